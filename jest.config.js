@@ -1,0 +1,51 @@
+/** Jest over SWC (decorator metadata on). NestJS 12 and a few dependencies ship ESM, so they are transformed too. */
+const fs = require('node:fs');
+const path = require('node:path');
+
+// Packages whose entry is ESM must be transformed; find them rather than list them by hand.
+function esmPackages() {
+  const root = path.join(__dirname, 'node_modules');
+  const names = [];
+  for (const entry of fs.readdirSync(root)) {
+    const scoped = entry.startsWith('@') ? fs.readdirSync(path.join(root, entry)).map((n) => `${entry}/${n}`) : [entry];
+    for (const name of scoped) {
+      try {
+        const pkg = JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8'));
+        if (pkg.type === 'module') names.push(name);
+      } catch {
+        // not a package
+      }
+    }
+  }
+  return names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+}
+
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ['<rootDir>/src', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  transform: {
+    '^.+\\.(t|j|mj|cj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
+  moduleNameMapper: {
+    '^@gds/(database|queue|http|testing)$': '<rootDir>/libs/$1/src',
+  },
+  testTimeout: 60_000,
+  maxWorkers: process.env.JEST_WORKERS ?? 2,
+  setupFiles: ['<rootDir>/test/support/jest-setup.js'],
+  // ioredis clients of BullMQ keep reconnect timers alive after fault tests stop their Redis.
+  forceExit: true,
+};

@@ -1,0 +1,47 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { ClsPluginTransactional, TransactionHost } from '@nestjs-cls/transactional';
+import { AppTransactionHost } from './transactions';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
+
+export interface DatabaseModuleOptions {
+  useFactory: (...args: any[]) => DataSourceOptions | Promise<DataSourceOptions>;
+  inject: any[];
+  imports?: any[];
+}
+
+/**
+ * TypeORM plus request-scoped transactions: a service method marked @Transactional() runs in one
+ * transaction that every repository call inside it joins through the TransactionHost.
+ */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          imports: options.imports,
+          inject: options.inject,
+          useFactory: options.useFactory,
+        }),
+        ClsModule.forRoot({
+          global: true,
+          middleware: { mount: true, generateId: true },
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [TypeOrmModule],
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: DataSource }),
+              enableTransactionProxy: true,
+            }),
+          ],
+        }),
+      ],
+      providers: [{ provide: AppTransactionHost, useExisting: TransactionHost }],
+      exports: [TypeOrmModule, AppTransactionHost],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './snake-naming.strategy';
+export * from './data-source-options';
+export * from './ensure-database';
+export * from './database.module';
+export * from './transactions';
+export * from './postgres-errors';

@@ -1,0 +1,29 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+
+export const ACCESS_RULE = 'gds:access-rule';
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: string[] };
+
+/** Anyone, signed in or not. */
+export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/** Any signed-in user; object-level checks happen in the service. */
+export const Authenticated = () =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule), ApiBearerAuth());
+
+/** Signed-in users holding at least one of these roles. */
+export const Roles = (...roles: string[]) =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule), ApiBearerAuth());
+
+/** Who is calling: set by the AccessGuard from a verified access token. */
+export interface Principal {
+  userId: string;
+  roles: string[];
+}
+
+export const hasRole = (principal: Principal | undefined, ...roles: string[]) =>
+  !!principal && principal.roles.some((role) => roles.includes(role));
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal | undefined => {
+  return context.switchToHttp().getRequest().principal;
+});

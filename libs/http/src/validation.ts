@@ -1,0 +1,48 @@
+import { ArgumentMetadata, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError, ProblemException } from './problem';
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** class-validator with whitelisting: unknown fields are rejected (400), never stored. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) =>
+      new ProblemException(400, 'validation', 'Invalid request', 'The request has invalid or unknown fields.', {
+        errors: flatten(errors),
+      }),
+  });
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some((item) => containsNul(item, depth + 1));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1));
+  }
+  return false;
+}
+
+/** Postgres text cannot hold NUL; refuse it at the door rather than fail at the database. */
+@Injectable()
+export class RejectNulPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'custom' && containsNul(value)) {
+      throw new ProblemException(400, 'validation', 'Invalid request', 'Text may not contain NUL characters.', {
+        errors: [{ field: metadata.data ?? metadata.type, message: 'must not contain NUL characters' }],
+      });
+    }
+    return value;
+  }
+}

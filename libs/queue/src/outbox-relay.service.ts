@@ -1,0 +1,136 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { jobPolicy } from './job-catalog';
+import { OutboxMessage } from './outbox-message.entity';
+import { QueueRegistry } from './queue-registry';
+import { QueueSettings } from './queue-settings';
+
+const BATCH_SIZE = 200;
+const ENQUEUE_TIMEOUT_MS = 3_000;
+const MAX_RETRY_DELAY_MS = 60_000;
+
+/**
+ * Moves committed outbox rows into BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED so that any
+ * number of relays share the work; each becomes a job whose id is the row's job id (or the row id),
+ * so moving a row twice — after a crash between enqueue and mark-sent — adds no second job.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: QueueRegistry,
+    private readonly settings: QueueSettings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Rows not yet moved to the queue. */
+  async pendingCount(): Promise<number> {
+    const [row] = await this.dataSource.query('SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL');
+    return row.n;
+  }
+
+  /** Moves one batch; answers how many rows were moved. Public for tests and the CLI. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxMessage[] = await manager
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('m')
+        .where('m.sentAt IS NULL AND m.availableAt <= now()')
+        .orderBy('m.availableAt', 'ASC')
+        .limit(BATCH_SIZE)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (rows.length === 0) return 0;
+      try {
+        await this.enqueue(rows);
+      } catch (error) {
+        await this.postpone(manager, rows, error as Error);
+        return 0;
+      }
+      await manager.getRepository(OutboxMessage).update(rows.map((r) => r.id), { sentAt: () => 'now()' } as never);
+      return rows.length;
+    });
+  }
+
+  private async enqueue(rows: OutboxMessage[]): Promise<void> {
+    const byQueue = new Map<string, OutboxMessage[]>();
+    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+    const adds = [...byQueue.entries()].map(([queueName, queued]) =>
+      this.queues.get(queueName as never).addBulk(queued.map((row) => this.toJob(row))),
+    );
+    await withTimeout(Promise.all(adds), ENQUEUE_TIMEOUT_MS, 'enqueue timed out: is Redis reachable?');
+  }
+
+  private toJob(row: OutboxMessage) {
+    const policy = jobPolicy(row.jobName);
+    return {
+      name: row.jobName,
+      data: row.payload,
+      opts: {
+        jobId: row.jobId ?? row.id,
+        attempts: policy?.attempts ?? 3,
+        backoff: { type: 'exponential', delay: policy?.backoffMs ?? 1000 },
+        removeOnComplete: { age: policy?.keepCompletedSeconds ?? 86_400 },
+        removeOnFail: { age: policy?.keepFailedSeconds ?? 604_800 },
+      },
+    };
+  }
+
+  private async postpone(manager: EntityManager, rows: OutboxMessage[], error: Error): Promise<void> {
+    const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
+    const delayMs = Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** Math.min(attempts, 12));
+    this.logger.warn({ msg: 'outbox relay could not enqueue; will retry', rows: rows.length, attempts, delayMs, error: error.message });
+    await manager.query(
+      `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
+              available_at = now() + ($3 || ' milliseconds')::interval
+        WHERE id = ANY($1::uuid[])`,
+      [rows.map((r) => r.id), error.message.slice(0, 500), String(delayMs)],
+    );
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let moved = 0;
+      try {
+        moved = await this.relayBatch();
+      } catch (error) {
+        this.logger.error({ msg: 'outbox relay batch failed', error: (error as Error).message });
+      }
+      if (moved < BATCH_SIZE && this.running) await this.sleep(this.settings.outboxPollIntervalMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,74 @@
+import { Injectable, Logger, OnApplicationBootstrap, Type } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { ClsService } from 'nestjs-cls';
+import { JobName, QUEUE_NAMES, QueueName } from './job-catalog';
+import { JobHandlerRegistry } from './job-handler.registry';
+import { JobFailure } from './job-failure.entity';
+import { QueueSettings } from './queue-settings';
+
+/** One BullMQ worker per queue; it hands each job to the @JobHandler registered for its name. */
+@Injectable()
+abstract class DispatchingProcessor extends WorkerHost implements OnApplicationBootstrap {
+  protected abstract readonly queueName: QueueName;
+  private readonly logger = new Logger('JobProcessor');
+
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly settings: QueueSettings,
+    private readonly dataSource: DataSource,
+    private readonly cls: ClsService,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.settings.concurrency;
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const handler = this.registry.handlerFor(job.name);
+    if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
+    // Each job runs in its own CLS context so that @Transactional() services work as under HTTP.
+    return this.cls.run(() => handler({
+      name: job.name as JobName,
+      id: job.id ?? '',
+      data: job.data,
+      attemptsMade: job.attemptsMade,
+      updateProgress: (progress) => job.updateProgress(progress),
+      raw: job,
+    }));
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
+    this.logger.warn({ msg: 'job failed', queue: this.queueName, job: job.name, jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
+    if (!final) return;
+    try {
+      await this.dataSource.getRepository(JobFailure).insert({
+        queue: this.queueName,
+        jobName: job.name,
+        jobId: job.id ?? '',
+        payload: job.data,
+        attemptsMade: job.attemptsMade,
+        error: error.message.slice(0, 2000),
+      });
+    } catch (writeError) {
+      this.logger.error({ msg: 'could not record job failure', jobId: job.id, error: (writeError as Error).message });
+    }
+  }
+}
+
+function processorFor(queueName: QueueName): Type<DispatchingProcessor> {
+  class QueueProcessor extends DispatchingProcessor {
+    protected readonly queueName = queueName;
+  }
+  Object.defineProperty(QueueProcessor, 'name', { value: `${queueName[0].toUpperCase()}${queueName.slice(1)}QueueProcessor` });
+  Processor(queueName)(QueueProcessor);
+  return QueueProcessor;
+}
+
+export const QUEUE_PROCESSORS: Type<DispatchingProcessor>[] = QUEUE_NAMES.map(processorFor);

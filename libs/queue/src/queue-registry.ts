@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QUEUE_NAMES, QueueName } from './job-catalog';
+
+/** Looks up the BullMQ Queue of a name: for the relay, metrics, health and job-progress reads. */
+@Injectable()
+export class QueueRegistry {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  get(name: QueueName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  all(): Queue[] {
+    return QUEUE_NAMES.map((name) => this.get(name));
+  }
+
+  /** A job's state and progress, for APIs that expose long work (imports, regrades). */
+  async jobStatus(queue: QueueName, jobId: string) {
+    const job = await this.get(queue).getJob(jobId);
+    if (!job) return null;
+    return {
+      id: job.id ?? jobId,
+      name: job.name,
+      state: await job.getState(),
+      progress: job.progress,
+      attemptsMade: job.attemptsMade,
+      failedReason: job.failedReason || null,
+      returnValue: job.returnvalue ?? null,
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './test-database';
+export * from './wait-for';
+export * from './http-client';
+export * from './redis-keys';

@@ -1,0 +1,4 @@
+import { Foundation1795400000000 } from './1795400000000-Foundation';
+
+/** Every migration, in timestamp order (a test checks the order and that no file is missing). */
+export const MIGRATIONS = [Foundation1795400000000];

@@ -1,0 +1,9 @@
+import { JobFailure, OutboxMessage } from '@gds/queue';
+import { User } from './identity/user.entity';
+import { RefreshToken } from './identity/refresh-token.entity';
+import { Invitation } from './identity/invitation.entity';
+import { RoleChange } from './identity/role-change.entity';
+import { PipelineProbe } from './platform/pipeline-probe.entity';
+
+/** Every entity of the app, for the one data source (app and migration CLI). */
+export const ENTITIES = [OutboxMessage, JobFailure, User, RefreshToken, Invitation, RoleChange, PipelineProbe];

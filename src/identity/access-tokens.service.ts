@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { DataSource } from 'typeorm';
+import { AccessTokenVerifier, Principal, ProblemException } from '@gds/http';
+import { AppConfig } from '../config/app-config';
+
+const ALGORITHM = 'HS256';
+const unauthorized = (detail: string) => new ProblemException(401, 'unauthorized', 'Unauthorized', detail);
+
+/**
+ * Short-lived access tokens (JWT, HS256). Verification pins the algorithm, issuer and audience,
+ * then reads the user's current roles and status: a deactivated user's tokens stop working at once
+ * and a role change applies to the next request.
+ */
+@Injectable()
+export class AccessTokens extends AccessTokenVerifier {
+  private readonly key: Uint8Array;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {
+    super();
+    this.key = new TextEncoder().encode(config.JWT_SECRET);
+  }
+
+  async issue(userId: string): Promise<{ accessToken: string; expiresIn: number }> {
+    const expiresIn = this.config.ACCESS_TOKEN_TTL_SECONDS;
+    const accessToken = await new SignJWT({})
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuer(this.config.JWT_ISSUER)
+      .setAudience(this.config.JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${expiresIn}s`)
+      .sign(this.key);
+    return { accessToken, expiresIn };
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let userId: string;
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      userId = payload.sub as string;
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw unauthorized('The access token has expired; refresh it.');
+      throw unauthorized('The access token is not valid.');
+    }
+    if (!/^[0-9a-f-]{36}$/i.test(userId)) throw unauthorized('The access token is not valid.');
+    const rows: Array<{ roles: string[]; active: boolean }> = await this.dataSource.query(
+      'SELECT roles, active FROM app_user WHERE id = $1',
+      [userId],
+    );
+    if (rows.length === 0 || !rows[0].active) throw unauthorized('This account is not active.');
+    return { userId, roles: rows[0].roles };
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { Authenticated, CurrentPrincipal, Principal, Public } from '@gds/http';
+import { AuthService } from './auth.service';
+import { UsersService } from './users.service';
+import { AcceptInvitationDto, LoginDto, RefreshDto, RegisterDto, TokenPairDto } from './dto/auth.dto';
+import { UserView } from './dto/user.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('register')
+  @Public()
+  @ApiOperation({ summary: 'Create a trainee account' })
+  async register(@Body() body: RegisterDto): Promise<UserView> {
+    return UserView.of(await this.auth.register(body));
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Exchange email and password for tokens (rate limited)' })
+  login(@Body() body: LoginDto): Promise<TokenPairDto> {
+    return this.auth.login(body.email, body.password);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate a refresh token; the old one stops working' })
+  refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session: the refresh token family stops working' })
+  async logout(@CurrentPrincipal() principal: Principal, @Body() body: RefreshDto): Promise<void> {
+    await this.auth.logout(principal.userId, body.refreshToken);
+  }
+
+  @Post('invitations/accept')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set the password of an invited account' })
+  async acceptInvitation(@Body() body: AcceptInvitationDto): Promise<UserView> {
+    return UserView.of(await this.users.acceptInvitation(body.token, body.password));
+  }
+}

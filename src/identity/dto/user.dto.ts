@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '@gds/http';
+import { ROLES, Role } from '../roles';
+import { GENDERS, Gender, User } from '../user.entity';
+import { IsAcceptablePassword } from './password.validator';
+
+/** Self-reported profile fields, used only in aggregate (disaggregated outcome reports). */
+export class ProfileFieldsDto {
+  @ApiPropertyOptional({ enum: GENDERS }) @IsOptional() @IsIn(GENDERS)
+  gender?: Gender;
+
+  @ApiPropertyOptional({ minimum: 1920, maximum: 2015 }) @IsOptional() @IsInt() @Min(1920) @Max(2015)
+  birthYear?: number;
+
+  @ApiPropertyOptional({ maxLength: 80 }) @IsOptional() @IsString() @Length(1, 80)
+  district?: string;
+
+  @ApiPropertyOptional({ maxLength: 120 }) @IsOptional() @IsString() @Length(1, 120)
+  employer?: string;
+}
+
+export class UpdateMeDto extends ProfileFieldsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 120)
+  displayName?: string;
+}
+
+export class CreateUserDto extends ProfileFieldsDto {
+  @ApiProperty() @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty() @IsString() @Length(1, 120)
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique() @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional({ description: 'Omit to send an invitation to set a password instead' })
+  @IsOptional() @IsAcceptablePassword()
+  password?: string;
+}
+
+export class ChangeRolesDto {
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique() @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500)
+  reason?: string;
+}
+
+export class DeactivateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500)
+  reason?: string;
+}
+
+export class ListUsersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'Matches email or display name' }) @IsOptional() @IsString() @Length(1, 100)
+  q?: string;
+}
+
+export class UserView {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty() active: boolean;
+  @ApiPropertyOptional({ enum: GENDERS, nullable: true }) gender: Gender | null;
+  @ApiPropertyOptional({ nullable: true }) birthYear: number | null;
+  @ApiPropertyOptional({ nullable: true }) district: string | null;
+  @ApiPropertyOptional({ nullable: true }) employer: string | null;
+  @ApiProperty() createdAt: string;
+
+  static of(user: User): UserView {
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      roles: user.roles,
+      active: user.active,
+      gender: user.gender,
+      birthYear: user.birthYear,
+      district: user.district,
+      employer: user.employer,
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
+}
+
+export class CreatedUserView extends UserView {
+  @ApiPropertyOptional({ description: 'Present when no password was given: the one-time token to set one' })
+  invitationToken?: string;
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, Principal } from '@gds/http';
+import { UsersService } from './users.service';
+import { UpdateMeDto, UserView } from './dto/user.dto';
+
+@ApiTags('me')
+@Controller('me')
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Own profile and roles' })
+  async me(@CurrentPrincipal() principal: Principal): Promise<UserView> {
+    return UserView.of(await this.users.get(principal.userId));
+  }
+
+  @Patch()
+  @Authenticated()
+  @ApiOperation({ summary: 'Change own display name and self-reported profile fields' })
+  async update(@CurrentPrincipal() principal: Principal, @Body() body: UpdateMeDto): Promise<UserView> {
+    return UserView.of(await this.users.updateProfile(principal.userId, body));
+  }
+}

@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Audit trail of role grants, removals, deactivations and reactivations. */
+@Entity('role_change')
+@Index(['userId', 'changedAt'])
+export class RoleChange {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  userId: string;
+
+  /** Null when the system made the change (first admin bootstrap). */
+  @Column('uuid', { nullable: true })
+  actorId: string | null;
+
+  @Column('text')
+  action: 'create' | 'roles' | 'deactivate' | 'reactivate';
+
+  @Column('text', { array: true })
+  rolesBefore: string[];
+
+  @Column('text', { array: true })
+  rolesAfter: string[];
+
+  @Column('text', { nullable: true })
+  reason: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  changedAt: Date;
+}

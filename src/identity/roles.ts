@@ -1,0 +1,2 @@
+export const ROLES = ['admin', 'instructor', 'trainee', 'reviewer'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { AppTransactionHost, Transactional } from '@gds/database';
+import { User } from './user.entity';
+import { UsersService, NewUser } from './users.service';
+import type { Role } from './roles';
+
+/** What other modules may know of a person. */
+export interface PersonSummary {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  active: boolean;
+  gender: string | null;
+  birthYear: number | null;
+  district: string | null;
+  employer: string | null;
+}
+
+/**
+ * The identity module's public face for other modules: look people up, and create invited accounts
+ * (the cohort CSV import).
+ */
+@Injectable()
+export class UserDirectory {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly users: UsersService,
+  ) {}
+
+  async findById(id: string): Promise<PersonSummary | null> {
+    return (await this.findByIds([id]))[0] ?? null;
+  }
+
+  async findByIds(ids: string[]): Promise<PersonSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.txHost.tx.getRepository(User).findBy({ id: In([...new Set(ids)]) });
+    return rows.map(toSummary);
+  }
+
+  async findByEmail(email: string): Promise<PersonSummary | null> {
+    const user = await this.users.findByEmail(email);
+    return user ? toSummary(user) : null;
+  }
+
+  /** Active users holding a role (e.g. every admin, to tell them of a disabled webhook). */
+  async idsWithRole(role: Role): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query('SELECT id FROM app_user WHERE $1 = ANY(roles) AND active', [role]);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Finds the account of an email or creates it with an invitation to set a password. Idempotent
+   * by email, so importing the same file twice creates nobody twice.
+   */
+  @Transactional()
+  async findOrInvite(input: Omit<NewUser, 'password' | 'roles'> & { roles?: Role[] }, actorId: string | null) {
+    const existing = await this.users.findByEmail(input.email);
+    if (existing) return { person: toSummary(existing), created: false, invitationToken: undefined };
+    const { user, invitationToken } = await this.users.create({ ...input, roles: input.roles ?? ['trainee'] }, actorId);
+    return { person: toSummary(user), created: true, invitationToken };
+  }
+}
+
+function toSummary(user: User): PersonSummary {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    roles: user.roles,
+    active: user.active,
+    gender: user.gender,
+    birthYear: user.birthYear,
+    district: user.district,
+    employer: user.employer,
+  };
+}

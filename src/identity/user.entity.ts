@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from './roles';
+
+export const GENDERS = ['female', 'male', 'non_binary', 'prefer_not_to_say'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+@Entity('app_user')
+@Index('app_user_email_lower_key', { synchronize: false })
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored as given; unique case-insensitively (index on lower(email)). */
+  @Column('text')
+  email: string;
+
+  @Column('text')
+  displayName: string;
+
+  /** argon2id; null until an invited user sets a password. */
+  @Column('text', { nullable: true, select: false })
+  passwordHash: string | null;
+
+  @Column('text', { array: true })
+  roles: Role[];
+
+  @Column('boolean', { default: true })
+  active: boolean;
+
+  @Column('text', { nullable: true })
+  gender: Gender | null;
+
+  @Column('int', { nullable: true })
+  birthYear: number | null;
+
+  @Column('text', { nullable: true })
+  district: string | null;
+
+  @Column('text', { nullable: true })
+  employer: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

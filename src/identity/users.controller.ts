@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@gds/http';
+import { UsersService } from './users.service';
+import { ChangeRolesDto, CreatedUserView, CreateUserDto, DeactivateUserDto, ListUsersQuery, UserView } from './dto/user.dto';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create a user with roles; without a password an invitation token is answered' })
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<CreatedUserView> {
+    const { user, invitationToken } = await this.users.create(body, principal.userId);
+    return { ...UserView.of(user), ...(invitationToken ? { invitationToken } : {}) };
+  }
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'List users, by email; filter by role or text' })
+  async list(@Query() query: ListUsersQuery): Promise<Page<UserView>> {
+    const page = await this.users.list(query);
+    return { items: page.items.map(UserView.of), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Roles('admin')
+  async get(@Param('id', UuidParam()) id: string): Promise<UserView> {
+    return UserView.of(await this.users.get(id));
+  }
+
+  @Get(':id/role-changes')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Audit trail of role changes and (de)activations' })
+  async roleChanges(@Param('id', UuidParam()) id: string) {
+    const changes = await this.users.roleHistory(id);
+    return changes.map((c) => ({ ...c, changedAt: c.changedAt.toISOString() }));
+  }
+
+  @Patch(':id/roles')
+  @Roles('admin')
+  async changeRoles(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ChangeRolesDto): Promise<UserView> {
+    return UserView.of(await this.users.changeRoles(id, body.roles, principal.userId, body.reason));
+  }
+
+  @Post(':id/deactivate')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deactivate: the user’s tokens stop working at once' })
+  async deactivate(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: DeactivateUserDto): Promise<UserView> {
+    return UserView.of(await this.users.setActive(id, false, principal.userId, body.reason));
+  }
+
+  @Post(':id/reactivate')
+  @Roles('admin')
+  @HttpCode(200)
+  async reactivate(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: DeactivateUserDto): Promise<UserView> {
+    return UserView.of(await this.users.setActive(id, true, principal.userId, body.reason));
+  }
+}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
+import { conflict, notFound, Page, toPage, decodeCursor, unprocessable } from '@gds/http';
+import { User } from './user.entity';
+import { RoleChange } from './role-change.entity';
+import { Invitation } from './invitation.entity';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokens } from './refresh-tokens.service';
+import type { Role } from './roles';
+import type { ProfileFieldsDto } from './dto/user.dto';
+
+const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export interface NewUser extends ProfileFieldsDto {
+  email: string;
+  displayName: string;
+  roles: Role[];
+  password?: string;
+}
+
+/** Users, their roles and the audit of role changes. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly hasher: PasswordHasher,
+    private readonly refreshTokens: RefreshTokens,
+  ) {}
+
+  private get users() {
+    return this.txHost.tx.getRepository(User);
+  }
+
+  /** Creates a user; without a password, also an invitation whose token is answered once. */
+  @Transactional()
+  async create(input: NewUser, actorId: string | null): Promise<{ user: User; invitationToken?: string }> {
+    const id = randomUUID();
+    const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
+    try {
+      await this.users.insert({
+        id,
+        email: input.email.trim(),
+        displayName: input.displayName.trim(),
+        passwordHash,
+        roles: input.roles,
+        gender: input.gender ?? null,
+        birthYear: input.birthYear ?? null,
+        district: input.district ?? null,
+        employer: input.employer ?? null,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'app_user_email_lower_key')) {
+        throw conflict('email-taken', 'An account with this email already exists.');
+      }
+      throw error;
+    }
+    await this.audit(id, actorId, 'create', [], input.roles, null);
+    const invitationToken = passwordHash ? undefined : await this.invite(id);
+    return { user: await this.get(id), invitationToken };
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  async findByEmailWithPassword(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email: email.trim() })
+      .getOne();
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
+  }
+
+  async list(query: { limit: number; cursor?: string; role?: Role; q?: string }): Promise<Page<User>> {
+    const after = decodeCursor<{ email: string; id: string }>(query.cursor, ['email', 'id']);
+    const qb = this.users.createQueryBuilder('u').orderBy('lower(u.email)', 'ASC').addOrderBy('u.id', 'ASC').limit(query.limit + 1);
+    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
+    if (query.q) qb.andWhere("(u.email ILIKE :q ESCAPE '\\' OR u.display_name ILIKE :q ESCAPE '\\')", { q: `%${escapeLike(query.q)}%` });
+    if (after) qb.andWhere('(lower(u.email), u.id) > (lower(:email), :id)', after);
+    const rows = await qb.getMany();
+    return toPage(rows, query.limit, (u) => ({ email: u.email, id: u.id }));
+  }
+
+  @Transactional()
+  async updateProfile(id: string, changes: Partial<Pick<User, 'displayName' | 'gender' | 'birthYear' | 'district' | 'employer'>>): Promise<User> {
+    const user = await this.get(id);
+    Object.assign(user, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+    await this.users.save(user);
+    return user;
+  }
+
+  @Transactional()
+  async changeRoles(id: string, roles: Role[], actorId: string, reason?: string): Promise<User> {
+    const user = await this.lockedUser(id);
+    if (id === actorId && user.roles.includes('admin') && !roles.includes('admin')) {
+      throw unprocessable('last-admin', 'You cannot remove your own admin role.');
+    }
+    await this.users.update(id, { roles });
+    await this.audit(id, actorId, 'roles', user.roles, roles, reason ?? null);
+    return this.get(id);
+  }
+
+  /** Deactivation stops every token at once: access tokens check `active`, refresh tokens are revoked. */
+  @Transactional()
+  async setActive(id: string, active: boolean, actorId: string, reason?: string): Promise<User> {
+    const user = await this.lockedUser(id);
+    if (!active && id === actorId) throw unprocessable('self-deactivation', 'You cannot deactivate your own account.');
+    if (user.active !== active) {
+      await this.users.update(id, { active });
+      await this.audit(id, actorId, active ? 'reactivate' : 'deactivate', user.roles, user.roles, reason ?? null);
+      if (!active) await this.refreshTokens.revokeAllOf(id);
+    }
+    return this.get(id);
+  }
+
+  async roleHistory(id: string): Promise<RoleChange[]> {
+    await this.get(id);
+    return this.txHost.tx.getRepository(RoleChange).find({ where: { userId: id }, order: { changedAt: 'DESC' } });
+  }
+
+  async countAdmins(): Promise<number> {
+    return this.users.createQueryBuilder('u').where("'admin' = ANY(u.roles) AND u.active").getCount();
+  }
+
+  @Transactional()
+  async invite(userId: string): Promise<string> {
+    const secret = randomBytes(24).toString('base64url');
+    const id = randomUUID();
+    await this.txHost.tx.getRepository(Invitation).insert({
+      id,
+      userId,
+      secretHash: sha256(secret),
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
+    return `${id}.${secret}`;
+  }
+
+  @Transactional()
+  async acceptInvitation(token: string, password: string): Promise<User> {
+    const [id, secret] = token.split('.');
+    const invalid = () => unprocessable('invalid-invitation', 'The invitation is not valid or has expired.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/i.test(id)) throw invalid();
+    const claimed = await this.txHost.tx.query(
+      `UPDATE invitation SET accepted_at = now()
+        WHERE id = $1 AND secret_hash = $2 AND accepted_at IS NULL AND expires_at > now() RETURNING user_id`,
+      [id, sha256(secret)],
+    );
+    const row = claimed[0][0];
+    if (!row) throw invalid();
+    await this.users.update(row.user_id, { passwordHash: await this.hasher.hash(password) });
+    return this.get(row.user_id);
+  }
+
+  private async lockedUser(id: string): Promise<User> {
+    const user = await this.users.createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  private async audit(userId: string, actorId: string | null, action: RoleChange['action'], before: string[], after: string[], reason: string | null) {
+    await this.txHost.tx.getRepository(RoleChange).insert({ userId, actorId, action, rolesBefore: before, rolesAfter: after, reason });
+  }
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);

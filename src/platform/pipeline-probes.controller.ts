@@ -1,0 +1,34 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, UuidParam } from '@gds/http';
+import { PipelineProbes } from './pipeline-probes.service';
+import { PipelineProbe } from './pipeline-probe.entity';
+
+const view = (p: PipelineProbe) => ({
+  id: p.id,
+  status: p.handledAt ? 'handled' : 'queued',
+  createdAt: p.createdAt.toISOString(),
+  handledAt: p.handledAt?.toISOString() ?? null,
+  handledRuns: p.handledRuns,
+  url: `/api/v1/admin/pipeline-probes/${p.id}`,
+});
+
+@ApiTags('operations')
+@Controller('admin/pipeline-probes')
+export class PipelineProbesController {
+  constructor(private readonly probes: PipelineProbes) {}
+
+  @Post()
+  @Roles('admin')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a probe through outbox, relay, queue and worker' })
+  async send() {
+    return view(await this.probes.send());
+  }
+
+  @Get(':id')
+  @Roles('admin')
+  async get(@Param('id', UuidParam()) id: string) {
+    return view(await this.probes.get(id));
+  }
+}

@@ -1,0 +1,23 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
+import { MetricsService } from './metrics.service';
+import { JobFailuresController } from './job-failures.controller';
+import { PipelineProbes } from './pipeline-probes.service';
+import { PipelineProbesController } from './pipeline-probes.controller';
+
+/** Operations: health, metrics, job failures and pipeline probes. */
+@Global()
+@Module({ providers: [PipelineProbes] })
+export class PlatformModule {
+  static withHttp(): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [TerminusModule.forRoot({ logger: false })],
+      providers: [MetricsService],
+      controllers: [HealthController, MetricsController, JobFailuresController, PipelineProbesController],
+      exports: [MetricsService],
+    };
+  }
+}

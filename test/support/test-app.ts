@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { Provider } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '@gds/database';
+import { createTestDatabase, deleteRedisKeys, HttpClient, TestDatabase } from '@gds/testing';
+import { AppConfig, loadConfig, ProcessRole } from '../../src/config/app-config';
+import { AppModule } from '../../src/app.module';
+import { ENTITIES } from '../../src/entities';
+import { MIGRATIONS } from '../../migrations';
+import { configureApp, createFastifyAdapter } from '../../src/platform/http-app';
+
+export const ADMIN = { email: 'admin@gds.test', password: 'test-admin-password-1' };
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  api: HttpClient;
+  url: string;
+  config: AppConfig;
+  database: TestDatabase;
+  dataSource: DataSource;
+  get<T>(token: unknown): T;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  role?: ProcessRole;
+  env?: Record<string, string>;
+  /** Reuse a database (e.g. a second process of the same system); the first app owns and drops it. */
+  database?: TestDatabase;
+  overrides?: Array<{ provide: unknown; useValue: unknown }>;
+  extraProviders?: Provider[];
+}
+
+/**
+ * The real app on its own cloned database and its own queue prefix, listening on a free port, so
+ * test files run in parallel against the shared Postgres and Redis without seeing each other.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const role = options.role ?? 'all';
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (await createTestDatabase(buildDataSourceOptions({ url: '', poolSize: 2, entities: ENTITIES, migrations: MIGRATIONS })));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    QUEUE_PREFIX: `{t${randomBytes(5).toString('hex')}}`,
+    MIGRATIONS_RUN_ON_START: 'false',
+    DATABASE_AUTO_CREATE: 'false',
+    DATABASE_POOL_SIZE: '10',
+    LOGIN_RATE_LIMIT: '100000',
+    OUTBOX_POLL_INTERVAL_MS: '50',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    WORKER_CONCURRENCY: '8',
+    ...options.env,
+  });
+  let builder = Test.createTestingModule({ imports: [AppModule.forRole(role, config)], providers: options.extraProviders ?? [] });
+  for (const override of options.overrides ?? []) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), { bufferLogs: true });
+  await configureApp(app, role, config);
+  let url = '';
+  if (role === 'worker') {
+    await app.init();
+  } else {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address() as { port: number };
+    url = `http://127.0.0.1:${address.port}`;
+  }
+  return {
+    app,
+    api: new HttpClient(url),
+    url,
+    config,
+    database,
+    dataSource: app.get(DataSource),
+    get: <T>(token: unknown) => app.get(token as never) as T,
+    close: async () => {
+      await app.close();
+      if (ownsDatabase) await database.drop();
+      await deleteRedisKeys(config.REDIS_URL, config.QUEUE_PREFIX);
+    },
+  };
+}
