@@ -10,7 +10,54 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export interface JobPayloads {
   /** Health probe of the pipeline: proves outbox → relay → queue → handler end to end. */
   'pipeline-probe': { probeId: string };
+
+  // grading (assessment module)
+  'grade-submission': { submissionId: string };
+  'regrade-assessment': { regradeId: string };
+
+  // progress
+  /** cohort: recompute an enrollment's lesson/module progress (after a lesson completion or a graded assessment). */
+  'recompute-progress': { enrollmentId: string };
+  /** cohort hears a grade: records pass/fail for module completion and at-risk. */
+  'assessment-graded': { submissionId: string; enrollmentId: string; assessmentId: string; traineeId: string; passed: boolean; score: number; maxScore: number };
+  /** certification: evaluate completion criteria after progress or grades changed. */
+  'evaluate-certificate': { enrollmentId: string };
+  /** cohort: import trainees from CSV (long job with progress). */
+  'import-trainees': { importId: string };
+
+  // notifications (notification module)
+  /**
+   * Tell people something. `eventKey` is deterministic per fact (e.g. `graded:<submissionId>`), so
+   * that a repeated job notifies nobody twice: one notification per (eventKey, recipient, channel).
+   */
+  notify: { type: NotificationType; eventKey: string; recipientIds: string[]; data: Record<string, unknown> };
+  'deliver-email': { deliveryId: string };
+  'deliver-webhook': { deliveryId: string };
+  'send-email-digests': Record<string, never>;
+
+  // schedules (BullMQ job schedulers, not the outbox)
+  'scan-at-risk': Record<string, never>;
+  'scan-deadlines': Record<string, never>;
+  'send-weekly-digests': Record<string, never>;
 }
+
+/** Every kind of notification; preferences are per type and channel. */
+export const NOTIFICATION_TYPES = [
+  'application-decided',
+  'enrolled',
+  'promoted-from-waitlist',
+  'module-unlocked',
+  'submission-graded',
+  'submission-needs-review',
+  'deadline-approaching',
+  'at-risk',
+  'certificate-issued',
+  'certificate-revoked',
+  'cohort-digest',
+  'webhook-disabled',
+  'import-finished',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export type JobName = keyof JobPayloads;
 
@@ -28,7 +75,40 @@ const DAY = 24 * 60 * 60;
 
 export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'pipeline-probe': { queue: 'maintenance', attempts: 3, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'grade-submission': { queue: 'grading', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
+  'regrade-assessment': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY },
+  'recompute-progress': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
+  'assessment-graded': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
+  'evaluate-certificate': { queue: 'progress', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
+  'import-trainees': { queue: 'maintenance', attempts: 1, backoffMs: 1000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY },
+  notify: { queue: 'notifications', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
+  'deliver-email': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
+  'deliver-webhook': { queue: 'notifications', attempts: 8, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
+  'send-email-digests': { queue: 'notifications', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'scan-at-risk': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'scan-deadlines': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
 };
+
+/**
+ * Jobs whose handler lives in a module not yet part of this build are allowed to lack one only in
+ * this list; the list must be empty once every module has landed (a test checks it).
+ */
+export const JOBS_AWAITING_HANDLERS: JobName[] = [
+  'grade-submission',
+  'regrade-assessment',
+  'recompute-progress',
+  'assessment-graded',
+  'evaluate-certificate',
+  'import-trainees',
+  'notify',
+  'deliver-email',
+  'deliver-webhook',
+  'send-email-digests',
+  'scan-at-risk',
+  'scan-deadlines',
+  'send-weekly-digests',
+];
 
 export function jobPolicy(name: string): JobPolicy | undefined {
   return (JOB_CATALOG as Record<string, JobPolicy>)[name];

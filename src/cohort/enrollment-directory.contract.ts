@@ -1,0 +1,25 @@
+/** What the cohort module tells other modules about enrollments. */
+export interface EnrollmentRef {
+  enrollmentId: string;
+  cohortId: string;
+  traineeId: string;
+  courseVersionId: string;
+  status: 'active' | 'withdrawn' | 'completed';
+  enrolledAt: Date;
+  cohortStartsAt: Date;
+  cohortEndsAt: Date;
+}
+
+/** Implemented by the cohort module; injected by assessment, certification, reporting, course. */
+export abstract class EnrollmentDirectory {
+  abstract getEnrollment(enrollmentId: string): Promise<EnrollmentRef | null>;
+  /** The trainee's enrollments (all statuses), newest first. */
+  abstract enrollmentsOf(traineeId: string): Promise<EnrollmentRef[]>;
+  abstract enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]>;
+  abstract instructorsOf(cohortId: string): Promise<string[]>;
+  abstract isCohortInstructor(userId: string, cohortId: string): Promise<boolean>;
+  /** When a module unlocks for this enrollment (schedule offset from the cohort start), or null if by prerequisites only. */
+  abstract moduleUnlockAt(enrollmentId: string, moduleId: string): Promise<Date | null>;
+  /** Ids of modules this enrollment has completed. */
+  abstract completedModules(enrollmentId: string): Promise<string[]>;
+}
