@@ -47,7 +47,11 @@ export interface CourseVersionOutline {
   modules: ModuleOutline[];
 }
 
-/** Implemented by the course module; injected by cohort, assessment, certification, reporting. */
+/**
+ * Implemented by the course module; injected by cohort, assessment, certification, reporting.
+ * (Course, in turn, injects the cohort module's EnrollmentDirectory to decide who may read lesson
+ * bodies: trainees with an active enrollment in a cohort running that version.)
+ */
 export abstract class PublishedCourseVersions {
   abstract getOutline(versionId: string): Promise<CourseVersionOutline | null>;
   abstract getOutlines(versionIds: string[]): Promise<CourseVersionOutline[]>;
@@ -55,9 +59,23 @@ export abstract class PublishedCourseVersions {
   abstract getFrozenAssessment(versionId: string, assessmentId: string): Promise<unknown | null>;
 }
 
+/** A draft module as other modules may know it: to check who may attach assessments to it. */
+export interface DraftModuleRef {
+  moduleId: string;
+  courseId: string;
+  /** Owner and co-instructors of the course: they (and admins) may edit it. */
+  editorIds: string[];
+  courseStatus: 'draft' | 'published' | 'archived';
+}
+
+/** Implemented by the course module; injected by assessment (authoring attaches to draft modules). */
+export abstract class DraftCourseModules {
+  abstract getModule(moduleId: string): Promise<DraftModuleRef | null>;
+}
+
 /**
  * Lets the assessment module add its assessments (with keys) to the frozen snapshot at publish
- * time, without the course module knowing assessment tables. Registered at module init.
+ * time, without the course module knowing assessment tables.
  */
 export interface PublishContributor {
   /** Answers, per module id, the assessments to freeze: their outline and their full frozen content. */
@@ -65,7 +83,17 @@ export interface PublishContributor {
 }
 
 /**
- * Lets the cohort module say whether a trainee may read lesson bodies of a course version (enrolled
- * in a cohort running it). Registered at module init; when absent, trainees see no bodies.
+ * The registry of publish contributors, provided (and exported) by the course module; the assessment
+ * module registers itself in onModuleInit. Course publishing asks every contributor.
  */
-export type EnrollmentCheck = (userId: string, versionId: string) => Promise<boolean>;
+export class PublishContributors {
+  private readonly contributors: PublishContributor[] = [];
+
+  register(contributor: PublishContributor): void {
+    this.contributors.push(contributor);
+  }
+
+  all(): readonly PublishContributor[] {
+    return this.contributors;
+  }
+}
