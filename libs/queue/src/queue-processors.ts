@@ -41,6 +41,16 @@ abstract class DispatchingProcessor extends WorkerHost implements OnApplicationB
     }));
   }
 
+  /** Connection errors (Redis down): BullMQ reconnects by itself; say so once per outage, not per retry. */
+  private lastConnectionError = 0;
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    if (Date.now() - this.lastConnectionError < 30_000) return;
+    this.lastConnectionError = Date.now();
+    this.logger.warn({ msg: 'queue worker connection error; retrying', queue: this.queueName, error: error.message });
+  }
+
   @OnWorkerEvent('failed')
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job) return;
