@@ -118,6 +118,18 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
     const tampered = flipOneByte(jwt);
     await expect(jwtVerify(tampered, createLocalJWKSet(jwks))).rejects.toThrow();
     expect(verifyWithNodeCrypto(tampered, jwks)).toBe(false);
+    // Presented to the service: an explicit "invalid", never a 5xx.
+    const check = (credential: unknown) => t.api.post('/verify/credentials', { credential });
+    expect((await check(jwt)).body).toMatchObject({ valid: true, reason: null, certificateId: certA.id });
+    expect((await check(tampered)).body).toEqual({ valid: false, reason: 'bad-signature', certificateId: null, verificationUrl: null });
+    expect((await check('not.a.jwt')).body).toMatchObject({ valid: false, reason: 'malformed' });
+    const [, payload, signature] = jwt.split('.');
+    const otherKid = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'someone-else' })).toString('base64url');
+    expect((await check(`${otherKid}.${payload}.${signature}`)).body).toMatchObject({ valid: false, reason: 'unknown-key' });
+    const noneAlg = Buffer.from(JSON.stringify({ alg: 'none', kid: jwks.keys[0].kid })).toString('base64url');
+    expect((await check(`${noneAlg}.${payload}.`)).body).toMatchObject({ valid: false, reason: 'bad-signature' });
+    expect((await check(12)).status).toBe(400);
+    expect((await t.api.post('/verify/credentials', { credential: jwt, extra: true })).status).toBe(400);
   });
 
   it('verifies by code as JSON or as an HTML page; unknown or malformed codes are 404', async () => {
@@ -232,6 +244,8 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
     expect(list.status).toBe(200);
     expect(list.body.revokedCredentials).toEqual([{ id: `urn:uuid:${certA.id}`, revoked: true, revocationReason: 'Plagiarism found' }]);
     expect((await t.api.get('/api/v1/revocation-lists/other')).status).toBe(404);
+    const presented = (await t.api.get(`/api/v1/certificates/${certA.id}/credential`, traineeA.token)).body.jwt;
+    expect((await t.api.post('/verify/credentials', { credential: presented })).body).toMatchObject({ valid: false, reason: 'revoked', certificateId: certA.id });
 
     const again = await t.api.post(`/api/v1/certificates/${certA.id}/revoke`, { reason: 'Twice' }, admin.token);
     expect(again.status).toBe(409);

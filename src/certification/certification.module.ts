@@ -7,6 +7,7 @@ import { CertificationCriteriaService } from './certification-criteria.service';
 import { CertifiedTrainees } from './certified-trainees.contract';
 import { CertifiedTraineesService } from './certified-trainees.service';
 import { CohortCertificates } from './cohort-certificates.service';
+import { CredentialChecker } from './credential-check.service';
 import { CredentialSigner } from './credential-signer.service';
 import { SigningKeys } from './signing-keys.service';
 import { verifyThrottlerProviders } from './verify-throttler.guard';
@@ -23,6 +24,7 @@ import { VerificationController } from './verification.controller';
   providers: [
     SigningKeys,
     CredentialSigner,
+    CredentialChecker,
     CertificationCriteriaService,
     CertificateIssuer,
     CertificatesService,

@@ -1,7 +1,10 @@
-import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '@gds/http';
+import { AppConfig } from '../config/app-config';
+import { CredentialCheck, CredentialChecker } from './credential-check.service';
+import { PresentedCredentialDto } from './dto/certificate.dto';
 import { CertificateVerification, VerificationView } from './certificate-verification.service';
 import { SigningKeys } from './signing-keys.service';
 import { renderVerificationPage } from './verification-page';
@@ -14,7 +17,18 @@ export class VerificationController {
   constructor(
     private readonly verification: CertificateVerification,
     private readonly keys: SigningKeys,
+    private readonly checker: CredentialChecker,
+    private readonly config: AppConfig,
   ) {}
+
+  @Post('verify/credentials')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(VerifyThrottlerGuard)
+  @ApiOperation({ summary: 'Check a presented credential JWT: signature, key and current status; answers valid or why not' })
+  checkCredential(@Body() body: PresentedCredentialDto): Promise<CredentialCheck> {
+    return this.checker.check(body.credential, this.config.PUBLIC_BASE_URL);
+  }
 
   @Get('verify/:code')
   @Public()

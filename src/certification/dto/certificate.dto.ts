@@ -103,3 +103,9 @@ export class CriteriaView {
   @ApiProperty() customised: boolean;
   @ApiProperty({ nullable: true, type: String }) updatedAt: string | null;
 }
+
+export class PresentedCredentialDto {
+  @ApiProperty({ description: 'The credential as a compact VC-JWT', maxLength: 20000 })
+  @IsString() @Length(5, 20000)
+  credential: string;
+}
