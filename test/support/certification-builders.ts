@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Outbox } from '@gds/queue';
+import { Outbox, QueueName, QueueRegistry } from '@gds/queue';
 import { HttpClient, waitFor } from '@gds/testing';
 import { DraftCourseModules, PublishedCourseVersions, CourseVersionOutline } from '../../src/course/published-course-versions.contract';
 import { EnrollmentDirectory, EnrollmentRef } from '../../src/cohort/enrollment-directory.contract';
@@ -47,9 +47,19 @@ export class CertificationWorld {
   }
 }
 
-/** Publishes evaluate-certificate through the outbox, as the cohort module does. */
-export async function publishEvaluation(t: TestApp, enrollmentId: string): Promise<void> {
-  await t.get<Outbox>(Outbox).publish('evaluate-certificate', { enrollmentId }, { jobId: `evaluate-certificate:${enrollmentId}:${randomUUID()}` });
+/** Publishes evaluate-certificate through the outbox, as the cohort module does; answers the job id. */
+export async function publishEvaluation(t: TestApp, enrollmentId: string): Promise<string> {
+  const jobId = `evaluate-certificate:${enrollmentId}:${randomUUID()}`;
+  await t.get<Outbox>(Outbox).publish('evaluate-certificate', { enrollmentId }, { jobId });
+  return jobId;
+}
+
+/** Waits until the worker has run a job to completion (relayed, picked up, handled). */
+export async function waitForJobCompleted(t: TestApp, queue: QueueName, jobId: string): Promise<void> {
+  await waitFor(async () => (await t.get<QueueRegistry>(QueueRegistry).jobStatus(queue, jobId))?.state === 'completed', {
+    what: `job ${jobId} completed`,
+    timeoutMs: 60_000,
+  });
 }
 
 /** Waits until the trainee's certificate list holds `count` certificates, and answers them. */
