@@ -148,6 +148,9 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
       expect(answer.status).toBe(404);
       expect(answer.headers.get('content-type')).toMatch(/problem\+json/);
     }
+    const unknownPage = await t.api.get(`/verify/${'c'.repeat(26)}`, undefined, { accept: 'text/html' });
+    expect(unknownPage.status).toBe(404);
+    expect(unknownPage.text).toContain('Certificate not found');
     // Past the router's parameter limit Fastify answers 414 itself: still a 4xx.
     expect((await t.api.get(`/verify/${'A'.repeat(300)}`)).status).toBe(414);
   });

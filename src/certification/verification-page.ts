@@ -33,3 +33,11 @@ export function renderVerificationPage(v: VerificationView): string {
 <p><a href="${escape(v.credentialUrl)}">Signed credential (Open Badges 3.0)</a> · <a href="${escape(v.jwksUrl)}">Issuer keys</a></p>
 </body></html>`;
 }
+
+/** For browsers following a mistyped or forged link: a page, with the 404 status. */
+export function renderUnknownCodePage(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Certificate not found</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto"><h1>Certificate not found</h1>
+<p class="status">No certificate has this verification code. Check the code or the link you were given.</p></body></html>`;
+}

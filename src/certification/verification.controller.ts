@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@gds/http';
+import { ProblemException, Public } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { CredentialCheck, CredentialChecker } from './credential-check.service';
 import { PresentedCredentialDto } from './dto/certificate.dto';
 import { CertificateVerification, VerificationView } from './certificate-verification.service';
 import { SigningKeys } from './signing-keys.service';
-import { renderVerificationPage } from './verification-page';
+import { renderUnknownCodePage, renderVerificationPage } from './verification-page';
 import { VerifyThrottlerGuard } from './verify-throttler.guard';
 
 /** Public, no account needed: verification by code, the issuer's keys and the revocation list. */
@@ -36,12 +36,17 @@ export class VerificationController {
   @ApiProduces('application/json', 'text/html')
   @ApiOperation({ summary: 'Verify a certificate by its code: JSON or an HTML page (Accept); rate limited' })
   async verify(@Param('code') code: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<VerificationView | string> {
-    const view = await this.verification.verify(code);
     reply.header('cache-control', 'no-store');
     reply.header('vary', 'Accept');
-    if (!prefersHtml(accept)) return view;
+    if (!prefersHtml(accept)) return this.verification.verify(code);
+    const view = await this.verification.verify(code).catch((error: unknown) => {
+      if (error instanceof ProblemException && error.problemStatus === 404) return null;
+      throw error;
+    });
     reply.header('content-type', 'text/html; charset=utf-8');
-    return renderVerificationPage(view);
+    if (view) return renderVerificationPage(view);
+    reply.status(404);
+    return renderUnknownCodePage();
   }
 
   @Get('.well-known/jwks.json')
