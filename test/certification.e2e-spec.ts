@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
+import { createHash, createPublicKey, randomUUID, verify as verifySignature } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import Ajv from 'ajv';
 import { PDFParse } from 'pdf-parse';
@@ -7,6 +7,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { CertificationWorld, publishEvaluation, waitForCertificates, waitForJobCompleted } from './support/certification-builders';
 import { CertificateIssuer } from '../src/certification/certificate-issuer.service';
+import { CertifiedTrainees } from '../src/certification/certified-trainees.contract';
 import schema from './support/schemas/open-badge-credential.schema.json';
 
 /** Verifies an RS256 JWS with node:crypto alone: a check independent of jose, which signed it. */
@@ -73,6 +74,25 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
     expect(outcomes.sort()).toEqual(['already-certified', 'already-certified', 'issued']);
     const rows = await t.dataSource.query('SELECT count(*)::int AS n FROM certificate WHERE trainee_id = $1', [trainee.id]);
     expect(rows[0].n).toBe(1);
+  });
+
+  it('pages my certificates newest first and tells reporting about them (CertifiedTrainees)', async () => {
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    const issuer = t.get<CertificateIssuer>(CertificateIssuer);
+    const first = world.qualifiedEnrollment(trainee.id, world.versions.addVersion({ courseTitle: 'Cloud Foundations', trackCode: 'cloud-engineering' }));
+    const second = world.qualifiedEnrollment(trainee.id, world.versions.addVersion({ courseTitle: 'SQL for Analysts', trackCode: 'data-analysis' }));
+    await expect(issuer.evaluate(first.enrollmentId)).resolves.toBe('issued');
+    await expect(issuer.evaluate(second.enrollmentId)).resolves.toBe('issued');
+    const page1 = await t.api.get('/api/v1/me/certificates?limit=1', trainee.token);
+    expect(page1.body.items.map((c: any) => c.courseTitle)).toEqual(['SQL for Analysts']);
+    const page2 = await t.api.get(`/api/v1/me/certificates?limit=1&cursor=${page1.body.nextCursor}`, trainee.token);
+    expect(page2.body).toMatchObject({ items: [expect.objectContaining({ courseTitle: 'Cloud Foundations' })], nextCursor: null });
+    expect((await t.api.get('/api/v1/me/certificates?cursor=garbage', trainee.token)).status).toBe(400);
+    expect((await t.api.get('/api/v1/me/certificates?limit=500', trainee.token)).status).toBe(400);
+    const refs = await t.get<CertifiedTrainees>(CertifiedTrainees).certificatesOfEnrollments([first.enrollmentId, second.enrollmentId, randomUUID()]);
+    expect(refs.map((r) => r.enrollmentId).sort()).toEqual([first.enrollmentId, second.enrollmentId].sort());
+    expect(refs[0]).toMatchObject({ traineeId: trainee.id, revokedAt: null });
+    expect(refs[0].issuedAt).toBeInstanceOf(Date);
   });
 
   it('issues nothing while the criteria are not met', async () => {
@@ -255,6 +275,9 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
     expect(audit).toEqual([{ actor_id: admin.id, detail: 'Plagiarism found' }]);
     const notices = await t.dataSource.query(`SELECT job_id, payload FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'certificate-revoked'`);
     expect(notices).toEqual([expect.objectContaining({ job_id: `notify:certificate-revoked:${certA.id}` })]);
+    const [{ enrollment_id: enrollmentId }] = await t.dataSource.query('SELECT enrollment_id FROM certificate WHERE id = $1', [certA.id]);
+    const [ref] = await t.get<CertifiedTrainees>(CertifiedTrainees).certificatesOfEnrollments([enrollmentId]);
+    expect(ref.revokedAt).toEqual(new Date(revoked.body.revokedAt));
   });
 
   it('sets criteria per course version: admins and the course\'s instructors only, validated', async () => {
