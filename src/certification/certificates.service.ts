@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { conflict, decodeCursor, hasRole, notFound, Page, PageQuery, Principal, toPage } from '@gds/http';
 import { Outbox } from '@gds/queue';
@@ -41,7 +42,7 @@ export class CertificatesService {
   async credential(principal: Principal | undefined, id: string, code: string | undefined): Promise<Certificate> {
     const certificate = await this.txHost.tx.getRepository(Certificate).findOneBy({ id });
     if (!certificate) throw notFound('Certificate');
-    if (code !== undefined && code === certificate.verificationCode) return certificate;
+    if (code !== undefined && sameSecret(code, certificate.verificationCode)) return certificate;
     return this.forHolderOrAdmin(principal, id);
   }
 
@@ -90,8 +91,16 @@ export class CertificatesService {
     if (!certificate) throw notFound('Certificate');
     if (certificate.reviewStatus !== 'pending') throw conflict('review-not-pending', 'This certificate is not awaiting review.');
     if (decision === 'revoke') return this.revoke(principal, id, reason ?? certificate.reviewDetail ?? 'Revoked after review');
-    await this.txHost.tx.query(`UPDATE certificate SET review_status = 'kept' WHERE id = $1 AND review_status = 'pending'`, [id]);
+    const [kept] = await this.txHost.tx.query(`UPDATE certificate SET review_status = 'kept' WHERE id = $1 AND review_status = 'pending' RETURNING id`, [id]);
+    if (kept.length === 0) throw conflict('review-not-pending', 'This certificate is not awaiting review.');
     await this.txHost.tx.getRepository(CertificateEvent).insert({ certificateId: id, kind: 'kept', actorId: principal.userId, detail: reason ?? null });
     return this.txHost.tx.getRepository(Certificate).findOneByOrFail({ id });
   }
+}
+
+/** Compares a presented verification code without leaking, through timing, how much of it matched. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given.trim().toLowerCase());
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
