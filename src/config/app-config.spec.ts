@@ -23,7 +23,8 @@ describe('loadConfig', () => {
 
   it('refuses development secrets in production and creates no admin without an explicit password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.*development/s);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) });
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) })).toThrow(/CERT_SIGNING_KEYS/);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40), CERT_SIGNING_KEYS: '[]' });
     expect(config.ADMIN_PASSWORD).toBeUndefined();
   });
 

@@ -107,6 +107,44 @@ export class AppConfig {
   @IsString() @MinLength(32, { message: 'FLAG_SECRET must be at least 32 characters' })
   FLAG_SECRET = DEV_FLAG_SECRET;
 
+  /**
+   * secret: certificate signing keys, a JSON array of private JWKs (RSA, with `kid`) or a set of PEM
+   * private keys (PKCS#8). The first signs; the others only verify (keys kept after a rotation).
+   * Unset: development generates one into CERT_KEYS_DIR; production refuses to start.
+   */
+  @IsOptional() @IsString()
+  CERT_SIGNING_KEYS?: string = undefined;
+
+  /** Where development keeps its generated certificate signing key (git-ignored). */
+  @IsString()
+  CERT_KEYS_DIR = '.keys';
+
+  @IsString() @MinLength(1)
+  CERT_ISSUER_NAME = 'GDS Academy';
+
+  /** The issuer's public web site, shown on certificates (defaults to PUBLIC_BASE_URL when empty). */
+  @IsString()
+  CERT_ISSUER_URL = '';
+
+  /** Default minimum weighted course score (0..100) of new certification criteria. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100)
+  CERT_DEFAULT_MIN_SCORE = 70;
+
+  /** Months a certificate stays valid (validUntil); 0 means it does not expire. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(600)
+  CERT_VALIDITY_MONTHS = 0;
+
+  /** Verification requests per client address and window (public /verify; 429 past it). */
+  @Transform(toInt) @IsInt() @Min(1)
+  VERIFY_RATE_LIMIT = 60;
+
+  @Transform(toInt) @IsInt() @Min(1000)
+  VERIFY_RATE_WINDOW_MS = 60_000;
+
+  get certIssuerUrl(): string {
+    return this.CERT_ISSUER_URL || this.PUBLIC_BASE_URL;
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -135,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (config.isProduction) {
     if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: the development secret is refused in production');
     if (config.FLAG_SECRET === DEV_FLAG_SECRET) problems.push('FLAG_SECRET: the development secret is refused in production');
+    if (!config.CERT_SIGNING_KEYS) problems.push('CERT_SIGNING_KEYS: certificate signing keys are required in production');
     // The development admin password must never open a production system: without an explicit
     // ADMIN_PASSWORD no first admin is created.
     if (relevant.ADMIN_PASSWORD === undefined) config.ADMIN_PASSWORD = undefined;

@@ -99,7 +99,6 @@ export const JOBS_AWAITING_HANDLERS: JobName[] = [
   'regrade-assessment',
   'recompute-progress',
   'assessment-graded',
-  'evaluate-certificate',
   'import-trainees',
   'notify',
   'deliver-email',

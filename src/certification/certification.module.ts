@@ -1,0 +1,44 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CertificateIssuer } from './certificate-issuer.service';
+import { CertificatePdf } from './certificate-pdf.service';
+import { CertificatesService } from './certificates.service';
+import { CertificateVerification } from './certificate-verification.service';
+import { CertificationCriteriaService } from './certification-criteria.service';
+import { CertifiedTrainees } from './certified-trainees.contract';
+import { CertifiedTraineesService } from './certified-trainees.service';
+import { CohortCertificates } from './cohort-certificates.service';
+import { CredentialChecker } from './credential-check.service';
+import { CredentialSigner } from './credential-signer.service';
+import { SigningKeys } from './signing-keys.service';
+import { verifyThrottlerProviders } from './verify-throttler.guard';
+import { CertificatesController } from './certificates.controller';
+import { CertificationCriteriaController } from './certification-criteria.controller';
+import { VerificationController } from './verification.controller';
+
+/**
+ * Certification: criteria, issuance (the `evaluate-certificate` job), signed Open Badges 3.0
+ * credentials, public verification, revocation and PDFs. Other modules use CertifiedTrainees.
+ */
+@Global()
+@Module({
+  providers: [
+    SigningKeys,
+    CredentialSigner,
+    CredentialChecker,
+    CertificationCriteriaService,
+    CertificateIssuer,
+    CertificatesService,
+    CertificateVerification,
+    CohortCertificates,
+    CertificatePdf,
+    CertifiedTraineesService,
+    { provide: CertifiedTrainees, useExisting: CertifiedTraineesService },
+    ...verifyThrottlerProviders,
+  ],
+  exports: [CertifiedTrainees],
+})
+export class CertificationModule {
+  static withHttp(): DynamicModule {
+    return { module: CertificationModule, controllers: [CertificatesController, CertificationCriteriaController, VerificationController] };
+  }
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { EnrollmentDirectory, EnrollmentRef } from '../../../src/cohort/enrollment-directory.contract';
+
+/** In-memory EnrollmentDirectory for certification tests: enrollments and their completed modules. */
+export class FakeEnrollmentDirectory extends EnrollmentDirectory {
+  readonly enrollments = new Map<string, EnrollmentRef>();
+  readonly completed = new Map<string, string[]>();
+  readonly instructors = new Map<string, string[]>();
+
+  enroll(traineeId: string, courseVersionId: string, cohortId: string = randomUUID()): EnrollmentRef {
+    const ref: EnrollmentRef = {
+      enrollmentId: randomUUID(), cohortId, traineeId, courseVersionId, status: 'active',
+      enrolledAt: new Date(), cohortStartsAt: new Date(), cohortEndsAt: new Date(Date.now() + 90 * 86_400_000),
+    };
+    this.enrollments.set(ref.enrollmentId, ref);
+    return ref;
+  }
+
+  async getEnrollment(enrollmentId: string) {
+    return this.enrollments.get(enrollmentId) ?? null;
+  }
+
+  async enrollmentsOf(traineeId: string) {
+    return [...this.enrollments.values()].filter((e) => e.traineeId === traineeId);
+  }
+
+  async enrollmentsOfCohort(cohortId: string) {
+    return [...this.enrollments.values()].filter((e) => e.cohortId === cohortId);
+  }
+
+  async instructorsOf(cohortId: string) {
+    return this.instructors.get(cohortId) ?? [];
+  }
+
+  async isCohortInstructor(userId: string, cohortId: string) {
+    return (this.instructors.get(cohortId) ?? []).includes(userId);
+  }
+
+  async moduleUnlockAt() {
+    return null;
+  }
+
+  async completedModules(enrollmentId: string) {
+    return this.completed.get(enrollmentId) ?? [];
+  }
+}
