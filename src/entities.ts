@@ -4,6 +4,12 @@ import { RefreshToken } from './identity/refresh-token.entity';
 import { Invitation } from './identity/invitation.entity';
 import { RoleChange } from './identity/role-change.entity';
 import { PipelineProbe } from './platform/pipeline-probe.entity';
+import { Track } from './course/track.entity';
+import { Skill } from './course/skill.entity';
+import { Course } from './course/course.entity';
+import { DraftModule } from './course/draft-module.entity';
+import { Lesson } from './course/lesson.entity';
+import { CourseVersion } from './course/course-version.entity';
 
 /** Every entity of the app, for the one data source (app and migration CLI). */
-export const ENTITIES = [OutboxMessage, JobFailure, User, RefreshToken, Invitation, RoleChange, PipelineProbe];
+export const ENTITIES = [OutboxMessage, JobFailure, User, RefreshToken, Invitation, RoleChange, PipelineProbe, Track, Skill, Course, DraftModule, Lesson, CourseVersion];
