@@ -3,6 +3,8 @@ import { createUser, loginAdmin, TestPerson } from './support/people';
 import { addLesson, addModule, buildCourse, createCourse, publish } from './support/course-builders';
 import { FakeEnrollmentDirectory } from './support/fakes/enrollment-directory.fake';
 import { EnrollmentDirectory } from '../src/cohort/enrollment-directory.contract';
+import { CourseExchange } from '../src/course/course-exchange.service';
+import { DEMO_COURSES, seedDemoCourses } from '../src/course/demo-courses';
 import { DraftCourseModules, PublishContributors, PublishedCourseVersions } from '../src/course/published-course-versions.contract';
 
 describe('course: catalogue, skills, Markdown safety, exchange, contracts', () => {
@@ -174,5 +176,19 @@ describe('course: catalogue, skills, Markdown safety, exchange, contracts', () =
     await t.api.put(`/api/v1/courses/${course.id}/co-instructors`, { userIds: [other.id] }, owner.token);
     expect(await draftModules.getModule(target)).toEqual({ moduleId: target, courseId: course.id, editorIds: [owner.id, other.id], courseStatus: 'published' });
     expect(await draftModules.getModule('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('seeds one realistic demo course per track, published, once', async () => {
+    const exchange = t.get<CourseExchange>(CourseExchange);
+    const actor = { userId: owner.id, roles: ['instructor'] };
+    expect(await seedDemoCourses(exchange, actor)).toEqual(DEMO_COURSES.map((c) => c.code));
+    expect(await seedDemoCourses(exchange, actor)).toEqual([]);
+    const seeded = await t.dataSource.query(
+      `SELECT c.track_code, c.latest_version, jsonb_array_length(v.outline->'modules') AS modules
+         FROM course c JOIN course_version v ON v.course_id = c.id WHERE c.code = ANY($1) ORDER BY c.track_code`,
+      [DEMO_COURSES.map((c) => c.code)],
+    );
+    expect(seeded.map((r: any) => r.track_code)).toEqual(['cloud-engineering', 'cybersecurity', 'data-analysis', 'ui-ux-design']);
+    expect(seeded.every((r: any) => r.latest_version === 1 && r.modules >= 4)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@gds/database';
-import { forbidden, Principal, unprocessable } from '@gds/http';
+import { forbidden, Principal, ProblemException, unprocessable } from '@gds/http';
 import { Course } from './course.entity';
 import { CourseAccess } from './course-access.service';
 import { CourseAuthoring } from './course-authoring.service';
@@ -42,6 +42,19 @@ export class CourseExchange {
         }),
       })),
     };
+  }
+
+  /** Imports and publishes version 1 in one transaction (the demo seed); null when the code is taken. */
+  @Transactional()
+  async importAndPublish(principal: Principal, code: string, document: CourseDocumentDto): Promise<Course | null> {
+    try {
+      const course = await this.import(principal, { code, document });
+      await this.authoring.publish(principal, course.id, 'First published version');
+      return course;
+    } catch (error) {
+      if (error instanceof ProblemException && error.slug === 'course-code-taken') return null;
+      throw error;
+    }
   }
 
   @Transactional()
