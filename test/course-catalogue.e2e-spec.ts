@@ -85,6 +85,9 @@ describe('course: catalogue, skills, Markdown safety, exchange, contracts', () =
     expect((await t.api.get('/api/v1/courses?q=zebra%20unicorn', trainee.token)).body.items).toEqual([]);
     expect((await t.api.get('/api/v1/courses?level=expert', trainee.token)).status).toBe(400);
     expect((await t.api.get('/api/v1/courses?cursor=bogus', trainee.token)).status).toBe(400);
+    const forged = Buffer.from(JSON.stringify({ t: 'a', id: 'not-a-uuid' })).toString('base64url');
+    expect((await t.api.get(`/api/v1/courses?cursor=${forged}`, trainee.token)).status).toBe(400);
+    expect((await t.api.get(`/api/v1/courses?q=${encodeURIComponent('"unterminated & | ! (')}`, trainee.token)).status).toBe(200);
     expect((await t.api.get('/api/v1/courses?limit=101', trainee.token)).status).toBe(400);
     expect((await t.api.get('/api/v1/courses')).status).toBe(401);
   });

@@ -194,6 +194,12 @@ describe('course: build, publish, versions, access', () => {
       expect(answer.headers.get('content-type')).toContain('application/problem+json');
     }
     expect((await t.api.get(`/api/v1/courses/${course.id}/draft`, owner.token)).body).toEqual(before.body);
+
+    expect((await t.api.delete(`/api/v1/modules/${modules[0].id}`, other.token)).status).toBe(404);
+    expect((await t.api.delete(`/api/v1/modules/${modules[0].id}`, owner.token)).status).toBe(204);
+    const after = (await t.api.get(`/api/v1/courses/${course.id}/draft`, owner.token)).body.modules;
+    expect(after.map((m: any) => [m.title, m.position])).toEqual([['Module 3', 1], ['Module 2', 2]]);
+    expect((await t.api.delete(`/api/v1/modules/${modules[0].id}`, owner.token)).status).toBe(404);
   });
 
   it('answers bad input with 4xx problem+json and stores nothing', async () => {
@@ -226,6 +232,8 @@ describe('course: build, publish, versions, access', () => {
       expect(answer.headers.get('content-type')).toContain('application/problem+json');
     }
     expect([await count('course'), await count('lesson'), await count('course_module')]).toEqual([courses, lessons, modules]);
+    const upper = await t.api.post(`/api/v1/modules/${module.id}/lessons`, { title: 'v', kind: 'external', externalUrl: 'HTTPS://Example.org/Doc' }, owner.token);
+    expect(upper.status).toBe(201);
     const empty = await createCourse(t.api, owner.token);
     expect((await t.api.post(`/api/v1/courses/${empty.id}/publish`, {}, owner.token)).status).toBe(422);
   });

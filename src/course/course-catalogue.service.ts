@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { decodeCursor, hasRole, Page, Principal, toPage } from '@gds/http';
+import { badRequest, decodeCursor, hasRole, Page, Principal, toPage } from '@gds/http';
 import type { CatalogueQuery } from './dto/course.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CatalogueItem {
   id: string;
@@ -27,6 +29,7 @@ export class CourseCatalogue {
 
   async list(principal: Principal, query: CatalogueQuery): Promise<Page<CatalogueItem>> {
     const after = decodeCursor<{ t: string; id: string }>(query.cursor, ['t', 'id']);
+    if (after && !UUID.test(after.id)) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
