@@ -1,15 +1,33 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { MODULE_METADATA } from '@nestjs/common/constants';
 import { EnrollmentDirectory } from '../../src/cohort/enrollment-directory.contract';
+import { domainModules } from '../../src/domain-modules';
 import { FakeEnrollmentDirectory } from './fakes/enrollment-directory.fake';
 
+/** Contracts whose real provider may not be in this build yet, with the stand-in used meanwhile. */
+const STAND_INS: Array<{ contract: unknown; make: () => unknown }> = [{ contract: EnrollmentDirectory, make: () => new FakeEnrollmentDirectory() }];
+
+function isProvided(contract: unknown): boolean {
+  return domainModules(false).some((module) => {
+    const providers: unknown[] = Reflect.getMetadata(MODULE_METADATA.PROVIDERS, module as Type<unknown>) ?? [];
+    return providers.some((p) => p === contract || (typeof p === 'object' && p !== null && (p as { provide?: unknown }).provide === contract));
+  });
+}
+
 /**
- * Stand-ins for contracts whose real provider is not yet in this build, so that tests can replace
- * them with `overrides` (Nest only overrides providers that exist). Remove a stand-in when the
- * module that provides the real implementation is merged.
+ * Stand-ins for contracts no domain module provides yet, so that tests can replace them with
+ * `overrides` (Nest only overrides providers that exist). A contract's stand-in disappears by
+ * itself once the module providing the real implementation is registered in DOMAIN_MODULES.
  */
 @Global()
-@Module({
-  providers: [{ provide: EnrollmentDirectory, useValue: new FakeEnrollmentDirectory() }],
-  exports: [EnrollmentDirectory],
-})
-export class ContractStandIns {}
+@Module({})
+export class ContractStandIns {
+  static forMissing(): DynamicModule {
+    const missing = STAND_INS.filter((s) => !isProvided(s.contract));
+    return {
+      module: ContractStandIns,
+      providers: missing.map((s) => ({ provide: s.contract as never, useValue: s.make() })),
+      exports: missing.map((s) => s.contract as never),
+    };
+  }
+}

@@ -59,7 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     WORKER_CONCURRENCY: '8',
     ...options.env,
   });
-  let builder = Test.createTestingModule({ imports: [AppModule.forRole(role, config), ContractStandIns], providers: options.extraProviders ?? [] });
+  let builder = Test.createTestingModule({ imports: [AppModule.forRole(role, config), ContractStandIns.forMissing()], providers: options.extraProviders ?? [] });
   for (const override of options.overrides ?? []) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), { bufferLogs: true });
