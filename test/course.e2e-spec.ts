@@ -73,6 +73,15 @@ describe('course: build, publish, versions, access', () => {
     expect(versions.body.map((v: any) => [v.version, v.changeNote])).toEqual([[2, ''], [1, 'first cut']]);
   });
 
+  it('numbers concurrent publishes 1, 2, 3 without a failure', async () => {
+    const { course } = await buildCourse(t.api, owner.token, 1, 1);
+    const answers = await Promise.all([1, 2, 3].map(() => t.api.post(`/api/v1/courses/${course.id}/publish`, {}, owner.token)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect(answers.map((a) => a.body.version).sort()).toEqual([1, 2, 3]);
+    const docs = await t.api.get('/docs-json');
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/courses/{id}/publish', '/api/v1/courses/{id}/versions/{from}/diff/{to}']));
+  });
+
   it('refuses in the database any change to a published version', async () => {
     const { course } = await buildCourse(t.api, owner.token, 1, 1);
     await publish(t.api, owner.token, course.id);
