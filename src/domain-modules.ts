@@ -1,6 +1,7 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { IdentityModule } from './identity/identity.module';
 import { PlatformModule } from './platform/platform.module';
+import { CourseModule } from './course/course.module';
 import { CertificationModule } from './certification/certification.module';
 
 interface DomainModule extends Type<unknown> {
@@ -8,7 +9,7 @@ interface DomainModule extends Type<unknown> {
 }
 
 /** Every domain module, once. The api process adds their controllers; the worker does not. */
-const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CertificationModule];
+const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CourseModule, CertificationModule];
 
 export function domainModules(withHttp: boolean): Array<Type<unknown> | DynamicModule> {
   return DOMAIN_MODULES.map((module) => (withHttp ? module.withHttp() : module));

@@ -115,7 +115,8 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
     expect(verifyWithNodeCrypto(answer.body.jwt, jwks)).toBe(true);
 
     const vc = payload.vc as any;
-    const ajv = new Ajv({ allErrors: true });
+    // URIs as RFC 3986 scheme-prefixed strings; date-times as ISO 8601 UTC (what the issuer writes).
+    const ajv = new Ajv({ allErrors: true, formats: { uri: /^[a-z][a-z0-9+.-]*:\S+$/i, 'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/ } });
     const valid = ajv.validate(schema, vc);
     expect(ajv.errors ?? []).toEqual([]);
     expect(valid).toBe(true);

@@ -1,0 +1,84 @@
+/**
+ * Scenario `course-outline` (issue 3): GET the outline of a published version with 12 modules x 10
+ * lessons. `setupCourseOutline` builds and publishes that course over the API and answers the
+ * request to hammer, plus the SQL a bare Fastify + pg baseline runs to read the same rows (the
+ * course row for the visibility check and the version row with its outline).
+ */
+export interface CourseOutlineTokens {
+  /** An instructor (or admin) who builds and publishes the course. */
+  instructor: string;
+  /** Whoever reads the outline during the run (e.g. a trainee). */
+  reader: string;
+}
+
+export interface CourseOutlineScenario {
+  name: 'course-outline';
+  method: 'GET';
+  path: string;
+  headers: Record<string, string>;
+  courseId: string;
+  versionId: string;
+  baseline: { queries: Array<{ text: string; values: unknown[] }> };
+}
+
+export const OUTLINE_MODULES = 12;
+export const OUTLINE_LESSONS_PER_MODULE = 10;
+
+async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<any> {
+  const response = await fetch(baseUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+export async function setupCourseOutline(baseUrl: string, tokens: CourseOutlineTokens): Promise<CourseOutlineScenario> {
+  const suffix = Math.random().toString(36).slice(2, 10);
+  const course = await call(baseUrl, tokens.instructor, 'POST', '/api/v1/courses', {
+    code: `bench-outline-${suffix}`,
+    title: 'Bench: cloud operations at scale',
+    summary: 'A 12 x 10 course for the outline benchmark.',
+    trackCode: 'cloud-engineering',
+    level: 'intermediate',
+    estimatedHours: 120,
+  });
+  let previous: string | undefined;
+  for (let m = 1; m <= OUTLINE_MODULES; m++) {
+    const module = await call(baseUrl, tokens.instructor, 'POST', `/api/v1/courses/${course.id}/modules`, {
+      title: `Module ${m}`,
+      summary: `What module ${m} covers.`,
+      skillCodes: ['CLD-LNX-01', 'CLD-NET-01'],
+      prerequisiteModuleIds: previous ? [previous] : [],
+    });
+    previous = module.id;
+    for (let l = 1; l <= OUTLINE_LESSONS_PER_MODULE; l++) {
+      await call(baseUrl, tokens.instructor, 'POST', `/api/v1/modules/${module.id}/lessons`, {
+        title: `Lesson ${m}.${l}`,
+        kind: 'article',
+        body: `## Lesson ${m}.${l}\n\nSome **Markdown** body text for the lesson.`,
+      });
+    }
+  }
+  const version = await call(baseUrl, tokens.instructor, 'POST', `/api/v1/courses/${course.id}/publish`, { changeNote: 'bench' });
+  return {
+    name: 'course-outline',
+    method: 'GET',
+    path: `/api/v1/courses/${course.id}/versions/${version.version}`,
+    headers: { authorization: `Bearer ${tokens.reader}` },
+    courseId: course.id,
+    versionId: version.versionId,
+    baseline: {
+      queries: [
+        { text: 'SELECT id, owner_id, latest_version, status FROM course WHERE id = $1', values: [course.id] },
+        {
+          text: `SELECT id, course_id, version, title, summary, level, estimated_hours, change_note, published_by, published_at, outline
+                   FROM course_version WHERE course_id = $1 AND version = $2`,
+          values: [course.id, version.version],
+        },
+      ],
+    },
+  };
+}

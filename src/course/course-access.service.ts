@@ -1,0 +1,63 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { AppTransactionHost } from '@gds/database';
+import { conflict, forbidden, hasRole, notFound, Principal } from '@gds/http';
+import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
+import { Course } from './course.entity';
+
+/**
+ * Who may do what with a course. Owner and co-instructors (the editors) and admins edit the draft
+ * and publish; every signed-in user sees published courses; lesson bodies of a version only for its
+ * editors, admins, and trainees actively enrolled in a cohort running that very version.
+ */
+@Injectable()
+export class CourseAccess {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    // Absent until the cohort module is part of the build: then no trainee reads bodies.
+    @Optional() private readonly enrollments?: EnrollmentDirectory,
+  ) {}
+
+  async editorIds(courseId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
+      `SELECT owner_id AS id FROM course WHERE id = $1 UNION ALL SELECT user_id FROM course_co_instructor WHERE course_id = $1`,
+      [courseId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async isEditor(principal: Principal, courseId: string): Promise<boolean> {
+    return hasRole(principal, 'admin') || (await this.editorIds(courseId)).includes(principal.userId);
+  }
+
+  /** Visible: published at least once, or the caller edits it. Invisible courses are 404. */
+  async findVisible(principal: Principal, courseId: string): Promise<Course> {
+    const course = await this.txHost.tx.getRepository(Course).findOneBy({ id: courseId });
+    if (!course) throw notFound('Course');
+    if (course.latestVersion === 0 && !(await this.isEditor(principal, courseId))) throw notFound('Course');
+    return course;
+  }
+
+  /** The course locked for a change of its draft (serialises edits with publishing). */
+  async lockForEdit(principal: Principal, courseId: string): Promise<Course> {
+    const course = await this.txHost.tx
+      .getRepository(Course)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :courseId', { courseId })
+      .getOne();
+    if (!course) throw notFound('Course');
+    if (!(await this.isEditor(principal, courseId))) {
+      if (course.latestVersion === 0) throw notFound('Course');
+      throw forbidden('Only the course’s owner, its co-instructors and admins may change it.');
+    }
+    if (course.status === 'archived') throw conflict('course-archived', 'The course is archived; it can no longer change.');
+    return course;
+  }
+
+  async mayReadBodies(principal: Principal, courseId: string, versionId: string): Promise<boolean> {
+    if (await this.isEditor(principal, courseId)) return true;
+    if (!hasRole(principal, 'trainee') || !this.enrollments) return false;
+    const enrollments = await this.enrollments.enrollmentsOf(principal.userId);
+    return enrollments.some((e) => e.status === 'active' && e.courseVersionId === versionId);
+  }
+}

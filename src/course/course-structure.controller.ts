@@ -1,0 +1,80 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { CourseModules } from './course-modules.service';
+import { Lessons } from './lessons.service';
+import { Lesson } from './lesson.entity';
+import { renderMarkdown } from './markdown-renderer';
+import { CreateLessonDto, MoveDto, MoveLessonDto, UpdateLessonDto, UpdateModuleDto } from './dto/structure.dto';
+
+@ApiTags('course modules')
+@Controller('modules')
+export class ModulesController {
+  constructor(
+    private readonly modules: CourseModules,
+    private readonly lessons: Lessons,
+  ) {}
+
+  @Patch(':id')
+  @Roles('instructor', 'admin')
+  update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateModuleDto) {
+    return this.modules.update(principal, id, body);
+  }
+
+  @Delete(':id')
+  @Roles('instructor', 'admin')
+  @HttpCode(204)
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
+    await this.modules.remove(principal, id);
+  }
+
+  @Post(':id/move')
+  @Roles('instructor', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the module to a 1-based position; answers the course’s modules in order' })
+  move(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: MoveDto) {
+    return this.modules.move(principal, id, body.position);
+  }
+
+  @Post(':id/lessons')
+  @Roles('instructor', 'admin')
+  addLesson(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: CreateLessonDto) {
+    return this.lessons.add(principal, id, body);
+  }
+}
+
+@ApiTags('course modules')
+@Controller('lessons')
+export class LessonsController {
+  constructor(private readonly lessons: Lessons) {}
+
+  @Get(':id')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'A draft lesson with its body rendered (sanitised) to HTML' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
+    return withHtml(await this.lessons.get(principal, id));
+  }
+
+  @Patch(':id')
+  @Roles('instructor', 'admin')
+  async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateLessonDto) {
+    return withHtml(await this.lessons.update(principal, id, body));
+  }
+
+  @Delete(':id')
+  @Roles('instructor', 'admin')
+  @HttpCode(204)
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
+    await this.lessons.remove(principal, id);
+  }
+
+  @Post(':id/move')
+  @Roles('instructor', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the lesson to a position (optionally into another module of the course)' })
+  move(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: MoveLessonDto) {
+    return this.lessons.move(principal, id, body.position, body.moduleId);
+  }
+}
+
+const withHtml = (lesson: Lesson) => ({ ...lesson, bodyHtml: renderMarkdown(lesson.body), environmentNotesHtml: renderMarkdown(lesson.environmentNotes) });

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { CoursePublisher } from './course-publisher.service';
+import { CourseVersions } from './course-versions.service';
+import { CourseExchange } from './course-exchange.service';
+import { PublishDto } from './dto/course.dto';
+import { ImportCourseDto } from './dto/course-document.dto';
+import { VersionParam } from './version-param.pipe';
+
+@ApiTags('course versions')
+@Controller('courses')
+export class CourseVersionsController {
+  constructor(
+    private readonly publisher: CoursePublisher,
+    private readonly versions: CourseVersions,
+    private readonly exchange: CourseExchange,
+  ) {}
+
+  @Post('import')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'Create a draft course from an exported course document' })
+  import(@CurrentPrincipal() principal: Principal, @Body() body: ImportCourseDto) {
+    return this.exchange.import(principal, body);
+  }
+
+  @Post(':id/publish')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'Freeze the draft (with its assessments) as the next immutable version' })
+  async publish(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: PublishDto) {
+    const version = await this.publisher.publish(principal, id, body.changeNote);
+    return { versionId: version.id, courseId: version.courseId, version: version.version, publishedAt: version.publishedAt.toISOString() };
+  }
+
+  @Get(':id/versions')
+  @Authenticated()
+  list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
+    return this.versions.list(principal, id);
+  }
+
+  @Get(':id/versions/:version')
+  @Authenticated()
+  @ApiOperation({ summary: 'The outline of a version (no lesson bodies)' })
+  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('version', VersionParam) version: number) {
+    return this.versions.get(principal, id, version);
+  }
+
+  @Get(':id/versions/:version/lessons/:lessonId')
+  @Authenticated()
+  @ApiOperation({ summary: 'A lesson of a version with its body: enrolled trainees of that version, the course’s instructors, admins' })
+  lesson(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Param('version', VersionParam) version: number,
+    @Param('lessonId', UuidParam()) lessonId: string,
+  ) {
+    return this.versions.lesson(principal, id, version, lessonId);
+  }
+
+  @Get(':id/versions/:from/diff/:to')
+  @Authenticated()
+  @ApiOperation({ summary: 'What changed between two versions' })
+  diff(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Param('from', VersionParam) from: number,
+    @Param('to', VersionParam) to: number,
+  ) {
+    return this.versions.diff(principal, id, from, to);
+  }
+
+  @Get(':id/versions/:version/export')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'The version as one JSON document (import it with POST /courses/import)' })
+  export(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('version', VersionParam) version: number) {
+    return this.exchange.export(principal, id, version);
+  }
+}

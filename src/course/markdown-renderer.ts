@@ -1,0 +1,29 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+/**
+ * Lesson Markdown is stored exactly as the instructor wrote it and made safe here, on every render:
+ * raw HTML in Markdown passes through `marked`, so the sanitiser (an allow-list) is what stops stored
+ * XSS — scripts, event handlers, style, and any URL scheme other than http(s)/mailto.
+ */
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'em', 'strong', 'del', 's',
+    'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub', 'kbd',
+  ],
+  allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], th: ['align'], td: ['align'], ol: ['start'], code: ['class'] },
+  allowedClasses: { code: [/^language-[a-z0-9+#-]+$/] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
+};
+SANITIZE.allowedAttributes = { ...SANITIZE.allowedAttributes, a: ['href', 'title', 'rel'] };
+
+export function renderMarkdown(markdown: string | null): string | null {
+  if (markdown === null) return null;
+  return sanitizeHtml(marked.parse(markdown) as string, SANITIZE).trim();
+}
