@@ -83,6 +83,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1000)
   LOGIN_RATE_WINDOW_MS = 60_000;
 
+  /**
+   * Trust X-Forwarded-* headers (client address for rate limits and logs). Only behind a reverse
+   * proxy that sets them: otherwise any client could forge its address and dodge the rate limits.
+   */
+  @Transform(toBoolean) @IsBoolean()
+  TRUST_PROXY = false;
+
   /** Comma-separated origins allowed by CORS; empty means no cross-origin access. */
   @IsString()
   CORS_ORIGINS = '';

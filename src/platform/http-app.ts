@@ -17,7 +17,7 @@ const UNPREFIXED = ['health', 'health/ready', 'metrics', 'verify/{*path}', '.wel
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
     routerOptions: { maxParamLength: 200 },
   } as never);
