@@ -107,6 +107,18 @@ export class AppConfig {
   @IsString() @MinLength(32, { message: 'FLAG_SECRET must be at least 32 characters' })
   FLAG_SECRET = DEV_FLAG_SECRET;
 
+  /** Disaggregated report cells smaller than this are suppressed (k); callers may ask for a larger k only. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(100)
+  REPORT_MIN_CELL_SIZE = 5;
+
+  /** A cohort report snapshot younger than this is served as is; 0 computes every report live. */
+  @Transform(toInt) @IsInt() @Min(0)
+  REPORT_SNAPSHOT_MAX_AGE_SECONDS = 900;
+
+  /** How often the worker refreshes every cohort's report snapshot. */
+  @Transform(toInt) @IsInt() @Min(10)
+  REPORT_REFRESH_INTERVAL_SECONDS = 120;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
