@@ -145,3 +145,38 @@ export function dashboardMetrics(r: CohortOutcomeReport): Record<string, string>
   }
   return out;
 }
+
+/** Trainees with demographics, written straight into app_user (fast: no password hashing); answers their ids. */
+export async function insertTrainees(
+  dataSource: { query(sql: string, params: unknown[]): Promise<unknown> },
+  count: number,
+  seed: number,
+): Promise<string[]> {
+  const rnd = seededRandom(seed);
+  const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)];
+  const ids = Array.from({ length: count }, () => randomUUID());
+  await dataSource.query(
+    `INSERT INTO app_user (id, email, display_name, roles, gender, birth_year, district, employer)
+     SELECT id, 'trainee-' || id || '@example.test', 'Trainee ' || left(id::text, 8), ARRAY['trainee'], g, b, d, e
+       FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[]) AS t(id, g, b, d, e)`,
+    [
+      ids,
+      ids.map(() => pick(['female', 'female', 'male', 'non_binary', 'prefer_not_to_say'])),
+      ids.map(() => 1975 + Math.floor(rnd() * 30)),
+      ids.map(() => pick(['Cebu City', 'Davao', 'Quezon City', 'Makati'])),
+      ids.map(() => pick(['Acme BPO', 'Globe "Contact", Inc.', 'Teleperf'])),
+    ],
+  );
+  return ids;
+}
+
+/** Makes sure a trainee holds an (active) enrollment in the cohort, e.g. one who signs in during a test. */
+export function enrollInWorld(fakes: ReportingFakes, cohortId: string, traineeId: string): void {
+  const enrollments = fakes.cohorts.enrollmentsOf.get(cohortId)!;
+  if (enrollments.some((e) => e.traineeId === traineeId)) return;
+  const version = fakes.cohorts.cohorts.get(cohortId)!.courseVersions[0];
+  enrollments.push({
+    enrollmentId: randomUUID(), traineeId, courseVersionId: version.versionId, status: 'active',
+    enrolledAt: new Date(Date.now() - 10 * DAY), completedAt: null, percent: 10, lastActivityAt: null, atRisk: false,
+  });
+}
