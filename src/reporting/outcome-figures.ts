@@ -80,30 +80,45 @@ export function figuresOf(scope: EnrollmentFact[], inputs: OutcomeInputs): Outco
 
 function assessmentFigures(scope: EnrollmentFact[], ids: Set<string>, inputs: OutcomeInputs): AssessmentFigures[] {
   const versions = new Set(scope.map((e) => e.courseVersionId));
+  // One pass over the results (500,000 at the scale target), not one per assessment.
+  const attempted = new Map<string, Set<string>>();
+  const passed = new Map<string, Set<string>>();
+  for (const r of inputs.results) {
+    if (!ids.has(r.enrollmentId)) continue;
+    addTo(attempted, r.assessmentId, r.enrollmentId);
+    if (r.passed) addTo(passed, r.assessmentId, r.enrollmentId);
+  }
   return inputs.assessments
     .filter((a) => versions.has(a.versionId))
     .map((a) => {
-      const results = inputs.results.filter((r) => r.assessmentId === a.assessmentId && ids.has(r.enrollmentId));
-      const attempted = countDistinct(results, (r) => r.enrollmentId);
-      const passed = countDistinct(results.filter((r) => r.passed), (r) => r.enrollmentId);
-      return { assessmentId: a.assessmentId, title: a.title, attempted, passed, passRate: rate(passed, attempted) };
+      const tried = attempted.get(a.assessmentId)?.size ?? 0;
+      const ok = passed.get(a.assessmentId)?.size ?? 0;
+      return { assessmentId: a.assessmentId, title: a.title, attempted: tried, passed: ok, passRate: rate(ok, tried) };
     });
 }
 
 function skillFigures(scope: EnrollmentFact[], ids: Set<string>, inputs: OutcomeInputs): SkillFigures[] {
   const codes = [...new Set(inputs.assessments.flatMap((a) => a.skillCodes))].sort();
   const traineeOf = new Map(scope.map((e) => [e.enrollmentId, e.traineeId]));
+  const skillsOf = new Map(inputs.assessments.map((a) => [a.assessmentId, a.skillCodes]));
+  const attained = new Map<string, Set<string>>();
+  for (const r of inputs.results) {
+    if (!r.passed || !ids.has(r.enrollmentId)) continue;
+    for (const code of skillsOf.get(r.assessmentId) ?? []) addTo(attained, code, traineeOf.get(r.enrollmentId)!);
+  }
   return codes.flatMap((skillCode) => {
-    const assessing = inputs.assessments.filter((a) => a.skillCodes.includes(skillCode));
-    const versions = new Set(assessing.map((a) => a.versionId));
-    const assessIds = new Set(assessing.map((a) => a.assessmentId));
+    const versions = new Set(inputs.assessments.filter((a) => a.skillCodes.includes(skillCode)).map((a) => a.versionId));
     const trainees = new Set(scope.filter((e) => versions.has(e.courseVersionId)).map((e) => e.traineeId));
     if (trainees.size === 0) return [];
-    const attained = new Set(
-      inputs.results.filter((r) => r.passed && ids.has(r.enrollmentId) && assessIds.has(r.assessmentId)).map((r) => traineeOf.get(r.enrollmentId)!),
-    );
-    return [{ skillCode, trainees: trainees.size, attained: attained.size, attainmentRate: rate(attained.size, trainees.size) }];
+    const count = attained.get(skillCode)?.size ?? 0;
+    return [{ skillCode, trainees: trainees.size, attained: count, attainmentRate: rate(count, trainees.size) }];
   });
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(value);
+  map.set(key, set);
 }
 
 function placementFigures(trainees: Set<string>, inputs: OutcomeInputs): PlacementFigures {
