@@ -62,6 +62,21 @@ function directCounts(w: World, scope: EnrollmentFact[]) {
   const scores = scope.filter((e) => w.fakes.assessments.scores.has(e.enrollmentId)).map((e) => w.fakes.assessments.scores.get(e.enrollmentId)!);
   let placed = 0;
   for (const t of traineeIds) if (w.placements.some((p) => p.trainee_id === t)) placed++;
+  const skills: Record<string, { trainees: number; attained: number }> = {};
+  for (const a of w.fakes.assessments.allAssessments) {
+    for (const code of a.skillCodes) {
+      const teaching = w.fakes.assessments.allAssessments.filter((x) => x.skillCodes.includes(code));
+      let trainees = 0;
+      let attained = 0;
+      for (const t of traineeIds) {
+        const mine = scope.filter((e) => e.traineeId === t);
+        if (!mine.some((e) => teaching.some((x) => x.versionId === e.courseVersionId))) continue;
+        trainees++;
+        if (mine.some((e) => w.fakes.assessments.allResults.some((r) => r.enrollmentId === e.enrollmentId && r.passed && teaching.some((x) => x.assessmentId === r.assessmentId)))) attained++;
+      }
+      if (trainees > 0) skills[code] = { trainees, attained };
+    }
+  }
   return {
     enrolled: scope.length,
     trainees: traineeIds.length,
@@ -75,6 +90,8 @@ function directCounts(w: World, scope: EnrollmentFact[]) {
     scoreSum: scores.reduce((a, b) => a + b, 0),
     scoreCount: scores.length,
     placed,
+    skills,
+    sortedScores: [...scores].sort((a, b) => a - b),
   };
 }
 
@@ -89,6 +106,12 @@ function expectFiguresMatch(w: World, scope: EnrollmentFact[], figures: World['r
   if (d.scoreCount > 0) expect(Math.abs(figures.meanCourseScore! - d.scoreSum / d.scoreCount)).toBeLessThanOrEqual(0.005 + 1e-9);
   else expect(figures.meanCourseScore).toBeNull();
   expect(figures.placements.placed).toBe(d.placed);
+  expect(Object.fromEntries(figures.skills.map((x) => [x.skillCode, { trainees: x.trainees, attained: x.attained }]))).toEqual(d.skills);
+  const n = d.sortedScores.length;
+  const middle = n === 0 ? null : n % 2 ? d.sortedScores[(n - 1) / 2] : (d.sortedScores[n / 2 - 1] + d.sortedScores[n / 2]) / 2;
+  if (middle === null) expect(figures.medianCourseScore).toBeNull();
+  else expect(Math.abs(figures.medianCourseScore! - middle)).toBeLessThanOrEqual(0.005 + 1e-9);
+  expect(figures.certificationRate).toBe(d.enrolled ? Math.round((d.certified / d.enrolled) * 10000) / 10000 : null);
   expect(figures.completionRate).toBe(d.enrolled ? Math.round((d.completed / d.enrolled) * 10000) / 10000 : null);
 }
 
@@ -109,6 +132,7 @@ describe('cohort outcome report', () => {
           expectFiguresMatch(w, all.filter((e) => versions.includes(e.courseVersionId)), t.figures);
         }
         expectDisaggregationExact(w, all, k);
+        expectWeeklyActivity(w, all);
       }),
       { numRuns: 60 },
     );
@@ -123,6 +147,18 @@ describe('cohort outcome report', () => {
     expect(w.report.overall.medianDaysToCompletion).toBeCloseTo(median, 2);
   });
 });
+
+function expectWeeklyActivity(w: World, all: EnrollmentFact[]) {
+  const enrolled = new Set(all.map((e) => e.traineeId));
+  const activity = w.fakes.cohorts.activityOf.get(w.cohortId)!;
+  w.report.weeklyActivity.forEach((week, i) => {
+    const to = w.asOf.getTime() - (7 - i) * 7 * DAY;
+    const from = to - 7 * DAY;
+    const people = new Set(activity.filter((a) => enrolled.has(a.traineeId) && a.at.getTime() > from && a.at.getTime() <= to).map((a) => a.traineeId));
+    expect(week.activeTrainees).toBe(people.size);
+  });
+  expect(w.report.weeklyActivity[7].activeTrainees).toBe(w.report.overall.weeklyActiveTrainees);
+}
 
 function expectDisaggregationExact(w: World, all: EnrollmentFact[], k: number) {
   const stageOf = new Map<string, number>();
