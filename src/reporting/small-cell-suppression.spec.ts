@@ -39,10 +39,11 @@ describe('small-cell suppression', () => {
   });
 
   it('closes a cycle through a hidden entry that would otherwise be a bridge', () => {
-    // Two separate 2×2 blocks of small cells joined by one hidden entry would give that entry away.
+    // Two 2×2 blocks of small cells joined by one small cell (row 1, column 2): every line hides
+    // two or more cells, yet the sums of rows 0 and 1 minus columns 0 and 1 isolate the joining cell.
     const counts = [
-      [1, 1, 20, 30],
-      [1, 1, 20, 30],
+      [1, 1, 20, 20],
+      [1, 1, 2, 20],
       [20, 20, 1, 1],
       [20, 20, 1, 1],
     ];
