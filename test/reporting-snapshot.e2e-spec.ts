@@ -50,4 +50,14 @@ describe('reporting: snapshots kept current by the worker', () => {
     const after = (await t.api.get(`/api/v1/reports/cohorts/${cohortId}/outcomes`, reviewer.token)).body;
     expect(after.overall.placements.placed).toBe(refreshed.overall.placements.placed + 1);
   });
+
+  it('recomputes a snapshot on an admin request, through the worker', async () => {
+    const before = (await t.api.get(`/api/v1/reports/cohorts/${cohortId}/outcomes`, reviewer.token)).body.asOf;
+    expect((await t.api.post(`/api/v1/reports/cohorts/${cohortId}/refresh`, undefined, reviewer.token)).status).toBe(403);
+    expect((await t.api.post(`/api/v1/reports/cohorts/${randomUUID()}/refresh`, undefined, admin.token)).status).toBe(404);
+    const asked = await t.api.post(`/api/v1/reports/cohorts/${cohortId}/refresh`, undefined, admin.token);
+    expect(asked.status).toBe(202);
+    expect(asked.body).toEqual({ id: cohortId, status: 'queued', url: `/api/v1/reports/cohorts/${cohortId}/outcomes` });
+    await waitFor(async () => (await snapshotAt())!.toISOString() > before, { what: 'the requested refresh', timeoutMs: 60_000 });
+  });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
@@ -28,6 +28,14 @@ export class CohortOutcomesController {
     const report = await this.outcomes.forCohort(principal, id, this.minCellSize.check(query.k));
     if (query.format !== 'csv') return report;
     return csv(reply, `cohort-${id}-outcomes.csv`, cohortReportCsv(report));
+  }
+
+  @Post('cohorts/:id/refresh')
+  @Roles('admin')
+  @HttpCode(202)
+  @ApiOperation({ summary: "Recompute a cohort's report snapshot now (the worker does it; poll the report's asOf)" })
+  refresh(@Param('id', UuidParam()) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.outcomes.requestRefresh(principal, id);
   }
 
   @Get('outcomes')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
+import { AppTransactionHost, Transactional } from '@gds/database';
+import { Outbox } from '@gds/queue';
 import { Principal } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { CohortFactsSource } from './ports/cohort-facts.source';
@@ -23,6 +24,7 @@ export class CohortOutcomes {
     private readonly access: ReportAccess,
     private readonly facts: OutcomeFacts,
     private readonly cohorts: CohortFactsSource,
+    private readonly outbox: Outbox,
   ) {}
 
   async forCohort(principal: Principal, cohortId: string, k?: number): Promise<CohortOutcomeReport> {
@@ -43,6 +45,15 @@ export class CohortOutcomes {
     const cohorts = await this.access.visibleCohorts(principal);
     const inputs = await Promise.all(cohorts.map((c) => this.facts.gather(c, asOf, minCellSize)));
     return crossCohortReport(inputs, asOf, minCellSize);
+  }
+
+  /** Asks the worker to recompute a cohort's snapshot now; requests within one second make one job. */
+  @Transactional()
+  async requestRefresh(principal: Principal, cohortId: string): Promise<{ id: string; status: 'queued'; url: string }> {
+    await this.access.visibleCohort(principal, cohortId);
+    const second = Math.floor(Date.now() / 1000);
+    await this.outbox.publish('refresh-cohort-report', { cohortId }, { jobId: `refresh-report:${cohortId}:${second}` });
+    return { id: cohortId, status: 'queued', url: `/api/v1/reports/cohorts/${cohortId}/outcomes` };
   }
 
   /** Recomputes a cohort's snapshot (the refresh job); a cohort gone since answers nothing. */
