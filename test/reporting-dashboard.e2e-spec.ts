@@ -30,10 +30,11 @@ describe('reporting: the cohort dashboard in a real browser', () => {
 
   it('shows a reviewer, without JavaScript, the same numbers as the JSON report, and charts', async () => {
     const json = (await t.api.get(`/api/v1/reports/cohorts/${cohortId}/outcomes`, reviewer.token)).body;
-    // The reviewer's browser sends the bearer token, as the front end does; scripts are off.
-    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { authorization: `Bearer ${reviewer.token}` }, viewport: { width: 1200, height: 900 } });
+    // The reviewer asks for a signed link and opens it in a plain browser, scripts off.
+    const link = (await t.api.post(`/api/v1/reports/cohorts/${cohortId}/dashboard-link`, undefined, reviewer.token)).body;
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
-    const response = await page.goto(`${t.url}/dashboards/cohorts/${cohortId}`);
+    const response = await page.goto(link.url.replace(t.config.PUBLIC_BASE_URL, t.url));
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1').textContent()).resolves.toBe('Pilot cohort 2026: outcomes');
     const shown: Record<string, string> = await page.$$eval('[data-metric]', (cells) =>
@@ -51,6 +52,13 @@ describe('reporting: the cohort dashboard in a real browser', () => {
     ]);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'reporting-dashboard.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('also opens for a client that sends the bearer header', async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${reviewer.token}` } });
+    const page = await context.newPage();
+    expect((await page.goto(`${t.url}/dashboards/cohorts/${cohortId}`))?.status()).toBe(200);
     await context.close();
   });
 

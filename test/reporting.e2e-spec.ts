@@ -170,4 +170,24 @@ describe('reporting: cohort outcomes, placements, access', () => {
     expect((await t.api.get(`/dashboards/cohorts/${cohortA}`)).status).toBe(401);
     expect((await t.api.get(`/dashboards/cohorts/${cohortA}`, trainee.token)).status).toBe(403);
   });
+
+  it('issues short-lived signed dashboard links for one cohort, which are no API tokens', async () => {
+    const link = await t.api.post(`/api/v1/reports/cohorts/${cohortA}/dashboard-link`, undefined, reviewer.token);
+    expect(link.status).toBe(201);
+    expect(link.body.url).toMatch(new RegExp(`/dashboards/cohorts/${cohortA}\\?access=`));
+    expect(Date.parse(link.body.expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
+    const path = new URL(link.body.url).pathname + new URL(link.body.url).search;
+    const token = new URL(link.body.url).searchParams.get('access')!;
+    const page = await t.api.get(path);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.text).toContain('Pilot &lt;A&gt;');
+    // Bound to its cohort; not an API token; an API token is not a link either.
+    expect((await t.api.get(`/dashboards/cohorts/${cohortB}?access=${token}`)).status).toBe(401);
+    expect((await t.api.get(outcomes(cohortA), token)).status).toBe(401);
+    expect((await t.api.get(`/dashboards/cohorts/${cohortA}?access=${reviewer.token}`)).status).toBe(401);
+    expect((await t.api.get(`/dashboards/cohorts/${cohortA}?access=nonsense`)).status).toBe(400);
+    expect((await t.api.post(`/api/v1/reports/cohorts/${cohortB}/dashboard-link`, undefined, instructorA.token)).status).toBe(404);
+    expect((await t.api.post(`/api/v1/reports/cohorts/${cohortA}/dashboard-link`, undefined, trainee.token)).status).toBe(403);
+  });
 });

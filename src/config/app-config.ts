@@ -119,6 +119,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10)
   REPORT_REFRESH_INTERVAL_SECONDS = 120;
 
+  /** Lifetime of a signed dashboard link (a read-only page of one cohort, for a browser without the API token). */
+  @Transform(toInt) @IsInt() @Min(30) @Max(3600)
+  DASHBOARD_LINK_TTL_SECONDS = 300;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -8,6 +8,7 @@ import { ReportAccess } from './report-access.service';
 import { CohortOutcomes } from './cohort-outcomes.service';
 import { ReportRefresh } from './report-refresh.service';
 import { MinCellSize } from './min-cell-size';
+import { DashboardLinks } from './dashboard-links.service';
 import { Placements } from './placements/placements.service';
 import { CohortOutcomesController } from './cohort-outcomes.controller';
 import { CohortDashboardController } from './cohort-dashboard.controller';
@@ -28,6 +29,7 @@ import { PlacementsController } from './placements/placements.controller';
     CohortOutcomes,
     ReportRefresh,
     MinCellSize,
+    DashboardLinks,
     Placements,
   ],
   exports: [CohortOutcomes],
