@@ -80,6 +80,7 @@ function linearlyDetermined(equations: Equation[], n: number): Map<number, numbe
 function boundsPinned(equations: Equation[], unknowns: Array<[number, number]>, grid: Cell[][]): Map<number, number> {
   const R = grid.length - 1;
   const C = grid[0].length - 1;
+  // Every count, inner or margin, lies between 0 and the grand total (when published).
   // Unknowns as their true-sign magnitudes: every count, inner or margin, is >= 0.
   const lo = unknowns.map(() => 0);
   const hi = unknowns.map(() => Number.POSITIVE_INFINITY);
@@ -113,6 +114,5 @@ function boundsPinned(equations: Equation[], unknowns: Array<[number, number]>, 
   unknowns.forEach((_, u) => {
     if (Number.isFinite(hi[u]) && Math.abs(hi[u] - lo[u]) < 1e-9) out.set(u, Math.round(lo[u]));
   });
-  void C;
   return out;
 }
