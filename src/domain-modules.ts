@@ -3,13 +3,14 @@ import { IdentityModule } from './identity/identity.module';
 import { PlatformModule } from './platform/platform.module';
 import { CourseModule } from './course/course.module';
 import { CertificationModule } from './certification/certification.module';
+import { ReportingModule } from './reporting/reporting.module';
 
 interface DomainModule extends Type<unknown> {
   withHttp(): DynamicModule;
 }
 
 /** Every domain module, once. The api process adds their controllers; the worker does not. */
-const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CourseModule, CertificationModule];
+const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CourseModule, CertificationModule, ReportingModule];
 
 export function domainModules(withHttp: boolean): Array<Type<unknown> | DynamicModule> {
   return DOMAIN_MODULES.map((module) => (withHttp ? module.withHttp() : module));

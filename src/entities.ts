@@ -7,13 +7,15 @@ import { PipelineProbe } from './platform/pipeline-probe.entity';
 import { Certificate } from './certification/certificate.entity';
 import { CertificateEvent } from './certification/certificate-event.entity';
 import { CertificationCriteria } from './certification/certification-criteria.entity';
-
 import { Track } from './course/track.entity';
 import { Skill } from './course/skill.entity';
 import { Course } from './course/course.entity';
 import { DraftModule } from './course/draft-module.entity';
 import { Lesson } from './course/lesson.entity';
 import { CourseVersion } from './course/course-version.entity';
+import { Placement } from './reporting/placements/placement.entity';
+import { PlacementFollowUp } from './reporting/placements/placement-follow-up.entity';
+import { ReportSnapshot } from './reporting/report-snapshot.entity';
 
 /** Every entity of the app, for the one data source (app and migration CLI). */
-export const ENTITIES = [OutboxMessage, JobFailure, User, RefreshToken, Invitation, RoleChange, PipelineProbe, Track, Skill, Course, DraftModule, Lesson, CourseVersion, CertificationCriteria, Certificate, CertificateEvent];
+export const ENTITIES = [OutboxMessage, JobFailure, User, RefreshToken, Invitation, RoleChange, PipelineProbe, Track, Skill, Course, DraftModule, Lesson, CourseVersion, CertificationCriteria, Certificate, CertificateEvent, Placement, PlacementFollowUp, ReportSnapshot];

@@ -151,6 +151,21 @@ export class AppConfig {
   get certIssuerUrl(): string {
     return this.CERT_ISSUER_URL || this.PUBLIC_BASE_URL;
   }
+  /** Disaggregated report cells smaller than this are suppressed (k); callers may ask for a larger k only. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(100)
+  REPORT_MIN_CELL_SIZE = 5;
+
+  /** A cohort report snapshot younger than this is served as is; 0 computes every report live. */
+  @Transform(toInt) @IsInt() @Min(0)
+  REPORT_SNAPSHOT_MAX_AGE_SECONDS = 900;
+
+  /** How often the worker refreshes every cohort's report snapshot. */
+  @Transform(toInt) @IsInt() @Min(10)
+  REPORT_REFRESH_INTERVAL_SECONDS = 120;
+
+  /** Lifetime of a signed dashboard link (a read-only page of one cohort, for a browser without the API token). */
+  @Transform(toInt) @IsInt() @Min(30) @Max(3600)
+  DASHBOARD_LINK_TTL_SECONDS = 300;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

@@ -25,6 +25,10 @@ export interface JobPayloads {
   /** cohort: import trainees from CSV (long job with progress). */
   'import-trainees': { importId: string };
 
+  // reporting
+  /** reporting: recompute one cohort's outcome report snapshot. */
+  'refresh-cohort-report': { cohortId: string };
+
   // notifications (notification module)
   /**
    * Tell people something. `eventKey` is deterministic per fact (e.g. `graded:<submissionId>`), so
@@ -39,6 +43,8 @@ export interface JobPayloads {
   'scan-at-risk': Record<string, never>;
   'scan-deadlines': Record<string, never>;
   'send-weekly-digests': Record<string, never>;
+  /** reporting: refresh every cohort's outcome report snapshot (REPORT_REFRESH_INTERVAL_SECONDS). */
+  'refresh-cohort-reports': Record<string, never>;
 }
 
 /** Every kind of notification; preferences are per type and channel. */
@@ -88,6 +94,8 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'scan-at-risk': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'scan-deadlines': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'refresh-cohort-report': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'refresh-cohort-reports': { queue: 'maintenance', attempts: 2, backoffMs: 5000, keepCompletedSeconds: 3600, keepFailedSeconds: 7 * DAY },
 };
 
 /**

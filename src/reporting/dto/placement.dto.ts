@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { PLACEMENT_KINDS, PLACEMENT_SOURCES, PlacementKind, PlacementSource } from '../placements/placement.entity';
+
+
+export class CreatePlacementDto {
+  @ApiPropertyOptional({ description: 'The trainee; trainees reporting their own placement may leave it out' })
+  @IsOptional() @IsUUID()
+  traineeId?: string;
+
+  @ApiProperty({ enum: PLACEMENT_KINDS }) @IsIn(PLACEMENT_KINDS)
+  kind: PlacementKind;
+
+  @ApiProperty({ example: 'SOC analyst' }) @IsString() @Length(1, 200)
+  role: string;
+
+  @ApiProperty({ example: 'Acme BPO' }) @IsString() @Length(1, 200)
+  employer: string;
+
+  @ApiProperty({ example: '2026-09-01', description: 'YYYY-MM-DD' }) @IsDateString({ strict: true }) @Length(10, 10)
+  startsOn: string;
+
+  @ApiProperty({ enum: PLACEMENT_SOURCES, description: 'Trainees may only self-report' }) @IsIn(PLACEMENT_SOURCES)
+  source: PlacementSource;
+}
+
+export class UpdatePlacementDto extends PartialType(CreatePlacementDto) {}
+
+export class FollowUpDto {
+  @ApiProperty() @IsBoolean()
+  stillInRole: boolean;
+
+  @ApiProperty({ example: '2026-12-01' }) @IsDateString({ strict: true }) @Length(10, 10)
+  checkedOn: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000)
+  note?: string;
+}
+
+export class PlacementView {
+  @ApiProperty() id: string;
+  @ApiProperty() cohortId: string;
+  @ApiProperty() traineeId: string;
+  @ApiProperty({ enum: PLACEMENT_KINDS }) kind: PlacementKind;
+  @ApiProperty() role: string;
+  @ApiProperty() employer: string;
+  @ApiProperty() startsOn: string;
+  @ApiProperty({ enum: PLACEMENT_SOURCES }) source: PlacementSource;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) followUps: Array<{ month: 3 | 6; stillInRole: boolean; checkedOn: string; note: string | null }>;
+  @ApiProperty() createdAt: string;
+}
+

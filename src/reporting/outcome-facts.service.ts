@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost } from '@gds/database';
+import { UserDirectory } from '../identity/user-directory.service';
+import { CohortFact, CohortFactsSource } from './ports/cohort-facts.source';
+import { AssessmentFactsSource } from './ports/assessment-facts.source';
+import { CertificateFactsSource } from './ports/certificate-facts.source';
+import type { OutcomeInputs, PersonFact, PlacementFact } from './outcome-inputs';
+import { ACTIVITY_WEEKS } from './cohort-outcome-report';
+import { DAY_MS } from './outcome-math';
+
+/** Gathers, through reporting's ports and its own tables, every fact a cohort report counts. */
+@Injectable()
+export class OutcomeFacts {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly cohorts: CohortFactsSource,
+    private readonly assessments: AssessmentFactsSource,
+    private readonly certificates: CertificateFactsSource,
+    private readonly directory: UserDirectory,
+  ) {}
+
+  async gather(cohort: CohortFact, asOf: Date, minCellSize: number): Promise<OutcomeInputs> {
+    const since = new Date(asOf.getTime() - ACTIVITY_WEEKS * 7 * DAY_MS);
+    const [applications, enrollments, activity] = await Promise.all([
+      this.cohorts.applications(cohort.cohortId),
+      this.cohorts.enrollments(cohort.cohortId),
+      this.cohorts.activity(cohort.cohortId, since),
+    ]);
+    const enrollmentIds = enrollments.map((e) => e.enrollmentId);
+    const versionIds = cohort.courseVersions.map((v) => v.versionId);
+    const [results, assessments, scores, certificates, people, placements] = await Promise.all([
+      this.assessments.results(enrollmentIds),
+      this.assessments.assessments(versionIds),
+      this.assessments.courseScores(enrollmentIds),
+      this.certificates.certificates(enrollmentIds),
+      this.people([...new Set(enrollments.map((e) => e.traineeId))]),
+      this.placements(cohort.cohortId),
+    ]);
+    return { cohort, applications, enrollments, activity, results, assessments, scores, certificates, people, placements, asOf, minCellSize };
+  }
+
+  private async people(ids: string[]): Promise<Map<string, PersonFact>> {
+    const found = await this.directory.findByIds(ids);
+    return new Map(found.map((p) => [p.id, { gender: p.gender, birthYear: p.birthYear, district: p.district, employer: p.employer }]));
+  }
+
+  private async placements(cohortId: string): Promise<PlacementFact[]> {
+    const rows: Array<{ trainee_id: string; starts_on: string; follow_ups: Array<{ month: 3 | 6; stillInRole: boolean }> }> = await this.txHost.tx.query(
+      `SELECT p.trainee_id, p.starts_on::text AS starts_on,
+              coalesce(json_agg(json_build_object('month', f.month, 'stillInRole', f.still_in_role)) FILTER (WHERE f.month IS NOT NULL), '[]') AS follow_ups
+         FROM placement p LEFT JOIN placement_follow_up f ON f.placement_id = p.id
+        WHERE p.cohort_id = $1
+        GROUP BY p.id`,
+      [cohortId],
+    );
+    return rows.map((r) => ({ traineeId: r.trainee_id, startsOn: r.starts_on, followUps: r.follow_ups }));
+  }
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CohortFactsSource } from './ports/cohort-facts.source';
+import { AssessmentFactsSource } from './ports/assessment-facts.source';
+import { CertificateFactsSource } from './ports/certificate-facts.source';
+import { UnboundAssessmentFacts, UnboundCertificateFacts, UnboundCohortFacts } from './ports/unbound-sources';
+import { OutcomeFacts } from './outcome-facts.service';
+import { ReportAccess } from './report-access.service';
+import { CohortOutcomes } from './cohort-outcomes.service';
+import { ReportRefresh } from './report-refresh.service';
+import { MinCellSize } from './min-cell-size';
+import { DashboardLinks } from './dashboard-links.service';
+import { Placements } from './placements/placements.service';
+import { CohortOutcomesController } from './cohort-outcomes.controller';
+import { CohortDashboardController } from './cohort-dashboard.controller';
+import { PlacementsController } from './placements/placements.controller';
+
+/**
+ * Cohort outcomes for reviewers, instructors and admins; placements. Reads other modules only
+ * through its own ports (ports/), bound at merge to adapters over their exported services.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: CohortFactsSource, useClass: UnboundCohortFacts },
+    { provide: AssessmentFactsSource, useClass: UnboundAssessmentFacts },
+    { provide: CertificateFactsSource, useClass: UnboundCertificateFacts },
+    OutcomeFacts,
+    ReportAccess,
+    CohortOutcomes,
+    ReportRefresh,
+    MinCellSize,
+    DashboardLinks,
+    Placements,
+  ],
+  exports: [CohortOutcomes],
+})
+export class ReportingModule {
+  static withHttp(): DynamicModule {
+    return { module: ReportingModule, controllers: [CohortOutcomesController, CohortDashboardController, PlacementsController] };
+  }
+}
