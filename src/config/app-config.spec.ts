@@ -23,8 +23,19 @@ describe('loadConfig', () => {
 
   it('refuses development secrets in production and creates no admin without an explicit password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.*development/s);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      FLAG_SECRET: 'f'.repeat(40),
+      SANDBOX_ROLE_SECRET: 's'.repeat(40),
+    });
     expect(config.ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it('refuses the development sandbox role secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) })).toThrow(
+      /SANDBOX_ROLE_SECRET.*development/s,
+    );
   });
 
   it('parses booleans and numbers', () => {

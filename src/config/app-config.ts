@@ -18,6 +18,7 @@ export type ProcessRole = (typeof PROCESS_ROLES)[number];
 
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production-0123456789';
 const DEV_FLAG_SECRET = 'dev-only-flag-secret-change-me-in-production-0123456789';
+const DEV_SANDBOX_ROLE_SECRET = 'dev-only-sandbox-role-secret-change-me-in-production-0123';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : value === true || value === 'true' || value === '1';
@@ -107,6 +108,25 @@ export class AppConfig {
   @IsString() @MinLength(32, { message: 'FLAG_SECRET must be at least 32 characters' })
   FLAG_SECRET = DEV_FLAG_SECRET;
 
+  /**
+   * The separate database where trainees' SQL runs (never the app database). Its user needs
+   * CREATEDB and CREATEROLE: it creates the database, the sandbox roles and the dataset schemas.
+   */
+  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'SANDBOX_DATABASE_URL must be a postgres:// URL' })
+  SANDBOX_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/gds_sandbox';
+
+  /** secret: derives the passwords of the sandbox login roles (dataset owner and readers). */
+  @IsString() @MinLength(32, { message: 'SANDBOX_ROLE_SECRET must be at least 32 characters' })
+  SANDBOX_ROLE_SECRET = DEV_SANDBOX_ROLE_SECRET;
+
+  /** Upper bound of a trainee query's statement_timeout; an answer key may ask for less. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  SANDBOX_STATEMENT_TIMEOUT_MS = 5000;
+
+  /** Upper bound of the rows a trainee query may return; an answer key may ask for fewer. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  SANDBOX_ROW_CAP = 1000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -135,6 +155,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (config.isProduction) {
     if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: the development secret is refused in production');
     if (config.FLAG_SECRET === DEV_FLAG_SECRET) problems.push('FLAG_SECRET: the development secret is refused in production');
+    if (config.SANDBOX_ROLE_SECRET === DEV_SANDBOX_ROLE_SECRET) {
+      problems.push('SANDBOX_ROLE_SECRET: the development secret is refused in production');
+    }
     // The development admin password must never open a production system: without an explicit
     // ADMIN_PASSWORD no first admin is created.
     if (relevant.ADMIN_PASSWORD === undefined) config.ADMIN_PASSWORD = undefined;
