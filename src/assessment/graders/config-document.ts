@@ -16,6 +16,11 @@ export function parseConfigDocument(text: string, format: ConfigFormat | 'auto' 
   if (Buffer.byteLength(text, 'utf8') > CONFIG_LIMITS.bytes) {
     return { ok: false, format: chosen, message: `The document is larger than ${CONFIG_LIMITS.bytes / 1024} KiB.` };
   }
+  // Deep flow nesting overflows the parsers' stacks (and has left V8 unable to allocate after): refuse
+  // it before parsing. Brackets inside strings count too; 64 levels of them is no real document.
+  if (bracketDepth(text) > CONFIG_LIMITS.depth) {
+    return { ok: false, format: chosen, message: `The document is nested deeper than ${CONFIG_LIMITS.depth} levels.` };
+  }
   let value: unknown;
   try {
     value = chosen === 'json' ? JSON.parse(text) : parseYaml(text);
@@ -44,4 +49,15 @@ function measure(root: unknown): string | undefined {
     if (typeof value === 'object' && value !== null) for (const child of Object.values(value)) stack.push([child, depth + 1]);
   }
   return undefined;
+}
+
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return max;
 }

@@ -167,7 +167,8 @@ describe('ConfigGrader: unreadable documents are feedback, never errors', () => 
     ['several YAML documents', 'a: 1\n---\na: 2', 'yaml', /multiple documents/],
     ['a YAML alias bomb', ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`)].join('\n'), 'yaml', /alias/],
     ['nesting too deep', '['.repeat(5000) + ']'.repeat(5000), 'json', /deeper than 64/],
-    ['YAML nesting beyond the stack', '['.repeat(100_000) + ']'.repeat(100_000), 'yaml', /could not be read/],
+    ['YAML flow nesting', '['.repeat(100_000) + ']'.repeat(100_000), 'yaml', /deeper than 64/],
+    ['YAML block nesting', Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'), 'yaml', /deeper than 64/],
     ['too large', JSON.stringify({ a: 'x'.repeat(300 * 1024) }), 'json', /larger than 256 KiB/],
   ])('%s', async (_name, document, format, message) => {
     const parsedKey = grader.validateKey(key);
