@@ -174,7 +174,9 @@ describe('SqlGrader against hostile queries: graded 0 with feedback, nothing cha
     ['set_config(role)', `SELECT set_config('role', '${SANDBOX_OWNER_ROLE}', false)`, /permission denied/i],
     ['disabling the timeout', "SELECT set_config('statement_timeout', '0', false), pg_sleep(30)", /longer than 1000 ms/],
     ['SELECT FOR UPDATE', 'SELECT * FROM employees FOR UPDATE', /Only reading/i],
-    ['killing its own connection', 'SELECT pg_terminate_backend(pg_backend_pid())', /failed|terminat/i],
+    ['killing a connection', 'SELECT pg_terminate_backend(pg_backend_pid())', /Permission denied/i],
+    ["reading other trainees' queries", 'SELECT query FROM pg_stat_activity', /Permission denied/i],
+    ["reading other trainees' queries by function", 'SELECT * FROM pg_stat_get_activity(NULL)', /Permission denied/i],
   ];
 
   it.each(attacks)('%s', async (_name, query, message) => {

@@ -115,7 +115,24 @@ export class SandboxProvisioner {
       await admin.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
       await admin.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
       await admin.query(`GRANT CONNECT, CREATE ON DATABASE ${database} TO ${quoteIdent(SANDBOX_OWNER_ROLE)}`);
+      await this.revokeSessionFunctions(admin);
     });
+  }
+
+  /**
+   * Trainees of one exercise share its reader role, and Postgres lets a role see the query text of,
+   * cancel and terminate its own sessions: without this, one trainee could read or kill another's
+   * grading. Only a superuser may revoke these; otherwise say so once.
+   */
+  private async revokeSessionFunctions(admin: Client): Promise<void> {
+    try {
+      await admin.query('REVOKE SELECT ON pg_catalog.pg_stat_activity FROM PUBLIC');
+      await admin.query('REVOKE EXECUTE ON FUNCTION pg_catalog.pg_stat_get_activity(integer) FROM PUBLIC');
+      await admin.query('REVOKE EXECUTE ON FUNCTION pg_catalog.pg_cancel_backend(integer) FROM PUBLIC');
+      await admin.query('REVOKE EXECUTE ON FUNCTION pg_catalog.pg_terminate_backend(integer, bigint) FROM PUBLIC');
+    } catch (error) {
+      this.logger.warn(`The sandbox admin could not revoke session functions from PUBLIC: ${(error as Error).message}`);
+    }
   }
 
   /** Roles are cluster-wide: serialise their creation with an advisory lock in the maintenance database. */
