@@ -145,6 +145,12 @@ describe('SqlGrader grading', () => {
     });
   });
 
+  it('keeps duplicate and unnamed columns, and the order of a sorted subquery', async () => {
+    const key = keyOf({ referenceQuery: "SELECT id, id, 'x' FROM employees ORDER BY id DESC" });
+    expect((await grade("select id as a, id as a, 'x' from employees order by 1 desc", key)).score).toBe(10);
+    expect((await grade("select id, id, 'x' from employees order by 1", key)).score).toBe(0);
+  });
+
   it('stops at the row cap', async () => {
     const outcome = await grade('SELECT g FROM generate_series(1, 1000000) g');
     expect(outcome).toMatchObject({ score: 0, feedback: { status: 'too-many-rows' } });
@@ -174,6 +180,9 @@ describe('SqlGrader against hostile queries: graded 0 with feedback, nothing cha
     ['set_config(role)', `SELECT set_config('role', '${SANDBOX_OWNER_ROLE}', false)`, /permission denied/i],
     ['disabling the timeout', "SELECT set_config('statement_timeout', '0', false), pg_sleep(30)", /longer than 1000 ms/],
     ['SELECT FOR UPDATE', 'SELECT * FROM employees FOR UPDATE', /Only reading/i],
+    ['huge values', "SELECT repeat('x', 100000) FROM employees", /larger than 16 KiB/],
+    ['huge values in a column named like the wrapper', "SELECT 1 AS gds_answer_row, repeat('x', 100000) AS big FROM employees", /larger than 16 KiB/],
+    ['escaping the size wrapper', "SELECT 1) AS gds_answer_row UNION ALL SELECT repeat('x', 100000) FROM (SELECT 1", /one SELECT|syntax/i],
     ['killing a connection', 'SELECT pg_terminate_backend(pg_backend_pid())', /Permission denied/i],
     ["reading other trainees' queries", 'SELECT query FROM pg_stat_activity', /Permission denied/i],
     ["reading other trainees' queries by function", 'SELECT * FROM pg_stat_get_activity(NULL)', /Permission denied/i],

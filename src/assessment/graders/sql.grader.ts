@@ -5,7 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { SandboxHandle } from '../sandbox/sandbox-names';
 import { SandboxPools } from '../sandbox/sandbox-pools.service';
 import { SandboxDatasetError, SandboxProvisioner } from '../sandbox/sandbox-provisioner.service';
-import { SandboxQueryError, SandboxRows, SandboxRunner } from '../sandbox/sandbox-runner.service';
+import { MAX_ROW_BYTES, ROW_TOO_LARGE, SandboxQueryError, SandboxRows, SandboxRunner } from '../sandbox/sandbox-runner.service';
 import { GradeOutcome, Grader, GradingContext } from './grader';
 import { parseSqlKey, SQL_LIMITS, SqlAnswer, SqlKey } from './sql-key';
 import { publicDataset } from './sql-public-view';
@@ -127,6 +127,7 @@ export class SqlGrader implements Grader<SqlKey, SqlAnswer> {
 /** A Postgres error in words a trainee can act on; the message never includes the reference. */
 export function describeQueryError(error: SandboxQueryError, timeoutMs: number): string {
   const detail = error.message.slice(0, 300);
+  if (error.message.includes(ROW_TOO_LARGE)) return `A row of your result is larger than ${MAX_ROW_BYTES / 1024} KiB.`;
   switch (error.code) {
     case '57014':
       return `Your query ran longer than ${timeoutMs} ms and was stopped.`;

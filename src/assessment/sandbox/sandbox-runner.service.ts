@@ -32,6 +32,9 @@ export class SandboxQueryError extends Error {
 }
 
 const ignore = () => undefined;
+/** A row larger than this (as text) fails the query: rowCap rows can never flood the worker's memory. */
+export const MAX_ROW_BYTES = 16 * 1024;
+export const ROW_TOO_LARGE = 'gds-row-too-large';
 const AS_TEXT = { getTypeParser: () => (value: string) => value };
 const MAX_QUERY_LENGTH = 20_000;
 
@@ -56,10 +59,12 @@ export class SandboxRunner {
       await client.query('BEGIN TRANSACTION READ ONLY');
       await client.query(`SET LOCAL statement_timeout = ${Math.floor(limits.statementTimeoutMs)}`);
       await client.query(`SET LOCAL search_path = ${quoteIdent(schema)}`);
-      // The trailing newline ends a `--` comment the query might end with.
-      // queryMode 'extended' forces Parse/Bind/Execute (one statement only); pg's types omit it.
-      const declare = { text: `DECLARE gds_answer NO SCROLL CURSOR FOR\n${body}\n`, queryMode: 'extended' };
-      await client.query(declare as QueryConfig);
+      // First alone: Postgres parses it as one SELECT (or refuses it) before anything runs, which also
+      // proves its parentheses balance, so the size-checking wrapper below cannot be escaped. The
+      // trailing newline ends a `--` comment the query might end with.
+      await client.query(extended(`DECLARE gds_check NO SCROLL CURSOR FOR\n${body}\n`));
+      await client.query('CLOSE gds_check');
+      await client.query(extended(capRowSize(body)));
       const fetched = await client.query({
         text: `FETCH FORWARD ${Math.floor(limits.rowCap) + 1} FROM gds_answer`,
         rowMode: 'array',
@@ -82,6 +87,22 @@ export class SandboxRunner {
       client.release(broken);
     }
   }
+}
+
+// queryMode 'extended' forces Parse/Bind/Execute (exactly one statement); pg's types omit it.
+const extended = (text: string) => ({ text, queryMode: 'extended' }) as QueryConfig;
+
+/**
+ * Declares the answer cursor over the query, failing (with a recognisable message) on the first row
+ * whose text is larger than MAX_ROW_BYTES, before that row leaves the server. The cast of a
+ * non-constant text is evaluated per row only, never folded at plan time.
+ */
+function capRowSize(body: string): string {
+  const size = 'octet_length(ROW(gds_answer_row.*)::text)';
+  return (
+    `DECLARE gds_answer NO SCROLL CURSOR FOR SELECT gds_answer_row.* FROM (\n${body}\n) AS gds_answer_row ` +
+    `WHERE CASE WHEN ${size} > ${MAX_ROW_BYTES} THEN ('${ROW_TOO_LARGE}:' || ${size})::int > 0 ELSE true END`
+  );
 }
 
 /** Trailing semicolons and blanks are noise; anything else after a statement is a second statement. */
