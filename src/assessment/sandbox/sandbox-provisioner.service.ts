@@ -11,6 +11,7 @@ export class SandboxDatasetError extends Error {}
 const DATASET_TIMEOUT_MS = 60_000;
 // CREATE ROLE racing another process: duplicate_object, or the catalog's unique index.
 const ROLE_EXISTS_CODES = new Set(['42710', '23505']);
+const DATABASE_EXISTS_CODES = new Set(['42P04', '23505']);
 
 /**
  * Prepares the sandbox: the database (created if missing), the owner role, one schema per dataset
@@ -42,10 +43,12 @@ export class SandboxProvisioner {
 
   private async provisionOnce(dataset: SandboxDataset, handle: SandboxHandle): Promise<SandboxHandle> {
     await this.ensureReady();
-    await this.ensureRoles([handle.readerRole], true);
-    await this.pools.withAdmin('sandbox', (admin) =>
-      admin.query(`GRANT CONNECT ON DATABASE ${quoteIdent(this.pools.databaseName)} TO ${quoteIdent(handle.readerRole)}`),
-    );
+    await this.withClusterLock(async (maintenance) => {
+      await this.ensureRole(maintenance, handle.readerRole, true);
+      await this.pools.withAdmin('sandbox', (admin) =>
+        admin.query(`GRANT CONNECT ON DATABASE ${quoteIdent(this.pools.databaseName)} TO ${quoteIdent(handle.readerRole)}`),
+      );
+    });
     const client = await this.pools.owner().connect();
     const ignore = () => undefined;
     client.on('error', ignore);
@@ -107,15 +110,42 @@ export class SandboxProvisioner {
   }
 
   private async prepareDatabase(): Promise<void> {
-    await ensureDatabaseExists(this.pools.sandboxUrl);
-    await this.ensureRoles([SANDBOX_OWNER_ROLE], false);
     const database = quoteIdent(this.pools.databaseName);
-    await this.pools.withAdmin('sandbox', async (admin) => {
-      // Nobody but the roles granted below may connect, create temporary tables or use `public`.
-      await admin.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
-      await admin.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
-      await admin.query(`GRANT CONNECT, CREATE ON DATABASE ${database} TO ${quoteIdent(SANDBOX_OWNER_ROLE)}`);
-      await this.revokeSessionFunctions(admin);
+    await this.withClusterLock(async (maintenance) => {
+      await this.createDatabase();
+      await this.ensureRole(maintenance, SANDBOX_OWNER_ROLE, false);
+      await this.pools.withAdmin('sandbox', async (admin) => {
+        // Nobody but the roles granted below may connect, create temporary tables or use `public`.
+        await admin.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
+        await admin.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
+        await admin.query(`GRANT CONNECT, CREATE ON DATABASE ${database} TO ${quoteIdent(SANDBOX_OWNER_ROLE)}`);
+        await this.revokeSessionFunctions(admin);
+      });
+    });
+  }
+
+  private async createDatabase(): Promise<void> {
+    try {
+      await ensureDatabaseExists(this.pools.sandboxUrl);
+    } catch (error) {
+      // Created by a process not holding our lock (e.g. an older version): it exists, which is the goal.
+      if (!DATABASE_EXISTS_CODES.has(postgresCode(error) ?? '')) throw error;
+    }
+  }
+
+  /**
+   * Roles and database-level grants are cluster-wide catalog rows: concurrent changes fail with
+   * "tuple concurrently updated" or duplicate keys. Every process and every sandbox database of
+   * the cluster serialises them with one advisory lock taken in the maintenance database.
+   */
+  private async withClusterLock<T>(work: (maintenance: Client) => Promise<T>): Promise<T> {
+    return this.pools.withAdmin('maintenance', async (maintenance) => {
+      await maintenance.query("SELECT pg_advisory_lock(hashtext('gds:sandbox-catalog'))");
+      try {
+        return await work(maintenance);
+      } finally {
+        await maintenance.query("SELECT pg_advisory_unlock(hashtext('gds:sandbox-catalog'))");
+      }
     });
   }
 
@@ -133,18 +163,6 @@ export class SandboxProvisioner {
     } catch (error) {
       this.logger.warn(`The sandbox admin could not revoke session functions from PUBLIC: ${(error as Error).message}`);
     }
-  }
-
-  /** Roles are cluster-wide: serialise their creation with an advisory lock in the maintenance database. */
-  private async ensureRoles(roles: string[], reader: boolean): Promise<void> {
-    await this.pools.withAdmin('maintenance', async (admin) => {
-      await admin.query("SELECT pg_advisory_lock(hashtext('gds:sandbox-roles'))");
-      try {
-        for (const role of roles) await this.ensureRole(admin, role, reader);
-      } finally {
-        await admin.query("SELECT pg_advisory_unlock(hashtext('gds:sandbox-roles'))");
-      }
-    });
   }
 
   private async ensureRole(admin: Client, role: string, reader: boolean): Promise<void> {
