@@ -38,6 +38,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses a sandbox database that is the app database', () => {
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://a@db:5432/gds', SANDBOX_DATABASE_URL: 'postgres://b@db/gds' }),
+    ).toThrow(/SANDBOX_DATABASE_URL.*different database/s);
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@db:5432/gds', SANDBOX_DATABASE_URL: 'postgres://b@db/gds_sandbox' })).toBeDefined();
+  });
+
   it('parses booleans and numbers', () => {
     const config = loadConfig({ MIGRATIONS_RUN_ON_START: 'false', PORT: '8080' });
     expect(config.MIGRATIONS_RUN_ON_START).toBe(false);

@@ -152,6 +152,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const problems = validateSync(config, { forbidUnknownValues: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
+  if (sameDatabase(config.DATABASE_URL, config.SANDBOX_DATABASE_URL)) {
+    problems.push('SANDBOX_DATABASE_URL: must name a different database than DATABASE_URL (trainees\' SQL runs there)');
+  }
   if (config.isProduction) {
     if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: the development secret is refused in production');
     if (config.FLAG_SECRET === DEV_FLAG_SECRET) problems.push('FLAG_SECRET: the development secret is refused in production');
@@ -164,4 +167,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function sameDatabase(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    return x.hostname === y.hostname && (x.port || '5432') === (y.port || '5432') && x.pathname === y.pathname;
+  } catch {
+    return false;
+  }
 }
