@@ -151,6 +151,13 @@ describe('SqlGrader grading', () => {
     expect((await grade("select id, id, 'x' from employees order by 1", key)).score).toBe(0);
   });
 
+  it('describes a dataset given as SQL from the loaded tables', async () => {
+    const key = keyOf({ dataset: { sql: "CREATE TABLE t (x int, label text);\nINSERT INTO t VALUES (1, 'one'), (2, 'two');" }, referenceQuery: 'SELECT 1' });
+    expect(await grader.describeDataset(key)).toEqual({
+      tables: [{ name: 't', columns: [{ name: 'x', type: 'integer' }, { name: 'label', type: 'text' }], sampleRows: [['1', 'one'], ['2', 'two']] }],
+    });
+  });
+
   it('stops at the row cap', async () => {
     const outcome = await grade('SELECT g FROM generate_series(1, 1000000) g');
     expect(outcome).toMatchObject({ score: 0, feedback: { status: 'too-many-rows' } });

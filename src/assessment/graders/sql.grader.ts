@@ -13,6 +13,12 @@ import { sortsAtTopLevel } from './sql-query-text';
 import { compareResults } from './sql-result-compare';
 
 const REFERENCE_CACHE_SIZE = 200;
+const DESCRIBE_COLUMNS = `SELECT table_name, column_name, data_type FROM information_schema.columns
+  WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`;
+
+export interface DatasetDescription {
+  tables: Array<{ name: string; columns: Array<{ name: string; type: string }>; sampleRows: Array<Array<string | null>> }>;
+}
 
 /**
  * Grades a trainee's SQL query against the reference result of the exercise's dataset. The query
@@ -65,6 +71,25 @@ export class SqlGrader implements Grader<SqlKey, SqlAnswer> {
       if (error instanceof SandboxQueryError) throw unprocessable('invalid-reference-query', `The reference query fails: ${error.message}`);
       throw error;
     }
+  }
+
+  /**
+   * The dataset as loaded (tables, columns, a few rows), for datasets given as SQL whose shape
+   * publicView cannot know without running the script. Safe to show trainees; store it beside the key.
+   */
+  async describeDataset(key: SqlKey): Promise<DatasetDescription> {
+    const handle = await this.provisioner.provision(key.dataset);
+    const limits = { statementTimeoutMs: this.config.SANDBOX_STATEMENT_TIMEOUT_MS, rowCap: 500 };
+    const owner = this.pools.owner();
+    const columns = await this.runner.run(owner, handle.schema, DESCRIBE_COLUMNS, limits);
+    const tables = new Map<string, Array<{ name: string; type: string }>>();
+    for (const [table, name, type] of columns.rows as string[][]) tables.set(table, [...(tables.get(table) ?? []), { name, type }]);
+    const described: DatasetDescription = { tables: [] };
+    for (const [name, tableColumns] of tables) {
+      const sample = await this.runner.run(owner, handle.schema, `SELECT * FROM "${name.replace(/"/g, '""')}" LIMIT 5`, limits);
+      described.tables.push({ name, columns: tableColumns, sampleRows: sample.rows });
+    }
+    return described;
   }
 
   async grade({ key, answer, maxScore }: GradingContext<SqlKey, SqlAnswer>): Promise<GradeOutcome> {
