@@ -186,6 +186,11 @@ describe('ConfigGrader: unreadable documents are feedback, never errors', () => 
     expect(await passes({ check: 'equals', path: '$.d', value: '2020-01-01' }, { d: '2020-01-01' })).toBe(true);
   });
 
+  it('reads the format the key names, whatever the trainee says', async () => {
+    const outcome = await grade({ format: 'json', ...one({ check: 'required', path: '$.a' }) }, 'a: 1', 'yaml');
+    expect(outcome.feedback).toMatchObject({ status: 'unreadable', format: 'json' });
+  });
+
   it('detects JSON from its first character when the key says auto', async () => {
     expect(await grade(one({ check: 'required', path: '$.a' }), ' {"a": 1}')).toMatchObject({ score: 10, feedback: { format: 'json' } });
     expect(await grade(one({ check: 'required', path: '$.a' }), 'a: 1')).toMatchObject({ score: 10, feedback: { format: 'yaml' } });

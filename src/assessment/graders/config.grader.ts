@@ -43,7 +43,8 @@ export class ConfigGrader implements Grader<ConfigKey, ConfigAnswer> {
   }
 
   async grade({ key, answer, maxScore }: GradingContext<ConfigKey, ConfigAnswer>): Promise<GradeOutcome> {
-    const parsed = parseConfigDocument(answer.document, answer.format ?? key.format);
+    // A key that names a format decides; otherwise the trainee's stated format, else detection.
+    const parsed = parseConfigDocument(answer.document, key.format !== 'auto' ? key.format : (answer.format ?? 'auto'));
     if (!parsed.ok) {
       return { score: 0, maxScore, feedback: { status: 'unreadable', format: parsed.format, message: parsed.message, results: [], lines: [parsed.message] } };
     }
