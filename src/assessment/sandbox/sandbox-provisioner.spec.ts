@@ -22,6 +22,7 @@ const stacks = NAMES.flatMap((name) =>
 const run = randomBytes(4).toString('hex');
 const first: SandboxDataset = { tables: [{ name: 'a', columns: [{ name: 'v', type: 'text' }], rows: [[`first ${run}`]] }] };
 const second: SandboxDataset = { sql: `CREATE TABLE b (v text); INSERT INTO b VALUES ('second ${run}');` };
+const broken: SandboxDataset = { sql: `CREATE TABLE c (v text); INSERT INTO c VALUES ('${run}'); SELECT no_such_function();` };
 
 async function onSandbox<T>(name: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: databaseUrl(name) });
@@ -37,6 +38,8 @@ afterAll(async () => {
   await Promise.all(stacks.map((s) => s.pools.onModuleDestroy()));
   await onSandbox('postgres', async (admin) => {
     for (const name of NAMES) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    // The datasets of this run are unique to it: leave no roles behind in the cluster.
+    for (const dataset of [first, second, broken]) await admin.query(`DROP ROLE IF EXISTS "${handleFor(dataset).readerRole}"`);
   });
 });
 
@@ -95,7 +98,6 @@ describe('SandboxProvisioner', () => {
   });
 
   it('reports a broken dataset as a dataset error and provisions nothing', async () => {
-    const broken: SandboxDataset = { sql: `CREATE TABLE c (v text); INSERT INTO c VALUES ('${run}'); SELECT no_such_function();` };
     await expect(stacks[0].provisioner.provision(broken)).rejects.toThrow(/dataset could not be loaded/);
     const exists = await onSandbox(NAMES[0], (c) => c.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [handleFor(broken).schema]));
     expect(exists.rowCount).toBe(0);
