@@ -23,9 +23,28 @@ describe('loadConfig', () => {
 
   it('refuses development secrets in production and creates no admin without an explicit password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.*development/s);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) })).toThrow(/CERT_SIGNING_KEYS/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40), CERT_SIGNING_KEYS: '[]' });
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40), SANDBOX_ROLE_SECRET: 's'.repeat(40) })).toThrow(/CERT_SIGNING_KEYS/);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      FLAG_SECRET: 'f'.repeat(40),
+      SANDBOX_ROLE_SECRET: 's'.repeat(40),
+      CERT_SIGNING_KEYS: '[]',
+    });
     expect(config.ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it('refuses the development sandbox role secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) })).toThrow(
+      /SANDBOX_ROLE_SECRET.*development/s,
+    );
+  });
+
+  it('refuses a sandbox database that is the app database', () => {
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://a@db:5432/gds', SANDBOX_DATABASE_URL: 'postgres://b@db/gds' }),
+    ).toThrow(/SANDBOX_DATABASE_URL.*different database/s);
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@db:5432/gds', SANDBOX_DATABASE_URL: 'postgres://b@db/gds_sandbox' })).toBeDefined();
   });
 
   it('parses booleans and numbers', () => {

@@ -18,6 +18,7 @@ export type ProcessRole = (typeof PROCESS_ROLES)[number];
 
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production-0123456789';
 const DEV_FLAG_SECRET = 'dev-only-flag-secret-change-me-in-production-0123456789';
+const DEV_SANDBOX_ROLE_SECRET = 'dev-only-sandbox-role-secret-change-me-in-production-0123';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : value === true || value === 'true' || value === '1';
@@ -151,6 +152,7 @@ export class AppConfig {
   get certIssuerUrl(): string {
     return this.CERT_ISSUER_URL || this.PUBLIC_BASE_URL;
   }
+
   /** Disaggregated report cells smaller than this are suppressed (k); callers may ask for a larger k only. */
   @Transform(toInt) @IsInt() @Min(2) @Max(100)
   REPORT_MIN_CELL_SIZE = 5;
@@ -166,6 +168,25 @@ export class AppConfig {
   /** Lifetime of a signed dashboard link (a read-only page of one cohort, for a browser without the API token). */
   @Transform(toInt) @IsInt() @Min(30) @Max(3600)
   DASHBOARD_LINK_TTL_SECONDS = 300;
+
+  /**
+   * The separate database where trainees' SQL runs (never the app database). Its user needs
+   * CREATEDB and CREATEROLE: it creates the database, the sandbox roles and the dataset schemas.
+   */
+  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'SANDBOX_DATABASE_URL must be a postgres:// URL' })
+  SANDBOX_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/gds_sandbox';
+
+  /** secret: derives the passwords of the sandbox login roles (dataset owner and readers). */
+  @IsString() @MinLength(32, { message: 'SANDBOX_ROLE_SECRET must be at least 32 characters' })
+  SANDBOX_ROLE_SECRET = DEV_SANDBOX_ROLE_SECRET;
+
+  /** Upper bound of a trainee query's statement_timeout; an answer key may ask for less. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  SANDBOX_STATEMENT_TIMEOUT_MS = 5000;
+
+  /** Upper bound of the rows a trainee query may return; an answer key may ask for fewer. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  SANDBOX_ROW_CAP = 1000;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
@@ -192,14 +213,29 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const problems = validateSync(config, { forbidUnknownValues: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
+  if (sameDatabase(config.DATABASE_URL, config.SANDBOX_DATABASE_URL)) {
+    problems.push('SANDBOX_DATABASE_URL: must name a different database than DATABASE_URL (trainees\' SQL runs there)');
+  }
   if (config.isProduction) {
     if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: the development secret is refused in production');
     if (config.FLAG_SECRET === DEV_FLAG_SECRET) problems.push('FLAG_SECRET: the development secret is refused in production');
     if (!config.CERT_SIGNING_KEYS) problems.push('CERT_SIGNING_KEYS: certificate signing keys are required in production');
+    if (config.SANDBOX_ROLE_SECRET === DEV_SANDBOX_ROLE_SECRET) {
+      problems.push('SANDBOX_ROLE_SECRET: the development secret is refused in production');
+    }
     // The development admin password must never open a production system: without an explicit
     // ADMIN_PASSWORD no first admin is created.
     if (relevant.ADMIN_PASSWORD === undefined) config.ADMIN_PASSWORD = undefined;
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function sameDatabase(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    return x.hostname === y.hostname && (x.port || '5432') === (y.port || '5432') && x.pathname === y.pathname;
+  } catch {
+    return false;
+  }
 }

@@ -16,7 +16,7 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
       await client.query(`CREATE DATABASE "${name}"`);
     } catch (error) {
       // Another process created it between the check and the create.
-      if ((error as { code?: string }).code !== '42P04') throw error;
+      if (!['42P04', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
       return false;
     }
     return true;
