@@ -95,8 +95,6 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
  * this list; the list must be empty once every module has landed (a test checks it).
  */
 export const JOBS_AWAITING_HANDLERS: JobName[] = [
-  'grade-submission',
-  'regrade-assessment',
   'recompute-progress',
   'assessment-graded',
   'evaluate-certificate',
@@ -106,7 +104,6 @@ export const JOBS_AWAITING_HANDLERS: JobName[] = [
   'deliver-webhook',
   'send-email-digests',
   'scan-at-risk',
-  'scan-deadlines',
   'send-weekly-digests',
 ];
 

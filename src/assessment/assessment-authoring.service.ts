@@ -1,0 +1,118 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { In } from 'typeorm';
+import { AppTransactionHost, Transactional } from '@gds/database';
+import { hasRole, notFound, Principal, unprocessable } from '@gds/http';
+import { AssessmentOutline, DraftCourseModules, DraftModuleRef, PublishContributor, PublishContributors } from '../course/published-course-versions.contract';
+import { Assessment } from './assessment.entity';
+import { GraderRegistry } from './graders/grader-registry';
+import { CreateAssessmentDto, UpdateAssessmentDto } from './dto/assessment.dto';
+import { freeze, outlineOf } from './frozen-assessment';
+
+/**
+ * Instructors author assessments on draft modules of courses they edit; at publish the course
+ * module asks this service (a PublishContributor) to freeze them, keys included.
+ */
+@Injectable()
+export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly modules: DraftCourseModules,
+    private readonly contributors: PublishContributors,
+    private readonly graders: GraderRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.contributors.register(this);
+  }
+
+  async create(moduleId: string, dto: CreateAssessmentDto, principal: Principal): Promise<Assessment> {
+    const module = await this.editableModule(moduleId, principal);
+    const fields = this.checked({ ...defaults(), ...dto });
+    const repo = this.txHost.tx.getRepository(Assessment);
+    const { key, ...rest } = fields;
+    const created = await repo.save(repo.create({ ...rest, answerKey: key, moduleId, courseId: module.courseId, createdBy: principal.userId }));
+    return this.get(created.id);
+  }
+
+  @Transactional()
+  async update(id: string, dto: UpdateAssessmentDto, principal: Principal): Promise<Assessment> {
+    const current = await this.editable(id, principal, true);
+    const merged = this.checked({ ...current, key: current.answerKey as Record<string, unknown>, ...dto });
+    const { key, ...rest } = merged;
+    await this.txHost.tx.getRepository(Assessment).update(id, { ...pick(rest), answerKey: key as never });
+    return this.get(id);
+  }
+
+  async remove(id: string, principal: Principal): Promise<void> {
+    await this.editable(id, principal);
+    // Published versions keep their frozen copy: deleting the draft never touches a running cohort.
+    await this.txHost.tx.getRepository(Assessment).delete(id);
+  }
+
+  async get(id: string): Promise<Assessment> {
+    const found = await this.txHost.tx.getRepository(Assessment).findOneBy({ id });
+    if (!found) throw notFound('Assessment');
+    return found;
+  }
+
+  async listForModule(moduleId: string, principal: Principal): Promise<Assessment[]> {
+    await this.editableModule(moduleId, principal);
+    return this.txHost.tx.getRepository(Assessment).find({ where: { moduleId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The draft row when the caller may edit it (its course's editors and admins), else null. */
+  async draftIfEditor(id: string, principal: Principal): Promise<Assessment | null> {
+    const found = await this.txHost.tx.getRepository(Assessment).findOneBy({ id });
+    if (!found) return null;
+    const module = await this.modules.getModule(found.moduleId);
+    return module && canEdit(module, principal) ? found : null;
+  }
+
+  async editable(id: string, principal: Principal, lock = false): Promise<Assessment> {
+    const found = await this.txHost.tx.getRepository(Assessment).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!found) throw notFound('Assessment');
+    await this.editableModule(found.moduleId, principal);
+    return found;
+  }
+
+  async freezeModules(moduleIds: string[]): Promise<Map<string, Array<{ outline: AssessmentOutline; frozen: unknown }>>> {
+    const rows = moduleIds.length === 0 ? [] : await this.txHost.tx.getRepository(Assessment).find({ where: { moduleId: In(moduleIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const byModule = new Map<string, Array<{ outline: AssessmentOutline; frozen: unknown }>>();
+    for (const row of rows) {
+      const frozen = freeze(row);
+      byModule.set(row.moduleId, [...(byModule.get(row.moduleId) ?? []), { outline: outlineOf(frozen), frozen }]);
+    }
+    return byModule;
+  }
+
+  private async editableModule(moduleId: string, principal: Principal): Promise<DraftModuleRef> {
+    const module = await this.modules.getModule(moduleId);
+    if (!module || !canEdit(module, principal)) throw notFound('Module');
+    if (module.courseStatus === 'archived') throw unprocessable('course-archived', 'The course is archived; its modules can no longer change.');
+    return module;
+  }
+
+  /** Validates the cross-field rules and the key with the kind's grader (422 when unavailable). */
+  private checked<T extends { kind: string; key: Record<string, unknown>; maxScore: number; passMark: number; latePolicy?: string; latePenaltyPercentPerDay?: number }>(fields: T): T {
+    if (fields.passMark > fields.maxScore) throw unprocessable('invalid-pass-mark', 'The pass mark cannot exceed the max score.');
+    if (fields.latePolicy === 'penalty' && !fields.latePenaltyPercentPerDay) {
+      throw unprocessable('invalid-late-policy', 'A penalty late policy needs latePenaltyPercentPerDay above 0.');
+    }
+    const key = this.graders.get(fields.kind).validateKey(fields.key) as Record<string, unknown>;
+    return { ...fields, key };
+  }
+}
+
+function canEdit(module: DraftModuleRef, principal: Principal): boolean {
+  return hasRole(principal, 'admin') || (hasRole(principal, 'instructor') && module.editorIds.includes(principal.userId));
+}
+
+function defaults() {
+  return { instructions: '', weight: 1, required: true, attemptsAllowed: 1, timeLimitMinutes: null, dueOffsetDays: null, latePolicy: 'refuse' as const, latePenaltyPercentPerDay: 0, skillCodes: [] as string[] };
+}
+
+const EDITABLE = ['kind', 'title', 'instructions', 'maxScore', 'passMark', 'weight', 'required', 'attemptsAllowed', 'timeLimitMinutes', 'dueOffsetDays', 'latePolicy', 'latePenaltyPercentPerDay', 'skillCodes'] as const;
+
+function pick(fields: Record<string, unknown>): Partial<Assessment> {
+  return Object.fromEntries(EDITABLE.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]])) as Partial<Assessment>;
+}
