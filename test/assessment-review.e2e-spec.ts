@@ -1,4 +1,5 @@
 import { waitFor } from '@gds/testing';
+import { QueueRegistry } from '@gds/queue';
 import { createUser, TestPerson } from './support/people';
 import { TestApp } from './support/test-app';
 import { FlagGrader } from '../src/assessment/graders/flag.grader';
@@ -23,6 +24,11 @@ describe('assessments: review, flags and regrades', () => {
     ({ t, fakes, admin } = await startAssessmentApp());
   });
   afterAll(() => t.close());
+
+  it('schedules the deadline scan in worker processes', async () => {
+    const scheduler = await t.get<QueueRegistry>(QueueRegistry).get('maintenance').getJobScheduler('scan-deadlines');
+    expect(scheduler).toMatchObject({ name: 'scan-deadlines', every: 3_600_000 });
+  });
 
   it('rubric work waits in the cohort’s review queue and is graded criterion by criterion by its instructor', async () => {
     const { instructor, module } = await instructorWithModule(t, fakes, admin);
@@ -109,7 +115,7 @@ describe('assessments: review, flags and regrades', () => {
     expect(requested.body).toMatchObject({ status: 'queued', url: `/api/v1/regrades/${requested.body.id}` });
     const done = await waitFor(async () => {
       const status = await t.api.get(requested.body.url, instructor.token);
-      return status.body.status === 'finished' ? status.body : null;
+      return status.body.status === 'finished' && status.body.jobState === 'completed' ? status.body : null;
     }, { what: 'regrade to finish', timeoutMs: 60_000 });
     expect(done).toMatchObject({ total: 2, done: 2, changed: 2, progress: 100 });
     for (const [index, person] of [trainee, classmate.trainee].entries()) {
