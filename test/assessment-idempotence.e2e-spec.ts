@@ -42,6 +42,25 @@ describe('assessments: handlers run twice, schedules and results', () => {
     expect((await t.api.get(`/api/v1/submissions/${submitted.body.id}`, trainee.token)).body).toMatchObject({ status: 'graded', score: 100 });
   });
 
+  it('marks the submission error after the last failed try, and retries before it', async () => {
+    const { instructor, module } = await instructorWithModule(t, fakes, admin);
+    const id = await authorAssessment(t.api, instructor, module.moduleId, quizBody());
+    const { trainee, versionId } = await publishAndEnroll(t, fakes, admin, module);
+    const submitted = await t.api.post(`/api/v1/assessments/${id}/submissions`, { answer: QUIZ_RIGHT }, trainee.token);
+    fakes.versions.frozen.delete(`${versionId}:${id}`);
+    const grading = t.get<Grading>(Grading);
+    const attempt = (attemptsMade: number) => {
+      const job = { name: 'grade-submission' as const, id: 'test', data: { submissionId: submitted.body.id }, attemptsMade, updateProgress: async () => undefined, raw: undefined as never };
+      return t.get<ClsService>(ClsService).run(() => grading.handle(job));
+    };
+    await expect(attempt(0)).rejects.toThrow();
+    expect((await t.api.get(`/api/v1/submissions/${submitted.body.id}`, trainee.token)).body.status).toBe('queued');
+    await expect(attempt(4)).rejects.toThrow();
+    const failed = (await t.api.get(`/api/v1/submissions/${submitted.body.id}`, trainee.token)).body;
+    expect(failed).toMatchObject({ status: 'error', score: null });
+    expect(failed.error).not.toMatch(/version|assessment [0-9a-f-]{36}/);
+  });
+
   it('shows the place in the queue while queued', async () => {
     const { instructor, module } = await instructorWithModule(t, fakes, admin);
     const id = await authorAssessment(t.api, instructor, module.moduleId, quizBody());

@@ -75,6 +75,10 @@ describe('assessments: review, flags and regrades', () => {
     const { trainee, enrollment } = await publishAndEnroll(t, fakes, admin, module);
     const classmate = await enrollAnother(t, fakes, admin, enrollment);
     const flags = t.get<FlagGrader>(FlagGrader);
+    const planted = await t.api.get(`/api/v1/assessments/${id}/flags/${trainee.id}`, instructor.token);
+    expect(planted.body.flags.map((f: { flag: string }) => f.flag)).toEqual([flags.flagFor(id, 'user', trainee.id), flags.flagFor(id, 'root', trainee.id)]);
+    expect((await t.api.get(`/api/v1/assessments/${id}/flags/${trainee.id}`, trainee.token)).status).toBe(403);
+    expect((await t.api.get(`/api/v1/assessments/${id}/flags/${trainee.id}`, classmate.trainee.token)).status).toBe(403);
 
     const view = await t.api.get(`/api/v1/assessments/${id}`, trainee.token);
     expect(view.text).not.toMatch(/robots|FLAG\{/);

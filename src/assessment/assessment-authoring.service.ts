@@ -5,6 +5,7 @@ import { hasRole, notFound, Principal, unprocessable } from '@gds/http';
 import { AssessmentOutline, DraftCourseModules, DraftModuleRef, PublishContributor, PublishContributors } from '../course/published-course-versions.contract';
 import { Assessment } from './assessment.entity';
 import { GraderRegistry } from './graders/grader-registry';
+import { FlagGrader, FlagKey } from './graders/flag.grader';
 import { CreateAssessmentDto, UpdateAssessmentDto } from './dto/assessment.dto';
 import { freeze, outlineOf } from './frozen-assessment';
 
@@ -19,6 +20,7 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
     private readonly modules: DraftCourseModules,
     private readonly contributors: PublishContributors,
     private readonly graders: GraderRegistry,
+    private readonly flags: FlagGrader,
   ) {}
 
   onModuleInit(): void {
@@ -73,6 +75,14 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
     if (!found) throw notFound('Assessment');
     await this.editableModule(found.moduleId, principal);
     return found;
+  }
+
+  /** Per-trainee flags of a flag challenge, from the draft key (flag ids are stable across versions). */
+  async flagsFor(id: string, traineeId: string, principal: Principal) {
+    const assessment = await this.editable(id, principal);
+    if (assessment.kind !== 'flag') throw unprocessable('not-a-flag-challenge', 'Only flag challenges have flags.');
+    const key = assessment.answerKey as FlagKey;
+    return { assessmentId: id, traineeId, flags: key.flags.map((f) => ({ id: f.id, label: f.label, flag: this.flags.flagFor(id, f.id, traineeId) })) };
   }
 
   async freezeModules(moduleIds: string[]): Promise<Map<string, Array<{ outline: AssessmentOutline; frozen: unknown }>>> {

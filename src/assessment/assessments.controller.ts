@@ -64,6 +64,13 @@ export class AssessmentsController {
     });
   }
 
+  @Get('assessments/:id/flags/:traineeId')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'The flags one trainee must find, for the challenge environment that plants them (editors)' })
+  async flagsFor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('traineeId', UuidParam()) traineeId: string) {
+    return this.authoring.flagsFor(id, traineeId, principal);
+  }
+
   @Post('assessments/:id/attempts')
   @Roles('trainee')
   @ApiOperation({ summary: 'Start (or resume) an attempt; timed attempts get a server-enforced deadline' })
