@@ -58,7 +58,19 @@ describe('assessments: authoring, submission and grading', () => {
       expect((await post(quizBody({ kind: 'essay' }), owner.token)).status).toBe(400);
       expect((await post(quizBody({ maxScore: -1 }), owner.token)).status).toBe(400);
       expect((await post(quizBody({ latePolicy: 'penalty' }), owner.token)).status).toBe(422);
+      expect((await post(quizBody({ weight: null }), owner.token)).status).toBe(400);
       expect(await count('assessment')).toBe(before);
+      const id = await authorAssessment(t.api, editor, module.moduleId, quizBody());
+      for (const patch of [{ title: null }, { kind: null }, { key: null }, { attemptsAllowed: 0 }, { maxScore: 10 }]) {
+        const answer = await t.api.patch(`/api/v1/assessments/${id}`, patch, editor.token);
+        expect([400, 422]).toContain(answer.status);
+      }
+      expect((await t.api.patch(`/api/v1/assessments/${id}`, { title: 'x' }, other.token)).status).toBe(404);
+      expect((await t.api.get(`/api/v1/assessments/${id}`, editor.token)).body).toMatchObject({ title: 'Network basics', maxScore: 100 });
+      const cohortId = '00000000-0000-4000-8000-000000000002';
+      fakes.enrollments.addInstructor(cohortId, editor.id);
+      const badCursor = Buffer.from(JSON.stringify({ at: 'nope', id: 'x' })).toString('base64url');
+      expect((await t.api.get(`/api/v1/cohorts/${cohortId}/review-queue?cursor=${badCursor}`, editor.token)).status).toBe(400);
     });
   });
 

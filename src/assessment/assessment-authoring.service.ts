@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { hasRole, notFound, Principal, unprocessable } from '@gds/http';
+import { badRequest, hasRole, notFound, Principal, unprocessable } from '@gds/http';
 import { AssessmentOutline, DraftCourseModules, DraftModuleRef, PublishContributor, PublishContributors } from '../course/published-course-versions.contract';
 import { Assessment } from './assessment.entity';
 import { GraderRegistry } from './graders/grader-registry';
@@ -28,6 +28,7 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
   }
 
   async create(moduleId: string, dto: CreateAssessmentDto, principal: Principal): Promise<Assessment> {
+    refuseNulls(dto);
     const module = await this.editableModule(moduleId, principal);
     const fields = this.checked({ ...defaults(), ...dto });
     const repo = this.txHost.tx.getRepository(Assessment);
@@ -38,6 +39,7 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
 
   @Transactional()
   async update(id: string, dto: UpdateAssessmentDto, principal: Principal): Promise<Assessment> {
+    refuseNulls(dto);
     const current = await this.editable(id, principal, true);
     const merged = this.checked({ ...current, key: current.answerKey as Record<string, unknown>, ...dto });
     const { key, ...rest } = merged;
@@ -111,6 +113,14 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
     const key = this.graders.get(fields.kind).validateKey(fields.key) as Record<string, unknown>;
     return { ...fields, key };
   }
+}
+
+/** Only the time limit and the due date may be cleared with null; every other field needs a value. */
+const NULLABLE = ['timeLimitMinutes', 'dueOffsetDays'];
+
+function refuseNulls(dto: object): void {
+  const nulls = Object.entries(dto).filter(([field, value]) => value === null && !NULLABLE.includes(field)).map(([field]) => field);
+  if (nulls.length > 0) throw badRequest('validation', 'These fields cannot be null.', nulls.map((field) => ({ field, message: 'must not be null' })));
 }
 
 function canEdit(module: DraftModuleRef, principal: Principal): boolean {

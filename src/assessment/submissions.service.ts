@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
-import { conflict, decodeCursor, hasRole, notFound, PageQuery, Principal, toPage, unprocessable } from '@gds/http';
+import { badRequest, conflict, decodeCursor, hasRole, notFound, PageQuery, Principal, toPage, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { Submission } from './submission.entity';
@@ -123,6 +123,7 @@ export class Submissions {
     const allowed = hasRole(principal, 'admin') || (await this.enrollments.isCohortInstructor(principal.userId, cohortId));
     if (!allowed) throw notFound('Cohort');
     const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
+    if (after && (Number.isNaN(Date.parse(after.at)) || !/^[0-9a-f-]{36}$/i.test(after.id))) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.');
     const qb = this.txHost.tx.getRepository(Submission).createQueryBuilder('s')
       .where(`s.cohortId = :cohortId AND s.status = 'needs_review'`, { cohortId })
       .orderBy('s.submittedAt', 'ASC').addOrderBy('s.id', 'ASC')
