@@ -97,6 +97,8 @@ export class Grading {
     });
     const payload = { submissionId: submission.id, enrollmentId: submission.enrollmentId, assessmentId: submission.assessmentId, traineeId: submission.traineeId, passed, score, maxScore: submission.maxScore };
     await this.outbox.publish('assessment-graded', payload, { jobId: `assessment-graded:${change.eventSuffix}` });
+    // A regrade that changes nothing is still reported to progress, but not to the trainee.
+    if (submission.score !== null && submission.score === score) return true;
     const eventKey = `graded:${change.eventSuffix}`;
     await this.outbox.publish('notify', { type: 'submission-graded', eventKey, recipientIds: [submission.traineeId], data: { submissionId: submission.id, assessmentId: submission.assessmentId, score, maxScore: submission.maxScore, passed } }, { jobId: `notify:${eventKey}` });
     return true;
