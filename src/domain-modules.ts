@@ -4,13 +4,14 @@ import { PlatformModule } from './platform/platform.module';
 import { CourseModule } from './course/course.module';
 import { CertificationModule } from './certification/certification.module';
 import { ReportingModule } from './reporting/reporting.module';
+import { AssessmentModule } from './assessment/assessment.module';
 
 interface DomainModule extends Type<unknown> {
   withHttp(): DynamicModule;
 }
 
 /** Every domain module, once. The api process adds their controllers; the worker does not. */
-const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CourseModule, CertificationModule, ReportingModule];
+const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CourseModule, CertificationModule, ReportingModule, AssessmentModule];
 
 export function domainModules(withHttp: boolean): Array<Type<unknown> | DynamicModule> {
   return DOMAIN_MODULES.map((module) => (withHttp ? module.withHttp() : module));

@@ -16,6 +16,13 @@ import { CourseVersion } from './course/course-version.entity';
 import { Placement } from './reporting/placements/placement.entity';
 import { PlacementFollowUp } from './reporting/placements/placement-follow-up.entity';
 import { ReportSnapshot } from './reporting/report-snapshot.entity';
+import { Assessment } from './assessment/assessment.entity';
+import { AssessmentAttempt } from './assessment/assessment-attempt.entity';
+import { Submission } from './assessment/submission.entity';
+import { Grade } from './assessment/grade.entity';
+import { HintReveal } from './assessment/hint-reveal.entity';
+import { Regrade } from './assessment/regrade.entity';
 
 /** Every entity of the app, for the one data source (app and migration CLI). */
-export const ENTITIES = [OutboxMessage, JobFailure, User, RefreshToken, Invitation, RoleChange, PipelineProbe, Track, Skill, Course, DraftModule, Lesson, CourseVersion, CertificationCriteria, Certificate, CertificateEvent, Placement, PlacementFollowUp, ReportSnapshot];
+export const ENTITIES = [OutboxMessage, JobFailure, User, RefreshToken, Invitation, RoleChange, PipelineProbe, Track, Skill, Course, DraftModule, Lesson, CourseVersion, CertificationCriteria, Certificate, CertificateEvent, Placement, PlacementFollowUp, ReportSnapshot,
+  Assessment, AssessmentAttempt, Submission, Grade, HintReveal, Regrade];

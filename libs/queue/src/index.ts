@@ -9,3 +9,4 @@ export * from './queue.module';
 export * from './redis-options';
 export * from './outbox-relay.service';
 export * from './eviction-policy.check';
+export * from './bull-job-id';

@@ -103,8 +103,6 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
  * this list; the list must be empty once every module has landed (a test checks it).
  */
 export const JOBS_AWAITING_HANDLERS: JobName[] = [
-  'grade-submission',
-  'regrade-assessment',
   'recompute-progress',
   'assessment-graded',
   'import-trainees',
@@ -113,7 +111,6 @@ export const JOBS_AWAITING_HANDLERS: JobName[] = [
   'deliver-webhook',
   'send-email-digests',
   'scan-at-risk',
-  'scan-deadlines',
   'send-weekly-digests',
 ];
 

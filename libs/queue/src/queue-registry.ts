@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QUEUE_NAMES, QueueName } from './job-catalog';
+import { bullJobId } from './bull-job-id';
 
 /** Looks up the BullMQ Queue of a name: for the relay, metrics, health and job-progress reads. */
 @Injectable()
@@ -19,10 +20,10 @@ export class QueueRegistry {
 
   /** A job's state and progress, for APIs that expose long work (imports, regrades). */
   async jobStatus(queue: QueueName, jobId: string) {
-    const job = await this.get(queue).getJob(jobId);
+    const job = await this.get(queue).getJob(bullJobId(jobId));
     if (!job) return null;
     return {
-      id: job.id ?? jobId,
+      id: jobId,
       name: job.name,
       state: await job.getState(),
       progress: job.progress,

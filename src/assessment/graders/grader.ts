@@ -28,6 +28,11 @@ export interface Grader<Key = unknown, Answer = unknown> {
   readonly kind: 'quiz' | 'flag' | 'sql' | 'config' | 'rubric';
   /** Checks an instructor's key when the assessment is authored; throws a 422 ProblemException when invalid. */
   validateKey(key: unknown): Key;
+  /**
+   * Optional deeper check run when an instructor saves a key (e.g. SQL: load the dataset and run the
+   * reference query), so a broken key is a 422 then rather than a grading error later.
+   */
+  verifyKey?(key: Key): Promise<void>;
   /** Checks a trainee's answer shape when submitted; throws a 400 ProblemException when invalid. */
   validateAnswer(answer: unknown, key: Key): Answer;
   /** What a trainee may see of the key (questions without correct answers, dataset schema...). */

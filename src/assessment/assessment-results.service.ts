@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost } from '@gds/database';
+import { AssessmentResult, AssessmentResults } from './assessment-results.contract';
+import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
+import { PublishedCourseVersions, AssessmentOutline } from '../course/published-course-versions.contract';
+
+interface Row {
+  enrollment_id: string;
+  assessment_id: string;
+  best: string | null;
+  attempts: number;
+  last_graded_at: Date | null;
+}
+
+/** Results per enrollment and assessment of its course version, for certification and reporting. */
+@Injectable()
+export class AssessmentResultsService extends AssessmentResults {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly enrollments: EnrollmentDirectory,
+    private readonly versions: PublishedCourseVersions,
+  ) {
+    super();
+  }
+
+  async resultsOfEnrollment(enrollmentId: string): Promise<AssessmentResult[]> {
+    return this.resultsOfEnrollments([enrollmentId]);
+  }
+
+  async resultsOfEnrollments(enrollmentIds: string[]): Promise<AssessmentResult[]> {
+    const refs = (await Promise.all([...new Set(enrollmentIds)].map((id) => this.enrollments.getEnrollment(id)))).filter((e): e is EnrollmentRef => !!e);
+    if (refs.length === 0) return [];
+    const outlines = new Map((await this.versions.getOutlines([...new Set(refs.map((e) => e.courseVersionId))])).map((o) => [o.versionId, o]));
+    const rows: Row[] = await this.txHost.tx.query(
+      `SELECT enrollment_id, assessment_id, max(score) FILTER (WHERE status = 'graded') AS best, count(*)::int AS attempts, max(graded_at) AS last_graded_at
+         FROM submission WHERE enrollment_id = ANY($1::uuid[]) GROUP BY enrollment_id, assessment_id`,
+      [refs.map((e) => e.enrollmentId)],
+    );
+    const byKey = new Map(rows.map((r) => [`${r.enrollment_id}:${r.assessment_id}`, r]));
+    return refs.flatMap((enrollment) =>
+      assessmentsOf(outlines.get(enrollment.courseVersionId)).map((a) => toResult(enrollment, a, byKey.get(`${enrollment.enrollmentId}:${a.assessmentId}`))),
+    );
+  }
+
+  async courseScore(enrollmentId: string): Promise<number | null> {
+    const enrollment = await this.enrollments.getEnrollment(enrollmentId);
+    if (!enrollment) return null;
+    const outline = (await this.versions.getOutlines([enrollment.courseVersionId]))[0];
+    const assessments = assessmentsOf(outline);
+    const totalWeight = assessments.reduce((sum, a) => sum + a.weight, 0);
+    if (assessments.length === 0 || totalWeight <= 0) return null;
+    const results = new Map((await this.resultsOfEnrollment(enrollmentId)).map((r) => [r.assessmentId, r]));
+    const weighted = assessments.reduce((sum, a) => sum + a.weight * ((results.get(a.assessmentId)?.bestScore ?? 0) / a.maxScore), 0);
+    return Math.round((weighted / totalWeight) * 100 * 100) / 100;
+  }
+}
+
+function assessmentsOf(outline: { modules: Array<{ assessments: AssessmentOutline[] }> } | undefined): AssessmentOutline[] {
+  return outline ? outline.modules.flatMap((m) => m.assessments) : [];
+}
+
+function toResult(enrollment: EnrollmentRef, a: AssessmentOutline, row: Row | undefined): AssessmentResult {
+  const best = row?.best === null || row?.best === undefined ? null : Number(row.best);
+  return {
+    assessmentId: a.assessmentId,
+    enrollmentId: enrollment.enrollmentId,
+    traineeId: enrollment.traineeId,
+    bestScore: best,
+    maxScore: a.maxScore,
+    passed: best !== null && best >= a.passMark,
+    attempts: row?.attempts ?? 0,
+    lastGradedAt: row?.last_graded_at ?? null,
+  };
+}

@@ -1,0 +1,42 @@
+import { Assessment } from './assessment.entity';
+import { Submission } from './submission.entity';
+import { AssessmentAttempt } from './assessment-attempt.entity';
+import { FrozenAssessment } from './frozen-assessment';
+
+/** The shapes the API answers. Trainee views are built from public views only: never a key. */
+export function authorView(a: Assessment) {
+  return {
+    id: a.id, moduleId: a.moduleId, courseId: a.courseId, kind: a.kind, title: a.title, instructions: a.instructions,
+    maxScore: a.maxScore, passMark: a.passMark, weight: a.weight, required: a.required, attemptsAllowed: a.attemptsAllowed,
+    timeLimitMinutes: a.timeLimitMinutes, dueOffsetDays: a.dueOffsetDays, latePolicy: a.latePolicy,
+    latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, skillCodes: a.skillCodes, key: a.answerKey,
+    createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+export function traineeView(f: FrozenAssessment, content: Record<string, unknown>, extra: Record<string, unknown>) {
+  return {
+    id: f.assessmentId, moduleId: f.moduleId, kind: f.kind, title: f.title, instructions: f.instructions,
+    maxScore: f.maxScore, passMark: f.passMark, weight: f.weight, required: f.required, attemptsAllowed: f.attemptsAllowed,
+    timeLimitMinutes: f.timeLimitMinutes, dueOffsetDays: f.dueOffsetDays, latePolicy: f.latePolicy,
+    latePenaltyPercentPerDay: f.latePenaltyPercentPerDay, skillCodes: f.skillCodes, content, ...extra,
+  };
+}
+
+export function attemptView(a: AssessmentAttempt, content: Record<string, unknown>) {
+  return {
+    id: a.id, assessmentId: a.assessmentId, attemptNumber: a.attemptNumber, attemptsAllowed: a.attemptsAllowed,
+    startedAt: a.startedAt.toISOString(), deadlineAt: a.deadlineAt?.toISOString() ?? null, content,
+  };
+}
+
+export function submissionView(s: Submission, queuePosition: number | null, forInstructor: boolean) {
+  return {
+    id: s.id, assessmentId: s.assessmentId, attemptId: s.attemptId, status: s.status,
+    ...(queuePosition !== null ? { queuePosition } : {}),
+    submittedAt: s.submittedAt.toISOString(), lateDays: s.lateDays, score: s.score, maxScore: s.maxScore, passed: s.passed,
+    feedback: s.feedback, error: s.error, gradedAt: s.gradedAt?.toISOString() ?? null, answer: s.answer,
+    ...(forInstructor ? { traineeId: s.traineeId, cohortId: s.cohortId, enrollmentId: s.enrollmentId } : {}),
+    url: `/api/v1/submissions/${s.id}`,
+  };
+}

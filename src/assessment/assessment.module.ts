@@ -1,0 +1,44 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AssessmentResults } from './assessment-results.contract';
+import { AssessmentResultsService } from './assessment-results.service';
+import { AssessmentAuthoring } from './assessment-authoring.service';
+import { Attempts } from './attempts.service';
+import { DeadlineReminders } from './deadline-reminders.service';
+import { Grading } from './grading.service';
+import { Regrades } from './regrades.service';
+import { Reviews } from './review.service';
+import { Submissions } from './submissions.service';
+import { TraineeEnrollments } from './trainee-enrollments.service';
+import { GRADER_PROVIDERS, GraderRegistry, GRADERS } from './graders/grader-registry';
+import { AssessmentsController } from './assessments.controller';
+import { SubmissionsController } from './submissions.controller';
+import { RegradesController } from './regrades.controller';
+
+/**
+ * Assessments, attempts, submissions, graders, the grading worker and regrades. Needs the course
+ * module's DraftCourseModules, PublishedCourseVersions and PublishContributors, and the cohort
+ * module's EnrollmentDirectory; offers AssessmentResults.
+ */
+@Global()
+@Module({
+  providers: [
+    ...GRADER_PROVIDERS,
+    GraderRegistry,
+    TraineeEnrollments,
+    AssessmentAuthoring,
+    Attempts,
+    Submissions,
+    Grading,
+    Reviews,
+    Regrades,
+    DeadlineReminders,
+    AssessmentResultsService,
+    { provide: AssessmentResults, useExisting: AssessmentResultsService },
+  ],
+  exports: [AssessmentResults, GraderRegistry, GRADERS],
+})
+export class AssessmentModule {
+  static withHttp(): DynamicModule {
+    return { module: AssessmentModule, controllers: [AssessmentsController, SubmissionsController, RegradesController] };
+  }
+}

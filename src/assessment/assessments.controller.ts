@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, notFound, Principal, Roles, UuidParam } from '@gds/http';
+import { AssessmentAuthoring } from './assessment-authoring.service';
+import { Attempts } from './attempts.service';
+import { Submissions } from './submissions.service';
+import { Regrades } from './regrades.service';
+import { CreateAssessmentDto, RegradeDto, UpdateAssessmentDto } from './dto/assessment.dto';
+import { SubmitDto } from './dto/submission.dto';
+import { attemptView, authorView, traineeView } from './assessment-views';
+import { regradeView } from './regrades.controller';
+
+@ApiTags('assessments')
+@Controller()
+export class AssessmentsController {
+  constructor(
+    private readonly authoring: AssessmentAuthoring,
+    private readonly attempts: Attempts,
+    private readonly submissions: Submissions,
+    private readonly regrades: Regrades,
+  ) {}
+
+  @Post('modules/:id/assessments')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'Attach an assessment (with its key) to a draft module of a course you edit' })
+  async create(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) moduleId: string, @Body() body: CreateAssessmentDto) {
+    return authorView(await this.authoring.create(moduleId, body, principal));
+  }
+
+  @Get('modules/:id/assessments')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'Draft assessments of a module (editors)' })
+  async list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) moduleId: string) {
+    return (await this.authoring.listForModule(moduleId, principal)).map(authorView);
+  }
+
+  @Patch('assessments/:id')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'Edit a draft assessment; published versions keep their frozen copy' })
+  async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateAssessmentDto) {
+    return authorView(await this.authoring.update(id, body, principal));
+  }
+
+  @Delete('assessments/:id')
+  @Roles('instructor', 'admin')
+  @HttpCode(204)
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
+    await this.authoring.remove(id, principal);
+  }
+
+  @Get('assessments/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'Editors see the draft with its key; enrolled trainees see their version, never a key' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
+    const draft = await this.authoring.draftIfEditor(id, principal);
+    if (draft) return authorView(draft);
+    const located = await this.attempts.require(principal.userId, id);
+    const [attempts, submissions, open] = await Promise.all([this.attempts.attemptsOf(located), this.submissions.ownOf(located), this.attempts.openAttempt(located)]);
+    return traineeView(located.frozen, this.attempts.contentFor(located, open?.id ?? null), {
+      dueAt: located.dueAt?.toISOString() ?? null,
+      attemptsUsed: attempts.length,
+      openAttempt: open ? { id: open.id, deadlineAt: open.deadlineAt?.toISOString() ?? null } : null,
+      submissions: submissions.map((s) => ({ id: s.id, status: s.status, score: s.score, passed: s.passed, submittedAt: s.submittedAt.toISOString(), url: `/api/v1/submissions/${s.id}` })),
+    });
+  }
+
+  @Get('assessments/:id/flags/:traineeId')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'The flags one trainee must find, for the challenge environment that plants them (editors)' })
+  async flagsFor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('traineeId', UuidParam()) traineeId: string) {
+    return this.authoring.flagsFor(id, traineeId, principal);
+  }
+
+  @Post('assessments/:id/attempts')
+  @Roles('trainee')
+  @ApiOperation({ summary: 'Start (or resume) an attempt; timed attempts get a server-enforced deadline' })
+  async start(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
+    const { attempt, content } = await this.attempts.start(id, principal);
+    return attemptView(attempt, content);
+  }
+
+  @Post('assessments/:id/hints/:hintId/reveal')
+  @Roles('trainee')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reveal a hint of a flag challenge; its cost comes off later grades' })
+  async revealHint(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('hintId') hintId: string) {
+    if (!/^[A-Za-z0-9_-]{1,40}$/.test(hintId)) throw notFound('Hint');
+    return this.attempts.revealHint(id, hintId, principal);
+  }
+
+  @Post('assessments/:id/submissions')
+  @Roles('trainee')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Submit an answer: 202 queued; the grading worker grades it' })
+  async submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: SubmitDto) {
+    const submission = await this.submissions.submit(id, body, principal);
+    return { id: submission.id, status: submission.status, url: `/api/v1/submissions/${submission.id}` };
+  }
+
+  @Post('assessments/:id/regrades')
+  @Roles('instructor', 'admin')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Regrade every graded submission (after a key fix); progress at the answered url' })
+  async regrade(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: RegradeDto) {
+    return regradeView(await this.regrades.request(id, body, principal), null);
+  }
+}
+

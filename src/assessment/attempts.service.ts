@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
+import { conflict, notFound, Principal, unprocessable } from '@gds/http';
+import { AssessmentAttempt } from './assessment-attempt.entity';
+import { HintReveal } from './hint-reveal.entity';
+import { TraineeAssessment, TraineeEnrollments } from './trainee-enrollments.service';
+import { GraderRegistry } from './graders/grader-registry';
+import { QuizGrader } from './graders/quiz.grader';
+import { FlagKey } from './graders/flag.grader';
+
+/**
+ * Attempts: each counts toward the attempts allowed from the moment it starts. A per-(enrollment,
+ * assessment) advisory lock serialises starts, and the table's check and unique constraints stop
+ * two parallel requests from exceeding the limit even if the lock were bypassed.
+ */
+@Injectable()
+export class Attempts {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly trainees: TraineeEnrollments,
+    private readonly graders: GraderRegistry,
+    private readonly quiz: QuizGrader,
+  ) {}
+
+  async start(assessmentId: string, principal: Principal) {
+    const located = await this.require(principal.userId, assessmentId);
+    const attempt = await this.startLocated(located);
+    return { attempt, content: this.contentFor(located, attempt.id) };
+  }
+
+  @Transactional()
+  private async startLocated(located: TraineeAssessment): Promise<AssessmentAttempt> {
+    await this.lock(located);
+    return (await this.openAttempt(located)) ?? (await this.newAttempt(located));
+  }
+
+  /** What a trainee sees of the key in one attempt (quiz order shuffled from the attempt id). */
+  contentFor(located: TraineeAssessment, attemptId: string | null): Record<string, unknown> {
+    const grader = this.graders.get(located.frozen.kind);
+    if (grader === this.quiz && attemptId) return this.quiz.presentation(located.frozen.key as never, attemptId);
+    return grader.publicView(located.frozen.key);
+  }
+
+  async require(traineeId: string, assessmentId: string): Promise<TraineeAssessment> {
+    const located = await this.trainees.locate(traineeId, assessmentId);
+    if (!located) throw notFound('Assessment');
+    return located;
+  }
+
+  /** Serialises attempt changes of one trainee on one assessment, until the transaction ends. */
+  async lock(located: TraineeAssessment): Promise<void> {
+    await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`attempt:${located.enrollment.enrollmentId}:${located.frozen.assessmentId}`]);
+  }
+
+  /** The latest attempt not yet submitted and not past its deadline. */
+  async openAttempt(located: TraineeAssessment): Promise<AssessmentAttempt | null> {
+    const rows: AssessmentAttempt[] = await this.txHost.tx.getRepository(AssessmentAttempt).createQueryBuilder('a')
+      .where('a.enrollmentId = :enrollmentId AND a.assessmentId = :assessmentId', { enrollmentId: located.enrollment.enrollmentId, assessmentId: located.frozen.assessmentId })
+      .andWhere('NOT EXISTS (SELECT 1 FROM submission s WHERE s.attempt_id = a.id)')
+      .andWhere('(a.deadlineAt IS NULL OR a.deadlineAt > now())')
+      .orderBy('a.attemptNumber', 'DESC')
+      .limit(1)
+      .getMany();
+    return rows[0] ?? null;
+  }
+
+  async newAttempt(located: TraineeAssessment): Promise<AssessmentAttempt> {
+    const { enrollment, frozen } = located;
+    this.refuseIfPastDue(located);
+    const repo = this.txHost.tx.getRepository(AssessmentAttempt);
+    const used = await repo.countBy({ enrollmentId: enrollment.enrollmentId, assessmentId: frozen.assessmentId });
+    if (used >= frozen.attemptsAllowed) {
+      throw conflict('attempts-exhausted', `All ${frozen.attemptsAllowed} attempts of this assessment are used.`);
+    }
+    const deadline = frozen.timeLimitMinutes ? `now() + interval '${Number(frozen.timeLimitMinutes)} minutes'` : 'NULL';
+    try {
+      const inserted: Array<{ id: string }> = await this.txHost.tx.query(
+        `INSERT INTO assessment_attempt (assessment_id, version_id, enrollment_id, cohort_id, trainee_id, attempt_number, attempts_allowed, deadline_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, ${deadline}) RETURNING id`,
+        [frozen.assessmentId, enrollment.courseVersionId, enrollment.enrollmentId, enrollment.cohortId, enrollment.traineeId, used + 1, frozen.attemptsAllowed],
+      );
+      return repo.findOneByOrFail({ id: inserted[0].id });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('attempt-conflict', 'Another attempt was started at the same time; try again.');
+      throw error;
+    }
+  }
+
+  refuseIfPastDue(located: TraineeAssessment): void {
+    if (located.dueAt && located.frozen.latePolicy === 'refuse' && Date.now() > located.dueAt.getTime()) {
+      throw unprocessable('past-due', 'This assessment was due and does not accept late work.', { dueAt: located.dueAt.toISOString() });
+    }
+  }
+
+  async attemptsOf(located: TraineeAssessment): Promise<AssessmentAttempt[]> {
+    return this.txHost.tx.getRepository(AssessmentAttempt).find({
+      where: { enrollmentId: located.enrollment.enrollmentId, assessmentId: located.frozen.assessmentId },
+      order: { attemptNumber: 'ASC' },
+    });
+  }
+
+  /** Reveals one hint of a flag challenge; the cost is recorded once and charged on later grades. */
+  async revealHint(assessmentId: string, hintId: string, principal: Principal) {
+    const located = await this.require(principal.userId, assessmentId);
+    const hint = located.frozen.kind === 'flag' ? (located.frozen.key as FlagKey).hints.find((h) => h.id === hintId) : undefined;
+    if (!hint) throw notFound('Hint');
+    await this.txHost.tx.query(
+      `INSERT INTO hint_reveal (assessment_id, enrollment_id, trainee_id, hint_id, cost) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (enrollment_id, assessment_id, hint_id) DO NOTHING`,
+      [assessmentId, located.enrollment.enrollmentId, principal.userId, hint.id, hint.cost],
+    );
+    const reveal = await this.txHost.tx.getRepository(HintReveal).findOneByOrFail({ enrollmentId: located.enrollment.enrollmentId, assessmentId, hintId });
+    return { hintId: hint.id, text: hint.text, cost: hint.cost, revealedAt: reveal.revealedAt.toISOString() };
+  }
+
+  async revealedHints(enrollmentId: string, assessmentId: string, before: Date): Promise<string[]> {
+    const rows: Array<{ hint_id: string }> = await this.txHost.tx.query(
+      'SELECT hint_id FROM hint_reveal WHERE enrollment_id = $1 AND assessment_id = $2 AND revealed_at <= $3',
+      [enrollmentId, assessmentId, before],
+    );
+    return rows.map((r) => r.hint_id);
+  }
+}

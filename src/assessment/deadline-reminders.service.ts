@@ -1,0 +1,91 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { AppTransactionHost } from '@gds/database';
+import { HandledJob, JOB_CATALOG, JobHandler, Outbox, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
+import { PublishedCourseVersions } from '../course/published-course-versions.contract';
+import { UserDirectory } from '../identity/user-directory.service';
+import { TraineeEnrollments } from './trainee-enrollments.service';
+
+const WINDOW_MS = 48 * 60 * 60 * 1000;
+const SCAN_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Hourly: tells each trainee, once per assessment, that an assessment they have not submitted is
+ * due within 48 hours. The reminder row (primary key enrollment + assessment) makes it once.
+ */
+@Injectable()
+export class DeadlineReminders implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DeadlineReminders.name);
+
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly outbox: Outbox,
+    private readonly users: UserDirectory,
+    private readonly enrollments: EnrollmentDirectory,
+    private readonly versions: PublishedCourseVersions,
+    private readonly trainees: TraineeEnrollments,
+    private readonly queues: QueueRegistry,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** Schedules only in worker processes (where the outbox relay runs); api processes skip. */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      this.moduleRef.get(OutboxRelay, { strict: false });
+    } catch {
+      return;
+    }
+    const policy = JOB_CATALOG['scan-deadlines'];
+    await this.queues.get(policy.queue).upsertJobScheduler('scan-deadlines', { every: SCAN_EVERY_MS }, {
+      name: 'scan-deadlines',
+      data: {},
+      opts: { attempts: policy.attempts, backoff: { type: 'exponential', delay: policy.backoffMs }, removeOnComplete: { age: policy.keepCompletedSeconds }, removeOnFail: { age: policy.keepFailedSeconds } },
+    });
+  }
+
+  @JobHandler('scan-deadlines')
+  async handle(_job: HandledJob<'scan-deadlines'>): Promise<{ reminded: number }> {
+    let reminded = 0;
+    // Cohort owns enrollments and offers no "all active enrollments"; trainees are the way in.
+    for (const traineeId of await this.users.idsWithRole('trainee')) {
+      for (const enrollment of (await this.enrollments.enrollmentsOf(traineeId)).filter((e) => e.status === 'active')) {
+        reminded += await this.scanEnrollment(enrollment, new Date());
+      }
+    }
+    if (reminded > 0) this.logger.log({ msg: 'deadline reminders sent', reminded });
+    return { reminded };
+  }
+
+  async scanEnrollment(enrollment: EnrollmentRef, now: Date): Promise<number> {
+    const outline = await this.versions.getOutline(enrollment.courseVersionId);
+    if (!outline) return 0;
+    let reminded = 0;
+    for (const module of outline.modules) {
+      for (const assessment of module.assessments) {
+        const dueAt = await this.trainees.dueAt(enrollment, module.moduleId, assessment.dueOffsetDays);
+        if (!dueAt || dueAt.getTime() <= now.getTime() || dueAt.getTime() - now.getTime() > WINDOW_MS) continue;
+        if (await this.remind(enrollment, assessment.assessmentId, assessment.title, dueAt)) reminded++;
+      }
+    }
+    return reminded;
+  }
+
+  private async remind(enrollment: EnrollmentRef, assessmentId: string, title: string, dueAt: Date): Promise<boolean> {
+    return this.txHost.withTransaction(async () => {
+      const inserted: unknown[] = await this.txHost.tx.query(
+        `INSERT INTO deadline_reminder (enrollment_id, assessment_id, due_at)
+         SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM submission WHERE enrollment_id = $1 AND assessment_id = $2)
+         ON CONFLICT DO NOTHING RETURNING enrollment_id`,
+        [enrollment.enrollmentId, assessmentId, dueAt],
+      );
+      if (inserted.length === 0) return false;
+      const eventKey = `deadline:${enrollment.enrollmentId}:${assessmentId}`;
+      await this.outbox.publish('notify', {
+        type: 'deadline-approaching', eventKey, recipientIds: [enrollment.traineeId],
+        data: { assessmentId, title, dueAt: dueAt.toISOString(), cohortId: enrollment.cohortId },
+      }, { jobId: `notify:${eventKey}` });
+      return true;
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+
+export class SubmitDto {
+  @ApiProperty({ description: 'The answer, in the shape of the assessment kind', type: 'object', additionalProperties: true })
+  @IsObject()
+  answer: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'The started attempt this answers (timed assessments); default: the open one' })
+  @IsOptional() @IsUUID()
+  attemptId?: string;
+}
+
+export class CriterionScoreDto {
+  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  criterionId: string;
+
+  @ApiProperty({ minimum: 0 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1000)
+  points: number;
+
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000)
+  comment?: string;
+}
+
+export class ReviewDto {
+  @ApiProperty({ type: [CriterionScoreDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => CriterionScoreDto)
+  criteria: CriterionScoreDto[];
+
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @Length(1, 5000)
+  comment?: string;
+}
+
+export class OverrideDto {
+  @ApiProperty({ minimum: 0 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(10_000)
+  score: number;
+
+  @ApiProperty({ maxLength: 500 }) @IsString() @Length(1, 500)
+  reason: string;
+}

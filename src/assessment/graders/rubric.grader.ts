@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { unprocessable } from '@gds/http';
+import { GradeOutcome, Grader, GradingContext } from './grader';
+import { ShapeErrors, scaleScore } from './key-checks';
+
+export interface RubricKey {
+  criteria: Array<{ id: string; title: string; levels: Array<{ label: string; points: number }> }>;
+}
+
+export interface RubricAnswer {
+  text: string;
+  links: string[];
+}
+
+export interface CriterionScore {
+  criterionId: string;
+  points: number;
+  comment?: string;
+}
+
+/** Manual work graded by an instructor, criterion by criterion; the grader only queues it. */
+@Injectable()
+export class RubricGrader implements Grader<RubricKey, RubricAnswer> {
+  readonly kind = 'rubric' as const;
+
+  validateKey(raw: unknown): RubricKey {
+    const errors = new ShapeErrors();
+    const root = errors.object(raw, 'key') ?? {};
+    errors.onlyKeys(root, ['criteria'], 'key');
+    const criteria = errors.array(root.criteria, 'key.criteria', 1, 30).map((c, i) => {
+      const field = `key.criteria[${i}]`;
+      const criterion = errors.object(c, field) ?? {};
+      errors.onlyKeys(criterion, ['id', 'title', 'levels'], field);
+      const levels = errors.array(criterion.levels, `${field}.levels`, 1, 10).map((l, j) => {
+        const level = errors.object(l, `${field}.levels[${j}]`) ?? {};
+        errors.onlyKeys(level, ['label', 'points'], `${field}.levels[${j}]`);
+        return { label: errors.text(level.label, `${field}.levels[${j}].label`, 200), points: errors.number(level.points, `${field}.levels[${j}].points`, 0, 1000) };
+      });
+      return { id: errors.id(criterion.id, `${field}.id`), title: errors.text(criterion.title, `${field}.title`, 500), levels };
+    });
+    errors.unique(criteria.map((c) => c.id), 'key.criteria');
+    errors.throwInvalidKey('rubric');
+    return { criteria };
+  }
+
+  validateAnswer(raw: unknown): RubricAnswer {
+    const errors = new ShapeErrors();
+    const root = errors.object(raw, 'answer') ?? {};
+    errors.onlyKeys(root, ['text', 'links'], 'answer');
+    const text = errors.text(root.text ?? '', 'answer.text', 20_000, 0);
+    const links = (root.links === undefined ? [] : errors.array(root.links, 'answer.links', 0, 20)).map((l, i) => {
+      const link = errors.text(l, `answer.links[${i}]`, 2000);
+      if (link && !/^https?:\/\/[^\s]+$/i.test(link)) errors.add(`answer.links[${i}]`, 'must be an http(s) URL');
+      return link;
+    });
+    if (!text && links.length === 0) errors.add('answer', 'needs text or at least one link');
+    errors.throwInvalidAnswer();
+    return { text, links };
+  }
+
+  /** The rubric is public: trainees should know how they will be graded. */
+  publicView(key: RubricKey): Record<string, unknown> {
+    return { criteria: key.criteria };
+  }
+
+  async grade(context: GradingContext<RubricKey, RubricAnswer>): Promise<GradeOutcome> {
+    return { score: 0, maxScore: context.maxScore, feedback: { awaiting: 'instructor review' }, needsReview: true };
+  }
+
+  /** Turns an instructor's per-criterion points into a score; every criterion must be scored once. */
+  scoreReview(key: RubricKey, scores: CriterionScore[], maxScore: number): { score: number; criteria: CriterionScore[] } {
+    const given = new Map(scores.map((s) => [s.criterionId, s]));
+    if (given.size !== scores.length || given.size !== key.criteria.length || key.criteria.some((c) => !given.has(c.id))) {
+      throw unprocessable('review-incomplete', 'Score every criterion of the rubric exactly once.');
+    }
+    let total = 0;
+    let earned = 0;
+    for (const criterion of key.criteria) {
+      const best = Math.max(...criterion.levels.map((l) => l.points));
+      const points = given.get(criterion.id)!.points;
+      if (points > best) throw unprocessable('review-out-of-range', `Criterion ${criterion.id} is worth at most ${best} points.`);
+      total += best;
+      earned += points;
+    }
+    return { score: scaleScore(earned, total, maxScore), criteria: key.criteria.map((c) => given.get(c.id)!) };
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppTransactionHost, Transactional } from '@gds/database';
+import { HandledJob, JOB_CATALOG, JobHandler, Outbox } from '@gds/queue';
+import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
+import { PublishedCourseVersions } from '../course/published-course-versions.contract';
+import { Submission } from './submission.entity';
+import { Attempts } from './attempts.service';
+import { GraderRegistry } from './graders/grader-registry';
+import { GradeOutcome } from './graders/grader';
+import { FlagKey, hintPenalty } from './graders/flag.grader';
+import { applyLatePenalty, asFrozen, FrozenAssessment } from './frozen-assessment';
+
+export interface GradeChange {
+  cause: string;
+  keyVersionId: string;
+  gradedBy: string | null;
+  reason: string | null;
+  /** Identifies the fact in job and notification ids (`<submissionId>`, `<submissionId>:review`...). */
+  eventSuffix: string;
+}
+
+/**
+ * The grading worker. A grade is written once per (submission, cause): the unique constraint makes a
+ * second run of the same job a no-op, and the events it publishes carry deterministic ids.
+ */
+@Injectable()
+export class Grading {
+  private readonly logger = new Logger(Grading.name);
+
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly outbox: Outbox,
+    private readonly versions: PublishedCourseVersions,
+    private readonly graders: GraderRegistry,
+    private readonly attempts: Attempts,
+    private readonly enrollments: EnrollmentDirectory,
+  ) {}
+
+  @JobHandler('grade-submission')
+  async handle(job: HandledJob<'grade-submission'>): Promise<void> {
+    const submission = await this.txHost.tx.getRepository(Submission).findOneBy({ id: job.data.submissionId });
+    if (!submission || submission.status !== 'queued') return;
+    try {
+      const frozen = await this.frozenOf(submission.versionId, submission.assessmentId);
+      const outcome = await this.runGrader(submission, frozen, submission.versionId);
+      await this.apply(submission.id, frozen, outcome, { cause: 'initial', keyVersionId: submission.versionId, gradedBy: null, reason: null, eventSuffix: submission.id });
+    } catch (error) {
+      const lastTry = job.attemptsMade + 1 >= JOB_CATALOG['grade-submission'].attempts;
+      this.logger.warn({ msg: 'grading failed', submissionId: submission.id, lastTry, error: (error as Error).message });
+      if (lastTry) await this.markError(submission.id, 'Grading failed; the instructors were told.');
+      throw error;
+    }
+  }
+
+  async frozenOf(versionId: string, assessmentId: string): Promise<FrozenAssessment> {
+    const frozen = asFrozen(await this.versions.getFrozenAssessment(versionId, assessmentId));
+    if (!frozen) throw new Error(`version ${versionId} has no assessment ${assessmentId}`);
+    return frozen;
+  }
+
+  /** Grades outside any transaction: a grader may take seconds (SQL) and must not hold locks. */
+  async runGrader(submission: Submission, frozen: FrozenAssessment, keyVersionId: string): Promise<GradeOutcome> {
+    const grader = this.graders.get(frozen.kind);
+    return grader.grade({
+      key: frozen.key,
+      answer: submission.answer,
+      traineeId: submission.traineeId,
+      assessmentId: submission.assessmentId,
+      versionId: keyVersionId,
+      submissionId: submission.id,
+      maxScore: frozen.maxScore,
+    });
+  }
+
+  /** Stores an outcome once; answers false when this cause was graded already. */
+  @Transactional()
+  async apply(submissionId: string, frozen: FrozenAssessment, outcome: GradeOutcome, change: GradeChange): Promise<boolean> {
+    const submission = await this.txHost.tx.getRepository(Submission).findOne({ where: { id: submissionId }, lock: { mode: 'pessimistic_write' } });
+    if (!submission) return false;
+    if (outcome.needsReview) return this.queueForReview(submission, outcome);
+    const penalty = await this.penaltyOf(submission, frozen, outcome.score);
+    return this.recordGrade(submission, { raw: outcome.score, penalty, feedback: outcome.feedback }, change);
+  }
+
+  /** Writes a grade row and the submission's current score, then tells progress and the trainee. */
+  async recordGrade(submission: Submission, grade: { raw: number; penalty: number; feedback: Record<string, unknown> }, change: GradeChange): Promise<boolean> {
+    const score = Math.max(0, Math.round((grade.raw - grade.penalty) * 100) / 100);
+    const passed = score >= submission.passMark;
+    const inserted: unknown[] = await this.txHost.tx.query(
+      `INSERT INTO grade (submission_id, cause, raw_score, penalty, score, previous_score, max_score, passed, feedback, key_version_id, graded_by, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (submission_id, cause) DO NOTHING RETURNING id`,
+      [submission.id, change.cause, grade.raw, grade.penalty, score, submission.score, submission.maxScore, passed, grade.feedback, change.keyVersionId, change.gradedBy, change.reason],
+    );
+    if (inserted.length === 0) return false;
+    await this.txHost.tx.getRepository(Submission).update(submission.id, {
+      status: 'graded', score, passed, feedback: { ...grade.feedback, penalty: grade.penalty, lateDays: submission.lateDays }, gradedAt: new Date(), error: null,
+    });
+    const payload = { submissionId: submission.id, enrollmentId: submission.enrollmentId, assessmentId: submission.assessmentId, traineeId: submission.traineeId, passed, score, maxScore: submission.maxScore };
+    await this.outbox.publish('assessment-graded', payload, { jobId: `assessment-graded:${change.eventSuffix}` });
+    // A regrade that changes nothing is still reported to progress, but not to the trainee.
+    if (submission.score !== null && submission.score === score) return true;
+    const eventKey = `graded:${change.eventSuffix}`;
+    await this.outbox.publish('notify', { type: 'submission-graded', eventKey, recipientIds: [submission.traineeId], data: { submissionId: submission.id, assessmentId: submission.assessmentId, score, maxScore: submission.maxScore, passed } }, { jobId: `notify:${eventKey}` });
+    return true;
+  }
+
+  /** Late days and revealed hints both cost points; hints first, then the late percentage. */
+  async penaltyOf(submission: Submission, frozen: FrozenAssessment, raw: number): Promise<number> {
+    let score = raw;
+    if (frozen.kind === 'flag') {
+      const hints = await this.attempts.revealedHints(submission.enrollmentId, submission.assessmentId, submission.submittedAt);
+      score = Math.max(0, score - hintPenalty(frozen.key as FlagKey, hints, frozen.maxScore));
+    }
+    if (submission.lateDays > 0 && frozen.latePolicy === 'penalty') score = applyLatePenalty(score, submission.lateDays, frozen.latePenaltyPercentPerDay);
+    return Math.round((raw - score) * 100) / 100;
+  }
+
+  private async queueForReview(submission: Submission, outcome: GradeOutcome): Promise<boolean> {
+    if (submission.status !== 'queued') return false;
+    await this.txHost.tx.getRepository(Submission).update(submission.id, { status: 'needs_review', feedback: outcome.feedback as never });
+    const recipientIds = await this.enrollments.instructorsOf(submission.cohortId);
+    const eventKey = `needs-review:${submission.id}`;
+    await this.outbox.publish('notify', { type: 'submission-needs-review', eventKey, recipientIds, data: { submissionId: submission.id, assessmentId: submission.assessmentId, cohortId: submission.cohortId } }, { jobId: `notify:${eventKey}` });
+    return true;
+  }
+
+  private async markError(submissionId: string, message: string): Promise<void> {
+    await this.txHost.tx.query(`UPDATE submission SET status = 'error', error = $2 WHERE id = $1 AND status = 'queued'`, [submissionId, message]);
+  }
+}

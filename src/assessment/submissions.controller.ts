@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
+import { Submissions } from './submissions.service';
+import { Reviews } from './review.service';
+import { OverrideDto, ReviewDto } from './dto/submission.dto';
+import { submissionView } from './assessment-views';
+
+@ApiTags('assessments')
+@Controller()
+export class SubmissionsController {
+  constructor(
+    private readonly submissions: Submissions,
+    private readonly reviews: Reviews,
+  ) {}
+
+  @Get('submissions/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'Status (place in the queue while queued), score and feedback; its trainee and the cohort’s instructors' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
+    const submission = await this.submissions.visible(id, principal);
+    const view = submissionView(submission, await this.submissions.queuePosition(submission), submission.traineeId !== principal.userId);
+    return submission.traineeId === principal.userId ? view : { ...view, grades: await this.reviews.history(id) };
+  }
+
+  @Post('submissions/:id/review')
+  @Roles('instructor', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Grade a rubric submission criterion by criterion (cohort instructors)' })
+  async review(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ReviewDto) {
+    return submissionView(await this.reviews.review(id, body, principal), null, true);
+  }
+
+  @Post('submissions/:id/override')
+  @Roles('instructor', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Override a grade with a reason (audited in the grade history)' })
+  async override(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: OverrideDto) {
+    return submissionView(await this.reviews.override(id, body, principal), null, true);
+  }
+
+  @Get('cohorts/:id/review-queue')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'Submissions waiting for an instructor, oldest first' })
+  async reviewQueue(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) cohortId: string, @Query() query: PageQuery) {
+    const page = await this.submissions.reviewQueue(cohortId, query, principal);
+    return { items: page.items.map((s) => submissionView(s, null, true)), nextCursor: page.nextCursor };
+  }
+}
