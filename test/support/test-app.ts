@@ -10,6 +10,7 @@ import { AppModule } from '../../src/app.module';
 import { ENTITIES } from '../../src/entities';
 import { MIGRATIONS } from '../../migrations';
 import { configureApp, createFastifyAdapter } from '../../src/platform/http-app';
+import { TemporaryContractsModule } from './temporary-contracts.module';
 
 export const ADMIN = { email: 'admin@gds.test', password: 'test-admin-password-1' };
 
@@ -58,7 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     WORKER_CONCURRENCY: '8',
     ...options.env,
   });
-  let builder = Test.createTestingModule({ imports: [AppModule.forRole(role, config)], providers: options.extraProviders ?? [] });
+  let builder = Test.createTestingModule({ imports: [AppModule.forRole(role, config), TemporaryContractsModule], providers: options.extraProviders ?? [] });
   for (const override of options.overrides ?? []) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), { bufferLogs: true });

@@ -97,17 +97,12 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
 export const JOBS_AWAITING_HANDLERS: JobName[] = [
   'grade-submission',
   'regrade-assessment',
-  'recompute-progress',
-  'assessment-graded',
   'evaluate-certificate',
-  'import-trainees',
   'notify',
   'deliver-email',
   'deliver-webhook',
   'send-email-digests',
-  'scan-at-risk',
   'scan-deadlines',
-  'send-weekly-digests',
 ];
 
 export function jobPolicy(name: string): JobPolicy | undefined {
