@@ -59,7 +59,8 @@ export class Cohort1795420000000 implements MigrationInterface {
         answers jsonb NOT NULL DEFAULT '[]',
         score numeric(6,2) CHECK (score BETWEEN 0 AND 100),
         waitlist_rank int CHECK (waitlist_rank >= 1),
-        submitted_at timestamptz NOT NULL DEFAULT now(),
+        -- Millisecond precision: list cursors carry the time as ISO text.
+        submitted_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         decided_at timestamptz,
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT application_one_per_trainee UNIQUE (cohort_id, trainee_id),

@@ -86,7 +86,9 @@ export class CohortsService {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (after) qb.andWhere('(c.startsAt, c.id) < (:startsAt, :id)', after);
     const page = toPage(await qb.getMany(), query.limit, (c) => ({ startsAt: c.startsAt.toISOString(), id: c.id }));
-    return { items: await Promise.all(page.items.map((c) => this.view(c))), nextCursor: page.nextCursor };
+    const items: CohortView[] = [];
+    for (const cohort of page.items) items.push(await this.view(cohort));
+    return { items, nextCursor: page.nextCursor };
   }
 
   async get(principal: Principal, id: string): Promise<CohortView> {
@@ -102,11 +104,10 @@ export class CohortsService {
   }
 
   async view(cohort: Cohort): Promise<CohortView> {
-    const [versions, schedule, instructors] = await Promise.all([
-      this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1 ORDER BY course_version_id', [cohort.id]),
-      this.txHost.tx.query('SELECT module_id AS "moduleId", offset_days AS "offsetDays" FROM cohort_module_unlock WHERE cohort_id = $1 ORDER BY offset_days, module_id', [cohort.id]),
-      this.txHost.tx.query('SELECT user_id AS id FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id', [cohort.id]),
-    ]);
+    // One after another: inside a transaction they share one connection.
+    const versions = await this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1 ORDER BY course_version_id', [cohort.id]);
+    const schedule = await this.txHost.tx.query('SELECT module_id AS "moduleId", offset_days AS "offsetDays" FROM cohort_module_unlock WHERE cohort_id = $1 ORDER BY offset_days, module_id', [cohort.id]);
+    const instructors = await this.txHost.tx.query('SELECT user_id AS id FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id', [cohort.id]);
     return {
       id: cohort.id,
       name: cohort.name,

@@ -30,10 +30,8 @@ export class ProgressReader {
   }
 
   async facts(enrollmentId: string): Promise<ProgressFacts> {
-    const [lessons, passes] = await Promise.all([
-      this.txHost.tx.query('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [enrollmentId]),
-      this.txHost.tx.query('SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = $1 AND passed', [enrollmentId]),
-    ]);
+    const lessons = await this.txHost.tx.query('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [enrollmentId]);
+    const passes = await this.txHost.tx.query('SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = $1 AND passed', [enrollmentId]);
     return {
       doneLessons: new Set(lessons.map((r: { lesson_id: string }) => r.lesson_id)),
       passedAssessments: new Set(passes.map((r: { assessment_id: string }) => r.assessment_id)),
@@ -45,7 +43,8 @@ export class ProgressReader {
     const outline = await this.versions.getOutline(enrollment.courseVersionId);
     if (!outline) return null;
     const cohort = (await this.txHost.tx.getRepository(Cohort).findOneBy({ id: enrollment.cohortId }))!;
-    const [schedule, facts] = await Promise.all([this.schedule(cohort), this.facts(enrollment.id)]);
+    const schedule = await this.schedule(cohort);
+    const facts = await this.facts(enrollment.id);
     return { cohort, outline, schedule, facts, progress: computeProgress(outline, schedule, facts, now) };
   }
 }

@@ -14,7 +14,9 @@ export class TraineeProgress {
 
   async enrollmentsOf(traineeId: string) {
     const enrollments = await this.txHost.tx.getRepository(Enrollment).find({ where: { traineeId }, order: { enrolledAt: 'DESC' } });
-    return Promise.all(enrollments.map((e) => this.describe(e)));
+    const described = [];
+    for (const enrollment of enrollments) described.push(await this.describe(enrollment));
+    return described;
   }
 
   private async describe(enrollment: Enrollment) {
