@@ -133,7 +133,7 @@ describe('cohort: applications, decisions, audit trail', () => {
     const told = (await outboxRows(t.dataSource, 'notify', 'application-decided')).filter((r) => r.payload.data.applicationId === application.id);
     expect(told.map((r) => r.payload.data.decision)).toEqual(['shortlist', 'waitlist', 'accept']);
     expect(told[0].payload.recipientIds).toEqual([trainee.id]);
-    expect(told[0].job_id).toBe(`notify:${told[0].payload.eventKey}`);
+    expect(told[0].job_id).toBe(`notify.${told[0].payload.eventKey.replace(/:/g, ".")}`);
     const enrolled = (await outboxRows(t.dataSource, 'notify', 'enrolled')).filter((r) => r.payload.data.enrollmentId === accepted.body.enrollmentId);
     expect(enrolled).toHaveLength(1);
   });

@@ -9,6 +9,7 @@ import { CohortAccess } from './cohort-access.service';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { ApplicationView, BulkDecisionItemDto, BulkDecisionResultView, DecisionDto } from './dto/application.dto';
 import { EnrollmentWriter } from './enrollment-writer.service';
+import { notifyJobId } from './job-ids';
 
 /** Which decision may follow which status. Accepted, rejected and withdrawn are final for an application. */
 const LEGAL: Record<ApplicationStatus, Decision[]> = {
@@ -60,7 +61,7 @@ export class ApplicationDecisions {
       eventKey: `application-decided:${auditId}`,
       recipientIds: [application.traineeId],
       data: { applicationId, cohortId: cohort.id, cohortName: cohort.name, decision: input.decision, status: to, reason: input.reason, waitlistRank: rank },
-    }, { jobId: `notify:application-decided:${auditId}` });
+    }, { jobId: notifyJobId(`application-decided:${auditId}`) });
     const updated = (await this.txHost.tx.getRepository(Application).findOneBy({ id: applicationId }))!;
     return applicationView(updated, enrollmentId);
   }

@@ -6,6 +6,7 @@ import { ApplicationAudit } from './application-audit.service';
 import { Cohort } from './cohort.entity';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { EnrollmentWriter } from './enrollment-writer.service';
+import { notifyJobId } from './job-ids';
 
 /** When a seat frees up, the top of the waitlist (lowest rank, then earliest) takes it. */
 @Injectable()
@@ -39,7 +40,7 @@ export class Waitlist {
       eventKey: `promoted:${next.id}`,
       recipientIds: [next.traineeId],
       data: { applicationId: next.id, enrollmentId: enrollment.id, cohortId: cohort.id, cohortName: cohort.name },
-    }, { jobId: `notify:promoted:${next.id}` });
+    }, { jobId: notifyJobId(`promoted:${next.id}`) });
     return enrollment.id;
   }
 }
