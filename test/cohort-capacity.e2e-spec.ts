@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { QueueRegistry } from '@gds/queue';
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
@@ -41,6 +42,10 @@ describe('cohort: capacity, waitlist, direct enrollment', () => {
       [cohort.id],
     );
     expect(counts).toEqual({ seats: 50, enrolled: 50, accepted: 50 });
+  });
+
+  it('registers no job schedulers in an api-only process', async () => {
+    expect(await t.get<QueueRegistry>(QueueRegistry).get('maintenance').getJobSchedulers()).toEqual([]);
   });
 
   it('backs capacity with a database constraint as well', async () => {
