@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { notFound, Principal, ProblemException, PROBLEM_BASE, unprocessable } from '@gds/http';
+import { conflict, notFound, Principal, ProblemException, PROBLEM_BASE, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { Application, ApplicationStatus, Decision } from './application.entity';
 import { ApplicationAudit } from './application-audit.service';
@@ -38,7 +38,9 @@ export class ApplicationDecisions {
   async decide(principal: Principal, applicationId: string, input: DecisionDto): Promise<ApplicationView> {
     const found = await this.txHost.tx.getRepository(Application).findOneBy({ id: applicationId });
     if (!found) throw notFound('Application');
-    await this.access.requireStaff(principal, found.cohortId);
+    const seen = await this.access.requireStaff(principal, found.cohortId);
+    // Fast refusal without queueing on the cohort lock once it is plainly full; the locked path below still decides.
+    if (input.decision === 'accept' && seen.seatsTaken >= seen.capacity) throw conflict('cohort-full', `All ${seen.capacity} seats of this cohort are taken.`);
     // Cohort first, then the application: the one lock order of the module.
     const cohort = await this.writer.lockCohort(found.cohortId);
     const application = (await this.txHost.tx.getRepository(Application).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: applicationId }).getOne())!;
