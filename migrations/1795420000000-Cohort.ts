@@ -93,6 +93,7 @@ export class Cohort1795420000000 implements MigrationInterface {
         status text NOT NULL DEFAULT 'active' CHECK (status IN ('active','withdrawn','completed')),
         enrolled_at timestamptz NOT NULL DEFAULT now(),
         withdrawn_at timestamptz,
+        withdrawal_reason text,
         completed_at timestamptz,
         last_activity_at timestamptz,
         lessons_done int NOT NULL DEFAULT 0,

@@ -69,7 +69,7 @@ describe('cohort: capacity, waitlist, direct enrollment', () => {
     expect((await t.api.post(`/api/v1/enrollments/${enrollA}/withdraw`, {}, b.token)).status).toBe(404);
     const withdrawn = await t.api.post(`/api/v1/enrollments/${enrollA}/withdraw`, { reason: 'new job' }, a.token);
     expect(withdrawn.status).toBe(200);
-    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', promotedEnrollmentId: expect.any(String) });
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawalReason: 'new job', promotedEnrollmentId: expect.any(String) });
     expect((await t.api.get(`/api/v1/applications/${apps[3].id}`, d.token)).body).toMatchObject({ status: 'accepted', waitlistRank: null });
     expect((await t.api.get(`/api/v1/enrollments/${withdrawn.body.promotedEnrollmentId}`, d.token)).body).toMatchObject({ traineeId: d.id, status: 'active', source: 'waitlist' });
     const promoted = (await outboxRows(t.dataSource, 'notify', 'promoted-from-waitlist')).filter((r) => r.payload.data.cohortId === cohort.id);

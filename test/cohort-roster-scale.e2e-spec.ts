@@ -1,8 +1,8 @@
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
 import { startTestApp, TestApp } from './support/test-app';
-import { loginAdmin } from './support/people';
+import { createUser, loginAdmin } from './support/people';
 import { FakePublishedCourseVersions, outlineOf } from './support/fakes/published-course-versions.fake';
-import { ROSTER_TRAINEES, setupCohortRoster } from '../bench/scenarios/cohort-roster';
+import { measureAccepts, ROSTER_TRAINEES, setupCohortRoster } from '../bench/scenarios/cohort-roster';
 
 describe('cohort: the roster of a 500-trainee cohort (the bench scenario’s setup)', () => {
   let t: TestApp;
@@ -24,4 +24,14 @@ describe('cohort: the roster of a 500-trainee cohort (the bench scenario’s set
     expect(baselineRows).toHaveLength(ROSTER_TRAINEES);
     expect(new Set(roster.body.items.map((i: { enrollmentId: string }) => i.enrollmentId))).toEqual(new Set(baselineRows.map((r: { id: string }) => r.id)));
   }, 180_000);
+
+  it('measures concurrent accepts with capacity held (the bench scenario’s second part)', async () => {
+    const admin = await loginAdmin(t.api);
+    const version = fake.add(outlineOf({ modules: [{ lessons: 1 }] }));
+    const trainees = [];
+    for (let i = 0; i < 20; i++) trainees.push((await createUser(t.api, admin.token, ['trainee'])).token);
+    const result = await measureAccepts(t.url, { admin: admin.token, trainees }, version.versionId);
+    expect(result).toMatchObject({ decisions: 20, enrolled: 10, refused: 10 });
+    expect(result.decisionsPerSecond).toBeGreaterThan(0);
+  });
 });

@@ -49,7 +49,7 @@ export class EnrollmentWriter {
       id = existing.id;
       await repo.update(id, {
         status: 'active', source: input.source, courseVersionId: input.courseVersionId, applicationId: input.applicationId ?? null,
-        enrolledAt: new Date(), withdrawnAt: null, completedAt: null,
+        enrolledAt: new Date(), withdrawnAt: null, withdrawalReason: null, completedAt: null,
       });
     } else {
       const [row] = await this.txHost.tx.query(
@@ -71,10 +71,10 @@ export class EnrollmentWriter {
   }
 
   /** Frees the seat of an active enrollment. The caller holds the cohort lock. */
-  async withdraw(cohort: Cohort, enrollmentId: string): Promise<void> {
+  async withdraw(cohort: Cohort, enrollmentId: string, reason: string | null): Promise<void> {
     const [rows] = await this.txHost.tx.query(
-      `UPDATE enrollment SET status = 'withdrawn', withdrawn_at = now() WHERE id = $1 AND status = 'active' RETURNING id`,
-      [enrollmentId],
+      `UPDATE enrollment SET status = 'withdrawn', withdrawn_at = now(), withdrawal_reason = $2 WHERE id = $1 AND status = 'active' RETURNING id`,
+      [enrollmentId, reason],
     );
     if (rows.length === 0) throw unprocessable('not-active', 'Only an active enrollment can be withdrawn.');
     await this.txHost.tx.query('UPDATE cohort SET seats_taken = seats_taken - 1 WHERE id = $1', [cohort.id]);

@@ -16,6 +16,7 @@ export class Enrollment {
   @Column('text') status: EnrollmentStatus;
   @Column('timestamptz') enrolledAt: Date;
   @Column('timestamptz', { nullable: true }) withdrawnAt: Date | null;
+  @Column('text', { nullable: true }) withdrawalReason: string | null;
   @Column('timestamptz', { nullable: true }) completedAt: Date | null;
   @Column('timestamptz', { nullable: true }) lastActivityAt: Date | null;
   @Column('int') lessonsDone: number;

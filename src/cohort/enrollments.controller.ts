@@ -49,8 +49,8 @@ export class EnrollmentsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw (the trainee or an admin); the freed seat goes to the top of the waitlist' })
-  async withdraw(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() _body: WithdrawEnrollmentDto) {
-    return this.enrollments.withdraw(principal, id);
+  async withdraw(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: WithdrawEnrollmentDto) {
+    return this.enrollments.withdraw(principal, id, body.reason);
   }
 
   @Get('me/enrollments')

@@ -17,6 +17,7 @@ export const enrollmentView = (e: Enrollment): EnrollmentView => ({
   source: e.source,
   enrolledAt: e.enrolledAt.toISOString(),
   withdrawnAt: e.withdrawnAt?.toISOString() ?? null,
+  withdrawalReason: e.withdrawalReason,
   completedAt: e.completedAt?.toISOString() ?? null,
   lastActivityAt: e.lastActivityAt?.toISOString() ?? null,
   percentComplete: Number(e.percentComplete),
@@ -45,11 +46,11 @@ export class EnrollmentsService {
 
   /** The trainee themself or an admin. The freed seat goes to the top of the waitlist at once. */
   @Transactional()
-  async withdraw(principal: Principal, enrollmentId: string): Promise<EnrollmentView & { promotedEnrollmentId: string | null }> {
+  async withdraw(principal: Principal, enrollmentId: string, reason?: string): Promise<EnrollmentView & { promotedEnrollmentId: string | null }> {
     const found = await this.repo.findOneBy({ id: enrollmentId });
     if (!found || (found.traineeId !== principal.userId && !hasRole(principal, 'admin'))) throw notFound('Enrollment');
     const cohort = await this.writer.lockCohort(found.cohortId);
-    await this.writer.withdraw(cohort, enrollmentId);
+    await this.writer.withdraw(cohort, enrollmentId, reason ?? null);
     const promotedEnrollmentId = await this.waitlist.promoteNext(cohort, principal.userId);
     return { ...enrollmentView((await this.repo.findOneBy({ id: enrollmentId }))!), promotedEnrollmentId };
   }

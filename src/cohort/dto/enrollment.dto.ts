@@ -38,6 +38,7 @@ export class EnrollmentView {
   @ApiProperty() source: string;
   @ApiProperty() enrolledAt: string;
   @ApiPropertyOptional({ nullable: true }) withdrawnAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) withdrawalReason: string | null;
   @ApiPropertyOptional({ nullable: true }) completedAt: string | null;
   @ApiPropertyOptional({ nullable: true }) lastActivityAt: string | null;
   @ApiProperty() percentComplete: number;
