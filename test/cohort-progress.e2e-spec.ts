@@ -109,6 +109,15 @@ describe('cohort: lesson progress, module completion, roster, at-risk and digest
     const mine = await myEnrollment(trainee.token, enrollmentId);
     expect(mine).toMatchObject({ percentComplete: 100, next: null });
     expect(await t.get<EnrollmentDirectory>(EnrollmentDirectory).moduleUnlockAt(enrollmentId, m2.moduleId)).toBeNull();
+
+    // A repeated recompute finds nothing changed: no second announcement, no certificate re-evaluation.
+    const evaluations = async () => (await outboxRows(t.dataSource, 'evaluate-certificate')).filter((r) => r.payload.enrollmentId === enrollmentId).length;
+    await waitFor(async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL AND job_name = 'recompute-progress'`))[0].n === 0, { what: 'pending recomputes to be relayed', timeoutMs: 30_000 });
+    const before = await evaluations();
+    await publishEvent(t.dataSource, 'recompute-progress', 'progress', { enrollmentId }, `again.${enrollmentId}`);
+    await waitFor(async () => (await t.get<QueueRegistry>(QueueRegistry).jobStatus('progress', `again.${enrollmentId}`))?.state === 'completed', { what: 'the repeated recompute', timeoutMs: 30_000 });
+    expect(await evaluations()).toBe(before);
+    expect(await unlocked()).toHaveLength(2);
   });
 
   it('shows staff the roster with who is falling behind; reviewers read it, other instructors and trainees cannot', async () => {
