@@ -3,6 +3,7 @@ import { Course1795410000000 } from './1795410000000-Course';
 import { Assessment1795430000000 } from './1795430000000-Assessment';
 import { Certification1795440000000 } from './1795440000000-Certification';
 import { Reporting1795460000000 } from './1795460000000-Reporting';
+import { Cohort1795420000000 } from './1795420000000-Cohort';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
-export const MIGRATIONS = [Foundation1795400000000, Course1795410000000, Assessment1795430000000, Certification1795440000000, Reporting1795460000000];
+export const MIGRATIONS = [Foundation1795400000000, Course1795410000000, Assessment1795430000000, Certification1795440000000, Reporting1795460000000, Cohort1795420000000];

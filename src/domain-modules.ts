@@ -5,13 +5,14 @@ import { CourseModule } from './course/course.module';
 import { CertificationModule } from './certification/certification.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { AssessmentModule } from './assessment/assessment.module';
+import { CohortModule } from './cohort/cohort.module';
 
 interface DomainModule extends Type<unknown> {
   withHttp(): DynamicModule;
 }
 
 /** Every domain module, once. The api process adds their controllers; the worker does not. */
-const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CourseModule, CertificationModule, ReportingModule, AssessmentModule];
+const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CourseModule, CertificationModule, ReportingModule, AssessmentModule, CohortModule];
 
 export function domainModules(withHttp: boolean): Array<Type<unknown> | DynamicModule> {
   return DOMAIN_MODULES.map((module) => (withHttp ? module.withHttp() : module));

@@ -22,7 +22,15 @@ import { Submission } from './assessment/submission.entity';
 import { Grade } from './assessment/grade.entity';
 import { HintReveal } from './assessment/hint-reveal.entity';
 import { Regrade } from './assessment/regrade.entity';
+import { Cohort, CohortCourseVersion, CohortInstructor, CohortModuleUnlock } from './cohort/cohort.entity';
+import { Application, ApplicationDecision } from './cohort/application.entity';
+import { AssessmentGrade, Enrollment, LessonCompletion, ModuleProgress, TraineeImport } from './cohort/enrollment.entity';
 
 /** Every entity of the app, for the one data source (app and migration CLI). */
-export const ENTITIES = [OutboxMessage, JobFailure, User, RefreshToken, Invitation, RoleChange, PipelineProbe, Track, Skill, Course, DraftModule, Lesson, CourseVersion, CertificationCriteria, Certificate, CertificateEvent, Placement, PlacementFollowUp, ReportSnapshot,
-  Assessment, AssessmentAttempt, Submission, Grade, HintReveal, Regrade];
+export const ENTITIES = [
+  JobFailure, OutboxMessage, User, RefreshToken, Invitation, RoleChange, PipelineProbe, Certificate,
+  CertificateEvent, CertificationCriteria, Track, Skill, Course, DraftModule, Lesson, CourseVersion,
+  Placement, PlacementFollowUp, ReportSnapshot, Assessment, AssessmentAttempt, Submission, Grade, HintReveal,
+  Regrade, Cohort, CohortCourseVersion, CohortInstructor, CohortModuleUnlock, Application,
+  ApplicationDecision, AssessmentGrade, Enrollment, LessonCompletion, ModuleProgress, TraineeImport,
+];

@@ -187,6 +187,21 @@ export class AppConfig {
   /** Upper bound of the rows a trainee query may return; an answer key may ask for fewer. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   SANDBOX_ROW_CAP = 1000;
+  /** Cohort: a trainee with no activity for this many days is at risk. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  AT_RISK_INACTIVE_DAYS = 7;
+
+  /** Cohort: cron pattern (UTC) of the at-risk scan. */
+  @IsString()
+  AT_RISK_SCAN_CRON = '0 6 * * *';
+
+  /** Cohort: cron pattern (UTC) of the weekly cohort digest. */
+  @IsString()
+  WEEKLY_DIGEST_CRON = '0 7 * * 1';
+
+  /** Cohort: most rows a trainee CSV import may hold. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  IMPORT_MAX_ROWS = 5000;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

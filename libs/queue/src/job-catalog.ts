@@ -103,15 +103,10 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
  * this list; the list must be empty once every module has landed (a test checks it).
  */
 export const JOBS_AWAITING_HANDLERS: JobName[] = [
-  'recompute-progress',
-  'assessment-graded',
-  'import-trainees',
   'notify',
   'deliver-email',
   'deliver-webhook',
   'send-email-digests',
-  'scan-at-risk',
-  'send-weekly-digests',
 ];
 
 export function jobPolicy(name: string): JobPolicy | undefined {

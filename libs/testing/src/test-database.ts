@@ -25,7 +25,10 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
  * workers start together) and cloned per test file: cloning takes ~100 ms, migrating takes seconds.
  */
 async function ensureTemplate(options: Omit<DataSourceOptions, 'url'>): Promise<string> {
-  const migrations = (options.migrations as Array<{ name: string }>).map((m) => m.name).join(',');
+  // Keyed by the migrations' names and code, so editing a migration during development makes a new template.
+  const migrations = (options.migrations as Array<{ name: string; prototype?: { up?: () => unknown } }>)
+    .map((m) => `${m.name}:${m.prototype?.up?.toString() ?? ''}`)
+    .join(',');
   const name = `gds_test_template_${createHash('sha256').update(migrations).digest('hex').slice(0, 12)}`;
   await withAdmin(async (client) => {
     await client.query("SELECT pg_advisory_lock(hashtext('gds:test-template'))");

@@ -1,0 +1,124 @@
+/**
+ * Scenario `cohort-roster` (issue 4): the staff roster of a 500-trainee cohort with progress, in one
+ * request, against a bare baseline running the same aggregate query; and concurrent accepts per
+ * second at a cohort with fewer seats than accepts.
+ *
+ * `setupCohortRoster` builds the cohort over the API (a CSV import of 500 trainees, run by the
+ * worker) and answers the request to hammer plus the SQL the baseline runs for the same answer.
+ * `measureAccepts` applies with the given trainee tokens and fires every accept at once.
+ */
+export interface CohortRosterTokens {
+  /** An admin: creates the cohort, imports trainees, decides applications. */
+  admin: string;
+}
+
+export interface CohortRosterScenario {
+  name: 'cohort-roster';
+  method: 'GET';
+  path: string;
+  headers: Record<string, string>;
+  cohortId: string;
+  baseline: { queries: Array<{ text: string; values: unknown[] }> };
+}
+
+export const ROSTER_TRAINEES = 500;
+const DAY = 86_400_000;
+
+async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(baseUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+async function ok(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<any> {
+  const answer = await call(baseUrl, token, method, path, body);
+  if (answer.status >= 300) throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** A cohort over a published course version, moved to `status`. */
+async function createCohort(baseUrl: string, admin: string, courseVersionId: string, capacity: number, status: 'accepting_applications' | 'running') {
+  const now = Date.now();
+  const cohort = await ok(baseUrl, admin, 'POST', '/api/v1/cohorts', {
+    name: `Bench cohort ${Math.random().toString(36).slice(2, 8)}`,
+    courseVersionIds: [courseVersionId],
+    capacity,
+    applicationsOpenAt: new Date(now - DAY).toISOString(),
+    applicationsCloseAt: new Date(now + 7 * DAY).toISOString(),
+    startsAt: new Date(now - 14 * DAY).toISOString(),
+    endsAt: new Date(now + 90 * DAY).toISOString(),
+    unlockMode: 'schedule',
+  });
+  await ok(baseUrl, admin, 'POST', `/api/v1/cohorts/${cohort.id}/status`, { status });
+  return cohort.id as string;
+}
+
+export async function setupCohortRoster(baseUrl: string, tokens: CohortRosterTokens, courseVersionId: string): Promise<CohortRosterScenario> {
+  const cohortId = await createCohort(baseUrl, tokens.admin, courseVersionId, ROSTER_TRAINEES, 'running');
+  const rows = Array.from({ length: ROSTER_TRAINEES }, (_, i) => `roster-${cohortId.slice(0, 8)}-${i}@bench.test,Roster Trainee ${i}`);
+  const started = await ok(baseUrl, tokens.admin, 'POST', `/api/v1/cohorts/${cohortId}/imports`, { csv: ['email,displayName', ...rows].join('\n') });
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const status = await ok(baseUrl, tokens.admin, 'GET', started.url);
+    if (status.status === 'finished') {
+      if (status.report.enrolled !== ROSTER_TRAINEES) throw new Error(`import enrolled ${status.report.enrolled} of ${ROSTER_TRAINEES}`);
+      break;
+    }
+    if (Date.now() > deadline) throw new Error('the roster import did not finish in 5 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    name: 'cohort-roster',
+    method: 'GET',
+    path: `/api/v1/cohorts/${cohortId}/roster`,
+    headers: { authorization: `Bearer ${tokens.admin}` },
+    cohortId,
+    baseline: {
+      queries: [
+        { text: 'SELECT id, name, capacity, seats_taken FROM cohort WHERE id = $1', values: [cohortId] },
+        {
+          text: `SELECT e.id, e.trainee_id, e.course_version_id, e.status, e.enrolled_at, e.last_activity_at, e.lessons_done, e.modules_done,
+                        e.modules_total, e.percent_complete, e.failed_assessments,
+                        (e.status = 'active' AND c.status = 'running' AND c.starts_at <= now() AND
+                         (coalesce(e.last_activity_at, greatest(e.enrolled_at, c.starts_at)) < now() - make_interval(days => 7) OR e.failed_assessments >= 2)) AS at_risk
+                   FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
+                  WHERE e.cohort_id = $1 ORDER BY e.percent_complete, e.enrolled_at, e.id`,
+          values: [cohortId],
+        },
+        { text: 'SELECT id, email, display_name FROM app_user WHERE id IN (SELECT trainee_id FROM enrollment WHERE cohort_id = $1)', values: [cohortId] },
+      ],
+    },
+  };
+}
+
+export interface AcceptsResult {
+  decisions: number;
+  enrolled: number;
+  refused: number;
+  seconds: number;
+  decisionsPerSecond: number;
+}
+
+/**
+ * Every trainee (one token each) applies to a cohort of half as many seats; then all accepts fire
+ * at once. Capacity must hold: exactly `seats` enrolled, every other accept a 409.
+ */
+export async function measureAccepts(baseUrl: string, tokens: CohortRosterTokens & { trainees: string[] }, courseVersionId: string): Promise<AcceptsResult> {
+  const seats = Math.max(1, Math.floor(tokens.trainees.length / 2));
+  const cohortId = await createCohort(baseUrl, tokens.admin, courseVersionId, seats, 'accepting_applications');
+  const applications: string[] = [];
+  for (const trainee of tokens.trainees) {
+    applications.push((await ok(baseUrl, trainee, 'POST', `/api/v1/cohorts/${cohortId}/applications`, { statement: 'Bench applicant' })).id);
+  }
+  const started = process.hrtime.bigint();
+  const answers = await Promise.all(applications.map((id) => call(baseUrl, tokens.admin, 'POST', `/api/v1/applications/${id}/decision`, { decision: 'accept', reason: 'bench' })));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const enrolled = answers.filter((a) => a.status === 200).length;
+  const refused = answers.filter((a) => a.status === 409).length;
+  if (enrolled !== seats || enrolled + refused !== answers.length) throw new Error(`capacity broken: ${enrolled} enrolled, ${refused} refused, ${seats} seats`);
+  return { decisions: answers.length, enrolled, refused, seconds, decisionsPerSecond: Math.round((answers.length / seconds) * 10) / 10 };
+}

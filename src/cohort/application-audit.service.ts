@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost } from '@gds/database';
+import { ApplicationDecision } from './application.entity';
+
+export interface AuditEntry {
+  applicationId: string;
+  actorId: string | null;
+  action: 'submit' | 'score' | 'shortlist' | 'accept' | 'waitlist' | 'reject' | 'withdraw' | 'promote';
+  fromStatus: string | null;
+  toStatus: string;
+  reason?: string | null;
+  score?: number | null;
+  waitlistRank?: number | null;
+}
+
+/** The audit trail of applications: who did what, when, from which status to which, and why. */
+@Injectable()
+export class ApplicationAudit {
+  constructor(private readonly txHost: AppTransactionHost) {}
+
+  async record(entry: AuditEntry): Promise<string> {
+    const [row] = await this.txHost.tx.query(
+      `INSERT INTO application_decision (application_id, actor_id, action, from_status, to_status, reason, score, waitlist_rank)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [entry.applicationId, entry.actorId, entry.action, entry.fromStatus, entry.toStatus, entry.reason ?? null, entry.score ?? null, entry.waitlistRank ?? null],
+    );
+    return row.id;
+  }
+
+  async trail(applicationId: string): Promise<ApplicationDecision[]> {
+    return this.txHost.tx.getRepository(ApplicationDecision).find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+  }
+}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
+import { conflict, decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
+import { Application } from './application.entity';
+import { ApplicationAudit } from './application-audit.service';
+import { applicationView, decisionView } from './application-views';
+import { Cohort } from './cohort.entity';
+import { CohortAccess } from './cohort-access.service';
+import { ApplicationView, ApplyDto, DecisionRecordView, ListApplicationsQuery, ScoreDto } from './dto/application.dto';
+
+const WITHDRAWABLE = ['submitted', 'shortlisted', 'waitlisted'];
+
+/** Applications: a trainee applies in the window, may withdraw; staff list, read and score them. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly access: CohortAccess,
+    private readonly audit: ApplicationAudit,
+  ) {}
+
+  private get repo() {
+    return this.txHost.tx.getRepository(Application);
+  }
+
+  @Transactional()
+  async apply(traineeId: string, cohortId: string, input: ApplyDto): Promise<ApplicationView> {
+    const cohort = await this.access.cohort(cohortId);
+    const now = Date.now();
+    if (cohort.status !== 'accepting_applications' || now < cohort.applicationsOpenAt.getTime() || now >= cohort.applicationsCloseAt.getTime()) {
+      throw unprocessable('applications-closed', 'This cohort is not taking applications now.');
+    }
+    const courseVersionId = await this.chooseVersion(cohortId, input.courseVersionId);
+    const answers = checkAnswers(cohort, input.answers ?? []);
+    let id: string;
+    try {
+      const [row] = await this.txHost.tx.query(
+        `INSERT INTO application (cohort_id, trainee_id, course_version_id, statement, answers) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [cohortId, traineeId, courseVersionId, input.statement, JSON.stringify(answers)],
+      );
+      id = row.id;
+    } catch (error) {
+      if (isUniqueViolation(error, 'application_one_per_trainee')) throw conflict('already-applied', 'You have already applied to this cohort.');
+      throw error;
+    }
+    await this.audit.record({ applicationId: id, actorId: traineeId, action: 'submit', fromStatus: null, toStatus: 'submitted' });
+    return applicationView((await this.repo.findOneBy({ id }))!);
+  }
+
+  @Transactional()
+  async withdraw(traineeId: string, id: string): Promise<ApplicationView> {
+    const application = await this.repo.createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
+    if (!application || application.traineeId !== traineeId) throw notFound('Application');
+    if (!WITHDRAWABLE.includes(application.status)) {
+      throw unprocessable('not-withdrawable', `An ${application.status} application cannot be withdrawn${application.status === 'accepted' ? '; withdraw the enrollment instead' : ''}.`);
+    }
+    await this.repo.update(id, { status: 'withdrawn', waitlistRank: null, updatedAt: new Date() });
+    await this.audit.record({ applicationId: id, actorId: traineeId, action: 'withdraw', fromStatus: application.status, toStatus: 'withdrawn' });
+    return applicationView((await this.repo.findOneBy({ id }))!);
+  }
+
+  /** The applicant, admins and the cohort's instructors; anyone else 404. */
+  async get(principal: Principal, id: string): Promise<ApplicationView> {
+    const application = await this.repo.findOneBy({ id });
+    if (!application) throw notFound('Application');
+    if (application.traineeId !== principal.userId) await this.requireStaffOrHide(principal, application.cohortId);
+    return applicationView(application);
+  }
+
+  async mine(traineeId: string): Promise<ApplicationView[]> {
+    const rows = await this.repo.find({ where: { traineeId }, order: { submittedAt: 'DESC' } });
+    return rows.map((a) => applicationView(a));
+  }
+
+  async list(principal: Principal, cohortId: string, query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
+    await this.requireStaffOrHide(principal, cohortId);
+    const after = decodeCursor<{ submittedAt: string; id: string }>(query.cursor, ['submittedAt', 'id']);
+    const qb = this.repo.createQueryBuilder('a').where('a.cohortId = :cohortId', { cohortId }).orderBy('a.submittedAt', 'ASC').addOrderBy('a.id', 'ASC').limit(query.limit + 1);
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.minScore !== undefined) qb.andWhere('a.score >= :minScore', { minScore: query.minScore });
+    if (query.courseVersionId) qb.andWhere('a.courseVersionId = :v', { v: query.courseVersionId });
+    if (after) qb.andWhere('(a.submittedAt, a.id) > (:submittedAt, :id)', after);
+    const page = toPage(await qb.getMany(), query.limit, (a) => ({ submittedAt: a.submittedAt.toISOString(), id: a.id }));
+    return { items: page.items.map((a) => applicationView(a)), nextCursor: page.nextCursor };
+  }
+
+  @Transactional()
+  async score(principal: Principal, id: string, input: ScoreDto): Promise<ApplicationView> {
+    const application = await this.repo.findOneBy({ id });
+    if (!application) throw notFound('Application');
+    await this.access.requireStaff(principal, application.cohortId);
+    await this.txHost.tx.query('UPDATE application SET score = $2, updated_at = now() WHERE id = $1', [id, input.score]);
+    await this.audit.record({ applicationId: id, actorId: principal.userId, action: 'score', fromStatus: application.status, toStatus: application.status, reason: input.note, score: input.score });
+    return applicationView((await this.repo.findOneBy({ id }))!);
+  }
+
+  async trail(principal: Principal, id: string): Promise<DecisionRecordView[]> {
+    const application = await this.repo.findOneBy({ id });
+    if (!application) throw notFound('Application');
+    await this.requireStaffOrHide(principal, application.cohortId);
+    return (await this.audit.trail(id)).map(decisionView);
+  }
+
+  /** Applications hold personal statements: reviewers do not read them, so for them too they are not found. */
+  private async requireStaffOrHide(principal: Principal, cohortId: string): Promise<void> {
+    if (hasRole(principal, 'admin')) return;
+    if (hasRole(principal, 'instructor') && (await this.access.isInstructor(principal.userId, cohortId))) return;
+    throw notFound('Application');
+  }
+
+  private async chooseVersion(cohortId: string, wanted: string | undefined): Promise<string> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1', [cohortId]);
+    const ids = rows.map((r) => r.id);
+    if (wanted === undefined) {
+      if (ids.length === 1) return ids[0];
+      throw unprocessable('course-version-required', 'This cohort runs several tracks: say which one you apply for (courseVersionId).', { courseVersionIds: ids });
+    }
+    if (!ids.includes(wanted)) throw unprocessable('unknown-course-version', 'This cohort does not run that course version.', { courseVersionIds: ids });
+    return wanted;
+  }
+}
+
+function checkAnswers(cohort: Cohort, answers: Array<{ questionId: string; answer: string }>) {
+  const questions = new Map(cohort.questions.map((q) => [q.id, q]));
+  const given = new Set<string>();
+  for (const a of answers) {
+    if (!questions.has(a.questionId)) throw unprocessable('unknown-question', `This cohort asks no question "${a.questionId}".`);
+    if (given.has(a.questionId)) throw unprocessable('duplicate-answer', `Question "${a.questionId}" is answered twice.`);
+    given.add(a.questionId);
+  }
+  const missing = cohort.questions.filter((q) => q.required && !given.has(q.id)).map((q) => q.id);
+  if (missing.length > 0) throw unprocessable('missing-answers', 'Every required question must be answered.', { questionIds: missing });
+  return answers.map((a) => ({ questionId: a.questionId, answer: a.answer.trim() }));
+}

@@ -1,0 +1,53 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ApplicationAudit } from './application-audit.service';
+import { ApplicationDecisions } from './application-decisions.service';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsService } from './applications.service';
+import { CohortAccess } from './cohort-access.service';
+import { CohortRoster } from './cohort-roster.service';
+import { CohortScans } from './cohort-scans.service';
+import { CohortSchedules } from './cohort-schedules.service';
+import { CohortsController } from './cohorts.controller';
+import { CohortsService } from './cohorts.service';
+import { EnrollmentDirectory } from './enrollment-directory.contract';
+import { CohortEnrollmentDirectory } from './enrollment-directory.service';
+import { EnrollmentWriter } from './enrollment-writer.service';
+import { EnrollmentsController } from './enrollments.controller';
+import { EnrollmentsService } from './enrollments.service';
+import { LessonCompletions } from './lesson-completions.service';
+import { ProgressReader } from './progress-reader.service';
+import { ProgressRecompute } from './progress-recompute.service';
+import { TraineeImports } from './trainee-imports.service';
+import { TraineeProgress } from './trainee-progress.service';
+import { Waitlist } from './waitlist.service';
+
+/** Cohorts, applications, enrollment (capacity-safe), waitlist and lesson progress. Others use EnrollmentDirectory. */
+@Global()
+@Module({
+  providers: [
+    CohortAccess,
+    CohortsService,
+    ApplicationAudit,
+    ApplicationsService,
+    ApplicationDecisions,
+    EnrollmentWriter,
+    Waitlist,
+    EnrollmentsService,
+    ProgressReader,
+    LessonCompletions,
+    ProgressRecompute,
+    TraineeProgress,
+    CohortRoster,
+    TraineeImports,
+    CohortScans,
+    CohortSchedules,
+    CohortEnrollmentDirectory,
+    { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
+  ],
+  exports: [EnrollmentDirectory],
+})
+export class CohortModule {
+  static withHttp(): DynamicModule {
+    return { module: CohortModule, controllers: [CohortsController, ApplicationsController, EnrollmentsController] };
+  }
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost, Transactional } from '@gds/database';
+import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
+import { PublishedCourseVersions } from '../course/published-course-versions.contract';
+import { UserDirectory } from '../identity/user-directory.service';
+import { Cohort, CohortStatus } from './cohort.entity';
+import { CohortAccess } from './cohort-access.service';
+import { canTransition } from './cohort-lifecycle';
+import { CohortView, CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './dto/cohort.dto';
+
+/** Cohorts: creation from published course versions, schedule, instructors and lifecycle. */
+@Injectable()
+export class CohortsService {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly versions: PublishedCourseVersions,
+    private readonly users: UserDirectory,
+    private readonly access: CohortAccess,
+  ) {}
+
+  @Transactional()
+  async create(input: CreateCohortDto, actorId: string): Promise<CohortView> {
+    checkDates(input);
+    await this.checkVersionsAndSchedule(input.courseVersionIds, input.schedule ?? []);
+    await this.checkInstructors(input.instructorIds ?? []);
+    const questions = (input.questions ?? []).map((q, i) => ({ id: `q${i + 1}`, prompt: q.prompt, required: q.required ?? true }));
+    const [row] = await this.txHost.tx.query(
+      `INSERT INTO cohort (name, capacity, applications_open_at, applications_close_at, starts_at, ends_at, unlock_mode, questions, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [input.name.trim(), input.capacity, input.applicationsOpenAt, input.applicationsCloseAt, input.startsAt, input.endsAt, input.unlockMode, JSON.stringify(questions), actorId],
+    );
+    const id: string = row.id;
+    await this.txHost.tx.query('INSERT INTO cohort_course_version (cohort_id, course_version_id) SELECT $1, unnest($2::uuid[])', [id, input.courseVersionIds]);
+    for (const unlock of input.schedule ?? []) {
+      await this.txHost.tx.query('INSERT INTO cohort_module_unlock (cohort_id, module_id, offset_days) VALUES ($1, $2, $3)', [id, unlock.moduleId, unlock.offsetDays]);
+    }
+    await this.replaceInstructors(id, input.instructorIds ?? []);
+    return this.view(await this.access.cohort(id));
+  }
+
+  @Transactional()
+  async update(id: string, input: UpdateCohortDto): Promise<CohortView> {
+    const cohort = await this.lock(id);
+    if (cohort.status === 'archived') throw unprocessable('cohort-archived', 'An archived cohort cannot change.');
+    if (input.capacity !== undefined && input.capacity < cohort.seatsTaken) {
+      throw unprocessable('capacity-below-enrolled', `The cohort already has ${cohort.seatsTaken} enrolled trainees.`);
+    }
+    const openAt = input.applicationsOpenAt ?? cohort.applicationsOpenAt.toISOString();
+    const closeAt = input.applicationsCloseAt ?? cohort.applicationsCloseAt.toISOString();
+    if (Date.parse(closeAt) <= Date.parse(openAt)) throw unprocessable('invalid-dates', 'Applications must close after they open.');
+    await this.txHost.tx.query(
+      `UPDATE cohort SET name = coalesce($2, name), capacity = coalesce($3, capacity), applications_open_at = $4,
+              applications_close_at = $5, updated_at = now() WHERE id = $1`,
+      [id, input.name?.trim() ?? null, input.capacity ?? null, openAt, closeAt],
+    );
+    if (input.instructorIds) {
+      await this.checkInstructors(input.instructorIds);
+      await this.replaceInstructors(id, input.instructorIds);
+    }
+    return this.view(await this.access.cohort(id));
+  }
+
+  @Transactional()
+  async transition(id: string, to: CohortStatus): Promise<CohortView> {
+    const cohort = await this.lock(id);
+    if (!canTransition(cohort.status, to)) {
+      throw unprocessable('illegal-transition', `A cohort cannot go from ${cohort.status} to ${to}.`, { from: cohort.status, to });
+    }
+    await this.txHost.tx.query('UPDATE cohort SET status = $2, updated_at = now() WHERE id = $1', [id, to]);
+    return this.view(await this.access.cohort(id));
+  }
+
+  /** Trainees see cohorts open for applications and their own; instructors theirs; admins and reviewers all. */
+  async list(principal: Principal, query: ListCohortsQuery): Promise<Page<CohortView>> {
+    const after = decodeCursor<{ startsAt: string; id: string }>(query.cursor, ['startsAt', 'id']);
+    const qb = this.txHost.tx.getRepository(Cohort).createQueryBuilder('c').orderBy('c.startsAt', 'DESC').addOrderBy('c.id', 'DESC').limit(query.limit + 1);
+    if (!hasRole(principal, 'admin', 'reviewer')) {
+      qb.andWhere(
+        `(c.id IN (SELECT cohort_id FROM cohort_instructor WHERE user_id = :me)
+          OR c.id IN (SELECT cohort_id FROM application WHERE trainee_id = :me)
+          OR c.id IN (SELECT cohort_id FROM enrollment WHERE trainee_id = :me)
+          OR (c.status = 'accepting_applications' AND :trainee))`,
+        { me: principal.userId, trainee: hasRole(principal, 'trainee') },
+      );
+    }
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (after) qb.andWhere('(c.startsAt, c.id) < (:startsAt, :id)', after);
+    const page = toPage(await qb.getMany(), query.limit, (c) => ({ startsAt: c.startsAt.toISOString(), id: c.id }));
+    const items: CohortView[] = [];
+    for (const cohort of page.items) items.push(await this.view(cohort));
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async get(principal: Principal, id: string): Promise<CohortView> {
+    const page = await this.txHost.tx.query(
+      `SELECT 1 FROM cohort c WHERE c.id = $1 AND ($3 OR c.id IN (SELECT cohort_id FROM cohort_instructor WHERE user_id = $2)
+         OR c.id IN (SELECT cohort_id FROM application WHERE trainee_id = $2)
+         OR c.id IN (SELECT cohort_id FROM enrollment WHERE trainee_id = $2)
+         OR (c.status = 'accepting_applications' AND $4))`,
+      [id, principal.userId, hasRole(principal, 'admin', 'reviewer'), hasRole(principal, 'trainee')],
+    );
+    if (page.length === 0) throw notFound('Cohort');
+    return this.view(await this.access.cohort(id));
+  }
+
+  async view(cohort: Cohort): Promise<CohortView> {
+    // One after another: inside a transaction they share one connection.
+    const versions = await this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1 ORDER BY course_version_id', [cohort.id]);
+    const schedule = await this.txHost.tx.query('SELECT module_id AS "moduleId", offset_days AS "offsetDays" FROM cohort_module_unlock WHERE cohort_id = $1 ORDER BY offset_days, module_id', [cohort.id]);
+    const instructors = await this.txHost.tx.query('SELECT user_id AS id FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id', [cohort.id]);
+    return {
+      id: cohort.id,
+      name: cohort.name,
+      status: cohort.status,
+      capacity: cohort.capacity,
+      seatsTaken: cohort.seatsTaken,
+      applicationsOpenAt: cohort.applicationsOpenAt.toISOString(),
+      applicationsCloseAt: cohort.applicationsCloseAt.toISOString(),
+      startsAt: cohort.startsAt.toISOString(),
+      endsAt: cohort.endsAt.toISOString(),
+      unlockMode: cohort.unlockMode,
+      courseVersionIds: versions.map((v: { id: string }) => v.id),
+      schedule,
+      instructorIds: instructors.map((i: { id: string }) => i.id),
+      questions: cohort.questions,
+      createdAt: cohort.createdAt.toISOString(),
+    };
+  }
+
+  private async lock(id: string): Promise<Cohort> {
+    const cohort = await this.txHost.tx.getRepository(Cohort).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+    if (!cohort) throw notFound('Cohort');
+    return cohort;
+  }
+
+  private async checkVersionsAndSchedule(versionIds: string[], schedule: Array<{ moduleId: string }>): Promise<void> {
+    const outlines = await this.versions.getOutlines(versionIds);
+    const known = new Set(outlines.map((o) => o.versionId));
+    const missing = versionIds.filter((id) => !known.has(id));
+    if (missing.length > 0) throw unprocessable('unknown-course-version', 'Every course version must exist and be published.', { courseVersionIds: missing });
+    const modules = new Set(outlines.flatMap((o) => o.modules.map((m) => m.moduleId)));
+    const strangers = schedule.map((s) => s.moduleId).filter((id) => !modules.has(id));
+    if (strangers.length > 0) throw unprocessable('unknown-module', 'The schedule names modules outside the cohort’s course versions.', { moduleIds: strangers });
+    if (new Set(schedule.map((s) => s.moduleId)).size !== schedule.length) throw unprocessable('duplicate-module', 'The schedule names a module twice.');
+  }
+
+  private async checkInstructors(ids: string[]): Promise<void> {
+    const people = await this.users.findByIds(ids);
+    const ok = new Set(people.filter((p) => p.active && p.roles.includes('instructor')).map((p) => p.id));
+    const bad = ids.filter((id) => !ok.has(id));
+    if (bad.length > 0) throw unprocessable('not-an-instructor', 'Every assigned instructor must be an active user with the instructor role.', { instructorIds: bad });
+  }
+
+  private async replaceInstructors(cohortId: string, ids: string[]): Promise<void> {
+    await this.txHost.tx.query('DELETE FROM cohort_instructor WHERE cohort_id = $1', [cohortId]);
+    if (ids.length > 0) await this.txHost.tx.query('INSERT INTO cohort_instructor (cohort_id, user_id) SELECT $1, unnest($2::uuid[])', [cohortId, ids]);
+  }
+}
+
+function checkDates(input: CreateCohortDto): void {
+  if (Date.parse(input.applicationsCloseAt) <= Date.parse(input.applicationsOpenAt)) {
+    throw unprocessable('invalid-dates', 'Applications must close after they open.');
+  }
+  if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) throw unprocessable('invalid-dates', 'The cohort must end after it starts.');
+}

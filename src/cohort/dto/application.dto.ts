@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '@gds/http';
+import { APPLICATION_STATUSES, ApplicationStatus, DECISIONS, Decision } from '../application.entity';
+
+export class AnswerDto {
+  @ApiProperty({ example: 'q1' }) @IsString() @Length(1, 10)
+  questionId: string;
+
+  @ApiProperty({ maxLength: 4000 }) @IsString() @Length(1, 4000)
+  answer: string;
+}
+
+export class ApplyDto {
+  @ApiProperty({ maxLength: 5000 }) @IsString() @Length(1, 5000)
+  statement: string;
+
+  @ApiPropertyOptional({ type: [AnswerDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AnswerDto)
+  answers?: AnswerDto[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The track (course version) applied for; required when the cohort runs several' })
+  @IsOptional() @IsUUID()
+  courseVersionId?: string;
+}
+
+export class ListApplicationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES }) @IsOptional() @IsIn(APPLICATION_STATUSES)
+  status?: ApplicationStatus;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(100)
+  minScore?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  courseVersionId?: string;
+}
+
+export class ScoreDto {
+  @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100)
+  score: number;
+
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @Length(1, 1000)
+  note?: string;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS)
+  decision: Decision;
+
+  @ApiProperty({ maxLength: 1000, description: 'Why; kept in the audit trail and told to the applicant' }) @IsString() @Length(1, 1000)
+  reason: string;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'Waitlist rank (1 = first promoted); default: after the last' })
+  @IsOptional() @IsInt() @Min(1) @Max(100000)
+  rank?: number;
+}
+
+export class BulkDecisionItemDto extends DecisionDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  applicationId: string;
+}
+
+export class BulkDecisionDto {
+  @ApiProperty({ type: [BulkDecisionItemDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => BulkDecisionItemDto)
+  items: BulkDecisionItemDto[];
+}
+
+export class ApplicationView {
+  @ApiProperty() id: string;
+  @ApiProperty() cohortId: string;
+  @ApiProperty() traineeId: string;
+  @ApiProperty() courseVersionId: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty() statement: string;
+  @ApiProperty({ type: [AnswerDto] }) answers: AnswerDto[];
+  @ApiPropertyOptional({ nullable: true }) score: number | null;
+  @ApiPropertyOptional({ nullable: true }) waitlistRank: number | null;
+  @ApiProperty() submittedAt: string;
+  @ApiPropertyOptional({ nullable: true }) decidedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Present when the decision enrolled the applicant' }) enrollmentId?: string | null;
+}
+
+export class DecisionRecordView {
+  @ApiProperty() id: string;
+  @ApiPropertyOptional({ nullable: true }) actorId: string | null;
+  @ApiProperty() action: string;
+  @ApiPropertyOptional({ nullable: true }) fromStatus: string | null;
+  @ApiProperty() toStatus: string;
+  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiPropertyOptional({ nullable: true }) score: number | null;
+  @ApiPropertyOptional({ nullable: true }) waitlistRank: number | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class BulkDecisionResultView {
+  @ApiProperty() applicationId: string;
+  @ApiProperty({ description: 'HTTP status this item would have had alone' }) status: number;
+  @ApiPropertyOptional({ type: ApplicationView }) application?: ApplicationView;
+  @ApiPropertyOptional({ description: 'problem type and detail when refused' }) problem?: { type: string; detail?: string };
+}

@@ -1,0 +1,123 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '@gds/http';
+import { COHORT_STATUSES, CohortStatus, UNLOCK_MODES, UnlockMode } from '../cohort.entity';
+
+export class ModuleUnlockDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  moduleId: string;
+
+  @ApiProperty({ minimum: 0, maximum: 3650, description: 'Days after the cohort start' }) @IsInt() @Min(0) @Max(3650)
+  offsetDays: number;
+}
+
+export class QuestionDto {
+  @ApiProperty({ maxLength: 500 }) @IsString() @Length(1, 500)
+  prompt: string;
+
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean()
+  required?: boolean;
+}
+
+export class CreateCohortDto {
+  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Published course versions (e.g. one per track)' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique() @IsUUID('all', { each: true })
+  courseVersionIds: string[];
+
+  @ApiProperty({ minimum: 1, maximum: 100000 }) @IsInt() @Min(1) @Max(100000)
+  capacity: number;
+
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  applicationsOpenAt: string;
+
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  applicationsCloseAt: string;
+
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  endsAt: string;
+
+  @ApiProperty({ enum: UNLOCK_MODES, description: 'schedule: modules open at start + offset; prerequisites: when their prerequisites are done' })
+  @IsIn(UNLOCK_MODES)
+  unlockMode: UnlockMode;
+
+  @ApiPropertyOptional({ type: [ModuleUnlockDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ModuleUnlockDto)
+  schedule?: ModuleUnlockDto[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true })
+  instructorIds?: string[];
+
+  @ApiPropertyOptional({ type: [QuestionDto], description: 'Questions every applicant answers; ids q1, q2, ... in this order' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => QuestionDto)
+  questions?: QuestionDto[];
+}
+
+export class UpdateCohortDto {
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000, description: 'Never below the seats taken' }) @IsOptional() @IsInt() @Min(1) @Max(100000)
+  capacity?: number;
+
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true })
+  applicationsOpenAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true })
+  applicationsCloseAt?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Replaces the assigned instructors' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true })
+  instructorIds?: string[];
+}
+
+export class TransitionCohortDto {
+  @ApiProperty({ enum: COHORT_STATUSES }) @IsIn(COHORT_STATUSES)
+  status: CohortStatus;
+}
+
+export class ListCohortsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: COHORT_STATUSES }) @IsOptional() @IsIn(COHORT_STATUSES)
+  status?: CohortStatus;
+}
+
+export class CohortView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: COHORT_STATUSES }) status: CohortStatus;
+  @ApiProperty() capacity: number;
+  @ApiProperty() seatsTaken: number;
+  @ApiProperty() applicationsOpenAt: string;
+  @ApiProperty() applicationsCloseAt: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ enum: UNLOCK_MODES }) unlockMode: UnlockMode;
+  @ApiProperty({ type: [String] }) courseVersionIds: string[];
+  @ApiProperty({ type: [ModuleUnlockDto] }) schedule: ModuleUnlockDto[];
+  @ApiProperty({ type: [String] }) instructorIds: string[];
+  @ApiProperty({ description: '[{ id, prompt, required }]' }) questions: Array<{ id: string; prompt: string; required: boolean }>;
+  @ApiProperty() createdAt: string;
+}

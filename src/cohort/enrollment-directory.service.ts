@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost } from '@gds/database';
+import { EnrollmentDirectory, EnrollmentRef } from './enrollment-directory.contract';
+import { Cohort } from './cohort.entity';
+import { Enrollment } from './enrollment.entity';
+import { moduleOpensAt } from './module-states';
+import { ProgressReader } from './progress-reader.service';
+
+const SELECT_REFS = `SELECT e.id AS "enrollmentId", e.cohort_id AS "cohortId", e.trainee_id AS "traineeId", e.course_version_id AS "courseVersionId",
+       e.status, e.enrolled_at AS "enrolledAt", c.starts_at AS "cohortStartsAt", c.ends_at AS "cohortEndsAt"
+  FROM enrollment e JOIN cohort c ON c.id = e.cohort_id`;
+
+/** The cohort module's answer to other modules about enrollments (the EnrollmentDirectory contract). */
+@Injectable()
+export class CohortEnrollmentDirectory extends EnrollmentDirectory {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly reader: ProgressReader,
+  ) {
+    super();
+  }
+
+  async getEnrollment(enrollmentId: string): Promise<EnrollmentRef | null> {
+    const rows: EnrollmentRef[] = await this.txHost.tx.query(`${SELECT_REFS} WHERE e.id = $1`, [enrollmentId]);
+    return rows[0] ?? null;
+  }
+
+  async enrollmentsOf(traineeId: string): Promise<EnrollmentRef[]> {
+    return this.txHost.tx.query(`${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`, [traineeId]);
+  }
+
+  async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {
+    return this.txHost.tx.query(`${SELECT_REFS} WHERE e.cohort_id = $1 ORDER BY e.enrolled_at, e.id`, [cohortId]);
+  }
+
+  async instructorsOf(cohortId: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await this.txHost.tx.query('SELECT user_id FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id', [cohortId]);
+    return rows.map((r) => r.user_id);
+  }
+
+  async isCohortInstructor(userId: string, cohortId: string): Promise<boolean> {
+    const rows = await this.txHost.tx.query('SELECT 1 FROM cohort_instructor WHERE cohort_id = $1 AND user_id = $2', [cohortId, userId]);
+    return rows.length > 0;
+  }
+
+  async moduleUnlockAt(enrollmentId: string, moduleId: string): Promise<Date | null> {
+    const enrollment = await this.txHost.tx.getRepository(Enrollment).findOneBy({ id: enrollmentId });
+    if (!enrollment) return null;
+    const cohort = (await this.txHost.tx.getRepository(Cohort).findOneBy({ id: enrollment.cohortId }))!;
+    if (cohort.unlockMode === 'prerequisites') return null;
+    return moduleOpensAt(await this.reader.schedule(cohort), moduleId);
+  }
+
+  async completedModules(enrollmentId: string): Promise<string[]> {
+    const rows: Array<{ module_id: string }> = await this.txHost.tx.query(
+      `SELECT module_id FROM module_progress WHERE enrollment_id = $1 AND status = 'done' ORDER BY module_id`,
+      [enrollmentId],
+    );
+    return rows.map((r) => r.module_id);
+  }
+}

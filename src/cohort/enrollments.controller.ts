@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { EnrollmentsService } from './enrollments.service';
+import { LessonCompletions } from './lesson-completions.service';
+import { TraineeImports } from './trainee-imports.service';
+import { TraineeProgress } from './trainee-progress.service';
+import { DirectEnrollDto, EnrollmentView, ImportTraineesDto, WithdrawEnrollmentDto } from './dto/enrollment.dto';
+
+@ApiTags('enrollments')
+@Controller()
+export class EnrollmentsController {
+  constructor(
+    private readonly enrollments: EnrollmentsService,
+    private readonly imports: TraineeImports,
+    private readonly progress: TraineeProgress,
+    private readonly lessons: LessonCompletions,
+  ) {}
+
+  @Post('cohorts/:id/enrollments')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Enroll a trainee directly (409 cohort-full when no seat is left)' })
+  async enroll(@Param('id', UuidParam()) id: string, @Body() body: DirectEnrollDto): Promise<EnrollmentView> {
+    return this.enrollments.enrollDirectly(id, body);
+  }
+
+  @Post('cohorts/:id/imports')
+  @Roles('admin')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Import trainees from CSV (email,displayName[,courseVersionId]): checked whole, then run by a worker' })
+  async startImport(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ImportTraineesDto) {
+    return this.imports.start(id, body.csv, principal.userId);
+  }
+
+  @Get('imports/:id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'An import’s status, job progress and per-row report' })
+  async importStatus(@Param('id', UuidParam()) id: string) {
+    return this.imports.status(id);
+  }
+
+  @Get('enrollments/:id')
+  @Authenticated()
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<EnrollmentView> {
+    return this.enrollments.get(principal, id);
+  }
+
+  @Post('enrollments/:id/withdraw')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw (the trainee or an admin); the freed seat goes to the top of the waitlist' })
+  async withdraw(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: WithdrawEnrollmentDto) {
+    return this.enrollments.withdraw(principal, id, body.reason);
+  }
+
+  @Get('me/enrollments')
+  @Authenticated()
+  @ApiOperation({ summary: 'Own enrollments with progress: modules (locked, open, done), due dates, what is next' })
+  async mine(@CurrentPrincipal() principal: Principal) {
+    return this.progress.enrollmentsOf(principal.userId);
+  }
+
+  @Post('lessons/:id/complete')
+  @Roles('trainee')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a lesson of one’s own active enrollment done (idempotent; 422 lesson-locked while its module is locked)' })
+  async complete(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
+    return this.lessons.complete(principal.userId, id);
+  }
+}

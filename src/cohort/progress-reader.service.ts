@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost } from '@gds/database';
+import { CourseVersionOutline, PublishedCourseVersions } from '../course/published-course-versions.contract';
+import { Cohort } from './cohort.entity';
+import { Enrollment } from './enrollment.entity';
+import { computeProgress, CourseProgress, ProgressFacts, ScheduleFacts } from './module-states';
+
+export interface LoadedProgress {
+  cohort: Cohort;
+  outline: CourseVersionOutline;
+  schedule: ScheduleFacts;
+  facts: ProgressFacts;
+  progress: CourseProgress;
+}
+
+/** Gathers what an enrollment's progress is computed from: the version outline, the schedule, completions and passes. */
+@Injectable()
+export class ProgressReader {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly versions: PublishedCourseVersions,
+  ) {}
+
+  async schedule(cohort: Cohort): Promise<ScheduleFacts> {
+    const rows: Array<{ module_id: string; offset_days: number }> = await this.txHost.tx.query(
+      'SELECT module_id, offset_days FROM cohort_module_unlock WHERE cohort_id = $1',
+      [cohort.id],
+    );
+    return { unlockMode: cohort.unlockMode, startsAt: cohort.startsAt, offsets: new Map(rows.map((r) => [r.module_id, r.offset_days])) };
+  }
+
+  async facts(enrollmentId: string): Promise<ProgressFacts> {
+    const lessons = await this.txHost.tx.query('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [enrollmentId]);
+    const passes = await this.txHost.tx.query('SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = $1 AND passed', [enrollmentId]);
+    return {
+      doneLessons: new Set(lessons.map((r: { lesson_id: string }) => r.lesson_id)),
+      passedAssessments: new Set(passes.map((r: { assessment_id: string }) => r.assessment_id)),
+    };
+  }
+
+  /** Null when the course version is unknown to the course module (it never should be). */
+  async load(enrollment: Enrollment, now = new Date()): Promise<LoadedProgress | null> {
+    const outline = await this.versions.getOutline(enrollment.courseVersionId);
+    if (!outline) return null;
+    const cohort = (await this.txHost.tx.getRepository(Cohort).findOneBy({ id: enrollment.cohortId }))!;
+    const schedule = await this.schedule(cohort);
+    const facts = await this.facts(enrollment.id);
+    return { cohort, outline, schedule, facts, progress: computeProgress(outline, schedule, facts, now) };
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppTransactionHost, Transactional } from '@gds/database';
+import { HandledJob, JobHandler, Outbox } from '@gds/queue';
+import { Enrollment } from './enrollment.entity';
+import { ModuleState } from './module-states';
+import { ProgressReader } from './progress-reader.service';
+import { notifyJobId } from './job-ids';
+
+/**
+ * The progress processor: recomputes an enrollment's module states and aggregates from the facts
+ * (completions, passes, schedule, now), writes what changed, tells the trainee of modules that
+ * opened, and asks certification to look again when anything changed. Idempotent: a repeat finds
+ * nothing changed and publishes nothing.
+ */
+@Injectable()
+export class ProgressRecompute {
+  private readonly logger = new Logger(ProgressRecompute.name);
+
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly reader: ProgressReader,
+    private readonly outbox: Outbox,
+  ) {}
+
+  @JobHandler('recompute-progress')
+  async handleRecompute(job: HandledJob<'recompute-progress'>): Promise<void> {
+    await this.recompute(job.data.enrollmentId);
+  }
+
+  @JobHandler('assessment-graded')
+  async handleGraded(job: HandledJob<'assessment-graded'>): Promise<void> {
+    await this.recordGrade(job.data);
+  }
+
+  /** Records pass/fail of one graded submission (once per submission) and recomputes. */
+  @Transactional()
+  async recordGrade(grade: { submissionId: string; enrollmentId: string; assessmentId: string; passed: boolean; score: number; maxScore: number }): Promise<void> {
+    const known = await this.txHost.tx.query('SELECT 1 FROM enrollment WHERE id = $1', [grade.enrollmentId]);
+    if (known.length === 0) return;
+    const inserted = await this.txHost.tx.query(
+      `INSERT INTO assessment_grade (submission_id, enrollment_id, assessment_id, passed, score, max_score) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (submission_id) DO NOTHING RETURNING submission_id`,
+      [grade.submissionId, grade.enrollmentId, grade.assessmentId, grade.passed, grade.score, grade.maxScore],
+    );
+    if (inserted.length === 0) return;
+    await this.txHost.tx.query('UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $1', [grade.enrollmentId]);
+    await this.recompute(grade.enrollmentId);
+  }
+
+  /** Answers whether anything changed. */
+  @Transactional()
+  async recompute(enrollmentId: string, now = new Date()): Promise<boolean> {
+    const enrollment = await this.txHost.tx.getRepository(Enrollment).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id: enrollmentId }).getOne();
+    if (!enrollment || enrollment.status === 'withdrawn') return false;
+    const loaded = await this.reader.load(enrollment, now);
+    if (!loaded) {
+      this.logger.warn({ msg: 'course version unknown; progress not recomputed', enrollmentId, courseVersionId: enrollment.courseVersionId });
+      return false;
+    }
+    const modulesChanged = await this.writeModuleStates(enrollment, loaded.progress.modules, loaded.cohort.name);
+    const aggregatesChanged = await this.writeAggregates(enrollment, loaded.progress);
+    const changed = modulesChanged || aggregatesChanged;
+    if (changed) await this.outbox.publish('evaluate-certificate', { enrollmentId });
+    return changed;
+  }
+
+  private async writeModuleStates(enrollment: Enrollment, modules: ModuleState[], cohortName: string): Promise<boolean> {
+    const rows: Array<{ module_id: string; status: string }> = await this.txHost.tx.query('SELECT module_id, status FROM module_progress WHERE enrollment_id = $1', [enrollment.id]);
+    const before = new Map(rows.map((r) => [r.module_id, r.status]));
+    let changed = false;
+    for (const module of modules) {
+      const previous = before.get(module.moduleId);
+      if (previous === module.status) continue;
+      changed = true;
+      await this.txHost.tx.query(
+        `INSERT INTO module_progress (enrollment_id, module_id, status, opened_at, completed_at)
+         VALUES ($1, $2, $3, CASE WHEN $3 <> 'locked' THEN now() END, CASE WHEN $3 = 'done' THEN now() END)
+         ON CONFLICT (enrollment_id, module_id) DO UPDATE SET status = $3,
+           opened_at = CASE WHEN $3 <> 'locked' THEN coalesce(module_progress.opened_at, now()) END,
+           completed_at = CASE WHEN $3 = 'done' THEN coalesce(module_progress.completed_at, now()) END`,
+        [enrollment.id, module.moduleId, module.status],
+      );
+      if (module.status !== 'locked' && (previous === undefined || previous === 'locked')) await this.tellUnlocked(enrollment, module, cohortName);
+    }
+    return changed;
+  }
+
+  private async tellUnlocked(enrollment: Enrollment, module: ModuleState, cohortName: string): Promise<void> {
+    const eventKey = `module-unlocked:${enrollment.id}:${module.moduleId}`;
+    await this.outbox.publish('notify', {
+      type: 'module-unlocked',
+      eventKey,
+      recipientIds: [enrollment.traineeId],
+      data: { enrollmentId: enrollment.id, cohortId: enrollment.cohortId, cohortName, moduleId: module.moduleId, moduleTitle: module.title },
+    }, { jobId: notifyJobId(eventKey) });
+  }
+
+  private async writeAggregates(enrollment: Enrollment, progress: { lessonsDone: number; modulesDone: number; percentComplete: number; modules: ModuleState[] }): Promise<boolean> {
+    const [failing] = await this.txHost.tx.query(
+      `SELECT count(*)::int AS n FROM (SELECT assessment_id FROM assessment_grade WHERE enrollment_id = $1 GROUP BY assessment_id HAVING NOT bool_or(passed)) f`,
+      [enrollment.id],
+    );
+    const allDone = progress.modules.length > 0 && progress.modulesDone === progress.modules.length;
+    const next = {
+      lessonsDone: progress.lessonsDone,
+      modulesDone: progress.modulesDone,
+      modulesTotal: progress.modules.length,
+      percentComplete: progress.percentComplete,
+      failedAssessments: failing.n as number,
+      status: allDone && enrollment.status === 'active' ? 'completed' : enrollment.status,
+    };
+    const same =
+      enrollment.lessonsDone === next.lessonsDone && enrollment.modulesDone === next.modulesDone && enrollment.modulesTotal === next.modulesTotal &&
+      Number(enrollment.percentComplete) === next.percentComplete && enrollment.failedAssessments === next.failedAssessments && enrollment.status === next.status;
+    if (same) return false;
+    await this.txHost.tx.query(
+      `UPDATE enrollment SET lessons_done = $2, modules_done = $3, modules_total = $4, percent_complete = $5, failed_assessments = $6,
+              status = $7, completed_at = CASE WHEN $7 = 'completed' THEN coalesce(completed_at, now()) ELSE completed_at END, progress_updated_at = now()
+        WHERE id = $1`,
+      [enrollment.id, next.lessonsDone, next.modulesDone, next.modulesTotal, next.percentComplete, next.failedAssessments, next.status],
+    );
+    return true;
+  }
+}
