@@ -23,8 +23,9 @@ describe('loadConfig', () => {
 
   it('refuses development secrets in production and creates no admin without an explicit password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.*development/s);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40), WEBHOOK_SECRET_KEY: 'w'.repeat(40) });
     expect(config.ADMIN_PASSWORD).toBeUndefined();
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) })).toThrow(/WEBHOOK_SECRET_KEY/);
   });
 
   it('parses booleans and numbers', () => {

@@ -34,6 +34,8 @@ export interface JobPayloads {
   'deliver-email': { deliveryId: string };
   'deliver-webhook': { deliveryId: string };
   'send-email-digests': Record<string, never>;
+  /** One digest email: the queued digest-mode notifications of one person, claimed by send-email-digests. */
+  'deliver-email-digest': { digestId: string };
 
   // schedules (BullMQ job schedulers, not the outbox)
   'scan-at-risk': Record<string, never>;
@@ -85,6 +87,7 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'deliver-email': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'deliver-webhook': { queue: 'notifications', attempts: 8, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'send-email-digests': { queue: 'notifications', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'deliver-email-digest': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'scan-at-risk': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'scan-deadlines': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
@@ -101,10 +104,6 @@ export const JOBS_AWAITING_HANDLERS: JobName[] = [
   'assessment-graded',
   'evaluate-certificate',
   'import-trainees',
-  'notify',
-  'deliver-email',
-  'deliver-webhook',
-  'send-email-digests',
   'scan-at-risk',
   'scan-deadlines',
   'send-weekly-digests',
