@@ -112,3 +112,12 @@ export const JOBS_AWAITING_HANDLERS: JobName[] = [
 export function jobPolicy(name: string): JobPolicy | undefined {
   return (JOB_CATALOG as Record<string, JobPolicy>)[name];
 }
+
+/**
+ * The BullMQ id of a job published under a deterministic id. BullMQ refuses custom ids holding ':'
+ * (other than its own `repeat:<scheduler>:<millis>`), yet ids like `notify:graded:<id>` read best
+ * with colons; so ':' (and '%', to keep the mapping one-to-one) are percent-encoded.
+ */
+export function bullJobId(jobId: string): string {
+  return jobId.replace(/%/g, '%25').replace(/:/g, '%3A');
+}

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { jobPolicy } from './job-catalog';
+import { bullJobId, jobPolicy } from './job-catalog';
 import { OutboxMessage } from './outbox-message.entity';
 import { QueueRegistry } from './queue-registry';
 import { QueueSettings } from './queue-settings';
@@ -83,7 +83,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       name: row.jobName,
       data: row.payload,
       opts: {
-        jobId: row.jobId ?? row.id,
+        jobId: bullJobId(row.jobId ?? row.id),
         attempts: policy?.attempts ?? 3,
         backoff: { type: 'exponential', delay: policy?.backoffMs ?? 1000 },
         removeOnComplete: { age: policy?.keepCompletedSeconds ?? 86_400 },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { QUEUE_NAMES, QueueName } from './job-catalog';
+import { bullJobId, QUEUE_NAMES, QueueName } from './job-catalog';
 
 /** Looks up the BullMQ Queue of a name: for the relay, metrics, health and job-progress reads. */
 @Injectable()
@@ -17,9 +17,9 @@ export class QueueRegistry {
     return QUEUE_NAMES.map((name) => this.get(name));
   }
 
-  /** A job's state and progress, for APIs that expose long work (imports, regrades). */
+  /** A job's state and progress, for APIs that expose long work (imports, regrades). `jobId` as published. */
   async jobStatus(queue: QueueName, jobId: string) {
-    const job = await this.get(queue).getJob(jobId);
+    const job = await this.get(queue).getJob(bullJobId(jobId));
     if (!job) return null;
     return {
       id: job.id ?? jobId,
