@@ -8,12 +8,14 @@ export interface ReceivedPost {
 }
 
 /**
- * A real HTTP server on loopback that records webhook posts. `mode` decides the answer: 200,
- * 500, or no answer at all; `failNext` answers the next N posts with 500 whatever the mode.
+ * A real HTTP server on loopback that records webhook posts. `mode` (or `pathModes[path]`) decides
+ * the answer: 200, 500, or no answer at all; `failNext` answers the next N posts with 500.
  */
 export class WebhookReceiver {
   readonly received: ReceivedPost[] = [];
   mode: 'ok' | 'fail' | 'hang' = 'ok';
+  /** A mode per path, over `mode`. */
+  readonly pathModes: Record<string, 'ok' | 'fail' | 'hang'> = {};
   failNext = 0;
   private server: Server;
   private readonly hanging: ServerResponse[] = [];
@@ -39,7 +41,7 @@ export class WebhookReceiver {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const mode = this.failNext > 0 ? 'fail' : this.mode;
+      const mode = this.failNext > 0 ? 'fail' : (this.pathModes[req.url ?? ''] ?? this.mode);
       if (this.failNext > 0) this.failNext--;
       const answer = mode === 'ok' ? 200 : mode === 'fail' ? 500 : 'hang';
       this.received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answeredWith: answer });
