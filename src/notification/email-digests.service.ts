@@ -19,8 +19,8 @@ export class EmailDigests {
   ) {}
 
   @JobHandler('send-email-digests')
-  async run(job: HandledJob<'send-email-digests'>): Promise<{ digests: number }> {
-    if (!(await this.runs.claim('send-email-digests', job))) return { digests: 0 };
+  async run(job: HandledJob<'send-email-digests'>): Promise<{ digests: number; duplicateSlot?: true }> {
+    if (!(await this.runs.claim('send-email-digests', job))) return { digests: 0, duplicateSlot: true };
     const recipients: Array<{ recipient_id: string }> = await this.txHost.tx.query(
       `SELECT DISTINCT recipient_id FROM notification_delivery WHERE status = 'digest_pending'`,
     );

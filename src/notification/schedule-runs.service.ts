@@ -13,7 +13,8 @@ export class ScheduleRuns {
   constructor(private readonly txHost: AppTransactionHost) {}
 
   async claim(scheduler: string, job: HandledJob<JobName>): Promise<boolean> {
-    const slot = Number(job.raw.opts.prevMillis ?? job.raw.timestamp);
+    // A scheduler's job id is `repeat:<scheduler>:<slot millis>`; a job added any other way is its own slot.
+    const slot = Number(/^repeat:.+:(\d+)$/.exec(job.id)?.[1] ?? job.raw.timestamp);
     const rows = await this.txHost.tx.query(
       `INSERT INTO notification_schedule_run (scheduler, slot_ms, job_id) VALUES ($1, $2, $3)
        ON CONFLICT (scheduler, slot_ms) DO UPDATE SET ran_at = now() WHERE notification_schedule_run.job_id = excluded.job_id
