@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { HandledJob, JobHandler, JobPayloads, NOTIFICATION_TYPES, Outbox } from '@gds/queue';
+import { HandledJob, JobHandler, JobPayloads, NOTIFICATION_TYPES, NotificationType, Outbox } from '@gds/queue';
 import { UserDirectory } from '../identity/user-directory.service';
-import { NotificationPreferences } from './notification-preferences.service';
-import type { Channel, DeliveryStatus } from './notification-delivery.entity';
+import { defaultMode } from './notification-defaults';
 
-/** Rows per INSERT: one statement of unnest() arrays per chunk keeps 5,000 recipients to a few round trips. */
+/** Recipients per INSERT: one statement over an unnest() array per chunk keeps a 5,000-person fan-out to one round trip. */
 const CHUNK = 5_000;
 
 export interface FanOutResult {
@@ -26,7 +25,6 @@ export class NotificationFanout {
     private readonly txHost: AppTransactionHost,
     private readonly outbox: Outbox,
     private readonly users: UserDirectory,
-    private readonly preferences: NotificationPreferences,
   ) {}
 
   @JobHandler('notify')
@@ -44,36 +42,43 @@ export class NotificationFanout {
       'INSERT INTO notification_event (event_key, type, data) VALUES ($1, $2, $3) ON CONFLICT (event_key) DO NOTHING',
       [event.eventKey, event.type, JSON.stringify(event.data ?? {})],
     );
-    const people = await this.users.findByIds(event.recipientIds ?? []);
-    const recipients = people.filter((p) => p.active).map((p) => p.id);
-    const modeOf = await this.preferences.modesFor(recipients, event.type);
-    const rows: Array<{ recipientId: string; channel: Channel; status: DeliveryStatus }> = [];
-    for (const recipientId of recipients) {
-      if (modeOf(recipientId, 'in_app') !== 'off') rows.push({ recipientId, channel: 'in_app', status: 'delivered' });
-      const email = modeOf(recipientId, 'email');
-      if (email !== 'off') rows.push({ recipientId, channel: 'email', status: email === 'digest' ? 'digest_pending' : 'pending' });
+    const recipients = await this.users.activeIds(validUuids(event.recipientIds ?? []));
+    const created = { inApp: 0, email: 0 };
+    for (let at = 0; at < recipients.length; at += CHUNK) {
+      const chunk = await this.insertDeliveries(event.eventKey, event.type, recipients.slice(at, at + CHUNK));
+      created.inApp += chunk.inApp;
+      created.email += chunk.email;
+      await this.outbox.publishMany('deliver-email', chunk.pendingEmailIds.map((id) => ({ payload: { deliveryId: id }, jobId: `email:${id}` })));
     }
-    const created = await this.insertDeliveries(event.eventKey, rows);
-    const emails = created.filter((row) => row.status === 'pending');
-    await this.outbox.publishMany('deliver-email', emails.map((row) => ({ payload: { deliveryId: row.id }, jobId: `email:${row.id}` })));
     const webhooks = await this.createWebhookDeliveries(event.eventKey, event.type);
-    return { created: { inApp: created.filter((r) => r.channel === 'in_app').length, email: created.length - created.filter((r) => r.channel === 'in_app').length, webhooks } };
+    return { created: { ...created, webhooks } };
   }
 
-  private async insertDeliveries(eventKey: string, rows: Array<{ recipientId: string; channel: Channel; status: DeliveryStatus }>) {
-    const created: Array<{ id: string; channel: Channel; status: DeliveryStatus }> = [];
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      const chunk = rows.slice(start, start + CHUNK);
-      const inserted = await this.txHost.tx.query(
-        `INSERT INTO notification_delivery (event_key, recipient_id, channel, status)
-         SELECT $1, r, c, s FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(r, c, s)
+  /**
+   * One statement per chunk: each recipient crossed with each channel, the person's stated mode
+   * (or the type's default) decides whether a row is made and in which state. Only rows this run
+   * created come back, as counts and the ids of emails to send now.
+   */
+  private async insertDeliveries(eventKey: string, type: NotificationType, recipients: string[]) {
+    const [row] = await this.txHost.tx.query(
+      `WITH created AS (
+         INSERT INTO notification_delivery (event_key, recipient_id, channel, status)
+         SELECT $1, r.id, c.channel,
+                CASE WHEN c.channel = 'in_app' THEN 'delivered'
+                     WHEN coalesce(p.mode, c.default_mode) = 'digest' THEN 'digest_pending' ELSE 'pending' END
+           FROM unnest($2::uuid[]) AS r(id)
+          CROSS JOIN (VALUES ('in_app', $3::text), ('email', $4::text)) AS c(channel, default_mode)
+           LEFT JOIN notification_preference p ON p.user_id = r.id AND p.type = $5 AND p.channel = c.channel
+          WHERE coalesce(p.mode, c.default_mode) <> 'off'
          ON CONFLICT ON CONSTRAINT notification_delivery_once DO NOTHING
-         RETURNING id, channel, status`,
-        [eventKey, chunk.map((r) => r.recipientId), chunk.map((r) => r.channel), chunk.map((r) => r.status)],
-      );
-      created.push(...inserted);
-    }
-    return created;
+         RETURNING id, channel, status)
+       SELECT count(*) FILTER (WHERE channel = 'in_app')::int AS in_app,
+              count(*) FILTER (WHERE channel = 'email')::int AS email,
+              coalesce(array_agg(id) FILTER (WHERE status = 'pending'), '{}') AS pending_email_ids
+         FROM created`,
+      [eventKey, recipients, defaultMode(type, 'in_app'), defaultMode(type, 'email'), type],
+    );
+    return { inApp: row.in_app as number, email: row.email as number, pendingEmailIds: row.pending_email_ids as string[] };
   }
 
   /** One delivery per enabled webhook subscribed to the type — per event, not per recipient. */
@@ -88,4 +93,11 @@ export class NotificationFanout {
     await this.outbox.publishMany('deliver-webhook', inserted.map((row) => ({ payload: { deliveryId: row.id }, jobId: `webhook:${row.id}:1` })));
     return inserted.length;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed id in a payload names nobody; it must not fail the whole fan-out. */
+function validUuids(ids: unknown[]): string[] {
+  return ids.filter((id): id is string => typeof id === 'string' && UUID.test(id));
 }

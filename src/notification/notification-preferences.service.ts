@@ -23,15 +23,6 @@ export interface TypePreferences {
 export class NotificationPreferences {
   constructor(private readonly txHost: AppTransactionHost) {}
 
-  /** Effective modes of one type for many people at once (the fan-out reads 5,000 in one query). */
-  async modesFor(userIds: string[], type: NotificationType): Promise<(userId: string, channel: Channel) => PreferenceMode> {
-    const rows: Array<{ user_id: string; channel: Channel; mode: PreferenceMode }> = userIds.length
-      ? await this.txHost.tx.query('SELECT user_id, channel, mode FROM notification_preference WHERE type = $1 AND user_id = ANY($2::uuid[])', [type, userIds])
-      : [];
-    const stated = new Map(rows.map((r) => [`${r.user_id}:${r.channel}`, r.mode]));
-    return (userId, channel) => stated.get(`${userId}:${channel}`) ?? defaultMode(type, channel);
-  }
-
   async list(userId: string): Promise<TypePreferences[]> {
     const rows: Array<{ type: NotificationType; channel: Channel; mode: PreferenceMode }> = await this.txHost.tx.query(
       'SELECT type, channel, mode FROM notification_preference WHERE user_id = $1',

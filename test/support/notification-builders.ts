@@ -21,7 +21,7 @@ export async function publishNotify(
 export async function waitForInboxItem(t: TestApp, token: string, eventKey: string) {
   return waitFor(async () => {
     const page = await t.api.get('/api/v1/me/notifications?limit=100', token);
-    return (page.body.items as Array<{ eventKey: string }>).find((item) => item.eventKey === eventKey);
+    return (page.body.items as Array<Record<string, any>>).find((item) => item.eventKey === eventKey);
   }, { what: `an inbox item for ${eventKey}`, timeoutMs: 30_000 });
 }
 
