@@ -41,8 +41,12 @@ describe('notifications: signed webhooks', () => {
   it('lets only admins manage webhooks and shows the secret only once', async () => {
     const trainee = await createUser(t.api, admin.token, ['trainee']);
     const instructor = await createUser(t.api, admin.token, ['instructor']);
+    const reviewer = await createUser(t.api, admin.token, ['reviewer']);
     const body = { url: receiver.url('/crud'), eventTypes: ['certificate-issued'] };
-    for (const who of [trainee, instructor]) expect((await t.api.post('/api/v1/webhooks', body, who.token)).status).toBe(403);
+    for (const who of [trainee, instructor, reviewer]) {
+      expect((await t.api.post('/api/v1/webhooks', body, who.token)).status).toBe(403);
+      expect((await t.api.get('/api/v1/webhooks', who.token)).status).toBe(403);
+    }
     expect((await t.api.post('/api/v1/webhooks', body)).status).toBe(401);
 
     const created = await t.api.post('/api/v1/webhooks', body, admin.token);

@@ -29,9 +29,10 @@ describe('notifications: inbox, exactly once, email, preferences, digests', () =
 
   it('puts a notification in each recipient’s inbox, newest first, and nobody else’s', async () => {
     const first = await publishNotify(t, 'enrolled', [alice.id, bob.id], { cohortName: 'Cebu Pilot' });
+    // Jobs run concurrently: the second is published once the first has landed, so "newer" is certain.
+    await waitForInboxItem(t, alice.token, first.eventKey);
     const second = await publishNotify(t, 'module-unlocked', [alice.id], { moduleTitle: 'Threat modelling' });
     await waitForInboxItem(t, alice.token, second.eventKey);
-    await waitForInboxItem(t, alice.token, first.eventKey);
     const inbox = await t.api.get('/api/v1/me/notifications', alice.token);
     expect(inbox.status).toBe(200);
     const keys = inbox.body.items.map((i: { eventKey: string }) => i.eventKey);

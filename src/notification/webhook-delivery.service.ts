@@ -45,7 +45,7 @@ export class WebhookDeliveries {
   @JobHandler('deliver-webhook')
   async deliver(job: HandledJob<'deliver-webhook'>): Promise<string> {
     const claimed = await this.claim(job.data.deliveryId);
-    if (!claimed) return 'nothing-to-do';
+    if (!claimed) return this.whyUnclaimed(job.data.deliveryId);
     if (!claimed.enabled) {
       await this.txHost.tx.query(`UPDATE webhook_delivery SET status = 'cancelled', claimed_until = NULL, last_error = 'webhook disabled', updated_at = now() WHERE id = $1`, [claimed.id]);
       return 'cancelled';
@@ -68,6 +68,17 @@ export class WebhookDeliveries {
       [deliveryId, String(leaseMs)],
     );
     return row;
+  }
+
+  /**
+   * Finished or gone: nothing to do. Still pending under another worker's lease (a stalled job
+   * re-run while the first post is in flight): fail this run so the queue retries after the lease,
+   * rather than leave the delivery pending with no job to finish it.
+   */
+  private async whyUnclaimed(deliveryId: string): Promise<string> {
+    const [row] = await this.txHost.tx.query('SELECT status FROM webhook_delivery WHERE id = $1', [deliveryId]);
+    if (row?.status === 'pending') throw new Error('webhook delivery is being posted by another worker; will retry');
+    return 'nothing-to-do';
   }
 
   private async post(claimed: Claimed): Promise<Outcome> {
