@@ -75,6 +75,24 @@ describe('notifications: inbox, exactly once, email, preferences, digests', () =
     expect((await t.api.get('/api/v1/me/notifications/unread-count', alice.token)).body.unread).toBe(aliceBefore);
   });
 
+  it('keeps each role’s inbox its own: instructors, reviewers and admins see only their own notifications', async () => {
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    const reviewer = await createUser(t.api, admin.token, ['reviewer']);
+    const review = await publishNotify(t, 'submission-needs-review', [instructor.id], { assessmentTitle: 'Rubric task', traineeName: 'Alice' });
+    const digest = await publishNotify(t, 'cohort-digest', [instructor.id, reviewer.id], { cohortName: 'Cebu', summary: 'Week 3' });
+    await waitForInboxItem(t, instructor.token, review.eventKey);
+    await waitForInboxItem(t, reviewer.token, digest.eventKey);
+    const item = await waitForInboxItem(t, instructor.token, digest.eventKey);
+    for (const other of [reviewer, alice, admin]) {
+      const inbox = await t.api.get('/api/v1/me/notifications?limit=100', other.token);
+      expect(inbox.body.items.map((i: { eventKey: string }) => i.eventKey)).not.toContain(review.eventKey);
+    }
+    // The reviewer's own copy of the shared digest is a different notification: the instructor's id is not theirs.
+    expect((await t.api.post(`/api/v1/me/notifications/${item.id}/read`, undefined, reviewer.token)).status).toBe(404);
+    expect((await t.api.post(`/api/v1/me/notifications/${item.id}/read`, undefined, admin.token)).status).toBe(404);
+    expect((await t.api.get('/api/v1/me/notifications/unread-count', instructor.token)).body).toEqual({ unread: 2 });
+  });
+
   it('pages the inbox with an opaque cursor and refuses bad queries with 400', async () => {
     const dave = await createUser(t.api, admin.token, ['trainee']);
     const events = [];
