@@ -1,9 +1,18 @@
 import { Foundation1795400000000 } from './1795400000000-Foundation';
 import { Course1795410000000 } from './1795410000000-Course';
+import { Cohort1795420000000 } from './1795420000000-Cohort';
 import { Assessment1795430000000 } from './1795430000000-Assessment';
 import { Certification1795440000000 } from './1795440000000-Certification';
+import { Notification1795450000000 } from './1795450000000-Notification';
 import { Reporting1795460000000 } from './1795460000000-Reporting';
-import { Cohort1795420000000 } from './1795420000000-Cohort';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
-export const MIGRATIONS = [Foundation1795400000000, Course1795410000000, Assessment1795430000000, Certification1795440000000, Reporting1795460000000, Cohort1795420000000];
+export const MIGRATIONS = [
+  Foundation1795400000000,
+  Course1795410000000,
+  Cohort1795420000000,
+  Assessment1795430000000,
+  Certification1795440000000,
+  Notification1795450000000,
+  Reporting1795460000000,
+];

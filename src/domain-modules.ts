@@ -6,13 +6,14 @@ import { CertificationModule } from './certification/certification.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { AssessmentModule } from './assessment/assessment.module';
 import { CohortModule } from './cohort/cohort.module';
+import { NotificationModule } from './notification/notification.module';
 
 interface DomainModule extends Type<unknown> {
   withHttp(): DynamicModule;
 }
 
 /** Every domain module, once. The api process adds their controllers; the worker does not. */
-const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CourseModule, CertificationModule, ReportingModule, AssessmentModule, CohortModule];
+const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CourseModule, CertificationModule, ReportingModule, AssessmentModule, CohortModule, NotificationModule];
 
 export function domainModules(withHttp: boolean): Array<Type<unknown> | DynamicModule> {
   return DOMAIN_MODULES.map((module) => (withHttp ? module.withHttp() : module));

@@ -25,6 +25,13 @@ import { Regrade } from './assessment/regrade.entity';
 import { Cohort, CohortCourseVersion, CohortInstructor, CohortModuleUnlock } from './cohort/cohort.entity';
 import { Application, ApplicationDecision } from './cohort/application.entity';
 import { AssessmentGrade, Enrollment, LessonCompletion, ModuleProgress, TraineeImport } from './cohort/enrollment.entity';
+import { NotificationEvent } from './notification/notification-event.entity';
+import { NotificationDelivery } from './notification/notification-delivery.entity';
+import { NotificationPreference } from './notification/notification-preference.entity';
+import { EmailDigest } from './notification/email-digest.entity';
+import { Webhook } from './notification/webhook.entity';
+import { WebhookDelivery } from './notification/webhook-delivery.entity';
+import { NotificationScheduleRun } from './notification/notification-schedule-run.entity';
 
 /** Every entity of the app, for the one data source (app and migration CLI). */
 export const ENTITIES = [
@@ -33,4 +40,6 @@ export const ENTITIES = [
   Placement, PlacementFollowUp, ReportSnapshot, Assessment, AssessmentAttempt, Submission, Grade, HintReveal,
   Regrade, Cohort, CohortCourseVersion, CohortInstructor, CohortModuleUnlock, Application,
   ApplicationDecision, AssessmentGrade, Enrollment, LessonCompletion, ModuleProgress, TraineeImport,
+  NotificationEvent, NotificationDelivery, NotificationPreference, EmailDigest, Webhook, WebhookDelivery,
+  NotificationScheduleRun,
 ];

@@ -23,15 +23,17 @@ describe('loadConfig', () => {
 
   it('refuses development secrets in production and creates no admin without an explicit password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.*development/s);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40), SANDBOX_ROLE_SECRET: 's'.repeat(40) })).toThrow(/CERT_SIGNING_KEYS/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40), SANDBOX_ROLE_SECRET: 's'.repeat(40), WEBHOOK_SECRET_KEY: 'w'.repeat(40) })).toThrow(/CERT_SIGNING_KEYS/);
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'p'.repeat(40),
       FLAG_SECRET: 'f'.repeat(40),
       SANDBOX_ROLE_SECRET: 's'.repeat(40),
       CERT_SIGNING_KEYS: '[]',
+      WEBHOOK_SECRET_KEY: 'w'.repeat(40),
     });
     expect(config.ADMIN_PASSWORD).toBeUndefined();
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) })).toThrow(/WEBHOOK_SECRET_KEY/);
   });
 
   it('refuses the development sandbox role secret in production', () => {

@@ -19,6 +19,7 @@ export type ProcessRole = (typeof PROCESS_ROLES)[number];
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production-0123456789';
 const DEV_FLAG_SECRET = 'dev-only-flag-secret-change-me-in-production-0123456789';
 const DEV_SANDBOX_ROLE_SECRET = 'dev-only-sandbox-role-secret-change-me-in-production-0123';
+const DEV_WEBHOOK_SECRET_KEY = 'dev-only-webhook-secret-key-change-me-in-production-01';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : value === true || value === 'true' || value === '1';
@@ -202,6 +203,38 @@ export class AppConfig {
   /** Cohort: most rows a trainee CSV import may hold. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   IMPORT_MAX_ROWS = 5000;
+  /** SMTP server for email notifications (smtp:// or smtps://); unset: email is recorded as skipped. */
+  @IsOptional() @IsString() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString() @MinLength(3)
+  EMAIL_FROM = 'GDS Academy <no-reply@gds.local>';
+
+  /** How often queued digest emails are sent (a BullMQ job scheduler in the worker). */
+  @Transform(toInt) @IsInt() @Min(500)
+  EMAIL_DIGEST_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+  /** Webhooks may target private, loopback and link-local addresses only when this is true (tests). */
+  @Transform(toBoolean) @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 5_000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** First retry delay of a webhook delivery; doubles on each attempt. */
+  @Transform(toInt) @IsInt() @Min(10)
+  WEBHOOK_RETRY_BASE_MS = 2_000;
+
+  /** Consecutive failed delivery attempts after which a webhook is disabled and admins are told. */
+  @Transform(toInt) @IsInt() @Min(1)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 10;
+
+  /** secret: encrypts webhook signing secrets at rest. */
+  @IsString() @MinLength(32, { message: 'WEBHOOK_SECRET_KEY must be at least 32 characters' })
+  WEBHOOK_SECRET_KEY = DEV_WEBHOOK_SECRET_KEY;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
@@ -238,6 +271,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (config.SANDBOX_ROLE_SECRET === DEV_SANDBOX_ROLE_SECRET) {
       problems.push('SANDBOX_ROLE_SECRET: the development secret is refused in production');
     }
+    if (config.WEBHOOK_SECRET_KEY === DEV_WEBHOOK_SECRET_KEY) problems.push('WEBHOOK_SECRET_KEY: the development secret is refused in production');
     // The development admin password must never open a production system: without an explicit
     // ADMIN_PASSWORD no first admin is created.
     if (relevant.ADMIN_PASSWORD === undefined) config.ADMIN_PASSWORD = undefined;

@@ -39,6 +39,16 @@ export class UserDirectory {
     return rows.map(toSummary);
   }
 
+  /**
+   * Which of these ids are active users: one indexed query with an array parameter, no entities,
+   * for fan-outs to thousands (the notification module).
+   */
+  async activeIds(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.txHost.tx.query('SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active', [[...new Set(ids)]]);
+    return rows.map((r) => r.id);
+  }
+
   async findByEmail(email: string): Promise<PersonSummary | null> {
     const user = await this.users.findByEmail(email);
     return user ? toSummary(user) : null;

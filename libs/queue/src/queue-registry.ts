@@ -18,7 +18,7 @@ export class QueueRegistry {
     return QUEUE_NAMES.map((name) => this.get(name));
   }
 
-  /** A job's state and progress, for APIs that expose long work (imports, regrades). */
+  /** A job's state and progress, for APIs that expose long work (imports, regrades). `jobId` as published. */
   async jobStatus(queue: QueueName, jobId: string) {
     const job = await this.get(queue).getJob(bullJobId(jobId));
     if (!job) return null;

@@ -1,0 +1,42 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { NotificationFanout } from './notification-fanout.service';
+import { NotificationPreferences } from './notification-preferences.service';
+import { Inbox } from './inbox.service';
+import { EmailSender } from './email-sender.service';
+import { EmailDelivery } from './email-delivery.service';
+import { EmailDigests } from './email-digests.service';
+import { ScheduleRuns } from './schedule-runs.service';
+import { NotificationSchedules } from './notification-schedules.service';
+import { WebhookSecretBox } from './webhook-secret-box';
+import { Webhooks } from './webhooks.service';
+import { WebhookDeliveries } from './webhook-delivery.service';
+import { InboxController } from './inbox.controller';
+import { NotificationPreferencesController } from './notification-preferences.controller';
+import { WebhooksController } from './webhooks.controller';
+
+/**
+ * Events to people: the `notify` fan-out, the in-app inbox, email (immediate and digests) and
+ * signed webhooks. Other modules never call it: they publish `notify` through the outbox.
+ */
+@Global()
+@Module({
+  providers: [
+    NotificationFanout,
+    NotificationPreferences,
+    Inbox,
+    EmailSender,
+    EmailDelivery,
+    EmailDigests,
+    ScheduleRuns,
+    NotificationSchedules,
+    WebhookSecretBox,
+    Webhooks,
+    WebhookDeliveries,
+  ],
+  exports: [],
+})
+export class NotificationModule {
+  static withHttp(): DynamicModule {
+    return { module: NotificationModule, controllers: [InboxController, NotificationPreferencesController, WebhooksController] };
+  }
+}
