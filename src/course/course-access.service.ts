@@ -1,4 +1,5 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { AppTransactionHost } from '@gds/database';
 import { conflict, forbidden, hasRole, notFound, Principal } from '@gds/http';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
@@ -13,9 +14,21 @@ import { Course } from './course.entity';
 export class CourseAccess {
   constructor(
     private readonly txHost: AppTransactionHost,
-    // Absent until the cohort module is part of the build: then no trainee reads bodies.
-    @Optional() private readonly enrollments?: EnrollmentDirectory,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  /**
+   * The cohort module's directory, looked up when first needed: cohort reads published versions
+   * from this module, so injecting it in the constructor would make a provider cycle. Absent (no
+   * cohort module in the build), no trainee reads bodies.
+   */
+  private get enrollments(): EnrollmentDirectory | undefined {
+    try {
+      return this.moduleRef.get(EnrollmentDirectory, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
 
   async editorIds(courseId: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.txHost.tx.query(
