@@ -107,6 +107,13 @@ export class AppConfig {
   @IsString() @MinLength(32, { message: 'FLAG_SECRET must be at least 32 characters' })
   FLAG_SECRET = DEV_FLAG_SECRET;
 
+  /** Worker liveness: a file the worker touches every interval (empty: no heartbeat). See docker-compose.yml. */
+  @IsString()
+  WORKER_HEARTBEAT_FILE = '';
+
+  @Transform(toInt) @IsInt() @Min(1000)
+  WORKER_HEARTBEAT_INTERVAL_MS = 10_000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
