@@ -11,8 +11,8 @@ import { mountQueueDashboard } from './queue-dashboard';
 import { MetricsService } from './metrics.service';
 
 export const API_PREFIX = 'api/v1';
-/** Paths that live outside /api/v1 (API.md). */
-const UNPREFIXED = ['health', 'health/ready', 'metrics', 'verify/{*path}', '.well-known/{*path}', 'dashboards/{*path}'];
+/** Paths that live outside /api/v1 (API.md); the proof tests read this list too. */
+export const UNPREFIXED = ['health', 'health/ready', 'metrics', 'verify/{*path}', '.well-known/{*path}', 'dashboards/{*path}'];
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
