@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import { Logger } from 'nestjs-pino';
+import { problemClientErrorHandler } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
 import { requestIdOf } from './logger-options';
@@ -20,6 +21,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: true,
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
     routerOptions: { maxParamLength: 200 },
+    clientErrorHandler: problemClientErrorHandler,
   } as never);
 }
 
