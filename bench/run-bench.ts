@@ -3,7 +3,7 @@ import { createBenchDatabase } from './harness/bench-database';
 import { BenchContext, createContext } from './harness/bench-context';
 import { freePort, NodeProcess, waitForHttpOk } from './harness/child-process';
 import { describeMachine, machineLine } from './harness/machine';
-import { BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_WARMUP_SECONDS } from './harness/measure';
+import { BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP_SECONDS } from './harness/measure';
 import { markdownTable, mergeResults, ResultRow, writeSection } from './harness/results-file';
 import { SCENARIOS } from './scenarios';
 
@@ -23,11 +23,11 @@ function report(name: string, rows: ResultRow[], machine: string): void {
   console.log(`\n${name}\n${table}\n`);
   writeSection(
     `bench:${name}`,
-    `## Scenario \`${name}\`\n\n${SCENARIOS[name].description}.\n\n${machine}; ${BENCH_CONNECTIONS} connections, ${BENCH_WARMUP_SECONDS} s warm-up then ${BENCH_SECONDS} s per side. Latency ratios are baseline/ours (higher is better).\n\n${table}`,
+    `## Scenario \`${name}\`\n\n${SCENARIOS[name].description}.\n\n${machine}; ${BENCH_CONNECTIONS} connections, ${BENCH_WARMUP_SECONDS} s warm-up then ${BENCH_SECONDS} s per side and round, ${BENCH_ROUNDS} alternating rounds, best round of each side. Latency ratios are baseline/ours (higher is better).\n\n${table}`,
   );
 }
 
-async function startProcesses(dbUrl: string): Promise<Omit<BenchContext, 'db' | 'admin' | 'log' | 'measure' | 'signIn'>> {
+async function startProcesses(dbUrl: string): Promise<Pick<BenchContext, 'api' | 'worker' | 'baseline'>> {
   const env = appEnvironment({ databaseUrl: dbUrl });
   const api = await AppProcess.create('api', env);
   console.log('starting the app (api role; it creates the schema by migrating) ...');

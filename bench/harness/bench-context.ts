@@ -1,7 +1,7 @@
 import { AppProcess, BENCH_ADMIN } from './app-processes';
 import { BenchDatabase } from './bench-database';
 import { NodeProcess } from './child-process';
-import { measure, Measurement, MeasureOptions } from './measure';
+import { measure, Measurement, MeasureOptions, measurePair } from './measure';
 import { ResultRow } from './results-file';
 import { signIn } from './seed-users';
 
@@ -17,6 +17,8 @@ export interface BenchContext {
   admin: { email: string; password: string; token(): Promise<string> };
   log(line: string): void;
   measure(options: MeasureOptions): Promise<Measurement>;
+  /** The app and the baseline in alternating rounds (BENCH_ROUNDS), best round of each. */
+  measurePair(ours: MeasureOptions, baseline: MeasureOptions): Promise<{ ours: Measurement; baseline: Measurement }>;
   signIn(emails: string[], password: string): Promise<string[]>;
 }
 
@@ -33,6 +35,10 @@ export function createContext(parts: Pick<BenchContext, 'api' | 'worker' | 'base
     measure: (options) => {
       log(`  measuring ${options.method ?? 'GET'} ${options.url} ...`);
       return measure(options);
+    },
+    measurePair: (ours, baseline) => {
+      log(`  measuring ${ours.url} against ${baseline.url} ...`);
+      return measurePair(ours, baseline, log);
     },
     signIn: (emails, password) => signIn(parts.api.url, emails, password),
   };

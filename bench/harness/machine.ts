@@ -9,6 +9,8 @@ export interface MachineInfo {
   os: string;
   node: string;
   postgres: string;
+  /** 1-minute load average when the run started: other work on the machine skews figures. */
+  loadAverage: number;
 }
 
 export async function describeMachine(db?: BenchDatabase): Promise<MachineInfo> {
@@ -25,9 +27,10 @@ export async function describeMachine(db?: BenchDatabase): Promise<MachineInfo> 
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     postgres,
+    loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
   };
 }
 
 export function machineLine(m: MachineInfo): string {
-  return `${m.date} — ${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, PostgreSQL ${m.postgres}`;
+  return `${m.date} — ${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, PostgreSQL ${m.postgres}; load average ${m.loadAverage} at the start`;
 }

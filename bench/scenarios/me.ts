@@ -16,11 +16,7 @@ export const meScenario: BenchScenario<{ tokens: string[] }> = {
     return { tokens };
   },
   async run(ctx, { tokens }) {
-    const ours = await ctx.measure({ url: `${ctx.api.url}/api/v1/me`, tokens });
-    const baseline = await ctx.measure({ url: `${ctx.baseline.url}/api/v1/me`, tokens });
-    for (const [name, m] of [['ours', ours], ['baseline', baseline]] as const) {
-      if (m.non2xx || m.errors) throw new Error(`${name}: ${m.non2xx} non-2xx answers and ${m.errors} errors of ${m.requests}`);
-    }
+    const { ours, baseline } = await ctx.measurePair({ url: `${ctx.api.url}/api/v1/me`, tokens }, { url: `${ctx.baseline.url}/api/v1/me`, tokens });
     return compareRows('me', ours, baseline, 0.5);
   },
 };
