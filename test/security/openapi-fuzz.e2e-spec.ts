@@ -13,7 +13,7 @@ import { recordFigures } from '../support/figures';
  * must be problem+json. FUZZ_RUNS sets the cases per route; by default a total budget is shared by
  * the routes (at most 300 each), so the file's duration stays flat as modules add routes.
  */
-const TOTAL_BUDGET = Number(process.env.FUZZ_TOTAL ?? 6000);
+const TOTAL_BUDGET = Number(process.env.FUZZ_TOTAL ?? 4000);
 const PARALLEL_ROUTES = 4;
 const SKIPPED = new Set(['POST /auth/logout']); // would end the admin's session mid-run; covered by identity tests
 
