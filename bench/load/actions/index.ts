@@ -1,5 +1,6 @@
 import { LoadAction } from '../load-context';
 import { readMe, refreshTokens, signInAgain, updateProfile } from './identity.actions';
+import { browseOpenRoutes } from './discovered.actions';
 
 /**
  * The mixed workload of `npm run bench:load`. Each virtual user repeatedly picks an action by
@@ -10,4 +11,4 @@ import { readMe, refreshTokens, signInAgain, updateProfile } from './identity.ac
  *               polling the submission until graded (record it with ctx.call under 'grading lag'
  *               or extend run-load's lag probe)
  */
-export const LOAD_ACTIONS: LoadAction[] = [readMe, updateProfile, refreshTokens, signInAgain];
+export const LOAD_ACTIONS: LoadAction[] = [readMe, updateProfile, refreshTokens, signInAgain, browseOpenRoutes];
