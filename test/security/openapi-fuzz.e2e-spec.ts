@@ -39,7 +39,8 @@ describe('OpenAPI fuzzing', () => {
   });
   afterAll(async () => {
     const statuses = [...counts.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(', ');
-    recordFigures('openapi-fuzz', 'OpenAPI fuzzing (issue 9.2)', [
+    const long = process.env.FUZZ_RUNS !== undefined;
+    recordFigures(long ? 'openapi-fuzz-long' : 'openapi-fuzz', `OpenAPI fuzzing (issue 9.2)${long ? ', long run (npm run fuzz)' : ', CI run'}`, [
       { label: 'routes fuzzed', value: routes.length },
       { label: 'cases per route', value: runsPerRoute() },
       { label: 'requests sent', value: counts.requests },
