@@ -4,6 +4,8 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9-]+)*\.(ts|js|mjs|json|md|sql|csv|yaml|yml|html|svg)$/;
+// Conventional upper-case documents (README.md, RESULTS.md, RELIABILITY.md) are allowed too.
+const DOCUMENT = /^[A-Z]+\.md$/;
 const MIGRATION = /^\d{13}-[A-Z][A-Za-z0-9]+\.ts$/;
 const bad = [];
 
@@ -11,7 +13,7 @@ function walk(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full);
-    else if (!(dir.endsWith('migrations') ? MIGRATION.test(entry.name) || entry.name === 'index.ts' : KEBAB.test(entry.name))) {
+    else if (!(dir.endsWith('migrations') ? MIGRATION.test(entry.name) || entry.name === 'index.ts' : KEBAB.test(entry.name) || DOCUMENT.test(entry.name))) {
       bad.push(path.relative(root, full));
     }
   }

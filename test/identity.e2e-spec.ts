@@ -92,6 +92,15 @@ describe('identity: accounts, tokens, roles', () => {
     expect((await t.api.get('/api/v1/me', trainee.token)).body).toMatchObject({ roles: ['trainee'], displayName: 'Test trainee' });
   });
 
+  it('refuses a null display name (found by the fuzz: it was a 500) but lets null clear a profile field', async () => {
+    const admin = await loginAdmin(t.api);
+    const trainee = await createUser(t.api, admin.token, ['trainee'], { district: 'Pasig' });
+    const refused = await t.api.patch('/api/v1/me', { displayName: null }, trainee.token);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await t.api.patch('/api/v1/me', { district: null }, trainee.token)).body).toMatchObject({ district: null, displayName: 'Test trainee' });
+  });
+
   it('invites a user without a password; the invitation sets it once', async () => {
     const admin = await loginAdmin(t.api);
     const created = await t.api.post('/api/v1/users', { email: 'invited@example.test', displayName: 'Invited', roles: ['trainee'] }, admin.token);

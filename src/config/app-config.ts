@@ -235,6 +235,12 @@ export class AppConfig {
   /** secret: encrypts webhook signing secrets at rest. */
   @IsString() @MinLength(32, { message: 'WEBHOOK_SECRET_KEY must be at least 32 characters' })
   WEBHOOK_SECRET_KEY = DEV_WEBHOOK_SECRET_KEY;
+  /** Worker liveness: a file the worker touches every interval (empty: no heartbeat). See docker-compose.yml. */
+  @IsString()
+  WORKER_HEARTBEAT_FILE = '';
+
+  @Transform(toInt) @IsInt() @Min(1000)
+  WORKER_HEARTBEAT_INTERVAL_MS = 10_000;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
@@ -15,6 +16,8 @@ const unauthorized = (detail: string) => new ProblemException(401, 'unauthorized
 @Injectable()
 export class AccessTokens extends AccessTokenVerifier {
   private readonly key: Uint8Array;
+  /** Imported once: jose would otherwise import the raw secret as a CryptoKey on every request. */
+  private readonly verifyKey: Promise<webcrypto.CryptoKey>;
 
   constructor(
     private readonly config: AppConfig,
@@ -22,6 +25,7 @@ export class AccessTokens extends AccessTokenVerifier {
   ) {
     super();
     this.key = new TextEncoder().encode(config.JWT_SECRET);
+    this.verifyKey = webcrypto.subtle.importKey('raw', this.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   }
 
   async issue(userId: string): Promise<{ accessToken: string; expiresIn: number }> {
@@ -40,7 +44,7 @@ export class AccessTokens extends AccessTokenVerifier {
   async verify(token: string): Promise<Principal> {
     let userId: string;
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.verifyKey, {
         algorithms: [ALGORITHM],
         issuer: this.config.JWT_ISSUER,
         audience: this.config.JWT_AUDIENCE,

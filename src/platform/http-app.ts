@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import { Logger } from 'nestjs-pino';
+import { problemClientErrorHandler } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
 import { requestIdOf } from './logger-options';
@@ -11,8 +12,8 @@ import { mountQueueDashboard } from './queue-dashboard';
 import { MetricsService } from './metrics.service';
 
 export const API_PREFIX = 'api/v1';
-/** Paths that live outside /api/v1 (API.md). */
-const UNPREFIXED = ['health', 'health/ready', 'metrics', 'verify/{*path}', '.well-known/{*path}', 'dashboards/{*path}'];
+/** Paths that live outside /api/v1 (API.md); the proof tests read this list too. */
+export const UNPREFIXED = ['health', 'health/ready', 'metrics', 'verify/{*path}', '.well-known/{*path}', 'dashboards/{*path}'];
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
@@ -20,6 +21,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: config.TRUST_PROXY,
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
     routerOptions: { maxParamLength: 200 },
+    clientErrorHandler: problemClientErrorHandler,
   } as never);
 }
 

@@ -6,10 +6,11 @@ import { MetricsService } from './metrics.service';
 import { JobFailuresController } from './job-failures.controller';
 import { PipelineProbes } from './pipeline-probes.service';
 import { PipelineProbesController } from './pipeline-probes.controller';
+import { WorkerHeartbeat } from './worker-heartbeat.service';
 
 /** Operations: health, metrics, job failures and pipeline probes. */
 @Global()
-@Module({ providers: [PipelineProbes] })
+@Module({ providers: [PipelineProbes, WorkerHeartbeat] })
 export class PlatformModule {
   static withHttp(): DynamicModule {
     return {

@@ -31,6 +31,8 @@ export interface TestAppOptions {
   /** Reuse a database (e.g. a second process of the same system); the first app owns and drops it. */
   database?: TestDatabase;
   overrides?: Array<{ provide: unknown; useValue: unknown }>;
+  /** Maintenance-database URL of another Postgres server to create the test database on (fault tests). */
+  postgresAdminUrl?: string;
   extraProviders?: Provider[];
 }
 
@@ -43,7 +45,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ownsDatabase = !options.database;
   const database =
     options.database ??
-    (await createTestDatabase(buildDataSourceOptions({ url: '', poolSize: 2, entities: ENTITIES, migrations: MIGRATIONS })));
+    (await createTestDatabase(buildDataSourceOptions({ url: '', poolSize: 2, entities: ENTITIES, migrations: MIGRATIONS }), options.postgresAdminUrl));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',

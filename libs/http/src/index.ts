@@ -7,3 +7,4 @@ export * from './access.guard';
 export * from './reject-unexpected-body.guard';
 export * from './pagination';
 export * from './uuid-param.pipe';
+export * from './client-error.handler';

@@ -24,23 +24,29 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-function containsNul(value: unknown, depth = 0): boolean {
+/** A NUL, or half of a surrogate pair (JSON can carry "\ud800"; it is not text in any encoding). */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function containsUnstorable(value: unknown, depth = 0): boolean {
   if (depth > 32) return false;
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some((item) => containsNul(item, depth + 1));
+  if (typeof value === 'string') return UNSTORABLE.test(value);
+  if (Array.isArray(value)) return value.some((item) => containsUnstorable(item, depth + 1));
   if (value && typeof value === 'object') {
-    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1));
+    return Object.entries(value).some(([key, item]) => UNSTORABLE.test(key) || containsUnstorable(item, depth + 1));
   }
   return false;
 }
 
-/** Postgres text cannot hold NUL; refuse it at the door rather than fail at the database. */
+/**
+ * Postgres text cannot hold NUL, and validators (e.g. isEmail's encodeURI) throw on unpaired
+ * surrogates (found by the fuzz: a 500): refuse both at the door.
+ */
 @Injectable()
 export class RejectNulPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type !== 'custom' && containsNul(value)) {
-      throw new ProblemException(400, 'validation', 'Invalid request', 'Text may not contain NUL characters.', {
-        errors: [{ field: metadata.data ?? metadata.type, message: 'must not contain NUL characters' }],
+    if (metadata.type !== 'custom' && containsUnstorable(value)) {
+      throw new ProblemException(400, 'validation', 'Invalid request', 'Text may not contain NUL characters or unpaired surrogates.', {
+        errors: [{ field: metadata.data ?? metadata.type, message: 'must not contain NUL characters or unpaired surrogates' }],
       });
     }
     return value;

@@ -2,16 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The shared server's maintenance database; a fault test passes the URL of its own server instead. */
+export const DEFAULT_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
+export function databaseUrl(name: string, adminUrl = DEFAULT_ADMIN_URL): string {
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
+async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await work(client);
@@ -24,13 +25,13 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
  * A migrated template database per migration set, made once (under an advisory lock, since jest
  * workers start together) and cloned per test file: cloning takes ~100 ms, migrating takes seconds.
  */
-async function ensureTemplate(options: Omit<DataSourceOptions, 'url'>): Promise<string> {
+async function ensureTemplate(options: Omit<DataSourceOptions, 'url'>, adminUrl: string): Promise<string> {
   // Keyed by the migrations' names and code, so editing a migration during development makes a new template.
   const migrations = (options.migrations as Array<{ name: string; prototype?: { up?: () => unknown } }>)
     .map((m) => `${m.name}:${m.prototype?.up?.toString() ?? ''}`)
     .join(',');
   const name = `gds_test_template_${createHash('sha256').update(migrations).digest('hex').slice(0, 12)}`;
-  await withAdmin(async (client) => {
+  await withAdmin(adminUrl, async (client) => {
     await client.query("SELECT pg_advisory_lock(hashtext('gds:test-template'))");
     try {
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -38,7 +39,7 @@ async function ensureTemplate(options: Omit<DataSourceOptions, 'url'>): Promise<
       const building = `${name}_building`;
       await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
       await client.query(`CREATE DATABASE "${building}"`);
-      const dataSource = new DataSource({ ...options, url: databaseUrl(building) } as DataSourceOptions);
+      const dataSource = new DataSource({ ...options, url: databaseUrl(building, adminUrl) } as DataSourceOptions);
       await dataSource.initialize();
       await dataSource.runMigrations({ transaction: 'each' });
       await dataSource.destroy();
@@ -56,11 +57,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of this test file's own. Refuses names that do not say test. */
-export async function createTestDatabase(options: Omit<DataSourceOptions, 'url'>): Promise<TestDatabase> {
-  const template = await ensureTemplate(options);
+/**
+ * A fresh, migrated database of this test file's own. Refuses names that do not say test.
+ * `adminUrl` names another server's maintenance database (fault tests run their own Postgres).
+ */
+export async function createTestDatabase(options: Omit<DataSourceOptions, 'url'>, adminUrl = DEFAULT_ADMIN_URL): Promise<TestDatabase> {
+  const template = await ensureTemplate(options, adminUrl);
   const name = `gds_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(async (client) => {
+  await withAdmin(adminUrl, async (client) => {
     // Cloning needs the template free of other sessions; retry briefly when a sibling is cloning too.
     for (let attempt = 0; ; attempt++) {
       try {
@@ -74,10 +78,10 @@ export async function createTestDatabase(options: Omit<DataSourceOptions, 'url'>
   });
   return {
     name,
-    url: databaseUrl(name),
+    url: databaseUrl(name, adminUrl),
     drop: async () => {
       if (!name.startsWith('gds_test_')) throw new Error(`Refusing to drop ${name}: not a test database`);
-      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '@gds/http';
 import { ROLES, Role } from '../roles';
 import { GENDERS, Gender, User } from '../user.entity';
@@ -21,7 +21,9 @@ export class ProfileFieldsDto {
 }
 
 export class UpdateMeDto extends ProfileFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 120)
+  // Not @IsOptional(): that would let null through, and a display name cannot be cleared (null
+  // clears the profile fields above, which are nullable).
+  @ApiPropertyOptional() @ValidateIf((o: UpdateMeDto) => o.displayName !== undefined) @IsString() @Length(1, 120)
   displayName?: string;
 }
 

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { freePort, NodeProcess, waitForHttpOk } from './child-process';
+
+export const BENCH_ADMIN = { email: 'bench-admin@gds.test', password: 'bench-admin-password-1' };
+
+export interface AppProcessOptions {
+  databaseUrl: string;
+  redisUrl?: string;
+  /** Defaults to a fresh random prefix, so the run never shares queues with anything. */
+  queuePrefix?: string;
+  env?: Record<string, string>;
+}
+
+/** The environment the built app gets: its own database and queue prefix, quiet logs, a known admin. */
+export function appEnvironment(options: AppProcessOptions): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-jwt-secret-0123456789-0123456789-abcdef',
+    FLAG_SECRET: 'bench-flag-secret-0123456789-0123456789-abcdef',
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: options.queuePrefix ?? `{b${randomBytes(5).toString('hex')}}`,
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '1000000',
+    // Node flags for the app processes only (e.g. the same ones the Dockerfile uses).
+    ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
+    ...options.env,
+  };
+}
+
+/** The built app (`node dist/src/main.js <role>`) as a child process. */
+export class AppProcess extends NodeProcess {
+  constructor(
+    readonly role: 'api' | 'worker' | 'all',
+    readonly port: number,
+    env: Record<string, string>,
+  ) {
+    super({ script: 'dist/src/main.js', args: [role], env: { ...env, PORT: String(port) }, name: `app (${role})` });
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  static async create(role: 'api' | 'worker' | 'all', env: Record<string, string>): Promise<AppProcess> {
+    return new AppProcess(role, await freePort(), env);
+  }
+
+  /** Starts and waits until ready: /health/ready for HTTP roles; the heartbeat file for a worker. */
+  async startAndWait(timeoutMs = 90_000): Promise<void> {
+    this.start();
+    await this.waitReady(timeoutMs);
+  }
+
+  async waitReady(timeoutMs = 90_000): Promise<void> {
+    if (this.role !== 'worker') return waitForHttpOk(`${this.url}/health/ready`, this, timeoutMs);
+    const heartbeat = this.options.env.WORKER_HEARTBEAT_FILE;
+    if (!heartbeat) return;
+    const { statSync } = await import('node:fs');
+    const startedAt = Date.now();
+    const deadline = startedAt + timeoutMs;
+    for (;;) {
+      try {
+        if (statSync(heartbeat).mtimeMs >= startedAt - 1000) return;
+      } catch {
+        // not written yet
+      }
+      if (!this.running) throw new Error(`worker exited before its first heartbeat:\n${this.tail()}`);
+      if (Date.now() > deadline) throw new Error(`worker wrote no heartbeat within ${timeoutMs} ms:\n${this.tail()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

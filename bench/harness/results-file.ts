@@ -1,0 +1,46 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './child-process';
+
+export interface ResultRow {
+  scenario: string;
+  metric: string;
+  ours: number;
+  baseline: number | null;
+  ratio: number | null;
+  /** Optional: what the ratio should reach (e.g. 0.5), shown in RESULTS.md. */
+  target?: number;
+  unit?: string;
+}
+
+export const RESULTS_JSON = path.join(REPO_ROOT, 'bench/results.json');
+export const RESULTS_MD = path.join(REPO_ROOT, 'bench/RESULTS.md');
+
+/** Replaces the rows of the scenarios just run and keeps the others (a one-scenario run updates only it). */
+export function mergeResults(fresh: ResultRow[]): ResultRow[] {
+  const previous: ResultRow[] = existsSync(RESULTS_JSON) ? JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) : [];
+  const ranNow = new Set(fresh.map((r) => r.scenario));
+  const merged = [...previous.filter((r) => !ranNow.has(r.scenario)), ...fresh];
+  writeFileSync(RESULTS_JSON, JSON.stringify(merged, null, 2) + '\n');
+  return merged;
+}
+
+/**
+ * RESULTS.md is made of sections between markers (`<!-- section:NAME -->` ... `<!-- /section:NAME -->`),
+ * so `npm run bench` (one section per scenario) and `npm run bench:load` each rewrite only their own.
+ */
+export function writeSection(name: string, markdown: string): void {
+  const header = '# Benchmark results\n\nWritten by `npm run bench` and `npm run bench:load`; each section is replaced by its latest run.\n';
+  let text = existsSync(RESULTS_MD) ? readFileSync(RESULTS_MD, 'utf8') : header;
+  const open = `<!-- section:${name} -->`;
+  const close = `<!-- /section:${name} -->`;
+  const block = `${open}\n${markdown.trim()}\n${close}`;
+  const start = text.indexOf(open);
+  const end = text.indexOf(close);
+  text = start >= 0 && end > start ? text.slice(0, start) + block + text.slice(end + close.length) : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(RESULTS_MD, text);
+}
+
+export function markdownTable(headers: string[], rows: Array<Array<string | number>>): string {
+  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}

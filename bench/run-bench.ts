@@ -1,0 +1,82 @@
+import { AppProcess, appEnvironment } from './harness/app-processes';
+import { createBenchDatabase } from './harness/bench-database';
+import { BenchContext, createContext } from './harness/bench-context';
+import { freePort, NodeProcess, waitForHttpOk } from './harness/child-process';
+import { describeMachine, machineLine } from './harness/machine';
+import { BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP_SECONDS } from './harness/measure';
+import { markdownTable, mergeResults, ResultRow, writeSection } from './harness/results-file';
+import { SCENARIOS } from './scenarios';
+
+function chooseScenarios(args: string[]): string[] {
+  const names = args.filter((a) => !a.startsWith('-'));
+  if (names.length === 0) return Object.keys(SCENARIOS);
+  const unknown = names.filter((n) => !SCENARIOS[n]);
+  if (unknown.length) throw new Error(`Unknown scenario(s) ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  return names;
+}
+
+function report(name: string, rows: ResultRow[], machine: string): void {
+  const table = markdownTable(
+    ['metric', 'ours', 'baseline', 'ratio', 'target'],
+    rows.map((r) => [r.metric, `${r.ours} ${r.unit ?? ''}`.trim(), r.baseline === null ? '—' : `${r.baseline} ${r.unit ?? ''}`.trim(), r.ratio ?? '—', r.target === undefined ? '' : `≥ ${r.target}${r.ratio !== null && r.ratio >= r.target ? ' ✓' : ' ✗'}`]),
+  );
+  console.log(`\n${name}\n${table}\n`);
+  writeSection(
+    `bench:${name}`,
+    `## Scenario \`${name}\`\n\n${SCENARIOS[name].description}.\n\n${machine}; ${BENCH_CONNECTIONS} connections, ${BENCH_WARMUP_SECONDS} s warm-up then ${BENCH_SECONDS} s per side and round, ${BENCH_ROUNDS} alternating rounds, best round of each side. Latency ratios are baseline/ours (higher is better).\n\n${table}`,
+  );
+}
+
+async function startProcesses(dbUrl: string): Promise<Pick<BenchContext, 'api' | 'worker' | 'baseline'>> {
+  const env = appEnvironment({ databaseUrl: dbUrl });
+  const api = await AppProcess.create('api', env);
+  console.log('starting the app (api role; it creates the schema by migrating) ...');
+  await api.startAndWait();
+  const worker = await AppProcess.create('worker', { ...env, MIGRATIONS_RUN_ON_START: 'false' });
+  console.log('starting the worker ...');
+  worker.start();
+  const port = await freePort();
+  const baseline = Object.assign(new NodeProcess({ script: 'dist/bench/baseline/baseline-server.js', env: { ...env, PORT: String(port) }, name: 'baseline' }), {
+    url: `http://127.0.0.1:${port}`,
+  });
+  console.log('starting the baseline server ...');
+  baseline.start();
+  await waitForHttpOk(`${baseline.url}/health/ready`, baseline);
+  return { api, worker, baseline };
+}
+
+async function main(): Promise<void> {
+  const names = chooseScenarios(process.argv.slice(2));
+  const db = await createBenchDatabase();
+  console.log(`database ${db.name}`);
+  let processes: Awaited<ReturnType<typeof startProcesses>> | undefined;
+  let failed = false;
+  try {
+    processes = await startProcesses(db.url);
+    const ctx = createContext({ ...processes, db });
+    const machine = machineLine(await describeMachine(db));
+    const rows: ResultRow[] = [];
+    for (const name of names) {
+      console.log(`\n== ${name}: ${SCENARIOS[name].description}\nsetting up ...`);
+      const state = await SCENARIOS[name].setup(ctx);
+      const scenarioRows = await SCENARIOS[name].run(ctx, state);
+      rows.push(...scenarioRows);
+      report(name, scenarioRows, machine);
+      failed ||= scenarioRows.some((r) => r.target !== undefined && (r.ratio === null || r.ratio < r.target));
+    }
+    mergeResults(rows);
+    console.log('wrote bench/RESULTS.md and bench/results.json');
+  } finally {
+    await Promise.all([processes?.api.stop(), processes?.worker.stop(), processes?.baseline.stop()]);
+    await db.drop();
+  }
+  if (failed) {
+    console.error('a scenario missed its target');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

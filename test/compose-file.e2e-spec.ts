@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { AppConfig } from '../src/config/app-config';
+
+/**
+ * There is no Docker engine here, so docker-compose.yml and the Dockerfile are checked by reading
+ * them: the services, Redis settings queues need, roles, non-root user, health checks, and that
+ * every variable compose sets is one the app knows.
+ */
+const root = path.resolve(__dirname, '..');
+const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
+const composeText = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+const services: Record<string, any> = compose.services;
+
+/** Variables compose passes for modules that are being built in parallel; each must become an AppConfig field. */
+const AWAITING_CONFIG_FIELDS: string[] = [];
+// Everything production refuses to start without (src/config/app-config.ts).
+const REQUIRED_SECRETS = ['JWT_SECRET', 'FLAG_SECRET', 'ADMIN_PASSWORD', 'SANDBOX_ROLE_SECRET', 'WEBHOOK_SECRET_KEY', 'CERT_SIGNING_KEYS'];
+
+const instructions = (keyword: string) =>
+  dockerfile.split('\n').filter((line) => line.trim().toUpperCase().startsWith(`${keyword} `)).map((line) => line.trim().slice(keyword.length + 1).trim());
+
+describe('docker-compose.yml', () => {
+  it('runs postgres, redis, api and worker', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
+  });
+
+  it('keeps every queued job in Redis: noeviction and an append-only file', () => {
+    const command: string[] = services.redis.command;
+    expect(command[command.indexOf('--maxmemory-policy') + 1]).toBe('noeviction');
+    expect(command[command.indexOf('--appendonly') + 1]).toBe('yes');
+    expect(services.redis.volumes?.length).toBeGreaterThan(0);
+  });
+
+  it('builds api and worker from the Dockerfile with their role commands', () => {
+    expect(services.api.build).toBe('.');
+    expect(services.worker.build).toBe('.');
+    expect(services.api.command).toEqual(['api']);
+    expect(services.worker.command).toEqual(['worker']);
+  });
+
+  it('starts the app only once Postgres and Redis are healthy', () => {
+    for (const name of ['api', 'worker']) {
+      expect(services[name].depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    }
+  });
+
+  it('gives every service a real health check', () => {
+    for (const [name, service] of Object.entries(services)) {
+      expect({ name, test: service.healthcheck?.test?.length > 1 }).toEqual({ name, test: true });
+      const command = service.healthcheck.test.join(' ');
+      expect(command).not.toMatch(/process\.exit\(0\)\s*"?$/);
+    }
+    expect(services.api.healthcheck.test.join(' ')).toContain('/health/ready');
+  });
+
+  it('checks the worker by its heartbeat file, younger than several beats', () => {
+    const file = services.worker.environment.WORKER_HEARTBEAT_FILE;
+    expect(file).toMatch(/^\//);
+    const check = services.worker.healthcheck.test.join(' ');
+    expect(check).toContain(file);
+    const maxAgeMs = Number(/<(\d+)/.exec(check)?.[1]);
+    const interval = Number(services.worker.environment.WORKER_HEARTBEAT_INTERVAL_MS ?? new AppConfig().WORKER_HEARTBEAT_INTERVAL_MS);
+    expect(maxAgeMs).toBeGreaterThanOrEqual(3 * interval);
+  });
+
+  it('sets only variables the app knows', () => {
+    const known = Object.keys(new AppConfig());
+    for (const name of ['api', 'worker']) {
+      const unknown = Object.keys(services[name].environment).filter((v) => !known.includes(v) && !AWAITING_CONFIG_FIELDS.includes(v));
+      expect({ service: name, unknown }).toEqual({ service: name, unknown: [] });
+    }
+    // A variable awaiting its field must leave the list once its module adds it.
+    expect(AWAITING_CONFIG_FIELDS.filter((v) => known.includes(v))).toEqual([]);
+  });
+
+  it('runs in production and demands the secrets instead of defaulting them', () => {
+    for (const name of ['api', 'worker']) expect(services[name].environment.NODE_ENV).toBe('production');
+    for (const secret of REQUIRED_SECRETS) expect(composeText).toMatch(new RegExp(`${secret}: \\$\\{${secret}:\\?`));
+  });
+});
+
+describe('Dockerfile', () => {
+  it('is multi-stage and runs the built app', () => {
+    expect(instructions('FROM').length).toBeGreaterThanOrEqual(2);
+    expect(instructions('ENTRYPOINT').pop()).toBe('["node", "dist/src/main.js"]');
+  });
+
+  it('runs as a non-root user', () => {
+    const user = instructions('USER').pop();
+    expect(user).toBeDefined();
+    expect(['root', '0']).not.toContain(user?.split(':')[0]);
+  });
+
+  it('has a health check and ships no development dependencies', () => {
+    expect(dockerfile).toMatch(/^HEALTHCHECK /m);
+    expect(dockerfile).toMatch(/npm prune --omit=dev/);
+  });
+
+  it('copies every directory the build compiles', () => {
+    const tsconfig = JSON.parse(readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8'));
+    for (const dir of tsconfig.include as string[]) expect(dockerfile).toMatch(new RegExp(`^COPY ${dir} \\./${dir}$`, 'm'));
+  });
+});
