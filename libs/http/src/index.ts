@@ -8,3 +8,4 @@ export * from './reject-unexpected-body.guard';
 export * from './pagination';
 export * from './uuid-param.pipe';
 export * from './client-error.handler';
+export * from './decimal.validator';

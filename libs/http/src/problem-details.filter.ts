@@ -54,6 +54,21 @@ function isDependencyOutage(error: unknown): boolean {
 }
 
 /**
+ * Database refusals caused by the request's values: a value out of range (a denormal float in a
+ * `real` column), text too long, a check, unique or foreign-key constraint. The services validate
+ * first; this is the safety net that keeps such input a 4xx (the transaction has rolled back).
+ */
+function databaseRefusal(error: unknown): { status: number; slug: string; detail: string } | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = String(e?.driverError?.code ?? e?.code ?? '');
+  if (!/^(22|23)[0-9A-Z]{3}$/.test(code)) return undefined;
+  if (code === '23505') return { status: 409, slug: 'conflict', detail: 'This conflicts with an existing record.' };
+  if (code === '23503') return { status: 422, slug: 'unknown-reference', detail: 'The request refers to something that does not exist.' };
+  if (code.startsWith('23')) return { status: 422, slug: 'constraint-violated', detail: 'The request breaks a rule of the data model.' };
+  return { status: 400, slug: 'invalid-value', detail: 'A value in the request is out of range or malformed.' };
+}
+
+/**
  * Every error leaves as application/problem+json. Unexpected errors are logged in full and
  * answered with a bare 500 that reveals nothing (no stack, no SQL).
  */
@@ -93,6 +108,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: this.safeFastifyMessage(error as Error),
         ...base,
       };
+    }
+    const refusal = databaseRefusal(error);
+    if (refusal) {
+      this.logger.warn({ msg: 'database refused a request value', error: (error as Error)?.message });
+      return { type: PROBLEM_BASE + refusal.slug, title: TITLES[refusal.status], status: refusal.status, detail: refusal.detail, ...base };
     }
     if (isDependencyOutage(error)) {
       this.logger.warn({ msg: 'dependency unavailable', error: (error as Error)?.message });

@@ -32,7 +32,8 @@ export class RejectUnexpectedBodyGuard implements CanActivate {
       Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {};
     const reads = Object.keys(args).some((key) => {
       const type = Number(key.split(':')[0]);
-      return type === RouteParamtypes.BODY || type === RouteParamtypes.REQUEST || key.includes('__customRouteArgs__');
+      // Custom parameter decorators (CurrentPrincipal...) read the principal, not the body.
+      return type === RouteParamtypes.BODY || type === RouteParamtypes.REQUEST;
     });
     this.readsBody.set(handler, reads);
     return reads;

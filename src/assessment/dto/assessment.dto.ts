@@ -1,5 +1,6 @@
+import { IsDecimal } from '@gds/http';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ASSESSMENT_KINDS, AssessmentKind } from '../graders/grader-registry';
 import { LATE_POLICIES, LatePolicy } from '../assessment.entity';
 
@@ -13,13 +14,13 @@ export class CreateAssessmentDto {
   @ApiPropertyOptional({ description: 'Markdown', maxLength: 50_000 }) @IsOptional() @IsString() @MaxLength(50_000)
   instructions?: string;
 
-  @ApiProperty({ minimum: 0.01, maximum: 10_000 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.01) @Max(10_000)
+  @ApiProperty({ minimum: 0.01, maximum: 10_000 }) @IsDecimal(2) @Min(0.01) @Max(10_000)
   maxScore: number;
 
-  @ApiProperty({ minimum: 0, description: 'Score needed to pass (≤ maxScore)' }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(10_000)
+  @ApiProperty({ minimum: 0, description: 'Score needed to pass (≤ maxScore)' }) @IsDecimal(2) @Min(0) @Max(10_000)
   passMark: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1000, default: 1 }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(1000)
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000, default: 1 }) @IsOptional() @IsDecimal(3) @Min(0) @Max(1000)
   weight?: number;
 
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean()
@@ -39,7 +40,7 @@ export class CreateAssessmentDto {
   latePolicy?: LatePolicy;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 0, description: 'Percent of the score lost per day late (latePolicy penalty)' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100)
+  @IsOptional() @IsDecimal(2) @Min(0) @Max(100)
   latePenaltyPercentPerDay?: number;
 
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @ArrayUnique() @IsString({ each: true }) @Matches(/^[A-Za-z0-9._-]{1,40}$/, { each: true })

@@ -1,6 +1,7 @@
+import { IsDecimal } from '@gds/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 export class SubmitDto {
   @ApiProperty({ description: 'The answer, in the shape of the assessment kind', type: 'object', additionalProperties: true })
@@ -16,7 +17,7 @@ export class CriterionScoreDto {
   @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/)
   criterionId: string;
 
-  @ApiProperty({ minimum: 0 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1000)
+  @ApiProperty({ minimum: 0 }) @IsDecimal(2) @Min(0) @Max(1000)
   points: number;
 
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(1, 2000)
@@ -33,7 +34,7 @@ export class ReviewDto {
 }
 
 export class OverrideDto {
-  @ApiProperty({ minimum: 0 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(10_000)
+  @ApiProperty({ minimum: 0 }) @IsDecimal(2) @Min(0) @Max(10_000)
   score: number;
 
   @ApiProperty({ maxLength: 500 }) @IsString() @Length(1, 500)

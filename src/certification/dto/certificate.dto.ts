@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { PageQuery } from '@gds/http';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PageQuery, IsDecimal } from '@gds/http';
 import { Certificate } from '../certificate.entity';
 
 export class CertificateView {
@@ -86,7 +86,7 @@ export class UpdateCriteriaDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean()
   requireRequiredAssessments?: boolean;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(100)
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsDecimal(2) @Min(0) @Max(100)
   minCourseScore?: number;
 
   @ApiPropertyOptional({ nullable: true, maxLength: 2000, description: 'Criteria narrative shown in the credential; null restores the generated one' })

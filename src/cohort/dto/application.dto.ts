@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { PageQuery } from '@gds/http';
+import { PageQuery, IsDecimal } from '@gds/http';
 import { APPLICATION_STATUSES, ApplicationStatus, DECISIONS, Decision } from '../application.entity';
 
 export class AnswerDto {
@@ -37,7 +37,7 @@ export class ListApplicationsQuery extends PageQuery {
 }
 
 export class ScoreDto {
-  @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100)
+  @ApiProperty({ minimum: 0, maximum: 100 }) @IsDecimal(2) @Min(0) @Max(100)
   score: number;
 
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @Length(1, 1000)
