@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@gds/http';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
@@ -38,4 +39,10 @@ export class OverrideDto {
 
   @ApiProperty({ maxLength: 500 }) @IsString() @Length(1, 500)
   reason: string;
+}
+
+export class AssessmentSubmissionsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this cohort (one you instruct)' })
+  @IsOptional() @IsUUID()
+  cohortId?: string;
 }

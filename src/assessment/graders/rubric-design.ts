@@ -7,7 +7,7 @@ export const MAX_HTML_CHARS = 400_000;
 export const MAX_CSS_CHARS = 100_000;
 
 /** One empty document to check selector syntax with; nothing is ever loaded into it. */
-let probe: Document | undefined;
+let probe: JSDOM['window']['document'] | undefined;
 const probeDocument = () => (probe ??= new JSDOM('<!doctype html><html><body></body></html>').window.document);
 
 /** `key.design`: the structure an instructor asks submitted HTML to have; a bad selector is a 422 now, not at grading. */
