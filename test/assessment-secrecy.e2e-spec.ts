@@ -1,6 +1,6 @@
 import { HandledJob } from '@gds/queue';
 import { waitFor } from '@gds/testing';
-import { EnrollmentDirectory } from '../src/cohort/enrollment-directory.contract';
+import { EnrollmentDirectory, EnrollmentRef } from '../src/cohort/enrollment-directory.contract';
 import { FlagGrader } from '../src/assessment/graders/flag.grader';
 import { DeadlineReminders } from '../src/assessment/deadline-reminders.service';
 import { startTestApp, TestApp } from './support/test-app';
@@ -34,7 +34,7 @@ describe('assessments: keys never reach trainees; cohort instructors see their c
 
   it('requests every trainee-visible route for each kind, and finds no key, reference query, flag or expected value', async () => {
     const [traineeA, traineeB] = world.trainees;
-    const flags = t.get(FlagGrader);
+    const flags = t.get<FlagGrader>(FlagGrader);
     const secrets = [
       ...Object.values(SECRETS).flat(),
       t.config.FLAG_SECRET,
@@ -107,14 +107,14 @@ describe('assessments: keys never reach trainees; cohort instructors see their c
   });
 
   it('pages active enrollments of running cohorts only, and the deadline scan reminds from those pages', async () => {
-    const directory = t.get(EnrollmentDirectory);
+    const directory = t.get<EnrollmentDirectory>(EnrollmentDirectory);
     const later = await runningCohortWith(t.api, admin, world.versionId, [], -1);
     const extra = await createUser(t.api, admin.token, ['trainee']);
     const extraEnrollment = await enrollDirectly(t.api, admin, later, extra.id);
     await t.api.post(`/api/v1/cohorts/${later}/status`, { status: 'completed' }, admin.token);
     const seen: string[] = [];
     for (let after: string | null = null; ; ) {
-      const page = await directory.activeEnrollmentsOfRunningCohorts(after, 1);
+      const page: EnrollmentRef[] = await directory.activeEnrollmentsOfRunningCohorts(after, 1);
       seen.push(...page.map((e) => e.enrollmentId));
       if (page.length < 1) break;
       after = page[0].enrollmentId;
@@ -127,7 +127,7 @@ describe('assessments: keys never reach trainees; cohort instructors see their c
     expect(await directory.courseVersionsInstructedBy(world.cohortInstructor.id)).toEqual([{ cohortId: world.cohortId, courseVersionId: world.versionId }]);
 
     // Trainee B never submitted the quiz due in about a day: the scan reminds B, once.
-    await t.get(DeadlineReminders).handle({ data: {} } as HandledJob<'scan-deadlines'>);
+    await t.get<DeadlineReminders>(DeadlineReminders).handle({ data: {} } as HandledJob<'scan-deadlines'>);
     const eventKey = `deadline:${world.enrollmentIds[1]}:${world.assessments.quiz}`;
     const rows = await waitFor(async () => {
       const found = await t.dataSource.query(`SELECT payload FROM outbox_message WHERE job_name = 'notify' AND payload->>'eventKey' = $1`, [eventKey]);
