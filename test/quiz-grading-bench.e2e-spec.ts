@@ -6,7 +6,7 @@ import { quizGradingRatio, runBareQuizBaseline, runQuizGrading, setupQuizGrading
 describe('bench scenario quiz-grading (smoke)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(process.env.BENCH_POOL_SIZE ? { env: { DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE } } : {});
   });
   afterAll(() => t.close());
 
@@ -16,7 +16,7 @@ describe('bench scenario quiz-grading (smoke)', () => {
     const admin = await loginAdmin(t.api);
     const scenario = await setupQuizGrading(t.url, { admin: admin.token }, { trainees, submissions });
     const app = await runQuizGrading(scenario, { submissions, timeoutMs: 120_000 });
-    const baseline = await runBareQuizBaseline({ databaseUrl: t.database.url, redisUrl: t.config.REDIS_URL, count: submissions, workerConcurrency: t.config.WORKER_CONCURRENCY, timeoutMs: 60_000 });
+    const baseline = await runBareQuizBaseline({ databaseUrl: t.database.url, redisUrl: t.config.REDIS_URL, count: submissions, workerConcurrency: t.config.WORKER_CONCURRENCY, poolSize: t.config.DATABASE_POOL_SIZE, timeoutMs: 60_000 });
     const result = quizGradingRatio(app, baseline);
     if (process.env.BENCH_SUBMISSIONS) console.log(JSON.stringify(result));
     expect(result).toMatchObject({ scenario: 'quiz-grading', submissions, target: 0.5 });

@@ -158,6 +158,8 @@ export interface BareQuizBaselineOptions {
   concurrency?: number;
   /** Worker concurrency, as the app's WORKER_CONCURRENCY. */
   workerConcurrency?: number;
+  /** Postgres connections shared by producers and worker, as the app's DATABASE_POOL_SIZE (default 20). */
+  poolSize?: number;
   timeoutMs?: number;
 }
 
@@ -168,7 +170,7 @@ export interface BareQuizBaselineOptions {
  */
 export async function runBareQuizBaseline(options: BareQuizBaselineOptions): Promise<QuizGradingRun> {
   const count = options.count ?? QUIZ_BENCH.submissions;
-  const pool = new Pool({ connectionString: options.databaseUrl, max: (options.workerConcurrency ?? 16) + (options.concurrency ?? QUIZ_BENCH.concurrency) });
+  const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
   const tag = randomUUID().replace(/-/g, '').slice(0, 10);
   const submissions = `bench_quiz_submission_${tag}`;
   const grades = `bench_quiz_grade_${tag}`;
