@@ -2,6 +2,7 @@ import { Assessment } from './assessment.entity';
 import { Submission } from './submission.entity';
 import { AssessmentAttempt } from './assessment-attempt.entity';
 import { FrozenAssessment } from './frozen-assessment';
+import { InstructedAssessment } from './instructor-assessments.service';
 
 /** The shapes the API answers. Trainee views are built from public views only: never a key. */
 export function authorView(a: Assessment) {
@@ -21,6 +22,11 @@ export function traineeView(f: FrozenAssessment, content: Record<string, unknown
     timeLimitMinutes: f.timeLimitMinutes, dueOffsetDays: f.dueOffsetDays, latePolicy: f.latePolicy,
     latePenaltyPercentPerDay: f.latePenaltyPercentPerDay, skillCodes: f.skillCodes, content, ...extra,
   };
+}
+
+/** Cohort instructors grade and explain: they see the frozen key of the version their cohort runs. */
+export function instructorView(i: InstructedAssessment, content: Record<string, unknown>) {
+  return { ...traineeView(i.frozen, content, {}), versionId: i.versionId, cohortIds: i.cohortIds, key: i.frozen.key };
 }
 
 export function attemptView(a: AssessmentAttempt, content: Record<string, unknown>) {

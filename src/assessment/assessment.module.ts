@@ -9,6 +9,7 @@ import { Regrades } from './regrades.service';
 import { Reviews } from './review.service';
 import { Submissions } from './submissions.service';
 import { TraineeEnrollments } from './trainee-enrollments.service';
+import { InstructorAssessments } from './instructor-assessments.service';
 import { GRADER_PROVIDERS, GraderRegistry, GRADERS } from './graders/grader-registry';
 import { AssessmentsController } from './assessments.controller';
 import { SubmissionsController } from './submissions.controller';
@@ -25,6 +26,7 @@ import { RegradesController } from './regrades.controller';
     ...GRADER_PROVIDERS,
     GraderRegistry,
     TraineeEnrollments,
+    InstructorAssessments,
     AssessmentAuthoring,
     Attempts,
     Submissions,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, notFound, Principal, Roles, UuidParam } from '@gds/http';
 import { AssessmentAuthoring } from './assessment-authoring.service';
@@ -6,8 +6,10 @@ import { Attempts } from './attempts.service';
 import { Submissions } from './submissions.service';
 import { Regrades } from './regrades.service';
 import { CreateAssessmentDto, RegradeDto, UpdateAssessmentDto } from './dto/assessment.dto';
-import { SubmitDto } from './dto/submission.dto';
-import { attemptView, authorView, traineeView } from './assessment-views';
+import { AssessmentSubmissionsQuery, SubmitDto } from './dto/submission.dto';
+import { attemptView, authorView, instructorView, submissionView, traineeView } from './assessment-views';
+import { InstructorAssessments } from './instructor-assessments.service';
+import { GraderRegistry } from './graders/grader-registry';
 import { regradeView } from './regrades.controller';
 
 @ApiTags('assessments')
@@ -18,6 +20,8 @@ export class AssessmentsController {
     private readonly attempts: Attempts,
     private readonly submissions: Submissions,
     private readonly regrades: Regrades,
+    private readonly instructors: InstructorAssessments,
+    private readonly graders: GraderRegistry,
   ) {}
 
   @Post('modules/:id/assessments')
@@ -50,10 +54,12 @@ export class AssessmentsController {
 
   @Get('assessments/:id')
   @Authenticated()
-  @ApiOperation({ summary: 'Editors see the draft with its key; enrolled trainees see their version, never a key' })
+  @ApiOperation({ summary: 'Editors see the draft with its key; cohort instructors the copy (with key) their cohorts run; enrolled trainees their version, never a key' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     const draft = await this.authoring.draftIfEditor(id, principal);
     if (draft) return authorView(draft);
+    const instructed = await this.instructors.instructed(id, principal);
+    if (instructed) return instructorView(instructed, this.graders.get(instructed.frozen.kind).publicView(instructed.frozen.key));
     const located = await this.attempts.require(principal.userId, id);
     const [attempts, submissions, open] = await Promise.all([this.attempts.attemptsOf(located), this.submissions.ownOf(located), this.attempts.openAttempt(located)]);
     return traineeView(located.frozen, this.attempts.contentFor(located, open?.id ?? null), {
@@ -62,6 +68,14 @@ export class AssessmentsController {
       openAttempt: open ? { id: open.id, deadlineAt: open.deadlineAt?.toISOString() ?? null } : null,
       submissions: submissions.map((s) => ({ id: s.id, status: s.status, score: s.score, passed: s.passed, submittedAt: s.submittedAt.toISOString(), url: `/api/v1/submissions/${s.id}` })),
     });
+  }
+
+  @Get('assessments/:id/submissions')
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'Submissions of an assessment in the cohorts you instruct (admins: all), oldest first' })
+  async listSubmissions(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: AssessmentSubmissionsQuery) {
+    const page = await this.instructors.submissions(id, query, principal);
+    return { items: page.items.map((s) => submissionView(s, null, true)), nextCursor: page.nextCursor };
   }
 
   @Get('assessments/:id/flags/:traineeId')

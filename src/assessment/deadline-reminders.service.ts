@@ -4,11 +4,11 @@ import { AppTransactionHost } from '@gds/database';
 import { HandledJob, JOB_CATALOG, JobHandler, Outbox, OutboxRelay, QueueRegistry } from '@gds/queue';
 import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
-import { UserDirectory } from '../identity/user-directory.service';
 import { TraineeEnrollments } from './trainee-enrollments.service';
 
 const WINDOW_MS = 48 * 60 * 60 * 1000;
 const SCAN_EVERY_MS = 60 * 60 * 1000;
+const PAGE_SIZE = 500;
 
 /**
  * Hourly: tells each trainee, once per assessment, that an assessment they have not submitted is
@@ -21,7 +21,6 @@ export class DeadlineReminders implements OnApplicationBootstrap {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly outbox: Outbox,
-    private readonly users: UserDirectory,
     private readonly enrollments: EnrollmentDirectory,
     private readonly versions: PublishedCourseVersions,
     private readonly trainees: TraineeEnrollments,
@@ -47,11 +46,13 @@ export class DeadlineReminders implements OnApplicationBootstrap {
   @JobHandler('scan-deadlines')
   async handle(_job: HandledJob<'scan-deadlines'>): Promise<{ reminded: number }> {
     let reminded = 0;
-    // Cohort owns enrollments and offers no "all active enrollments"; trainees are the way in.
-    for (const traineeId of await this.users.idsWithRole('trainee')) {
-      for (const enrollment of (await this.enrollments.enrollmentsOf(traineeId)).filter((e) => e.status === 'active')) {
-        reminded += await this.scanEnrollment(enrollment, new Date());
-      }
+    const now = new Date();
+    // Pages of active enrollments of running cohorts, from the cohort module, by enrollment id.
+    for (let after: string | null = null; ; ) {
+      const page = await this.enrollments.activeEnrollmentsOfRunningCohorts(after, PAGE_SIZE);
+      for (const enrollment of page) reminded += await this.scanEnrollment(enrollment, now);
+      if (page.length < PAGE_SIZE) break;
+      after = page[page.length - 1].enrollmentId;
     }
     if (reminded > 0) this.logger.log({ msg: 'deadline reminders sent', reminded });
     return { reminded };

@@ -26,7 +26,9 @@ export class Reviews {
     const frozen = await this.grading.frozenOf(submission.versionId, submission.assessmentId);
     const { score, criteria } = this.rubric.scoreReview(frozen.key as RubricKey, dto.criteria, submission.maxScore);
     const penalty = await this.grading.penaltyOf(submission, frozen, score);
-    const feedback = { criteria, ...(dto.comment ? { comment: dto.comment } : {}), reviewedBy: principal.userId };
+    // The machine's findings on submitted HTML stay beside the instructor's grading.
+    const { machine, lines } = (submission.feedback ?? {}) as Record<string, unknown>;
+    const feedback = { criteria, ...(dto.comment ? { comment: dto.comment } : {}), reviewedBy: principal.userId, ...(machine ? { machine, lines } : {}) };
     const stored = await this.grading.recordGrade(submission, { raw: score, penalty, feedback }, {
       cause: 'review', keyVersionId: submission.versionId, gradedBy: principal.userId, reason: null, eventSuffix: `${submission.id}:review`,
     });

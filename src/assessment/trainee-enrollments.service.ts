@@ -31,13 +31,11 @@ export class TraineeEnrollments {
     return null;
   }
 
+  /** The frozen copy names its module: one indexed read, never the whole outline (this is on every submission). */
   async inEnrollment(enrollment: EnrollmentRef, assessmentId: string): Promise<TraineeAssessment | null> {
-    const outline = await this.versions.getOutline(enrollment.courseVersionId);
-    const module = outline?.modules.find((m) => m.assessments.some((a) => a.assessmentId === assessmentId));
-    if (!module) return null;
     const frozen = asFrozen(await this.versions.getFrozenAssessment(enrollment.courseVersionId, assessmentId));
     if (!frozen) return null;
-    return { enrollment, moduleId: module.moduleId, frozen, dueAt: await this.dueAt(enrollment, module.moduleId, frozen.dueOffsetDays) };
+    return { enrollment, moduleId: frozen.moduleId, frozen, dueAt: await this.dueAt(enrollment, frozen.moduleId, frozen.dueOffsetDays) };
   }
 
   /** Due date: offset days after the module unlocks for the enrollment, or after the cohort start. */

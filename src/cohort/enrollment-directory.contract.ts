@@ -22,4 +22,16 @@ export abstract class EnrollmentDirectory {
   abstract moduleUnlockAt(enrollmentId: string, moduleId: string): Promise<Date | null>;
   /** Ids of modules this enrollment has completed. */
   abstract completedModules(enrollmentId: string): Promise<string[]>;
+  /** The cohorts this user instructs (any cohort status) with each course version they run. */
+  abstract courseVersionsInstructedBy(userId: string): Promise<InstructedVersion[]>;
+  /**
+   * One page of the active enrollments of running cohorts, ordered by enrollment id: pass the last
+   * id of the previous page (null for the first). For scans that must visit every trainee at work.
+   */
+  abstract activeEnrollmentsOfRunningCohorts(afterEnrollmentId: string | null, limit: number): Promise<EnrollmentRef[]>;
+}
+
+export interface InstructedVersion {
+  cohortId: string;
+  courseVersionId: string;
 }

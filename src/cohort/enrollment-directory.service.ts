@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { EnrollmentDirectory, EnrollmentRef } from './enrollment-directory.contract';
+import { EnrollmentDirectory, EnrollmentRef, InstructedVersion } from './enrollment-directory.contract';
 import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
 import { moduleOpensAt } from './module-states';
@@ -57,5 +57,22 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
       [enrollmentId],
     );
     return rows.map((r) => r.module_id);
+  }
+
+  async courseVersionsInstructedBy(userId: string): Promise<InstructedVersion[]> {
+    return this.txHost.tx.query(
+      `SELECT ci.cohort_id AS "cohortId", cv.course_version_id AS "courseVersionId"
+         FROM cohort_instructor ci JOIN cohort_course_version cv ON cv.cohort_id = ci.cohort_id
+        WHERE ci.user_id = $1 ORDER BY ci.cohort_id, cv.course_version_id`,
+      [userId],
+    );
+  }
+
+  async activeEnrollmentsOfRunningCohorts(afterEnrollmentId: string | null, limit: number): Promise<EnrollmentRef[]> {
+    // Keyset on the enrollment primary key: each page is one index range scan, whatever the page number.
+    return this.txHost.tx.query(
+      `${SELECT_REFS} WHERE e.status = 'active' AND c.status = 'running' AND ($1::uuid IS NULL OR e.id > $1::uuid) ORDER BY e.id LIMIT $2`,
+      [afterEnrollmentId, Math.max(1, Math.min(limit, 1000))],
+    );
   }
 }

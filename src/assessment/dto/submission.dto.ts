@@ -1,5 +1,6 @@
 import { IsDecimal } from '@gds/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@gds/http';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
@@ -39,4 +40,10 @@ export class OverrideDto {
 
   @ApiProperty({ maxLength: 500 }) @IsString() @Length(1, 500)
   reason: string;
+}
+
+export class AssessmentSubmissionsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this cohort (one you instruct)' })
+  @IsOptional() @IsUUID()
+  cohortId?: string;
 }

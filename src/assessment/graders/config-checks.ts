@@ -1,10 +1,13 @@
 import { evaluatePath, parsePath, PathNode } from './config-path';
 import { ConfigRule } from './config-rules';
+import { MAX_SCHEMA_ERRORS, runSchemaCheck } from './json-schema-checks';
 
 export interface RuleResult {
   passed: boolean;
   /** Where the first failing node is (a path in the trainee's own document). */
   at?: string;
+  /** For schema rules: one line per schema error (the trainee's feedback lines). */
+  errors?: string[];
 }
 
 type Range = [number, number];
@@ -43,7 +46,22 @@ export function evaluateRule(rule: ConfigRule, document: unknown): RuleResult {
       return everyNode((v) => !opensToWorld(v, rule.ports), false);
     case 'encrypted':
       return everyNode(isEnabled, true);
+    case 'schema':
+      return schemaResult(rule, nodes);
   }
+}
+
+/** Every node the path reaches is validated; errors of nodes below the root name the node first. */
+function schemaResult(rule: ConfigRule, nodes: PathNode[]): RuleResult {
+  if (nodes.length === 0) return { passed: false, at: rule.path, errors: [rule.message] };
+  const errors: string[] = [];
+  let at: string | undefined;
+  for (const node of nodes) {
+    const lines = runSchemaCheck({ schema: rule.schema!, messages: rule.messages }, node.value ?? null, node.at === '$' ? '' : node.at);
+    if (lines.length && !at) at = node.at;
+    errors.push(...lines);
+  }
+  return errors.length ? { passed: false, at, errors: [...new Set(errors)].slice(0, MAX_SCHEMA_ERRORS) } : { passed: true };
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

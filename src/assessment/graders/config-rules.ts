@@ -1,5 +1,6 @@
 import { FieldError, unprocessable } from '@gds/http';
 import { parsePath, PathSyntaxError } from './config-path';
+import { compileSchemaCheck } from './json-schema-checks';
 
 /**
  * The checks an instructor may write. Every check applies to each node its path reaches (see
@@ -16,6 +17,7 @@ export const CONFIG_CHECKS = [
   'noWildcard', // no string inside any node contains '*'
   'notOpenToWorld', // no node (a firewall rule) opens one of `ports` (any port if omitted) to 0.0.0.0/0 or ::/0
   'encrypted', // every node is present and says encryption is on (see isEnabled)
+  'schema', // every node satisfies the JSON Schema `schema` (ajv); each schema error is one feedback line
 ] as const;
 export type ConfigCheck = (typeof CONFIG_CHECKS)[number];
 
@@ -32,6 +34,10 @@ export interface ConfigRule {
   value?: unknown;
   values?: unknown[];
   ports?: number[];
+  /** For `schema`: a JSON Schema (draft-07 or 2019/2020 keywords that ajv knows), compiled at authoring. */
+  schema?: Record<string, unknown>;
+  /** For `schema`: messages per JSON pointer in the document (`/spec/replicas`) or per keyword (`required`). */
+  messages?: Record<string, string>;
 }
 
 export interface ConfigKey {
@@ -45,7 +51,7 @@ export interface ConfigAnswer {
 }
 
 const MAX_RULES = 100;
-const RULE_FIELDS = ['id', 'check', 'path', 'points', 'message', 'description', 'value', 'values', 'ports'];
+const RULE_FIELDS = ['id', 'check', 'path', 'points', 'message', 'description', 'value', 'values', 'ports', 'schema', 'messages'];
 const NEEDS: Partial<Record<ConfigCheck, 'value' | 'values' | 'number'>> = {
   equals: 'value',
   notEquals: 'value',
@@ -80,9 +86,11 @@ function parseRule(raw: unknown, at: string, errors: FieldError[]): ConfigRule {
   for (const field of Object.keys(raw)) if (!RULE_FIELDS.includes(field)) fail(field, 'is not a known field');
   const check = raw.check as ConfigCheck;
   if (!CONFIG_CHECKS.includes(check)) fail('check', `must be one of ${CONFIG_CHECKS.join(', ')}`);
+  // A schema check looks at the whole document unless it names a path.
+  const path = check === 'schema' && raw.path === undefined ? '$' : raw.path;
   try {
-    if (typeof raw.path !== 'string' || raw.path.length > 300) throw new PathSyntaxError('must be a string of at most 300 characters');
-    parsePath(raw.path);
+    if (typeof path !== 'string' || path.length > 300) throw new PathSyntaxError('must be a string of at most 300 characters');
+    parsePath(path);
   } catch (error) {
     if (!(error instanceof PathSyntaxError)) throw error;
     fail('path', `is not a valid path: ${error.message}`);
@@ -95,13 +103,15 @@ function parseRule(raw: unknown, at: string, errors: FieldError[]): ConfigRule {
   return {
     id: (raw.id as string) ?? at,
     check,
-    path: raw.path as string,
+    path: path as string,
     points: raw.points as number,
     message: raw.message as string,
     ...(raw.description !== undefined ? { description: raw.description as string } : {}),
     ...('value' in raw ? { value: raw.value } : {}),
     ...(Array.isArray(raw.values) ? { values: raw.values } : {}),
     ...(Array.isArray(raw.ports) ? { ports: raw.ports as number[] } : {}),
+    ...(isRecord(raw.schema) ? { schema: raw.schema } : {}),
+    ...(isRecord(raw.messages) ? { messages: raw.messages as Record<string, string> } : {}),
   };
 }
 
@@ -114,12 +124,34 @@ function checkParameters(raw: Record<string, unknown>, check: ConfigCheck, fail:
   }
   if (needs !== 'value' && needs !== 'number' && 'value' in raw) fail('value', `is not used by ${check}`);
   if (needs !== 'values' && 'values' in raw) fail('values', `is not used by ${check}`);
+  schemaParameters(raw, check, fail);
   if ('ports' in raw) {
     const ports = raw.ports;
     if (check !== 'notOpenToWorld') fail('ports', 'is only used by notOpenToWorld');
     else if (!Array.isArray(ports) || !ports.length || ports.some((p) => !Number.isInteger(p) || p < 0 || p > 65535)) {
       fail('ports', 'must list port numbers from 0 to 65535');
     }
+  }
+}
+
+function schemaParameters(raw: Record<string, unknown>, check: ConfigCheck, fail: (field: string, message: string) => void): void {
+  if (check !== 'schema') {
+    if ('schema' in raw) fail('schema', 'is only used by schema');
+    if ('messages' in raw) fail('messages', 'is only used by schema');
+    return;
+  }
+  if (!isRecord(raw.schema)) fail('schema', 'must be a JSON Schema object');
+  else {
+    try {
+      compileSchemaCheck({ schema: raw.schema });
+    } catch (error) {
+      fail('schema', (error as Error).message.slice(0, 500));
+    }
+  }
+  if (raw.messages === undefined) return;
+  const entries = isRecord(raw.messages) ? Object.entries(raw.messages) : null;
+  if (!entries || entries.length > 100 || entries.some(([where, message]) => where.length > 300 || !text(message, 500))) {
+    fail('messages', 'must map up to 100 JSON pointers or keywords to non-empty texts of at most 500 characters');
   }
 }
 
@@ -147,5 +179,8 @@ export function describeRule(rule: ConfigRule): string {
       return `No rule at ${where} may open ${rule.ports ? `port(s) ${rule.ports.join(', ')}` : 'any port'} to the whole internet (0.0.0.0/0 or ::/0).`;
     case 'encrypted':
       return `${where} must enable encryption.`;
+    case 'schema':
+      // The schema itself stays hidden: its const, enum and pattern values would be the answer.
+      return `${where} must follow the structure the instructor specified.`;
   }
 }

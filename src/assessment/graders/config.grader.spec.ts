@@ -220,6 +220,11 @@ describe('ConfigGrader.validateKey', () => {
     ['unknown fields', one({ check: 'required', path: '$.a', script: 'x' })],
     ['duplicate ids', { rules: [{ id: 'x', check: 'required', path: '$.a', points: 1, message: 'm' }, { id: 'x', check: 'absent', path: '$.b', points: 1, message: 'm' }] }],
     ['a bad format', { format: 'xml', rules: one({ check: 'required', path: '$.a' }).rules }],
+    ['an invalid JSON Schema', one({ check: 'schema', schema: { type: 'no-such-type' } })],
+    ['a schema that is not an object', one({ check: 'schema', schema: 'type: object' })],
+    ['a schema with a remote $ref', one({ check: 'schema', schema: { $ref: 'https://example.invalid/s.json' } })],
+    ['a schema on another check', one({ check: 'required', path: '$.a', schema: { type: 'object' } })],
+    ['messages that are not texts', one({ check: 'schema', schema: { type: 'object' }, messages: { '/a': 3 } })],
   ])('refuses %s with 422', (_name, key) => {
     let caught: unknown;
     try {
@@ -230,5 +235,61 @@ describe('ConfigGrader.validateKey', () => {
     expect(caught).toBeInstanceOf(ProblemException);
     expect((caught as ProblemException).getStatus()).toBe(422);
     expect((caught as ProblemException).slug).toBe('invalid-config-key');
+  });
+});
+
+describe('ConfigGrader: JSON Schema rules', () => {
+  const DEPLOYMENT_KEY = {
+    rules: [
+      {
+        id: 'shape',
+        check: 'schema',
+        points: 4,
+        message: 'The manifest must follow the deployment policy.',
+        schema: {
+          type: 'object',
+          required: ['kind', 'spec'],
+          properties: {
+            kind: { const: 'Deployment' },
+            spec: {
+              type: 'object',
+              required: ['replicas'],
+              properties: { replicas: { type: 'integer', minimum: 2 }, image: { type: 'string', pattern: '^registry\\.internal/secret-prefix-' } },
+            },
+          },
+        },
+        messages: { '/spec/replicas': 'Run at least two replicas.' },
+      },
+      { id: 'no-privileged', check: 'absent', path: '$.spec.privileged', points: 1, message: 'Never run privileged.' },
+    ],
+  };
+
+  it('passes a compliant document', async () => {
+    const result = await grade(DEPLOYMENT_KEY, JSON.stringify({ kind: 'Deployment', spec: { replicas: 3, image: 'registry.internal/secret-prefix-app' } }));
+    expect(result.score).toBe(10);
+    expect(result.feedback.lines).toEqual([]);
+  });
+
+  it('turns every schema error into one feedback line, the instructor’s message where given, without the expected values', async () => {
+    const result = await grade(DEPLOYMENT_KEY, 'kind: Pod\nspec:\n  replicas: 1\n  image: docker.io/x\n  privileged: true\n');
+    const lines = result.feedback.lines as string[];
+    expect(lines).toEqual(expect.arrayContaining(['Run at least two replicas.', 'Never run privileged.']));
+    expect(lines.some((l) => l.startsWith('/kind '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('/spec/image '))).toBe(true);
+    expect(lines).toHaveLength(4);
+    expect(JSON.stringify(result.feedback)).not.toMatch(/secret-prefix|Deployment/);
+    expect(result.score).toBe(0);
+  });
+
+  it('applies a schema to every node a path reaches, naming the node', async () => {
+    const key = { rules: [{ check: 'schema', path: '$.rules[*]', points: 1, message: 'Each rule needs a port.', schema: { type: 'object', required: ['port'] } }] };
+    const result = await grade(key, JSON.stringify({ rules: [{ port: 1 }, { cidr: 'x' }] }));
+    expect(result.feedback.lines).toEqual(["$.rules[1] must have required property 'port'"]);
+  });
+
+  it('shows trainees a description, never the schema', () => {
+    const view = JSON.stringify(grader.publicView(grader.validateKey(DEPLOYMENT_KEY)));
+    expect(view).not.toMatch(/secret-prefix|Deployment|minimum/);
+    expect(view).toContain('structure the instructor specified');
   });
 });

@@ -58,6 +58,7 @@ export class ConfigGrader implements Grader<ConfigKey, ConfigAnswer> {
         earned: result.passed ? rule.points : 0,
         message: rule.message,
         ...(result.at ? { at: result.at } : {}),
+        ...(result.errors ? { errors: result.errors } : {}),
       };
     });
     const earned = results.reduce((sum, r) => sum + r.earned, 0);
@@ -72,7 +73,8 @@ export class ConfigGrader implements Grader<ConfigKey, ConfigAnswer> {
         points: earned,
         totalPoints: total,
         results,
-        lines: results.filter((r) => !r.passed).map((r) => r.message),
+        // One line per failed check: a failed schema rule contributes one line per schema error.
+        lines: results.filter((r) => !r.passed).flatMap((r) => r.errors ?? [r.message]),
       },
     };
   }

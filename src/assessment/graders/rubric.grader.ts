@@ -2,14 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { unprocessable } from '@gds/http';
 import { GradeOutcome, Grader, GradingContext } from './grader';
 import { ShapeErrors, scaleScore } from './key-checks';
+import { checkDesign, RequiredSelector } from './design-checks';
+import { designFeedback, parseDesignAnswer, parseDesignKey } from './rubric-design';
 
 export interface RubricKey {
   criteria: Array<{ id: string; title: string; levels: Array<{ label: string; points: number }> }>;
+  /** UI/UX work: machine checks of submitted HTML/CSS run before an instructor reviews it. */
+  design?: { requiredSelectors: RequiredSelector[] };
 }
 
 export interface RubricAnswer {
   text: string;
   links: string[];
+  /** Submitted page (parsed by jsdom, scripts never run) and its stylesheet. */
+  html?: string;
+  css?: string;
 }
 
 export interface CriterionScore {
@@ -26,7 +33,7 @@ export class RubricGrader implements Grader<RubricKey, RubricAnswer> {
   validateKey(raw: unknown): RubricKey {
     const errors = new ShapeErrors();
     const root = errors.object(raw, 'key') ?? {};
-    errors.onlyKeys(root, ['criteria'], 'key');
+    errors.onlyKeys(root, ['criteria', 'design'], 'key');
     const criteria = errors.array(root.criteria, 'key.criteria', 1, 30).map((c, i) => {
       const field = `key.criteria[${i}]`;
       const criterion = errors.object(c, field) ?? {};
@@ -39,32 +46,44 @@ export class RubricGrader implements Grader<RubricKey, RubricAnswer> {
       return { id: errors.id(criterion.id, `${field}.id`), title: errors.text(criterion.title, `${field}.title`, 500), levels };
     });
     errors.unique(criteria.map((c) => c.id), 'key.criteria');
+    const design = root.design === undefined ? undefined : parseDesignKey(root.design, errors);
     errors.throwInvalidKey('rubric');
-    return { criteria };
+    return { criteria, ...(design ? { design } : {}) };
   }
 
   validateAnswer(raw: unknown): RubricAnswer {
     const errors = new ShapeErrors();
     const root = errors.object(raw, 'answer') ?? {};
-    errors.onlyKeys(root, ['text', 'links'], 'answer');
+    errors.onlyKeys(root, ['text', 'links', 'html', 'css'], 'answer');
     const text = errors.text(root.text ?? '', 'answer.text', 20_000, 0);
     const links = (root.links === undefined ? [] : errors.array(root.links, 'answer.links', 0, 20)).map((l, i) => {
       const link = errors.text(l, `answer.links[${i}]`, 2000);
       if (link && !/^https?:\/\/[^\s]+$/i.test(link)) errors.add(`answer.links[${i}]`, 'must be an http(s) URL');
       return link;
     });
-    if (!text && links.length === 0) errors.add('answer', 'needs text or at least one link');
+    const design = parseDesignAnswer(root, errors);
+    if (!text && links.length === 0 && !design.html) errors.add('answer', 'needs text, html or at least one link');
     errors.throwInvalidAnswer();
-    return { text, links };
+    return { text, links, ...design };
   }
 
-  /** The rubric is public: trainees should know how they will be graded. */
+  /** The rubric is public: trainees should know how they will be graded (and what the page must have, not the selectors). */
   publicView(key: RubricKey): Record<string, unknown> {
-    return { criteria: key.criteria };
+    return {
+      criteria: key.criteria,
+      ...(key.design ? { design: { requirements: key.design.requiredSelectors.map((r) => r.message), accessibility: 'WCAG 2 A/AA (axe-core)' } } : {}),
+    };
   }
 
+  /** Queues the work for an instructor; submitted HTML is first checked by machine, each finding a feedback line. */
   async grade(context: GradingContext<RubricKey, RubricAnswer>): Promise<GradeOutcome> {
-    return { score: 0, maxScore: context.maxScore, feedback: { awaiting: 'instructor review' }, needsReview: true };
+    const { key, answer } = context;
+    const feedback: Record<string, unknown> = { awaiting: 'instructor review' };
+    if (answer.html !== undefined) {
+      const findings = await checkDesign({ html: answer.html, css: answer.css, requiredSelectors: key.design?.requiredSelectors ?? [] });
+      Object.assign(feedback, designFeedback(findings));
+    }
+    return { score: 0, maxScore: context.maxScore, feedback, needsReview: true };
   }
 
   /** Turns an instructor's per-criterion points into a score; every criterion must be scored once. */

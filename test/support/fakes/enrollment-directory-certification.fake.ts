@@ -43,4 +43,19 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
   async completedModules(enrollmentId: string) {
     return this.completed.get(enrollmentId) ?? [];
   }
+
+  async courseVersionsInstructedBy(userId: string) {
+    const all = [...this.enrollments.values()];
+    const pairs = new Map<string, { cohortId: string; courseVersionId: string }>();
+    for (const e of all) if (await this.isCohortInstructor(userId, e.cohortId)) pairs.set(`${e.cohortId}:${e.courseVersionId}`, { cohortId: e.cohortId, courseVersionId: e.courseVersionId });
+    return [...pairs.values()];
+  }
+
+  /** Fake cohorts are always running. */
+  async activeEnrollmentsOfRunningCohorts(afterEnrollmentId: string | null, limit: number) {
+    return [...this.enrollments.values()]
+      .filter((e) => e.status === 'active' && (afterEnrollmentId === null || e.enrollmentId > afterEnrollmentId))
+      .sort((a, b) => (a.enrollmentId < b.enrollmentId ? -1 : 1))
+      .slice(0, limit);
+  }
 }
