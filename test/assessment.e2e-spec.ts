@@ -223,6 +223,12 @@ describe('assessments: authoring, submission and grading', () => {
       expect(seen.status).toBe(200);
       expect(seen.body.traineeId).toBe(trainee.id);
       expect(seen.body.grades).toHaveLength(1);
+      // A trainee who completed the course still reads the work, but can no longer change it.
+      fakes.enrollments.enrollments.get(enrollment.enrollmentId)!.status = 'completed';
+      expect((await t.api.get(`/api/v1/assessments/${id}`, trainee.token)).status).toBe(200);
+      const late = await t.api.post(`/api/v1/assessments/${id}/submissions`, { answer: QUIZ_RIGHT }, trainee.token);
+      expect(late.status).toBe(409);
+      expect(late.body.type).toMatch(/enrollment-not-active$/);
       fakes.enrollments.enrollments.get(enrollment.enrollmentId)!.status = 'withdrawn';
       expect((await t.api.get(`/api/v1/assessments/${id}`, trainee.token)).status).toBe(404);
     });

@@ -23,7 +23,7 @@ export class Attempts {
   ) {}
 
   async start(assessmentId: string, principal: Principal) {
-    const located = await this.require(principal.userId, assessmentId);
+    const located = await this.require(principal.userId, assessmentId, 'work');
     const attempt = await this.startLocated(located);
     return { attempt, content: this.contentFor(located, attempt.id) };
   }
@@ -41,9 +41,13 @@ export class Attempts {
     return grader.publicView(located.frozen.key);
   }
 
-  async require(traineeId: string, assessmentId: string): Promise<TraineeAssessment> {
+  /** The trainee's assessment; to `work` on it (attempt, hint, submit) the enrollment must be active. */
+  async require(traineeId: string, assessmentId: string, purpose: 'read' | 'work' = 'read'): Promise<TraineeAssessment> {
     const located = await this.trainees.locate(traineeId, assessmentId);
     if (!located) throw notFound('Assessment');
+    if (purpose === 'work' && located.enrollment.status !== 'active') {
+      throw conflict('enrollment-not-active', 'Your enrollment in this course has ended: its work can be read, not changed.');
+    }
     return located;
   }
 
@@ -101,7 +105,7 @@ export class Attempts {
 
   /** Reveals one hint of a flag challenge; the cost is recorded once and charged on later grades. */
   async revealHint(assessmentId: string, hintId: string, principal: Principal) {
-    const located = await this.require(principal.userId, assessmentId);
+    const located = await this.require(principal.userId, assessmentId, 'work');
     const hint = located.frozen.kind === 'flag' ? (located.frozen.key as FlagKey).hints.find((h) => h.id === hintId) : undefined;
     if (!hint) throw notFound('Hint');
     await this.txHost.tx.query(

@@ -23,7 +23,7 @@ export class Submissions {
   ) {}
 
   async submit(assessmentId: string, dto: SubmitDto, principal: Principal): Promise<Submission> {
-    const located = await this.attempts.require(principal.userId, assessmentId);
+    const located = await this.attempts.require(principal.userId, assessmentId, 'work');
     const answer = this.graders.get(located.frozen.kind).validateAnswer(dto.answer, located.frozen.key);
     try {
       return await this.store(located, dto.attemptId, answer);

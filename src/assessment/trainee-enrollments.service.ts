@@ -12,8 +12,9 @@ export interface TraineeAssessment {
 }
 
 /**
- * Finds, for a trainee, the active enrollment whose course version contains an assessment, and the
- * assessment as that version froze it.
+ * Finds, for a trainee, the enrollment whose course version contains an assessment (an active one
+ * first, else a completed one: a trainee who finished keeps reading their work), and the assessment
+ * as that version froze it. Withdrawn enrollments give no access.
  */
 @Injectable()
 export class TraineeEnrollments {
@@ -23,8 +24,9 @@ export class TraineeEnrollments {
   ) {}
 
   async locate(traineeId: string, assessmentId: string): Promise<TraineeAssessment | null> {
-    const active = (await this.enrollments.enrollmentsOf(traineeId)).filter((e) => e.status === 'active');
-    for (const enrollment of active) {
+    const all = await this.enrollments.enrollmentsOf(traineeId);
+    const candidates = [...all.filter((e) => e.status === 'active'), ...all.filter((e) => e.status === 'completed')];
+    for (const enrollment of candidates) {
       const found = await this.inEnrollment(enrollment, assessmentId);
       if (found) return found;
     }
