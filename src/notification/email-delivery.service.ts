@@ -48,11 +48,15 @@ export class EmailDelivery {
     return this.send(job, 'email_digest', digest.id, digest.recipient_id, digestEmail(items, this.config.PUBLIC_BASE_URL));
   }
 
+  private warnedUnconfigured = false;
+
   private async send(job: HandledJob<'deliver-email' | 'deliver-email-digest'>, table: 'notification_delivery' | 'email_digest', id: string, recipientId: string, content: EmailContent): Promise<Outcome> {
     const person = await this.users.findById(recipientId);
     if (!person || !person.active) return this.finish(table, id, 'skipped', 'recipient is inactive');
     if (!this.sender.configured) {
-      this.logger.warn({ msg: 'email not configured (SMTP_URL unset); delivery recorded as skipped', table, id });
+      // Once per process: every delivery row already records why it was skipped.
+      if (!this.warnedUnconfigured) this.logger.warn({ msg: 'email not configured (SMTP_URL unset); deliveries are recorded as skipped', table, id });
+      this.warnedUnconfigured = true;
       return this.finish(table, id, 'skipped', 'email not configured');
     }
     try {
