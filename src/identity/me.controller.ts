@@ -13,7 +13,7 @@ export class MeController {
   @Authenticated()
   @ApiOperation({ summary: 'Own profile and roles' })
   async me(@CurrentPrincipal() principal: Principal): Promise<UserView> {
-    return UserView.of(await this.users.get(principal.userId));
+    return UserView.of(await this.users.profile(principal.userId));
   }
 
   @Patch()

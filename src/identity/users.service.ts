@@ -66,6 +66,21 @@ export class UsersService {
     return user;
   }
 
+  /**
+   * The profile as the API shows it, in one plain query: GET /me is the hottest read of the API and
+   * entity hydration costs a measurable share of it (bench scenario `me`).
+   */
+  async profile(id: string): Promise<UserProfileRow> {
+    const rows: UserProfileRow[] = await this.txHost.tx.query(
+      `SELECT id, email, display_name AS "displayName", roles, active, gender, birth_year AS "birthYear",
+              district, employer, created_at AS "createdAt"
+         FROM app_user WHERE id = $1`,
+      [id],
+    );
+    if (rows.length === 0) throw notFound('User');
+    return rows[0];
+  }
+
   async findByEmailWithPassword(email: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('u')
@@ -168,6 +183,8 @@ export class UsersService {
     await this.txHost.tx.getRepository(RoleChange).insert({ userId, actorId, action, rolesBefore: before, rolesAfter: after, reason });
   }
 }
+
+export type UserProfileRow = Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -77,7 +77,7 @@ export class UserView {
   @ApiPropertyOptional({ nullable: true }) employer: string | null;
   @ApiProperty() createdAt: string;
 
-  static of(user: User): UserView {
+  static of(user: Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>): UserView {
     return {
       id: user.id,
       email: user.email,
