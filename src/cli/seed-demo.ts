@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   if (config.isProduction) throw new Error('seed:demo refuses to run with NODE_ENV=production: its logins are public.');
   await prepareDatabase(config);
-  const app = await NestFactory.createApplicationContext(AppModule.forRole('worker', config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRole('worker', config), { logger: ['error'] });
   const ctx: DemoContext = demoContext(app, config, (line) => console.log(line), { timeoutMs: DRAIN_TIMEOUT_MS });
   try {
     for (const [index, step] of DEMO_STEPS.entries()) {

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { OutboxRelay, QueueRegistry } from '@gds/queue';
 import { Submissions } from '../../assessment/submissions.service';
 import { CertifiedTrainees } from '../../certification/certified-trainees.contract';
 import { principalOf } from './demo-principal';
@@ -32,7 +33,7 @@ export const drainStep: DemoStep = {
       const certificates = enrollmentId ? await certified.certificatesOfEnrollments([enrollmentId]) : [];
       const line = `  ${statuses.length - queued}/${statuses.length} submissions graded or awaiting review; ${CERTIFIED_TRAINEE} ${certificates.length ? 'certified' : 'not certified yet'}`;
       if (line !== last) ctx.log((last = line));
-      if (queued === 0 && certificates.length > 0) return;
+      if (queued === 0 && certificates.length > 0 && (await quiet(ctx))) return;
       if (Date.now() > deadline) {
         ctx.log('  deadline passed: the rest stays in the outbox and the app’s worker finishes it');
         return;
@@ -41,3 +42,17 @@ export const drainStep: DemoStep = {
     }
   },
 };
+
+/**
+ * Nothing left in the outbox and no job waiting or running (the notifications and progress updates
+ * that followed the grades), so closing the process interrupts nothing. Delayed jobs (retries with
+ * back-off, recurring schedules) are left to the app's worker.
+ */
+async function quiet(ctx: DemoContext): Promise<boolean> {
+  if ((await ctx.app.get(OutboxRelay, { strict: false }).pendingCount()) > 0) return false;
+  for (const queue of ctx.app.get(QueueRegistry, { strict: false }).all()) {
+    const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
+    if (Object.values(counts).some((n) => n > 0)) return false;
+  }
+  return true;
+}
