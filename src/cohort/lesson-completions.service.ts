@@ -28,6 +28,9 @@ export class LessonCompletions {
   @Transactional()
   async complete(traineeId: string, lessonId: string): Promise<LessonCompletionView> {
     const { enrollment, moduleId } = await this.findEnrollmentOf(traineeId, lessonId);
+    // One trainee's completions (two tabs, a retrying client) take turns: the insert's foreign-key
+    // share lock followed by the update of the same enrollment row would otherwise deadlock.
+    await this.txHost.tx.query('SELECT 1 FROM enrollment WHERE id = $1 FOR UPDATE', [enrollment.id]);
     const loaded = (await this.reader.load(enrollment))!;
     if (loaded.cohort.status !== 'running') throw unprocessable('cohort-not-running', 'Lessons can be completed only while the cohort runs.');
     const state = loaded.progress.modules.find((m) => m.moduleId === moduleId)!;

@@ -45,7 +45,8 @@ const SLUGS: Record<number, string> = {
 /** Errors that mean the database or Redis is out of reach: the client may retry. */
 function isDependencyOutage(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '53300', '08006', '08001'].includes(e?.code ?? '')) {
+  // Also deadlocks and serialization failures (40P01, 40001): transient, the client may retry.
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '53300', '08006', '08001', '40P01', '40001'].includes(e?.code ?? (e as { driverError?: { code?: string } })?.driverError?.code ?? '')) {
     return true;
   }
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i.test(
