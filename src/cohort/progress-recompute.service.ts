@@ -35,7 +35,9 @@ export class ProgressRecompute {
   /** Records pass/fail of one graded submission (once per submission) and recomputes. */
   @Transactional()
   async recordGrade(grade: { submissionId: string; enrollmentId: string; assessmentId: string; passed: boolean; score: number; maxScore: number }): Promise<void> {
-    const known = await this.txHost.tx.query('SELECT 1 FROM enrollment WHERE id = $1', [grade.enrollmentId]);
+    // Lock the enrollment before inserting a row that refers to it: the insert's key-share lock,
+    // upgraded later by the recompute, deadlocks against a concurrent grade of the same enrollment.
+    const known = await this.txHost.tx.query('SELECT 1 FROM enrollment WHERE id = $1 FOR UPDATE', [grade.enrollmentId]);
     if (known.length === 0) return;
     const inserted = await this.txHost.tx.query(
       `INSERT INTO assessment_grade (submission_id, enrollment_id, assessment_id, passed, score, max_score) VALUES ($1, $2, $3, $4, $5, $6)
