@@ -49,7 +49,30 @@ async function directCounts(t: TestApp, cohortId: string, quizId: string, sqlId:
         SELECT e.trainee_id FROM lesson_completion l JOIN enrollment e ON e.id = l.enrollment_id WHERE e.cohort_id = $1 AND l.completed_at > now() - interval '7 days'
         UNION SELECT s.trainee_id FROM submission s JOIN enrollment e ON e.id = s.enrollment_id WHERE e.cohort_id = $1 AND s.status = 'graded') x`,
   );
+  const attained = async (assessmentId: string) =>
+    (await one(
+      `SELECT count(DISTINCT e.trainee_id)::int AS n FROM submission s JOIN enrollment e ON e.id = s.enrollment_id
+        WHERE e.cohort_id = $1 AND s.assessment_id = $2 AND s.status = 'graded' AND s.score >= s.pass_mark`,
+      [cohortId, assessmentId],
+    )).n;
+  const trainees = (await one('SELECT count(DISTINCT trainee_id)::int AS n FROM enrollment WHERE cohort_id = $1')).n;
+  // Both assessments weigh 1 and score out of 100: the course score is the mean of the best grades (ungraded: 0).
+  const score = await one(
+    `SELECT round(avg((coalesce(q.best, 0) + coalesce(s.best, 0)) / 2), 2)::float AS mean FROM enrollment e
+       LEFT JOIN LATERAL (SELECT max(score) AS best FROM submission WHERE enrollment_id = e.id AND assessment_id = $2 AND status = 'graded') q ON true
+       LEFT JOIN LATERAL (SELECT max(score) AS best FROM submission WHERE enrollment_id = e.id AND assessment_id = $3 AND status = 'graded') s ON true
+      WHERE e.cohort_id = $1`,
+    [cohortId, quizId, sqlId],
+  );
+  const funnel = await one(
+    `SELECT count(DISTINCT e.trainee_id) FILTER (WHERE e.status = 'completed' OR c.enrollment_id IS NOT NULL)::int AS completed,
+            count(DISTINCT e.trainee_id) FILTER (WHERE c.enrollment_id IS NOT NULL)::int AS certified
+       FROM enrollment e LEFT JOIN certificate c ON c.enrollment_id = e.id AND c.revoked_at IS NULL WHERE e.cohort_id = $1`,
+  );
   return {
+    funnel: { applied: applications.applicants, accepted: applications.accepted, enrolled: trainees, completed: funnel.completed, certified: funnel.certified },
+    meanCourseScore: score.mean,
+    skills: trainees === 0 ? [] : [{ trainees, attained: await attained(quizId) }, { trainees, attained: await attained(sqlId) }],
     applicants: applications.applicants,
     accepted: applications.accepted,
     overall: { enrolled: enrollments.enrolled, active: enrollments.active, withdrawn: enrollments.withdrawn, completed: enrollments.completed, certified: certified.certified, weeklyActiveTrainees: weekly.n },
@@ -58,14 +81,18 @@ async function directCounts(t: TestApp, cohortId: string, quizId: string, sqlId:
   };
 }
 
-function reportedCounts(report: any, quizId: string, sqlId: string) {
+function reportedCounts(report: any, quizId: string, sqlId: string, skillCodes: string[]) {
   const of = (id: string) => {
     // A cohort with nobody enrolled lists no assessments: nobody could attempt them.
     const a = report.overall.assessments.find((x: any) => x.assessmentId === id) ?? { attempted: 0, passed: 0 };
     return { attempted: a.attempted, passed: a.passed };
   };
   const o = report.overall;
+  const skill = (code: string) => o.skills.find((x: any) => x.skillCode === code);
   return {
+    funnel: report.funnel,
+    meanCourseScore: o.meanCourseScore,
+    skills: o.skills.length === 0 ? [] : skillCodes.map((code) => ({ trainees: skill(code).trainees, attained: skill(code).attained })),
     applicants: report.applicants,
     accepted: report.accepted,
     overall: { enrolled: o.enrolled, active: o.active, withdrawn: o.withdrawn, completed: o.completed, certified: o.certified, weeklyActiveTrainees: o.weeklyActiveTrainees },
@@ -130,8 +157,8 @@ describe('reporting: every figure equals a direct count of the base tables (rand
     const agreed = await waitFor(async () => {
       const report = (await t.api.get(`/api/v1/reports/cohorts/${cohort.id}/outcomes`, reviewer.token)).body;
       const direct = await directCounts(t, cohort.id, programme.quizId, programme.sqlId);
-      last = { seed, plans, report: reportedCounts(report, programme.quizId, programme.sqlId), direct };
-      return JSON.stringify(reportedCounts(report, programme.quizId, programme.sqlId)) === JSON.stringify(direct) ? direct : null;
+      last = { seed, plans, report: reportedCounts(report, programme.quizId, programme.sqlId, programme.skillCodes), direct };
+      return JSON.stringify(reportedCounts(report, programme.quizId, programme.sqlId, programme.skillCodes)) === JSON.stringify(direct) ? direct : null;
     }, { what: `the report to equal direct counts (seed ${seed})`, timeoutMs: 45_000 }).catch((error) => {
       throw new Error(`${error.message}\n${JSON.stringify(last, null, 1)}`);
     });

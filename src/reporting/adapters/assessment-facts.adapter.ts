@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AssessmentResult, AssessmentResults } from '../../assessment/assessment-results.contract';
+import { EnrollmentDirectory } from '../../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../../course/published-course-versions.contract';
 import { AssessmentFact, AssessmentFactsSource, AssessmentResultFact } from '../ports/assessment-facts.source';
 
@@ -9,6 +10,7 @@ export class AssessmentFactsAdapter extends AssessmentFactsSource {
   constructor(
     private readonly assessmentResults: AssessmentResults,
     private readonly versions: PublishedCourseVersions,
+    private readonly enrollments: EnrollmentDirectory,
   ) {
     super();
   }
@@ -30,11 +32,22 @@ export class AssessmentFactsAdapter extends AssessmentFactsSource {
     );
   }
 
+  /**
+   * The contract's course score (weighted over the version's assessments, ungraded counting 0,
+   * rounded to 2 places), computed from one batch of results instead of one call per enrollment.
+   */
   async courseScores(enrollmentIds: string[]): Promise<Map<string, number>> {
     const scores = new Map<string, number>();
-    for (const id of enrollmentIds) {
-      const score = await this.assessmentResults.courseScore(id);
-      if (score !== null) scores.set(id, score);
+    if (enrollmentIds.length === 0) return scores;
+    const refs = await this.enrollments.getEnrollments(enrollmentIds);
+    const outlines = new Map((await this.versions.getOutlines([...new Set(refs.map((r) => r.courseVersionId))])).map((o) => [o.versionId, o]));
+    const best = new Map((await this.assessmentResults.resultsOfEnrollments(enrollmentIds)).map((r) => [`${r.enrollmentId}:${r.assessmentId}`, r.bestScore]));
+    for (const ref of refs) {
+      const assessments = outlines.get(ref.courseVersionId)?.modules.flatMap((m) => m.assessments) ?? [];
+      const totalWeight = assessments.reduce((sum, a) => sum + a.weight, 0);
+      if (assessments.length === 0 || totalWeight <= 0) continue;
+      const weighted = assessments.reduce((sum, a) => sum + a.weight * ((best.get(`${ref.enrollmentId}:${a.assessmentId}`) ?? 0) / a.maxScore), 0);
+      scores.set(ref.enrollmentId, Math.round((weighted / totalWeight) * 100 * 100) / 100);
     }
     return scores;
   }
