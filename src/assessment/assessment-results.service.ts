@@ -28,7 +28,8 @@ export class AssessmentResultsService extends AssessmentResults {
   }
 
   async resultsOfEnrollments(enrollmentIds: string[]): Promise<AssessmentResult[]> {
-    const refs = (await Promise.all([...new Set(enrollmentIds)].map((id) => this.enrollments.getEnrollment(id)))).filter((e): e is EnrollmentRef => !!e);
+    // One query, not one per enrollment: this may run inside a transaction (one connection) and over whole cohorts.
+    const refs = await this.enrollments.getEnrollments(enrollmentIds);
     if (refs.length === 0) return [];
     const outlines = new Map((await this.versions.getOutlines([...new Set(refs.map((e) => e.courseVersionId))])).map((o) => [o.versionId, o]));
     const rows: Row[] = await this.txHost.tx.query(

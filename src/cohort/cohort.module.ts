@@ -5,6 +5,7 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { CohortAccess } from './cohort-access.service';
 import { CohortRoster } from './cohort-roster.service';
+import { CohortOutcomeFacts } from './cohort-outcome-facts.service';
 import { CohortScans } from './cohort-scans.service';
 import { CohortSchedules } from './cohort-schedules.service';
 import { CohortsController } from './cohorts.controller';
@@ -42,9 +43,10 @@ import { Waitlist } from './waitlist.service';
     CohortScans,
     CohortSchedules,
     CohortEnrollmentDirectory,
+    CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
   ],
-  exports: [EnrollmentDirectory],
+  exports: [EnrollmentDirectory, CohortOutcomeFacts],
 })
 export class CohortModule {
   static withHttp(): DynamicModule {

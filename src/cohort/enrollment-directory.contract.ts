@@ -13,6 +13,8 @@ export interface EnrollmentRef {
 /** Implemented by the cohort module; injected by assessment, certification, reporting, course. */
 export abstract class EnrollmentDirectory {
   abstract getEnrollment(enrollmentId: string): Promise<EnrollmentRef | null>;
+  /** Those of these enrollments that exist, in one query (reporting and results over whole cohorts). */
+  abstract getEnrollments(enrollmentIds: string[]): Promise<EnrollmentRef[]>;
   /** The trainee's enrollments (all statuses), newest first. */
   abstract enrollmentsOf(traineeId: string): Promise<EnrollmentRef[]>;
   abstract enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]>;

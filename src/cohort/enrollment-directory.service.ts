@@ -25,6 +25,11 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
     return rows[0] ?? null;
   }
 
+  async getEnrollments(enrollmentIds: string[]): Promise<EnrollmentRef[]> {
+    if (enrollmentIds.length === 0) return [];
+    return this.txHost.tx.query(`${SELECT_REFS} WHERE e.id = ANY($1::uuid[]) ORDER BY e.enrolled_at, e.id`, [[...new Set(enrollmentIds)]]);
+  }
+
   async enrollmentsOf(traineeId: string): Promise<EnrollmentRef[]> {
     return this.txHost.tx.query(`${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`, [traineeId]);
   }

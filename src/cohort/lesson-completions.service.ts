@@ -28,15 +28,15 @@ export class LessonCompletions {
   @Transactional()
   async complete(traineeId: string, lessonId: string): Promise<LessonCompletionView> {
     const { enrollment, moduleId } = await this.findEnrollmentOf(traineeId, lessonId);
-    // One trainee's completions (two tabs, a retrying client) take turns: the insert's foreign-key
-    // share lock followed by the update of the same enrollment row would otherwise deadlock.
-    await this.txHost.tx.query('SELECT 1 FROM enrollment WHERE id = $1 FOR UPDATE', [enrollment.id]);
     const loaded = (await this.reader.load(enrollment))!;
     if (loaded.cohort.status !== 'running') throw unprocessable('cohort-not-running', 'Lessons can be completed only while the cohort runs.');
     const state = loaded.progress.modules.find((m) => m.moduleId === moduleId)!;
     if (state.status === 'locked') {
       throw unprocessable('lesson-locked', 'This lesson’s module is not open to you yet.', { opensAt: state.opensAt.toISOString() });
     }
+    // The enrollment row first (as every progress write does), then rows that refer to it: no lock upgrades, no deadlocks.
+    const [locked]: Array<{ status: string }> = await this.txHost.tx.query('SELECT status FROM enrollment WHERE id = $1 FOR UPDATE', [enrollment.id]);
+    if (locked?.status !== 'active') throw notFound('Lesson');
     const inserted: Array<{ completed_at: Date }> = await this.txHost.tx.query(
       `INSERT INTO lesson_completion (enrollment_id, lesson_id, module_id) VALUES ($1, $2, $3)
        ON CONFLICT (enrollment_id, lesson_id) DO NOTHING RETURNING completed_at`,

@@ -35,8 +35,8 @@ export class ProgressRecompute {
   /** Records pass/fail of one graded submission (once per submission) and recomputes. */
   @Transactional()
   async recordGrade(grade: { submissionId: string; enrollmentId: string; assessmentId: string; passed: boolean; score: number; maxScore: number }): Promise<void> {
-    // Lock the enrollment first: two grades of one trainee inserting (FK share locks) and then updating
-    // the enrollment row would otherwise deadlock each other.
+    // Lock the enrollment before inserting a row that refers to it: the insert's key-share lock,
+    // upgraded later by the recompute, deadlocks against a concurrent grade of the same enrollment.
     const known = await this.txHost.tx.query('SELECT 1 FROM enrollment WHERE id = $1 FOR UPDATE', [grade.enrollmentId]);
     if (known.length === 0) return;
     const inserted = await this.txHost.tx.query(

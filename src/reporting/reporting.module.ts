@@ -2,7 +2,9 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CohortFactsSource } from './ports/cohort-facts.source';
 import { AssessmentFactsSource } from './ports/assessment-facts.source';
 import { CertificateFactsSource } from './ports/certificate-facts.source';
-import { UnboundAssessmentFacts, UnboundCertificateFacts, UnboundCohortFacts } from './ports/unbound-sources';
+import { CohortFactsAdapter } from './adapters/cohort-facts.adapter';
+import { AssessmentFactsAdapter } from './adapters/assessment-facts.adapter';
+import { CertificateFactsAdapter } from './adapters/certificate-facts.adapter';
 import { OutcomeFacts } from './outcome-facts.service';
 import { ReportAccess } from './report-access.service';
 import { CohortOutcomes } from './cohort-outcomes.service';
@@ -16,14 +18,14 @@ import { PlacementsController } from './placements/placements.controller';
 
 /**
  * Cohort outcomes for reviewers, instructors and admins; placements. Reads other modules only
- * through its own ports (ports/), bound at merge to adapters over their exported services.
+ * through its own ports (ports/), bound to adapters (adapters/) over their exported services.
  */
 @Global()
 @Module({
   providers: [
-    { provide: CohortFactsSource, useClass: UnboundCohortFacts },
-    { provide: AssessmentFactsSource, useClass: UnboundAssessmentFacts },
-    { provide: CertificateFactsSource, useClass: UnboundCertificateFacts },
+    { provide: CohortFactsSource, useClass: CohortFactsAdapter },
+    { provide: AssessmentFactsSource, useClass: AssessmentFactsAdapter },
+    { provide: CertificateFactsSource, useClass: CertificateFactsAdapter },
     OutcomeFacts,
     ReportAccess,
     CohortOutcomes,

@@ -16,6 +16,15 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return ref;
   }
 
+  async getEnrollments(enrollmentIds: string[]) {
+    const found = [];
+    for (const id of new Set(enrollmentIds)) {
+      const ref = await this.getEnrollment(id);
+      if (ref) found.push(ref);
+    }
+    return found;
+  }
+
   async getEnrollment(enrollmentId: string) {
     return this.enrollments.get(enrollmentId) ?? null;
   }

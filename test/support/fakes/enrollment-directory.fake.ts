@@ -28,6 +28,15 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return enrollment;
   }
 
+  async getEnrollments(enrollmentIds: string[]) {
+    const found = [];
+    for (const id of new Set(enrollmentIds)) {
+      const ref = await this.getEnrollment(id);
+      if (ref) found.push(ref);
+    }
+    return found;
+  }
+
   async getEnrollment(enrollmentId: string): Promise<EnrollmentRef | null> {
     return this.enrollments.find((e) => e.enrollmentId === enrollmentId) ?? null;
   }

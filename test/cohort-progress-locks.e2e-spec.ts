@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { ClsService } from 'nestjs-cls';
+import { startTestApp, TestApp } from './support/test-app';
+import { createUser, loginAdmin, TestPerson } from './support/people';
+import { applyTo, buildProgramme, decide, openCohort, Programme, setStatus } from './support/journey-builders';
+import { ProgressRecompute } from '../src/cohort/progress-recompute.service';
+
+/*
+ * Grades, lesson completions, recomputes and a withdrawal of one enrollment at once, through the
+ * real modules: each transaction locks the enrollment row before writing anything that refers to
+ * it, so none of them deadlocks (found by the reporting exactness test: a withdrawal answered 500).
+ */
+describe('cohort: concurrent progress writes on one enrollment', () => {
+  let t: TestApp;
+  let admin: TestPerson;
+  let instructor: TestPerson;
+  let programme: Programme;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await loginAdmin(t.api);
+    instructor = await createUser(t.api, admin.token, ['instructor']);
+    programme = await buildProgramme(t.api, instructor);
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  async function enrolledTrainee(cohortId: string) {
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    await decide(t.api, instructor, await applyTo(t.api, cohortId, trainee), 'accept');
+    const mine = (await t.api.get('/api/v1/me/enrollments', trainee.token)).body;
+    const enrollment = (Array.isArray(mine) ? mine : mine.items).find((e: any) => e.cohortId === cohortId);
+    return { trainee, enrollmentId: enrollment.id as string };
+  }
+
+  it('records many grades at once for one enrollment without a deadlock', async () => {
+    const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id]);
+    const { enrollmentId } = await enrolledTrainee(cohort.id);
+    await setStatus(t.api, admin, cohort.id, 'running');
+    const progress = t.get<ProgressRecompute>(ProgressRecompute);
+    const cls = t.get<ClsService>(ClsService);
+    const grade = (assessmentId: string, passed: boolean) =>
+      cls.run(() => progress.recordGrade({ submissionId: randomUUID(), enrollmentId, assessmentId, passed, score: passed ? 100 : 0, maxScore: 100 }));
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => grade(i % 2 ? programme.quizId : programme.sqlId, i % 3 === 0)));
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    const [row] = await t.dataSource.query('SELECT count(*)::int AS n FROM assessment_grade WHERE enrollment_id = $1', [enrollmentId]);
+    expect(row.n).toBe(12);
+  });
+
+  it('withdraws while lessons are completed and grades recorded, without a 5xx', async () => {
+    const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id]);
+    const people = [];
+    for (let i = 0; i < 2; i++) people.push(await enrolledTrainee(cohort.id));
+    await setStatus(t.api, admin, cohort.id, 'running');
+    const progress = t.get<ProgressRecompute>(ProgressRecompute);
+    const cls = t.get<ClsService>(ClsService);
+    const lessons = programme.modules.flatMap((m) => m.lessonIds);
+    const answers = await Promise.all(people.flatMap(({ trainee, enrollmentId }) => [
+      ...lessons.map((id) => t.api.post(`/api/v1/lessons/${id}/complete`, undefined, trainee.token).then((a) => a.status)),
+      ...[1, 2].map(() => cls.run(() => progress.recordGrade({ submissionId: randomUUID(), enrollmentId, assessmentId: programme.quizId, passed: true, score: 100, maxScore: 100 })).then(() => 200)),
+      t.api.post(`/api/v1/enrollments/${enrollmentId}/withdraw`, { reason: 'moved away' }, trainee.token).then((a) => a.status),
+    ]));
+    // A lesson completed after the withdrawal is no longer the trainee's to complete (404); never a 5xx.
+    expect(answers.filter((s) => s >= 500)).toEqual([]);
+    const statuses = await t.dataSource.query('SELECT status FROM enrollment WHERE cohort_id = $1', [cohort.id]);
+    expect(statuses.map((r: { status: string }) => r.status)).toEqual(['withdrawn', 'withdrawn']);
+  });
+});
