@@ -118,7 +118,9 @@ describe('reporting: every figure equals a direct count of the base tables (rand
   afterAll(() => t?.close());
 
   it('builds a random cohort through the API and finds the report equal to SQL counts', async () => {
-    const seed = Number(process.env.EXACTNESS_SEED ?? Date.now() % 1_000_000);
+    // CI replays a fixed seed (reproducible); EXACTNESS_SEED=random explores new ones, EXACTNESS_SEED=n replays n.
+    const given = process.env.EXACTNESS_SEED ?? '456';
+    const seed = given === 'random' ? Date.now() % 1_000_000 : Number(given);
     const random = generator(seed);
     const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id], 20);
     const size = 5 + Math.floor(random.pick([0, 1, 2, 3]));

@@ -128,7 +128,7 @@ export class CohortsService {
   }
 
   private async lock(id: string): Promise<Cohort> {
-    const cohort = await this.txHost.tx.getRepository(Cohort).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+    const cohort = await this.txHost.tx.getRepository(Cohort).createQueryBuilder('c').setLock('for_no_key_update').where('c.id = :id', { id }).getOne();
     if (!cohort) throw notFound('Cohort');
     return cohort;
   }

@@ -28,9 +28,14 @@ export class EnrollmentWriter {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Locks the cohort row for the rest of the transaction. Must be the first lock a transaction takes on a cohort's data. */
+  /**
+   * Locks the cohort row for the rest of the transaction. Must be the first lock a transaction takes
+   * on a cohort's data. FOR NO KEY UPDATE, not FOR UPDATE: it serialises seat changes but lets other
+   * transactions insert rows referring to the cohort (their foreign-key share locks), which FOR
+   * UPDATE would block into deadlocks with progress writes.
+   */
   async lockCohort(cohortId: string): Promise<Cohort> {
-    const cohort = await this.txHost.tx.getRepository(Cohort).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: cohortId }).getOne();
+    const cohort = await this.txHost.tx.getRepository(Cohort).createQueryBuilder('c').setLock('for_no_key_update').where('c.id = :id', { id: cohortId }).getOne();
     if (!cohort) throw notFound('Cohort');
     return cohort;
   }

@@ -35,7 +35,7 @@ export class LessonCompletions {
       throw unprocessable('lesson-locked', 'This lesson’s module is not open to you yet.', { opensAt: state.opensAt.toISOString() });
     }
     // The enrollment row first (as every progress write does), then rows that refer to it: no lock upgrades, no deadlocks.
-    const [locked]: Array<{ status: string }> = await this.txHost.tx.query('SELECT status FROM enrollment WHERE id = $1 FOR UPDATE', [enrollment.id]);
+    const [locked]: Array<{ status: string }> = await this.txHost.tx.query('SELECT status FROM enrollment WHERE id = $1 FOR NO KEY UPDATE', [enrollment.id]);
     if (locked?.status !== 'active') throw notFound('Lesson');
     const inserted: Array<{ completed_at: Date }> = await this.txHost.tx.query(
       `INSERT INTO lesson_completion (enrollment_id, lesson_id, module_id) VALUES ($1, $2, $3)

@@ -37,7 +37,7 @@ export class ProgressRecompute {
   async recordGrade(grade: { submissionId: string; enrollmentId: string; assessmentId: string; passed: boolean; score: number; maxScore: number }): Promise<void> {
     // Lock the enrollment before inserting a row that refers to it: the insert's key-share lock,
     // upgraded later by the recompute, deadlocks against a concurrent grade of the same enrollment.
-    const known = await this.txHost.tx.query('SELECT 1 FROM enrollment WHERE id = $1 FOR UPDATE', [grade.enrollmentId]);
+    const known = await this.txHost.tx.query('SELECT 1 FROM enrollment WHERE id = $1 FOR NO KEY UPDATE', [grade.enrollmentId]);
     if (known.length === 0) return;
     const inserted = await this.txHost.tx.query(
       `INSERT INTO assessment_grade (submission_id, enrollment_id, assessment_id, passed, score, max_score) VALUES ($1, $2, $3, $4, $5, $6)
@@ -52,7 +52,7 @@ export class ProgressRecompute {
   /** Answers whether anything changed. */
   @Transactional()
   async recompute(enrollmentId: string, now = new Date()): Promise<boolean> {
-    const enrollment = await this.txHost.tx.getRepository(Enrollment).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id: enrollmentId }).getOne();
+    const enrollment = await this.txHost.tx.getRepository(Enrollment).createQueryBuilder('e').setLock('for_no_key_update').where('e.id = :id', { id: enrollmentId }).getOne();
     if (!enrollment || enrollment.status === 'withdrawn') return false;
     const loaded = await this.reader.load(enrollment, now);
     if (!loaded) {
