@@ -1,5 +1,6 @@
 import { HttpClient } from '@gds/testing';
 import { createUser, loginAdmin, TestPerson } from './people';
+import { cohorts, notificationOfA, publishedCourse, workOfA } from './authz-world-setup';
 
 /** The callers of the authorization matrix (issue 9): every route is probed as each of them. */
 export const CALLERS = ['anonymous', 'traineeA', 'traineeB', 'instructorOther', 'instructorOwn', 'reviewer', 'admin'] as const;
@@ -15,11 +16,14 @@ export interface MatrixWorld {
 }
 
 /**
- * Steps that build the shared world after the people exist: the cohort module adds one that makes
- * a cohort taught by `instructorOwn` with trainees A and B enrolled, and records its id in
- * `world.objects` ('cohortId'); the assessment module one that makes trainee A's submission, etc.
+ * Steps that build the shared world after the people exist, over the real HTTP API, recording ids
+ * in `world.objects` (see authz-world-setup.ts): a course published by instructorOwn (courseId,
+ * moduleId, lessonId, assessmentId, versionId, version); a running cohort of instructorOwn
+ * (cohortId) where A and B applied and are enrolled (applicationOfA/B, enrollmentOfA/B), and
+ * another cohort of instructorOther (otherCohortId); A's quiz submission (submissionOfA) and A's
+ * first notification (notificationOfA, which needs a worker running while the world is built).
  */
-export const WORLD_SETUP: Array<(world: MatrixWorld) => Promise<void>> = [];
+export const WORLD_SETUP: Array<(world: MatrixWorld) => Promise<void>> = [publishedCourse, cohorts, workOfA, notificationOfA];
 
 export async function buildWorld(api: HttpClient): Promise<MatrixWorld> {
   const admin = await loginAdmin(api);
