@@ -54,7 +54,7 @@ export class AssessmentsController {
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     const draft = await this.authoring.draftIfEditor(id, principal);
     if (draft) return authorView(draft);
-    const located = await this.attempts.require(principal.userId, id);
+    const located = await this.attempts.require(principal.userId, id, 'read');
     const [attempts, submissions, open] = await Promise.all([this.attempts.attemptsOf(located), this.submissions.ownOf(located), this.attempts.openAttempt(located)]);
     return traineeView(located.frozen, this.attempts.contentFor(located, open?.id ?? null), {
       dueAt: located.dueAt?.toISOString() ?? null,

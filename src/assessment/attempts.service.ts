@@ -41,8 +41,8 @@ export class Attempts {
     return grader.publicView(located.frozen.key);
   }
 
-  async require(traineeId: string, assessmentId: string): Promise<TraineeAssessment> {
-    const located = await this.trainees.locate(traineeId, assessmentId);
+  async require(traineeId: string, assessmentId: string, purpose: 'attempt' | 'read' = 'attempt'): Promise<TraineeAssessment> {
+    const located = await this.trainees.locate(traineeId, assessmentId, purpose);
     if (!located) throw notFound('Assessment');
     return located;
   }

@@ -13,7 +13,8 @@ export interface TraineeAssessment {
 
 /**
  * Finds, for a trainee, the active enrollment whose course version contains an assessment, and the
- * assessment as that version froze it.
+ * assessment as that version froze it. Reading also finds a completed enrollment's: a trainee who
+ * finished the course still reads the assessment and their submissions (but attempts no more).
  */
 @Injectable()
 export class TraineeEnrollments {
@@ -22,9 +23,10 @@ export class TraineeEnrollments {
     private readonly versions: PublishedCourseVersions,
   ) {}
 
-  async locate(traineeId: string, assessmentId: string): Promise<TraineeAssessment | null> {
-    const active = (await this.enrollments.enrollmentsOf(traineeId)).filter((e) => e.status === 'active');
-    for (const enrollment of active) {
+  async locate(traineeId: string, assessmentId: string, purpose: 'attempt' | 'read' = 'attempt'): Promise<TraineeAssessment | null> {
+    const statuses: Array<EnrollmentRef['status']> = purpose === 'read' ? ['active', 'completed'] : ['active'];
+    const candidates = (await this.enrollments.enrollmentsOf(traineeId)).filter((e) => statuses.includes(e.status));
+    for (const enrollment of candidates) {
       const found = await this.inEnrollment(enrollment, assessmentId);
       if (found) return found;
     }

@@ -48,7 +48,7 @@ describe('authorization matrix', () => {
       { label: 'routes', value: routes.length },
       { label: 'callers', value: CALLERS.length },
       { label: 'routes × callers probed (declaration layer)', value: figures.probes },
-      { label: 'objects in the world (course, cohorts, applications, enrollments, submission, notification)', value: world?.objects.size ?? 0 },
+      { label: 'objects in the world (course, cohorts, applications, enrollments, submission, notification, certificate)', value: world?.objects.size ?? 0 },
       { label: 'object-level probes (fixtures, random UUIDs, malformed ids)', value: figures.objectProbes },
       { label: 'routes probed with a real object × every caller', value: `${figures.fixtureRoutes} (${figures.fixtureProbes} probes)` },
       { label: 'mass-assignment probes', value: figures.massProbes },

@@ -50,7 +50,12 @@ export const OBJECT_FIXTURES: Record<string, ObjectFixture> = {
   '/applications/:id': { params: id('applicationOfA'), visibleTo: ['traineeA', ...STAFF_OF_COHORT] },
   '/applications/:id/decisions': { params: id('applicationOfA'), visibleTo: STAFF_OF_COHORT },
   '/enrollments/:id': { params: id('enrollmentOfA'), visibleTo: ['traineeA', ...STAFF_OF_COHORT] },
-  // Certification: a cohort's certificate list is for admins and (without names) reviewers.
+  // Certification: a certificate is its holder's and the admins'; anyone with the code verifies it;
+  // a cohort's certificate list is for admins and (without names) reviewers.
+  '/certificates/:id': { params: id('certificateOfA'), visibleTo: ['traineeA', 'admin'] },
+  '/certificates/:id/credential': { params: id('certificateOfA'), visibleTo: ['traineeA', 'admin'] },
+  '/certificates/:id/pdf': { params: id('certificateOfA'), visibleTo: ['traineeA', 'admin'] },
+  '/verify/:code': { params: (w) => ({ code: w.objects.get('verificationCodeOfA')! }), visibleTo: ['anonymous', ...SIGNED_IN] },
   '/cohorts/:id/certificates': { params: id('cohortId'), visibleTo: ['reviewer', 'admin'] },
   // Notification: an inbox item is its recipient's alone (marking it read is harmless to repeat).
   '/me/notifications/:id/read': { params: id('notificationOfA'), visibleTo: ['traineeA'], writes: true },

@@ -81,3 +81,16 @@ export async function notificationOfA(w: MatrixWorld): Promise<void> {
   });
   w.objects.set('notificationOfA', item.id);
 }
+
+/**
+ * A's certificate ('certificateOfA', 'verificationCodeOfA'), through the real flow: the worker grades
+ * A's passing quiz, the cohort module completes the course and certification issues the certificate.
+ */
+export async function certificateOfA(w: MatrixWorld): Promise<void> {
+  const certificate = await waitFor(async () => (await w.api.get('/api/v1/me/certificates', w.people.traineeA.token)).body.items?.[0], {
+    what: "trainee A's certificate",
+    timeoutMs: 60_000,
+  });
+  w.objects.set('certificateOfA', certificate.id);
+  w.objects.set('verificationCodeOfA', certificate.verificationCode);
+}

@@ -1,6 +1,6 @@
 import { HttpClient } from '@gds/testing';
 import { createUser, loginAdmin, TestPerson } from './people';
-import { cohorts, notificationOfA, publishedCourse, workOfA } from './authz-world-setup';
+import { certificateOfA, cohorts, notificationOfA, publishedCourse, workOfA } from './authz-world-setup';
 
 /** The callers of the authorization matrix (issue 9): every route is probed as each of them. */
 export const CALLERS = ['anonymous', 'traineeA', 'traineeB', 'instructorOther', 'instructorOwn', 'reviewer', 'admin'] as const;
@@ -21,9 +21,10 @@ export interface MatrixWorld {
  * moduleId, lessonId, assessmentId, versionId, version); a running cohort of instructorOwn
  * (cohortId) where A and B applied and are enrolled (applicationOfA/B, enrollmentOfA/B), and
  * another cohort of instructorOther (otherCohortId); A's quiz submission (submissionOfA) and A's
- * first notification (notificationOfA, which needs a worker running while the world is built).
+ * first notification (notificationOfA) and A's certificate (certificateOfA, verificationCodeOfA)
+ * issued through the real flow: these need a worker running while the world is built.
  */
-export const WORLD_SETUP: Array<(world: MatrixWorld) => Promise<void>> = [publishedCourse, cohorts, workOfA, notificationOfA];
+export const WORLD_SETUP: Array<(world: MatrixWorld) => Promise<void>> = [publishedCourse, cohorts, workOfA, notificationOfA, certificateOfA];
 
 export async function buildWorld(api: HttpClient): Promise<MatrixWorld> {
   const admin = await loginAdmin(api);
