@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HttpAnswer } from '@gds/testing';
-import { TestDatabase } from '@gds/testing';
-import { createAppDatabase, startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { fillPath, openApiPath, pathParams, RouteEntry, routeTable } from '../support/route-table';
-import { Caller, CALLERS, MatrixWorld, buildWorld } from '../support/authz-world';
+import { Caller, CALLERS, MatrixWorld, startAppWithWorld } from '../support/authz-world';
 import { MALFORMED_IDS, MASS_ASSIGNMENT_FIELDS, NON_ID_PARAMS, OBJECT_FIXTURES } from '../support/authz-fixtures';
 import { exampleFor, fetchOpenApi, OpenApiDocument, operation, requestBodySchema } from '../support/openapi';
 import { databaseFingerprint } from '../support/db-snapshot';
@@ -13,16 +12,15 @@ import { recordFigures } from '../support/figures';
  * Issue 9 item 1: every route of the running app × every caller, expectations derived from the
  * route's own declaration (@Public / @Authenticated / @Roles), object-level probes, and
  * mass-assignment probes. New routes are covered as soon as their module is registered.
- * The app runs in the api role (no workers), so nothing changes the database behind the probes; a
- * worker process on the same database runs only while the world is built (grading, notifications).
- * The verification routes' rate limit is raised here: the limit itself is tested by certification.
+ * The app runs in the api role over a world built with a worker (startAppWithWorld), so nothing
+ * changes the database behind the probes. The verification routes' rate limit is raised here: the limit itself is tested by certification.
  */
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ROLE_DENIAL = /^This needs one of the roles/;
 
 describe('authorization matrix', () => {
   let t: TestApp;
-  let database: TestDatabase;
+  let close: () => Promise<void>;
   let world: MatrixWorld;
   let doc: OpenApiDocument;
   let routes: RouteEntry[];
@@ -30,16 +28,7 @@ describe('authorization matrix', () => {
   const figures = { probes: 0, objectProbes: 0, fixtureProbes: 0, fixtureRoutes: 0, massProbes: 0, massRoutes: 0, baseBodiesAccepted: 0, baseBodies: 0 };
 
   beforeAll(async () => {
-    // The worker starts first: @nestjs-cls/transactional keeps the last app's transaction host in a
-    // static map, so the api app, started last, keeps a live one after the worker closes.
-    database = await createAppDatabase();
-    const worker = await startTestApp({ role: 'worker', database });
-    t = await startTestApp({ role: 'api', database, env: { VERIFY_RATE_LIMIT: '1000000' } });
-    try {
-      world = await buildWorld(t.api);
-    } finally {
-      await worker.close();
-    }
+    ({ t, world, close } = await startAppWithWorld({ VERIFY_RATE_LIMIT: '1000000' }));
     doc = await fetchOpenApi(t.api);
     routes = routeTable(t.app).filter((r) => r.rule);
   });
@@ -56,8 +45,7 @@ describe('authorization matrix', () => {
       { label: 'write routes whose generated base body was accepted', value: `${figures.baseBodiesAccepted}/${figures.baseBodies}` },
       { label: 'violations', value: violations.length, expected: 0 },
     ]);
-    await t.close();
-    await database.drop();
+    await close?.();
   });
 
   const hasBody = (route: RouteEntry) => !!requestBodySchema(doc, operation(doc, route.method, openApiPath(route)));

@@ -1,5 +1,6 @@
 import { HttpClient } from '@gds/testing';
 import { createUser, loginAdmin, TestPerson } from './people';
+import { createAppDatabase, startTestApp, TestApp } from './test-app';
 import { certificateOfA, cohorts, notificationOfA, publishedCourse, workOfA } from './authz-world-setup';
 
 /** The callers of the authorization matrix (issue 9): every route is probed as each of them. */
@@ -54,4 +55,29 @@ export async function buildWorld(api: HttpClient): Promise<MatrixWorld> {
   };
   for (const step of WORLD_SETUP) await step(world);
   return world;
+}
+
+/**
+ * An api-role app (no workers: nothing changes the database behind the probes) over the built
+ * world. A worker process on the same database runs only while the world is built (grading,
+ * notifications, the certificate). The worker starts first: @nestjs-cls/transactional keeps the
+ * last app's transaction host in a static map, so the api app, started last, keeps a live one
+ * after the worker closes.
+ */
+export async function startAppWithWorld(env: Record<string, string> = {}): Promise<{ t: TestApp; world: MatrixWorld; close(): Promise<void> }> {
+  const database = await createAppDatabase();
+  const worker = await startTestApp({ role: 'worker', database });
+  const t = await startTestApp({ role: 'api', database, env });
+  const close = async () => {
+    await t.close();
+    await database.drop();
+  };
+  try {
+    return { t, world: await buildWorld(t.api), close };
+  } catch (error) {
+    await close();
+    throw error;
+  } finally {
+    await worker.close();
+  }
 }
