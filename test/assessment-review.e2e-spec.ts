@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { waitFor } from '@gds/testing';
 import { QueueRegistry } from '@gds/queue';
 import { createUser, TestPerson } from './support/people';
@@ -48,6 +49,9 @@ describe('assessments: review, flags and regrades', () => {
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((s: { id: string }) => s.id)).toEqual([submitted.body.id]);
     expect((await t.api.get(`/api/v1/cohorts/${cohortId}/review-queue`, otherInstructor.token)).status).toBe(404);
+    expect((await t.api.get(`/api/v1/cohorts/${cohortId}/review-queue`, admin.token)).status).toBe(200);
+    // A cohort that does not exist has no queue, not an empty one (found by the authorization matrix).
+    expect((await t.api.get(`/api/v1/cohorts/${randomUUID()}/review-queue`, admin.token)).status).toBe(404);
 
     const review = { criteria: [{ criterionId: 'layout', points: 5, comment: 'Clear hierarchy' }, { criterionId: 'a11y', points: 10 }], comment: 'Good work' };
     expect((await t.api.post(`/api/v1/submissions/${submitted.body.id}/review`, review, trainee.token)).status).toBe(403);

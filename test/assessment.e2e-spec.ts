@@ -92,6 +92,13 @@ describe('assessments: authoring, submission and grading', () => {
       expect(notice.payload).toMatchObject({ type: 'submission-graded', recipientIds: [trainee.id] });
       const grading = await outboxRows(t, 'grade-submission', submitted.body.id);
       expect(grading.map((g) => g.job_id)).toEqual([`grade:${submitted.body.id}`]);
+      // Once the course is completed the trainee still reads the quiz and the submission, but submits no more
+      // (the authorization matrix found completing the course hid them).
+      fakes.enrollments.enrollments.set(enrollment.enrollmentId, { ...enrollment, status: 'completed' });
+      const read = await t.api.get(`/api/v1/assessments/${id}`, trainee.token);
+      expect(read.status).toBe(200);
+      expect(read.body.submissions.map((s: { id: string }) => s.id)).toEqual([submitted.body.id]);
+      expect((await t.api.post(`/api/v1/assessments/${id}/submissions`, { answer: QUIZ_RIGHT }, trainee.token)).status).toBe(404);
     });
 
     it('grades with the key frozen in the trainee’s version, not the later draft', async () => {

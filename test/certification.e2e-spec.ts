@@ -218,6 +218,10 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
     expect(reviewerCsv.text).not.toContain('Amina');
     expect((await t.api.get(`/api/v1/cohorts/${cohortId}/certificates`, traineeA.token)).status).toBe(403);
     expect((await t.api.get(`/api/v1/cohorts/${cohortId}/certificates?format=xml`, admin.token)).status).toBe(400);
+    // A cohort that does not exist has no list, not an empty one (found by the authorization matrix).
+    for (const who of [admin, reviewer]) expect((await t.api.get(`/api/v1/cohorts/${randomUUID()}/certificates`, who.token)).status).toBe(404);
+    const missingCsv = await t.api.get(`/api/v1/cohorts/${randomUUID()}/certificates?format=csv`, admin.token);
+    expect([missingCsv.status, missingCsv.headers.get('content-type'), missingCsv.headers.get('content-disposition')]).toEqual([404, expect.stringMatching(/^application\/problem\+json/), null]);
   });
 
   it('flags a certified trainee who falls below the criteria after a regrade, for an admin to keep or revoke', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
@@ -100,6 +101,8 @@ describe('cohort: applications, decisions, audit trail', () => {
     expect((await t.api.post(`/api/v1/applications/${apps[1].id}/score`, { score: 40 }, admin.token)).body.score).toBe(40);
     expect((await t.api.post(`/api/v1/applications/${apps[1].id}/score`, { score: 101 }, admin.token)).status).toBe(400);
     expect((await t.api.post(`/api/v1/applications/${apps[1].id}/score`, { score: 50 }, otherInstructor.token)).status).toBe(404);
+    // A cohort that does not exist has no applications, not an empty list (found by the authorization matrix).
+    expect((await t.api.get(`/api/v1/cohorts/${randomUUID()}/applications`, admin.token)).status).toBe(404);
     expect((await t.api.post(`/api/v1/applications/${apps[1].id}/score`, { score: 50 }, reviewer.token)).status).toBe(403);
     const high = await t.api.get(`/api/v1/cohorts/${cohort.id}/applications?minScore=50`, instructor.token);
     expect(high.body.items.map((a: { id: string }) => a.id)).toEqual([apps[0].id]);

@@ -150,6 +150,10 @@ describe('course: build, publish, versions, access', () => {
     expect((await t.api.get(lesson(2), admin.token)).body.body).toBe('v2 body');
     expect((await t.api.get(`/api/v1/courses/${course.id}/versions/3`, trainee.token)).status).toBe(404);
     expect((await t.api.get(`/api/v1/courses/${course.id}/versions/abc`, trainee.token)).status).toBe(404);
+    // A trainee who completed the course keeps reading it (the authorization matrix found it hidden).
+    const graduate = await createUser(t.api, admin.token, ['trainee']);
+    enrollments.enroll(graduate.id, v1.versionId, { status: 'completed' });
+    expect((await t.api.get(lesson(1), graduate.token)).body.body).toBe('Body of 1.1');
   });
 
   it('rejects module and course prerequisite cycles with 422 and stores nothing', async () => {

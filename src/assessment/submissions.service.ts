@@ -120,7 +120,7 @@ export class Submissions {
 
   /** Submissions waiting for review in a cohort, oldest first; for its instructors and admins. */
   async reviewQueue(cohortId: string, query: PageQuery, principal: Principal) {
-    const allowed = hasRole(principal, 'admin') || (await this.enrollments.isCohortInstructor(principal.userId, cohortId));
+    const allowed = hasRole(principal, 'admin') ? await this.enrollments.cohortExists(cohortId) : await this.enrollments.isCohortInstructor(principal.userId, cohortId);
     if (!allowed) throw notFound('Cohort');
     const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
     if (after && (Number.isNaN(Date.parse(after.at)) || !/^[0-9a-f-]{36}$/i.test(after.id))) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.');

@@ -96,9 +96,10 @@ export class CertificatesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Page<CohortCertificateRow> | string> {
     if (query.format !== 'csv') return this.cohortCertificates.page(principal, cohortId, query);
+    const csv = await this.cohortCertificates.csv(principal, cohortId); // first: a 404 must not carry CSV headers
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="cohort-${cohortId}-certificates.csv"`);
-    return this.cohortCertificates.csv(principal, cohortId);
+    return csv;
   }
 
   private view(c: Parameters<typeof CertificateView.of>[0]): CertificateView {

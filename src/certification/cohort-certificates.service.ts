@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { decodeCursor, hasRole, Page, PageQuery, Principal, toPage } from '@gds/http';
+import { decodeCursor, hasRole, notFound, Page, PageQuery, Principal, toPage } from '@gds/http';
+import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { Certificate } from './certificate.entity';
 
 /** A row of a cohort's certificate list. Reviewers (consortium) get no names or ids of trainees. */
@@ -26,9 +27,13 @@ const IDENTIFYING: Array<keyof CohortCertificateRow> = ['traineeId', 'holderName
 
 @Injectable()
 export class CohortCertificates {
-  constructor(private readonly txHost: AppTransactionHost) {}
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly enrollments: EnrollmentDirectory,
+  ) {}
 
   async page(principal: Principal, cohortId: string, page: PageQuery): Promise<Page<CohortCertificateRow>> {
+    await this.requireCohort(cohortId);
     const after = decodeCursor<{ issuedAt: string; id: string }>(page.cursor, ['issuedAt', 'id']);
     const query = this.query(cohortId).limit(page.limit + 1);
     if (after) query.andWhere('(c.issued_at, c.id) > (:issuedAt, :id)', after);
@@ -39,11 +44,17 @@ export class CohortCertificates {
 
   /** RFC 4180 CSV of the whole cohort (UTF-8, CRLF, one header row). */
   async csv(principal: Principal, cohortId: string): Promise<string> {
+    await this.requireCohort(cohortId);
     const names = seesNames(principal);
     const columns = names ? CSV_COLUMNS_ADMIN : CSV_COLUMNS_ADMIN.filter((c) => !IDENTIFYING.includes(c));
     const rows = (await this.query(cohortId).getMany()).map((c) => toRow(c, names));
     const lines = [columns.join(','), ...rows.map((row) => columns.map((col) => csvCell(row[col])).join(','))];
     return lines.join('\r\n') + '\r\n';
+  }
+
+  /** A path naming no cohort is 404, not an empty list (admins and reviewers read every cohort). */
+  private async requireCohort(cohortId: string): Promise<void> {
+    if (!(await this.enrollments.cohortExists(cohortId))) throw notFound('Cohort');
   }
 
   private query(cohortId: string) {

@@ -73,6 +73,7 @@ export class ApplicationsService {
   }
 
   async list(principal: Principal, cohortId: string, query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
+    await this.access.cohort(cohortId); // a path naming no cohort is 404, not an empty page
     await this.requireStaffOrHide(principal, cohortId);
     const after = decodeCursor<{ submittedAt: string; id: string }>(query.cursor, ['submittedAt', 'id']);
     const qb = this.repo.createQueryBuilder('a').where('a.cohortId = :cohortId', { cohortId }).orderBy('a.submittedAt', 'ASC').addOrderBy('a.id', 'ASC').limit(query.limit + 1);

@@ -4,8 +4,8 @@ import { forbidden, hasRole, notFound, Principal } from '@gds/http';
 import { Cohort } from './cohort.entity';
 
 /**
- * Who may see and run a cohort. Staff of a cohort: admins and its assigned instructors. Readers:
- * staff and reviewers (read-only). Others get 404: a cohort not theirs to see does not exist for them.
+ * Who may see and run a cohort. Staff of a cohort: admins and its assigned instructors; reviewers
+ * read cohorts (not their trainees: aggregates only). Others get 404: a cohort not theirs to see does not exist for them.
  */
 @Injectable()
 export class CohortAccess {
@@ -28,14 +28,6 @@ export class CohortAccess {
     if (hasRole(principal, 'admin')) return cohort;
     if (hasRole(principal, 'instructor') && (await this.isInstructor(principal.userId, cohortId))) return cohort;
     if (hasRole(principal, 'reviewer')) throw forbidden('Reviewers have read-only access to cohorts.');
-    throw notFound('Cohort');
-  }
-
-  /** Admin, an instructor of this cohort, or a reviewer. */
-  async requireReader(principal: Principal, cohortId: string): Promise<Cohort> {
-    const cohort = await this.cohort(cohortId);
-    if (hasRole(principal, 'admin', 'reviewer')) return cohort;
-    if (hasRole(principal, 'instructor') && (await this.isInstructor(principal.userId, cohortId))) return cohort;
     throw notFound('Cohort');
   }
 }

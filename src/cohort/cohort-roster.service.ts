@@ -35,7 +35,7 @@ export class CohortRoster {
   ) {}
 
   async roster(principal: Principal, cohortId: string, query: RosterQuery) {
-    const cohort = await this.access.requireReader(principal, cohortId);
+    const cohort = await this.access.requireStaff(principal, cohortId);
     const days = '$2::int';
     const rows: RosterRow[] = await this.txHost.tx.query(
       `SELECT e.id, e.trainee_id, e.course_version_id, e.status, e.enrolled_at, e.last_activity_at, e.lessons_done, e.modules_done,

@@ -50,8 +50,9 @@ export class CohortsController {
   }
 
   @Get(':id/roster')
-  @Roles('admin', 'instructor', 'reviewer')
-  @ApiOperation({ summary: 'Every trainee of the cohort with progress and at-risk flags, in one answer; ?atRisk=true filters' })
+  // Not reviewers: the roster names trainees (names, emails), and reviewers (the consortium) see aggregates only.
+  @Roles('admin', 'instructor')
+  @ApiOperation({ summary: 'Every trainee of the cohort with progress and at-risk flags, in one answer; ?atRisk=true filters (admins, the cohort instructors)' })
   async getRoster(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: RosterQuery) {
     return this.roster.roster(principal, id, query);
   }

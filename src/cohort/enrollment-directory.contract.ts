@@ -18,6 +18,8 @@ export abstract class EnrollmentDirectory {
   /** The trainee's enrollments (all statuses), newest first. */
   abstract enrollmentsOf(traineeId: string): Promise<EnrollmentRef[]>;
   abstract enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]>;
+  /** Whether the cohort exists, so a list under a cohort that names nothing answers 404, not an empty page. */
+  abstract cohortExists(cohortId: string): Promise<boolean>;
   abstract instructorsOf(cohortId: string): Promise<string[]>;
   abstract isCohortInstructor(userId: string, cohortId: string): Promise<boolean>;
   /** When a module unlocks for this enrollment (schedule offset from the cohort start), or null if by prerequisites only. */

@@ -38,6 +38,11 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
     return this.txHost.tx.query(`${SELECT_REFS} WHERE e.cohort_id = $1 ORDER BY e.enrolled_at, e.id`, [cohortId]);
   }
 
+  async cohortExists(cohortId: string): Promise<boolean> {
+    const rows = await this.txHost.tx.query('SELECT 1 FROM cohort WHERE id = $1', [cohortId]);
+    return rows.length > 0;
+  }
+
   async instructorsOf(cohortId: string): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await this.txHost.tx.query('SELECT user_id FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id', [cohortId]);
     return rows.map((r) => r.user_id);

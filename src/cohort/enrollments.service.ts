@@ -59,7 +59,8 @@ export class EnrollmentsService {
     const enrollment = await this.repo.findOneBy({ id });
     if (!enrollment) throw notFound('Enrollment');
     if (enrollment.traineeId !== principal.userId) {
-      const staff = hasRole(principal, 'admin', 'reviewer') || (hasRole(principal, 'instructor') && (await this.access.isInstructor(principal.userId, enrollment.cohortId)));
+      // Reviewers see aggregates only, never one trainee's enrollment.
+      const staff = hasRole(principal, 'admin') || (hasRole(principal, 'instructor') && (await this.access.isInstructor(principal.userId, enrollment.cohortId)));
       if (!staff) throw notFound('Enrollment');
     }
     return enrollmentView(enrollment);

@@ -8,7 +8,7 @@ import { Course } from './course.entity';
 /**
  * Who may do what with a course. Owner and co-instructors (the editors) and admins edit the draft
  * and publish; every signed-in user sees published courses; lesson bodies of a version only for its
- * editors, admins, and trainees actively enrolled in a cohort running that very version.
+ * editors, admins, and trainees enrolled (active or completed) in a cohort running that very version.
  */
 @Injectable()
 export class CourseAccess {
@@ -71,6 +71,7 @@ export class CourseAccess {
     if (await this.isEditor(principal, courseId)) return true;
     if (!hasRole(principal, 'trainee') || !this.enrollments) return false;
     const enrollments = await this.enrollments.enrollmentsOf(principal.userId);
-    return enrollments.some((e) => e.status === 'active' && e.courseVersionId === versionId);
+    // A trainee who completed the course keeps reading it; a withdrawn one does not.
+    return enrollments.some((e) => (e.status === 'active' || e.status === 'completed') && e.courseVersionId === versionId);
   }
 }

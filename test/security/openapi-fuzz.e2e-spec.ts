@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { startTestApp, TestApp } from '../support/test-app';
-import { createUser, loginAdmin, TestPerson } from '../support/people';
+import { TestApp } from '../support/test-app';
+import { TestPerson } from '../support/people';
+import { startAppWithWorld } from '../support/authz-world';
 import { fillPath, openApiPath, pathParams, RouteEntry, routeTable } from '../support/route-table';
 import { fetchOpenApi, OpenApiDocument, operation, requestBodySchema } from '../support/openapi';
 import { bodyArbitrary, FuzzBody, paramArbitrary, queryArbitrary } from '../support/openapi-arbitraries';
@@ -10,7 +11,9 @@ import { recordFigures } from '../support/figures';
  * Issue 9 item 2: requests generated from the OpenAPI document (/docs-json) for every route —
  * bodies from the schema and broken ones, params and queries — sent as the admin, so they pass
  * authentication and reach validation and the services. No answer may be a 5xx, and every error
- * must be problem+json. FUZZ_RUNS sets the cases per route; by default a total budget is shared by
+ * must be problem+json. Path parameters draw on the ids of the authorization matrix's world (a
+ * course, cohorts, applications, enrollments, a submission, a certificate...) so requests reach
+ * the services with real objects, as well as on random and nasty values. FUZZ_RUNS sets the cases per route; by default a total budget is shared by
  * the routes (at most 300 each), so the file's duration stays flat as modules add routes.
  */
 const TOTAL_BUDGET = Number(process.env.FUZZ_TOTAL ?? 4000);
@@ -21,6 +24,7 @@ jest.setTimeout(30 * 60_000);
 
 describe('OpenAPI fuzzing', () => {
   let t: TestApp;
+  let close: () => Promise<void>;
   let admin: TestPerson;
   let doc: OpenApiDocument;
   let routes: RouteEntry[];
@@ -29,10 +33,12 @@ describe('OpenAPI fuzzing', () => {
   const failures: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ role: 'api' });
-    admin = await loginAdmin(t.api);
-    const trainee = await createUser(t.api, admin.token, ['trainee']);
-    knownIds = [trainee.id];
+    const started = await startAppWithWorld();
+    ({ t, close } = started);
+    admin = started.world.people.admin;
+    // Not the admin's own id: deactivating the fuzzing admin would end the run's reach (401 everywhere).
+    const people = Object.entries(started.world.people).filter(([who]) => who !== 'admin').map(([, person]) => person.id);
+    knownIds = [...people, ...started.world.objects.values()];
     doc = await fetchOpenApi(t.api);
     // FUZZ_ROUTE='PATCH /me' with FUZZ_SEED=<seed from a failure> replays one route's run.
     routes = routeTable(t.app).filter((r) => !SKIPPED.has(`${r.method} ${r.path}`) && (!process.env.FUZZ_ROUTE || process.env.FUZZ_ROUTE === `${r.method} ${r.path}`));
@@ -48,7 +54,7 @@ describe('OpenAPI fuzzing', () => {
       { label: 'answers with status 5xx', value: counts.fiveHundreds, expected: 0 },
       { label: 'error answers that are not problem+json', value: counts.notProblem, expected: 0 },
     ]);
-    await t.close();
+    await close?.();
   });
 
   const runsPerRoute = () => Number(process.env.FUZZ_RUNS ?? Math.max(50, Math.min(300, Math.floor(TOTAL_BUDGET / Math.max(routes.length, 1)))));

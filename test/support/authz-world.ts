@@ -1,5 +1,7 @@
 import { HttpClient } from '@gds/testing';
 import { createUser, loginAdmin, TestPerson } from './people';
+import { createAppDatabase, startTestApp, TestApp } from './test-app';
+import { certificateOfA, cohorts, notificationOfA, publishedCourse, workOfA } from './authz-world-setup';
 
 /** The callers of the authorization matrix (issue 9): every route is probed as each of them. */
 export const CALLERS = ['anonymous', 'traineeA', 'traineeB', 'instructorOther', 'instructorOwn', 'reviewer', 'admin'] as const;
@@ -15,11 +17,15 @@ export interface MatrixWorld {
 }
 
 /**
- * Steps that build the shared world after the people exist: the cohort module adds one that makes
- * a cohort taught by `instructorOwn` with trainees A and B enrolled, and records its id in
- * `world.objects` ('cohortId'); the assessment module one that makes trainee A's submission, etc.
+ * Steps that build the shared world after the people exist, over the real HTTP API, recording ids
+ * in `world.objects` (see authz-world-setup.ts): a course published by instructorOwn (courseId,
+ * moduleId, lessonId, assessmentId, versionId, version); a running cohort of instructorOwn
+ * (cohortId) where A and B applied and are enrolled (applicationOfA/B, enrollmentOfA/B), and
+ * another cohort of instructorOther (otherCohortId); A's quiz submission (submissionOfA) and A's
+ * first notification (notificationOfA) and A's certificate (certificateOfA, verificationCodeOfA)
+ * issued through the real flow: these need a worker running while the world is built.
  */
-export const WORLD_SETUP: Array<(world: MatrixWorld) => Promise<void>> = [];
+export const WORLD_SETUP: Array<(world: MatrixWorld) => Promise<void>> = [publishedCourse, cohorts, workOfA, notificationOfA, certificateOfA];
 
 export async function buildWorld(api: HttpClient): Promise<MatrixWorld> {
   const admin = await loginAdmin(api);
@@ -49,4 +55,29 @@ export async function buildWorld(api: HttpClient): Promise<MatrixWorld> {
   };
   for (const step of WORLD_SETUP) await step(world);
   return world;
+}
+
+/**
+ * An api-role app (no workers: nothing changes the database behind the probes) over the built
+ * world. A worker process on the same database runs only while the world is built (grading,
+ * notifications, the certificate). The worker starts first: @nestjs-cls/transactional keeps the
+ * last app's transaction host in a static map, so the api app, started last, keeps a live one
+ * after the worker closes.
+ */
+export async function startAppWithWorld(env: Record<string, string> = {}): Promise<{ t: TestApp; world: MatrixWorld; close(): Promise<void> }> {
+  const database = await createAppDatabase();
+  const worker = await startTestApp({ role: 'worker', database });
+  const t = await startTestApp({ role: 'api', database, env });
+  const close = async () => {
+    await t.close();
+    await database.drop();
+  };
+  try {
+    return { t, world: await buildWorld(t.api), close };
+  } catch (error) {
+    await close();
+    throw error;
+  } finally {
+    await worker.close();
+  }
 }

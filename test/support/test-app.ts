@@ -36,6 +36,11 @@ export interface TestAppOptions {
   extraProviders?: Provider[];
 }
 
+/** A database cloned from the migrated template, for apps that share it (the caller drops it). */
+export function createAppDatabase(postgresAdminUrl?: string): Promise<TestDatabase> {
+  return createTestDatabase(buildDataSourceOptions({ url: '', poolSize: 2, entities: ENTITIES, migrations: MIGRATIONS }), postgresAdminUrl);
+}
+
 /**
  * The real app on its own cloned database and its own queue prefix, listening on a free port, so
  * test files run in parallel against the shared Postgres and Redis without seeing each other.
@@ -43,9 +48,7 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const role = options.role ?? 'all';
   const ownsDatabase = !options.database;
-  const database =
-    options.database ??
-    (await createTestDatabase(buildDataSourceOptions({ url: '', poolSize: 2, entities: ENTITIES, migrations: MIGRATIONS }), options.postgresAdminUrl));
+  const database = options.database ?? (await createAppDatabase(options.postgresAdminUrl));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',

@@ -53,6 +53,10 @@ export class FakeEnrollmentDirectoryForAssessment extends EnrollmentDirectory {
     return [...this.enrollments.values()].filter((e) => e.cohortId === cohortId);
   }
 
+  async cohortExists(cohortId: string) {
+    return [...this.enrollments.values()].some((e) => e.cohortId === cohortId) || this.instructors.has(cohortId);
+  }
+
   async instructorsOf(cohortId: string) {
     return [...(this.instructors.get(cohortId) ?? [])];
   }

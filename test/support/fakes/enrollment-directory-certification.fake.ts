@@ -37,6 +37,10 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return [...this.enrollments.values()].filter((e) => e.cohortId === cohortId);
   }
 
+  async cohortExists(cohortId: string) {
+    return [...this.enrollments.values()].some((e) => e.cohortId === cohortId) || this.instructors.has(cohortId);
+  }
+
   async instructorsOf(cohortId: string) {
     return this.instructors.get(cohortId) ?? [];
   }

@@ -49,6 +49,10 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return this.enrollments.filter((e) => e.cohortId === cohortId);
   }
 
+  async cohortExists(cohortId: string): Promise<boolean> {
+    return this.enrollments.some((e) => e.cohortId === cohortId) || this.instructors.has(cohortId);
+  }
+
   async instructorsOf(cohortId: string): Promise<string[]> {
     return this.instructors.get(cohortId) ?? [];
   }
