@@ -98,7 +98,7 @@ describe('assessments: authoring, submission and grading', () => {
       const read = await t.api.get(`/api/v1/assessments/${id}`, trainee.token);
       expect(read.status).toBe(200);
       expect(read.body.submissions.map((s: { id: string }) => s.id)).toEqual([submitted.body.id]);
-      expect((await t.api.post(`/api/v1/assessments/${id}/submissions`, { answer: QUIZ_RIGHT }, trainee.token)).status).toBe(404);
+      expect((await t.api.post(`/api/v1/assessments/${id}/submissions`, { answer: QUIZ_RIGHT }, trainee.token)).status).toBe(409);
     });
 
     it('grades with the key frozen in the trainee’s version, not the later draft', async () => {

@@ -3,6 +3,7 @@ import { badRequest, decodeCursor, hasRole, notFound, PageQuery, Principal, toPa
 import { AppTransactionHost } from '@gds/database';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
+import { Assessment } from './assessment.entity';
 import { Submission } from './submission.entity';
 import { asFrozen, FrozenAssessment } from './frozen-assessment';
 
@@ -43,6 +44,7 @@ export class InstructorAssessments {
   /** Submissions of an assessment in the caller's cohorts (admins: every cohort), oldest first. */
   async submissions(assessmentId: string, query: PageQuery & { cohortId?: string }, principal: Principal) {
     const admin = hasRole(principal, 'admin');
+    if (admin && !(await this.txHost.tx.getRepository(Assessment).existsBy({ id: assessmentId }))) throw notFound('Assessment');
     const cohortIds = admin ? null : ((await this.instructed(assessmentId, principal))?.cohortIds ?? []);
     if (cohortIds && cohortIds.length === 0) throw notFound('Assessment');
     if (cohortIds && query.cohortId && !cohortIds.includes(query.cohortId)) throw notFound('Cohort');

@@ -41,7 +41,9 @@ export const OBJECT_FIXTURES: Record<string, ObjectFixture | ObjectFixture[]> = 
   '/modules/:id/assessments': { params: id('moduleId'), visibleTo: STAFF_OF_COURSE },
   '/course-versions/:id/certification-criteria': { params: id('versionId'), visibleTo: STAFF_OF_COURSE },
   // Assessment: the enrolled read the assessment (never its key); a submission is its trainee's and the cohort staff's.
-  '/assessments/:id': { params: id('assessmentId'), visibleTo: ['traineeA', 'traineeB', ...STAFF_OF_COURSE] },
+  // instructorOther teaches a cohort of the same course version, so may read (and grade by) the assessment;
+  // the submissions of the other cohort stay closed to them (see /submissions/:id).
+  '/assessments/:id': { params: id('assessmentId'), visibleTo: ['traineeA', 'traineeB', 'instructorOther', ...STAFF_OF_COURSE] },
   '/submissions/:id': { params: id('submissionOfA'), visibleTo: ['traineeA', ...STAFF_OF_COHORT] },
   '/cohorts/:id/review-queue': [
     { params: id('cohortId'), visibleTo: STAFF_OF_COHORT },
