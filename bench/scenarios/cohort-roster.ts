@@ -128,10 +128,11 @@ export async function measureAccepts(baseUrl: string, tokens: CohortRosterTokens
 }
 
 const ACCEPT_APPLICANTS = 100;
+const ROSTER_CONNECTIONS = Number(process.env.BENCH_ROSTER_CONNECTIONS ?? 10);
 
 /** The registered scenario: the roster against the bare baseline, then concurrent accepts per second (no bare equivalent). */
 export const cohortRosterScenario: BenchScenario<{ scenario: CohortRosterScenario; admin: string; versionId: string; applicants: string[] }> = {
-  description: `GET /api/v1/cohorts/:id/roster of a ${ROSTER_TRAINEES}-trainee cohort with progress (admin), against a bare Fastify + pg server running the same aggregate query; then ${ACCEPT_APPLICANTS} accepts fired at once at a cohort of ${ACCEPT_APPLICANTS / 2} seats`,
+  description: `GET /api/v1/cohorts/:id/roster of a ${ROSTER_TRAINEES}-trainee cohort with progress (admin, ${ROSTER_CONNECTIONS} connections), against a bare Fastify + pg server running the same aggregate query; then ${ACCEPT_APPLICANTS} accepts fired at once at a cohort of ${ACCEPT_APPLICANTS / 2} seats`,
   async setup(ctx) {
     const admin = await ctx.admin.token();
     const { versionId } = await publishBenchCourse(ctx.api.url, admin);
@@ -143,7 +144,9 @@ export const cohortRosterScenario: BenchScenario<{ scenario: CohortRosterScenari
   },
   async run(ctx, { scenario, admin, versionId, applicants }) {
     const tokens = [admin];
-    const { ours, baseline } = await ctx.measurePair({ url: ctx.api.url + scenario.path, tokens }, { url: ctx.baseline.url + scenario.path, tokens });
+    // A 500-row answer takes far longer than a small read: fewer connections keep it under autocannon's 10 s timeout on 2 cores.
+    const connections = ROSTER_CONNECTIONS;
+    const { ours, baseline } = await ctx.measurePair({ url: ctx.api.url + scenario.path, tokens, connections }, { url: ctx.baseline.url + scenario.path, tokens, connections });
     ctx.log(`  ${applicants.length} applications, then every accept at once`);
     const accepts = await measureAccepts(ctx.api.url, { admin, trainees: applicants }, versionId);
     return [
