@@ -11,6 +11,15 @@ if (records.length === 0) {
   console.log('no reliability figures recorded; bench/RELIABILITY.md left as it is');
   process.exit(0);
 }
+// Tables of tests not run this time (e.g. `npm run test:faults` alone) are kept from the previous file.
+const target = path.join(root, 'bench/RELIABILITY.md');
+const fresh = new Set(records.map((r) => r.name));
+const kept = fs.existsSync(target)
+  ? fs.readFileSync(target, 'utf8').split(/\n(?=## )/).slice(1)
+      .map((text) => ({ name: (/^`([^`]+)`, recorded/m.exec(text) || [])[1], text: text.trimEnd() + '\n' }))
+      .filter((section) => section.name && !fresh.has(section.name))
+  : [];
+records.push(...kept.map((section) => ({ name: section.name, text: section.text })));
 records.sort((a, b) => a.name.localeCompare(b.name));
 const lines = [
   '# Reliability figures',
@@ -20,6 +29,10 @@ const lines = [
   '',
 ];
 for (const record of records) {
+  if (record.text) {
+    lines.push(record.text);
+    continue;
+  }
   lines.push(`## ${record.title}`, '', `\`${record.name}\`, recorded ${record.recordedAt}`, '', '| figure | value | must be |', '| --- | --- | --- |');
   for (const f of record.figures) {
     const ok = f.expected === undefined ? '' : String(f.value) === String(f.expected) ? ' ✓' : ' ✗';
@@ -27,5 +40,5 @@ for (const record of records) {
   }
   lines.push('');
 }
-fs.writeFileSync(path.join(root, 'bench/RELIABILITY.md'), lines.join('\n'));
+fs.writeFileSync(target, lines.join('\n'));
 console.log(`bench/RELIABILITY.md: ${records.length} table(s)`);

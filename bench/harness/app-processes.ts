@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { freePort, NodeProcess, waitForHttpOk } from './child-process';
 
 export const BENCH_ADMIN = { email: 'bench-admin@gds.test', password: 'bench-admin-password-1' };
@@ -11,12 +11,26 @@ export interface AppProcessOptions {
   env?: Record<string, string>;
 }
 
+/** One certificate signing key per harness run (production refuses to start without one), shared by api and worker. */
+let signingKeys: string | undefined;
+function benchSigningKeys(): string {
+  if (!signingKeys) {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    signingKeys = JSON.stringify([{ ...privateKey.export({ format: 'jwk' }), kid: 'gds-bench', alg: 'RS256', use: 'sig' }]);
+  }
+  return signingKeys;
+}
+
 /** The environment the built app gets: its own database and queue prefix, quiet logs, a known admin. */
 export function appEnvironment(options: AppProcessOptions): Record<string, string> {
   return {
     NODE_ENV: 'production',
     JWT_SECRET: 'bench-jwt-secret-0123456789-0123456789-abcdef',
     FLAG_SECRET: 'bench-flag-secret-0123456789-0123456789-abcdef',
+    // Production refuses development secrets; these are the bench's own (never used anywhere else).
+    SANDBOX_ROLE_SECRET: 'bench-sandbox-role-secret-0123456789-0123456789',
+    WEBHOOK_SECRET_KEY: 'bench-webhook-secret-key-0123456789-0123456789',
+    CERT_SIGNING_KEYS: benchSigningKeys(),
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: options.queuePrefix ?? `{b${randomBytes(5).toString('hex')}}`,

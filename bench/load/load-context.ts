@@ -40,4 +40,6 @@ export interface LoadAction {
   weight: number;
   prepare?(ctx: LoadContext, users: VirtualUser[]): Promise<void>;
   run(ctx: LoadContext, user: VirtualUser): Promise<void>;
+  /** A line for the report (e.g. the grading lag the action measured). */
+  summary?(): string;
 }

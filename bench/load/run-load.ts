@@ -119,11 +119,15 @@ function report(samples: Sample[], lags: number[], elapsed: number, machine: str
     return [endpoint, mine.length, Math.round(mine.length / elapsed), errors, `${((100 * errors) / mine.length).toFixed(2)} %`, percentile(ms, 50).toFixed(1), percentile(ms, 99).toFixed(1)];
   });
   const errors = samples.filter((s) => !s.ok).length;
+  const errorKinds = new Map<string, number>();
+  for (const s of samples.filter((x) => !x.ok)) errorKinds.set(`${s.endpoint} → ${s.status || 'network error'}`, (errorKinds.get(`${s.endpoint} → ${s.status || 'network error'}`) ?? 0) + 1);
   const table = markdownTable(['endpoint', 'requests', 'req/s', 'errors', 'error rate', 'p50 ms', 'p99 ms'], rows);
   const summary = [
     `- ${USERS} concurrent users for ${elapsed.toFixed(0)} s, think time 0–${THINK_MS * 2} ms; api and worker as separate processes.`,
     `- ${samples.length} requests, ${Math.round(samples.length / elapsed)} req/s, ${errors} errors (error rate ${((100 * errors) / Math.max(samples.length, 1)).toFixed(2)} %; target 0).`,
-    `- Pipeline lag (outbox → relay → queue → worker, a probe every ${PROBE_EVERY_MS / 1000} s under load): p50 ${percentile(lags, 50)} ms, max ${lags[lags.length - 1] ?? '—'} ms over ${lags.length} probes. Grading lag will be measured the same way once quizzes are submitted.`,
+    `- Pipeline lag (outbox → relay → queue → worker, a probe every ${PROBE_EVERY_MS / 1000} s under load): p50 ${percentile(lags, 50)} ms, max ${lags[lags.length - 1] ?? '—'} ms over ${lags.length} probes.`,
+    ...(errors ? [`- Errors: ${[...errorKinds.entries()].map(([kind, n]) => `${kind} ×${n}`).join('; ')}.`] : []),
+    ...LOAD_ACTIONS.filter((a) => a.summary).map((a) => `- ${a.summary!()}`),
     `- Actions: ${LOAD_ACTIONS.map((a) => `${a.name} (weight ${a.weight})`).join(', ')}.`,
   ].join('\n');
   console.log(`\n${table}\n\n${summary}`);

@@ -1,3 +1,7 @@
+import { BenchScenario, compareRows } from '../harness/bench-context';
+import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
+import { publishBenchCourse } from './bench-course';
+
 /**
  * Scenario `cohort-roster` (issue 4): the staff roster of a 500-trainee cohort with progress, in one
  * request, against a bare baseline running the same aggregate query; and concurrent accepts per
@@ -122,3 +126,32 @@ export async function measureAccepts(baseUrl: string, tokens: CohortRosterTokens
   if (enrolled !== seats || enrolled + refused !== answers.length) throw new Error(`capacity broken: ${enrolled} enrolled, ${refused} refused, ${seats} seats`);
   return { decisions: answers.length, enrolled, refused, seconds, decisionsPerSecond: Math.round((answers.length / seconds) * 10) / 10 };
 }
+
+const ACCEPT_APPLICANTS = 100;
+const ROSTER_CONNECTIONS = Number(process.env.BENCH_ROSTER_CONNECTIONS ?? 10);
+
+/** The registered scenario: the roster against the bare baseline, then concurrent accepts per second (no bare equivalent). */
+export const cohortRosterScenario: BenchScenario<{ scenario: CohortRosterScenario; admin: string; versionId: string; applicants: string[] }> = {
+  description: `GET /api/v1/cohorts/:id/roster of a ${ROSTER_TRAINEES}-trainee cohort with progress (admin, ${ROSTER_CONNECTIONS} connections), against a bare Fastify + pg server running the same aggregate query; then ${ACCEPT_APPLICANTS} accepts fired at once at a cohort of ${ACCEPT_APPLICANTS / 2} seats`,
+  async setup(ctx) {
+    const admin = await ctx.admin.token();
+    const { versionId } = await publishBenchCourse(ctx.api.url, admin);
+    ctx.log(`  importing ${ROSTER_TRAINEES} trainees by CSV (run by the worker)`);
+    const scenario = await setupCohortRoster(ctx.api.url, { admin }, versionId);
+    const emails = await seedTrainees(ctx.db, ACCEPT_APPLICANTS, ctx.log);
+    const applicants = await ctx.signIn(emails, SEEDED_PASSWORD);
+    return { scenario, admin, versionId, applicants };
+  },
+  async run(ctx, { scenario, admin, versionId, applicants }) {
+    const tokens = [admin];
+    // A 500-row answer takes far longer than a small read: fewer connections keep it under autocannon's 10 s timeout on 2 cores.
+    const connections = ROSTER_CONNECTIONS;
+    const { ours, baseline } = await ctx.measurePair({ url: ctx.api.url + scenario.path, tokens, connections }, { url: ctx.baseline.url + scenario.path, tokens, connections });
+    ctx.log(`  ${applicants.length} applications, then every accept at once`);
+    const accepts = await measureAccepts(ctx.api.url, { admin, trainees: applicants }, versionId);
+    return [
+      ...compareRows('cohort-roster', ours, baseline, 0.5),
+      { scenario: 'cohort-roster', metric: `concurrent accepts (${accepts.enrolled} enrolled, ${accepts.refused} refused 409)`, ours: accepts.decisionsPerSecond, baseline: null, ratio: null, unit: 'decisions/s' },
+    ];
+  },
+};

@@ -1,3 +1,6 @@
+import { BenchScenario, compareRows } from '../harness/bench-context';
+import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
+
 /**
  * Scenario `course-outline` (issue 3): GET the outline of a published version with 12 modules x 10
  * lessons. `setupCourseOutline` builds and publishes that course over the API and answers the
@@ -82,3 +85,19 @@ export async function setupCourseOutline(baseUrl: string, tokens: CourseOutlineT
     },
   };
 }
+
+/** The registered scenario: trainees (seeded by SQL, signed in through the API) read the outline; the baseline reads the same rows. */
+export const courseOutlineScenario: BenchScenario<{ scenario: CourseOutlineScenario; tokens: string[] }> = {
+  description: `GET /api/v1/courses/:id/versions/:version, the outline of a published version with ${OUTLINE_MODULES} modules × ${OUTLINE_LESSONS_PER_MODULE} lessons, 50 trainees in turn, against a bare Fastify + pg server reading the same rows`,
+  async setup(ctx) {
+    const emails = await seedTrainees(ctx.db, 50, ctx.log);
+    const tokens = await ctx.signIn(emails, SEEDED_PASSWORD);
+    ctx.log(`  building and publishing a ${OUTLINE_MODULES} × ${OUTLINE_LESSONS_PER_MODULE} course over the API`);
+    const scenario = await setupCourseOutline(ctx.api.url, { instructor: await ctx.admin.token(), reader: tokens[0] });
+    return { scenario, tokens };
+  },
+  async run(ctx, { scenario, tokens }) {
+    const { ours, baseline } = await ctx.measurePair({ url: ctx.api.url + scenario.path, tokens }, { url: ctx.baseline.url + scenario.path, tokens });
+    return compareRows('course-outline', ours, baseline, 0.5);
+  },
+};

@@ -1,5 +1,9 @@
 import { BenchScenario } from '../harness/bench-context';
+import { cohortRosterScenario } from './cohort-roster';
+import { courseOutlineScenario } from './course-outline';
 import { meScenario } from './me';
+import { notificationFanoutScenario } from './notification-fanout.scenario';
+import { sqlGradingScenario } from './sql-grading.scenario';
 
 /**
  * Every benchmark scenario by name: `npm run bench` runs them all in this order,
@@ -7,4 +11,10 @@ import { meScenario } from './me';
  */
 export const SCENARIOS: Record<string, BenchScenario<any>> = {
   me: meScenario,
+  'course-outline': courseOutlineScenario,
+  'cohort-roster': cohortRosterScenario,
+  'notification-fanout': notificationFanoutScenario,
+  // 'quiz-grading': quizGradingScenario,  (issue 5.12; bench/scenarios/quiz-grading.ts, written by the assessment helper)
+  'sql-grading': sqlGradingScenario,
+  // 'cohort-outcomes' (issue 8.7): not registered yet; see bench/README.md (it runs in-process over reporting's ports, test/reporting-*).
 };

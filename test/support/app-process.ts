@@ -55,6 +55,9 @@ export async function startChildApp(options: ChildAppOptions): Promise<AppProces
   // Same secrets as startTestApp (the development defaults), so tokens from the in-process app work here.
   delete env.JWT_SECRET;
   delete env.FLAG_SECRET;
+  delete env.SANDBOX_ROLE_SECRET;
+  delete env.WEBHOOK_SECRET_KEY;
+  delete env.CERT_SIGNING_KEYS;
   const app = await AppProcess.create(options.role, env);
   await app.startAndWait();
   return app;

@@ -1,6 +1,7 @@
 import { LoadAction } from '../load-context';
 import { readMe, refreshTokens, signInAgain, updateProfile } from './identity.actions';
 import { browseOpenRoutes } from './discovered.actions';
+import { browseCatalogue, completeLesson, openLesson, submitQuiz } from './learning.actions';
 
 /**
  * The mixed workload of `npm run bench:load`. Each virtual user repeatedly picks an action by
@@ -11,4 +12,14 @@ import { browseOpenRoutes } from './discovered.actions';
  *               polling the submission until graded (record it with ctx.call under 'grading lag'
  *               or extend run-load's lag probe)
  */
-export const LOAD_ACTIONS: LoadAction[] = [readMe, updateProfile, refreshTokens, signInAgain, browseOpenRoutes];
+export const LOAD_ACTIONS: LoadAction[] = [
+  readMe,
+  updateProfile,
+  refreshTokens,
+  signInAgain,
+  browseOpenRoutes,
+  browseCatalogue,
+  openLesson,
+  completeLesson,
+  submitQuiz,
+];
