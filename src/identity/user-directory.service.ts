@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { User } from './user.entity';
 import { UsersService, NewUser } from './users.service';
@@ -33,10 +32,14 @@ export class UserDirectory {
     return (await this.findByIds([id]))[0] ?? null;
   }
 
+  /** One plain query (rosters and reports ask for hundreds of people at once; no entity hydration). */
   async findByIds(ids: string[]): Promise<PersonSummary[]> {
     if (ids.length === 0) return [];
-    const rows = await this.txHost.tx.getRepository(User).findBy({ id: In([...new Set(ids)]) });
-    return rows.map(toSummary);
+    return this.txHost.tx.query(
+      `SELECT id, email, display_name AS "displayName", roles, active, gender, birth_year AS "birthYear", district, employer
+         FROM app_user WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
   }
 
   /**

@@ -10,6 +10,7 @@ import { JobHandlerRegistry } from './job-handler.registry';
 import { QUEUE_PROCESSORS } from './queue-processors';
 import { OutboxRelay } from './outbox-relay.service';
 import { EvictionPolicyCheck } from './eviction-policy.check';
+import { QueueErrorListener } from './queue-error-listener';
 
 /**
  * Queues for every process (publishing through the outbox, reading job status); the workers, the
@@ -35,7 +36,7 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [DiscoveryModule, bull, queues],
-      providers: [options.settings, Outbox, QueueRegistry, ...workerProviders],
+      providers: [options.settings, Outbox, QueueRegistry, QueueErrorListener, ...workerProviders],
       exports: [QueueSettings, Outbox, QueueRegistry, queues, ...(options.workers ? [OutboxRelay] : [])],
     };
   }
