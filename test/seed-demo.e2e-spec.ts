@@ -81,7 +81,10 @@ describe('seed:demo', () => {
     expect(certificates).toEqual([{ email: 'trainee2@demo.gds.local' }]);
     const reviewer = await login(t.api, 'reviewer@demo.gds.local', 'gds-demo-password-2026');
     expect((await t.api.get(`/api/v1/cohorts/${first.cohort!.id}`, reviewer.accessToken)).status).toBe(200);
-    const roster = await t.api.get(`/api/v1/cohorts/${first.cohort!.id}/roster`, reviewer.accessToken);
+    // Reviewers read aggregates only: the named roster is for the cohort's instructors and admins.
+    expect((await t.api.get(`/api/v1/cohorts/${first.cohort!.id}/roster`, reviewer.accessToken)).status).toBe(403);
+    const instructor = await login(t.api, 'instructor1@demo.gds.local', 'gds-demo-password-2026');
+    const roster = await t.api.get(`/api/v1/cohorts/${first.cohort!.id}/roster`, instructor.accessToken);
     expect(roster.status).toBe(200);
     expect(roster.body.items).toHaveLength(10);
     expect(roster.body.items.filter((i: { status: string }) => i.status === 'completed').map((i: { email: string }) => i.email)).toEqual(['trainee2@demo.gds.local']);

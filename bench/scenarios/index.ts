@@ -4,6 +4,7 @@ import { courseOutlineScenario } from './course-outline';
 import { meScenario } from './me';
 import { notificationFanoutScenario } from './notification-fanout.scenario';
 import { sqlGradingScenario } from './sql-grading.scenario';
+import { quizGradingScenario } from './quiz-grading.scenario';
 
 /**
  * Every benchmark scenario by name: `npm run bench` runs them all in this order,
@@ -14,7 +15,7 @@ export const SCENARIOS: Record<string, BenchScenario<any>> = {
   'course-outline': courseOutlineScenario,
   'cohort-roster': cohortRosterScenario,
   'notification-fanout': notificationFanoutScenario,
-  // 'quiz-grading': quizGradingScenario,  (issue 5.12; bench/scenarios/quiz-grading.ts, written by the assessment helper)
+  'quiz-grading': quizGradingScenario,
   'sql-grading': sqlGradingScenario,
   // 'cohort-outcomes' (issue 8.7): not registered yet; see bench/README.md (it runs in-process over reporting's ports, test/reporting-*).
 };
