@@ -1,4 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from 'pg';
+import { OUTBOX_CHANNEL } from './outbox-channel';
 import { DataSource, EntityManager } from 'typeorm';
 import { jobPolicy } from './job-catalog';
 import { bullJobId } from './bull-job-id';
@@ -31,6 +33,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   onApplicationBootstrap(): void {
     this.running = true;
     this.loop = this.run();
+    void this.listen();
   }
 
   /** Before any module shuts down: the loop must finish its batch while the database is still open. */
@@ -38,6 +41,44 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.running = false;
     this.wake?.();
     await this.loop;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  private listener: Client | undefined;
+  private woken = false;
+
+  /**
+   * LISTEN for the NOTIFY that Outbox.publish sends at commit, so a new row is relayed at once
+   * instead of at the next poll. Polling stays the fallback (and the only path if LISTEN fails).
+   */
+  private async listen(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (!url || !this.running) return;
+    const client = new Client({ connectionString: url, application_name: 'gds-outbox-relay' });
+    client.on('notification', () => this.nudge());
+    client.on('error', (error) => {
+      this.logger.warn({ msg: 'outbox listener lost; polling only until it reconnects', error: error.message });
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => undefined);
+      if (this.running) setTimeout(() => void this.listen(), 5_000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (!this.running) return void (await client.end());
+      this.listener = client;
+    } catch (error) {
+      client.end().catch(() => undefined);
+      if (this.running) setTimeout(() => void this.listen(), 5_000).unref();
+      this.logger.warn({ msg: 'outbox listener could not connect; polling only', error: (error as Error).message });
+    }
+  }
+
+  private nudge(): void {
+    this.woken = true;
+    this.wake?.();
   }
 
   /** Rows not yet moved to the queue. */
@@ -114,7 +155,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       } catch (error) {
         this.logger.error({ msg: 'outbox relay batch failed', error: (error as Error).message });
       }
-      if (moved < BATCH_SIZE && this.running) await this.sleep(this.settings.outboxPollIntervalMs);
+      // A notification that arrived during the batch means new rows: go again without sleeping.
+      const notified = this.woken;
+      this.woken = false;
+      if (moved < BATCH_SIZE && this.running && !notified) await this.sleep(this.settings.outboxPollIntervalMs);
     }
   }
 
@@ -123,6 +167,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const timer = setTimeout(resolve, ms);
       this.wake = () => {
         clearTimeout(timer);
+        this.wake = undefined;
+        this.woken = false;
         resolve();
       };
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { JobName, JobPayloads, jobPolicy } from './job-catalog';
 import { OutboxMessage } from './outbox-message.entity';
+import { OUTBOX_CHANNEL } from './outbox-channel';
 
 export interface PublishOptions {
   /** Deterministic job id, so that publishing the same fact twice makes one job. */
@@ -35,5 +36,7 @@ export class Outbox {
     for (let start = 0; start < rows.length; start += 1000) {
       await this.txHost.tx.getRepository(OutboxMessage).insert(rows.slice(start, start + 1000) as never);
     }
+    // Delivered at commit (and only then), once per transaction: wakes the relays at once.
+    await this.txHost.tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
   }
 }
