@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
-import { redisOptionsFromUrl } from '@gds/queue';
+import { OUTBOX_CHANNEL, redisOptionsFromUrl } from '@gds/queue';
 
 /**
  * Scenario `notification-fanout` (issue 7): one cohort-wide event (`module-unlocked`, in-app only
@@ -76,6 +76,8 @@ async function timeApp(pool: Pool, ids: string[], timeoutMs: number): Promise<nu
     JSON.stringify(payload),
     `notify:${eventKey}`,
   ]);
+  // What Outbox.publish does at commit: wake the relays (LISTEN/NOTIFY) instead of waiting for a poll.
+  await pool.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
   await until(timeoutMs, async () => {
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE event_key = $1 AND channel = 'in_app'`, [eventKey]);
     return rows[0].n === ids.length;

@@ -10,3 +10,4 @@ export * from './redis-options';
 export * from './outbox-relay.service';
 export * from './eviction-policy.check';
 export * from './bull-job-id';
+export * from './outbox-channel';
