@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { BenchContext, BenchScenario } from '../harness/bench-context';
-import { ResultRow } from '../harness/results-file';
 import { OutcomesWorld, seedOutcomesWorld } from './cohort-outcomes-seed';
 
 const TRAINEES = Number(process.env.BENCH_OUTCOMES_TRAINEES ?? 10_000);
