@@ -1,4 +1,5 @@
 import { BenchScenario } from '../harness/bench-context';
+import { cohortOutcomesScenario } from './cohort-outcomes.scenario';
 import { cohortRosterScenario } from './cohort-roster';
 import { courseOutlineScenario } from './course-outline';
 import { meScenario } from './me';
@@ -17,5 +18,5 @@ export const SCENARIOS: Record<string, BenchScenario<any>> = {
   'notification-fanout': notificationFanoutScenario,
   'quiz-grading': quizGradingScenario,
   'sql-grading': sqlGradingScenario,
-  // 'cohort-outcomes' (issue 8.7): not registered yet; see bench/README.md (it runs in-process over reporting's ports, test/reporting-*).
+  'cohort-outcomes': cohortOutcomesScenario,
 };
