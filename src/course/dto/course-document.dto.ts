@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, Equals, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, Equals, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CourseFieldsDto, COURSE_CODE } from './course.dto';
 import { CreateLessonDto, SKILL_CODE } from './structure.dto';
 
@@ -29,7 +29,7 @@ export class CourseDocumentDto {
   @ApiProperty({ enum: [COURSE_DOCUMENT_FORMAT] }) @Equals(COURSE_DOCUMENT_FORMAT)
   format: string;
 
-  @ApiProperty({ type: CourseFieldsDto }) @ValidateNested() @Type(() => CourseFieldsDto)
+  @ApiProperty({ type: CourseFieldsDto }) @IsObject() @ValidateNested() @Type(() => CourseFieldsDto)
   course: CourseFieldsDto;
 
   @ApiProperty({ type: [DocumentModuleDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DocumentModuleDto)
@@ -43,6 +43,6 @@ export class ImportCourseDto {
   @ApiPropertyOptional({ description: 'Admins may import for another instructor' }) @IsOptional() @IsUUID()
   ownerId?: string;
 
-  @ApiProperty({ type: CourseDocumentDto }) @ValidateNested() @Type(() => CourseDocumentDto)
+  @ApiProperty({ type: CourseDocumentDto }) @IsObject() @ValidateNested() @Type(() => CourseDocumentDto)
   document: CourseDocumentDto;
 }
