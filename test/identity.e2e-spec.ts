@@ -112,6 +112,20 @@ describe('identity: accounts, tokens, roles', () => {
     expect((await t.api.post('/api/v1/auth/invitations/accept', { token: created.body.invitationToken, password: 'other-pass-phrase' })).status).toBe(422);
   });
 
+  it('lets admins issue a new invitation (imported accounts); the earlier one stops working', async () => {
+    const admin = await loginAdmin(t.api);
+    const created = await t.api.post('/api/v1/users', { email: 'reinvited@example.test', displayName: 'Reinvited', roles: ['trainee'] }, admin.token);
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    expect((await t.api.post(`/api/v1/users/${created.body.id}/invitations`, undefined, trainee.token)).status).toBe(403);
+    expect((await t.api.post('/api/v1/users/00000000-0000-4000-8000-000000000000/invitations', undefined, admin.token)).status).toBe(404);
+    const fresh = await t.api.post(`/api/v1/users/${created.body.id}/invitations`, undefined, admin.token);
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.invitationToken).not.toBe(created.body.invitationToken);
+    expect((await t.api.post('/api/v1/auth/invitations/accept', { token: created.body.invitationToken, password: 'first-pass-phrase' })).status).toBe(422);
+    expect((await t.api.post('/api/v1/auth/invitations/accept', { token: fresh.body.invitationToken, password: 'second-pass-phrase' })).status).toBe(200);
+    await login(t.api, 'reinvited@example.test', 'second-pass-phrase');
+  });
+
   it('lists users with cursor pagination', async () => {
     const admin = await loginAdmin(t.api);
     for (let i = 0; i < 3; i++) await createUser(t.api, admin.token, ['reviewer']);

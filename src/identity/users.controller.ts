@@ -45,6 +45,13 @@ export class UsersController {
     return UserView.of(await this.users.changeRoles(id, body.roles, principal.userId, body.reason));
   }
 
+  @Post(':id/invitations')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Issue a new one-time invitation to set a password (e.g. for imported trainees); answered once' })
+  reinvite(@Param('id', UuidParam()) id: string): Promise<{ invitationToken: string; expiresAt: string }> {
+    return this.users.reinvite(id);
+  }
+
   @Post(':id/deactivate')
   @Roles('admin')
   @HttpCode(200)

@@ -157,6 +157,19 @@ export class UsersService {
     return `${id}.${secret}`;
   }
 
+  /**
+   * A new one-time invitation for an existing account (imported trainees, lost invitations): earlier
+   * unaccepted invitations of the account stop working. The token is answered once, never stored.
+   */
+  @Transactional()
+  async reinvite(userId: string): Promise<{ invitationToken: string; expiresAt: string }> {
+    const user = await this.lockedUser(userId);
+    if (!user.active) throw unprocessable('inactive-account', 'Reactivate the account before inviting its owner.');
+    await this.txHost.tx.query('UPDATE invitation SET expires_at = now() WHERE user_id = $1 AND accepted_at IS NULL AND expires_at > now()', [userId]);
+    const invitationToken = await this.invite(userId);
+    return { invitationToken, expiresAt: new Date(Date.now() + INVITATION_TTL_MS).toISOString() };
+  }
+
   @Transactional()
   async acceptInvitation(token: string, password: string): Promise<User> {
     const [id, secret] = token.split('.');
