@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { freePort } from './redis-server';
+import { freePort } from '../../bench/harness/child-process';
 
 const run = promisify(execFile);
 
