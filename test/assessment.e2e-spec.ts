@@ -87,7 +87,7 @@ describe('assessments: authoring, submission and grading', () => {
       expect(graded).toMatchObject({ score: 100, maxScore: 100, passed: true, lateDays: 0 });
       const [event] = await outboxRows(t, 'assessment-graded', submitted.body.id);
       expect(event.job_id).toBe(`assessment-graded:${submitted.body.id}`);
-      expect(event.payload).toEqual({ submissionId: submitted.body.id, enrollmentId: enrollment.enrollmentId, assessmentId: id, traineeId: trainee.id, passed: true, score: 100, maxScore: 100 });
+      expect(event.payload).toEqual({ submissionId: submitted.body.id, enrollmentId: enrollment.enrollmentId, assessmentId: id, traineeId: trainee.id, passed: true, score: 100, maxScore: 100, gradedAt: expect.any(String) });
       const [notice] = await outboxRows(t, 'notify', submitted.body.id);
       expect(notice.payload).toMatchObject({ type: 'submission-graded', recipientIds: [trainee.id] });
       const grading = await outboxRows(t, 'grade-submission', submitted.body.id);

@@ -39,7 +39,7 @@ describe('cohort: concurrent progress writes on one enrollment', () => {
     const progress = t.get<ProgressRecompute>(ProgressRecompute);
     const cls = t.get<ClsService>(ClsService);
     const grade = (assessmentId: string, passed: boolean) =>
-      cls.run(() => progress.recordGrade({ submissionId: randomUUID(), enrollmentId, assessmentId, passed, score: passed ? 100 : 0, maxScore: 100 }));
+      cls.run(() => progress.recordGrade({ submissionId: randomUUID(), enrollmentId, assessmentId, passed, score: passed ? 100 : 0, maxScore: 100, gradedAt: new Date().toISOString() }));
     const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => grade(i % 2 ? programme.quizId : programme.sqlId, i % 3 === 0)));
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
     const [row] = await t.dataSource.query('SELECT count(*)::int AS n FROM assessment_grade WHERE enrollment_id = $1', [enrollmentId]);
@@ -56,7 +56,7 @@ describe('cohort: concurrent progress writes on one enrollment', () => {
     const lessons = programme.modules.flatMap((m) => m.lessonIds);
     const answers = await Promise.all(people.flatMap(({ trainee, enrollmentId }) => [
       ...lessons.map((id) => t.api.post(`/api/v1/lessons/${id}/complete`, undefined, trainee.token).then((a) => a.status)),
-      ...[1, 2].map(() => cls.run(() => progress.recordGrade({ submissionId: randomUUID(), enrollmentId, assessmentId: programme.quizId, passed: true, score: 100, maxScore: 100 })).then(() => 200)),
+      ...[1, 2].map(() => cls.run(() => progress.recordGrade({ submissionId: randomUUID(), enrollmentId, assessmentId: programme.quizId, passed: true, score: 100, maxScore: 100, gradedAt: new Date().toISOString() })).then(() => 200)),
       t.api.post(`/api/v1/enrollments/${enrollmentId}/withdraw`, { reason: 'moved away' }, trainee.token).then((a) => a.status),
     ]));
     // A lesson completed after the withdrawal is no longer the trainee's to complete (404); never a 5xx.

@@ -28,8 +28,8 @@ describe('cohort: lesson progress, module completion, roster, at-risk and digest
     return { trainee, enrollmentId: enrolled.body.id as string };
   }
   const myEnrollment = async (token: string, enrollmentId: string) => (await t.api.get('/api/v1/me/enrollments', token)).body.find((e: { id: string }) => e.id === enrollmentId);
-  const graded = (enrollmentId: string, traineeId: string, assessmentId: string, passed: boolean, submissionId = randomUUID(), jobId?: string) =>
-    publishEvent(t.dataSource, 'assessment-graded', 'progress', { submissionId, enrollmentId, assessmentId, traineeId, passed, score: passed ? 9 : 2, maxScore: 10 }, jobId);
+  const graded = (enrollmentId: string, traineeId: string, assessmentId: string, passed: boolean, submissionId = randomUUID(), jobId?: string, gradedAt = new Date().toISOString()) =>
+    publishEvent(t.dataSource, 'assessment-graded', 'progress', { submissionId, enrollmentId, assessmentId, traineeId, passed, score: passed ? 9 : 2, maxScore: 10, gradedAt }, jobId);
 
   it('completes only unlocked lessons of one’s own active enrollment, idempotently, through the outbox', async () => {
     const cohort = await createCohort(t.api, admin.token, fake, { status: 'running', offsets: { 1: 14 }, shape: { modules: [{ lessons: 2, requiredAssessments: 1, dueOffsetDays: 7 }, { lessons: 1 }] } });
@@ -69,9 +69,10 @@ describe('cohort: lesson progress, module completion, roster, at-risk and digest
     expect((await myEnrollment(trainee.token, enrollmentId)).modules[0].status).toBe('open');
 
     const submissionId = randomUUID();
+    const passedAt = new Date().toISOString();
     await graded(enrollmentId, trainee.id, m1.assessments[0].assessmentId, false);
-    await graded(enrollmentId, trainee.id, m1.assessments[0].assessmentId, true, submissionId);
-    await graded(enrollmentId, trainee.id, m1.assessments[0].assessmentId, true, submissionId, `repeat.${submissionId}`);
+    await graded(enrollmentId, trainee.id, m1.assessments[0].assessmentId, true, submissionId, undefined, passedAt);
+    await graded(enrollmentId, trainee.id, m1.assessments[0].assessmentId, true, submissionId, `repeat.${submissionId}`, passedAt);
     await waitFor(async () => (await roster()).modulesDone === 1, { what: 'the module to be done after a pass', timeoutMs: 30_000 });
     expect((await roster()).percentComplete).toBe(75);
     expect((await myEnrollment(trainee.token, enrollmentId)).modules[0].status).toBe('done');
@@ -84,6 +85,29 @@ describe('cohort: lesson progress, module completion, roster, at-risk and digest
 
     await t.api.post(`/api/v1/enrollments/${enrollmentId}/withdraw`, {}, trainee.token);
     expect((await complete(m1.lessons[0].lessonId)).status).toBe(404);
+  });
+
+  it('counts the latest grade of a submission (a regrade that passes completes the module; a stale event changes nothing)', async () => {
+    const cohort = await createCohort(t.api, admin.token, fake, { status: 'running', shape: { modules: [{ lessons: 0, requiredAssessments: 1 }, { lessons: 1 }] } });
+    const [m1] = cohort.outline.modules;
+    const assessmentId = m1.assessments[0].assessmentId;
+    const { trainee, enrollmentId } = await enrolledTrainee(cohort.id);
+    const mine = () => myEnrollment(trainee.token, enrollmentId);
+    const submissionId = randomUUID();
+    const at = (second: number) => new Date(Date.UTC(2026, 10, 1, 9, 0, second)).toISOString();
+
+    await graded(enrollmentId, trainee.id, assessmentId, false, submissionId, `initial.${submissionId}`, at(0));
+    await waitFor(async () => (await t.dataSource.query('SELECT 1 FROM assessment_grade WHERE submission_id = $1', [submissionId])).length === 1, { what: 'the failed grade', timeoutMs: 30_000 });
+    expect((await mine()).modules[0].status).toBe('open');
+
+    await graded(enrollmentId, trainee.id, assessmentId, true, submissionId, `regrade.${submissionId}`, at(10));
+    await waitFor(async () => (await mine()).modules[0].status === 'done', { what: 'the regrade to complete the module', timeoutMs: 30_000 });
+
+    // An event older than the grade it would replace (jobs may run out of order) changes nothing.
+    await graded(enrollmentId, trainee.id, assessmentId, false, submissionId, `stale.${submissionId}`, at(5));
+    await waitFor(async () => (await t.get<QueueRegistry>(QueueRegistry).jobStatus('progress', `stale.${submissionId}`))?.state === 'completed', { what: 'the stale event to be handled', timeoutMs: 30_000 });
+    expect((await mine()).modules[0].status).toBe('done');
+    expect(await t.dataSource.query('SELECT passed, graded_at FROM assessment_grade WHERE submission_id = $1', [submissionId])).toEqual([{ passed: true, graded_at: new Date(at(10)) }]);
   });
 
   it('refuses lessons before the cohort runs', async () => {

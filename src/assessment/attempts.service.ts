@@ -68,26 +68,27 @@ export class Attempts {
     return rows[0] ?? null;
   }
 
+  /** Numbers the attempt after the last one and refuses it past the limit, in one statement. */
   async newAttempt(located: TraineeAssessment): Promise<AssessmentAttempt> {
     const { enrollment, frozen } = located;
     this.refuseIfPastDue(located);
-    const repo = this.txHost.tx.getRepository(AssessmentAttempt);
-    const used = await repo.countBy({ enrollmentId: enrollment.enrollmentId, assessmentId: frozen.assessmentId });
-    if (used >= frozen.attemptsAllowed) {
-      throw conflict('attempts-exhausted', `All ${frozen.attemptsAllowed} attempts of this assessment are used.`);
-    }
     const deadline = frozen.timeLimitMinutes ? `now() + interval '${Number(frozen.timeLimitMinutes)} minutes'` : 'NULL';
+    let inserted: AttemptRow[];
     try {
-      const inserted: Array<{ id: string }> = await this.txHost.tx.query(
+      inserted = await this.txHost.tx.query(
         `INSERT INTO assessment_attempt (assessment_id, version_id, enrollment_id, cohort_id, trainee_id, attempt_number, attempts_allowed, deadline_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, ${deadline}) RETURNING id`,
-        [frozen.assessmentId, enrollment.courseVersionId, enrollment.enrollmentId, enrollment.cohortId, enrollment.traineeId, used + 1, frozen.attemptsAllowed],
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, used + 1, $6::int, ${deadline}
+           FROM (SELECT count(*)::int AS used FROM assessment_attempt WHERE enrollment_id = $3::uuid AND assessment_id = $1::uuid) counted
+          WHERE used < $6::int
+         RETURNING id, assessment_id, version_id, enrollment_id, cohort_id, trainee_id, attempt_number, attempts_allowed, started_at, deadline_at`,
+        [frozen.assessmentId, enrollment.courseVersionId, enrollment.enrollmentId, enrollment.cohortId, enrollment.traineeId, frozen.attemptsAllowed],
       );
-      return repo.findOneByOrFail({ id: inserted[0].id });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('attempt-conflict', 'Another attempt was started at the same time; try again.');
       throw error;
     }
+    if (inserted.length === 0) throw conflict('attempts-exhausted', `All ${frozen.attemptsAllowed} attempts of this assessment are used.`);
+    return attemptOf(inserted[0]);
   }
 
   refuseIfPastDue(located: TraineeAssessment): void {
@@ -124,4 +125,32 @@ export class Attempts {
     );
     return rows.map((r) => r.hint_id);
   }
+}
+
+interface AttemptRow {
+  id: string;
+  assessment_id: string;
+  version_id: string;
+  enrollment_id: string;
+  cohort_id: string;
+  trainee_id: string;
+  attempt_number: number;
+  attempts_allowed: number;
+  started_at: Date;
+  deadline_at: Date | null;
+}
+
+function attemptOf(row: AttemptRow): AssessmentAttempt {
+  return Object.assign(new AssessmentAttempt(), {
+    id: row.id,
+    assessmentId: row.assessment_id,
+    versionId: row.version_id,
+    enrollmentId: row.enrollment_id,
+    cohortId: row.cohort_id,
+    traineeId: row.trainee_id,
+    attemptNumber: row.attempt_number,
+    attemptsAllowed: row.attempts_allowed,
+    startedAt: row.started_at,
+    deadlineAt: row.deadline_at,
+  });
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { HandledJob, JOB_CATALOG, JobHandler, Outbox } from '@gds/queue';
+import { HandledJob, JOB_CATALOG, JobHandler, Outbox, OutboxItem } from '@gds/queue';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { Submission } from './submission.entity';
@@ -86,21 +86,31 @@ export class Grading {
   async recordGrade(submission: Submission, grade: { raw: number; penalty: number; feedback: Record<string, unknown> }, change: GradeChange): Promise<boolean> {
     const score = Math.max(0, Math.round((grade.raw - grade.penalty) * 100) / 100);
     const passed = score >= submission.passMark;
-    const inserted: unknown[] = await this.txHost.tx.query(
-      `INSERT INTO grade (submission_id, cause, raw_score, penalty, score, previous_score, max_score, passed, feedback, key_version_id, graded_by, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (submission_id, cause) DO NOTHING RETURNING id`,
-      [submission.id, change.cause, grade.raw, grade.penalty, score, submission.score, submission.maxScore, passed, grade.feedback, change.keyVersionId, change.gradedBy, change.reason],
+    // The grade row and the submission's current score in one statement: the update runs only
+    // when the grade row was new, so a repeated job changes neither. The grade's time is taken after
+    // the submission's row lock, so it orders the grades of one submission for progress.
+    const stored: Array<{ gradedAt: Date }> = await this.txHost.tx.query(
+      `WITH inserted AS (
+         INSERT INTO grade (submission_id, cause, raw_score, penalty, score, previous_score, max_score, passed, feedback, key_version_id, graded_by, reason, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, clock_timestamp()) ON CONFLICT (submission_id, cause) DO NOTHING RETURNING id, created_at
+       ), updated AS (
+         UPDATE submission SET status = 'graded', score = $5, passed = $8, feedback = $13, graded_at = now(), error = NULL
+          WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted) RETURNING id
+       )
+       SELECT inserted.created_at AS "gradedAt" FROM updated, inserted`,
+      [submission.id, change.cause, grade.raw, grade.penalty, score, submission.score, submission.maxScore, passed, grade.feedback, change.keyVersionId, change.gradedBy, change.reason,
+        { ...grade.feedback, penalty: grade.penalty, lateDays: submission.lateDays }],
     );
-    if (inserted.length === 0) return false;
-    await this.txHost.tx.getRepository(Submission).update(submission.id, {
-      status: 'graded', score, passed, feedback: { ...grade.feedback, penalty: grade.penalty, lateDays: submission.lateDays }, gradedAt: new Date(), error: null,
-    });
-    const payload = { submissionId: submission.id, enrollmentId: submission.enrollmentId, assessmentId: submission.assessmentId, traineeId: submission.traineeId, passed, score, maxScore: submission.maxScore };
-    await this.outbox.publish('assessment-graded', payload, { jobId: `assessment-graded:${change.eventSuffix}` });
+    if (stored.length === 0) return false;
+    const payload = { submissionId: submission.id, enrollmentId: submission.enrollmentId, assessmentId: submission.assessmentId, traineeId: submission.traineeId, passed, score, maxScore: submission.maxScore, gradedAt: stored[0].gradedAt.toISOString() };
+    const events: OutboxItem[] = [{ name: 'assessment-graded', payload, jobId: `assessment-graded:${change.eventSuffix}` }];
     // A regrade that changes nothing is still reported to progress, but not to the trainee.
-    if (submission.score !== null && submission.score === score) return true;
-    const eventKey = `graded:${change.eventSuffix}`;
-    await this.outbox.publish('notify', { type: 'submission-graded', eventKey, recipientIds: [submission.traineeId], data: { submissionId: submission.id, assessmentId: submission.assessmentId, score, maxScore: submission.maxScore, passed } }, { jobId: `notify:${eventKey}` });
+    if (submission.score === null || submission.score !== score) {
+      const eventKey = `graded:${change.eventSuffix}`;
+      const data = { submissionId: submission.id, assessmentId: submission.assessmentId, score, maxScore: submission.maxScore, passed };
+      events.push({ name: 'notify', payload: { type: 'submission-graded', eventKey, recipientIds: [submission.traineeId], data }, jobId: `notify:${eventKey}` });
+    }
+    await this.outbox.publishAll(events);
     return true;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { HandledJob, JobHandler, Outbox } from '@gds/queue';
+import { HandledJob, JobHandler, JobPayloads, Outbox } from '@gds/queue';
 import { Enrollment } from './enrollment.entity';
 import { ModuleState } from './module-states';
 import { ProgressReader } from './progress-reader.service';
@@ -32,21 +32,42 @@ export class ProgressRecompute {
     await this.recordGrade(job.data);
   }
 
-  /** Records pass/fail of one graded submission (once per submission) and recomputes. */
+  /**
+   * Records pass/fail of one graded submission and recomputes when the grade can change progress.
+   * A submission's later grade (review, regrade, override) replaces its earlier one; a repeated or
+   * out-of-date event changes nothing. Module completion counts an assessment as passed once any
+   * grade passed, and the failing count one with grades but no pass: so a new submission that passes
+   * an assessment already passed, or fails one already failing, changes neither (resubmitting to
+   * raise a score is common) and skips the recompute. Schedule-driven unlocks never wait on grades:
+   * the at-risk scan recomputes every active enrollment.
+   */
   @Transactional()
-  async recordGrade(grade: { submissionId: string; enrollmentId: string; assessmentId: string; passed: boolean; score: number; maxScore: number }): Promise<void> {
-    // Lock the enrollment before inserting a row that refers to it: the insert's key-share lock,
-    // upgraded later by the recompute, deadlocks against a concurrent grade of the same enrollment.
-    const known = await this.txHost.tx.query('SELECT 1 FROM enrollment WHERE id = $1 FOR NO KEY UPDATE', [grade.enrollmentId]);
-    if (known.length === 0) return;
-    const inserted = await this.txHost.tx.query(
-      `INSERT INTO assessment_grade (submission_id, enrollment_id, assessment_id, passed, score, max_score) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (submission_id) DO NOTHING RETURNING submission_id`,
-      [grade.submissionId, grade.enrollmentId, grade.assessmentId, grade.passed, grade.score, grade.maxScore],
+  async recordGrade(grade: Omit<JobPayloads['assessment-graded'], 'traineeId'>): Promise<void> {
+    // Lock the enrollment (noting the activity) before writing a row that refers to it: the
+    // insert's key-share lock, upgraded later by the recompute, deadlocks against a concurrent
+    // grade of the same enrollment.
+    const known: unknown[] = await this.txHost.tx.query(
+      `WITH touched AS (
+         UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $1 RETURNING id
+       )
+       SELECT id FROM touched`,
+      [grade.enrollmentId],
     );
-    if (inserted.length === 0) return;
-    await this.txHost.tx.query('UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $1', [grade.enrollmentId]);
-    await this.recompute(grade.enrollmentId);
+    if (known.length === 0) return;
+    const written: Array<{ replaced: boolean; graded_before: number; passed_before: boolean }> = await this.txHost.tx.query(
+      `WITH prior AS (
+         SELECT count(*)::int AS graded, coalesce(bool_or(passed), false) AS passed FROM assessment_grade WHERE enrollment_id = $2 AND assessment_id = $3
+       )
+       INSERT INTO assessment_grade (submission_id, enrollment_id, assessment_id, passed, score, max_score, graded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (submission_id) DO UPDATE SET passed = excluded.passed, score = excluded.score, max_score = excluded.max_score, graded_at = excluded.graded_at
+        WHERE assessment_grade.graded_at < excluded.graded_at
+       RETURNING xmax <> 0 AS replaced, (SELECT graded FROM prior) AS graded_before, (SELECT passed FROM prior) AS passed_before`,
+      [grade.submissionId, grade.enrollmentId, grade.assessmentId, grade.passed, grade.score, grade.maxScore, grade.gradedAt],
+    );
+    if (written.length === 0) return;
+    const [{ replaced, graded_before: gradedBefore, passed_before: passedBefore }] = written;
+    const unchanged = !replaced && (passedBefore || (gradedBefore > 0 && !grade.passed));
+    if (!unchanged) await this.recompute(grade.enrollmentId);
   }
 
   /** Answers whether anything changed. */

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { HandledJob, JobHandler, JobPayloads, NOTIFICATION_TYPES, NotificationType, Outbox } from '@gds/queue';
+import { HandledJob, JobHandler, JobPayloads, NOTIFICATION_TYPES, Outbox, OutboxItem } from '@gds/queue';
 import { UserDirectory } from '../identity/user-directory.service';
 import { defaultMode } from './notification-defaults';
+import { EmailSender } from './email-sender.service';
 
-/** Recipients per INSERT: one statement over an unnest() array per chunk keeps a 5,000-person fan-out to one round trip. */
+/** Recipients per statement: one statement over an unnest() array per chunk keeps a 5,000-person fan-out to one round trip. */
 const CHUNK = 5_000;
 
 export interface FanOutResult {
@@ -25,6 +26,7 @@ export class NotificationFanout {
     private readonly txHost: AppTransactionHost,
     private readonly outbox: Outbox,
     private readonly users: UserDirectory,
+    private readonly email: EmailSender,
   ) {}
 
   @JobHandler('notify')
@@ -38,60 +40,61 @@ export class NotificationFanout {
   async fanOut(event: JobPayloads['notify']): Promise<FanOutResult> {
     if (!(NOTIFICATION_TYPES as readonly string[]).includes(event.type)) throw new UnrecoverableError(`unknown notification type "${event.type}"`);
     if (!event.eventKey || event.eventKey.length > 300) throw new UnrecoverableError('eventKey must be 1 to 300 characters');
-    await this.txHost.tx.query(
-      'INSERT INTO notification_event (event_key, type, data) VALUES ($1, $2, $3) ON CONFLICT (event_key) DO NOTHING',
-      [event.eventKey, event.type, JSON.stringify(event.data ?? {})],
-    );
     const recipients = await this.users.activeIds(validUuids(event.recipientIds ?? []));
-    const created = { inApp: 0, email: 0 };
-    for (let at = 0; at < recipients.length; at += CHUNK) {
-      const chunk = await this.insertDeliveries(event.eventKey, event.type, recipients.slice(at, at + CHUNK));
+    const created = { inApp: 0, email: 0, webhooks: 0 };
+    const followUps: OutboxItem[] = [];
+    // The first chunk (there is one even without recipients) also stores the event and its webhook deliveries.
+    for (let at = 0; at === 0 || at < recipients.length; at += CHUNK) {
+      const chunk = await this.insertChunk(event, recipients.slice(at, at + CHUNK), at === 0);
       created.inApp += chunk.inApp;
       created.email += chunk.email;
-      await this.outbox.publishMany('deliver-email', chunk.pendingEmailIds.map((id) => ({ payload: { deliveryId: id }, jobId: `email:${id}` })));
+      created.webhooks += chunk.webhookIds.length;
+      for (const id of chunk.pendingEmailIds) followUps.push({ name: 'deliver-email', payload: { deliveryId: id }, jobId: `email:${id}` });
+      for (const id of chunk.webhookIds) followUps.push({ name: 'deliver-webhook', payload: { deliveryId: id }, jobId: `webhook:${id}:1` });
     }
-    const webhooks = await this.createWebhookDeliveries(event.eventKey, event.type);
-    return { created: { ...created, webhooks } };
+    await this.outbox.publishAll(followUps);
+    return { created };
   }
 
   /**
-   * One statement per chunk: each recipient crossed with each channel, the person's stated mode
-   * (or the type's default) decides whether a row is made and in which state. Only rows this run
-   * created come back, as counts and the ids of emails to send now.
+   * One statement per chunk of recipients: each recipient crossed with each channel, the person's
+   * stated mode (or the type's default) decides whether a row is made and in which state; with the
+   * first chunk, the event itself and one delivery per enabled webhook subscribed to the type (per
+   * event, not per recipient). Only rows this run created come back, as counts and the ids of
+   * emails and webhook posts to make now. Without SMTP an email is recorded as skipped here, rather
+   * than by a job per email that could only skip it.
    */
-  private async insertDeliveries(eventKey: string, type: NotificationType, recipients: string[]) {
+  private async insertChunk(event: JobPayloads['notify'], recipients: string[], first: boolean) {
     const [row] = await this.txHost.tx.query(
-      `WITH created AS (
-         INSERT INTO notification_delivery (event_key, recipient_id, channel, status)
+      `WITH event AS (
+         INSERT INTO notification_event (event_key, type, data) SELECT $1, $5, $7 WHERE $8 ON CONFLICT (event_key) DO NOTHING
+       ), created AS (
+         INSERT INTO notification_delivery (event_key, recipient_id, channel, status, last_error)
          SELECT $1, r.id, c.channel,
                 CASE WHEN c.channel = 'in_app' THEN 'delivered'
-                     WHEN coalesce(p.mode, c.default_mode) = 'digest' THEN 'digest_pending' ELSE 'pending' END
+                     WHEN coalesce(p.mode, c.default_mode) = 'digest' THEN 'digest_pending'
+                     WHEN $6 THEN 'pending' ELSE 'skipped' END,
+                CASE WHEN c.channel = 'email' AND coalesce(p.mode, c.default_mode) <> 'digest' AND NOT $6 THEN 'email not configured' END
            FROM unnest($2::uuid[]) AS r(id)
           CROSS JOIN (VALUES ('in_app', $3::text), ('email', $4::text)) AS c(channel, default_mode)
            LEFT JOIN notification_preference p ON p.user_id = r.id AND p.type = $5 AND p.channel = c.channel
           WHERE coalesce(p.mode, c.default_mode) <> 'off'
          ON CONFLICT ON CONSTRAINT notification_delivery_once DO NOTHING
-         RETURNING id, channel, status)
+         RETURNING id, channel, status
+       ), hooks AS (
+         INSERT INTO webhook_delivery (webhook_id, event_key, status)
+         SELECT id, $1, 'pending' FROM webhook WHERE $8 AND enabled AND $5 = ANY(event_types)
+         ON CONFLICT ON CONSTRAINT webhook_delivery_once DO NOTHING
+         RETURNING id
+       )
        SELECT count(*) FILTER (WHERE channel = 'in_app')::int AS in_app,
               count(*) FILTER (WHERE channel = 'email')::int AS email,
-              coalesce(array_agg(id) FILTER (WHERE status = 'pending'), '{}') AS pending_email_ids
+              coalesce(array_agg(id) FILTER (WHERE status = 'pending'), '{}') AS pending_email_ids,
+              (SELECT coalesce(array_agg(id), '{}') FROM hooks) AS webhook_ids
          FROM created`,
-      [eventKey, recipients, defaultMode(type, 'in_app'), defaultMode(type, 'email'), type],
+      [event.eventKey, recipients, defaultMode(event.type, 'in_app'), defaultMode(event.type, 'email'), event.type, this.email.configured, JSON.stringify(event.data ?? {}), first],
     );
-    return { inApp: row.in_app as number, email: row.email as number, pendingEmailIds: row.pending_email_ids as string[] };
-  }
-
-  /** One delivery per enabled webhook subscribed to the type — per event, not per recipient. */
-  private async createWebhookDeliveries(eventKey: string, type: string): Promise<number> {
-    const inserted: Array<{ id: string }> = await this.txHost.tx.query(
-      `INSERT INTO webhook_delivery (webhook_id, event_key, status)
-       SELECT id, $1, 'pending' FROM webhook WHERE enabled AND $2 = ANY(event_types)
-       ON CONFLICT ON CONSTRAINT webhook_delivery_once DO NOTHING
-       RETURNING id`,
-      [eventKey, type],
-    );
-    await this.outbox.publishMany('deliver-webhook', inserted.map((row) => ({ payload: { deliveryId: row.id }, jobId: `webhook:${row.id}:1` })));
-    return inserted.length;
+    return { inApp: row.in_app as number, email: row.email as number, pendingEmailIds: row.pending_email_ids as string[], webhookIds: row.webhook_ids as string[] };
   }
 }
 

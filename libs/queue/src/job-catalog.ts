@@ -19,7 +19,8 @@ export interface JobPayloads {
   /** cohort: recompute an enrollment's lesson/module progress (after a lesson completion or a graded assessment). */
   'recompute-progress': { enrollmentId: string };
   /** cohort hears a grade: records pass/fail for module completion and at-risk. */
-  'assessment-graded': { submissionId: string; enrollmentId: string; assessmentId: string; traineeId: string; passed: boolean; score: number; maxScore: number };
+  /** `gradedAt` orders the grades of one submission (initial, review, regrades, overrides): the latest one counts. */
+  'assessment-graded': { submissionId: string; enrollmentId: string; assessmentId: string; traineeId: string; passed: boolean; score: number; maxScore: number; gradedAt: string };
   /** certification: evaluate completion criteria after progress or grades changed. */
   'evaluate-certificate': { enrollmentId: string };
   /** cohort: import trainees from CSV (long job with progress). */
