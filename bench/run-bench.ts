@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AppProcess, appEnvironment } from './harness/app-processes';
 import { createBenchDatabase } from './harness/bench-database';
 import { BenchContext, createContext } from './harness/bench-context';
@@ -36,8 +37,11 @@ async function startProcesses(dbUrl: string): Promise<Pick<BenchContext, 'api' |
   console.log('starting the worker ...');
   worker.start();
   const port = await freePort();
-  const baseline = Object.assign(new NodeProcess({ script: 'dist/bench/baseline/baseline-server.js', env: { ...env, PORT: String(port) }, name: 'baseline' }), {
+  // Its own queue prefix: the bare grading queue must never be consumed by the app's worker.
+  const queuePrefix = `{bb${randomBytes(5).toString('hex')}}`;
+  const baseline = Object.assign(new NodeProcess({ script: 'dist/bench/baseline/baseline-server.js', env: { ...env, PORT: String(port), BASELINE_QUEUE_PREFIX: queuePrefix }, name: 'baseline' }), {
     url: `http://127.0.0.1:${port}`,
+    queuePrefix,
   });
   console.log('starting the baseline server ...');
   baseline.start();

@@ -1,13 +1,21 @@
+import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { jwtVerify } from 'jose';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { QuizGrader } from '../../src/assessment/graders/quiz.grader';
+import type { QuizKey } from '../../src/assessment/graders/quiz-key';
 
 export interface BaselineDeps {
   pool: Pool;
   key: Uint8Array;
   issuer: string;
   audience: string;
+  /** The bare grading queue (BARE_GRADING_QUEUE under the baseline's own prefix); the bench process runs its Worker. */
+  gradingQueue: Queue;
 }
+
+/** Name of the bare grading queue: the baseline server adds to it, the quiz-grading scenario's Worker consumes it. */
+export const BARE_GRADING_QUEUE = 'bare-grading';
 
 /** The same token check as the app: HS256 pinned, issuer and audience, then the user's roles and status. */
 export async function authenticate(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
@@ -110,8 +118,93 @@ function cohortRoster(app: FastifyInstance, deps: BaselineDeps): void {
   });
 }
 
+/** What the submission route reads in one query: the trainee's active enrollment and the quiz as its version froze it. */
+interface LocatedQuiz {
+  enrollment_id: string;
+  cohort_id: string;
+  course_version_id: string;
+  frozen: { kind: 'quiz'; key: QuizKey; maxScore: number; passMark: number; attemptsAllowed: number };
+}
+
+const quizGrader = new QuizGrader();
+
+/**
+ * POST /api/v1/assessments/:id/submissions (scenario quiz-grading): the app's submit done bare. One
+ * query finds the enrollment and the frozen quiz; one transaction counts the attempts under the
+ * enrollment's row lock and stores the attempt and the queued submission; then a plain BullMQ add.
+ * Quizzes only, without due dates or time limits (the bench's quiz has neither).
+ */
+function quizSubmission(app: FastifyInstance, deps: BaselineDeps): void {
+  app.post<{ Params: { id: string }; Body: { answer?: unknown } }>('/api/v1/assessments/:id/submissions', async (request, reply) => {
+    const userId = await authenticate(deps, request, reply);
+    if (!userId) return reply;
+    const raw = request.body?.answer;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return reply.code(400).send({ status: 400 });
+    const located = await locateQuiz(deps.pool, userId, request.params.id);
+    if (!located) return reply.code(404).send({ status: 404 });
+    let answer: unknown;
+    try {
+      answer = quizGrader.validateAnswer(raw, located.frozen.key);
+    } catch {
+      return reply.code(400).send({ status: 400 });
+    }
+    const submissionId = await inTransaction(deps.pool, (client) => storeSubmission(client, userId, request.params.id, located, answer));
+    if (!submissionId) return reply.code(409).send({ status: 409 });
+    // No outbox: the bare way enqueues after the commit (a crash in between leaves the submission queued with no job).
+    await deps.gradingQueue.add('grade', { submissionId }, { jobId: `grade-${submissionId}`, attempts: 5, removeOnComplete: true });
+    return reply.code(202).send({ id: submissionId, status: 'queued' });
+  });
+}
+
+async function locateQuiz(pool: Pool, traineeId: string, assessmentId: string): Promise<LocatedQuiz | undefined> {
+  const { rows } = await pool.query<LocatedQuiz>(
+    `SELECT e.id AS enrollment_id, e.cohort_id, e.course_version_id, a.frozen
+       FROM enrollment e JOIN course_version_assessment a ON a.version_id = e.course_version_id AND a.assessment_id = $2
+      WHERE e.trainee_id = $1 AND e.status = 'active' AND a.frozen->>'kind' = 'quiz'
+      ORDER BY e.enrolled_at DESC, e.id LIMIT 1`,
+    [traineeId, assessmentId],
+  );
+  return rows[0];
+}
+
+/** Runs `work` in one transaction on one pooled client: COMMIT when it answers, ROLLBACK when it throws. */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Stores the attempt and the queued submission; answers the submission's id, or undefined when every attempt allowed is used. */
+async function storeSubmission(client: PoolClient, traineeId: string, assessmentId: string, located: LocatedQuiz, answer: unknown): Promise<string | undefined> {
+  const { enrollment_id: enrollmentId, cohort_id: cohortId, course_version_id: versionId, frozen } = located;
+  // The row lock serialises this trainee's submissions, so parallel ones cannot exceed the attempts allowed.
+  await client.query('SELECT 1 FROM enrollment WHERE id = $1 FOR NO KEY UPDATE', [enrollmentId]);
+  const used = (await client.query('SELECT count(*)::int AS n FROM assessment_attempt WHERE enrollment_id = $1 AND assessment_id = $2', [enrollmentId, assessmentId])).rows[0].n as number;
+  if (used >= frozen.attemptsAllowed) return undefined;
+  const attempt = await client.query(
+    `INSERT INTO assessment_attempt (assessment_id, version_id, enrollment_id, cohort_id, trainee_id, attempt_number, attempts_allowed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [assessmentId, versionId, enrollmentId, cohortId, traineeId, used + 1, frozen.attemptsAllowed],
+  );
+  const submission = await client.query(
+    `INSERT INTO submission (attempt_id, assessment_id, version_id, enrollment_id, cohort_id, trainee_id, kind, answer, status, late_days, max_score, pass_mark, submitted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'quiz', $7, 'queued', 0, $8, $9, now()) RETURNING id`,
+    [attempt.rows[0].id, assessmentId, versionId, enrollmentId, cohortId, traineeId, JSON.stringify(answer), frozen.maxScore, frozen.passMark],
+  );
+  return submission.rows[0].id;
+}
+
 /**
  * Every baseline route. A scenario that compares against a bare implementation adds its route
  * function here (same SQL as the app, no framework), e.g. `courseOutline(app, deps)`.
  */
-export const BASELINE_ROUTES: Array<(app: FastifyInstance, deps: BaselineDeps) => void> = [me, courseVersion, cohortRoster];
+export const BASELINE_ROUTES: Array<(app: FastifyInstance, deps: BaselineDeps) => void> = [me, courseVersion, cohortRoster, quizSubmission];

@@ -1,18 +1,33 @@
+import { Queue } from 'bullmq';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
-import { BASELINE_ROUTES } from './baseline-routes';
+// The file, not @gds/queue: the bare server loads no Nest module.
+import { redisOptionsFromUrl } from '../../libs/queue/src/redis-options';
+import { BARE_GRADING_QUEUE, BASELINE_ROUTES } from './baseline-routes';
+
+export interface BaselineServer {
+  url: string;
+  close(): Promise<void>;
+}
 
 /**
- * The bare baseline of the benchmark: Fastify + pg, no Nest, no ORM, no validation layers — the
- * same token check and the same queries as the app. Configured by the same variables.
+ * The bare baseline of the benchmark: Fastify + pg (+ a plain BullMQ Queue for quiz grading), no
+ * Nest, no ORM, no validation layers — the same token check and the same queries as the app.
+ * Configured by the same variables, plus BASELINE_QUEUE_PREFIX so its queue never meets the app's.
+ * PORT 0 picks a free port (the quiz-grading smoke test starts one inside the test process).
  */
-async function main(): Promise<void> {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
+export async function startBaselineServer(env: NodeJS.ProcessEnv): Promise<BaselineServer> {
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: Number(env.DATABASE_POOL_SIZE ?? 20) });
+  const gradingQueue = new Queue(BARE_GRADING_QUEUE, {
+    connection: { ...redisOptionsFromUrl(env.REDIS_URL ?? 'redis://127.0.0.1:6379'), maxRetriesPerRequest: null },
+    prefix: env.BASELINE_QUEUE_PREFIX ?? '{baseline}',
+  });
   const deps = {
     pool,
-    key: new TextEncoder().encode(process.env.JWT_SECRET ?? ''),
-    issuer: process.env.JWT_ISSUER ?? 'gds-academy',
-    audience: process.env.JWT_AUDIENCE ?? 'gds-academy-api',
+    key: new TextEncoder().encode(env.JWT_SECRET ?? ''),
+    issuer: env.JWT_ISSUER ?? 'gds-academy',
+    audience: env.JWT_AUDIENCE ?? 'gds-academy-api',
+    gradingQueue,
   };
   const app = Fastify({ logger: false });
   for (const route of BASELINE_ROUTES) route(app, deps);
@@ -20,13 +35,28 @@ async function main(): Promise<void> {
     await pool.query('SELECT 1');
     return { status: 'ok' };
   });
-  process.on('SIGTERM', () => {
-    void app.close().then(() => pool.end()).then(() => process.exit(0));
-  });
-  await app.listen({ port: Number(process.env.PORT ?? 3100), host: '127.0.0.1' });
+  await app.listen({ port: Number(env.PORT ?? 3100), host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await gradingQueue.close();
+      await pool.end();
+    },
+  };
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const server = await startBaselineServer(process.env);
+  process.on('SIGTERM', () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

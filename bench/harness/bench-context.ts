@@ -11,8 +11,8 @@ export interface BenchContext {
   api: AppProcess;
   /** The real app, worker role, on the same database and queue prefix. */
   worker: AppProcess;
-  /** The bare Fastify + pg server (bench/baseline), on the same database. */
-  baseline: NodeProcess & { url: string };
+  /** The bare Fastify + pg server (bench/baseline), on the same database; its BullMQ queues live under `queuePrefix`. */
+  baseline: NodeProcess & { url: string; queuePrefix: string };
   db: BenchDatabase;
   admin: { email: string; password: string; token(): Promise<string> };
   log(line: string): void;

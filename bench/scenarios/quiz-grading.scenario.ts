@@ -6,20 +6,24 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
  * Scenario `quiz-grading` (issue 5.12): quiz submissions end to end (POST → 202 → outbox → relay →
- * grading worker → graded, polled over the API) per second, against a bare BullMQ + pg producer and
- * worker storing the same rows with the same QuizGrader, in the same run.
+ * grading worker → graded, polled over the API) per second, against the same feature done bare in
+ * the same run: POSTs to the baseline server (Fastify + pg: attempt and submission rows, a plain
+ * BullMQ add) and a plain BullMQ Worker storing the same grade rows with the same QuizGrader.
  */
 export const quizGradingScenario: BenchScenario<QuizGradingScenario> = {
-  description: `${SUBMISSIONS} quiz submissions by ${QUIZ_BENCH.trainees} trainees, ${QUIZ_BENCH.concurrency} in flight, POST until graded (api and worker as separate processes); against a bare BullMQ + pg producer and worker doing the same inserts and grading`,
+  description: `${SUBMISSIONS} quiz submissions by ${QUIZ_BENCH.trainees} trainees, ${QUIZ_BENCH.concurrency} in flight, POST until graded (api and worker as separate processes); against the same POSTs to the bare Fastify + pg baseline (attempt + submission in one transaction, plain BullMQ add) and a plain BullMQ worker storing grade, progress record, activity and in-app notification in one transaction`,
   async setup(ctx) {
-    ctx.log(`  building a course with a quiz, a running cohort and ${QUIZ_BENCH.trainees} enrolled trainees over the API`);
+    ctx.log(`  building a course with two quizzes (the app's and the baseline's), a running cohort and ${QUIZ_BENCH.trainees} enrolled trainees over the API`);
     return setupQuizGrading(ctx.api.url, { admin: await ctx.admin.token() }, { trainees: QUIZ_BENCH.trainees, submissions: SUBMISSIONS });
   },
   async run(ctx, scenario) {
     ctx.log(`  submitting ${SUBMISSIONS} answers through the app ...`);
     const app = await runQuizGrading(scenario, { submissions: SUBMISSIONS, concurrency: QUIZ_BENCH.concurrency, timeoutMs: 600_000 });
     ctx.log(`  the same through the bare baseline ...`);
-    const baseline = await runBareQuizBaseline({ databaseUrl: ctx.db.url, redisUrl: REDIS_URL, count: SUBMISSIONS, concurrency: QUIZ_BENCH.concurrency });
+    const baseline = await runBareQuizBaseline(scenario, {
+      baselineUrl: ctx.baseline.url, queuePrefix: ctx.baseline.queuePrefix, databaseUrl: ctx.db.url, redisUrl: REDIS_URL,
+      submissions: SUBMISSIONS, concurrency: QUIZ_BENCH.concurrency, timeoutMs: 600_000,
+    });
     const result = quizGradingRatio(app, baseline);
     return [
       { scenario: 'quiz-grading', metric: 'graded submissions/s', ours: Math.round(app.perSecond), baseline: Math.round(baseline.perSecond), ratio: Math.round(result.ratio * 100) / 100, target: 0.5, unit: '/s' },

@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { redisOptionsFromUrl } from '@gds/queue';
-import { QuizGrader } from '../../src/assessment/graders/quiz.grader';
+import { QuizAnswer, QuizGrader } from '../../src/assessment/graders/quiz.grader';
+import type { QuizKey } from '../../src/assessment/graders/quiz-key';
+import type { GradeOutcome } from '../../src/assessment/graders/grader';
+import { BARE_GRADING_QUEUE, inTransaction } from '../baseline/baseline-routes';
 
 /**
  * Scenario `quiz-grading` (issue 5 item 12): quiz submissions end to end (POST -> graded) per
  * second through the running app (API, outbox, relay, BullMQ, the grading worker, Postgres),
- * against a bare baseline that does the same work with a plain BullMQ Queue + Worker and pg:
- * insert a submission row, enqueue, the worker grades it with the same QuizGrader and stores a
- * grade row. Ratio = app per second / baseline per second; the target is >= 0.5.
+ * against the same feature done bare in the same run: the baseline server's POST route (Fastify +
+ * pg, same token check) stores the attempt and the queued submission and adds a plain BullMQ job;
+ * a plain Worker grades it with the same QuizGrader and stores what the app stores for a grade
+ * (grade, graded submission, progress record, enrollment activity, in-app notification). Both sides
+ * submit over HTTP with the same trainees, each to its own quiz of the same course. Ratio = app per
+ * second / baseline per second; the target is >= 0.5.
  *
  * `setupQuizGrading` builds the world over the API; `runQuizGrading` times the app;
  * `runBareQuizBaseline` times the baseline; `quizGradingRatio` combines them.
@@ -30,6 +36,8 @@ export interface QuizGradingScenario {
   versionId: string;
   cohortId: string;
   assessmentId: string;
+  /** A second quiz of the same module and key, submitted to by the baseline, so that the two sides' attempts never collide. */
+  baselineAssessmentId: string;
   trainees: Array<{ id: string; token: string }>;
   attemptsPerTrainee: number;
 }
@@ -39,7 +47,7 @@ export interface QuizGradingRun {
   side: 'app' | 'baseline';
   submissions: number;
   ms: number;
-  /** When the last submission was accepted (app: 202; baseline: enqueued). */
+  /** When the last submission was accepted (answered 202). */
   acceptedMs: number;
   perSecond: number;
 }
@@ -82,7 +90,7 @@ async function newUser(baseUrl: string, admin: string, role: string): Promise<{ 
   return { id: created.id, token: tokens.accessToken };
 }
 
-/** A published course with one quiz, a running cohort, and `trainees` trainees enrolled directly by the admin. */
+/** A published course with two identical quizzes (the app's and the baseline's), a running cohort, and `trainees` trainees enrolled directly by the admin. */
 export async function setupQuizGrading(baseUrl: string, tokens: QuizGradingTokens, options: { trainees?: number; submissions?: number } = {}): Promise<QuizGradingScenario> {
   const traineeCount = options.trainees ?? QUIZ_BENCH.trainees;
   const attemptsPerTrainee = Math.min(100, Math.ceil((options.submissions ?? QUIZ_BENCH.submissions) / traineeCount));
@@ -92,10 +100,10 @@ export async function setupQuizGrading(baseUrl: string, tokens: QuizGradingToken
     code, title: 'Bench quiz course', summary: 'A course for the quiz-grading benchmark.', trackCode: 'cybersecurity', level: 'beginner', estimatedHours: 1,
   });
   const module = await ok(baseUrl, instructor, 'POST', `/api/v1/courses/${course.id}/modules`, { title: 'Bench module' });
-  const quiz = await ok(baseUrl, instructor, 'POST', `/api/v1/modules/${module.id}/assessments`, {
-    kind: 'quiz', title: 'Bench quiz', maxScore: 100, passMark: 50, attemptsAllowed: attemptsPerTrainee, key: QUIZ_BENCH_KEY,
-  });
-  // A second module with a lesson no trainee completes: passing the quiz must not complete the
+  const quizSpec = { kind: 'quiz', maxScore: 100, passMark: 50, attemptsAllowed: attemptsPerTrainee, key: QUIZ_BENCH_KEY };
+  const quiz = await ok(baseUrl, instructor, 'POST', `/api/v1/modules/${module.id}/assessments`, { ...quizSpec, title: 'Bench quiz' });
+  const baselineQuiz = await ok(baseUrl, instructor, 'POST', `/api/v1/modules/${module.id}/assessments`, { ...quizSpec, title: 'Bench quiz (baseline)' });
+  // A second module with a lesson no trainee completes: passing the quizzes must not complete the
   // course, since a completed enrollment takes no more submissions.
   const reading = await ok(baseUrl, instructor, 'POST', `/api/v1/courses/${course.id}/modules`, { title: 'Bench reading' });
   await ok(baseUrl, instructor, 'POST', `/api/v1/modules/${reading.id}/lessons`, { title: 'Read me', kind: 'article', body: '# Later' });
@@ -113,26 +121,32 @@ export async function setupQuizGrading(baseUrl: string, tokens: QuizGradingToken
     await ok(baseUrl, tokens.admin, 'POST', `/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: trainee.id });
     trainees.push(trainee);
   }
-  return { name: 'quiz-grading', baseUrl, adminToken: tokens.admin, courseId: course.id, versionId: version.versionId, cohortId: cohort.id, assessmentId: quiz.id, trainees, attemptsPerTrainee };
+  return { name: 'quiz-grading', baseUrl, adminToken: tokens.admin, courseId: course.id, versionId: version.versionId, cohortId: cohort.id, assessmentId: quiz.id, baselineAssessmentId: baselineQuiz.id, trainees, attemptsPerTrainee };
 }
 
 /** POSTs `submissions` quiz answers (`concurrency` in flight, spread over the trainees) and waits until every one is graded. */
 export async function runQuizGrading(scenario: QuizGradingScenario, options: { submissions?: number; concurrency?: number; timeoutMs?: number } = {}): Promise<QuizGradingRun> {
   const count = options.submissions ?? QUIZ_BENCH.submissions;
-  if (count > scenario.trainees.length * scenario.attemptsPerTrainee) throw new Error('quiz-grading: more submissions than attempts set up');
-  const ids = new Set<string>();
   const started = performance.now();
-  await inParallel(count, options.concurrency ?? QUIZ_BENCH.concurrency, async (i) => {
-    const trainee = scenario.trainees[i % scenario.trainees.length];
-    const answer = await call(scenario.baseUrl, trainee.token, 'POST', `/api/v1/assessments/${scenario.assessmentId}/submissions`, { answer: QUIZ_BENCH_ANSWER });
-    if (answer.status !== 202) throw new Error(`quiz-grading: submission answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    ids.add(answer.body.id);
-  });
+  const ids = await submitAll(scenario, scenario.baseUrl, scenario.assessmentId, count, options.concurrency ?? QUIZ_BENCH.concurrency);
   const acceptedMs = performance.now() - started;
   const progress = { cursor: null as string | null, graded: 0 };
   await until(options.timeoutMs ?? 300_000, () => allGraded(scenario, ids, progress));
   const ms = performance.now() - started;
   return { scenario: 'quiz-grading', side: 'app', submissions: count, ms, acceptedMs, perSecond: (count * 1000) / ms };
+}
+
+/** The same requests for both sides: trainee i % n submits the same answer to `assessmentId` on `baseUrl`; answers the ids accepted. */
+async function submitAll(scenario: QuizGradingScenario, baseUrl: string, assessmentId: string, count: number, concurrency: number): Promise<Set<string>> {
+  if (count > scenario.trainees.length * scenario.attemptsPerTrainee) throw new Error('quiz-grading: more submissions than attempts set up');
+  const ids = new Set<string>();
+  await inParallel(count, concurrency, async (i) => {
+    const trainee = scenario.trainees[i % scenario.trainees.length];
+    const answer = await call(baseUrl, trainee.token, 'POST', `/api/v1/assessments/${assessmentId}/submissions`, { answer: QUIZ_BENCH_ANSWER });
+    if (answer.status !== 202) throw new Error(`quiz-grading: submission to ${baseUrl} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    ids.add(answer.body.id);
+  });
+  return ids;
 }
 
 /**
@@ -156,73 +170,118 @@ async function allGraded(scenario: QuizGradingScenario, ids: Set<string>, progre
 }
 
 export interface BareQuizBaselineOptions {
+  /** The baseline server (bench/baseline/baseline-server.ts), whose POST route adds the jobs. */
+  baselineUrl: string;
+  /** The baseline server's BASELINE_QUEUE_PREFIX, where this run's Worker consumes. */
+  queuePrefix: string;
   databaseUrl: string;
   redisUrl: string;
-  count?: number;
-  /** Producers in flight, as the app run's concurrency. */
+  submissions?: number;
+  /** Requests in flight, as the app run's concurrency. */
   concurrency?: number;
-  /** Worker concurrency, as the app's WORKER_CONCURRENCY. */
+  /** Worker concurrency, as the app's WORKER_CONCURRENCY (default 16). */
   workerConcurrency?: number;
-  /** Postgres connections shared by producers and worker, as the app's DATABASE_POOL_SIZE (default 20). */
+  /** The Worker's Postgres connections, as the app worker's DATABASE_POOL_SIZE (default 20). */
   poolSize?: number;
   timeoutMs?: number;
 }
 
 /**
- * The same work without the app: per submission a pg INSERT and a BullMQ add; a Worker loads the
- * row, grades it with the same QuizGrader, inserts the grade and marks the row graded in one
- * transaction. Its tables are created for the run and dropped after it.
+ * The same feature done bare: the same trainees POST the same answers to the baseline server (to
+ * the scenario's baseline quiz); a plain BullMQ Worker, in this process, grades each job with the
+ * same QuizGrader and stores the grade rows. Done when the database counts every submission of the
+ * baseline quiz graded (polled every 100 ms, as the app side).
  */
-export async function runBareQuizBaseline(options: BareQuizBaselineOptions): Promise<QuizGradingRun> {
-  const count = options.count ?? QUIZ_BENCH.submissions;
+export async function runBareQuizBaseline(scenario: QuizGradingScenario, options: BareQuizBaselineOptions): Promise<QuizGradingRun> {
+  const count = options.submissions ?? QUIZ_BENCH.submissions;
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
-  const tag = randomUUID().replace(/-/g, '').slice(0, 10);
-  const submissions = `bench_quiz_submission_${tag}`;
-  const grades = `bench_quiz_grade_${tag}`;
-  const prefix = `{benchquiz${tag}}`;
-  const connection = { ...redisOptionsFromUrl(options.redisUrl), maxRetriesPerRequest: null };
+  const queueOptions = { connection: { ...redisOptionsFromUrl(options.redisUrl), maxRetriesPerRequest: null }, prefix: options.queuePrefix };
   const grader = new QuizGrader();
-  const key = grader.validateKey(QUIZ_BENCH_KEY);
-  await pool.query(`CREATE TABLE ${submissions} (id uuid PRIMARY KEY, answer jsonb NOT NULL, status text NOT NULL, submitted_at timestamptz NOT NULL DEFAULT now())`);
-  await pool.query(`CREATE TABLE ${grades} (submission_id uuid PRIMARY KEY REFERENCES ${submissions}(id), score numeric NOT NULL, feedback jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
-  const queue = new Queue('bench-quiz', { connection, prefix });
-  const worker = new Worker('bench-quiz', (job) => gradeBare(pool, grader, key, submissions, grades, job.data.submissionId), { connection, prefix, concurrency: options.workerConcurrency ?? 16 });
+  const worker = new Worker(BARE_GRADING_QUEUE, (job) => gradeBare(pool, grader, job.data.submissionId), { ...queueOptions, concurrency: options.workerConcurrency ?? 16 });
+  // A grading error in the bench is a bug: stop at the first one rather than wait for the timeout.
+  let failure: Error | undefined;
+  worker.on('failed', (_job, error) => {
+    failure ??= error;
+  });
   try {
     await worker.waitUntilReady();
     const started = performance.now();
-    await inParallel(count, options.concurrency ?? QUIZ_BENCH.concurrency, async () => {
-      const id = randomUUID();
-      await pool.query(`INSERT INTO ${submissions} (id, answer, status) VALUES ($1, $2, 'queued')`, [id, JSON.stringify(QUIZ_BENCH_ANSWER)]);
-      await queue.add('grade', { submissionId: id }, { jobId: `grade-${id}`, attempts: 5, removeOnComplete: true });
-    });
+    await submitAll(scenario, options.baselineUrl, scenario.baselineAssessmentId, count, options.concurrency ?? QUIZ_BENCH.concurrency);
     const acceptedMs = performance.now() - started;
-    await until(options.timeoutMs ?? 300_000, async () => (await pool.query(`SELECT count(*)::int AS n FROM ${grades}`)).rows[0].n === count);
+    await until(options.timeoutMs ?? 300_000, async () => {
+      if (failure) throw new Error(`quiz-grading: the bare worker failed: ${failure.message}`);
+      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM submission WHERE assessment_id = $1 AND status = 'graded'`, [scenario.baselineAssessmentId]);
+      return rows[0].n === count;
+    });
     const ms = performance.now() - started;
     return { scenario: 'quiz-grading', side: 'baseline', submissions: count, ms, acceptedMs, perSecond: (count * 1000) / ms };
   } finally {
     await worker.close();
+    const queue = new Queue(BARE_GRADING_QUEUE, queueOptions);
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
-    await pool.query(`DROP TABLE IF EXISTS ${grades}, ${submissions}`).catch(() => undefined);
     await pool.end();
   }
 }
 
-async function gradeBare(pool: Pool, grader: QuizGrader, key: ReturnType<QuizGrader['validateKey']>, submissions: string, grades: string, id: string): Promise<void> {
-  const { rows } = await pool.query(`SELECT answer FROM ${submissions} WHERE id = $1`, [id]);
-  const outcome = await grader.grade({ key, answer: grader.validateAnswer(rows[0].answer, key), traineeId: 'bench', assessmentId: 'bench', versionId: 'bench', submissionId: id, maxScore: 100 });
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`INSERT INTO ${grades} (submission_id, score, feedback) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [id, outcome.score, JSON.stringify(outcome.feedback)]);
-    await client.query(`UPDATE ${submissions} SET status = 'graded' WHERE id = $1`, [id]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+/** A submission as the bare worker reads it: joined with the quiz its course version froze. */
+interface BareSubmission {
+  id: string;
+  enrollment_id: string;
+  assessment_id: string;
+  version_id: string;
+  trainee_id: string;
+  answer: QuizAnswer;
+  status: string;
+  late_days: number;
+  pass_mark: string;
+  frozen: { key: QuizKey; maxScore: number };
+}
+
+async function gradeBare(pool: Pool, grader: QuizGrader, submissionId: string): Promise<void> {
+  const { rows } = await pool.query<BareSubmission>(
+    `SELECT s.id, s.enrollment_id, s.assessment_id, s.version_id, s.trainee_id, s.answer, s.status, s.late_days, s.pass_mark, a.frozen
+       FROM submission s JOIN course_version_assessment a ON a.version_id = s.version_id AND a.assessment_id = s.assessment_id
+      WHERE s.id = $1`,
+    [submissionId],
+  );
+  const submission = rows[0];
+  // As the app: a retry of a job whose submission is graded already does nothing.
+  if (!submission || submission.status !== 'queued') return;
+  const outcome = await grader.grade({
+    key: submission.frozen.key, answer: submission.answer, traineeId: submission.trainee_id, assessmentId: submission.assessment_id,
+    versionId: submission.version_id, submissionId, maxScore: submission.frozen.maxScore,
+  });
+  await inTransaction(pool, (client) => storeGrade(client, submission, outcome));
+}
+
+/**
+ * What the app stores for an initial grade, in one transaction instead of its three jobs (grading,
+ * progress, notify): the grade row, the graded submission, the cohort's progress record, the
+ * enrollment's activity, and the trainee's in-app notification. A quiz without a due date has no penalty.
+ */
+async function storeGrade(client: PoolClient, s: BareSubmission, outcome: GradeOutcome): Promise<void> {
+  const score = outcome.score;
+  const passed = score >= Number(s.pass_mark);
+  // The enrollment row first, then the rows that refer to it: the lock order of the app's progress record.
+  await client.query('UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $1', [s.enrollment_id]);
+  await client.query(
+    `INSERT INTO grade (submission_id, cause, raw_score, penalty, score, max_score, passed, feedback, key_version_id)
+     VALUES ($1, 'initial', $2, 0, $2, $3, $4, $5, $6)`,
+    [s.id, score, outcome.maxScore, passed, JSON.stringify(outcome.feedback), s.version_id],
+  );
+  await client.query(
+    `UPDATE submission SET status = 'graded', score = $2, passed = $3, feedback = $4, graded_at = now(), error = NULL WHERE id = $1`,
+    [s.id, score, passed, JSON.stringify({ ...outcome.feedback, penalty: 0, lateDays: s.late_days })],
+  );
+  await client.query(
+    'INSERT INTO assessment_grade (submission_id, enrollment_id, assessment_id, passed, score, max_score) VALUES ($1, $2, $3, $4, $5, $6)',
+    [s.id, s.enrollment_id, s.assessment_id, passed, score, outcome.maxScore],
+  );
+  const eventKey = `graded:${s.id}`;
+  const data = { submissionId: s.id, assessmentId: s.assessment_id, score, maxScore: outcome.maxScore, passed };
+  await client.query(`INSERT INTO notification_event (event_key, type, data) VALUES ($1, 'submission-graded', $2)`, [eventKey, JSON.stringify(data)]);
+  await client.query(`INSERT INTO notification_delivery (event_key, recipient_id, channel, status) VALUES ($1, $2, 'in_app', 'delivered')`, [eventKey, s.trainee_id]);
 }
 
 export interface QuizGradingResult {
