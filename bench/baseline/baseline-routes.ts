@@ -130,8 +130,8 @@ const quizGrader = new QuizGrader();
 
 /**
  * POST /api/v1/assessments/:id/submissions (scenario quiz-grading): the app's submit done bare. One
- * query finds the enrollment and the frozen quiz; one transaction counts the attempts under the
- * enrollment's row lock and stores the attempt and the queued submission; then a plain BullMQ add.
+ * query finds the enrollment and the frozen quiz; one transaction, under the app's advisory lock,
+ * stores the attempt and the queued submission; then a plain BullMQ add.
  * Quizzes only, without due dates or time limits (the bench's quiz has neither).
  */
 function quizSubmission(app: FastifyInstance, deps: BaselineDeps): void {
@@ -186,15 +186,19 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
 /** Stores the attempt and the queued submission; answers the submission's id, or undefined when every attempt allowed is used. */
 async function storeSubmission(client: PoolClient, traineeId: string, assessmentId: string, located: LocatedQuiz, answer: unknown): Promise<string | undefined> {
   const { enrollment_id: enrollmentId, cohort_id: cohortId, course_version_id: versionId, frozen } = located;
-  // The row lock serialises this trainee's submissions, so parallel ones cannot exceed the attempts allowed.
-  await client.query('SELECT 1 FROM enrollment WHERE id = $1 FOR NO KEY UPDATE', [enrollmentId]);
-  const used = (await client.query('SELECT count(*)::int AS n FROM assessment_attempt WHERE enrollment_id = $1 AND assessment_id = $2', [enrollmentId, assessmentId])).rows[0].n as number;
-  if (used >= frozen.attemptsAllowed) return undefined;
+  // The same per-(enrollment, assessment) advisory lock as the app serialises this trainee's
+  // submissions, so parallel ones cannot exceed the attempts allowed; the attempt is numbered and
+  // refused past the limit in its insert, as the app does.
+  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`attempt:${enrollmentId}:${assessmentId}`]);
   const attempt = await client.query(
     `INSERT INTO assessment_attempt (assessment_id, version_id, enrollment_id, cohort_id, trainee_id, attempt_number, attempts_allowed)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [assessmentId, versionId, enrollmentId, cohortId, traineeId, used + 1, frozen.attemptsAllowed],
+     SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, used + 1, $6::int
+       FROM (SELECT count(*)::int AS used FROM assessment_attempt WHERE enrollment_id = $3::uuid AND assessment_id = $1::uuid) counted
+      WHERE used < $6::int
+     RETURNING id`,
+    [assessmentId, versionId, enrollmentId, cohortId, traineeId, frozen.attemptsAllowed],
   );
+  if (attempt.rows.length === 0) return undefined;
   const submission = await client.query(
     `INSERT INTO submission (attempt_id, assessment_id, version_id, enrollment_id, cohort_id, trainee_id, kind, answer, status, late_days, max_score, pass_mark, submitted_at)
      VALUES ($1, $2, $3, $4, $5, $6, 'quiz', $7, 'queued', 0, $8, $9, now()) RETURNING id`,

@@ -51,7 +51,7 @@ export class NodeProcess {
 
   start(): void {
     if (this.running) throw new Error(`${this.options.name} is already running`);
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, this.options.script), ...(this.options.args ?? [])], {
+    const child = spawn(process.execPath, [...(process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : []), path.join(REPO_ROOT, this.options.script), ...(this.options.args ?? [])], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

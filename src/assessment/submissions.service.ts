@@ -11,6 +11,15 @@ import { TraineeAssessment } from './trainee-enrollments.service';
 import { lateDaysAt } from './frozen-assessment';
 import { SubmitDto } from './dto/submission.dto';
 
+export interface AcceptedSubmission {
+  id: string;
+  status: 'queued';
+}
+
+/** Columns every submit fills; `SUBMISSION_VALUES` reads them from $1..$11 (see `submissionValues`). */
+const SUBMISSION_COLUMNS = 'attempt_id, assessment_id, version_id, enrollment_id, cohort_id, trainee_id, kind, answer, status, late_days, max_score, pass_mark, submitted_at';
+const SUBMISSION_VALUES = `$1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::jsonb, 'queued', $8::int, $9::numeric, $10::numeric, $11::timestamptz`;
+
 /** Trainees submit; the grading worker grades. Submission and its grading job commit together. */
 @Injectable()
 export class Submissions {
@@ -22,7 +31,7 @@ export class Submissions {
     private readonly enrollments: EnrollmentDirectory,
   ) {}
 
-  async submit(assessmentId: string, dto: SubmitDto, principal: Principal): Promise<Submission> {
+  async submit(assessmentId: string, dto: SubmitDto, principal: Principal): Promise<AcceptedSubmission> {
     const located = await this.attempts.require(principal.userId, assessmentId, 'work');
     const answer = this.graders.get(located.frozen.kind).validateAnswer(dto.answer, located.frozen.key);
     try {
@@ -34,30 +43,63 @@ export class Submissions {
   }
 
   @Transactional()
-  private async store(located: TraineeAssessment, attemptId: string | undefined, answer: unknown): Promise<Submission> {
+  private async store(located: TraineeAssessment, attemptId: string | undefined, answer: unknown): Promise<AcceptedSubmission> {
     await this.attempts.lock(located);
-    const attempt = await this.attemptToSubmit(located, attemptId);
-    const now = new Date();
     this.attempts.refuseIfPastDue(located);
+    const untimed = !attemptId && !located.frozen.timeLimitMinutes;
+    const id = untimed ? await this.insertInOpenOrNewAttempt(located, answer) : await this.insertSubmission(located, (await this.attemptToSubmit(located, attemptId)).id, answer);
+    await this.outbox.publish('grade-submission', { submissionId: id }, { jobId: `grade:${id}` });
+    return { id, status: 'queued' };
+  }
+
+  /** The submission of an attempt already chosen (one the trainee started, or a timed one). */
+  private async insertSubmission(located: TraineeAssessment, attemptId: string, answer: unknown): Promise<string> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
+      `INSERT INTO submission (${SUBMISSION_COLUMNS}) SELECT $12::uuid, ${SUBMISSION_VALUES} RETURNING id`,
+      [...this.submissionValues(located, answer), attemptId],
+    );
+    return rows[0].id;
+  }
+
+  /**
+   * The usual submit (untimed, no attempt named) in one statement, under the attempt lock: into the
+   * attempt the trainee opened and has not submitted, else into a new one numbered after the last,
+   * none past the attempts allowed (no row then). The attempt's row and the submission referring to it
+   * are checked against each other at the end of the statement, as Postgres checks foreign keys.
+   */
+  private async insertInOpenOrNewAttempt(located: TraineeAssessment, answer: unknown): Promise<string> {
+    const { frozen } = located;
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
+      `WITH open AS (
+         SELECT a.id FROM assessment_attempt a
+          WHERE a.enrollment_id = $3::uuid AND a.assessment_id = $1::uuid AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.attempt_id = a.id)
+            AND (a.deadline_at IS NULL OR a.deadline_at > now())
+          ORDER BY a.attempt_number DESC LIMIT 1
+       ), created AS (
+         INSERT INTO assessment_attempt (assessment_id, version_id, enrollment_id, cohort_id, trainee_id, attempt_number, attempts_allowed)
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, used + 1, $12::int
+           FROM (SELECT count(*)::int AS used FROM assessment_attempt WHERE enrollment_id = $3::uuid AND assessment_id = $1::uuid) counted
+          WHERE used < $12::int AND NOT EXISTS (SELECT 1 FROM open)
+         RETURNING id
+       )
+       INSERT INTO submission (${SUBMISSION_COLUMNS})
+       SELECT chosen.id, ${SUBMISSION_VALUES} FROM (SELECT id FROM open UNION ALL SELECT id FROM created) chosen
+       RETURNING id`,
+      [...this.submissionValues(located, answer), frozen.attemptsAllowed],
+    );
+    if (rows.length === 0) throw conflict('attempts-exhausted', `All ${frozen.attemptsAllowed} attempts of this assessment are used.`);
+    return rows[0].id;
+  }
+
+  /** $1..$11 of both inserts: what a submission copies from the enrollment and the frozen assessment. */
+  private submissionValues(located: TraineeAssessment, answer: unknown): unknown[] {
     const { frozen, enrollment } = located;
-    const repo = this.txHost.tx.getRepository(Submission);
-    const saved = await repo.save(repo.create({
-      attemptId: attempt.id,
-      assessmentId: frozen.assessmentId,
-      versionId: enrollment.courseVersionId,
-      enrollmentId: enrollment.enrollmentId,
-      cohortId: enrollment.cohortId,
-      traineeId: enrollment.traineeId,
-      kind: frozen.kind,
-      answer,
-      status: 'queued',
-      lateDays: lateDaysAt(now, located.dueAt),
-      maxScore: frozen.maxScore,
-      passMark: frozen.passMark,
-      submittedAt: now,
-    }));
-    await this.outbox.publish('grade-submission', { submissionId: saved.id }, { jobId: `grade:${saved.id}` });
-    return saved;
+    // The submission time comes from here, in milliseconds: list cursors carry it as an ISO string,
+    // which a microsecond database time would not round-trip. The answer goes as JSON text: pg
+    // would send a JS array as a Postgres array, and a string unquoted.
+    const now = new Date();
+    return [frozen.assessmentId, enrollment.courseVersionId, enrollment.enrollmentId, enrollment.cohortId, enrollment.traineeId,
+      frozen.kind, JSON.stringify(answer), lateDaysAt(now, located.dueAt), frozen.maxScore, frozen.passMark, now];
   }
 
   private async attemptToSubmit(located: TraineeAssessment, attemptId: string | undefined): Promise<AssessmentAttempt> {
