@@ -14,6 +14,7 @@ import { ConfigAnswer, ConfigKey, describeRule, parseConfigKey } from './config-
 @Injectable()
 export class ConfigGrader implements Grader<ConfigKey, ConfigAnswer> {
   readonly kind = 'config' as const;
+  readonly instant = false;
 
   validateKey(key: unknown): ConfigKey {
     return parseConfigKey(key);

@@ -18,6 +18,7 @@ export interface FlagAnswer {
 @Injectable()
 export class FlagGrader implements Grader<FlagKey, FlagAnswer> {
   readonly kind = 'flag' as const;
+  readonly instant = true;
 
   constructor(private readonly config: AppConfig) {}
 

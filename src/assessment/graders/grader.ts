@@ -26,6 +26,12 @@ export interface GradingContext<Key, Answer> {
 
 export interface Grader<Key = unknown, Answer = unknown> {
   readonly kind: 'quiz' | 'flag' | 'sql' | 'config' | 'rubric';
+  /**
+   * Grades from memory in well under a millisecond (no I/O, no document parsing), so the grading
+   * worker may grade inside the transaction that stores the grade. False for graders that may take
+   * long (SQL runs a query, rubric loads a document): they grade outside any transaction.
+   */
+  readonly instant: boolean;
   /** Checks an instructor's key when the assessment is authored; throws a 422 ProblemException when invalid. */
   validateKey(key: unknown): Key;
   /**

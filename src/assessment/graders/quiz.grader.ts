@@ -13,6 +13,7 @@ export interface QuizAnswer {
 @Injectable()
 export class QuizGrader implements Grader<QuizKey, QuizAnswer> {
   readonly kind = 'quiz' as const;
+  readonly instant = true;
 
   validateKey(key: unknown): QuizKey {
     return parseQuizKey(key);

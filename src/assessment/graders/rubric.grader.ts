@@ -29,6 +29,7 @@ export interface CriterionScore {
 @Injectable()
 export class RubricGrader implements Grader<RubricKey, RubricAnswer> {
   readonly kind = 'rubric' as const;
+  readonly instant = false;
 
   validateKey(raw: unknown): RubricKey {
     const errors = new ShapeErrors();

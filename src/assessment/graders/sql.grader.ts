@@ -28,6 +28,7 @@ export interface DatasetDescription {
 @Injectable()
 export class SqlGrader implements Grader<SqlKey, SqlAnswer> {
   readonly kind = 'sql' as const;
+  readonly instant = false;
   private readonly references = new Map<string, SandboxRows>();
 
   constructor(
