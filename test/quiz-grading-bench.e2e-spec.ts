@@ -26,7 +26,7 @@ describe('bench scenario quiz-grading (smoke)', () => {
     const trainees = Number(process.env.BENCH_TRAINEES ?? 4);
     const admin = await loginAdmin(t.api);
     const scenario = await setupQuizGrading(t.url, { admin: admin.token }, { trainees, submissions });
-    const app = await runQuizGrading(scenario, { submissions, timeoutMs: 120_000 });
+    const app = await runQuizGrading(scenario, { databaseUrl: t.database.url, submissions, timeoutMs: 120_000 });
     const bare = await runBareQuizBaseline(scenario, {
       baselineUrl: baseline.url, queuePrefix, databaseUrl: t.database.url, redisUrl: t.config.REDIS_URL, submissions,
       workerConcurrency: t.config.WORKER_CONCURRENCY, poolSize: t.config.DATABASE_POOL_SIZE, timeoutMs: 60_000,

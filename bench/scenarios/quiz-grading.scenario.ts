@@ -6,8 +6,8 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
  * Scenario `quiz-grading` (issue 5.12): quiz submissions end to end (POST → 202 → outbox → relay →
- * grading worker → graded, polled over the API) per second, against the same feature done bare in
- * the same run: POSTs to the baseline server (Fastify + pg: attempt and submission rows, a plain
+ * grading worker → graded, polled in the database as the baseline is) per second, against the same
+ * feature done bare in the same run: POSTs to the baseline server (Fastify + pg: attempt and submission rows, a plain
  * BullMQ add) and a plain BullMQ Worker storing the same grade rows with the same QuizGrader.
  */
 export const quizGradingScenario: BenchScenario<QuizGradingScenario> = {
@@ -18,7 +18,7 @@ export const quizGradingScenario: BenchScenario<QuizGradingScenario> = {
   },
   async run(ctx, scenario) {
     ctx.log(`  submitting ${SUBMISSIONS} answers through the app ...`);
-    const app = await runQuizGrading(scenario, { submissions: SUBMISSIONS, concurrency: QUIZ_BENCH.concurrency, timeoutMs: 600_000 });
+    const app = await runQuizGrading(scenario, { databaseUrl: ctx.db.url, submissions: SUBMISSIONS, concurrency: QUIZ_BENCH.concurrency, timeoutMs: 600_000 });
     ctx.log(`  the same through the bare baseline ...`);
     const baseline = await runBareQuizBaseline(scenario, {
       baselineUrl: ctx.baseline.url, queuePrefix: ctx.baseline.queuePrefix, databaseUrl: ctx.db.url, redisUrl: REDIS_URL,
