@@ -64,21 +64,26 @@ export class Submissions {
   /**
    * The usual submit (untimed, no attempt named) in one statement, under the attempt lock: into the
    * attempt the trainee opened and has not submitted, else into a new one numbered after the last,
-   * none past the attempts allowed (no row then). The attempt's row and the submission referring to it
-   * are checked against each other at the end of the statement, as Postgres checks foreign keys.
+   * none past the attempts allowed (no row then). Only the latest attempt can be open, since a new
+   * one starts only when none is, and attempts are numbered 1, 2, ... without gaps: so one index
+   * read answers both, however many attempts there were. The attempt's row and the submission
+   * referring to it are checked against each other at the end of the statement, as Postgres checks
+   * foreign keys.
    */
   private async insertInOpenOrNewAttempt(located: TraineeAssessment, answer: unknown): Promise<string> {
     const { frozen } = located;
     const rows: Array<{ id: string }> = await this.txHost.tx.query(
-      `WITH open AS (
-         SELECT a.id FROM assessment_attempt a
-          WHERE a.enrollment_id = $3::uuid AND a.assessment_id = $1::uuid AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.attempt_id = a.id)
-            AND (a.deadline_at IS NULL OR a.deadline_at > now())
+      `WITH latest AS (
+         SELECT a.id, a.attempt_number, a.deadline_at FROM assessment_attempt a
+          WHERE a.enrollment_id = $3::uuid AND a.assessment_id = $1::uuid
           ORDER BY a.attempt_number DESC LIMIT 1
+       ), open AS (
+         SELECT id FROM latest
+          WHERE NOT EXISTS (SELECT 1 FROM submission s WHERE s.attempt_id = latest.id) AND (latest.deadline_at IS NULL OR latest.deadline_at > now())
        ), created AS (
          INSERT INTO assessment_attempt (assessment_id, version_id, enrollment_id, cohort_id, trainee_id, attempt_number, attempts_allowed)
          SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, used + 1, $12::int
-           FROM (SELECT count(*)::int AS used FROM assessment_attempt WHERE enrollment_id = $3::uuid AND assessment_id = $1::uuid) counted
+           FROM (SELECT coalesce((SELECT attempt_number FROM latest), 0) AS used) counted
           WHERE used < $12::int AND NOT EXISTS (SELECT 1 FROM open)
          RETURNING id
        )
