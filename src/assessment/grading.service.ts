@@ -3,7 +3,7 @@ import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JOB_CATALOG, JobHandler, Outbox, OutboxItem } from '@gds/queue';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
-import { Submission } from './submission.entity';
+import { Submission, SUBMISSION_FIELDS } from './submission.entity';
 import { Attempts } from './attempts.service';
 import { GraderRegistry } from './graders/grader-registry';
 import { GradeOutcome } from './graders/grader';
@@ -60,7 +60,7 @@ export class Grading {
    */
   @Transactional()
   private async gradeIfInstant(submissionId: string): Promise<Submission | null> {
-    const submission = await this.txHost.tx.getRepository(Submission).findOne({ where: { id: submissionId }, lock: { mode: 'pessimistic_write' } });
+    const submission = await this.lockSubmission(submissionId);
     if (!submission || submission.status !== 'queued') return null;
     if (!this.graders.get(submission.kind).instant) return submission;
     const frozen = await this.frozenOf(submission.versionId, submission.assessmentId);
@@ -91,9 +91,15 @@ export class Grading {
   /** Stores an outcome once; answers false when this cause was graded already. */
   @Transactional()
   async apply(submissionId: string, frozen: FrozenAssessment, outcome: GradeOutcome, change: GradeChange): Promise<boolean> {
-    const submission = await this.txHost.tx.getRepository(Submission).findOne({ where: { id: submissionId }, lock: { mode: 'pessimistic_write' } });
+    const submission = await this.lockSubmission(submissionId);
     if (!submission) return false;
     return this.applyLocked(submission, frozen, outcome, change);
+  }
+
+  /** The submission, row-locked until the transaction ends: grades of one submission are stored one at a time. */
+  private async lockSubmission(submissionId: string): Promise<Submission | null> {
+    const rows: Submission[] = await this.txHost.tx.query(`SELECT ${SUBMISSION_FIELDS} FROM submission WHERE id = $1 FOR UPDATE`, [submissionId]);
+    return rows.length ? this.txHost.tx.getRepository(Submission).create(rows[0]) : null;
   }
 
   private async applyLocked(submission: Submission, frozen: FrozenAssessment, outcome: GradeOutcome, change: GradeChange): Promise<boolean> {

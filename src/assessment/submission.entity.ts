@@ -27,3 +27,11 @@ export class Submission {
   @Column('timestamptz') submittedAt: Date;
   @Column('timestamptz', { nullable: true }) gradedAt: Date | null;
 }
+
+/**
+ * Every column of a submission under its property name, numbers as numbers: for the grading path's
+ * plain locking read (`FOR UPDATE`), which runs once per submission.
+ */
+export const SUBMISSION_FIELDS = `id, attempt_id AS "attemptId", assessment_id AS "assessmentId", version_id AS "versionId", enrollment_id AS "enrollmentId",
+  cohort_id AS "cohortId", trainee_id AS "traineeId", kind, answer, status, late_days AS "lateDays", max_score::float8 AS "maxScore",
+  pass_mark::float8 AS "passMark", score::float8 AS score, passed, feedback, error, submitted_at AS "submittedAt", graded_at AS "gradedAt"`;
