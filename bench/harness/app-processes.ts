@@ -51,7 +51,7 @@ export class AppProcess extends NodeProcess {
     readonly port: number,
     env: Record<string, string>,
   ) {
-    super({ script: 'dist/src/main.js', args: [role], env: { ...env, PORT: String(port) }, name: `app (${role})` });
+    super({ script: 'dist/src/main.js', args: [role], nodeArgs: benchAppNodeArgs(), env: { ...env, PORT: String(port) }, name: `app (${role})` });
   }
 
   get url(): string {
@@ -86,4 +86,9 @@ export class AppProcess extends NodeProcess {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/** BENCH_APP_NODE_ARGS: node flags for the app processes that NODE_OPTIONS refuses, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+function benchAppNodeArgs(): string[] {
+  return (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }

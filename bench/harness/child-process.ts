@@ -20,6 +20,8 @@ export interface NodeProcessOptions {
   /** Path of a compiled script relative to the repository root, e.g. dist/src/main.js. */
   script: string;
   args?: string[];
+  /** Flags for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
   env: Record<string, string>;
   /** Name used in log lines and errors. */
   name: string;
@@ -51,7 +53,7 @@ export class NodeProcess {
 
   start(): void {
     if (this.running) throw new Error(`${this.options.name} is already running`);
-    const child = spawn(process.execPath, [...(process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : []), path.join(REPO_ROOT, this.options.script), ...(this.options.args ?? [])], {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), path.join(REPO_ROOT, this.options.script), ...(this.options.args ?? [])], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
