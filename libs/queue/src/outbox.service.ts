@@ -34,9 +34,12 @@ export class Outbox {
   /**
    * Every row and the NOTIFY that wakes the relays go in one statement: on the submission and
    * grading paths each round trip to Postgres counts. The NOTIFY is delivered at commit, and only
-   * then.
+   * then. `wakeRelay: false` leaves the rows to the relay's next poll (OUTBOX_POLL_INTERVAL_MS) or
+   * to the next NOTIFY of anyone: Postgres serialises the commits of notifying transactions, so
+   * follow-up events that can wait a poll should not take that turn.
    */
-  async publishAll(items: OutboxItem[]): Promise<void> {
+  async publishAll(items: OutboxItem[], options: { wakeRelay?: boolean } = {}): Promise<void> {
+    const wake = options.wakeRelay ?? true;
     for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT) {
       const rows = items.slice(start, start + ROWS_PER_STATEMENT).map(toRow);
       await this.txHost.tx.query(
@@ -44,8 +47,9 @@ export class Outbox {
            INSERT INTO outbox_message (job_name, queue, payload, job_id, available_at)
            SELECT name, queue, payload::jsonb, job_id, now() + delay_ms * interval '1 millisecond'
              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[]) AS r(name, queue, payload, job_id, delay_ms)
+           RETURNING 1
          )
-         SELECT pg_notify('${OUTBOX_CHANNEL}', '')`,
+         SELECT ${wake ? `pg_notify('${OUTBOX_CHANNEL}', '')` : 'count(*)'} FROM (SELECT 1) once`,
         [rows.map((r) => r.name), rows.map((r) => r.queue), rows.map((r) => r.payload), rows.map((r) => r.jobId), rows.map((r) => r.delayMs)],
       );
     }
