@@ -47,9 +47,8 @@ export class Outbox {
            INSERT INTO outbox_message (job_name, queue, payload, job_id, available_at)
            SELECT name, queue, payload::jsonb, job_id, now() + delay_ms * interval '1 millisecond'
              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[]) AS r(name, queue, payload, job_id, delay_ms)
-           RETURNING 1
          )
-         SELECT ${wake ? `pg_notify('${OUTBOX_CHANNEL}', '')` : 'count(*)'} FROM (SELECT 1) once`,
+         SELECT ${wake ? `pg_notify('${OUTBOX_CHANNEL}', '')` : '1'}`,
         [rows.map((r) => r.name), rows.map((r) => r.queue), rows.map((r) => r.payload), rows.map((r) => r.jobId), rows.map((r) => r.delayMs)],
       );
     }
