@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ProblemException, Public } from '@gds/http';
+import { CACHE, CachePolicy, ProblemException, Public } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { CredentialCheck, CredentialChecker } from './credential-check.service';
 import { PresentedCredentialDto } from './dto/certificate.dto';
@@ -51,6 +51,7 @@ export class VerificationController {
 
   @Get('.well-known/jwks.json')
   @Public()
+  @CachePolicy(CACHE.publicFor(300))
   @ApiOperation({ summary: 'Every key that verifies certificate credentials (current and retired)' })
   jwks() {
     return this.keys.jwks();
@@ -61,7 +62,7 @@ export class VerificationController {
   @UseGuards(VerifyThrottlerGuard)
   @ApiOperation({ summary: 'The 1EdTech revocation list of certificate credentials' })
   async revocationList(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    reply.header('cache-control', 'no-store');
+    reply.header('cache-control', CACHE.publicRevalidated);
     return this.verification.revocationList(id);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, notFound, Public, Roles, UuidParam } from '@gds/http';
+import { Authenticated, CACHE, CachePolicy, notFound, Public, Roles, UuidParam } from '@gds/http';
 import { SkillsService } from './skills.service';
 import { TRACK_CODES, TrackCode } from './track.entity';
 import { CreateSkillDto, SkillsQuery, UpdateSkillDto } from './dto/skill.dto';
@@ -12,6 +12,7 @@ export class TracksController {
 
   @Get()
   @Public()
+  @CachePolicy(CACHE.publicFor(3600))
   @ApiOperation({ summary: 'The four curricula' })
   tracks() {
     return this.skills.tracks();
@@ -19,6 +20,7 @@ export class TracksController {
 
   @Get(':code/skills')
   @Public()
+  @CachePolicy(CACHE.publicFor(300))
   @ApiOperation({ summary: 'The skills framework of a track' })
   async skillsOf(@Param('code') code: string) {
     if (!(TRACK_CODES as readonly string[]).includes(code)) throw notFound('Track');
