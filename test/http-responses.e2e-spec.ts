@@ -184,7 +184,7 @@ describe('HTTP for clients: compression, ETags, Cache-Control, the server’s ow
       trainee = trainees[0];
       [{ id: certificateId }] = await waitForCertificates(t.api, trainee.token, 1);
       for (const person of trainees.slice(1)) await waitForCertificates(t.api, person.token, 1);
-    }, 180_000);
+    });
 
     it('sends a PDF intact, uncompressed (it is compressed already), whatever the client accepts', async () => {
       const pdf = await get(`/api/v1/certificates/${certificateId}/pdf`, { ...bearer(trainee), 'accept-encoding': 'br, gzip' });
