@@ -78,8 +78,10 @@ export class CertificateIssuer {
     if (!trainee) return false;
     const id = randomUUID();
     const subjectId = randomUUID();
-    const issuedAt = wholeSecond(new Date());
-    const validUntil = this.config.CERT_VALIDITY_MONTHS > 0 ? addMonths(issuedAt, this.config.CERT_VALIDITY_MONTHS) : null;
+    const issuedAt = new Date();
+    // The credential is valid from the start of this second: VC-JWT NumericDates are whole seconds and must equal validFrom.
+    const validFrom = wholeSecond(issuedAt);
+    const validUntil = this.config.CERT_VALIDITY_MONTHS > 0 ? addMonths(validFrom, this.config.CERT_VALIDITY_MONTHS) : null;
     const skillCodes = skillsOf(outline);
     const skills = await this.skillFacts(skillCodes);
     const trackName = (await this.framework.track(outline.trackCode))?.name ?? outline.trackCode;
@@ -95,7 +97,7 @@ export class CertificateIssuer {
         trackName,
         skills,
         criteriaNarrative: criteria.narrative,
-        issuedAt,
+        issuedAt: validFrom,
         validUntil,
       },
       this.issuerFacts(),
