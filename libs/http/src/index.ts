@@ -13,3 +13,4 @@ export * from './problem-catalog';
 export * from './framework-errors';
 export * from './cache-control';
 export * from './if-none-match';
+export * from './content-negotiation';
