@@ -4,12 +4,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import { Logger } from 'nestjs-pino';
-import { problemClientErrorHandler } from '@gds/http';
+import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
 import { requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { MetricsService } from './metrics.service';
+import { registerResponseEncoding } from './response-encoding';
 
 export const API_PREFIX = 'api/v1';
 /** Paths that live outside /api/v1 (API.md); the proof tests read this list too. */
@@ -39,6 +40,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
     routerOptions: { maxParamLength: 200 },
     clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
   } as never);
 }
 
@@ -50,7 +52,7 @@ export async function createApp(role: ProcessRole, config: AppConfig): Promise<N
   return configureApp(app, role, config);
 }
 
-/** Logging, shutdown hooks, and for the api: hooks, security headers, CORS, prefix, OpenAPI, dashboard. */
+/** Logging, shutdown hooks, and for the api: hooks, security headers, CORS, caching and compression, prefix, OpenAPI, dashboard. */
 export async function configureApp(app: NestFastifyApplication, role: ProcessRole, config: AppConfig): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -72,6 +74,7 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
     delegator: (request: { url?: string }, callback: (error: Error | null, options: object) => void) =>
       callback(null, isPublicCorsPath(request.url ?? '') ? PUBLIC_CORS : configured),
   } as never);
+  await registerResponseEncoding(fastify);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
   const document = SwaggerModule.createDocument(
