@@ -6,7 +6,7 @@ import { SandboxHandle } from '../sandbox/sandbox-names';
 import { SandboxPools } from '../sandbox/sandbox-pools.service';
 import { SandboxDatasetError, SandboxProvisioner } from '../sandbox/sandbox-provisioner.service';
 import { MAX_ROW_BYTES, ROW_TOO_LARGE, SandboxQueryError, SandboxRows, SandboxRunner } from '../sandbox/sandbox-runner.service';
-import { GradeOutcome, Grader, GradingContext } from './grader';
+import { GradeOutcome, Grader, GradingContext, GradingKeyError } from './grader';
 import { parseSqlKey, SMALL_RESULT_ROWS, SQL_LIMITS, SqlAnswer, SqlKey } from './sql-key';
 import { publicDataset } from './sql-public-view';
 import { sortsAtTopLevel } from './sql-query-text';
@@ -104,10 +104,9 @@ export class SqlGrader implements Grader<SqlKey, SqlAnswer> {
   }
 
   async grade({ key, answer, maxScore }: GradingContext<SqlKey, SqlAnswer>): Promise<GradeOutcome> {
-    // Faults of the key (dataset, reference query) or of the sandbox itself throw: the submission
-    // ends in error and is retried or regraded, rather than graded 0 for the instructor's mistake.
-    const handle = await this.provisioner.provision(key.dataset);
-    const expected = await this.reference(handle, key);
+    // Faults of the key (dataset, reference query) end the submission in error at once (GradingKeyError);
+    // faults of the sandbox itself throw and are retried: never a 0 for someone else's mistake.
+    const { handle, expected } = await this.keyResult(key);
     const limits = { statementTimeoutMs: key.options.statementTimeoutMs, rowCap: key.options.rowCap };
     let actual: SandboxRows;
     try {
@@ -142,13 +141,26 @@ export class SqlGrader implements Grader<SqlKey, SqlAnswer> {
 
   /** Runs a trainee's query without grading it (a trial run): its rows, never the expected ones. */
   async tryQuery(key: SqlKey, answer: SqlAnswer): Promise<SqlTrialResult> {
-    const handle = await this.provisioner.provision(key.dataset);
+    const handle = await this.provisioner.provision(key.dataset).catch((error: unknown) => {
+      throw error instanceof SandboxDatasetError ? new GradingKeyError(error.message) : error;
+    });
     const limits = { statementTimeoutMs: key.options.statementTimeoutMs, rowCap: key.options.rowCap };
     try {
       const rows = await this.runner.run(this.pools.reader(handle.readerRole), handle.schema, answer.query, limits);
       return { status: 'ok', columns: rows.columns.map((c) => c.name), rows: rows.rows, rowCount: rows.rows.length, truncated: rows.truncated };
     } catch (error) {
       if (error instanceof SandboxQueryError) return { status: 'error', message: describeQueryError(error, limits.statementTimeoutMs) };
+      throw error;
+    }
+  }
+
+  private async keyResult(key: SqlKey): Promise<{ handle: SandboxHandle; expected: SandboxRows }> {
+    try {
+      const handle = await this.provisioner.provision(key.dataset);
+      return { handle, expected: await this.reference(handle, key) };
+    } catch (error) {
+      if (error instanceof SandboxDatasetError) throw new GradingKeyError(error.message);
+      if (error instanceof SandboxQueryError) throw new GradingKeyError(`The reference query fails: ${error.message}`);
       throw error;
     }
   }
