@@ -29,9 +29,13 @@ export class GradingFailures implements OnApplicationBootstrap {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  /** Ends a queued submission in error and tells the cohort's instructors; false when it was not queued. */
+  /**
+   * Ends a queued submission in error and tells the cohort's instructors; false when it was not
+   * queued. `reason` is stored and shown to the trainee too; `detail` (what failed inside) goes to
+   * the instructors' notice only.
+   */
   @Transactional()
-  async markFailed(submissionId: string, reason: string): Promise<boolean> {
+  async markFailed(submissionId: string, reason: string, detail?: string): Promise<boolean> {
     const rows: Array<{ cohort_id: string; assessment_id: string; trainee_id: string }> = await this.txHost.tx.query(
       `UPDATE submission SET status = 'error', error = $2 WHERE id = $1 AND status = 'queued' RETURNING cohort_id, assessment_id, trainee_id`,
       [submissionId, reason],
@@ -42,7 +46,7 @@ export class GradingFailures implements OnApplicationBootstrap {
     const eventKey = `grading-failed:${submissionId}`;
     await this.outbox.publish(
       'notify',
-      { type: 'submission-grading-failed', eventKey, recipientIds, data: { submissionId, assessmentId, cohortId, traineeId, reason } },
+      { type: 'submission-grading-failed', eventKey, recipientIds, data: { submissionId, assessmentId, cohortId, traineeId, reason: detail ? `${reason} ${detail}`.slice(0, 600) : reason } },
       { jobId: `notify:${eventKey}` },
     );
     return true;

@@ -65,12 +65,12 @@ export class Grading {
     } catch (error) {
       if (error instanceof GradingKeyError) {
         this.logger.warn({ msg: 'the key cannot grade', submissionId: id, error: error.message });
-        await this.failures.markFailed(id, `The exercise could not grade this answer: ${error.message.slice(0, 500)}`);
+        await this.failures.markFailed(id, 'The exercise could not grade this answer; the instructors were told.', error.message);
         return;
       }
       const lastTry = attemptsMade + 1 >= attempts;
       this.logger.warn({ msg: 'grading failed', submissionId: id, lastTry, error: (error as Error).message });
-      if (lastTry) await this.failures.markFailed(id, `Grading failed ${attempts} times (${(error as Error).message.slice(0, 300)}).`);
+      if (lastTry) await this.failures.markFailed(id, `Grading failed ${attempts} times; the instructors were told.`, (error as Error).message);
       throw error;
     }
   }

@@ -58,6 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_AUTO_CREATE: 'false',
     DATABASE_POOL_SIZE: '10',
     LOGIN_RATE_LIMIT: '100000',
+    TRIAL_RUN_RATE_LIMIT: '100000',
     OUTBOX_POLL_INTERVAL_MS: '50',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
