@@ -13,6 +13,8 @@ import { GradingFailures } from '../src/assessment/grading-failures.service';
  * reason, reaches the cohort's instructors' inboxes and sits in the review queue, where an override
  * grades it. A submission whose job ended without marking it is caught by the scan.
  */
+jest.setTimeout(300_000);
+
 const CONFIG_KEY = { rules: [{ id: 'wild', check: 'noWildcard', path: '$.*', points: 1, message: 'No wildcards.' }] };
 const RUBRIC_KEY = { criteria: [{ id: 'c', title: 'Layout', levels: [{ label: 'ok', points: 10 }] }] };
 const SQL_KEY = { dataset: { tables: [{ name: 't', columns: [{ name: 'x', type: 'integer' }], rows: [[1]] }] }, referenceQuery: 'SELECT x FROM t' };

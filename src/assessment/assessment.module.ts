@@ -7,6 +7,7 @@ import { DeadlineReminders } from './deadline-reminders.service';
 import { Grading } from './grading.service';
 import { GradingFailures } from './grading-failures.service';
 import { TrialRuns } from './trial-runs.service';
+import { SandboxDatasets } from './sandbox-datasets.service';
 import { trialRunThrottlerProviders } from './trial-run-throttler.guard';
 import { Regrades } from './regrades.service';
 import { Reviews } from './review.service';
@@ -40,6 +41,7 @@ import { RegradesController } from './regrades.controller';
     DeadlineReminders,
     AssessmentResultsService,
     TrialRuns,
+    SandboxDatasets,
     ...trialRunThrottlerProviders,
     { provide: AssessmentResults, useExisting: AssessmentResultsService },
   ],

@@ -37,7 +37,9 @@ export class GradingFailures implements OnApplicationBootstrap {
   @Transactional()
   async markFailed(submissionId: string, reason: string, detail?: string): Promise<boolean> {
     const rows: Array<{ cohort_id: string; assessment_id: string; trainee_id: string }> = await this.txHost.tx.query(
-      `UPDATE submission SET status = 'error', error = $2 WHERE id = $1 AND status = 'queued' RETURNING cohort_id, assessment_id, trainee_id`,
+      // As a SELECT over the update: TypeORM answers a bare UPDATE ... RETURNING as [rows, count].
+      `WITH failed AS (UPDATE submission SET status = 'error', error = $2 WHERE id = $1 AND status = 'queued' RETURNING cohort_id, assessment_id, trainee_id)
+       SELECT cohort_id, assessment_id, trainee_id FROM failed`,
       [submissionId, reason],
     );
     if (rows.length === 0) return false;

@@ -9,6 +9,8 @@ import { GraderRegistry } from './graders/grader-registry';
 import { GradeOutcome, GradingKeyError } from './graders/grader';
 import { GradingFailures } from './grading-failures.service';
 import { jsonbSafe } from './jsonb-text';
+import { SqlKey } from './graders/sql-key';
+import { SandboxDatasets } from './sandbox-datasets.service';
 import { FlagKey, hintPenalty } from './graders/flag.grader';
 import { applyLatePenalty, asFrozen, FrozenAssessment } from './frozen-assessment';
 
@@ -37,6 +39,7 @@ export class Grading {
     private readonly attempts: Attempts,
     private readonly enrollments: EnrollmentDirectory,
     private readonly failures: GradingFailures,
+    private readonly datasets: SandboxDatasets,
   ) {}
 
   @JobHandler('grade-submission')
@@ -99,6 +102,7 @@ export class Grading {
   /** Grades outside any transaction: a grader may take seconds (SQL) and must not hold locks. */
   async runGrader(submission: Submission, frozen: FrozenAssessment, keyVersionId: string): Promise<GradeOutcome> {
     const grader = this.graders.get(frozen.kind);
+    if (frozen.kind === 'sql') await this.datasets.used((frozen.key as SqlKey).dataset);
     return grader.grade({
       key: frozen.key,
       answer: submission.answer,

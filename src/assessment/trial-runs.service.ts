@@ -11,6 +11,7 @@ import { SqlAnswer, SqlKey } from './graders/sql-key';
 import { ConfigAnswer, ConfigKey } from './graders/config-rules';
 import { TrialRunView } from './dto/trial-run.dto';
 import { holdsNul } from './jsonb-text';
+import { SandboxDatasets } from './sandbox-datasets.service';
 
 const TRIED_KINDS = new Set(['sql', 'config']);
 
@@ -31,6 +32,7 @@ export class TrialRuns {
     private readonly graders: GraderRegistry,
     private readonly sql: SqlGrader,
     private readonly config: ConfigGrader,
+    private readonly datasets: SandboxDatasets,
   ) {}
 
   async run(assessmentId: string, rawAnswer: Record<string, unknown>, principal: Principal): Promise<TrialRunView> {
@@ -65,6 +67,7 @@ export class TrialRuns {
   }
 
   private async trySql(assessmentId: string, key: SqlKey, answer: SqlAnswer): Promise<TrialRunView> {
+    await this.datasets.used(key.dataset);
     const outcome = await this.sql.tryQuery(key, answer);
     if (outcome.status === 'error') return { assessmentId, kind: 'sql', status: 'error', message: outcome.message };
     const { columns, rows, rowCount, truncated } = outcome;

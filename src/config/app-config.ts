@@ -189,6 +189,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   SANDBOX_ROW_CAP = 1000;
 
+  /** A sandbox dataset no assessment uses is dropped once unused this many days (daily sweep). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3650)
+  SANDBOX_DATASET_GRACE_DAYS = 7;
+
   /** Worker threads checking submitted HTML/CSS (jsdom + axe) per grading process; never the event loop. */
   @Transform(toInt) @IsInt() @Min(1) @Max(16)
   DESIGN_CHECK_THREADS = 1;

@@ -101,8 +101,10 @@ const ATTACKS: Attack[] = [
     attack: "another exercise's view and function definitions through pg_get_viewdef and pg_proc.prosrc",
     refusal: 'permission denied for both',
     async run(ctx) {
-      const schema = handleFor(OTHER_KEY.dataset).schema;
-      await expectSqlRefused(ctx, `SELECT pg_get_viewdef('${schema}.solution'::regclass), 1`, /not available in the sandbox/);
+      // By name the other schema is closed (no USAGE); by oid, the function itself is refused.
+      await expectSqlRefused(ctx, `SELECT pg_get_viewdef('${handleFor(OTHER_KEY.dataset).schema}.solution'), 1`, /Permission denied/);
+      await expectSqlRefused(ctx, 'SELECT pg_get_viewdef(o::oid), 1 FROM generate_series(16384, 20000) o', /not available in the sandbox/);
+      await expectSqlRefused(ctx, 'SELECT pg_get_functiondef(o::oid), 1 FROM generate_series(16384, 20000) o', /not available in the sandbox/);
       await expectSqlRefused(ctx, "SELECT prosrc, 1 FROM pg_proc WHERE proname = 'solve'", /Permission denied/);
     },
   },
@@ -258,13 +260,12 @@ describe('grader attacks (issue 20), on a Postgres server of this test’s own',
     await attack.run(ctx);
   });
 
-  afterAll(async () => {
-    // Nothing persists in the sandbox, and the app still grades other trainees on the same server.
+  it('leaves nothing behind in the sandbox, and the app still grades other trainees on the same server', async () => {
     const left = await ctx.sandbox(async (c) => (await c.query(`SELECT (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory')::int AS locks,
       (SELECT count(*) FROM pg_largeobject_metadata)::int AS objects, (SELECT count(*) FROM pg_class WHERE relpersistence = 't')::int AS temp`)).rows[0]);
     expect(left).toEqual({ locks: 0, objects: 0, temp: 0 });
     const quiz = await t.api.post(`/api/v1/assessments/${ids.quiz}/submissions`, { answer: QUIZ_RIGHT }, quizTrainee.token);
-    expect((await waitForSubmission(t.api, quizTrainee.token, quiz.body.id)).score).toBe(10);
+    expect((await waitForSubmission(t.api, quizTrainee.token, quiz.body.id)).score).toBe(100);
     expect((await t.api.get('/health/ready')).status).toBe(200);
   });
 });

@@ -50,6 +50,8 @@ export interface JobPayloads {
   'scan-deadlines': Record<string, never>;
   /** assessment: submissions whose grading job failed for good without marking them end in error. */
   'scan-stalled-submissions': Record<string, never>;
+  /** assessment: drop sandbox datasets no assessment uses (daily). */
+  'sweep-sandbox-datasets': Record<string, never>;
   'send-weekly-digests': Record<string, never>;
   /** reporting: refresh every cohort's outcome report snapshot (REPORT_REFRESH_INTERVAL_SECONDS). */
   'refresh-cohort-reports': Record<string, never>;
@@ -104,6 +106,7 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'deliver-email-digest': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'scan-at-risk': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'scan-deadlines': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'sweep-sandbox-datasets': { queue: 'maintenance', attempts: 3, backoffMs: 60000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'scan-stalled-submissions': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'refresh-cohort-report': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },

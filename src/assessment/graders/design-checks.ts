@@ -55,8 +55,8 @@ export function measurePage(html: string): string | undefined {
   );
   parser.end(html);
   if (deepest > DESIGN_LIMITS.depth) return `The page nests elements deeper than ${DESIGN_LIMITS.depth} levels.`;
-  if (elements > DESIGN_LIMITS.elements) return `The page has more than ${DESIGN_LIMITS.elements} elements (${elements}); the checks accept pages up to that size.`;
   if (frames > DESIGN_LIMITS.frames) return `The page has more than ${DESIGN_LIMITS.frames} frames, objects or embeds (${frames}).`;
+  if (elements > DESIGN_LIMITS.elements) return `The page has more than ${DESIGN_LIMITS.elements} elements (${elements}); the checks accept pages up to that size.`;
   return undefined;
 }
 

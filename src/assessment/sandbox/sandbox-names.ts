@@ -51,7 +51,10 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function handleFor(dataset: SandboxDataset): SandboxHandle {
-  const hash = datasetHash(dataset);
+  return handleOfHash(datasetHash(dataset));
+}
+
+export function handleOfHash(hash: string): SandboxHandle {
   return { hash, schema: `ds_${hash.slice(0, 24)}`, readerRole: `gds_sbx_reader_${hash.slice(0, 24)}` };
 }
 

@@ -63,6 +63,13 @@ export class SandboxPools implements OnModuleDestroy {
     return pool;
   }
 
+  /** Closes a reader's pool (its role is being dropped). */
+  async forget(role: string): Promise<void> {
+    const pool = this.readerPools.get(role);
+    this.readerPools.delete(role);
+    await pool?.end().catch(() => undefined);
+  }
+
   async onModuleDestroy(): Promise<void> {
     const pools = [...this.readerPools.values(), ...(this.ownerPool ? [this.ownerPool] : [])];
     this.readerPools.clear();

@@ -10,6 +10,13 @@ import { OWNER_KEEPS, REVOKED_FUNCTIONS_QUERY, revokedFunctionParameters } from 
 export class SandboxDatasetError extends Error {}
 
 const DATASET_TIMEOUT_MS = 60_000;
+/**
+ * A provisioned dataset is taken for granted this long, then checked again (cheaply, idempotently):
+ * another process may have dropped it as unused (SandboxDatasets.sweep waits days, never minutes).
+ */
+const PROVISIONED_TTL_MS = 10 * 60 * 1000;
+// DROP ROLE of a role that still has privileges in another sandbox database of the cluster.
+const ROLE_IN_USE = '2BP01';
 // CREATE ROLE racing another process: duplicate_object, or the catalog's unique index.
 const ROLE_EXISTS_CODES = new Set(['42710', '23505']);
 const DATABASE_EXISTS_CODES = new Set(['42P04', '23505']);
@@ -23,7 +30,7 @@ const DATABASE_EXISTS_CODES = new Set(['42P04', '23505']);
 export class SandboxProvisioner {
   private readonly logger = new Logger(SandboxProvisioner.name);
   private ready?: Promise<void>;
-  private readonly provisioned = new Map<string, Promise<SandboxHandle>>();
+  private readonly provisioned = new Map<string, { pending: Promise<SandboxHandle>; at: number }>();
 
   constructor(
     private readonly config: AppConfig,
@@ -32,14 +39,39 @@ export class SandboxProvisioner {
 
   provision(dataset: SandboxDataset): Promise<SandboxHandle> {
     const handle = handleFor(dataset);
-    let pending = this.provisioned.get(handle.hash);
-    if (!pending) {
-      pending = this.provisionOnce(dataset, handle);
-      this.provisioned.set(handle.hash, pending);
-      // A failure (database down, bad dataset) is retried on the next call, not remembered.
-      pending.catch(() => this.provisioned.delete(handle.hash));
-    }
+    const known = this.provisioned.get(handle.hash);
+    if (known && Date.now() - known.at < PROVISIONED_TTL_MS) return known.pending;
+    const pending = this.provisionOnce(dataset, handle);
+    this.provisioned.set(handle.hash, { pending, at: Date.now() });
+    // A failure (database down, bad dataset) is retried on the next call, not remembered.
+    pending.catch(() => this.provisioned.delete(handle.hash));
     return pending;
+  }
+
+  /**
+   * Drops a dataset's schema and reader role (a dataset no assessment uses). The role stays when
+   * another sandbox database of the cluster still grants it something (several test databases on
+   * one server); it can read nothing here any more either way.
+   */
+  async drop(handle: SandboxHandle): Promise<void> {
+    this.provisioned.delete(handle.hash);
+    await this.ensureReady();
+    await this.withClusterLock(async (maintenance) => {
+      await this.pools.withAdmin('sandbox', async (admin) => {
+        await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(handle.schema)} CASCADE`);
+        const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [handle.readerRole]);
+        if (!exists.rowCount) return;
+        await admin.query(`REVOKE ALL ON DATABASE ${quoteIdent(this.pools.databaseName)} FROM ${quoteIdent(handle.readerRole)}`);
+        await admin.query(`DROP OWNED BY ${quoteIdent(handle.readerRole)}`);
+      });
+      await this.pools.forget(handle.readerRole);
+      try {
+        await maintenance.query(`DROP ROLE IF EXISTS ${quoteIdent(handle.readerRole)}`);
+      } catch (error) {
+        if (postgresCode(error) !== ROLE_IN_USE) throw error;
+      }
+    });
+    this.logger.log(`Dropped sandbox dataset ${handle.schema}`);
   }
 
   private async provisionOnce(dataset: SandboxDataset, handle: SandboxHandle): Promise<SandboxHandle> {
