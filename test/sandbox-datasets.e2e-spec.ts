@@ -54,12 +54,14 @@ describe('sandbox datasets: provisioned once, dropped when unused', () => {
 
   it('drops what no draft or published key uses, keeps the rest, and what was frozen still grades', async () => {
     const { instructor, module } = await instructorWithModule(t, fakes, admin);
-    const add = (title: string, key: unknown) => authorAssessment(t.api, instructor, module.moduleId, { kind: 'sql', title, maxScore: 10, passMark: 5, key });
-    const deleted = await add('Deleted', keyWith('deleted'));
-    const edited = await add('Edited', keyWith('edited'));
-    const published = await add('Published', keyWith('frozen'));
+    // A module that is published, and one that never is (its drafts' datasets are used only while they exist).
+    const unpublished = fakes.drafts.addModule([instructor.id], module.courseId);
+    const add = (moduleId: string, title: string, key: unknown) => authorAssessment(t.api, instructor, moduleId, { kind: 'sql', title, maxScore: 10, passMark: 5, key });
+    const deleted = await add(unpublished.moduleId, 'Deleted', keyWith('deleted'));
+    const edited = await add(unpublished.moduleId, 'Edited', keyWith('edited'));
+    const published = await add(module.moduleId, 'Published', keyWith('frozen'));
     const { trainee } = await publishAndEnroll(t, fakes, admin, module);
-    // After publishing: one draft deleted, the published one's draft moved on to another dataset.
+    // After publishing: one unpublished draft deleted, one edited, the published one's draft moved on to another dataset.
     expect((await t.api.delete(`/api/v1/assessments/${deleted}`, instructor.token)).status).toBe(204);
     expect((await t.api.patch(`/api/v1/assessments/${published}`, { key: keyWith('current') }, instructor.token)).status).toBe(200);
     expect((await t.api.patch(`/api/v1/assessments/${edited}`, { key: keyWith('current') }, instructor.token)).status).toBe(200);
