@@ -23,6 +23,7 @@ interface TrialRunWorld {
  */
 export const trialRunScenario: BenchScenario<TrialRunWorld> = {
   description: `Latency of one SQL trial run over HTTP (sandbox, 500-row dataset, GROUP BY), ${RUNS} sequential requests by ${TRAINEES} trainees in turn after one warm-up`,
+  method: `from the bench process to the built api (its own process), ${RUNS} POSTs one after another (each timed alone with performance.now, request to parsed answer), trainees in turn so none passes the per-user rate limit; percentiles over them; no bare baseline, so no ratio`,
   async setup(ctx) {
     const admin = await ctx.admin.token();
     const base = ctx.api.url;

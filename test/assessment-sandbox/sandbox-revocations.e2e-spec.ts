@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { databaseUrl } from '@gds/testing';
-import { loadConfig } from '../../config/app-config';
-import { handleFor, SandboxDataset } from './sandbox-names';
-import { SandboxPools } from './sandbox-pools.service';
-import { SandboxProvisioner } from './sandbox-provisioner.service';
-import { SandboxQueryError, SandboxRunner } from './sandbox-runner.service';
-import { OWNER_KEEPS, REVOKED_FUNCTION_GROUPS, REVOKED_FUNCTIONS_QUERY, revokedFunctionParameters } from './sandbox-revocations';
+import { loadConfig } from '../../src/config/app-config';
+import { handleFor, SandboxDataset } from '../../src/assessment/sandbox/sandbox-names';
+import { SandboxPools } from '../../src/assessment/sandbox/sandbox-pools.service';
+import { SandboxProvisioner } from '../../src/assessment/sandbox/sandbox-provisioner.service';
+import { SandboxQueryError, SandboxRunner } from '../../src/assessment/sandbox/sandbox-runner.service';
+import { OWNER_KEEPS, REVOKED_FUNCTION_GROUPS, REVOKED_FUNCTIONS_QUERY, revokedFunctionParameters } from '../../src/assessment/sandbox/sandbox-revocations';
 
 /**
  * Each revoked function, one by one, called by a reader in a sandbox database of this file's own;
