@@ -209,7 +209,7 @@ export class AppConfig {
 
   /** A design check still running after this is stopped (its thread terminated); the page gets feedback. */
   @Transform(toInt) @IsInt() @Min(1000) @Max(300_000)
-  DESIGN_CHECK_TIMEOUT_MS = 20_000;
+  DESIGN_CHECK_TIMEOUT_MS = 60_000;
 
   /** V8 heap cap of a design-check thread; a page that needs more gets feedback, not a crash. */
   @Transform(toInt) @IsInt() @Min(64) @Max(4096)

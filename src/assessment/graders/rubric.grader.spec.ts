@@ -2,7 +2,8 @@ import { loadConfig } from '../../config/app-config';
 import { DesignCheckPool } from './design-check-pool.service';
 import { RubricGrader } from './rubric.grader';
 
-const pool = new DesignCheckPool(loadConfig({ NODE_ENV: 'test' }));
+// A generous limit: the checks run at the lowest CPU priority and this machine may be loaded.
+const pool = new DesignCheckPool(loadConfig({ NODE_ENV: 'test', DESIGN_CHECK_TIMEOUT_MS: '300000' }));
 const grader = new RubricGrader(pool);
 afterAll(() => pool.onModuleDestroy());
 const key = grader.validateKey({
