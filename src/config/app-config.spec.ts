@@ -49,6 +49,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://a@db:5432/gds', SANDBOX_DATABASE_URL: 'postgres://b@db/gds_sandbox' })).toBeDefined();
   });
 
+  it('derives the web origin and link base from PUBLIC_BASE_URL, and refuses one that is no http(s) URL', () => {
+    const config = loadConfig({ PUBLIC_BASE_URL: 'https://academy.example/' });
+    expect(config.publicOrigin).toBe('https://academy.example');
+    expect(config.publicBaseUrl).toBe('https://academy.example');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://example.org/academy' }).publicOrigin).toBe('https://example.org');
+    for (const bad of ['academy.example', 'javascript:alert(1)', 'https://academy.example/?x=1', 'https://academy.example/#a']) {
+      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/);
+    }
+  });
+
   it('parses booleans and numbers', () => {
     const config = loadConfig({ MIGRATIONS_RUN_ON_START: 'false', PORT: '8080' });
     expect(config.MIGRATIONS_RUN_ON_START).toBe(false);

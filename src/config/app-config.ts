@@ -72,6 +72,24 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(300)
   REFRESH_TOKEN_TTL_SECONDS = 60 * 60 * 24 * 14;
 
+  /**
+   * A refresh token presented again within this many seconds of its first use answers the same
+   * successor (two browser tabs refreshing at once) instead of revoking its family; 0 turns it off.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60)
+  REFRESH_REUSE_GRACE_SECONDS = 10;
+
+  /** Password reset emails asked for one address (known or not) per window; 429 past it. */
+  @Transform(toInt) @IsInt() @Min(1)
+  PASSWORD_RESET_LIMIT_PER_EMAIL = 3;
+
+  /** Password reset requests per client address per window (an office behind one NAT address shares it). */
+  @Transform(toInt) @IsInt() @Min(1)
+  PASSWORD_RESET_LIMIT_PER_ADDRESS = 30;
+
+  @Transform(toInt) @IsInt() @Min(1000)
+  PASSWORD_RESET_RATE_WINDOW_MS = 15 * 60_000;
+
   @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string = 'admin@gds.local';
 
@@ -108,8 +126,11 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10)
   OUTBOX_POLL_INTERVAL_MS = 200;
 
-  /** Public base URL used in links (certificates, emails). */
-  @IsString()
+  /**
+   * Public base URL used in links (certificates, emails); its origin is the only one the browser
+   * session routes answer (the web app is served from it, under /app/).
+   */
+  @IsString() @Matches(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL without query or fragment' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** secret: derives per-trainee CTF flags. */
@@ -244,6 +265,16 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** The origin of PUBLIC_BASE_URL (`https://academy.example`): pages of the web app send it as `Origin`. */
+  get publicOrigin(): string {
+    return new URL(this.PUBLIC_BASE_URL).origin;
+  }
+
+  /** PUBLIC_BASE_URL without a trailing slash, for building links. */
+  get publicBaseUrl(): string {
+    return this.PUBLIC_BASE_URL.replace(/\/+$/, '');
   }
 
   get corsOrigins(): string[] {

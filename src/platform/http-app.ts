@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
+import cookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
 import { problemClientErrorHandler } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
@@ -51,6 +52,8 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   });
   await app.register(helmet as never, { contentSecurityPolicy: false } as never);
   await app.register(cors as never, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false } as never);
+  // Reads the browser session's refresh cookie (src/identity/refresh-cookie.ts); unsigned: the token is its own proof.
+  await app.register(cookie as never);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
   const document = SwaggerModule.createDocument(
@@ -60,6 +63,7 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
       .setDescription('Cohort-based upskilling: courses, cohorts, assessments, certificates, notifications, outcomes.')
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addCookieAuth('gds_refresh', { type: 'apiKey', in: 'cookie', name: 'gds_refresh', description: 'Browser session refresh token (HttpOnly; set by POST /api/v1/auth/web/login)' }, 'gds_refresh')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
