@@ -7,6 +7,7 @@ import { SmtpCapture } from './support/smtp-capture';
 import { Browser } from './support/browser-client';
 import { databaseFingerprint } from './support/db-snapshot';
 import { nthMailTo, redisKeysHolding, tablesHolding, tokenIn } from './support/account-mail';
+import { waitForQuiet } from './support/quiet';
 
 const ORIGIN = 'https://academy.example.test';
 
@@ -40,7 +41,7 @@ describe('account recovery', () => {
   const accountJobs = () => count(`SELECT count(*)::int AS n FROM outbox_message WHERE job_name = 'send-account-email'`);
   /** The whole database but the attempt counters (a refused attempt is counted: that is the point of them), once earlier emails are out. */
   const fingerprint = async () => {
-    await quiet(t);
+    await waitForQuiet(t);
     const { auth_rate_limit: _counters, ...rest } = await databaseFingerprint(t.dataSource);
     return rest;
   };
@@ -186,7 +187,7 @@ describe('account recovery', () => {
     });
 
     it('refuses malformed requests (400) without counting them', async () => {
-      await quiet(t);
+      await waitForQuiet(t);
       const counters = await databaseFingerprint(t.dataSource);
       for (const body of [{}, { email: 'not-an-email' }, { email: 'a@example.test', extra: 1 }]) {
         expect((await t.api.post('/api/v1/auth/password-resets', body)).status).toBe(400);
@@ -267,17 +268,3 @@ describe('password change: guesses of the current password are limited per user'
   });
 });
 
-/** Waits until the outbox is relayed and no job waits or runs: earlier tests' emails no longer change rows. */
-async function quiet(t: TestApp): Promise<void> {
-  await waitFor(async () => {
-    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL');
-    if (n > 0) return false;
-    for (const queue of t.get<QueueRegistry>(QueueRegistry).all()) {
-      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
-      if (Object.values(counts).some((c) => c > 0)) return false;
-      // Delayed jobs are retries, or the next runs of the schedules (which never go away).
-      if ((await queue.getDelayed()).some((job) => !job.repeatJobKey)) return false;
-    }
-    return true;
-  }, { what: 'the outbox and the queues to be idle', timeoutMs: 60_000 });
-}
