@@ -87,6 +87,16 @@ describe('account emails: invitations and language', () => {
       expect((await signIn(address, 'second-pass-phrase')).status).toBe(200);
     });
 
+    it('ends every session of an account whose invitation is accepted (as a reset does)', async () => {
+      const person = await createUser(t.api, admin.token);
+      expect((await t.api.post(`/api/v1/users/${person.id}/invitations`, undefined, admin.token)).status).toBe(202);
+      const token = tokenIn(await nthMailTo(smtp, person.email, 1), 'accept-invitation');
+      expect((await accept(token, 'accepted-pass-phrase')).status).toBe(200);
+      expect((await t.api.get('/api/v1/me', person.token)).status).toBe(401);
+      expect((await t.api.post('/api/v1/auth/refresh', { refreshToken: person.refreshToken })).status).toBe(401);
+      expect((await signIn(person.email, 'accepted-pass-phrase')).status).toBe(200);
+    });
+
     it('emails each account a CSV import creates, once, and nobody it already knew', async () => {
       const cohort = await createCohort(t.api, admin.token, fake, { capacity: 10, status: 'running' });
       const existing = await createUser(t.api, admin.token, ['trainee']);

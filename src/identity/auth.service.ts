@@ -59,12 +59,11 @@ export class AuthService {
     await this.refreshTokens.revokeFamily(familyId);
   }
 
-  /** Ends the session a (browser's) refresh token belongs to; false when the token is not genuine. */
+  /** Ends the session a (browser's) refresh token belongs to; false when there was no live session. */
   @Transactional()
   async endSession(refreshToken: string): Promise<boolean> {
     const familyId = await this.refreshTokens.familyOfAny(refreshToken);
-    if (familyId) await this.refreshTokens.revokeFamily(familyId);
-    return familyId !== null;
+    return familyId ? this.refreshTokens.revokeFamily(familyId) : false;
   }
 
   private async sessionOf(user: User, refresh: IssuedRefreshToken): Promise<Session> {

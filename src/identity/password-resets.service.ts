@@ -6,6 +6,7 @@ import { Outbox } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 import { AccountPasswords } from './account-passwords.service';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
+import { clientSubnet } from './client-subnet';
 import { parseSecretToken, sha256Hex } from './secret-token';
 
 /** The life of a reset link, from the request. */
@@ -31,7 +32,7 @@ export class PasswordResets {
 
   async request(email: string, clientAddress: string): Promise<void> {
     const windowMs = this.config.PASSWORD_RESET_RATE_WINDOW_MS;
-    await this.limiter.hit({ bucket: 'password-reset:address', limit: this.config.PASSWORD_RESET_LIMIT_PER_ADDRESS, windowMs }, clientAddress);
+    await this.limiter.hit({ bucket: 'password-reset:address', limit: this.config.PASSWORD_RESET_LIMIT_PER_ADDRESS, windowMs }, clientSubnet(clientAddress));
     await this.limiter.hit({ bucket: 'password-reset:email', limit: this.config.PASSWORD_RESET_LIMIT_PER_EMAIL, windowMs }, email.trim().toLowerCase());
     await this.record(email);
   }

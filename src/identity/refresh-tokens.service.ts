@@ -103,8 +103,10 @@ export class RefreshTokens {
     return (await this.find(token))?.familyId ?? null;
   }
 
-  async revokeFamily(familyId: string): Promise<void> {
-    await this.txHost.tx.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [familyId]);
+  /** Answers whether the family was still live (had a token not yet revoked). */
+  async revokeFamily(familyId: string): Promise<boolean> {
+    const revoked = await this.txHost.tx.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING id', [familyId]);
+    return revoked[0].length > 0;
   }
 
   /** Ends every session of a user, but the one named (the session changing its password); answers how many ended. */

@@ -8,6 +8,7 @@ import { RoleChange } from './role-change.entity';
 import { Invitation } from './invitation.entity';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokens } from './refresh-tokens.service';
+import { AccountPasswords } from './account-passwords.service';
 import type { Role } from './roles';
 import type { Language } from './languages';
 import type { ProfileFieldsDto } from './dto/user.dto';
@@ -36,6 +37,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly refreshTokens: RefreshTokens,
     private readonly outbox: Outbox,
+    private readonly passwords: AccountPasswords,
   ) {}
 
   private get users() {
@@ -192,7 +194,8 @@ export class UsersService {
     );
     const row = claimed[0][0];
     if (!row) throw invalid();
-    await this.users.update(row.user_id, { passwordHash: await this.hasher.hash(password) });
+    // As a reset does: any session of the account ends, other pending links stop working.
+    await this.passwords.set(row.user_id, password);
     return this.get(row.user_id);
   }
 

@@ -11,6 +11,7 @@ import { WebClientPolicy } from './web-client.policy';
 
 type RequestHeaders = Record<string, string | undefined>;
 
+const SET_COOKIE = { 'Set-Cookie': { description: `${REFRESH_COOKIE}=…; Max-Age=…; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict`, schema: { type: 'string' } } };
 const WEB_HEADER = ApiHeader({ name: 'X-GDS-Client', required: true, enum: ['web'], description: 'Required; with a same-origin Origin (403 otherwise)' });
 const noCookie = () => new ProblemException(401, 'invalid-refresh-token', 'Unauthorized', 'There is no browser session: sign in.');
 
@@ -33,7 +34,7 @@ export class WebSessionController {
   @UseGuards(ThrottlerGuard)
   @WEB_HEADER
   @ApiOperation({ summary: 'Browser sign-in: sets the refresh cookie, answers the access token and who signed in (rate limited)' })
-  @ApiOkResponse({ type: WebSessionView, headers: { 'Set-Cookie': { description: `${REFRESH_COOKIE}=…; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict`, schema: { type: 'string' } } } })
+  @ApiOkResponse({ type: WebSessionView, headers: SET_COOKIE })
   async login(@Headers() headers: RequestHeaders, @Body() body: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<WebSessionView> {
     this.webClient.assertFromWebApp(headers);
     return this.answer(reply, await this.auth.login(body.email, body.password));
@@ -45,7 +46,7 @@ export class WebSessionController {
   @WEB_HEADER
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOperation({ summary: 'Browser refresh (after a reload, or before the access token expires): rotates the cookie; tabs refreshing at once get the same session' })
-  @ApiOkResponse({ type: WebSessionView })
+  @ApiOkResponse({ type: WebSessionView, headers: SET_COOKIE })
   async refresh(@Headers() headers: RequestHeaders, @RefreshCookie() token: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<WebSessionView> {
     this.webClient.assertFromWebApp(headers);
     noStore(reply);

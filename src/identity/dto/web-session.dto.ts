@@ -35,6 +35,6 @@ export class WebSessionView {
 }
 
 export class WebSignOutView {
-  @ApiProperty({ description: 'True when the cookie held a genuine session, now ended; false when there was none (the cookie is cleared either way)' })
+  @ApiProperty({ description: 'True when this call ended a live session; false when the cookie held none (the cookie is cleared either way)' })
   ended: boolean;
 }
