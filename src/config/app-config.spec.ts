@@ -31,9 +31,27 @@ describe('loadConfig', () => {
       SANDBOX_ROLE_SECRET: 's'.repeat(40),
       CERT_SIGNING_KEYS: '[]',
       WEBHOOK_SECRET_KEY: 'w'.repeat(40),
+      PUBLIC_BASE_URL: 'https://academy.example.org/',
     });
     expect(config.ADMIN_PASSWORD).toBeUndefined();
+    expect(config.PUBLIC_BASE_URL).toBe('https://academy.example.org');
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) })).toThrow(/WEBHOOK_SECRET_KEY/);
+  });
+
+  it('needs an absolute public https PUBLIC_BASE_URL in production, and an absolute http(s) URL always', () => {
+    const production = {
+      NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40), SANDBOX_ROLE_SECRET: 's'.repeat(40),
+      CERT_SIGNING_KEYS: '[]', WEBHOOK_SECRET_KEY: 'w'.repeat(40),
+    };
+    for (const bad of [undefined, 'http://localhost:3000', 'https://localhost', 'http://academy.example.org', 'https://127.0.0.1:8443', 'not a url']) {
+      expect(() => loadConfig({ ...production, PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/);
+    }
+    expect(loadConfig({ ...production, PUBLIC_BASE_URL: 'https://certificates.gds.example.bz/academy' }).PUBLIC_BASE_URL).toBe('https://certificates.gds.example.bz/academy');
+    for (const bad of ['not a url', 'ftp://academy.example.org', '/relative', 'https://academy.example.org/?x=1', 'https://academy.example.org/#top']) {
+      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/);
+    }
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://localhost:3000' }).PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(() => loadConfig({ CERT_ISSUER_URL: 'academy.example.org' })).toThrow(/CERT_ISSUER_URL/);
   });
 
   it('refuses the development sandbox role secret in production', () => {
@@ -49,14 +67,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://a@db:5432/gds', SANDBOX_DATABASE_URL: 'postgres://b@db/gds_sandbox' })).toBeDefined();
   });
 
-  it('derives the web origin and link base from PUBLIC_BASE_URL, and refuses one that is no http(s) URL', () => {
-    const config = loadConfig({ PUBLIC_BASE_URL: 'https://academy.example/' });
-    expect(config.publicOrigin).toBe('https://academy.example');
-    expect(config.publicBaseUrl).toBe('https://academy.example');
-    expect(loadConfig({ PUBLIC_BASE_URL: 'https://example.org/academy' }).publicOrigin).toBe('https://example.org');
-    for (const bad of ['academy.example', 'javascript:alert(1)', 'https://academy.example/?x=1', 'https://academy.example/#a']) {
-      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/);
-    }
+  it('derives the web app’s origin (the browser session routes accept no other) from PUBLIC_BASE_URL', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://academy.example/' }).publicOrigin).toBe('https://academy.example');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://example.org:8443/academy' }).publicOrigin).toBe('https://example.org:8443');
   });
 
   it('parses booleans and numbers', () => {

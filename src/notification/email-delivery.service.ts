@@ -33,7 +33,7 @@ export class EmailDelivery {
       [job.data.deliveryId],
     );
     if (!row || row.status !== 'pending') return 'nothing-to-do';
-    const content = (language: Language) => notificationEmail(row.type, row.data, this.config.publicBaseUrl, language);
+    const content = (language: Language) => notificationEmail(row.type, row.data, this.config.PUBLIC_BASE_URL, language);
     return this.send(job, 'notification_delivery', row.id, row.recipient_id, content);
   }
 
@@ -46,7 +46,7 @@ export class EmailDelivery {
         WHERE d.digest_id = $1 ORDER BY d.created_at, d.id`,
       [digest.id],
     );
-    return this.send(job, 'email_digest', digest.id, digest.recipient_id, (language) => digestEmail(items, this.config.publicBaseUrl, language));
+    return this.send(job, 'email_digest', digest.id, digest.recipient_id, (language) => digestEmail(items, this.config.PUBLIC_BASE_URL, language));
   }
 
   private warnedUnconfigured = false;

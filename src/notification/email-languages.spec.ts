@@ -47,6 +47,9 @@ describe('email templates in every language', () => {
     expect(notificationEmail('deadline-approaching', sample, 'https://academy.example', 'en').text).toContain('December 24, 2026');
     expect(notificationEmail('enrolled', sample, 'https://x.test', 'fr' as never).subject).toBe('You are enrolled in Cebu 1');
     expect(digestEmail([{ type: 'enrolled', data: sample }], 'https://x.test', 'es').subject).toBe('Tu resumen de GDS Academy: 1 notificación');
+    const revoked = { courseTitle: 'SQL', reasonCode: 'holder-request', reason: 'Withdrawn at the holder’s request' };
+    expect(notificationEmail('certificate-revoked', revoked, 'https://x.test', 'es').text).toContain('se retiró a petición de su titular');
+    expect(notificationEmail('certificate-revoked', revoked, 'https://x.test', 'en').text).toContain('Withdrawn at the holder’s request');
   });
 });
 

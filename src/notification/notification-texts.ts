@@ -40,6 +40,15 @@ const decision = (d: NotificationData, language: Language, fallback: string) => 
   return value ? (DECISIONS[language][value] ?? value) : fallback;
 };
 
+/** Revocation reasons arrive as a code with an English label (`reason`); Spanish readers get their own words. */
+const REVOCATION_REASONS_ES: Record<string, string> = {
+  'issued-in-error': 'se emitió por error (persona, curso o datos equivocados)',
+  'academic-misconduct': 'falta de integridad académica (por ejemplo, plagio o respuestas compartidas)',
+  'criteria-no-longer-met': 'ya no se cumplen los criterios de finalización (por ejemplo, tras una recalificación)',
+  'holder-request': 'se retiró a petición de su titular',
+  other: 'otro motivo (registrado por la institución emisora)',
+};
+
 function importSummary(d: NotificationData, language: Language): string | null {
   if (typeof d.enrolled !== 'number') return null;
   const [enrolled, already, errors] = [d.enrolled, Number(d.alreadyEnrolled ?? 0), Number(d.errors ?? 0)];
@@ -142,7 +151,7 @@ const ES: Texts = {
   }),
   'certificate-revoked': (d) => ({
     title: `Certificado revocado: ${field(d, 'courseTitle', 'un curso')}`,
-    text: `Tu certificado de ${field(d, 'courseTitle', 'el curso')} fue revocado: ${field(d, 'reason', 'no se indicó el motivo')}.`,
+    text: `Tu certificado de ${field(d, 'courseTitle', 'el curso')} fue revocado: ${REVOCATION_REASONS_ES[field(d, 'reasonCode', '')] ?? field(d, 'reason', 'no se indicó el motivo')}.`,
   }),
   'cohort-digest': (d) => ({
     title: `Resumen semanal: ${field(d, 'cohortName', 'tu cohorte')}`,

@@ -16,6 +16,23 @@ export const API_PREFIX = 'api/v1';
 /** Paths that live outside /api/v1 (API.md); the proof tests read this list too. */
 export const UNPREFIXED = ['health', 'health/ready', 'metrics', 'verify/{*path}', '.well-known/{*path}', 'dashboards/{*path}'];
 
+/**
+ * Public machine-readable documents and verification (API.md): any origin may read them, without
+ * credentials, so browser-based verifiers and wallets can. Everything else follows CORS_ORIGINS.
+ */
+export const PUBLIC_CORS_PATHS = [
+  /^\/verify\//,
+  /^\/\.well-known\//,
+  /^\/api\/v1\/revocation-lists\//,
+  /^\/api\/v1\/issuers\//,
+  /^\/api\/v1\/achievements\//,
+  /^\/api\/v1\/skills\/[^/?]+(\?|$)/,
+];
+
+const PUBLIC_CORS = { origin: '*', credentials: false, methods: ['GET', 'HEAD', 'POST'], allowedHeaders: ['Content-Type', 'Accept'], maxAge: 600 };
+
+export const isPublicCorsPath = (url: string) => PUBLIC_CORS_PATHS.some((pattern) => pattern.test(url));
+
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -51,7 +68,11 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
     metrics.requestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   await app.register(helmet as never, { contentSecurityPolicy: false } as never);
-  await app.register(cors as never, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false } as never);
+  const configured = { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false };
+  await app.register(cors as never, {
+    delegator: (request: { url?: string }, callback: (error: Error | null, options: object) => void) =>
+      callback(null, isPublicCorsPath(request.url ?? '') ? PUBLIC_CORS : configured),
+  } as never);
   // Reads the browser session's refresh cookie (src/identity/refresh-cookie.ts); unsigned: the token is its own proof.
   await app.register(cookie as never);
 

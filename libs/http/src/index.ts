@@ -9,3 +9,4 @@ export * from './pagination';
 export * from './uuid-param.pipe';
 export * from './client-error.handler';
 export * from './decimal.validator';
+export * from './content-negotiation';
