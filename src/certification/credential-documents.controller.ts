@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@gds/http';
+import { CACHE, CachePolicy, Public } from '@gds/http';
 import { CredentialDocuments } from './credential-documents.service';
 import { ISSUER_SLUG } from './credential-urls';
 import { AchievementDocument, IssuerProfileDocument } from './dto/verification.dto';
@@ -14,6 +14,7 @@ export class CredentialDocumentsController {
 
   @Get(`issuers/${ISSUER_SLUG}`)
   @Public()
+  @CachePolicy(CACHE.publicFor(300))
   @ApiOkResponse({ type: IssuerProfileDocument })
   @ApiOperation({ summary: 'The issuer\'s Open Badges 3.0 Profile (the issuer id of every credential)' })
   issuer(): IssuerProfileDocument {
@@ -22,6 +23,7 @@ export class CredentialDocumentsController {
 
   @Get('achievements/:id')
   @Public()
+  @CachePolicy(CACHE.publicFor(3600))
   @ApiOkResponse({ type: AchievementDocument })
   @ApiOperation({ summary: 'The Open Badges 3.0 Achievement of a published course version: name, description, criteria, image, skill alignments' })
   achievement(@Param('id') id: string): Promise<AchievementDocument> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { notFound, prefersHtml, ProblemException, Public } from '@gds/http';
+import { CACHE, CachePolicy, notFound, prefersHtml, ProblemException, Public } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { CredentialCheck, CredentialChecker } from './credential-check.service';
 import { PresentedCredentialDto } from './dto/certificate.dto';
@@ -55,6 +55,7 @@ export class VerificationController {
 
   @Get('.well-known/jwks.json')
   @Public()
+  @CachePolicy(CACHE.publicFor(300))
   @ApiOkResponse({ type: JwksDocument })
   @ApiOperation({ summary: 'Every key that verifies certificate credentials (current and retired), by key URL and by bare id' })
   jwks(): JwksDocument {
@@ -63,6 +64,7 @@ export class VerificationController {
 
   @Get('.well-known/jwks/:keyId')
   @Public()
+  @CachePolicy(CACHE.publicFor(300))
   @ApiProduces('application/jwk+json')
   @ApiOkResponse({ type: JwkDocument })
   @ApiOperation({ summary: 'One public key as a JWK: what a credential\'s `kid` (this URL) dereferences to' })
@@ -79,7 +81,7 @@ export class VerificationController {
   @ApiOkResponse({ type: RevocationListDocument })
   @ApiOperation({ summary: 'The 1EdTech revocation list of certificate credentials (reason codes, never free text)' })
   async revocationList(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RevocationListDocument> {
-    reply.header('cache-control', 'no-store');
+    reply.header('cache-control', CACHE.publicRevalidated);
     return this.verification.revocationList(id);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, notFound, prefersHtml, Public, Roles, UuidParam } from '@gds/http';
+import { Authenticated, CACHE, CachePolicy, notFound, prefersHtml, Public, Roles, UuidParam } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { SkillsService } from './skills.service';
 import { TRACK_CODES, TrackCode } from './track.entity';
@@ -16,6 +16,7 @@ export class TracksController {
 
   @Get()
   @Public()
+  @CachePolicy(CACHE.publicFor(3600))
   @ApiOperation({ summary: 'The four curricula' })
   tracks() {
     return this.skills.tracks();
@@ -23,6 +24,7 @@ export class TracksController {
 
   @Get(':code/skills')
   @Public()
+  @CachePolicy(CACHE.publicFor(300))
   @ApiOperation({ summary: 'The skills framework of a track' })
   async skillsOf(@Param('code') code: string) {
     if (!(TRACK_CODES as readonly string[]).includes(code)) throw notFound('Track');
@@ -46,6 +48,7 @@ export class SkillsController {
 
   @Get(':code')
   @Public()
+  @CachePolicy(CACHE.publicFor(300))
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({ type: SkillDocument, description: 'JSON for machines; an HTML page when the client prefers text/html' })
   @ApiOperation({ summary: 'One skill of the framework (the alignment targetUrl signed into credentials): HTML or JSON by Accept' })

@@ -5,12 +5,13 @@ import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import cookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
-import { problemClientErrorHandler } from '@gds/http';
+import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
 import { requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { MetricsService } from './metrics.service';
+import { registerResponseEncoding } from './response-encoding';
 
 export const API_PREFIX = 'api/v1';
 /** Paths that live outside /api/v1 (API.md); the proof tests read this list too. */
@@ -40,6 +41,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
     routerOptions: { maxParamLength: 200 },
     clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
   } as never);
 }
 
@@ -51,7 +53,7 @@ export async function createApp(role: ProcessRole, config: AppConfig): Promise<N
   return configureApp(app, role, config);
 }
 
-/** Logging, shutdown hooks, and for the api: hooks, security headers, CORS, prefix, OpenAPI, dashboard. */
+/** Logging, shutdown hooks, and for the api: hooks, security headers, CORS, caching and compression, prefix, OpenAPI, dashboard. */
 export async function configureApp(app: NestFastifyApplication, role: ProcessRole, config: AppConfig): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -75,6 +77,7 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   } as never);
   // Reads the browser session's refresh cookie (src/identity/refresh-cookie.ts); unsigned: the token is its own proof.
   await app.register(cookie as never);
+  await registerResponseEncoding(fastify);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
   const document = SwaggerModule.createDocument(
