@@ -17,8 +17,12 @@ function esmPackages() {
       }
     }
   }
-  return names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return [...names, ...LOADS_ESM_DYNAMICALLY].map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
 }
+
+// CommonJS packages that import() an ESM dependency: jest's VM refuses a native dynamic import, so
+// they are transformed too (swc turns the import() into a require of the transformed dependency).
+const LOADS_ESM_DYNAMICALLY = ['@fastify/cookie'];
 
 module.exports = {
   testEnvironment: 'node',

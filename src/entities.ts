@@ -2,6 +2,7 @@ import { JobFailure, OutboxMessage } from '@gds/queue';
 import { User } from './identity/user.entity';
 import { RefreshToken } from './identity/refresh-token.entity';
 import { Invitation } from './identity/invitation.entity';
+import { PasswordReset } from './identity/password-reset.entity';
 import { RoleChange } from './identity/role-change.entity';
 import { PipelineProbe } from './platform/pipeline-probe.entity';
 import { Certificate } from './certification/certificate.entity';
@@ -35,7 +36,7 @@ import { NotificationScheduleRun } from './notification/notification-schedule-ru
 
 /** Every entity of the app, for the one data source (app and migration CLI). */
 export const ENTITIES = [
-  JobFailure, OutboxMessage, User, RefreshToken, Invitation, RoleChange, PipelineProbe, Certificate,
+  JobFailure, OutboxMessage, User, RefreshToken, Invitation, PasswordReset, RoleChange, PipelineProbe, Certificate,
   CertificateEvent, CertificationCriteria, Track, Skill, Course, DraftModule, Lesson, CourseVersion,
   Placement, PlacementFollowUp, ReportSnapshot, Assessment, AssessmentAttempt, Submission, Grade, HintReveal,
   Regrade, Cohort, CohortCourseVersion, CohortInstructor, CohortModuleUnlock, Application,

@@ -17,7 +17,7 @@ export interface BaselineDeps {
 /** Name of the bare grading queue: the baseline server adds to it, the quiz-grading scenario's Worker consumes it. */
 export const BARE_GRADING_QUEUE = 'bare-grading';
 
-/** The same token check as the app: HS256 pinned, issuer and audience, then the user's roles and status. */
+/** The same token check as the app: HS256 pinned, issuer and audience, then the user's roles and status and whether the token's session has ended. */
 export async function authenticate(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
   const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
   if (!match) {
@@ -31,8 +31,13 @@ export async function authenticate(deps: BaselineDeps, request: FastifyRequest, 
       audience: deps.audience,
       requiredClaims: ['sub', 'exp', 'iat'],
     });
-    const { rows } = await deps.pool.query('SELECT roles, active FROM app_user WHERE id = $1', [payload.sub]);
-    if (rows.length === 0 || !rows[0].active) throw new Error('inactive');
+    const { rows } = await deps.pool.query(
+      `SELECT roles, active,
+              EXISTS (SELECT 1 FROM refresh_token WHERE $2::uuid IS NOT NULL AND family_id = $2::uuid AND revoked_at IS NOT NULL) AS ended
+         FROM app_user WHERE id = $1`,
+      [payload.sub, typeof payload.sid === 'string' ? payload.sid : null],
+    );
+    if (rows.length === 0 || !rows[0].active || rows[0].ended) throw new Error('inactive');
     return payload.sub as string;
   } catch {
     reply.code(401).send({ status: 401 });

@@ -67,6 +67,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://a@db:5432/gds', SANDBOX_DATABASE_URL: 'postgres://b@db/gds_sandbox' })).toBeDefined();
   });
 
+  it('derives the web app’s origin (the browser session routes accept no other) from PUBLIC_BASE_URL', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://academy.example/' }).publicOrigin).toBe('https://academy.example');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://example.org:8443/academy' }).publicOrigin).toBe('https://example.org:8443');
+  });
+
   it('parses booleans and numbers', () => {
     const config = loadConfig({ MIGRATIONS_RUN_ON_START: 'false', PORT: '8080' });
     expect(config.MIGRATIONS_RUN_ON_START).toBe(false);

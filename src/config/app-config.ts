@@ -77,6 +77,24 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(300)
   REFRESH_TOKEN_TTL_SECONDS = 60 * 60 * 24 * 14;
 
+  /**
+   * A refresh token presented again within this many seconds of its first use answers the same
+   * successor (two browser tabs refreshing at once) instead of revoking its family; 0 turns it off.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60)
+  REFRESH_REUSE_GRACE_SECONDS = 10;
+
+  /** Password reset emails asked for one address (known or not) per window; 429 past it. */
+  @Transform(toInt) @IsInt() @Min(1)
+  PASSWORD_RESET_LIMIT_PER_EMAIL = 3;
+
+  /** Password reset requests per client address per window (an office behind one NAT address shares it). */
+  @Transform(toInt) @IsInt() @Min(1)
+  PASSWORD_RESET_LIMIT_PER_ADDRESS = 30;
+
+  @Transform(toInt) @IsInt() @Min(1000)
+  PASSWORD_RESET_RATE_WINDOW_MS = 15 * 60_000;
+
   @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string = 'admin@gds.local';
 
@@ -116,6 +134,7 @@ export class AppConfig {
   /**
    * Public base URL used in links (certificates, emails). It is signed into every credential and QR
    * code, so it must be an absolute http(s) URL without a query or fragment; production requires https.
+   * Its origin is the only one the browser session routes answer (the web app is served from it, under /app/).
    */
   @IsString() @Matches(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an absolute http(s) URL without query or fragment' })
   @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value))
@@ -281,6 +300,11 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** The origin of PUBLIC_BASE_URL (`https://academy.example`): pages of the web app send it as `Origin`. */
+  get publicOrigin(): string {
+    return new URL(this.PUBLIC_BASE_URL).origin;
   }
 
   get corsOrigins(): string[] {

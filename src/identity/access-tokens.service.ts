@@ -8,10 +8,14 @@ import { AppConfig } from '../config/app-config';
 const ALGORITHM = 'HS256';
 const unauthorized = (detail: string) => new ProblemException(401, 'unauthorized', 'Unauthorized', detail);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Short-lived access tokens (JWT, HS256). Verification pins the algorithm, issuer and audience,
  * then reads the user's current roles and status: a deactivated user's tokens stop working at once
- * and a role change applies to the next request.
+ * and a role change applies to the next request. A token names its session (`sid`, the refresh
+ * token family of its sign-in): once that session ends (sign-out, a password change elsewhere, a
+ * leaked refresh token) its access tokens stop working too, in the same query.
  */
 @Injectable()
 export class AccessTokens extends AccessTokenVerifier {
@@ -28,9 +32,9 @@ export class AccessTokens extends AccessTokenVerifier {
     this.verifyKey = webcrypto.subtle.importKey('raw', this.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   }
 
-  async issue(userId: string): Promise<{ accessToken: string; expiresIn: number }> {
+  async issue(userId: string, sessionId: string): Promise<{ accessToken: string; expiresIn: number }> {
     const expiresIn = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const accessToken = await new SignJWT({})
+    const accessToken = await new SignJWT({ sid: sessionId })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(userId)
       .setIssuer(this.config.JWT_ISSUER)
@@ -43,6 +47,7 @@ export class AccessTokens extends AccessTokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     let userId: string;
+    let sessionId: unknown;
     try {
       const { payload } = await jwtVerify(token, await this.verifyKey, {
         algorithms: [ALGORITHM],
@@ -51,16 +56,22 @@ export class AccessTokens extends AccessTokenVerifier {
         requiredClaims: ['sub', 'exp', 'iat'],
       });
       userId = payload.sub as string;
+      sessionId = payload.sid;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthorized('The access token has expired; refresh it.');
       throw unauthorized('The access token is not valid.');
     }
-    if (!/^[0-9a-f-]{36}$/i.test(userId)) throw unauthorized('The access token is not valid.');
-    const rows: Array<{ roles: string[]; active: boolean }> = await this.dataSource.query(
-      'SELECT roles, active FROM app_user WHERE id = $1',
-      [userId],
+    if (!UUID.test(userId)) throw unauthorized('The access token is not valid.');
+    if (sessionId !== undefined && (typeof sessionId !== 'string' || !UUID.test(sessionId))) throw unauthorized('The access token is not valid.');
+    // The session check probes a partial index of revoked families (refresh_token_revoked_family_idx).
+    const rows: Array<{ roles: string[]; active: boolean; ended: boolean }> = await this.dataSource.query(
+      `SELECT roles, active,
+              EXISTS (SELECT 1 FROM refresh_token WHERE $2::uuid IS NOT NULL AND family_id = $2::uuid AND revoked_at IS NOT NULL) AS ended
+         FROM app_user WHERE id = $1`,
+      [userId, sessionId ?? null],
     );
     if (rows.length === 0 || !rows[0].active) throw unauthorized('This account is not active.');
-    return { userId, roles: rows[0].roles };
+    if (rows[0].ended) throw unauthorized('This session has ended; sign in again.');
+    return { userId, roles: rows[0].roles, ...(sessionId ? { sessionId: sessionId as string } : {}) };
   }
 }

@@ -27,16 +27,16 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Exchange email and password for tokens (rate limited)' })
-  login(@Body() body: LoginDto): Promise<TokenPairDto> {
-    return this.auth.login(body.email, body.password);
+  async login(@Body() body: LoginDto): Promise<TokenPairDto> {
+    return TokenPairDto.of(await this.auth.login(body.email, body.password));
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate a refresh token; the old one stops working' })
-  refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(body.refreshToken);
+  async refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
+    return TokenPairDto.of(await this.auth.refresh(body.refreshToken));
   }
 
   @Post('logout')

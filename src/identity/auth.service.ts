@@ -2,16 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { Transactional } from '@gds/database';
 import { ProblemException } from '@gds/http';
 import { AccessTokens } from './access-tokens.service';
-import { RefreshTokens } from './refresh-tokens.service';
+import { IssuedRefreshToken, RefreshTokens } from './refresh-tokens.service';
 import { PasswordHasher } from './password-hasher';
 import { UsersService } from './users.service';
 import type { User } from './user.entity';
+import type { Language } from './languages';
 
-export interface TokenPair {
+/** A signed-in session: what both the token routes and the browser (cookie) routes answer from. */
+export interface Session {
   accessToken: string;
-  refreshToken: string;
   expiresIn: number;
-  tokenType: 'Bearer';
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  sessionId: string;
+  user: Pick<User, 'id' | 'displayName' | 'roles' | 'language'>;
 }
 
 const wrongCredentials = () =>
@@ -27,26 +31,26 @@ export class AuthService {
   ) {}
 
   @Transactional()
-  async register(input: { email: string; password: string; displayName: string }): Promise<User> {
+  async register(input: { email: string; password: string; displayName: string; language?: Language }): Promise<User> {
     const { user } = await this.users.create({ ...input, roles: ['trainee'] }, null);
     return user;
   }
 
   /** An unknown email, an inactive account and a wrong password all answer alike, in alike time. */
   @Transactional()
-  async login(email: string, password: string): Promise<TokenPair> {
+  async login(email: string, password: string): Promise<Session> {
     const user = await this.users.findByEmailWithPassword(email);
     const matches = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !matches || !user.active) throw wrongCredentials();
-    return this.issue(user.id);
+    return this.sessionOf(user, await this.refreshTokens.startFamily(user.id));
   }
 
   @Transactional()
-  async refresh(refreshToken: string): Promise<TokenPair> {
-    const { userId, familyId } = await this.refreshTokens.spend(refreshToken);
+  async refresh(refreshToken: string): Promise<Session> {
+    const { userId, successor } = await this.refreshTokens.rotate(refreshToken);
     const user = await this.users.get(userId);
     if (!user.active) throw new ProblemException(401, 'invalid-refresh-token', 'Unauthorized', 'The refresh token is not valid.');
-    return this.issue(userId, familyId);
+    return this.sessionOf(user, successor);
   }
 
   @Transactional()
@@ -55,9 +59,22 @@ export class AuthService {
     await this.refreshTokens.revokeFamily(familyId);
   }
 
-  private async issue(userId: string, familyId?: string): Promise<TokenPair> {
-    const { accessToken, expiresIn } = await this.accessTokens.issue(userId);
-    const refreshToken = await this.refreshTokens.issue(userId, familyId);
-    return { accessToken, refreshToken, expiresIn, tokenType: 'Bearer' };
+  /** Ends the session a (browser's) refresh token belongs to; false when there was no live session. */
+  @Transactional()
+  async endSession(refreshToken: string): Promise<boolean> {
+    const familyId = await this.refreshTokens.familyOfAny(refreshToken);
+    return familyId ? this.refreshTokens.revokeFamily(familyId) : false;
+  }
+
+  private async sessionOf(user: User, refresh: IssuedRefreshToken): Promise<Session> {
+    const { accessToken, expiresIn } = await this.accessTokens.issue(user.id, refresh.familyId);
+    return {
+      accessToken,
+      expiresIn,
+      refreshToken: refresh.token,
+      refreshExpiresAt: refresh.expiresAt,
+      sessionId: refresh.familyId,
+      user: { id: user.id, displayName: user.displayName, roles: user.roles, language: user.language },
+    };
   }
 }

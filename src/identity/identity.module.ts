@@ -12,8 +12,19 @@ import { UsersService } from './users.service';
 import { AuthController } from './auth.controller';
 import { MeController } from './me.controller';
 import { UsersController } from './users.controller';
+import { WebSessionController } from './web-session.controller';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordController } from './password.controller';
+import { WebClientPolicy } from './web-client.policy';
+import { AuthRateLimiter } from './auth-rate-limiter.service';
+import { AccountPasswords } from './account-passwords.service';
+import { PasswordResets } from './password-resets.service';
+import { AccountEmailTokens } from './account-email-tokens.service';
 
-/** Users, roles, credentials and tokens. Other modules use UserDirectory. */
+/**
+ * Users, roles, credentials, tokens and browser sessions. Other modules use UserDirectory; the
+ * notification module's account emails use AccountEmailTokens.
+ */
 @Global()
 @Module({
   imports: [
@@ -31,11 +42,16 @@ import { UsersController } from './users.controller';
     AuthService,
     UserDirectory,
     AdminBootstrap,
+    WebClientPolicy,
+    AuthRateLimiter,
+    AccountPasswords,
+    PasswordResets,
+    AccountEmailTokens,
   ],
-  exports: [UserDirectory, AccessTokenVerifier, AccessTokens],
+  exports: [UserDirectory, AccessTokenVerifier, AccessTokens, AccountEmailTokens],
 })
 export class IdentityModule {
   static withHttp(): DynamicModule {
-    return { module: IdentityModule, controllers: [AuthController, MeController, UsersController] };
+    return { module: IdentityModule, controllers: [AuthController, WebSessionController, PasswordResetController, MeController, PasswordController, UsersController] };
   }
 }

@@ -18,7 +18,7 @@ export class MeController {
 
   @Patch()
   @Authenticated()
-  @ApiOperation({ summary: 'Change own display name and self-reported profile fields' })
+  @ApiOperation({ summary: 'Change own display name, language (en | es) and self-reported profile fields' })
   async update(@CurrentPrincipal() principal: Principal, @Body() body: UpdateMeDto): Promise<UserView> {
     return UserView.of(await this.users.updateProfile(principal.userId, body));
   }

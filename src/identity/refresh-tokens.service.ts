@@ -1,79 +1,141 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { ProblemException } from '@gds/http';
 import { AppTransactionHost } from '@gds/database';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RefreshToken } from './refresh-token.entity';
-
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+import { deriveKey } from './derived-keys';
+import { RefreshSuccessor, RefreshTokenParts } from './refresh-successor';
+import { newSecret, parseSecretToken, sha256Hex as sha256 } from './secret-token';
 const invalid = () => new ProblemException(401, 'invalid-refresh-token', 'Unauthorized', 'The refresh token is not valid.');
 
-/** Opaque refresh tokens `<id>.<secret>` that rotate on every use. */
+/** Successors followed at most when a token is replayed in its grace window (tabs rarely rotate more than once in it). */
+const MAX_GRACE_HOPS = 5;
+
+export interface IssuedRefreshToken {
+  token: string;
+  familyId: string;
+  expiresAt: Date;
+}
+
+export interface RotatedRefreshToken {
+  userId: string;
+  familyId: string;
+  successor: IssuedRefreshToken;
+}
+
+/**
+ * Opaque refresh tokens `<id>.<secret>` that rotate on every use; the tokens of one sign-in form a
+ * family. A token's successor is derived from it (RefreshSuccessor), so presenting a used token
+ * again within REFRESH_REUSE_GRACE_SECONDS answers the family's current token; later, it means the
+ * token leaked and the whole family is revoked.
+ */
 @Injectable()
 export class RefreshTokens {
+  private readonly successors: RefreshSuccessor;
+
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.successors = new RefreshSuccessor(deriveKey(config.JWT_SECRET, 'refresh-token successor'));
+  }
 
-  async issue(userId: string, familyId?: string): Promise<string> {
-    const secret = randomBytes(32).toString('base64url');
-    const repo = this.txHost.tx.getRepository(RefreshToken);
-    const row = repo.create({
-      id: randomUUID(),
-      familyId: familyId ?? randomUUID(),
-      userId,
-      secretHash: sha256(secret),
-      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
-    });
-    await repo.insert(row);
-    return `${row.id}.${secret}`;
+  /** The first token of a new family (a sign-in). */
+  async startFamily(userId: string): Promise<IssuedRefreshToken> {
+    const id = randomUUID();
+    const secret = newSecret();
+    return this.store(userId, randomUUID(), { id, secret, token: `${id}.${secret}` });
+  }
+
+  /** Spends a token and answers its successor, or refuses (see the class comment for a replay). */
+  async rotate(token: string): Promise<RotatedRefreshToken> {
+    const row = await this.find(token);
+    if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
+    const next = this.successors.of(token);
+    // A concurrent rotation of the same token waits here for the first one's commit, then finds it used.
+    const claimed = await this.txHost.tx.query('UPDATE refresh_token SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id', [row.id]);
+    if (claimed[0].length > 0) {
+      return { userId: row.userId, familyId: row.familyId, successor: await this.store(row.userId, row.familyId, next) };
+    }
+    const current = await this.currentOfReplayed(row, next);
+    if (current) return { userId: row.userId, familyId: row.familyId, successor: current };
+    // Outside the caller's transaction: the refusal below rolls that back, the revocation must stay.
+    await this.dataSource.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.familyId]);
+    throw invalid();
   }
 
   /**
-   * Spends a refresh token: answers its user and family, or refuses. Re-use of a spent token
-   * revokes the whole family (the token has leaked; whoever holds the newer one loses it too).
+   * For a used token presented again within the grace window: the family's current (unused) token,
+   * reached by deriving successors, or null when the window has passed or the family has ended.
    */
-  async spend(token: string): Promise<{ userId: string; familyId: string }> {
-    const row = await this.find(token);
-    if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
-    const claimed = await this.txHost.tx.query(
-      'UPDATE refresh_token SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id',
-      [row.id],
+  private async currentOfReplayed(row: RefreshToken, next: RefreshTokenParts): Promise<IssuedRefreshToken | null> {
+    // A fresh read, on the database's clock: the first use may have committed while this one waited.
+    const [state] = await this.txHost.tx.query(
+      `SELECT revoked_at IS NOT NULL AS revoked, used_at > now() - $2 * interval '1 second' AS in_grace FROM refresh_token WHERE id = $1`,
+      [row.id, this.config.REFRESH_REUSE_GRACE_SECONDS],
     );
-    if (claimed[0].length === 0) {
-      // Outside the caller's transaction: the refusal below rolls that back, the revocation must stay.
-      await this.dataSource.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.familyId]);
-      throw invalid();
+    if (!state || state.revoked || !state.in_grace) return null;
+    let candidate = next;
+    for (let hop = 0; hop < MAX_GRACE_HOPS; hop++) {
+      const [link] = await this.txHost.tx.query(
+        `SELECT used_at, revoked_at, expires_at FROM refresh_token WHERE id = $1 AND family_id = $2 AND secret_hash = $3`,
+        [candidate.id, row.familyId, sha256(candidate.secret)],
+      );
+      if (!link || link.revoked_at || link.expires_at.getTime() <= Date.now()) return null;
+      if (!link.used_at) return { token: candidate.token, familyId: row.familyId, expiresAt: link.expires_at };
+      candidate = this.successors.of(candidate.token);
     }
-    return { userId: row.userId, familyId: row.familyId };
+    return null;
   }
 
   /** The token's family, if the token is genuine and belongs to this user. */
   async familyOf(token: string, userId: string): Promise<string> {
     const row = await this.find(token);
-    if (row.userId !== userId) throw invalid();
+    if (!row || row.userId !== userId) throw invalid();
     return row.familyId;
   }
 
-  async revokeFamily(familyId: string): Promise<void> {
-    await this.txHost.tx.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [familyId]);
+  /** The family of a genuine token (used, expired or not), or null. */
+  async familyOfAny(token: string): Promise<string | null> {
+    return (await this.find(token))?.familyId ?? null;
   }
 
-  async revokeAllOf(userId: string): Promise<void> {
-    await this.txHost.tx.query('UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+  /** Answers whether the family was still live (had a token not yet revoked). */
+  async revokeFamily(familyId: string): Promise<boolean> {
+    const revoked = await this.txHost.tx.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING id', [familyId]);
+    return revoked[0].length > 0;
   }
 
-  private async find(token: string): Promise<RefreshToken> {
-    const [id, secret] = token.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/i.test(id)) throw invalid();
-    const row = await this.txHost.tx.getRepository(RefreshToken).findOneBy({ id });
-    if (!row) throw invalid();
+  /** Ends every session of a user, but the one named (the session changing its password); answers how many ended. */
+  async revokeAllOf(userId: string, exceptFamilyId?: string): Promise<number> {
+    const [row] = await this.txHost.tx.query(
+      `WITH ended AS (
+         UPDATE refresh_token SET revoked_at = now()
+          WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR family_id <> $2::uuid)
+          RETURNING family_id, expires_at
+       )
+       SELECT count(DISTINCT family_id) FILTER (WHERE expires_at > now())::int AS sessions FROM ended`,
+      [userId, exceptFamilyId ?? null],
+    );
+    return row.sessions;
+  }
+
+  private async store(userId: string, familyId: string, parts: RefreshTokenParts): Promise<IssuedRefreshToken> {
+    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
+    await this.txHost.tx.getRepository(RefreshToken).insert({ id: parts.id, familyId, userId, secretHash: sha256(parts.secret), expiresAt });
+    return { token: parts.token, familyId, expiresAt };
+  }
+
+  private async find(token: string): Promise<RefreshToken | null> {
+    const parts = parseSecretToken(token);
+    if (!parts) return null;
+    const row = await this.txHost.tx.getRepository(RefreshToken).findOneBy({ id: parts.id });
+    if (!row) return null;
     const expected = Buffer.from(row.secretHash, 'hex');
-    const given = Buffer.from(sha256(secret), 'hex');
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
-    return row;
+    const given = Buffer.from(sha256(parts.secret), 'hex');
+    return expected.length === given.length && timingSafeEqual(expected, given) ? row : null;
   }
 }

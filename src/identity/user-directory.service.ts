@@ -3,6 +3,7 @@ import { AppTransactionHost, Transactional } from '@gds/database';
 import { User } from './user.entity';
 import { UsersService, NewUser } from './users.service';
 import type { Role } from './roles';
+import type { Language } from './languages';
 
 /** What other modules may know of a person. */
 export interface PersonSummary {
@@ -11,6 +12,7 @@ export interface PersonSummary {
   displayName: string;
   roles: Role[];
   active: boolean;
+  language: Language;
   gender: string | null;
   birthYear: number | null;
   district: string | null;
@@ -36,7 +38,7 @@ export class UserDirectory {
   async findByIds(ids: string[]): Promise<PersonSummary[]> {
     if (ids.length === 0) return [];
     return this.txHost.tx.query(
-      `SELECT id, email, display_name AS "displayName", roles, active, gender, birth_year AS "birthYear", district, employer
+      `SELECT id, email, display_name AS "displayName", roles, active, language, gender, birth_year AS "birthYear", district, employer
          FROM app_user WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
     );
@@ -64,15 +66,15 @@ export class UserDirectory {
   }
 
   /**
-   * Finds the account of an email or creates it with an invitation to set a password. Idempotent
-   * by email, so importing the same file twice creates nobody twice.
+   * Finds the account of an email or creates it and emails its owner an invitation to set a
+   * password. Idempotent by email, so importing the same file twice creates (and invites) nobody twice.
    */
   @Transactional()
   async findOrInvite(input: Omit<NewUser, 'password' | 'roles'> & { roles?: Role[] }, actorId: string | null) {
     const existing = await this.users.findByEmail(input.email);
-    if (existing) return { person: toSummary(existing), created: false, invitationToken: undefined };
-    const { user, invitationToken } = await this.users.create({ ...input, roles: input.roles ?? ['trainee'] }, actorId);
-    return { person: toSummary(user), created: true, invitationToken };
+    if (existing) return { person: toSummary(existing), created: false };
+    const { user } = await this.users.create({ ...input, roles: input.roles ?? ['trainee'] }, actorId);
+    return { person: toSummary(user), created: true };
   }
 }
 
@@ -83,6 +85,7 @@ function toSummary(user: User): PersonSummary {
     displayName: user.displayName,
     roles: user.roles,
     active: user.active,
+    language: user.language,
     gender: user.gender,
     birthYear: user.birthYear,
     district: user.district,

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from './roles';
+import type { Language } from './languages';
 
 export const GENDERS = ['female', 'male', 'non_binary', 'prefer_not_to_say'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -26,6 +27,10 @@ export class User {
 
   @Column('boolean', { default: true })
   active: boolean;
+
+  /** Language of emails and the web app (`en` | `es`). */
+  @Column('text', { default: 'en' })
+  language: Language;
 
   @Column('text', { nullable: true })
   gender: Gender | null;

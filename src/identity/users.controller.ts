@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@gds/http';
 import { UsersService } from './users.service';
-import { ChangeRolesDto, CreatedUserView, CreateUserDto, DeactivateUserDto, ListUsersQuery, UserView } from './dto/user.dto';
+import { ChangeRolesDto, CreatedUserView, CreateUserDto, DeactivateUserDto, InvitationSentView, ListUsersQuery, UserView } from './dto/user.dto';
 
 @ApiTags('users')
 @Controller('users')
@@ -11,10 +11,10 @@ export class UsersController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Create a user with roles; without a password an invitation token is answered' })
+  @ApiOperation({ summary: 'Create a user with roles; without a password the user is emailed an invitation to set one' })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<CreatedUserView> {
-    const { user, invitationToken } = await this.users.create(body, principal.userId);
-    return { ...UserView.of(user), ...(invitationToken ? { invitationToken } : {}) };
+    const { user, invitation } = await this.users.create(body, principal.userId);
+    return { ...UserView.of(user), ...(invitation ? { invitationExpiresAt: invitation.expiresAt.toISOString() } : {}) };
   }
 
   @Get()
@@ -47,9 +47,12 @@ export class UsersController {
 
   @Post(':id/invitations')
   @Roles('admin')
-  @ApiOperation({ summary: 'Issue a new one-time invitation to set a password (e.g. for imported trainees); answered once' })
-  reinvite(@Param('id', UuidParam()) id: string): Promise<{ invitationToken: string; expiresAt: string }> {
-    return this.users.reinvite(id);
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Email a new one-time invitation to set a password (e.g. imported trainees); earlier ones stop working' })
+  @ApiAcceptedResponse({ type: InvitationSentView })
+  async reinvite(@Param('id', UuidParam()) id: string): Promise<InvitationSentView> {
+    const invitation = await this.users.reinvite(id);
+    return { userId: id, expiresAt: invitation.expiresAt.toISOString() };
   }
 
   @Post(':id/deactivate')

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
 import { conflict, notFound, Page, toPage, decodeCursor, unprocessable } from '@gds/http';
+import { Outbox } from '@gds/queue';
 import { User } from './user.entity';
 import { RoleChange } from './role-change.entity';
 import { Invitation } from './invitation.entity';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokens } from './refresh-tokens.service';
+import { AccountPasswords } from './account-passwords.service';
 import type { Role } from './roles';
+import type { Language } from './languages';
 import type { ProfileFieldsDto } from './dto/user.dto';
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
@@ -17,6 +20,13 @@ export interface NewUser extends ProfileFieldsDto {
   displayName: string;
   roles: Role[];
   password?: string;
+  language?: Language;
+}
+
+/** An invitation on its way: the worker emails its link (the token is never answered by the API). */
+export interface SentInvitation {
+  id: string;
+  expiresAt: Date;
 }
 
 /** Users, their roles and the audit of role changes. */
@@ -26,15 +36,17 @@ export class UsersService {
     private readonly txHost: AppTransactionHost,
     private readonly hasher: PasswordHasher,
     private readonly refreshTokens: RefreshTokens,
+    private readonly outbox: Outbox,
+    private readonly passwords: AccountPasswords,
   ) {}
 
   private get users() {
     return this.txHost.tx.getRepository(User);
   }
 
-  /** Creates a user; without a password, also an invitation whose token is answered once. */
+  /** Creates a user; without a password, also an invitation, emailed to the user. */
   @Transactional()
-  async create(input: NewUser, actorId: string | null): Promise<{ user: User; invitationToken?: string }> {
+  async create(input: NewUser, actorId: string | null): Promise<{ user: User; invitation?: SentInvitation }> {
     const id = randomUUID();
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
     try {
@@ -48,6 +60,7 @@ export class UsersService {
         birthYear: input.birthYear ?? null,
         district: input.district ?? null,
         employer: input.employer ?? null,
+        ...(input.language ? { language: input.language } : {}),
       });
     } catch (error) {
       if (isUniqueViolation(error, 'app_user_email_lower_key')) {
@@ -56,8 +69,8 @@ export class UsersService {
       throw error;
     }
     await this.audit(id, actorId, 'create', [], input.roles, null);
-    const invitationToken = passwordHash ? undefined : await this.invite(id);
-    return { user: await this.get(id), invitationToken };
+    const invitation = passwordHash ? undefined : await this.invite(id);
+    return { user: await this.get(id), invitation };
   }
 
   async get(id: string): Promise<User> {
@@ -72,7 +85,7 @@ export class UsersService {
    */
   async profile(id: string): Promise<UserProfileRow> {
     const rows: UserProfileRow[] = await this.txHost.tx.query(
-      `SELECT id, email, display_name AS "displayName", roles, active, gender, birth_year AS "birthYear",
+      `SELECT id, email, display_name AS "displayName", roles, active, language, gender, birth_year AS "birthYear",
               district, employer, created_at AS "createdAt"
          FROM app_user WHERE id = $1`,
       [id],
@@ -104,7 +117,7 @@ export class UsersService {
   }
 
   @Transactional()
-  async updateProfile(id: string, changes: Partial<Pick<User, 'displayName' | 'gender' | 'birthYear' | 'district' | 'employer'>>): Promise<User> {
+  async updateProfile(id: string, changes: Partial<Pick<User, 'displayName' | 'language' | 'gender' | 'birthYear' | 'district' | 'employer'>>): Promise<User> {
     const user = await this.get(id);
     Object.assign(user, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
     await this.users.save(user);
@@ -144,30 +157,29 @@ export class UsersService {
     return this.users.createQueryBuilder('u').where("'admin' = ANY(u.roles) AND u.active").getCount();
   }
 
+  /**
+   * A new invitation, emailed by the worker (`send-account-email`), which chooses the link's secret
+   * as it sends: no token exists until then, and none is ever answered, stored or queued.
+   */
   @Transactional()
-  async invite(userId: string): Promise<string> {
-    const secret = randomBytes(24).toString('base64url');
+  async invite(userId: string): Promise<SentInvitation> {
     const id = randomUUID();
-    await this.txHost.tx.getRepository(Invitation).insert({
-      id,
-      userId,
-      secretHash: sha256(secret),
-      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-    });
-    return `${id}.${secret}`;
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    await this.txHost.tx.getRepository(Invitation).insert({ id, userId, secretHash: null, expiresAt });
+    await this.outbox.publish('send-account-email', { kind: 'invitation', id }, { jobId: `account-email:invitation:${id}` });
+    return { id, expiresAt };
   }
 
   /**
-   * A new one-time invitation for an existing account (imported trainees, lost invitations): earlier
-   * unaccepted invitations of the account stop working. The token is answered once, never stored.
+   * Sends a new one-time invitation to an existing account (imported trainees, lost invitations):
+   * earlier unaccepted invitations of the account stop working.
    */
   @Transactional()
-  async reinvite(userId: string): Promise<{ invitationToken: string; expiresAt: string }> {
+  async reinvite(userId: string): Promise<SentInvitation> {
     const user = await this.lockedUser(userId);
     if (!user.active) throw unprocessable('inactive-account', 'Reactivate the account before inviting its owner.');
     await this.txHost.tx.query('UPDATE invitation SET expires_at = now() WHERE user_id = $1 AND accepted_at IS NULL AND expires_at > now()', [userId]);
-    const invitationToken = await this.invite(userId);
-    return { invitationToken, expiresAt: new Date(Date.now() + INVITATION_TTL_MS).toISOString() };
+    return this.invite(userId);
   }
 
   @Transactional()
@@ -182,7 +194,8 @@ export class UsersService {
     );
     const row = claimed[0][0];
     if (!row) throw invalid();
-    await this.users.update(row.user_id, { passwordHash: await this.hasher.hash(password) });
+    // As a reset does: any session of the account ends, other pending links stop working.
+    await this.passwords.set(row.user_id, password);
     return this.get(row.user_id);
   }
 
@@ -197,7 +210,7 @@ export class UsersService {
   }
 }
 
-export type UserProfileRow = Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>;
+export type UserProfileRow = Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,82 +1,22 @@
-import { NotificationType } from '@gds/queue';
+import type { AccountEmailKind } from '@gds/queue';
+import { DEFAULT_LANGUAGE, isLanguage, Language } from '../identity/languages';
+import { formatTime, NOTIFICATION_TEXTS, NotificationData, RenderedNotification } from './notification-texts';
+import { ACCOUNT_EMAIL_TEXTS, EMAIL_CHROME } from './email-texts';
 
-export interface RenderedNotification {
-  title: string;
-  text: string;
-}
+export type { RenderedNotification } from './notification-texts';
 
-type Data = Record<string, unknown>;
-
-/** A value of the event's data as short text; events come from other modules, so nothing is assumed. */
-function field(data: Data, key: string, fallback: string): string {
-  const value = data[key];
-  if (typeof value === 'string' && value.trim()) return value.trim().slice(0, 300);
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return fallback;
-}
-
-const TEMPLATES: Record<NotificationType, (d: Data) => RenderedNotification> = {
-  'application-decided': (d) => ({
-    title: `Your application to ${field(d, 'cohortName', 'a cohort')}: ${field(d, 'decision', 'decided')}`,
-    text: `Your application to ${field(d, 'cohortName', 'the cohort')} has been decided: ${field(d, 'decision', 'see the academy for details')}.`,
-  }),
-  enrolled: (d) => ({
-    title: `You are enrolled in ${field(d, 'cohortName', 'a cohort')}`,
-    text: `Welcome! You are now enrolled in ${field(d, 'cohortName', 'your cohort')}.`,
-  }),
-  'promoted-from-waitlist': (d) => ({
-    title: `A seat opened in ${field(d, 'cohortName', 'your cohort')}`,
-    text: `You moved from the waitlist into ${field(d, 'cohortName', 'the cohort')}.`,
-  }),
-  'module-unlocked': (d) => ({
-    title: `New module open: ${field(d, 'moduleTitle', 'a module')}`,
-    text: `The module ${field(d, 'moduleTitle', 'of your course')} is now open.`,
-  }),
-  'submission-graded': (d) => ({
-    title: `Graded: ${field(d, 'assessmentTitle', 'your submission')}`,
-    text: `Your submission for ${field(d, 'assessmentTitle', 'an assessment')} was graded: ${field(d, 'score', '?')} / ${field(d, 'maxScore', '?')}.`,
-  }),
-  'submission-needs-review': (d) => ({
-    title: `Waiting for review: ${field(d, 'assessmentTitle', 'a submission')}`,
-    text: `${field(d, 'traineeName', 'A trainee')} submitted ${field(d, 'assessmentTitle', 'work')} that needs your review.`,
-  }),
-  'submission-grading-failed': (d) => ({
-    title: `Grading failed: ${field(d, 'assessmentTitle', 'a submission')}`,
-    text: `A submission could not be graded and waits in your review queue: ${field(d, 'reason', 'see the submission')}.`,
-  }),
-  'deadline-approaching': (d) => ({
-    title: `Due soon: ${field(d, 'assessmentTitle', 'an assessment')}`,
-    text: `${field(d, 'assessmentTitle', 'An assessment')} is due at ${field(d, 'dueAt', 'its deadline')}.`,
-  }),
-  'at-risk': (d) => ({
-    title: `Falling behind in ${field(d, 'cohortName', 'a cohort')}`,
-    text: `${field(d, 'traineeName', 'A trainee')} may be falling behind: ${field(d, 'reason', 'no recent activity')}.`,
-  }),
-  'certificate-issued': (d) => ({
-    title: `Certificate issued: ${field(d, 'courseTitle', 'your course')}`,
-    text: `Congratulations! Your certificate for ${field(d, 'courseTitle', 'the course')} has been issued.`,
-  }),
-  'certificate-revoked': (d) => ({
-    title: `Certificate revoked: ${field(d, 'courseTitle', 'a course')}`,
-    text: `Your certificate for ${field(d, 'courseTitle', 'the course')} was revoked: ${field(d, 'reason', 'no reason given')}.`,
-  }),
-  'cohort-digest': (d) => ({
-    title: `Weekly digest: ${field(d, 'cohortName', 'your cohort')}`,
-    text: field(d, 'summary', 'This week in your cohort.'),
-  }),
-  'webhook-disabled': (d) => ({
-    title: 'A webhook was disabled',
-    text: `The webhook to ${field(d, 'url', 'a receiver')} was disabled after ${field(d, 'failures', 'repeated')} consecutive failed deliveries.`,
-  }),
-  'import-finished': (d) => ({
-    title: 'Import finished',
-    text: `The trainee import finished: ${field(d, 'summary', 'see the import for details')}.`,
-  }),
+const UNKNOWN: Record<Language, RenderedNotification> = {
+  en: { title: 'Notification', text: 'You have a new notification.' },
+  es: { title: 'Notificación', text: 'Tienes una notificación nueva.' },
 };
 
-export function renderNotification(type: string, data: Data): RenderedNotification {
-  const template = TEMPLATES[type as NotificationType];
-  return template ? template(data) : { title: 'Notification', text: 'You have a new notification.' };
+/** A stored language, or the default for anything else (emails must go out whatever the row says). */
+const languageOf = (language: unknown): Language => (isLanguage(language) ? language : DEFAULT_LANGUAGE);
+
+export function renderNotification(type: string, data: NotificationData, language: Language = DEFAULT_LANGUAGE): RenderedNotification {
+  const lang = languageOf(language);
+  const template = (NOTIFICATION_TEXTS[lang] as Record<string, ((d: NotificationData) => RenderedNotification) | undefined>)[type];
+  return template ? template(data) : UNKNOWN[lang];
 }
 
 export function escapeHtml(text: string): string {
@@ -89,27 +29,85 @@ export interface EmailContent {
   html: string;
 }
 
-const footer = (baseUrl: string) => `Open your inbox: ${baseUrl}/inbox\nChange what we send you in your notification preferences.`;
+/** Links in emails open screens of the web app (served under /app/), never API paths. */
+export const APP_SCREENS = {
+  notifications: 'notifications',
+  invitation: 'accept-invitation',
+  'password-reset': 'reset-password',
+} as const;
 
-function htmlPage(title: string, paragraphs: string[], baseUrl: string): string {
-  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
-  return `<!doctype html><html><body><h1>${escapeHtml(title)}</h1>\n${body}\n<p><a href="${escapeHtml(baseUrl)}/inbox">Open your inbox</a></p></body></html>`;
+const appLink = (baseUrl: string, screen: string) => `${baseUrl}/app/${screen}`;
+
+interface HtmlPage {
+  language: Language;
+  title: string;
+  paragraphs: string[];
+  link: { href: string; label: string };
+  closing?: string[];
 }
 
-/** The email of one notification, in plain text and HTML; every piece of data is escaped in HTML. */
-export function notificationEmail(type: string, data: Data, baseUrl: string): EmailContent {
-  const { title, text } = renderNotification(type, data);
-  return { subject: title, text: `${text}\n\n${footer(baseUrl)}\n`, html: htmlPage(title, [text], baseUrl) };
+/** Every piece of text is escaped here, once: callers hand over plain text. */
+function htmlPage(page: HtmlPage): string {
+  const paragraphs = (items: string[]) => items.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  return [
+    `<!doctype html><html lang="${page.language}"><body><h1>${escapeHtml(page.title)}</h1>`,
+    paragraphs(page.paragraphs),
+    `<p><a href="${escapeHtml(page.link.href)}">${escapeHtml(page.link.label)}</a></p>`,
+    paragraphs(page.closing ?? []),
+    '</body></html>',
+  ].join('\n');
+}
+
+function notificationFooter(baseUrl: string, language: Language): { text: string; link: { href: string; label: string }; hint: string } {
+  const chrome = EMAIL_CHROME[language];
+  const href = appLink(baseUrl, APP_SCREENS.notifications);
+  return { text: `${chrome.openNotifications}: ${href}\n${chrome.preferencesHint}`, link: { href, label: chrome.openNotifications }, hint: chrome.preferencesHint };
+}
+
+/** The email of one notification, in plain text and HTML, in the recipient's language. */
+export function notificationEmail(type: string, data: NotificationData, baseUrl: string, language: Language = DEFAULT_LANGUAGE): EmailContent {
+  const lang = languageOf(language);
+  const { title, text } = renderNotification(type, data, lang);
+  const footer = notificationFooter(baseUrl, lang);
+  return {
+    subject: title,
+    text: `${text}\n\n${footer.text}\n`,
+    html: htmlPage({ language: lang, title, paragraphs: [text], link: footer.link, closing: [footer.hint] }),
+  };
 }
 
 /** One email for several notifications queued in digest mode. */
-export function digestEmail(items: Array<{ type: string; data: Data }>, baseUrl: string): EmailContent {
-  const rendered = items.map((item) => renderNotification(item.type, item.data));
-  const subject = `Your GDS Academy digest: ${rendered.length} notification${rendered.length === 1 ? '' : 's'}`;
+export function digestEmail(items: Array<{ type: string; data: NotificationData }>, baseUrl: string, language: Language = DEFAULT_LANGUAGE): EmailContent {
+  const lang = languageOf(language);
+  const rendered = items.map((item) => renderNotification(item.type, item.data, lang));
+  const subject = EMAIL_CHROME[lang].digestSubject(rendered.length);
   const lines = rendered.map((r) => `- ${r.title}: ${r.text}`);
+  const footer = notificationFooter(baseUrl, lang);
   return {
     subject,
-    text: `${lines.join('\n')}\n\n${footer(baseUrl)}\n`,
-    html: htmlPage(subject, rendered.map((r) => `${r.title}: ${r.text}`), baseUrl),
+    text: `${lines.join('\n')}\n\n${footer.text}\n`,
+    html: htmlPage({ language: lang, title: subject, paragraphs: rendered.map((r) => `${r.title}: ${r.text}`), link: footer.link, closing: [footer.hint] }),
+  };
+}
+
+export interface AccountEmailInput {
+  displayName: string;
+  /** The one-time token: it goes into the link's fragment, which browsers never send to a server. */
+  token: string;
+  expiresAt: Date;
+}
+
+/** An invitation or password reset email: a link to the web app's screen with the token in its fragment. */
+export function accountEmail(kind: AccountEmailKind, input: AccountEmailInput, baseUrl: string, language: Language = DEFAULT_LANGUAGE): EmailContent {
+  const lang = languageOf(language);
+  const texts = ACCOUNT_EMAIL_TEXTS[lang][kind];
+  const values = { displayName: input.displayName, expiresAt: formatTime(input.expiresAt, lang) };
+  const href = `${appLink(baseUrl, APP_SCREENS[kind])}#token=${encodeURIComponent(input.token)}`;
+  const greeting = texts.greeting(values);
+  const after = texts.after(values);
+  return {
+    subject: texts.subject,
+    text: `${greeting}\n\n${texts.lead}\n${href}\n\n${after}\n`,
+    html: htmlPage({ language: lang, title: texts.subject, paragraphs: [greeting, texts.lead], link: { href, label: texts.action }, closing: [after] }),
   };
 }

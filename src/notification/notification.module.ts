@@ -5,6 +5,7 @@ import { Inbox } from './inbox.service';
 import { EmailSender } from './email-sender.service';
 import { EmailDelivery } from './email-delivery.service';
 import { EmailDigests } from './email-digests.service';
+import { AccountEmails } from './account-emails.service';
 import { ScheduleRuns } from './schedule-runs.service';
 import { NotificationSchedules } from './notification-schedules.service';
 import { WebhookSecretBox } from './webhook-secret-box';
@@ -15,8 +16,9 @@ import { NotificationPreferencesController } from './notification-preferences.co
 import { WebhooksController } from './webhooks.controller';
 
 /**
- * Events to people: the `notify` fan-out, the in-app inbox, email (immediate and digests) and
- * signed webhooks. Other modules never call it: they publish `notify` through the outbox.
+ * Events to people: the `notify` fan-out, the in-app inbox, email (immediate and digests), account
+ * emails (`send-account-email`: invitations, password resets) and signed webhooks. Other modules
+ * never call it: they publish `notify` or `send-account-email` through the outbox.
  */
 @Global()
 @Module({
@@ -27,6 +29,7 @@ import { WebhooksController } from './webhooks.controller';
     EmailSender,
     EmailDelivery,
     EmailDigests,
+    AccountEmails,
     ScheduleRuns,
     NotificationSchedules,
     WebhookSecretBox,

@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
+import cookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
 import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
@@ -74,6 +75,8 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
     delegator: (request: { url?: string }, callback: (error: Error | null, options: object) => void) =>
       callback(null, isPublicCorsPath(request.url ?? '') ? PUBLIC_CORS : configured),
   } as never);
+  // Reads the browser session's refresh cookie (src/identity/refresh-cookie.ts); unsigned: the token is its own proof.
+  await app.register(cookie as never);
   await registerResponseEncoding(fastify);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
@@ -84,6 +87,7 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
       .setDescription('Cohort-based upskilling: courses, cohorts, assessments, certificates, notifications, outcomes.')
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addCookieAuth('gds_refresh', { type: 'apiKey', in: 'cookie', name: 'gds_refresh', description: 'Browser session refresh token (HttpOnly; set by POST /api/v1/auth/web/login)' }, 'gds_refresh')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -21,7 +21,7 @@ async function randomCohort(seed: number, trainees: number, k: number) {
   const rnd = seededRandom(seed ^ 0x5bd1e995);
   const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)];
   const people: PersonSummary[] = Array.from({ length: trainees }, () => ({
-    id: randomUUID(), email: 'x@example.test', displayName: 'x', roles: ['trainee'], active: true,
+    id: randomUUID(), email: 'x@example.test', displayName: 'x', roles: ['trainee'], active: true, language: 'en',
     gender: pick(GENDERS), birthYear: rnd() < 0.1 ? null : 1970 + Math.floor(rnd() * 36), district: pick(DISTRICTS), employer: pick(EMPLOYERS),
   }));
   const asOf = new Date('2026-11-29T12:00:00Z');

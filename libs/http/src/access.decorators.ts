@@ -19,6 +19,8 @@ export const Roles = (...roles: string[]) =>
 export interface Principal {
   userId: string;
   roles: string[];
+  /** The sign-in (refresh token family) the access token belongs to; absent in tokens issued before sessions were named. */
+  sessionId?: string;
 }
 
 export const hasRole = (principal: Principal | undefined, ...roles: string[]) =>

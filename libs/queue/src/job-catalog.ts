@@ -40,6 +40,12 @@ export interface JobPayloads {
    */
   notify: { type: NotificationType; eventKey: string; recipientIds: string[]; data: Record<string, unknown> };
   'deliver-email': { deliveryId: string };
+  /**
+   * An account email (invitation, password reset) that must reach its owner whatever their
+   * preferences say and never shows in the inbox. Carries only the id of the invitation or reset:
+   * the worker chooses the link's secret when it sends, so no token is ever in a payload.
+   */
+  'send-account-email': { kind: AccountEmailKind; id: string };
   'deliver-webhook': { deliveryId: string };
   'send-email-digests': Record<string, never>;
   /** One digest email: the queued digest-mode notifications of one person, claimed by send-email-digests. */
@@ -76,6 +82,10 @@ export const NOTIFICATION_TYPES = [
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
+/** Emails about the account itself (identity asks, notification sends). */
+export const ACCOUNT_EMAIL_KINDS = ['invitation', 'password-reset'] as const;
+export type AccountEmailKind = (typeof ACCOUNT_EMAIL_KINDS)[number];
+
 export type JobName = keyof JobPayloads;
 
 export interface JobPolicy {
@@ -101,6 +111,7 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'import-trainees': { queue: 'maintenance', attempts: 1, backoffMs: 1000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY },
   notify: { queue: 'notifications', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'deliver-email': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
+  'send-account-email': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'deliver-webhook': { queue: 'notifications', attempts: 8, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'send-email-digests': { queue: 'notifications', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'deliver-email-digest': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },

@@ -1,6 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 import { IsAcceptablePassword } from './password.validator';
+import { Language, LANGUAGES } from '../languages';
+import type { Session } from '../auth.service';
 
 export class RegisterDto {
   @ApiProperty({ example: 'maria@example.ph' }) @IsEmail() @MaxLength(254)
@@ -11,6 +13,10 @@ export class RegisterDto {
 
   @ApiProperty({ example: 'Maria Santos' }) @IsString() @Length(1, 120)
   displayName: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of emails and the web app (default en)' })
+  @ValidateIf((o: RegisterDto) => o.language !== undefined) @IsIn(LANGUAGES)
+  language?: Language;
 }
 
 export class LoginDto {
@@ -39,4 +45,8 @@ export class TokenPairDto {
   @ApiProperty() refreshToken: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
+
+  static of(session: Session): TokenPairDto {
+    return { accessToken: session.accessToken, refreshToken: session.refreshToken, expiresIn: session.expiresIn, tokenType: 'Bearer' };
+  }
 }

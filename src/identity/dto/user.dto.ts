@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt,
 import { PageQuery } from '@gds/http';
 import { ROLES, Role } from '../roles';
 import { GENDERS, Gender, User } from '../user.entity';
+import { Language, LANGUAGES } from '../languages';
 import { IsAcceptablePassword } from './password.validator';
 
 /** Self-reported profile fields, used only in aggregate (disaggregated outcome reports). */
@@ -25,6 +26,11 @@ export class UpdateMeDto extends ProfileFieldsDto {
   // clears the profile fields above, which are nullable).
   @ApiPropertyOptional() @ValidateIf((o: UpdateMeDto) => o.displayName !== undefined) @IsString() @Length(1, 120)
   displayName?: string;
+
+  // Same reason: a language cannot be cleared.
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of emails and the web app' })
+  @ValidateIf((o: UpdateMeDto) => o.language !== undefined) @IsIn(LANGUAGES)
+  language?: Language;
 }
 
 export class CreateUserDto extends ProfileFieldsDto {
@@ -38,9 +44,13 @@ export class CreateUserDto extends ProfileFieldsDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique() @IsIn(ROLES, { each: true })
   roles: Role[];
 
-  @ApiPropertyOptional({ description: 'Omit to send an invitation to set a password instead' })
+  @ApiPropertyOptional({ description: 'Omit to email the user an invitation to set a password instead' })
   @IsOptional() @IsAcceptablePassword()
   password?: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of emails (the invitation too) and the web app; default en' })
+  @ValidateIf((o: CreateUserDto) => o.language !== undefined) @IsIn(LANGUAGES)
+  language?: Language;
 }
 
 export class ChangeRolesDto {
@@ -71,19 +81,21 @@ export class UserView {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() active: boolean;
+  @ApiProperty({ enum: LANGUAGES }) language: Language;
   @ApiPropertyOptional({ enum: GENDERS, nullable: true }) gender: Gender | null;
   @ApiPropertyOptional({ nullable: true }) birthYear: number | null;
   @ApiPropertyOptional({ nullable: true }) district: string | null;
   @ApiPropertyOptional({ nullable: true }) employer: string | null;
   @ApiProperty() createdAt: string;
 
-  static of(user: Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>): UserView {
+  static of(user: Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>): UserView {
     return {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
       roles: user.roles,
       active: user.active,
+      language: user.language,
       gender: user.gender,
       birthYear: user.birthYear,
       district: user.district,
@@ -94,6 +106,12 @@ export class UserView {
 }
 
 export class CreatedUserView extends UserView {
-  @ApiPropertyOptional({ description: 'Present when no password was given: the one-time token to set one' })
-  invitationToken?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Present when no password was given: an invitation to set one is emailed to the user, valid until then' })
+  invitationExpiresAt?: string;
+}
+
+/** An invitation on its way by email (its token is never answered: only the account's owner gets it). */
+export class InvitationSentView {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ format: 'date-time', description: 'The emailed link works once, until then; earlier invitations stopped working' }) expiresAt: string;
 }

@@ -1,0 +1,77 @@
+import { ACCOUNT_EMAIL_KINDS, NOTIFICATION_TYPES } from '@gds/queue';
+import { LANGUAGES } from '../identity/languages';
+import { NOTIFICATION_TEXTS } from './notification-texts';
+import { ACCOUNT_EMAIL_TEXTS, EMAIL_CHROME } from './email-texts';
+import { accountEmail, digestEmail, notificationEmail } from './notification-templates';
+
+/** Every email exists in every language a person may choose (swc does not type-check: this test does). */
+describe('email templates in every language', () => {
+  const sample = { cohortName: 'Cebu 1', courseTitle: 'SQL', assessmentTitle: 'Quiz 1', score: 7, maxScore: 10, dueAt: '2026-12-24T09:00:00.000Z', decision: 'accept', enrolled: 3 };
+
+  it.each(LANGUAGES)('has every notification type and nothing else in %s', (language) => {
+    expect(Object.keys(NOTIFICATION_TEXTS[language] ?? {}).sort()).toEqual([...NOTIFICATION_TYPES].sort());
+    for (const type of NOTIFICATION_TYPES) {
+      for (const data of [{}, sample]) {
+        const { title, text } = NOTIFICATION_TEXTS[language][type](data);
+        expect(title.trim().length).toBeGreaterThan(3);
+        expect(text.trim().length).toBeGreaterThan(3);
+      }
+    }
+  });
+
+  it.each(LANGUAGES)('has every account email and the email chrome in %s', (language) => {
+    expect(Object.keys(ACCOUNT_EMAIL_TEXTS[language] ?? {}).sort()).toEqual([...ACCOUNT_EMAIL_KINDS].sort());
+    expect(EMAIL_CHROME[language]).toBeDefined();
+    for (const kind of ACCOUNT_EMAIL_KINDS) {
+      const email = accountEmail(kind, { displayName: 'Ana', token: 'tok', expiresAt: new Date('2026-12-24T09:00:00Z') }, 'https://academy.example', language);
+      expect(email.subject.length).toBeGreaterThan(3);
+      expect(email.text).toContain('Ana');
+      expect(email.html).toContain(`lang="${language}"`);
+    }
+  });
+
+  it('writes Spanish that is not the English text', () => {
+    for (const type of NOTIFICATION_TYPES) {
+      expect(NOTIFICATION_TEXTS.es[type]({}).title).not.toBe(NOTIFICATION_TEXTS.en[type]({}).title);
+      expect(NOTIFICATION_TEXTS.es[type](sample).text).not.toBe(NOTIFICATION_TEXTS.en[type](sample).text);
+    }
+    for (const kind of ACCOUNT_EMAIL_KINDS) expect(ACCOUNT_EMAIL_TEXTS.es[kind].subject).not.toBe(ACCOUNT_EMAIL_TEXTS.en[kind].subject);
+    expect(EMAIL_CHROME.es.digestSubject(2)).not.toBe(EMAIL_CHROME.en.digestSubject(2));
+  });
+
+  it('chooses the recipient’s language, dates included, and falls back to English for anything else', () => {
+    const es = notificationEmail('deadline-approaching', sample, 'https://academy.example', 'es');
+    expect(es.subject).toBe('Vence pronto: Quiz 1');
+    expect(es.text).toContain('24 de diciembre de 2026');
+    expect(es.text).toContain('Abrir tus notificaciones: https://academy.example/app/notifications');
+    expect(notificationEmail('deadline-approaching', sample, 'https://academy.example', 'en').text).toContain('December 24, 2026');
+    expect(notificationEmail('enrolled', sample, 'https://x.test', 'fr' as never).subject).toBe('You are enrolled in Cebu 1');
+    expect(digestEmail([{ type: 'enrolled', data: sample }], 'https://x.test', 'es').subject).toBe('Tu resumen de GDS Academy: 1 notificación');
+    const revoked = { courseTitle: 'SQL', reasonCode: 'holder-request', reason: 'Withdrawn at the holder’s request' };
+    expect(notificationEmail('certificate-revoked', revoked, 'https://x.test', 'es').text).toContain('se retiró a petición de su titular');
+    expect(notificationEmail('certificate-revoked', revoked, 'https://x.test', 'en').text).toContain('Withdrawn at the holder’s request');
+  });
+});
+
+describe('account emails', () => {
+  const input = { displayName: '<b>Ana</b> & co', token: '7b0c6c1e-9d3a-4a57-8c1e-2f0a4b5c6d7e.c2VjcmV0LXNlY3JldA', expiresAt: new Date('2026-12-24T09:30:00Z') };
+
+  it('links to the web app’s screen with the token in the fragment, never to an API path', () => {
+    const reset = accountEmail('password-reset', input, 'https://academy.example', 'en');
+    const invitation = accountEmail('invitation', input, 'https://academy.example', 'en');
+    expect(reset.text).toContain(`https://academy.example/app/reset-password#token=${input.token}`);
+    expect(invitation.text).toContain(`https://academy.example/app/accept-invitation#token=${input.token}`);
+    for (const email of [reset, invitation]) {
+      expect(email.text).not.toContain('/api/');
+      expect(email.html).toContain(`#token=${input.token}`);
+    }
+  });
+
+  it('escapes the name in HTML and keeps it verbatim in text', () => {
+    const email = accountEmail('invitation', input, 'https://academy.example', 'es');
+    expect(email.html).not.toContain('<b>Ana');
+    expect(email.html).toContain('&lt;b&gt;Ana&lt;/b&gt; &amp; co');
+    expect(email.text).toContain('Hola, <b>Ana</b> & co:');
+    expect(email.subject).toBe('Te invitamos a GDS Academy');
+  });
+});

@@ -1,0 +1,179 @@
+import { NotificationType } from '@gds/queue';
+import type { Language } from '../identity/languages';
+
+export interface RenderedNotification {
+  title: string;
+  text: string;
+}
+
+export type NotificationData = Record<string, unknown>;
+type Texts = Record<NotificationType, (d: NotificationData) => RenderedNotification>;
+
+/** A value of the event's data as short text; events come from other modules, so nothing is assumed. */
+export function field(data: NotificationData, key: string, fallback: string): string {
+  const value = data[key];
+  if (typeof value === 'string' && value.trim()) return value.trim().slice(0, 300);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return fallback;
+}
+
+/** A moment written for people of that language, in UTC (emails cannot know the reader's zone). */
+export function formatTime(time: Date, language: Language): string {
+  return `${new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(time)} UTC`;
+}
+
+/** A time in the data (ISO 8601) written for people of that language; other text as it is. */
+function when(data: NotificationData, key: string, language: Language, fallback: string): string {
+  const text = field(data, key, '');
+  const time = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : null;
+  if (!time || Number.isNaN(time.getTime())) return text || fallback;
+  return formatTime(time, language);
+}
+
+/** Decisions arrive as verbs of the API (`accept`); other values are shown as they are. */
+const DECISIONS: Record<Language, Record<string, string>> = {
+  en: { shortlist: 'shortlisted', accept: 'accepted', waitlist: 'waitlisted', reject: 'not accepted' },
+  es: { shortlist: 'preseleccionada', accept: 'aceptada', waitlist: 'en lista de espera', reject: 'no aceptada' },
+};
+const decision = (d: NotificationData, language: Language, fallback: string) => {
+  const value = field(d, 'decision', '');
+  return value ? (DECISIONS[language][value] ?? value) : fallback;
+};
+
+/** Revocation reasons arrive as a code with an English label (`reason`); Spanish readers get their own words. */
+const REVOCATION_REASONS_ES: Record<string, string> = {
+  'issued-in-error': 'se emitió por error (persona, curso o datos equivocados)',
+  'academic-misconduct': 'falta de integridad académica (por ejemplo, plagio o respuestas compartidas)',
+  'criteria-no-longer-met': 'ya no se cumplen los criterios de finalización (por ejemplo, tras una recalificación)',
+  'holder-request': 'se retiró a petición de su titular',
+  other: 'otro motivo (registrado por la institución emisora)',
+};
+
+function importSummary(d: NotificationData, language: Language): string | null {
+  if (typeof d.enrolled !== 'number') return null;
+  const [enrolled, already, errors] = [d.enrolled, Number(d.alreadyEnrolled ?? 0), Number(d.errors ?? 0)];
+  return language === 'es'
+    ? `${enrolled} inscritos, ${already} ya estaban inscritos, ${errors} con errores`
+    : `${enrolled} enrolled, ${already} already enrolled, ${errors} with errors`;
+}
+
+const EN: Texts = {
+  'application-decided': (d) => ({
+    title: `Your application to ${field(d, 'cohortName', 'a cohort')}: ${decision(d, 'en', 'decided')}`,
+    text: `Your application to ${field(d, 'cohortName', 'the cohort')} has been decided: ${decision(d, 'en', 'see the academy for details')}.`,
+  }),
+  enrolled: (d) => ({
+    title: `You are enrolled in ${field(d, 'cohortName', 'a cohort')}`,
+    text: `Welcome! You are now enrolled in ${field(d, 'cohortName', 'your cohort')}.`,
+  }),
+  'promoted-from-waitlist': (d) => ({
+    title: `A seat opened in ${field(d, 'cohortName', 'your cohort')}`,
+    text: `You moved from the waitlist into ${field(d, 'cohortName', 'the cohort')}.`,
+  }),
+  'module-unlocked': (d) => ({
+    title: `New module open: ${field(d, 'moduleTitle', 'a module')}`,
+    text: `The module ${field(d, 'moduleTitle', 'of your course')} is now open.`,
+  }),
+  'submission-graded': (d) => ({
+    title: `Graded: ${field(d, 'assessmentTitle', 'your submission')}`,
+    text: `Your submission for ${field(d, 'assessmentTitle', 'an assessment')} was graded: ${field(d, 'score', '?')} / ${field(d, 'maxScore', '?')}.`,
+  }),
+  'submission-needs-review': (d) => ({
+    title: `Waiting for review: ${field(d, 'assessmentTitle', 'a submission')}`,
+    text: `${field(d, 'traineeName', 'A trainee')} submitted ${field(d, 'assessmentTitle', 'work')} that needs your review.`,
+  }),
+  'submission-grading-failed': (d) => ({
+    title: `Grading failed: ${field(d, 'assessmentTitle', 'a submission')}`,
+    text: `A submission could not be graded and waits in your review queue: ${field(d, 'reason', 'see the submission')}.`,
+  }),
+  'deadline-approaching': (d) => ({
+    title: `Due soon: ${field(d, 'assessmentTitle', 'an assessment')}`,
+    text: `${field(d, 'assessmentTitle', 'An assessment')} is due at ${when(d, 'dueAt', 'en', 'its deadline')}.`,
+  }),
+  'at-risk': (d) => ({
+    title: `Falling behind in ${field(d, 'cohortName', 'a cohort')}`,
+    text: `${field(d, 'traineeName', 'A trainee')} may be falling behind: ${field(d, 'reason', 'no recent activity')}.`,
+  }),
+  'certificate-issued': (d) => ({
+    title: `Certificate issued: ${field(d, 'courseTitle', 'your course')}`,
+    text: `Congratulations! Your certificate for ${field(d, 'courseTitle', 'the course')} has been issued.`,
+  }),
+  'certificate-revoked': (d) => ({
+    title: `Certificate revoked: ${field(d, 'courseTitle', 'a course')}`,
+    text: `Your certificate for ${field(d, 'courseTitle', 'the course')} was revoked: ${field(d, 'reason', 'no reason given')}.`,
+  }),
+  'cohort-digest': (d) => ({
+    title: `Weekly digest: ${field(d, 'cohortName', 'your cohort')}`,
+    text: field(d, 'summary', 'This week in your cohort.'),
+  }),
+  'webhook-disabled': (d) => ({
+    title: 'A webhook was disabled',
+    text: `The webhook to ${field(d, 'url', 'a receiver')} was disabled after ${field(d, 'failures', 'repeated')} consecutive failed deliveries.`,
+  }),
+  'import-finished': (d) => ({
+    title: 'Import finished',
+    text: `The trainee import finished: ${field(d, 'summary', importSummary(d, 'en') ?? 'see the import for details')}.`,
+  }),
+};
+
+const ES: Texts = {
+  'application-decided': (d) => ({
+    title: `Tu solicitud a ${field(d, 'cohortName', 'una cohorte')}: ${decision(d, 'es', 'resuelta')}`,
+    text: `Tu solicitud a ${field(d, 'cohortName', 'la cohorte')} ya tiene respuesta: ${decision(d, 'es', 'consulta la academia para más detalles')}.`,
+  }),
+  enrolled: (d) => ({
+    title: `Ya tienes plaza en ${field(d, 'cohortName', 'una cohorte')}`,
+    text: `¡Te damos la bienvenida! Ya formas parte de ${field(d, 'cohortName', 'tu cohorte')}.`,
+  }),
+  'promoted-from-waitlist': (d) => ({
+    title: `Se liberó una plaza en ${field(d, 'cohortName', 'tu cohorte')}`,
+    text: `Pasaste de la lista de espera a ${field(d, 'cohortName', 'la cohorte')}.`,
+  }),
+  'module-unlocked': (d) => ({
+    title: `Nuevo módulo disponible: ${field(d, 'moduleTitle', 'un módulo')}`,
+    text: `El módulo ${field(d, 'moduleTitle', 'de tu curso')} ya está disponible.`,
+  }),
+  'submission-graded': (d) => ({
+    title: `Calificada: ${field(d, 'assessmentTitle', 'tu entrega')}`,
+    text: `Tu entrega de ${field(d, 'assessmentTitle', 'una evaluación')} ya tiene calificación: ${field(d, 'score', '?')} / ${field(d, 'maxScore', '?')}.`,
+  }),
+  'submission-needs-review': (d) => ({
+    title: `Pendiente de revisión: ${field(d, 'assessmentTitle', 'una entrega')}`,
+    text: `${field(d, 'traineeName', 'Un participante')} entregó ${field(d, 'assessmentTitle', 'un trabajo')}, que necesita tu revisión.`,
+  }),
+  'submission-grading-failed': (d) => ({
+    title: `No se pudo calificar: ${field(d, 'assessmentTitle', 'una entrega')}`,
+    text: `Una entrega no se pudo calificar y espera en tu cola de revisión: ${field(d, 'reason', 'consulta la entrega')}.`,
+  }),
+  'deadline-approaching': (d) => ({
+    title: `Vence pronto: ${field(d, 'assessmentTitle', 'una evaluación')}`,
+    text: `La fecha límite de ${field(d, 'assessmentTitle', 'una evaluación')} es: ${when(d, 'dueAt', 'es', 'muy pronto')}.`,
+  }),
+  'at-risk': (d) => ({
+    title: `Riesgo de quedarse atrás en ${field(d, 'cohortName', 'una cohorte')}`,
+    text: `${field(d, 'traineeName', 'Un participante')} podría estar quedándose atrás: ${field(d, 'reason', 'sin actividad reciente')}.`,
+  }),
+  'certificate-issued': (d) => ({
+    title: `Certificado emitido: ${field(d, 'courseTitle', 'tu curso')}`,
+    text: `¡Felicidades! Ya se emitió tu certificado de ${field(d, 'courseTitle', 'el curso')}.`,
+  }),
+  'certificate-revoked': (d) => ({
+    title: `Certificado revocado: ${field(d, 'courseTitle', 'un curso')}`,
+    text: `Tu certificado de ${field(d, 'courseTitle', 'el curso')} fue revocado: ${REVOCATION_REASONS_ES[field(d, 'reasonCode', '')] ?? field(d, 'reason', 'no se indicó el motivo')}.`,
+  }),
+  'cohort-digest': (d) => ({
+    title: `Resumen semanal: ${field(d, 'cohortName', 'tu cohorte')}`,
+    text: field(d, 'summary', 'Esta semana en tu cohorte.'),
+  }),
+  'webhook-disabled': (d) => ({
+    title: 'Se desactivó un webhook',
+    text: `El webhook hacia ${field(d, 'url', 'un receptor')} se desactivó tras ${field(d, 'failures', 'varias')} entregas fallidas seguidas.`,
+  }),
+  'import-finished': (d) => ({
+    title: 'Importación terminada',
+    text: `La importación de participantes terminó: ${field(d, 'summary', importSummary(d, 'es') ?? 'consulta la importación para ver los detalles')}.`,
+  }),
+};
+
+/** Every notification's title and text, in every language (a unit test checks that none is missing). */
+export const NOTIFICATION_TEXTS: Record<Language, Texts> = { en: EN, es: ES };
