@@ -1,0 +1,25 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { publicRoute } from '../../shared/routing/base-routes';
+
+export interface SignInSearch {
+  redirect?: string;
+  expired?: boolean;
+}
+
+export const signInRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'sign-in',
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
+    expired: search.expired === true || search.expired === 'true' ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./sign-in-screen'), 'SignInScreen'),
+});
+
+export const registerRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'register',
+  component: lazyRouteComponent(() => import('./register-screen'), 'RegisterScreen'),
+});
+
+export const authRoutes = [signInRoute, registerRoute];

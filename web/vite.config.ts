@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { lingui } from '@lingui/vite-plugin';
+import { precompress } from './build/precompress.plugin.ts';
+import { serviceWorker } from './build/service-worker.plugin.ts';
+
+// The API the dev server proxies to: a running `npm start` (or GDS_API_URL).
+const apiUrl = process.env.GDS_API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  base: '/app/',
+  plugins: [
+    react({ babel: { plugins: ['@lingui/babel-plugin-lingui-macro'] } }),
+    lingui({ failOnMissing: true, failOnCompileError: true }),
+    serviceWorker(),
+    precompress(),
+  ],
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: apiUrl, changeOrigin: false }, '/verify': apiUrl, '/.well-known': apiUrl },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    assetsInlineLimit: 0,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test-setup.ts'],
+    restoreMocks: true,
+  },
+});
