@@ -33,7 +33,7 @@ describe('cohort: creation, validation, lifecycle, visibility', () => {
     expect(created.body.courses).toEqual(
       [track1, track2]
         .map((o) => ({ versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version }))
-        .sort((a, b) => a.title.localeCompare(b.title)),
+        .sort((a, b) => a.title.localeCompare(b.title) || a.versionId.localeCompare(b.versionId)),
     );
     expect((await t.api.get(`/api/v1/cohorts/${created.body.id}`, admin.token)).body.id).toBe(created.body.id);
   });

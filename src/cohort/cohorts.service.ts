@@ -123,7 +123,7 @@ export class CohortsService {
       courseVersionIds: versions.map((v: { id: string }) => v.id),
       courses: outlines
         .map((o) => ({ versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version }))
-        .sort((a, b) => a.title.localeCompare(b.title)),
+        .sort((a, b) => a.title.localeCompare(b.title) || a.versionId.localeCompare(b.versionId)),
       schedule,
       instructorIds: instructors.map((i: { id: string }) => i.id),
       questions: cohort.questions,
