@@ -22,7 +22,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `${name} at ${size.width}px`).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}-${size.width}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}-${size.width}.png`), fullPage: true, caret: 'initial' });
   }
   if (original) await page.setViewportSize(original);
 }
@@ -45,7 +45,7 @@ export const test = base.extend<Fixtures>({
       const problems: string[] = [];
       page.on('console', (message) => {
         // Expected refusals (401/403/404/409/422 answers the screen shows) and a test's own offline switch are not problems.
-        if (message.type() === 'error' && !/status of 4(01|03|04|09|22)|ERR_INTERNET_DISCONNECTED/.test(message.text())) problems.push(message.text());
+        if (message.type() === 'error' && !/status of 4(01|03|04|09|22)|ERR_INTERNET_DISCONNECTED/.test(message.text())) problems.push(`${message.text()} at ${page.url()} (${message.location().url}:${message.location().lineNumber})`);
       });
       page.on('pageerror', (error) => problems.push(error.message));
       await use(problems);

@@ -22,4 +22,10 @@ export const registerRoute = createRoute({
   component: lazyRouteComponent(() => import('./register-screen'), 'RegisterScreen'),
 });
 
-export const authRoutes = [signInRoute, registerRoute];
+export const acceptInvitationRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'accept-invitation',
+  component: lazyRouteComponent(() => import('./accept-invitation-screen'), 'AcceptInvitationScreen'),
+});
+
+export const authRoutes = [signInRoute, registerRoute, acceptInvitationRoute];
