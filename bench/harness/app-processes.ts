@@ -63,12 +63,12 @@ export class AppProcess extends NodeProcess {
   }
 
   /** Starts and waits until ready: /health/ready for HTTP roles; the heartbeat file for a worker. */
-  async startAndWait(timeoutMs = 90_000): Promise<void> {
+  async startAndWait(timeoutMs = 300_000): Promise<void> {
     this.start();
     await this.waitReady(timeoutMs);
   }
 
-  async waitReady(timeoutMs = 90_000): Promise<void> {
+  async waitReady(timeoutMs = 300_000): Promise<void> {
     if (this.role !== 'worker') return waitForHttpOk(`${this.url}/health/ready`, this, timeoutMs);
     const heartbeat = this.options.env.WORKER_HEARTBEAT_FILE;
     if (!heartbeat) return;
