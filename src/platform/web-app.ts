@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from '@nestjs/common';
+import { PROBLEM_BASE } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { WEB_APP_CSP } from './web-app-csp';
 
@@ -42,10 +43,19 @@ export async function mountWebApp(app: NestFastifyApplication, config: AppConfig
   fastify.get('/app', (_request, reply) => reply.redirect(WEB_APP_PREFIX, 301));
   fastify.get(`${WEB_APP_PREFIX}*`, (request, reply) => {
     // A missing file (an old hashed asset, a typo) is a 404, never the page: a script tag must not get HTML.
-    if (path.extname(request.url.split('?')[0])) return reply.callNotFound();
+    if (path.extname(request.url.split('?')[0])) return missingFile(reply, request.url);
     pageHeaders(reply);
     return reply.type('text/html; charset=utf-8').send(indexHtml);
   });
+}
+
+/** A 404 of our own: the generic handler would see the `/app/*` route and call it a 405. */
+function missingFile(reply: FastifyReply, url: string) {
+  const instance = url.split('?')[0];
+  return reply
+    .code(404)
+    .type('application/problem+json; charset=utf-8')
+    .send(JSON.stringify({ type: `${PROBLEM_BASE}not-found`, title: 'Not found', status: 404, detail: 'No such file in the web app.', instance }));
 }
 
 function setWebAppHeaders(reply: FastifyReply, file: string): void {

@@ -16,6 +16,7 @@ test.describe('the web app is served by the api role', () => {
 
     const missingAsset = await request.get('/app/assets/missing-file.js');
     expect(missingAsset.status()).toBe(404);
+    expect(missingAsset.headers()['content-type']).toContain('application/problem+json');
     const missingApi = await request.get('/api/v1/no-such-route');
     expect(missingApi.status()).toBe(404);
     expect(missingApi.headers()['content-type']).toContain('application/problem+json');
@@ -51,6 +52,6 @@ test.describe('signing in', () => {
     await page.getByLabel('Password').fill(trainee.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/app\/\?tab=deep-link$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hello, Sign' })).toBeVisible();
   });
 });

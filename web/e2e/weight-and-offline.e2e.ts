@@ -35,7 +35,7 @@ test('the first screens load at most 130 KB of gzipped JavaScript; other screens
   await page.getByLabel('Email').fill(trainee.email);
   await page.getByLabel('Password').fill(trainee.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello, Budget' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   const home = await scripts();
   // Sign-in and home together (what a returning person's first visit loads) still fit.
