@@ -6,6 +6,7 @@ import { meScenario } from './me';
 import { notificationFanoutScenario } from './notification-fanout.scenario';
 import { sqlGradingScenario } from './sql-grading.scenario';
 import { quizGradingScenario } from './quiz-grading.scenario';
+import { webHomeScenario } from './web-home.scenario';
 
 /**
  * Every benchmark scenario by name: `npm run bench` runs them all in this order,
@@ -19,4 +20,5 @@ export const SCENARIOS: Record<string, BenchScenario<any>> = {
   'quiz-grading': quizGradingScenario,
   'sql-grading': sqlGradingScenario,
   'cohort-outcomes': cohortOutcomesScenario,
+  'web-home': webHomeScenario,
 };
