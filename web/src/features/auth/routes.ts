@@ -1,5 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { publicRoute } from '../../shared/routing/base-routes';
+// The first screen of a visit ships with the app (no second round trip on a slow connection); the rest load when opened.
+import { SignInScreen } from './sign-in-screen';
 
 export interface SignInSearch {
   redirect?: string;
@@ -13,7 +15,7 @@ export const signInRoute = createRoute({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
     expired: search.expired === true || search.expired === 'true' ? true : undefined,
   }),
-  component: lazyRouteComponent(() => import('./sign-in-screen'), 'SignInScreen'),
+  component: SignInScreen,
 });
 
 export const registerRoute = createRoute({

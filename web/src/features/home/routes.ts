@@ -1,10 +1,12 @@
-import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { createRoute } from '@tanstack/react-router';
 import { signedInRoute } from '../../shared/routing/base-routes';
+// Home is the first screen of a signed-in visit: it ships with the app (see auth/routes.ts).
+import { HomeScreen } from './home-screen';
 
 export const homeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/',
-  component: lazyRouteComponent(() => import('./home-screen'), 'HomeScreen'),
+  component: HomeScreen,
 });
 
 export const homeRoutes = [homeRoute];
