@@ -3,7 +3,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9-]+)*\.(ts|js|mjs|json|md|sql|csv|yaml|yml|html|svg)$/;
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9-]+)*\.(ts|tsx|js|mjs|json|md|sql|csv|yaml|yml|html|svg|css|po|webmanifest)$/;
 // Conventional upper-case documents (README.md, RESULTS.md, RELIABILITY.md) are allowed too.
 const DOCUMENT = /^[A-Z]+\.md$/;
 const MIGRATION = /^\d{13}-[A-Z][A-Za-z0-9]+\.ts$/;
@@ -19,7 +19,7 @@ function walk(dir) {
   }
 }
 
-for (const dir of ['src', 'libs', 'migrations', 'test', 'bench']) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
+for (const dir of ['src', 'libs', 'migrations', 'test', 'bench', 'web/src', 'web/e2e', 'web/build', 'web/public']) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
 if (bad.length) {
   console.error(`File names must be kebab-case:\n  ${bad.join('\n  ')}`);
   process.exit(1);

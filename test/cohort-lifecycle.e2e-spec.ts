@@ -29,6 +29,12 @@ describe('cohort: creation, validation, lifecycle, visibility', () => {
       questions: [{ id: 'q1', prompt: 'Why?', required: true }, { id: 'q2', prompt: 'Laptop?', required: false }],
     });
     expect(created.body.courseVersionIds.sort()).toEqual([track1.versionId, track2.versionId].sort());
+    // Applicants choose among the cohort's courses by title (the web app's apply screen).
+    expect(created.body.courses).toEqual(
+      [track1, track2]
+        .map((o) => ({ versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version }))
+        .sort((a, b) => a.title.localeCompare(b.title) || a.versionId.localeCompare(b.versionId)),
+    );
     expect((await t.api.get(`/api/v1/cohorts/${created.body.id}`, admin.token)).body.id).toBe(created.body.id);
   });
 

@@ -7,6 +7,7 @@ import { notificationFanoutScenario } from './notification-fanout.scenario';
 import { sqlGradingScenario } from './sql-grading.scenario';
 import { quizGradingScenario } from './quiz-grading.scenario';
 import { trialRunScenario } from './trial-run.scenario';
+import { webHomeScenario } from './web-home.scenario';
 
 /**
  * Every benchmark scenario by name: `npm run bench` runs them all in this order,
@@ -21,4 +22,5 @@ export const SCENARIOS: Record<string, BenchScenario<any>> = {
   'sql-grading': sqlGradingScenario,
   'trial-run': trialRunScenario,
   'cohort-outcomes': cohortOutcomesScenario,
+  'web-home': webHomeScenario,
 };

@@ -108,6 +108,7 @@ export class CohortsService {
     const versions = await this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1 ORDER BY course_version_id', [cohort.id]);
     const schedule = await this.txHost.tx.query('SELECT module_id AS "moduleId", offset_days AS "offsetDays" FROM cohort_module_unlock WHERE cohort_id = $1 ORDER BY offset_days, module_id', [cohort.id]);
     const instructors = await this.txHost.tx.query('SELECT user_id AS id FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id', [cohort.id]);
+    const outlines = await this.versions.getOutlines(versions.map((v: { id: string }) => v.id));
     return {
       id: cohort.id,
       name: cohort.name,
@@ -120,6 +121,9 @@ export class CohortsService {
       endsAt: cohort.endsAt.toISOString(),
       unlockMode: cohort.unlockMode,
       courseVersionIds: versions.map((v: { id: string }) => v.id),
+      courses: outlines
+        .map((o) => ({ versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version }))
+        .sort((a, b) => a.title.localeCompare(b.title) || a.versionId.localeCompare(b.versionId)),
       schedule,
       instructorIds: instructors.map((i: { id: string }) => i.id),
       questions: cohort.questions,

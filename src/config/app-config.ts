@@ -131,6 +131,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10)
   OUTBOX_POLL_INTERVAL_MS = 200;
 
+  /** The built web application (web/dist), served under /app/; relative paths resolve against the working directory. */
+  @IsString() @MinLength(1)
+  WEB_APP_DIR = 'web/dist';
+
   /**
    * Public base URL used in links (certificates, emails). It is signed into every credential and QR
    * code, so it must be an absolute http(s) URL without a query or fragment; production requires https.

@@ -10,6 +10,7 @@ import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
 import { requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
+import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
 import { registerResponseEncoding } from './response-encoding';
 
@@ -53,7 +54,7 @@ export async function createApp(role: ProcessRole, config: AppConfig): Promise<N
   return configureApp(app, role, config);
 }
 
-/** Logging, shutdown hooks, and for the api: hooks, security headers, CORS, caching and compression, prefix, OpenAPI, dashboard. */
+/** Logging, shutdown hooks, and for the api: hooks, security headers, CORS, caching and compression, prefix, OpenAPI, dashboard, the web app. */
 export async function configureApp(app: NestFastifyApplication, role: ProcessRole, config: AppConfig): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -92,5 +93,6 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await mountQueueDashboard(app);
+  await mountWebApp(app, config);
   return app;
 }

@@ -104,6 +104,16 @@ export class ListCohortsQuery extends PageQuery {
   status?: CohortStatus;
 }
 
+/** A course a cohort runs, as applicants choose it (the version's title and track). */
+export class CohortCourseDto {
+  @ApiProperty() versionId: string;
+  @ApiProperty() courseId: string;
+  @ApiProperty() code: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['cybersecurity', 'data-analysis', 'ui-ux-design', 'cloud-engineering'] }) trackCode: string;
+  @ApiProperty() version: number;
+}
+
 export class CohortView {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
@@ -116,6 +126,7 @@ export class CohortView {
   @ApiProperty() endsAt: string;
   @ApiProperty({ enum: UNLOCK_MODES }) unlockMode: UnlockMode;
   @ApiProperty({ type: [String] }) courseVersionIds: string[];
+  @ApiProperty({ type: [CohortCourseDto], description: 'The course versions with their titles, in title order' }) courses: CohortCourseDto[];
   @ApiProperty({ type: [ModuleUnlockDto] }) schedule: ModuleUnlockDto[];
   @ApiProperty({ type: [String] }) instructorIds: string[];
   @ApiProperty({ description: '[{ id, prompt, required }]' }) questions: Array<{ id: string; prompt: string; required: boolean }>;

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * Emits `sw.js` from build/service-worker.template.js with the list of this build's hashed files
+ * and a version derived from them, so a new build installs a new cache and drops the old one.
+ * Our own few lines instead of a Workbox-based plugin: the worker only keeps hashed files and the
+ * page shell, and must never keep API answers (personal data), which a generic one makes easy to get wrong.
+ */
+export function serviceWorker(): Plugin {
+  return {
+    name: 'gds-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const assets = Object.keys(bundle)
+        .filter((file) => file.startsWith('assets/'))
+        .sort();
+      const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
+      const template = readFileSync(path.join(import.meta.dirname, 'service-worker.template.js'), 'utf8');
+      const source = template.replace('__VERSION__', JSON.stringify(version)).replace('__ASSETS__', JSON.stringify(assets));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}

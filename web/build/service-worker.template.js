@@ -1,0 +1,50 @@
+/* GDS Academy service worker: repeat visits load the app from this cache. Built by build/service-worker.plugin.ts. */
+const VERSION = __VERSION__;
+const ASSETS = __ASSETS__;
+const CACHE = `gds-app-${VERSION}`;
+const SCOPE = new URL(self.registration.scope).pathname; // "/app/"
+const SHELL = `${SCOPE}index.html`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll([SHELL, ...ASSETS.map((file) => SCOPE + file)]))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('gds-app-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  // Only the app's own files: API answers (personal data), verification pages and other origins are never kept.
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(SCOPE)) return;
+  if (url.pathname.startsWith(`${SCOPE}assets/`)) {
+    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    return;
+  }
+  if (request.mode === 'navigate') {
+    // The page: network first (a new build shows at once), the cached shell when offline.
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(SHELL, copy));
+          }
+          return response;
+        })
+        .catch(() => caches.match(SHELL).then((hit) => hit || Response.error())),
+    );
+  }
+});

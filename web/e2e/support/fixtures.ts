@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { ApiHelper } from './api-helper.ts';
+
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../../test-artifacts/screenshots');
+export const WIDTHS = { phone: { width: 360, height: 720 }, desktop: { width: 1280, height: 800 } } as const;
+
+/**
+ * Checks the screen now shown at 360 px and 1280 px wide: zero serious or critical axe
+ * violations, a single h1, then a full-page screenshot of each width into
+ * test-artifacts/screenshots/<name>-<width>.png. Leaves the page at the width it found.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const original = page.viewportSize();
+  for (const [label, size] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(size);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `${name} at ${size.width}px`).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}-${size.width}.png`), fullPage: true, caret: 'initial' });
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+interface Fixtures {
+  api: ApiHelper;
+  /** Console errors and CSP violations seen by the page: a test ends with none. */
+  pageProblems: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  baseURL: async ({}, use) => use(process.env.GDS_E2E_URL),
+  api: async ({ playwright }, use) => {
+    const context = await playwright.request.newContext({ baseURL: process.env.GDS_E2E_URL });
+    await use(new ApiHelper(context, JSON.parse(process.env.GDS_E2E_ADMIN ?? '{}')));
+    await context.dispose();
+  },
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        // Expected refusals (401/403/404/409/422 answers the screen shows) and a test's own offline switch are not problems.
+        if (message.type() === 'error' && !/status of 4(01|03|04|09|22)|ERR_INTERNET_DISCONNECTED/.test(message.text())) problems.push(`${message.text()} at ${page.url()} (${message.location().url}:${message.location().lineNumber})`);
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await use(problems);
+      expect(problems, 'console errors or CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+interface AppProcessLike {
+  url: string;
+  port: number;
+  startAndWait(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+  tail(lines?: number): string;
+}
+
+export const E2E_ADMIN = { email: 'e2e-admin@gds.test', password: 'e2e-admin-password-1' };
+
+/**
+ * Starts the BUILT app (dist/ and web/dist/, as `npm start` serves them) as a child process on a
+ * free port, on a database and queue prefix of its own, migrated at start, and drops them after.
+ * Tests read the address from GDS_E2E_URL. `npm test` builds both before it runs.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  for (const file of ['dist/src/main.js', 'web/dist/index.html']) {
+    if (!existsSync(path.join(repoRoot, file))) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  }
+  const { AppProcess, appEnvironment } = require(path.join(repoRoot, 'dist/bench/harness/app-processes.js'));
+  const suffix = randomBytes(5).toString('hex');
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const database = `gds_test_web_${suffix}`;
+  const urlOf = (name: string) => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  const env = appEnvironment({
+    databaseUrl: urlOf(database),
+    queuePrefix: `{tweb${suffix}}`,
+    env: {
+      NODE_ENV: 'test',
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      PUBLIC_BASE_URL: 'http://localhost',
+      OUTBOX_POLL_INTERVAL_MS: '50',
+      WORKER_CONCURRENCY: '4',
+      DATABASE_POOL_SIZE: '10',
+    },
+  });
+  // The development secrets, as the server's own child-process tests use: sandbox role passwords are
+  // derived from SANDBOX_ROLE_SECRET and the roles are shared by the cluster, so every test must agree on it.
+  for (const secret of ['JWT_SECRET', 'FLAG_SECRET', 'SANDBOX_ROLE_SECRET', 'WEBHOOK_SECRET_KEY', 'CERT_SIGNING_KEYS']) delete env[secret];
+  const app: AppProcessLike = await AppProcess.create('all', env);
+  await app.startAndWait(180_000);
+  process.env.GDS_E2E_URL = `http://localhost:${app.port}`;
+  process.env.GDS_E2E_ADMIN = JSON.stringify(E2E_ADMIN);
+
+  return async () => {
+    await app.stop();
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  };
+}

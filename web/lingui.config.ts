@@ -1,0 +1,18 @@
+import { defineConfig } from '@lingui/cli';
+import { formatter } from '@lingui/format-po';
+
+/**
+ * English is the source language; Spanish must be complete (src/shared/i18n/catalogues.test.ts).
+ * LINGUI_CATALOGUE_ROOT lets that test extract into a scratch folder and compare with the committed catalogues.
+ */
+const root = process.env.LINGUI_CATALOGUE_ROOT ?? '<rootDir>/src/shared/i18n/locales';
+
+export default defineConfig({
+  sourceLocale: 'en',
+  locales: ['en', 'es'],
+  fallbackLocales: { default: 'en' },
+  catalogs: [{ path: `${root}/{locale}/messages`, include: ['<rootDir>/src'], exclude: ['**/*.test.*', '**/schema.gen.ts'] }],
+  // No file:line origins: they would change the catalogues on every unrelated edit.
+  format: formatter({ origins: false }),
+  orderBy: 'messageId',
+});

@@ -1,0 +1,40 @@
+import { createRouter } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { ErrorScreen } from '../shared/layout/error-screen';
+import { publicRoute, rootRoute, signedInRoute } from '../shared/routing/base-routes';
+import { authRoutes } from '../features/auth/routes';
+import { homeRoutes } from '../features/home/routes';
+import { learningRoutes } from '../features/learning/routes';
+import { cohortRoutes } from '../features/cohorts/routes';
+import { assessmentRoutes } from '../features/assessments/routes';
+import { certificateRoutes } from '../features/certificates/routes';
+import { notificationRoutes } from '../features/notifications/routes';
+import { profileRoutes } from '../features/profile/routes';
+
+/** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
+const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
+    ...homeRoutes,
+    ...learningRoutes,
+    ...cohortRoutes,
+    ...assessmentRoutes,
+    ...certificateRoutes,
+    ...notificationRoutes,
+    ...profileRoutes,
+  ])]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    basepath: '/app',
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultErrorComponent: ErrorScreen,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

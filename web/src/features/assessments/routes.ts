@@ -1,0 +1,10 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { signedInRoute } from '../../shared/routing/base-routes';
+
+export const assessmentRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'assessments/$assessmentId',
+  component: lazyRouteComponent(() => import('./assessment-screen'), 'AssessmentScreen'),
+});
+
+export const assessmentRoutes = [assessmentRoute];

@@ -1,0 +1,33 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { publicRoute } from '../../shared/routing/base-routes';
+// The first screen of a visit ships with the app (no second round trip on a slow connection); the rest load when opened.
+import { SignInScreen } from './sign-in-screen';
+
+export interface SignInSearch {
+  redirect?: string;
+  expired?: boolean;
+}
+
+export const signInRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'sign-in',
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
+    expired: search.expired === true || search.expired === 'true' ? true : undefined,
+  }),
+  component: SignInScreen,
+});
+
+export const registerRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'register',
+  component: lazyRouteComponent(() => import('./register-screen'), 'RegisterScreen'),
+});
+
+export const acceptInvitationRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'accept-invitation',
+  component: lazyRouteComponent(() => import('./accept-invitation-screen'), 'AcceptInvitationScreen'),
+});
+
+export const authRoutes = [signInRoute, registerRoute, acceptInvitationRoute];

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { dueSoon } from './due-soon';
+import type { Enrollment } from '../../shared/api/resources/enrollments';
+
+const now = Date.parse('2026-12-01T00:00:00Z');
+const day = 24 * 3600 * 1000;
+const at = (days: number) => new Date(now + days * day).toISOString();
+
+function enrollment(status: Enrollment['status'], assessments: { id: string; dueAt: string | null; passed?: boolean }[]): Enrollment {
+  return {
+    id: 'e', cohortId: 'c', status, enrolledAt: at(-30), completedAt: null, lastActivityAt: null, percentComplete: 0, lessonsDone: 0, modulesDone: 0,
+    cohort: { id: 'c', name: 'C', status: 'running', startsAt: at(-30), endsAt: at(90) },
+    course: { versionId: 'v', courseId: 'k', title: 'Course', code: 'k', version: 1 },
+    modules: [{ moduleId: 'm', title: 'M', position: 1, status: 'open', opensAt: null, lessonsDone: 0, lessonsTotal: 1, completedLessonIds: [],
+      assessments: assessments.map((a) => ({ assessmentId: a.id, title: a.id, dueAt: a.dueAt, passed: a.passed ?? false })) }],
+    next: null,
+  };
+}
+
+describe('dueSoon', () => {
+  it('lists unpassed work due within two weeks or overdue, soonest first', () => {
+    const items = dueSoon([enrollment('active', [{ id: 'later', dueAt: at(10) }, { id: 'late', dueAt: at(-1) }, { id: 'far', dueAt: at(30) }, { id: 'none', dueAt: null }])], now);
+    expect(items.map((i) => [i.assessmentId, i.overdue])).toEqual([['late', true], ['later', false]]);
+  });
+
+  it('leaves out passed work and finished or withdrawn enrollments', () => {
+    expect(dueSoon([enrollment('active', [{ id: 'done', dueAt: at(2), passed: true }]), enrollment('withdrawn', [{ id: 'x', dueAt: at(2) }])], now)).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { Link } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { Screen } from '../../shared/layout/screen';
+import { QueryView } from '../../shared/states/query-view';
+import { enrollmentsQuery, type Enrollment } from '../../shared/api/resources/enrollments';
+import { meQuery } from '../../shared/api/resources/me';
+import { ProgressBar } from '../../shared/ui/progress-bar';
+import { ContinueCard } from './continue-card';
+import { DueSoonSection } from './due-soon-section';
+import { UnreadSection } from './unread-section';
+import { ApplicationsSection } from './applications-section';
+
+/** What a trainee needs after a shift, on one screen: carry on, what is due, what is new. */
+export function HomeScreen() {
+  const { t } = useLingui();
+  const me = useQuery(meQuery);
+  const enrollments = useQuery(enrollmentsQuery);
+  const name = me.data?.displayName.split(' ')[0];
+  return (
+    <Screen title={name ? t`Hello, ${name}` : t`Home`}>
+      <QueryView query={enrollments} lines={4}>
+        {(items) => {
+          const active = items.filter((e) => e.status === 'active');
+          return (
+            <>
+              {active.map((enrollment) => (
+                <ContinueCard key={enrollment.id} enrollment={enrollment} />
+              ))}
+              <DueSoonSection enrollments={items} />
+              {active.length > 0 && <ModuleProgress enrollments={active} />}
+              <UnreadSection />
+              <ApplicationsSection hasEnrollments={items.length > 0} />
+            </>
+          );
+        }}
+      </QueryView>
+    </Screen>
+  );
+}
+
+function ModuleProgress({ enrollments }: { enrollments: Enrollment[] }) {
+  const { t } = useLingui();
+  return (
+    <section className="section" aria-labelledby="progress-heading">
+      <h2 id="progress-heading">
+        <Trans>Your progress</Trans>
+      </h2>
+      {enrollments.map((enrollment) => (
+        <div key={enrollment.id} className="card">
+          <h3 className="card-title">
+            <Link to="/learning/$enrollmentId" params={{ enrollmentId: enrollment.id }}>
+              {enrollment.course.title}
+            </Link>
+          </h3>
+          <ul className="card-list">
+            {enrollment.modules.map((module) => (
+              <li key={module.moduleId}>
+                <span>{module.title}</span>
+                <ProgressBar value={module.lessonsTotal ? (module.lessonsDone / module.lessonsTotal) * 100 : 0} label={t`Lessons done in ${module.title}`} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { signedInRoute } from '../../shared/routing/base-routes';
+
+export const learningRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'learning',
+  component: lazyRouteComponent(() => import('./learning-screen'), 'LearningScreen'),
+});
+
+export const courseOutlineRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'learning/$enrollmentId',
+  component: lazyRouteComponent(() => import('./course-outline-screen'), 'CourseOutlineScreen'),
+});
+
+export const lessonRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'learning/$enrollmentId/lessons/$lessonId',
+  component: lazyRouteComponent(() => import('./lesson-screen'), 'LessonScreen'),
+});
+
+export const learningRoutes = [learningRoute, courseOutlineRoute, lessonRoute];

@@ -1,0 +1,71 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { api } from '../../shared/api/client';
+import { unwrap } from '../../shared/api/unwrap';
+import { queryKeys } from '../../shared/api/query-keys';
+import type { Me } from '../../shared/api/resources/me';
+import { useErrorMessage } from '../../shared/states/error-state';
+import { Form } from '../../shared/ui/form';
+import { FormAlert } from '../../shared/ui/form-alert';
+import { TextField } from '../../shared/ui/text-field';
+import { Button } from '../../shared/ui/button';
+import { fieldErrorsOf } from '../../shared/ui/field-errors';
+
+/** Display name and the self-reported fields used only in anonymous totals (all optional; empty clears). */
+export function ProfileForm({ me }: { me: Me }) {
+  const { t } = useLingui();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => unwrap<Me>(api.PATCH('/api/v1/me', { body } as never)),
+    onSuccess: (updated) => queryClient.setQueryData(queryKeys.me, updated),
+  });
+  const errors = fieldErrorsOf(save.error);
+  const orNull = (value: string) => (value.trim() ? value.trim() : null);
+  return (
+    <Form
+      aria-label={t`Your profile`}
+      onSubmit={(values) =>
+        save.mutate({
+          displayName: values.displayName,
+          gender: values.gender || null,
+          birthYear: values.birthYear ? Number(values.birthYear) : null,
+          district: orNull(values.district),
+          employer: orNull(values.employer),
+        })
+      }
+    >
+      <FormAlert message={save.isError ? errorMessage(save.error) : undefined} />
+      <TextField name="displayName" label={t`Your name`} defaultValue={me.displayName} required maxLength={120} autoComplete="name" error={errors.displayName} />
+      <fieldset className="fieldset">
+        <legend>
+          <Trans>About you (optional)</Trans>
+        </legend>
+        <p className="field-description">
+          <Trans>Used only in anonymous totals that show the programme reaches the people it is for. Leave any of them empty.</Trans>
+        </p>
+        <div className="field">
+          <label className="field-label" htmlFor="gender">
+            <Trans>Gender</Trans>
+          </label>
+          <select id="gender" name="gender" defaultValue={me.gender ?? ''}>
+            <option value="">{t`Not given`}</option>
+            <option value="female">{t`Female`}</option>
+            <option value="male">{t`Male`}</option>
+            <option value="non_binary">{t`Non-binary`}</option>
+            <option value="prefer_not_to_say">{t`Prefer not to say`}</option>
+          </select>
+        </div>
+        <TextField name="birthYear" label={t`Year of birth`} type="number" inputMode="numeric" min={1920} max={2015} defaultValue={me.birthYear ?? ''} error={errors.birthYear} />
+        <TextField name="district" label={t`District`} defaultValue={me.district ?? ''} maxLength={80} error={errors.district} />
+        <TextField name="employer" label={t`Employer`} defaultValue={me.employer ?? ''} maxLength={120} autoComplete="organization" error={errors.employer} />
+      </fieldset>
+      <Button type="submit" isPending={save.isPending}>
+        <Trans>Save profile</Trans>
+      </Button>
+      <p aria-live="polite" className="meta">
+        {save.isSuccess && <Trans>Saved.</Trans>}
+      </p>
+    </Form>
+  );
+}

@@ -1,0 +1,16 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { signedInRoute } from '../../shared/routing/base-routes';
+
+export const profileRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'profile',
+  component: lazyRouteComponent(() => import('./profile-screen'), 'ProfileScreen'),
+});
+
+export const placementRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'profile/placement',
+  component: lazyRouteComponent(() => import('./placement-screen'), 'PlacementScreen'),
+});
+
+export const profileRoutes = [profileRoute, placementRoute];

@@ -1,0 +1,22 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../client';
+import { unwrap } from '../unwrap';
+import { queryKeys } from '../query-keys';
+
+// Interim shape until GET /api/v1/me declares its response schema.
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  gender: 'female' | 'male' | 'non_binary' | 'prefer_not_to_say' | null;
+  birthYear: number | null;
+  district: string | null;
+  employer: string | null;
+}
+
+export const meQuery = queryOptions({
+  queryKey: queryKeys.me,
+  queryFn: () => unwrap<Me>(api.GET('/api/v1/me')),
+  staleTime: 5 * 60_000,
+});

@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const webRoot = path.resolve(import.meta.dirname, '../../..');
+const committed = (locale: string) => readFileSync(path.join(webRoot, 'src/shared/i18n/locales', locale, 'messages.po'), 'utf8');
+
+/** msgid → msgstr of a .po file (single-line entries, as lingui writes them). */
+function entries(po: string): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const match of po.matchAll(/^msgid "((?:[^"\\]|\\.)*)"\nmsgstr "((?:[^"\\]|\\.)*)"$/gm)) if (match[1]) result.set(match[1], match[2]);
+  return result;
+}
+
+describe('message catalogues', () => {
+  it('hold every message of the source (run `npm run i18n:extract -w web` after adding one)', () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'gds-lingui-'));
+    execFileSync(path.join(webRoot, '../node_modules/.bin/lingui'), ['extract', '--clean'], { cwd: webRoot, env: { ...process.env, LINGUI_CATALOGUE_ROOT: scratch }, stdio: 'pipe' });
+    const fresh = [...entries(readFileSync(path.join(scratch, 'en/messages.po'), 'utf8')).keys()].sort();
+    expect([...entries(committed('en')).keys()].sort()).toEqual(fresh);
+    expect([...entries(committed('es')).keys()].sort()).toEqual(fresh);
+  }, 120_000);
+
+  it('have a Spanish translation for every message', () => {
+    const missing = [...entries(committed('es'))].filter(([, translation]) => !translation).map(([id]) => id);
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { AppShell } from '../layout/app-shell';
+import { session } from '../auth/session';
+import { NotFoundScreen } from '../layout/not-found-screen';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** The routes every feature hangs its screens on: the shell, then "anyone" and "signed in" branches. */
+export const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AppShell,
+  notFoundComponent: NotFoundScreen,
+});
+
+/** Screens for people who are not signed in (sign in, register, password reset, invitations). */
+export const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'public',
+  component: Outlet,
+});
+
+/** Screens that need a session: waits for the session to be restored, else goes to sign-in and back. */
+export const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ location }) => {
+    await session.start();
+    if (session.getSnapshot().status !== 'signed-in') {
+      throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    }
+  },
+  component: Outlet,
+});

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { Button as AriaButton, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+
+interface ConfirmDialogProps {
+  /** The button that opens the dialog. */
+  trigger: string;
+  title: string;
+  children: ReactNode;
+  confirm: string;
+  cancel: string;
+  onConfirm: () => void;
+  variant?: 'primary' | 'danger';
+}
+
+/**
+ * Asks before an action that cannot be undone (withdrawing, submitting a final answer). React Aria's
+ * modal: focus moves in and is trapped, Escape cancels, focus returns to the trigger.
+ */
+export function ConfirmDialog({ trigger, title, children, confirm, cancel, onConfirm, variant = 'danger' }: ConfirmDialogProps) {
+  return (
+    <DialogTrigger>
+      <AriaButton className={`button button-${variant}`}>{trigger}</AriaButton>
+      <ModalOverlay className="modal-overlay" isDismissable>
+        <Modal className="modal">
+          <Dialog className="dialog" role="alertdialog">
+            {({ close }) => (
+              <>
+                <Heading slot="title" className="dialog-title">
+                  {title}
+                </Heading>
+                {children}
+                <div className="button-row">
+                  <AriaButton
+                    className={`button button-${variant}`}
+                    onPress={() => {
+                      close();
+                      onConfirm();
+                    }}
+                  >
+                    {confirm}
+                  </AriaButton>
+                  <AriaButton className="button button-secondary" onPress={close} autoFocus>
+                    {cancel}
+                  </AriaButton>
+                </div>
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}
