@@ -5,6 +5,7 @@ import { Assessment1795430000000 } from './1795430000000-Assessment';
 import { Certification1795440000000 } from './1795440000000-Certification';
 import { Notification1795450000000 } from './1795450000000-Notification';
 import { Reporting1795460000000 } from './1795460000000-Reporting';
+import { ControlledCategoriesAndConsent1795520000000 } from './1795520000000-ControlledCategoriesAndConsent';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Certification1795440000000,
   Notification1795450000000,
   Reporting1795460000000,
+  ControlledCategoriesAndConsent1795520000000,
 ];

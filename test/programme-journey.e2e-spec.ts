@@ -28,9 +28,9 @@ describe('programme journey: course to certificate to outcome report', () => {
     instructor = await createUser(t.api, admin.token, ['instructor']);
     reviewer = await createUser(t.api, admin.token, ['reviewer']);
     const profiles = [
-      { displayName: 'Zanele Journeytrainee', gender: 'female', birthYear: 1996, district: 'Khomas', employer: 'Namibia Statistics Agency' },
-      { displayName: 'Tomas Journeytrainee', gender: 'male', birthYear: 1988, district: 'Erongo', employer: 'Coastal Fisheries' },
-      { displayName: 'Ndapewa Journeytrainee', gender: 'non_binary', birthYear: 2001, district: 'Oshana', employer: 'Northern Retail' },
+      { displayName: 'Zanele Journeytrainee', gender: 'female', birthYear: 1996, district: 'Belize', employer: 'other' },
+      { displayName: 'Tomas Journeytrainee', gender: 'male', birthYear: 1988, district: 'Cayo', employer: 'other' },
+      { displayName: 'Ndapewa Journeytrainee', gender: 'non_binary', birthYear: 2001, district: 'Toledo', employer: 'other' },
     ];
     trainees = [];
     for (const profile of profiles) trainees.push(await createUser(t.api, admin.token, ['trainee'], profile));

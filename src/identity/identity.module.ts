@@ -12,6 +12,9 @@ import { UsersService } from './users.service';
 import { AuthController } from './auth.controller';
 import { MeController } from './me.controller';
 import { UsersController } from './users.controller';
+import { ProfileCategories } from './profile-categories.service';
+import { DemographicConsents } from './demographic-consents.service';
+import { DemographicConsentController } from './demographic-consent.controller';
 
 /** Users, roles, credentials and tokens. Other modules use UserDirectory. */
 @Global()
@@ -31,11 +34,13 @@ import { UsersController } from './users.controller';
     AuthService,
     UserDirectory,
     AdminBootstrap,
+    ProfileCategories,
+    DemographicConsents,
   ],
   exports: [UserDirectory, AccessTokenVerifier, AccessTokens],
 })
 export class IdentityModule {
   static withHttp(): DynamicModule {
-    return { module: IdentityModule, controllers: [AuthController, MeController, UsersController] };
+    return { module: IdentityModule, controllers: [AuthController, MeController, UsersController, DemographicConsentController] };
   }
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { OutcomeFacts } from '../../src/reporting/outcome-facts.service';
 import { cohortOutcomeReport } from '../../src/reporting/cohort-outcome-report';
 import type { PersonSummary, UserDirectory } from '../../src/identity/user-directory.service';
+import type { OrganisationDirectory } from '../../src/organisation/organisation-directory.contract';
+import type { AppConfig } from '../../src/config/app-config';
 import { buildCohortWorld, ReportingFakes, seededRandom } from './reporting-builders';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -34,9 +36,12 @@ export async function randomCohort(seed: number, trainees: number, k: number, op
   const placements: Placement[] = people
     .filter(() => rnd() < 0.25)
     .map((p) => ({ trainee_id: p.id, starts_on: '2026-10-01', follow_ups: rnd() < 0.5 ? [{ month: 3, stillInRole: rnd() < 0.7 }] : [] }));
-  const directory = { findByIds: async (ids: string[]) => people.filter((p) => ids.includes(p.id)) } as unknown as UserDirectory;
+  const directory = { demographicsOf: async (ids: string[]) => people.filter((p) => ids.includes(p.id)) } as unknown as UserDirectory;
+  // Employers are named by their organisation's id; here the id is the name.
+  const organisations = { findByIds: async (ids: string[]) => ids.map((id) => ({ id, name: id, retired: false })) } as unknown as OrganisationDirectory;
+  const config = { profileDistricts: DISTRICTS.filter((d): d is string => d !== null && d !== 'other') } as AppConfig;
   const txHost = { tx: { query: async () => placements } } as never;
-  const facts = new OutcomeFacts(txHost, fakes.cohorts, fakes.assessments, fakes.certificates, directory);
+  const facts = new OutcomeFacts(txHost, fakes.cohorts, fakes.assessments, fakes.certificates, directory, organisations, config);
   const inputs = await facts.gather((await fakes.cohorts.cohort(cohortId))!, asOf, k);
   const skillsOf = new Map(fakes.assessments.allAssessments.map((a) => [a.assessmentId, a.skillCodes]));
   return { fakes, people, placements, asOf, cohortId, inputs, skillsOf, report: cohortOutcomeReport(inputs) };

@@ -173,6 +173,8 @@ export async function insertTrainees(
       ids.map(() => pick(employers)),
     ],
   );
+  // Demographics count only with consent in force.
+  await dataSource.query('INSERT INTO demographic_consent (user_id, version, given_at) SELECT id, 1, now() FROM unnest($1::uuid[]) AS id', [ids]);
   return ids;
 }
 
