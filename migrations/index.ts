@@ -6,6 +6,7 @@ import { Certification1795440000000 } from './1795440000000-Certification';
 import { Notification1795450000000 } from './1795450000000-Notification';
 import { Reporting1795460000000 } from './1795460000000-Reporting';
 import { ControlledCategoriesAndConsent1795520000000 } from './1795520000000-ControlledCategoriesAndConsent';
+import { UserErasure1795520000001 } from './1795520000001-UserErasure';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Notification1795450000000,
   Reporting1795460000000,
   ControlledCategoriesAndConsent1795520000000,
+  UserErasure1795520000001,
 ];

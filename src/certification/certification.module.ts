@@ -13,6 +13,7 @@ import { SigningKeys } from './signing-keys.service';
 import { verifyThrottlerProviders } from './verify-throttler.guard';
 import { CertificatesController } from './certificates.controller';
 import { CertificationCriteriaController } from './certification-criteria.controller';
+import { CertificationPersonalData } from './certification-personal-data.service';
 import { VerificationController } from './verification.controller';
 
 /**
@@ -22,6 +23,7 @@ import { VerificationController } from './verification.controller';
 @Global()
 @Module({
   providers: [
+    CertificationPersonalData,
     SigningKeys,
     CredentialSigner,
     CredentialChecker,
@@ -35,7 +37,7 @@ import { VerificationController } from './verification.controller';
     { provide: CertifiedTrainees, useExisting: CertifiedTraineesService },
     ...verifyThrottlerProviders,
   ],
-  exports: [CertifiedTrainees],
+  exports: [CertificationPersonalData, CertifiedTrainees],
 })
 export class CertificationModule {
   static withHttp(): DynamicModule {

@@ -14,6 +14,7 @@ import { MeController } from './me.controller';
 import { UsersController } from './users.controller';
 import { ProfileCategories } from './profile-categories.service';
 import { DemographicConsents } from './demographic-consents.service';
+import { IdentityPersonalData } from './identity-personal-data.service';
 import { DemographicConsentController } from './demographic-consent.controller';
 
 /** Users, roles, credentials and tokens. Other modules use UserDirectory. */
@@ -26,6 +27,7 @@ import { DemographicConsentController } from './demographic-consent.controller';
     }),
   ],
   providers: [
+    IdentityPersonalData,
     PasswordHasher,
     AccessTokens,
     { provide: AccessTokenVerifier, useExisting: AccessTokens },
@@ -37,7 +39,7 @@ import { DemographicConsentController } from './demographic-consent.controller';
     ProfileCategories,
     DemographicConsents,
   ],
-  exports: [UserDirectory, AccessTokenVerifier, AccessTokens],
+  exports: [IdentityPersonalData, UserDirectory, AccessTokenVerifier, AccessTokens],
 })
 export class IdentityModule {
   static withHttp(): DynamicModule {

@@ -12,6 +12,7 @@ import { Webhooks } from './webhooks.service';
 import { WebhookDeliveries } from './webhook-delivery.service';
 import { InboxController } from './inbox.controller';
 import { NotificationPreferencesController } from './notification-preferences.controller';
+import { NotificationPersonalData } from './notification-personal-data.service';
 import { WebhooksController } from './webhooks.controller';
 
 /**
@@ -21,6 +22,7 @@ import { WebhooksController } from './webhooks.controller';
 @Global()
 @Module({
   providers: [
+    NotificationPersonalData,
     NotificationFanout,
     NotificationPreferences,
     Inbox,
@@ -33,7 +35,7 @@ import { WebhooksController } from './webhooks.controller';
     Webhooks,
     WebhookDeliveries,
   ],
-  exports: [],
+  exports: [NotificationPersonalData],
 })
 export class NotificationModule {
   static withHttp(): DynamicModule {
