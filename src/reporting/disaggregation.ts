@@ -80,7 +80,7 @@ export function protectedTable(byTrainee: Array<{ category: string; stage: Outco
   const notGivenCount = sizes.get(NOT_GIVEN) ?? 0;
   const empty = { rows: [], columns, cells: [], rowTotals: [], grandTotal, withheldColumns: [] };
   if (isSmall(grandTotal, k)) {
-    return { ...empty, columnTotals: columns.map(() => null), notGiven: null, mergedIntoOther: 0, withheld: { reason: 'fewer-than-k-trainees' } };
+    return { ...empty, columnTotals: columns.map(() => null), notGiven: notGivenCount === 0 ? 0 : null, mergedIntoOther: 0, withheld: { reason: 'fewer-than-k-trainees' } };
   }
   const recoding = recodeCategories(sizes, k);
   // Published only as a row of its own (or 0): "other" minus a merged "not given" would name a small group.
