@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image, two roles: `node dist/src/main.js api` and `node dist/src/main.js worker`.
-FROM node:20.19-bookworm-slim AS build
+# Production runs on the current Node LTS (24); package.json engines keeps >= 20.19, and CI tests on the machine's Node.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -11,7 +12,7 @@ COPY migrations ./migrations
 COPY bench ./bench
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20.19-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

@@ -43,9 +43,13 @@ module.exports = {
   moduleNameMapper: {
     '^@gds/(database|queue|http|testing)$': '<rootDir>/libs/$1/src',
   },
-  testTimeout: 60_000,
+  // A per-test ceiling against hangs, not a budget: tests wait for conditions with their own
+  // deadlines, and a loaded CI machine (load 7 on 2 cores) runs them several times slower.
+  testTimeout: 600_000,
   maxWorkers: process.env.JEST_WORKERS ?? 2,
-  setupFiles: ['<rootDir>/test/support/jest-setup.js'],
-  // ioredis clients of BullMQ keep reconnect timers alive after fault tests stop their Redis.
-  forceExit: true,
+  setupFiles: ['<rootDir>/test/support/jest/setup-each-file.js'],
+  // Every server and child app a test starts is recorded; the teardown fails the run if one outlives it.
+  globalSetup: '<rootDir>/test/support/jest/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/jest/global-teardown.ts',
+  reporters: ['default', '<rootDir>/test/support/jest/duration-reporter.js'],
 };

@@ -3,9 +3,9 @@ import { AppProcess, appEnvironment } from './harness/app-processes';
 import { createBenchDatabase } from './harness/bench-database';
 import { BenchContext, createContext } from './harness/bench-context';
 import { freePort, NodeProcess, waitForHttpOk } from './harness/child-process';
-import { describeMachine, machineLine } from './harness/machine';
-import { BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP_SECONDS } from './harness/measure';
+import { machineLine, provenance } from './harness/machine';
 import { markdownTable, mergeResults, ResultRow, writeSection } from './harness/results-file';
+import { ratioText } from './harness/rounds';
 import { SCENARIOS } from './scenarios';
 
 function chooseScenarios(args: string[]): string[] {
@@ -18,14 +18,17 @@ function chooseScenarios(args: string[]): string[] {
 
 function report(name: string, rows: ResultRow[], machine: string): void {
   const table = markdownTable(
-    ['metric', 'ours', 'baseline', 'ratio', 'target'],
-    rows.map((r) => [r.metric, `${r.ours} ${r.unit ?? ''}`.trim(), r.baseline === null ? '—' : `${r.baseline} ${r.unit ?? ''}`.trim(), r.ratio ?? '—', r.target === undefined ? '' : `≥ ${r.target}${r.ratio !== null && r.ratio >= r.target ? ' ✓' : ' ✗'}`]),
+    ['metric', 'ours', 'baseline', 'ratio (min–max)', 'target'],
+    rows.map((r) => [
+      r.metric,
+      `${r.ours} ${r.unit ?? ''}`.trim(),
+      r.baseline === null ? '—' : `${r.baseline} ${r.unit ?? ''}`.trim(),
+      ratioText(r.ratio, r.ratioSpread),
+      r.target === undefined ? '' : `≥ ${r.target}${r.ratio !== null && r.ratio >= r.target ? ' ✓' : ' ✗'}`,
+    ]),
   );
   console.log(`\n${name}\n${table}\n`);
-  writeSection(
-    `bench:${name}`,
-    `## Scenario \`${name}\`\n\n${SCENARIOS[name].description}.\n\n${machine}; ${BENCH_CONNECTIONS} connections, ${BENCH_WARMUP_SECONDS} s warm-up then ${BENCH_SECONDS} s per side and round, ${BENCH_ROUNDS} alternating rounds, best round of each side. Latency ratios are baseline/ours (higher is better).\n\n${table}`,
-  );
+  writeSection(`bench:${name}`, `## Scenario \`${name}\`\n\n${SCENARIOS[name].description}.\n\nMethod: ${SCENARIOS[name].method}.\n\nMeasured ${machine}.\n\n${table}`);
 }
 
 async function startProcesses(dbUrl: string): Promise<Pick<BenchContext, 'api' | 'worker' | 'baseline'>> {
@@ -55,10 +58,13 @@ async function main(): Promise<void> {
   console.log(`database ${db.name}`);
   let processes: Awaited<ReturnType<typeof startProcesses>> | undefined;
   let failed = false;
+  // Provenance first: the load average before this run's own processes start.
+  const run = await provenance(db);
+  console.log(machineLine(run));
   try {
     processes = await startProcesses(db.url);
     const ctx = createContext({ ...processes, db });
-    const machine = machineLine(await describeMachine(db));
+    const machine = machineLine(run);
     const rows: ResultRow[] = [];
     for (const name of names) {
       console.log(`\n== ${name}: ${SCENARIOS[name].description}\nsetting up ...`);
@@ -68,7 +74,7 @@ async function main(): Promise<void> {
       report(name, scenarioRows, machine);
       failed ||= scenarioRows.some((r) => r.target !== undefined && (r.ratio === null || r.ratio < r.target));
     }
-    mergeResults(rows);
+    mergeResults(rows, run);
     console.log('wrote bench/RESULTS.md and bench/results.json');
   } finally {
     await Promise.all([processes?.api.stop(), processes?.worker.stop(), processes?.baseline.stop()]);

@@ -7,6 +7,7 @@ import { Notification1795450000000 } from './1795450000000-Notification';
 import { Reporting1795460000000 } from './1795460000000-Reporting';
 import { ControlledCategoriesAndConsent1795520000000 } from './1795520000000-ControlledCategoriesAndConsent';
 import { UserErasure1795520000001 } from './1795520000001-UserErasure';
+import { CredentialConformance1795530000000 } from './1795530000000-CredentialConformance';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Reporting1795460000000,
   ControlledCategoriesAndConsent1795520000000,
   UserErasure1795520000001,
+  CredentialConformance1795530000000,
 ];

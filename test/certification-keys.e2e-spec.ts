@@ -44,12 +44,15 @@ describe('certification keys: rotation and the verification rate limit', () => {
     const newJwt = (await after.api.get(`/api/v1/certificates/${newCertificate.id}/credential`, newHolder.token)).body.jwt;
 
     const jwks = (await after.api.get('/.well-known/jwks.json')).body;
-    expect(jwks.keys).toHaveLength(2);
+    // Each key twice: by its key URL (what credentials name) and by its bare id (credentials signed before key URLs).
+    expect(jwks.keys).toHaveLength(4);
     const keySet = createLocalJWKSet(jwks);
     await expect(jwtVerify(oldJwt, keySet)).resolves.toBeTruthy();
     await expect(jwtVerify(newJwt, keySet)).resolves.toBeTruthy();
     expect(decodeProtectedHeader(newJwt).kid).toBe(jwks.keys[0].kid);
-    expect(decodeProtectedHeader(oldJwt).kid).toBe(jwks.keys[1].kid);
+    expect(decodeProtectedHeader(oldJwt).kid).toBe(jwks.keys[2].kid);
+    expect(jwks.keys[1].kid).toBe(new URL(jwks.keys[0].kid).pathname.split('/').pop());
+    expect((await after.api.post('/verify/credentials', { credential: oldJwt })).body).toMatchObject({ valid: true });
     // Before the rotation the new key was unknown: its certificates would not have verified there.
     await expect(jwtVerify(newJwt, createLocalJWKSet((await before.api.get('/.well-known/jwks.json')).body))).rejects.toThrow();
   });

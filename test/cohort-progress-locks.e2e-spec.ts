@@ -21,7 +21,7 @@ describe('cohort: concurrent progress writes on one enrollment', () => {
     admin = await loginAdmin(t.api);
     instructor = await createUser(t.api, admin.token, ['instructor']);
     programme = await buildProgramme(t.api, instructor);
-  }, 60_000);
+  });
   afterAll(() => t?.close());
 
   async function enrolledTrainee(cohortId: string) {

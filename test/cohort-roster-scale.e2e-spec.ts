@@ -23,7 +23,7 @@ describe('cohort: the roster of a 500-trainee cohort (the bench scenario’s set
     const baselineRows = await t.dataSource.query(scenario.baseline.queries[1].text, scenario.baseline.queries[1].values);
     expect(baselineRows).toHaveLength(ROSTER_TRAINEES);
     expect(new Set(roster.body.items.map((i: { enrollmentId: string }) => i.enrollmentId))).toEqual(new Set(baselineRows.map((r: { id: string }) => r.id)));
-  }, 180_000);
+  });
 
   it('measures concurrent accepts with capacity held (the bench scenario’s second part)', async () => {
     const admin = await loginAdmin(t.api);

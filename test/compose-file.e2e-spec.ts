@@ -88,6 +88,17 @@ describe('Dockerfile', () => {
     expect(instructions('ENTRYPOINT').pop()).toBe('["node", "dist/src/main.js"]');
   });
 
+  it('builds and runs on the current Node LTS (24), while engines keeps the oldest Node the code supports', () => {
+    const images = instructions('FROM').map((line) => line.split(/\s+/)[0]);
+    expect(images.length).toBeGreaterThanOrEqual(2);
+    for (const image of images) expect(image).toMatch(/^node:24(\.\d+)*-[a-z]+-slim$/);
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.engines.node).toBe('>=20.19');
+    // CI tests on the machine's Node, which the engines range must admit.
+    const [major, minor] = process.versions.node.split('.').map(Number);
+    expect(major > 20 || (major === 20 && minor >= 19)).toBe(true);
+  });
+
   it('runs as a non-root user', () => {
     const user = instructions('USER').pop();
     expect(user).toBeDefined();

@@ -34,7 +34,7 @@ describe('programme journey: course to certificate to outcome report', () => {
     ];
     trainees = [];
     for (const profile of profiles) trainees.push(await createUser(t.api, admin.token, ['trainee'], profile));
-  }, 60_000);
+  });
   afterAll(() => t?.close());
 
   it('an instructor builds and publishes a data-analysis course with a quiz and an SQL exercise', async () => {

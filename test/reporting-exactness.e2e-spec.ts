@@ -115,7 +115,7 @@ describe('reporting: every figure equals a direct count of the base tables (rand
     instructor = await createUser(t.api, admin.token, ['instructor']);
     reviewer = await createUser(t.api, admin.token, ['reviewer']);
     programme = await buildProgramme(t.api, instructor);
-  }, 60_000);
+  });
   afterAll(() => t?.close());
 
   it('builds a random cohort through the API and finds the report equal to SQL counts', async () => {
@@ -174,5 +174,5 @@ describe('reporting: every figure equals a direct count of the base tables (rand
     expect(agreed.overall.enrolled).toBe(agreed.accepted);
     expect(agreed.overall.withdrawn).toBe(plans.filter((p) => p.decision === 'accept' && p.withdraw).length);
     expect(agreed.quiz.attempted).toBe(plans.filter((p) => p.decision === 'accept' && p.quiz !== 'none').length);
-  }, 80_000);
+  });
 });

@@ -65,7 +65,7 @@ describe('seed:demo', () => {
     ]);
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM enrollment WHERE cohort_id = $1', [first.cohort!.id]))[0].n).toBe(10);
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM cohort_instructor WHERE cohort_id = $1', [first.cohort!.id]))[0].n).toBe(2);
-  }, 90_000);
+  });
 
   it('leaves trainees at different stages: lessons done, submissions graded by the worker, a certificate and placements', async () => {
     const stages = await t.dataSource.query(
@@ -128,5 +128,5 @@ describe('seed:demo', () => {
     expect(await quiet()).toEqual(before);
     expect(again.cohort?.id).toBe(first.cohort!.id);
     expect([...again.courses.values()].map((c) => c.versionId)).toEqual([...first.courses.values()].map((c) => c.versionId));
-  }, 90_000);
+  });
 });

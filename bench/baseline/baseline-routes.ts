@@ -209,6 +209,7 @@ async function storeSubmission(client: PoolClient, traineeId: string, assessment
 
 /**
  * Every baseline route. A scenario that compares against a bare implementation adds its route
- * function here (same SQL as the app, no framework), e.g. `courseOutline(app, deps)`.
+ * function here (same SQL as the app, no framework), e.g. `courseOutline(app, deps)`; routes in
+ * files of their own (cohort-outcomes-direct.ts) are added where the server registers these.
  */
 export const BASELINE_ROUTES: Array<(app: FastifyInstance, deps: BaselineDeps) => void> = [me, courseVersion, cohortRoster, quizSubmission];

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 // The file, not @gds/queue: the bare server loads no Nest module.
 import { redisOptionsFromUrl } from '../../libs/queue/src/redis-options';
 import { BARE_GRADING_QUEUE, BASELINE_ROUTES } from './baseline-routes';
+import { cohortOutcomesDirect } from './cohort-outcomes-direct';
 
 export interface BaselineServer {
   url: string;
@@ -30,7 +31,7 @@ export async function startBaselineServer(env: NodeJS.ProcessEnv): Promise<Basel
     gradingQueue,
   };
   const app = Fastify({ logger: false });
-  for (const route of BASELINE_ROUTES) route(app, deps);
+  for (const route of [...BASELINE_ROUTES, cohortOutcomesDirect]) route(app, deps);
   app.get('/health/ready', async () => {
     await pool.query('SELECT 1');
     return { status: 'ok' };

@@ -31,6 +31,8 @@ export function appEnvironment(options: AppProcessOptions): Record<string, strin
     SANDBOX_ROLE_SECRET: 'bench-sandbox-role-secret-0123456789-0123456789',
     WEBHOOK_SECRET_KEY: 'bench-webhook-secret-key-0123456789-0123456789',
     CERT_SIGNING_KEYS: benchSigningKeys(),
+    // Production signs this into credentials and refuses anything but a public https URL; nothing fetches it here.
+    PUBLIC_BASE_URL: 'https://bench.gds-academy.example',
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: options.queuePrefix ?? `{b${randomBytes(5).toString('hex')}}`,
@@ -63,12 +65,12 @@ export class AppProcess extends NodeProcess {
   }
 
   /** Starts and waits until ready: /health/ready for HTTP roles; the heartbeat file for a worker. */
-  async startAndWait(timeoutMs = 90_000): Promise<void> {
+  async startAndWait(timeoutMs = 300_000): Promise<void> {
     this.start();
     await this.waitReady(timeoutMs);
   }
 
-  async waitReady(timeoutMs = 90_000): Promise<void> {
+  async waitReady(timeoutMs = 300_000): Promise<void> {
     if (this.role !== 'worker') return waitForHttpOk(`${this.url}/health/ready`, this, timeoutMs);
     const heartbeat = this.options.env.WORKER_HEARTBEAT_FILE;
     if (!heartbeat) return;

@@ -1,8 +1,9 @@
 import { AppProcess, BENCH_ADMIN } from './app-processes';
 import { BenchDatabase } from './bench-database';
 import { NodeProcess } from './child-process';
-import { measure, Measurement, MeasureOptions, measurePair } from './measure';
+import { measure, Measurement, MeasureOptions, measurePair, RoundsOf } from './measure';
 import { ResultRow } from './results-file';
+import { median, roundRatios } from './rounds';
 import { signIn } from './seed-users';
 
 /** What every scenario gets: the running processes, the database, and measuring helpers. */
@@ -17,8 +18,8 @@ export interface BenchContext {
   admin: { email: string; password: string; token(): Promise<string> };
   log(line: string): void;
   measure(options: MeasureOptions): Promise<Measurement>;
-  /** The app and the baseline in alternating rounds (BENCH_ROUNDS), best round of each. */
-  measurePair(ours: MeasureOptions, baseline: MeasureOptions): Promise<{ ours: Measurement; baseline: Measurement }>;
+  /** The app and the baseline in alternating rounds (BENCH_ROUNDS): every round of each side. */
+  measurePair(ours: MeasureOptions, baseline: MeasureOptions): Promise<RoundsOf>;
   signIn(emails: string[], password: string): Promise<string[]>;
 }
 
@@ -48,20 +49,27 @@ export function createContext(parts: Pick<BenchContext, 'api' | 'worker' | 'base
  * A benchmark scenario. `setup` seeds what it needs (printing progress with ctx.log) and answers
  * any state; `run` measures and answers result rows. A scenario compares against the baseline when
  * it can (add a bare route in bench/baseline/baseline-routes.ts); otherwise baseline and ratio are null.
+ * `method` says how its figures were measured (tool, concurrency, durations, rounds, what each
+ * ratio is): RESULTS.md prints it under the scenario's description.
  */
 export interface BenchScenario<State = unknown> {
   description: string;
+  method: string;
   setup(ctx: BenchContext): Promise<State>;
   run(ctx: BenchContext, state: State): Promise<ResultRow[]>;
 }
 
-/** Two measurements of the same request shape → the usual rows (req/s, p50, p99). */
-export function compareRows(scenario: string, ours: Measurement, baseline: Measurement, target?: number): ResultRow[] {
-  const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+/** Alternated rounds of the same request shape → the usual rows (req/s, p50, p99): medians, ratios with spread. */
+export function compareRows(scenario: string, rounds: RoundsOf, target?: number): ResultRow[] {
+  const row = (metric: string, unit: string, pick: (m: Measurement) => number, higherIsBetter: boolean, rowTarget?: number): ResultRow => {
+    const ours = rounds.ours.map(pick);
+    const baseline = rounds.baseline.map(pick);
+    const { ratio, spread } = roundRatios(ours, baseline, higherIsBetter);
+    return { scenario, metric, ours: median(ours), baseline: median(baseline), ratio, ratioSpread: spread, rounds: ours.length, target: rowTarget, unit };
+  };
   return [
-    { scenario, metric: 'req/s', ours: ours.requestsPerSecond, baseline: baseline.requestsPerSecond, ratio: ratio(ours.requestsPerSecond, baseline.requestsPerSecond), target, unit: 'req/s' },
-    // For latencies the ratio is baseline/ours, so that higher is better everywhere.
-    { scenario, metric: 'p50', ours: ours.p50Ms, baseline: baseline.p50Ms, ratio: ratio(baseline.p50Ms, ours.p50Ms), unit: 'ms' },
-    { scenario, metric: 'p99', ours: ours.p99Ms, baseline: baseline.p99Ms, ratio: ratio(baseline.p99Ms, ours.p99Ms), unit: 'ms' },
+    row('req/s', 'req/s', (m) => m.requestsPerSecond, true, target),
+    row('p50', 'ms', (m) => m.p50Ms, false),
+    row('p99', 'ms', (m) => m.p99Ms, false),
   ];
 }

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { recordSpawned, TEST_RUN_DIR_VARIABLE } from '../../libs/testing/src/spawned-processes';
 
 /** The repository root, whether running from bench/ (ts-jest) or dist/bench/ (compiled). */
 export const REPO_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
@@ -55,9 +56,11 @@ export class NodeProcess {
     if (this.running) throw new Error(`${this.options.name} is already running`);
     const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), path.join(REPO_ROOT, this.options.script), ...(this.options.args ?? [])], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', ...this.options.env },
+      // Under jest, the run directory goes along, so the run's teardown finds the child even unrecorded.
+      env: { PATH: process.env.PATH ?? '', ...(process.env[TEST_RUN_DIR_VARIABLE] ? { [TEST_RUN_DIR_VARIABLE]: process.env[TEST_RUN_DIR_VARIABLE] } : {}), ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    recordSpawned(child.pid, this.options.name);
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString());
       if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
@@ -90,7 +93,7 @@ export class NodeProcess {
 }
 
 /** Polls a URL until it answers 200 (or the process died, or time is up). */
-export async function waitForHttpOk(url: string, owner: NodeProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitForHttpOk(url: string, owner: NodeProcess, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -23,8 +23,8 @@ export interface Measurement {
 export const BENCH_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 export const BENCH_WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 export const BENCH_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-/** Alternating rounds per side (ours, baseline, ours, baseline ...); the best round of each side counts. */
-export const BENCH_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/** Alternating rounds per side (ours, baseline, ours, baseline ...); figures are medians over them. Odd, so the median is a round. */
+export const BENCH_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 function once(options: MeasureOptions, seconds: number): Promise<autocannon.Result> {
   const tokens = options.tokens ?? [];
@@ -63,19 +63,31 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
   };
 }
 
+/** Every round of each side, in the order run: round i of ours ran just before round i of the baseline. */
+export interface RoundsOf {
+  ours: Measurement[];
+  baseline: Measurement[];
+}
+
 /**
- * Measures the app and the baseline in alternating rounds and keeps each side's best round, so a
- * burst of other work on a shared machine does not decide the ratio.
+ * Measures the app and the baseline in BENCH_ROUNDS alternating rounds and answers every round, so
+ * the figures can be medians with their spread: a burst of other work on a shared machine hits
+ * neighbouring rounds of both sides alike, and shows in the spread instead of deciding the ratio.
  */
-export async function measurePair(ours: MeasureOptions, baseline: MeasureOptions, log: (line: string) => void): Promise<{ ours: Measurement; baseline: Measurement }> {
-  let best: { ours?: Measurement; baseline?: Measurement } = {};
+export async function measurePair(ours: MeasureOptions, baseline: MeasureOptions, log: (line: string) => void): Promise<RoundsOf> {
+  const rounds: RoundsOf = { ours: [], baseline: [] };
   for (let round = 1; round <= BENCH_ROUNDS; round++) {
     for (const side of ['ours', 'baseline'] as const) {
       const m = await measure(side === 'ours' ? ours : baseline);
       log(`  round ${round} ${side.padEnd(8)} ${m.requestsPerSecond} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms`);
       if (m.non2xx || m.errors) throw new Error(`${side}: ${m.non2xx} non-2xx answers and ${m.errors} errors of ${m.requests}`);
-      if (!best[side] || m.requestsPerSecond > best[side]!.requestsPerSecond) best = { ...best, [side]: m };
+      rounds[side].push(m);
     }
   }
-  return { ours: best.ours!, baseline: best.baseline! };
+  return rounds;
+}
+
+/** The method line of a scenario measured with measurePair. */
+export function pairMethod(connections = BENCH_CONNECTIONS): string {
+  return `autocannon, ${connections} connections, ${BENCH_WARMUP_SECONDS} s warm-up then ${BENCH_SECONDS} s per side and round, ${BENCH_ROUNDS} rounds alternating ours and baseline; each figure is the median over rounds, each ratio the median of the per-round ratios with their min–max in brackets (latency ratios are baseline/ours, so higher is better everywhere)`;
 }

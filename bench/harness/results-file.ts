@@ -1,26 +1,41 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './child-process';
+import { Provenance } from './machine';
+import { Spread } from './rounds';
 
 export interface ResultRow {
   scenario: string;
   metric: string;
   ours: number;
   baseline: number | null;
+  /** Higher is better: ours/baseline for throughputs, baseline/ours for latencies; the median of the rounds' ratios. */
   ratio: number | null;
+  /** Min–max of the per-round (or per-sample-pair) ratios the median was taken from. */
+  ratioSpread?: Spread | null;
+  /** How many alternated rounds (or sample pairs) the figures are medians of. */
+  rounds?: number;
   /** Optional: what the ratio should reach (e.g. 0.5), shown in RESULTS.md. */
   target?: number;
   unit?: string;
 }
 
-export const RESULTS_JSON = path.join(REPO_ROOT, 'bench/results.json');
-export const RESULTS_MD = path.join(REPO_ROOT, 'bench/RESULTS.md');
+/** A row as results.json stores it: with when, what and where it was measured. */
+export type RecordedRow = ResultRow & Provenance;
 
-/** Replaces the rows of the scenarios just run and keeps the others (a one-scenario run updates only it). */
-export function mergeResults(fresh: ResultRow[]): ResultRow[] {
-  const previous: ResultRow[] = existsSync(RESULTS_JSON) ? JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) : [];
+/** BENCH_RESULTS_DIR sends the files elsewhere (the harness's smoke test writes to a temporary directory). */
+const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? path.join(REPO_ROOT, 'bench');
+export const RESULTS_JSON = path.join(RESULTS_DIR, 'results.json');
+export const RESULTS_MD = path.join(RESULTS_DIR, 'RESULTS.md');
+
+/**
+ * Replaces the rows of the scenarios just run and keeps the others (a one-scenario run updates only
+ * it); every fresh row carries the run's provenance. Rows without provenance (older runs) are dropped.
+ */
+export function mergeResults(fresh: ResultRow[], run: Provenance): RecordedRow[] {
+  const previous: RecordedRow[] = existsSync(RESULTS_JSON) ? JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) : [];
   const ranNow = new Set(fresh.map((r) => r.scenario));
-  const merged = [...previous.filter((r) => !ranNow.has(r.scenario)), ...fresh];
+  const merged = [...previous.filter((r) => !ranNow.has(r.scenario) && r.recordedAt && r.commit && r.machine), ...fresh.map((r) => ({ ...r, ...run }))];
   writeFileSync(RESULTS_JSON, JSON.stringify(merged, null, 2) + '\n');
   return merged;
 }

@@ -1,6 +1,6 @@
 import { AppProcess, appEnvironment, BENCH_ADMIN } from '../harness/app-processes';
 import { createBenchDatabase } from '../harness/bench-database';
-import { describeMachine, machineLine } from '../harness/machine';
+import { machineLine, provenance } from '../harness/machine';
 import { markdownTable, writeSection } from '../harness/results-file';
 import { seedTrainees, SEEDED_PASSWORD, signIn } from '../harness/seed-users';
 import { LoadContext, Sample, VirtualUser } from './load-context';
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     );
     const lags = (await lag).sort((a, b) => a - b);
     const elapsed = (Date.now() - started) / 1000;
-    report(samples, lags, elapsed, machineLine(await describeMachine(db)));
+    report(samples, lags, elapsed, machineLine(await provenance(db)));
   } finally {
     await Promise.all([api.stop(), worker.stop()]);
     await db.drop();

@@ -1,4 +1,5 @@
 import { BenchScenario, compareRows } from '../harness/bench-context';
+import { pairMethod } from '../harness/measure';
 import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
 import { publishBenchCourse } from './bench-course';
 
@@ -133,6 +134,7 @@ const ROSTER_CONNECTIONS = Number(process.env.BENCH_ROSTER_CONNECTIONS ?? 10);
 /** The registered scenario: the roster against the bare baseline, then concurrent accepts per second (no bare equivalent). */
 export const cohortRosterScenario: BenchScenario<{ scenario: CohortRosterScenario; admin: string; versionId: string; applicants: string[] }> = {
   description: `GET /api/v1/cohorts/:id/roster of a ${ROSTER_TRAINEES}-trainee cohort with progress (admin, ${ROSTER_CONNECTIONS} connections), against a bare Fastify + pg server running the same aggregate query; then ${ACCEPT_APPLICANTS} accepts fired at once at a cohort of ${ACCEPT_APPLICANTS / 2} seats`,
+  method: `Roster: ${pairMethod(ROSTER_CONNECTIONS)}. Accepts: one run, every decision POSTed at once, decisions per second from the first POST to the last answer (no bare equivalent, so no ratio)`,
   async setup(ctx) {
     const admin = await ctx.admin.token();
     const { versionId } = await publishBenchCourse(ctx.api.url, admin);
@@ -146,11 +148,11 @@ export const cohortRosterScenario: BenchScenario<{ scenario: CohortRosterScenari
     const tokens = [admin];
     // A 500-row answer takes far longer than a small read: fewer connections keep it under autocannon's 10 s timeout on 2 cores.
     const connections = ROSTER_CONNECTIONS;
-    const { ours, baseline } = await ctx.measurePair({ url: ctx.api.url + scenario.path, tokens, connections }, { url: ctx.baseline.url + scenario.path, tokens, connections });
+    const rounds = await ctx.measurePair({ url: ctx.api.url + scenario.path, tokens, connections }, { url: ctx.baseline.url + scenario.path, tokens, connections });
     ctx.log(`  ${applicants.length} applications, then every accept at once`);
     const accepts = await measureAccepts(ctx.api.url, { admin, trainees: applicants }, versionId);
     return [
-      ...compareRows('cohort-roster', ours, baseline, 0.5),
+      ...compareRows('cohort-roster', rounds, 0.5),
       { scenario: 'cohort-roster', metric: `concurrent accepts (${accepts.enrolled} enrolled, ${accepts.refused} refused 409)`, ours: accepts.decisionsPerSecond, baseline: null, ratio: null, unit: 'decisions/s' },
     ];
   },

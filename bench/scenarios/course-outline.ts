@@ -1,4 +1,5 @@
 import { BenchScenario, compareRows } from '../harness/bench-context';
+import { pairMethod } from '../harness/measure';
 import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
 
 /**
@@ -89,6 +90,7 @@ export async function setupCourseOutline(baseUrl: string, tokens: CourseOutlineT
 /** The registered scenario: trainees (seeded by SQL, signed in through the API) read the outline; the baseline reads the same rows. */
 export const courseOutlineScenario: BenchScenario<{ scenario: CourseOutlineScenario; tokens: string[] }> = {
   description: `GET /api/v1/courses/:id/versions/:version, the outline of a published version with ${OUTLINE_MODULES} modules × ${OUTLINE_LESSONS_PER_MODULE} lessons, 50 trainees in turn, against a bare Fastify + pg server reading the same rows`,
+  method: pairMethod(),
   async setup(ctx) {
     const emails = await seedTrainees(ctx.db, 50, ctx.log);
     const tokens = await ctx.signIn(emails, SEEDED_PASSWORD);
@@ -97,7 +99,7 @@ export const courseOutlineScenario: BenchScenario<{ scenario: CourseOutlineScena
     return { scenario, tokens };
   },
   async run(ctx, { scenario, tokens }) {
-    const { ours, baseline } = await ctx.measurePair({ url: ctx.api.url + scenario.path, tokens }, { url: ctx.baseline.url + scenario.path, tokens });
-    return compareRows('course-outline', ours, baseline, 0.5);
+    const rounds = await ctx.measurePair({ url: ctx.api.url + scenario.path, tokens }, { url: ctx.baseline.url + scenario.path, tokens });
+    return compareRows('course-outline', rounds, 0.5);
   },
 };

@@ -1,4 +1,5 @@
 import { BenchScenario, compareRows } from '../harness/bench-context';
+import { pairMethod } from '../harness/measure';
 import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
 
 const TRAINEES = Number(process.env.BENCH_ME_TRAINEES ?? 2000);
@@ -7,6 +8,7 @@ const SIGNED_IN = 50;
 /** GET /api/v1/me: the authenticated read every page makes. Target: at least half the bare server's req/s. */
 export const meScenario: BenchScenario<{ tokens: string[] }> = {
   description: 'GET /api/v1/me, authenticated, 50 different trainees in turn, against a bare Fastify + pg server',
+  method: pairMethod(),
   async setup(ctx) {
     ctx.log(`  seeding ${TRAINEES} trainees`);
     const emails = await seedTrainees(ctx.db, TRAINEES, ctx.log);
@@ -16,7 +18,7 @@ export const meScenario: BenchScenario<{ tokens: string[] }> = {
     return { tokens };
   },
   async run(ctx, { tokens }) {
-    const { ours, baseline } = await ctx.measurePair({ url: `${ctx.api.url}/api/v1/me`, tokens }, { url: `${ctx.baseline.url}/api/v1/me`, tokens });
-    return compareRows('me', ours, baseline, 0.5);
+    const rounds = await ctx.measurePair({ url: `${ctx.api.url}/api/v1/me`, tokens }, { url: `${ctx.baseline.url}/api/v1/me`, tokens });
+    return compareRows('me', rounds, 0.5);
   },
 };

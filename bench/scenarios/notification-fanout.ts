@@ -29,6 +29,9 @@ export interface NotificationFanoutResult {
   baselineMs: number;
   baselinePerSecond: number;
   ratio: number;
+  /** Every round's time of each side (alternated: app, baseline, app ...). */
+  appRuns: number[];
+  baselineRuns: number[];
   target: 0.5;
   pass: boolean;
 }
@@ -50,7 +53,7 @@ export async function runNotificationFanout(options: NotificationFanoutOptions):
     const appPerSecond = (recipients * 1000) / appMs;
     const baselinePerSecond = (recipients * 1000) / baselineMs;
     const ratio = appPerSecond / baselinePerSecond;
-    return { scenario: 'notification-fanout', recipients, appMs, appPerSecond, baselineMs, baselinePerSecond, ratio, target: 0.5, pass: ratio >= 0.5 };
+    return { scenario: 'notification-fanout', recipients, appMs, appPerSecond, baselineMs, baselinePerSecond, ratio, appRuns, baselineRuns, target: 0.5, pass: ratio >= 0.5 };
   } finally {
     await pool.end();
   }

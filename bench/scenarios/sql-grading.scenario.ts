@@ -17,6 +17,7 @@ const RUNS = Number(process.env.BENCH_SQL_GRADING_RUNS ?? 500);
  */
 export const sqlGradingScenario: BenchScenario<{ grader: SqlGrader; pools: SandboxPools }> = {
   description: `Latency of grading one SQL answer in the sandbox (the app's SqlGrader; GROUP BY over 500 rows), ${RUNS} sequential gradings after one warm-up that provisions the dataset`,
+  method: `in the bench process, ${RUNS} gradings one after another (each timed alone with performance.now, so each figure is one grading's latency); percentiles over them; no bare baseline, so no ratio`,
   async setup(ctx) {
     const sandbox = new URL(ctx.db.url);
     sandbox.pathname = `/${ctx.db.name}_sandbox`;

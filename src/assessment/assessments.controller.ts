@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, notFound, Principal, Roles, UuidParam } from '@gds/http';
+import { Authenticated, CACHE, CachePolicy, CurrentPrincipal, notFound, Principal, Roles, UuidParam } from '@gds/http';
 import { AssessmentAuthoring } from './assessment-authoring.service';
 import { Attempts } from './attempts.service';
 import { Submissions } from './submissions.service';
@@ -80,6 +80,7 @@ export class AssessmentsController {
 
   @Get('assessments/:id/flags/:traineeId')
   @Roles('instructor', 'admin')
+  @CachePolicy(CACHE.never)
   @ApiOperation({ summary: 'The flags one trainee must find, for the challenge environment that plants them (editors)' })
   async flagsFor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('traineeId', UuidParam()) traineeId: string) {
     return this.authoring.flagsFor(id, traineeId, principal);

@@ -12,7 +12,8 @@ import { CertificateEvent } from './certificate-event.entity';
 import { evaluateCriteria, skillsOf, CriteriaVerdict } from './certification-criteria';
 import { CertificationCriteriaService } from './certification-criteria.service';
 import { CredentialSigner } from './credential-signer.service';
-import { buildOpenBadgeCredential } from './open-badge-credential';
+import { buildOpenBadgeCredential, SkillFact, wholeSecond } from './open-badge-credential';
+import { CompetencyFramework } from '../course/competency-framework.contract';
 import { newVerificationCode } from './verification-code';
 
 export type EvaluationOutcome = 'issued' | 'already-certified' | 'flagged' | 'not-met' | 'skipped';
@@ -37,6 +38,7 @@ export class CertificateIssuer {
     private readonly people: UserDirectory,
     private readonly criteria: CertificationCriteriaService,
     private readonly signer: CredentialSigner,
+    private readonly framework: CompetencyFramework,
   ) {}
 
   @JobHandler('evaluate-certificate')
@@ -75,25 +77,30 @@ export class CertificateIssuer {
     const trainee = await this.people.findById(enrollment.traineeId);
     if (!trainee) return false;
     const id = randomUUID();
+    const subjectId = randomUUID();
     const issuedAt = new Date();
-    const validUntil = this.config.CERT_VALIDITY_MONTHS > 0 ? addMonths(issuedAt, this.config.CERT_VALIDITY_MONTHS) : null;
+    // The credential is valid from the start of this second: VC-JWT NumericDates are whole seconds and must equal validFrom.
+    const validFrom = wholeSecond(issuedAt);
+    const validUntil = this.config.CERT_VALIDITY_MONTHS > 0 ? addMonths(validFrom, this.config.CERT_VALIDITY_MONTHS) : null;
     const skillCodes = skillsOf(outline);
+    const skills = await this.skillFacts(skillCodes);
+    const trackName = (await this.framework.track(outline.trackCode))?.name ?? outline.trackCode;
     const criteria = await this.criteria.effective(outline.versionId);
     const credential = buildOpenBadgeCredential(
       {
         certificateId: id,
+        subjectId,
         email: trainee.email,
-        holderName: trainee.displayName,
         courseVersionId: outline.versionId,
         courseTitle: outline.courseTitle,
         courseCode: outline.courseCode,
-        trackCode: outline.trackCode,
-        skillCodes,
+        trackName,
+        skills,
         criteriaNarrative: criteria.narrative,
-        issuedAt,
+        issuedAt: validFrom,
         validUntil,
       },
-      { name: this.config.CERT_ISSUER_NAME, url: this.config.certIssuerUrl, publicBaseUrl: this.config.PUBLIC_BASE_URL },
+      this.issuerFacts(),
     );
     const { jwt, kid } = await this.signer.sign(credential);
     const inserted = await this.txHost.tx
@@ -112,6 +119,9 @@ export class CertificateIssuer {
         courseCode: outline.courseCode,
         trackCode: outline.trackCode,
         skillCodes,
+        trackName,
+        skills: skills.map(({ code, name }) => ({ code, name })),
+        credentialSubjectId: subjectId,
         courseScore: await this.results.courseScore(enrollment.enrollmentId),
         credentialJwt: jwt,
         signingKid: kid,
@@ -129,6 +139,17 @@ export class CertificateIssuer {
       { jobId: `notify:certificate-issued:${id}` },
     );
     return true;
+  }
+
+  issuerFacts() {
+    const c = this.config;
+    return { name: c.CERT_ISSUER_NAME, url: c.certIssuerUrl, description: c.CERT_ISSUER_DESCRIPTION, publicBaseUrl: c.PUBLIC_BASE_URL };
+  }
+
+  /** Names and descriptions of the skills, from the course module; a code it no longer knows keeps its code as name. */
+  private async skillFacts(codes: string[]): Promise<SkillFact[]> {
+    const known = new Map((await this.framework.skillsByCodes(codes)).map((s) => [s.code, s]));
+    return codes.map((code) => ({ code, name: known.get(code)?.name ?? code, description: known.get(code)?.description ?? code }));
   }
 
   /** Flags once: a certificate already under review, kept by an admin, or revoked is left alone. */

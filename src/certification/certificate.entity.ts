@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RevocationReasonCode } from './revocation-reasons';
 
 export type ReviewStatus = 'pending' | 'kept' | 'revoked';
 
@@ -40,6 +41,18 @@ export class Certificate {
   @Column('text', { array: true })
   skillCodes: string[];
 
+  /** The track's name as signed into the credential (null for certificates issued before names were kept). */
+  @Column('text', { nullable: true })
+  trackName: string | null;
+
+  /** The skills as signed into the credential, in order (null for certificates issued before names were kept). */
+  @Column('jsonb', { nullable: true })
+  skills: Array<{ code: string; name: string }> | null;
+
+  /** The credential subject's id, `urn:uuid:<this>` (null for certificates issued before subjects had ids). */
+  @Column('uuid', { nullable: true })
+  credentialSubjectId: string | null;
+
   @Column('numeric', { precision: 5, scale: 2, nullable: true, transformer: numeric })
   courseScore: number | null;
 
@@ -61,8 +74,9 @@ export class Certificate {
   @Column('uuid', { nullable: true })
   revokedBy: string | null;
 
+  /** Public reason (revocation-reasons.ts); the admin's free-text note is only in the audit trail. */
   @Column('text', { nullable: true })
-  revocationReason: string | null;
+  revocationReasonCode: RevocationReasonCode | null;
 
   @Column('text', { nullable: true })
   reviewStatus: ReviewStatus | null;

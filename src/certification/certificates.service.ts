@@ -5,6 +5,7 @@ import { conflict, decodeCursor, hasRole, notFound, Page, PageQuery, Principal, 
 import { Outbox } from '@gds/queue';
 import { Certificate } from './certificate.entity';
 import { CertificateEvent } from './certificate-event.entity';
+import { RevocationReasonCode, revocationReasonLabel } from './revocation-reasons';
 
 /**
  * Certificates as their holders and admins see them: lists, access to the credential and the PDF,
@@ -46,14 +47,18 @@ export class CertificatesService {
     return this.forHolderOrAdmin(principal, id);
   }
 
+  /**
+   * Revokes with a public reason code; the admin's note (free text) is kept only in the audit trail.
+   * The trainee's notice names the reason's label, never the note.
+   */
   @Transactional()
-  async revoke(principal: Principal, id: string, reason: string): Promise<Certificate> {
+  async revoke(principal: Principal, id: string, reasonCode: RevocationReasonCode, note: string | null): Promise<Certificate> {
     const revoked: Certificate[] = (
       await this.txHost.tx.query(
-        `UPDATE certificate SET revoked_at = now(), revoked_by = $2, revocation_reason = $3,
+        `UPDATE certificate SET revoked_at = now(), revoked_by = $2, revocation_reason_code = $3,
                 review_status = CASE WHEN review_status = 'pending' THEN 'revoked' ELSE review_status END
           WHERE id = $1 AND revoked_at IS NULL RETURNING id, trainee_id, course_title`,
-        [id, principal.userId, reason],
+        [id, principal.userId, reasonCode],
       )
     )[0];
     if (revoked.length === 0) {
@@ -61,10 +66,12 @@ export class CertificatesService {
       throw exists ? conflict('certificate-already-revoked', 'This certificate is already revoked.') : notFound('Certificate');
     }
     const row = revoked[0] as unknown as { trainee_id: string; course_title: string };
-    await this.txHost.tx.getRepository(CertificateEvent).insert({ certificateId: id, kind: 'revoked', actorId: principal.userId, detail: reason });
+    const detail = note ? `${reasonCode}: ${note}` : reasonCode;
+    await this.txHost.tx.getRepository(CertificateEvent).insert({ certificateId: id, kind: 'revoked', actorId: principal.userId, detail });
+    const reason = revocationReasonLabel(reasonCode);
     await this.outbox.publish(
       'notify',
-      { type: 'certificate-revoked', eventKey: `certificate-revoked:${id}`, recipientIds: [row.trainee_id], data: { certificateId: id, courseTitle: row.course_title, reason } },
+      { type: 'certificate-revoked', eventKey: `certificate-revoked:${id}`, recipientIds: [row.trainee_id], data: { certificateId: id, courseTitle: row.course_title, reason, reasonCode } },
       { jobId: `notify:certificate-revoked:${id}` },
     );
     return this.txHost.tx.getRepository(Certificate).findOneByOrFail({ id });
@@ -84,18 +91,31 @@ export class CertificatesService {
     return toPage(await query.getMany(), page.limit, (c) => ({ flaggedAt: c.reviewFlaggedAt!.toISOString(), id: c.id }));
   }
 
-  /** Keep the flagged certificate (it stays valid) or revoke it with a reason. */
+  /** Keep the flagged certificate (it stays valid) or revoke it (by default: the criteria are no longer met). */
   @Transactional()
-  async resolveReview(principal: Principal, id: string, decision: 'keep' | 'revoke', reason: string | undefined): Promise<Certificate> {
+  async resolveReview(principal: Principal, id: string, decision: ReviewDecision): Promise<Certificate> {
     const certificate = await this.txHost.tx.getRepository(Certificate).findOneBy({ id });
     if (!certificate) throw notFound('Certificate');
     if (certificate.reviewStatus !== 'pending') throw conflict('review-not-pending', 'This certificate is not awaiting review.');
-    if (decision === 'revoke') return this.revoke(principal, id, reason ?? certificate.reviewDetail ?? 'Revoked after review');
+    const note = decision.note ?? null;
+    if (decision.decision === 'revoke') return this.revoke(principal, id, decision.reasonCode ?? 'criteria-no-longer-met', note ?? certificate.reviewDetail);
     const [kept] = await this.txHost.tx.query(`UPDATE certificate SET review_status = 'kept' WHERE id = $1 AND review_status = 'pending' RETURNING id`, [id]);
     if (kept.length === 0) throw conflict('review-not-pending', 'This certificate is not awaiting review.');
-    await this.txHost.tx.getRepository(CertificateEvent).insert({ certificateId: id, kind: 'kept', actorId: principal.userId, detail: reason ?? null });
+    await this.txHost.tx.getRepository(CertificateEvent).insert({ certificateId: id, kind: 'kept', actorId: principal.userId, detail: note });
     return this.txHost.tx.getRepository(Certificate).findOneByOrFail({ id });
   }
+
+  /** The admin's note of the revocation (audit trail), for admins' views only. */
+  async revocationNote(id: string): Promise<string | null> {
+    const event = await this.txHost.tx.getRepository(CertificateEvent).findOne({ where: { certificateId: id, kind: 'revoked' }, order: { createdAt: 'DESC' } });
+    return event?.detail ?? null;
+  }
+}
+
+export interface ReviewDecision {
+  decision: 'keep' | 'revoke';
+  reasonCode?: RevocationReasonCode;
+  note?: string;
 }
 
 /** Compares a presented verification code without leaking, through timing, how much of it matched. */

@@ -9,6 +9,8 @@ import { CertifiedTraineesService } from './certified-trainees.service';
 import { CohortCertificates } from './cohort-certificates.service';
 import { CredentialChecker } from './credential-check.service';
 import { CredentialSigner } from './credential-signer.service';
+import { CredentialDocuments } from './credential-documents.service';
+import { CredentialDocumentsController } from './credential-documents.controller';
 import { SigningKeys } from './signing-keys.service';
 import { verifyThrottlerProviders } from './verify-throttler.guard';
 import { CertificatesController } from './certificates.controller';
@@ -33,6 +35,7 @@ import { VerificationController } from './verification.controller';
     CertificateVerification,
     CohortCertificates,
     CertificatePdf,
+    CredentialDocuments,
     CertifiedTraineesService,
     { provide: CertifiedTrainees, useExisting: CertifiedTraineesService },
     ...verifyThrottlerProviders,
@@ -41,6 +44,6 @@ import { VerificationController } from './verification.controller';
 })
 export class CertificationModule {
   static withHttp(): DynamicModule {
-    return { module: CertificationModule, controllers: [CertificatesController, CertificationCriteriaController, VerificationController] };
+    return { module: CertificationModule, controllers: [CertificatesController, CertificationCriteriaController, VerificationController, CredentialDocumentsController] };
   }
 }

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importPKCS8, JWK, CryptoKey } from 'jose';
 import { AppConfig } from '../config/app-config';
+import { keyUrl } from './credential-urls';
 
 export interface SigningKey {
   kid: string;
@@ -36,9 +37,18 @@ export class SigningKeys implements OnModuleInit {
     return this.keys[0] as SigningKey & { privateKey: CryptoKey };
   }
 
-  /** Every verification key, for /.well-known/jwks.json. */
-  jwks(): { keys: JWK[] } {
-    return { keys: this.keys.map((k) => k.publicJwk) };
+  /** The key with this id (the last path segment of its key URL), current or retired. */
+  find(keyId: string): SigningKey | undefined {
+    return this.keys.find((k) => k.kid === keyId);
+  }
+
+  /**
+   * Every verification key, for /.well-known/jwks.json. Each key appears with its key URL as `kid`
+   * (what credentials name since Open Badges 3.0 conformance) and with its bare id, which credentials
+   * signed before then name: JWKS clients match `kid` exactly.
+   */
+  jwks(publicBaseUrl: string): { keys: JWK[] } {
+    return { keys: this.keys.flatMap((k) => [{ ...k.publicJwk, kid: keyUrl(publicBaseUrl, k.kid) }, k.publicJwk]) };
   }
 
   private async developmentKey(): Promise<SigningKey> {

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ProblemException, Public } from '@gds/http';
+import { CACHE, CachePolicy, notFound, prefersHtml, ProblemException, Public } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { CredentialCheck, CredentialChecker } from './credential-check.service';
 import { PresentedCredentialDto } from './dto/certificate.dto';
-import { CertificateVerification, VerificationView } from './certificate-verification.service';
+import { CredentialCheckView, JwkDocument, JwksDocument, RevocationListDocument, VerificationView } from './dto/verification.dto';
+import { CertificateVerification } from './certificate-verification.service';
+import { keyUrl } from './credential-urls';
 import { SigningKeys } from './signing-keys.service';
 import { renderUnknownCodePage, renderVerificationPage } from './verification-page';
 import { VerifyThrottlerGuard } from './verify-throttler.guard';
@@ -25,15 +27,17 @@ export class VerificationController {
   @Public()
   @HttpCode(200)
   @UseGuards(VerifyThrottlerGuard)
-  @ApiOperation({ summary: 'Check a presented credential JWT: signature, key and current status; answers valid or why not' })
+  @ApiOkResponse({ type: CredentialCheckView })
+  @ApiOperation({ summary: 'Check a presented credential JWT: algorithm, issuer, key, signature, claims, validity period and current status; answers valid or why not' })
   checkCredential(@Body() body: PresentedCredentialDto): Promise<CredentialCheck> {
-    return this.checker.check(body.credential, this.config.PUBLIC_BASE_URL);
+    return this.checker.check(body.credential);
   }
 
   @Get('verify/:code')
   @Public()
   @UseGuards(VerifyThrottlerGuard)
   @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({ type: VerificationView, description: 'JSON, or the HTML page when the client prefers text/html' })
   @ApiOperation({ summary: 'Verify a certificate by its code: JSON or an HTML page (Accept); rate limited' })
   async verify(@Param('code') code: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<VerificationView | string> {
     reply.header('cache-control', 'no-store');
@@ -51,32 +55,33 @@ export class VerificationController {
 
   @Get('.well-known/jwks.json')
   @Public()
-  @ApiOperation({ summary: 'Every key that verifies certificate credentials (current and retired)' })
-  jwks() {
-    return this.keys.jwks();
+  @CachePolicy(CACHE.publicFor(300))
+  @ApiOkResponse({ type: JwksDocument })
+  @ApiOperation({ summary: 'Every key that verifies certificate credentials (current and retired), by key URL and by bare id' })
+  jwks(): JwksDocument {
+    return this.keys.jwks(this.config.PUBLIC_BASE_URL) as JwksDocument;
+  }
+
+  @Get('.well-known/jwks/:keyId')
+  @Public()
+  @CachePolicy(CACHE.publicFor(300))
+  @ApiProduces('application/jwk+json')
+  @ApiOkResponse({ type: JwkDocument })
+  @ApiOperation({ summary: 'One public key as a JWK: what a credential\'s `kid` (this URL) dereferences to' })
+  key(@Param('keyId') keyId: string, @Res({ passthrough: true }) reply: FastifyReply): JwkDocument {
+    const key = this.keys.find(keyId);
+    if (!key) throw notFound('Key');
+    reply.header('content-type', 'application/jwk+json');
+    return { ...key.publicJwk, kid: keyUrl(this.config.PUBLIC_BASE_URL, key.kid) } as JwkDocument;
   }
 
   @Get('revocation-lists/:id')
   @Public()
   @UseGuards(VerifyThrottlerGuard)
-  @ApiOperation({ summary: 'The 1EdTech revocation list of certificate credentials' })
-  async revocationList(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    reply.header('cache-control', 'no-store');
+  @ApiOkResponse({ type: RevocationListDocument })
+  @ApiOperation({ summary: 'The 1EdTech revocation list of certificate credentials (reason codes, never free text)' })
+  async revocationList(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RevocationListDocument> {
+    reply.header('cache-control', CACHE.publicRevalidated);
     return this.verification.revocationList(id);
   }
-}
-
-/** HTML when the client ranks text/html above JSON (browsers); JSON otherwise. */
-function prefersHtml(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const quality = (type: string) => {
-    const entry = accept
-      .split(',')
-      .map((part) => part.trim().split(';'))
-      .find(([media]) => media.trim() === type);
-    if (!entry) return -1;
-    const q = entry.slice(1).map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q ? Number(q.slice(2)) : 1;
-  };
-  return quality('text/html') > Math.max(quality('application/json'), -1) && quality('text/html') > 0;
 }

@@ -31,9 +31,27 @@ describe('loadConfig', () => {
       SANDBOX_ROLE_SECRET: 's'.repeat(40),
       CERT_SIGNING_KEYS: '[]',
       WEBHOOK_SECRET_KEY: 'w'.repeat(40),
+      PUBLIC_BASE_URL: 'https://academy.example.org/',
     });
     expect(config.ADMIN_PASSWORD).toBeUndefined();
+    expect(config.PUBLIC_BASE_URL).toBe('https://academy.example.org');
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40) })).toThrow(/WEBHOOK_SECRET_KEY/);
+  });
+
+  it('needs an absolute public https PUBLIC_BASE_URL in production, and an absolute http(s) URL always', () => {
+    const production = {
+      NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), FLAG_SECRET: 'f'.repeat(40), SANDBOX_ROLE_SECRET: 's'.repeat(40),
+      CERT_SIGNING_KEYS: '[]', WEBHOOK_SECRET_KEY: 'w'.repeat(40),
+    };
+    for (const bad of [undefined, 'http://localhost:3000', 'https://localhost', 'http://academy.example.org', 'https://127.0.0.1:8443', 'not a url']) {
+      expect(() => loadConfig({ ...production, PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/);
+    }
+    expect(loadConfig({ ...production, PUBLIC_BASE_URL: 'https://certificates.gds.example.bz/academy' }).PUBLIC_BASE_URL).toBe('https://certificates.gds.example.bz/academy');
+    for (const bad of ['not a url', 'ftp://academy.example.org', '/relative', 'https://academy.example.org/?x=1', 'https://academy.example.org/#top']) {
+      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/);
+    }
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://localhost:3000' }).PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(() => loadConfig({ CERT_ISSUER_URL: 'academy.example.org' })).toThrow(/CERT_ISSUER_URL/);
   });
 
   it('refuses the development sandbox role secret in production', () => {

@@ -8,6 +8,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   validateSync,
@@ -108,8 +109,12 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10)
   OUTBOX_POLL_INTERVAL_MS = 200;
 
-  /** Public base URL used in links (certificates, emails). */
-  @IsString()
+  /**
+   * Public base URL used in links (certificates, emails). It is signed into every credential and QR
+   * code, so it must be an absolute http(s) URL without a query or fragment; production requires https.
+   */
+  @IsString() @Matches(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an absolute http(s) URL without query or fragment' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value))
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** secret: derives per-trainee CTF flags. */
@@ -132,8 +137,13 @@ export class AppConfig {
   CERT_ISSUER_NAME = 'GDS Academy';
 
   /** The issuer's public web site, shown on certificates (defaults to PUBLIC_BASE_URL when empty). */
-  @IsString()
+  @IsString() @Matches(/^$|^https?:\/\/\S+$/, { message: 'CERT_ISSUER_URL must be empty or an absolute http(s) URL' })
   CERT_ISSUER_URL = '';
+
+  /** One or two sentences about the issuer: the issuer profile, verification pages and PDFs show it to employers. */
+  @IsString() @MinLength(1) @MaxLength(500)
+  CERT_ISSUER_DESCRIPTION =
+    'GDS Academy runs cohort-based upskilling programmes that move call-centre professionals into Global Digital Services roles: cybersecurity, data analysis, UI/UX design and cloud engineering.';
 
   /** Default minimum weighted course score (0..100) of new certification criteria. */
   @Transform(toInt) @IsInt() @Min(0) @Max(100)
@@ -282,6 +292,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: the development secret is refused in production');
     if (config.FLAG_SECRET === DEV_FLAG_SECRET) problems.push('FLAG_SECRET: the development secret is refused in production');
     if (!config.CERT_SIGNING_KEYS) problems.push('CERT_SIGNING_KEYS: certificate signing keys are required in production');
+    if (!isPublicHttpsUrl(config.PUBLIC_BASE_URL)) {
+      problems.push('PUBLIC_BASE_URL: production needs the absolute https URL the public reaches (it is signed into every credential), not localhost');
+    }
     if (config.SANDBOX_ROLE_SECRET === DEV_SANDBOX_ROLE_SECRET) {
       problems.push('SANDBOX_ROLE_SECRET: the development secret is refused in production');
     }
@@ -292,6 +305,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** https, and a host the public can reach (not localhost or a loopback address). */
+function isPublicHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/i.test(url.hostname);
+  } catch {
+    return false;
+  }
 }
 
 function sameDatabase(a: string, b: string): boolean {

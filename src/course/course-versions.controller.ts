@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { Authenticated, CACHE, CachePolicy, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { CoursePublisher } from './course-publisher.service';
 import { CourseVersions } from './course-versions.service';
 import { CourseExchange } from './course-exchange.service';
@@ -40,6 +40,7 @@ export class CourseVersionsController {
 
   @Get(':id/versions/:version')
   @Authenticated()
+  @CachePolicy(CACHE.privateImmutable)
   @ApiOperation({ summary: 'The outline of a version (no lesson bodies)' })
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('version', VersionParam) version: number) {
     return this.versions.get(principal, id, version);
@@ -47,6 +48,7 @@ export class CourseVersionsController {
 
   @Get(':id/versions/:version/lessons/:lessonId')
   @Authenticated()
+  @CachePolicy(CACHE.privateImmutable)
   @ApiOperation({ summary: 'A lesson of a version with its body: enrolled trainees of that version, the course’s instructors, admins' })
   lesson(
     @CurrentPrincipal() principal: Principal,
@@ -59,6 +61,7 @@ export class CourseVersionsController {
 
   @Get(':id/versions/:from/diff/:to')
   @Authenticated()
+  @CachePolicy(CACHE.privateImmutable)
   @ApiOperation({ summary: 'What changed between two versions' })
   diff(
     @CurrentPrincipal() principal: Principal,
@@ -71,6 +74,7 @@ export class CourseVersionsController {
 
   @Get(':id/versions/:version/export')
   @Roles('instructor', 'admin')
+  @CachePolicy(CACHE.privateImmutable)
   @ApiOperation({ summary: 'The version as one JSON document (import it with POST /courses/import)' })
   export(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('version', VersionParam) version: number) {
     return this.exchange.export(principal, id, version);

@@ -11,6 +11,8 @@ import { CourseAuthoring } from './course-authoring.service';
 import { CourseExchange } from './course-exchange.service';
 import { SkillsService } from './skills.service';
 import { DraftModulesDirectory } from './draft-course-modules.service';
+import { CompetencyFramework } from './competency-framework.contract';
+import { CompetencyFrameworkService } from './competency-framework.service';
 import { DraftCourseModules, PublishContributors, PublishedCourseVersions } from './published-course-versions.contract';
 import { CoursesController } from './courses.controller';
 import { CourseVersionsController } from './course-versions.controller';
@@ -19,7 +21,7 @@ import { SkillsController, TracksController } from './tracks.controller';
 
 /**
  * Tracks, skills, courses and their immutable published versions. Other modules use the contracts
- * (PublishedCourseVersions, DraftCourseModules, PublishContributors); the seed uses CourseAuthoring.
+ * (PublishedCourseVersions, DraftCourseModules, PublishContributors, CompetencyFramework); the seed uses CourseAuthoring.
  */
 @Global()
 @Module({
@@ -39,8 +41,10 @@ import { SkillsController, TracksController } from './tracks.controller';
     PublishContributors,
     { provide: PublishedCourseVersions, useExisting: CourseVersions },
     { provide: DraftCourseModules, useExisting: DraftModulesDirectory },
+    CompetencyFrameworkService,
+    { provide: CompetencyFramework, useExisting: CompetencyFrameworkService },
   ],
-  exports: [PublishedCourseVersions, DraftCourseModules, PublishContributors, CourseAuthoring, CourseExchange],
+  exports: [PublishedCourseVersions, DraftCourseModules, PublishContributors, CompetencyFramework, CourseAuthoring, CourseExchange],
 })
 export class CourseModule {
   static withHttp(): DynamicModule {

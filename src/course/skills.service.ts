@@ -22,6 +22,10 @@ export class SkillsService {
     return this.skills.find({ where: track ? { trackCode: track } : {}, order: { trackCode: 'ASC', code: 'ASC' } });
   }
 
+  byCode(code: string): Promise<Skill | null> {
+    return this.skills.findOneBy({ code });
+  }
+
   async get(id: string): Promise<Skill> {
     const skill = await this.skills.findOneBy({ id });
     if (!skill) throw notFound('Skill');

@@ -1,9 +1,13 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, notFound, Public, Roles, UuidParam } from '@gds/http';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, CACHE, CachePolicy, notFound, prefersHtml, Public, Roles, UuidParam } from '@gds/http';
+import { AppConfig } from '../config/app-config';
 import { SkillsService } from './skills.service';
 import { TRACK_CODES, TrackCode } from './track.entity';
-import { CreateSkillDto, SkillsQuery, UpdateSkillDto } from './dto/skill.dto';
+import { CreateSkillDto, SkillDocument, SkillsQuery, UpdateSkillDto } from './dto/skill.dto';
+import { COMPETENCY_FRAMEWORK_NAME, renderSkillPage } from './skill-page';
+import { SKILL_CODE } from './dto/structure.dto';
 
 @ApiTags('tracks')
 @Controller('tracks')
@@ -12,6 +16,7 @@ export class TracksController {
 
   @Get()
   @Public()
+  @CachePolicy(CACHE.publicFor(3600))
   @ApiOperation({ summary: 'The four curricula' })
   tracks() {
     return this.skills.tracks();
@@ -19,6 +24,7 @@ export class TracksController {
 
   @Get(':code/skills')
   @Public()
+  @CachePolicy(CACHE.publicFor(300))
   @ApiOperation({ summary: 'The skills framework of a track' })
   async skillsOf(@Param('code') code: string) {
     if (!(TRACK_CODES as readonly string[]).includes(code)) throw notFound('Track');
@@ -29,12 +35,29 @@ export class TracksController {
 @ApiTags('skills')
 @Controller('skills')
 export class SkillsController {
-  constructor(private readonly skills: SkillsService) {}
+  constructor(
+    private readonly skills: SkillsService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Authenticated()
   list(@Query() query: SkillsQuery) {
     return this.skills.list(query.track);
+  }
+
+  @Get(':code')
+  @Public()
+  @CachePolicy(CACHE.publicFor(300))
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({ type: SkillDocument, description: 'JSON for machines; an HTML page when the client prefers text/html' })
+  @ApiOperation({ summary: 'One skill of the framework (the alignment targetUrl signed into credentials): HTML or JSON by Accept' })
+  async skill(@Param('code') code: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<SkillDocument | string> {
+    const document = await this.document(code);
+    reply.header('vary', 'Accept');
+    if (!prefersHtml(accept)) return document;
+    reply.header('content-type', 'text/html; charset=utf-8');
+    return renderSkillPage(document);
   }
 
   @Post()
@@ -48,5 +71,20 @@ export class SkillsController {
   @Roles('admin')
   update(@Param('id', UuidParam()) id: string, @Body() body: UpdateSkillDto) {
     return this.skills.update(id, body);
+  }
+
+  private async document(code: string): Promise<SkillDocument> {
+    const skill = SKILL_CODE.test(code) ? await this.skills.byCode(code) : null;
+    if (!skill) throw notFound('Skill');
+    const track = (await this.skills.tracks()).find((t) => t.code === skill.trackCode);
+    return {
+      id: `${this.config.PUBLIC_BASE_URL}/api/v1/skills/${encodeURIComponent(skill.code)}`,
+      code: skill.code,
+      name: skill.name,
+      description: skill.description,
+      track: { code: skill.trackCode, name: track?.name ?? skill.trackCode },
+      frameworkRef: skill.frameworkRef,
+      framework: COMPETENCY_FRAMEWORK_NAME,
+    };
   }
 }

@@ -4,16 +4,34 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import { Logger } from 'nestjs-pino';
-import { problemClientErrorHandler } from '@gds/http';
+import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
 import { requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { MetricsService } from './metrics.service';
+import { registerResponseEncoding } from './response-encoding';
 
 export const API_PREFIX = 'api/v1';
 /** Paths that live outside /api/v1 (API.md); the proof tests read this list too. */
 export const UNPREFIXED = ['health', 'health/ready', 'metrics', 'verify/{*path}', '.well-known/{*path}', 'dashboards/{*path}'];
+
+/**
+ * Public machine-readable documents and verification (API.md): any origin may read them, without
+ * credentials, so browser-based verifiers and wallets can. Everything else follows CORS_ORIGINS.
+ */
+export const PUBLIC_CORS_PATHS = [
+  /^\/verify\//,
+  /^\/\.well-known\//,
+  /^\/api\/v1\/revocation-lists\//,
+  /^\/api\/v1\/issuers\//,
+  /^\/api\/v1\/achievements\//,
+  /^\/api\/v1\/skills\/[^/?]+(\?|$)/,
+];
+
+const PUBLIC_CORS = { origin: '*', credentials: false, methods: ['GET', 'HEAD', 'POST'], allowedHeaders: ['Content-Type', 'Accept'], maxAge: 600 };
+
+export const isPublicCorsPath = (url: string) => PUBLIC_CORS_PATHS.some((pattern) => pattern.test(url));
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
@@ -22,6 +40,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
     routerOptions: { maxParamLength: 200 },
     clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
   } as never);
 }
 
@@ -33,7 +52,7 @@ export async function createApp(role: ProcessRole, config: AppConfig): Promise<N
   return configureApp(app, role, config);
 }
 
-/** Logging, shutdown hooks, and for the api: hooks, security headers, CORS, prefix, OpenAPI, dashboard. */
+/** Logging, shutdown hooks, and for the api: hooks, security headers, CORS, caching and compression, prefix, OpenAPI, dashboard. */
 export async function configureApp(app: NestFastifyApplication, role: ProcessRole, config: AppConfig): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -50,7 +69,12 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
     metrics.requestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   await app.register(helmet as never, { contentSecurityPolicy: false } as never);
-  await app.register(cors as never, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false } as never);
+  const configured = { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false };
+  await app.register(cors as never, {
+    delegator: (request: { url?: string }, callback: (error: Error | null, options: object) => void) =>
+      callback(null, isPublicCorsPath(request.url ?? '') ? PUBLIC_CORS : configured),
+  } as never);
+  await registerResponseEncoding(fastify);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
   const document = SwaggerModule.createDocument(

@@ -19,7 +19,7 @@ describe('fault: Postgres restarted', () => {
     pg = await OwnPostgresServer.start();
     t = await startTestApp({ postgresAdminUrl: pg.adminUrl, env: { LOG_LEVEL: 'fatal' } });
     admin = await loginAdmin(t.api);
-  }, 120_000);
+  });
   afterAll(async () => {
     await pg.resume().catch(() => undefined);
     await t?.close();

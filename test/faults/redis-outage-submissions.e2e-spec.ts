@@ -27,7 +27,7 @@ describe('fault: Redis stopped while trainees submit', () => {
     t = await startTestApp({ env: { REDIS_URL: redis.url, LOG_LEVEL: 'fatal' } });
     const admin = await loginAdmin(t.api);
     world = await buildQuizWorld(t.api, admin.token, TRAINEES, 100);
-  }, 120_000);
+  });
   afterAll(async () => {
     await redis?.resume().catch(() => undefined);
     await t?.close();
@@ -79,5 +79,5 @@ describe('fault: Redis stopped while trainees submit', () => {
     expect(during.length).toBeGreaterThan(0);
     expect(pendingAtResume).toBeGreaterThanOrEqual(during.length);
     expect(counts).toMatchObject({ submissions: during.length, graded: during.length, ungraded: 0, gradedTwice: 0, initialGrades: during.length });
-  }, 240_000);
+  });
 });

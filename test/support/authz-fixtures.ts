@@ -71,6 +71,11 @@ export const OBJECT_FIXTURES: Record<string, ObjectFixture | ObjectFixture[]> = 
   '/certificates/:id': { params: id('certificateOfA'), visibleTo: ['traineeA', 'admin'] },
   '/certificates/:id/credential': { params: id('certificateOfA'), visibleTo: ['traineeA', 'admin'] },
   '/certificates/:id/pdf': { params: id('certificateOfA'), visibleTo: ['traineeA', 'admin'] },
+  '/certificates/:id/image': { params: id('certificateOfA'), visibleTo: ['traineeA', 'admin'] },
+  // Documents signed into credentials are public.
+  '/achievements/:id': { params: id('versionId'), visibleTo: ['anonymous', ...SIGNED_IN] },
+  '/achievements/:id/image': { params: id('versionId'), visibleTo: ['anonymous', ...SIGNED_IN] },
+  '/skills/:code': { params: () => ({ code: 'CYB-SOC-01' }), visibleTo: ['anonymous', ...SIGNED_IN] },
   '/verify/:code': { params: (w) => ({ code: w.objects.get('verificationCodeOfA')! }), visibleTo: ['anonymous', ...SIGNED_IN] },
   '/cohorts/:id/certificates': { params: id('cohortId'), visibleTo: ['reviewer', 'admin'] },
   // Notification: an inbox item is its recipient's alone (marking it read is harmless to repeat).

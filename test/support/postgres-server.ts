@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { recordSpawned } from '@gds/testing';
 import { freePort } from '../../bench/harness/child-process';
 
 const run = promisify(execFile);
@@ -47,13 +48,15 @@ export class OwnPostgresServer {
 
   async resume(): Promise<void> {
     const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dir} -c fsync=off -c max_connections=100`;
-    await this.asPostgres(path.join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-o', options, '-l', path.join(this.dir, 'log'), '-w', '-t', '60', 'start']);
+    await this.asPostgres(path.join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-o', options, '-l', path.join(this.dir, 'log'), '-w', '-t', '120', 'start']);
+    // pg_ctl leaves the postmaster running on its own: record it, so the run's teardown can tell if it outlived its test.
+    recordSpawned(Number(readFileSync(path.join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]), `postgres ${this.dataDir}`);
     await this.waitAccepting();
   }
 
   /** Stops the server: `fast` ends sessions cleanly (a restart), `immediate` is a crash. */
   async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
-    await this.asPostgres(path.join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
+    await this.asPostgres(path.join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-m', mode, '-w', '-t', '120', 'stop']);
   }
 
   async destroy(): Promise<void> {
@@ -62,7 +65,7 @@ export class OwnPostgresServer {
   }
 
   private async waitAccepting(): Promise<void> {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 120_000;
     for (;;) {
       const client = new Client({ connectionString: this.adminUrl });
       try {

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import Redis from 'ioredis';
+import { recordSpawned } from '@gds/testing';
 import { freePort } from '../../bench/harness/child-process';
 
 /**
@@ -21,11 +22,23 @@ export class OwnRedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  get running(): boolean {
+    return !!this.process && this.process.exitCode === null && this.process.signalCode === null;
+  }
+
+  /**
+   * Starts the server again after `stop()`; a no-op while it runs. (Starting a second one on the
+   * same port used to leave the first running: the second exits at once, "address in use", and
+   * `stop()` then saw only the exited one — two redis-servers outlived every full run.)
+   */
   async resume(): Promise<void> {
+    if (this.running) return;
     this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
       stdio: 'ignore',
     });
-    const deadline = Date.now() + 10_000;
+    recordSpawned(this.process.pid, `redis-server :${this.port}`);
+    const spawned = this.process;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       try {
@@ -33,6 +46,7 @@ export class OwnRedisServer {
         await client.ping();
         return;
       } catch {
+        if (spawned.exitCode !== null) throw new Error(`redis-server on ${this.port} exited at start (code ${spawned.exitCode})`);
         if (Date.now() > deadline) throw new Error(`redis-server on ${this.port} did not start`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       } finally {
@@ -44,7 +58,7 @@ export class OwnRedisServer {
   /** Stops the server abruptly (SIGKILL): the data is gone, as in a crash without persistence. */
   async stop(): Promise<void> {
     const running = this.process;
-    if (!running || running.exitCode !== null) return;
+    if (!running || !this.running) return;
     await new Promise<void>((resolve) => {
       running.once('exit', () => resolve());
       running.kill('SIGKILL');

@@ -9,3 +9,8 @@ export * from './pagination';
 export * from './uuid-param.pipe';
 export * from './client-error.handler';
 export * from './decimal.validator';
+export * from './problem-catalog';
+export * from './framework-errors';
+export * from './cache-control';
+export * from './if-none-match';
+export * from './content-negotiation';

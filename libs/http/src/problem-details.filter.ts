@@ -1,6 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_BASE, ProblemException } from './problem';
+import { PROBLEM_SLUGS, PROBLEM_TITLES, titleOf } from './problem-catalog';
+import { frameworkProblemOf } from './framework-errors';
+import { allowedMethodsOf } from './allowed-methods';
 
 interface ProblemBody {
   type: string;
@@ -11,36 +14,6 @@ interface ProblemBody {
   requestId?: string;
   [key: string]: unknown;
 }
-
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  409: 'Conflict',
-  413: 'Payload too large',
-  415: 'Unsupported media type',
-  422: 'Unprocessable request',
-  429: 'Too many requests',
-  503: 'Service unavailable',
-};
-
-const SLUGS: Record<number, string> = {
-  400: 'bad-request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  405: 'method-not-allowed',
-  406: 'not-acceptable',
-  409: 'conflict',
-  413: 'payload-too-large',
-  415: 'unsupported-media-type',
-  422: 'unprocessable',
-  429: 'rate-limited',
-  503: 'unavailable',
-};
 
 /** Errors that mean the database or Redis is out of reach: the client may retry. */
 function isDependencyOutage(error: unknown): boolean {
@@ -81,11 +54,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toProblem(error, request);
+    const body = request.is404 ? this.unmatched(request, reply) : this.toProblem(error, request);
     if (reply.sent) return;
     reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8');
     if (body.status === 429 && body.retryAfter) reply.header('retry-after', String(body.retryAfter));
     reply.send(JSON.stringify(body));
+  }
+
+  /**
+   * No route matched: 405 with `Allow` when the path exists for other methods, else 404. Neither
+   * quotes the method or the path (which may be kilobytes of anyone's input).
+   */
+  private unmatched(request: FastifyRequest, reply: FastifyReply): ProblemBody {
+    const requestId = String(request.id ?? '');
+    const allowed = allowedMethodsOf(request.server, request.url);
+    if (allowed.length) {
+      reply.header('allow', allowed.join(', '));
+      return { type: PROBLEM_BASE + 'method-not-allowed', title: PROBLEM_TITLES[405], status: 405, detail: 'This resource does not answer this method; see Allow.', requestId };
+    }
+    return { type: PROBLEM_BASE + 'not-found', title: PROBLEM_TITLES[404], status: 404, detail: 'No resource at this path.', requestId };
   }
 
   private toProblem(error: unknown, request: FastifyRequest): ProblemBody {
@@ -93,31 +80,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ProblemException) {
       return { type: PROBLEM_BASE + error.slug, title: error.title, status: error.problemStatus, detail: error.detail, ...error.extra, ...base };
     }
+    // Nest hands Fastify's own 4xx errors on as HttpExceptions whose cause is the original.
+    const framework = frameworkProblemOf(error instanceof HttpException ? error.cause : error);
+    if (framework) {
+      return { type: PROBLEM_BASE + framework.slug, title: titleOf(framework.status), status: framework.status, detail: framework.detail, ...base };
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
       const detail = typeof response === 'string' ? response : this.messageOf(response);
       const extra = typeof response === 'object' && response && 'errors' in response ? { errors: (response as { errors: unknown }).errors } : {};
-      return { type: PROBLEM_BASE + (SLUGS[status] ?? 'error'), title: TITLES[status] ?? 'Error', status, detail, ...extra, ...base };
-    }
-    const fastifyStatus = (error as { statusCode?: number })?.statusCode;
-    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return {
-        type: PROBLEM_BASE + (SLUGS[fastifyStatus] ?? 'bad-request'),
-        title: TITLES[fastifyStatus] ?? 'Bad request',
-        status: fastifyStatus,
-        detail: this.safeFastifyMessage(error as Error),
-        ...base,
-      };
+      return { type: PROBLEM_BASE + (PROBLEM_SLUGS[status] ?? 'error'), title: PROBLEM_TITLES[status] ?? 'Error', status, detail, ...extra, ...base };
     }
     const refusal = databaseRefusal(error);
     if (refusal) {
       this.logger.warn({ msg: 'database refused a request value', error: (error as Error)?.message });
-      return { type: PROBLEM_BASE + refusal.slug, title: TITLES[refusal.status], status: refusal.status, detail: refusal.detail, ...base };
+      return { type: PROBLEM_BASE + refusal.slug, title: PROBLEM_TITLES[refusal.status], status: refusal.status, detail: refusal.detail, ...base };
     }
     if (isDependencyOutage(error)) {
       this.logger.warn({ msg: 'dependency unavailable', error: (error as Error)?.message });
-      return { type: PROBLEM_BASE + 'unavailable', title: TITLES[503], status: 503, detail: 'A service this request needs is unavailable; retry shortly.', ...base };
+      return { type: PROBLEM_BASE + 'unavailable', title: PROBLEM_TITLES[503], status: 503, detail: 'A service this request needs is unavailable; retry shortly.', ...base };
     }
     this.logger.error({ msg: 'unhandled error', error: (error as Error)?.message, stack: (error as Error)?.stack });
     return { type: 'about:blank', title: 'Internal server error', status: 500, ...base };
@@ -127,10 +109,5 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const message = (response as { detail?: unknown; message?: unknown }).detail ?? (response as { message?: unknown }).message;
     if (Array.isArray(message)) return message.join('; ');
     return typeof message === 'string' ? message : undefined;
-  }
-
-  /** Fastify's own messages are safe (body parsing, limits); keep them short. */
-  private safeFastifyMessage(error: Error): string {
-    return (error.message ?? 'Bad request').slice(0, 200);
   }
 }

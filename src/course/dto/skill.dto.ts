@@ -36,3 +36,19 @@ export class SkillsQuery {
   @ApiPropertyOptional({ enum: TRACK_CODES }) @IsOptional() @IsIn(TRACK_CODES)
   track?: TrackCode;
 }
+
+export class SkillTrackDocument {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+/** The public page of one skill: where a credential's alignment `targetUrl` points. */
+export class SkillDocument {
+  @ApiProperty({ description: 'This document\'s URL (the alignment targetUrl of credentials)' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: SkillTrackDocument }) track: SkillTrackDocument;
+  @ApiProperty({ nullable: true, type: String, description: 'A NICE work role or an SFIA code' }) frameworkRef: string | null;
+  @ApiProperty() framework: string;
+}

@@ -37,8 +37,8 @@ export class FakeCourseVersions extends PublishedCourseVersions {
       version: 1,
       publishedAt: new Date(),
       modules: [
-        { moduleId: randomUUID(), title: 'Threats', position: 1, prerequisiteModuleIds: [], skillCodes: ['CYB.THREATS'], lessons: [], assessments: [assessment('Threats quiz', 'CYB.THREATS')] },
-        { moduleId: randomUUID(), title: 'Incident response', position: 2, prerequisiteModuleIds: [], skillCodes: ['CYB.IR'], lessons: [], assessments: [assessment('IR lab', 'CYB.LOGS')] },
+        { moduleId: randomUUID(), title: 'Threats', position: 1, prerequisiteModuleIds: [], skillCodes: ['CYB-SOC-01'], lessons: [], assessments: [assessment('Threats quiz', 'CYB-SOC-01')] },
+        { moduleId: randomUUID(), title: 'Incident response', position: 2, prerequisiteModuleIds: [], skillCodes: ['CYB-IR-01'], lessons: [], assessments: [assessment('IR lab', 'CYB-FOR-01')] },
       ],
       ...overrides,
     };

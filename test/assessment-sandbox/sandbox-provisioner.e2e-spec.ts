@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { databaseUrl } from '@gds/testing';
-import { loadConfig } from '../../config/app-config';
-import { handleFor, SANDBOX_OWNER_ROLE, SandboxDataset } from './sandbox-names';
-import { SandboxPools } from './sandbox-pools.service';
-import { SandboxProvisioner } from './sandbox-provisioner.service';
-import { SandboxRunner } from './sandbox-runner.service';
+import { loadConfig } from '../../src/config/app-config';
+import { handleFor, SANDBOX_OWNER_ROLE, SandboxDataset } from '../../src/assessment/sandbox/sandbox-names';
+import { SandboxPools } from '../../src/assessment/sandbox/sandbox-pools.service';
+import { SandboxProvisioner } from '../../src/assessment/sandbox/sandbox-provisioner.service';
+import { SandboxRunner } from '../../src/assessment/sandbox/sandbox-runner.service';
 
 /**
  * Several processes (here: several provisioners with their own pools) on two sandbox databases

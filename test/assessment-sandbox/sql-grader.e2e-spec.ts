@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { databaseUrl } from '@gds/testing';
-import { AppConfig, loadConfig } from '../../config/app-config';
-import { handleFor, SANDBOX_OWNER_ROLE } from '../sandbox/sandbox-names';
-import { SandboxPools } from '../sandbox/sandbox-pools.service';
-import { SandboxProvisioner } from '../sandbox/sandbox-provisioner.service';
-import { SandboxRunner } from '../sandbox/sandbox-runner.service';
-import { GradeOutcome } from './grader';
-import { SqlKey } from './sql-key';
-import { SqlGrader } from './sql.grader';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { handleFor, SANDBOX_OWNER_ROLE } from '../../src/assessment/sandbox/sandbox-names';
+import { SandboxPools } from '../../src/assessment/sandbox/sandbox-pools.service';
+import { SandboxProvisioner } from '../../src/assessment/sandbox/sandbox-provisioner.service';
+import { SandboxRunner } from '../../src/assessment/sandbox/sandbox-runner.service';
+import { GradeOutcome } from '../../src/assessment/graders/grader';
+import { SqlKey } from '../../src/assessment/graders/sql-key';
+import { SqlGrader } from '../../src/assessment/graders/sql.grader';
 
 /**
  * Against a real sandbox database of this file's own (created by the grader itself, dropped after):

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import etag from '@fastify/etag';
+import { effectiveCacheControl, ifNoneMatchSatisfied } from '@gds/http';
+
+/** Answers smaller than this go as they are: compressing them saves less than its framing costs. */
+const COMPRESS_THRESHOLD_BYTES = 1024;
+
+/** Representation metadata a 304 must not repeat (RFC 9110 §15.4.5): the client keeps its own. */
+const NOT_ON_304 = ['content-type', 'content-length', 'content-disposition', 'content-encoding'];
+
+/**
+ * Caching and compression for every answer of the api role, in the order the onSend hooks run:
+ * 1. Cache-Control: the route's policy for successful reads, `no-store` for errors and writes.
+ * 2. ETag (@fastify/etag, weak, since the same tag names the br, gzip and plain encodings) on
+ *    string and buffer answers; a 200 to GET or HEAD whose tag `If-None-Match` names becomes an
+ *    empty 304. The plugin alone would tag errors and writes too and answer 304 to any method, and
+ *    compares the header as one string, so the precondition is evaluated here (RFC 9110 §13.1.2).
+ * 3. brotli or gzip (@fastify/compress) for compressible types over 1 KB; streamed answers are
+ *    compressed as streams, PDFs (already compressed) go as they are. Compressed request bodies are
+ *    refused (415): nothing here needs them, and inflating them would sidestep the body limit.
+ */
+export async function registerResponseEncoding(fastify: FastifyInstance): Promise<void> {
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    const routePolicy = reply.getHeader('cache-control');
+    reply.header('cache-control', effectiveCacheControl(request.method, reply.statusCode, typeof routePolicy === 'string' ? routePolicy : undefined));
+    return payload;
+  });
+  await fastify.register(etag, { weak: true, replyWith304: false });
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    const tag = reply.getHeader('etag');
+    if (typeof tag !== 'string') return payload;
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) {
+      reply.removeHeader('etag');
+      return payload;
+    }
+    if (!ifNoneMatchSatisfied(request.headers['if-none-match'], tag)) return payload;
+    reply.code(304);
+    for (const header of NOT_ON_304) reply.removeHeader(header);
+    return '';
+  });
+  await fastify.register(compress, {
+    encodings: ['br', 'gzip'],
+    threshold: COMPRESS_THRESHOLD_BYTES,
+    requestEncodings: ['identity'],
+  });
+}
