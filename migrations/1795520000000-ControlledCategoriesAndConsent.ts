@@ -57,6 +57,8 @@ export class ControlledCategoriesAndConsent1795520000000 implements MigrationInt
     );
     // No organisation existed before this migration: every employer typed as text becomes "other".
     await q.query(`UPDATE app_user SET employer = 'other' WHERE employer IS NOT NULL`);
+    // Snapshots computed before were protected table by table and named free-text categories: never serve them again.
+    await q.query(`DELETE FROM report_snapshot`);
   }
 
   async down(q: QueryRunner): Promise<void> {
