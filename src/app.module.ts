@@ -28,7 +28,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           inject: [AppConfig],
           useFactory: (c: AppConfig) =>
-            buildDataSourceOptions({ url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, entities: ENTITIES, migrations: MIGRATIONS }),
+            buildDataSourceOptions({ url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, connectTimeoutMs: c.DATABASE_CONNECT_TIMEOUT_MS, entities: ENTITIES, migrations: MIGRATIONS }),
         }),
         QueueModule.forRoot({
           workers,

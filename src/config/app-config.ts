@@ -57,6 +57,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /** How long a request waits for a free pool connection before it answers 503 (fail fast when the database is swamped). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
   /** secret */
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET = DEV_JWT_SECRET;

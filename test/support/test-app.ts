@@ -57,6 +57,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     MIGRATIONS_RUN_ON_START: 'false',
     DATABASE_AUTO_CREATE: 'false',
     DATABASE_POOL_SIZE: '10',
+    // Tests run on loaded machines: a request waits for a pool connection rather than answering 503.
+    DATABASE_CONNECT_TIMEOUT_MS: '120000',
     LOGIN_RATE_LIMIT: '100000',
     OUTBOX_POLL_INTERVAL_MS: '50',
     ADMIN_EMAIL: ADMIN.email,

@@ -4,6 +4,8 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export interface DataSourceSettings {
   url: string;
   poolSize: number;
+  /** How long a query waits for a free pool connection before the request answers 503 (default 5 s). */
+  connectTimeoutMs?: number;
   entities: DataSourceOptions['entities'];
   migrations: DataSourceOptions['migrations'];
 }
@@ -28,7 +30,7 @@ export function buildDataSourceOptions(settings: DataSourceSettings): DataSource
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
     extra: {
       max: settings.poolSize,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
       application_name: 'gds-academy',
     },
