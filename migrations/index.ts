@@ -5,6 +5,7 @@ import { Assessment1795430000000 } from './1795430000000-Assessment';
 import { Certification1795440000000 } from './1795440000000-Certification';
 import { Notification1795450000000 } from './1795450000000-Notification';
 import { Reporting1795460000000 } from './1795460000000-Reporting';
+import { SandboxDatasets1795510000000 } from './1795510000000-SandboxDatasets';
 import { ControlledCategoriesAndConsent1795520000000 } from './1795520000000-ControlledCategoriesAndConsent';
 import { UserErasure1795520000001 } from './1795520000001-UserErasure';
 import { CredentialConformance1795530000000 } from './1795530000000-CredentialConformance';
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   Certification1795440000000,
   Notification1795450000000,
   Reporting1795460000000,
+  SandboxDatasets1795510000000,
   ControlledCategoriesAndConsent1795520000000,
   UserErasure1795520000001,
   CredentialConformance1795530000000,

@@ -23,8 +23,19 @@ const instructions = (keyword: string) =>
   dockerfile.split('\n').filter((line) => line.trim().toUpperCase().startsWith(`${keyword} `)).map((line) => line.trim().slice(keyword.length + 1).trim());
 
 describe('docker-compose.yml', () => {
-  it('runs postgres, redis, api and worker', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
+  it('runs postgres, a sandbox postgres, redis, api and worker', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'postgres', 'redis', 'sandbox-postgres', 'worker']);
+  });
+
+  it('runs trainees’ SQL on the sandbox server, never the app’s, as that server’s superuser', () => {
+    const sandboxUrl = new URL(services.api.environment.SANDBOX_DATABASE_URL.replace(/\$\{[^}]+\}/g, 'x'));
+    const appUrl = new URL(services.api.environment.DATABASE_URL.replace(/\$\{[^}]+\}/g, 'x'));
+    expect(sandboxUrl.hostname).toBe('sandbox-postgres');
+    expect(appUrl.hostname).toBe('postgres');
+    expect(sandboxUrl.username).toBe(services['sandbox-postgres'].environment.POSTGRES_USER);
+    expect(services['sandbox-postgres'].volumes?.length).toBeGreaterThan(0);
+    const command: string[] = services['sandbox-postgres'].command;
+    expect(command).toEqual(expect.arrayContaining(['temp_file_limit=256MB']));
   });
 
   it('keeps every queued job in Redis: noeviction and an append-only file', () => {
@@ -41,9 +52,9 @@ describe('docker-compose.yml', () => {
     expect(services.worker.command).toEqual(['worker']);
   });
 
-  it('starts the app only once Postgres and Redis are healthy', () => {
+  it('starts the app only once both Postgres servers and Redis are healthy', () => {
     for (const name of ['api', 'worker']) {
-      expect(services[name].depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+      expect(services[name].depends_on).toEqual({ postgres: { condition: 'service_healthy' }, 'sandbox-postgres': { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
     }
   });
 

@@ -6,6 +6,7 @@ import { meScenario } from './me';
 import { notificationFanoutScenario } from './notification-fanout.scenario';
 import { sqlGradingScenario } from './sql-grading.scenario';
 import { quizGradingScenario } from './quiz-grading.scenario';
+import { trialRunScenario } from './trial-run.scenario';
 
 /**
  * Every benchmark scenario by name: `npm run bench` runs them all in this order,
@@ -18,5 +19,6 @@ export const SCENARIOS: Record<string, BenchScenario<any>> = {
   'notification-fanout': notificationFanoutScenario,
   'quiz-grading': quizGradingScenario,
   'sql-grading': sqlGradingScenario,
+  'trial-run': trialRunScenario,
   'cohort-outcomes': cohortOutcomesScenario,
 };

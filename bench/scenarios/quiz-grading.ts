@@ -76,13 +76,13 @@ async function call(baseUrl: string, token: string | null, method: string, path:
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-async function ok(baseUrl: string, token: string | null, method: string, path: string, body?: unknown): Promise<any> {
+export async function ok(baseUrl: string, token: string | null, method: string, path: string, body?: unknown): Promise<any> {
   const answer = await call(baseUrl, token, method, path, body);
   if (answer.status >= 300) throw new Error(`quiz-grading: ${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
 
-async function newUser(baseUrl: string, admin: string, role: string): Promise<{ id: string; token: string }> {
+export async function newUser(baseUrl: string, admin: string, role: string): Promise<{ id: string; token: string }> {
   const email = `bench-${role}-${randomUUID().slice(0, 12)}@bench.test`;
   const password = `bench-${randomUUID()}`;
   const created = await ok(baseUrl, admin, 'POST', '/api/v1/users', { email, displayName: `Bench ${role}`, roles: [role], password });

@@ -8,6 +8,8 @@ import { GraderRegistry } from './graders/grader-registry';
 import { FlagGrader, FlagKey } from './graders/flag.grader';
 import { CreateAssessmentDto, UpdateAssessmentDto } from './dto/assessment.dto';
 import { freeze, outlineOf } from './frozen-assessment';
+import { SqlKey } from './graders/sql-key';
+import { SandboxDatasets } from './sandbox-datasets.service';
 
 /**
  * Instructors author assessments on draft modules of courses they edit; at publish the course
@@ -21,6 +23,7 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
     private readonly contributors: PublishContributors,
     private readonly graders: GraderRegistry,
     private readonly flags: FlagGrader,
+    private readonly datasets: SandboxDatasets,
   ) {}
 
   onModuleInit(): void {
@@ -92,6 +95,8 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
     const byModule = new Map<string, Array<{ outline: AssessmentOutline; frozen: unknown }>>();
     for (const row of rows) {
       const frozen = freeze(row);
+      // A frozen SQL key's dataset must outlive any later edit or deletion of this draft.
+      if (row.kind === 'sql') await this.datasets.frozen(row.id, (row.answerKey as SqlKey).dataset);
       byModule.set(row.moduleId, [...(byModule.get(row.moduleId) ?? []), { outline: outlineOf(frozen), frozen }]);
     }
     return byModule;
@@ -113,6 +118,7 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
     const grader = this.graders.get(fields.kind);
     const key = grader.validateKey(fields.key) as Record<string, unknown>;
     await grader.verifyKey?.(key);
+    if (fields.kind === 'sql') await this.datasets.used((key as unknown as SqlKey).dataset);
     return { ...fields, key };
   }
 }

@@ -5,6 +5,10 @@ import { AssessmentAuthoring } from './assessment-authoring.service';
 import { Attempts } from './attempts.service';
 import { DeadlineReminders } from './deadline-reminders.service';
 import { Grading } from './grading.service';
+import { GradingFailures } from './grading-failures.service';
+import { TrialRuns } from './trial-runs.service';
+import { SandboxDatasets } from './sandbox-datasets.service';
+import { trialRunThrottlerProviders } from './trial-run-throttler.guard';
 import { Regrades } from './regrades.service';
 import { Reviews } from './review.service';
 import { Submissions } from './submissions.service';
@@ -33,10 +37,14 @@ import { RegradesController } from './regrades.controller';
     Attempts,
     Submissions,
     Grading,
+    GradingFailures,
     Reviews,
     Regrades,
     DeadlineReminders,
     AssessmentResultsService,
+    TrialRuns,
+    SandboxDatasets,
+    ...trialRunThrottlerProviders,
     { provide: AssessmentResults, useExisting: AssessmentResultsService },
   ],
   exports: [AssessmentPersonalData, AssessmentResults, GraderRegistry, GRADERS],

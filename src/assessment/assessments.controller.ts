@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CACHE, CachePolicy, CurrentPrincipal, notFound, Principal, Roles, UuidParam } from '@gds/http';
 import { AssessmentAuthoring } from './assessment-authoring.service';
 import { Attempts } from './attempts.service';
@@ -11,6 +11,9 @@ import { attemptView, authorView, instructorView, submissionView, traineeView } 
 import { InstructorAssessments } from './instructor-assessments.service';
 import { GraderRegistry } from './graders/grader-registry';
 import { regradeView } from './regrades.controller';
+import { TrialRuns } from './trial-runs.service';
+import { TrialRunThrottlerGuard } from './trial-run-throttler.guard';
+import { ApiTrialRunProblems, TrialRunDto, TrialRunView } from './dto/trial-run.dto';
 
 @ApiTags('assessments')
 @Controller()
@@ -22,6 +25,7 @@ export class AssessmentsController {
     private readonly regrades: Regrades,
     private readonly instructors: InstructorAssessments,
     private readonly graders: GraderRegistry,
+    private readonly trialRuns: TrialRuns,
   ) {}
 
   @Post('modules/:id/assessments')
@@ -110,6 +114,17 @@ export class AssessmentsController {
   async submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: SubmitDto) {
     const submission = await this.submissions.submit(id, body, principal);
     return { id: submission.id, status: submission.status, url: `/api/v1/submissions/${submission.id}` };
+  }
+
+  @Post('assessments/:id/trial-runs')
+  @Roles('trainee', 'instructor', 'admin')
+  @UseGuards(TrialRunThrottlerGuard)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Run an SQL or config answer without submitting it: the rows or the rule findings, no grade, no attempt used (rate limited per user)' })
+  @ApiOkResponse({ type: TrialRunView })
+  @ApiTrialRunProblems()
+  async trialRun(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: TrialRunDto): Promise<TrialRunView> {
+    return this.trialRuns.run(id, body.answer, principal);
   }
 
   @Post('assessments/:id/regrades')

@@ -6,7 +6,11 @@ import { PublishedCourseVersions } from '../course/published-course-versions.con
 import { Submission, SUBMISSION_FIELDS } from './submission.entity';
 import { Attempts } from './attempts.service';
 import { GraderRegistry } from './graders/grader-registry';
-import { GradeOutcome } from './graders/grader';
+import { GradeOutcome, GradingKeyError } from './graders/grader';
+import { GradingFailures } from './grading-failures.service';
+import { jsonbSafe } from './jsonb-text';
+import { SqlKey } from './graders/sql-key';
+import { SandboxDatasets } from './sandbox-datasets.service';
 import { FlagKey, hintPenalty } from './graders/flag.grader';
 import { applyLatePenalty, asFrozen, FrozenAssessment } from './frozen-assessment';
 
@@ -34,11 +38,27 @@ export class Grading {
     private readonly graders: GraderRegistry,
     private readonly attempts: Attempts,
     private readonly enrollments: EnrollmentDirectory,
+    private readonly failures: GradingFailures,
+    private readonly datasets: SandboxDatasets,
   ) {}
 
   @JobHandler('grade-submission')
   async handle(job: HandledJob<'grade-submission'>): Promise<void> {
-    const id = job.data.submissionId;
+    await this.gradeJob(job.data.submissionId, job.attemptsMade, JOB_CATALOG['grade-submission'].attempts);
+  }
+
+  /** SQL, config and rubric answers: their own queue, so slow grading never delays quizzes and flags. */
+  @JobHandler('grade-slow-submission')
+  async handleSlow(job: HandledJob<'grade-slow-submission'>): Promise<void> {
+    await this.gradeJob(job.data.submissionId, job.attemptsMade, JOB_CATALOG['grade-slow-submission'].attempts);
+  }
+
+  /**
+   * Answer problems never reach here: graders turn them into feedback. A key that cannot grade
+   * (GradingKeyError) ends the submission in error at once; anything else (the sandbox or a worker
+   * down) is retried, and the last failed try ends it in error. Either way the instructors are told.
+   */
+  private async gradeJob(id: string, attemptsMade: number, attempts: number): Promise<void> {
     try {
       const slow = await this.gradeIfInstant(id);
       if (!slow) return;
@@ -46,9 +66,14 @@ export class Grading {
       const outcome = await this.runGrader(slow, frozen, slow.versionId);
       await this.apply(slow.id, frozen, outcome, initialGrade(slow));
     } catch (error) {
-      const lastTry = job.attemptsMade + 1 >= JOB_CATALOG['grade-submission'].attempts;
+      if (error instanceof GradingKeyError) {
+        this.logger.warn({ msg: 'the key cannot grade', submissionId: id, error: error.message });
+        await this.failures.markFailed(id, 'The exercise could not grade this answer; the instructors were told.', error.message);
+        return;
+      }
+      const lastTry = attemptsMade + 1 >= attempts;
       this.logger.warn({ msg: 'grading failed', submissionId: id, lastTry, error: (error as Error).message });
-      if (lastTry) await this.markError(id, 'Grading failed; the instructors were told.');
+      if (lastTry) await this.failures.markFailed(id, `Grading failed ${attempts} times; the instructors were told.`, (error as Error).message);
       throw error;
     }
   }
@@ -77,6 +102,7 @@ export class Grading {
   /** Grades outside any transaction: a grader may take seconds (SQL) and must not hold locks. */
   async runGrader(submission: Submission, frozen: FrozenAssessment, keyVersionId: string): Promise<GradeOutcome> {
     const grader = this.graders.get(frozen.kind);
+    if (frozen.kind === 'sql') await this.datasets.used((frozen.key as SqlKey).dataset);
     return grader.grade({
       key: frozen.key,
       answer: submission.answer,
@@ -124,8 +150,8 @@ export class Grading {
           WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted) RETURNING id
        )
        SELECT inserted.created_at AS "gradedAt" FROM updated, inserted`,
-      [submission.id, change.cause, grade.raw, grade.penalty, score, submission.score, submission.maxScore, passed, grade.feedback, change.keyVersionId, change.gradedBy, change.reason,
-        { ...grade.feedback, penalty: grade.penalty, lateDays: submission.lateDays }],
+      [submission.id, change.cause, grade.raw, grade.penalty, score, submission.score, submission.maxScore, passed, jsonbSafe(grade.feedback), change.keyVersionId, change.gradedBy, change.reason,
+        jsonbSafe({ ...grade.feedback, penalty: grade.penalty, lateDays: submission.lateDays })],
     );
     if (stored.length === 0) return false;
     const payload = { submissionId: submission.id, enrollmentId: submission.enrollmentId, assessmentId: submission.assessmentId, traineeId: submission.traineeId, passed, score, maxScore: submission.maxScore, gradedAt: stored[0].gradedAt.toISOString() };
@@ -155,15 +181,11 @@ export class Grading {
 
   private async queueForReview(submission: Submission, outcome: GradeOutcome): Promise<boolean> {
     if (submission.status !== 'queued') return false;
-    await this.txHost.tx.getRepository(Submission).update(submission.id, { status: 'needs_review', feedback: outcome.feedback as never });
+    await this.txHost.tx.getRepository(Submission).update(submission.id, { status: 'needs_review', feedback: jsonbSafe(outcome.feedback) as never });
     const recipientIds = await this.enrollments.instructorsOf(submission.cohortId);
     const eventKey = `needs-review:${submission.id}`;
     await this.outbox.publish('notify', { type: 'submission-needs-review', eventKey, recipientIds, data: { submissionId: submission.id, assessmentId: submission.assessmentId, cohortId: submission.cohortId } }, { jobId: `notify:${eventKey}` });
     return true;
-  }
-
-  private async markError(submissionId: string, message: string): Promise<void> {
-    await this.txHost.tx.query(`UPDATE submission SET status = 'error', error = $2 WHERE id = $1 AND status = 'queued'`, [submissionId, message]);
   }
 }
 

@@ -40,7 +40,8 @@ export class Reviews {
   @Transactional()
   async override(submissionId: string, dto: OverrideDto, principal: Principal): Promise<Submission> {
     const submission = await this.forInstructor(submissionId, principal);
-    if (submission.status !== 'graded') throw conflict('not-graded', 'Only graded submissions can be overridden.');
+    // A submission whose grading failed is graded by hand the same way.
+    if (submission.status !== 'graded' && submission.status !== 'error') throw conflict('not-graded', 'Only graded submissions, or those whose grading failed, can be overridden.');
     if (dto.score > submission.maxScore) throw unprocessable('score-out-of-range', `The score cannot exceed ${submission.maxScore}.`);
     const overrideId = randomUUID();
     await this.grading.recordGrade(submission, { raw: dto.score, penalty: 0, feedback: { ...(submission.feedback ?? {}), override: { by: principal.userId, reason: dto.reason } } }, {

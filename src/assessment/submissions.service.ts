@@ -10,6 +10,8 @@ import { GraderRegistry } from './graders/grader-registry';
 import { TraineeAssessment } from './trainee-enrollments.service';
 import { lateDaysAt } from './frozen-assessment';
 import { SubmitDto } from './dto/submission.dto';
+import { gradingJobFor } from './grading-failures.service';
+import { holdsNul } from './jsonb-text';
 
 export interface AcceptedSubmission {
   id: string;
@@ -33,6 +35,8 @@ export class Submissions {
 
   async submit(assessmentId: string, dto: SubmitDto, principal: Principal): Promise<AcceptedSubmission> {
     const located = await this.attempts.require(principal.userId, assessmentId, 'work');
+    // Postgres cannot store a NUL in jsonb; no answer of any kind needs one.
+    if (holdsNul(dto.answer)) throw badRequest('invalid-answer', 'The answer holds a NUL character (\\u0000), which no answer may contain.');
     const answer = this.graders.get(located.frozen.kind).validateAnswer(dto.answer, located.frozen.key);
     try {
       return await this.store(located, dto.attemptId, answer);
@@ -48,7 +52,7 @@ export class Submissions {
     this.attempts.refuseIfPastDue(located);
     const untimed = !attemptId && !located.frozen.timeLimitMinutes;
     const id = untimed ? await this.insertInOpenOrNewAttempt(located, answer) : await this.insertSubmission(located, (await this.attemptToSubmit(located, attemptId)).id, answer);
-    await this.outbox.publish('grade-submission', { submissionId: id }, { jobId: `grade:${id}` });
+    await this.outbox.publish(gradingJobFor(located.frozen.kind), { submissionId: id }, { jobId: `grade:${id}` });
     return { id, status: 'queued' };
   }
 
@@ -165,14 +169,14 @@ export class Submissions {
     });
   }
 
-  /** Submissions waiting for review in a cohort, oldest first; for its instructors and admins. */
+  /** Submissions waiting for an instructor in a cohort (rubric reviews, and those grading failed), oldest first. */
   async reviewQueue(cohortId: string, query: PageQuery, principal: Principal) {
     const allowed = hasRole(principal, 'admin') ? await this.enrollments.cohortExists(cohortId) : await this.enrollments.isCohortInstructor(principal.userId, cohortId);
     if (!allowed) throw notFound('Cohort');
     const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
     if (after && (Number.isNaN(Date.parse(after.at)) || !/^[0-9a-f-]{36}$/i.test(after.id))) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.');
     const qb = this.txHost.tx.getRepository(Submission).createQueryBuilder('s')
-      .where(`s.cohortId = :cohortId AND s.status = 'needs_review'`, { cohortId })
+      .where(`s.cohortId = :cohortId AND s.status IN ('needs_review', 'error')`, { cohortId })
       .orderBy('s.submittedAt', 'ASC').addOrderBy('s.id', 'ASC')
       .limit(query.limit + 1);
     if (after) qb.andWhere('(s.submittedAt, s.id) > (:at, :id)', { at: after.at, id: after.id });

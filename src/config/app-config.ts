@@ -206,6 +206,29 @@ export class AppConfig {
   /** Upper bound of the rows a trainee query may return; an answer key may ask for fewer. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   SANDBOX_ROW_CAP = 1000;
+
+  /** A sandbox dataset no assessment uses is dropped once unused this many days (daily sweep). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3650)
+  SANDBOX_DATASET_GRACE_DAYS = 7;
+
+  /** Worker threads checking submitted HTML/CSS (jsdom + axe) per grading process; never the event loop. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(16)
+  DESIGN_CHECK_THREADS = 1;
+
+  /** A design check still running after this is stopped (its thread terminated); the page gets feedback. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(300_000)
+  DESIGN_CHECK_TIMEOUT_MS = 60_000;
+
+  /** V8 heap cap of a design-check thread; a page that needs more gets feedback, not a crash. */
+  @Transform(toInt) @IsInt() @Min(64) @Max(4096)
+  DESIGN_CHECK_MEMORY_MB = 256;
+
+  /** Trial runs (`POST /api/v1/assessments/:id/trial-runs`) per user and window; 429 past it. */
+  @Transform(toInt) @IsInt() @Min(1)
+  TRIAL_RUN_RATE_LIMIT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1000)
+  TRIAL_RUN_RATE_WINDOW_MS = 60_000;
   /** Cohort: a trainee with no activity for this many days is at risk. */
   @Transform(toInt) @IsInt() @Min(1) @Max(365)
   AT_RISK_INACTIVE_DAYS = 7;

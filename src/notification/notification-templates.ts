@@ -40,6 +40,10 @@ const TEMPLATES: Record<NotificationType, (d: Data) => RenderedNotification> = {
     title: `Waiting for review: ${field(d, 'assessmentTitle', 'a submission')}`,
     text: `${field(d, 'traineeName', 'A trainee')} submitted ${field(d, 'assessmentTitle', 'work')} that needs your review.`,
   }),
+  'submission-grading-failed': (d) => ({
+    title: `Grading failed: ${field(d, 'assessmentTitle', 'a submission')}`,
+    text: `A submission could not be graded and waits in your review queue: ${field(d, 'reason', 'see the submission')}.`,
+  }),
   'deadline-approaching': (d) => ({
     title: `Due soon: ${field(d, 'assessmentTitle', 'an assessment')}`,
     text: `${field(d, 'assessmentTitle', 'An assessment')} is due at ${field(d, 'dueAt', 'its deadline')}.`,

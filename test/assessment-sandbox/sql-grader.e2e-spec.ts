@@ -101,11 +101,11 @@ describe('SqlGrader grading', () => {
     expect(outcome.feedback.orderMatters).toBe(false);
   });
 
-  it('requires the order when the reference sorts, and shows the first differing rows', async () => {
-    const key = keyOf({ referenceQuery: 'SELECT name FROM employees ORDER BY salary DESC' });
+  it('requires the order when the reference sorts, and shows the first differing rows when the key reveals expected values', async () => {
+    const key = keyOf({ referenceQuery: 'SELECT name FROM employees ORDER BY salary DESC', options: { tolerance: 0, statementTimeoutMs: 1000, rowCap: 100, revealExpected: 'always' } });
     const outcome = await grade('SELECT name FROM employees ORDER BY salary', key);
     expect(outcome.score).toBe(0);
-    expect(outcome.feedback).toMatchObject({ status: 'wrong', orderMatters: true });
+    expect(outcome.feedback).toMatchObject({ status: 'wrong', orderMatters: true, differingRows: 4, expectedValuesShown: true });
     expect(outcome.feedback.differences).toEqual([
       { row: 1, expected: ['Grace'], actual: ['Alan'] },
       { row: 2, expected: ['Ada'], actual: ['Linus'] },
@@ -114,12 +114,25 @@ describe('SqlGrader grading', () => {
     expect(JSON.stringify(outcome)).not.toContain('salary DESC');
   });
 
-  it('shows missing rows of a wrong answer and never the reference query', async () => {
+  it('hides the expected values of a small result by default: the count of differing rows and the first difference only', async () => {
     const outcome = await grade("SELECT dept, count(*) FROM employees WHERE dept <> 'ops' GROUP BY dept");
     expect(outcome.score).toBe(0);
-    expect(outcome.feedback.message).toMatch(/Expected 3 row\(s\), your query returned 2/);
-    expect(outcome.feedback.differences).toEqual(expect.arrayContaining([expect.objectContaining({ expected: ['ops', '2'] })]));
-    expect(JSON.stringify(outcome.feedback)).not.toContain(REFERENCE);
+    expect(outcome.feedback.message).toMatch(/Expected 3 row\(s\), your query returned 2.*2 row\(s\) differ/);
+    expect(outcome.feedback).toMatchObject({ differingRows: 2, expectedValuesShown: false, differences: [{ row: 2, actual: ['research', '1'] }] });
+    const text = JSON.stringify(outcome.feedback);
+    // The expected rows ('eng', 2), ('ops', 2) appear nowhere, nor does the reference query.
+    expect(text).not.toMatch(/"ops"|"eng"|"2"/);
+    expect(text).not.toContain(REFERENCE);
+    // The instructor may choose never to show them, however large the result.
+    const never = keyOf({ referenceQuery: 'SELECT g FROM generate_series(1, 50) g', options: { tolerance: 0, statementTimeoutMs: 1000, rowCap: 100, revealExpected: 'never' } });
+    const hidden = await grade('SELECT g FROM generate_series(2, 51) g', never);
+    expect(hidden.feedback).toMatchObject({ differingRows: 50, expectedValuesShown: false, differences: [{ row: 1, actual: ['2'] }] });
+  });
+
+  it('shows expected values of a large result (10 rows or more) by default, up to the differences the key allows', async () => {
+    const large = keyOf({ referenceQuery: 'SELECT g FROM generate_series(1, 12) g', options: { tolerance: 0, statementTimeoutMs: 1000, rowCap: 100, differencesShown: 2 } });
+    const outcome = await grade('SELECT g + 100 FROM generate_series(1, 12) g', large);
+    expect(outcome.feedback).toMatchObject({ differingRows: 12, expectedValuesShown: true, differences: [{ row: 1, expected: ['1'], actual: ['101'] }, { row: 2, expected: ['2'], actual: ['102'] }] });
   });
 
   it('compares numbers within the tolerance', async () => {
@@ -185,7 +198,7 @@ describe('SqlGrader against hostile queries: graded 0 with feedback, nothing cha
     ['pg_read_file', "SELECT pg_read_file('/etc/passwd')", /Permission denied/i],
     ['SET ROLE', `SET ROLE ${SANDBOX_OWNER_ROLE}`, /one SELECT|syntax/i],
     ['set_config(role)', `SELECT set_config('role', '${SANDBOX_OWNER_ROLE}', false)`, /permission denied/i],
-    ['disabling the timeout', "SELECT set_config('statement_timeout', '0', false), pg_sleep(30)", /longer than 1000 ms/],
+    ['disabling the timeout', "SELECT set_config('statement_timeout', '0', false), pg_sleep(30)", /not available in the sandbox/],
     ['SELECT FOR UPDATE', 'SELECT * FROM employees FOR UPDATE', /Only reading/i],
     ['huge values', "SELECT repeat('x', 100000) FROM employees", /larger than 16 KiB/],
     ['huge values in a column named like the wrapper', "SELECT 1 AS gds_answer_row, repeat('x', 100000) AS big FROM employees", /larger than 16 KiB/],

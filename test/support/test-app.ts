@@ -60,6 +60,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Tests run on loaded machines: a request waits for a pool connection rather than answering 503.
     DATABASE_CONNECT_TIMEOUT_MS: '120000',
     LOGIN_RATE_LIMIT: '100000',
+    TRIAL_RUN_RATE_LIMIT: '100000',
+    // Design checks run at the lowest CPU priority: on a loaded test machine they take long, never fail for it.
+    DESIGN_CHECK_TIMEOUT_MS: '300000',
     OUTBOX_POLL_INTERVAL_MS: '50',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,

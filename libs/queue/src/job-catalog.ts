@@ -3,7 +3,8 @@
  * published through the outbox under its name; the relay adds it to the queue named here. Start-up
  * fails when a job below has no @JobHandler, or two.
  */
-export const QUEUE_NAMES = ['grading', 'progress', 'notifications', 'maintenance'] as const;
+/** `grading` holds quizzes and flags (graded in memory); `grading-slow` SQL, config and rubric answers, which may take seconds. */
+export const QUEUE_NAMES = ['grading', 'grading-slow', 'progress', 'notifications', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Payload of each job, by job name. Payloads carry ids, never entities. */
@@ -13,6 +14,8 @@ export interface JobPayloads {
 
   // grading (assessment module)
   'grade-submission': { submissionId: string };
+  /** The same for kinds whose grader is slow (SQL, config, rubric with HTML checks). */
+  'grade-slow-submission': { submissionId: string };
   'regrade-assessment': { regradeId: string };
 
   // progress
@@ -45,6 +48,10 @@ export interface JobPayloads {
   // schedules (BullMQ job schedulers, not the outbox)
   'scan-at-risk': Record<string, never>;
   'scan-deadlines': Record<string, never>;
+  /** assessment: submissions whose grading job failed for good without marking them end in error. */
+  'scan-stalled-submissions': Record<string, never>;
+  /** assessment: drop sandbox datasets no assessment uses (daily). */
+  'sweep-sandbox-datasets': Record<string, never>;
   'send-weekly-digests': Record<string, never>;
   /** reporting: refresh every cohort's outcome report snapshot (REPORT_REFRESH_INTERVAL_SECONDS). */
   'refresh-cohort-reports': Record<string, never>;
@@ -58,6 +65,7 @@ export const NOTIFICATION_TYPES = [
   'module-unlocked',
   'submission-graded',
   'submission-needs-review',
+  'submission-grading-failed',
   'deadline-approaching',
   'at-risk',
   'certificate-issued',
@@ -85,6 +93,7 @@ const DAY = 24 * 60 * 60;
 export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'pipeline-probe': { queue: 'maintenance', attempts: 3, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'grade-submission': { queue: 'grading', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
+  'grade-slow-submission': { queue: 'grading-slow', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'regrade-assessment': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY },
   'recompute-progress': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'assessment-graded': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
@@ -97,6 +106,8 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'deliver-email-digest': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'scan-at-risk': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'scan-deadlines': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'sweep-sandbox-datasets': { queue: 'maintenance', attempts: 3, backoffMs: 60000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'scan-stalled-submissions': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'refresh-cohort-report': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'refresh-cohort-reports': { queue: 'maintenance', attempts: 2, backoffMs: 5000, keepCompletedSeconds: 3600, keepFailedSeconds: 7 * DAY },

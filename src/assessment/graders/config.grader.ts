@@ -5,6 +5,10 @@ import { evaluateRule } from './config-checks';
 import { CONFIG_LIMITS, parseConfigDocument } from './config-document';
 import { ConfigAnswer, ConfigKey, describeRule, parseConfigKey } from './config-rules';
 
+export type ConfigTrialResult =
+  | { status: 'ok'; format: string; results: Array<{ id?: string; description: string; passed: boolean; message: string; at?: string; errors?: string[] }> }
+  | { status: 'unreadable'; format: string; message: string };
+
 /**
  * Grades a submitted configuration (an access policy, firewall rules, a bucket...) against the
  * instructor's rules. The document is parsed as data, never executed; an unreadable document is
@@ -43,12 +47,48 @@ export class ConfigGrader implements Grader<ConfigKey, ConfigAnswer> {
     };
   }
 
+  /**
+   * A trial run: which rules the document passes, with their messages and where they failed, but no
+   * score and no points (nothing is graded or stored).
+   */
+  tryDocument(key: ConfigKey, answer: ConfigAnswer): ConfigTrialResult {
+    const outcome = this.evaluate(key, answer);
+    if (!outcome.ok) return { status: 'unreadable', format: outcome.format, message: outcome.message };
+    return {
+      status: 'ok',
+      format: outcome.format,
+      results: outcome.results.map(({ id, description, passed, message, at, errors }) => ({ id, description, passed, message, ...(at ? { at } : {}), ...(errors ? { errors } : {}) })),
+    };
+  }
+
   async grade({ key, answer, maxScore }: GradingContext<ConfigKey, ConfigAnswer>): Promise<GradeOutcome> {
+    const outcome = this.evaluate(key, answer);
+    if (!outcome.ok) {
+      return { score: 0, maxScore, feedback: { status: 'unreadable', format: outcome.format, message: outcome.message, results: [], lines: [outcome.message] } };
+    }
+    const { results, format } = outcome;
+    const earned = results.reduce((sum, r) => sum + r.earned, 0);
+    const total = totalPoints(key);
+    const score = total > 0 ? Math.round((earned / total) * maxScore * 100) / 100 : 0;
+    return {
+      score,
+      maxScore,
+      feedback: {
+        status: 'graded',
+        format,
+        points: earned,
+        totalPoints: total,
+        results,
+        // One line per failed check: a failed schema rule contributes one line per schema error.
+        lines: results.filter((r) => !r.passed).flatMap((r) => r.errors ?? [r.message]),
+      },
+    };
+  }
+
+  private evaluate(key: ConfigKey, answer: ConfigAnswer) {
     // A key that names a format decides; otherwise the trainee's stated format, else detection.
     const parsed = parseConfigDocument(answer.document, key.format !== 'auto' ? key.format : (answer.format ?? 'auto'));
-    if (!parsed.ok) {
-      return { score: 0, maxScore, feedback: { status: 'unreadable', format: parsed.format, message: parsed.message, results: [], lines: [parsed.message] } };
-    }
+    if (!parsed.ok) return { ok: false as const, format: parsed.format, message: parsed.message };
     const results = key.rules.map((rule) => {
       const result = evaluateRule(rule, parsed.value);
       return {
@@ -62,22 +102,7 @@ export class ConfigGrader implements Grader<ConfigKey, ConfigAnswer> {
         ...(result.errors ? { errors: result.errors } : {}),
       };
     });
-    const earned = results.reduce((sum, r) => sum + r.earned, 0);
-    const total = totalPoints(key);
-    const score = total > 0 ? Math.round((earned / total) * maxScore * 100) / 100 : 0;
-    return {
-      score,
-      maxScore,
-      feedback: {
-        status: 'graded',
-        format: parsed.format,
-        points: earned,
-        totalPoints: total,
-        results,
-        // One line per failed check: a failed schema rule contributes one line per schema error.
-        lines: results.filter((r) => !r.passed).flatMap((r) => r.errors ?? [r.message]),
-      },
-    };
+    return { ok: true as const, format: parsed.format, results };
   }
 }
 

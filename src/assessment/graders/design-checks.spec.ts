@@ -1,6 +1,6 @@
-import { checkDesign } from './design-checks';
+import { checkDesignInThisThread as checkDesign, DESIGN_LIMITS, measurePage } from './design-checks';
 
-describe('checkDesign (jsdom + axe-core)', () => {
+describe('checkDesignInThisThread (jsdom + axe-core; the pool runs it in a worker thread)', () => {
   it('reports missing structure and accessibility violations, one finding each', async () => {
     const findings = await checkDesign({
       html: '<!doctype html><html><head><title>Form</title></head><body><img src="hero.png"><form><input type="text"></form><button></button></body></html>',
@@ -43,5 +43,19 @@ describe('checkDesign (jsdom + axe-core)', () => {
     );
     const huge = await checkDesign({ html: 'x'.repeat(600 * 1024), requiredSelectors: [] });
     expect(huge).toEqual([expect.objectContaining({ kind: 'input' })]);
+  });
+
+  it.each([
+    ['400 empty iframes', '<iframe></iframe>'.repeat(400), /more than 10 frames/],
+    ['10,000 paragraphs', '<p>x</p>'.repeat(10_000), /more than 2000 elements/],
+    ['3,000 nested divs', `${'<div>'.repeat(3000)}x${'</div>'.repeat(3000)}`, /deeper than 256 levels/],
+  ])('refuses %s before building any DOM, with a clear message', async (_name, html, message) => {
+    expect(measurePage(html)).toMatch(message);
+    expect(await checkDesign({ html, requiredSelectors: [] })).toEqual([{ kind: 'input', message: expect.stringMatching(message) }]);
+  });
+
+  it('accepts pages within the caps, counting only real nesting', () => {
+    expect(measurePage(`<ul>${'<li>item'.repeat(500)}</ul>${'<p>a<br><img src=x>'.repeat(300)}`)).toBeUndefined();
+    expect(measurePage(`${'<div>'.repeat(DESIGN_LIMITS.depth)}${'</div>'.repeat(DESIGN_LIMITS.depth)}`)).toBeUndefined();
   });
 });

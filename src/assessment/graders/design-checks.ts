@@ -1,4 +1,5 @@
 import axe from 'axe-core';
+import { Parser } from 'htmlparser2';
 import { JSDOM, VirtualConsole } from 'jsdom';
 
 export interface RequiredSelector {
@@ -15,41 +16,79 @@ export interface DesignFinding {
   impact?: string;
 }
 
+export interface DesignCheckInput {
+  html: string;
+  css?: string;
+  requiredSelectors: RequiredSelector[];
+}
+
 export const MAX_DESIGN_BYTES = 512 * 1024;
+/**
+ * Caps on the page's shape, checked by a streaming tokenizer before any DOM is built. Measured on
+ * this project's 2-core machine: axe over 2,000 elements takes about 5 s; each frame is a whole
+ * window in jsdom (400 empty iframes took 7-16 s); 3,000 nested elements overflow axe's recursion.
+ */
+export const DESIGN_LIMITS = { elements: 2000, depth: 256, frames: 10 };
+const FRAME_TAGS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'portal', 'fencedframe']);
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
+/** Every way a window could reach the network; removed before any script (axe) runs in it. */
+const NETWORK_GLOBALS = ['XMLHttpRequest', 'fetch', 'WebSocket', 'EventSource', 'Request', 'Worker', 'SharedWorker'];
+
+/** The page's shape (element count, nesting, frames) against DESIGN_LIMITS: a message, or undefined. */
+export function measurePage(html: string): string | undefined {
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  let frames = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        elements++;
+        if (FRAME_TAGS.has(name)) frames++;
+        if (!VOID_TAGS.has(name)) deepest = Math.max(deepest, ++depth);
+      },
+      onclosetag(name) {
+        if (!VOID_TAGS.has(name)) depth = Math.max(0, depth - 1);
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true },
+  );
+  parser.end(html);
+  if (deepest > DESIGN_LIMITS.depth) return `The page nests elements deeper than ${DESIGN_LIMITS.depth} levels.`;
+  if (frames > DESIGN_LIMITS.frames) return `The page has more than ${DESIGN_LIMITS.frames} frames, objects or embeds (${frames}).`;
+  if (elements > DESIGN_LIMITS.elements) return `The page has more than ${DESIGN_LIMITS.elements} elements (${elements}); the checks accept pages up to that size.`;
+  return undefined;
+}
 
 /**
  * Machine feedback on submitted HTML/CSS before an instructor grades it: the structure the
- * instructor asks for (CSS selectors) and accessibility violations (axe-core, WCAG 2 A/AA).
- * The page is parsed by jsdom with scripts never executed and no resource ever fetched: only our own
- * axe source is evaluated in the window ('outside-only').
+ * instructor asks for (CSS selectors) and accessibility violations (axe-core, WCAG 2 A/AA). Runs in
+ * a design-check worker thread only (DesignCheckPool), never on the app's event loop. The page is
+ * parsed by jsdom with scripts never executed and no resource loaded; the window has no network
+ * APIs, and axe runs with `preload: false`, so nothing (no http:, no file: URL) is ever fetched.
  */
-export async function checkDesign(input: { html: string; css?: string; requiredSelectors: RequiredSelector[] }): Promise<DesignFinding[]> {
+export async function checkDesignInThisThread(input: DesignCheckInput): Promise<DesignFinding[]> {
   const size = Buffer.byteLength(input.html) + Buffer.byteLength(input.css ?? '');
   if (size > MAX_DESIGN_BYTES) return [{ kind: 'input', message: `The submission is larger than ${MAX_DESIGN_BYTES / 1024} KiB.` }];
+  const refused = measurePage(input.html) ?? (input.css ? measurePage(`<style>${input.css}</style>`) : undefined);
+  if (refused) return [{ kind: 'input', message: refused }];
   const dom = new JSDOM(input.html, { runScripts: 'outside-only', virtualConsole: new VirtualConsole(), url: 'https://submission.invalid/' });
   const { window } = dom;
   try {
+    for (const name of NETWORK_GLOBALS) delete (window as unknown as Record<string, unknown>)[name];
     if (input.css) {
       const style = window.document.createElement('style');
       style.textContent = input.css;
       window.document.head.appendChild(style);
     }
-    const findings: DesignFinding[] = [];
-    for (const required of input.requiredSelectors) {
-      let count = 0;
-      try {
-        count = window.document.querySelectorAll(required.selector).length;
-      } catch {
-        findings.push({ kind: 'input', message: `The check "${required.selector}" is not a valid selector.` });
-        continue;
-      }
-      if (count < (required.min ?? 1)) findings.push({ kind: 'structure', message: required.message });
-    }
+    const findings = structureFindings(window.document, input.requiredSelectors);
     window.eval(axe.source);
     const axeInWindow = (window as unknown as { axe: typeof axe }).axe;
     const result = await axeInWindow.run(window.document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
       resultTypes: ['violations'],
+      // Never fetch stylesheets (@import, <link>) to build the CSSOM: that is how a page made us fetch URLs.
+      preload: false,
       // Colour contrast needs layout that jsdom does not compute.
       rules: { 'color-contrast': { enabled: false } },
     });
@@ -64,4 +103,19 @@ export async function checkDesign(input: { html: string; css?: string; requiredS
   } finally {
     window.close();
   }
+}
+
+function structureFindings(document: { querySelectorAll(selector: string): { length: number } }, requiredSelectors: RequiredSelector[]): DesignFinding[] {
+  const findings: DesignFinding[] = [];
+  for (const required of requiredSelectors) {
+    let count = 0;
+    try {
+      count = document.querySelectorAll(required.selector).length;
+    } catch {
+      findings.push({ kind: 'input', message: `The check "${required.selector}" is not a valid selector.` });
+      continue;
+    }
+    if (count < (required.min ?? 1)) findings.push({ kind: 'structure', message: required.message });
+  }
+  return findings;
 }

@@ -7,6 +7,7 @@ import { RubricGrader } from './rubric.grader';
 import { SqlGrader } from './sql.grader';
 import { ConfigGrader } from './config.grader';
 import { SANDBOX_PROVIDERS } from '../sandbox/sandbox.providers';
+import { DesignCheckPool } from './design-check-pool.service';
 
 export const ASSESSMENT_KINDS = ['quiz', 'flag', 'sql', 'config', 'rubric'] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
@@ -23,6 +24,7 @@ export const GRADER_CLASSES = [QuizGrader, FlagGrader, RubricGrader, SqlGrader, 
 
 export const GRADER_PROVIDERS = [
   ...SANDBOX_PROVIDERS,
+  DesignCheckPool,
   ...GRADER_CLASSES,
   { provide: GRADERS, useFactory: (...graders: Grader[]) => graders, inject: GRADER_CLASSES },
 ];

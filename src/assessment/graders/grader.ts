@@ -45,3 +45,9 @@ export interface Grader<Key = unknown, Answer = unknown> {
   publicView(key: Key): Record<string, unknown>;
   grade(context: GradingContext<Key, Answer>): Promise<GradeOutcome>;
 }
+
+/**
+ * The exercise's key cannot grade anything (a dataset that does not load, a reference query that
+ * fails): retrying will not help. The submission ends in error at once and the instructors are told.
+ */
+export class GradingKeyError extends Error {}

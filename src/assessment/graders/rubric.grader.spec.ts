@@ -1,6 +1,11 @@
+import { loadConfig } from '../../config/app-config';
+import { DesignCheckPool } from './design-check-pool.service';
 import { RubricGrader } from './rubric.grader';
 
-const grader = new RubricGrader();
+// A generous limit: the checks run at the lowest CPU priority and this machine may be loaded.
+const pool = new DesignCheckPool(loadConfig({ NODE_ENV: 'test', DESIGN_CHECK_TIMEOUT_MS: '300000' }));
+const grader = new RubricGrader(pool);
+afterAll(() => pool.onModuleDestroy());
 const key = grader.validateKey({
   criteria: [
     { id: 'layout', title: 'Layout', levels: [{ label: 'weak', points: 0 }, { label: 'good', points: 5 }, { label: 'great', points: 10 }] },

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { unprocessable } from '@gds/http';
 import { GradeOutcome, Grader, GradingContext } from './grader';
 import { ShapeErrors, scaleScore } from './key-checks';
-import { checkDesign, RequiredSelector } from './design-checks';
+import { RequiredSelector } from './design-checks';
+import { DesignCheckPool } from './design-check-pool.service';
 import { designFeedback, parseDesignAnswer, parseDesignKey } from './rubric-design';
 
 export interface RubricKey {
@@ -30,6 +31,8 @@ export interface CriterionScore {
 export class RubricGrader implements Grader<RubricKey, RubricAnswer> {
   readonly kind = 'rubric' as const;
   readonly instant = false;
+
+  constructor(private readonly designChecks: DesignCheckPool) {}
 
   validateKey(raw: unknown): RubricKey {
     const errors = new ShapeErrors();
@@ -81,8 +84,10 @@ export class RubricGrader implements Grader<RubricKey, RubricAnswer> {
     const { key, answer } = context;
     const feedback: Record<string, unknown> = { awaiting: 'instructor review' };
     if (answer.html !== undefined) {
-      const findings = await checkDesign({ html: answer.html, css: answer.css, requiredSelectors: key.design?.requiredSelectors ?? [] });
-      Object.assign(feedback, designFeedback(findings));
+      // A page that cannot be checked (too slow, too big, breaks the checker) is told so at once; only
+      // a failure of the pool itself (DesignCheckUnavailableError) throws and is retried.
+      const result = await this.designChecks.check({ html: answer.html, css: answer.css, requiredSelectors: key.design?.requiredSelectors ?? [] });
+      Object.assign(feedback, designFeedback(result.ok ? result.findings : [{ kind: 'input', message: result.message }]));
     }
     return { score: 0, maxScore: context.maxScore, feedback, needsReview: true };
   }

@@ -8,7 +8,21 @@ export interface SqlKeyOptions {
   statementTimeoutMs: number;
   /** Overrides the default (order matters only when the reference query has a top-level ORDER BY). */
   orderMatters?: boolean;
+  /**
+   * What a wrong answer's feedback shows of the expected rows. `auto` (default): the count of
+   * differing rows and the first difference without expected values when the expected result has
+   * fewer than SMALL_RESULT_ROWS rows (so it cannot be replayed as VALUES), up to `differencesShown`
+   * differences with expected values otherwise; `never`: never expected values; `always`: always.
+   */
+  revealExpected?: RevealExpected;
+  /** How many differing rows the feedback lists when expected values are shown (default 3). */
+  differencesShown?: number;
 }
+
+export const REVEAL_EXPECTED = ['auto', 'never', 'always'] as const;
+export type RevealExpected = (typeof REVEAL_EXPECTED)[number];
+/** Below this many expected rows, `auto` feedback hides expected values. */
+export const SMALL_RESULT_ROWS = 10;
 
 export interface SqlKey {
   dataset: SandboxDataset;
@@ -37,7 +51,7 @@ export const SQL_LIMITS = {
 // A column type: a name of words, an optional (precision[, scale]) and optional array brackets.
 const COLUMN_TYPE = /^[a-z][a-z0-9_]*( [a-z][a-z0-9_]*){0,3}( ?\(\d{1,4}(, ?\d{1,4})?\))?(\[\])?$/i;
 const KEY_FIELDS = ['dataset', 'referenceQuery', 'options'];
-const OPTION_FIELDS = ['tolerance', 'rowCap', 'statementTimeoutMs', 'orderMatters'];
+const OPTION_FIELDS = ['tolerance', 'rowCap', 'statementTimeoutMs', 'orderMatters', 'revealExpected', 'differencesShown'];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -108,7 +122,7 @@ function parseOptions(raw: unknown, limits: SqlLimits, fail: (field: string, mes
   const options: SqlKeyOptions = { tolerance: 1e-6, rowCap: limits.maxRowCap, statementTimeoutMs: limits.maxStatementTimeoutMs };
   if (!isRecord(raw)) return fail('options', 'must be an object'), options;
   for (const field of Object.keys(raw)) if (!OPTION_FIELDS.includes(field)) fail(`options.${field}`, 'is not a known field');
-  const number = (field: 'tolerance' | 'rowCap' | 'statementTimeoutMs', min: number, max: number, integer: boolean) => {
+  const number = (field: 'tolerance' | 'rowCap' | 'statementTimeoutMs' | 'differencesShown', min: number, max: number, integer: boolean) => {
     const value = raw[field];
     if (value === undefined) return;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
@@ -118,6 +132,11 @@ function parseOptions(raw: unknown, limits: SqlLimits, fail: (field: string, mes
   number('tolerance', 0, 1e9, false);
   number('rowCap', 1, limits.maxRowCap, true);
   number('statementTimeoutMs', 100, limits.maxStatementTimeoutMs, true);
+  number('differencesShown', 1, 20, true);
+  if (raw.revealExpected !== undefined) {
+    if (!REVEAL_EXPECTED.includes(raw.revealExpected as RevealExpected)) fail('options.revealExpected', `must be one of ${REVEAL_EXPECTED.join(', ')}`);
+    else options.revealExpected = raw.revealExpected as RevealExpected;
+  }
   if (raw.orderMatters !== undefined) {
     if (typeof raw.orderMatters !== 'boolean') fail('options.orderMatters', 'must be true or false');
     else options.orderMatters = raw.orderMatters;

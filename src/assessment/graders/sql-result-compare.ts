@@ -12,6 +12,8 @@ export interface RowDifference {
 export interface Comparison {
   equal: boolean;
   message: string;
+  /** How many compared positions differ (a missing or extra row counts as one). */
+  differingRows: number;
   differences: RowDifference[];
 }
 
@@ -31,6 +33,7 @@ export function compareResults(expected: SandboxRows, actual: SandboxRows, optio
     return {
       equal: false,
       message: `Expected ${expected.columns.length} column(s), your query returned ${actual.columns.length}.`,
+      differingRows: Math.max(expected.rows.length, actual.rows.length),
       differences: [],
     };
   }
@@ -40,18 +43,21 @@ export function compareResults(expected: SandboxRows, actual: SandboxRows, optio
   const right = order(actual.rows);
   const differences: RowDifference[] = [];
   const limit = options.showDifferences ?? 3;
-  for (let i = 0; i < Math.max(left.length, right.length) && differences.length < limit; i++) {
+  let differingRows = 0;
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
     const a = left[i] ?? null;
     const b = right[i] ?? null;
-    if (!a || !b || !rowsEqual(a, b, numeric, options.tolerance)) differences.push({ row: i + 1, expected: a, actual: b });
+    if (a && b && rowsEqual(a, b, numeric, options.tolerance)) continue;
+    differingRows++;
+    if (differences.length < limit) differences.push({ row: i + 1, expected: a, actual: b });
   }
-  if (differences.length === 0) return { equal: true, message: 'Your result matches the expected result.', differences };
+  if (differingRows === 0) return { equal: true, message: 'Your result matches the expected result.', differingRows, differences };
   const counts =
     left.length === right.length
       ? `Both results have ${left.length} row(s), but some differ`
       : `Expected ${left.length} row(s), your query returned ${right.length}`;
   const sorted = options.ordered ? ' (in the required order)' : ' (compared without regard to order)';
-  return { equal: false, message: `${counts}${sorted}.`, differences };
+  return { equal: false, message: `${counts}${sorted}; ${differingRows} row(s) differ.`, differingRows, differences };
 }
 
 function rowsEqual(a: Cell[], b: Cell[], numeric: boolean[], tolerance: number): boolean {

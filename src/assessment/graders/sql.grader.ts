@@ -6,8 +6,8 @@ import { SandboxHandle } from '../sandbox/sandbox-names';
 import { SandboxPools } from '../sandbox/sandbox-pools.service';
 import { SandboxDatasetError, SandboxProvisioner } from '../sandbox/sandbox-provisioner.service';
 import { MAX_ROW_BYTES, ROW_TOO_LARGE, SandboxQueryError, SandboxRows, SandboxRunner } from '../sandbox/sandbox-runner.service';
-import { GradeOutcome, Grader, GradingContext } from './grader';
-import { parseSqlKey, SQL_LIMITS, SqlAnswer, SqlKey } from './sql-key';
+import { GradeOutcome, Grader, GradingContext, GradingKeyError } from './grader';
+import { parseSqlKey, SMALL_RESULT_ROWS, SQL_LIMITS, SqlAnswer, SqlKey } from './sql-key';
 import { publicDataset } from './sql-public-view';
 import { sortsAtTopLevel } from './sql-query-text';
 import { compareResults } from './sql-result-compare';
@@ -15,6 +15,16 @@ import { compareResults } from './sql-result-compare';
 const REFERENCE_CACHE_SIZE = 200;
 const DESCRIBE_COLUMNS = `SELECT table_name, column_name, data_type FROM information_schema.columns
   WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`;
+
+export type SqlTrialResult =
+  | { status: 'ok'; columns: string[]; rows: Array<Array<string | null>>; rowCount: number; truncated: boolean }
+  | { status: 'error'; message: string };
+
+/** Whether a wrong answer's feedback may show expected values (see SqlKeyOptions.revealExpected). */
+export function revealsExpected(key: SqlKey, expectedRows: number): boolean {
+  const policy = key.options.revealExpected ?? 'auto';
+  return policy === 'always' || (policy === 'auto' && expectedRows >= SMALL_RESULT_ROWS);
+}
 
 export interface DatasetDescription {
   tables: Array<{ name: string; columns: Array<{ name: string; type: string }>; sampleRows: Array<Array<string | null>> }>;
@@ -94,10 +104,9 @@ export class SqlGrader implements Grader<SqlKey, SqlAnswer> {
   }
 
   async grade({ key, answer, maxScore }: GradingContext<SqlKey, SqlAnswer>): Promise<GradeOutcome> {
-    // Faults of the key (dataset, reference query) or of the sandbox itself throw: the submission
-    // ends in error and is retried or regraded, rather than graded 0 for the instructor's mistake.
-    const handle = await this.provisioner.provision(key.dataset);
-    const expected = await this.reference(handle, key);
+    // Faults of the key (dataset, reference query) end the submission in error at once (GradingKeyError);
+    // faults of the sandbox itself throw and are retried: never a 0 for someone else's mistake.
+    const { handle, expected } = await this.keyResult(key);
     const limits = { statementTimeoutMs: key.options.statementTimeoutMs, rowCap: key.options.rowCap };
     let actual: SandboxRows;
     try {
@@ -110,7 +119,9 @@ export class SqlGrader implements Grader<SqlKey, SqlAnswer> {
       return this.failed(maxScore, 'too-many-rows', `Your query returned more than ${limits.rowCap} rows; the expected result is smaller.`);
     }
     const ordered = this.orderMatters(key);
-    const comparison = compareResults(expected, actual, { ordered, tolerance: key.options.tolerance });
+    const reveal = revealsExpected(key, expected.rows.length);
+    const shown = reveal ? (key.options.differencesShown ?? 3) : 1;
+    const comparison = compareResults(expected, actual, { ordered, tolerance: key.options.tolerance, showDifferences: shown });
     return {
       score: comparison.equal ? maxScore : 0,
       maxScore,
@@ -121,9 +132,37 @@ export class SqlGrader implements Grader<SqlKey, SqlAnswer> {
         columns: actual.columns.map((c) => c.name),
         rowCount: actual.rows.length,
         expectedRowCount: expected.rows.length,
-        differences: comparison.differences,
+        differingRows: comparison.differingRows,
+        expectedValuesShown: reveal,
+        differences: reveal ? comparison.differences : comparison.differences.map(({ row, actual: yours }) => ({ row, actual: yours })),
       },
     };
+  }
+
+  /** Runs a trainee's query without grading it (a trial run): its rows, never the expected ones. */
+  async tryQuery(key: SqlKey, answer: SqlAnswer): Promise<SqlTrialResult> {
+    const handle = await this.provisioner.provision(key.dataset).catch((error: unknown) => {
+      throw error instanceof SandboxDatasetError ? new GradingKeyError(error.message) : error;
+    });
+    const limits = { statementTimeoutMs: key.options.statementTimeoutMs, rowCap: key.options.rowCap };
+    try {
+      const rows = await this.runner.run(this.pools.reader(handle.readerRole), handle.schema, answer.query, limits);
+      return { status: 'ok', columns: rows.columns.map((c) => c.name), rows: rows.rows, rowCount: rows.rows.length, truncated: rows.truncated };
+    } catch (error) {
+      if (error instanceof SandboxQueryError) return { status: 'error', message: describeQueryError(error, limits.statementTimeoutMs) };
+      throw error;
+    }
+  }
+
+  private async keyResult(key: SqlKey): Promise<{ handle: SandboxHandle; expected: SandboxRows }> {
+    try {
+      const handle = await this.provisioner.provision(key.dataset);
+      return { handle, expected: await this.reference(handle, key) };
+    } catch (error) {
+      if (error instanceof SandboxDatasetError) throw new GradingKeyError(error.message);
+      if (error instanceof SandboxQueryError) throw new GradingKeyError(`The reference query fails: ${error.message}`);
+      throw error;
+    }
   }
 
   private orderMatters(key: SqlKey): boolean {
@@ -160,7 +199,9 @@ export function describeQueryError(error: SandboxQueryError, timeoutMs: number):
     case '25006':
       return 'Only reading is allowed here: your query tried to change data.';
     case '42501':
-      return `Permission denied: only the exercise's tables may be read (${detail}).`;
+      return /for function/.test(error.message)
+        ? `Permission denied: this function is not available in the sandbox (${detail}).`
+        : `Permission denied: only the exercise's tables may be read (${detail}).`;
     case '42601':
       return `Only one SELECT statement is accepted (${detail}).`;
     case '42P01':

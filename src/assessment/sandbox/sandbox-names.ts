@@ -29,14 +29,32 @@ export interface SandboxHandle {
   readerRole: string;
 }
 
-/** Same data, same hash: a dataset is provisioned once however many exercises use it. */
+/**
+ * Same data, same hash: a dataset is provisioned once however many exercises use it. The hash is
+ * of a canonical form (object keys sorted at every level), because a key read back from jsonb has
+ * its keys in jsonb's order, not the order the instructor wrote them in.
+ */
 export function datasetHash(dataset: SandboxDataset): string {
-  const canonical = JSON.stringify({ sql: dataset.sql ?? null, tables: dataset.tables ?? [] });
+  const canonical = canonicalJson({ sql: dataset.sql ?? null, tables: dataset.tables ?? [] });
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** JSON with every object's keys sorted; arrays keep their order (rows and columns are ordered data). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 export function handleFor(dataset: SandboxDataset): SandboxHandle {
-  const hash = datasetHash(dataset);
+  return handleOfHash(datasetHash(dataset));
+}
+
+export function handleOfHash(hash: string): SandboxHandle {
   return { hash, schema: `ds_${hash.slice(0, 24)}`, readerRole: `gds_sbx_reader_${hash.slice(0, 24)}` };
 }
 

@@ -8,7 +8,8 @@ const MAX_READER_POOLS = 32;
 /**
  * Connections to the sandbox database: a short-lived admin client (creates the database, roles and
  * grants), one pool for the owner role and a small pool per dataset reader role. Nothing here ever
- * connects to the app database.
+ * connects to the app database. A reader connection serves one answer and is closed: no session
+ * state (a random seed, a prepared statement, a setting, a lock) can pass from one answer to the next.
  */
 @Injectable()
 export class SandboxPools implements OnModuleDestroy {
@@ -40,7 +41,7 @@ export class SandboxPools implements OnModuleDestroy {
   }
 
   owner(): Pool {
-    this.ownerPool ??= this.poolFor(SANDBOX_OWNER_ROLE, 4);
+    this.ownerPool ??= this.poolFor(SANDBOX_OWNER_ROLE, 4, 0);
     return this.ownerPool;
   }
 
@@ -57,9 +58,16 @@ export class SandboxPools implements OnModuleDestroy {
       this.readerPools.delete(oldest);
       void oldPool.end().catch(() => undefined);
     }
-    pool = this.poolFor(role, 4);
+    pool = this.poolFor(role, 4, 1);
     this.readerPools.set(role, pool);
     return pool;
+  }
+
+  /** Closes a reader's pool (its role is being dropped). */
+  async forget(role: string): Promise<void> {
+    const pool = this.readerPools.get(role);
+    this.readerPools.delete(role);
+    await pool?.end().catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -69,13 +77,15 @@ export class SandboxPools implements OnModuleDestroy {
     await Promise.all(pools.map((pool) => pool.end().catch(() => undefined)));
   }
 
-  private poolFor(role: string, max: number): Pool {
+  /** `maxUses` 1: the connection is closed when released, after its one answer (0: reused). */
+  private poolFor(role: string, max: number, maxUses: number): Pool {
     const url = new URL(this.config.SANDBOX_DATABASE_URL);
     url.username = role;
     url.password = rolePassword(this.config.SANDBOX_ROLE_SECRET, role);
     const pool = new Pool({
       connectionString: url.toString(),
       max,
+      ...(maxUses ? { maxUses } : {}),
       idleTimeoutMillis: 10_000,
       // A safety net behind the server's statement_timeout: a stuck socket ends as an error.
       query_timeout: this.config.SANDBOX_STATEMENT_TIMEOUT_MS + 10_000,

@@ -4,11 +4,19 @@ import { ensureDatabaseExists, postgresCode } from '@gds/database';
 import { AppConfig } from '../../config/app-config';
 import { handleFor, quoteIdent, rolePassword, SANDBOX_OWNER_ROLE, SandboxDataset, SandboxHandle, SandboxTable } from './sandbox-names';
 import { SandboxPools } from './sandbox-pools.service';
+import { OWNER_KEEPS, REVOKED_FUNCTIONS_QUERY, revokedFunctionParameters } from './sandbox-revocations';
 
 /** The instructor's dataset could not be loaded: the key is at fault, not the trainee. */
 export class SandboxDatasetError extends Error {}
 
 const DATASET_TIMEOUT_MS = 60_000;
+/**
+ * A provisioned dataset is taken for granted this long, then checked again (cheaply, idempotently):
+ * another process may have dropped it as unused (SandboxDatasets.sweep waits days, never minutes).
+ */
+const PROVISIONED_TTL_MS = 10 * 60 * 1000;
+// DROP ROLE of a role that still has privileges in another sandbox database of the cluster.
+const ROLE_IN_USE = '2BP01';
 // CREATE ROLE racing another process: duplicate_object, or the catalog's unique index.
 const ROLE_EXISTS_CODES = new Set(['42710', '23505']);
 const DATABASE_EXISTS_CODES = new Set(['42P04', '23505']);
@@ -22,7 +30,7 @@ const DATABASE_EXISTS_CODES = new Set(['42P04', '23505']);
 export class SandboxProvisioner {
   private readonly logger = new Logger(SandboxProvisioner.name);
   private ready?: Promise<void>;
-  private readonly provisioned = new Map<string, Promise<SandboxHandle>>();
+  private readonly provisioned = new Map<string, { pending: Promise<SandboxHandle>; at: number }>();
 
   constructor(
     private readonly config: AppConfig,
@@ -31,14 +39,39 @@ export class SandboxProvisioner {
 
   provision(dataset: SandboxDataset): Promise<SandboxHandle> {
     const handle = handleFor(dataset);
-    let pending = this.provisioned.get(handle.hash);
-    if (!pending) {
-      pending = this.provisionOnce(dataset, handle);
-      this.provisioned.set(handle.hash, pending);
-      // A failure (database down, bad dataset) is retried on the next call, not remembered.
-      pending.catch(() => this.provisioned.delete(handle.hash));
-    }
+    const known = this.provisioned.get(handle.hash);
+    if (known && Date.now() - known.at < PROVISIONED_TTL_MS) return known.pending;
+    const pending = this.provisionOnce(dataset, handle);
+    this.provisioned.set(handle.hash, { pending, at: Date.now() });
+    // A failure (database down, bad dataset) is retried on the next call, not remembered.
+    pending.catch(() => this.provisioned.delete(handle.hash));
     return pending;
+  }
+
+  /**
+   * Drops a dataset's schema and reader role (a dataset no assessment uses). The role stays when
+   * another sandbox database of the cluster still grants it something (several test databases on
+   * one server); it can read nothing here any more either way.
+   */
+  async drop(handle: SandboxHandle): Promise<void> {
+    this.provisioned.delete(handle.hash);
+    await this.ensureReady();
+    await this.withClusterLock(async (maintenance) => {
+      await this.pools.withAdmin('sandbox', async (admin) => {
+        await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(handle.schema)} CASCADE`);
+        const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [handle.readerRole]);
+        if (!exists.rowCount) return;
+        await admin.query(`REVOKE ALL ON DATABASE ${quoteIdent(this.pools.databaseName)} FROM ${quoteIdent(handle.readerRole)}`);
+        await admin.query(`DROP OWNED BY ${quoteIdent(handle.readerRole)}`);
+      });
+      await this.pools.forget(handle.readerRole);
+      try {
+        await maintenance.query(`DROP ROLE IF EXISTS ${quoteIdent(handle.readerRole)}`);
+      } catch (error) {
+        if (postgresCode(error) !== ROLE_IN_USE) throw error;
+      }
+    });
+    this.logger.log(`Dropped sandbox dataset ${handle.schema}`);
   }
 
   private async provisionOnce(dataset: SandboxDataset, handle: SandboxHandle): Promise<SandboxHandle> {
@@ -57,7 +90,7 @@ export class SandboxProvisioner {
       await client.query('BEGIN');
       await client.query(`SET LOCAL statement_timeout = ${DATASET_TIMEOUT_MS}`);
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [handle.schema]);
-      const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [handle.schema]);
+      const exists = await client.query('SELECT 1 WHERE to_regnamespace($1) IS NOT NULL', [handle.schema]);
       if (!exists.rowCount) await this.loadDataset(client, dataset, handle);
       await client.query('COMMIT');
       return handle;
@@ -119,7 +152,7 @@ export class SandboxProvisioner {
         await admin.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
         await admin.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
         await admin.query(`GRANT CONNECT, CREATE ON DATABASE ${database} TO ${quoteIdent(SANDBOX_OWNER_ROLE)}`);
-        await this.revokeSessionFunctions(admin);
+        await this.revokeReachingFunctions(admin);
       });
     });
   }
@@ -150,18 +183,27 @@ export class SandboxProvisioner {
   }
 
   /**
-   * Trainees of one exercise share its reader role, and Postgres lets a role see the query text of,
-   * cancel and terminate its own sessions: without this, one trainee could read or kill another's
-   * grading. Only a superuser may revoke these; otherwise say so once.
+   * Takes from every reader what reaches outside an answer (see sandbox-revocations.ts): the listed
+   * built-in functions, and SELECT on every catalog table and view, so no exercise can read another's
+   * definitions (pg_proc.prosrc, pg_rewrite, pg_attrdef...) or other sessions (pg_stat_activity).
+   * Catalog lookups Postgres makes itself ignore these privileges; information_schema keeps working
+   * where it shows only what the reader may use. Only a superuser may change built-ins' privileges:
+   * without them the sandbox is not safe, so provisioning fails rather than grade with it.
    */
-  private async revokeSessionFunctions(admin: Client): Promise<void> {
+  private async revokeReachingFunctions(admin: Client): Promise<void> {
     try {
-      await admin.query('REVOKE SELECT ON pg_catalog.pg_stat_activity FROM PUBLIC');
-      await admin.query('REVOKE EXECUTE ON FUNCTION pg_catalog.pg_stat_get_activity(integer) FROM PUBLIC');
-      await admin.query('REVOKE EXECUTE ON FUNCTION pg_catalog.pg_cancel_backend(integer) FROM PUBLIC');
-      await admin.query('REVOKE EXECUTE ON FUNCTION pg_catalog.pg_terminate_backend(integer, bigint) FROM PUBLIC');
+      await admin.query('REVOKE SELECT ON ALL TABLES IN SCHEMA pg_catalog FROM PUBLIC');
+      const found = await admin.query<{ signature: string }>(REVOKED_FUNCTIONS_QUERY, revokedFunctionParameters());
+      const signatures = found.rows.map((r) => r.signature);
+      // Signatures come from regprocedure output (quoted by Postgres where needed).
+      for (let i = 0; i < signatures.length; i += 50) {
+        await admin.query(`REVOKE EXECUTE ON FUNCTION ${signatures.slice(i, i + 50).join(', ')} FROM PUBLIC`);
+      }
+      // The owner runs instructors' (trusted) scripts and the provisioner's own statements.
+      await admin.query(`GRANT EXECUTE ON FUNCTION ${OWNER_KEEPS.join(', ')} TO ${quoteIdent(SANDBOX_OWNER_ROLE)}`);
+      await admin.query(`GRANT SELECT ON ALL TABLES IN SCHEMA pg_catalog TO ${quoteIdent(SANDBOX_OWNER_ROLE)}`);
     } catch (error) {
-      this.logger.warn(`The sandbox admin could not revoke session functions from PUBLIC: ${(error as Error).message}`);
+      throw new Error(`The sandbox admin must be a superuser of the sandbox server to revoke built-in functions: ${(error as Error).message}`);
     }
   }
 
