@@ -7,6 +7,8 @@ import { Notification1795450000000 } from './1795450000000-Notification';
 import { Reporting1795460000000 } from './1795460000000-Reporting';
 import { AccountRecovery1795500000000 } from './1795500000000-AccountRecovery';
 import { SandboxDatasets1795510000000 } from './1795510000000-SandboxDatasets';
+import { ControlledCategoriesAndConsent1795520000000 } from './1795520000000-ControlledCategoriesAndConsent';
+import { UserErasure1795520000001 } from './1795520000001-UserErasure';
 import { CredentialConformance1795530000000 } from './1795530000000-CredentialConformance';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
@@ -20,5 +22,7 @@ export const MIGRATIONS = [
   Reporting1795460000000,
   AccountRecovery1795500000000,
   SandboxDatasets1795510000000,
+  ControlledCategoriesAndConsent1795520000000,
+  UserErasure1795520000001,
   CredentialConformance1795530000000,
 ];

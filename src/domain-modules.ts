@@ -7,13 +7,15 @@ import { ReportingModule } from './reporting/reporting.module';
 import { AssessmentModule } from './assessment/assessment.module';
 import { CohortModule } from './cohort/cohort.module';
 import { NotificationModule } from './notification/notification.module';
+import { OrganisationModule } from './organisation/organisation.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 interface DomainModule extends Type<unknown> {
   withHttp(): DynamicModule;
 }
 
 /** Every domain module, once. The api process adds their controllers; the worker does not. */
-const DOMAIN_MODULES: DomainModule[] = [PlatformModule, IdentityModule, CourseModule, CertificationModule, ReportingModule, AssessmentModule, CohortModule, NotificationModule];
+const DOMAIN_MODULES: DomainModule[] = [PlatformModule, OrganisationModule, IdentityModule, CourseModule, CertificationModule, ReportingModule, AssessmentModule, CohortModule, NotificationModule, PrivacyModule];
 
 export function domainModules(withHttp: boolean): Array<Type<unknown> | DynamicModule> {
   return DOMAIN_MODULES.map((module) => (withHttp ? module.withHttp() : module));

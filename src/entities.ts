@@ -33,6 +33,8 @@ import { EmailDigest } from './notification/email-digest.entity';
 import { Webhook } from './notification/webhook.entity';
 import { WebhookDelivery } from './notification/webhook-delivery.entity';
 import { NotificationScheduleRun } from './notification/notification-schedule-run.entity';
+import { Organisation } from './organisation/organisation.entity';
+import { DemographicConsent } from './identity/demographic-consent.entity';
 
 /** Every entity of the app, for the one data source (app and migration CLI). */
 export const ENTITIES = [
@@ -42,5 +44,5 @@ export const ENTITIES = [
   Regrade, Cohort, CohortCourseVersion, CohortInstructor, CohortModuleUnlock, Application,
   ApplicationDecision, AssessmentGrade, Enrollment, LessonCompletion, ModuleProgress, TraineeImport,
   NotificationEvent, NotificationDelivery, NotificationPreference, EmailDigest, Webhook, WebhookDelivery,
-  NotificationScheduleRun,
+  NotificationScheduleRun, Organisation, DemographicConsent,
 ];

@@ -24,10 +24,11 @@ describe('reporting: cohort outcomes, placements, access', () => {
       createUser(t.api, admin.token, ['reviewer']),
       createUser(t.api, admin.token, ['instructor']),
       createUser(t.api, admin.token, ['instructor']),
-      createUser(t.api, admin.token, ['trainee'], { gender: 'female', birthYear: 1999, district: 'Davao', employer: 'Acme BPO' }),
+      createUser(t.api, admin.token, ['trainee'], { gender: 'female', birthYear: 1999, district: 'Cayo', employer: 'other' }),
       createUser(t.api, admin.token, ['trainee']),
     ]);
-    bulk = await insertTrainees(t.dataSource, 60, 11);
+    const globe = await t.api.post('/api/v1/organisations', { name: 'Globe "Contact", Inc.' }, admin.token);
+    bulk = await insertTrainees(t.dataSource, 60, 11, [globe.body.id, 'other']);
     cohortA = buildCohortWorld(fakes, { name: 'Pilot <A> & "Co"', instructorIds: [instructorA.id], traineeIds: [...bulk.slice(0, 45), trainee.id], seed: 42 });
     enrollInWorld(fakes, cohortA, trainee.id);
     cohortB = buildCohortWorld(fakes, { name: 'Cohort B', instructorIds: [instructorB.id], traineeIds: [...bulk.slice(45), otherTrainee.id], seed: 43 });
@@ -122,7 +123,9 @@ describe('reporting: cohort outcomes, placements, access', () => {
     expect((await t.api.put(`/api/v1/placements/${created.body.id}/follow-ups/4`, { stillInRole: true, checkedOn: '2027-01-01' }, instructorA.token)).status).toBe(404);
     const after = (await t.api.get(outcomes(cohortA), admin.token)).body.overall;
     expect(after.placements.placed).toBe(before + 1);
-    expect(after.placements.followUp3Months).toEqual({ recorded: 1, stillInRole: 1 });
+    // One follow-up is a count of fewer than k: withheld, with the reason.
+    expect(after.placements.followUp3Months).toEqual({ recorded: null, stillInRole: null });
+    expect(after.suppressed).toContainEqual({ metric: 'placements.followUp3Months', reason: 'fewer-than-k-trainees' });
     const patched = await t.api.patch(`/api/v1/placements/${created.body.id}`, { role: 'SOC analyst II' }, instructorA.token);
     expect(patched.body.role).toBe('SOC analyst II');
   });

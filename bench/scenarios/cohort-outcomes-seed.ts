@@ -67,11 +67,12 @@ async function seedPeople(ctx: BenchContext, world: { cohortId: string; versionI
     `INSERT INTO app_user (email, display_name, roles, gender, birth_year, district, employer)
      SELECT 'outcomes-' || $2 || '-' || n || '@bench.test', 'Outcomes trainee ' || n, ARRAY['trainee'],
             (ARRAY['female','male','non_binary','prefer_not_to_say'])[1 + n % 4], 1970 + n % 35,
-            (ARRAY['Quezon City','Makati','Pasig','Taguig','Cebu City','Davao City','Iloilo City','Bacolod','Manila','Mandaluyong'])[1 + n % 10],
-            (ARRAY['Concentrix','Teleperformance','TaskUs','Alorica','Accenture','TTEC','Foundever','Startek'])[1 + n % 8]
+            (ARRAY['Belize','Cayo','Corozal','Orange Walk','Stann Creek','Toledo'])[1 + n % 6], 'other'
        FROM generate_series(1, $1::int) n`,
     [applicants, tag],
   );
+  // Demographics count only with consent in force.
+  await ctx.db.query(`INSERT INTO demographic_consent (user_id, version, given_at) SELECT id, 1, now() FROM app_user WHERE email LIKE 'outcomes-' || $1 || '-%'`, [tag]);
   ctx.log(`  seeded ${applicants} trainees`);
   // The first `trainees` (by number) are accepted, the rest rejected.
   await ctx.db.query(

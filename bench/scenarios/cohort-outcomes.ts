@@ -85,7 +85,7 @@ export async function runCohortOutcomes(
 
 async function insertPeople(app: CohortOutcomesApp, ids: string[]): Promise<void> {
   const genders = ['female', 'male', 'non_binary', 'prefer_not_to_say'];
-  const districts = ['Cebu City', 'Davao', 'Makati', 'Quezon City', 'Iloilo'];
+  const districts = ['Belize', 'Cayo', 'Corozal', 'Orange Walk', 'Toledo'];
   await app.dataSource.query(
     `INSERT INTO app_user (id, email, display_name, roles, gender, birth_year, district, employer)
      SELECT id, 'bench-' || id || '@example.test', 'Bench trainee', ARRAY['trainee'], g, b, d, 'Employer ' || (b % 40)
@@ -93,6 +93,8 @@ async function insertPeople(app: CohortOutcomesApp, ids: string[]): Promise<void
      ON CONFLICT DO NOTHING`,
     [ids, ids.map((_, i) => genders[i % 4]), ids.map((_, i) => 1970 + (i % 35)), ids.map((_, i) => districts[i % 5])],
   );
+  // Demographics count only with consent in force.
+  await app.dataSource.query('INSERT INTO demographic_consent (user_id, version, given_at) SELECT id, 1, now() FROM unnest($1::uuid[]) AS id ON CONFLICT DO NOTHING', [ids]);
 }
 
 function quantile(values: number[], q: number): number {

@@ -17,6 +17,7 @@ import { InstructorAssessments } from './instructor-assessments.service';
 import { GRADER_PROVIDERS, GraderRegistry, GRADERS } from './graders/grader-registry';
 import { AssessmentsController } from './assessments.controller';
 import { SubmissionsController } from './submissions.controller';
+import { AssessmentPersonalData } from './assessment-personal-data.service';
 import { RegradesController } from './regrades.controller';
 
 /**
@@ -27,6 +28,7 @@ import { RegradesController } from './regrades.controller';
 @Global()
 @Module({
   providers: [
+    AssessmentPersonalData,
     ...GRADER_PROVIDERS,
     GraderRegistry,
     TraineeEnrollments,
@@ -45,7 +47,7 @@ import { RegradesController } from './regrades.controller';
     ...trialRunThrottlerProviders,
     { provide: AssessmentResults, useExisting: AssessmentResultsService },
   ],
-  exports: [AssessmentResults, GraderRegistry, GRADERS],
+  exports: [AssessmentPersonalData, AssessmentResults, GraderRegistry, GRADERS],
 })
 export class AssessmentModule {
   static withHttp(): DynamicModule {

@@ -15,6 +15,7 @@ import { SigningKeys } from './signing-keys.service';
 import { verifyThrottlerProviders } from './verify-throttler.guard';
 import { CertificatesController } from './certificates.controller';
 import { CertificationCriteriaController } from './certification-criteria.controller';
+import { CertificationPersonalData } from './certification-personal-data.service';
 import { VerificationController } from './verification.controller';
 
 /**
@@ -24,6 +25,7 @@ import { VerificationController } from './verification.controller';
 @Global()
 @Module({
   providers: [
+    CertificationPersonalData,
     SigningKeys,
     CredentialSigner,
     CredentialChecker,
@@ -38,7 +40,7 @@ import { VerificationController } from './verification.controller';
     { provide: CertifiedTrainees, useExisting: CertifiedTraineesService },
     ...verifyThrottlerProviders,
   ],
-  exports: [CertifiedTrainees],
+  exports: [CertificationPersonalData, CertifiedTrainees],
 })
 export class CertificationModule {
   static withHttp(): DynamicModule {

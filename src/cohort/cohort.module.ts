@@ -20,12 +20,14 @@ import { ProgressReader } from './progress-reader.service';
 import { ProgressRecompute } from './progress-recompute.service';
 import { TraineeImports } from './trainee-imports.service';
 import { TraineeProgress } from './trainee-progress.service';
+import { CohortPersonalData } from './cohort-personal-data.service';
 import { Waitlist } from './waitlist.service';
 
 /** Cohorts, applications, enrollment (capacity-safe), waitlist and lesson progress. Others use EnrollmentDirectory. */
 @Global()
 @Module({
   providers: [
+    CohortPersonalData,
     CohortAccess,
     CohortsService,
     ApplicationAudit,
@@ -46,7 +48,7 @@ import { Waitlist } from './waitlist.service';
     CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
   ],
-  exports: [EnrollmentDirectory, CohortOutcomeFacts],
+  exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts],
 })
 export class CohortModule {
   static withHttp(): DynamicModule {

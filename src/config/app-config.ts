@@ -195,6 +195,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(2) @Max(100)
   REPORT_MIN_CELL_SIZE = 5;
 
+  /** The districts a trainee's profile may name (comma-separated), besides "other"; reports never name others. */
+  @IsString() @Matches(/^\s*[^,\s][^,]*(,\s*[^,\s][^,]*)*$/, { message: 'PROFILE_DISTRICTS must be a comma-separated list of names' })
+  PROFILE_DISTRICTS = 'Belize, Cayo, Corozal, Orange Walk, Stann Creek, Toledo';
+
   /** A cohort report snapshot younger than this is served as is; 0 computes every report live. */
   @Transform(toInt) @IsInt() @Min(0)
   REPORT_SNAPSHOT_MAX_AGE_SECONDS = 900;
@@ -309,6 +313,10 @@ export class AppConfig {
   /** The origin of PUBLIC_BASE_URL (`https://academy.example`): pages of the web app send it as `Origin`. */
   get publicOrigin(): string {
     return new URL(this.PUBLIC_BASE_URL).origin;
+  }
+
+  get profileDistricts(): string[] {
+    return [...new Set(this.PROFILE_DISTRICTS.split(',').map((d) => d.trim()).filter(Boolean))];
   }
 
   get corsOrigins(): string[] {

@@ -20,6 +20,10 @@ import { AuthRateLimiter } from './auth-rate-limiter.service';
 import { AccountPasswords } from './account-passwords.service';
 import { PasswordResets } from './password-resets.service';
 import { AccountEmailTokens } from './account-email-tokens.service';
+import { ProfileCategories } from './profile-categories.service';
+import { DemographicConsents } from './demographic-consents.service';
+import { IdentityPersonalData } from './identity-personal-data.service';
+import { DemographicConsentController } from './demographic-consent.controller';
 
 /**
  * Users, roles, credentials, tokens and browser sessions. Other modules use UserDirectory; the
@@ -34,6 +38,7 @@ import { AccountEmailTokens } from './account-email-tokens.service';
     }),
   ],
   providers: [
+    IdentityPersonalData,
     PasswordHasher,
     AccessTokens,
     { provide: AccessTokenVerifier, useExisting: AccessTokens },
@@ -47,11 +52,16 @@ import { AccountEmailTokens } from './account-email-tokens.service';
     AccountPasswords,
     PasswordResets,
     AccountEmailTokens,
+    ProfileCategories,
+    DemographicConsents,
   ],
-  exports: [UserDirectory, AccessTokenVerifier, AccessTokens, AccountEmailTokens],
+  exports: [IdentityPersonalData, UserDirectory, AccessTokenVerifier, AccessTokens, AccountEmailTokens],
 })
 export class IdentityModule {
   static withHttp(): DynamicModule {
-    return { module: IdentityModule, controllers: [AuthController, WebSessionController, PasswordResetController, MeController, PasswordController, UsersController] };
+    return {
+      module: IdentityModule,
+      controllers: [AuthController, WebSessionController, PasswordResetController, MeController, PasswordController, UsersController, DemographicConsentController],
+    };
   }
 }

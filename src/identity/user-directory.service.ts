@@ -19,6 +19,14 @@ export interface PersonSummary {
   employer: string | null;
 }
 
+export interface Demographics {
+  id: string;
+  gender: string | null;
+  birthYear: number | null;
+  district: string | null;
+  employer: string | null;
+}
+
 /**
  * The identity module's public face for other modules: look people up, and create invited accounts
  * (the cohort CSV import).
@@ -40,6 +48,20 @@ export class UserDirectory {
     return this.txHost.tx.query(
       `SELECT id, email, display_name AS "displayName", roles, active, language, gender, birth_year AS "birthYear", district, employer
          FROM app_user WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+  }
+
+  /**
+   * The demographic fields of these people, for aggregate reports: only of those whose consent is in
+   * force (anyone else's are "not given"); employer is an organisation id or "other".
+   */
+  async demographicsOf(ids: string[]): Promise<Demographics[]> {
+    if (ids.length === 0) return [];
+    return this.txHost.tx.query(
+      `SELECT u.id, u.gender, u.birth_year AS "birthYear", u.district, u.employer
+         FROM app_user u JOIN demographic_consent c ON c.user_id = u.id AND c.withdrawn_at IS NULL
+        WHERE u.id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
     );
   }

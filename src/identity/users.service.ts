@@ -12,6 +12,8 @@ import { AccountPasswords } from './account-passwords.service';
 import type { Role } from './roles';
 import type { Language } from './languages';
 import type { ProfileFieldsDto } from './dto/user.dto';
+import { ProfileCategories } from './profile-categories.service';
+import { DemographicConsents } from './demographic-consents.service';
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -38,6 +40,8 @@ export class UsersService {
     private readonly refreshTokens: RefreshTokens,
     private readonly outbox: Outbox,
     private readonly passwords: AccountPasswords,
+    private readonly categories: ProfileCategories,
+    private readonly consents: DemographicConsents,
   ) {}
 
   private get users() {
@@ -48,6 +52,8 @@ export class UsersService {
   @Transactional()
   async create(input: NewUser, actorId: string | null): Promise<{ user: User; invitation?: SentInvitation }> {
     const id = randomUUID();
+    await this.categories.check(input);
+    this.consents.checkVersion(input.consentVersion);
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
     try {
       await this.users.insert({
@@ -68,6 +74,7 @@ export class UsersService {
       }
       throw error;
     }
+    await this.consents.requireFor(id, { ...input }, input.consentVersion);
     await this.audit(id, actorId, 'create', [], input.roles, null);
     const invitation = passwordHash ? undefined : await this.invite(id);
     return { user: await this.get(id), invitation };
@@ -117,8 +124,13 @@ export class UsersService {
   }
 
   @Transactional()
-  async updateProfile(id: string, changes: Partial<Pick<User, 'displayName' | 'language' | 'gender' | 'birthYear' | 'district' | 'employer'>>): Promise<User> {
+  async updateProfile(
+    id: string,
+    { consentVersion, ...changes }: Partial<Pick<User, 'displayName' | 'language' | 'gender' | 'birthYear' | 'district' | 'employer'>> & { consentVersion?: number },
+  ): Promise<User> {
     const user = await this.get(id);
+    await this.categories.check(changes);
+    await this.consents.requireFor(id, changes, consentVersion);
     Object.assign(user, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
     await this.users.save(user);
     return user;

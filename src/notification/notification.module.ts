@@ -13,6 +13,7 @@ import { Webhooks } from './webhooks.service';
 import { WebhookDeliveries } from './webhook-delivery.service';
 import { InboxController } from './inbox.controller';
 import { NotificationPreferencesController } from './notification-preferences.controller';
+import { NotificationPersonalData } from './notification-personal-data.service';
 import { WebhooksController } from './webhooks.controller';
 
 /**
@@ -23,6 +24,7 @@ import { WebhooksController } from './webhooks.controller';
 @Global()
 @Module({
   providers: [
+    NotificationPersonalData,
     NotificationFanout,
     NotificationPreferences,
     Inbox,
@@ -36,7 +38,7 @@ import { WebhooksController } from './webhooks.controller';
     Webhooks,
     WebhookDeliveries,
   ],
-  exports: [],
+  exports: [NotificationPersonalData],
 })
 export class NotificationModule {
   static withHttp(): DynamicModule {

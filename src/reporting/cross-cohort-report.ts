@@ -1,58 +1,46 @@
 import type { OutcomeInputs } from './outcome-inputs';
-import { figuresOf, OutcomeFigures } from './outcome-figures';
 import { cohortOutcomeReport, CohortOutcomeReport } from './cohort-outcome-report';
-import type { Dimension } from './disaggregation';
-import type { SuppressedTable } from './small-cell-suppression';
+import type { OutcomeFigures } from './outcome-figures';
+import { rate } from './outcome-math';
+
+const POOLED_COUNTS = ['trainees', 'enrolled', 'active', 'withdrawn', 'completed', 'certified', 'atRisk'] as const;
+type PooledCount = (typeof POOLED_COUNTS)[number];
+
+/** Sums of the cohorts' published counts; null when any cohort withholds that count. */
+export type PooledFigures = Record<PooledCount, number | null> & { completionRate: number | null; certificationRate: number | null };
 
 export interface CrossCohortReport {
   asOf: string;
   minCellSize: number;
+  /** Each cohort's headline, exactly as its own report publishes it. */
   cohorts: Array<{ cohort: CohortOutcomeReport['cohort']; funnel: CohortOutcomeReport['funnel']; overall: OutcomeFigures }>;
-  /** Figures over every enrollment of every listed cohort together. */
-  overall: OutcomeFigures;
-  funnel: CohortOutcomeReport['funnel'];
-  tracks: Array<{ trackCode: string; figures: OutcomeFigures }>;
-  disaggregation: Record<Dimension, SuppressedTable>;
+  /** Figures over every listed cohort together: sums of the published figures above, nothing more. */
+  overall: PooledFigures;
+  funnel: Record<keyof CohortOutcomeReport['funnel'], number | null>;
 }
 
-/** Outcomes across cohorts: each cohort's headline, and the figures of all of them pooled. */
+/**
+ * Outcomes across cohorts. It publishes only each cohort's protected headline and sums of those
+ * figures: a pooled breakdown (by track, gender...) would be a second table over the same trainees,
+ * and its difference with a cohort's own table could give away what that table withholds.
+ */
 export function crossCohortReport(all: OutcomeInputs[], asOf: Date, minCellSize: number): CrossCohortReport {
-  const pooled: OutcomeInputs = {
-    cohort: {
-      cohortId: 'all',
-      name: 'All cohorts',
-      instructorIds: [],
-      courseVersions: dedupe(all.flatMap((i) => i.cohort.courseVersions), (v) => v.versionId),
-      startsAt: null,
-      endsAt: null,
-    },
-    applications: all.flatMap((i) => i.applications),
-    enrollments: all.flatMap((i) => i.enrollments),
-    activity: all.flatMap((i) => i.activity),
-    results: all.flatMap((i) => i.results),
-    assessments: dedupe(all.flatMap((i) => i.assessments), (a) => a.assessmentId),
-    scores: new Map(all.flatMap((i) => [...i.scores])),
-    certificates: all.flatMap((i) => i.certificates),
-    people: new Map(all.flatMap((i) => [...i.people])),
-    placements: all.flatMap((i) => i.placements),
-    asOf,
-    minCellSize,
-  };
-  const whole = cohortOutcomeReport(pooled);
+  const cohorts = all.map((inputs) => {
+    const one = cohortOutcomeReport(inputs);
+    return { cohort: one.cohort, funnel: one.funnel, overall: one.overall };
+  });
+  const sum = (values: Array<number | null>) => (values.some((v) => v === null) ? null : values.reduce((a: number, b) => a + b!, 0));
+  const overall = Object.fromEntries(POOLED_COUNTS.map((m) => [m, sum(cohorts.map((c) => c.overall[m]))])) as Record<PooledCount, number | null>;
+  const funnelKeys = ['applied', 'accepted', 'enrolled', 'completed', 'certified'] as const;
   return {
     asOf: asOf.toISOString(),
     minCellSize,
-    cohorts: all.map((inputs) => {
-      const one = cohortOutcomeReport(inputs);
-      return { cohort: one.cohort, funnel: one.funnel, overall: figuresOf(inputs.enrollments, inputs) };
-    }),
-    overall: whole.overall,
-    funnel: whole.funnel,
-    tracks: whole.tracks,
-    disaggregation: whole.disaggregation,
+    cohorts,
+    overall: {
+      ...overall,
+      completionRate: overall.completed === null || overall.enrolled === null ? null : rate(overall.completed, overall.enrolled),
+      certificationRate: overall.certified === null || overall.enrolled === null ? null : rate(overall.certified, overall.enrolled),
+    },
+    funnel: Object.fromEntries(funnelKeys.map((m) => [m, sum(cohorts.map((c) => c.funnel[m]))])) as CrossCohortReport['funnel'],
   };
-}
-
-function dedupe<T>(items: T[], key: (item: T) => string): T[] {
-  return [...new Map(items.map((item) => [key(item), item])).values()];
 }

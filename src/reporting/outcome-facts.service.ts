@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { UserDirectory } from '../identity/user-directory.service';
+import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
+import { AppConfig } from '../config/app-config';
+import { OTHER } from './disclosure/category-recoding';
 import { CohortFact, CohortFactsSource } from './ports/cohort-facts.source';
 import { AssessmentFactsSource } from './ports/assessment-facts.source';
 import { CertificateFactsSource } from './ports/certificate-facts.source';
@@ -17,6 +20,8 @@ export class OutcomeFacts {
     private readonly assessments: AssessmentFactsSource,
     private readonly certificates: CertificateFactsSource,
     private readonly directory: UserDirectory,
+    private readonly organisations: OrganisationDirectory,
+    private readonly config: AppConfig,
   ) {}
 
   async gather(cohort: CohortFact, asOf: Date, minCellSize: number): Promise<OutcomeInputs> {
@@ -39,9 +44,18 @@ export class OutcomeFacts {
     return { cohort, applications, enrollments, activity, results, assessments, scores, certificates, people, placements, asOf, minCellSize };
   }
 
+  /**
+   * Consenting trainees' categories as reports label them: a listed district or "other"; an
+   * employer organisation's current name or "other". Everyone else is "not given".
+   */
   private async people(ids: string[]): Promise<Map<string, PersonFact>> {
-    const found = await this.directory.findByIds(ids);
-    return new Map(found.map((p) => [p.id, { gender: p.gender, birthYear: p.birthYear, district: p.district, employer: p.employer }]));
+    const found = await this.directory.demographicsOf(ids);
+    const orgIds = found.map((p) => p.employer).filter((e): e is string => !!e && e !== OTHER);
+    const names = new Map((await this.organisations.findByIds(orgIds)).map((o) => [o.id, o.name]));
+    const districts = new Set(this.config.profileDistricts);
+    const district = (d: string | null) => (d === null ? null : districts.has(d) ? d : OTHER);
+    const employer = (e: string | null) => (e === null ? null : (names.get(e) ?? OTHER));
+    return new Map(found.map((p) => [p.id, { gender: p.gender, birthYear: p.birthYear, district: district(p.district), employer: employer(p.employer) }]));
   }
 
   private async placements(cohortId: string): Promise<PlacementFact[]> {

@@ -1,48 +1,52 @@
+import type { Suppression } from './disclosure/suppression-reasons';
 import type { EnrollmentFact } from './ports/cohort-facts.source';
 import type { OutcomeInputs } from './outcome-inputs';
 import { countDistinct, DAY_MS, mean, median, rate, round2 } from './outcome-math';
 
+/** Counts and rates are null where withheld; the scope's `suppressed` list says which and why. */
 export interface AssessmentFigures {
   assessmentId: string;
   title: string;
-  attempted: number;
-  passed: number;
+  attempted: number | null;
+  passed: number | null;
   passRate: number | null;
 }
 
 export interface SkillFigures {
   skillCode: string;
   /** Trainees enrolled in a course version that assesses this skill. */
-  trainees: number;
-  attained: number;
+  trainees: number | null;
+  attained: number | null;
   attainmentRate: number | null;
 }
 
 export interface PlacementFigures {
-  placed: number;
+  placed: number | null;
   placementRate: number | null;
-  followUp3Months: { recorded: number; stillInRole: number };
-  followUp6Months: { recorded: number; stillInRole: number };
+  followUp3Months: { recorded: number | null; stillInRole: number | null };
+  followUp6Months: { recorded: number | null; stillInRole: number | null };
 }
 
 /** The figures of one scope: a cohort, one course version in it, or one track in it. */
 export interface OutcomeFigures {
   trainees: number;
   enrolled: number;
-  active: number;
-  withdrawn: number;
-  completed: number;
+  active: number | null;
+  withdrawn: number | null;
+  completed: number | null;
   completionRate: number | null;
-  certified: number;
+  certified: number | null;
   certificationRate: number | null;
-  atRisk: number;
-  weeklyActiveTrainees: number;
+  atRisk: number | null;
+  weeklyActiveTrainees: number | null;
   meanCourseScore: number | null;
   medianCourseScore: number | null;
   medianDaysToCompletion: number | null;
   assessments: AssessmentFigures[];
   skills: SkillFigures[];
   placements: PlacementFigures;
+  /** The figures withheld in this scope, with the reason. */
+  suppressed: Suppression[];
 }
 
 /**
@@ -75,6 +79,7 @@ export function figuresOf(scope: EnrollmentFact[], inputs: OutcomeInputs): Outco
     assessments: assessmentFigures(scope, ids, inputs),
     skills: skillFigures(scope, ids, inputs),
     placements: placementFigures(trainees, inputs),
+    suppressed: [],
   };
 }
 

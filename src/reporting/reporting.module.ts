@@ -14,6 +14,7 @@ import { DashboardLinks } from './dashboard-links.service';
 import { Placements } from './placements/placements.service';
 import { CohortOutcomesController } from './cohort-outcomes.controller';
 import { CohortDashboardController } from './cohort-dashboard.controller';
+import { PlacementPersonalData } from './placements/placement-personal-data.service';
 import { PlacementsController } from './placements/placements.controller';
 
 /**
@@ -23,6 +24,7 @@ import { PlacementsController } from './placements/placements.controller';
 @Global()
 @Module({
   providers: [
+    PlacementPersonalData,
     { provide: CohortFactsSource, useClass: CohortFactsAdapter },
     { provide: AssessmentFactsSource, useClass: AssessmentFactsAdapter },
     { provide: CertificateFactsSource, useClass: CertificateFactsAdapter },
@@ -34,7 +36,7 @@ import { PlacementsController } from './placements/placements.controller';
     DashboardLinks,
     Placements,
   ],
-  exports: [CohortOutcomes],
+  exports: [PlacementPersonalData, CohortOutcomes],
 })
 export class ReportingModule {
   static withHttp(): DynamicModule {

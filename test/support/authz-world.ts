@@ -31,8 +31,8 @@ export async function buildWorld(api: HttpClient): Promise<MatrixWorld> {
   const admin = await loginAdmin(api);
   const people = {
     admin,
-    traineeA: await createUser(api, admin.token, ['trainee'], { district: 'Quezon City', employer: 'Concentrix' }),
-    traineeB: await createUser(api, admin.token, ['trainee'], { district: 'Cebu City', employer: 'TaskUs' }),
+    traineeA: await createUser(api, admin.token, ['trainee'], { district: 'Belize', employer: 'other' }),
+    traineeB: await createUser(api, admin.token, ['trainee'], { district: 'Stann Creek', employer: 'other' }),
     instructorOther: await createUser(api, admin.token, ['instructor']),
     instructorOwn: await createUser(api, admin.token, ['instructor']),
     reviewer: await createUser(api, admin.token, ['reviewer']),

@@ -31,7 +31,10 @@ export async function createUser(
 ): Promise<TestPerson> {
   const email = `${roles[0]}-${randomBytes(5).toString('hex')}@example.test`;
   const password = `pw-${randomBytes(8).toString('hex')}`;
-  const created = await api.post('/api/v1/users', { email, displayName: `Test ${roles.join('+')}`, roles, password, ...profile }, adminToken);
+  // Demographic fields are held only with consent: the helper consents to the purpose text in force.
+  const demographic = ['gender', 'birthYear', 'district', 'employer'].some((f) => profile[f] !== undefined);
+  const consent = demographic && profile.consentVersion === undefined ? { consentVersion: 1 } : {};
+  const created = await api.post('/api/v1/users', { email, displayName: `Test ${roles.join('+')}`, roles, password, ...consent, ...profile }, adminToken);
   if (created.status !== 201) throw new Error(`creating a user failed: ${created.status} ${created.text}`);
   const tokens = await login(api, email, password);
   return { id: created.body.id, email, password, token: tokens.accessToken, refreshToken: tokens.refreshToken };

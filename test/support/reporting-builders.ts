@@ -127,21 +127,25 @@ function addOutcomes(fakes: ReportingFakes, e: { enrollmentId: string; traineeId
   }
 }
 
-/** Every number a dashboard shows, by its data-metric name, read from the JSON report. */
+/** Every number a dashboard shows, by its data-metric name, read from the JSON report ("suppressed" where withheld). */
 export function dashboardMetrics(r: CohortOutcomeReport): Record<string, string> {
+  const num = (v: number | null) => (v === null ? 'suppressed' : String(v));
   const out: Record<string, string> = { minCellSize: String(r.minCellSize), applicants: String(r.applicants), accepted: String(r.accepted) };
   const f = r.overall;
-  for (const key of ['enrolled', 'active', 'withdrawn', 'completed', 'certified', 'atRisk', 'weeklyActiveTrainees'] as const) out[`overall.${key}`] = String(f[key]);
-  out['overall.placed'] = String(f.placements.placed);
-  for (const t of r.tracks) {
-    out[`track.${t.trackCode}.enrolled`] = String(t.figures.enrolled);
-    out[`track.${t.trackCode}.completed`] = String(t.figures.completed);
-    out[`track.${t.trackCode}.certified`] = String(t.figures.certified);
+  for (const key of ['enrolled', 'active', 'withdrawn', 'completed', 'certified', 'atRisk', 'weeklyActiveTrainees'] as const) out[`overall.${key}`] = num(f[key]);
+  out['overall.placed'] = num(f.placements.placed);
+  const tracks = r.tracks.filter((t) => t.figures).map((t) => ({ code: t.trackCode, figures: t.figures! }));
+  if (r.otherTracks) tracks.push({ code: 'other tracks', figures: r.otherTracks.figures });
+  for (const t of tracks) {
+    out[`track.${t.code}.enrolled`] = num(t.figures.enrolled);
+    out[`track.${t.code}.completed`] = num(t.figures.completed);
+    out[`track.${t.code}.certified`] = num(t.figures.certified);
   }
-  for (const a of f.assessments) out[`assessment.${a.assessmentId}.passed`] = String(a.passed);
+  for (const a of f.assessments) out[`assessment.${a.assessmentId}.passed`] = num(a.passed);
+  for (const w of r.weeklyActivity) out[`week.${w.weekStarting}`] = num(w.activeTrainees);
   for (const [dimension, t] of Object.entries(r.disaggregation)) {
-    t.rows.forEach((_, i) => t.columns.forEach((__, j) => (out[`by.${dimension}.${i}.${j}`] = t.cells[i][j] === null ? 'suppressed' : String(t.cells[i][j]))));
-    out[`by.${dimension}.total.total`] = t.grandTotal === null ? 'suppressed' : String(t.grandTotal);
+    t.rows.forEach((_, i) => t.columns.forEach((__, j) => (out[`by.${dimension}.${i}.${j}`] = num(t.cells[i][j]))));
+    if (!t.withheld) out[`by.${dimension}.total.total`] = String(t.grandTotal);
   }
   return out;
 }
@@ -151,6 +155,8 @@ export async function insertTrainees(
   dataSource: { query(sql: string, params: unknown[]): Promise<unknown> },
   count: number,
   seed: number,
+  /** Employer values to pick from: organisation ids, or 'other'. */
+  employers: string[] = ['other'],
 ): Promise<string[]> {
   const rnd = seededRandom(seed);
   const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)];
@@ -163,10 +169,12 @@ export async function insertTrainees(
       ids,
       ids.map(() => pick(['female', 'female', 'male', 'non_binary', 'prefer_not_to_say'])),
       ids.map(() => 1975 + Math.floor(rnd() * 30)),
-      ids.map(() => pick(['Cebu City', 'Davao', 'Quezon City', 'Makati'])),
-      ids.map(() => pick(['Acme BPO', 'Globe "Contact", Inc.', 'Teleperf'])),
+      ids.map(() => pick(['Belize', 'Cayo', 'Orange Walk', 'Stann Creek'])),
+      ids.map(() => pick(employers)),
     ],
   );
+  // Demographics count only with consent in force.
+  await dataSource.query('INSERT INTO demographic_consent (user_id, version, given_at) SELECT id, 1, now() FROM unnest($1::uuid[]) AS id', [ids]);
   return ids;
 }
 

@@ -14,7 +14,7 @@ export const updateProfile: LoadAction = {
   name: 'update profile',
   weight: 2,
   run: async (ctx, user) => {
-    await ctx.call('PATCH /me', 'PATCH', '/api/v1/me', { token: user.accessToken, body: { district: user.index % 2 ? 'Pasig' : 'Quezon City' } });
+    await ctx.call('PATCH /me', 'PATCH', '/api/v1/me', { token: user.accessToken, body: { district: user.index % 2 ? 'Cayo' : 'Belize', consentVersion: 1 } });
   },
 };
 

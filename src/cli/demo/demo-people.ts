@@ -1,5 +1,9 @@
-/** The demo's people: Filipino BPO professionals moving into digital roles, and their staff. */
+/** The demo's people: Belizean BPO professionals moving into digital roles, and their staff. Every name is fictional. */
 export const DEMO_PASSWORD = 'gds-demo-password-2026';
+
+/** Fictional BPO firms, the employers' controlled list of the demo (organisations). */
+export const DEMO_ORGANISATIONS = ['Barrier Reef Connect', 'Jaguar Contact Solutions', 'Maya Mountain BPO', 'Caribbean Shores Support'] as const;
+export type DemoOrganisation = (typeof DEMO_ORGANISATIONS)[number];
 
 export interface DemoPerson {
   key: string;
@@ -8,11 +12,13 @@ export interface DemoPerson {
   roles: Array<'admin' | 'instructor' | 'trainee' | 'reviewer'>;
   gender?: 'female' | 'male' | 'non_binary' | 'prefer_not_to_say';
   birthYear?: number;
+  /** One of Belize's six districts. */
   district?: string;
-  employer?: string;
+  /** A demo organisation, by name (the people step puts its id in the profile). */
+  employer?: DemoOrganisation;
 }
 
-const trainee = (n: number, displayName: string, gender: DemoPerson['gender'], birthYear: number, district: string, employer: string): DemoPerson => ({
+const trainee = (n: number, displayName: string, gender: DemoPerson['gender'], birthYear: number, district: string, employer: DemoOrganisation): DemoPerson => ({
   key: `trainee-${n}`,
   email: `trainee${n}@demo.gds.local`,
   displayName,
@@ -24,19 +30,19 @@ const trainee = (n: number, displayName: string, gender: DemoPerson['gender'], b
 });
 
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { key: 'instructor-1', email: 'instructor1@demo.gds.local', displayName: 'Maria Santos', roles: ['instructor'], gender: 'female', birthYear: 1986, district: 'Quezon City' },
-  { key: 'instructor-2', email: 'instructor2@demo.gds.local', displayName: 'Jose Reyes', roles: ['instructor'], gender: 'male', birthYear: 1982, district: 'Cebu City' },
+  { key: 'instructor-1', email: 'instructor1@demo.gds.local', displayName: 'Marisol Gonzalez', roles: ['instructor'], gender: 'female', birthYear: 1986, district: 'Belize' },
+  { key: 'instructor-2', email: 'instructor2@demo.gds.local', displayName: 'Dwight Flowers', roles: ['instructor'], gender: 'male', birthYear: 1982, district: 'Cayo' },
   { key: 'reviewer-1', email: 'reviewer@demo.gds.local', displayName: 'Consortium Reviewer', roles: ['reviewer'] },
-  trainee(1, 'Angelica Dela Cruz', 'female', 1996, 'Quezon City', 'Concentrix'),
-  trainee(2, 'Mark Anthony Bautista', 'male', 1993, 'Pasig', 'Teleperformance'),
-  trainee(3, 'Kristine Mae Garcia', 'female', 1998, 'Makati', 'TaskUs'),
-  trainee(4, 'John Paul Mendoza', 'male', 1991, 'Taguig', 'Alorica'),
-  trainee(5, 'Rhea Villanueva', 'female', 1995, 'Cebu City', 'Accenture'),
-  trainee(6, 'Carlo Ramos', 'male', 1999, 'Mandaluyong', 'TTEC'),
-  trainee(7, 'Jasmine Aquino', 'female', 1994, 'Davao City', 'Foundever'),
-  trainee(8, 'Paolo Fernandez', 'non_binary', 1997, 'Iloilo City', 'Startek'),
-  trainee(9, 'Liza Castillo', 'female', 1989, 'Bacolod', 'Concentrix'),
-  trainee(10, 'Ramon Torres', 'male', 1990, 'Manila', 'Teleperformance'),
-  trainee(11, 'Grace Navarro', 'prefer_not_to_say', 2000, 'Quezon City', 'TaskUs'),
-  trainee(12, 'Miguel Soriano', 'male', 1992, 'Cebu City', 'Alorica'),
+  trainee(1, 'Shanice Young', 'female', 1996, 'Belize', 'Barrier Reef Connect'),
+  trainee(2, 'Luis Chan', 'male', 1993, 'Cayo', 'Jaguar Contact Solutions'),
+  trainee(3, 'Yesenia Pech', 'female', 1998, 'Orange Walk', 'Maya Mountain BPO'),
+  trainee(4, 'Kareem Gentle', 'male', 1991, 'Belize', 'Barrier Reef Connect'),
+  trainee(5, 'Andrea Tillett', 'female', 1995, 'Belize', 'Caribbean Shores Support'),
+  trainee(6, 'Rodrigo Coc', 'male', 1999, 'Toledo', 'Jaguar Contact Solutions'),
+  trainee(7, 'Imani Arnold', 'female', 1994, 'Cayo', 'Barrier Reef Connect'),
+  trainee(8, 'Jordan Nunez', 'non_binary', 1997, 'Stann Creek', 'Caribbean Shores Support'),
+  trainee(9, 'Marcela Castillo', 'female', 1989, 'Corozal', 'Maya Mountain BPO'),
+  trainee(10, 'Dwayne Usher', 'male', 1990, 'Belize', 'Jaguar Contact Solutions'),
+  trainee(11, 'Keisha Martinez', 'prefer_not_to_say', 2000, 'Cayo', 'Barrier Reef Connect'),
+  trainee(12, 'Ernesto Cal', 'male', 1992, 'Orange Walk', 'Maya Mountain BPO'),
 ];

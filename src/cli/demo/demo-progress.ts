@@ -41,13 +41,13 @@ export const DEMO_STAGES: DemoStage[] = [
     key: 'trainee-2',
     lessonsThroughModule: 4,
     submissions: [{ kind: 'quiz', answer: right(DATA) }, { kind: 'sql', answer: { query: DEMO_SQL_ANSWER } }],
-    placement: { kind: 'new_role', role: 'Junior data analyst', employer: 'Concentrix Analytics', startsOn: '2026-12-01', source: 'employer_confirmed' },
+    placement: { kind: 'new_role', role: 'Junior data analyst', employer: 'Jaguar Contact Solutions (analytics)', startsOn: '2026-12-01', source: 'employer_confirmed' },
   },
   {
     key: 'trainee-1',
     lessonsThroughModule: 2,
     submissions: [{ kind: 'quiz', answer: right(CYBER) }, { kind: 'flag', answer: { perTraineeFlags: ['dns'] } }],
-    placement: { kind: 'promotion', role: 'SOC analyst (L1)', employer: 'Teleperformance', startsOn: '2027-01-04', source: 'self_reported' },
+    placement: { kind: 'promotion', role: 'SOC analyst (L1)', employer: 'Barrier Reef Connect', startsOn: '2027-01-04', source: 'self_reported' },
   },
   {
     key: 'trainee-3',

@@ -14,11 +14,15 @@ export class ProfileFieldsDto {
   @ApiPropertyOptional({ minimum: 1920, maximum: 2015 }) @IsOptional() @IsInt() @Min(1920) @Max(2015)
   birthYear?: number;
 
-  @ApiPropertyOptional({ maxLength: 80 }) @IsOptional() @IsString() @Length(1, 80)
+  @ApiPropertyOptional({ maxLength: 80, description: 'One of PROFILE_DISTRICTS, or "other"' }) @IsOptional() @IsString() @Length(1, 80)
   district?: string;
 
-  @ApiPropertyOptional({ maxLength: 120 }) @IsOptional() @IsString() @Length(1, 120)
+  @ApiPropertyOptional({ maxLength: 120, description: 'The id of a listed organisation (GET /api/v1/organisations), or "other"' }) @IsOptional() @IsString() @Length(1, 120)
   employer?: string;
+
+  @ApiPropertyOptional({ description: 'The purpose text version consented to (GET /api/v1/me/demographic-consent); needed to give gender, birthYear, district or employer without a consent in force' })
+  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  consentVersion?: number;
 }
 
 export class UpdateMeDto extends ProfileFieldsDto {

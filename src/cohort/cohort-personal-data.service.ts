@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost } from '@gds/database';
+
+/** The cohort module's part of a trainee's data rights: what it holds of them, and their erasure. */
+@Injectable()
+export class CohortPersonalData {
+  constructor(private readonly txHost: AppTransactionHost) {}
+
+  async exportFor(traineeId: string) {
+    const q = (sql: string) => this.txHost.tx.query(sql, [traineeId]);
+    return {
+      applications: await q(
+        `SELECT id, cohort_id AS "cohortId", course_version_id AS "courseVersionId", status, statement, answers, score, submitted_at AS "submittedAt", decided_at AS "decidedAt"
+           FROM application WHERE trainee_id = $1 ORDER BY submitted_at`,
+      ),
+      enrollments: await q(
+        `SELECT id, cohort_id AS "cohortId", course_version_id AS "courseVersionId", status, enrolled_at AS "enrolledAt", withdrawn_at AS "withdrawnAt",
+                withdrawal_reason AS "withdrawalReason", completed_at AS "completedAt", percent_complete AS "percentComplete"
+           FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at`,
+      ),
+      lessonCompletions: await q(
+        `SELECT l.enrollment_id AS "enrollmentId", l.lesson_id AS "lessonId", l.completed_at AS "completedAt"
+           FROM lesson_completion l JOIN enrollment e ON e.id = l.enrollment_id WHERE e.trainee_id = $1 ORDER BY l.completed_at`,
+      ),
+    };
+  }
+
+  /** Clears what the trainee wrote; statuses, dates and progress (what reports count) stay. */
+  async eraseFor(traineeId: string): Promise<void> {
+    await this.txHost.tx.query(`UPDATE application SET statement = '', answers = '[]' WHERE trainee_id = $1`, [traineeId]);
+    await this.txHost.tx.query(`UPDATE enrollment SET withdrawal_reason = NULL WHERE trainee_id = $1 AND withdrawal_reason IS NOT NULL`, [traineeId]);
+  }
+}

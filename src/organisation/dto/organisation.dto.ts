@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { PageQuery } from '@gds/http';
+import type { Organisation } from '../organisation.entity';
+
+export class OrganisationNameDto {
+  @ApiProperty({ example: 'Jaguar Contact Solutions', maxLength: 120 })
+  @IsString() @Length(1, 120) @Matches(/\S/, { message: 'name must not be blank' })
+  name: string;
+}
+
+export class ListOrganisationsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Admins: include retired organisations' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  includeRetired?: boolean;
+}
+
+export class OrganisationView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiPropertyOptional({ nullable: true, description: 'When it was retired; retired organisations are offered no more' }) retiredAt: string | null;
+  @ApiProperty() createdAt: string;
+
+  static of(o: Organisation): OrganisationView {
+    return { id: o.id, name: o.name, retiredAt: o.retiredAt?.toISOString() ?? null, createdAt: o.createdAt.toISOString() };
+  }
+}
+
+export class OrganisationPage {
+  @ApiProperty({ type: [OrganisationView] }) items: OrganisationView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
