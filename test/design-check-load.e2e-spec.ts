@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { waitFor } from '@gds/testing';
+import { waitForDrain } from '@gds/testing';
 import { TestPerson } from './support/people';
 import { TestApp } from './support/test-app';
 import { AssessmentFakes, authorAssessment, enrollAnother, instructorWithModule, publishAndEnroll, QUIZ_RIGHT, quizBody, startAssessmentApp } from './support/assessment-builders';
@@ -12,7 +12,8 @@ import { AssessmentFakes, authorAssessment, enrollAnother, instructorWithModule,
  * sampled only while hostile answers are still waiting or being checked; the test waits for
  * conditions (enough samples, every hostile answer answered), never for a fixed time.
  */
-jest.setTimeout(900_000);
+// The whole test may take long on a loaded machine; the wait below fails when grading stops progressing.
+jest.setTimeout(3_600_000);
 
 const HOSTILE = 20;
 const BAR_MS = 1000;
@@ -95,9 +96,16 @@ describe('hostile design answers do not slow the app', () => {
       }
     })();
 
-    // Sample while hostile answers are still waiting; stop once they are all answered.
-    await waitFor(async () => ((await hostileLeft()) === 0 ? true : null), { what: 'every hostile design answer to be answered', timeoutMs: 600_000, intervalMs: 500 });
-    measuring = false;
+    const loopsEnded = Promise.allSettled([healthLoop, quizLoop]); // handled from the start
+
+    // Sample while hostile answers are still waiting; stop once they are all answered. The loops
+    // always end before the app closes, also when the wait fails.
+    try {
+      await waitForDrain(hostileLeft, { what: 'every hostile design answer to be answered', stallMs: 600_000, intervalMs: 500 });
+    } finally {
+      measuring = false;
+      await loopsEnded;
+    }
     await Promise.all([healthLoop, quizLoop]);
 
     const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);

@@ -29,3 +29,28 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 50));
   }
 }
+
+/**
+ * Polls `remaining` until it reaches 0, failing only when it has not gone down for `stallMs`
+ * (at least MIN_WAIT_MS): long work on a loaded machine is slow, not stuck, and a fixed deadline
+ * for the whole of it would turn slowness into a red run.
+ */
+export async function waitForDrain(
+  remaining: () => Promise<number>,
+  options: { what: string; stallMs?: number; intervalMs?: number },
+): Promise<void> {
+  const stallMs = Math.max(options.stallMs ?? 0, MIN_WAIT_MS);
+  let best = Number.POSITIVE_INFINITY;
+  let movedAt = Date.now();
+  for (;;) {
+    const left = await remaining();
+    if (left === 0) return;
+    if (left < best) {
+      best = left;
+      movedAt = Date.now();
+    } else if (Date.now() - movedAt > stallMs) {
+      throw new Error(`Stalled waiting for ${options.what}: ${left} left, none finished in ${Math.round(stallMs / 1000)} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
+  }
+}
