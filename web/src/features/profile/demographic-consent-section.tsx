@@ -46,9 +46,13 @@ function ConsentState({ state }: { state: DemographicConsent }) {
     },
   });
   const given = state.consent;
+  const purposeV1 = t`GDS Academy asks for your gender, birth year, district and employer only to report to the consortium and its funder, in aggregate, how training outcomes differ between groups (for example women and young people). Reports never name you or any group of fewer than a few trainees. Giving them is optional; you can withdraw this consent at any time, and the fields are then deleted and left out of every later report.`;
   return (
     <>
-      <p className="field-description">{purposeText(state.purpose, t)}</p>
+      <p className="field-description">
+        {/* The versions we have translated are in the catalogue (the same text, word for word); a newer one shows as the server sends it until translated. */}
+        {state.purpose.version === 1 ? purposeV1 : state.purpose.text}
+      </p>
       <FormAlert message={change.isError ? errorMessage(change.error) : undefined} />
       {given ? (
         <>
@@ -81,13 +85,3 @@ function ConsentState({ state }: { state: DemographicConsent }) {
   );
 }
 
-/**
- * The purpose text in the person's language: the versions we have translated are in the catalogue
- * (the same text, word for word); a newer version shows as the server sends it until translated.
- */
-function purposeText(purpose: DemographicConsent['purpose'], t: ReturnType<typeof useLingui>['t']): string {
-  if (purpose.version === 1) {
-    return t`GDS Academy asks for your gender, birth year, district and employer only to report to the consortium and its funder, in aggregate, how training outcomes differ between groups (for example women and young people). Reports never name you or any group of fewer than a few trainees. Giving them is optional; you can withdraw this consent at any time, and the fields are then deleted and left out of every later report.`;
-  }
-  return purpose.text;
-}

@@ -74,6 +74,17 @@ describe('Session', () => {
     expect(session.accessToken()).toBeUndefined();
   });
 
+  it('keeps the "signed in here" hint when the server cannot be reached at start (a reload aborts the request)', async () => {
+    const storage = memoryStorage();
+    await new Session(transport(), storage).signIn('a@b.c', 'pw');
+    const offline = new Session(transport({ refresh: vi.fn(async () => Promise.reject(new TypeError('aborted'))) }), storage);
+    await offline.start();
+    expect(offline.getSnapshot().status).toBe('signed-out');
+    const next = transport();
+    await new Session(next, storage).start();
+    expect(next.refresh).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps the session when the server cannot be reached during a refresh', async () => {
     const session = new Session(transport({ refresh: vi.fn(async () => Promise.reject(new TypeError('offline'))) }), memoryStorage());
     await session.signIn('a@b.c', 'pw');
@@ -114,13 +125,22 @@ describe('Session', () => {
   });
 });
 
-/** A Web Locks stand-in: exclusive locks by name, granted in request order (as browsers do). */
+/** A Web Locks stand-in: exclusive locks by name, granted in request order (as browsers do), `ifAvailable` too. */
 function fakeLocks() {
   const queues = new Map<string, Promise<unknown>>();
+  const held = new Set<string>();
   return {
-    request(name: string, _options: unknown, work: () => Promise<unknown>) {
-      const before = queues.get(name) ?? Promise.resolve();
-      const run = before.then(work, work);
+    request(name: string, options: { ifAvailable?: boolean }, work: (lock: object | null) => Promise<unknown>) {
+      if (options.ifAvailable && held.has(name)) return Promise.resolve(work(null));
+      const grantLock = async () => {
+        held.add(name);
+        try {
+          return await work({ name });
+        } finally {
+          held.delete(name);
+        }
+      };
+      const run = (queues.get(name) ?? Promise.resolve()).then(grantLock, grantLock);
       queues.set(name, run.catch(() => undefined));
       return run;
     },
@@ -139,7 +159,7 @@ describe('Session across tabs (one browser, two tabs)', () => {
     const shared = transport({
       refresh: vi.fn(async () => {
         refreshes++;
-        await nextMessage();
+        await new Promise((resolve) => setTimeout(resolve, 80));
         return grant(`fresh-${refreshes}`);
       }),
     });

@@ -18,8 +18,7 @@ const CHANNEL = 'gds-session';
 // Refresh this long before expiry rather than wait for a 401 (a quarter of a short token's life).
 const EARLY_MS = 30_000;
 const LOCK = 'gds-session-refresh';
-// When a tab last refreshed (a time, not a secret): a tab that waited for the lock meanwhile takes that tab's grant.
-const REFRESHED_KEY = 'gds.session.refreshed-at';
+// How long a tab that waited for another tab's refresh waits for its grant to arrive by message.
 const GRANT_WAIT_MS = 1000;
 
 export interface SessionHooks {
@@ -70,8 +69,9 @@ export class Session {
       try {
         await this.refresh(undefined, true);
       } catch {
-        // Unreachable server: stay signed out for now; the sign-in screen says the server is unreachable.
-        if (!this.grant) this.setSignedOut('none');
+        // Unreachable server, or the page is unloading (a reload aborts the request): signed out
+        // for now, but the hint stays, so the next load tries again.
+        if (!this.grant) this.set({ status: 'signed-out', reason: 'none' });
       }
     })();
     return this.started;
@@ -104,19 +104,20 @@ export class Session {
    * refused with: if another tab or call already replaced it, that newer token is used as it is.
    */
   refresh(stale?: string, starting = false): Promise<string | null> {
-    const askedAt = Date.now();
-    this.refreshing ??= withCrossTabLock(LOCK, async () => {
-      // Another tab may have refreshed while this one waited for the lock: its grant comes by
-      // message, which may arrive just after the lock does, so wait for it briefly.
-      if (Number(this.storage?.getItem(REFRESHED_KEY)) >= askedAt) await this.nextGrant(GRANT_WAIT_MS);
-      if (this.grant && this.grant.accessToken !== stale && !this.expiresSoon()) return this.grant.accessToken;
+    this.refreshing ??= withCrossTabLock(LOCK, async (waited) => {
+      // Another tab held the lock, so it has most likely just refreshed: its grant comes by a
+      // message that may arrive just after the lock does, so wait for it briefly.
+      if (waited && (!this.grant || this.grant.accessToken === stale)) await this.nextGrant(GRANT_WAIT_MS);
+      if (this.grant && this.grant.accessToken !== stale && !this.expiresSoon()) {
+        if (starting) await this.startedFor(this.grant.user);
+        return this.grant.accessToken;
+      }
       const grant = await this.transport.refresh();
       if (!grant) {
         this.setSignedOut(this.snapshot.status === 'signed-in' ? 'expired' : 'none');
         return null;
       }
       if (starting) await this.startedFor(grant.user);
-      this.storage?.setItem(REFRESHED_KEY, String(Date.now()));
       this.accept(grant);
       this.broadcast({ kind: 'grant', grant });
       return grant.accessToken;
