@@ -70,6 +70,39 @@ test.describe('browser sessions (refresh token in an HttpOnly cookie, access tok
     await expect(second).toHaveURL(/\/app\/sign-in\?redirect=/);
     expect((await context.cookies()).find((c) => c.name === 'gds_refresh')).toBeUndefined();
   });
+
+  test('when the server refuses both tabs\' access tokens (expired), each request is retried after one shared refresh', async ({ page, api, context }) => {
+    const trainee = await api.registerTrainee('Eli Expiry');
+    // Stands in for the server's expiry: every access token used so far is answered 401 from now on.
+    const used = new Set<string>();
+    let expired = new Set<string>();
+    await context.route('**/api/v1/**', async (route) => {
+      const auth = route.request().headers().authorization;
+      if (auth && expired.has(auth)) {
+        return route.fulfill({ status: 401, contentType: 'application/problem+json', body: JSON.stringify({ type: 'https://gds-academy.example/problems/invalid-token', title: 'Unauthorized', status: 401 }) });
+      }
+      if (auth) used.add(auth);
+      return route.continue();
+    });
+    const refreshes: number[] = [];
+    context.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/auth/web/refresh')) refreshes.push(response.status());
+    });
+    await signIn(page, trainee.email, trainee.password, 'Hello, Eli');
+    const second = await context.newPage();
+    await second.goto('/app/learning');
+    await expect(second.getByRole('heading', { level: 1, name: 'Your learning' })).toBeVisible();
+    expect(refreshes).toEqual([200]);
+
+    expired = new Set(used);
+    const nav = (p: Page) => p.getByRole('navigation', { name: 'Main' });
+    await Promise.all([nav(page).getByRole('link', { name: 'Profile' }).click(), nav(second).getByRole('link', { name: 'Inbox' }).click()]);
+    await expect(page.getByText(trainee.email)).toBeVisible();
+    await expect(second.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(second.getByRole('alert')).toHaveCount(0);
+    expect(refreshes, 'one refresh for both tabs').toEqual([200, 200]);
+  });
 });
 
 test.describe('account recovery', () => {
