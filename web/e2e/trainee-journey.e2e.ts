@@ -122,7 +122,9 @@ test('a new applicant registers, applies, is accepted, learns, and downloads a c
   await test.step('profile: name, Spanish, placement', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
     await checkScreen(page, 'profile');
-    await page.getByLabel('District').fill('Belize City');
+    // The demographic fields are asked for only once the person consents to their purpose.
+    await page.getByRole('button', { name: 'I agree: let me add these details' }).click();
+    await page.getByLabel('District').fill('Belize');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect(page.getByText('Saved.')).toBeVisible();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');

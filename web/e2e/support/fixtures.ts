@@ -44,8 +44,8 @@ export const test = base.extend<Fixtures>({
     async ({ page }, use) => {
       const problems: string[] = [];
       page.on('console', (message) => {
-        // Expected refusals (401/403/404/409/422 answers the screen shows) and a test's own offline switch are not problems.
-        if (message.type() === 'error' && !/status of 4(01|03|04|09|22)|ERR_INTERNET_DISCONNECTED/.test(message.text())) problems.push(`${message.text()} at ${page.url()} (${message.location().url}:${message.location().lineNumber})`);
+        // Expected refusals (400/401/403/404/409/422 answers the screen shows) and a test's own offline switch are not problems.
+        if (message.type() === 'error' && !/status of 4(00|01|03|04|09|22)|ERR_INTERNET_DISCONNECTED/.test(message.text())) problems.push(`${message.text()} at ${page.url()} (${message.location().url}:${message.location().lineNumber})`);
       });
       page.on('pageerror', (error) => problems.push(error.message));
       await use(problems);

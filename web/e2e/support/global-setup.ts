@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import pg from 'pg';
+import { startMailSink } from './mail-sink.ts';
 
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -27,10 +29,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (!existsSync(path.join(repoRoot, file))) throw new Error(`${file} is missing: run \`npm run build\` first`);
   }
   const { AppProcess, appEnvironment } = require(path.join(repoRoot, 'dist/bench/harness/app-processes.js'));
+  const { freePort } = require(path.join(repoRoot, 'dist/bench/harness/child-process.js'));
   const suffix = randomBytes(5).toString('hex');
   const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = `gds_test_web_${suffix}`;
   const urlOf = (name: string) => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  // The browser session routes answer only pages of PUBLIC_BASE_URL's origin: the tests' own.
+  const port: number = await freePort();
+  const origin = `http://localhost:${port}`;
+  const mailbox = path.join(tmpdir(), `gds-web-e2e-mail-${suffix}.jsonl`);
+  const mailSink = await startMailSink(mailbox);
   const env = appEnvironment({
     databaseUrl: urlOf(database),
     queuePrefix: `{tweb${suffix}}`,
@@ -38,7 +46,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NODE_ENV: 'test',
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
-      PUBLIC_BASE_URL: 'http://localhost',
+      PUBLIC_BASE_URL: origin,
+      SMTP_URL: mailSink.url,
       OUTBOX_POLL_INTERVAL_MS: '50',
       WORKER_CONCURRENCY: '4',
       DATABASE_POOL_SIZE: '10',
@@ -47,13 +56,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // The development secrets, as the server's own child-process tests use: sandbox role passwords are
   // derived from SANDBOX_ROLE_SECRET and the roles are shared by the cluster, so every test must agree on it.
   for (const secret of ['JWT_SECRET', 'FLAG_SECRET', 'SANDBOX_ROLE_SECRET', 'WEBHOOK_SECRET_KEY', 'CERT_SIGNING_KEYS']) delete env[secret];
-  const app: AppProcessLike = await AppProcess.create('all', env);
+  const app: AppProcessLike = new AppProcess('all', port, env);
   await app.startAndWait(180_000);
-  process.env.GDS_E2E_URL = `http://localhost:${app.port}`;
+  process.env.GDS_E2E_URL = origin;
   process.env.GDS_E2E_ADMIN = JSON.stringify(E2E_ADMIN);
+  process.env.GDS_E2E_MAILBOX = mailbox;
 
   return async () => {
     await app.stop();
+    await mailSink.close();
+    rmSync(mailbox, { force: true });
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     try {

@@ -11,16 +11,21 @@ import { Form } from '../../shared/ui/form';
 import { FormAlert } from '../../shared/ui/form-alert';
 import { fieldErrorsOf } from '../../shared/ui/field-errors';
 import { useErrorMessage } from '../../shared/states/error-state';
+import { isLocale, type Locale } from '../../shared/i18n/locales';
 
 interface Registration {
   displayName: string;
   email: string;
   password: string;
+  language: Locale;
 }
 
-/** A new trainee account, then signed in straight away and sent to the open cohorts to apply. */
+/**
+ * A new trainee account in the language the screen is shown in (their emails use it too), then
+ * signed in straight away and sent to the open cohorts to apply.
+ */
 export function RegisterScreen() {
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const router = useRouter();
   const errorMessage = useErrorMessage();
   const register = useMutation({
@@ -36,7 +41,7 @@ export function RegisterScreen() {
       <p>
         <Trans>Create an account to apply to a cohort and start learning.</Trans>
       </p>
-      <Form onSubmit={({ displayName, email, password }) => register.mutate({ displayName, email, password })}>
+      <Form onSubmit={({ displayName, email, password }) => register.mutate({ displayName, email, password, language: isLocale(i18n.locale) ? i18n.locale : 'en' })}>
         <FormAlert message={register.isError ? errorMessage(register.error) : undefined} />
         <TextField name="displayName" label={t`Your name`} autoComplete="name" required maxLength={120} error={errors.displayName} />
         <TextField name="email" type="email" label={t`Email`} autoComplete="email" required error={errors.email} />

@@ -30,4 +30,17 @@ export const acceptInvitationRoute = createRoute({
   component: lazyRouteComponent(() => import('./accept-invitation-screen'), 'AcceptInvitationScreen'),
 });
 
-export const authRoutes = [signInRoute, registerRoute, acceptInvitationRoute];
+export const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'forgot-password',
+  component: lazyRouteComponent(() => import('./forgot-password-screen'), 'ForgotPasswordScreen'),
+});
+
+/** The path the password reset email links to (src/notification/notification-templates.ts, APP_SCREENS). */
+export const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: 'reset-password',
+  component: lazyRouteComponent(() => import('./reset-password-screen'), 'ResetPasswordScreen'),
+});
+
+export const authRoutes = [signInRoute, registerRoute, acceptInvitationRoute, forgotPasswordRoute, resetPasswordRoute];

@@ -38,6 +38,11 @@ export function SignInScreen() {
       </Form>
       <ul className="link-list">
         <li>
+          <Link to="/forgot-password">
+            <Trans>Forgot your password?</Trans>
+          </Link>
+        </li>
+        <li>
           <Link to="/register">
             <Trans>New here? Create an account</Trans>
           </Link>

@@ -3,7 +3,7 @@ import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
 import { queryKeys } from '../../shared/api/query-keys';
 import type { Certificate } from './certificate.types';
-import { downloadFile } from './download-file';
+import { downloadFile } from '../../shared/ui/download-file';
 
 export const myCertificatesQuery = queryOptions({
   queryKey: queryKeys.certificates.mine,

@@ -1,12 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLingui } from '@lingui/react';
 import { useLingui as useLinguiMacro } from '@lingui/react/macro';
+import { api } from '../../shared/api/client';
+import { unwrap } from '../../shared/api/unwrap';
+import { queryKeys } from '../../shared/api/query-keys';
+import type { Me } from '../../shared/api/resources/me';
 import { activateLocale } from '../../shared/i18n/i18n';
-import { isLocale, LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
+import { isLocale, type Locale, LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
+import { useErrorMessage } from '../../shared/states/error-state';
 
-/** The app's language on this device; switching loads the other catalogue and re-renders at once. */
+/**
+ * The person's language: switches this screen at once (the other catalogue loads) and is saved to
+ * their account, so the next sign-in on any device, and every email, uses it too.
+ */
 export function LanguageChoice() {
   const { i18n } = useLingui();
   const { t } = useLinguiMacro();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const save = useMutation({
+    mutationFn: async (language: Locale) => {
+      await activateLocale(language);
+      return unwrap<Me>(api.PATCH('/api/v1/me', { body: { language } } as never));
+    },
+    onSuccess: (updated) => queryClient.setQueryData(queryKeys.me, updated),
+  });
   return (
     <div className="field">
       <label className="field-label" htmlFor="language">
@@ -15,8 +33,9 @@ export function LanguageChoice() {
       <select
         id="language"
         value={i18n.locale}
+        aria-describedby="language-description"
         onChange={(event) => {
-          if (isLocale(event.target.value)) void activateLocale(event.target.value);
+          if (isLocale(event.target.value)) save.mutate(event.target.value);
         }}
       >
         {LOCALES.map((locale) => (
@@ -25,6 +44,12 @@ export function LanguageChoice() {
           </option>
         ))}
       </select>
+      <p id="language-description" className="field-description">
+        {t`Used on every device you sign in on, and in the emails we send you.`}
+      </p>
+      <p aria-live="polite" className={save.isError ? 'field-error' : 'meta'}>
+        {save.isError ? errorMessage(save.error) : save.isSuccess ? t`Saved.` : null}
+      </p>
     </div>
   );
 }

@@ -11,8 +11,11 @@ import { TextField } from '../../shared/ui/text-field';
 import { Button } from '../../shared/ui/button';
 import { fieldErrorsOf } from '../../shared/ui/field-errors';
 
-/** Display name and the self-reported fields used only in anonymous totals (all optional; empty clears). */
-export function ProfileForm({ me }: { me: Me }) {
+/**
+ * Display name and, while the person's consent is in force, the self-reported fields used only in
+ * anonymous totals (all optional; empty clears). Without consent they are not asked for at all.
+ */
+export function ProfileForm({ me, consented }: { me: Me; consented: boolean }) {
   const { t } = useLingui();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
@@ -26,40 +29,46 @@ export function ProfileForm({ me }: { me: Me }) {
     <Form
       aria-label={t`Your profile`}
       onSubmit={(values) =>
-        save.mutate({
-          displayName: values.displayName,
-          gender: values.gender || null,
-          birthYear: values.birthYear ? Number(values.birthYear) : null,
-          district: orNull(values.district),
-          employer: orNull(values.employer),
-        })
+        save.mutate(
+          consented
+            ? {
+                displayName: values.displayName,
+                gender: values.gender || null,
+                birthYear: values.birthYear ? Number(values.birthYear) : null,
+                district: orNull(values.district),
+                employer: orNull(values.employer),
+              }
+            : { displayName: values.displayName },
+        )
       }
     >
       <FormAlert message={save.isError ? errorMessage(save.error) : undefined} />
       <TextField name="displayName" label={t`Your name`} defaultValue={me.displayName} required maxLength={120} autoComplete="name" error={errors.displayName} />
-      <fieldset className="fieldset">
-        <legend>
-          <Trans>About you (optional)</Trans>
-        </legend>
-        <p className="field-description">
-          <Trans>Used only in anonymous totals that show the programme reaches the people it is for. Leave any of them empty.</Trans>
-        </p>
-        <div className="field">
-          <label className="field-label" htmlFor="gender">
-            <Trans>Gender</Trans>
-          </label>
-          <select id="gender" name="gender" defaultValue={me.gender ?? ''}>
-            <option value="">{t`Not given`}</option>
-            <option value="female">{t`Female`}</option>
-            <option value="male">{t`Male`}</option>
-            <option value="non_binary">{t`Non-binary`}</option>
-            <option value="prefer_not_to_say">{t`Prefer not to say`}</option>
-          </select>
-        </div>
-        <TextField name="birthYear" label={t`Year of birth`} type="number" inputMode="numeric" min={1920} max={2015} defaultValue={me.birthYear ?? ''} error={errors.birthYear} />
-        <TextField name="district" label={t`District`} defaultValue={me.district ?? ''} maxLength={80} error={errors.district} />
-        <TextField name="employer" label={t`Employer`} defaultValue={me.employer ?? ''} maxLength={120} autoComplete="organization" error={errors.employer} />
-      </fieldset>
+      {consented && (
+        <fieldset className="fieldset">
+          <legend>
+            <Trans>About you (optional)</Trans>
+          </legend>
+          <p className="field-description">
+            <Trans>Used only in anonymous totals that show the programme reaches the people it is for. Leave any of them empty.</Trans>
+          </p>
+          <div className="field">
+            <label className="field-label" htmlFor="gender">
+              <Trans>Gender</Trans>
+            </label>
+            <select id="gender" name="gender" defaultValue={me.gender ?? ''}>
+              <option value="">{t`Not given`}</option>
+              <option value="female">{t`Female`}</option>
+              <option value="male">{t`Male`}</option>
+              <option value="non_binary">{t`Non-binary`}</option>
+              <option value="prefer_not_to_say">{t`Prefer not to say`}</option>
+            </select>
+          </div>
+          <TextField name="birthYear" label={t`Year of birth`} type="number" inputMode="numeric" min={1920} max={2015} defaultValue={me.birthYear ?? ''} error={errors.birthYear} />
+          <TextField name="district" label={t`District`} defaultValue={me.district ?? ''} maxLength={80} error={errors.district} />
+          <TextField name="employer" label={t`Employer`} defaultValue={me.employer ?? ''} maxLength={120} autoComplete="organization" error={errors.employer} />
+        </fieldset>
+      )}
       <Button type="submit" isPending={save.isPending}>
         <Trans>Save profile</Trans>
       </Button>

@@ -2,16 +2,19 @@ import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { session } from '../../shared/auth/session';
-import { meQuery } from '../../shared/api/resources/me';
+import { demographicConsentQuery, meQuery } from '../../shared/api/resources/me';
 import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
 import { Button } from '../../shared/ui/button';
 import { LanguageChoice } from './language-choice';
 import { ProfileForm } from './profile-form';
+import { DemographicConsentSection } from './demographic-consent-section';
+import { DataExportSection } from './data-export-section';
 
 export function ProfileScreen() {
   const { t } = useLingui();
   const me = useQuery(meQuery);
+  const consent = useQuery(demographicConsentQuery);
   return (
     <Screen title={t`Your profile`}>
       <QueryView query={me}>
@@ -30,6 +33,11 @@ export function ProfileScreen() {
                 </Link>
               </li>
               <li>
+                <Link to="/profile/password">
+                  <Trans>Change your password</Trans>
+                </Link>
+              </li>
+              <li>
                 <Link to="/notifications/preferences">
                   <Trans>Notification settings</Trans>
                 </Link>
@@ -45,8 +53,10 @@ export function ProfileScreen() {
               <h2 id="details-heading">
                 <Trans>Your details</Trans>
               </h2>
-              <ProfileForm me={person} />
+              <ProfileForm key={consent.data?.consent ? 'with-consent' : 'without'} me={person} consented={!!consent.data?.consent} />
             </section>
+            <DemographicConsentSection />
+            <DataExportSection />
           </>
         )}
       </QueryView>

@@ -13,4 +13,10 @@ export const placementRoute = createRoute({
   component: lazyRouteComponent(() => import('./placement-screen'), 'PlacementScreen'),
 });
 
-export const profileRoutes = [profileRoute, placementRoute];
+export const changePasswordRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'profile/password',
+  component: lazyRouteComponent(() => import('./change-password-screen'), 'ChangePasswordScreen'),
+});
+
+export const profileRoutes = [profileRoute, placementRoute, changePasswordRoute];

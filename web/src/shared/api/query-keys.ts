@@ -5,6 +5,7 @@
  */
 export const queryKeys = {
   me: ['me'] as const,
+  demographicConsent: ['me', 'demographic-consent'] as const,
   enrollments: {
     all: ['me', 'enrollments'] as const,
   },

@@ -4,10 +4,11 @@ import { Session } from './session';
 import { sessionMiddleware } from './session-middleware';
 import type { SessionTransport } from './session-transport';
 
+const user = { id: 'u1', displayName: 'Ana', roles: ['trainee'], language: 'en' };
 const storage = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined } as unknown as Storage;
 
 function signedInSession(refresh: SessionTransport['refresh']): Session {
-  return new Session({ signIn: async () => ({ accessToken: 'old', expiresAt: Date.now() + 900_000 }), refresh, signOut: async () => undefined }, storage);
+  return new Session({ signIn: async () => ({ accessToken: 'old', expiresAt: Date.now() + 900_000, lifetimeMs: 900_000, user }), refresh, signOut: async () => undefined }, storage);
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -19,7 +20,7 @@ describe('sessionMiddleware', () => {
       seen.push({ auth: request.headers.get('authorization'), body: await request.text() });
       return new Response(JSON.stringify({ ok: seen.length }), { status: seen.length === 1 ? 401 : 200, headers: { 'content-type': 'application/json' } });
     });
-    const refresh = vi.fn(async () => ({ accessToken: 'new', expiresAt: Date.now() + 900_000 }));
+    const refresh = vi.fn(async () => ({ accessToken: 'new', expiresAt: Date.now() + 900_000, lifetimeMs: 900_000, user }));
     const session = signedInSession(refresh);
     await session.signIn('a', 'b');
     const client = createClient<any>({ baseUrl: 'http://app.test' });

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Session } from './session';
 import type { AccessGrant, SessionTransport } from './session-transport';
 
@@ -16,7 +16,8 @@ function memoryStorage(): Storage {
   };
 }
 
-const grant = (token: string, ttlMs = 900_000): AccessGrant => ({ accessToken: token, expiresAt: Date.now() + ttlMs });
+const USER = { id: 'u1', displayName: 'Ana', roles: ['trainee'], language: 'es' };
+const grant = (token: string, ttlMs = 900_000): AccessGrant => ({ accessToken: token, expiresAt: Date.now() + ttlMs, lifetimeMs: ttlMs, user: USER });
 
 function transport(overrides: Partial<SessionTransport> = {}): SessionTransport {
   return {
@@ -73,10 +74,120 @@ describe('Session', () => {
     expect(session.accessToken()).toBeUndefined();
   });
 
+  it('keeps the "signed in here" hint when the server cannot be reached at start (a reload aborts the request)', async () => {
+    const storage = memoryStorage();
+    await new Session(transport(), storage).signIn('a@b.c', 'pw');
+    const offline = new Session(transport({ refresh: vi.fn(async () => Promise.reject(new TypeError('aborted'))) }), storage);
+    await offline.start();
+    expect(offline.getSnapshot().status).toBe('signed-out');
+    const next = transport();
+    await new Session(next, storage).start();
+    expect(next.refresh).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps the session when the server cannot be reached during a refresh', async () => {
     const session = new Session(transport({ refresh: vi.fn(async () => Promise.reject(new TypeError('offline'))) }), memoryStorage());
     await session.signIn('a@b.c', 'pw');
     await expect(session.refresh('first')).rejects.toThrow('offline');
     expect(session.getSnapshot().status).toBe('signed-in');
+  });
+
+  it('refreshes ahead of expiry by a quarter of a short token\'s life, not every request', () => {
+    const session = new Session(transport(), memoryStorage());
+    const now = Date.now();
+    (session as unknown as { grant: AccessGrant }).grant = { ...grant('t', 40_000), expiresAt: now + 40_000 };
+    expect(session.expiresSoon(now)).toBe(false);
+    expect(session.expiresSoon(now + 29_000)).toBe(false);
+    expect(session.expiresSoon(now + 31_000)).toBe(true);
+  });
+
+  it('hands the person to the start hook (their language) at sign-in and when restored, before saying "signed in"', async () => {
+    const storage = memoryStorage();
+    const seen: string[] = [];
+    const make = () =>
+      new Session(transport(), storage, {
+        onSessionStart: async (user) => {
+          seen.push(`${user.language}:${session?.getSnapshot().status ?? '-'}`);
+        },
+      });
+    let session: Session | undefined = make();
+    await session.signIn('a@b.c', 'pw');
+    session = make();
+    await session.start();
+    expect(seen).toEqual(['es:starting', 'es:starting']);
+  });
+
+  it('is signed out even when the server cannot be told', async () => {
+    const session = new Session(transport({ signOut: vi.fn(async () => Promise.reject(new TypeError('offline'))) }), memoryStorage());
+    await session.signIn('a@b.c', 'pw');
+    await session.signOut();
+    expect(session.getSnapshot()).toEqual({ status: 'signed-out', reason: 'signed-out' });
+  });
+});
+
+/** A Web Locks stand-in: exclusive locks by name, granted in request order (as browsers do), `ifAvailable` too. */
+function fakeLocks() {
+  const queues = new Map<string, Promise<unknown>>();
+  const held = new Set<string>();
+  return {
+    request(name: string, options: { ifAvailable?: boolean }, work: (lock: object | null) => Promise<unknown>) {
+      if (options.ifAvailable && held.has(name)) return Promise.resolve(work(null));
+      const grantLock = async () => {
+        held.add(name);
+        try {
+          return await work({ name });
+        } finally {
+          held.delete(name);
+        }
+      };
+      const run = (queues.get(name) ?? Promise.resolve()).then(grantLock, grantLock);
+      queues.set(name, run.catch(() => undefined));
+      return run;
+    },
+  };
+}
+
+const nextMessage = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('Session across tabs (one browser, two tabs)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('two tabs whose tokens expire refresh once between them: the second takes the first\'s new token', async () => {
+    vi.stubGlobal('navigator', { ...navigator, locks: fakeLocks() });
+    const storage = memoryStorage();
+    let refreshes = 0;
+    const shared = transport({
+      refresh: vi.fn(async () => {
+        refreshes++;
+        await new Promise((resolve) => setTimeout(resolve, 80));
+        return grant(`fresh-${refreshes}`);
+      }),
+    });
+    const tabA = new Session(shared, storage);
+    const tabB = new Session(shared, storage);
+    await tabA.signIn('a@b.c', 'pw');
+    await nextMessage();
+    expect(tabB.accessToken()).toBe('first');
+    const [a, b] = await Promise.all([tabA.refresh('first'), (async () => {
+      await nextMessage();
+      return tabB.refresh('first');
+    })()]);
+    expect(a).toBe('fresh-1');
+    expect(b).toBe('fresh-1');
+    expect(refreshes).toBe(1);
+  });
+
+  it('signing out in one tab signs the other out', async () => {
+    const storage = memoryStorage();
+    const tabA = new Session(transport(), storage);
+    const tabB = new Session(transport(), storage);
+    await tabA.signIn('a@b.c', 'pw');
+    await nextMessage();
+    expect(tabB.getSnapshot().status).toBe('signed-in');
+    await tabA.signOut();
+    await nextMessage();
+    expect(tabB.getSnapshot()).toEqual({ status: 'signed-out', reason: 'signed-out' });
+    expect(tabB.accessToken()).toBeUndefined();
+    expect(storage.getItem('gds.session')).toBeNull();
   });
 });

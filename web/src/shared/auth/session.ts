@@ -1,5 +1,7 @@
-import { type AccessGrant, type SessionTransport, sessionTransport } from './session-transport';
+import { type AccessGrant, type SessionTransport, type SessionUser, sessionTransport } from './session-transport';
 import { withCrossTabLock } from './cross-tab-lock';
+import { activateLocale } from '../i18n/i18n';
+import { isLocale } from '../i18n/locales';
 
 export type SessionStatus = 'starting' | 'signed-in' | 'signed-out';
 /** Why the last sign-out happened: the screen says "your session ended" only for `expired`. */
@@ -13,8 +15,19 @@ export interface SessionSnapshot {
 // Not a secret: only says "a refresh may work", so a visitor who never signed in costs no request.
 const HINT_KEY = 'gds.session';
 const CHANNEL = 'gds-session';
-// Refresh this long before expiry rather than wait for a 401.
+// Refresh this long before expiry rather than wait for a 401 (a quarter of a short token's life).
 const EARLY_MS = 30_000;
+const LOCK = 'gds-session-refresh';
+// How long a tab that waited for another tab's refresh waits for its grant to arrive by message.
+const GRANT_WAIT_MS = 1000;
+
+export interface SessionHooks {
+  /**
+   * Called with the person when a session begins in this tab (sign-in, or restored on load), and
+   * awaited before the session says "signed in", so the first screen is already in their language.
+   */
+  onSessionStart?: (user: SessionUser) => Promise<void> | void;
+}
 
 type Message = { kind: 'grant'; grant: AccessGrant } | { kind: 'signed-out' };
 
@@ -31,10 +44,12 @@ export class Session {
   private refreshing: Promise<string | null> | undefined;
   private started: Promise<void> | undefined;
   private readonly channel: BroadcastChannel | undefined;
+  private readonly grantWaiters = new Set<() => void>();
 
   constructor(
     private readonly transport: SessionTransport,
     private readonly storage: Storage | undefined = globalThis.localStorage,
+    private readonly hooks: SessionHooks = {},
   ) {
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
     this.channel?.addEventListener('message', (event: MessageEvent<Message>) => this.hear(event.data));
@@ -52,10 +67,11 @@ export class Session {
     this.started ??= (async () => {
       if (this.storage?.getItem(HINT_KEY) !== '1') return this.setSignedOut('none');
       try {
-        await this.refresh();
+        await this.refresh(undefined, true);
       } catch {
-        // Unreachable server: stay signed out for now; the sign-in screen says the server is unreachable.
-        if (!this.grant) this.setSignedOut('none');
+        // Unreachable server, or the page is unloading (a reload aborts the request): signed out
+        // for now, but the hint stays, so the next load tries again.
+        if (!this.grant) this.set({ status: 'signed-out', reason: 'none' });
       }
     })();
     return this.started;
@@ -65,27 +81,43 @@ export class Session {
     return this.grant?.accessToken;
   }
 
-  expiresSoon(now = Date.now()): boolean {
-    return !!this.grant && this.grant.expiresAt - now < EARLY_MS;
+  /** Who is signed in (from the session routes' answer), or undefined. */
+  user(): SessionUser | undefined {
+    return this.grant?.user;
   }
 
-  async signIn(email: string, password: string): Promise<void> {
-    this.accept(await this.transport.signIn(email, password));
-    this.broadcast({ kind: 'grant', grant: this.grant! });
+  expiresSoon(now = Date.now()): boolean {
+    if (!this.grant) return false;
+    return this.grant.expiresAt - now < Math.min(EARLY_MS, this.grant.lifetimeMs / 4);
+  }
+
+  async signIn(email: string, password: string): Promise<SessionUser> {
+    const grant = await this.transport.signIn(email, password);
+    await this.startedFor(grant.user);
+    this.accept(grant);
+    this.broadcast({ kind: 'grant', grant });
+    return grant.user;
   }
 
   /**
    * A fresh access token, or null when the session is over. `stale` is the token a request was
    * refused with: if another tab or call already replaced it, that newer token is used as it is.
    */
-  refresh(stale?: string): Promise<string | null> {
-    this.refreshing ??= withCrossTabLock('gds-session-refresh', async () => {
-      if (this.grant && this.grant.accessToken !== stale && !this.expiresSoon()) return this.grant.accessToken;
+  refresh(stale?: string, starting = false): Promise<string | null> {
+    this.refreshing ??= withCrossTabLock(LOCK, async (waited) => {
+      // Another tab held the lock, so it has most likely just refreshed: its grant comes by a
+      // message that may arrive just after the lock does, so wait for it briefly.
+      if (waited && (!this.grant || this.grant.accessToken === stale)) await this.nextGrant(GRANT_WAIT_MS);
+      if (this.grant && this.grant.accessToken !== stale && !this.expiresSoon()) {
+        if (starting) await this.startedFor(this.grant.user);
+        return this.grant.accessToken;
+      }
       const grant = await this.transport.refresh();
       if (!grant) {
         this.setSignedOut(this.snapshot.status === 'signed-in' ? 'expired' : 'none');
         return null;
       }
+      if (starting) await this.startedFor(grant.user);
       this.accept(grant);
       this.broadcast({ kind: 'grant', grant });
       return grant.accessToken;
@@ -95,16 +127,37 @@ export class Session {
     return this.refreshing;
   }
 
+  /** Ends the session here, in every other tab (a message), and on the server (the cookie's session). */
   async signOut(): Promise<void> {
-    const token = this.grant?.accessToken;
     this.setSignedOut('signed-out');
     this.broadcast({ kind: 'signed-out' });
-    await this.transport.signOut(token).catch(() => undefined);
+    // Even offline the tab is signed out; the cookie's session then ends when it expires.
+    await this.transport.signOut().catch(() => undefined);
+  }
+
+  private async startedFor(user: SessionUser): Promise<void> {
+    await Promise.resolve(this.hooks.onSessionStart?.(user)).catch(() => undefined);
+  }
+
+  /** Resolves when a grant arrives from another tab, or after `ms`. */
+  private nextGrant(ms: number): Promise<void> {
+    if (!this.channel) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.grantWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.grantWaiters.add(done);
+    });
   }
 
   private hear(message: Message): void {
-    if (message.kind === 'grant') this.accept(message.grant);
-    else this.setSignedOut('signed-out');
+    if (message.kind === 'grant') {
+      this.accept(message.grant);
+      for (const waiter of [...this.grantWaiters]) waiter();
+    } else this.setSignedOut('signed-out');
   }
 
   private accept(grant: AccessGrant): void {
@@ -130,4 +183,7 @@ export class Session {
   }
 }
 
-export const session = new Session(sessionTransport);
+/** The app's session: the person's saved language is applied as soon as they sign in or come back. */
+export const session = new Session(sessionTransport, globalThis.localStorage, {
+  onSessionStart: (user) => (isLocale(user.language) ? activateLocale(user.language) : undefined),
+});

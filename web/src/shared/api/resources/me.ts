@@ -9,6 +9,7 @@ export interface Me {
   email: string;
   displayName: string;
   roles: string[];
+  language: 'en' | 'es';
   gender: 'female' | 'male' | 'non_binary' | 'prefer_not_to_say' | null;
   birthYear: number | null;
   district: string | null;
@@ -19,4 +20,15 @@ export const meQuery = queryOptions({
   queryKey: queryKeys.me,
   queryFn: () => unwrap<Me>(api.GET('/api/v1/me')),
   staleTime: 5 * 60_000,
+});
+
+/** Why demographic fields are asked for (the purpose text in force) and the person's consent, if any. */
+export interface DemographicConsent {
+  purpose: { version: number; text: string };
+  consent: { version: number; givenAt: string } | null;
+}
+
+export const demographicConsentQuery = queryOptions({
+  queryKey: queryKeys.demographicConsent,
+  queryFn: () => unwrap<DemographicConsent>(api.GET('/api/v1/me/demographic-consent' as never)),
 });
