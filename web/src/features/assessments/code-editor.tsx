@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense, useId, useRef } from 'react';
 
 export type CodeLanguage = 'sql' | 'yaml' | 'plain';
 
@@ -24,6 +24,8 @@ const CodeMirrorEditor = lazy(() => import('./codemirror-editor'));
  */
 export function CodeEditor(props: CodeEditorProps) {
   const id = useId();
+  // Someone may be typing in the stand-in when CodeMirror arrives: the editor then takes the focus.
+  const typingInFallback = useRef(false);
   const ids = { label: `${id}-label`, description: props.description ? `${id}-description` : undefined, input: `${id}-input` };
   return (
     <div className="field code-field">
@@ -33,8 +35,8 @@ export function CodeEditor(props: CodeEditorProps) {
       {props.language === 'plain' ? (
         <PlainCodeArea {...props} ids={ids} />
       ) : (
-        <Suspense fallback={<PlainCodeArea {...props} ids={ids} />}>
-          <CodeMirrorEditor {...props} ids={ids} />
+        <Suspense fallback={<PlainCodeArea {...props} ids={ids} isFallback onFocusChange={(focused) => (typingInFallback.current = focused)} />}>
+          <CodeMirrorEditor {...props} ids={ids} takeFocus={typingInFallback} />
         </Suspense>
       )}
       {props.description && (
@@ -52,10 +54,20 @@ export interface EditorIds {
   input: string;
 }
 
-export function PlainCodeArea({ value, onChange, rows = 8, maxLength, ids }: CodeEditorProps & { ids: EditorIds }) {
+export interface LoadedEditorProps extends CodeEditorProps {
+  ids: EditorIds;
+  /** True when the stand-in had the focus as the editor loaded. */
+  takeFocus?: { current: boolean };
+}
+
+export function PlainCodeArea({ value, onChange, rows = 8, maxLength, ids, takeFocus, isFallback, onFocusChange }: LoadedEditorProps & { isFallback?: boolean; onFocusChange?: (focused: boolean) => void }) {
   return (
     <textarea
       id={ids.input}
+      data-fallback={isFallback || undefined}
+      autoFocus={takeFocus?.current || undefined}
+      onFocus={() => onFocusChange?.(true)}
+      onBlur={() => onFocusChange?.(false)}
       className="field-input code-input"
       value={value}
       rows={rows}

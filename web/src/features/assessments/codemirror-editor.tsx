@@ -5,7 +5,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { PostgreSQL, sql } from '@codemirror/lang-sql';
 import { yaml } from '@codemirror/lang-yaml';
-import type { CodeEditorProps, EditorIds } from './code-editor';
+import type { LoadedEditorProps } from './code-editor';
 
 // Colours from the design tokens: the gutter's default grey fails 4.5:1 contrast.
 const theme = EditorView.theme({
@@ -17,7 +17,7 @@ const theme = EditorView.theme({
 });
 
 /** CodeMirror 6, loaded on demand by CodeEditor (default export for React.lazy). */
-export default function CodeMirrorEditor({ value, onChange, language, rows = 8, ids }: CodeEditorProps & { ids: EditorIds }) {
+export default function CodeMirrorEditor({ value, onChange, language, rows = 8, ids, takeFocus }: LoadedEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -55,6 +55,10 @@ export default function CodeMirrorEditor({ value, onChange, language, rows = 8, 
       }),
     });
     view.current = editor;
+    if (takeFocus?.current) {
+      editor.focus();
+      editor.dispatch({ selection: { anchor: editor.state.doc.length } });
+    }
     return () => {
       editor.destroy();
       view.current = null;
