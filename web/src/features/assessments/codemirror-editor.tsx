@@ -9,23 +9,29 @@ import type { LoadedEditorProps } from './code-editor';
 
 // Colours from the design tokens: the gutter's default grey fails 4.5:1 contrast.
 const theme = EditorView.theme({
-  '&': { border: '1px solid var(--color-border)', borderRadius: 'var(--radius)', background: 'var(--color-bg)', fontSize: 'var(--text-md)' },
+  '&': { border: '1px solid var(--color-border)', borderRadius: 'var(--radius)', background: 'var(--color-bg)', color: 'var(--color-text)', fontSize: 'var(--text-md)', maxHeight: '60vh' },
   '&.cm-focused': { outline: '3px solid var(--color-focus)', outlineOffset: '2px' },
   '.cm-content': { fontFamily: 'var(--font-mono)', minHeight: 'calc(var(--rows) * 1.5em)', padding: 'var(--space-2) 0' },
-  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5' },
+  '.cm-scroller': { overflow: 'auto', fontFamily: 'var(--font-mono)', lineHeight: '1.5' },
   '.cm-gutters': { background: 'var(--color-surface)', color: 'var(--color-muted)', borderRight: '1px solid var(--color-border)' },
 });
 
 /** CodeMirror 6, loaded on demand by CodeEditor (default export for React.lazy). */
-export default function CodeMirrorEditor({ value, onChange, language, rows = 8, ids, takeFocus }: LoadedEditorProps) {
+export default function CodeMirrorEditor({ label, value, onChange, language, rows = 8, takeFocus }: LoadedEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
   useEffect(() => {
+    // CodeMirror writes its styles at run time. In the page they would be a <style> element, which
+    // the app's Content-Security-Policy refuses (no 'unsafe-inline'); in a shadow root they are a
+    // constructed style sheet (CSSOM), which it allows. ARIA references do not cross the shadow
+    // boundary, so the editor is named with aria-label (the same text as the visible label).
+    const shadow = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
     const editor = new EditorView({
-      parent: host.current!,
+      root: shadow,
+      parent: shadow,
       state: EditorState.create({
         doc: value,
         extensions: [
@@ -40,9 +46,7 @@ export default function CodeMirrorEditor({ value, onChange, language, rows = 8, 
           language === 'sql' ? sql({ dialect: PostgreSQL, upperCaseKeywords: true }) : yaml(),
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({
-            id: ids.input,
-            'aria-labelledby': ids.label,
-            ...(ids.description ? { 'aria-describedby': ids.description } : {}),
+            'aria-label': label,
             spellcheck: 'false',
             autocapitalize: 'off',
             autocorrect: 'off',
@@ -64,7 +68,7 @@ export default function CodeMirrorEditor({ value, onChange, language, rows = 8, 
       view.current = null;
     };
     // The editor is made once per language; value changes from outside are applied below.
-  }, [language, ids.input, ids.label, ids.description]);
+  }, [language, label]);
 
   useEffect(() => {
     const editor = view.current;
