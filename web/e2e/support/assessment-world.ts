@@ -23,7 +23,7 @@ export async function buildAssessmentWorld(api: ApiHelper): Promise<AssessmentWo
   const tag = randomBytes(3).toString('hex');
   const courseTitle = `Call Centre Data ${tag}`;
   const course = await api.call('POST', '/api/v1/courses', admin, {
-    code: `ccd-${tag}`, title: courseTitle, summary: 'Questions a contact centre asks of its data.', trackCode: 'data-analytics', level: 'beginner', estimatedHours: 10,
+    code: `ccd-${tag}`, title: courseTitle, summary: 'Questions a contact centre asks of its data.', trackCode: 'data-analysis', level: 'beginner', estimatedHours: 10,
   });
   const module = await api.call('POST', `/api/v1/courses/${course.id}/modules`, admin, { title: 'Asking the data' });
   await api.call('POST', `/api/v1/modules/${module.id}/lessons`, admin, { kind: 'article', title: 'Rows and columns', body: 'A table is rows of the same columns.' });

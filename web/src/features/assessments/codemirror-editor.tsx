@@ -11,7 +11,7 @@ import type { LoadedEditorProps } from './code-editor';
 const theme = EditorView.theme({
   '&': { border: '1px solid var(--color-border)', borderRadius: 'var(--radius)', background: 'var(--color-bg)', color: 'var(--color-text)', fontSize: 'var(--text-md)', maxHeight: '60vh' },
   '&.cm-focused': { outline: '3px solid var(--color-focus)', outlineOffset: '2px' },
-  '.cm-content': { fontFamily: 'var(--font-mono)', minHeight: 'calc(var(--rows) * 1.5em)', padding: 'var(--space-2) 0' },
+  '.cm-content': { fontFamily: 'var(--font-mono)', padding: 'var(--space-2) 0' },
   '.cm-scroller': { overflow: 'auto', fontFamily: 'var(--font-mono)', lineHeight: '1.5' },
   '.cm-gutters': { background: 'var(--color-surface)', color: 'var(--color-muted)', borderRight: '1px solid var(--color-border)' },
 });
@@ -55,6 +55,8 @@ export default function CodeMirrorEditor({ label, value, onChange, language, row
             if (update.docChanged) onChangeRef.current(update.state.doc.toString());
           }),
           theme,
+          // The height of `rows` lines; not a style attribute on the host, which the CSP refuses.
+          EditorView.theme({ '.cm-content': { minHeight: `${rows * 1.5}em` } }),
         ],
       }),
     });
@@ -68,7 +70,7 @@ export default function CodeMirrorEditor({ label, value, onChange, language, row
       view.current = null;
     };
     // The editor is made once per language; value changes from outside are applied below.
-  }, [language, label]);
+  }, [language, label, rows]);
 
   useEffect(() => {
     const editor = view.current;
@@ -77,5 +79,5 @@ export default function CodeMirrorEditor({ label, value, onChange, language, row
     }
   }, [value]);
 
-  return <div ref={host} className="code-editor" style={{ ['--rows' as string]: rows }} />;
+  return <div ref={host} className="code-editor" />;
 }

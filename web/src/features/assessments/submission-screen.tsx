@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
@@ -6,7 +7,8 @@ import { QueryView } from '../../shared/states/query-view';
 import { useFormat } from '../../shared/i18n/use-format';
 import type { SubmissionView } from './assessment.types';
 import { assessmentQuery, submissionQuery } from './assessment.queries';
-import { phaseOf } from './submission-status';
+import { isSettled, phaseOf } from './submission-status';
+import { queryKeys } from '../../shared/api/query-keys';
 import { feedbackItems, type FeedbackItem } from './submission-feedback';
 import { useEnrollmentOf } from './use-course-of';
 import './assessments.css';
@@ -19,6 +21,15 @@ export function SubmissionScreen() {
   const assessmentId = submission.data?.assessmentId;
   const assessment = useQuery({ ...assessmentQuery(assessmentId ?? ''), enabled: !!assessmentId });
   const enrollment = useEnrollmentOf(assessment.data?.moduleId, assessmentId);
+  const settled = submission.data ? isSettled(submission.data.status) : false;
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    // A grade changes what the assessment, home and the outline show (its status, passed modules).
+    if (settled && assessmentId) {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.assessments.detail(assessmentId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.enrollments.all });
+    }
+  }, [settled, assessmentId, queryClient]);
   return (
     <Screen
       title={assessment.data ? t`Submission: ${assessment.data.title}` : t`Submission`}
