@@ -94,7 +94,7 @@ test('on a phone: a quiz taken with the keyboard alone, an SQL exercise run, res
     await expect(page.getByRole('heading', { level: 1, name: `Submission: ${world.quiz.title}` })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Passed' })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText('Score: 100 of 100')).toBeVisible();
-    await expect(page.getByText('Question 1: right (1 of 1 points)')).toBeVisible();
+    await expect(page.getByText('Question 1: right (points: 1 of 1)')).toBeVisible();
     await checkScreen(page, 'submission-graded');
     await tabTo(page, page.getByRole('link', { name: `Back to ${world.courseTitle}` }));
     await page.keyboard.press('Enter');
@@ -123,7 +123,7 @@ test('on a phone: a quiz taken with the keyboard alone, an SQL exercise run, res
     await expect(result.getByRole('row')).toHaveCount(3);
     await expect(result.getByRole('row').nth(1)).toContainText('billing');
     await expect(result.getByRole('row').nth(1)).toContainText('270');
-    await expect(page.getByText('2 rows returned.')).toBeVisible();
+    await expect(page.getByText('Rows returned: 2.')).toBeVisible();
     await checkScreen(page, 'assessment-sql-trial-run');
     // A trial run used no attempt.
     const token = await api.tokenOf(world.trainee.email, world.trainee.password);

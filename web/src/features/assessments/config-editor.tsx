@@ -34,7 +34,7 @@ export function ConfigEditor({ assessmentId, content, document, onChange, canWor
         <ul className="link-list">
           {content.rules.map((rule) => (
             <li key={rule.id}>
-              {rule.description} <span className="meta">{t`(${rule.points} points)`}</span>
+              {rule.description} <span className="meta">{t`(points: ${rule.points})`}</span>
             </li>
           ))}
         </ul>

@@ -49,7 +49,7 @@ export function DesignEditor({ content, draft, onChange }: DesignEditorProps) {
             const best = Math.max(0, ...criterion.levels.map((l) => l.points));
             return (
               <li key={criterion.id}>
-                {criterion.title} <span className="meta">{t`(up to ${best} points)`}</span>
+                {criterion.title} <span className="meta">{t`(points: up to ${best})`}</span>
               </li>
             );
           })}

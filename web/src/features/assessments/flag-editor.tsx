@@ -40,7 +40,7 @@ export function FlagEditor({ assessmentId, content, draft, onChange, canWork }: 
             key={flag.id}
             name={`flag-${flag.id}`}
             label={t`Flag: ${flag.label}`}
-            description={t`${flag.points} points`}
+            description={t`Points: ${flag.points}`}
             className="code"
             autoComplete="off"
             autoCapitalize="off"

@@ -31,9 +31,9 @@ function QuestionField({ question, number, value, onChange, invalid }: { questio
   const label = t`Question ${number}: ${question.prompt}`;
   const worth = question.type === 'multiple'
     ? question.partialCredit === 'per-option'
-      ? t`${points} points. Choose all that apply; each right choice earns part, each wrong one takes part away.`
-      : t`${points} points. Choose all that apply; points only for exactly the right set.`
-    : t`${points} points.`;
+      ? t`Points: ${points}. Choose all that apply; each right choice earns part, each wrong one takes part away.`
+      : t`Points: ${points}. Choose all that apply; points only for exactly the right set.`
+    : t`Points: ${points}.`;
   switch (question.type) {
     case 'single':
       return (

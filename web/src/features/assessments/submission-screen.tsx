@@ -138,19 +138,19 @@ function FeedbackLine({ item }: { item: FeedbackItem }) {
       return <>{item.text}</>;
     case 'question': {
       const { number, earned, points } = item;
-      return item.correct ? <Trans>Question {number}: right ({earned} of {points} points)</Trans> : <Trans>Question {number}: not right ({earned} of {points} points)</Trans>;
+      return item.correct ? <Trans>Question {number}: right (points: {earned} of {points})</Trans> : <Trans>Question {number}: not right (points: {earned} of {points})</Trans>;
     }
     case 'flag': {
       const { label, points } = item;
-      return item.captured ? <Trans>{label}: found ({points} points)</Trans> : <Trans>{label}: not found</Trans>;
+      return item.captured ? <Trans>{label}: found (points: {points})</Trans> : <Trans>{label}: not found</Trans>;
     }
     case 'penalty': {
       const points = item.points;
-      return <Trans>{points} points taken off for hints or lateness.</Trans>;
+      return <Trans>Points taken off for hints or lateness: {points}.</Trans>;
     }
     case 'late': {
       const days = item.days;
-      return <Trans>Submitted {days} days late.</Trans>;
+      return <Trans>Days late: {days}.</Trans>;
     }
     case 'awaiting-review':
       return <Trans>Waiting for an instructor's review against the rubric.</Trans>;

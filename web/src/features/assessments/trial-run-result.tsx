@@ -28,7 +28,7 @@ function RowsTable({ result }: { result: NonNullable<TrialRun['result']> }) {
   return (
     <>
       <p>
-        {result.truncated ? <Trans>Showing the first {shown} rows; the query returned more.</Trans> : <Trans>{shown} rows returned.</Trans>}
+        {result.truncated ? <Trans>Showing the first {shown} rows; the query returned more.</Trans> : <Trans>Rows returned: {shown}.</Trans>}
       </p>
       {/* A focusable scroll region, so keyboard users can scroll a wide result at 360 px. */}
       <div className="table-scroll" role="region" aria-label={t`Query result`} tabIndex={0}>
