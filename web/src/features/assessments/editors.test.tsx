@@ -21,8 +21,12 @@ const { QuizEditor } = await import('./quiz-editor');
 const { SqlEditor } = await import('./sql-editor');
 const { ConfigEditor } = await import('./config-editor');
 const { TimeLeft } = await import('./time-left');
+const { FlagEditor, EMPTY_FLAG_DRAFT } = await import('./flag-editor');
+type FlagDraft = import('./flag-editor').FlagDraft;
 
 i18n.loadAndActivate({ locale: 'en', messages: {} });
+// jsdom has no CSS.escape, which React Aria's modal uses; browsers all do.
+if (!globalThis.CSS?.escape) Object.assign(globalThis, { CSS: { ...globalThis.CSS, escape: (value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`) } });
 // user-event drives real React Aria widgets: slow on a busy shared machine, never a time budget.
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -166,6 +170,45 @@ describe('ConfigEditor', () => {
     expect(post.mock.calls[0][1]).toEqual({ params: { path: { id: 'c1' } }, body: { answer: { document: 'owner: me', format: 'yaml' } } });
     expect(screen.getByText('Fails')).toBeTruthy();
     expect(screen.getByText(/Set the owner\./)).toBeTruthy();
+  });
+});
+
+describe('FlagEditor', () => {
+  it('reveals a hint only after a confirmation stating its cost, and keeps its text with the draft', async () => {
+    const user = userEvent.setup();
+    const drafts: FlagDraft[] = [];
+    function Harness() {
+      const [draft, setDraft] = useState<FlagDraft>(EMPTY_FLAG_DRAFT);
+      return (
+        <FlagEditor
+          assessmentId="f1"
+          content={{ flags: [{ id: 'root', label: 'Root shell', points: 5 }], hints: [{ id: 'h1', cost: 2 }] }}
+          draft={draft}
+          canWork
+          onChange={(next) => setDraft((previous) => {
+            const value = next(previous);
+            drafts.push(value);
+            return value;
+          })}
+        />
+      );
+    }
+    render(wrap(<Harness />));
+    await user.type(screen.getByRole('textbox', { name: 'Flag: Root shell' }), 'FLAG{{x}');
+    expect(drafts.at(-1)?.flags.root).toBe('FLAG{x}');
+    await user.click(screen.getByRole('button', { name: 'Reveal hint 1 (costs 2 points)' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Reveal hint 1?' });
+    expect(dialog.textContent).toMatch(/It costs 2 points/);
+    await user.click(screen.getByRole('button', { name: 'Keep it hidden' }));
+    expect(post).not.toHaveBeenCalled();
+
+    post.mockResolvedValueOnce(ok({ hintId: 'h1', text: 'Look at the cron jobs.', cost: 2, revealedAt: '2026-12-06T10:00:00Z' }));
+    await user.click(screen.getByRole('button', { name: 'Reveal hint 1 (costs 2 points)' }));
+    await user.click(await screen.findByRole('button', { name: 'Reveal it' }));
+    expect(await screen.findByText('Look at the cron jobs.')).toBeTruthy();
+    expect(post).toHaveBeenCalledWith('/api/v1/assessments/{id}/hints/{hintId}/reveal', { params: { path: { id: 'f1', hintId: 'h1' } } });
+    expect(drafts.at(-1)).toEqual({ flags: { root: 'FLAG{x}' }, hints: { h1: 'Look at the cron jobs.' } });
+    expect(screen.queryByRole('button', { name: /Reveal hint 1/ })).toBeNull();
   });
 });
 
