@@ -19,7 +19,6 @@ const theme = EditorView.theme({
 /** CodeMirror 6, loaded on demand by CodeEditor (default export for React.lazy). */
 export default function CodeMirrorEditor({ label, value, onChange, language, rows = 8, takeFocus }: LoadedEditorProps) {
   const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
@@ -60,24 +59,17 @@ export default function CodeMirrorEditor({ label, value, onChange, language, row
         ],
       }),
     });
-    view.current = editor;
     if (takeFocus?.current) {
       editor.focus();
       editor.dispatch({ selection: { anchor: editor.state.doc.length } });
     }
     return () => {
       editor.destroy();
-      view.current = null;
     };
-    // The editor is made once per language; value changes from outside are applied below.
+    // The editor owns the text once made: `value` is read here only (the draft restored, or what was
+    // typed in the stand-in). Pushing later `value`s back in would race fast typing: a render still
+    // holding the text of a few keys ago would overwrite the keys typed since.
   }, [language, label, rows]);
-
-  useEffect(() => {
-    const editor = view.current;
-    if (editor && editor.state.doc.toString() !== value) {
-      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
-    }
-  }, [value]);
 
   return <div ref={host} className="code-editor" />;
 }
