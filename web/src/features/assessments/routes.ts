@@ -7,4 +7,10 @@ export const assessmentRoute = createRoute({
   component: lazyRouteComponent(() => import('./assessment-screen'), 'AssessmentScreen'),
 });
 
-export const assessmentRoutes = [assessmentRoute];
+export const submissionRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'submissions/$submissionId',
+  component: lazyRouteComponent(() => import('./submission-screen'), 'SubmissionScreen'),
+});
+
+export const assessmentRoutes = [assessmentRoute, submissionRoute];
