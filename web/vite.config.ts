@@ -6,6 +6,8 @@ import { serviceWorker } from './build/service-worker.plugin.ts';
 
 const FIRST_SCREEN = /node_modules\/(react|react-dom|scheduler|@tanstack|@lingui|openapi-fetch|use-sync-external-store)\/|\/src\/(shared|app)\//;
 const LAZY_WIDGETS = /\/src\/shared\/ui\/(confirm-dialog|radio-choice)\.tsx$/;
+// Catalogues other than English are fetched when chosen; in the group they would ship with every first screen.
+const LAZY_CATALOGUES = /\/src\/shared\/i18n\/locales\/(?!en\/)/;
 
 // The API the dev server proxies to: a running `npm start` (or GDS_API_URL).
 const apiUrl = process.env.GDS_API_URL ?? 'http://localhost:3000';
@@ -33,7 +35,7 @@ export default defineConfig({
         // What the first screen needs in one file rather than the ~20 small shared chunks automatic
         // splitting makes: each is a round trip, and on a 400 ms connection they cost seconds. The
         // React Aria widgets stay out (only lazy screens use them).
-        codeSplitting: { groups: [{ name: (id: string) => (FIRST_SCREEN.test(id) && !LAZY_WIDGETS.test(id) ? 'app' : null) }] },
+        codeSplitting: { groups: [{ name: (id: string) => (FIRST_SCREEN.test(id) && !LAZY_WIDGETS.test(id) && !LAZY_CATALOGUES.test(id) ? 'app' : null) }] },
       },
     },
   },
