@@ -14,7 +14,9 @@ import { titleOf } from './problem-catalog';
  *   - its errors: `@ApiProblems(400, 404, ...)`, on the method or the class. `@Authenticated()`
  *     adds 401 and `@Roles(...)` adds 401 and 403 by themselves.
  * Response classes need explicit @ApiProperty on every field: the build runs plain tsc, without
- * the @nestjs/swagger CLI plugin.
+ * the @nestjs/swagger CLI plugin. A `string | null` field reflects as Object: give it
+ * `{ type: String, nullable: true }`; a field always present is @ApiProperty (required), even
+ * when null, so generated clients do not type it optional.
  */
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';

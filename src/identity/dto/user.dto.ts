@@ -118,7 +118,7 @@ export class CreatedUserView extends UserView {
 export class RoleChangeView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) userId: string;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'Null when the system made the change (first admin bootstrap)' }) actorId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null when the system made the change (first admin bootstrap)' }) actorId: string | null;
   @ApiProperty({ enum: ['create', 'roles', 'deactivate', 'reactivate'] }) action: 'create' | 'roles' | 'deactivate' | 'reactivate';
   @ApiProperty({ type: String, isArray: true }) rolesBefore: string[];
   @ApiProperty({ type: String, isArray: true }) rolesAfter: string[];
