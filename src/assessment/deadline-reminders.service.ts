@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { AppTransactionHost } from '@gds/database';
-import { HandledJob, JOB_CATALOG, JobHandler, Outbox, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { HandledJob, JOB_CATALOG, JobHandler, Outbox, QueueRegistry, QueueRole } from '@gds/queue';
 import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { TraineeEnrollments } from './trainee-enrollments.service';
@@ -25,16 +24,12 @@ export class DeadlineReminders implements OnApplicationBootstrap {
     private readonly versions: PublishedCourseVersions,
     private readonly trainees: TraineeEnrollments,
     private readonly queues: QueueRegistry,
-    private readonly moduleRef: ModuleRef,
+    private readonly queueRole: QueueRole,
   ) {}
 
   /** Schedules only in worker processes (where the outbox relay runs); api processes skip. */
   async onApplicationBootstrap(): Promise<void> {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-    } catch {
-      return;
-    }
+    if (!this.queueRole.runsWorkers) return;
     const policy = JOB_CATALOG['scan-deadlines'];
     await this.queues.get(policy.queue).upsertJobScheduler('scan-deadlines', { every: SCAN_EVERY_MS }, {
       name: 'scan-deadlines',

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { HandledJob, JOB_CATALOG, JobHandler, Outbox, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { HandledJob, JOB_CATALOG, JobHandler, Outbox, QueueRegistry, QueueRole } from '@gds/queue';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 
 const SCAN_EVERY_MS = 10 * 60 * 1000;
@@ -26,7 +25,7 @@ export class GradingFailures implements OnApplicationBootstrap {
     private readonly outbox: Outbox,
     private readonly enrollments: EnrollmentDirectory,
     private readonly queues: QueueRegistry,
-    private readonly moduleRef: ModuleRef,
+    private readonly queueRole: QueueRole,
   ) {}
 
   /**
@@ -56,11 +55,7 @@ export class GradingFailures implements OnApplicationBootstrap {
 
   /** Schedules the scan only in worker processes (where the outbox relay runs). */
   async onApplicationBootstrap(): Promise<void> {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-    } catch {
-      return;
-    }
+    if (!this.queueRole.runsWorkers) return;
     const policy = JOB_CATALOG['scan-stalled-submissions'];
     await this.queues.get(policy.queue).upsertJobScheduler('scan-stalled-submissions', { every: SCAN_EVERY_MS }, {
       name: 'scan-stalled-submissions',

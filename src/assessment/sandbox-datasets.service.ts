@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { AppTransactionHost } from '@gds/database';
-import { HandledJob, JOB_CATALOG, JobHandler, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { HandledJob, JOB_CATALOG, JobHandler, QueueRegistry, QueueRole } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 import { datasetHash, handleOfHash, SandboxDataset } from './sandbox/sandbox-names';
 import { SandboxProvisioner } from './sandbox/sandbox-provisioner.service';
@@ -27,7 +26,7 @@ export class SandboxDatasets implements OnApplicationBootstrap {
     private readonly provisioner: SandboxProvisioner,
     private readonly config: AppConfig,
     private readonly queues: QueueRegistry,
-    private readonly moduleRef: ModuleRef,
+    private readonly queueRole: QueueRole,
   ) {}
 
   /** Marks a dataset used now (at most every 10 minutes per process and dataset). */
@@ -47,11 +46,7 @@ export class SandboxDatasets implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-    } catch {
-      return;
-    }
+    if (!this.queueRole.runsWorkers) return;
     const policy = JOB_CATALOG['sweep-sandbox-datasets'];
     await this.queues.get(policy.queue).upsertJobScheduler('sweep-sandbox-datasets', { every: SWEEP_EVERY_MS }, {
       name: 'sweep-sandbox-datasets',

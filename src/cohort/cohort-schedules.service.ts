@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { JobName, jobPolicy, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { JobName, jobPolicy, QueueRegistry, QueueRole } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 
 /**
@@ -13,7 +12,7 @@ export class CohortSchedules implements OnApplicationBootstrap {
   private readonly logger = new Logger(CohortSchedules.name);
 
   constructor(
-    private readonly moduleRef: ModuleRef,
+    private readonly queueRole: QueueRole,
     private readonly queues: QueueRegistry,
     private readonly config: AppConfig,
   ) {}
@@ -25,12 +24,7 @@ export class CohortSchedules implements OnApplicationBootstrap {
   }
 
   private isWorker(): boolean {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-      return true;
-    } catch {
-      return false;
-    }
+    return this.queueRole.runsWorkers;
   }
 
   private async schedule(name: JobName, pattern: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ApplicationAudit } from './application-audit.service';
 import { ApplicationDecisions } from './application-decisions.service';
 import { ApplicationsController } from './applications.controller';
@@ -22,10 +22,15 @@ import { TraineeImports } from './trainee-imports.service';
 import { TraineeProgress } from './trainee-progress.service';
 import { CohortPersonalData } from './cohort-personal-data.service';
 import { Waitlist } from './waitlist.service';
+import { PublishedCoursesModule } from '../course/published-courses.module';
+import { IdentityModule } from '../identity/identity.module';
+
+/** What the module exports to Nest, it exports to TypeScript here: other modules import these names from this file. */
+export { CohortOutcomeFacts, CohortPersonalData };
 
 /** Cohorts, applications, enrollment (capacity-safe), waitlist and lesson progress. Others use EnrollmentDirectory. */
-@Global()
 @Module({
+  imports: [PublishedCoursesModule, IdentityModule],
   providers: [
     CohortPersonalData,
     CohortAccess,
@@ -48,10 +53,7 @@ import { Waitlist } from './waitlist.service';
     CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
   ],
+  controllers: [CohortsController, ApplicationsController, EnrollmentsController],
   exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts],
 })
-export class CohortModule {
-  static withHttp(): DynamicModule {
-    return { module: CohortModule, controllers: [CohortsController, ApplicationsController, EnrollmentsController] };
-  }
-}
+export class CohortModule {}

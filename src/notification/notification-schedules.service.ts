@@ -1,11 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { jobPolicy, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { jobPolicy, QueueRegistry, QueueRole } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 
 /**
  * Registers the notification module's BullMQ job schedulers — in worker processes only (an api
- * process has no OutboxRelay). Upserting by a fixed id is idempotent, so any number of workers
+ * process does not run workers). Upserting by a fixed id is idempotent, so any number of workers
  * share one scheduler and each slot makes one job.
  */
 @Injectable()
@@ -13,7 +12,7 @@ export class NotificationSchedules implements OnApplicationBootstrap {
   private readonly logger = new Logger(NotificationSchedules.name);
 
   constructor(
-    private readonly moduleRef: ModuleRef,
+    private readonly queueRole: QueueRole,
     private readonly queues: QueueRegistry,
     private readonly config: AppConfig,
   ) {}
@@ -39,11 +38,6 @@ export class NotificationSchedules implements OnApplicationBootstrap {
   }
 
   private isWorker(): boolean {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-      return true;
-    } catch {
-      return false;
-    }
+    return this.queueRole.runsWorkers;
   }
 }

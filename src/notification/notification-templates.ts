@@ -1,5 +1,5 @@
 import type { AccountEmailKind } from '@gds/queue';
-import { DEFAULT_LANGUAGE, isLanguage, Language } from '../identity/languages';
+import { DEFAULT_LANGUAGE, isLanguage, Language } from '../identity/languages.contract';
 import { formatTime, NOTIFICATION_TEXTS, NotificationData, RenderedNotification } from './notification-texts';
 import { ACCOUNT_EMAIL_TEXTS, EMAIL_CHROME } from './email-texts';
 

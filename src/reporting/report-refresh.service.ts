@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { HandledJob, JOB_CATALOG, JobHandler, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { HandledJob, JOB_CATALOG, JobHandler, QueueRegistry, QueueRole } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 import { CohortOutcomes } from './cohort-outcomes.service';
 
@@ -17,19 +16,15 @@ export class ReportRefresh implements OnApplicationBootstrap {
 
   constructor(
     private readonly outcomes: CohortOutcomes,
-    private readonly moduleRef: ModuleRef,
+    private readonly queueRole: QueueRole,
+    private readonly queues: QueueRegistry,
     private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-    } catch {
-      return; // an api-only process: schedules belong to workers
-    }
-    const queues = this.moduleRef.get(QueueRegistry, { strict: false });
+    if (!this.queueRole.runsWorkers) return; // an api-only process: schedules belong to workers
     const policy = JOB_CATALOG[SCHEDULER_ID];
-    await queues.get(policy.queue).upsertJobScheduler(
+    await this.queues.get(policy.queue).upsertJobScheduler(
       SCHEDULER_ID,
       { every: this.config.REPORT_REFRESH_INTERVAL_SECONDS * 1000 },
       { name: SCHEDULER_ID, data: {}, opts: { attempts: policy.attempts, removeOnComplete: { age: policy.keepCompletedSeconds }, removeOnFail: { age: policy.keepFailedSeconds } } },

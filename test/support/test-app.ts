@@ -10,7 +10,6 @@ import { AppModule } from '../../src/app.module';
 import { ENTITIES } from '../../src/entities';
 import { MIGRATIONS } from '../../migrations';
 import { configureApp, createFastifyAdapter } from '../../src/platform/http-app';
-import { ContractStandIns } from './contract-stand-ins';
 
 export const ADMIN = { email: 'admin@gds.test', password: 'test-admin-password-1' };
 
@@ -69,7 +68,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     WORKER_CONCURRENCY: '8',
     ...options.env,
   });
-  let builder = Test.createTestingModule({ imports: [AppModule.forRole(role, config), ContractStandIns.forMissing()], providers: options.extraProviders ?? [] });
+  let builder = Test.createTestingModule({ imports: [AppModule.forRole(role, config)], providers: options.extraProviders ?? [] });
   for (const override of options.overrides ?? []) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), { bufferLogs: true });

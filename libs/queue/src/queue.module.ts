@@ -11,6 +11,7 @@ import { QUEUE_PROCESSORS } from './queue-processors';
 import { OutboxRelay } from './outbox-relay.service';
 import { EvictionPolicyCheck } from './eviction-policy.check';
 import { QueueErrorListener } from './queue-error-listener';
+import { QueueRole } from './queue-role';
 
 /**
  * Queues for every process (publishing through the outbox, reading job status); the workers, the
@@ -36,8 +37,8 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [DiscoveryModule, bull, queues],
-      providers: [options.settings, Outbox, QueueRegistry, QueueErrorListener, ...workerProviders],
-      exports: [QueueSettings, Outbox, QueueRegistry, queues, ...(options.workers ? [OutboxRelay] : [])],
+      providers: [options.settings, { provide: QueueRole, useValue: new QueueRole(options.workers) }, Outbox, QueueRegistry.provider(), QueueErrorListener, ...workerProviders],
+      exports: [QueueSettings, QueueRole, Outbox, QueueRegistry, queues, ...(options.workers ? [OutboxRelay] : [])],
     };
   }
 }
