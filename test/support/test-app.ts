@@ -3,7 +3,9 @@ import { Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '@gds/database';
+import { ClsService } from 'nestjs-cls';
+import { AppTransactionHost, buildDataSourceOptions } from '@gds/database';
+import { JobName, JobPayloads, Outbox, PublishOptions } from '@gds/queue';
 import { createTestDatabase, deleteRedisKeys, HttpClient, TestDatabase } from '@gds/testing';
 import { AppConfig, loadConfig, ProcessRole } from '../../src/config/app-config';
 import { AppModule } from '../../src/app.module';
@@ -95,4 +97,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await deleteRedisKeys(config.REDIS_URL, config.QUEUE_PREFIX);
     },
   };
+}
+
+/** Publishes through the outbox in a transaction of its own, as a service's @Transactional() method does. */
+export async function publishInTransaction<N extends JobName>(t: TestApp, name: N, payload: JobPayloads[N], options?: PublishOptions): Promise<void> {
+  await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<Outbox>(Outbox).publish(name, payload, options)));
 }
