@@ -44,6 +44,13 @@ export default tseslint.config(
     ignores: ['src/app.module.ts', 'src/domain-modules.ts', 'src/cli/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [NO_MODULE_REF] }] },
   },
+  {
+    // A promise nobody awaits loses its rejection (an unhandled rejection ends the process) and its
+    // ordering; typed linting sees them. `void` marks the few that are deliberately left to run.
+    files: ['src/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'web/src/**/*.{ts,tsx}', 'web/e2e/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
   ...DOMAIN_MODULES.map(moduleBoundary),
   {
     // Shared libraries know no domain; the migration CLI's data source is their one composition root.
@@ -57,8 +64,23 @@ export default tseslint.config(
     },
   },
   {
-    // Configuration, entry points (the web app's build and browser tests too), the migration CLI, tests and benchmarks may read the environment.
-    files: ['**/*config*.ts', '**/main.ts', '**/cli-data-source.ts', 'test/**', 'libs/testing/**', 'bench/**', 'src/cli/**', 'web/e2e/**', 'web/build/**', 'web/src/**/*.test.ts'],
+    // Only the configuration (src/config), the entry point, the command lines (the seed, the migration
+    // CLI's data source, the benchmarks) and tests read the environment; the web app's build tooling
+    // and browser tests too. Everything else is given an AppConfig.
+    files: [
+      'src/config/**',
+      'src/main.ts',
+      'src/cli/**',
+      'libs/database/src/cli-data-source.ts',
+      'bench/**',
+      'test/**',
+      'libs/testing/**',
+      '**/*.spec.ts',
+      'web/*.config.ts',
+      'web/e2e/**',
+      'web/build/**',
+      'web/src/**/*.test.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );
