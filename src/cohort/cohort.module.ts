@@ -7,7 +7,6 @@ import { CohortAccess } from './cohort-access.service';
 import { CohortRoster } from './cohort-roster.service';
 import { CohortOutcomeFacts } from './cohort-outcome-facts.service';
 import { CohortScans } from './cohort-scans.service';
-import { CohortSchedules } from './cohort-schedules.service';
 import { CohortsController } from './cohorts.controller';
 import { CohortsService } from './cohorts.service';
 import { EnrollmentDirectory } from './enrollment-directory.contract';
@@ -48,7 +47,6 @@ export { CohortOutcomeFacts, CohortPersonalData };
     CohortRoster,
     TraineeImports,
     CohortScans,
-    CohortSchedules,
     CohortEnrollmentDirectory,
     CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },

@@ -7,7 +7,6 @@ import { EmailDelivery } from './email-delivery.service';
 import { EmailDigests } from './email-digests.service';
 import { AccountEmails } from './account-emails.service';
 import { ScheduleRuns } from './schedule-runs.service';
-import { NotificationSchedules } from './notification-schedules.service';
 import { WebhookSecretBox } from './webhook-secret-box';
 import { Webhooks } from './webhooks.service';
 import { WebhookDeliveries } from './webhook-delivery.service';
@@ -37,7 +36,6 @@ export { NotificationPersonalData };
     EmailDigests,
     AccountEmails,
     ScheduleRuns,
-    NotificationSchedules,
     WebhookSecretBox,
     Webhooks,
     WebhookDeliveries,

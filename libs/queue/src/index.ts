@@ -12,3 +12,4 @@ export * from './eviction-policy.check';
 export * from './bull-job-id';
 export * from './outbox-channel';
 export * from './queue-role';
+export * from './job-schedulers';

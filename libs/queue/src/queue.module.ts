@@ -12,6 +12,7 @@ import { OutboxRelay } from './outbox-relay.service';
 import { EvictionPolicyCheck } from './eviction-policy.check';
 import { QueueErrorListener } from './queue-error-listener';
 import { QueueRole } from './queue-role';
+import { JobSchedulers } from './job-schedulers';
 
 /**
  * Queues for every process (publishing through the outbox, reading job status); the workers, the
@@ -32,7 +33,7 @@ export class QueueModule {
     });
     const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
     const workerProviders = options.workers
-      ? [EvictionPolicyCheck, JobHandlerRegistry, ...QUEUE_PROCESSORS, OutboxRelay]
+      ? [EvictionPolicyCheck, JobHandlerRegistry, ...QUEUE_PROCESSORS, OutboxRelay, JobSchedulers]
       : [];
     return {
       module: QueueModule,
