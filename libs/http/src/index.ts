@@ -14,3 +14,4 @@ export * from './framework-errors';
 export * from './cache-control';
 export * from './if-none-match';
 export * from './content-negotiation';
+export * from './safe-text';
