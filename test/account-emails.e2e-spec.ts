@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { ClsService } from 'nestjs-cls';
-import { Outbox, QueueRegistry } from '@gds/queue';
+import { QueueRegistry } from '@gds/queue';
 import { waitFor } from '@gds/testing';
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
-import { startTestApp, TestApp } from './support/test-app';
+import { publishInTransaction, startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { SmtpCapture } from './support/smtp-capture';
 import { FakePublishedCourseVersions } from './support/fakes/published-course-versions.fake';
@@ -131,7 +130,7 @@ describe('account emails: invitations and language', () => {
       expect(refused.status).toBe(422);
       // The job of the invitation runs again (as a retry would): the account is inactive, so no token, no email.
       const jobId = `account-email:invitation:again-${randomBytes(4).toString('hex')}`;
-      await t.get<ClsService>(ClsService).run(() => t.get<Outbox>(Outbox).publish('send-account-email', { kind: 'invitation', id: token.split('.')[0] }, { jobId }));
+      await publishInTransaction(t, 'send-account-email', { kind: 'invitation', id: token.split('.')[0] }, { jobId });
       const ran = await waitFor(async () => {
         const status = await t.get<QueueRegistry>(QueueRegistry).jobStatus('notifications', jobId);
         return status?.state === 'completed' ? status : undefined;

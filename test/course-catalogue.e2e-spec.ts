@@ -1,3 +1,4 @@
+import type { Principal } from '@gds/http';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { addLesson, addModule, buildCourse, createCourse, publish } from './support/course-builders';
@@ -183,7 +184,7 @@ describe('course: catalogue, skills, Markdown safety, exchange, contracts', () =
 
   it('seeds one realistic demo course per track, published, once', async () => {
     const exchange = t.get<CourseExchange>(CourseExchange);
-    const actor = { userId: owner.id, roles: ['instructor'] };
+    const actor: Principal = { userId: owner.id, roles: ['instructor'] };
     expect(await seedDemoCourses(exchange, actor)).toEqual(DEMO_COURSES.map((c) => c.code));
     expect(await seedDemoCourses(exchange, actor)).toEqual([]);
     const seeded = await t.dataSource.query(

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { ClsService } from 'nestjs-cls';
 import { waitFor } from '@gds/testing';
 import { AppTransactionHost } from '@gds/database';
-import { Outbox, OUTBOX_CHANNEL } from '@gds/queue';
+import { Outbox, OUTBOX_CHANNEL, OutboxOutsideTransactionError } from '@gds/queue';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('outbox: publishing', () => {
@@ -64,6 +64,14 @@ describe('outbox: publishing', () => {
   it('refuses a job name the catalog does not know, storing nothing', async () => {
     const enrollmentId = randomUUID();
     await expect(inTransaction((outbox) => outbox.publishAll([{ name: 'no-such-job' as never, payload: { enrollmentId } as never }]))).rejects.toThrow('Unknown job "no-such-job"');
+    expect(await rowsOf([enrollmentId])).toEqual([]);
+  });
+
+  it('refuses to publish outside a transaction, storing nothing (a missing @Transactional() fails loudly)', async () => {
+    const enrollmentId = randomUUID();
+    const outbox = t.get<Outbox>(Outbox);
+    await expect(t.get<ClsService>(ClsService).run(() => outbox.publish('recompute-progress', { enrollmentId }))).rejects.toThrow(OutboxOutsideTransactionError);
+    await expect(outbox.publishMany('recompute-progress', [{ payload: { enrollmentId } }])).rejects.toThrow(/outside a transaction \(recompute-progress\)/);
     expect(await rowsOf([enrollmentId])).toEqual([]);
   });
 });

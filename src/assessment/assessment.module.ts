@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AssessmentResults } from './assessment-results.contract';
 import { AssessmentResultsService } from './assessment-results.service';
 import { AssessmentAuthoring } from './assessment-authoring.service';
@@ -19,14 +19,19 @@ import { AssessmentsController } from './assessments.controller';
 import { SubmissionsController } from './submissions.controller';
 import { AssessmentPersonalData } from './assessment-personal-data.service';
 import { RegradesController } from './regrades.controller';
+import { PublishedCoursesModule } from '../course/published-courses.module';
+import { CohortModule } from '../cohort/cohort.module';
+
+/** What the module exports to Nest, it exports to TypeScript here: other modules import these names from this file. */
+export { AssessmentPersonalData };
 
 /**
  * Assessments, attempts, submissions, graders, the grading worker and regrades. Needs the course
  * module's DraftCourseModules, PublishedCourseVersions and PublishContributors, and the cohort
  * module's EnrollmentDirectory; offers AssessmentResults.
  */
-@Global()
 @Module({
+  imports: [PublishedCoursesModule, CohortModule],
   providers: [
     AssessmentPersonalData,
     ...GRADER_PROVIDERS,
@@ -47,10 +52,7 @@ import { RegradesController } from './regrades.controller';
     ...trialRunThrottlerProviders,
     { provide: AssessmentResults, useExisting: AssessmentResultsService },
   ],
+  controllers: [AssessmentsController, SubmissionsController, RegradesController],
   exports: [AssessmentPersonalData, AssessmentResults, GraderRegistry, GRADERS],
 })
-export class AssessmentModule {
-  static withHttp(): DynamicModule {
-    return { module: AssessmentModule, controllers: [AssessmentsController, SubmissionsController, RegradesController] };
-  }
-}
+export class AssessmentModule {}

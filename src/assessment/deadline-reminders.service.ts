@@ -1,13 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { HandledJob, JOB_CATALOG, JobHandler, Outbox, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { HandledJob, JobHandler, Outbox } from '@gds/queue';
 import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { TraineeEnrollments } from './trainee-enrollments.service';
 
 const WINDOW_MS = 48 * 60 * 60 * 1000;
-const SCAN_EVERY_MS = 60 * 60 * 1000;
 const PAGE_SIZE = 500;
 
 /**
@@ -15,7 +13,7 @@ const PAGE_SIZE = 500;
  * due within 48 hours. The reminder row (primary key enrollment + assessment) makes it once.
  */
 @Injectable()
-export class DeadlineReminders implements OnApplicationBootstrap {
+export class DeadlineReminders {
   private readonly logger = new Logger(DeadlineReminders.name);
 
   constructor(
@@ -24,24 +22,7 @@ export class DeadlineReminders implements OnApplicationBootstrap {
     private readonly enrollments: EnrollmentDirectory,
     private readonly versions: PublishedCourseVersions,
     private readonly trainees: TraineeEnrollments,
-    private readonly queues: QueueRegistry,
-    private readonly moduleRef: ModuleRef,
   ) {}
-
-  /** Schedules only in worker processes (where the outbox relay runs); api processes skip. */
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-    } catch {
-      return;
-    }
-    const policy = JOB_CATALOG['scan-deadlines'];
-    await this.queues.get(policy.queue).upsertJobScheduler('scan-deadlines', { every: SCAN_EVERY_MS }, {
-      name: 'scan-deadlines',
-      data: {},
-      opts: { attempts: policy.attempts, backoff: { type: 'exponential', delay: policy.backoffMs }, removeOnComplete: { age: policy.keepCompletedSeconds }, removeOnFail: { age: policy.keepFailedSeconds } },
-    });
-  }
 
   @JobHandler('scan-deadlines')
   async handle(_job: HandledJob<'scan-deadlines'>): Promise<{ reminded: number }> {

@@ -1,10 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { HandledJob, JOB_CATALOG, JobHandler, Outbox, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { HandledJob, JOB_CATALOG, JobHandler, Outbox, QueueRegistry } from '@gds/queue';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 
-const SCAN_EVERY_MS = 10 * 60 * 1000;
 /** Far beyond every retry of a grading job (5 tries, backoff 1+2+4+8 s, plus grading time). */
 const STALLED_AFTER_MINUTES = 30;
 const PAGE_SIZE = 200;
@@ -18,7 +16,7 @@ const UNFINISHED = new Set(['waiting', 'active', 'delayed', 'prioritized', 'wait
  * outbox nor waiting, delayed or running in its queue.
  */
 @Injectable()
-export class GradingFailures implements OnApplicationBootstrap {
+export class GradingFailures {
   private readonly logger = new Logger(GradingFailures.name);
 
   constructor(
@@ -26,7 +24,6 @@ export class GradingFailures implements OnApplicationBootstrap {
     private readonly outbox: Outbox,
     private readonly enrollments: EnrollmentDirectory,
     private readonly queues: QueueRegistry,
-    private readonly moduleRef: ModuleRef,
   ) {}
 
   /**
@@ -52,21 +49,6 @@ export class GradingFailures implements OnApplicationBootstrap {
       { jobId: `notify:${eventKey}` },
     );
     return true;
-  }
-
-  /** Schedules the scan only in worker processes (where the outbox relay runs). */
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-    } catch {
-      return;
-    }
-    const policy = JOB_CATALOG['scan-stalled-submissions'];
-    await this.queues.get(policy.queue).upsertJobScheduler('scan-stalled-submissions', { every: SCAN_EVERY_MS }, {
-      name: 'scan-stalled-submissions',
-      data: {},
-      opts: { attempts: policy.attempts, backoff: { type: 'exponential', delay: policy.backoffMs }, removeOnComplete: { age: policy.keepCompletedSeconds }, removeOnFail: { age: policy.keepFailedSeconds } },
-    });
   }
 
   @JobHandler('scan-stalled-submissions')

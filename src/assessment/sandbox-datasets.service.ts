@@ -1,12 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { HandledJob, JOB_CATALOG, JobHandler, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { HandledJob, JobHandler } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 import { datasetHash, handleOfHash, SandboxDataset } from './sandbox/sandbox-names';
 import { SandboxProvisioner } from './sandbox/sandbox-provisioner.service';
 
-const SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
 /** A dataset's last use is written at most this often per process (not once per graded answer). */
 const RECORD_EVERY_MS = 10 * 60 * 1000;
 
@@ -18,7 +16,7 @@ const RECORD_EVERY_MS = 10 * 60 * 1000;
  * again on first use, as any new dataset is.
  */
 @Injectable()
-export class SandboxDatasets implements OnApplicationBootstrap {
+export class SandboxDatasets {
   private readonly logger = new Logger(SandboxDatasets.name);
   private readonly recorded = new Map<string, number>();
 
@@ -26,8 +24,6 @@ export class SandboxDatasets implements OnApplicationBootstrap {
     private readonly txHost: AppTransactionHost,
     private readonly provisioner: SandboxProvisioner,
     private readonly config: AppConfig,
-    private readonly queues: QueueRegistry,
-    private readonly moduleRef: ModuleRef,
   ) {}
 
   /** Marks a dataset used now (at most every 10 minutes per process and dataset). */
@@ -44,20 +40,6 @@ export class SandboxDatasets implements OnApplicationBootstrap {
   /** The dataset of a key frozen into a published version: kept as long as the sandbox exists. */
   async frozen(assessmentId: string, dataset: SandboxDataset): Promise<void> {
     await this.txHost.tx.query('INSERT INTO sandbox_dataset_use (assessment_id, dataset_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING', [assessmentId, datasetHash(dataset)]);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-    } catch {
-      return;
-    }
-    const policy = JOB_CATALOG['sweep-sandbox-datasets'];
-    await this.queues.get(policy.queue).upsertJobScheduler('sweep-sandbox-datasets', { every: SWEEP_EVERY_MS }, {
-      name: 'sweep-sandbox-datasets',
-      data: {},
-      opts: { attempts: policy.attempts, backoff: { type: 'exponential', delay: policy.backoffMs }, removeOnComplete: { age: policy.keepCompletedSeconds }, removeOnFail: { age: policy.keepFailedSeconds } },
-    });
   }
 
   @JobHandler('sweep-sandbox-datasets')

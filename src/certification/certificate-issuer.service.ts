@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { PublishedCourseVersions, CourseVersionOutline } from '../course/published-course-versions.contract';
 import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
 import { AssessmentResults } from '../assessment/assessment-results.contract';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { Certificate } from './certificate.entity';
 import { CertificateEvent } from './certificate-event.entity';
 import { evaluateCriteria, skillsOf, CriteriaVerdict } from './certification-criteria';

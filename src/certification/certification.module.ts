@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CertificateIssuer } from './certificate-issuer.service';
 import { CertificatePdf } from './certificate-pdf.service';
 import { CertificatesService } from './certificates.service';
@@ -17,13 +17,20 @@ import { CertificatesController } from './certificates.controller';
 import { CertificationCriteriaController } from './certification-criteria.controller';
 import { CertificationPersonalData } from './certification-personal-data.service';
 import { VerificationController } from './verification.controller';
+import { PublishedCoursesModule } from '../course/published-courses.module';
+import { CohortModule } from '../cohort/cohort.module';
+import { AssessmentModule } from '../assessment/assessment.module';
+import { IdentityModule } from '../identity/identity.module';
+
+/** What the module exports to Nest, it exports to TypeScript here: other modules import these names from this file. */
+export { CertificationPersonalData };
 
 /**
  * Certification: criteria, issuance (the `evaluate-certificate` job), signed Open Badges 3.0
  * credentials, public verification, revocation and PDFs. Other modules use CertifiedTrainees.
  */
-@Global()
 @Module({
+  imports: [PublishedCoursesModule, CohortModule, AssessmentModule, IdentityModule],
   providers: [
     CertificationPersonalData,
     SigningKeys,
@@ -40,10 +47,7 @@ import { VerificationController } from './verification.controller';
     { provide: CertifiedTrainees, useExisting: CertifiedTraineesService },
     ...verifyThrottlerProviders,
   ],
+  controllers: [CertificatesController, CertificationCriteriaController, VerificationController, CredentialDocumentsController],
   exports: [CertificationPersonalData, CertifiedTrainees],
 })
-export class CertificationModule {
-  static withHttp(): DynamicModule {
-    return { module: CertificationModule, controllers: [CertificatesController, CertificationCriteriaController, VerificationController, CredentialDocumentsController] };
-  }
-}
+export class CertificationModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { decodeCursor, hasRole, notFound, Page, PageQuery, Principal, toPage } from '@gds/http';
+import { csvCell, decodeCursor, hasRole, notFound, Page, PageQuery, Principal, toPage } from '@gds/http';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { Certificate } from './certificate.entity';
 
@@ -86,12 +86,4 @@ function toRow(c: Certificate, withNames: boolean): CohortCertificateRow {
   };
   if (!withNames) for (const key of IDENTIFYING) delete row[key];
   return row;
-}
-
-/** Quotes when needed and defuses spreadsheet formulas (a leading = + - @). */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

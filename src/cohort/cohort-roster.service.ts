@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { Principal } from '@gds/http';
 import { AppConfig } from '../config/app-config';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { AT_RISK_SQL, FAILING_SQL, INACTIVE_SQL } from './at-risk';
 import { CohortAccess } from './cohort-access.service';
 import { RosterQuery } from './dto/enrollment.dto';

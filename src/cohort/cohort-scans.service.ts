@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JobHandler, Outbox } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { AT_RISK_SQL, FAILING_SQL } from './at-risk';
 import { isoWeek } from './module-states';
 import { notifyJobId } from './job-ids';

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ApplicationAudit } from './application-audit.service';
 import { ApplicationDecisions } from './application-decisions.service';
 import { ApplicationsController } from './applications.controller';
@@ -7,7 +7,6 @@ import { CohortAccess } from './cohort-access.service';
 import { CohortRoster } from './cohort-roster.service';
 import { CohortOutcomeFacts } from './cohort-outcome-facts.service';
 import { CohortScans } from './cohort-scans.service';
-import { CohortSchedules } from './cohort-schedules.service';
 import { CohortsController } from './cohorts.controller';
 import { CohortsService } from './cohorts.service';
 import { EnrollmentDirectory } from './enrollment-directory.contract';
@@ -22,10 +21,15 @@ import { TraineeImports } from './trainee-imports.service';
 import { TraineeProgress } from './trainee-progress.service';
 import { CohortPersonalData } from './cohort-personal-data.service';
 import { Waitlist } from './waitlist.service';
+import { PublishedCoursesModule } from '../course/published-courses.module';
+import { IdentityModule } from '../identity/identity.module';
+
+/** What the module exports to Nest, it exports to TypeScript here: other modules import these names from this file. */
+export { CohortOutcomeFacts, CohortPersonalData };
 
 /** Cohorts, applications, enrollment (capacity-safe), waitlist and lesson progress. Others use EnrollmentDirectory. */
-@Global()
 @Module({
+  imports: [PublishedCoursesModule, IdentityModule],
   providers: [
     CohortPersonalData,
     CohortAccess,
@@ -43,15 +47,11 @@ import { Waitlist } from './waitlist.service';
     CohortRoster,
     TraineeImports,
     CohortScans,
-    CohortSchedules,
     CohortEnrollmentDirectory,
     CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
   ],
+  controllers: [CohortsController, ApplicationsController, EnrollmentsController],
   exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts],
 })
-export class CohortModule {
-  static withHttp(): DynamicModule {
-    return { module: CohortModule, controllers: [CohortsController, ApplicationsController, EnrollmentsController] };
-  }
-}
+export class CohortModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { Cohort, CohortStatus } from './cohort.entity';
 import { CohortAccess } from './cohort-access.service';
 import { canTransition } from './cohort-lifecycle';

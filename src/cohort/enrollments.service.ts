@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { hasRole, notFound, Principal, unprocessable } from '@gds/http';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { CohortAccess } from './cohort-access.service';
 import { DirectEnrollDto, EnrollmentView } from './dto/enrollment.dto';
 import { Enrollment } from './enrollment.entity';

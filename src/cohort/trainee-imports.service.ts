@@ -3,7 +3,7 @@ import { AppTransactionHost, Transactional } from '@gds/database';
 import { notFound, ProblemException, unprocessable } from '@gds/http';
 import { HandledJob, JobHandler, Outbox, QueueRegistry } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { CohortAccess } from './cohort-access.service';
 import { EnrollmentWriter } from './enrollment-writer.service';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { AppTransactionHost } from '@gds/database';
 import { conflict, forbidden, hasRole, notFound, Principal } from '@gds/http';
-import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
+import { CourseReaders } from './course-readers.contract';
 import { Course } from './course.entity';
 
 /**
@@ -14,21 +13,8 @@ import { Course } from './course.entity';
 export class CourseAccess {
   constructor(
     private readonly txHost: AppTransactionHost,
-    private readonly moduleRef: ModuleRef,
+    private readonly readers: CourseReaders,
   ) {}
-
-  /**
-   * The cohort module's directory, looked up when first needed: cohort reads published versions
-   * from this module, so injecting it in the constructor would make a provider cycle. Absent (no
-   * cohort module in the build), no trainee reads bodies.
-   */
-  private get enrollments(): EnrollmentDirectory | undefined {
-    try {
-      return this.moduleRef.get(EnrollmentDirectory, { strict: false });
-    } catch {
-      return undefined;
-    }
-  }
 
   async editorIds(courseId: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.txHost.tx.query(
@@ -69,8 +55,8 @@ export class CourseAccess {
 
   async mayReadBodies(principal: Principal, courseId: string, versionId: string): Promise<boolean> {
     if (await this.isEditor(principal, courseId)) return true;
-    if (!hasRole(principal, 'trainee') || !this.enrollments) return false;
-    const enrollments = await this.enrollments.enrollmentsOf(principal.userId);
+    if (!hasRole(principal, 'trainee')) return false;
+    const enrollments = await this.readers.enrollmentsOf(principal.userId);
     // A trainee who completed the course keeps reading it; a withdrawn one does not.
     return enrollments.some((e) => (e.status === 'active' || e.status === 'completed') && e.courseVersionId === versionId);
   }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { LRUCache } from 'lru-cache';
 import { AppTransactionHost } from '@gds/database';
 import { forbidden, notFound, Principal } from '@gds/http';
 import { CourseAccess } from './course-access.service';
-import { CourseVersionOutline, PublishedCourseVersions } from './published-course-versions.contract';
 import { diffOutlines, FrozenLessonContent, FrozenOutline, VersionDiff } from './course-snapshot';
 import { renderMarkdown } from './markdown-renderer';
 
-interface VersionRow {
+export interface VersionRow {
   id: string;
   course_id: string;
   version: number;
@@ -43,55 +41,15 @@ export interface VersionLessonView extends FrozenLessonContent {
   environmentNotesHtml: string | null;
 }
 
-/**
- * Published versions never change (database triggers refuse UPDATE and DELETE), so what other
- * modules read of them is kept in memory: grading and progress read the same frozen assessment and
- * outline on every submission. Bounded, since a long-running worker sees every version ever taught.
- * Cached values are frozen: every caller shares them, so one that changed its copy would change
- * everyone's.
- */
-const CACHED_OUTLINES = 500;
-const CACHED_ASSESSMENTS = 5_000;
+export const VERSION_COLUMNS = `id, course_id, version, title, summary, level, estimated_hours, change_note, published_by, published_at`;
 
-const VERSION_COLUMNS = `id, course_id, version, title, summary, level, estimated_hours, change_note, published_by, published_at`;
-
-/** Reads published versions: for other modules (the contract) and for the HTTP API. */
+/** Reads published versions for the HTTP API (other modules read them through PublishedCourseVersions). */
 @Injectable()
-export class CourseVersions implements PublishedCourseVersions {
+export class CourseVersions {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly access: CourseAccess,
   ) {}
-
-  private readonly outlines = new LRUCache<string, CourseVersionOutline>({ max: CACHED_OUTLINES });
-  private readonly frozenAssessments = new LRUCache<string, { frozen: unknown }>({ max: CACHED_ASSESSMENTS });
-
-  async getOutline(versionId: string): Promise<CourseVersionOutline | null> {
-    return (await this.getOutlines([versionId]))[0] ?? null;
-  }
-
-  async getOutlines(versionIds: string[]): Promise<CourseVersionOutline[]> {
-    const missing = [...new Set(versionIds)].filter((id) => !this.outlines.has(id));
-    if (missing.length) {
-      const rows: VersionRow[] = await this.txHost.tx.query(`SELECT ${VERSION_COLUMNS}, outline FROM course_version WHERE id = ANY($1::uuid[])`, [missing]);
-      for (const row of rows) this.outlines.set(row.id, deepFreeze(outlineOf(row)));
-    }
-    return versionIds.flatMap((id) => this.outlines.get(id) ?? []);
-  }
-
-  /** Unknown pairs are not remembered: a version published later may be asked for by the same id. */
-  async getFrozenAssessment(versionId: string, assessmentId: string): Promise<unknown | null> {
-    const key = `${versionId}/${assessmentId}`;
-    const cached = this.frozenAssessments.get(key);
-    if (cached) return cached.frozen;
-    const rows: Array<{ frozen: unknown }> = await this.txHost.tx.query(
-      `SELECT frozen FROM course_version_assessment WHERE version_id = $1 AND assessment_id = $2`,
-      [versionId, assessmentId],
-    );
-    if (!rows.length) return null;
-    this.frozenAssessments.set(key, deepFreeze(rows[0]));
-    return rows[0].frozen;
-  }
 
   async list(principal: Principal, courseId: string): Promise<VersionView[]> {
     await this.access.findVisible(principal, courseId);
@@ -166,25 +124,4 @@ function viewOf(row: VersionRow, withOutline = false): VersionView {
     publishedAt: new Date(row.published_at).toISOString(),
     ...(withOutline ? { outline: row.outline } : {}),
   };
-}
-
-function outlineOf(row: VersionRow): CourseVersionOutline {
-  return {
-    versionId: row.id,
-    courseId: row.course_id,
-    courseCode: row.outline.courseCode,
-    courseTitle: row.title,
-    trackCode: row.outline.trackCode as CourseVersionOutline['trackCode'],
-    version: row.version,
-    publishedAt: row.published_at,
-    modules: row.outline.modules,
-  };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

@@ -1,4 +1,5 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata, Provider } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { CourseAccess } from './course-access.service';
 import { CoursesService } from './courses.service';
 import { CourseModules } from './course-modules.service';
@@ -10,21 +11,29 @@ import { CourseDetails } from './course-details.service';
 import { CourseAuthoring } from './course-authoring.service';
 import { CourseExchange } from './course-exchange.service';
 import { SkillsService } from './skills.service';
-import { DraftModulesDirectory } from './draft-course-modules.service';
-import { CompetencyFramework } from './competency-framework.contract';
-import { CompetencyFrameworkService } from './competency-framework.service';
-import { DraftCourseModules, PublishContributors, PublishedCourseVersions } from './published-course-versions.contract';
+import { CourseReaders } from './course-readers.contract';
+import { PublishedCoursesModule } from './published-courses.module';
 import { CoursesController } from './courses.controller';
 import { CourseVersionsController } from './course-versions.controller';
 import { LessonsController, ModulesController } from './course-structure.controller';
 import { SkillsController, TracksController } from './tracks.controller';
 
+export { PublishedCoursesModule };
+
+/** Where the course module's CourseReaders come from: the module that provides them, and the binding. */
+export interface CourseReadersBinding {
+  imports: NonNullable<ModuleMetadata['imports']>;
+  readers: Provider<CourseReaders>;
+}
+
 /**
- * Tracks, skills, courses and their immutable published versions. Other modules use the contracts
- * (PublishedCourseVersions, DraftCourseModules, PublishContributors, CompetencyFramework); the seed uses CourseAuthoring.
+ * Tracks, skills, courses, authoring and publishing, and the routes that read versions. Other
+ * modules import PublishedCoursesModule (the read-only contracts), never this one; the seed uses
+ * CourseAuthoring. Who may read lesson bodies depends on enrollments, which this module asks of
+ * its CourseReaders port: the composition root binds it (`register`), so course never names cohort.
  */
-@Global()
 @Module({
+  imports: [PublishedCoursesModule, IdentityModule],
   providers: [
     CourseAccess,
     CoursesService,
@@ -37,20 +46,12 @@ import { SkillsController, TracksController } from './tracks.controller';
     CourseAuthoring,
     CourseExchange,
     SkillsService,
-    DraftModulesDirectory,
-    PublishContributors,
-    { provide: PublishedCourseVersions, useExisting: CourseVersions },
-    { provide: DraftCourseModules, useExisting: DraftModulesDirectory },
-    CompetencyFrameworkService,
-    { provide: CompetencyFramework, useExisting: CompetencyFrameworkService },
   ],
-  exports: [PublishedCourseVersions, DraftCourseModules, PublishContributors, CompetencyFramework, CourseAuthoring, CourseExchange],
+  controllers: [TracksController, SkillsController, CoursesController, CourseVersionsController, ModulesController, LessonsController],
+  exports: [CourseAuthoring, CourseExchange],
 })
 export class CourseModule {
-  static withHttp(): DynamicModule {
-    return {
-      module: CourseModule,
-      controllers: [TracksController, SkillsController, CoursesController, CourseVersionsController, ModulesController, LessonsController],
-    };
+  static register(binding: CourseReadersBinding): DynamicModule {
+    return { module: CourseModule, imports: binding.imports, providers: [binding.readers] };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
 import { conflict, hasRole, Principal, unprocessable } from '@gds/http';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { Course } from './course.entity';
 import { CourseAccess } from './course-access.service';
 import { findCycle } from './prerequisite-graph';

@@ -1,3 +1,4 @@
+import type { Role } from '@gds/http';
 import type { CourseDocumentDto } from './dto/course-document.dto';
 import { COURSE_DOCUMENT_FORMAT } from './dto/course-document.dto';
 
@@ -155,8 +156,8 @@ export const DEMO_COURSES: Array<{ code: string; document: CourseDocumentDto }> 
  * whose code exists is left alone. Answers the codes it created.
  */
 export async function seedDemoCourses(
-  exchange: { importAndPublish(owner: { userId: string; roles: string[] }, code: string, document: CourseDocumentDto): Promise<unknown | null> },
-  owner: { userId: string; roles: string[] },
+  exchange: { importAndPublish(owner: { userId: string; roles: Role[] }, code: string, document: CourseDocumentDto): Promise<unknown | null> },
+  owner: { userId: string; roles: Role[] },
 ): Promise<string[]> {
   const created: string[] = [];
   for (const { code, document } of DEMO_COURSES) if (await exchange.importAndPublish(owner, code, document)) created.push(code);

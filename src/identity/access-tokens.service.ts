@@ -2,7 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
-import { AccessTokenVerifier, Principal, ProblemException } from '@gds/http';
+import { AccessTokenVerifier, isRole, Principal, ProblemException } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 
 const ALGORITHM = 'HS256';
@@ -72,6 +72,7 @@ export class AccessTokens extends AccessTokenVerifier {
     );
     if (rows.length === 0 || !rows[0].active) throw unauthorized('This account is not active.');
     if (rows[0].ended) throw unauthorized('This session has ended; sign in again.');
-    return { userId, roles: rows[0].roles, ...(sessionId ? { sessionId: sessionId as string } : {}) };
+    // Roles come from a CHECK-constrained column; one the code does not know grants nothing.
+    return { userId, roles: rows[0].roles.filter(isRole), ...(sessionId ? { sessionId: sessionId as string } : {}) };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { conflict, notFound, unprocessable } from '@gds/http';
+import { conflict, notFound, Role, unprocessable } from '@gds/http';
 import { RefreshTokens } from './refresh-tokens.service';
 
 /** What erasure leaves of an account: no name, no email that reaches anyone, no way to sign in. */
@@ -38,7 +38,7 @@ export class IdentityPersonalData {
    * (an admin who is also a trainee and the only admin, oneself included); not twice.
    */
   async eraseFor(userId: string, actorId: string, reason: string): Promise<Date> {
-    const [user]: Array<{ roles: string[]; active: boolean }> = await this.txHost.tx.query('SELECT roles, active FROM app_user WHERE id = $1 FOR UPDATE', [userId]);
+    const [user]: Array<{ roles: Role[]; active: boolean }> = await this.txHost.tx.query('SELECT roles, active FROM app_user WHERE id = $1 FOR UPDATE', [userId]);
     if (!user) throw notFound('User');
     if (!user.roles.includes('trainee')) throw unprocessable('not-a-trainee', 'Only trainees can be erased on request; staff accounts are deactivated instead.');
     const [{ admins }] = await this.txHost.tx.query(`SELECT count(*)::int AS admins FROM app_user WHERE 'admin' = ANY(roles) AND active`);

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessTokenVerifier } from '@gds/http';
 import { AppConfig } from '../config/app-config';
@@ -24,14 +24,18 @@ import { ProfileCategories } from './profile-categories.service';
 import { DemographicConsents } from './demographic-consents.service';
 import { IdentityPersonalData } from './identity-personal-data.service';
 import { DemographicConsentController } from './demographic-consent.controller';
+import { OrganisationModule } from '../organisation/organisation.module';
+
+/** What the module exports to Nest, it exports to TypeScript here: other modules import these names from this file. */
+export { AccountEmailTokens, IdentityPersonalData, UserDirectory };
 
 /**
  * Users, roles, credentials, tokens and browser sessions. Other modules use UserDirectory; the
  * notification module's account emails use AccountEmailTokens.
  */
-@Global()
 @Module({
   imports: [
+    OrganisationModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => [{ name: 'login', ttl: config.LOGIN_RATE_WINDOW_MS, limit: config.LOGIN_RATE_LIMIT }],
@@ -55,13 +59,7 @@ import { DemographicConsentController } from './demographic-consent.controller';
     ProfileCategories,
     DemographicConsents,
   ],
+  controllers: [AuthController, WebSessionController, PasswordResetController, MeController, PasswordController, UsersController, DemographicConsentController],
   exports: [IdentityPersonalData, UserDirectory, AccessTokenVerifier, AccessTokens, AccountEmailTokens],
 })
-export class IdentityModule {
-  static withHttp(): DynamicModule {
-    return {
-      module: IdentityModule,
-      controllers: [AuthController, WebSessionController, PasswordResetController, MeController, PasswordController, UsersController, DemographicConsentController],
-    };
-  }
-}
+export class IdentityModule {}

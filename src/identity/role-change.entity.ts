@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from './roles';
 
 /** Audit trail of role grants, removals, deactivations and reactivations. */
 @Entity('role_change')
@@ -18,10 +19,10 @@ export class RoleChange {
   action: 'create' | 'roles' | 'deactivate' | 'reactivate';
 
   @Column('text', { array: true })
-  rolesBefore: string[];
+  rolesBefore: Role[];
 
   @Column('text', { array: true })
-  rolesAfter: string[];
+  rolesAfter: Role[];
 
   @Column('text', { nullable: true })
   reason: string | null;

@@ -1,2 +1,3 @@
-export const ROLES = ['admin', 'instructor', 'trainee', 'reviewer'] as const;
-export type Role = (typeof ROLES)[number];
+/** The role vocabulary lives with the access rules (libs/http), which every module's checks use. */
+export { ROLES, isRole } from '@gds/http';
+export type { Role } from '@gds/http';

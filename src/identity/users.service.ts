@@ -217,7 +217,7 @@ export class UsersService {
     return user;
   }
 
-  private async audit(userId: string, actorId: string | null, action: RoleChange['action'], before: string[], after: string[], reason: string | null) {
+  private async audit(userId: string, actorId: string | null, action: RoleChange['action'], before: Role[], after: Role[], reason: string | null) {
     await this.txHost.tx.getRepository(RoleChange).insert({ userId, actorId, action, rolesBefore: before, rolesAfter: after, reason });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { HandledJob, JobHandler } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
-import { AccountEmailTokens } from '../identity/account-email-tokens.service';
+import { AccountEmailTokens } from '../identity/identity.module';
 import { EmailSender } from './email-sender.service';
 import { accountEmail } from './notification-templates';
 

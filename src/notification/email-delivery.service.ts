@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { HandledJob, JobHandler, jobPolicy } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { EmailSender } from './email-sender.service';
-import type { Language } from '../identity/languages';
+import type { Language } from '../identity/languages.contract';
 import { EmailContent, digestEmail, notificationEmail } from './notification-templates';
 
 type Outcome = 'sent' | 'skipped' | 'nothing-to-do';

@@ -1,5 +1,5 @@
 import { ACCOUNT_EMAIL_KINDS, NOTIFICATION_TYPES } from '@gds/queue';
-import { LANGUAGES } from '../identity/languages';
+import { LANGUAGES } from '../identity/languages.contract';
 import { NOTIFICATION_TEXTS } from './notification-texts';
 import { ACCOUNT_EMAIL_TEXTS, EMAIL_CHROME } from './email-texts';
 import { accountEmail, digestEmail, notificationEmail } from './notification-templates';

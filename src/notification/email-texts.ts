@@ -1,5 +1,5 @@
 import type { AccountEmailKind } from '@gds/queue';
-import type { Language } from '../identity/languages';
+import type { Language } from '../identity/languages.contract';
 
 /** The words around every notification email (footer, digest subject). */
 export interface EmailChrome {

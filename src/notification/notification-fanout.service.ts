@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JobHandler, JobPayloads, NOTIFICATION_TYPES, Outbox, OutboxItem } from '@gds/queue';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { defaultMode } from './notification-defaults';
 import { EmailSender } from './email-sender.service';
 

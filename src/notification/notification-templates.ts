@@ -1,5 +1,6 @@
+import { escapeHtml } from '@gds/http';
 import type { AccountEmailKind } from '@gds/queue';
-import { DEFAULT_LANGUAGE, isLanguage, Language } from '../identity/languages';
+import { DEFAULT_LANGUAGE, isLanguage, Language } from '../identity/languages.contract';
 import { formatTime, NOTIFICATION_TEXTS, NotificationData, RenderedNotification } from './notification-texts';
 import { ACCOUNT_EMAIL_TEXTS, EMAIL_CHROME } from './email-texts';
 
@@ -17,10 +18,6 @@ export function renderNotification(type: string, data: NotificationData, languag
   const lang = languageOf(language);
   const template = (NOTIFICATION_TEXTS[lang] as Record<string, ((d: NotificationData) => RenderedNotification) | undefined>)[type];
   return template ? template(data) : UNKNOWN[lang];
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 export interface EmailContent {

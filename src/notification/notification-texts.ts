@@ -1,5 +1,5 @@
 import { NotificationType } from '@gds/queue';
-import type { Language } from '../identity/languages';
+import type { Language } from '../identity/languages.contract';
 
 export interface RenderedNotification {
   title: string;

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NotificationFanout } from './notification-fanout.service';
 import { NotificationPreferences } from './notification-preferences.service';
 import { Inbox } from './inbox.service';
@@ -7,7 +7,6 @@ import { EmailDelivery } from './email-delivery.service';
 import { EmailDigests } from './email-digests.service';
 import { AccountEmails } from './account-emails.service';
 import { ScheduleRuns } from './schedule-runs.service';
-import { NotificationSchedules } from './notification-schedules.service';
 import { WebhookSecretBox } from './webhook-secret-box';
 import { Webhooks } from './webhooks.service';
 import { WebhookDeliveries } from './webhook-delivery.service';
@@ -15,14 +14,18 @@ import { InboxController } from './inbox.controller';
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationPersonalData } from './notification-personal-data.service';
 import { WebhooksController } from './webhooks.controller';
+import { IdentityModule } from '../identity/identity.module';
+
+/** What the module exports to Nest, it exports to TypeScript here: other modules import these names from this file. */
+export { NotificationPersonalData };
 
 /**
  * Events to people: the `notify` fan-out, the in-app inbox, email (immediate and digests), account
  * emails (`send-account-email`: invitations, password resets) and signed webhooks. Other modules
  * never call it: they publish `notify` or `send-account-email` through the outbox.
  */
-@Global()
 @Module({
+  imports: [IdentityModule],
   providers: [
     NotificationPersonalData,
     NotificationFanout,
@@ -33,15 +36,11 @@ import { WebhooksController } from './webhooks.controller';
     EmailDigests,
     AccountEmails,
     ScheduleRuns,
-    NotificationSchedules,
     WebhookSecretBox,
     Webhooks,
     WebhookDeliveries,
   ],
+  controllers: [InboxController, NotificationPreferencesController, WebhooksController],
   exports: [NotificationPersonalData],
 })
-export class NotificationModule {
-  static withHttp(): DynamicModule {
-    return { module: NotificationModule, controllers: [InboxController, NotificationPreferencesController, WebhooksController] };
-  }
-}
+export class NotificationModule {}

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JobHandler, Outbox } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { WebhookSecretBox } from './webhook-secret-box';
 import { signatureHeader, SIGNATURE_HEADER } from './webhook-signature';
 import { postWebhook } from './webhook-poster';

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -9,7 +9,6 @@ import { PipelineProbesController } from './pipeline-probes.controller';
 import { WorkerHeartbeat } from './worker-heartbeat.service';
 
 /** Operations: health, metrics, job failures and pipeline probes. */
-@Global()
 @Module({ providers: [PipelineProbes, WorkerHeartbeat] })
 export class PlatformModule {
   static withHttp(): DynamicModule {

@@ -1,7 +1,6 @@
 import { closeSync, openSync, utimesSync } from 'node:fs';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { OutboxRelay } from '@gds/queue';
+import { QueueRole } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 
 /**
@@ -17,7 +16,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly config: AppConfig,
-    private readonly moduleRef: ModuleRef,
+    private readonly queueRole: QueueRole,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -32,12 +31,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private runsWorkers(): boolean {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-      return true;
-    } catch {
-      return false;
-    }
+    return this.queueRole.runsWorkers;
   }
 
   private beat(file: string): void {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { IdentityPersonalData } from '../identity/identity-personal-data.service';
-import { CohortPersonalData } from '../cohort/cohort-personal-data.service';
-import { AssessmentPersonalData } from '../assessment/assessment-personal-data.service';
-import { CertificationPersonalData } from '../certification/certification-personal-data.service';
-import { NotificationPersonalData } from '../notification/notification-personal-data.service';
-import { PlacementPersonalData } from '../reporting/placements/placement-personal-data.service';
+import { IdentityPersonalData } from '../identity/identity.module';
+import { CohortPersonalData } from '../cohort/cohort.module';
+import { AssessmentPersonalData } from '../assessment/assessment.module';
+import { CertificationPersonalData } from '../certification/certification.module';
+import { NotificationPersonalData } from '../notification/notification.module';
+import { PlacementPersonalData } from '../reporting/reporting.module';
 import type { DataExportView } from './dto/data-rights.dto';
 
 /**

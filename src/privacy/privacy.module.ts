@@ -1,11 +1,17 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DataRights } from './data-rights.service';
 import { DataRightsController } from './data-rights.controller';
+import { IdentityModule } from '../identity/identity.module';
+import { CohortModule } from '../cohort/cohort.module';
+import { AssessmentModule } from '../assessment/assessment.module';
+import { CertificationModule } from '../certification/certification.module';
+import { NotificationModule } from '../notification/notification.module';
+import { ReportingModule } from '../reporting/reporting.module';
 
 /** Trainees' data rights (export, erasure on request) across the modules' exported personal-data services. */
-@Module({ providers: [DataRights] })
-export class PrivacyModule {
-  static withHttp(): DynamicModule {
-    return { module: PrivacyModule, controllers: [DataRightsController] };
-  }
-}
+@Module({
+  imports: [IdentityModule, CohortModule, AssessmentModule, CertificationModule, NotificationModule, ReportingModule],
+  providers: [DataRights],
+  controllers: [DataRightsController],
+})
+export class PrivacyModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT } from 'jose';
 import { hasRole, Principal, ProblemException } from '@gds/http';
 import { AppConfig } from '../config/app-config';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { ReportAccess } from './report-access.service';
 
 const ALGORITHM = 'HS256';

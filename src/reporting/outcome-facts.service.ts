@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/identity.module';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
 import { AppConfig } from '../config/app-config';
 import { OTHER } from './disclosure/category-recoding';

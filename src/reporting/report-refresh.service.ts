@@ -1,40 +1,17 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { HandledJob, JOB_CATALOG, JobHandler, OutboxRelay, QueueRegistry } from '@gds/queue';
-import { AppConfig } from '../config/app-config';
+import { Injectable, Logger } from '@nestjs/common';
+import { HandledJob, JobHandler } from '@gds/queue';
 import { CohortOutcomes } from './cohort-outcomes.service';
 
-const SCHEDULER_ID = 'refresh-cohort-reports';
-
 /**
- * Keeps report snapshots current: a job scheduler (worker role only) refreshes every cohort's
+ * Keeps report snapshots current: a job scheduler (the catalog's `refresh-cohort-reports`) refreshes every cohort's
  * snapshot, and one cohort's refresh can be asked for on its own. Refreshing twice is harmless:
  * the newer computation wins.
  */
 @Injectable()
-export class ReportRefresh implements OnApplicationBootstrap {
+export class ReportRefresh {
   private readonly logger = new Logger(ReportRefresh.name);
 
-  constructor(
-    private readonly outcomes: CohortOutcomes,
-    private readonly moduleRef: ModuleRef,
-    private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      this.moduleRef.get(OutboxRelay, { strict: false });
-    } catch {
-      return; // an api-only process: schedules belong to workers
-    }
-    const queues = this.moduleRef.get(QueueRegistry, { strict: false });
-    const policy = JOB_CATALOG[SCHEDULER_ID];
-    await queues.get(policy.queue).upsertJobScheduler(
-      SCHEDULER_ID,
-      { every: this.config.REPORT_REFRESH_INTERVAL_SECONDS * 1000 },
-      { name: SCHEDULER_ID, data: {}, opts: { attempts: policy.attempts, removeOnComplete: { age: policy.keepCompletedSeconds }, removeOnFail: { age: policy.keepFailedSeconds } } },
-    );
-  }
+  constructor(private readonly outcomes: CohortOutcomes) {}
 
   @JobHandler('refresh-cohort-report')
   async refreshOne(job: HandledJob<'refresh-cohort-report'>): Promise<void> {

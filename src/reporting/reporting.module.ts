@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CohortFactsSource } from './ports/cohort-facts.source';
 import { AssessmentFactsSource } from './ports/assessment-facts.source';
 import { CertificateFactsSource } from './ports/certificate-facts.source';
@@ -16,13 +16,22 @@ import { CohortOutcomesController } from './cohort-outcomes.controller';
 import { CohortDashboardController } from './cohort-dashboard.controller';
 import { PlacementPersonalData } from './placements/placement-personal-data.service';
 import { PlacementsController } from './placements/placements.controller';
+import { PublishedCoursesModule } from '../course/published-courses.module';
+import { IdentityModule } from '../identity/identity.module';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { CohortModule } from '../cohort/cohort.module';
+import { AssessmentModule } from '../assessment/assessment.module';
+import { CertificationModule } from '../certification/certification.module';
+
+/** What the module exports to Nest, it exports to TypeScript here: other modules import these names from this file. */
+export { CohortOutcomes, PlacementPersonalData };
 
 /**
  * Cohort outcomes for reviewers, instructors and admins; placements. Reads other modules only
  * through its own ports (ports/), bound to adapters (adapters/) over their exported services.
  */
-@Global()
 @Module({
+  imports: [PublishedCoursesModule, IdentityModule, OrganisationModule, CohortModule, AssessmentModule, CertificationModule],
   providers: [
     PlacementPersonalData,
     { provide: CohortFactsSource, useClass: CohortFactsAdapter },
@@ -36,10 +45,7 @@ import { PlacementsController } from './placements/placements.controller';
     DashboardLinks,
     Placements,
   ],
+  controllers: [CohortOutcomesController, CohortDashboardController, PlacementsController],
   exports: [PlacementPersonalData, CohortOutcomes],
 })
-export class ReportingModule {
-  static withHttp(): DynamicModule {
-    return { module: ReportingModule, controllers: [CohortOutcomesController, CohortDashboardController, PlacementsController] };
-  }
-}
+export class ReportingModule {}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Outbox, QueueName, QueueRegistry } from '@gds/queue';
+import { QueueName, QueueRegistry } from '@gds/queue';
 import { HttpClient, waitFor } from '@gds/testing';
 import { DraftCourseModules, PublishedCourseVersions, CourseVersionOutline } from '../../src/course/published-course-versions.contract';
 import { EnrollmentDirectory, EnrollmentRef } from '../../src/cohort/enrollment-directory.contract';
@@ -7,7 +7,7 @@ import { AssessmentResults } from '../../src/assessment/assessment-results.contr
 import { FakeCourseVersions, FakeDraftModules } from './fakes/course-versions-certification.fake';
 import { FakeEnrollmentDirectory } from './fakes/enrollment-directory-certification.fake';
 import { FakeAssessmentResults } from './fakes/assessment-results-certification.fake';
-import { TestApp } from './test-app';
+import { publishInTransaction, TestApp } from './test-app';
 
 /** The contracts certification depends on, as in-memory fakes shared by a test file's app(s). */
 export class CertificationWorld {
@@ -50,7 +50,7 @@ export class CertificationWorld {
 /** Publishes evaluate-certificate through the outbox, as the cohort module does; answers the job id. */
 export async function publishEvaluation(t: TestApp, enrollmentId: string): Promise<string> {
   const jobId = `evaluate-certificate:${enrollmentId}:${randomUUID()}`;
-  await t.get<Outbox>(Outbox).publish('evaluate-certificate', { enrollmentId }, { jobId });
+  await publishInTransaction(t, 'evaluate-certificate', { enrollmentId }, { jobId });
   return jobId;
 }
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ClsService } from 'nestjs-cls';
-import { JobPayloads, NotificationType, Outbox } from '@gds/queue';
+import { JobPayloads, NotificationType } from '@gds/queue';
 import { waitFor } from '@gds/testing';
-import { TestApp } from './test-app';
+import { publishInTransaction, TestApp } from './test-app';
 
 /** Publishes a `notify` job through the outbox, as another module would. */
 export async function publishNotify(
@@ -13,7 +12,7 @@ export async function publishNotify(
   options: { eventKey?: string; jobId?: string } = {},
 ): Promise<JobPayloads['notify']> {
   const payload = { type, eventKey: options.eventKey ?? `test:${type}:${randomUUID()}`, recipientIds, data };
-  await t.get<ClsService>(ClsService).run(() => t.get<Outbox>(Outbox).publish('notify', payload, { jobId: options.jobId ?? `notify:${payload.eventKey}` }));
+  await publishInTransaction(t, 'notify', payload, { jobId: options.jobId ?? `notify:${payload.eventKey}` });
   return payload;
 }
 

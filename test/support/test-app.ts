@@ -3,14 +3,15 @@ import { Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '@gds/database';
+import { ClsService } from 'nestjs-cls';
+import { AppTransactionHost, buildDataSourceOptions } from '@gds/database';
+import { JobName, JobPayloads, Outbox, PublishOptions } from '@gds/queue';
 import { createTestDatabase, deleteRedisKeys, HttpClient, TestDatabase } from '@gds/testing';
 import { AppConfig, loadConfig, ProcessRole } from '../../src/config/app-config';
 import { AppModule } from '../../src/app.module';
 import { ENTITIES } from '../../src/entities';
 import { MIGRATIONS } from '../../migrations';
 import { configureApp, createFastifyAdapter } from '../../src/platform/http-app';
-import { ContractStandIns } from './contract-stand-ins';
 
 export const ADMIN = { email: 'admin@gds.test', password: 'test-admin-password-1' };
 
@@ -69,7 +70,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     WORKER_CONCURRENCY: '8',
     ...options.env,
   });
-  let builder = Test.createTestingModule({ imports: [AppModule.forRole(role, config), ContractStandIns.forMissing()], providers: options.extraProviders ?? [] });
+  let builder = Test.createTestingModule({ imports: [AppModule.forRole(role, config)], providers: options.extraProviders ?? [] });
   for (const override of options.overrides ?? []) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), { bufferLogs: true });
@@ -96,4 +97,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await deleteRedisKeys(config.REDIS_URL, config.QUEUE_PREFIX);
     },
   };
+}
+
+/** Publishes through the outbox in a transaction of its own, as a service's @Transactional() method does. */
+export async function publishInTransaction<N extends JobName>(t: TestApp, name: N, payload: JobPayloads[N], options?: PublishOptions): Promise<void> {
+  await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<Outbox>(Outbox).publish(name, payload, options)));
 }

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { PG_DUPLICATE_DATABASE, PG_UNIQUE_VIOLATION } from './postgres-errors';
 
 /** Creates the database named in the URL when it does not exist yet (local and first runs). */
 export async function ensureDatabaseExists(url: string): Promise<boolean> {
@@ -16,7 +17,7 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
       await client.query(`CREATE DATABASE "${name}"`);
     } catch (error) {
       // Another process created it between the check and the create.
-      if (!['42P04', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
+      if (![PG_DUPLICATE_DATABASE, PG_UNIQUE_VIOLATION].includes((error as { code?: string }).code ?? '')) throw error;
       return false;
     }
     return true;

@@ -2,8 +2,14 @@ import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } 
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { ApiProblems } from './api-responses.decorators';
 
+/** The roles a user may hold. The identity module stores them; every access check is typed by them. */
+export const ROLES = ['admin', 'instructor', 'trainee', 'reviewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
+
 export const ACCESS_RULE = 'gds:access-rule';
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: string[] };
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
 
 /** Anyone, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
@@ -13,18 +19,18 @@ export const Authenticated = () =>
   applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule), ApiBearerAuth(), ApiProblems(401));
 
 /** Signed-in users holding at least one of these roles. */
-export const Roles = (...roles: string[]) =>
+export const Roles = (...roles: Role[]) =>
   applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule), ApiBearerAuth(), ApiProblems(401, 403));
 
 /** Who is calling: set by the AccessGuard from a verified access token. */
 export interface Principal {
   userId: string;
-  roles: string[];
+  roles: Role[];
   /** The sign-in (refresh token family) the access token belongs to; absent in tokens issued before sessions were named. */
   sessionId?: string;
 }
 
-export const hasRole = (principal: Principal | undefined, ...roles: string[]) =>
+export const hasRole = (principal: Principal | undefined, ...roles: Role[]) =>
   !!principal && principal.roles.some((role) => roles.includes(role));
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal | undefined => {

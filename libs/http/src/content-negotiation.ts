@@ -16,8 +16,3 @@ export function prefersHtml(accept: string | undefined): boolean {
   const html = acceptQuality(accept, 'text/html');
   return html > 0 && html > Math.max(acceptQuality(accept, 'application/json'), -1);
 }
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
-}

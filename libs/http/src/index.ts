@@ -17,3 +17,4 @@ export * from './content-negotiation';
 export * from './problem.view';
 export * from './api-responses.decorators';
 export * from './common-problems.openapi';
+export * from './safe-text';

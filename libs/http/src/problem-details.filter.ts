@@ -4,6 +4,7 @@ import { PROBLEM_BASE, ProblemException } from './problem';
 import { PROBLEM_SLUGS, PROBLEM_TITLES, titleOf } from './problem-catalog';
 import { frameworkProblemOf } from './framework-errors';
 import { allowedMethodsOf } from './allowed-methods';
+import { PG_DATA_EXCEPTION_CLASS, PG_FOREIGN_KEY_VIOLATION, PG_INTEGRITY_CONSTRAINT_CLASS, PG_TRANSIENT_CODES, PG_UNIQUE_VIOLATION } from '@gds/database';
 
 interface ProblemBody {
   type: string;
@@ -15,11 +16,14 @@ interface ProblemBody {
   [key: string]: unknown;
 }
 
+const SOCKET_FAILURES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
 /** Errors that mean the database or Redis is out of reach: the client may retry. */
 function isDependencyOutage(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  // Also deadlocks and serialization failures (40P01, 40001): transient, the client may retry.
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '53300', '08006', '08001', '40P01', '40001'].includes(e?.code ?? (e as { driverError?: { code?: string } })?.driverError?.code ?? '')) {
+  // Also deadlocks and serialization failures: transient, the client may retry.
+  const code = e?.code ?? (e as { driverError?: { code?: string } })?.driverError?.code ?? '';
+  if (SOCKET_FAILURES.has(code) || PG_TRANSIENT_CODES.has(code)) {
     return true;
   }
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i.test(
@@ -35,10 +39,10 @@ function isDependencyOutage(error: unknown): boolean {
 function databaseRefusal(error: unknown): { status: number; slug: string; detail: string } | undefined {
   const e = error as { code?: unknown; driverError?: { code?: unknown } };
   const code = String(e?.driverError?.code ?? e?.code ?? '');
-  if (!/^(22|23)[0-9A-Z]{3}$/.test(code)) return undefined;
-  if (code === '23505') return { status: 409, slug: 'conflict', detail: 'This conflicts with an existing record.' };
-  if (code === '23503') return { status: 422, slug: 'unknown-reference', detail: 'The request refers to something that does not exist.' };
-  if (code.startsWith('23')) return { status: 422, slug: 'constraint-violated', detail: 'The request breaks a rule of the data model.' };
+  if (!/^[0-9A-Z]{5}$/.test(code) || ![PG_DATA_EXCEPTION_CLASS, PG_INTEGRITY_CONSTRAINT_CLASS].includes(code.slice(0, 2))) return undefined;
+  if (code === PG_UNIQUE_VIOLATION) return { status: 409, slug: 'conflict', detail: 'This conflicts with an existing record.' };
+  if (code === PG_FOREIGN_KEY_VIOLATION) return { status: 422, slug: 'unknown-reference', detail: 'The request refers to something that does not exist.' };
+  if (code.startsWith(PG_INTEGRITY_CONSTRAINT_CLASS)) return { status: 422, slug: 'constraint-violated', detail: 'The request breaks a rule of the data model.' };
   return { status: 400, slug: 'invalid-value', detail: 'A value in the request is out of range or malformed.' };
 }
 

@@ -11,3 +11,5 @@ export * from './outbox-relay.service';
 export * from './eviction-policy.check';
 export * from './bull-job-id';
 export * from './outbox-channel';
+export * from './queue-role';
+export * from './job-schedulers';

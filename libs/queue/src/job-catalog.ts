@@ -88,17 +88,34 @@ export type AccountEmailKind = (typeof ACCOUNT_EMAIL_KINDS)[number];
 
 export type JobName = keyof JobPayloads;
 
+/** How a scheduled job repeats: a fixed interval, a cron pattern (UTC), or one the app's configuration sets (QueueSettings.schedules). */
+export type JobRepeat = { every: number } | { pattern: string; tz: 'UTC' };
+export type JobSchedule = JobRepeat | 'configured';
+
 export interface JobPolicy {
   queue: QueueName;
   attempts: number;
   /** First retry delay; doubles on each attempt. */
   backoffMs: number;
-  /** Finished jobs kept for dedup by job id and for the dashboard. */
+  /**
+   * Finished jobs kept for dedup by job id and for the dashboard, by age and by count (BullMQ keeps
+   * at most `count` of the queue's finished jobs when one finishes): a burst cannot fill Redis.
+   */
   keepCompletedSeconds: number;
   keepFailedSeconds: number;
+  keepCompletedCount?: number;
+  keepFailedCount?: number;
+  /** Set for jobs that run on a schedule (BullMQ job schedulers, registered by JobSchedulers in workers). */
+  schedule?: JobSchedule;
 }
 
+/** Count caps unless a job states its own: well above a day's jobs of a national programme, far below Redis's memory. */
+export const DEFAULT_KEEP_COMPLETED_COUNT = 50_000;
+export const DEFAULT_KEEP_FAILED_COUNT = 100_000;
+
 const DAY = 24 * 60 * 60;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'pipeline-probe': { queue: 'maintenance', attempts: 3, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
@@ -113,19 +130,41 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'deliver-email': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'send-account-email': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'deliver-webhook': { queue: 'notifications', attempts: 8, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'send-email-digests': { queue: 'notifications', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'send-email-digests': { queue: 'notifications', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
   'deliver-email-digest': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'scan-at-risk': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
-  'scan-deadlines': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
-  'sweep-sandbox-datasets': { queue: 'maintenance', attempts: 3, backoffMs: 60000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
-  'scan-stalled-submissions': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
-  'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
+  'scan-at-risk': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
+  'scan-deadlines': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: HOUR_MS } },
+  'sweep-sandbox-datasets': { queue: 'maintenance', attempts: 3, backoffMs: 60000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: DAY * 1000 } },
+  'scan-stalled-submissions': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 10 * MINUTE_MS } },
+  'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
   'refresh-cohort-report': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
-  'refresh-cohort-reports': { queue: 'maintenance', attempts: 2, backoffMs: 5000, keepCompletedSeconds: 3600, keepFailedSeconds: 7 * DAY },
+  'refresh-cohort-reports': { queue: 'maintenance', attempts: 2, backoffMs: 5000, keepCompletedSeconds: 3600, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
 };
 
 
 export function jobPolicy(name: string): JobPolicy | undefined {
   return (JOB_CATALOG as Record<string, JobPolicy>)[name];
+}
+
+/** For an outbox row of a job a later release dropped from the catalog: it still runs (and fails into job_failure), bounded. */
+const UNKNOWN_JOB_POLICY: JobPolicy = { queue: 'maintenance', attempts: 3, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY };
+
+/** The one place a job's BullMQ options are made: the relay and the scheduler registrar both use it. */
+export function jobOptions(name: JobName | (string & {})) {
+  const policy = jobPolicy(name) ?? UNKNOWN_JOB_POLICY;
+  return {
+    attempts: policy.attempts,
+    backoff: { type: 'exponential' as const, delay: policy.backoffMs },
+    removeOnComplete: { age: policy.keepCompletedSeconds, count: policy.keepCompletedCount ?? DEFAULT_KEEP_COMPLETED_COUNT },
+    removeOnFail: { age: policy.keepFailedSeconds, count: policy.keepFailedCount ?? DEFAULT_KEEP_FAILED_COUNT },
+  };
+}
+
+/** The jobs that run on a schedule, with how they repeat as the catalog says it. */
+export function scheduledJobs(): Array<{ name: JobName; schedule: JobSchedule }> {
+  return (Object.keys(JOB_CATALOG) as JobName[]).flatMap((name) => {
+    const schedule = (JOB_CATALOG[name] as JobPolicy).schedule;
+    return schedule ? [{ name, schedule }] : [];
+  });
 }
 

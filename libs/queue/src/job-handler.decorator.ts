@@ -14,8 +14,16 @@ export interface HandledJob<N extends JobName> {
   raw: Job;
 }
 
+/** A method that can handle job N: it takes that job (or nothing) and may answer a result. */
+export type JobHandlerMethod<N extends JobName> = (job: HandledJob<N>) => unknown;
+
 /**
  * Marks a provider method as the handler of one job. The method must be idempotent: it reloads
- * state from the database and does nothing when the state no longer asks for the work.
+ * state from the database and does nothing when the state no longer asks for the work. Typed by
+ * the catalog: a method whose parameter is another job's payload does not compile.
  */
-export const JobHandler = (name: JobName): MethodDecorator => SetMetadata(JOB_HANDLER, name);
+export function JobHandler<N extends JobName>(name: N) {
+  return <M extends JobHandlerMethod<N>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+    SetMetadata(JOB_HANDLER, name)(target, key, descriptor);
+  };
+}

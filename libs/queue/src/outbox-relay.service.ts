@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { Client } from 'pg';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 import { DataSource, EntityManager } from 'typeorm';
-import { jobPolicy } from './job-catalog';
+import { jobOptions } from './job-catalog';
 import { bullJobId } from './bull-job-id';
 import { OutboxMessage } from './outbox-message.entity';
 import { QueueRegistry } from './queue-registry';
@@ -121,18 +121,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private toJob(row: OutboxMessage) {
-    const policy = jobPolicy(row.jobName);
-    return {
-      name: row.jobName,
-      data: row.payload,
-      opts: {
-        jobId: bullJobId(row.jobId ?? row.id),
-        attempts: policy?.attempts ?? 3,
-        backoff: { type: 'exponential', delay: policy?.backoffMs ?? 1000 },
-        removeOnComplete: { age: policy?.keepCompletedSeconds ?? 86_400 },
-        removeOnFail: { age: policy?.keepFailedSeconds ?? 604_800 },
-      },
-    };
+    return { name: row.jobName, data: row.payload, opts: { jobId: bullJobId(row.jobId ?? row.id), ...jobOptions(row.jobName) } };
   }
 
   private async postpone(manager: EntityManager, rows: OutboxMessage[], error: Error): Promise<void> {

@@ -15,9 +15,18 @@ export type OutboxItem = { [N in JobName]: { name: N; payload: JobPayloads[N] } 
 /** Rows per INSERT: keeps a very large fan-out within Postgres's parameter and memory limits. */
 const ROWS_PER_STATEMENT = 1000;
 
+/** Publishing outside a transaction: a programming error (a missing `@Transactional()`), never the caller's input. */
+export class OutboxOutsideTransactionError extends Error {
+  constructor(names: string[]) {
+    super(`Outbox.publish outside a transaction (${[...new Set(names)].join(', ')}): the event would commit on its own, apart from the change it reports. Publish from a @Transactional() method.`);
+    this.name = 'OutboxOutsideTransactionError';
+  }
+}
+
 /**
- * Writes events into the outbox inside the caller's transaction. Never enqueues directly: the
- * relay does, after the transaction has committed.
+ * Writes events into the outbox inside the caller's transaction, and refuses to write outside one:
+ * an event committed apart from its change could announce a change that then rolls back. Never
+ * enqueues directly: the relay does, after the transaction has committed.
  */
 @Injectable()
 export class Outbox {
@@ -39,6 +48,7 @@ export class Outbox {
    * follow-up events that can wait a poll should not take that turn.
    */
   async publishAll(items: OutboxItem[], options: { wakeRelay?: boolean } = {}): Promise<void> {
+    if (!this.txHost.isTransactionActive()) throw new OutboxOutsideTransactionError(items.map((item) => item.name));
     const wake = options.wakeRelay ?? true;
     for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT) {
       const rows = items.slice(start, start + ROWS_PER_STATEMENT).map(toRow);

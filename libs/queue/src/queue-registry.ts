@@ -1,21 +1,30 @@
-import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { FactoryProvider } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QUEUE_NAMES, QueueName } from './job-catalog';
 import { bullJobId } from './bull-job-id';
 
-/** Looks up the BullMQ Queue of a name: for the relay, metrics, health and job-progress reads. */
-@Injectable()
+/** The BullMQ Queue of each name: for the relay, metrics, health and job-progress reads. */
 export class QueueRegistry {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  private readonly byName: ReadonlyMap<QueueName, Queue>;
+
+  constructor(queues: readonly Queue[]) {
+    this.byName = new Map(QUEUE_NAMES.map((name, i) => [name, queues[i]]));
+  }
+
+  /** A provider built from every registered queue, in QUEUE_NAMES order (no lookup by token at run time). */
+  static provider(): FactoryProvider<QueueRegistry> {
+    return { provide: QueueRegistry, inject: QUEUE_NAMES.map((name) => getQueueToken(name)), useFactory: (...queues: Queue[]) => new QueueRegistry(queues) };
+  }
 
   get(name: QueueName): Queue {
-    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+    const queue = this.byName.get(name);
+    if (!queue) throw new Error(`no queue named ${name}`);
+    return queue;
   }
 
   all(): Queue[] {
-    return QUEUE_NAMES.map((name) => this.get(name));
+    return [...this.byName.values()];
   }
 
   /** A job's state and progress, for APIs that expose long work (imports, regrades). `jobId` as published. */

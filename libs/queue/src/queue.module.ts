@@ -11,6 +11,8 @@ import { QUEUE_PROCESSORS } from './queue-processors';
 import { OutboxRelay } from './outbox-relay.service';
 import { EvictionPolicyCheck } from './eviction-policy.check';
 import { QueueErrorListener } from './queue-error-listener';
+import { QueueRole } from './queue-role';
+import { JobSchedulers } from './job-schedulers';
 
 /**
  * Queues for every process (publishing through the outbox, reading job status); the workers, the
@@ -31,13 +33,13 @@ export class QueueModule {
     });
     const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
     const workerProviders = options.workers
-      ? [EvictionPolicyCheck, JobHandlerRegistry, ...QUEUE_PROCESSORS, OutboxRelay]
+      ? [EvictionPolicyCheck, JobHandlerRegistry, ...QUEUE_PROCESSORS, OutboxRelay, JobSchedulers]
       : [];
     return {
       module: QueueModule,
       imports: [DiscoveryModule, bull, queues],
-      providers: [options.settings, Outbox, QueueRegistry, QueueErrorListener, ...workerProviders],
-      exports: [QueueSettings, Outbox, QueueRegistry, queues, ...(options.workers ? [OutboxRelay] : [])],
+      providers: [options.settings, { provide: QueueRole, useValue: new QueueRole(options.workers) }, Outbox, QueueRegistry.provider(), QueueErrorListener, ...workerProviders],
+      exports: [QueueSettings, QueueRole, Outbox, QueueRegistry, queues, ...(options.workers ? [OutboxRelay] : [])],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Client, PoolClient } from 'pg';
-import { ensureDatabaseExists, postgresCode } from '@gds/database';
+import { ensureDatabaseExists, PG_DUPLICATE_DATABASE, PG_DUPLICATE_OBJECT, PG_UNIQUE_VIOLATION, postgresCode } from '@gds/database';
 import { AppConfig } from '../../config/app-config';
 import { handleFor, quoteIdent, rolePassword, SANDBOX_OWNER_ROLE, SandboxDataset, SandboxHandle, SandboxTable } from './sandbox-names';
 import { SandboxPools } from './sandbox-pools.service';
@@ -18,8 +18,8 @@ const PROVISIONED_TTL_MS = 10 * 60 * 1000;
 // DROP ROLE of a role that still has privileges in another sandbox database of the cluster.
 const ROLE_IN_USE = '2BP01';
 // CREATE ROLE racing another process: duplicate_object, or the catalog's unique index.
-const ROLE_EXISTS_CODES = new Set(['42710', '23505']);
-const DATABASE_EXISTS_CODES = new Set(['42P04', '23505']);
+const ROLE_EXISTS_CODES = new Set([PG_DUPLICATE_OBJECT, PG_UNIQUE_VIOLATION]);
+const DATABASE_EXISTS_CODES = new Set([PG_DUPLICATE_DATABASE, PG_UNIQUE_VIOLATION]);
 
 /**
  * Prepares the sandbox: the database (created if missing), the owner role, one schema per dataset

@@ -1,3 +1,5 @@
+import type { Role } from '@gds/http';
+
 /** The demo's people: Belizean BPO professionals moving into digital roles, and their staff. Every name is fictional. */
 export const DEMO_PASSWORD = 'gds-demo-password-2026';
 
@@ -9,7 +11,7 @@ export interface DemoPerson {
   key: string;
   email: string;
   displayName: string;
-  roles: Array<'admin' | 'instructor' | 'trainee' | 'reviewer'>;
+  roles: Role[];
   gender?: 'female' | 'male' | 'non_binary' | 'prefer_not_to_say';
   birthYear?: number;
   /** One of Belize's six districts. */

@@ -5,5 +5,5 @@ import { DemoContext } from './demo-step';
 export function principalOf(ctx: DemoContext, key: string): Principal {
   const person = ctx.people.get(key);
   if (!person) throw new Error(`seed:demo: no person "${key}" (the people step runs first; is ADMIN_EMAIL set?)`);
-  return { userId: person.id, roles: person.roles } ;
+  return { userId: person.id, roles: person.roles };
 }

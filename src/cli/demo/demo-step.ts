@@ -1,11 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
+import type { Role } from '@gds/http';
 import { AppConfig } from '../../config/app-config';
 import type { AssessmentOutline, CourseVersionOutline } from '../../course/published-course-versions.contract';
 
 export interface DemoLogin {
   email: string;
   password: string;
-  roles: string[];
+  roles: Role[];
   displayName: string;
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CohortOutcomeFacts } from '../../cohort/cohort-outcome-facts.service';
+import { CohortOutcomeFacts } from '../../cohort/cohort.module';
 import { PublishedCourseVersions } from '../../course/published-course-versions.contract';
 import { ActivityFact, ApplicationFact, CohortFact, CohortFactsSource, EnrollmentFact } from '../ports/cohort-facts.source';
 

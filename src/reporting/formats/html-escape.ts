@@ -1,8 +1,8 @@
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '@gds/http';
 
 /** Every text that reaches the page goes through here (names of cohorts, courses, employers...). */
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  return escapeHtml(String(value ?? ''));
 }
 
 export function pct(rate: number | null): string {

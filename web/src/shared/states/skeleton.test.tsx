@@ -16,7 +16,9 @@ describe('Skeleton', () => {
       </I18nProvider>,
     );
     expect(screen.getByRole('status').textContent).toMatch(/Loading/);
-    act(() => vi.advanceTimersByTime(1001));
+    act(() => {
+      vi.advanceTimersByTime(1001);
+    });
     expect(screen.getByRole('status').textContent).toMatch(/longer than usual/);
     act(() => screen.getByRole('button').click());
     expect(retry).toHaveBeenCalled();
