@@ -3,6 +3,7 @@ import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/datab
 import { conflict, notFound, Principal, unprocessable } from '@gds/http';
 import { AssessmentAttempt } from './assessment-attempt.entity';
 import { HintReveal } from './hint-reveal.entity';
+import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { TraineeAssessment, TraineeEnrollments } from './trainee-enrollments.service';
 import { GraderRegistry } from './graders/grader-registry';
 import { QuizGrader } from './graders/quiz.grader';
@@ -20,6 +21,7 @@ export class Attempts {
     private readonly trainees: TraineeEnrollments,
     private readonly graders: GraderRegistry,
     private readonly quiz: QuizGrader,
+    private readonly enrollments: EnrollmentDirectory,
   ) {}
 
   async start(assessmentId: string, principal: Principal) {
@@ -47,6 +49,11 @@ export class Attempts {
     if (!located) throw notFound('Assessment');
     if (purpose === 'work' && located.enrollment.status !== 'active') {
       throw conflict('enrollment-not-active', 'Your enrollment in this course has ended: its work can be read, not changed.');
+    }
+    if (purpose === 'work') {
+      // The same lock as the module's lessons, with the same problem type: a client handles one "not open yet".
+      const lock = await this.enrollments.moduleLock(located.enrollment.enrollmentId, located.moduleId);
+      if (lock) throw unprocessable('lesson-locked', 'This assessment’s module is not open to you yet.', { opensAt: lock.opensAt.toISOString() });
     }
     return located;
   }

@@ -64,7 +64,7 @@ export async function buildProgramme(api: HttpClient, instructor: TestPerson): P
 }
 
 /** An admin's cohort of the version, taught by the instructor, open for applications now and already started. */
-export async function openCohort(api: HttpClient, admin: TestPerson, versionId: string, instructorIds: string[], capacity = 10) {
+export async function openCohort(api: HttpClient, admin: TestPerson, versionId: string, instructorIds: string[], capacity = 10, overrides: Record<string, unknown> = {}) {
   const now = Date.now();
   const body = {
     name: `Data cohort ${Math.random().toString(36).slice(2, 8)}`,
@@ -77,6 +77,7 @@ export async function openCohort(api: HttpClient, admin: TestPerson, versionId: 
     unlockMode: 'schedule',
     schedule: [],
     instructorIds,
+    ...overrides,
   };
   const cohort = await ok(api.post('/api/v1/cohorts', body, admin.token), 201, 'creating the cohort');
   await ok(api.post(`/api/v1/cohorts/${cohort.id}/status`, { status: 'accepting_applications' }, admin.token), 200, 'opening applications');
