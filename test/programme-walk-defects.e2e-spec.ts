@@ -1,6 +1,8 @@
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
-import { applyTo, buildProgramme, decide, openCohort, Programme, QUIZ_RIGHT, setStatus, SQL_RIGHT } from './support/journey-builders';
+import {
+  applyTo, buildProgramme, decide, openCohort, Programme, QUIZ_RIGHT, setStatus, SQL_RIGHT, submitGraded, waitForInboxTypes,
+} from './support/journey-builders';
 
 /*
  * Defects found by walking a whole programme through the API (issue 22), each pinned by a test
@@ -46,5 +48,22 @@ describe('programme walk defects', () => {
       expect((await t.api.post(`/api/v1/assessments/${programme.quizId}/submissions`, { answer: QUIZ_RIGHT }, trainee.token)).status).toBe(202);
     });
 
+  });
+
+  describe('2. notices link to the web app and name what they are about', () => {
+    it('links each notice to its screen under /app/ and names the graded assessment', async () => {
+      const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id]);
+      const trainee = await createUser(t.api, admin.token, ['trainee']);
+      const applicationId = await applyTo(t.api, cohort.id, trainee);
+      await decide(t.api, instructor, applicationId, 'accept');
+      await setStatus(t.api, admin, cohort.id, 'running');
+      await submitGraded(t.api, trainee, programme.quizId, QUIZ_RIGHT);
+      const items: any[] = await waitForInboxTypes(t.api, trainee, ['application-decided', 'enrolled', 'submission-graded']);
+      const of = (type: string) => items.find((i) => i.type === type);
+      expect(of('application-decided').link).toBe(`/app/applications/${applicationId}`);
+      expect(of('enrolled').link).toBe(`/app/learning/${of('enrolled').data.enrollmentId}`);
+      expect(of('submission-graded')).toMatchObject({ link: `/app/assessments/${programme.quizId}`, title: 'Graded: Data basics quiz' });
+      expect(of('submission-graded').text).toContain('Data basics quiz');
+    });
   });
 });

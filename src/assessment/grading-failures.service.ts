@@ -2,6 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JOB_CATALOG, JobHandler, Outbox, OutboxRelay, QueueRegistry } from '@gds/queue';
+import { PublishedCourseVersions } from '../course/published-course-versions.contract';
+import { asFrozen } from './frozen-assessment';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 
 const SCAN_EVERY_MS = 10 * 60 * 1000;
@@ -27,6 +29,7 @@ export class GradingFailures implements OnApplicationBootstrap {
     private readonly enrollments: EnrollmentDirectory,
     private readonly queues: QueueRegistry,
     private readonly moduleRef: ModuleRef,
+    private readonly versions: PublishedCourseVersions,
   ) {}
 
   /**
@@ -36,19 +39,20 @@ export class GradingFailures implements OnApplicationBootstrap {
    */
   @Transactional()
   async markFailed(submissionId: string, reason: string, detail?: string): Promise<boolean> {
-    const rows: Array<{ cohort_id: string; assessment_id: string; trainee_id: string }> = await this.txHost.tx.query(
+    const rows: Array<{ cohort_id: string; assessment_id: string; trainee_id: string; version_id: string }> = await this.txHost.tx.query(
       // As a SELECT over the update: TypeORM answers a bare UPDATE ... RETURNING as [rows, count].
-      `WITH failed AS (UPDATE submission SET status = 'error', error = $2 WHERE id = $1 AND status = 'queued' RETURNING cohort_id, assessment_id, trainee_id)
-       SELECT cohort_id, assessment_id, trainee_id FROM failed`,
+      `WITH failed AS (UPDATE submission SET status = 'error', error = $2 WHERE id = $1 AND status = 'queued' RETURNING cohort_id, assessment_id, trainee_id, version_id)
+       SELECT cohort_id, assessment_id, trainee_id, version_id FROM failed`,
       [submissionId, reason],
     );
     if (rows.length === 0) return false;
-    const [{ cohort_id: cohortId, assessment_id: assessmentId, trainee_id: traineeId }] = rows;
+    const [{ cohort_id: cohortId, assessment_id: assessmentId, trainee_id: traineeId, version_id: versionId }] = rows;
+    const assessmentTitle = asFrozen(await this.versions.getFrozenAssessment(versionId, assessmentId))?.title ?? null;
     const recipientIds = await this.enrollments.instructorsOf(cohortId);
     const eventKey = `grading-failed:${submissionId}`;
     await this.outbox.publish(
       'notify',
-      { type: 'submission-grading-failed', eventKey, recipientIds, data: { submissionId, assessmentId, cohortId, traineeId, reason: detail ? `${reason} ${detail}`.slice(0, 600) : reason } },
+      { type: 'submission-grading-failed', eventKey, recipientIds, data: { submissionId, assessmentId, assessmentTitle, cohortId, traineeId, reason: detail ? `${reason} ${detail}`.slice(0, 600) : reason } },
       { jobId: `notify:${eventKey}` },
     );
     return true;

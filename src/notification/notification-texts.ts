@@ -111,8 +111,8 @@ const EN: Texts = {
     text: `The webhook to ${field(d, 'url', 'a receiver')} was disabled after ${field(d, 'failures', 'repeated')} consecutive failed deliveries.`,
   }),
   'import-finished': (d) => ({
-    title: 'Import finished',
-    text: `The trainee import finished: ${field(d, 'summary', importSummary(d, 'en') ?? 'see the import for details')}.`,
+    title: `Import finished: ${field(d, 'cohortName', 'trainees')}`,
+    text: `The trainee import into ${field(d, 'cohortName', 'the cohort')} finished: ${field(d, 'summary', importSummary(d, 'en') ?? 'see the import for details')}.`,
   }),
 };
 
@@ -170,8 +170,8 @@ const ES: Texts = {
     text: `El webhook hacia ${field(d, 'url', 'un receptor')} se desactivó tras ${field(d, 'failures', 'varias')} entregas fallidas seguidas.`,
   }),
   'import-finished': (d) => ({
-    title: 'Importación terminada',
-    text: `La importación de participantes terminó: ${field(d, 'summary', importSummary(d, 'es') ?? 'consulta la importación para ver los detalles')}.`,
+    title: `Importación terminada: ${field(d, 'cohortName', 'participantes')}`,
+    text: `La importación de participantes a ${field(d, 'cohortName', 'la cohorte')} terminó: ${field(d, 'summary', importSummary(d, 'es') ?? 'consulta la importación para ver los detalles')}.`,
   }),
 };
 
