@@ -10,6 +10,7 @@ import { SandboxDatasets1795510000000 } from './1795510000000-SandboxDatasets';
 import { ControlledCategoriesAndConsent1795520000000 } from './1795520000000-ControlledCategoriesAndConsent';
 import { UserErasure1795520000001 } from './1795520000001-UserErasure';
 import { CredentialConformance1795530000000 } from './1795530000000-CredentialConformance';
+import { WaitlistRanksUnique17956100000000 } from './17956100000000-WaitlistRanksUnique';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ControlledCategoriesAndConsent1795520000000,
   UserErasure1795520000001,
   CredentialConformance1795530000000,
+  WaitlistRanksUnique17956100000000,
 ];

@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from './support/test-app';
+import { buildCourse, publish } from './support/course-builders';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import {
   applyTo, buildProgramme, decide, openCohort, Programme, QUIZ_RIGHT, setStatus, SQL_RIGHT, submitGraded, waitForInboxTypes,
@@ -64,6 +65,49 @@ describe('programme walk defects', () => {
       expect(of('enrolled').link).toBe(`/app/learning/${of('enrolled').data.enrollmentId}`);
       expect(of('submission-graded')).toMatchObject({ link: `/app/assessments/${programme.quizId}`, title: 'Graded: Data basics quiz' });
       expect(of('submission-graded').text).toContain('Data basics quiz');
+    });
+  });
+
+  describe('3. the waitlist: ranks stay 1..n, promotion follows the freed seat’s track', () => {
+    const decideOn = (id: string, body: object) => t.api.post(`/api/v1/applications/${id}/decision`, body, admin.token);
+    const ranks = async (cohortId: string) =>
+      (await t.dataSource.query(`SELECT id, waitlist_rank FROM application WHERE cohort_id = $1 AND status = 'waitlisted' ORDER BY waitlist_rank`, [cohortId]))
+        .map((r: { id: string; waitlist_rank: number }) => [r.id, r.waitlist_rank]);
+
+    it('moves an applicant to rank 1 and shifts the others; leaving the list closes the gap', async () => {
+      const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id], 1);
+      const apps: string[] = [];
+      for (let i = 0; i < 4; i++) apps.push(await applyTo(t.api, cohort.id, await createUser(t.api, admin.token, ['trainee'])));
+      for (const id of apps) expect((await decideOn(id, { decision: 'waitlist', reason: 'full' })).status).toBe(200);
+      expect(await ranks(cohort.id)).toEqual([[apps[0], 1], [apps[1], 2], [apps[2], 3], [apps[3], 4]]);
+      expect((await decideOn(apps[3], { decision: 'waitlist', reason: 'strongest reserve', rank: 1 })).body.waitlistRank).toBe(1);
+      expect(await ranks(cohort.id)).toEqual([[apps[3], 1], [apps[0], 2], [apps[1], 3], [apps[2], 4]]);
+      expect((await decideOn(apps[3], { decision: 'waitlist', reason: 'second thoughts', rank: 3 })).body.waitlistRank).toBe(3);
+      expect(await ranks(cohort.id)).toEqual([[apps[0], 1], [apps[1], 2], [apps[3], 3], [apps[2], 4]]);
+      expect((await decideOn(apps[0], { decision: 'waitlist', reason: 'last', rank: 99 })).body.waitlistRank).toBe(4);
+      expect((await decideOn(apps[1], { decision: 'reject', reason: 'no' })).status).toBe(200);
+      expect(await ranks(cohort.id)).toEqual([[apps[3], 1], [apps[2], 2], [apps[0], 3]]);
+    });
+
+    it('gives a freed UI/UX seat to the first UI/UX applicant waiting, not to another track’s rank 1', async () => {
+      const design = await buildCourse(t.api, instructor.token, 1, 1, { trackCode: 'ui-ux-design', title: 'Interface Design' });
+      const designVersion = (await publish(t.api, instructor.token, design.course.id)).versionId as string;
+      const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id], 2, { courseVersionIds: [programme.versionId, designVersion] });
+      const people = await Promise.all([0, 1, 2, 3].map(() => createUser(t.api, admin.token, ['trainee'])));
+      const applyFor = async (person: TestPerson, courseVersionId: string) =>
+        (await t.api.post(`/api/v1/cohorts/${cohort.id}/applications`, { statement: 'I want to learn this.', courseVersionId }, person.token)).body.id as string;
+      const seatedDesign = await applyFor(people[0], designVersion);
+      const seatedData = await applyFor(people[1], programme.versionId);
+      const waitingData = await applyFor(people[2], programme.versionId);
+      const waitingDesign = await applyFor(people[3], designVersion);
+      const designEnrollment = (await decideOn(seatedDesign, { decision: 'accept', reason: 'r' })).body.enrollmentId;
+      await decideOn(seatedData, { decision: 'accept', reason: 'r' });
+      await decideOn(waitingData, { decision: 'waitlist', reason: 'full' });
+      await decideOn(waitingDesign, { decision: 'waitlist', reason: 'full' });
+      const withdrawn = await t.api.post(`/api/v1/enrollments/${designEnrollment}/withdraw`, { reason: 'moved' }, people[0].token);
+      expect(withdrawn.status).toBe(200);
+      expect((await t.api.get(`/api/v1/applications/${waitingDesign}`, admin.token)).body.status).toBe('accepted');
+      expect((await t.api.get(`/api/v1/applications/${waitingData}`, admin.token)).body).toMatchObject({ status: 'waitlisted', waitlistRank: 1 });
     });
   });
 });
