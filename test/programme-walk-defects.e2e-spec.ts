@@ -110,4 +110,15 @@ describe('programme walk defects', () => {
       expect((await t.api.get(`/api/v1/applications/${waitingData}`, admin.token)).body).toMatchObject({ status: 'waitlisted', waitlistRank: 1 });
     });
   });
+
+  describe('6. the decision reason reaches the applicant', () => {
+    it('puts the reason in the notice (and so the email) of the decision', async () => {
+      const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id]);
+      const trainee = await createUser(t.api, admin.token, ['trainee']);
+      const reason = 'We need two years of contact-centre work; please apply to the next cohort.';
+      await decide(t.api, instructor, await applyTo(t.api, cohort.id, trainee), 'reject', reason);
+      const [notice] = await waitForInboxTypes(t.api, trainee, ['application-decided']);
+      expect(notice.text).toBe(`Your application to ${cohort.name} was not accepted. Reason: ${reason}`);
+    });
+  });
 });

@@ -61,4 +61,17 @@ describe('notification templates', () => {
     expect(renderNotification('submission-needs-review', { assessmentTitle: 'Wireframe', traineeName: 'Ana' }).text).toContain('Ana submitted Wireframe');
     expect(renderNotification('import-finished', { cohortName: 'Belize 1', enrolled: 2 }).title).toBe('Import finished: Belize 1');
   });
+
+  it('tells the applicant the decision and the reason staff gave, in the email and the notice, in both languages', () => {
+    const data = { cohortName: 'Belize 1', decision: 'reject', reason: 'The cohort needs two years of contact-centre work; apply again next year.' };
+    expect(renderNotification('application-decided', data).text).toBe(`Your application to Belize 1 was not accepted. Reason: ${data.reason}`);
+    expect(renderNotification('application-decided', data, 'es').text).toBe(`Tu solicitud a Belize 1 no fue aceptada. Motivo: ${data.reason}`);
+    for (const language of ['en', 'es'] as const) {
+      const email = notificationEmail('application-decided', data, 'https://x.test', language);
+      expect(email.text).toContain(data.reason);
+      expect(email.html).toContain('apply again next year');
+    }
+    expect(renderNotification('application-decided', { cohortName: 'B', decision: 'waitlist', waitlistRank: 2, reason: 'full' }).text).toBe('Your application to B was put on the waitlist, at position 2. Reason: full');
+    expect(renderNotification('application-decided', { cohortName: 'B', decision: 'accept' }).text).toBe('Your application to B was accepted.');
+  });
 });

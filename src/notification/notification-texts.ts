@@ -40,6 +40,31 @@ const decision = (d: NotificationData, language: Language, fallback: string) => 
   return value ? (DECISIONS[language][value] ?? value) : fallback;
 };
 
+/** What happened to the application, as the rest of a sentence ("Your application to X …"). */
+const DECIDED_AS: Record<Language, Record<string, (rank: string) => string>> = {
+  en: {
+    shortlist: () => 'was shortlisted',
+    accept: () => 'was accepted',
+    waitlist: (rank) => (rank ? `was put on the waitlist, at position ${rank}` : 'was put on the waitlist'),
+    reject: () => 'was not accepted',
+  },
+  es: {
+    shortlist: () => 'fue preseleccionada',
+    accept: () => 'fue aceptada',
+    waitlist: (rank) => (rank ? `quedó en la lista de espera, en el puesto ${rank}` : 'quedó en la lista de espera'),
+    reject: () => 'no fue aceptada',
+  },
+};
+const UNKNOWN_DECISION: Record<Language, string> = { en: 'has a decision: see GDS Academy for details', es: 'ya tiene respuesta: consulta GDS Academy para ver los detalles' };
+const decidedAs = (d: NotificationData, language: Language) => DECIDED_AS[language][field(d, 'decision', '')]?.(field(d, 'waitlistRank', '')) ?? UNKNOWN_DECISION[language];
+
+/** The reason staff gave (up to the 1,000 characters a decision allows), told to the applicant as they wrote it. */
+function withReason(sentence: string, d: NotificationData, language: Language): string {
+  const reason = typeof d.reason === 'string' ? d.reason.trim().slice(0, 1000) : '';
+  if (!reason) return sentence;
+  return `${sentence} ${language === 'es' ? 'Motivo' : 'Reason'}: ${reason}`;
+}
+
 /** Revocation reasons arrive as a code with an English label (`reason`); Spanish readers get their own words. */
 const REVOCATION_REASONS_ES: Record<string, string> = {
   'issued-in-error': 'se emitió por error (persona, curso o datos equivocados)',
@@ -60,7 +85,7 @@ function importSummary(d: NotificationData, language: Language): string | null {
 const EN: Texts = {
   'application-decided': (d) => ({
     title: `Your application to ${field(d, 'cohortName', 'a cohort')}: ${decision(d, 'en', 'decided')}`,
-    text: `Your application to ${field(d, 'cohortName', 'the cohort')} has been decided: ${decision(d, 'en', 'see the academy for details')}.`,
+    text: withReason(`Your application to ${field(d, 'cohortName', 'the cohort')} ${decidedAs(d, 'en')}.`, d, 'en'),
   }),
   enrolled: (d) => ({
     title: `You are enrolled in ${field(d, 'cohortName', 'a cohort')}`,
@@ -119,7 +144,7 @@ const EN: Texts = {
 const ES: Texts = {
   'application-decided': (d) => ({
     title: `Tu solicitud a ${field(d, 'cohortName', 'una cohorte')}: ${decision(d, 'es', 'resuelta')}`,
-    text: `Tu solicitud a ${field(d, 'cohortName', 'la cohorte')} ya tiene respuesta: ${decision(d, 'es', 'consulta la academia para más detalles')}.`,
+    text: withReason(`Tu solicitud a ${field(d, 'cohortName', 'la cohorte')} ${decidedAs(d, 'es')}.`, d, 'es'),
   }),
   enrolled: (d) => ({
     title: `Ya tienes plaza en ${field(d, 'cohortName', 'una cohorte')}`,
