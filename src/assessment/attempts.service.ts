@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
-import { conflict, notFound, Principal, unprocessable } from '@gds/http';
+import { conflict, notFound, Principal, ProblemException, unprocessable } from '@gds/http';
 import { AssessmentAttempt } from './assessment-attempt.entity';
 import { HintReveal } from './hint-reveal.entity';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
@@ -94,7 +94,7 @@ export class Attempts {
       if (isUniqueViolation(error)) throw conflict('attempt-conflict', 'Another attempt was started at the same time; try again.');
       throw error;
     }
-    if (inserted.length === 0) throw conflict('attempts-exhausted', `All ${frozen.attemptsAllowed} attempts of this assessment are used.`);
+    if (inserted.length === 0) throw attemptsExhausted(frozen.attemptsAllowed);
     return attemptOf(inserted[0]);
   }
 
@@ -132,6 +132,12 @@ export class Attempts {
     );
     return rows.map((r) => r.hint_id);
   }
+}
+
+/** 409 when no attempt is left, in words that fit one attempt as well as several. */
+export function attemptsExhausted(allowed: number): ProblemException {
+  const detail = allowed === 1 ? 'The one attempt this assessment allows is used.' : `All ${allowed} attempts this assessment allows are used.`;
+  return conflict('attempts-exhausted', detail, { attemptsAllowed: allowed });
 }
 
 interface AttemptRow {

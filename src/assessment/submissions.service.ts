@@ -5,7 +5,7 @@ import { Outbox } from '@gds/queue';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { Submission } from './submission.entity';
 import { AssessmentAttempt } from './assessment-attempt.entity';
-import { Attempts } from './attempts.service';
+import { Attempts, attemptsExhausted } from './attempts.service';
 import { GraderRegistry } from './graders/grader-registry';
 import { TraineeAssessment } from './trainee-enrollments.service';
 import { lateDaysAt } from './frozen-assessment';
@@ -96,7 +96,7 @@ export class Submissions {
        RETURNING id`,
       [...this.submissionValues(located, answer), frozen.attemptsAllowed],
     );
-    if (rows.length === 0) throw conflict('attempts-exhausted', `All ${frozen.attemptsAllowed} attempts of this assessment are used.`);
+    if (rows.length === 0) throw attemptsExhausted(frozen.attemptsAllowed);
     return rows[0].id;
   }
 

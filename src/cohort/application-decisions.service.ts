@@ -48,7 +48,7 @@ export class ApplicationDecisions {
     const application = (await this.txHost.tx.getRepository(Application).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: applicationId }).getOne())!;
     if (!ENROLLING_STATUSES.includes(cohort.status)) throw unprocessable('cohort-closed', `Decisions are closed: the cohort is ${cohort.status}.`);
     if (!LEGAL[application.status].includes(input.decision)) {
-      throw unprocessable('illegal-decision', `An ${application.status} application cannot be given "${input.decision}".`, { from: application.status });
+      throw unprocessable('illegal-decision', `This application is ${application.status}: the decision "${input.decision}" cannot follow.`, { from: application.status });
     }
     if (input.rank !== undefined && input.decision !== 'waitlist') throw unprocessable('rank-without-waitlist', 'A rank belongs only to a waitlist decision.');
     let enrollmentId: string | null = null;

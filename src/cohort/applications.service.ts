@@ -59,7 +59,7 @@ export class ApplicationsService {
     await this.writer.lockCohort(seen.cohortId);
     const application = (await this.repo.createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne())!;
     if (!WITHDRAWABLE.includes(application.status)) {
-      throw unprocessable('not-withdrawable', `An ${application.status} application cannot be withdrawn${application.status === 'accepted' ? '; withdraw the enrollment instead' : ''}.`);
+      throw unprocessable('not-withdrawable', `This application is ${application.status} and can no longer be withdrawn${application.status === 'accepted' ? '; withdraw the enrollment instead' : ''}.`);
     }
     await this.repo.update(id, { status: 'withdrawn', waitlistRank: null, updatedAt: new Date() });
     if (application.status === 'waitlisted') await this.waitlist.renumber(application.cohortId);

@@ -74,4 +74,17 @@ describe('notification templates', () => {
     expect(renderNotification('application-decided', { cohortName: 'B', decision: 'waitlist', waitlistRank: 2, reason: 'full' }).text).toBe('Your application to B was put on the waitlist, at position 2. Reason: full');
     expect(renderNotification('application-decided', { cohortName: 'B', decision: 'accept' }).text).toBe('Your application to B was accepted.');
   });
+
+  it('writes singular and plural right, in both languages', () => {
+    expect(renderNotification('webhook-disabled', { url: 'https://h.test', failures: 1 }).text).toBe('The webhook to https://h.test was disabled after a failed delivery.');
+    expect(renderNotification('webhook-disabled', { url: 'https://h.test', failures: 5 }).text).toBe('The webhook to https://h.test was disabled after 5 consecutive failed deliveries.');
+    expect(renderNotification('webhook-disabled', { url: 'https://h.test', failures: 1 }, 'es').text).toBe('El webhook hacia https://h.test se desactivó tras una entrega fallida.');
+    for (const language of ['en', 'es'] as const) {
+      for (const decision of ['shortlist', 'accept', 'waitlist', 'reject']) {
+        const { text } = renderNotification('application-decided', { cohortName: 'C', decision }, language);
+        expect(text).not.toMatch(/\b(An? (rejected|accepted)|decided: (reject|accept|waitlist|shortlist))\b/);
+        expect(text).not.toContain(`: ${decision}.`);
+      }
+    }
+  });
 });

@@ -133,7 +133,7 @@ const EN: Texts = {
   }),
   'webhook-disabled': (d) => ({
     title: 'A webhook was disabled',
-    text: `The webhook to ${field(d, 'url', 'a receiver')} was disabled after ${field(d, 'failures', 'repeated')} consecutive failed deliveries.`,
+    text: `The webhook to ${field(d, 'url', 'a receiver')} was disabled after ${d.failures === 1 ? 'a failed delivery' : `${field(d, 'failures', 'repeated')} consecutive failed deliveries`}.`,
   }),
   'import-finished': (d) => ({
     title: `Import finished: ${field(d, 'cohortName', 'trainees')}`,
@@ -192,7 +192,7 @@ const ES: Texts = {
   }),
   'webhook-disabled': (d) => ({
     title: 'Se desactivó un webhook',
-    text: `El webhook hacia ${field(d, 'url', 'un receptor')} se desactivó tras ${field(d, 'failures', 'varias')} entregas fallidas seguidas.`,
+    text: `El webhook hacia ${field(d, 'url', 'un receptor')} se desactivó tras ${d.failures === 1 ? 'una entrega fallida' : `${field(d, 'failures', 'varias')} entregas fallidas seguidas`}.`,
   }),
   'import-finished': (d) => ({
     title: `Importación terminada: ${field(d, 'cohortName', 'participantes')}`,
