@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from './support/test-app';
-import { buildCourse, publish } from './support/course-builders';
+import { addModule, buildCourse, createCourse, publish } from './support/course-builders';
+import { quizBody } from './support/assessment-builders';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import {
   applyTo, buildProgramme, decide, openCohort, Programme, QUIZ_RIGHT, setStatus, SQL_RIGHT, submitGraded, waitForInboxTypes,
@@ -119,6 +120,21 @@ describe('programme walk defects', () => {
       await decide(t.api, instructor, await applyTo(t.api, cohort.id, trainee), 'reject', reason);
       const [notice] = await waitForInboxTypes(t.api, trainee, ['application-decided']);
       expect(notice.text).toBe(`Your application to ${cohort.name} was not accepted. Reason: ${reason}`);
+    });
+  });
+
+  describe('8. skill attainment in reports', () => {
+    it('reports the skills of modules, which certificates list, not only those tagged on assessments', async () => {
+      const skills: Array<{ code: string }> = (await t.api.get('/api/v1/tracks/data-analysis/skills')).body;
+      const course = await createCourse(t.api, instructor.token, { trackCode: 'data-analysis', title: 'Spreadsheets' });
+      const module = await addModule(t.api, instructor.token, course.id, { title: 'Formulas', skillCodes: [skills[2].code] });
+      expect((await t.api.post(`/api/v1/modules/${module.id}/assessments`, quizBody({ title: 'Formulas quiz', required: true }), instructor.token)).status).toBe(201);
+      const version = await publish(t.api, instructor.token, course.id);
+      const cohort = await openCohort(t.api, admin, version.versionId, [instructor.id]);
+      await enrolledIn(cohort.id);
+      const report = (await t.api.get(`/api/v1/reports/cohorts/${cohort.id}/outcomes`, admin.token)).body;
+      expect(report.overall.skills.map((s: { skillCode: string }) => s.skillCode)).toEqual([skills[2].code]);
+      expect(report.overall.skills[0]).toMatchObject({ skillCode: skills[2].code });
     });
   });
 });
