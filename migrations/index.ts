@@ -11,6 +11,7 @@ import { ControlledCategoriesAndConsent1795520000000 } from './1795520000000-Con
 import { UserErasure1795520000001 } from './1795520000001-UserErasure';
 import { CredentialConformance1795530000000 } from './1795530000000-CredentialConformance';
 import { WaitlistRanksUnique17956100000000 } from './17956100000000-WaitlistRanksUnique';
+import { AssessmentExceptions17956100000001 } from './17956100000001-AssessmentExceptions';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   UserErasure1795520000001,
   CredentialConformance1795530000000,
   WaitlistRanksUnique17956100000000,
+  AssessmentExceptions17956100000001,
 ];

@@ -19,6 +19,8 @@ import { AssessmentsController } from './assessments.controller';
 import { SubmissionsController } from './submissions.controller';
 import { AssessmentPersonalData } from './assessment-personal-data.service';
 import { RegradesController } from './regrades.controller';
+import { AssessmentExceptions } from './assessment-exceptions.service';
+import { AssessmentExceptionsController } from './assessment-exceptions.controller';
 
 /**
  * Assessments, attempts, submissions, graders, the grading worker and regrades. Needs the course
@@ -44,6 +46,7 @@ import { RegradesController } from './regrades.controller';
     AssessmentResultsService,
     TrialRuns,
     SandboxDatasets,
+    AssessmentExceptions,
     ...trialRunThrottlerProviders,
     { provide: AssessmentResults, useExisting: AssessmentResultsService },
   ],
@@ -51,6 +54,6 @@ import { RegradesController } from './regrades.controller';
 })
 export class AssessmentModule {
   static withHttp(): DynamicModule {
-    return { module: AssessmentModule, controllers: [AssessmentsController, SubmissionsController, RegradesController] };
+    return { module: AssessmentModule, controllers: [AssessmentsController, SubmissionsController, RegradesController, AssessmentExceptionsController] };
   }
 }

@@ -29,6 +29,7 @@ export function notificationScreen(type: string, data: NotificationData): string
       return first(['learning', id(data, 'enrollmentId')], ['cohorts', id(data, 'cohortId')]);
     case 'submission-graded':
     case 'deadline-approaching':
+    case 'assessment-exception-granted':
       return first(['assessments', id(data, 'assessmentId')]);
     case 'certificate-issued':
     case 'certificate-revoked':

@@ -65,6 +65,18 @@ function withReason(sentence: string, d: NotificationData, language: Language): 
   return `${sentence} ${language === 'es' ? 'Motivo' : 'Reason'}: ${reason}`;
 }
 
+/** What an exception gives: a new due date, extra attempts, or both. */
+function exceptionTerms(d: NotificationData, language: Language): string {
+  const extra = typeof d.extraAttempts === 'number' && d.extraAttempts > 0 ? d.extraAttempts : 0;
+  const due = typeof d.dueAt === 'string' && d.dueAt ? when(d, 'dueAt', language, '') : '';
+  const parts = language === 'es'
+    ? [due && `la nueva fecha límite es ${due}`, extra && (extra === 1 ? 'tienes un intento más' : `tienes ${extra} intentos más`)]
+    : [due && `your new due date is ${due}`, extra && (extra === 1 ? 'you have one more attempt' : `you have ${extra} more attempts`)];
+  const given = parts.filter((p): p is string => !!p);
+  if (given.length === 0) return language === 'es' ? 'se te concedió una excepción' : 'you were granted an exception';
+  return given.join(language === 'es' ? ' y ' : ' and ');
+}
+
 /** Revocation reasons arrive as a code with an English label (`reason`); Spanish readers get their own words. */
 const REVOCATION_REASONS_ES: Record<string, string> = {
   'issued-in-error': 'se emitió por error (persona, curso o datos equivocados)',
@@ -139,6 +151,10 @@ const EN: Texts = {
     title: `Import finished: ${field(d, 'cohortName', 'trainees')}`,
     text: `The trainee import into ${field(d, 'cohortName', 'the cohort')} finished: ${field(d, 'summary', importSummary(d, 'en') ?? 'see the import for details')}.`,
   }),
+  'assessment-exception-granted': (d) => ({
+    title: `Exception granted: ${field(d, 'assessmentTitle', 'an assessment')}`,
+    text: withReason(`For ${field(d, 'assessmentTitle', 'an assessment')}, ${exceptionTerms(d, 'en')}.`, d, 'en'),
+  }),
 };
 
 const ES: Texts = {
@@ -197,6 +213,10 @@ const ES: Texts = {
   'import-finished': (d) => ({
     title: `Importación terminada: ${field(d, 'cohortName', 'participantes')}`,
     text: `La importación de participantes a ${field(d, 'cohortName', 'la cohorte')} terminó: ${field(d, 'summary', importSummary(d, 'es') ?? 'consulta la importación para ver los detalles')}.`,
+  }),
+  'assessment-exception-granted': (d) => ({
+    title: `Excepción concedida: ${field(d, 'assessmentTitle', 'una evaluación')}`,
+    text: withReason(`En ${field(d, 'assessmentTitle', 'una evaluación')}, ${exceptionTerms(d, 'es')}.`, d, 'es'),
   }),
 };
 
