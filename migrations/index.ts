@@ -12,6 +12,7 @@ import { UserErasure1795520000001 } from './1795520000001-UserErasure';
 import { CredentialConformance1795530000000 } from './1795530000000-CredentialConformance';
 import { WaitlistRanksUnique17956100000000 } from './17956100000000-WaitlistRanksUnique';
 import { AssessmentExceptions17956100000001 } from './17956100000001-AssessmentExceptions';
+import { LatePolicyFloorAndGrace17956100000002 } from './17956100000002-LatePolicyFloorAndGrace';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CredentialConformance1795530000000,
   WaitlistRanksUnique17956100000000,
   AssessmentExceptions17956100000001,
+  LatePolicyFloorAndGrace17956100000002,
 ];

@@ -8,6 +8,7 @@ import { TraineeAssessment, TraineeEnrollments } from './trainee-enrollments.ser
 import { GraderRegistry } from './graders/grader-registry';
 import { QuizGrader } from './graders/quiz.grader';
 import { FlagKey } from './graders/flag.grader';
+import { pastDue } from './frozen-assessment';
 
 /**
  * Attempts: each counts toward the attempts allowed from the moment it starts. A per-(enrollment,
@@ -99,7 +100,7 @@ export class Attempts {
   }
 
   refuseIfPastDue(located: TraineeAssessment): void {
-    if (located.dueAt && located.frozen.latePolicy === 'refuse' && Date.now() > located.dueAt.getTime()) {
+    if (located.frozen.latePolicy === 'refuse' && located.dueAt && pastDue(new Date(), located.dueAt, located.frozen.lateGraceMinutes ?? 0)) {
       throw unprocessable('past-due', 'This assessment was due and does not accept late work.', { dueAt: located.dueAt.toISOString() });
     }
   }

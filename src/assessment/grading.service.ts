@@ -177,7 +177,7 @@ export class Grading {
       const hints = await this.attempts.revealedHints(submission.enrollmentId, submission.assessmentId, submission.submittedAt);
       score = Math.max(0, score - hintPenalty(frozen.key as FlagKey, hints, frozen.maxScore));
     }
-    if (submission.lateDays > 0 && frozen.latePolicy === 'penalty') score = applyLatePenalty(score, submission.lateDays, frozen.latePenaltyPercentPerDay);
+    if (submission.lateDays > 0 && frozen.latePolicy === 'penalty') score = applyLatePenalty(score, submission.lateDays, frozen.latePenaltyPercentPerDay, frozen.lateFloorPercent ?? 0);
     return Math.round((raw - score) * 100) / 100;
   }
 

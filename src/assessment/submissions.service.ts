@@ -108,7 +108,7 @@ export class Submissions {
     // would send a JS array as a Postgres array, and a string unquoted.
     const now = new Date();
     return [frozen.assessmentId, enrollment.courseVersionId, enrollment.enrollmentId, enrollment.cohortId, enrollment.traineeId,
-      frozen.kind, JSON.stringify(answer), lateDaysAt(now, located.dueAt), frozen.maxScore, frozen.passMark, now];
+      frozen.kind, JSON.stringify(answer), lateDaysAt(now, located.dueAt, frozen.lateGraceMinutes ?? 0), frozen.maxScore, frozen.passMark, now];
   }
 
   private async attemptToSubmit(located: TraineeAssessment, attemptId: string | undefined): Promise<AssessmentAttempt> {
