@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * and a grace period (work this many minutes after the due date is on time). Existing assessments
  * keep their behaviour: no floor, no grace.
  */
-export class LatePolicyFloorAndGrace17956100000002 implements MigrationInterface {
-  name = 'LatePolicyFloorAndGrace17956100000002';
+export class LatePolicyFloorAndGrace1795610000002 implements MigrationInterface {
+  name = 'LatePolicyFloorAndGrace1795610000002';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

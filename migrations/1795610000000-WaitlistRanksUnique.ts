@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * first), then a unique constraint keeps them apart. It is checked at commit, so one statement
  * may shift a whole waitlist by one.
  */
-export class WaitlistRanksUnique17956100000000 implements MigrationInterface {
-  name = 'WaitlistRanksUnique17956100000000';
+export class WaitlistRanksUnique1795610000000 implements MigrationInterface {
+  name = 'WaitlistRanksUnique1795610000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * their enrollment): they are the audit trail, and the rules in force are their sum (attempts) and
  * their latest date (due).
  */
-export class AssessmentExceptions17956100000001 implements MigrationInterface {
-  name = 'AssessmentExceptions17956100000001';
+export class AssessmentExceptions1795610000001 implements MigrationInterface {
+  name = 'AssessmentExceptions1795610000001';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
