@@ -87,4 +87,9 @@ describe('notification templates', () => {
       }
     }
   });
+
+  it('writes at-risk reasons as words, not codes', () => {
+    expect(renderNotification('at-risk', { traineeName: 'Ana', cohortName: 'B1', reason: 'inactive' }).text).toBe('Ana may be falling behind: no learning activity for several days.');
+    expect(renderNotification('at-risk', { traineeName: 'Ana', reason: 'failing' }, 'es').text).toBe('Ana podría estar quedándose atrás: suspendió una evaluación y aún no la ha aprobado.');
+  });
 });

@@ -77,6 +77,12 @@ function exceptionTerms(d: NotificationData, language: Language): string {
   return given.join(language === 'es' ? ' y ' : ' and ');
 }
 
+/** At-risk reasons arrive as codes of the cohort module's scan. */
+const AT_RISK_REASONS: Record<Language, Record<string, string>> = {
+  en: { failing: 'an assessment was failed and not yet passed', inactive: 'no learning activity for several days' },
+  es: { failing: 'suspendió una evaluación y aún no la ha aprobado', inactive: 'varios días sin actividad de aprendizaje' },
+};
+
 /** Revocation reasons arrive as a code with an English label (`reason`); Spanish readers get their own words. */
 const REVOCATION_REASONS_ES: Record<string, string> = {
   'issued-in-error': 'se emitió por error (persona, curso o datos equivocados)',
@@ -129,7 +135,7 @@ const EN: Texts = {
   }),
   'at-risk': (d) => ({
     title: `Falling behind in ${field(d, 'cohortName', 'a cohort')}`,
-    text: `${field(d, 'traineeName', 'A trainee')} may be falling behind: ${field(d, 'reason', 'no recent activity')}.`,
+    text: `${field(d, 'traineeName', 'A trainee')} may be falling behind: ${AT_RISK_REASONS.en[field(d, 'reason', '')] ?? field(d, 'reason', 'no recent activity')}.`,
   }),
   'certificate-issued': (d) => ({
     title: `Certificate issued: ${field(d, 'courseTitle', 'your course')}`,
@@ -192,7 +198,7 @@ const ES: Texts = {
   }),
   'at-risk': (d) => ({
     title: `Riesgo de quedarse atrás en ${field(d, 'cohortName', 'una cohorte')}`,
-    text: `${field(d, 'traineeName', 'Un participante')} podría estar quedándose atrás: ${field(d, 'reason', 'sin actividad reciente')}.`,
+    text: `${field(d, 'traineeName', 'Un participante')} podría estar quedándose atrás: ${AT_RISK_REASONS.es[field(d, 'reason', '')] ?? field(d, 'reason', 'sin actividad reciente')}.`,
   }),
   'certificate-issued': (d) => ({
     title: `Certificado emitido: ${field(d, 'courseTitle', 'tu curso')}`,
