@@ -10,6 +10,9 @@ import { SandboxDatasets1795510000000 } from './1795510000000-SandboxDatasets';
 import { ControlledCategoriesAndConsent1795520000000 } from './1795520000000-ControlledCategoriesAndConsent';
 import { UserErasure1795520000001 } from './1795520000001-UserErasure';
 import { CredentialConformance1795530000000 } from './1795530000000-CredentialConformance';
+import { WaitlistRanksUnique1795610000000 } from './1795610000000-WaitlistRanksUnique';
+import { AssessmentExceptions1795610000001 } from './1795610000001-AssessmentExceptions';
+import { LatePolicyFloorAndGrace1795610000002 } from './1795610000002-LatePolicyFloorAndGrace';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -25,4 +28,7 @@ export const MIGRATIONS = [
   ControlledCategoriesAndConsent1795520000000,
   UserErasure1795520000001,
   CredentialConformance1795530000000,
+  WaitlistRanksUnique1795610000000,
+  AssessmentExceptions1795610000001,
+  LatePolicyFloorAndGrace1795610000002,
 ];

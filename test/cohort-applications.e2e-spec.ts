@@ -126,7 +126,8 @@ describe('cohort: applications, decisions, audit trail', () => {
     expect((await decide({ decision: 'shortlist', reason: 'x', rank: 2 })).body.type).toContain('rank-without-waitlist');
     expect((await decide({ decision: 'shortlist', reason: 'good fit' })).body.status).toBe('shortlisted');
     expect((await decide({ decision: 'shortlist', reason: 'again' })).body.type).toContain('illegal-decision');
-    expect((await decide({ decision: 'waitlist', reason: 'cohort nearly full', rank: 3 })).body).toMatchObject({ status: 'waitlisted', waitlistRank: 3 });
+    // Ranks stay 1..n: asked for rank 3 on an empty waitlist, it is first.
+    expect((await decide({ decision: 'waitlist', reason: 'cohort nearly full', rank: 3 })).body).toMatchObject({ status: 'waitlisted', waitlistRank: 1 });
     const accepted = await decide({ decision: 'accept', reason: 'a seat is free' });
     expect(accepted.body).toMatchObject({ status: 'accepted', waitlistRank: null, enrollmentId: expect.any(String) });
     expect((await decide({ decision: 'reject', reason: 'too late' })).status).toBe(422);

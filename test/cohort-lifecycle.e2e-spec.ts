@@ -83,6 +83,12 @@ describe('cohort: creation, validation, lifecycle, visibility', () => {
     expect((await move('planned')).status).toBe(422);
     expect((await move('accepting_applications')).body.status).toBe('accepting_applications');
     expect((await move('planned')).body.type).toContain('illegal-transition');
+    // Not while applications are still open (issue 22, defect 5): they close first, then it starts.
+    const early = await move('running');
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ type: expect.stringMatching(/applications-still-open$/), applicationsCloseAt: cohort.body.applicationsCloseAt });
+    expect((await t.api.get(`/api/v1/cohorts/${cohort.id}`, admin.token)).body.status).toBe('accepting_applications');
+    expect((await t.api.patch(`/api/v1/cohorts/${cohort.id}`, { applicationsCloseAt: new Date().toISOString() }, admin.token)).status).toBe(200);
     expect((await move('running')).body.status).toBe('running');
     expect((await move('accepting_applications')).status).toBe(422);
     expect((await move('archived')).status).toBe(422);

@@ -82,7 +82,7 @@ describe('data rights: export and erasure on request', () => {
 
   it('erases a trainee on request: pseudonymised, audited, every report unchanged, the certificate verifiable as withdrawn', async () => {
     const target = trainees[0];
-    await t.api.post(`/api/v1/cohorts/${cohortId}/placements`, { traineeId: target.id, kind: 'new_role', role: 'Data analyst', employer: 'Jaguar BPO', startsOn: '2026-10-01', source: 'employer_confirmed' }, admin.token);
+    await t.api.post(`/api/v1/cohorts/${cohortId}/placements`, { traineeId: target.id, kind: 'new_role', role: 'Data analyst', employer: 'Jaguar BPO', startsOn: new Date().toISOString().slice(0, 10), source: 'employer_confirmed' }, admin.token);
     const before = await allReports(t, reviewer, cohortId);
     expect(before.cohort.overall.enrolled).toBe(7);
     const code = (await t.api.get('/api/v1/me/data-export', target.token)).body.certificates.certificates[0].verificationCode;

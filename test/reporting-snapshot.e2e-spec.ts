@@ -43,7 +43,8 @@ describe('reporting: snapshots kept current by the worker', () => {
     // A placement drops the snapshot, so the next read counts it.
     const placed = await t.api.post(
       `/api/v1/cohorts/${cohortId}/placements`,
-      { traineeId: trainees[0], kind: 'promotion', role: 'Team lead', employer: 'Acme BPO', startsOn: '2026-10-01', source: 'employer_confirmed' },
+      // After the course began (90 days ago) and the enrollments of the world (40 days ago at the latest).
+      { traineeId: trainees[0], kind: 'promotion', role: 'Team lead', employer: 'Acme BPO', startsOn: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), source: 'employer_confirmed' },
       admin.token,
     );
     expect(placed.status).toBe(201);

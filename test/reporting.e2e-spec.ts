@@ -3,6 +3,9 @@ import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { buildCohortWorld, enrollInWorld, insertTrainees, ReportingFakes } from './support/reporting-builders';
 
+const DAY = 86_400_000;
+const dayAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+
 describe('reporting: cohort outcomes, placements, access', () => {
   const fakes = new ReportingFakes();
   let t: TestApp;
@@ -111,16 +114,19 @@ describe('reporting: cohort outcomes, placements, access', () => {
   });
 
   it('records placements and follow-ups, and reports placement rates', async () => {
-    const placedTrainee = fakes.cohorts.enrollmentsOf.get(cohortA)!.find((e) => e.traineeId !== trainee.id)!.traineeId;
+    const enrollment = fakes.cohorts.enrollmentsOf.get(cohortA)!.find((e) => e.traineeId !== trainee.id)!;
+    const placedTrainee = enrollment.traineeId;
+    // Enrolled before the course began (90 days ago), placed 88 days ago: a 3-month follow-up (12 weeks on) may be checked today.
+    for (const e of fakes.cohorts.enrollmentsOf.get(cohortA)!.filter((x) => x.traineeId === placedTrainee)) e.enrolledAt = new Date(Date.now() - 100 * DAY);
     const before = (await t.api.get(outcomes(cohortA), admin.token)).body.overall.placements.placed;
-    const body = { traineeId: placedTrainee, kind: 'new_role', role: 'SOC analyst', employer: 'Acme BPO', startsOn: '2026-10-01', source: 'employer_confirmed' };
+    const body = { traineeId: placedTrainee, kind: 'new_role', role: 'SOC analyst', employer: 'Acme BPO', startsOn: dayAgo(88), source: 'employer_confirmed' };
     const created = await t.api.post(`/api/v1/cohorts/${cohortA}/placements`, body, instructorA.token);
     expect(created.status).toBe(201);
     expect((await t.api.post(`/api/v1/cohorts/${cohortA}/placements`, body, instructorA.token)).status).toBe(409);
-    const followUp = await t.api.put(`/api/v1/placements/${created.body.id}/follow-ups/3`, { stillInRole: true, checkedOn: '2027-01-01' }, instructorA.token);
+    const followUp = await t.api.put(`/api/v1/placements/${created.body.id}/follow-ups/3`, { stillInRole: true, checkedOn: dayAgo(0) }, instructorA.token);
     expect(followUp.status).toBe(200);
-    expect(followUp.body.followUps).toEqual([{ month: 3, stillInRole: true, checkedOn: '2027-01-01', note: null }]);
-    expect((await t.api.put(`/api/v1/placements/${created.body.id}/follow-ups/4`, { stillInRole: true, checkedOn: '2027-01-01' }, instructorA.token)).status).toBe(404);
+    expect(followUp.body.followUps).toEqual([{ month: 3, stillInRole: true, checkedOn: dayAgo(0), note: null }]);
+    expect((await t.api.put(`/api/v1/placements/${created.body.id}/follow-ups/4`, { stillInRole: true, checkedOn: dayAgo(0) }, instructorA.token)).status).toBe(404);
     const after = (await t.api.get(outcomes(cohortA), admin.token)).body.overall;
     expect(after.placements.placed).toBe(before + 1);
     // One follow-up is a count of fewer than k: withheld, with the reason.
@@ -145,8 +151,47 @@ describe('reporting: cohort outcomes, placements, access', () => {
     expect(await count()).toBe(n);
   });
 
+  it('refuses impossible placement and follow-up dates naming the rule, stores nothing, and the report never counts them', async () => {
+    const count = async () => (await t.dataSource.query('SELECT (SELECT count(*) FROM placement)::int AS p, (SELECT count(*) FROM placement_follow_up)::int AS f'))[0];
+    const taken = new Set((await t.dataSource.query('SELECT trainee_id FROM placement')).map((r: { trainee_id: string }) => r.trainee_id));
+    const free = [...new Set(fakes.cohorts.enrollmentsOf.get(cohortA)!.map((e) => e.traineeId))].filter((id) => id !== trainee.id && !taken.has(id));
+    const [first, second] = [{ traineeId: free[0] }, { traineeId: free[1] }];
+    const stored = await count();
+    const place = (body: object, token = admin.token) => t.api.post(`/api/v1/cohorts/${cohortA}/placements`, { kind: 'new_role', role: 'Analyst', employer: 'Acme BPO', source: 'employer_confirmed', ...body }, token);
+    const expectRule = (answer: { status: number; body: any }, rule: string, field: string) => {
+      expect(answer.status).toBe(422);
+      expect(answer.body.type).toMatch(new RegExp(`/${rule}$`));
+      expect(answer.body.errors).toEqual([{ field, message: expect.any(String) }]);
+    };
+    expectRule(await place({ traineeId: first.traineeId, startsOn: dayAgo(-30) }), 'placement-in-future', 'startsOn');
+    expectRule(await place({ traineeId: first.traineeId, kind: 'promotion', startsOn: dayAgo(120) }), 'placement-before-course', 'startsOn');
+    for (const e of fakes.cohorts.enrollmentsOf.get(cohortA)!.filter((x) => x.traineeId === second.traineeId)) e.enrolledAt = new Date(Date.now() - 10 * DAY);
+    expectRule(await place({ traineeId: second.traineeId, startsOn: dayAgo(20) }), 'placement-before-enrollment', 'startsOn');
+    expect(await count()).toEqual(stored);
+
+    const created = await place({ traineeId: first.traineeId, startsOn: dayAgo(30) });
+    expect(created.status).toBe(201);
+    const followUp = (checkedOn: string) => t.api.put(`/api/v1/placements/${created.body.id}/follow-ups/3`, { stillInRole: true, checkedOn }, admin.token);
+    expectRule(await followUp(dayAgo(31)), 'follow-up-too-early', 'checkedOn');
+    expectRule(await followUp(dayAgo(0)), 'follow-up-too-early', 'checkedOn');
+    expectRule(await followUp(dayAgo(-90)), 'follow-up-in-future', 'checkedOn');
+    expectRule(await t.api.patch(`/api/v1/placements/${created.body.id}`, { startsOn: dayAgo(-1) }, admin.token), 'placement-in-future', 'startsOn');
+    expect(await count()).toEqual({ p: stored.p + 1, f: stored.f });
+    expect((await t.api.get(`/api/v1/placements/${created.body.id}`, admin.token)).body.startsOn).toBe(dayAgo(30));
+
+    // Rows written before these rules (or by hand) stay for staff to correct, but no report counts them.
+    const before = (await t.api.get(outcomes(cohortA), admin.token)).body.overall.placements.placed;
+    await t.dataSource.query(
+      `INSERT INTO placement (cohort_id, trainee_id, kind, role, employer, starts_on, source) VALUES ($1, $2, 'new_role', 'Analyst', 'Acme BPO', $3, 'employer_confirmed')`,
+      [cohortA, second.traineeId, dayAgo(-40)],
+    );
+    await t.api.post(`/api/v1/reports/cohorts/${cohortA}/refresh`, undefined, admin.token);
+    await t.api.patch(`/api/v1/placements/${created.body.id}`, { role: 'Analyst II' }, admin.token);
+    expect((await t.api.get(outcomes(cohortA), admin.token)).body.overall.placements.placed).toBe(before);
+  });
+
   it('lets a trainee self-report and see only their own placements', async () => {
-    const base = { kind: 'new_role', role: 'Data analyst', employer: 'Acme BPO', startsOn: '2026-10-15' };
+    const base = { kind: 'new_role', role: 'Data analyst', employer: 'Acme BPO', startsOn: dayAgo(5) };
     expect((await t.api.post(`/api/v1/cohorts/${cohortA}/placements`, { ...base, source: 'employer_confirmed' }, trainee.token)).status).toBe(403);
     expect((await t.api.post(`/api/v1/cohorts/${cohortA}/placements`, { ...base, source: 'self_reported', traineeId: bulk[1] }, trainee.token)).status).toBe(403);
     expect((await t.api.post(`/api/v1/cohorts/${cohortA}/placements`, { ...base, source: 'self_reported' }, otherTrainee.token)).status).toBe(404);

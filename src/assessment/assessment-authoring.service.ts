@@ -33,7 +33,9 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
   async create(moduleId: string, dto: CreateAssessmentDto, principal: Principal): Promise<Assessment> {
     refuseNulls(dto);
     const module = await this.editableModule(moduleId, principal);
-    const fields = await this.checked({ ...defaults(), ...dto });
+    // Fields the request left out arrive as undefined: they must not hide the defaults.
+    const given = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as CreateAssessmentDto;
+    const fields = await this.checked({ ...defaults(dto.kind), ...given });
     const repo = this.txHost.tx.getRepository(Assessment);
     const { key, ...rest } = fields;
     const created = await repo.save(repo.create({ ...rest, answerKey: key, moduleId, courseId: module.courseId, createdBy: principal.userId }));
@@ -135,11 +137,17 @@ function canEdit(module: DraftModuleRef, principal: Principal): boolean {
   return hasRole(principal, 'admin') || (hasRole(principal, 'instructor') && module.editorIds.includes(principal.userId));
 }
 
-function defaults() {
-  return { instructions: '', weight: 1, required: true, attemptsAllowed: 1, timeLimitMinutes: null, dueOffsetDays: null, latePolicy: 'refuse' as const, latePenaltyPercentPerDay: 0, skillCodes: [] as string[] };
+/** Practicals (a flag hunt, a query, a configuration) are learnt by trying again: several attempts unless the author says otherwise. */
+const ATTEMPTS_BY_KIND: Record<string, number> = { flag: 3, sql: 3, config: 3, quiz: 1, rubric: 1 };
+
+function defaults(kind: string) {
+  return {
+    instructions: '', weight: 1, required: true, attemptsAllowed: ATTEMPTS_BY_KIND[kind] ?? 1, timeLimitMinutes: null, dueOffsetDays: null,
+    latePolicy: 'refuse' as const, latePenaltyPercentPerDay: 0, lateFloorPercent: 0, lateGraceMinutes: 0, skillCodes: [] as string[],
+  };
 }
 
-const EDITABLE = ['kind', 'title', 'instructions', 'maxScore', 'passMark', 'weight', 'required', 'attemptsAllowed', 'timeLimitMinutes', 'dueOffsetDays', 'latePolicy', 'latePenaltyPercentPerDay', 'skillCodes'] as const;
+const EDITABLE = ['kind', 'title', 'instructions', 'maxScore', 'passMark', 'weight', 'required', 'attemptsAllowed', 'timeLimitMinutes', 'dueOffsetDays', 'latePolicy', 'latePenaltyPercentPerDay', 'lateFloorPercent', 'lateGraceMinutes', 'skillCodes'] as const;
 
 function pick(fields: Record<string, unknown>): Partial<Assessment> {
   return Object.fromEntries(EDITABLE.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]])) as Partial<Assessment>;

@@ -18,6 +18,10 @@ export class AssessmentPersonalData {
         `SELECT g.id, g.submission_id AS "submissionId", g.cause, g.score, g.max_score AS "maxScore", g.passed, g.feedback, g.reason, g.created_at AS "createdAt"
            FROM grade g JOIN submission s ON s.id = g.submission_id WHERE s.trainee_id = $1 ORDER BY g.created_at`,
       ),
+      exceptions: await q(
+        `SELECT id, assessment_id AS "assessmentId", enrollment_id AS "enrollmentId", due_at AS "dueAt", extra_attempts AS "extraAttempts", reason, granted_at AS "grantedAt"
+           FROM assessment_exception WHERE trainee_id = $1 ORDER BY granted_at`,
+      ),
     };
   }
 

@@ -10,7 +10,8 @@ export function authorView(a: Assessment) {
     id: a.id, moduleId: a.moduleId, courseId: a.courseId, kind: a.kind, title: a.title, instructions: a.instructions,
     maxScore: a.maxScore, passMark: a.passMark, weight: a.weight, required: a.required, attemptsAllowed: a.attemptsAllowed,
     timeLimitMinutes: a.timeLimitMinutes, dueOffsetDays: a.dueOffsetDays, latePolicy: a.latePolicy,
-    latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, skillCodes: a.skillCodes, key: a.answerKey,
+    latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, lateFloorPercent: a.lateFloorPercent, lateGraceMinutes: a.lateGraceMinutes,
+    skillCodes: a.skillCodes, key: a.answerKey,
     createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
   };
 }
@@ -20,7 +21,8 @@ export function traineeView(f: FrozenAssessment, content: Record<string, unknown
     id: f.assessmentId, moduleId: f.moduleId, kind: f.kind, title: f.title, instructions: f.instructions,
     maxScore: f.maxScore, passMark: f.passMark, weight: f.weight, required: f.required, attemptsAllowed: f.attemptsAllowed,
     timeLimitMinutes: f.timeLimitMinutes, dueOffsetDays: f.dueOffsetDays, latePolicy: f.latePolicy,
-    latePenaltyPercentPerDay: f.latePenaltyPercentPerDay, skillCodes: f.skillCodes, content, ...extra,
+    latePenaltyPercentPerDay: f.latePenaltyPercentPerDay, lateFloorPercent: f.lateFloorPercent ?? 0, lateGraceMinutes: f.lateGraceMinutes ?? 0,
+    skillCodes: f.skillCodes, content, ...extra,
   };
 }
 

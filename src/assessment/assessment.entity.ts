@@ -23,6 +23,10 @@ export class Assessment {
   @Column('int', { nullable: true }) dueOffsetDays: number | null;
   @Column('text') latePolicy: LatePolicy;
   @Column('numeric', { transformer: NUMERIC }) latePenaltyPercentPerDay: number;
+  /** A late answer never scores below this percent of what it earned (penalty policy). */
+  @Column('numeric', { transformer: NUMERIC }) lateFloorPercent: number;
+  /** Minutes after the due date during which work still counts as on time. */
+  @Column('int') lateGraceMinutes: number;
   @Column('text', { array: true }) skillCodes: string[];
   @Column('jsonb') answerKey: unknown;
   @Column('uuid') createdBy: string;

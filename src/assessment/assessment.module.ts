@@ -24,6 +24,8 @@ import { CohortModule } from '../cohort/cohort.module';
 
 /** What the module exports to Nest, it exports to TypeScript here: other modules import these names from this file. */
 export { AssessmentPersonalData };
+import { AssessmentExceptions } from './assessment-exceptions.service';
+import { AssessmentExceptionsController } from './assessment-exceptions.controller';
 
 /**
  * Assessments, attempts, submissions, graders, the grading worker and regrades. Needs the course
@@ -49,10 +51,11 @@ export { AssessmentPersonalData };
     AssessmentResultsService,
     TrialRuns,
     SandboxDatasets,
+    AssessmentExceptions,
     ...trialRunThrottlerProviders,
     { provide: AssessmentResults, useExisting: AssessmentResultsService },
   ],
-  controllers: [AssessmentsController, SubmissionsController, RegradesController],
+  controllers: [AssessmentsController, SubmissionsController, RegradesController, AssessmentExceptionsController],
   exports: [AssessmentPersonalData, AssessmentResults, GraderRegistry, GRADERS],
 })
 export class AssessmentModule {}

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
-import { conflict, notFound, Principal, unprocessable } from '@gds/http';
+import { conflict, notFound, Principal, ProblemException, unprocessable } from '@gds/http';
 import { AssessmentAttempt } from './assessment-attempt.entity';
 import { HintReveal } from './hint-reveal.entity';
+import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { TraineeAssessment, TraineeEnrollments } from './trainee-enrollments.service';
 import { GraderRegistry } from './graders/grader-registry';
 import { QuizGrader } from './graders/quiz.grader';
 import { FlagKey } from './graders/flag.grader';
+import { pastDue } from './frozen-assessment';
 
 /**
  * Attempts: each counts toward the attempts allowed from the moment it starts. A per-(enrollment,
@@ -20,6 +22,7 @@ export class Attempts {
     private readonly trainees: TraineeEnrollments,
     private readonly graders: GraderRegistry,
     private readonly quiz: QuizGrader,
+    private readonly enrollments: EnrollmentDirectory,
   ) {}
 
   async start(assessmentId: string, principal: Principal) {
@@ -47,6 +50,11 @@ export class Attempts {
     if (!located) throw notFound('Assessment');
     if (purpose === 'work' && located.enrollment.status !== 'active') {
       throw conflict('enrollment-not-active', 'Your enrollment in this course has ended: its work can be read, not changed.');
+    }
+    if (purpose === 'work') {
+      // The same lock as the module's lessons, with the same problem type: a client handles one "not open yet".
+      const lock = await this.enrollments.moduleLock(located.enrollment.enrollmentId, located.moduleId);
+      if (lock) throw unprocessable('lesson-locked', 'This assessment’s module is not open to you yet.', { opensAt: lock.opensAt.toISOString() });
     }
     return located;
   }
@@ -87,12 +95,12 @@ export class Attempts {
       if (isUniqueViolation(error)) throw conflict('attempt-conflict', 'Another attempt was started at the same time; try again.');
       throw error;
     }
-    if (inserted.length === 0) throw conflict('attempts-exhausted', `All ${frozen.attemptsAllowed} attempts of this assessment are used.`);
+    if (inserted.length === 0) throw attemptsExhausted(frozen.attemptsAllowed);
     return attemptOf(inserted[0]);
   }
 
   refuseIfPastDue(located: TraineeAssessment): void {
-    if (located.dueAt && located.frozen.latePolicy === 'refuse' && Date.now() > located.dueAt.getTime()) {
+    if (located.frozen.latePolicy === 'refuse' && located.dueAt && pastDue(new Date(), located.dueAt, located.frozen.lateGraceMinutes ?? 0)) {
       throw unprocessable('past-due', 'This assessment was due and does not accept late work.', { dueAt: located.dueAt.toISOString() });
     }
   }
@@ -125,6 +133,12 @@ export class Attempts {
     );
     return rows.map((r) => r.hint_id);
   }
+}
+
+/** 409 when no attempt is left, in words that fit one attempt as well as several. */
+export function attemptsExhausted(allowed: number): ProblemException {
+  const detail = allowed === 1 ? 'The one attempt this assessment allows is used.' : `All ${allowed} attempts this assessment allows are used.`;
+  return conflict('attempts-exhausted', detail, { attemptsAllowed: allowed });
 }
 
 interface AttemptRow {

@@ -65,7 +65,7 @@ export class DeadlineReminders {
       const eventKey = `deadline:${enrollment.enrollmentId}:${assessmentId}`;
       await this.outbox.publish('notify', {
         type: 'deadline-approaching', eventKey, recipientIds: [enrollment.traineeId],
-        data: { assessmentId, title, dueAt: dueAt.toISOString(), cohortId: enrollment.cohortId },
+        data: { assessmentId, title, assessmentTitle: title, dueAt: dueAt.toISOString(), cohortId: enrollment.cohortId },
       }, { jobId: `notify:${eventKey}` });
       return true;
     });

@@ -21,6 +21,9 @@ export interface FrozenAssessment {
   dueOffsetDays: number | null;
   latePolicy: LatePolicy;
   latePenaltyPercentPerDay: number;
+  /** Absent from versions published before floors and grace existed: read as 0. */
+  lateFloorPercent?: number;
+  lateGraceMinutes?: number;
   skillCodes: string[];
   key: unknown;
 }
@@ -41,6 +44,8 @@ export function freeze(a: Assessment): FrozenAssessment {
     dueOffsetDays: a.dueOffsetDays,
     latePolicy: a.latePolicy,
     latePenaltyPercentPerDay: a.latePenaltyPercentPerDay,
+    lateFloorPercent: a.lateFloorPercent,
+    lateGraceMinutes: a.lateGraceMinutes,
     skillCodes: [...a.skillCodes],
     key: a.answerKey,
   };
@@ -67,14 +72,25 @@ export function asFrozen(value: unknown): FrozenAssessment | null {
   return f as FrozenAssessment;
 }
 
-/** Whole days late, rounded up (one minute late is one day), 0 when on time or without a due date. */
-export function lateDaysAt(submittedAt: Date, dueAt: Date | null): number {
-  if (!dueAt || submittedAt <= dueAt) return 0;
+/**
+ * Whole days late, rounded up (one minute late is one day), counted from the due date; 0 when on
+ * time, within the grace period, or without a due date.
+ */
+export function lateDaysAt(submittedAt: Date, dueAt: Date | null, graceMinutes = 0): number {
+  if (!dueAt || submittedAt.getTime() <= dueAt.getTime() + graceMinutes * 60_000) return 0;
   return Math.ceil((submittedAt.getTime() - dueAt.getTime()) / 86_400_000);
 }
 
-/** Late penalty: a percentage of the score per day late, never below 0. */
-export function applyLatePenalty(score: number, lateDays: number, percentPerDay: number): number {
-  const factor = Math.max(0, 1 - (lateDays * percentPerDay) / 100);
+/** Whether a moment is past the due date and its grace period. */
+export function pastDue(at: Date, dueAt: Date | null, graceMinutes = 0): boolean {
+  return !!dueAt && at.getTime() > dueAt.getTime() + graceMinutes * 60_000;
+}
+
+/**
+ * Late penalty: a percentage of the score per day late, never below the floor (a percentage of the
+ * score earned, so a correct late answer keeps at least that share) nor below 0.
+ */
+export function applyLatePenalty(score: number, lateDays: number, percentPerDay: number, floorPercent = 0): number {
+  const factor = Math.max(floorPercent / 100, 0, 1 - (lateDays * percentPerDay) / 100);
   return Math.round(score * factor * 100) / 100;
 }

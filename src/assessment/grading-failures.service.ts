@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JOB_CATALOG, JobHandler, Outbox, QueueRegistry } from '@gds/queue';
+import { PublishedCourseVersions } from '../course/published-course-versions.contract';
+import { asFrozen } from './frozen-assessment';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 
 /** Far beyond every retry of a grading job (5 tries, backoff 1+2+4+8 s, plus grading time). */
@@ -24,6 +26,7 @@ export class GradingFailures {
     private readonly outbox: Outbox,
     private readonly enrollments: EnrollmentDirectory,
     private readonly queues: QueueRegistry,
+    private readonly versions: PublishedCourseVersions,
   ) {}
 
   /**
@@ -33,19 +36,20 @@ export class GradingFailures {
    */
   @Transactional()
   async markFailed(submissionId: string, reason: string, detail?: string): Promise<boolean> {
-    const rows: Array<{ cohort_id: string; assessment_id: string; trainee_id: string }> = await this.txHost.tx.query(
+    const rows: Array<{ cohort_id: string; assessment_id: string; trainee_id: string; version_id: string }> = await this.txHost.tx.query(
       // As a SELECT over the update: TypeORM answers a bare UPDATE ... RETURNING as [rows, count].
-      `WITH failed AS (UPDATE submission SET status = 'error', error = $2 WHERE id = $1 AND status = 'queued' RETURNING cohort_id, assessment_id, trainee_id)
-       SELECT cohort_id, assessment_id, trainee_id FROM failed`,
+      `WITH failed AS (UPDATE submission SET status = 'error', error = $2 WHERE id = $1 AND status = 'queued' RETURNING cohort_id, assessment_id, trainee_id, version_id)
+       SELECT cohort_id, assessment_id, trainee_id, version_id FROM failed`,
       [submissionId, reason],
     );
     if (rows.length === 0) return false;
-    const [{ cohort_id: cohortId, assessment_id: assessmentId, trainee_id: traineeId }] = rows;
+    const [{ cohort_id: cohortId, assessment_id: assessmentId, trainee_id: traineeId, version_id: versionId }] = rows;
+    const assessmentTitle = asFrozen(await this.versions.getFrozenAssessment(versionId, assessmentId))?.title ?? null;
     const recipientIds = await this.enrollments.instructorsOf(cohortId);
     const eventKey = `grading-failed:${submissionId}`;
     await this.outbox.publish(
       'notify',
-      { type: 'submission-grading-failed', eventKey, recipientIds, data: { submissionId, assessmentId, cohortId, traineeId, reason: detail ? `${reason} ${detail}`.slice(0, 600) : reason } },
+      { type: 'submission-grading-failed', eventKey, recipientIds, data: { submissionId, assessmentId, assessmentTitle, cohortId, traineeId, reason: detail ? `${reason} ${detail}`.slice(0, 600) : reason } },
       { jobId: `notify:${eventKey}` },
     );
     return true;

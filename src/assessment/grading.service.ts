@@ -129,7 +129,7 @@ export class Grading {
   }
 
   private async applyLocked(submission: Submission, frozen: FrozenAssessment, outcome: GradeOutcome, change: GradeChange): Promise<boolean> {
-    if (outcome.needsReview) return this.queueForReview(submission, outcome);
+    if (outcome.needsReview) return this.queueForReview(submission, outcome, frozen.title);
     const penalty = await this.penaltyOf(submission, frozen, outcome.score);
     return this.recordGrade(submission, { raw: outcome.score, penalty, feedback: outcome.feedback }, change);
   }
@@ -159,7 +159,9 @@ export class Grading {
     // A regrade that changes nothing is still reported to progress, but not to the trainee.
     if (submission.score === null || submission.score !== score) {
       const eventKey = `graded:${change.eventSuffix}`;
-      const data = { submissionId: submission.id, assessmentId: submission.assessmentId, score, maxScore: submission.maxScore, passed };
+      // The notice names the assessment: "your submission was graded" alone tells a trainee of five courses nothing.
+      const assessmentTitle = (await this.frozenOf(submission.versionId, submission.assessmentId)).title;
+      const data = { submissionId: submission.id, assessmentId: submission.assessmentId, assessmentTitle, score, maxScore: submission.maxScore, passed };
       events.push({ name: 'notify', payload: { type: 'submission-graded', eventKey, recipientIds: [submission.traineeId], data }, jobId: `notify:${eventKey}` });
     }
     // Progress and the trainee's notice can wait for the relay's next poll (a fraction of a second):
@@ -175,16 +177,16 @@ export class Grading {
       const hints = await this.attempts.revealedHints(submission.enrollmentId, submission.assessmentId, submission.submittedAt);
       score = Math.max(0, score - hintPenalty(frozen.key as FlagKey, hints, frozen.maxScore));
     }
-    if (submission.lateDays > 0 && frozen.latePolicy === 'penalty') score = applyLatePenalty(score, submission.lateDays, frozen.latePenaltyPercentPerDay);
+    if (submission.lateDays > 0 && frozen.latePolicy === 'penalty') score = applyLatePenalty(score, submission.lateDays, frozen.latePenaltyPercentPerDay, frozen.lateFloorPercent ?? 0);
     return Math.round((raw - score) * 100) / 100;
   }
 
-  private async queueForReview(submission: Submission, outcome: GradeOutcome): Promise<boolean> {
+  private async queueForReview(submission: Submission, outcome: GradeOutcome, assessmentTitle: string): Promise<boolean> {
     if (submission.status !== 'queued') return false;
     await this.txHost.tx.getRepository(Submission).update(submission.id, { status: 'needs_review', feedback: jsonbSafe(outcome.feedback) as never });
     const recipientIds = await this.enrollments.instructorsOf(submission.cohortId);
     const eventKey = `needs-review:${submission.id}`;
-    await this.outbox.publish('notify', { type: 'submission-needs-review', eventKey, recipientIds, data: { submissionId: submission.id, assessmentId: submission.assessmentId, cohortId: submission.cohortId } }, { jobId: `notify:${eventKey}` });
+    await this.outbox.publish('notify', { type: 'submission-needs-review', eventKey, recipientIds, data: { submissionId: submission.id, assessmentId: submission.assessmentId, assessmentTitle, cohortId: submission.cohortId, traineeId: submission.traineeId } }, { jobId: `notify:${eventKey}` });
     return true;
   }
 }

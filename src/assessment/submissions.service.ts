@@ -5,7 +5,7 @@ import { Outbox } from '@gds/queue';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { Submission } from './submission.entity';
 import { AssessmentAttempt } from './assessment-attempt.entity';
-import { Attempts } from './attempts.service';
+import { Attempts, attemptsExhausted } from './attempts.service';
 import { GraderRegistry } from './graders/grader-registry';
 import { TraineeAssessment } from './trainee-enrollments.service';
 import { lateDaysAt } from './frozen-assessment';
@@ -96,7 +96,7 @@ export class Submissions {
        RETURNING id`,
       [...this.submissionValues(located, answer), frozen.attemptsAllowed],
     );
-    if (rows.length === 0) throw conflict('attempts-exhausted', `All ${frozen.attemptsAllowed} attempts of this assessment are used.`);
+    if (rows.length === 0) throw attemptsExhausted(frozen.attemptsAllowed);
     return rows[0].id;
   }
 
@@ -108,7 +108,7 @@ export class Submissions {
     // would send a JS array as a Postgres array, and a string unquoted.
     const now = new Date();
     return [frozen.assessmentId, enrollment.courseVersionId, enrollment.enrollmentId, enrollment.cohortId, enrollment.traineeId,
-      frozen.kind, JSON.stringify(answer), lateDaysAt(now, located.dueAt), frozen.maxScore, frozen.passMark, now];
+      frozen.kind, JSON.stringify(answer), lateDaysAt(now, located.dueAt, frozen.lateGraceMinutes ?? 0), frozen.maxScore, frozen.passMark, now];
   }
 
   private async attemptToSubmit(located: TraineeAssessment, attemptId: string | undefined): Promise<AssessmentAttempt> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AppTransactionHost } from '@gds/database';
 import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { asFrozen, FrozenAssessment } from './frozen-assessment';
@@ -21,6 +22,7 @@ export class TraineeEnrollments {
   constructor(
     private readonly enrollments: EnrollmentDirectory,
     private readonly versions: PublishedCourseVersions,
+    private readonly txHost: AppTransactionHost,
   ) {}
 
   async locate(traineeId: string, assessmentId: string): Promise<TraineeAssessment | null> {
@@ -37,7 +39,23 @@ export class TraineeEnrollments {
   async inEnrollment(enrollment: EnrollmentRef, assessmentId: string): Promise<TraineeAssessment | null> {
     const frozen = asFrozen(await this.versions.getFrozenAssessment(enrollment.courseVersionId, assessmentId));
     if (!frozen) return null;
-    return { enrollment, moduleId: frozen.moduleId, frozen, dueAt: await this.dueAt(enrollment, frozen.moduleId, frozen.dueOffsetDays) };
+    const dueAt = await this.dueAt(enrollment, frozen.moduleId, frozen.dueOffsetDays);
+    return this.withExceptions({ enrollment, moduleId: frozen.moduleId, frozen, dueAt });
+  }
+
+  /**
+   * The trainee's own rules: exceptions granted to this enrollment add attempts (to at most the 100
+   * an attempt row allows) and move the due date to the latest date granted, never earlier.
+   */
+  private async withExceptions(located: TraineeAssessment): Promise<TraineeAssessment> {
+    const [granted]: Array<{ due_at: Date | null; extra: number }> = await this.txHost.tx.query(
+      'SELECT max(due_at) AS due_at, coalesce(sum(extra_attempts), 0)::int AS extra FROM assessment_exception WHERE enrollment_id = $1 AND assessment_id = $2',
+      [located.enrollment.enrollmentId, located.frozen.assessmentId],
+    );
+    if (!granted || (granted.due_at === null && granted.extra === 0)) return located;
+    const dueAt = granted.due_at && (!located.dueAt || granted.due_at > located.dueAt) ? granted.due_at : located.dueAt;
+    const attemptsAllowed = Math.min(100, located.frozen.attemptsAllowed + granted.extra);
+    return { ...located, dueAt, frozen: { ...located.frozen, attemptsAllowed } };
   }
 
   /** Due date: offset days after the module unlocks for the enrollment, or after the cohort start. */

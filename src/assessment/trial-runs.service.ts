@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { badRequest, conflict, Principal, ProblemException, unprocessable } from '@gds/http';
+import { badRequest, Principal, ProblemException, unprocessable } from '@gds/http';
 import { AssessmentAuthoring } from './assessment-authoring.service';
-import { Attempts } from './attempts.service';
+import { Attempts, attemptsExhausted } from './attempts.service';
 import { InstructorAssessments } from './instructor-assessments.service';
 import { GradingKeyError } from './graders/grader';
 import { GraderRegistry } from './graders/grader-registry';
@@ -61,7 +61,7 @@ export class TrialRuns {
     this.attempts.refuseIfPastDue(located);
     const used = await this.attempts.attemptsOf(located);
     if (used.length >= located.frozen.attemptsAllowed && !(await this.attempts.openAttempt(located))) {
-      throw conflict('attempts-exhausted', `All ${located.frozen.attemptsAllowed} attempts of this assessment are used.`);
+      throw attemptsExhausted(located.frozen.attemptsAllowed);
     }
     return { kind: located.frozen.kind, key: located.frozen.key };
   }

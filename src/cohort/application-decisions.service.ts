@@ -10,6 +10,7 @@ import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { ApplicationView, BulkDecisionItemDto, BulkDecisionResultView, DecisionDto } from './dto/application.dto';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { notifyJobId } from './job-ids';
+import { Waitlist } from './waitlist.service';
 
 /** Which decision may follow which status. Accepted, rejected and withdrawn are final for an application. */
 const LEGAL: Record<ApplicationStatus, Decision[]> = {
@@ -32,6 +33,7 @@ export class ApplicationDecisions {
     private readonly audit: ApplicationAudit,
     private readonly writer: EnrollmentWriter,
     private readonly outbox: Outbox,
+    private readonly waitlist: Waitlist,
   ) {}
 
   @Transactional()
@@ -46,7 +48,7 @@ export class ApplicationDecisions {
     const application = (await this.txHost.tx.getRepository(Application).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: applicationId }).getOne())!;
     if (!ENROLLING_STATUSES.includes(cohort.status)) throw unprocessable('cohort-closed', `Decisions are closed: the cohort is ${cohort.status}.`);
     if (!LEGAL[application.status].includes(input.decision)) {
-      throw unprocessable('illegal-decision', `An ${application.status} application cannot be given "${input.decision}".`, { from: application.status });
+      throw unprocessable('illegal-decision', `This application is ${application.status}: the decision "${input.decision}" cannot follow.`, { from: application.status });
     }
     if (input.rank !== undefined && input.decision !== 'waitlist') throw unprocessable('rank-without-waitlist', 'A rank belongs only to a waitlist decision.');
     let enrollmentId: string | null = null;
@@ -54,9 +56,12 @@ export class ApplicationDecisions {
       const enrollment = await this.writer.enroll(cohort, { cohortId: cohort.id, traineeId: application.traineeId, courseVersionId: application.courseVersionId, source: 'application', applicationId });
       enrollmentId = enrollment.id;
     }
-    const rank = input.decision === 'waitlist' ? (input.rank ?? (await this.nextRank(cohort.id))) : null;
     const to = STATUS_OF[input.decision];
-    await this.txHost.tx.query('UPDATE application SET status = $2, waitlist_rank = $3, decided_at = now(), updated_at = now() WHERE id = $1', [applicationId, to, rank]);
+    await this.txHost.tx.query('UPDATE application SET status = $2, waitlist_rank = NULL, decided_at = now(), updated_at = now() WHERE id = $1', [applicationId, to]);
+    // Ranks stay 1..n: a ranked applicant takes that place and the others make room; leaving the list closes the gap.
+    const placed = input.decision === 'waitlist' ? { applicationId, rank: input.rank ?? (await this.nextRank(cohort.id)), previousRank: application.waitlistRank } : undefined;
+    if (placed || application.status === 'waitlisted') await this.waitlist.renumber(cohort.id, placed);
+    const rank = placed ? (await this.txHost.tx.getRepository(Application).findOneByOrFail({ id: applicationId })).waitlistRank : null;
     const auditId = await this.audit.record({ applicationId, actorId: principal.userId, action: input.decision, fromStatus: application.status, toStatus: to, reason: input.reason, waitlistRank: rank });
     await this.outbox.publish('notify', {
       type: 'application-decided',

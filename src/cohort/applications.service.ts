@@ -6,6 +6,8 @@ import { ApplicationAudit } from './application-audit.service';
 import { applicationView, decisionView } from './application-views';
 import { Cohort } from './cohort.entity';
 import { CohortAccess } from './cohort-access.service';
+import { EnrollmentWriter } from './enrollment-writer.service';
+import { Waitlist } from './waitlist.service';
 import { ApplicationView, ApplyDto, DecisionRecordView, ListApplicationsQuery, ScoreDto } from './dto/application.dto';
 
 const WITHDRAWABLE = ['submitted', 'shortlisted', 'waitlisted'];
@@ -17,6 +19,8 @@ export class ApplicationsService {
     private readonly txHost: AppTransactionHost,
     private readonly access: CohortAccess,
     private readonly audit: ApplicationAudit,
+    private readonly writer: EnrollmentWriter,
+    private readonly waitlist: Waitlist,
   ) {}
 
   private get repo() {
@@ -49,12 +53,16 @@ export class ApplicationsService {
 
   @Transactional()
   async withdraw(traineeId: string, id: string): Promise<ApplicationView> {
-    const application = await this.repo.createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
-    if (!application || application.traineeId !== traineeId) throw notFound('Application');
+    const seen = await this.repo.findOneBy({ id });
+    if (!seen || seen.traineeId !== traineeId) throw notFound('Application');
+    // Cohort first, then the application (the module's one lock order): a waitlist is renumbered under the cohort lock.
+    await this.writer.lockCohort(seen.cohortId);
+    const application = (await this.repo.createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne())!;
     if (!WITHDRAWABLE.includes(application.status)) {
-      throw unprocessable('not-withdrawable', `An ${application.status} application cannot be withdrawn${application.status === 'accepted' ? '; withdraw the enrollment instead' : ''}.`);
+      throw unprocessable('not-withdrawable', `This application is ${application.status} and can no longer be withdrawn${application.status === 'accepted' ? '; withdraw the enrollment instead' : ''}.`);
     }
     await this.repo.update(id, { status: 'withdrawn', waitlistRank: null, updatedAt: new Date() });
+    if (application.status === 'waitlisted') await this.waitlist.renumber(application.cohortId);
     await this.audit.record({ applicationId: id, actorId: traineeId, action: 'withdraw', fromStatus: application.status, toStatus: 'withdrawn' });
     return applicationView((await this.repo.findOneBy({ id }))!);
   }

@@ -66,6 +66,12 @@ export class CohortsService {
     if (!canTransition(cohort.status, to)) {
       throw unprocessable('illegal-transition', `A cohort cannot go from ${cohort.status} to ${to}.`, { from: cohort.status, to });
     }
+    // Starting while applicants may still apply would leave them applying to a cohort already under way.
+    if (to === 'running' && cohort.status === 'accepting_applications' && Date.now() < cohort.applicationsCloseAt.getTime()) {
+      throw unprocessable('applications-still-open', `Applications to this cohort close at ${cohort.applicationsCloseAt.toISOString()}: close them first (PATCH applicationsCloseAt), then start the cohort.`, {
+        applicationsCloseAt: cohort.applicationsCloseAt.toISOString(),
+      });
+    }
     await this.txHost.tx.query('UPDATE cohort SET status = $2, updated_at = now() WHERE id = $1', [id, to]);
     return this.view(await this.access.cohort(id));
   }

@@ -24,6 +24,11 @@ export abstract class EnrollmentDirectory {
   abstract isCohortInstructor(userId: string, cohortId: string): Promise<boolean>;
   /** When a module unlocks for this enrollment (schedule offset from the cohort start), or null if by prerequisites only. */
   abstract moduleUnlockAt(enrollmentId: string, moduleId: string): Promise<Date | null>;
+  /**
+   * When the module is locked for this enrollment now (before its unlock time, or its prerequisites
+   * not done), when it opens (or would, once prerequisites are met); null when it is open.
+   */
+  abstract moduleLock(enrollmentId: string, moduleId: string): Promise<{ opensAt: Date } | null>;
   /** Ids of modules this enrollment has completed. */
   abstract completedModules(enrollmentId: string): Promise<string[]>;
   /** The cohorts this user instructs (any cohort status) with each course version they run. */

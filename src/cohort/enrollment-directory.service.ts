@@ -61,6 +61,13 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
     return moduleOpensAt(await this.reader.schedule(cohort), moduleId);
   }
 
+  async moduleLock(enrollmentId: string, moduleId: string): Promise<{ opensAt: Date } | null> {
+    const enrollment = await this.txHost.tx.getRepository(Enrollment).findOneBy({ id: enrollmentId });
+    if (!enrollment) return null;
+    const state = (await this.reader.load(enrollment))?.progress.modules.find((m) => m.moduleId === moduleId);
+    return state?.status === 'locked' ? { opensAt: state.opensAt } : null;
+  }
+
   async completedModules(enrollmentId: string): Promise<string[]> {
     const rows: Array<{ module_id: string }> = await this.txHost.tx.query(
       `SELECT module_id FROM module_progress WHERE enrollment_id = $1 AND status = 'done' ORDER BY module_id`,

@@ -51,7 +51,7 @@ export class EnrollmentsService {
     if (!found || (found.traineeId !== principal.userId && !hasRole(principal, 'admin'))) throw notFound('Enrollment');
     const cohort = await this.writer.lockCohort(found.cohortId);
     await this.writer.withdraw(cohort, enrollmentId, reason ?? null);
-    const promotedEnrollmentId = await this.waitlist.promoteNext(cohort, principal.userId);
+    const promotedEnrollmentId = await this.waitlist.promoteNext(cohort, principal.userId, found.courseVersionId);
     return { ...enrollmentView((await this.repo.findOneBy({ id: enrollmentId }))!), promotedEnrollmentId };
   }
 

@@ -106,11 +106,12 @@ export class TraineeImports {
     };
     await this.txHost.tx.query(`UPDATE trainee_import SET status = 'finished', report = $2, finished_at = now() WHERE id = $1`, [found.id, JSON.stringify(report)]);
     if (found.actorId) {
+      const [cohort]: Array<{ name: string }> = await this.txHost.tx.query('SELECT name FROM cohort WHERE id = $1', [found.cohortId]);
       await this.outbox.publish('notify', {
         type: 'import-finished',
         eventKey: `import-finished:${found.id}`,
         recipientIds: [found.actorId],
-        data: { importId: found.id, cohortId: found.cohortId, enrolled: report.enrolled, alreadyEnrolled: report.alreadyEnrolled, errors: report.errors },
+        data: { importId: found.id, cohortId: found.cohortId, cohortName: cohort?.name ?? null, enrolled: report.enrolled, alreadyEnrolled: report.alreadyEnrolled, errors: report.errors },
       }, { jobId: notifyJobId(`import-finished:${found.id}`) });
     }
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { Outbox } from '@gds/queue';
+import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { Application } from './application.entity';
 import { ApplicationAudit } from './application-audit.service';
 import { Cohort } from './cohort.entity';
@@ -8,7 +9,11 @@ import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { notifyJobId } from './job-ids';
 
-/** When a seat frees up, the top of the waitlist (lowest rank, then earliest) takes it. */
+/**
+ * The waitlist of a cohort: ranks 1..n without gaps or ties (a deferred unique constraint backs it),
+ * and when a seat frees up the top of the waitlist takes it, first among those waiting for a course
+ * of the same track as the freed seat.
+ */
 @Injectable()
 export class Waitlist {
   constructor(
@@ -16,24 +21,47 @@ export class Waitlist {
     private readonly writer: EnrollmentWriter,
     private readonly audit: ApplicationAudit,
     private readonly outbox: Outbox,
+    private readonly versions: PublishedCourseVersions,
   ) {}
 
-  /** Promotes the next waitlisted applicant into a free seat. The caller holds the cohort lock. */
-  async promoteNext(cohort: Cohort, actorId: string | null): Promise<string | null> {
+  /**
+   * Renumbers the waitlist 1..n in its order. With `placed`, that application goes to `placed.rank`
+   * (past the end: last) and the others make room: those from that rank on move down one when it
+   * arrives or moves up the list, up one when it moves down. The caller holds the cohort lock.
+   */
+  async renumber(cohortId: string, placed?: { applicationId: string; rank: number; previousRank: number | null }): Promise<void> {
+    // Half a rank before (or after, when moving down) the one it takes: ties cannot arise.
+    const key = placed ? (placed.previousRank !== null && placed.previousRank < placed.rank ? placed.rank + 0.5 : placed.rank - 0.5) : null;
+    await this.txHost.tx.query(
+      `WITH ordered AS (
+         SELECT id, row_number() OVER (ORDER BY CASE WHEN id = $2::uuid THEN $3::numeric ELSE waitlist_rank END NULLS LAST, submitted_at, id) AS r
+           FROM application WHERE cohort_id = $1 AND status = 'waitlisted'
+       )
+       UPDATE application a SET waitlist_rank = o.r FROM ordered o WHERE a.id = o.id AND a.waitlist_rank IS DISTINCT FROM o.r`,
+      [cohortId, placed?.applicationId ?? null, key],
+    );
+  }
+
+  /**
+   * Promotes the next waitlisted applicant into a free seat: of the freed seat's track first, when
+   * the freed course version is known and someone waits for that track. The caller holds the cohort lock.
+   */
+  async promoteNext(cohort: Cohort, actorId: string | null, freedCourseVersionId: string | null = null): Promise<string | null> {
     if (!ENROLLING_STATUSES.includes(cohort.status) || cohort.seatsTaken >= cohort.capacity) return null;
-    const next = await this.txHost.tx
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where("a.cohortId = :id AND a.status = 'waitlisted'", { id: cohort.id })
-      .andWhere("NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.cohort_id = a.cohort_id AND e.trainee_id = a.trainee_id AND e.status <> 'withdrawn')")
-      .orderBy('a.waitlistRank', 'ASC', 'NULLS LAST')
-      .addOrderBy('a.submittedAt', 'ASC')
-      .limit(1)
-      .getOne();
-    if (!next) return null;
+    const sameTrack = await this.versionsOfSameTrack(cohort.id, freedCourseVersionId);
+    const [row]: Array<{ id: string }> = await this.txHost.tx.query(
+      `SELECT a.id FROM application a
+        WHERE a.cohort_id = $1 AND a.status = 'waitlisted'
+          AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.cohort_id = a.cohort_id AND e.trainee_id = a.trainee_id AND e.status <> 'withdrawn')
+        ORDER BY (a.course_version_id = ANY($2::uuid[])) DESC, a.waitlist_rank ASC NULLS LAST, a.submitted_at ASC, a.id
+        LIMIT 1 FOR UPDATE`,
+      [cohort.id, sameTrack],
+    );
+    if (!row) return null;
+    const next = (await this.txHost.tx.getRepository(Application).findOneBy({ id: row.id }))!;
     const enrollment = await this.writer.enroll(cohort, { cohortId: cohort.id, traineeId: next.traineeId, courseVersionId: next.courseVersionId, source: 'waitlist', applicationId: next.id });
     await this.txHost.tx.query(`UPDATE application SET status = 'accepted', waitlist_rank = NULL, decided_at = now(), updated_at = now() WHERE id = $1`, [next.id]);
+    await this.renumber(cohort.id);
     await this.audit.record({ applicationId: next.id, actorId, action: 'promote', fromStatus: 'waitlisted', toStatus: 'accepted', reason: 'A seat became free.' });
     await this.outbox.publish('notify', {
       type: 'promoted-from-waitlist',
@@ -42,5 +70,14 @@ export class Waitlist {
       data: { applicationId: next.id, enrollmentId: enrollment.id, cohortId: cohort.id, cohortName: cohort.name },
     }, { jobId: notifyJobId(`promoted:${next.id}`) });
     return enrollment.id;
+  }
+
+  /** The cohort's course versions in the track of the freed one (none when it is unknown). */
+  private async versionsOfSameTrack(cohortId: string, freedCourseVersionId: string | null): Promise<string[]> {
+    if (!freedCourseVersionId) return [];
+    const rows: Array<{ id: string }> = await this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1', [cohortId]);
+    const outlines = await this.versions.getOutlines(rows.map((r) => r.id));
+    const track = outlines.find((o) => o.versionId === freedCourseVersionId)?.trackCode;
+    return track ? outlines.filter((o) => o.trackCode === track).map((o) => o.versionId) : [];
   }
 }

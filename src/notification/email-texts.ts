@@ -4,6 +4,8 @@ import type { Language } from '../identity/languages.contract';
 /** The words around every notification email (footer, digest subject). */
 export interface EmailChrome {
   openNotifications: string;
+  /** The label of a notification's own link (to the application, assessment, certificate...). */
+  openPlace: string;
   preferencesHint: string;
   digestSubject(count: number): string;
 }
@@ -25,11 +27,13 @@ export interface AccountEmailText {
 export const EMAIL_CHROME: Record<Language, EmailChrome> = {
   en: {
     openNotifications: 'Open your notifications',
+    openPlace: 'Open it in GDS Academy',
     preferencesHint: 'Change what we send you in your notification preferences.',
     digestSubject: (n) => `Your GDS Academy digest: ${n} notification${n === 1 ? '' : 's'}`,
   },
   es: {
     openNotifications: 'Abrir tus notificaciones',
+    openPlace: 'Abrirlo en GDS Academy',
     preferencesHint: 'Puedes cambiar lo que te enviamos en tus preferencias de notificación.',
     digestSubject: (n) => `Tu resumen de GDS Academy: ${n} ${n === 1 ? 'notificación' : 'notificaciones'}`,
   },

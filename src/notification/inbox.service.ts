@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { badRequest, decodeCursor, notFound, Page, toPage } from '@gds/http';
 import { renderNotification } from './notification-templates';
+import { notificationPath } from './notification-links';
 
 export interface InboxItem {
   id: string;
@@ -9,6 +10,7 @@ export interface InboxItem {
   eventKey: string;
   title: string;
   text: string;
+  link: string;
   data: Record<string, unknown>;
   createdAt: string;
   readAt: string | null;
@@ -30,6 +32,7 @@ const toItem = (row: InboxRow): InboxItem => ({
   eventKey: row.event_key,
   ...renderNotification(row.type, row.data),
   data: row.data,
+  link: notificationPath(row.type, row.data),
   createdAt: row.created_at.toISOString(),
   readAt: row.read_at?.toISOString() ?? null,
 });

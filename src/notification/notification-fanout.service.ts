@@ -37,9 +37,10 @@ export class NotificationFanout {
   }
 
   @Transactional()
-  async fanOut(event: JobPayloads['notify']): Promise<FanOutResult> {
-    if (!(NOTIFICATION_TYPES as readonly string[]).includes(event.type)) throw new UnrecoverableError(`unknown notification type "${event.type}"`);
-    if (!event.eventKey || event.eventKey.length > 300) throw new UnrecoverableError('eventKey must be 1 to 300 characters');
+  async fanOut(published: JobPayloads['notify']): Promise<FanOutResult> {
+    if (!(NOTIFICATION_TYPES as readonly string[]).includes(published.type)) throw new UnrecoverableError(`unknown notification type "${published.type}"`);
+    if (!published.eventKey || published.eventKey.length > 300) throw new UnrecoverableError('eventKey must be 1 to 300 characters');
+    const event = { ...published, data: await this.withTraineeName(published.data ?? {}) };
     const recipients = await this.users.activeIds(validUuids(event.recipientIds ?? []));
     const created = { inApp: 0, email: 0, webhooks: 0 };
     const followUps: OutboxItem[] = [];
@@ -54,6 +55,17 @@ export class NotificationFanout {
     }
     await this.outbox.publishAll(followUps);
     return { created };
+  }
+
+  /**
+   * A notice about a trainee names them (instructors' review queue, at-risk): producers in other
+   * modules hold only the id, and names are the identity module's, which this module reads.
+   */
+  private async withTraineeName(data: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const traineeId = data.traineeId;
+    if (typeof traineeId !== 'string' || !UUID.test(traineeId) || typeof data.traineeName === 'string') return data;
+    const trainee = await this.users.findById(traineeId);
+    return trainee ? { ...data, traineeName: trainee.displayName } : data;
   }
 
   /**

@@ -3,6 +3,7 @@ import type { AccountEmailKind } from '@gds/queue';
 import { DEFAULT_LANGUAGE, isLanguage, Language } from '../identity/languages.contract';
 import { formatTime, NOTIFICATION_TEXTS, NotificationData, RenderedNotification } from './notification-texts';
 import { ACCOUNT_EMAIL_TEXTS, EMAIL_CHROME } from './email-texts';
+import { notificationScreen } from './notification-links';
 
 export type { RenderedNotification } from './notification-texts';
 
@@ -61,15 +62,23 @@ function notificationFooter(baseUrl: string, language: Language): { text: string
   return { text: `${chrome.openNotifications}: ${href}\n${chrome.preferencesHint}`, link: { href, label: chrome.openNotifications }, hint: chrome.preferencesHint };
 }
 
-/** The email of one notification, in plain text and HTML, in the recipient's language. */
+/**
+ * The email of one notification, in plain text and HTML, in the recipient's language: its link opens
+ * the screen where the notice is acted on (the application, the assessment...), the footer the inbox.
+ */
 export function notificationEmail(type: string, data: NotificationData, baseUrl: string, language: Language = DEFAULT_LANGUAGE): EmailContent {
   const lang = languageOf(language);
   const { title, text } = renderNotification(type, data, lang);
   const footer = notificationFooter(baseUrl, lang);
+  const screen = notificationScreen(type, data);
+  if (screen === APP_SCREENS.notifications) {
+    return { subject: title, text: `${text}\n\n${footer.text}\n`, html: htmlPage({ language: lang, title, paragraphs: [text], link: footer.link, closing: [footer.hint] }) };
+  }
+  const link = { href: appLink(baseUrl, screen), label: EMAIL_CHROME[lang].openPlace };
   return {
     subject: title,
-    text: `${text}\n\n${footer.text}\n`,
-    html: htmlPage({ language: lang, title, paragraphs: [text], link: footer.link, closing: [footer.hint] }),
+    text: `${text}\n\n${link.label}: ${link.href}\n\n${footer.text}\n`,
+    html: htmlPage({ language: lang, title, paragraphs: [text], link, closing: [`${footer.link.label}: ${footer.link.href}`, footer.hint] }),
   };
 }
 

@@ -40,6 +40,49 @@ const decision = (d: NotificationData, language: Language, fallback: string) => 
   return value ? (DECISIONS[language][value] ?? value) : fallback;
 };
 
+/** What happened to the application, as the rest of a sentence ("Your application to X …"). */
+const DECIDED_AS: Record<Language, Record<string, (rank: string) => string>> = {
+  en: {
+    shortlist: () => 'was shortlisted',
+    accept: () => 'was accepted',
+    waitlist: (rank) => (rank ? `was put on the waitlist, at position ${rank}` : 'was put on the waitlist'),
+    reject: () => 'was not accepted',
+  },
+  es: {
+    shortlist: () => 'fue preseleccionada',
+    accept: () => 'fue aceptada',
+    waitlist: (rank) => (rank ? `quedó en la lista de espera, en el puesto ${rank}` : 'quedó en la lista de espera'),
+    reject: () => 'no fue aceptada',
+  },
+};
+const UNKNOWN_DECISION: Record<Language, string> = { en: 'has a decision: see GDS Academy for details', es: 'ya tiene respuesta: consulta GDS Academy para ver los detalles' };
+const decidedAs = (d: NotificationData, language: Language) => DECIDED_AS[language][field(d, 'decision', '')]?.(field(d, 'waitlistRank', '')) ?? UNKNOWN_DECISION[language];
+
+/** The reason staff gave (up to the 1,000 characters a decision allows), told to the applicant as they wrote it. */
+function withReason(sentence: string, d: NotificationData, language: Language): string {
+  const reason = typeof d.reason === 'string' ? d.reason.trim().slice(0, 1000) : '';
+  if (!reason) return sentence;
+  return `${sentence} ${language === 'es' ? 'Motivo' : 'Reason'}: ${reason}`;
+}
+
+/** What an exception gives: a new due date, extra attempts, or both. */
+function exceptionTerms(d: NotificationData, language: Language): string {
+  const extra = typeof d.extraAttempts === 'number' && d.extraAttempts > 0 ? d.extraAttempts : 0;
+  const due = typeof d.dueAt === 'string' && d.dueAt ? when(d, 'dueAt', language, '') : '';
+  const parts = language === 'es'
+    ? [due && `la nueva fecha límite es ${due}`, extra && (extra === 1 ? 'tienes un intento más' : `tienes ${extra} intentos más`)]
+    : [due && `your new due date is ${due}`, extra && (extra === 1 ? 'you have one more attempt' : `you have ${extra} more attempts`)];
+  const given = parts.filter((p): p is string => !!p);
+  if (given.length === 0) return language === 'es' ? 'se te concedió una excepción' : 'you were granted an exception';
+  return given.join(language === 'es' ? ' y ' : ' and ');
+}
+
+/** At-risk reasons arrive as codes of the cohort module's scan. */
+const AT_RISK_REASONS: Record<Language, Record<string, string>> = {
+  en: { failing: 'an assessment was failed and not yet passed', inactive: 'no learning activity for several days' },
+  es: { failing: 'suspendió una evaluación y aún no la ha aprobado', inactive: 'varios días sin actividad de aprendizaje' },
+};
+
 /** Revocation reasons arrive as a code with an English label (`reason`); Spanish readers get their own words. */
 const REVOCATION_REASONS_ES: Record<string, string> = {
   'issued-in-error': 'se emitió por error (persona, curso o datos equivocados)',
@@ -60,7 +103,7 @@ function importSummary(d: NotificationData, language: Language): string | null {
 const EN: Texts = {
   'application-decided': (d) => ({
     title: `Your application to ${field(d, 'cohortName', 'a cohort')}: ${decision(d, 'en', 'decided')}`,
-    text: `Your application to ${field(d, 'cohortName', 'the cohort')} has been decided: ${decision(d, 'en', 'see the academy for details')}.`,
+    text: withReason(`Your application to ${field(d, 'cohortName', 'the cohort')} ${decidedAs(d, 'en')}.`, d, 'en'),
   }),
   enrolled: (d) => ({
     title: `You are enrolled in ${field(d, 'cohortName', 'a cohort')}`,
@@ -92,7 +135,7 @@ const EN: Texts = {
   }),
   'at-risk': (d) => ({
     title: `Falling behind in ${field(d, 'cohortName', 'a cohort')}`,
-    text: `${field(d, 'traineeName', 'A trainee')} may be falling behind: ${field(d, 'reason', 'no recent activity')}.`,
+    text: `${field(d, 'traineeName', 'A trainee')} may be falling behind: ${AT_RISK_REASONS.en[field(d, 'reason', '')] ?? field(d, 'reason', 'no recent activity')}.`,
   }),
   'certificate-issued': (d) => ({
     title: `Certificate issued: ${field(d, 'courseTitle', 'your course')}`,
@@ -108,18 +151,22 @@ const EN: Texts = {
   }),
   'webhook-disabled': (d) => ({
     title: 'A webhook was disabled',
-    text: `The webhook to ${field(d, 'url', 'a receiver')} was disabled after ${field(d, 'failures', 'repeated')} consecutive failed deliveries.`,
+    text: `The webhook to ${field(d, 'url', 'a receiver')} was disabled after ${d.failures === 1 ? 'a failed delivery' : `${field(d, 'failures', 'repeated')} consecutive failed deliveries`}.`,
   }),
   'import-finished': (d) => ({
-    title: 'Import finished',
-    text: `The trainee import finished: ${field(d, 'summary', importSummary(d, 'en') ?? 'see the import for details')}.`,
+    title: `Import finished: ${field(d, 'cohortName', 'trainees')}`,
+    text: `The trainee import into ${field(d, 'cohortName', 'the cohort')} finished: ${field(d, 'summary', importSummary(d, 'en') ?? 'see the import for details')}.`,
+  }),
+  'assessment-exception-granted': (d) => ({
+    title: `Exception granted: ${field(d, 'assessmentTitle', 'an assessment')}`,
+    text: withReason(`For ${field(d, 'assessmentTitle', 'an assessment')}, ${exceptionTerms(d, 'en')}.`, d, 'en'),
   }),
 };
 
 const ES: Texts = {
   'application-decided': (d) => ({
     title: `Tu solicitud a ${field(d, 'cohortName', 'una cohorte')}: ${decision(d, 'es', 'resuelta')}`,
-    text: `Tu solicitud a ${field(d, 'cohortName', 'la cohorte')} ya tiene respuesta: ${decision(d, 'es', 'consulta la academia para más detalles')}.`,
+    text: withReason(`Tu solicitud a ${field(d, 'cohortName', 'la cohorte')} ${decidedAs(d, 'es')}.`, d, 'es'),
   }),
   enrolled: (d) => ({
     title: `Ya tienes plaza en ${field(d, 'cohortName', 'una cohorte')}`,
@@ -151,7 +198,7 @@ const ES: Texts = {
   }),
   'at-risk': (d) => ({
     title: `Riesgo de quedarse atrás en ${field(d, 'cohortName', 'una cohorte')}`,
-    text: `${field(d, 'traineeName', 'Un participante')} podría estar quedándose atrás: ${field(d, 'reason', 'sin actividad reciente')}.`,
+    text: `${field(d, 'traineeName', 'Un participante')} podría estar quedándose atrás: ${AT_RISK_REASONS.es[field(d, 'reason', '')] ?? field(d, 'reason', 'sin actividad reciente')}.`,
   }),
   'certificate-issued': (d) => ({
     title: `Certificado emitido: ${field(d, 'courseTitle', 'tu curso')}`,
@@ -167,11 +214,15 @@ const ES: Texts = {
   }),
   'webhook-disabled': (d) => ({
     title: 'Se desactivó un webhook',
-    text: `El webhook hacia ${field(d, 'url', 'un receptor')} se desactivó tras ${field(d, 'failures', 'varias')} entregas fallidas seguidas.`,
+    text: `El webhook hacia ${field(d, 'url', 'un receptor')} se desactivó tras ${d.failures === 1 ? 'una entrega fallida' : `${field(d, 'failures', 'varias')} entregas fallidas seguidas`}.`,
   }),
   'import-finished': (d) => ({
-    title: 'Importación terminada',
-    text: `La importación de participantes terminó: ${field(d, 'summary', importSummary(d, 'es') ?? 'consulta la importación para ver los detalles')}.`,
+    title: `Importación terminada: ${field(d, 'cohortName', 'participantes')}`,
+    text: `La importación de participantes a ${field(d, 'cohortName', 'la cohorte')} terminó: ${field(d, 'summary', importSummary(d, 'es') ?? 'consulta la importación para ver los detalles')}.`,
+  }),
+  'assessment-exception-granted': (d) => ({
+    title: `Excepción concedida: ${field(d, 'assessmentTitle', 'una evaluación')}`,
+    text: withReason(`En ${field(d, 'assessmentTitle', 'una evaluación')}, ${exceptionTerms(d, 'es')}.`, d, 'es'),
   }),
 };
 

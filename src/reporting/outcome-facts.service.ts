@@ -4,7 +4,8 @@ import { UserDirectory } from '../identity/identity.module';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
 import { AppConfig } from '../config/app-config';
 import { OTHER } from './disclosure/category-recoding';
-import { CohortFact, CohortFactsSource } from './ports/cohort-facts.source';
+import { CohortFact, CohortFactsSource, EnrollmentFact } from './ports/cohort-facts.source';
+import { dayOf, followUpDateProblem, placementDateProblem } from './placements/placement-dates';
 import { AssessmentFactsSource } from './ports/assessment-facts.source';
 import { CertificateFactsSource } from './ports/certificate-facts.source';
 import type { OutcomeInputs, PersonFact, PlacementFact } from './outcome-inputs';
@@ -41,7 +42,10 @@ export class OutcomeFacts {
       this.people([...new Set(enrollments.map((e) => e.traineeId))]),
       this.placements(cohort.cohortId),
     ]);
-    return { cohort, applications, enrollments, activity, results, assessments, scores, certificates, people, placements, asOf, minCellSize };
+    return {
+      cohort, applications, enrollments, activity, results, assessments, scores, certificates, people,
+      placements: countablePlacements(placements, cohort, enrollments, asOf), asOf, minCellSize,
+    };
   }
 
   /**
@@ -59,9 +63,9 @@ export class OutcomeFacts {
   }
 
   private async placements(cohortId: string): Promise<PlacementFact[]> {
-    const rows: Array<{ trainee_id: string; starts_on: string; follow_ups: Array<{ month: 3 | 6; stillInRole: boolean }> }> = await this.txHost.tx.query(
+    const rows: Array<{ trainee_id: string; starts_on: string; follow_ups: Array<{ month: 3 | 6; stillInRole: boolean; checkedOn: string }> }> = await this.txHost.tx.query(
       `SELECT p.trainee_id, p.starts_on::text AS starts_on,
-              coalesce(json_agg(json_build_object('month', f.month, 'stillInRole', f.still_in_role)) FILTER (WHERE f.month IS NOT NULL), '[]') AS follow_ups
+              coalesce(json_agg(json_build_object('month', f.month, 'stillInRole', f.still_in_role, 'checkedOn', f.checked_on::text)) FILTER (WHERE f.month IS NOT NULL), '[]') AS follow_ups
          FROM placement p LEFT JOIN placement_follow_up f ON f.placement_id = p.id
         WHERE p.cohort_id = $1
         GROUP BY p.id`,
@@ -69,4 +73,21 @@ export class OutcomeFacts {
     );
     return rows.map((r) => ({ traineeId: r.trainee_id, startsOn: r.starts_on, followUps: r.follow_ups }));
   }
+}
+
+/**
+ * Only placements and follow-ups whose dates are possible count (recorded before the rules, or by
+ * hand in the database, they stay listed for staff to correct but never reach a funder's figures).
+ */
+function countablePlacements(placements: PlacementFact[], cohort: CohortFact, enrollments: EnrollmentFact[], asOf: Date): PlacementFact[] {
+  const today = dayOf(asOf);
+  const firstEnrolled = new Map<string, number>();
+  for (const e of enrollments) firstEnrolled.set(e.traineeId, Math.min(firstEnrolled.get(e.traineeId) ?? Infinity, e.enrolledAt.getTime()));
+  return placements
+    .filter((p) => {
+      const enrolled = firstEnrolled.get(p.traineeId);
+      const bounds = { today, courseStartsOn: cohort.startsAt ? dayOf(cohort.startsAt) : null, enrolledOn: enrolled === undefined ? null : dayOf(new Date(enrolled)) };
+      return placementDateProblem(p.startsOn, bounds) === null;
+    })
+    .map((p) => ({ ...p, followUps: p.followUps.filter((f) => followUpDateProblem(p.startsOn, f.month, f.checkedOn, today) === null) }));
 }

@@ -13,7 +13,7 @@ export interface PersonFact {
 export interface PlacementFact {
   traineeId: string;
   startsOn: string;
-  followUps: Array<{ month: 3 | 6; stillInRole: boolean }>;
+  followUps: Array<{ month: 3 | 6; stillInRole: boolean; checkedOn: string }>;
 }
 
 /** Every fact a cohort's outcome report is computed from, gathered once. */

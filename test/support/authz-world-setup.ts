@@ -62,6 +62,7 @@ export async function cohorts(w: MatrixWorld): Promise<void> {
     const enrollment = await must(api.post(`/api/v1/cohorts/${cohortId}/enrollments`, { traineeId: people[who].id }, people.admin.token), `enrolling ${who}`);
     w.objects.set(`enrollmentOf${who.slice(-1)}`, enrollment.id);
   }
+  await must(api.patch(`/api/v1/cohorts/${cohortId}`, { applicationsCloseAt: new Date().toISOString() }, people.admin.token), 'closing applications');
   await must(api.post(`/api/v1/cohorts/${cohortId}/status`, { status: 'running' }, people.admin.token), 'starting the cohort');
 }
 

@@ -64,7 +64,7 @@ export async function buildProgramme(api: HttpClient, instructor: TestPerson): P
 }
 
 /** An admin's cohort of the version, taught by the instructor, open for applications now and already started. */
-export async function openCohort(api: HttpClient, admin: TestPerson, versionId: string, instructorIds: string[], capacity = 10) {
+export async function openCohort(api: HttpClient, admin: TestPerson, versionId: string, instructorIds: string[], capacity = 10, overrides: Record<string, unknown> = {}) {
   const now = Date.now();
   const body = {
     name: `Data cohort ${Math.random().toString(36).slice(2, 8)}`,
@@ -77,6 +77,7 @@ export async function openCohort(api: HttpClient, admin: TestPerson, versionId: 
     unlockMode: 'schedule',
     schedule: [],
     instructorIds,
+    ...overrides,
   };
   const cohort = await ok(api.post('/api/v1/cohorts', body, admin.token), 201, 'creating the cohort');
   await ok(api.post(`/api/v1/cohorts/${cohort.id}/status`, { status: 'accepting_applications' }, admin.token), 200, 'opening applications');
@@ -91,7 +92,9 @@ export async function decide(api: HttpClient, staff: TestPerson, applicationId: 
   return ok(api.post(`/api/v1/applications/${applicationId}/decision`, { decision, reason }, staff.token), 200, `deciding ${decision}`);
 }
 
+/** Moves the cohort on; starting it closes its applications first, as an admin must. */
 export async function setStatus(api: HttpClient, admin: TestPerson, cohortId: string, status: string) {
+  if (status === 'running') await closeApplications(api, admin.token, cohortId);
   return ok(api.post(`/api/v1/cohorts/${cohortId}/status`, { status }, admin.token), 200, `moving the cohort to ${status}`);
 }
 
@@ -114,4 +117,11 @@ export async function waitForInboxTypes(api: HttpClient, person: TestPerson, typ
     const have = new Set((page.body.items as Array<{ type: string }>).map((i) => i.type));
     return types.every((t) => have.has(t)) ? page.body.items : null;
   }, { what: `inbox of ${person.email} to hold ${types.join(', ')}`, timeoutMs: 60_000 });
+}
+
+/** Closes a cohort's applications now (a cohort cannot start while they are open). */
+export async function closeApplications(api: HttpClient, adminToken: string, cohortId: string) {
+  const cohort = (await api.get(`/api/v1/cohorts/${cohortId}`, adminToken)).body;
+  if (cohort.status !== 'accepting_applications' || Date.parse(cohort.applicationsCloseAt) <= Date.now()) return;
+  return ok(api.patch(`/api/v1/cohorts/${cohortId}`, { applicationsCloseAt: new Date().toISOString() }, adminToken), 200, 'closing applications');
 }

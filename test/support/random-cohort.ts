@@ -11,7 +11,7 @@ const GENDERS = ['female', 'male', 'non_binary', 'prefer_not_to_say', null];
 const DISTRICTS = ['Belize', 'Cayo', 'Corozal', 'Orange Walk', 'Stann Creek', 'Toledo', 'other', null];
 const EMPLOYERS = ['Caribe Contact Solutions', 'Jaguar BPO', 'Reef Connect', 'other', null];
 
-type Placement = { trainee_id: string; starts_on: string; follow_ups: Array<{ month: 3 | 6; stillInRole: boolean }> };
+type Placement = { trainee_id: string; starts_on: string; follow_ups: Array<{ month: 3 | 6; stillInRole: boolean; checkedOn: string }> };
 
 export interface RandomCohortOptions {
   /** Every enrollment completed and certified. */
@@ -35,7 +35,8 @@ export async function randomCohort(seed: number, trainees: number, k: number, op
   if (options.allCertified) certifyEveryone(fakes, cohortId, asOf);
   const placements: Placement[] = people
     .filter(() => rnd() < 0.25)
-    .map((p) => ({ trainee_id: p.id, starts_on: '2026-10-01', follow_ups: rnd() < 0.5 ? [{ month: 3, stillInRole: rnd() < 0.7 }] : [] }));
+    // A start the report counts: after the course began (asOf − 90 days) and every enrollment (asOf − 40 days at the latest).
+    .map((p) => ({ trainee_id: p.id, starts_on: '2026-10-20', follow_ups: [] }));
   const directory = { demographicsOf: async (ids: string[]) => people.filter((p) => ids.includes(p.id)) } as unknown as UserDirectory;
   // Employers are named by their organisation's id; here the id is the name.
   const organisations = { findByIds: async (ids: string[]) => ids.map((id) => ({ id, name: id, retired: false })) } as unknown as OrganisationDirectory;

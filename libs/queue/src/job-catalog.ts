@@ -79,6 +79,7 @@ export const NOTIFICATION_TYPES = [
   'cohort-digest',
   'webhook-disabled',
   'import-finished',
+  'assessment-exception-granted',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

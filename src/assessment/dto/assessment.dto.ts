@@ -26,7 +26,8 @@ export class CreateAssessmentDto {
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean()
   required?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Default by kind: 3 for practicals (flag, sql, config), 1 for quiz and rubric' })
+  @IsOptional() @IsInt() @Min(1) @Max(100)
   attemptsAllowed?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1440, nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1440)
@@ -42,6 +43,14 @@ export class CreateAssessmentDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 0, description: 'Percent of the score lost per day late (latePolicy penalty)' })
   @IsOptional() @IsDecimal(2) @Min(0) @Max(100)
   latePenaltyPercentPerDay?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 0, description: 'A late answer never scores below this percent of what it earned (latePolicy penalty)' })
+  @IsOptional() @IsDecimal(2) @Min(0) @Max(100)
+  lateFloorPercent?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10080, default: 0, description: 'Minutes after the due date during which work is still on time' })
+  @IsOptional() @IsInt() @Min(0) @Max(10080)
+  lateGraceMinutes?: number;
 
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @ArrayUnique() @IsString({ each: true }) @Matches(/^[A-Za-z0-9._-]{1,40}$/, { each: true })
   skillCodes?: string[];

@@ -25,7 +25,12 @@ export const cohortStep: DemoStep = {
     if ((await cohorts.get(admin, cohortId)).status === 'planned') await cohorts.transition(cohortId, 'accepting_applications');
     const { applied, decided } = await applyAndDecide(ctx, cohortId);
     ctx.log(`  ${applied} applications submitted, ${decided} decided (${DEMO_APPLICANTS.length} applicants in all)`);
-    if ((await cohorts.get(admin, cohortId)).status === 'accepting_applications') await cohorts.transition(cohortId, 'running');
+    if ((await cohorts.get(admin, cohortId)).status === 'accepting_applications') {
+      // A cohort starts once its applications have closed: the demo closes them now.
+      const opened = Date.parse((await cohorts.get(admin, cohortId)).applicationsOpenAt);
+      await cohorts.update(cohortId, { applicationsCloseAt: new Date(Math.max(Date.now(), opened + 1000)).toISOString() });
+      await cohorts.transition(cohortId, 'running');
+    }
     const enrollments = await ctx.app.get(EnrollmentDirectory, { strict: false }).enrollmentsOfCohort(cohortId);
     const byTrainee = new Map(enrollments.map((e) => [e.traineeId, e]));
     const map = new Map<string, { enrollmentId: string; courseCode: string; status: string }>();

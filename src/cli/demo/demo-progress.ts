@@ -6,7 +6,8 @@ export interface DemoStage {
   /** Complete every lesson of modules 1..lessonsThroughModule (0: none; 'first' only the first lesson). */
   lessonsThroughModule: number | 'first';
   submissions: Array<{ kind: 'quiz' | 'flag' | 'sql' | 'config' | 'rubric'; answer: DemoAnswer }>;
-  placement?: { kind: 'new_role' | 'promotion'; role: string; employer: string; startsOn: string; source: 'self_reported' | 'employer_confirmed' };
+  /** Recorded as starting on the day of the seeding: a placement starts after the trainee enrolled and never in the future. */
+  placement?: { kind: 'new_role' | 'promotion'; role: string; employer: string; source: 'self_reported' | 'employer_confirmed' };
 }
 
 /** An answer; `flag` answers are made per trainee (each trainee has their own flags). */
@@ -41,13 +42,13 @@ export const DEMO_STAGES: DemoStage[] = [
     key: 'trainee-2',
     lessonsThroughModule: 4,
     submissions: [{ kind: 'quiz', answer: right(DATA) }, { kind: 'sql', answer: { query: DEMO_SQL_ANSWER } }],
-    placement: { kind: 'new_role', role: 'Junior data analyst', employer: 'Jaguar Contact Solutions (analytics)', startsOn: '2026-12-01', source: 'employer_confirmed' },
+    placement: { kind: 'new_role', role: 'Junior data analyst', employer: 'Jaguar Contact Solutions (analytics)', source: 'employer_confirmed' },
   },
   {
     key: 'trainee-1',
     lessonsThroughModule: 2,
     submissions: [{ kind: 'quiz', answer: right(CYBER) }, { kind: 'flag', answer: { perTraineeFlags: ['dns'] } }],
-    placement: { kind: 'promotion', role: 'SOC analyst (L1)', employer: 'Barrier Reef Connect', startsOn: '2027-01-04', source: 'self_reported' },
+    placement: { kind: 'promotion', role: 'SOC analyst (L1)', employer: 'Barrier Reef Connect', source: 'self_reported' },
   },
   {
     key: 'trainee-3',

@@ -76,7 +76,9 @@ function answerFor(ctx: DemoContext, answer: DemoAnswer, assessmentId: string, t
 
 async function place(ctx: DemoContext, stage: DemoStage): Promise<boolean> {
   try {
-    await ctx.app.get(Placements, { strict: false }).create(principalOf(ctx, 'instructor-1'), ctx.cohort!.id, { ...stage.placement!, traineeId: principalOf(ctx, stage.key).userId });
+    await ctx.app.get(Placements, { strict: false }).create(principalOf(ctx, 'instructor-1'), ctx.cohort!.id, {
+      ...stage.placement!, startsOn: new Date().toISOString().slice(0, 10), traineeId: principalOf(ctx, stage.key).userId,
+    });
     return true;
   } catch (error) {
     if (error instanceof ProblemException && error.slug === 'placement-exists') return false;

@@ -18,6 +18,7 @@ export class InboxItemView {
   @ApiProperty() title: string;
   @ApiProperty() text: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({ description: 'Where the web app shows what the notice is about: a path under /app/', example: '/app/applications/8f0c…' }) link: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String }) readAt: string | null;
 }

@@ -24,11 +24,17 @@ export class AssessmentFactsAdapter extends AssessmentFactsSource {
       .map((r) => ({ enrollmentId: r.enrollmentId, assessmentId: r.assessmentId, passed: r.passed, bestScore: r.bestScore, maxScore: r.maxScore }));
   }
 
+  /**
+   * An assessment assesses its own skills and those of its module: instructors most often tag the
+   * module, and certificates list both, so attainment must count both or it reads empty.
+   */
   async assessments(versionIds: string[]): Promise<AssessmentFact[]> {
     if (versionIds.length === 0) return [];
     const outlines = await this.versions.getOutlines(versionIds);
     return outlines.flatMap((o) =>
-      o.modules.flatMap((m) => m.assessments.map((a) => ({ assessmentId: a.assessmentId, versionId: o.versionId, title: a.title, skillCodes: a.skillCodes }))),
+      o.modules.flatMap((m) => m.assessments.map((a) => ({
+        assessmentId: a.assessmentId, versionId: o.versionId, title: a.title, skillCodes: [...new Set([...m.skillCodes, ...a.skillCodes])].sort(),
+      }))),
     );
   }
 

@@ -8,6 +8,12 @@ import { CohortOutcomes } from '../cohort-outcomes.service';
 import { CreatePlacementDto, FollowUpDto, PlacementView, UpdatePlacementDto } from '../dto/placement.dto';
 import { Placement } from './placement.entity';
 import { PlacementFollowUp } from './placement-follow-up.entity';
+import { dayOf, DateProblem, followUpDateProblem, placementDateProblem, PlacementBounds } from './placement-dates';
+
+/** A date rule broken answers 422 naming the rule and the field; nothing is stored. */
+function refuse(problem: DateProblem | null): void {
+  if (problem) throw unprocessable(problem.slug, problem.detail, { errors: [{ field: problem.field, message: problem.detail }] });
+}
 
 /**
  * Placements: admins and the cohort's instructors record and correct them; a trainee may
@@ -31,6 +37,7 @@ export class Placements {
       throw forbidden('Trainees may only self-report their own placements.');
     }
     await this.requireEnrolled(cohortId, traineeId);
+    refuse(placementDateProblem(input.startsOn, await this.bounds(cohort, traineeId)));
     const repo = this.txHost.tx.getRepository(Placement);
     const placement = repo.create({ ...input, cohortId, traineeId, recordedBy: principal.userId });
     await this.saving(() => repo.insert(placement));
@@ -60,6 +67,7 @@ export class Placements {
     if (input.traineeId && input.traineeId !== placement.traineeId) {
       throw unprocessable('trainee-fixed', 'A placement stays with its trainee; delete it and record a new one.');
     }
+    if (input.startsOn && input.startsOn !== placement.startsOn) await this.checkNewStart(placement, input.startsOn);
     await this.saving(() => this.txHost.tx.getRepository(Placement).update({ id }, { ...input, updatedAt: new Date() }));
     await this.outcomes.invalidate(placement.cohortId);
     return this.get(principal, id);
@@ -75,6 +83,7 @@ export class Placements {
   @Transactional()
   async recordFollowUp(principal: Principal, id: string, month: 3 | 6, input: FollowUpDto): Promise<PlacementView> {
     const placement = await this.editable(principal, id);
+    refuse(followUpDateProblem(placement.startsOn, month, input.checkedOn, dayOf(new Date())));
     await this.txHost.tx.query(
       `INSERT INTO placement_follow_up (placement_id, month, still_in_role, checked_on, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (placement_id, month) DO UPDATE SET still_in_role = excluded.still_in_role, checked_on = excluded.checked_on,
@@ -83,6 +92,24 @@ export class Placements {
     );
     await this.outcomes.invalidate(placement.cohortId);
     return this.get(principal, id);
+  }
+
+  /** The days a placement of this trainee in this cohort must keep to (see placement-dates). */
+  private async bounds(cohort: CohortFact, traineeId: string): Promise<PlacementBounds> {
+    const enrolled = (await this.cohorts.enrollments(cohort.cohortId)).filter((e) => e.traineeId === traineeId).map((e) => e.enrolledAt.getTime());
+    return {
+      today: dayOf(new Date()),
+      courseStartsOn: cohort.startsAt ? dayOf(cohort.startsAt) : null,
+      enrolledOn: enrolled.length > 0 ? dayOf(new Date(Math.min(...enrolled))) : null,
+    };
+  }
+
+  /** A new start date must be possible itself and keep the follow-ups already recorded possible. */
+  private async checkNewStart(placement: Placement, startsOn: string): Promise<void> {
+    const cohort = (await this.cohorts.cohort(placement.cohortId))!;
+    refuse(placementDateProblem(startsOn, await this.bounds(cohort, placement.traineeId)));
+    const today = dayOf(new Date());
+    for (const f of await this.txHost.tx.getRepository(PlacementFollowUp).findBy({ placementId: placement.id })) refuse(followUpDateProblem(startsOn, f.month, f.checkedOn, today));
   }
 
   private async cohortFor(principal: Principal, cohortId: string): Promise<CohortFact> {

@@ -69,6 +69,10 @@ export class FakeEnrollmentDirectoryForAssessment extends EnrollmentDirectory {
     return this.unlocks.get(`${enrollmentId}:${moduleId}`) ?? null;
   }
 
+  async moduleLock(_enrollmentId: string, _moduleId: string): Promise<{ opensAt: Date } | null> {
+    return null;
+  }
+
   async completedModules(enrollmentId: string) {
     return this.completed.get(enrollmentId) ?? [];
   }

@@ -53,6 +53,10 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return null;
   }
 
+  async moduleLock(_enrollmentId: string, _moduleId: string): Promise<{ opensAt: Date } | null> {
+    return null;
+  }
+
   async completedModules(enrollmentId: string) {
     return this.completed.get(enrollmentId) ?? [];
   }

@@ -65,6 +65,10 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return this.unlocks.get(`${enrollmentId}:${moduleId}`) ?? null;
   }
 
+  async moduleLock(_enrollmentId: string, _moduleId: string): Promise<{ opensAt: Date } | null> {
+    return null;
+  }
+
   async completedModules(enrollmentId: string): Promise<string[]> {
     return this.completed.get(enrollmentId) ?? [];
   }
