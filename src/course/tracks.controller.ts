@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CACHE, CachePolicy, notFound, prefersHtml, Public, Roles, UuidParam } from '@gds/http';
 import { AppConfig } from '../config/app-config';
@@ -8,6 +8,7 @@ import { TRACK_CODES, TrackCode } from './track.entity';
 import { CreateSkillDto, SkillDocument, SkillsQuery, UpdateSkillDto } from './dto/skill.dto';
 import { COMPETENCY_FRAMEWORK_NAME, renderSkillPage } from './skill-page';
 import { SKILL_CODE } from './dto/structure.dto';
+import { SkillView, TrackView } from './dto/track-views.dto';
 
 @ApiTags('tracks')
 @Controller('tracks')
@@ -18,6 +19,7 @@ export class TracksController {
   @Public()
   @CachePolicy(CACHE.publicFor(3600))
   @ApiOperation({ summary: 'The four curricula' })
+  @ApiOkResponse({ type: [TrackView] })
   tracks() {
     return this.skills.tracks();
   }
@@ -26,6 +28,7 @@ export class TracksController {
   @Public()
   @CachePolicy(CACHE.publicFor(300))
   @ApiOperation({ summary: 'The skills framework of a track' })
+  @ApiOkResponse({ type: [SkillView] })
   async skillsOf(@Param('code') code: string) {
     if (!(TRACK_CODES as readonly string[]).includes(code)) throw notFound('Track');
     return this.skills.list(code as TrackCode);
@@ -42,6 +45,8 @@ export class SkillsController {
 
   @Get()
   @Authenticated()
+  @ApiOperation({ summary: 'Skills of every track, or of one (?track=)' })
+  @ApiOkResponse({ type: [SkillView] })
   list(@Query() query: SkillsQuery) {
     return this.skills.list(query.track);
   }
@@ -63,12 +68,14 @@ export class SkillsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Add a skill to a track’s framework' })
+  @ApiCreatedResponse({ type: SkillView })
   create(@Body() body: CreateSkillDto) {
     return this.skills.create(body);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: SkillView })
   update(@Param('id', UuidParam()) id: string, @Body() body: UpdateSkillDto) {
     return this.skills.update(id, body);
   }
