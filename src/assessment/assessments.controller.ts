@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Authenticated, CACHE, CachePolicy, CurrentPrincipal, notFound, Principal, Roles, UuidParam } from '@gds/http';
 import { AssessmentAuthoring } from './assessment-authoring.service';
 import { Attempts } from './attempts.service';
@@ -14,8 +14,19 @@ import { regradeView } from './regrades.controller';
 import { TrialRuns } from './trial-runs.service';
 import { TrialRunThrottlerGuard } from './trial-run-throttler.guard';
 import { ApiTrialRunProblems, TrialRunDto, TrialRunView } from './dto/trial-run.dto';
+import {
+  AssessmentAuthorView,
+  AssessmentInstructorView,
+  AssessmentTraineeView,
+  AttemptView,
+  RegradeView,
+  RevealedHintView,
+  TraineeFlagsView,
+} from './dto/assessment-views.dto';
+import { StaffSubmissionPageView, SubmissionAcceptedView } from './dto/submission-views.dto';
 
 @ApiTags('assessments')
+@ApiExtraModels(AssessmentAuthorView, AssessmentInstructorView, AssessmentTraineeView)
 @Controller()
 export class AssessmentsController {
   constructor(
@@ -31,6 +42,7 @@ export class AssessmentsController {
   @Post('modules/:id/assessments')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Attach an assessment (with its key) to a draft module of a course you edit' })
+  @ApiCreatedResponse({ type: AssessmentAuthorView })
   async create(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) moduleId: string, @Body() body: CreateAssessmentDto) {
     return authorView(await this.authoring.create(moduleId, body, principal));
   }
@@ -38,6 +50,7 @@ export class AssessmentsController {
   @Get('modules/:id/assessments')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Draft assessments of a module (editors)' })
+  @ApiOkResponse({ type: [AssessmentAuthorView] })
   async list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) moduleId: string) {
     return (await this.authoring.listForModule(moduleId, principal)).map(authorView);
   }
@@ -45,6 +58,7 @@ export class AssessmentsController {
   @Patch('assessments/:id')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Edit a draft assessment; published versions keep their frozen copy' })
+  @ApiOkResponse({ type: AssessmentAuthorView })
   async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateAssessmentDto) {
     return authorView(await this.authoring.update(id, body, principal));
   }
@@ -52,6 +66,7 @@ export class AssessmentsController {
   @Delete('assessments/:id')
   @Roles('instructor', 'admin')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
     await this.authoring.remove(id, principal);
   }
@@ -59,6 +74,10 @@ export class AssessmentsController {
   @Get('assessments/:id')
   @Authenticated()
   @ApiOperation({ summary: 'Editors see the draft with its key; cohort instructors the copy (with key) their cohorts run; enrolled trainees their version, never a key' })
+  @ApiOkResponse({
+    description: 'The view for the caller’s role: author (draft with key), instructor (frozen copy with key) or trainee (no key)',
+    schema: { oneOf: [AssessmentAuthorView, AssessmentInstructorView, AssessmentTraineeView].map((view) => ({ $ref: getSchemaPath(view) })) },
+  })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     const draft = await this.authoring.draftIfEditor(id, principal);
     if (draft) return authorView(draft);
@@ -77,7 +96,8 @@ export class AssessmentsController {
   @Get('assessments/:id/submissions')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Submissions of an assessment in the cohorts you instruct (admins: all), oldest first' })
-  async listSubmissions(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: AssessmentSubmissionsQuery) {
+  @ApiOkResponse({ type: StaffSubmissionPageView })
+  async listSubmissions(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: AssessmentSubmissionsQuery): Promise<StaffSubmissionPageView> {
     const page = await this.instructors.submissions(id, query, principal);
     return { items: page.items.map((s) => submissionView(s, null, true)), nextCursor: page.nextCursor };
   }
@@ -86,13 +106,15 @@ export class AssessmentsController {
   @Roles('instructor', 'admin')
   @CachePolicy(CACHE.never)
   @ApiOperation({ summary: 'The flags one trainee must find, for the challenge environment that plants them (editors)' })
-  async flagsFor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('traineeId', UuidParam()) traineeId: string) {
+  @ApiOkResponse({ type: TraineeFlagsView })
+  async flagsFor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('traineeId', UuidParam()) traineeId: string): Promise<TraineeFlagsView> {
     return this.authoring.flagsFor(id, traineeId, principal);
   }
 
   @Post('assessments/:id/attempts')
   @Roles('trainee')
   @ApiOperation({ summary: 'Start (or resume) an attempt; timed attempts get a server-enforced deadline' })
+  @ApiCreatedResponse({ type: AttemptView })
   async start(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     const { attempt, content } = await this.attempts.start(id, principal);
     return attemptView(attempt, content);
@@ -102,7 +124,8 @@ export class AssessmentsController {
   @Roles('trainee')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reveal a hint of a flag challenge; its cost comes off later grades' })
-  async revealHint(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('hintId') hintId: string) {
+  @ApiOkResponse({ type: RevealedHintView })
+  async revealHint(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('hintId') hintId: string): Promise<RevealedHintView> {
     if (!/^[A-Za-z0-9_-]{1,40}$/.test(hintId)) throw notFound('Hint');
     return this.attempts.revealHint(id, hintId, principal);
   }
@@ -111,7 +134,8 @@ export class AssessmentsController {
   @Roles('trainee')
   @HttpCode(202)
   @ApiOperation({ summary: 'Submit an answer: 202 queued; the grading worker grades it' })
-  async submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: SubmitDto) {
+  @ApiAcceptedResponse({ type: SubmissionAcceptedView })
+  async submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: SubmitDto): Promise<SubmissionAcceptedView> {
     const submission = await this.submissions.submit(id, body, principal);
     return { id: submission.id, status: submission.status, url: `/api/v1/submissions/${submission.id}` };
   }
@@ -131,6 +155,7 @@ export class AssessmentsController {
   @Roles('instructor', 'admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Regrade every graded submission (after a key fix); progress at the answered url' })
+  @ApiAcceptedResponse({ type: RegradeView })
   async regrade(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: RegradeDto) {
     return regradeView(await this.regrades.request(id, body, principal), null);
   }
