@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import cookie from '@fastify/cookie';
@@ -13,6 +13,7 @@ import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
 import { registerResponseEncoding } from './response-encoding';
+import { buildOpenApiDocument } from './openapi-document';
 
 export const API_PREFIX = 'api/v1';
 /** Paths that live outside /api/v1 (API.md); the proof tests read this list too. */
@@ -81,16 +82,7 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   await registerResponseEncoding(fastify);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('GDS Academy API')
-      .setDescription('Cohort-based upskilling: courses, cohorts, assessments, certificates, notifications, outcomes.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .addCookieAuth('gds_refresh', { type: 'apiKey', in: 'cookie', name: 'gds_refresh', description: 'Browser session refresh token (HttpOnly; set by POST /api/v1/auth/web/login)' }, 'gds_refresh')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await mountQueueDashboard(app);
   await mountWebApp(app, config);

@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiProblems } from './api-responses.decorators';
 
 export const ACCESS_RULE = 'gds:access-rule';
 export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: string[] };
@@ -7,13 +8,13 @@ export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind
 /** Anyone, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
-/** Any signed-in user; object-level checks happen in the service. */
+/** Any signed-in user; object-level checks happen in the service (which declare their own 403/404). */
 export const Authenticated = () =>
-  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule), ApiBearerAuth());
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule), ApiBearerAuth(), ApiProblems(401));
 
 /** Signed-in users holding at least one of these roles. */
 export const Roles = (...roles: string[]) =>
-  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule), ApiBearerAuth());
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule), ApiBearerAuth(), ApiProblems(401, 403));
 
 /** Who is calling: set by the AccessGuard from a verified access token. */
 export interface Principal {

@@ -14,3 +14,5 @@ export * from './framework-errors';
 export * from './cache-control';
 export * from './if-none-match';
 export * from './content-negotiation';
+export * from './problem.view';
+export * from './api-responses.decorators';

@@ -1,3 +1,5 @@
+import { OpenApiContract } from './openapi-contract';
+
 export interface HttpAnswer<T = any> {
   status: number;
   headers: Headers;
@@ -5,11 +7,34 @@ export interface HttpAnswer<T = any> {
   text: string;
 }
 
-/** A small fetch wrapper for tests over real HTTP. */
-export class HttpClient {
-  constructor(readonly baseUrl: string) {}
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  raw?: string;
+  /** false for a request that deliberately leaves the contract (protocol probes); see OpenApiContract. */
+  contract?: boolean;
+}
 
-  request<T = any>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}): Promise<HttpAnswer<T>> {
+export interface HttpClientOptions {
+  /** Check every answer against the app's /docs-json (default true): the document cannot drift from the code. */
+  contract?: boolean;
+}
+
+/**
+ * A small fetch wrapper for tests over real HTTP. Every answer is checked against the OpenAPI
+ * document the app serves (fetched once per client): a status the operation does not declare, or
+ * a JSON body that does not match its declared schema, fails the request with the reason.
+ */
+export class HttpClient {
+  private contract?: Promise<OpenApiContract>;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly options: HttpClientOptions = {},
+  ) {}
+
+  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpAnswer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.raw;
@@ -17,13 +42,21 @@ export class HttpClient {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    return fetch(this.baseUrl + path, { method, headers, body }).then(async (response) => {
-      const text = await response.text();
-      const type = response.headers.get('content-type') ?? '';
-      let parsed: unknown = text;
-      if (/json/.test(type) && text) parsed = JSON.parse(text);
-      return { status: response.status, headers: response.headers, body: parsed as T, text };
-    });
+    const response = await fetch(this.baseUrl + path, { method, headers, body });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    let parsed: unknown = text;
+    if (/json/.test(type) && text) parsed = JSON.parse(text);
+    if (options.contract !== false && this.options.contract !== false) {
+      const violation = (await this.contractOf()).violation(method.toUpperCase(), path, response.status, type, parsed);
+      if (violation) throw new Error(`OpenAPI contract: ${violation}\n  (request: ${method} ${path.slice(0, 200)})`);
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  private contractOf(): Promise<OpenApiContract> {
+    this.contract ??= OpenApiContract.fetch(this.baseUrl);
+    return this.contract;
   }
 
   get<T = any>(path: string, token?: string, headers?: Record<string, string>) {

@@ -1,0 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+/**
+ * The OpenAPI document served at /docs-json. Built in one place so the served document, the
+ * generated web client (`npm run api:types`) and the coverage test all see the same one.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('GDS Academy API')
+      .setDescription('Cohort-based upskilling: courses, cohorts, assessments, certificates, notifications, outcomes.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addCookieAuth('gds_refresh', { type: 'apiKey', in: 'cookie', name: 'gds_refresh', description: 'Browser session refresh token (HttpOnly; set by POST /api/v1/auth/web/login)' }, 'gds_refresh')
+      .build(),
+  );
+}
