@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContent, ApiProblems, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { CourseModules } from './course-modules.service';
 import { Lessons } from './lessons.service';
 import { Lesson } from './lesson.entity';
@@ -9,6 +9,7 @@ import { CourseModuleView, DraftLessonHtmlView, DraftLessonView } from './dto/st
 import { CreateLessonDto, MoveDto, MoveLessonDto, UpdateLessonDto, UpdateModuleDto } from './dto/structure.dto';
 
 @ApiTags('course modules')
+@ApiProblems(400, 404, 409)
 @Controller('modules')
 export class ModulesController {
   constructor(
@@ -19,6 +20,7 @@ export class ModulesController {
   @Patch(':id')
   @Roles('instructor', 'admin')
   @ApiOkResponse({ type: CourseModuleView })
+  @ApiProblems(422)
   update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateModuleDto) {
     return this.modules.update(principal, id, body);
   }
@@ -26,7 +28,7 @@ export class ModulesController {
   @Delete(':id')
   @Roles('instructor', 'admin')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiNoContent()
   async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
     await this.modules.remove(principal, id);
   }
@@ -49,6 +51,7 @@ export class ModulesController {
 }
 
 @ApiTags('course modules')
+@ApiProblems(400, 404)
 @Controller('lessons')
 export class LessonsController {
   constructor(private readonly lessons: Lessons) {}
@@ -64,6 +67,7 @@ export class LessonsController {
   @Patch(':id')
   @Roles('instructor', 'admin')
   @ApiOkResponse({ type: DraftLessonHtmlView })
+  @ApiProblems(409)
   async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateLessonDto) {
     return withHtml(await this.lessons.update(principal, id, body));
   }
@@ -71,7 +75,8 @@ export class LessonsController {
   @Delete(':id')
   @Roles('instructor', 'admin')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiNoContent()
+  @ApiProblems(409)
   async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
     await this.lessons.remove(principal, id);
   }
@@ -81,6 +86,7 @@ export class LessonsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the lesson to a position (optionally into another module of the course)' })
   @ApiOkResponse({ type: [DraftLessonView] })
+  @ApiProblems(409, 422)
   move(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: MoveLessonDto) {
     return this.lessons.move(principal, id, body.position, body.moduleId);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CACHE, CachePolicy, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiProblems, Authenticated, CACHE, CachePolicy, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { CoursePublisher } from './course-publisher.service';
 import { CourseVersions } from './course-versions.service';
 import { CourseExchange } from './course-exchange.service';
@@ -11,6 +11,7 @@ import { CourseView } from './dto/course-views.dto';
 import { CourseVersionSummaryView, CourseVersionView, PublishedVersionView, VersionDiffView, VersionLessonView } from './dto/version-views.dto';
 
 @ApiTags('course versions')
+@ApiProblems(400)
 @Controller('courses')
 export class CourseVersionsController {
   constructor(
@@ -23,6 +24,7 @@ export class CourseVersionsController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Create a draft course from an exported course document' })
   @ApiCreatedResponse({ type: CourseView })
+  @ApiProblems(409, 422)
   import(@CurrentPrincipal() principal: Principal, @Body() body: ImportCourseDto) {
     return this.exchange.import(principal, body);
   }
@@ -31,6 +33,7 @@ export class CourseVersionsController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Freeze the draft (with its assessments) as the next immutable version' })
   @ApiCreatedResponse({ type: PublishedVersionView })
+  @ApiProblems(404, 409, 422)
   async publish(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: PublishDto): Promise<PublishedVersionView> {
     const version = await this.publisher.publish(principal, id, body.changeNote);
     return { versionId: version.id, courseId: version.courseId, version: version.version, publishedAt: version.publishedAt.toISOString() };
@@ -40,6 +43,7 @@ export class CourseVersionsController {
   @Authenticated()
   @ApiOperation({ summary: 'Published versions of a course, newest first' })
   @ApiOkResponse({ type: [CourseVersionSummaryView] })
+  @ApiProblems(404)
   list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     return this.versions.list(principal, id);
   }
@@ -49,6 +53,7 @@ export class CourseVersionsController {
   @CachePolicy(CACHE.privateImmutable)
   @ApiOperation({ summary: 'The outline of a version (no lesson bodies)' })
   @ApiOkResponse({ type: CourseVersionView })
+  @ApiProblems(404)
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('version', VersionParam) version: number) {
     return this.versions.get(principal, id, version);
   }
@@ -58,6 +63,7 @@ export class CourseVersionsController {
   @CachePolicy(CACHE.privateImmutable)
   @ApiOperation({ summary: 'A lesson of a version with its body: enrolled trainees of that version, the course’s instructors, admins' })
   @ApiOkResponse({ type: VersionLessonView })
+  @ApiProblems(403, 404)
   lesson(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
@@ -72,6 +78,7 @@ export class CourseVersionsController {
   @CachePolicy(CACHE.privateImmutable)
   @ApiOperation({ summary: 'What changed between two versions' })
   @ApiOkResponse({ type: VersionDiffView })
+  @ApiProblems(404)
   diff(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
@@ -86,6 +93,7 @@ export class CourseVersionsController {
   @CachePolicy(CACHE.privateImmutable)
   @ApiOperation({ summary: 'The version as one JSON document (import it with POST /courses/import)' })
   @ApiOkResponse({ type: CourseDocumentDto })
+  @ApiProblems(404)
   export(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('version', VersionParam) version: number) {
     return this.exchange.export(principal, id, version);
   }

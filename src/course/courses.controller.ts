@@ -1,16 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiPage, ApiProblems, Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { CoursesService } from './courses.service';
 import { CourseCatalogue } from './course-catalogue.service';
 import { CourseDetails } from './course-details.service';
 import { CourseModules } from './course-modules.service';
 import { CatalogueQuery, CoInstructorsDto, CoursePrerequisitesDto, CreateCourseDto, UpdateCourseDto } from './dto/course.dto';
 import { CreateModuleDto } from './dto/structure.dto';
-import { CataloguePageView, CoInstructorsView, CourseDetailView, CourseDraftView, CoursePrerequisitesView, CourseView } from './dto/course-views.dto';
+import { CatalogueCourseView, CoInstructorsView, CourseDetailView, CourseDraftView, CoursePrerequisitesView, CourseView } from './dto/course-views.dto';
 import { CourseModuleView } from './dto/structure-views.dto';
 
 @ApiTags('courses')
+@ApiProblems(400)
 @Controller('courses')
 export class CoursesController {
   constructor(
@@ -23,7 +24,7 @@ export class CoursesController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'The catalogue: ?track=&level=&q= (full text), paginated' })
-  @ApiOkResponse({ type: CataloguePageView })
+  @ApiPage(CatalogueCourseView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: CatalogueQuery) {
     return this.catalogue.list(principal, query);
   }
@@ -32,6 +33,7 @@ export class CoursesController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Create a draft course' })
   @ApiCreatedResponse({ type: CourseView })
+  @ApiProblems(409, 422)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateCourseDto) {
     return this.courses.create(principal, body);
   }
@@ -40,6 +42,7 @@ export class CoursesController {
   @Authenticated()
   @ApiOperation({ summary: 'A course with its latest published outline and skills' })
   @ApiOkResponse({ type: CourseDetailView })
+  @ApiProblems(404)
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     return this.details.detail(principal, id);
   }
@@ -47,6 +50,7 @@ export class CoursesController {
   @Patch(':id')
   @Roles('instructor', 'admin')
   @ApiOkResponse({ type: CourseView })
+  @ApiProblems(404, 409)
   update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateCourseDto) {
     return this.courses.update(principal, id, body);
   }
@@ -56,6 +60,7 @@ export class CoursesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Archive: out of the catalogue; published versions stay readable' })
   @ApiOkResponse({ type: CourseView })
+  @ApiProblems(404, 409)
   archive(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     return this.courses.archive(principal, id);
   }
@@ -63,6 +68,7 @@ export class CoursesController {
   @Put(':id/co-instructors')
   @Roles('instructor', 'admin')
   @ApiOkResponse({ type: CoInstructorsView })
+  @ApiProblems(404, 409, 422)
   async coInstructors(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: CoInstructorsDto): Promise<CoInstructorsView> {
     return { userIds: await this.courses.setCoInstructors(principal, id, body.userIds) };
   }
@@ -71,6 +77,7 @@ export class CoursesController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Courses to complete first; a cycle answers 422' })
   @ApiOkResponse({ type: CoursePrerequisitesView })
+  @ApiProblems(404, 409, 422)
   async prerequisites(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: CoursePrerequisitesDto): Promise<CoursePrerequisitesView> {
     return { courseIds: await this.courses.setPrerequisites(principal, id, body.courseIds) };
   }
@@ -79,6 +86,7 @@ export class CoursesController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'The editable draft with lesson bodies (the course’s editors)' })
   @ApiOkResponse({ type: CourseDraftView })
+  @ApiProblems(403, 404)
   draft(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     return this.details.draft(principal, id);
   }
@@ -86,6 +94,7 @@ export class CoursesController {
   @Post(':id/modules')
   @Roles('instructor', 'admin')
   @ApiCreatedResponse({ type: CourseModuleView })
+  @ApiProblems(404, 409, 422)
   addModule(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: CreateModuleDto) {
     return this.modules.add(principal, id, body);
   }

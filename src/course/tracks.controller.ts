@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, CACHE, CachePolicy, notFound, prefersHtml, Public, Roles, UuidParam } from '@gds/http';
+import { ApiProblems, Authenticated, CACHE, CachePolicy, notFound, prefersHtml, Public, Roles, UuidParam } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { SkillsService } from './skills.service';
 import { TRACK_CODES, TrackCode } from './track.entity';
@@ -11,6 +11,7 @@ import { SKILL_CODE } from './dto/structure.dto';
 import { SkillView, TrackView } from './dto/track-views.dto';
 
 @ApiTags('tracks')
+@ApiProblems(400)
 @Controller('tracks')
 export class TracksController {
   constructor(private readonly skills: SkillsService) {}
@@ -29,6 +30,7 @@ export class TracksController {
   @CachePolicy(CACHE.publicFor(300))
   @ApiOperation({ summary: 'The skills framework of a track' })
   @ApiOkResponse({ type: [SkillView] })
+  @ApiProblems(404)
   async skillsOf(@Param('code') code: string) {
     if (!(TRACK_CODES as readonly string[]).includes(code)) throw notFound('Track');
     return this.skills.list(code as TrackCode);
@@ -36,6 +38,7 @@ export class TracksController {
 }
 
 @ApiTags('skills')
+@ApiProblems(400)
 @Controller('skills')
 export class SkillsController {
   constructor(
@@ -57,6 +60,7 @@ export class SkillsController {
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({ type: SkillDocument, description: 'JSON for machines; an HTML page when the client prefers text/html' })
   @ApiOperation({ summary: 'One skill of the framework (the alignment targetUrl signed into credentials): HTML or JSON by Accept' })
+  @ApiProblems(404)
   async skill(@Param('code') code: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<SkillDocument | string> {
     const document = await this.document(code);
     reply.header('vary', 'Accept');
@@ -69,6 +73,7 @@ export class SkillsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Add a skill to a track’s framework' })
   @ApiCreatedResponse({ type: SkillView })
+  @ApiProblems(409)
   create(@Body() body: CreateSkillDto) {
     return this.skills.create(body);
   }
@@ -76,6 +81,7 @@ export class SkillsController {
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: SkillView })
+  @ApiProblems(404)
   update(@Param('id', UuidParam()) id: string, @Body() body: UpdateSkillDto) {
     return this.skills.update(id, body);
   }

@@ -65,8 +65,3 @@ export class CoInstructorsView {
 export class CoursePrerequisitesView {
   @ApiProperty({ type: [String], format: 'uuid' }) courseIds: string[];
 }
-
-export class CataloguePageView {
-  @ApiProperty({ type: [CatalogueCourseView] }) items: CatalogueCourseView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-}
