@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiPage, ApiProblems, CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@gds/http';
 import { ApplicationsService } from './applications.service';
 import { ApplicationDecisions } from './application-decisions.service';
-import { ApplicationPageView, ApplicationView, ApplyDto, BulkDecisionDto, BulkDecisionResultsView, DecisionDto, DecisionRecordView, ListApplicationsQuery, ScoreDto } from './dto/application.dto';
+import { ApplicationView, ApplyDto, BulkDecisionDto, BulkDecisionResultsView, DecisionDto, DecisionRecordView, ListApplicationsQuery, ScoreDto } from './dto/application.dto';
 
 @ApiTags('applications')
+@ApiProblems(400)
 @Controller()
 export class ApplicationsController {
   constructor(
@@ -17,6 +18,7 @@ export class ApplicationsController {
   @Roles('trainee')
   @ApiOperation({ summary: 'Apply while applications are open: a statement and answers to the cohort’s questions (one per trainee)' })
   @ApiCreatedResponse({ type: ApplicationView })
+  @ApiProblems(404, 409, 422)
   async apply(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ApplyDto): Promise<ApplicationView> {
     return this.applications.apply(principal.userId, id, body);
   }
@@ -24,7 +26,8 @@ export class ApplicationsController {
   @Get('cohorts/:id/applications')
   @Roles('admin', 'instructor')
   @ApiOperation({ summary: 'Applications of a cohort (admins, its instructors), by submission time; filter by status, minimum score, track' })
-  @ApiOkResponse({ type: ApplicationPageView })
+  @ApiPage(ApplicationView)
+  @ApiProblems(404)
   async list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
     return this.applications.list(principal, id, query);
   }
@@ -34,6 +37,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Bulk decisions: each item decided alone, answered with its own status' })
   @ApiOkResponse({ type: BulkDecisionResultsView })
+  @ApiProblems(404)
   async bulk(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: BulkDecisionDto): Promise<BulkDecisionResultsView> {
     return { results: await this.decisions.decideMany(principal, id, body.items) };
   }
@@ -50,6 +54,7 @@ export class ApplicationsController {
   @Roles('trainee', 'admin', 'instructor')
   @ApiOperation({ summary: 'One application: its applicant, admins and the cohort’s instructors' })
   @ApiOkResponse({ type: ApplicationView })
+  @ApiProblems(404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<ApplicationView> {
     return this.applications.get(principal, id);
   }
@@ -58,6 +63,7 @@ export class ApplicationsController {
   @Roles('admin', 'instructor')
   @ApiOperation({ summary: 'The audit trail of an application' })
   @ApiOkResponse({ type: [DecisionRecordView] })
+  @ApiProblems(404)
   async trail(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<DecisionRecordView[]> {
     return this.applications.trail(principal, id);
   }
@@ -66,6 +72,7 @@ export class ApplicationsController {
   @Roles('trainee')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
+  @ApiProblems(404, 422)
   async withdraw(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<ApplicationView> {
     return this.applications.withdraw(principal.userId, id);
   }
@@ -74,6 +81,7 @@ export class ApplicationsController {
   @Roles('admin', 'instructor')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
+  @ApiProblems(404)
   async score(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ScoreDto): Promise<ApplicationView> {
     return this.applications.score(principal, id, body);
   }
@@ -83,6 +91,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'shortlist | accept | waitlist (rank) | reject, with a reason; accept enrolls (409 cohort-full when no seat is left)' })
   @ApiOkResponse({ type: ApplicationView })
+  @ApiProblems(404, 409, 422)
   async decide(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: DecisionDto): Promise<ApplicationView> {
     return this.decisions.decide(principal, id, body);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiProblems, Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { EnrollmentsService } from './enrollments.service';
 import { LessonCompletions } from './lesson-completions.service';
 import { TraineeImports } from './trainee-imports.service';
@@ -9,6 +9,7 @@ import { DirectEnrollDto, EnrollmentView, ImportTraineesDto, WithdrawEnrollmentD
 import { EnrollmentProgressView, LessonCompletionView, TraineeImportView } from './dto/enrollment-views.dto';
 
 @ApiTags('enrollments')
+@ApiProblems(400)
 @Controller()
 export class EnrollmentsController {
   constructor(
@@ -22,6 +23,7 @@ export class EnrollmentsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Enroll a trainee directly (409 cohort-full when no seat is left)' })
   @ApiCreatedResponse({ type: EnrollmentView })
+  @ApiProblems(404, 409, 422)
   async enroll(@Param('id', UuidParam()) id: string, @Body() body: DirectEnrollDto): Promise<EnrollmentView> {
     return this.enrollments.enrollDirectly(id, body);
   }
@@ -31,6 +33,7 @@ export class EnrollmentsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Import trainees from CSV (email,displayName[,courseVersionId]): checked whole, then run by a worker' })
   @ApiAcceptedResponse({ type: TraineeImportView })
+  @ApiProblems(404, 422)
   async startImport(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ImportTraineesDto): Promise<TraineeImportView> {
     return this.imports.start(id, body.csv, principal.userId);
   }
@@ -39,6 +42,7 @@ export class EnrollmentsController {
   @Roles('admin')
   @ApiOperation({ summary: 'An import’s status, job progress and per-row report' })
   @ApiOkResponse({ type: TraineeImportView })
+  @ApiProblems(404)
   async importStatus(@Param('id', UuidParam()) id: string): Promise<TraineeImportView> {
     return this.imports.status(id);
   }
@@ -46,6 +50,7 @@ export class EnrollmentsController {
   @Get('enrollments/:id')
   @Authenticated()
   @ApiOkResponse({ type: EnrollmentView })
+  @ApiProblems(404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<EnrollmentView> {
     return this.enrollments.get(principal, id);
   }
@@ -55,6 +60,7 @@ export class EnrollmentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw (the trainee or an admin); the freed seat goes to the top of the waitlist' })
   @ApiOkResponse({ type: WithdrawnEnrollmentView })
+  @ApiProblems(404, 422)
   async withdraw(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: WithdrawEnrollmentDto): Promise<WithdrawnEnrollmentView> {
     return this.enrollments.withdraw(principal, id, body.reason);
   }
@@ -72,6 +78,7 @@ export class EnrollmentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a lesson of one’s own active enrollment done (idempotent; 422 lesson-locked while its module is locked)' })
   @ApiOkResponse({ type: LessonCompletionView })
+  @ApiProblems(404, 422)
   async complete(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     return this.lessons.complete(principal.userId, id);
   }

@@ -110,8 +110,3 @@ export class BulkDecisionResultView {
 export class BulkDecisionResultsView {
   @ApiProperty({ type: [BulkDecisionResultView] }) results: BulkDecisionResultView[];
 }
-
-export class ApplicationPageView {
-  @ApiProperty({ type: [ApplicationView] }) items: ApplicationView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-}

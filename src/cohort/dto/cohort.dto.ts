@@ -138,8 +138,3 @@ export class CohortView {
   @ApiProperty({ type: [CohortQuestionView] }) questions: CohortQuestionView[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
-
-export class CohortPageView {
-  @ApiProperty({ type: [CohortView] }) items: CohortView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-}
