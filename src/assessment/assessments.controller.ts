@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { Authenticated, CACHE, CachePolicy, CurrentPrincipal, notFound, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContent, ApiPage, ApiProblems, Authenticated, CACHE, CachePolicy, CurrentPrincipal, notFound, Page, Principal, Roles, UuidParam } from '@gds/http';
 import { AssessmentAuthoring } from './assessment-authoring.service';
 import { Attempts } from './attempts.service';
 import { Submissions } from './submissions.service';
@@ -13,20 +13,19 @@ import { GraderRegistry } from './graders/grader-registry';
 import { regradeView } from './regrades.controller';
 import { TrialRuns } from './trial-runs.service';
 import { TrialRunThrottlerGuard } from './trial-run-throttler.guard';
-import { ApiTrialRunProblems, TrialRunDto, TrialRunView } from './dto/trial-run.dto';
+import { TrialRunDto, TrialRunView } from './dto/trial-run.dto';
 import {
   AssessmentAuthorView,
-  AssessmentInstructorView,
-  AssessmentTraineeView,
+  AssessmentView,
   AttemptView,
   RegradeView,
   RevealedHintView,
   TraineeFlagsView,
 } from './dto/assessment-views.dto';
-import { StaffSubmissionPageView, SubmissionAcceptedView } from './dto/submission-views.dto';
+import { StaffSubmissionView, SubmissionAcceptedView } from './dto/submission-views.dto';
 
 @ApiTags('assessments')
-@ApiExtraModels(AssessmentAuthorView, AssessmentInstructorView, AssessmentTraineeView)
+@ApiProblems(400)
 @Controller()
 export class AssessmentsController {
   constructor(
@@ -43,6 +42,7 @@ export class AssessmentsController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Attach an assessment (with its key) to a draft module of a course you edit' })
   @ApiCreatedResponse({ type: AssessmentAuthorView })
+  @ApiProblems(404, 422)
   async create(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) moduleId: string, @Body() body: CreateAssessmentDto) {
     return authorView(await this.authoring.create(moduleId, body, principal));
   }
@@ -51,6 +51,7 @@ export class AssessmentsController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Draft assessments of a module (editors)' })
   @ApiOkResponse({ type: [AssessmentAuthorView] })
+  @ApiProblems(404)
   async list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) moduleId: string) {
     return (await this.authoring.listForModule(moduleId, principal)).map(authorView);
   }
@@ -59,6 +60,7 @@ export class AssessmentsController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Edit a draft assessment; published versions keep their frozen copy' })
   @ApiOkResponse({ type: AssessmentAuthorView })
+  @ApiProblems(404, 422)
   async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateAssessmentDto) {
     return authorView(await this.authoring.update(id, body, principal));
   }
@@ -66,7 +68,8 @@ export class AssessmentsController {
   @Delete('assessments/:id')
   @Roles('instructor', 'admin')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiNoContent()
+  @ApiProblems(404, 422)
   async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
     await this.authoring.remove(id, principal);
   }
@@ -74,11 +77,9 @@ export class AssessmentsController {
   @Get('assessments/:id')
   @Authenticated()
   @ApiOperation({ summary: 'Editors see the draft with its key; cohort instructors the copy (with key) their cohorts run; enrolled trainees their version, never a key' })
-  @ApiOkResponse({
-    description: 'The view for the caller’s role: author (draft with key), instructor (frozen copy with key) or trainee (no key)',
-    schema: { oneOf: [AssessmentAuthorView, AssessmentInstructorView, AssessmentTraineeView].map((view) => ({ $ref: getSchemaPath(view) })) },
-  })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
+  @ApiOkResponse({ type: AssessmentView, description: 'The view for the caller’s role: author (draft with key), instructor (frozen copy with key) or trainee (no key)' })
+  @ApiProblems(404, 409)
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<AssessmentView> {
     const draft = await this.authoring.draftIfEditor(id, principal);
     if (draft) return authorView(draft);
     const instructed = await this.instructors.instructed(id, principal);
@@ -96,8 +97,9 @@ export class AssessmentsController {
   @Get('assessments/:id/submissions')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Submissions of an assessment in the cohorts you instruct (admins: all), oldest first' })
-  @ApiOkResponse({ type: StaffSubmissionPageView })
-  async listSubmissions(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: AssessmentSubmissionsQuery): Promise<StaffSubmissionPageView> {
+  @ApiPage(StaffSubmissionView)
+  @ApiProblems(404)
+  async listSubmissions(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: AssessmentSubmissionsQuery): Promise<Page<StaffSubmissionView>> {
     const page = await this.instructors.submissions(id, query, principal);
     return { items: page.items.map((s) => submissionView(s, null, true)), nextCursor: page.nextCursor };
   }
@@ -107,6 +109,7 @@ export class AssessmentsController {
   @CachePolicy(CACHE.never)
   @ApiOperation({ summary: 'The flags one trainee must find, for the challenge environment that plants them (editors)' })
   @ApiOkResponse({ type: TraineeFlagsView })
+  @ApiProblems(404, 422)
   async flagsFor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('traineeId', UuidParam()) traineeId: string): Promise<TraineeFlagsView> {
     return this.authoring.flagsFor(id, traineeId, principal);
   }
@@ -115,6 +118,7 @@ export class AssessmentsController {
   @Roles('trainee')
   @ApiOperation({ summary: 'Start (or resume) an attempt; timed attempts get a server-enforced deadline' })
   @ApiCreatedResponse({ type: AttemptView })
+  @ApiProblems(404, 409, 422)
   async start(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     const { attempt, content } = await this.attempts.start(id, principal);
     return attemptView(attempt, content);
@@ -125,6 +129,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reveal a hint of a flag challenge; its cost comes off later grades' })
   @ApiOkResponse({ type: RevealedHintView })
+  @ApiProblems(404, 409)
   async revealHint(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('hintId') hintId: string): Promise<RevealedHintView> {
     if (!/^[A-Za-z0-9_-]{1,40}$/.test(hintId)) throw notFound('Hint');
     return this.attempts.revealHint(id, hintId, principal);
@@ -135,6 +140,7 @@ export class AssessmentsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Submit an answer: 202 queued; the grading worker grades it' })
   @ApiAcceptedResponse({ type: SubmissionAcceptedView })
+  @ApiProblems(404, 409, 422)
   async submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: SubmitDto): Promise<SubmissionAcceptedView> {
     const submission = await this.submissions.submit(id, body, principal);
     return { id: submission.id, status: submission.status, url: `/api/v1/submissions/${submission.id}` };
@@ -144,9 +150,15 @@ export class AssessmentsController {
   @Roles('trainee', 'instructor', 'admin')
   @UseGuards(TrialRunThrottlerGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Run an SQL or config answer without submitting it: the rows or the rule findings, no grade, no attempt used (rate limited per user)' })
+  @ApiOperation({
+    summary: 'Run an SQL or config answer without submitting it: the rows or the rule findings, no grade, no attempt used (rate limited per user)',
+    description:
+      'Problems: 400 invalid-answer (not the kind’s shape); 404 no such assessment, or not yours; 409 enrollment-not-active, attempts-exhausted ' +
+      '(you could not submit it either); 422 trial-run-unsupported (quiz, flag, rubric), past-due, exercise-unavailable; 429 too many trial runs ' +
+      '(Retry-After); 503 sandbox-unavailable.',
+  })
   @ApiOkResponse({ type: TrialRunView })
-  @ApiTrialRunProblems()
+  @ApiProblems(404, 409, 422, 429, 503)
   async trialRun(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: TrialRunDto): Promise<TrialRunView> {
     return this.trialRuns.run(id, body.answer, principal);
   }
@@ -156,6 +168,7 @@ export class AssessmentsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Regrade every graded submission (after a key fix); progress at the answered url' })
   @ApiAcceptedResponse({ type: RegradeView })
+  @ApiProblems(404, 422)
   async regrade(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: RegradeDto) {
     return regradeView(await this.regrades.request(id, body, principal), null);
   }

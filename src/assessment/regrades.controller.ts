@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiProblems, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { Regrades } from './regrades.service';
 import { Regrade } from './regrade.entity';
 import { RegradeView } from './dto/assessment-views.dto';
@@ -17,6 +17,7 @@ export function regradeView(r: Regrade, job: { state: string; progress: unknown 
 }
 
 @ApiTags('assessments')
+@ApiProblems(400)
 @Controller('regrades')
 export class RegradesController {
   constructor(private readonly regrades: Regrades) {}
@@ -25,6 +26,7 @@ export class RegradesController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'A regrade’s progress and how many grades it changed' })
   @ApiOkResponse({ type: RegradeView })
+  @ApiProblems(404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     const { regrade, job } = await this.regrades.get(id, principal);
     return regradeView(regrade, job);

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiPage, ApiProblems, Authenticated, CurrentPrincipal, Page, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
 import { Submissions } from './submissions.service';
 import { Reviews } from './review.service';
 import { OverrideDto, ReviewDto } from './dto/submission.dto';
 import { submissionView } from './assessment-views';
-import { StaffSubmissionPageView, StaffSubmissionView, SubmissionDetailView } from './dto/submission-views.dto';
+import { StaffSubmissionView, SubmissionDetailView } from './dto/submission-views.dto';
 
 @ApiTags('assessments')
+@ApiProblems(400)
 @Controller()
 export class SubmissionsController {
   constructor(
@@ -19,6 +20,7 @@ export class SubmissionsController {
   @Authenticated()
   @ApiOperation({ summary: 'Status (place in the queue while queued), score and feedback; its trainee and the cohort’s instructors' })
   @ApiOkResponse({ type: SubmissionDetailView, description: 'Staff also see traineeId, cohortId, enrollmentId and the grade history' })
+  @ApiProblems(404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<SubmissionDetailView> {
     const submission = await this.submissions.visible(id, principal);
     const view = submissionView(submission, await this.submissions.queuePosition(submission), submission.traineeId !== principal.userId);
@@ -30,6 +32,7 @@ export class SubmissionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Grade a rubric submission criterion by criterion (cohort instructors)' })
   @ApiOkResponse({ type: StaffSubmissionView })
+  @ApiProblems(404, 409, 422)
   async review(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ReviewDto): Promise<StaffSubmissionView> {
     return submissionView(await this.reviews.review(id, body, principal), null, true);
   }
@@ -39,6 +42,7 @@ export class SubmissionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Override a grade with a reason (audited in the grade history)' })
   @ApiOkResponse({ type: StaffSubmissionView })
+  @ApiProblems(404, 409, 422)
   async override(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: OverrideDto): Promise<StaffSubmissionView> {
     return submissionView(await this.reviews.override(id, body, principal), null, true);
   }
@@ -46,8 +50,9 @@ export class SubmissionsController {
   @Get('cohorts/:id/review-queue')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Submissions waiting for an instructor, oldest first' })
-  @ApiOkResponse({ type: StaffSubmissionPageView })
-  async reviewQueue(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) cohortId: string, @Query() query: PageQuery): Promise<StaffSubmissionPageView> {
+  @ApiPage(StaffSubmissionView)
+  @ApiProblems(404)
+  async reviewQueue(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) cohortId: string, @Query() query: PageQuery): Promise<Page<StaffSubmissionView>> {
     const page = await this.submissions.reviewQueue(cohortId, query, principal);
     return { items: page.items.map((s) => submissionView(s, null, true)), nextCursor: page.nextCursor };
   }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSESSMENT_KINDS, AssessmentKind } from '../graders/grader-registry';
 import { LATE_POLICIES, LatePolicy } from '../assessment.entity';
 import { SUBMISSION_STATUSES, SubmissionStatus } from '../submission.entity';
@@ -61,6 +61,26 @@ export class AssessmentInstructorView extends AssessmentSettingsView {
   @ApiProperty({ type: String, format: 'uuid' }) versionId: string;
   @ApiProperty({ type: [String], format: 'uuid' }) cohortIds: string[];
   @ApiProperty({ ...ANY_OBJECT, description: 'The frozen answer key' }) key: unknown;
+}
+
+/**
+ * GET /assessments/:id answers the view for the caller's role in one schema: editors get the
+ * author view (draft with key), cohort instructors the instructor view (frozen copy with key),
+ * enrolled trainees the trainee view (never a key). The settings are always there; the rest
+ * depends on the role, as each field says.
+ */
+export class AssessmentView extends AssessmentSettingsView {
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Editors' }) courseId?: string;
+  @ApiPropertyOptional({ ...ANY_OBJECT, description: 'Editors and cohort instructors: the answer key' }) key?: unknown;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Editors' }) createdAt?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Editors' }) updatedAt?: string;
+  @ApiPropertyOptional({ ...ANY_OBJECT, description: 'Cohort instructors and trainees: questions or exercise (trainees: no key)' }) content?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Cohort instructors: the version their cohorts run' }) versionId?: string;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Cohort instructors' }) cohortIds?: string[];
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Trainees' }) dueAt?: string | null;
+  @ApiPropertyOptional({ type: Number, description: 'Trainees' }) attemptsUsed?: number;
+  @ApiPropertyOptional({ type: OpenAttemptRefView, nullable: true, description: 'Trainees' }) openAttempt?: OpenAttemptRefView | null;
+  @ApiPropertyOptional({ type: [OwnSubmissionRefView], description: 'Trainees' }) submissions?: OwnSubmissionRefView[];
 }
 
 export class AttemptView {

@@ -56,8 +56,3 @@ export class SubmissionDetailView extends SubmissionView {
   @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Staff only' }) enrollmentId?: string;
   @ApiPropertyOptional({ type: [GradeRecordView], description: 'Staff only: every grade, oldest first' }) grades?: GradeRecordView[];
 }
-
-export class StaffSubmissionPageView {
-  @ApiProperty({ type: [StaffSubmissionView] }) items: StaffSubmissionView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-}
