@@ -33,7 +33,7 @@ export class EnrollmentsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Import trainees from CSV (email,displayName[,courseVersionId]): checked whole, then run by a worker' })
   @ApiAcceptedResponse({ type: TraineeImportView })
-  @ApiProblems(404, 422)
+  @ApiProblems(404, 413, 422)
   async startImport(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ImportTraineesDto): Promise<TraineeImportView> {
     return this.imports.start(id, body.csv, principal.userId);
   }

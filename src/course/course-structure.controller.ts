@@ -38,6 +38,7 @@ export class ModulesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the module to a 1-based position; answers the course’s modules in order' })
   @ApiOkResponse({ type: [CourseModuleView] })
+  @ApiProblems(422)
   move(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: MoveDto) {
     return this.modules.move(principal, id, body.position);
   }
