@@ -51,7 +51,7 @@ export class AssessmentsController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Draft assessments of a module (editors)' })
   @ApiOkResponse({ type: [AssessmentAuthorView] })
-  @ApiProblems(404)
+  @ApiProblems(404, 422)
   async list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) moduleId: string) {
     return (await this.authoring.listForModule(moduleId, principal)).map(authorView);
   }
