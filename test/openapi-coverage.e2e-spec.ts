@@ -29,7 +29,8 @@ function offencesOf(name: string, operation: Json): Offence[] {
   if (problems.length === 0) add('problem responses (@ApiProblems)');
   for (const [status, response] of problems) {
     const content = response.content ?? {};
-    if (Object.keys(content).join() !== 'application/problem+json' || content['application/problem+json'].schema?.$ref !== PROBLEM_REF) {
+    // Another media type may ride along (a browser's HTML error page), never instead of the problem.
+    if (content['application/problem+json']?.schema?.$ref !== PROBLEM_REF || content['application/json']) {
       add(`${status}: application/problem+json with the shared ProblemView`);
     }
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { acceptQuality, Authenticated, CurrentPrincipal, hasRole, Page, PageQuery, Principal, Public, Roles, UuidParam } from '@gds/http';
+import { acceptQuality, ApiBinary, ApiContent, ApiPage, ApiProblems, ApiText, PageOf, Authenticated, CurrentPrincipal, hasRole, Page, PageQuery, Principal, Public, Roles, UuidParam } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { Certificate } from './certificate.entity';
 import { CertificatesService } from './certificates.service';
@@ -10,7 +10,7 @@ import { presentCertificate } from './certificate-presentation';
 import { CohortCertificateRow, CohortCertificates } from './cohort-certificates.service';
 import { CredentialDocuments } from './credential-documents.service';
 import { jwksUrl, keyUrl } from './credential-urls';
-import { CertificatePage, CertificateView, CohortCertificatesQuery, CredentialImageQuery, CredentialQuery, ResolveReviewDto, RevokeCertificateDto } from './dto/certificate.dto';
+import { CertificateView, CohortCertificateRowView, CohortCertificatesQuery, CredentialImageQuery, CredentialQuery, ResolveReviewDto, RevokeCertificateDto } from './dto/certificate.dto';
 import { CredentialEnvelope } from './dto/verification.dto';
 import { credentialOf, parseCompactJwt } from './presented-jwt';
 
@@ -29,7 +29,8 @@ export class CertificatesController {
 
   @Get('me/certificates')
   @Authenticated()
-  @ApiOkResponse({ type: CertificatePage })
+  @ApiPage(CertificateView)
+  @ApiProblems(400)
   @ApiOperation({ summary: 'My certificates, newest first, with names, status and share links' })
   async mine(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<CertificateView>> {
     const page = await this.certificates.mine(principal, query);
@@ -39,6 +40,7 @@ export class CertificatesController {
   @Get('certificates/:id')
   @Authenticated()
   @ApiOkResponse({ type: CertificateView })
+  @ApiProblems(404)
   @ApiOperation({ summary: 'A certificate (its trainee, admins; admins also see the revocation note)' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<CertificateView> {
     return this.viewFor(principal, await this.certificates.forHolderOrAdmin(principal, id));
@@ -46,8 +48,8 @@ export class CertificatesController {
 
   @Get('certificates/:id/credential')
   @Public()
-  @ApiProduces('application/json', 'application/vc+jwt', 'text/plain')
-  @ApiOkResponse({ type: CredentialEnvelope, description: 'JSON envelope; the bare VC-JWT for Accept: application/vc+jwt or text/plain, or ?format=jwt (a download)' })
+  @ApiContent(200, { 'application/json': CredentialEnvelope, 'application/vc+jwt': 'text', 'text/plain': 'text' }, 'JSON envelope; the bare VC-JWT for Accept: application/vc+jwt or text/plain, or ?format=jwt (a download)')
+  @ApiProblems(400, 404)
   @ApiOperation({ summary: 'The signed Open Badges 3.0 credential (VC-JWT): its trainee, admins, or anyone with ?code=' })
   async credential(
     @CurrentPrincipal() principal: Principal | undefined,
@@ -67,8 +69,8 @@ export class CertificatesController {
 
   @Get('certificates/:id/image')
   @Public()
-  @ApiProduces('image/svg+xml')
-  @ApiOkResponse({ description: 'The badge (SVG) with the credential baked in', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
+  @ApiText('image/svg+xml', 'The badge (SVG) with the credential baked in')
+  @ApiProblems(400, 404)
   @ApiOperation({ summary: 'The holder\'s badge image with the signed credential baked in (OB 3.0 baking): its trainee, admins, or anyone with ?code=' })
   async image(
     @CurrentPrincipal() principal: Principal | undefined,
@@ -84,8 +86,8 @@ export class CertificatesController {
 
   @Get('certificates/:id/pdf')
   @Authenticated()
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The printable certificate', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiBinary('application/pdf', 'The printable certificate')
+  @ApiProblems(404)
   @ApiOperation({ summary: 'Printable certificate with a verification QR code, marked REVOKED once revoked (its trainee, admins)' })
   async printable(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const certificate = await this.certificates.forHolderOrAdmin(principal, id);
@@ -99,6 +101,7 @@ export class CertificatesController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CertificateView })
+  @ApiProblems(409)
   @ApiOperation({ summary: 'Revoke a certificate with a reason code (published) and an optional note (audit trail only)' })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: RevokeCertificateDto): Promise<CertificateView> {
     const certificate = await this.certificates.revoke(principal, id, body.reasonCode, body.note?.trim() ?? null);
@@ -107,7 +110,8 @@ export class CertificatesController {
 
   @Get('certificate-reviews')
   @Roles('admin')
-  @ApiOkResponse({ type: CertificatePage })
+  @ApiPage(CertificateView)
+  @ApiProblems(400)
   @ApiOperation({ summary: 'Certificates flagged for review: their holder fell below the criteria after issuance' })
   async reviews(@Query() query: PageQuery): Promise<Page<CertificateView>> {
     const page = await this.certificates.pendingReviews(query);
@@ -118,6 +122,7 @@ export class CertificatesController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CertificateView })
+  @ApiProblems(409)
   @ApiOperation({ summary: 'Resolve a flagged certificate: keep it, or revoke it (reasonCode, default criteria-no-longer-met)' })
   async resolve(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ResolveReviewDto): Promise<CertificateView> {
     const certificate = await this.certificates.resolveReview(principal, id, { decision: body.decision, reasonCode: body.reasonCode, note: body.note?.trim() });
@@ -126,8 +131,9 @@ export class CertificatesController {
 
   @Get('cohorts/:id/certificates')
   @Roles('admin', 'reviewer')
-  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Certificates of a cohort (?format=csv); reviewers get no names or trainee ids' })
+  @ApiContent(200, { 'application/json': PageOf(CohortCertificateRowView), 'text/csv': 'text' }, 'A page; all of them as CSV with ?format=csv')
+  @ApiProblems(400)
   async ofCohort(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) cohortId: string,

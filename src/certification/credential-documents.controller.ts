@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CACHE, CachePolicy, Public } from '@gds/http';
+import { ApiText, CACHE, CachePolicy, Public } from '@gds/http';
 import { CredentialDocuments } from './credential-documents.service';
 import { ISSUER_SLUG } from './credential-urls';
 import { AchievementDocument, IssuerProfileDocument } from './dto/verification.dto';
@@ -32,8 +32,7 @@ export class CredentialDocumentsController {
 
   @Get('achievements/:id/image')
   @Public()
-  @ApiProduces('image/svg+xml')
-  @ApiOkResponse({ description: 'The badge image (SVG)', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
+  @ApiText('image/svg+xml', 'The badge image (SVG)')
   @ApiOperation({ summary: 'The badge image of an achievement (SVG)' })
   async image(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const svg = await this.documents.achievementImage(id);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CACHE, CachePolicy, notFound, prefersHtml, ProblemException, Public } from '@gds/http';
+import { ApiContent, ApiProblems, CACHE, CachePolicy, notFound, prefersHtml, ProblemException, ProblemView, Public } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { CredentialCheck, CredentialChecker } from './credential-check.service';
 import { PresentedCredentialDto } from './dto/certificate.dto';
@@ -28,6 +28,7 @@ export class VerificationController {
   @HttpCode(200)
   @UseGuards(VerifyThrottlerGuard)
   @ApiOkResponse({ type: CredentialCheckView })
+  @ApiProblems(429)
   @ApiOperation({ summary: 'Check a presented credential JWT: algorithm, issuer, key, signature, claims, validity period and current status; answers valid or why not' })
   checkCredential(@Body() body: PresentedCredentialDto): Promise<CredentialCheck> {
     return this.checker.check(body.credential);
@@ -36,8 +37,9 @@ export class VerificationController {
   @Get('verify/:code')
   @Public()
   @UseGuards(VerifyThrottlerGuard)
-  @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ type: VerificationView, description: 'JSON, or the HTML page when the client prefers text/html' })
+  @ApiContent(200, { 'application/json': VerificationView, 'text/html': 'text' }, 'JSON, or the HTML page when the client prefers text/html')
+  @ApiContent(404, { 'application/problem+json': ProblemView, 'text/html': 'text' }, 'No certificate has this code (a page for a client that prefers text/html)')
+  @ApiProblems(429)
   @ApiOperation({ summary: 'Verify a certificate by its code: JSON or an HTML page (Accept); rate limited' })
   async verify(@Param('code') code: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<VerificationView | string> {
     reply.header('cache-control', 'no-store');
@@ -79,6 +81,7 @@ export class VerificationController {
   @Public()
   @UseGuards(VerifyThrottlerGuard)
   @ApiOkResponse({ type: RevocationListDocument })
+  @ApiProblems(429)
   @ApiOperation({ summary: 'The 1EdTech revocation list of certificate credentials (reason codes, never free text)' })
   async revocationList(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RevocationListDocument> {
     reply.header('cache-control', CACHE.publicRevalidated);

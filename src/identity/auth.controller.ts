@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { Authenticated, CurrentPrincipal, Principal, Public } from '@gds/http';
+import { ApiNoContent, ApiProblems, Authenticated, CurrentPrincipal, Principal, Public } from '@gds/http';
 import { AuthService } from './auth.service';
 import { UsersService } from './users.service';
 import { AcceptInvitationDto, LoginDto, RefreshDto, RegisterDto, TokenPairDto } from './dto/auth.dto';
@@ -18,6 +18,8 @@ export class AuthController {
   @Post('register')
   @Public()
   @ApiOperation({ summary: 'Create a trainee account' })
+  @ApiCreatedResponse({ type: UserView })
+  @ApiProblems(400, 409)
   async register(@Body() body: RegisterDto): Promise<UserView> {
     return UserView.of(await this.auth.register(body));
   }
@@ -27,6 +29,8 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Exchange email and password for tokens (rate limited)' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401, 429)
   async login(@Body() body: LoginDto): Promise<TokenPairDto> {
     return TokenPairDto.of(await this.auth.login(body.email, body.password));
   }
@@ -35,6 +39,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate a refresh token; the old one stops working' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401)
   async refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
     return TokenPairDto.of(await this.auth.refresh(body.refreshToken));
   }
@@ -43,6 +49,8 @@ export class AuthController {
   @Authenticated()
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session: the refresh token family stops working' })
+  @ApiNoContent()
+  @ApiProblems(400)
   async logout(@CurrentPrincipal() principal: Principal, @Body() body: RefreshDto): Promise<void> {
     await this.auth.logout(principal.userId, body.refreshToken);
   }
@@ -51,6 +59,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the password of an invited account' })
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems(400, 422)
   async acceptInvitation(@Body() body: AcceptInvitationDto): Promise<UserView> {
     return UserView.of(await this.users.acceptInvitation(body.token, body.password));
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal } from '@gds/http';
+import { ApiProblems, Authenticated, CurrentPrincipal, Principal } from '@gds/http';
 import { CONSENT_PURPOSES } from './consent-purposes';
 import { DemographicConsents } from './demographic-consents.service';
 import { DemographicConsentView, GiveConsentDto } from './dto/consent.dto';
@@ -22,6 +22,7 @@ export class DemographicConsentController {
   @Authenticated()
   @ApiOperation({ summary: 'Consent to a version of the purpose text (an unknown version is 400)' })
   @ApiOkResponse({ type: DemographicConsentView })
+  @ApiProblems(400)
   async give(@CurrentPrincipal() principal: Principal, @Body() body: GiveConsentDto): Promise<DemographicConsentView> {
     await this.consents.give(principal.userId, body.version);
     return this.view(principal.userId);

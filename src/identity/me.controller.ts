@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal } from '@gds/http';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Authenticated, CurrentPrincipal, Principal } from '@gds/http';
 import { UsersService } from './users.service';
 import { UpdateMeDto, UserView } from './dto/user.dto';
 
@@ -12,6 +12,7 @@ export class MeController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Own profile and roles' })
+  @ApiOkResponse({ type: UserView })
   async me(@CurrentPrincipal() principal: Principal): Promise<UserView> {
     return UserView.of(await this.users.profile(principal.userId));
   }
@@ -19,6 +20,8 @@ export class MeController {
   @Patch()
   @Authenticated()
   @ApiOperation({ summary: 'Change own display name, language (en | es) and self-reported profile fields' })
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems(400)
   async update(@CurrentPrincipal() principal: Principal, @Body() body: UpdateMeDto): Promise<UserView> {
     return UserView.of(await this.users.updateProfile(principal.userId, body));
   }

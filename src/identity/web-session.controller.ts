@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Post, Res, UseGuards } from '@nest
 import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
-import { Public, ProblemException } from '@gds/http';
+import { ApiProblems, Public, ProblemException } from '@gds/http';
 import { AuthService, Session } from './auth.service';
 import { LoginDto } from './dto/auth.dto';
 import { WebSessionView, WebSignOutView } from './dto/web-session.dto';
@@ -35,6 +35,7 @@ export class WebSessionController {
   @WEB_HEADER
   @ApiOperation({ summary: 'Browser sign-in: sets the refresh cookie, answers the access token and who signed in (rate limited)' })
   @ApiOkResponse({ type: WebSessionView, headers: SET_COOKIE })
+  @ApiProblems(400, 401, 403, 429)
   async login(@Headers() headers: RequestHeaders, @Body() body: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<WebSessionView> {
     this.webClient.assertFromWebApp(headers);
     return this.answer(reply, await this.auth.login(body.email, body.password));
@@ -47,6 +48,7 @@ export class WebSessionController {
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOperation({ summary: 'Browser refresh (after a reload, or before the access token expires): rotates the cookie; tabs refreshing at once get the same session' })
   @ApiOkResponse({ type: WebSessionView, headers: SET_COOKIE })
+  @ApiProblems(401, 403)
   async refresh(@Headers() headers: RequestHeaders, @RefreshCookie() token: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<WebSessionView> {
     this.webClient.assertFromWebApp(headers);
     noStore(reply);
@@ -67,6 +69,7 @@ export class WebSessionController {
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOperation({ summary: 'Browser sign-out: ends the session of the cookie (its access tokens too) and clears the cookie' })
   @ApiOkResponse({ type: WebSignOutView })
+  @ApiProblems(403)
   async logout(@Headers() headers: RequestHeaders, @RefreshCookie() token: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<WebSignOutView> {
     this.webClient.assertFromWebApp(headers);
     noStore(reply);

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal, UuidParam } from '@gds/http';
+import { ApiProblems, Authenticated, CurrentPrincipal, Principal, UuidParam } from '@gds/http';
 import { Inbox } from './inbox.service';
 import { InboxItemView, InboxPageView, InboxQuery, MarkedReadView, UnreadCountView } from './dto/inbox.dto';
 
@@ -13,6 +13,7 @@ export class InboxController {
   @Authenticated()
   @ApiOperation({ summary: 'Own in-app notifications, newest first; ?unread=true for unread only' })
   @ApiOkResponse({ type: InboxPageView })
+  @ApiProblems(400)
   list(@CurrentPrincipal() principal: Principal, @Query() query: InboxQuery) {
     return this.inbox.list(principal.userId, query);
   }
@@ -38,6 +39,7 @@ export class InboxController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one own notification read (404 for anyone else’s)' })
   @ApiOkResponse({ type: InboxItemView })
+  @ApiProblems(404)
   markRead(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     return this.inbox.markRead(principal.userId, id);
   }

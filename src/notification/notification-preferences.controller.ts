@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal } from '@gds/http';
+import { ApiProblems, Authenticated, CurrentPrincipal, Principal } from '@gds/http';
 import { NotificationPreferences } from './notification-preferences.service';
 import { PreferencesView, UpdatePreferencesDto } from './dto/preferences.dto';
 
@@ -21,6 +21,7 @@ export class NotificationPreferencesController {
   @Authenticated()
   @ApiOperation({ summary: 'Change modes of some types and channels; the rest keep theirs' })
   @ApiOkResponse({ type: PreferencesView })
+  @ApiProblems(400)
   async put(@CurrentPrincipal() principal: Principal, @Body() body: UpdatePreferencesDto): Promise<PreferencesView> {
     return { items: await this.preferences.update(principal.userId, body.preferences) };
   }

@@ -1,13 +1,15 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@gds/http';
+import { ApiProblems, Public, PROBLEM_BASE, titleOf } from '@gds/http';
 import { QueueRegistry } from '@gds/queue';
+import { DependencyStateView, LivenessView, ReadinessView } from './dto/platform.dto';
 
 const REDIS_PING_TIMEOUT_MS = 1_500;
 
 @ApiTags('health')
+@ApiExtraModels(DependencyStateView)
 @Controller('health')
 export class HealthController {
   constructor(
@@ -20,20 +22,25 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  live() {
+  @ApiOkResponse({ type: LivenessView })
+  live(): LivenessView {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @Public()
-  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer (503 otherwise)' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer (503 otherwise, with the same report under info, error and details)' })
+  @ApiOkResponse({ type: ReadinessView })
+  @ApiProblems(503)
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessView | Record<string, unknown>> {
     try {
-      return await this.health.check([() => this.database.pingCheck('postgres', { timeout: 1_500 }), () => this.redis()]);
+      return (await this.health.check([() => this.database.pingCheck('postgres', { timeout: 1_500 }), () => this.redis()])) as ReadinessView;
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
-      reply.status(503);
-      return error.getResponse();
+      // Like every other error, a problem; the dependencies' states ride along as extension members.
+      const { info, error: down, details } = error.getResponse() as Partial<ReadinessView>;
+      reply.status(503).header('content-type', 'application/problem+json; charset=utf-8');
+      return { type: PROBLEM_BASE + 'unavailable', title: titleOf(503), status: 503, detail: 'Postgres or Redis does not answer.', info, error: down, details };
     }
   }
 

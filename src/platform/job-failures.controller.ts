@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JobFailureView } from './dto/platform.dto';
 import { DataSource } from 'typeorm';
-import { decodeCursor, Page, PageQuery, Roles, toPage } from '@gds/http';
+import { ApiPage, ApiProblems, decodeCursor, Page, PageQuery, Roles, toPage } from '@gds/http';
 import { JobFailure } from '@gds/queue';
 
 @ApiTags('operations')
@@ -12,6 +13,8 @@ export class JobFailuresController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'Jobs that failed their last attempt, newest first' })
+  @ApiPage(JobFailureView)
+  @ApiProblems(400)
   async list(@Query() query: PageQuery): Promise<Page<JobFailure>> {
     const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
     const qb = this.dataSource.getRepository(JobFailure).createQueryBuilder('f').orderBy('f.failedAt', 'DESC').addOrderBy('f.id', 'DESC').limit(query.limit + 1);

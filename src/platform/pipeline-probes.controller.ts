@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, UuidParam } from '@gds/http';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Roles, UuidParam } from '@gds/http';
 import { PipelineProbes } from './pipeline-probes.service';
 import { PipelineProbe } from './pipeline-probe.entity';
+import { PipelineProbeView } from './dto/platform.dto';
 
-const view = (p: PipelineProbe) => ({
+const view = (p: PipelineProbe): PipelineProbeView => ({
   id: p.id,
   status: p.handledAt ? 'handled' : 'queued',
   createdAt: p.createdAt.toISOString(),
@@ -22,13 +23,16 @@ export class PipelineProbesController {
   @Roles('admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a probe through outbox, relay, queue and worker' })
-  async send() {
+  @ApiAcceptedResponse({ type: PipelineProbeView })
+  async send(): Promise<PipelineProbeView> {
     return view(await this.probes.send());
   }
 
   @Get(':id')
   @Roles('admin')
-  async get(@Param('id', UuidParam()) id: string) {
+  @ApiOkResponse({ type: PipelineProbeView })
+  @ApiProblems(404)
+  async get(@Param('id', UuidParam()) id: string): Promise<PipelineProbeView> {
     return view(await this.probes.get(id));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiProblems, Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { DataRights } from './data-rights.service';
 import { DataExportView, EraseUserDto, ErasureView } from './dto/data-rights.dto';
 
@@ -22,6 +22,7 @@ export class DataRightsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Erase a trainee on request: personal data pseudonymised, every report's aggregates unchanged, certificates verifiable as 'holder withdrew personal data'; audited" })
   @ApiOkResponse({ type: ErasureView })
+  @ApiProblems(400, 404, 409, 422)
   erase(@Param('id', UuidParam()) id: string, @Body() body: EraseUserDto, @CurrentPrincipal() principal: Principal): Promise<ErasureView> {
     return this.rights.erase(id, principal.userId, body.reason.trim());
   }

@@ -1,9 +1,10 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, forbidden, Principal, ProblemException, Public, Roles, UuidParam } from '@gds/http';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ApiText, CurrentPrincipal, forbidden, Principal, ProblemException, Public, Roles, UuidParam } from '@gds/http';
 import { CohortOutcomes } from './cohort-outcomes.service';
 import { DashboardLinks } from './dashboard-links.service';
 import { DashboardQuery } from './dto/dashboard-query.dto';
+import { DashboardLinkView } from './dto/outcome-report.dto';
 import { dashboardPage } from './formats/dashboard-page';
 
 /**
@@ -23,7 +24,8 @@ export class CohortDashboardController {
   @Roles('admin', 'reviewer', 'instructor')
   @HttpCode(201)
   @ApiOperation({ summary: "A short-lived signed link to the cohort's dashboard page, for a browser" })
-  link(@Param('id', UuidParam()) id: string, @CurrentPrincipal() principal: Principal) {
+  @ApiCreatedResponse({ type: DashboardLinkView })
+  link(@Param('id', UuidParam()) id: string, @CurrentPrincipal() principal: Principal): Promise<DashboardLinkView> {
     return this.links.issue(principal, id);
   }
 
@@ -33,8 +35,9 @@ export class CohortDashboardController {
   @Header('cache-control', 'private, no-store')
   @Header('referrer-policy', 'no-referrer')
   @Header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-  @ApiProduces('text/html')
   @ApiOperation({ summary: "A cohort's outcome dashboard as an HTML page with inline SVG charts (signed link or bearer token)" })
+  @ApiText('text/html', 'The dashboard page')
+  @ApiProblems(400, 401, 403)
   async page(@Param('id', UuidParam()) id: string, @Query() query: DashboardQuery, @CurrentPrincipal() bearer?: Principal): Promise<string> {
     const principal = bearer ?? (query.access ? await this.links.holder(query.access, id) : undefined);
     if (!principal) throw new ProblemException(401, 'unauthorized', 'Unauthorized', 'Open this page through a dashboard link, or send a bearer token.');

@@ -12,9 +12,14 @@ import { titleOf } from './problem-catalog';
  *     `@ApiText('text/csv')`, or `@ApiContent(200, { 'application/json': XView, 'text/html': 'text' })`
  *     when one status answers several media types;
  *   - its errors: `@ApiProblems(400, 404, ...)`, on the method or the class. `@Authenticated()`
- *     adds 401 and `@Roles(...)` adds 401 and 403 by themselves.
+ *     adds 401 and `@Roles(...)` adds 401 and 403 by themselves; declareCommonProblems adds what
+ *     the platform answers anywhere (400/413/415 on methods with a body, 404/414 with a path
+ *     parameter, 503). Declare the rest: 400 for query parameters, 403, 404 of a body's
+ *     reference, 409, 422, 429.
  * Response classes need explicit @ApiProperty on every field: the build runs plain tsc, without
- * the @nestjs/swagger CLI plugin.
+ * the @nestjs/swagger CLI plugin. A `string | null` field reflects as Object: give it
+ * `{ type: String, nullable: true }`; a field always present is @ApiProperty (required), even
+ * when null, so generated clients do not type it optional.
  */
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';

@@ -16,3 +16,4 @@ export * from './if-none-match';
 export * from './content-negotiation';
 export * from './problem.view';
 export * from './api-responses.decorators';
+export * from './common-problems.openapi';

@@ -85,9 +85,20 @@ export class CertificateView {
   }
 }
 
-export class CertificatePage {
-  @ApiProperty({ type: [CertificateView] }) items: CertificateView[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+/** A row of a cohort's certificate list; reviewers get no names, trainee ids or codes. */
+export class CohortCertificateRowView {
+  @ApiProperty({ format: 'uuid' }) certificateId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Admins only' }) traineeId?: string;
+  @ApiPropertyOptional({ description: 'Admins only' }) holderName?: string;
+  @ApiPropertyOptional({ description: 'Admins only' }) verificationCode?: string;
+  @ApiProperty() courseCode: string;
+  @ApiProperty() courseTitle: string;
+  @ApiProperty() track: string;
+  @ApiProperty({ type: Number, nullable: true }) courseScore: number | null;
+  @ApiProperty({ format: 'date-time' }) issuedAt: string;
+  @ApiProperty({ enum: ['valid', 'revoked'] }) status: 'valid' | 'revoked';
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
+  @ApiProperty({ type: String, enum: ['pending', 'kept', 'revoked'], nullable: true }) reviewStatus: string | null;
 }
 
 export class RevokeCertificateDto {

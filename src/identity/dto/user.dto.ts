@@ -80,17 +80,17 @@ export class ListUsersQuery extends PageQuery {
 }
 
 export class UserView {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() active: boolean;
   @ApiProperty({ enum: LANGUAGES }) language: Language;
-  @ApiPropertyOptional({ enum: GENDERS, nullable: true }) gender: Gender | null;
-  @ApiPropertyOptional({ nullable: true }) birthYear: number | null;
-  @ApiPropertyOptional({ nullable: true }) district: string | null;
-  @ApiPropertyOptional({ nullable: true }) employer: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ enum: GENDERS, nullable: true }) gender: Gender | null;
+  @ApiProperty({ type: 'integer', nullable: true }) birthYear: number | null;
+  @ApiProperty({ type: String, nullable: true }) district: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'An organisation id, or "other"' }) employer: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static of(user: Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>): UserView {
     return {
@@ -112,6 +112,18 @@ export class UserView {
 export class CreatedUserView extends UserView {
   @ApiPropertyOptional({ format: 'date-time', description: 'Present when no password was given: an invitation to set one is emailed to the user, valid until then' })
   invitationExpiresAt?: string;
+}
+
+/** One entry of a user's audit trail. */
+export class RoleChangeView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null when the system made the change (first admin bootstrap)' }) actorId: string | null;
+  @ApiProperty({ enum: ['create', 'roles', 'deactivate', 'reactivate'] }) action: 'create' | 'roles' | 'deactivate' | 'reactivate';
+  @ApiProperty({ type: String, isArray: true }) rolesBefore: string[];
+  @ApiProperty({ type: String, isArray: true }) rolesAfter: string[];
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ format: 'date-time' }) changedAt: string;
 }
 
 /** An invitation on its way by email (its token is never answered: only the account's owner gets it). */

@@ -12,13 +12,13 @@ export class InboxQuery extends PageQuery {
 }
 
 export class InboxItemView {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() type: string;
   @ApiProperty() eventKey: string;
   @ApiProperty() title: string;
   @ApiProperty() text: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String }) readAt: string | null;
 }
 
@@ -28,7 +28,7 @@ export class InboxPageView {
 }
 
 export class UnreadCountView {
-  @ApiProperty() unread: number;
+  @ApiProperty({ type: 'integer' }) unread: number;
 }
 
 export class MarkedReadView {

@@ -33,15 +33,15 @@ export class UpdateWebhookDto {
 }
 
 export class WebhookView {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() url: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ enum: NOTIFICATION_TYPES, isArray: true }) eventTypes: string[];
   @ApiProperty() enabled: boolean;
-  @ApiProperty() consecutiveFailures: number;
+  @ApiProperty({ type: 'integer' }) consecutiveFailures: number;
   @ApiProperty({ nullable: true, type: String }) disabledAt: string | null;
   @ApiProperty({ nullable: true, type: String }) disabledReason: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class CreatedWebhookView extends WebhookView {
@@ -49,16 +49,16 @@ export class CreatedWebhookView extends WebhookView {
 }
 
 export class WebhookDeliveryView {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() eventKey: string;
   @ApiProperty() type: string;
   @ApiProperty({ enum: ['pending', 'delivered', 'failed', 'cancelled'] }) status: string;
-  @ApiProperty() attempts: number;
+  @ApiProperty({ type: 'integer' }) attempts: number;
   @ApiProperty({ nullable: true, type: Number }) lastStatusCode: number | null;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
   @ApiProperty({ nullable: true, type: String }) nextAttemptAt: string | null;
   @ApiProperty({ nullable: true, type: String }) deliveredAt: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class WebhookDeliveryPageView {

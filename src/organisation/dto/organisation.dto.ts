@@ -17,17 +17,12 @@ export class ListOrganisationsQuery extends PageQuery {
 }
 
 export class OrganisationView {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true, description: 'When it was retired; retired organisations are offered no more' }) retiredAt: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was retired; retired organisations are offered no more' }) retiredAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static of(o: Organisation): OrganisationView {
     return { id: o.id, name: o.name, retiredAt: o.retiredAt?.toISOString() ?? null, createdAt: o.createdAt.toISOString() };
   }
-}
-
-export class OrganisationPage {
-  @ApiProperty({ type: [OrganisationView] }) items: OrganisationView[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

@@ -8,13 +8,13 @@ export class EraseUserDto {
 }
 
 export class ErasureView {
-  @ApiProperty() userId: string;
-  @ApiProperty() erasedAt: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ format: 'date-time' }) erasedAt: string;
 }
 
 /** Everything held about the caller, gathered from every module; each section as the module keeps it. */
 export class DataExportView {
-  @ApiProperty() exportedAt: string;
+  @ApiProperty({ format: 'date-time' }) exportedAt: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Profile, consents, profile history, account changes' }) identity: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Applications, enrollments, lesson completions' }) cohorts: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Submissions (with answers) and grades' }) assessments: Record<string, unknown>;

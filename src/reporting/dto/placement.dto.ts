@@ -37,16 +37,23 @@ export class FollowUpDto {
   note?: string;
 }
 
+export class FollowUpView {
+  @ApiProperty({ enum: [3, 6] }) month: 3 | 6;
+  @ApiProperty() stillInRole: boolean;
+  @ApiProperty({ format: 'date' }) checkedOn: string;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+}
+
 export class PlacementView {
-  @ApiProperty() id: string;
-  @ApiProperty() cohortId: string;
-  @ApiProperty() traineeId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) cohortId: string;
+  @ApiProperty({ format: 'uuid' }) traineeId: string;
   @ApiProperty({ enum: PLACEMENT_KINDS }) kind: PlacementKind;
   @ApiProperty() role: string;
   @ApiProperty() employer: string;
-  @ApiProperty() startsOn: string;
+  @ApiProperty({ format: 'date' }) startsOn: string;
   @ApiProperty({ enum: PLACEMENT_SOURCES }) source: PlacementSource;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) followUps: Array<{ month: 3 | 6; stillInRole: boolean; checkedOn: string; note: string | null }>;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: FollowUpView, isArray: true }) followUps: FollowUpView[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
