@@ -25,7 +25,6 @@ import {
 import { StaffSubmissionView, SubmissionAcceptedView } from './dto/submission-views.dto';
 
 @ApiTags('assessments')
-@ApiProblems(400)
 @Controller()
 export class AssessmentsController {
   constructor(
@@ -98,7 +97,7 @@ export class AssessmentsController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Submissions of an assessment in the cohorts you instruct (admins: all), oldest first' })
   @ApiPage(StaffSubmissionView)
-  @ApiProblems(404)
+  @ApiProblems(400, 404)
   async listSubmissions(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: AssessmentSubmissionsQuery): Promise<Page<StaffSubmissionView>> {
     const page = await this.instructors.submissions(id, query, principal);
     return { items: page.items.map((s) => submissionView(s, null, true)), nextCursor: page.nextCursor };

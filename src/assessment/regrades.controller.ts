@@ -17,7 +17,6 @@ export function regradeView(r: Regrade, job: { state: string; progress: unknown 
 }
 
 @ApiTags('assessments')
-@ApiProblems(400)
 @Controller('regrades')
 export class RegradesController {
   constructor(private readonly regrades: Regrades) {}

@@ -8,7 +8,6 @@ import { submissionView } from './assessment-views';
 import { StaffSubmissionView, SubmissionDetailView } from './dto/submission-views.dto';
 
 @ApiTags('assessments')
-@ApiProblems(400)
 @Controller()
 export class SubmissionsController {
   constructor(
@@ -51,7 +50,7 @@ export class SubmissionsController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Submissions waiting for an instructor, oldest first' })
   @ApiPage(StaffSubmissionView)
-  @ApiProblems(404)
+  @ApiProblems(400, 404)
   async reviewQueue(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) cohortId: string, @Query() query: PageQuery): Promise<Page<StaffSubmissionView>> {
     const page = await this.submissions.reviewQueue(cohortId, query, principal);
     return { items: page.items.map((s) => submissionView(s, null, true)), nextCursor: page.nextCursor };

@@ -6,7 +6,6 @@ import { ApplicationDecisions } from './application-decisions.service';
 import { ApplicationView, ApplyDto, BulkDecisionDto, BulkDecisionResultsView, DecisionDto, DecisionRecordView, ListApplicationsQuery, ScoreDto } from './dto/application.dto';
 
 @ApiTags('applications')
-@ApiProblems(400)
 @Controller()
 export class ApplicationsController {
   constructor(
@@ -27,7 +26,7 @@ export class ApplicationsController {
   @Roles('admin', 'instructor')
   @ApiOperation({ summary: 'Applications of a cohort (admins, its instructors), by submission time; filter by status, minimum score, track' })
   @ApiPage(ApplicationView)
-  @ApiProblems(404)
+  @ApiProblems(400, 404)
   async list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
     return this.applications.list(principal, id, query);
   }

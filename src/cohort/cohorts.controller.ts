@@ -8,7 +8,6 @@ import { RosterQuery } from './dto/enrollment.dto';
 import { RosterView } from './dto/enrollment-views.dto';
 
 @ApiTags('cohorts')
-@ApiProblems(400)
 @Controller('cohorts')
 export class CohortsController {
   constructor(
@@ -29,6 +28,7 @@ export class CohortsController {
   @Authenticated()
   @ApiOperation({ summary: 'Cohorts: trainees see those open for applications and their own; instructors theirs; admins and reviewers all' })
   @ApiPage(CohortView)
+  @ApiProblems(400)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListCohortsQuery): Promise<Page<CohortView>> {
     return this.cohorts.list(principal, query);
   }
@@ -65,7 +65,7 @@ export class CohortsController {
   @Roles('admin', 'instructor')
   @ApiOperation({ summary: 'Every trainee of the cohort with progress and at-risk flags, in one answer; ?atRisk=true filters (admins, the cohort instructors)' })
   @ApiOkResponse({ type: RosterView })
-  @ApiProblems(404)
+  @ApiProblems(400, 404)
   async getRoster(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: RosterQuery): Promise<RosterView> {
     return this.roster.roster(principal, id, query);
   }

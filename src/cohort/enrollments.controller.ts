@@ -9,7 +9,6 @@ import { DirectEnrollDto, EnrollmentView, ImportTraineesDto, WithdrawEnrollmentD
 import { EnrollmentProgressView, LessonCompletionView, TraineeImportView } from './dto/enrollment-views.dto';
 
 @ApiTags('enrollments')
-@ApiProblems(400)
 @Controller()
 export class EnrollmentsController {
   constructor(

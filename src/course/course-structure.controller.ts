@@ -9,7 +9,7 @@ import { CourseModuleView, DraftLessonHtmlView, DraftLessonView } from './dto/st
 import { CreateLessonDto, MoveDto, MoveLessonDto, UpdateLessonDto, UpdateModuleDto } from './dto/structure.dto';
 
 @ApiTags('course modules')
-@ApiProblems(400, 404, 409)
+@ApiProblems(404, 409)
 @Controller('modules')
 export class ModulesController {
   constructor(
@@ -52,7 +52,7 @@ export class ModulesController {
 }
 
 @ApiTags('course modules')
-@ApiProblems(400, 404)
+@ApiProblems(404)
 @Controller('lessons')
 export class LessonsController {
   constructor(private readonly lessons: Lessons) {}

@@ -11,7 +11,6 @@ import { CourseView } from './dto/course-views.dto';
 import { CourseVersionSummaryView, CourseVersionView, PublishedVersionView, VersionDiffView, VersionLessonView } from './dto/version-views.dto';
 
 @ApiTags('course versions')
-@ApiProblems(400)
 @Controller('courses')
 export class CourseVersionsController {
   constructor(

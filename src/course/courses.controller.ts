@@ -11,7 +11,6 @@ import { CatalogueCourseView, CoInstructorsView, CourseDetailView, CourseDraftVi
 import { CourseModuleView } from './dto/structure-views.dto';
 
 @ApiTags('courses')
-@ApiProblems(400)
 @Controller('courses')
 export class CoursesController {
   constructor(
@@ -25,6 +24,7 @@ export class CoursesController {
   @Authenticated()
   @ApiOperation({ summary: 'The catalogue: ?track=&level=&q= (full text), paginated' })
   @ApiPage(CatalogueCourseView)
+  @ApiProblems(400)
   list(@CurrentPrincipal() principal: Principal, @Query() query: CatalogueQuery) {
     return this.catalogue.list(principal, query);
   }

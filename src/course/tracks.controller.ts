@@ -11,7 +11,6 @@ import { SKILL_CODE } from './dto/structure.dto';
 import { SkillView, TrackView } from './dto/track-views.dto';
 
 @ApiTags('tracks')
-@ApiProblems(400)
 @Controller('tracks')
 export class TracksController {
   constructor(private readonly skills: SkillsService) {}
@@ -38,7 +37,6 @@ export class TracksController {
 }
 
 @ApiTags('skills')
-@ApiProblems(400)
 @Controller('skills')
 export class SkillsController {
   constructor(
@@ -50,6 +48,7 @@ export class SkillsController {
   @Authenticated()
   @ApiOperation({ summary: 'Skills of every track, or of one (?track=)' })
   @ApiOkResponse({ type: [SkillView] })
+  @ApiProblems(400)
   list(@Query() query: SkillsQuery) {
     return this.skills.list(query.track);
   }
