@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiProblems, Authenticated, CACHE, CachePolicy, notFound, prefersHtml, Public, Roles, UuidParam } from '@gds/http';
+import { ApiContent, ApiProblems, Authenticated, CACHE, CachePolicy, notFound, prefersHtml, Public, Roles, UuidParam } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { SkillsService } from './skills.service';
 import { TRACK_CODES, TrackCode } from './track.entity';
@@ -56,8 +56,7 @@ export class SkillsController {
   @Get(':code')
   @Public()
   @CachePolicy(CACHE.publicFor(300))
-  @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ type: SkillDocument, description: 'JSON for machines; an HTML page when the client prefers text/html' })
+  @ApiContent(200, { 'application/json': SkillDocument, 'text/html': 'text' }, 'JSON for machines; an HTML page when the client prefers text/html')
   @ApiOperation({ summary: 'One skill of the framework (the alignment targetUrl signed into credentials): HTML or JSON by Accept' })
   @ApiProblems(404)
   async skill(@Param('code') code: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<SkillDocument | string> {
