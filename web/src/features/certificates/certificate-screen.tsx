@@ -52,7 +52,7 @@ function CertificateDetail({ certificate }: { certificate: Certificate }) {
     <>
       {certificate.status === 'revoked' ? (
         <p className="notice">
-          <Trans>This certificate was revoked: {certificate.revocationReason}</Trans>
+          <Trans>This certificate was revoked: {certificate.revocation?.reasonLabel}</Trans>
         </p>
       ) : (
         <p>
