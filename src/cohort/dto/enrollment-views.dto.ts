@@ -44,12 +44,12 @@ export class ProgressNextView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) assessmentId: string | null;
 }
 
-/** An own enrollment with progress; cohort and course are null (and modules empty) when the version cannot be read. */
+/** An own enrollment with progress. */
 export class EnrollmentProgressView extends EnrollmentView {
-  @ApiPropertyOptional({ type: Number }) lessonsDone?: number;
-  @ApiPropertyOptional({ type: Number }) modulesDone?: number;
-  @ApiProperty({ type: ProgressCohortView, nullable: true }) cohort: ProgressCohortView | null;
-  @ApiProperty({ type: ProgressCourseView, nullable: true }) course: ProgressCourseView | null;
+  @ApiProperty({ type: Number }) lessonsDone: number;
+  @ApiProperty({ type: Number }) modulesDone: number;
+  @ApiProperty({ type: ProgressCohortView }) cohort: ProgressCohortView;
+  @ApiProperty({ type: ProgressCourseView }) course: ProgressCourseView;
   @ApiProperty({ type: [ProgressModuleView] }) modules: ProgressModuleView[];
   @ApiProperty({ type: ProgressNextView, nullable: true, description: 'What to do next; null when nothing is open' }) next: ProgressNextView | null;
 }
