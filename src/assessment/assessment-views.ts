@@ -3,9 +3,13 @@ import { Submission } from './submission.entity';
 import { AssessmentAttempt } from './assessment-attempt.entity';
 import { FrozenAssessment } from './frozen-assessment';
 import { InstructedAssessment } from './instructor-assessments.service';
+import { AssessmentAuthorView, AssessmentInstructorView, AssessmentTraineeView, AttemptView } from './dto/assessment-views.dto';
+import { StaffSubmissionView, SubmissionView } from './dto/submission-views.dto';
+
+type TraineeExtra = Pick<AssessmentTraineeView, 'dueAt' | 'attemptsUsed' | 'openAttempt' | 'submissions'>;
 
 /** The shapes the API answers. Trainee views are built from public views only: never a key. */
-export function authorView(a: Assessment) {
+export function authorView(a: Assessment): AssessmentAuthorView {
   return {
     id: a.id, moduleId: a.moduleId, courseId: a.courseId, kind: a.kind, title: a.title, instructions: a.instructions,
     maxScore: a.maxScore, passMark: a.passMark, weight: a.weight, required: a.required, attemptsAllowed: a.attemptsAllowed,
@@ -16,7 +20,9 @@ export function authorView(a: Assessment) {
   };
 }
 
-export function traineeView(f: FrozenAssessment, content: Record<string, unknown>, extra: Record<string, unknown>) {
+export function traineeView(f: FrozenAssessment, content: Record<string, unknown>, extra: TraineeExtra): AssessmentTraineeView;
+export function traineeView(f: FrozenAssessment, content: Record<string, unknown>): Omit<AssessmentTraineeView, keyof TraineeExtra>;
+export function traineeView(f: FrozenAssessment, content: Record<string, unknown>, extra?: TraineeExtra) {
   return {
     id: f.assessmentId, moduleId: f.moduleId, kind: f.kind, title: f.title, instructions: f.instructions,
     maxScore: f.maxScore, passMark: f.passMark, weight: f.weight, required: f.required, attemptsAllowed: f.attemptsAllowed,
@@ -27,17 +33,19 @@ export function traineeView(f: FrozenAssessment, content: Record<string, unknown
 }
 
 /** Cohort instructors grade and explain: they see the frozen key of the version their cohort runs. */
-export function instructorView(i: InstructedAssessment, content: Record<string, unknown>) {
-  return { ...traineeView(i.frozen, content, {}), versionId: i.versionId, cohortIds: i.cohortIds, key: i.frozen.key };
+export function instructorView(i: InstructedAssessment, content: Record<string, unknown>): AssessmentInstructorView {
+  return { ...traineeView(i.frozen, content), versionId: i.versionId, cohortIds: i.cohortIds, key: i.frozen.key };
 }
 
-export function attemptView(a: AssessmentAttempt, content: Record<string, unknown>) {
+export function attemptView(a: AssessmentAttempt, content: Record<string, unknown>): AttemptView {
   return {
     id: a.id, assessmentId: a.assessmentId, attemptNumber: a.attemptNumber, attemptsAllowed: a.attemptsAllowed,
     startedAt: a.startedAt.toISOString(), deadlineAt: a.deadlineAt?.toISOString() ?? null, content,
   };
 }
 
+export function submissionView(s: Submission, queuePosition: number | null, forInstructor: true): StaffSubmissionView;
+export function submissionView(s: Submission, queuePosition: number | null, forInstructor: boolean): SubmissionView & Partial<StaffSubmissionView>;
 export function submissionView(s: Submission, queuePosition: number | null, forInstructor: boolean) {
   return {
     id: s.id, assessmentId: s.assessmentId, attemptId: s.attemptId, status: s.status,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CACHE, CachePolicy, CurrentPrincipal, notFound, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContent, ApiPage, ApiProblems, Authenticated, CACHE, CachePolicy, CurrentPrincipal, notFound, Page, Principal, Roles, UuidParam } from '@gds/http';
 import { AssessmentAuthoring } from './assessment-authoring.service';
 import { Attempts } from './attempts.service';
 import { Submissions } from './submissions.service';
@@ -13,7 +13,16 @@ import { GraderRegistry } from './graders/grader-registry';
 import { regradeView } from './regrades.controller';
 import { TrialRuns } from './trial-runs.service';
 import { TrialRunThrottlerGuard } from './trial-run-throttler.guard';
-import { ApiTrialRunProblems, TrialRunDto, TrialRunView } from './dto/trial-run.dto';
+import { TrialRunDto, TrialRunView } from './dto/trial-run.dto';
+import {
+  AssessmentAuthorView,
+  AssessmentView,
+  AttemptView,
+  RegradeView,
+  RevealedHintView,
+  TraineeFlagsView,
+} from './dto/assessment-views.dto';
+import { StaffSubmissionView, SubmissionAcceptedView } from './dto/submission-views.dto';
 
 @ApiTags('assessments')
 @Controller()
@@ -31,6 +40,8 @@ export class AssessmentsController {
   @Post('modules/:id/assessments')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Attach an assessment (with its key) to a draft module of a course you edit' })
+  @ApiCreatedResponse({ type: AssessmentAuthorView })
+  @ApiProblems(404, 422)
   async create(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) moduleId: string, @Body() body: CreateAssessmentDto) {
     return authorView(await this.authoring.create(moduleId, body, principal));
   }
@@ -38,6 +49,8 @@ export class AssessmentsController {
   @Get('modules/:id/assessments')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Draft assessments of a module (editors)' })
+  @ApiOkResponse({ type: [AssessmentAuthorView] })
+  @ApiProblems(404, 422)
   async list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) moduleId: string) {
     return (await this.authoring.listForModule(moduleId, principal)).map(authorView);
   }
@@ -45,6 +58,8 @@ export class AssessmentsController {
   @Patch('assessments/:id')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Edit a draft assessment; published versions keep their frozen copy' })
+  @ApiOkResponse({ type: AssessmentAuthorView })
+  @ApiProblems(404, 422)
   async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateAssessmentDto) {
     return authorView(await this.authoring.update(id, body, principal));
   }
@@ -52,6 +67,8 @@ export class AssessmentsController {
   @Delete('assessments/:id')
   @Roles('instructor', 'admin')
   @HttpCode(204)
+  @ApiNoContent()
+  @ApiProblems(404, 422)
   async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
     await this.authoring.remove(id, principal);
   }
@@ -59,7 +76,9 @@ export class AssessmentsController {
   @Get('assessments/:id')
   @Authenticated()
   @ApiOperation({ summary: 'Editors see the draft with its key; cohort instructors the copy (with key) their cohorts run; enrolled trainees their version, never a key' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
+  @ApiOkResponse({ type: AssessmentView, description: 'The view for the caller’s role: author (draft with key), instructor (frozen copy with key) or trainee (no key)' })
+  @ApiProblems(404, 409)
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<AssessmentView> {
     const draft = await this.authoring.draftIfEditor(id, principal);
     if (draft) return authorView(draft);
     const instructed = await this.instructors.instructed(id, principal);
@@ -77,7 +96,9 @@ export class AssessmentsController {
   @Get('assessments/:id/submissions')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Submissions of an assessment in the cohorts you instruct (admins: all), oldest first' })
-  async listSubmissions(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: AssessmentSubmissionsQuery) {
+  @ApiPage(StaffSubmissionView)
+  @ApiProblems(400, 404)
+  async listSubmissions(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: AssessmentSubmissionsQuery): Promise<Page<StaffSubmissionView>> {
     const page = await this.instructors.submissions(id, query, principal);
     return { items: page.items.map((s) => submissionView(s, null, true)), nextCursor: page.nextCursor };
   }
@@ -86,13 +107,17 @@ export class AssessmentsController {
   @Roles('instructor', 'admin')
   @CachePolicy(CACHE.never)
   @ApiOperation({ summary: 'The flags one trainee must find, for the challenge environment that plants them (editors)' })
-  async flagsFor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('traineeId', UuidParam()) traineeId: string) {
+  @ApiOkResponse({ type: TraineeFlagsView })
+  @ApiProblems(404, 422)
+  async flagsFor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('traineeId', UuidParam()) traineeId: string): Promise<TraineeFlagsView> {
     return this.authoring.flagsFor(id, traineeId, principal);
   }
 
   @Post('assessments/:id/attempts')
   @Roles('trainee')
   @ApiOperation({ summary: 'Start (or resume) an attempt; timed attempts get a server-enforced deadline' })
+  @ApiCreatedResponse({ type: AttemptView })
+  @ApiProblems(404, 409, 422)
   async start(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     const { attempt, content } = await this.attempts.start(id, principal);
     return attemptView(attempt, content);
@@ -102,7 +127,9 @@ export class AssessmentsController {
   @Roles('trainee')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reveal a hint of a flag challenge; its cost comes off later grades' })
-  async revealHint(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('hintId') hintId: string) {
+  @ApiOkResponse({ type: RevealedHintView })
+  @ApiProblems(404, 409)
+  async revealHint(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Param('hintId') hintId: string): Promise<RevealedHintView> {
     if (!/^[A-Za-z0-9_-]{1,40}$/.test(hintId)) throw notFound('Hint');
     return this.attempts.revealHint(id, hintId, principal);
   }
@@ -111,7 +138,9 @@ export class AssessmentsController {
   @Roles('trainee')
   @HttpCode(202)
   @ApiOperation({ summary: 'Submit an answer: 202 queued; the grading worker grades it' })
-  async submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: SubmitDto) {
+  @ApiAcceptedResponse({ type: SubmissionAcceptedView })
+  @ApiProblems(404, 409, 422)
+  async submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: SubmitDto): Promise<SubmissionAcceptedView> {
     const submission = await this.submissions.submit(id, body, principal);
     return { id: submission.id, status: submission.status, url: `/api/v1/submissions/${submission.id}` };
   }
@@ -120,9 +149,15 @@ export class AssessmentsController {
   @Roles('trainee', 'instructor', 'admin')
   @UseGuards(TrialRunThrottlerGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Run an SQL or config answer without submitting it: the rows or the rule findings, no grade, no attempt used (rate limited per user)' })
+  @ApiOperation({
+    summary: 'Run an SQL or config answer without submitting it: the rows or the rule findings, no grade, no attempt used (rate limited per user)',
+    description:
+      'Problems: 400 invalid-answer (not the kind’s shape); 404 no such assessment, or not yours; 409 enrollment-not-active, attempts-exhausted ' +
+      '(you could not submit it either); 422 trial-run-unsupported (quiz, flag, rubric), past-due, exercise-unavailable; 429 too many trial runs ' +
+      '(Retry-After); 503 sandbox-unavailable.',
+  })
   @ApiOkResponse({ type: TrialRunView })
-  @ApiTrialRunProblems()
+  @ApiProblems(404, 409, 422, 429, 503)
   async trialRun(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: TrialRunDto): Promise<TrialRunView> {
     return this.trialRuns.run(id, body.answer, principal);
   }
@@ -131,6 +166,8 @@ export class AssessmentsController {
   @Roles('instructor', 'admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Regrade every graded submission (after a key fix); progress at the answered url' })
+  @ApiAcceptedResponse({ type: RegradeView })
+  @ApiProblems(404, 422)
   async regrade(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: RegradeDto) {
     return regradeView(await this.regrades.request(id, body, principal), null);
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { Regrades } from './regrades.service';
 import { Regrade } from './regrade.entity';
+import { RegradeView } from './dto/assessment-views.dto';
 
-export function regradeView(r: Regrade, job: { state: string; progress: unknown } | null) {
+export function regradeView(r: Regrade, job: { state: string; progress: unknown } | null): RegradeView {
   return {
     id: r.id, assessmentId: r.assessmentId, keyVersionId: r.keyVersionId, reason: r.reason, status: r.status,
     total: r.total, done: r.done, changed: r.changed,
@@ -22,6 +23,9 @@ export class RegradesController {
 
   @Get(':id')
   @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'A regrade’s progress and how many grades it changed' })
+  @ApiOkResponse({ type: RegradeView })
+  @ApiProblems(404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     const { regrade, job } = await this.regrades.get(id, principal);
     return regradeView(regrade, job);

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPage, ApiProblems, Authenticated, CurrentPrincipal, Page, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
 import { Submissions } from './submissions.service';
 import { Reviews } from './review.service';
 import { OverrideDto, ReviewDto } from './dto/submission.dto';
 import { submissionView } from './assessment-views';
+import { StaffSubmissionView, SubmissionDetailView } from './dto/submission-views.dto';
 
 @ApiTags('assessments')
 @Controller()
@@ -17,7 +18,9 @@ export class SubmissionsController {
   @Get('submissions/:id')
   @Authenticated()
   @ApiOperation({ summary: 'Status (place in the queue while queued), score and feedback; its trainee and the cohort’s instructors' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
+  @ApiOkResponse({ type: SubmissionDetailView, description: 'Staff also see traineeId, cohortId, enrollmentId and the grade history' })
+  @ApiProblems(404)
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<SubmissionDetailView> {
     const submission = await this.submissions.visible(id, principal);
     const view = submissionView(submission, await this.submissions.queuePosition(submission), submission.traineeId !== principal.userId);
     return submission.traineeId === principal.userId ? view : { ...view, grades: await this.reviews.history(id) };
@@ -27,7 +30,9 @@ export class SubmissionsController {
   @Roles('instructor', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Grade a rubric submission criterion by criterion (cohort instructors)' })
-  async review(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ReviewDto) {
+  @ApiOkResponse({ type: StaffSubmissionView })
+  @ApiProblems(404, 409, 422)
+  async review(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ReviewDto): Promise<StaffSubmissionView> {
     return submissionView(await this.reviews.review(id, body, principal), null, true);
   }
 
@@ -35,14 +40,18 @@ export class SubmissionsController {
   @Roles('instructor', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Override a grade with a reason (audited in the grade history)' })
-  async override(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: OverrideDto) {
+  @ApiOkResponse({ type: StaffSubmissionView })
+  @ApiProblems(404, 409, 422)
+  async override(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: OverrideDto): Promise<StaffSubmissionView> {
     return submissionView(await this.reviews.override(id, body, principal), null, true);
   }
 
   @Get('cohorts/:id/review-queue')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Submissions waiting for an instructor, oldest first' })
-  async reviewQueue(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) cohortId: string, @Query() query: PageQuery) {
+  @ApiPage(StaffSubmissionView)
+  @ApiProblems(400, 404)
+  async reviewQueue(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) cohortId: string, @Query() query: PageQuery): Promise<Page<StaffSubmissionView>> {
     const page = await this.submissions.reviewQueue(cohortId, query, principal);
     return { items: page.items.map((s) => submissionView(s, null, true)), nextCursor: page.nextCursor };
   }

@@ -6,12 +6,14 @@ import { UserDirectory } from '../identity/identity.module';
 import { AT_RISK_SQL, FAILING_SQL, INACTIVE_SQL } from './at-risk';
 import { CohortAccess } from './cohort-access.service';
 import { RosterQuery } from './dto/enrollment.dto';
+import { RosterView } from './dto/enrollment-views.dto';
+import { EnrollmentStatus } from './enrollment.entity';
 
 interface RosterRow {
   id: string;
   trainee_id: string;
   course_version_id: string;
-  status: string;
+  status: EnrollmentStatus;
   enrolled_at: Date;
   last_activity_at: Date | null;
   lessons_done: number;
@@ -34,7 +36,7 @@ export class CohortRoster {
     private readonly config: AppConfig,
   ) {}
 
-  async roster(principal: Principal, cohortId: string, query: RosterQuery) {
+  async roster(principal: Principal, cohortId: string, query: RosterQuery): Promise<RosterView> {
     const cohort = await this.access.requireStaff(principal, cohortId);
     const days = '$2::int';
     const rows: RosterRow[] = await this.txHost.tx.query(
@@ -68,7 +70,7 @@ export class CohortRoster {
         percentComplete: Number(r.percent_complete),
         failedAssessments: r.failed_assessments,
         atRisk: r.at_risk,
-        atRiskReasons: r.at_risk ? [...(r.inactive ? ['inactive'] : []), ...(r.failing ? ['failing'] : [])] : [],
+        atRiskReasons: r.at_risk ? [...(r.inactive ? (['inactive'] as const) : []), ...(r.failing ? (['failing'] as const) : [])] : [],
       })),
     };
   }

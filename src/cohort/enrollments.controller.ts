@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Authenticated, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { EnrollmentsService } from './enrollments.service';
 import { LessonCompletions } from './lesson-completions.service';
 import { TraineeImports } from './trainee-imports.service';
 import { TraineeProgress } from './trainee-progress.service';
-import { DirectEnrollDto, EnrollmentView, ImportTraineesDto, WithdrawEnrollmentDto } from './dto/enrollment.dto';
+import { DirectEnrollDto, EnrollmentView, ImportTraineesDto, WithdrawEnrollmentDto, WithdrawnEnrollmentView } from './dto/enrollment.dto';
+import { EnrollmentProgressView, LessonCompletionView, TraineeImportView } from './dto/enrollment-views.dto';
 
 @ApiTags('enrollments')
 @Controller()
@@ -20,6 +21,8 @@ export class EnrollmentsController {
   @Post('cohorts/:id/enrollments')
   @Roles('admin')
   @ApiOperation({ summary: 'Enroll a trainee directly (409 cohort-full when no seat is left)' })
+  @ApiCreatedResponse({ type: EnrollmentView })
+  @ApiProblems(404, 409, 422)
   async enroll(@Param('id', UuidParam()) id: string, @Body() body: DirectEnrollDto): Promise<EnrollmentView> {
     return this.enrollments.enrollDirectly(id, body);
   }
@@ -28,19 +31,25 @@ export class EnrollmentsController {
   @Roles('admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Import trainees from CSV (email,displayName[,courseVersionId]): checked whole, then run by a worker' })
-  async startImport(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ImportTraineesDto) {
+  @ApiAcceptedResponse({ type: TraineeImportView })
+  @ApiProblems(404, 413, 422)
+  async startImport(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ImportTraineesDto): Promise<TraineeImportView> {
     return this.imports.start(id, body.csv, principal.userId);
   }
 
   @Get('imports/:id')
   @Roles('admin')
   @ApiOperation({ summary: 'An import’s status, job progress and per-row report' })
-  async importStatus(@Param('id', UuidParam()) id: string) {
+  @ApiOkResponse({ type: TraineeImportView })
+  @ApiProblems(404)
+  async importStatus(@Param('id', UuidParam()) id: string): Promise<TraineeImportView> {
     return this.imports.status(id);
   }
 
   @Get('enrollments/:id')
   @Authenticated()
+  @ApiOkResponse({ type: EnrollmentView })
+  @ApiProblems(404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<EnrollmentView> {
     return this.enrollments.get(principal, id);
   }
@@ -49,14 +58,17 @@ export class EnrollmentsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw (the trainee or an admin); the freed seat goes to the top of the waitlist' })
-  async withdraw(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: WithdrawEnrollmentDto) {
+  @ApiOkResponse({ type: WithdrawnEnrollmentView })
+  @ApiProblems(404, 422)
+  async withdraw(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: WithdrawEnrollmentDto): Promise<WithdrawnEnrollmentView> {
     return this.enrollments.withdraw(principal, id, body.reason);
   }
 
   @Get('me/enrollments')
   @Authenticated()
   @ApiOperation({ summary: 'Own enrollments with progress: modules (locked, open, done), due dates, what is next' })
-  async mine(@CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: [EnrollmentProgressView] })
+  async mine(@CurrentPrincipal() principal: Principal): Promise<EnrollmentProgressView[]> {
     return this.progress.enrollmentsOf(principal.userId);
   }
 
@@ -64,6 +76,8 @@ export class EnrollmentsController {
   @Roles('trainee')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a lesson of one’s own active enrollment done (idempotent; 422 lesson-locked while its module is locked)' })
+  @ApiOkResponse({ type: LessonCompletionView })
+  @ApiProblems(404, 422)
   async complete(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     return this.lessons.complete(principal.userId, id);
   }

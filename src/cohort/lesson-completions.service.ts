@@ -4,14 +4,9 @@ import { notFound, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { Enrollment } from './enrollment.entity';
 import { ProgressReader } from './progress-reader.service';
+import { LessonCompletionView } from './dto/enrollment-views.dto';
 
-export interface LessonCompletionView {
-  lessonId: string;
-  moduleId: string;
-  enrollmentId: string;
-  completedAt: string;
-  alreadyCompleted: boolean;
-}
+export { LessonCompletionView };
 
 /**
  * A trainee marks a lesson done: only a lesson of the course of their own active enrollment, in a

@@ -1,28 +1,42 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { Enrollment } from './enrollment.entity';
 import { enrollmentView } from './enrollments.service';
 import { ProgressReader } from './progress-reader.service';
+import { EnrollmentProgressView } from './dto/enrollment-views.dto';
 
 /** A trainee's own enrollments with live progress: modules (locked, open, done), due dates, what is next. */
 @Injectable()
 export class TraineeProgress {
+  private readonly logger = new Logger(TraineeProgress.name);
+
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly reader: ProgressReader,
   ) {}
 
-  async enrollmentsOf(traineeId: string) {
+  async enrollmentsOf(traineeId: string): Promise<EnrollmentProgressView[]> {
     const enrollments = await this.txHost.tx.getRepository(Enrollment).find({ where: { traineeId }, order: { enrolledAt: 'DESC' } });
-    const described = [];
-    for (const enrollment of enrollments) described.push(await this.describe(enrollment));
+    const described: EnrollmentProgressView[] = [];
+    for (const enrollment of enrollments) {
+      const view = await this.describe(enrollment);
+      if (view) described.push(view);
+    }
     return described;
   }
 
-  private async describe(enrollment: Enrollment) {
+  /**
+   * Null when the enrollment's course version cannot be read: versions are never deleted (database
+   * triggers), so that is a broken database, logged, and the enrollment is left out rather than
+   * answered without its cohort and course, which every client needs.
+   */
+  private async describe(enrollment: Enrollment): Promise<EnrollmentProgressView | null> {
     const loaded = await this.reader.load(enrollment);
     const base = enrollmentView(enrollment);
-    if (!loaded) return { ...base, cohort: null, course: null, modules: [], next: null };
+    if (!loaded) {
+      this.logger.error(`enrollment ${enrollment.id}: course version ${enrollment.courseVersionId} cannot be read; left out of the trainee's enrollments`);
+      return null;
+    }
     const { cohort, outline, progress } = loaded;
     return {
       ...base,

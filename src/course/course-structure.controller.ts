@@ -1,13 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContent, ApiProblems, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { CourseModules } from './course-modules.service';
 import { Lessons } from './lessons.service';
 import { Lesson } from './lesson.entity';
 import { renderMarkdown } from './markdown-renderer';
+import { CourseModuleView, DraftLessonHtmlView, DraftLessonView } from './dto/structure-views.dto';
 import { CreateLessonDto, MoveDto, MoveLessonDto, UpdateLessonDto, UpdateModuleDto } from './dto/structure.dto';
 
 @ApiTags('course modules')
+@ApiProblems(404, 409)
 @Controller('modules')
 export class ModulesController {
   constructor(
@@ -17,6 +19,8 @@ export class ModulesController {
 
   @Patch(':id')
   @Roles('instructor', 'admin')
+  @ApiOkResponse({ type: CourseModuleView })
+  @ApiProblems(422)
   update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateModuleDto) {
     return this.modules.update(principal, id, body);
   }
@@ -24,6 +28,7 @@ export class ModulesController {
   @Delete(':id')
   @Roles('instructor', 'admin')
   @HttpCode(204)
+  @ApiNoContent()
   async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
     await this.modules.remove(principal, id);
   }
@@ -32,18 +37,22 @@ export class ModulesController {
   @Roles('instructor', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the module to a 1-based position; answers the course’s modules in order' })
+  @ApiOkResponse({ type: [CourseModuleView] })
+  @ApiProblems(422)
   move(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: MoveDto) {
     return this.modules.move(principal, id, body.position);
   }
 
   @Post(':id/lessons')
   @Roles('instructor', 'admin')
+  @ApiCreatedResponse({ type: DraftLessonView })
   addLesson(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: CreateLessonDto) {
     return this.lessons.add(principal, id, body);
   }
 }
 
 @ApiTags('course modules')
+@ApiProblems(404)
 @Controller('lessons')
 export class LessonsController {
   constructor(private readonly lessons: Lessons) {}
@@ -51,12 +60,15 @@ export class LessonsController {
   @Get(':id')
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'A draft lesson with its body rendered (sanitised) to HTML' })
+  @ApiOkResponse({ type: DraftLessonHtmlView })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string) {
     return withHtml(await this.lessons.get(principal, id));
   }
 
   @Patch(':id')
   @Roles('instructor', 'admin')
+  @ApiOkResponse({ type: DraftLessonHtmlView })
+  @ApiProblems(409)
   async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateLessonDto) {
     return withHtml(await this.lessons.update(principal, id, body));
   }
@@ -64,6 +76,8 @@ export class LessonsController {
   @Delete(':id')
   @Roles('instructor', 'admin')
   @HttpCode(204)
+  @ApiNoContent()
+  @ApiProblems(409)
   async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
     await this.lessons.remove(principal, id);
   }
@@ -72,6 +86,8 @@ export class LessonsController {
   @Roles('instructor', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the lesson to a position (optionally into another module of the course)' })
+  @ApiOkResponse({ type: [DraftLessonView] })
+  @ApiProblems(409, 422)
   move(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: MoveLessonDto) {
     return this.lessons.move(principal, id, body.position, body.moduleId);
   }

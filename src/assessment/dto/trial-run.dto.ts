@@ -1,5 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 
 export class TrialRunDto {
@@ -40,24 +39,4 @@ export class TrialRunView {
   @ApiPropertyOptional({ type: TrialRunRowsView }) result?: TrialRunRowsView;
   @ApiPropertyOptional({ enum: ['json', 'yaml'] }) format?: string;
   @ApiPropertyOptional({ type: [TrialRunRuleFindingView] }) rules?: TrialRunRuleFindingView[];
-}
-
-const PROBLEM_SCHEMA = {
-  type: 'object',
-  required: ['type', 'title', 'status', 'detail'],
-  properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' } },
-  additionalProperties: true,
-};
-
-/** The errors a trial run answers on purpose, as problem+json. */
-export function ApiTrialRunProblems(): MethodDecorator {
-  const problem = (status: number, description: string) => ApiResponse({ status, description, content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } } });
-  return applyDecorators(
-    problem(400, 'invalid-answer: the answer does not have the kind’s shape'),
-    problem(404, 'not-found: no such assessment, or not yours'),
-    problem(409, 'enrollment-not-active, attempts-exhausted: you could not submit it either'),
-    problem(422, 'trial-run-unsupported (quiz, flag, rubric), past-due, exercise-unavailable'),
-    problem(429, 'too many trial runs; retry after the Retry-After header'),
-    problem(503, 'sandbox-unavailable: the SQL sandbox cannot be reached; retry shortly'),
-  );
 }

@@ -68,35 +68,45 @@ export class BulkDecisionDto {
 }
 
 export class ApplicationView {
-  @ApiProperty() id: string;
-  @ApiProperty() cohortId: string;
-  @ApiProperty() traineeId: string;
-  @ApiProperty() courseVersionId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid' }) cohortId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) traineeId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) courseVersionId: string;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
-  @ApiProperty() statement: string;
+  @ApiProperty({ type: String }) statement: string;
   @ApiProperty({ type: [AnswerDto] }) answers: AnswerDto[];
-  @ApiPropertyOptional({ nullable: true }) score: number | null;
-  @ApiPropertyOptional({ nullable: true }) waitlistRank: number | null;
-  @ApiProperty() submittedAt: string;
-  @ApiPropertyOptional({ nullable: true }) decidedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Present when the decision enrolled the applicant' }) enrollmentId?: string | null;
+  @ApiProperty({ type: Number, nullable: true }) score: number | null;
+  @ApiProperty({ type: Number, nullable: true }) waitlistRank: number | null;
+  @ApiProperty({ type: String, format: 'date-time' }) submittedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Present when the decision enrolled the applicant' }) enrollmentId?: string | null;
 }
 
 export class DecisionRecordView {
-  @ApiProperty() id: string;
-  @ApiPropertyOptional({ nullable: true }) actorId: string | null;
-  @ApiProperty() action: string;
-  @ApiPropertyOptional({ nullable: true }) fromStatus: string | null;
-  @ApiProperty() toStatus: string;
-  @ApiPropertyOptional({ nullable: true }) reason: string | null;
-  @ApiPropertyOptional({ nullable: true }) score: number | null;
-  @ApiPropertyOptional({ nullable: true }) waitlistRank: number | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String }) action: string;
+  @ApiProperty({ type: String, nullable: true }) fromStatus: string | null;
+  @ApiProperty({ type: String }) toStatus: string;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ type: Number, nullable: true }) score: number | null;
+  @ApiProperty({ type: Number, nullable: true }) waitlistRank: number | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+}
+
+/** Why one item of a bulk decision was refused: the problem it would have answered alone. */
+export class BulkDecisionProblemView {
+  @ApiProperty({ type: String }) type: string;
+  @ApiPropertyOptional({ type: String }) detail?: string;
 }
 
 export class BulkDecisionResultView {
-  @ApiProperty() applicationId: string;
-  @ApiProperty({ description: 'HTTP status this item would have had alone' }) status: number;
+  @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: Number, description: 'HTTP status this item would have had alone' }) status: number;
   @ApiPropertyOptional({ type: ApplicationView }) application?: ApplicationView;
-  @ApiPropertyOptional({ description: 'problem type and detail when refused' }) problem?: { type: string; detail?: string };
+  @ApiPropertyOptional({ type: BulkDecisionProblemView, description: 'problem type and detail when refused' }) problem?: BulkDecisionProblemView;
+}
+
+export class BulkDecisionResultsView {
+  @ApiProperty({ type: [BulkDecisionResultView] }) results: BulkDecisionResultView[];
 }

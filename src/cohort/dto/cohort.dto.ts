@@ -106,29 +106,35 @@ export class ListCohortsQuery extends PageQuery {
 
 /** A course a cohort runs, as applicants choose it (the version's title and track). */
 export class CohortCourseDto {
-  @ApiProperty() versionId: string;
-  @ApiProperty() courseId: string;
-  @ApiProperty() code: string;
-  @ApiProperty() title: string;
+  @ApiProperty({ type: String, format: 'uuid' }) versionId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) courseId: string;
+  @ApiProperty({ type: String }) code: string;
+  @ApiProperty({ type: String }) title: string;
   @ApiProperty({ enum: ['cybersecurity', 'data-analysis', 'ui-ux-design', 'cloud-engineering'] }) trackCode: string;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: Number }) version: number;
+}
+
+export class CohortQuestionView {
+  @ApiProperty({ type: String, example: 'q1' }) id: string;
+  @ApiProperty({ type: String }) prompt: string;
+  @ApiProperty({ type: Boolean }) required: boolean;
 }
 
 export class CohortView {
-  @ApiProperty() id: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String }) name: string;
   @ApiProperty({ enum: COHORT_STATUSES }) status: CohortStatus;
-  @ApiProperty() capacity: number;
-  @ApiProperty() seatsTaken: number;
-  @ApiProperty() applicationsOpenAt: string;
-  @ApiProperty() applicationsCloseAt: string;
-  @ApiProperty() startsAt: string;
-  @ApiProperty() endsAt: string;
+  @ApiProperty({ type: Number }) capacity: number;
+  @ApiProperty({ type: Number }) seatsTaken: number;
+  @ApiProperty({ type: String, format: 'date-time' }) applicationsOpenAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) applicationsCloseAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) startsAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) endsAt: string;
   @ApiProperty({ enum: UNLOCK_MODES }) unlockMode: UnlockMode;
-  @ApiProperty({ type: [String] }) courseVersionIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) courseVersionIds: string[];
   @ApiProperty({ type: [CohortCourseDto], description: 'The course versions with their titles, in title order' }) courses: CohortCourseDto[];
   @ApiProperty({ type: [ModuleUnlockDto] }) schedule: ModuleUnlockDto[];
-  @ApiProperty({ type: [String] }) instructorIds: string[];
-  @ApiProperty({ description: '[{ id, prompt, required }]' }) questions: Array<{ id: string; prompt: string; required: boolean }>;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) instructorIds: string[];
+  @ApiProperty({ type: [CohortQuestionView] }) questions: CohortQuestionView[];
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }

@@ -29,17 +29,24 @@ export class RosterQuery {
   status?: EnrollmentStatus;
 }
 
+const ENROLLMENT_SOURCES = ['application', 'admin', 'import', 'waitlist'] as const;
+
 export class EnrollmentView {
-  @ApiProperty() id: string;
-  @ApiProperty() cohortId: string;
-  @ApiProperty() traineeId: string;
-  @ApiProperty() courseVersionId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid' }) cohortId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) traineeId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) courseVersionId: string;
   @ApiProperty({ enum: ENROLLMENT_STATUSES }) status: EnrollmentStatus;
-  @ApiProperty() source: string;
-  @ApiProperty() enrolledAt: string;
-  @ApiPropertyOptional({ nullable: true }) withdrawnAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) withdrawalReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) completedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) lastActivityAt: string | null;
-  @ApiProperty() percentComplete: number;
+  @ApiProperty({ enum: ENROLLMENT_SOURCES }) source: string;
+  @ApiProperty({ type: String, format: 'date-time' }) enrolledAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) withdrawalReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastActivityAt: string | null;
+  @ApiProperty({ type: Number }) percentComplete: number;
+}
+
+export class WithdrawnEnrollmentView extends EnrollmentView {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The waitlisted applicant who took the freed seat, if any' })
+  promotedEnrollmentId: string | null;
 }

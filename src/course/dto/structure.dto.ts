@@ -39,20 +39,20 @@ export class MoveLessonDto extends MoveDto {
 }
 
 export class LessonFieldsDto {
-  @ApiPropertyOptional({ maxLength: 200_000, description: 'Markdown: the article, or the lab instructions; optional notes otherwise' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200_000, description: 'Markdown: the article, or the lab instructions; optional notes otherwise' })
   @IsOptional() @IsString() @MaxLength(200_000)
   body?: string | null;
 
-  @ApiPropertyOptional({ description: 'http(s) URL of the video (video lessons)' }) @IsOptional() @IsUrl(HTTP_URL) @MaxLength(2000)
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'http(s) URL of the video (video lessons)' }) @IsOptional() @IsUrl(HTTP_URL) @MaxLength(2000)
   videoUrl?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 86400 }) @IsOptional() @IsInt() @Min(1) @Max(86400)
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 86400 }) @IsOptional() @IsInt() @Min(1) @Max(86400)
   durationSeconds?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 20_000, description: 'Lab environment notes (Markdown)' }) @IsOptional() @IsString() @MaxLength(20_000)
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 20_000, description: 'Lab environment notes (Markdown)' }) @IsOptional() @IsString() @MaxLength(20_000)
   environmentNotes?: string | null;
 
-  @ApiPropertyOptional({ description: 'http(s) URL of the resource (external lessons)' }) @IsOptional() @IsUrl(HTTP_URL) @MaxLength(2000)
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'http(s) URL of the resource (external lessons)' }) @IsOptional() @IsUrl(HTTP_URL) @MaxLength(2000)
   externalUrl?: string | null;
 }
 

@@ -522,6 +522,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Skills of every track, or of one (?track=) */
         get: operations["SkillsController_list"];
         put?: never;
         /** Add a skill to a track’s framework */
@@ -724,6 +725,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Published versions of a course, newest first */
         get: operations["CourseVersionsController_list"];
         put?: never;
         post?: never;
@@ -1441,7 +1443,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run an SQL or config answer without submitting it: the rows or the rule findings, no grade, no attempt used (rate limited per user) */
+        /**
+         * Run an SQL or config answer without submitting it: the rows or the rule findings, no grade, no attempt used (rate limited per user)
+         * @description Problems: 400 invalid-answer (not the kind’s shape); 404 no such assessment, or not yours; 409 enrollment-not-active, attempts-exhausted (you could not submit it either); 422 trial-run-unsupported (quiz, flag, rubric), past-due, exercise-unavailable; 429 too many trial runs (Retry-After); 503 sandbox-unavailable.
+         */
         post: operations["AssessmentsController_trialRun"];
         delete?: never;
         options?: never;
@@ -1541,6 +1546,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A regrade’s progress and how many grades it changed */
         get: operations["RegradesController_get"];
         put?: never;
         post?: never;
@@ -1661,6 +1667,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Own applications, newest first */
         get: operations["ApplicationsController_mine"];
         put?: never;
         post?: never;
@@ -2381,6 +2388,28 @@ export interface components {
             /** @description The version of the purpose text consented to */
             version: number;
         };
+        TrackView: {
+            /** @enum {string} */
+            code: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            name: string;
+            description: string;
+            position: number;
+        };
+        SkillView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            code: string;
+            name: string;
+            description: string;
+            /** @description A NICE work role or an SFIA code */
+            frameworkRef: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         SkillTrackDocument: {
             code: string;
             name: string;
@@ -2412,6 +2441,28 @@ export interface components {
             /** @description e.g. a NICE work role or an SFIA code */
             frameworkRef?: Record<string, never> | null;
         };
+        CatalogueCourseView: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            summary: string;
+            /** @enum {string} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            /** @enum {string} */
+            level: "beginner" | "intermediate" | "advanced";
+            estimatedHours: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            latestVersion: number;
+            /** Format: uuid */
+            ownerId: string;
+        };
+        CatalogueCoursePageView: {
+            items: components["schemas"]["CatalogueCourseView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         CreateCourseDto: {
             title: string;
             summary: string;
@@ -2425,6 +2476,101 @@ export interface components {
             /** @description Admins may create a course on behalf of an instructor */
             ownerId?: string;
         };
+        CourseView: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            summary: string;
+            /** @enum {string} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            /** @enum {string} */
+            level: "beginner" | "intermediate" | "advanced";
+            estimatedHours: number;
+            /** Format: uuid */
+            ownerId: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            /** @description 0 until the first publish */
+            latestVersion: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OutlineLessonView: {
+            /** Format: uuid */
+            lessonId: string;
+            title: string;
+            /** @enum {string} */
+            kind: "article" | "video" | "lab" | "external";
+            position: number;
+            /** @description Hash of the content, so that versions can be compared */
+            contentHash: string;
+        };
+        OutlineAssessmentView: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @enum {string} */
+            kind: "quiz" | "flag" | "sql" | "config" | "rubric";
+            title: string;
+            required: boolean;
+            maxScore: number;
+            passMark: number;
+            weight: number;
+            dueOffsetDays: number | null;
+            skillCodes: string[];
+            contentHash: string;
+        };
+        OutlineModuleView: {
+            /** Format: uuid */
+            moduleId: string;
+            title: string;
+            summary: string;
+            position: number;
+            prerequisiteModuleIds: string[];
+            skillCodes: string[];
+            lessons: components["schemas"]["OutlineLessonView"][];
+            assessments: components["schemas"]["OutlineAssessmentView"][];
+        };
+        CourseOutlineView: {
+            courseCode: string;
+            /** @enum {string} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            prerequisiteCourseIds: string[];
+            modules: components["schemas"]["OutlineModuleView"][];
+        };
+        CourseVersionView: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            courseId: string;
+            version: number;
+            title: string;
+            summary: string;
+            level: string;
+            estimatedHours: number;
+            changeNote: string;
+            /** Format: uuid */
+            publishedBy: string;
+            /** Format: date-time */
+            publishedAt: string;
+            outline: components["schemas"]["CourseOutlineView"];
+        };
+        CourseSkillView: {
+            code: string;
+            name: string;
+            frameworkRef: string | null;
+        };
+        CourseDetailView: {
+            course: components["schemas"]["CourseView"];
+            coInstructorIds: string[];
+            prerequisiteCourseIds: string[];
+            /** @description The latest published version with its outline; null before the first publish */
+            latest: components["schemas"]["CourseVersionView"] | null;
+            /** @description Skills the latest version teaches */
+            skills: components["schemas"]["CourseSkillView"][];
+        };
         UpdateCourseDto: {
             title?: string;
             summary?: string;
@@ -2435,8 +2581,54 @@ export interface components {
         CoInstructorsDto: {
             userIds: string[];
         };
+        CoInstructorsView: {
+            /** @description The co-instructors now (the owner is not listed) */
+            userIds: string[];
+        };
         CoursePrerequisitesDto: {
             courseIds: string[];
+        };
+        CoursePrerequisitesView: {
+            courseIds: string[];
+        };
+        DraftLessonView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            moduleId: string;
+            /** @description 1-based, within the module */
+            position: number;
+            title: string;
+            /** @enum {string} */
+            kind: "article" | "video" | "lab" | "external";
+            body: string | null;
+            videoUrl: string | null;
+            durationSeconds: number | null;
+            environmentNotes: string | null;
+            externalUrl: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DraftModuleWithLessonsView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** @description 1-based, within the course */
+            position: number;
+            title: string;
+            summary: string;
+            /** Format: date-time */
+            createdAt: string;
+            skillCodes: string[];
+            prerequisiteModuleIds: string[];
+            lessons: components["schemas"]["DraftLessonView"][];
+        };
+        CourseDraftView: {
+            course: components["schemas"]["CourseView"];
+            modules: components["schemas"]["DraftModuleWithLessonsView"][];
         };
         CreateModuleDto: {
             summary?: string;
@@ -2445,6 +2637,20 @@ export interface components {
             /** @description Modules of the same course that must be completed first */
             prerequisiteModuleIds?: string[];
             title: string;
+        };
+        CourseModuleView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** @description 1-based, within the course */
+            position: number;
+            title: string;
+            summary: string;
+            /** Format: date-time */
+            createdAt: string;
+            skillCodes: string[];
+            prerequisiteModuleIds: string[];
         };
         CourseFieldsDto: {
             title: string;
@@ -2457,14 +2663,14 @@ export interface components {
         };
         CreateLessonDto: {
             /** @description Markdown: the article, or the lab instructions; optional notes otherwise */
-            body?: Record<string, never>;
+            body?: string | null;
             /** @description http(s) URL of the video (video lessons) */
-            videoUrl?: Record<string, never>;
-            durationSeconds?: Record<string, never>;
+            videoUrl?: string | null;
+            durationSeconds?: number | null;
             /** @description Lab environment notes (Markdown) */
-            environmentNotes?: Record<string, never>;
+            environmentNotes?: string | null;
             /** @description http(s) URL of the resource (external lessons) */
-            externalUrl?: Record<string, never>;
+            externalUrl?: string | null;
             title: string;
             /** @enum {string} */
             kind: "article" | "video" | "lab" | "external";
@@ -2494,6 +2700,73 @@ export interface components {
             /** @description What changed, in the author’s words */
             changeNote?: string;
         };
+        PublishedVersionView: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            courseId: string;
+            version: number;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        CourseVersionSummaryView: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            courseId: string;
+            version: number;
+            title: string;
+            summary: string;
+            level: string;
+            estimatedHours: number;
+            changeNote: string;
+            /** Format: uuid */
+            publishedBy: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        VersionLessonView: {
+            /** Format: uuid */
+            lessonId: string;
+            /** Format: uuid */
+            moduleId: string;
+            /** Format: uuid */
+            versionId: string;
+            title: string;
+            /** @enum {string} */
+            kind: "article" | "video" | "lab" | "external";
+            body: string | null;
+            videoUrl: string | null;
+            durationSeconds: number | null;
+            environmentNotes: string | null;
+            externalUrl: string | null;
+            bodyHtml: string | null;
+            environmentNotesHtml: string | null;
+        };
+        VersionItemRefView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        VersionChangedItemView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description Names of the fields that changed */
+            changes: string[];
+        };
+        VersionChangeSetView: {
+            added: components["schemas"]["VersionItemRefView"][];
+            removed: components["schemas"]["VersionItemRefView"][];
+            changed: components["schemas"]["VersionChangedItemView"][];
+        };
+        VersionDiffView: {
+            from: number;
+            to: number;
+            modules: components["schemas"]["VersionChangeSetView"];
+            lessons: components["schemas"]["VersionChangeSetView"];
+            assessments: components["schemas"]["VersionChangeSetView"];
+        };
         UpdateModuleDto: {
             summary?: string;
             /** @description Codes of the skills the module teaches (of the course’s track) */
@@ -2506,16 +2779,38 @@ export interface components {
             /** @description 1-based position to move to */
             position: number;
         };
+        DraftLessonHtmlView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            moduleId: string;
+            /** @description 1-based, within the module */
+            position: number;
+            title: string;
+            /** @enum {string} */
+            kind: "article" | "video" | "lab" | "external";
+            body: string | null;
+            videoUrl: string | null;
+            durationSeconds: number | null;
+            environmentNotes: string | null;
+            externalUrl: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            bodyHtml: string | null;
+            environmentNotesHtml: string | null;
+        };
         UpdateLessonDto: {
             /** @description Markdown: the article, or the lab instructions; optional notes otherwise */
-            body?: Record<string, never>;
+            body?: string | null;
             /** @description http(s) URL of the video (video lessons) */
-            videoUrl?: Record<string, never>;
-            durationSeconds?: Record<string, never>;
+            videoUrl?: string | null;
+            durationSeconds?: number | null;
             /** @description Lab environment notes (Markdown) */
-            environmentNotes?: Record<string, never>;
+            environmentNotes?: string | null;
             /** @description http(s) URL of the resource (external lessons) */
-            externalUrl?: Record<string, never>;
+            externalUrl?: string | null;
             title?: string;
             /** @enum {string} */
             kind?: "article" | "video" | "lab" | "external";
@@ -3107,6 +3402,38 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        AssessmentAuthorView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            moduleId: string;
+            /** @enum {string} */
+            kind: "quiz" | "flag" | "sql" | "config" | "rubric";
+            title: string;
+            /** @description Markdown */
+            instructions: string;
+            maxScore: number;
+            passMark: number;
+            weight: number;
+            required: boolean;
+            attemptsAllowed: number;
+            timeLimitMinutes: number | null;
+            dueOffsetDays: number | null;
+            /** @enum {string} */
+            latePolicy: "refuse" | "penalty";
+            latePenaltyPercentPerDay: number;
+            skillCodes: string[];
+            /** Format: uuid */
+            courseId: string;
+            /** @description The answer key, in the shape of the kind */
+            key: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         UpdateAssessmentDto: {
             /** @enum {string} */
             kind?: "quiz" | "flag" | "sql" | "config" | "rubric";
@@ -3141,6 +3468,168 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        OpenAttemptRefView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            deadlineAt: string | null;
+        };
+        OwnSubmissionRefView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "graded" | "needs_review" | "error";
+            score: number | null;
+            passed: boolean | null;
+            /** Format: date-time */
+            submittedAt: string;
+            url: string;
+        };
+        AssessmentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            moduleId: string;
+            /** @enum {string} */
+            kind: "quiz" | "flag" | "sql" | "config" | "rubric";
+            title: string;
+            /** @description Markdown */
+            instructions: string;
+            maxScore: number;
+            passMark: number;
+            weight: number;
+            required: boolean;
+            attemptsAllowed: number;
+            timeLimitMinutes: number | null;
+            dueOffsetDays: number | null;
+            /** @enum {string} */
+            latePolicy: "refuse" | "penalty";
+            latePenaltyPercentPerDay: number;
+            skillCodes: string[];
+            /**
+             * Format: uuid
+             * @description Editors
+             */
+            courseId?: string;
+            /** @description Editors and cohort instructors: the answer key */
+            key?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description Editors
+             */
+            createdAt?: string;
+            /**
+             * Format: date-time
+             * @description Editors
+             */
+            updatedAt?: string;
+            /** @description Cohort instructors and trainees: questions or exercise (trainees: no key) */
+            content?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description Cohort instructors: the version their cohorts run
+             */
+            versionId?: string;
+            /** @description Cohort instructors */
+            cohortIds?: string[];
+            /**
+             * Format: date-time
+             * @description Trainees
+             */
+            dueAt?: string | null;
+            /** @description Trainees */
+            attemptsUsed?: number;
+            /** @description Trainees */
+            openAttempt?: components["schemas"]["OpenAttemptRefView"] | null;
+            /** @description Trainees */
+            submissions?: components["schemas"]["OwnSubmissionRefView"][];
+        };
+        StaffSubmissionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: uuid */
+            attemptId: string;
+            /** @enum {string} */
+            status: "queued" | "graded" | "needs_review" | "error";
+            /** @description Place in the grading queue, while queued (1 = next) */
+            queuePosition?: number;
+            /** Format: date-time */
+            submittedAt: string;
+            lateDays: number;
+            score: number | null;
+            maxScore: number;
+            passed: boolean | null;
+            /** @description What the grader explains, in the shape of the kind */
+            feedback: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why grading failed (status error) */
+            error: string | null;
+            /** Format: date-time */
+            gradedAt: string | null;
+            /** @description The answer as submitted */
+            answer: {
+                [key: string]: unknown;
+            };
+            url: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+        };
+        StaffSubmissionPageView: {
+            items: components["schemas"]["StaffSubmissionView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        TraineeFlagView: {
+            id: string;
+            label: string;
+            /** @description The flag derived for this trainee */
+            flag: string;
+        };
+        TraineeFlagsView: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: uuid */
+            traineeId: string;
+            flags: components["schemas"]["TraineeFlagView"][];
+        };
+        AttemptView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assessmentId: string;
+            attemptNumber: number;
+            attemptsAllowed: number;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description Server-enforced end of a timed attempt
+             */
+            deadlineAt: string | null;
+            /** @description Questions or exercise for this attempt (no key) */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        RevealedHintView: {
+            hintId: string;
+            text: string;
+            /** @description Points taken off later grades */
+            cost: number;
+            /** Format: date-time */
+            revealedAt: string;
+        };
         SubmitDto: {
             /** @description The answer, in the shape of the assessment kind */
             answer: {
@@ -3148,6 +3637,14 @@ export interface components {
             };
             /** @description The started attempt this answers (timed assessments); default: the open one */
             attemptId?: string;
+        };
+        SubmissionAcceptedView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "graded" | "needs_review" | "error";
+            /** @description Where to poll the grade */
+            url: string;
         };
         TrialRunDto: {
             /** @description The answer, in the shape of the assessment kind: `{ query }` (sql) or `{ document, format? }` (config) */
@@ -3196,6 +3693,97 @@ export interface components {
             /** @description Published version whose frozen key to apply (the version with the fix); default: each submission’s own version */
             keyVersionId?: string;
         };
+        RegradeView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /**
+             * Format: uuid
+             * @description The version whose key is applied; null: each submission’s own
+             */
+            keyVersionId: string | null;
+            reason: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "finished";
+            total: number;
+            done: number;
+            /** @description Submissions whose grade changed */
+            changed: number;
+            /** @description Percent done */
+            progress: number;
+            /** @description The worker job’s state, while the queue knows it */
+            jobState: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Where to poll progress */
+            url: string;
+        };
+        GradeRecordView: {
+            /** @description initial, review, override, regrade:<id> */
+            cause: string;
+            rawScore: number;
+            /** @description Late penalty and hint costs taken off */
+            penalty: number;
+            score: number;
+            previousScore: number | null;
+            passed: boolean;
+            /** Format: uuid */
+            gradedBy: string | null;
+            reason: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        SubmissionDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: uuid */
+            attemptId: string;
+            /** @enum {string} */
+            status: "queued" | "graded" | "needs_review" | "error";
+            /** @description Place in the grading queue, while queued (1 = next) */
+            queuePosition?: number;
+            /** Format: date-time */
+            submittedAt: string;
+            lateDays: number;
+            score: number | null;
+            maxScore: number;
+            passed: boolean | null;
+            /** @description What the grader explains, in the shape of the kind */
+            feedback: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why grading failed (status error) */
+            error: string | null;
+            /** Format: date-time */
+            gradedAt: string | null;
+            /** @description The answer as submitted */
+            answer: {
+                [key: string]: unknown;
+            };
+            url: string;
+            /**
+             * Format: uuid
+             * @description Staff only
+             */
+            traineeId?: string;
+            /**
+             * Format: uuid
+             * @description Staff only
+             */
+            cohortId?: string;
+            /**
+             * Format: uuid
+             * @description Staff only
+             */
+            enrollmentId?: string;
+            /** @description Staff only: every grade, oldest first */
+            grades?: components["schemas"]["GradeRecordView"][];
+        };
         CriterionScoreDto: {
             criterionId: string;
             points: number;
@@ -3243,6 +3831,55 @@ export interface components {
             /** @description Questions every applicant answers; ids q1, q2, ... in this order */
             questions?: components["schemas"]["QuestionDto"][];
         };
+        CohortCourseDto: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            courseId: string;
+            code: string;
+            title: string;
+            /** @enum {string} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            version: number;
+        };
+        CohortQuestionView: {
+            /** @example q1 */
+            id: string;
+            prompt: string;
+            required: boolean;
+        };
+        CohortView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "planned" | "accepting_applications" | "running" | "completed" | "archived";
+            capacity: number;
+            seatsTaken: number;
+            /** Format: date-time */
+            applicationsOpenAt: string;
+            /** Format: date-time */
+            applicationsCloseAt: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            unlockMode: "schedule" | "prerequisites";
+            courseVersionIds: string[];
+            /** @description The course versions with their titles, in title order */
+            courses: components["schemas"]["CohortCourseDto"][];
+            schedule: components["schemas"]["ModuleUnlockDto"][];
+            instructorIds: string[];
+            questions: components["schemas"]["CohortQuestionView"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CohortPageView: {
+            items: components["schemas"]["CohortView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         UpdateCohortDto: {
             name?: string;
             /** @description Never below the seats taken */
@@ -3258,6 +3895,39 @@ export interface components {
             /** @enum {string} */
             status: "planned" | "accepting_applications" | "running" | "completed" | "archived";
         };
+        RosterEntryView: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            traineeId: string;
+            displayName: string | null;
+            email: string | null;
+            /** Format: uuid */
+            courseVersionId: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn" | "completed";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            lastActivityAt: string | null;
+            lessonsDone: number;
+            modulesDone: number;
+            modulesTotal: number;
+            percentComplete: number;
+            failedAssessments: number;
+            atRisk: boolean;
+            atRiskReasons: ("inactive" | "failing")[];
+        };
+        RosterView: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            capacity: number;
+            seatsTaken: number;
+            /** @description Days of silence that count as inactive */
+            inactiveDays: number;
+            items: components["schemas"]["RosterEntryView"][];
+        };
         AnswerDto: {
             /** @example q1 */
             questionId: string;
@@ -3272,6 +3942,36 @@ export interface components {
              */
             courseVersionId?: string;
         };
+        ApplicationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            /** @enum {string} */
+            status: "submitted" | "shortlisted" | "accepted" | "waitlisted" | "rejected" | "withdrawn";
+            statement: string;
+            answers: components["schemas"]["AnswerDto"][];
+            score: number | null;
+            waitlistRank: number | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Present when the decision enrolled the applicant
+             */
+            enrollmentId?: string | null;
+        };
+        ApplicationPageView: {
+            items: components["schemas"]["ApplicationView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         BulkDecisionItemDto: {
             /** @enum {string} */
             decision: "shortlist" | "accept" | "waitlist" | "reject";
@@ -3284,6 +3984,36 @@ export interface components {
         };
         BulkDecisionDto: {
             items: components["schemas"]["BulkDecisionItemDto"][];
+        };
+        BulkDecisionProblemView: {
+            type: string;
+            detail?: string;
+        };
+        BulkDecisionResultView: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description HTTP status this item would have had alone */
+            status: number;
+            application?: components["schemas"]["ApplicationView"];
+            /** @description problem type and detail when refused */
+            problem?: components["schemas"]["BulkDecisionProblemView"];
+        };
+        BulkDecisionResultsView: {
+            results: components["schemas"]["BulkDecisionResultView"][];
+        };
+        DecisionRecordView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            actorId: string | null;
+            action: string;
+            fromStatus: string | null;
+            toStatus: string;
+            reason: string | null;
+            score: number | null;
+            waitlistRank: number | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         ScoreDto: {
             score: number;
@@ -3306,12 +4036,205 @@ export interface components {
              */
             courseVersionId?: string;
         };
+        EnrollmentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "application" | "admin" | "import" | "waitlist";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawalReason: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            lastActivityAt: string | null;
+            percentComplete: number;
+        };
         ImportTraineesDto: {
             /** @description CSV text with the header `email,displayName` (and optionally `courseVersionId`) */
             csv: string;
         };
+        ImportJobView: {
+            id: string;
+            name: string;
+            /** @description BullMQ state: waiting, active, completed, failed, ... */
+            state: string;
+            /** @description A percentage, or what the worker reported */
+            progress: number | Record<string, never>;
+            attemptsMade: number;
+            failedReason: string | null;
+            /** @description What the job returned, if anything */
+            returnValue: Record<string, never> | null;
+        };
+        ImportRowResultView: {
+            /** @description Line of the CSV */
+            line: number;
+            email: string;
+            /** @enum {string} */
+            outcome: "enrolled" | "already-enrolled" | "error";
+            accountCreated?: boolean;
+            error?: string;
+        };
+        ImportReportView: {
+            rows: components["schemas"]["ImportRowResultView"][];
+            enrolled: number;
+            alreadyEnrolled: number;
+            errors: number;
+        };
+        TraineeImportView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "finished" | "failed";
+            /** @description Rows in the file */
+            rows: number;
+            /** @description Percent done */
+            progress: number;
+            job: components["schemas"]["ImportJobView"] | null;
+            /** @description Per-row outcomes, once finished */
+            report: components["schemas"]["ImportReportView"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Where to poll the status */
+            url: string;
+        };
         WithdrawEnrollmentDto: {
             reason?: string;
+        };
+        WithdrawnEnrollmentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "application" | "admin" | "import" | "waitlist";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawalReason: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            lastActivityAt: string | null;
+            percentComplete: number;
+            /**
+             * Format: uuid
+             * @description The waitlisted applicant who took the freed seat, if any
+             */
+            promotedEnrollmentId: string | null;
+        };
+        ProgressCohortView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "planned" | "accepting_applications" | "running" | "completed" | "archived";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        ProgressCourseView: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            courseId: string;
+            title: string;
+            code: string;
+            version: number;
+        };
+        ProgressAssessmentView: {
+            /** Format: uuid */
+            assessmentId: string;
+            title: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            passed: boolean;
+        };
+        ProgressModuleView: {
+            /** Format: uuid */
+            moduleId: string;
+            title: string;
+            position: number;
+            /** @enum {string} */
+            status: "locked" | "open" | "done";
+            /** Format: date-time */
+            opensAt: string;
+            lessonsDone: number;
+            lessonsTotal: number;
+            completedLessonIds: string[];
+            assessments: components["schemas"]["ProgressAssessmentView"][];
+        };
+        ProgressNextView: {
+            /** Format: uuid */
+            moduleId: string;
+            /** Format: uuid */
+            lessonId: string | null;
+            /** Format: uuid */
+            assessmentId: string | null;
+        };
+        EnrollmentProgressView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "application" | "admin" | "import" | "waitlist";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawalReason: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            lastActivityAt: string | null;
+            percentComplete: number;
+            lessonsDone: number;
+            modulesDone: number;
+            cohort: components["schemas"]["ProgressCohortView"];
+            course: components["schemas"]["ProgressCourseView"];
+            modules: components["schemas"]["ProgressModuleView"][];
+            /** @description What to do next; null when nothing is open */
+            next: components["schemas"]["ProgressNextView"] | null;
+        };
+        LessonCompletionView: {
+            /** Format: uuid */
+            lessonId: string;
+            /** Format: uuid */
+            moduleId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: date-time */
+            completedAt: string;
+            alreadyCompleted: boolean;
         };
         InboxItemView: {
             /** Format: uuid */
@@ -5853,7 +6776,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrackView"][];
+                };
             };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
@@ -5881,7 +6806,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkillView"][];
+                };
             };
             /** @description Absent, or not yours to see */
             404: {
@@ -5923,6 +6850,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillView"][];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -5956,6 +6900,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -5976,6 +6928,15 @@ export interface operations {
             };
             /** @description Signed in, but not allowed to do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6030,7 +6991,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SkillDocument"];
-                    "text/html": components["schemas"]["SkillDocument"];
+                    "text/html": string;
                 };
             };
             /** @description Absent, or not yours to see */
@@ -6077,6 +7038,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -6168,6 +7137,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueCoursePageView"];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -6201,6 +7188,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -6228,6 +7223,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -6239,6 +7243,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6268,6 +7281,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetailView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -6321,6 +7342,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -6350,6 +7379,15 @@ export interface operations {
             };
             /** @description Absent, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6406,6 +7444,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -6435,6 +7481,15 @@ export interface operations {
             };
             /** @description Absent, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6495,6 +7550,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoInstructorsView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -6531,6 +7594,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -6551,6 +7623,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6584,6 +7665,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePrerequisitesView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -6620,6 +7709,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -6640,6 +7738,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6669,6 +7776,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDraftView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -6678,7 +7793,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Signed in, but not allowed to do this */
+            /**
+             * @description Signed in, but not allowed to do this
+             *
+             *     Signed in, but not allowed to do this
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6731,6 +7850,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseModuleView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -6767,6 +7894,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -6787,6 +7923,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6818,6 +7963,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -6845,6 +7998,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -6856,6 +8018,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6889,6 +8060,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedVersionView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -6925,6 +8104,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -6945,6 +8133,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6974,6 +8171,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionSummaryView"][];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -7024,6 +8229,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -7075,8 +8288,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionLessonView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7126,6 +8356,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDiffView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -7176,6 +8414,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDocumentDto"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -7234,6 +8480,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -7263,6 +8516,15 @@ export interface operations {
             };
             /** @description Absent, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7323,6 +8585,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseModuleView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -7359,6 +8629,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -7379,6 +8658,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7412,6 +8700,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseModuleView"][];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -7441,6 +8737,15 @@ export interface operations {
             };
             /** @description Absent, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7475,6 +8780,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -7501,6 +8815,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftLessonView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -7530,6 +8852,15 @@ export interface operations {
             };
             /** @description Absent, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7586,6 +8917,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftLessonHtmlView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -7644,6 +8983,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -7673,6 +9019,15 @@ export interface operations {
             };
             /** @description Absent, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7733,6 +9088,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftLessonHtmlView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -7762,6 +9125,15 @@ export interface operations {
             };
             /** @description Absent, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7822,6 +9194,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftLessonView"][];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -7858,6 +9238,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -7878,6 +9267,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10084,6 +11482,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentAuthorView"][];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -10120,6 +11526,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -10146,6 +11561,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentAuthorView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -10209,6 +11632,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -10231,6 +11663,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The view for the caller’s role: author (draft with key), instructor (frozen copy with key) or trainee (no key) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -10242,6 +11683,15 @@ export interface operations {
             };
             /** @description Absent, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10280,6 +11730,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -10336,6 +11793,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10369,6 +11835,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentAuthorView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -10425,6 +11899,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10460,6 +11943,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSubmissionPageView"];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -10522,6 +12023,14 @@ export interface operations {
             };
         };
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionAcceptedView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -10558,6 +12067,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -10578,6 +12096,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10608,6 +12135,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeFlagsView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -10644,6 +12179,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -10666,6 +12210,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -10695,6 +12247,15 @@ export interface operations {
             };
             /** @description Absent, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10729,6 +12290,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -10752,6 +12322,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedHintView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -10781,6 +12359,15 @@ export interface operations {
             };
             /** @description Absent, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10849,20 +12436,13 @@ export interface operations {
                     "application/json": components["schemas"]["TrialRun"];
                 };
             };
-            /** @description invalid-answer: the answer does not have the kind’s shape */
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired */
@@ -10883,36 +12463,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description not-found: no such assessment, or not yours */
+            /** @description Absent, or not yours to see */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description enrollment-not-active, attempts-exhausted: you could not submit it either */
+            /** @description Conflicts with the current state */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description The request body is too large */
@@ -10942,52 +12508,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description trial-run-unsupported (quiz, flag, rubric), past-due, exercise-unavailable */
+            /** @description Well-formed, but breaks a rule */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description too many trial runs; retry after the Retry-After header */
+            /** @description Too many requests; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description sandbox-unavailable: the SQL sandbox cannot be reached; retry shortly */
+            /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
         };
@@ -11007,6 +12552,14 @@ export interface operations {
             };
         };
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegradeView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -11070,6 +12623,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -11092,6 +12654,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Staff also see traineeId, cohortId, enrollmentId and the grade history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDetailView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -11145,6 +12716,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSubmissionView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -11181,6 +12760,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -11201,6 +12789,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11234,6 +12831,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSubmissionView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -11270,6 +12875,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -11290,6 +12904,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11323,6 +12946,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSubmissionPageView"];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -11381,6 +13022,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegradeView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -11442,6 +13091,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortPageView"];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -11475,6 +13142,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -11520,6 +13195,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -11542,6 +13226,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -11595,6 +13287,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -11651,6 +13351,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11684,6 +13393,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -11747,6 +13464,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -11773,6 +13499,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterView"];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -11838,6 +13581,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageView"];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -11900,6 +13661,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -11936,6 +13705,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -11956,6 +13734,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11989,6 +13776,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkDecisionResultsView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -12072,6 +13867,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"][];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -12112,6 +13915,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -12170,6 +13981,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRecordView"][];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -12228,6 +14047,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -12291,6 +14118,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -12317,6 +14153,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -12406,6 +14250,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -12442,6 +14294,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -12462,6 +14323,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12495,6 +14365,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -12531,6 +14409,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -12551,6 +14438,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12584,6 +14480,14 @@ export interface operations {
             };
         };
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeImportView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -12647,6 +14551,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -12669,6 +14582,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeImportView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -12727,6 +14648,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentView"];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -12780,6 +14709,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawnEnrollmentView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -12834,6 +14771,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A service this request needs is unavailable; retry shortly */
             503: {
                 headers: {
@@ -12854,6 +14800,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentProgressView"][];
+                };
+            };
             /** @description Not signed in, or the access token is invalid or expired */
             401: {
                 headers: {
@@ -12885,6 +14839,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonCompletionView"];
+                };
+            };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
             400: {
                 headers: {
@@ -12941,6 +14903,15 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
