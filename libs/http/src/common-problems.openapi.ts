@@ -11,11 +11,13 @@ import { ProblemView } from './problem.view';
  * own declaration of the same status wins.
  */
 const COMMON: Array<{ status: number; description: string; applies: (method: string, hasPathParameter: boolean) => boolean }> = [
-  { status: 400, description: 'The request is malformed, has invalid or unknown fields, or has a body this route does not take', applies: (m) => m !== 'get' },
+  // Any route: a GET carrying a body, or malformed query parameters, is refused as well.
+  { status: 400, description: 'The request is malformed, has invalid or unknown fields, or has a body this route does not take', applies: () => true },
   { status: 404, description: 'Absent, or not yours to see', applies: (_, path) => path },
   { status: 413, description: 'The request body is too large', applies: (m) => m !== 'get' },
   { status: 414, description: 'A path segment is too long', applies: (_, path) => path },
   { status: 415, description: 'The request body is not JSON', applies: (m) => m !== 'get' },
+  { status: 431, description: 'The request line or headers are too large', applies: () => true },
   { status: 503, description: 'A service this request needs is unavailable; retry shortly', applies: () => true },
 ];
 

@@ -21,6 +21,8 @@ class AssessmentSettingsView {
   @ApiProperty({ type: Number, nullable: true }) dueOffsetDays: number | null;
   @ApiProperty({ enum: LATE_POLICIES }) latePolicy: LatePolicy;
   @ApiProperty({ type: Number }) latePenaltyPercentPerDay: number;
+  @ApiProperty({ type: Number, description: 'A late answer never scores below this share (percent) of what it earned' }) lateFloorPercent: number;
+  @ApiProperty({ type: Number, description: 'Work submitted within this many minutes after the due date counts as on time' }) lateGraceMinutes: number;
   @ApiProperty({ type: [String] }) skillCodes: string[];
 }
 

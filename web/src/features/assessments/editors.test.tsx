@@ -221,14 +221,14 @@ describe('TimeLeft', () => {
     const live = screen.getByRole('status');
     expect(screen.getByText('06:00').getAttribute('aria-hidden')).toBe('true');
     expect(live.textContent).toBe('');
-    act(() => vi.advanceTimersByTime(61_000));
+    act(() => { vi.advanceTimersByTime(61_000); });
     expect(live.textContent).toBe('5 minutes left.');
-    act(() => vi.advanceTimersByTime(4 * 60_000));
+    act(() => { vi.advanceTimersByTime(4 * 60_000); });
     expect(live.textContent).toBe('One minute left.');
     expect(onExpire).not.toHaveBeenCalled();
-    act(() => vi.advanceTimersByTime(56_000));
+    act(() => { vi.advanceTimersByTime(56_000); });
     expect(onExpire).toHaveBeenCalledTimes(1);
-    act(() => vi.advanceTimersByTime(10_000));
+    act(() => { vi.advanceTimersByTime(10_000); });
     expect(live.textContent).toBe('Time is up. Your answer is being submitted.');
     expect(onExpire).toHaveBeenCalledTimes(1);
   });

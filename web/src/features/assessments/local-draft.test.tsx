@@ -29,7 +29,7 @@ describe('local drafts', () => {
     expect(first.result.current.restored).toBe(false);
     act(() => first.result.current.setValue('SELECT queue'));
     expect(readDraft('a1')).toBeUndefined();
-    act(() => vi.advanceTimersByTime(400));
+    act(() => { vi.advanceTimersByTime(400); });
     expect(readDraft('a1')).toBe('SELECT queue');
     act(() => first.result.current.setValue((previous) => `${previous} FROM calls`));
     first.unmount(); // a reload before the delay: the pending change is written on the way out
@@ -40,7 +40,7 @@ describe('local drafts', () => {
     expect(second.result.current.restored).toBe(true);
     act(() => second.result.current.setValue('SELECT 1'));
     act(() => second.result.current.clear());
-    act(() => vi.advanceTimersByTime(1000));
+    act(() => { vi.advanceTimersByTime(1000); });
     second.unmount();
     expect(readDraft('a1')).toBeUndefined();
   });
@@ -64,7 +64,7 @@ describe('local drafts', () => {
     vi.useFakeTimers();
     const hook = renderHook(() => useLocalDraft('a4', ''));
     act(() => hook.result.current.setValue('typed'));
-    act(() => vi.advanceTimersByTime(400));
+    act(() => { vi.advanceTimersByTime(400); });
     expect(hook.result.current.value).toBe('typed');
     hook.unmount();
     setItem.mockRestore();

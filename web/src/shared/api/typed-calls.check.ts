@@ -12,7 +12,7 @@ type Data<R> = R extends { data?: infer D } ? NonNullable<D> : never;
 // The JSON bodies (a report also answers CSV by negotiation).
 const client = createClient<paths, `${string}/json`>({ baseUrl: '/' });
 
-export async function typedCalls(cohortId: string) {
+export async function typedCalls(cohortId: string, submissionId: string) {
   const login = await client.POST('/api/v1/auth/login', { body: { email: 'maria@example.ph', password: 'a password' } });
   const loginTyped: Exactly<Data<typeof login>, Schemas['TokenPairDto']> = true;
 
@@ -28,5 +28,12 @@ export async function typedCalls(cohortId: string) {
   type MeRefusal = paths['/api/v1/me']['get']['responses'][401]['content']['application/problem+json'];
   const problemTyped: Exactly<MeRefusal, Schemas['ProblemView']> = true;
 
-  return { results: [login.data, me.data, report.data, certificates.data], typed: [loginTyped, meTyped, reportTyped, certificatesTyped, problemTyped] };
+  const enrollments = await client.GET('/api/v1/me/enrollments');
+  const enrollmentsTyped: Exactly<Data<typeof enrollments>, Schemas['EnrollmentProgressView'][]> = true;
+  const submission = await client.GET('/api/v1/submissions/{id}', { params: { path: { id: submissionId } } });
+  const submissionTyped: Exactly<Data<typeof submission>, Schemas['SubmissionDetailView']> = true;
+  return {
+    results: [login.data, me.data, report.data, certificates.data, enrollments.data, submission.data],
+    typed: [loginTyped, meTyped, reportTyped, certificatesTyped, problemTyped, enrollmentsTyped, submissionTyped],
+  };
 }
