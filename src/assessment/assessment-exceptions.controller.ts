@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiProblems, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
 import { AssessmentExceptions } from './assessment-exceptions.service';
 import { AssessmentExceptionListView, GrantExceptionDto } from './dto/assessment-exception.dto';
 
@@ -13,6 +13,7 @@ export class AssessmentExceptionsController {
   @Roles('instructor', 'admin')
   @ApiOperation({ summary: 'Give trainees of the cohort a later due date or extra attempts (cohort instructors, admins; audited, the trainees are told)' })
   @ApiCreatedResponse({ type: AssessmentExceptionListView })
+  @ApiProblems(422)
   async grant(
     @CurrentPrincipal() principal: Principal,
     @Param('cohortId', UuidParam()) cohortId: string,
