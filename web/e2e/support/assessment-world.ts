@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiHelper, Person } from './api-helper.ts';
+import { startCohort } from './learning-world.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -60,6 +61,6 @@ export async function buildAssessmentWorld(api: ApiHelper): Promise<AssessmentWo
   const token = await api.tokenOf(trainee.email, trainee.password);
   const application = await api.call('POST', `/api/v1/cohorts/${cohort.id}/applications`, token, { statement: 'I answer billing calls and want to read our data.' });
   await api.call('POST', `/api/v1/applications/${application.id}/decision`, admin, { decision: 'accept', reason: 'Clear goal' });
-  await api.call('POST', `/api/v1/cohorts/${cohort.id}/status`, admin, { status: 'running' });
+  await startCohort(api, admin, cohort.id);
   return { courseTitle, quiz: { id: quiz.id, title: quiz.title }, sql: { id: sql.id, title: sql.title }, trainee };
 }

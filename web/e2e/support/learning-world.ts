@@ -63,7 +63,13 @@ export async function buildLearningWorld(api: ApiHelper): Promise<LearningWorld>
 export async function acceptAndStart(api: ApiHelper, world: LearningWorld, applicationId: string): Promise<void> {
   const admin = await api.asAdmin();
   await api.call('POST', `/api/v1/applications/${applicationId}/decision`, admin, { decision: 'accept', reason: 'Strong motivation and study time' });
-  await api.call('POST', `/api/v1/cohorts/${world.cohortId}/status`, admin, { status: 'running' });
+  await startCohort(api, admin, world.cohortId);
+}
+
+/** Starts a cohort as staff would: its applications are closed first (a cohort cannot start while they are open). */
+export async function startCohort(api: ApiHelper, adminToken: string, cohortId: string): Promise<void> {
+  await api.call('PATCH', `/api/v1/cohorts/${cohortId}`, adminToken, { applicationsCloseAt: new Date().toISOString() });
+  await api.call('POST', `/api/v1/cohorts/${cohortId}/status`, adminToken, { status: 'running' });
 }
 
 /** Passes the quiz over the API (the quiz editor is the assessment screens' work) and waits for the grade. */
