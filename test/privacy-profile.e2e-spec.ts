@@ -37,6 +37,21 @@ describe('controlled categories and consent: organisations, districts, demograph
     expect((await t.api.get('/api/v1/organisations?includeRetired=true', trainee.token)).body.items).toHaveLength(1);
   });
 
+  it('offers the lists a profile chooses from: the configured districts and the organisations not retired', async () => {
+    const chooser = await createUser(t.api, admin.token, ['trainee']);
+    const options = await t.api.get('/api/v1/me/profile-options', chooser.token);
+    expect(options.status).toBe(200);
+    expect(options.body).toEqual({
+      districts: ['Belize', 'Cayo', 'Corozal', 'Orange Walk', 'Stann Creek', 'Toledo'],
+      employers: [{ id: expect.any(String), name: 'Jaguar Contact Solutions' }],
+      other: 'other',
+    });
+    // What it offers is what a profile accepts.
+    const chosen = { district: options.body.districts[3], employer: options.body.employers[0].id, consentVersion: 1 };
+    expect((await t.api.patch('/api/v1/me', chosen, chooser.token)).body).toMatchObject({ district: 'Orange Walk', employer: chosen.employer });
+    expect((await t.api.get('/api/v1/me/profile-options')).status).toBe(401);
+  });
+
   it('accepts only listed districts and organisations, with a 400 naming the allowed ones, storing nothing', async () => {
     const before = await profile(trainee);
     const district = await t.api.patch('/api/v1/me', { district: 'Gotham', consentVersion: 1 }, trainee.token);

@@ -21,6 +21,7 @@ import { AccountPasswords } from './account-passwords.service';
 import { PasswordResets } from './password-resets.service';
 import { AccountEmailTokens } from './account-email-tokens.service';
 import { ProfileCategories } from './profile-categories.service';
+import { ProfileOptionsController } from './profile-options.controller';
 import { DemographicConsents } from './demographic-consents.service';
 import { IdentityPersonalData } from './identity-personal-data.service';
 import { DemographicConsentController } from './demographic-consent.controller';
@@ -59,7 +60,7 @@ export { AccountEmailTokens, IdentityPersonalData, UserDirectory };
     ProfileCategories,
     DemographicConsents,
   ],
-  controllers: [AuthController, WebSessionController, PasswordResetController, MeController, PasswordController, UsersController, DemographicConsentController],
+  controllers: [AuthController, WebSessionController, PasswordResetController, MeController, PasswordController, UsersController, DemographicConsentController, ProfileOptionsController],
   exports: [IdentityPersonalData, UserDirectory, AccessTokenVerifier, AccessTokens, AccountEmailTokens],
 })
 export class IdentityModule {}

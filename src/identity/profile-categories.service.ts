@@ -33,6 +33,12 @@ export class ProfileCategories {
     if (errors.length > 0) throw badRequest('category-not-listed', 'Profile categories come from controlled lists.', errors);
   }
 
+  /** The lists a profile form offers; "other" is the value outside both. */
+  async options(): Promise<{ districts: string[]; employers: Array<{ id: string; name: string }>; other: typeof OTHER_CATEGORY }> {
+    const employers = (await this.organisations.selectable()).map((o) => ({ id: o.id, name: o.name }));
+    return { districts: [...this.config.profileDistricts], employers, other: OTHER_CATEGORY };
+  }
+
   districts(): string[] {
     return [...this.config.profileDistricts, OTHER_CATEGORY];
   }

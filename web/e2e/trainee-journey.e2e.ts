@@ -129,9 +129,12 @@ test('a new applicant registers, applies, is accepted, learns, and downloads a c
     await checkScreen(page, 'profile');
     // The demographic fields are asked for only once the person consents to their purpose.
     await page.getByRole('button', { name: 'I agree: let me add these details' }).click();
-    await page.getByLabel('District').fill('Belize');
+    // District and employer are chosen from the programme's lists (free text is refused).
+    await page.getByLabel('District').selectOption('Orange Walk');
+    await page.getByLabel('Employer', { exact: true }).selectOption({ label: 'Other' });
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect(page.getByText('Saved.')).toBeVisible();
+    expect(await api.call('GET', '/api/v1/me', await api.tokenOf(email, password))).toMatchObject({ district: 'Orange Walk', employer: 'other' });
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
     await expect(page.getByRole('heading', { level: 1, name: 'Tu perfil' })).toBeVisible();
     await checkScreen(page, 'profile-es');

@@ -1,9 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
 import { queryKeys } from '../../shared/api/query-keys';
-import type { Me } from '../../shared/api/resources/me';
+import { profileOptionsQuery, type Me, type ProfileOptions } from '../../shared/api/resources/me';
+import { SelectField } from '../../shared/ui/select-field';
 import { useErrorMessage } from '../../shared/states/error-state';
 import { Form } from '../../shared/ui/form';
 import { FormAlert } from '../../shared/ui/form-alert';
@@ -23,8 +24,8 @@ export function ProfileForm({ me, consented }: { me: Me; consented: boolean }) {
     mutationFn: (body: Record<string, unknown>) => unwrap<Me>(api.PATCH('/api/v1/me', { body } as never)),
     onSuccess: (updated) => queryClient.setQueryData(queryKeys.me, updated),
   });
+  const options = useQuery({ ...profileOptionsQuery, enabled: consented });
   const errors = fieldErrorsOf(save.error);
-  const orNull = (value: string) => (value.trim() ? value.trim() : null);
   return (
     <Form
       aria-label={t`Your profile`}
@@ -35,8 +36,8 @@ export function ProfileForm({ me, consented }: { me: Me; consented: boolean }) {
                 displayName: values.displayName,
                 gender: values.gender || null,
                 birthYear: values.birthYear ? Number(values.birthYear) : null,
-                district: orNull(values.district),
-                employer: orNull(values.employer),
+                district: values.district || null,
+                employer: values.employer || null,
               }
             : { displayName: values.displayName },
         )
@@ -65,8 +66,13 @@ export function ProfileForm({ me, consented }: { me: Me; consented: boolean }) {
             </select>
           </div>
           <TextField name="birthYear" label={t`Year of birth`} type="number" inputMode="numeric" min={1920} max={2015} defaultValue={me.birthYear ?? ''} error={errors.birthYear} />
-          <TextField name="district" label={t`District`} defaultValue={me.district ?? ''} maxLength={80} error={errors.district} />
-          <TextField name="employer" label={t`Employer`} defaultValue={me.employer ?? ''} maxLength={120} autoComplete="organization" error={errors.employer} />
+          {options.data ? (
+            <CategoryChoices me={me} options={options.data} errors={errors} />
+          ) : (
+            <p className="meta" role="status">
+              {options.isError ? t`The lists of districts and employers could not be loaded.` : t`Loading the lists of districts and employers…`}
+            </p>
+          )}
         </fieldset>
       )}
       <Button type="submit" isPending={save.isPending}>
@@ -76,5 +82,38 @@ export function ProfileForm({ me, consented }: { me: Me; consented: boolean }) {
         {save.isSuccess && <Trans>Saved.</Trans>}
       </p>
     </Form>
+  );
+}
+
+/**
+ * District and employer are chosen from the programme's lists (free text is refused): the
+ * configured districts, the organisations admins keep, or "Other". An employer that has since left
+ * the list stays shown until the person chooses another.
+ */
+function CategoryChoices({ me, options, errors }: { me: Me; options: ProfileOptions; errors: Record<string, string> }) {
+  const { t } = useLingui();
+  const employerUnlisted = me.employer !== null && me.employer !== options.other && !options.employers.some((e) => e.id === me.employer);
+  return (
+    <>
+      <SelectField name="district" label={t`District`} defaultValue={me.district ?? ''} error={errors.district}>
+        <option value="">{t`Not given`}</option>
+        {options.districts.map((district) => (
+          <option key={district} value={district}>
+            {district}
+          </option>
+        ))}
+        <option value={options.other}>{t`Other`}</option>
+      </SelectField>
+      <SelectField name="employer" label={t`Employer`} defaultValue={me.employer ?? ''} error={errors.employer}>
+        <option value="">{t`Not given`}</option>
+        {employerUnlisted && <option value={me.employer!}>{t`Your employer (no longer on the list)`}</option>}
+        {options.employers.map((employer) => (
+          <option key={employer.id} value={employer.id}>
+            {employer.name}
+          </option>
+        ))}
+        <option value={options.other}>{t`Other`}</option>
+      </SelectField>
+    </>
   );
 }

@@ -6,6 +6,7 @@
 export const queryKeys = {
   me: ['me'] as const,
   demographicConsent: ['me', 'demographic-consent'] as const,
+  profileOptions: ['me', 'profile-options'] as const,
   enrollments: {
     all: ['me', 'enrollments'] as const,
   },

@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from '../client';
 import { unwrap } from '../unwrap';
 import { queryKeys } from '../query-keys';
+import type { components } from '../schema.gen';
 
 // Interim shape until GET /api/v1/me declares its response schema.
 export interface Me {
@@ -31,4 +32,13 @@ export interface DemographicConsent {
 export const demographicConsentQuery = queryOptions({
   queryKey: queryKeys.demographicConsent,
   queryFn: () => unwrap<DemographicConsent>(api.GET('/api/v1/me/demographic-consent' as never)),
+});
+
+/** The districts and employers a profile may choose from; anything else is refused by the API. */
+export type ProfileOptions = components['schemas']['ProfileOptionsView'];
+
+export const profileOptionsQuery = queryOptions({
+  queryKey: queryKeys.profileOptions,
+  queryFn: () => unwrap<ProfileOptions>(api.GET('/api/v1/me/profile-options')),
+  staleTime: 10 * 60_000,
 });
