@@ -3,8 +3,12 @@ import { randomCohort } from './support/random-cohort';
 import { attackCohortReport } from './support/attack/report-attack';
 import { recordFigures } from './support/figures';
 
-/** How many random cohorts the attacker tries; CI keeps it to a minute or two, DISCLOSURE_COHORTS raises it. */
-const COHORTS = Number(process.env.DISCLOSURE_COHORTS ?? 300);
+/**
+ * How many random cohorts the attacker tries (the issue asks for thousands; 2000 take about 90 s on
+ * an idle 2-core machine, several minutes on a loaded one); DISCLOSURE_COHORTS changes it. The seed
+ * is fixed, so a larger run starts with the same cohorts.
+ */
+const COHORTS = Number(process.env.DISCLOSURE_COHORTS ?? 2000);
 
 describe('disclosure control: an integer-programming attacker holding the whole report', () => {
   it('the attack works: a report with one withheld count left to subtraction gives it away', async () => {
@@ -36,6 +40,14 @@ describe('disclosure control: an integer-programming attacker holding the whole 
     expect(disclosures.map((d) => d.figure)).toContain(`by.gender.${table.rows[target![0]]}.${table.columns[target![1]]}`);
   });
 
+  it('a pooled group left under k (its trainees take several of its courses) makes its siblings withhold what it withholds', async () => {
+    // Found by the property at 3000 cohorts: "other" courses held 4 trainees (6 enrollments) at k = 5,
+    // the one listed course published 0 placed, and the cohort's 2 placed pinned the pool's.
+    const w = await randomCohort(510618057, 15, 5, { singletons: true });
+    const { disclosures } = await attackCohortReport(w.report, { skillsOf: w.skillsOf });
+    expect(disclosures).toEqual([]);
+  });
+
   it(`property: over ${COHORTS} random cohorts (tiny ones, one-person categories, all certified) the attacker pins nothing`, async () => {
     const started = Date.now();
     let unknowns = 0;
@@ -62,5 +74,5 @@ describe('disclosure control: an integer-programming attacker holding the whole 
       { label: 'counts pinned or groups disclosed', value: 0, expected: 0 },
       { label: 'seconds', value: Math.round((Date.now() - started) / 1000) },
     ]);
-  }, 600_000);
+  }, 3_600_000);
 });

@@ -30,6 +30,13 @@ export function protectOwnFigures(f: OutcomeFigures, ctx: ScopeContext, k: numbe
     for (const family of Object.keys(FAMILIES) as Array<keyof typeof FAMILIES>) hideFamily(f, family, 'fewer-than-k-trainees');
     f.assessments.forEach((a) => hideAssessment(f, a, ['attempted', 'passed', 'passRate'], 'fewer-than-k-trainees'));
     f.skills.forEach((s) => hideSkill(f, s, ['trainees', 'attained', 'attainmentRate'], 'fewer-than-k-trainees'));
+    // Among siblings (a pooled "other" can stay under k when trainees of its groups overlap), every
+    // family is then unknown here, so the siblings must withhold it too or the cohort's totals
+    // minus theirs would give this scope's counts away.
+    if (!population) {
+      for (const family of Object.keys(FAMILIES) as Array<keyof typeof FAMILIES>) flagged.add(family);
+      f.skills.forEach((s) => flagged.add(`skill:${s.skillCode}`));
+    }
     return flagged;
   }
   protectAssessments(f, k);
