@@ -6,7 +6,7 @@ import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
 import { session } from '../../shared/auth/session';
 import { Screen } from '../../shared/layout/screen';
-import { TextField } from '../../shared/ui/text-field';
+import { NewPasswordField } from '../../shared/ui/new-password-field';
 import { Button } from '../../shared/ui/button';
 import { Form } from '../../shared/ui/form';
 import { FormAlert } from '../../shared/ui/form-alert';
@@ -41,17 +41,7 @@ export function AcceptInvitationScreen() {
           </p>
           <Form onSubmit={({ password }) => accept.mutate(password)}>
             <FormAlert message={accept.isError ? errorMessage(accept.error) : undefined} />
-            <TextField
-              name="password"
-              type="password"
-              label={t`New password`}
-              autoComplete="new-password"
-              required
-              minLength={8}
-              maxLength={128}
-              description={t`At least 8 characters, not a common password.`}
-              error={errors.password}
-            />
+            <NewPasswordField error={errors.password} />
             <Button type="submit" isPending={accept.isPending}>
               <Trans>Set password and sign in</Trans>
             </Button>

@@ -6,6 +6,7 @@ import { unwrap } from '../../shared/api/unwrap';
 import { session } from '../../shared/auth/session';
 import { Screen } from '../../shared/layout/screen';
 import { TextField } from '../../shared/ui/text-field';
+import { NewPasswordField } from '../../shared/ui/new-password-field';
 import { Button } from '../../shared/ui/button';
 import { Form } from '../../shared/ui/form';
 import { FormAlert } from '../../shared/ui/form-alert';
@@ -45,17 +46,7 @@ export function RegisterScreen() {
         <FormAlert message={register.isError ? errorMessage(register.error) : undefined} />
         <TextField name="displayName" label={t`Your name`} autoComplete="name" required maxLength={120} error={errors.displayName} />
         <TextField name="email" type="email" label={t`Email`} autoComplete="email" required error={errors.email} />
-        <TextField
-          name="password"
-          type="password"
-          label={t`Password`}
-          autoComplete="new-password"
-          required
-          minLength={8}
-          maxLength={128}
-          description={t`At least 8 characters, not a common password.`}
-          error={errors.password}
-        />
+        <NewPasswordField label={t`Password`} error={errors.password} />
         <Button type="submit" isPending={register.isPending}>
           <Trans>Create account</Trans>
         </Button>

@@ -7,7 +7,7 @@ import { unwrap } from '../../shared/api/unwrap';
 import { ProblemError } from '../../shared/api/problem';
 import { session } from '../../shared/auth/session';
 import { Screen } from '../../shared/layout/screen';
-import { TextField } from '../../shared/ui/text-field';
+import { NewPasswordField } from '../../shared/ui/new-password-field';
 import { Button } from '../../shared/ui/button';
 import { Form } from '../../shared/ui/form';
 import { FormAlert } from '../../shared/ui/form-alert';
@@ -54,17 +54,7 @@ export function ResetPasswordScreen() {
       ) : (
         <Form onSubmit={({ password }) => reset.mutate(password)}>
           <FormAlert message={reset.isError ? errorMessage(reset.error) : undefined} />
-          <TextField
-            name="password"
-            type="password"
-            label={t`New password`}
-            autoComplete="new-password"
-            required
-            minLength={8}
-            maxLength={128}
-            description={t`At least 8 characters, not a common password.`}
-            error={errors.password}
-          />
+          <NewPasswordField error={errors.password} />
           <Button type="submit" isPending={reset.isPending}>
             <Trans>Save password and sign in</Trans>
           </Button>

@@ -6,6 +6,7 @@ import { unwrap } from '../../shared/api/unwrap';
 import { ProblemError } from '../../shared/api/problem';
 import { Screen } from '../../shared/layout/screen';
 import { TextField } from '../../shared/ui/text-field';
+import { NewPasswordField } from '../../shared/ui/new-password-field';
 import { Button } from '../../shared/ui/button';
 import { Form } from '../../shared/ui/form';
 import { FormAlert } from '../../shared/ui/form-alert';
@@ -59,17 +60,7 @@ export function ChangePasswordScreen() {
             maxLength={128}
             error={wrongCurrent ? t`This is not your current password.` : errors.currentPassword}
           />
-          <TextField
-            name="newPassword"
-            type="password"
-            label={t`New password`}
-            autoComplete="new-password"
-            required
-            minLength={8}
-            maxLength={128}
-            description={t`At least 8 characters, not a common password. Other browsers and devices will be signed out.`}
-            error={errors.newPassword}
-          />
+          <NewPasswordField name="newPassword" description={t`At least 8 characters, not a common password. Other browsers and devices will be signed out.`} error={errors.newPassword} />
           <Button type="submit" isPending={change.isPending}>
             <Trans>Change password</Trans>
           </Button>
