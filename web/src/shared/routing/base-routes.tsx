@@ -1,7 +1,8 @@
-import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, notFound, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { AppShell } from '../layout/app-shell';
 import { session } from '../auth/session';
+import { hasSomeRole } from '../auth/has-some-role';
 import { NotFoundScreen } from '../layout/not-found-screen';
 
 export interface RouterContext {
@@ -33,3 +34,19 @@ export const signedInRoute = createRoute({
   },
   component: Outlet,
 });
+
+/**
+ * A branch of screens for some roles only (instructor, admin, reviewer, ...). Anyone else gets the
+ * "not found or not yours" screen, exactly like a deep link to another person's data; the API
+ * refuses them too, so this is for clarity, not the security boundary.
+ */
+export function createRoleRoute(id: string, roles: readonly string[]) {
+  return createRoute({
+    getParentRoute: () => signedInRoute,
+    id,
+    beforeLoad: () => {
+      if (!hasSomeRole(session.user()?.roles, roles)) throw notFound();
+    },
+    component: Outlet,
+  });
+}
