@@ -1,3 +1,5 @@
+import { DeadlineReminders } from '../src/assessment/deadline-reminders.service';
+import { EnrollmentDirectory } from '../src/cohort/enrollment-directory.contract';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { applyTo, buildProgramme, decide, openCohort, Programme, setStatus, SQL_WRONG, waitForInboxTypes } from './support/journey-builders';
@@ -79,5 +81,35 @@ describe('assessment exceptions: extensions and extra attempts per trainee', () 
     expect((await t.api.post(path(programme.sqlId), { ...body, salary: 1 }, instructor.token)).status).toBe(400);
     expect((await t.api.post(path('6b0b6f0e-0000-4000-8000-000000000000'), body, instructor.token)).status).toBe(404);
     expect(await stored()).toBe(before);
+  });
+
+  it('reminds against the extended due date, and again when a later extension is granted after the first reminder', async () => {
+    const trainee = trainees[2];
+    const enrollment = (await t.get<EnrollmentDirectory>(EnrollmentDirectory).enrollmentsOfCohort(cohortId)).find((e) => e.traineeId === trainee.id)!;
+    const reminders = t.get<DeadlineReminders>(DeadlineReminders);
+    const reminded = async () => (await t.dataSource.query(
+      `SELECT payload FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'deadline-approaching' AND payload->'recipientIds' ? $1 ORDER BY created_at`,
+      [trainee.id],
+    )).map((r: { payload: { eventKey: string; data: { dueAt: string } } }) => ({ eventKey: r.payload.eventKey, dueAt: r.payload.data.dueAt }));
+    const HOUR = 3_600_000;
+    // Later than the quiz extension this trainee was granted above, which is then past.
+    const first = new Date(Date.now() + 30 * 24 * HOUR);
+    await t.api.post(path(programme.sqlId), { traineeIds: [trainee.id], dueAt: first.toISOString(), reason: 'Sick leave' }, instructor.token);
+    // A day before the extended date (the exercise had no date of its own): one reminder, naming the extended date.
+    expect(await reminders.scanEnrollment(enrollment, new Date(first.getTime() - 24 * HOUR))).toBe(1);
+    expect(await reminders.scanEnrollment(enrollment, new Date(first.getTime() - 23 * HOUR))).toBe(0);
+    const base = `deadline:${enrollment.enrollmentId}:${programme.sqlId}`;
+    expect(await reminded()).toEqual([{ eventKey: base, dueAt: first.toISOString() }]);
+
+    const second = new Date(first.getTime() + 5 * 24 * HOUR);
+    await t.api.post(path(programme.sqlId), { traineeIds: [trainee.id], dueAt: second.toISOString(), reason: 'Still on sick leave' }, admin.token);
+    // Near the date reminded of, nothing: that date no longer holds for this trainee.
+    expect(await reminders.scanEnrollment(enrollment, new Date(first.getTime() - 12 * HOUR))).toBe(0);
+    expect(await reminders.scanEnrollment(enrollment, new Date(second.getTime() - 30 * HOUR))).toBe(1);
+    expect(await reminders.scanEnrollment(enrollment, new Date(second.getTime() - 2 * HOUR))).toBe(0);
+    expect(await reminded()).toEqual([
+      { eventKey: base, dueAt: first.toISOString() },
+      { eventKey: `${base}:${second.getTime()}`, dueAt: second.toISOString() },
+    ]);
   });
 });

@@ -9,8 +9,11 @@ const WINDOW_MS = 48 * 60 * 60 * 1000;
 const PAGE_SIZE = 500;
 
 /**
- * Hourly: tells each trainee, once per assessment, that an assessment they have not submitted is
- * due within 48 hours. The reminder row (primary key enrollment + assessment) makes it once.
+ * Hourly: tells each trainee that an assessment they have not submitted is due within 48 hours,
+ * against the due date in force for them (an extension granted through the exceptions route counts).
+ * The reminder row (primary key enrollment + assessment) remembers the due date reminded of: once
+ * per due date, so a trainee whose date was extended after the first reminder is reminded again
+ * when the new date nears.
  */
 @Injectable()
 export class DeadlineReminders {
@@ -45,7 +48,7 @@ export class DeadlineReminders {
     let reminded = 0;
     for (const module of outline.modules) {
       for (const assessment of module.assessments) {
-        const dueAt = await this.trainees.dueAt(enrollment, module.moduleId, assessment.dueOffsetDays);
+        const dueAt = await this.trainees.effectiveDueAt(enrollment, module.moduleId, assessment.assessmentId, assessment.dueOffsetDays);
         if (!dueAt || dueAt.getTime() <= now.getTime() || dueAt.getTime() - now.getTime() > WINDOW_MS) continue;
         if (await this.remind(enrollment, assessment.assessmentId, assessment.title, dueAt)) reminded++;
       }
@@ -55,14 +58,18 @@ export class DeadlineReminders {
 
   private async remind(enrollment: EnrollmentRef, assessmentId: string, title: string, dueAt: Date): Promise<boolean> {
     return this.txHost.withTransaction(async () => {
-      const inserted: unknown[] = await this.txHost.tx.query(
+      // A row reminded of an earlier date is moved to the later one; `xmax = 0` tells a first reminder from a renewed one.
+      const [reminder]: Array<{ first: boolean }> = await this.txHost.tx.query(
         `INSERT INTO deadline_reminder (enrollment_id, assessment_id, due_at)
          SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM submission WHERE enrollment_id = $1 AND assessment_id = $2)
-         ON CONFLICT DO NOTHING RETURNING enrollment_id`,
+         ON CONFLICT (enrollment_id, assessment_id) DO UPDATE SET due_at = EXCLUDED.due_at, sent_at = now()
+           WHERE deadline_reminder.due_at < EXCLUDED.due_at
+         RETURNING (xmax = 0) AS first`,
         [enrollment.enrollmentId, assessmentId, dueAt],
       );
-      if (inserted.length === 0) return false;
-      const eventKey = `deadline:${enrollment.enrollmentId}:${assessmentId}`;
+      if (!reminder) return false;
+      // The first reminder keeps its historic key; a renewed one is a fact of its own, per due date.
+      const eventKey = reminder.first ? `deadline:${enrollment.enrollmentId}:${assessmentId}` : `deadline:${enrollment.enrollmentId}:${assessmentId}:${dueAt.getTime()}`;
       await this.outbox.publish('notify', {
         type: 'deadline-approaching', eventKey, recipientIds: [enrollment.traineeId],
         data: { assessmentId, title, assessmentTitle: title, dueAt: dueAt.toISOString(), cohortId: enrollment.cohortId },

@@ -48,14 +48,28 @@ export class TraineeEnrollments {
    * an attempt row allows) and move the due date to the latest date granted, never earlier.
    */
   private async withExceptions(located: TraineeAssessment): Promise<TraineeAssessment> {
-    const [granted]: Array<{ due_at: Date | null; extra: number }> = await this.txHost.tx.query(
-      'SELECT max(due_at) AS due_at, coalesce(sum(extra_attempts), 0)::int AS extra FROM assessment_exception WHERE enrollment_id = $1 AND assessment_id = $2',
-      [located.enrollment.enrollmentId, located.frozen.assessmentId],
-    );
-    if (!granted || (granted.due_at === null && granted.extra === 0)) return located;
-    const dueAt = granted.due_at && (!located.dueAt || granted.due_at > located.dueAt) ? granted.due_at : located.dueAt;
+    const granted = await this.granted(located.enrollment.enrollmentId, located.frozen.assessmentId);
+    if (granted.dueAt === null && granted.extra === 0) return located;
+    const dueAt = laterOf(located.dueAt, granted.dueAt);
     const attemptsAllowed = Math.min(100, located.frozen.attemptsAllowed + granted.extra);
     return { ...located, dueAt, frozen: { ...located.frozen, attemptsAllowed } };
+  }
+
+  /**
+   * The due date in force for this trainee: the schedule's, or the latest extension granted when it
+   * is later (the deadline scan reminds against this one, not the original).
+   */
+  async effectiveDueAt(enrollment: EnrollmentRef, moduleId: string, assessmentId: string, dueOffsetDays: number | null): Promise<Date | null> {
+    const scheduled = await this.dueAt(enrollment, moduleId, dueOffsetDays);
+    return laterOf(scheduled, (await this.granted(enrollment.enrollmentId, assessmentId)).dueAt);
+  }
+
+  private async granted(enrollmentId: string, assessmentId: string): Promise<{ dueAt: Date | null; extra: number }> {
+    const [row]: Array<{ due_at: Date | null; extra: number }> = await this.txHost.tx.query(
+      'SELECT max(due_at) AS due_at, coalesce(sum(extra_attempts), 0)::int AS extra FROM assessment_exception WHERE enrollment_id = $1 AND assessment_id = $2',
+      [enrollmentId, assessmentId],
+    );
+    return { dueAt: row?.due_at ?? null, extra: row?.extra ?? 0 };
   }
 
   /** Due date: offset days after the module unlocks for the enrollment, or after the cohort start. */
@@ -64,4 +78,10 @@ export class TraineeEnrollments {
     const from = (await this.enrollments.moduleUnlockAt(enrollment.enrollmentId, moduleId)) ?? enrollment.cohortStartsAt;
     return new Date(new Date(from).getTime() + dueOffsetDays * 86_400_000);
   }
+}
+
+/** An extension only ever moves a due date later. */
+function laterOf(scheduled: Date | null, granted: Date | null): Date | null {
+  if (!granted) return scheduled;
+  return !scheduled || granted > scheduled ? granted : scheduled;
 }
