@@ -45,7 +45,7 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
   moduleNameMapper: {
-    '^@gds/(database|queue|http|testing)$': '<rootDir>/libs/$1/src',
+    '^@gds/(database|queue|http|testing|time)$': '<rootDir>/libs/$1/src',
   },
   // A per-test ceiling against hangs, not a budget: tests wait for conditions with their own
   // deadlines, and a loaded CI machine (load 7 on 2 cores) runs them several times slower.

@@ -1,0 +1,53 @@
+import { addLocalDays, DEFAULT_TIME_ZONE, formatForReader, instantOf, isoInZone, isTimeZone, localDate, offsetMinutesAt, startOfLocalDay, wallClockAt } from './time-zones';
+
+const at = (iso: string) => new Date(iso);
+
+describe('time zones', () => {
+  it('accepts the zones Intl supports and nothing else', () => {
+    for (const name of [DEFAULT_TIME_ZONE, 'America/New_York', 'Europe/Madrid', 'UTC', 'Asia/Kolkata']) expect(isTimeZone(name)).toBe(true);
+    for (const name of ['', 'Belize', 'America/Nowhere', 'utc+6', '+06:00', 'America/Belize ', 'x'.repeat(65), 42, null, undefined]) expect(isTimeZone(name)).toBe(false);
+  });
+
+  it('Belize is UTC−6 all year (no daylight saving time)', () => {
+    expect(offsetMinutesAt(at('2026-01-15T12:00:00Z'), 'America/Belize')).toBe(-360);
+    expect(offsetMinutesAt(at('2026-07-15T12:00:00Z'), 'America/Belize')).toBe(-360);
+    expect(isoInZone(at('2026-12-06T05:30:00Z'), 'America/Belize')).toBe('2026-12-05T23:30:00-06:00');
+    // 05:30 UTC is still the evening before in Belize: the calendar day is the 5th.
+    expect(localDate(at('2026-12-06T05:30:00Z'), 'America/Belize')).toBe('2026-12-05');
+    expect(startOfLocalDay(at('2026-12-06T05:30:00Z'), 'America/Belize').toISOString()).toBe('2026-12-05T06:00:00.000Z');
+    expect(addLocalDays(at('2026-03-01T15:00:00Z'), 14, 'America/Belize').toISOString()).toBe('2026-03-15T15:00:00.000Z');
+  });
+
+  it('follows a daylight-saving zone across its changes (New York, 8 March and 1 November 2026)', () => {
+    expect(offsetMinutesAt(at('2026-03-07T12:00:00Z'), 'America/New_York')).toBe(-300);
+    expect(offsetMinutesAt(at('2026-03-09T12:00:00Z'), 'America/New_York')).toBe(-240);
+    // 09:00 on Saturday stays 09:00 a day later, across the spring-forward night: 23 hours apart.
+    const saturday = at('2026-03-07T14:00:00Z');
+    const sunday = addLocalDays(saturday, 1, 'America/New_York');
+    expect(isoInZone(sunday, 'America/New_York')).toBe('2026-03-08T09:00:00-04:00');
+    expect(sunday.getTime() - saturday.getTime()).toBe(23 * 3_600_000);
+    // The day of the change is 23 hours long; the day of the fall-back, 25.
+    expect(startOfLocalDay(at('2026-03-08T20:00:00Z'), 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfLocalDay(at('2026-03-09T20:00:00Z'), 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    expect(addLocalDays(at('2026-10-31T13:00:00Z'), 1, 'America/New_York').toISOString()).toBe('2026-11-01T14:00:00.000Z');
+  });
+
+  it('reads wall-clock times in skipped and repeated hours the way people mean them', () => {
+    // 02:30 does not exist on 8 March 2026 in New York: read with the offset from before, it is 03:30 EDT.
+    expect(isoInZone(instantOf({ year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0 }, 'America/New_York'), 'America/New_York')).toBe('2026-03-08T03:30:00-04:00');
+    // 01:30 happens twice on 1 November 2026: the first time (EDT).
+    expect(instantOf({ year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0 }, 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    expect(wallClockAt(at('2026-11-01T06:30:00Z'), 'America/New_York')).toMatchObject({ hour: 1, minute: 30 });
+  });
+
+  it('keeps milliseconds, and a month boundary, when moving by days', () => {
+    expect(addLocalDays(at('2026-01-31T18:00:00.250Z'), 1, 'America/Belize').toISOString()).toBe('2026-02-01T18:00:00.250Z');
+    expect(addLocalDays(at('2026-12-31T23:00:00Z'), -1, 'UTC').toISOString()).toBe('2026-12-30T23:00:00.000Z');
+  });
+
+  it('writes a moment in the reader’s language and zone, naming the zone', () => {
+    const moment = at('2026-12-07T15:00:00Z');
+    expect(formatForReader(moment, 'en', 'America/Belize')).toBe('December 7, 2026 at 9:00 AM (America/Belize)');
+    expect(formatForReader(moment, 'es', 'Europe/Madrid')).toBe('7 de diciembre de 2026 a las 16:00 (Europe/Madrid)');
+  });
+});
