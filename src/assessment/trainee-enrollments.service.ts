@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
+import { addLocalDays } from '@gds/time';
 import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { asFrozen, FrozenAssessment } from './frozen-assessment';
@@ -72,11 +73,11 @@ export class TraineeEnrollments {
     return { dueAt: row?.due_at ?? null, extra: row?.extra ?? 0 };
   }
 
-  /** Due date: offset days after the module unlocks for the enrollment, or after the cohort start. */
+  /** Due date: offset calendar days (in the cohort's zone) after the module unlocks for the enrollment, or after the cohort start. */
   async dueAt(enrollment: EnrollmentRef, moduleId: string, dueOffsetDays: number | null): Promise<Date | null> {
     if (dueOffsetDays === null) return null;
     const from = (await this.enrollments.moduleUnlockAt(enrollment.enrollmentId, moduleId)) ?? enrollment.cohortStartsAt;
-    return new Date(new Date(from).getTime() + dueOffsetDays * 86_400_000);
+    return addLocalDays(new Date(from), dueOffsetDays, enrollment.cohortTimeZone);
   }
 }
 

@@ -25,6 +25,8 @@ export class Cohort {
   @Column('timestamptz') startsAt: Date;
   @Column('timestamptz') endsAt: Date;
   @Column('text') unlockMode: UnlockMode;
+  /** IANA zone of the cohort's calendar: its start day, unlock days and due dates are counted there. */
+  @Column('text', { default: 'America/Belize' }) timeZone: string;
   @Column('jsonb') questions: CohortQuestion[];
   @Column('uuid', { nullable: true }) createdBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
+import { DEFAULT_TIME_ZONE } from '@gds/time';
 import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { UserDirectory } from '../identity/identity.module';
@@ -25,9 +26,9 @@ export class CohortsService {
     await this.checkInstructors(input.instructorIds ?? []);
     const questions = (input.questions ?? []).map((q, i) => ({ id: `q${i + 1}`, prompt: q.prompt, required: q.required ?? true }));
     const [row] = await this.txHost.tx.query(
-      `INSERT INTO cohort (name, capacity, applications_open_at, applications_close_at, starts_at, ends_at, unlock_mode, questions, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [input.name.trim(), input.capacity, input.applicationsOpenAt, input.applicationsCloseAt, input.startsAt, input.endsAt, input.unlockMode, JSON.stringify(questions), actorId],
+      `INSERT INTO cohort (name, capacity, applications_open_at, applications_close_at, starts_at, ends_at, unlock_mode, questions, created_by, time_zone)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [input.name.trim(), input.capacity, input.applicationsOpenAt, input.applicationsCloseAt, input.startsAt, input.endsAt, input.unlockMode, JSON.stringify(questions), actorId, input.timeZone ?? DEFAULT_TIME_ZONE],
     );
     const id: string = row.id;
     await this.txHost.tx.query('INSERT INTO cohort_course_version (cohort_id, course_version_id) SELECT $1, unnest($2::uuid[])', [id, input.courseVersionIds]);
@@ -50,8 +51,8 @@ export class CohortsService {
     if (Date.parse(closeAt) <= Date.parse(openAt)) throw unprocessable('invalid-dates', 'Applications must close after they open.');
     await this.txHost.tx.query(
       `UPDATE cohort SET name = coalesce($2, name), capacity = coalesce($3, capacity), applications_open_at = $4,
-              applications_close_at = $5, updated_at = now() WHERE id = $1`,
-      [id, input.name?.trim() ?? null, input.capacity ?? null, openAt, closeAt],
+              applications_close_at = $5, time_zone = coalesce($6, time_zone), updated_at = now() WHERE id = $1`,
+      [id, input.name?.trim() ?? null, input.capacity ?? null, openAt, closeAt, input.timeZone ?? null],
     );
     if (input.instructorIds) {
       await this.checkInstructors(input.instructorIds);
@@ -126,6 +127,7 @@ export class CohortsService {
       startsAt: cohort.startsAt.toISOString(),
       endsAt: cohort.endsAt.toISOString(),
       unlockMode: cohort.unlockMode,
+      timeZone: cohort.timeZone,
       courseVersionIds: versions.map((v: { id: string }) => v.id),
       courses: outlines
         .map((o) => ({ versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version }))

@@ -8,6 +8,8 @@ export interface EnrollmentRef {
   enrolledAt: Date;
   cohortStartsAt: Date;
   cohortEndsAt: Date;
+  /** The cohort's IANA zone: its days (due dates, unlock days, start day) are counted there. */
+  cohortTimeZone: string;
 }
 
 /** Implemented by the cohort module; injected by assessment, certification, reporting, course. */

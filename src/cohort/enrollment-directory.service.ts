@@ -7,7 +7,7 @@ import { moduleOpensAt } from './module-states';
 import { ProgressReader } from './progress-reader.service';
 
 const SELECT_REFS = `SELECT e.id AS "enrollmentId", e.cohort_id AS "cohortId", e.trainee_id AS "traineeId", e.course_version_id AS "courseVersionId",
-       e.status, e.enrolled_at AS "enrolledAt", c.starts_at AS "cohortStartsAt", c.ends_at AS "cohortEndsAt"
+       e.status, e.enrolled_at AS "enrolledAt", c.starts_at AS "cohortStartsAt", c.ends_at AS "cohortEndsAt", c.time_zone AS "cohortTimeZone"
   FROM enrollment e JOIN cohort c ON c.id = e.cohort_id`;
 
 /** The cohort module's answer to other modules about enrollments (the EnrollmentDirectory contract). */

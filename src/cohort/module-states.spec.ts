@@ -13,7 +13,7 @@ const outline: CourseVersionOutline = {
 };
 const start = new Date('2026-03-01T00:00:00Z');
 const day = (n: number) => new Date(start.getTime() + n * 86_400_000);
-const schedule = (unlockMode: ScheduleFacts['unlockMode'], offsets: Record<string, number> = {}): ScheduleFacts => ({ unlockMode, startsAt: start, offsets: new Map(Object.entries(offsets)) });
+const schedule = (unlockMode: ScheduleFacts['unlockMode'], offsets: Record<string, number> = {}): ScheduleFacts => ({ unlockMode, startsAt: start, timeZone: 'America/Belize', offsets: new Map(Object.entries(offsets)) });
 const facts = (lessons: string[], passed: string[] = []) => ({ doneLessons: new Set(lessons), passedAssessments: new Set(passed) });
 
 describe('module states', () => {

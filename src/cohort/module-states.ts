@@ -1,4 +1,5 @@
 import type { CourseVersionOutline, ModuleOutline } from '../course/published-course-versions.contract';
+import { addLocalDays } from '@gds/time';
 import type { UnlockMode } from './cohort.entity';
 
 export type ModuleStatus = 'locked' | 'open' | 'done';
@@ -6,6 +7,8 @@ export type ModuleStatus = 'locked' | 'open' | 'done';
 export interface ScheduleFacts {
   unlockMode: UnlockMode;
   startsAt: Date;
+  /** The cohort's zone: offsets are calendar days there (the same wall-clock time across a DST change). */
+  timeZone: string;
   /** moduleId → days after the start (schedule mode); modules absent open at the start. */
   offsets: Map<string, number>;
 }
@@ -39,7 +42,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function moduleOpensAt(schedule: ScheduleFacts, moduleId: string): Date {
   const offset = schedule.unlockMode === 'schedule' ? (schedule.offsets.get(moduleId) ?? 0) : 0;
-  return new Date(schedule.startsAt.getTime() + offset * DAY_MS);
+  return addLocalDays(schedule.startsAt, offset, schedule.timeZone);
 }
 
 function isComplete(module: ModuleOutline, facts: ProgressFacts): boolean {
@@ -76,7 +79,7 @@ export function computeProgress(outline: CourseVersionOutline, schedule: Schedul
       dueDates: module.assessments.map((a) => ({
         assessmentId: a.assessmentId,
         title: a.title,
-        dueAt: a.dueOffsetDays === null ? null : new Date(opensAt.getTime() + a.dueOffsetDays * DAY_MS),
+        dueAt: a.dueOffsetDays === null ? null : addLocalDays(opensAt, a.dueOffsetDays, schedule.timeZone),
         passed: facts.passedAssessments.has(a.assessmentId),
       })),
     });

@@ -26,7 +26,7 @@ export class ProgressReader {
       'SELECT module_id, offset_days FROM cohort_module_unlock WHERE cohort_id = $1',
       [cohort.id],
     );
-    return { unlockMode: cohort.unlockMode, startsAt: cohort.startsAt, offsets: new Map(rows.map((r) => [r.module_id, r.offset_days])) };
+    return { unlockMode: cohort.unlockMode, startsAt: cohort.startsAt, timeZone: cohort.timeZone, offsets: new Map(rows.map((r) => [r.module_id, r.offset_days])) };
   }
 
   async facts(enrollmentId: string): Promise<ProgressFacts> {

@@ -9,6 +9,7 @@ export interface AccountEmailGrant {
   email: string;
   displayName: string;
   language: Language;
+  timeZone: string;
   token: string;
   expiresAt: Date;
 }
@@ -39,11 +40,11 @@ export class AccountEmailTokens {
     const updated = await this.txHost.tx.query(
       `UPDATE ${table} t SET secret_hash = $2, sent_at = now() FROM app_user u
         WHERE t.id = $1 AND u.id = t.user_id AND u.active AND t.${spentColumn} IS NULL AND t.expires_at > now()
-        RETURNING u.email, u.display_name, u.language, t.expires_at`,
+        RETURNING u.email, u.display_name, u.language, u.time_zone, t.expires_at`,
       [id, sha256Hex(secret)],
     );
     const row = updated[0][0];
     if (!row) return null;
-    return { email: row.email, displayName: row.display_name, language: row.language, token: `${id}.${secret}`, expiresAt: row.expires_at };
+    return { email: row.email, displayName: row.display_name, language: row.language, timeZone: row.time_zone, token: `${id}.${secret}`, expiresAt: row.expires_at };
   }
 }

@@ -13,6 +13,8 @@ export interface PersonSummary {
   roles: Role[];
   active: boolean;
   language: Language;
+  /** IANA zone the person reads dates in. */
+  timeZone: string;
   gender: string | null;
   birthYear: number | null;
   district: string | null;
@@ -46,7 +48,7 @@ export class UserDirectory {
   async findByIds(ids: string[]): Promise<PersonSummary[]> {
     if (ids.length === 0) return [];
     return this.txHost.tx.query(
-      `SELECT id, email, display_name AS "displayName", roles, active, language, gender, birth_year AS "birthYear", district, employer
+      `SELECT id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear", district, employer
          FROM app_user WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
     );
@@ -108,6 +110,7 @@ function toSummary(user: User): PersonSummary {
     roles: user.roles,
     active: user.active,
     language: user.language,
+    timeZone: user.timeZone,
     gender: user.gender,
     birthYear: user.birthYear,
     district: user.district,

@@ -32,6 +32,10 @@ export class User {
   @Column('text', { default: 'en' })
   language: Language;
 
+  /** IANA zone the person's dates are shown and counted in (due tomorrow, digests); default America/Belize. */
+  @Column('text', { default: 'America/Belize' })
+  timeZone: string;
+
   @Column('text', { nullable: true })
   gender: Gender | null;
 

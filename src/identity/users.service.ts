@@ -92,7 +92,7 @@ export class UsersService {
    */
   async profile(id: string): Promise<UserProfileRow> {
     const rows: UserProfileRow[] = await this.txHost.tx.query(
-      `SELECT id, email, display_name AS "displayName", roles, active, language, gender, birth_year AS "birthYear",
+      `SELECT id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear",
               district, employer, created_at AS "createdAt"
          FROM app_user WHERE id = $1`,
       [id],
@@ -126,7 +126,7 @@ export class UsersService {
   @Transactional()
   async updateProfile(
     id: string,
-    { consentVersion, ...changes }: Partial<Pick<User, 'displayName' | 'language' | 'gender' | 'birthYear' | 'district' | 'employer'>> & { consentVersion?: number },
+    { consentVersion, ...changes }: Partial<Pick<User, 'displayName' | 'language' | 'timeZone' | 'gender' | 'birthYear' | 'district' | 'employer'>> & { consentVersion?: number },
   ): Promise<User> {
     const user = await this.get(id);
     await this.categories.check(changes);
@@ -222,7 +222,7 @@ export class UsersService {
   }
 }
 
-export type UserProfileRow = Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>;
+export type UserProfileRow = Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'timeZone' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -36,7 +36,7 @@ export class AccountEmails {
     }
     const grant = await this.tokens.mint(job.data.kind, job.data.id);
     if (!grant) return 'nothing-to-do';
-    const content = accountEmail(job.data.kind, grant, this.config.PUBLIC_BASE_URL, grant.language);
+    const content = accountEmail(job.data.kind, grant, this.config.PUBLIC_BASE_URL, grant.language, grant.timeZone);
     await this.sender.send(grant.email, content);
     this.logger.log({ msg: 'account email sent', kind: job.data.kind, id: job.data.id });
     return 'sent';

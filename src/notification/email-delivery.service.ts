@@ -4,8 +4,7 @@ import { HandledJob, JobHandler, jobPolicy } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 import { UserDirectory } from '../identity/identity.module';
 import { EmailSender } from './email-sender.service';
-import type { Language } from '../identity/languages.contract';
-import { EmailContent, digestEmail, notificationEmail } from './notification-templates';
+import { EmailContent, digestEmail, notificationEmail, Reader } from './notification-templates';
 
 type Outcome = 'sent' | 'skipped' | 'nothing-to-do';
 
@@ -33,7 +32,7 @@ export class EmailDelivery {
       [job.data.deliveryId],
     );
     if (!row || row.status !== 'pending') return 'nothing-to-do';
-    const content = (language: Language) => notificationEmail(row.type, row.data, this.config.PUBLIC_BASE_URL, language);
+    const content = (reader: Reader) => notificationEmail(row.type, row.data, this.config.PUBLIC_BASE_URL, reader.language, reader.timeZone);
     return this.send(job, 'notification_delivery', row.id, row.recipient_id, content);
   }
 
@@ -46,13 +45,13 @@ export class EmailDelivery {
         WHERE d.digest_id = $1 ORDER BY d.created_at, d.id`,
       [digest.id],
     );
-    return this.send(job, 'email_digest', digest.id, digest.recipient_id, (language) => digestEmail(items, this.config.PUBLIC_BASE_URL, language));
+    return this.send(job, 'email_digest', digest.id, digest.recipient_id, (reader) => digestEmail(items, this.config.PUBLIC_BASE_URL, reader.language, reader.timeZone));
   }
 
   private warnedUnconfigured = false;
 
-  /** `content` is written in the recipient's language, read with the recipient. */
-  private async send(job: HandledJob<'deliver-email' | 'deliver-email-digest'>, table: 'notification_delivery' | 'email_digest', id: string, recipientId: string, content: (language: Language) => EmailContent): Promise<Outcome> {
+  /** `content` is written in the recipient's language and time zone, read with the recipient. */
+  private async send(job: HandledJob<'deliver-email' | 'deliver-email-digest'>, table: 'notification_delivery' | 'email_digest', id: string, recipientId: string, content: (reader: Reader) => EmailContent): Promise<Outcome> {
     const person = await this.users.findById(recipientId);
     if (!person || !person.active) return this.finish(table, id, 'skipped', 'recipient is inactive');
     if (!this.sender.configured) {
@@ -62,7 +61,7 @@ export class EmailDelivery {
       return this.finish(table, id, 'skipped', 'email not configured');
     }
     try {
-      await this.sender.send(person.email, content(person.language));
+      await this.sender.send(person.email, content({ language: person.language, timeZone: person.timeZone }));
     } catch (error) {
       const final = job.attemptsMade + 1 >= (jobPolicy(job.name)?.attempts ?? 1);
       await this.txHost.tx.query(

@@ -12,7 +12,7 @@ describe('email templates in every language', () => {
     expect(Object.keys(NOTIFICATION_TEXTS[language] ?? {}).sort()).toEqual([...NOTIFICATION_TYPES].sort());
     for (const type of NOTIFICATION_TYPES) {
       for (const data of [{}, sample]) {
-        const { title, text } = NOTIFICATION_TEXTS[language][type](data);
+        const { title, text } = NOTIFICATION_TEXTS[language][type](data, 'UTC');
         expect(title.trim().length).toBeGreaterThan(3);
         expect(text.trim().length).toBeGreaterThan(3);
       }
@@ -32,8 +32,8 @@ describe('email templates in every language', () => {
 
   it('writes Spanish that is not the English text', () => {
     for (const type of NOTIFICATION_TYPES) {
-      expect(NOTIFICATION_TEXTS.es[type]({}).title).not.toBe(NOTIFICATION_TEXTS.en[type]({}).title);
-      expect(NOTIFICATION_TEXTS.es[type](sample).text).not.toBe(NOTIFICATION_TEXTS.en[type](sample).text);
+      expect(NOTIFICATION_TEXTS.es[type]({}, 'UTC').title).not.toBe(NOTIFICATION_TEXTS.en[type]({}, 'UTC').title);
+      expect(NOTIFICATION_TEXTS.es[type](sample, 'UTC').text).not.toBe(NOTIFICATION_TEXTS.en[type](sample, 'UTC').text);
     }
     for (const kind of ACCOUNT_EMAIL_KINDS) expect(ACCOUNT_EMAIL_TEXTS.es[kind].subject).not.toBe(ACCOUNT_EMAIL_TEXTS.en[kind].subject);
     expect(EMAIL_CHROME.es.digestSubject(2)).not.toBe(EMAIL_CHROME.en.digestSubject(2));
@@ -50,6 +50,18 @@ describe('email templates in every language', () => {
     const revoked = { courseTitle: 'SQL', reasonCode: 'holder-request', reason: 'Withdrawn at the holder’s request' };
     expect(notificationEmail('certificate-revoked', revoked, 'https://x.test', 'es').text).toContain('se retiró a petición de su titular');
     expect(notificationEmail('certificate-revoked', revoked, 'https://x.test', 'en').text).toContain('Withdrawn at the holder’s request');
+  });
+});
+
+describe('dates in the reader’s zone', () => {
+  it('writes a due date in the recipient’s zone and language, naming the zone', () => {
+    // 03:30 UTC on the 24th is still the evening of the 23rd in Belize (UTC−6), and 04:30 on the 24th in Madrid.
+    const data = { assessmentTitle: 'Quiz 1', dueAt: '2026-12-24T03:30:00.000Z' };
+    expect(notificationEmail('deadline-approaching', data, 'https://x.test', 'en', 'America/Belize').text).toContain('Quiz 1 is due at December 23, 2026 at 9:30 PM (America/Belize).');
+    expect(notificationEmail('deadline-approaching', data, 'https://x.test', 'es', 'Europe/Madrid').text).toContain('24 de diciembre de 2026 a las 4:30 (Europe/Madrid)');
+    expect(digestEmail([{ type: 'deadline-approaching', data }], 'https://x.test', 'en', 'America/New_York').text).toContain('December 23, 2026 at 10:30 PM (America/New_York)');
+    const invitation = accountEmail('invitation', { displayName: 'Ana', token: 't', expiresAt: new Date(data.dueAt) }, 'https://x.test', 'en', 'America/Belize');
+    expect(invitation.text).toContain('December 23, 2026 at 9:30 PM (America/Belize)');
   });
 });
 

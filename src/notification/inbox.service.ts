@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { badRequest, decodeCursor, notFound, Page, toPage } from '@gds/http';
+import { DEFAULT_TIME_ZONE } from '@gds/time';
+import { UserDirectory } from '../identity/identity.module';
 import { renderNotification } from './notification-templates';
 import { notificationPath } from './notification-links';
 
@@ -26,11 +28,12 @@ interface InboxRow {
   read_at: Date | null;
 }
 
-const toItem = (row: InboxRow): InboxItem => ({
+/** Dates in a notice's text are written in the reader's zone. */
+const toItem = (row: InboxRow, timeZone: string): InboxItem => ({
   id: row.id,
   type: row.type,
   eventKey: row.event_key,
-  ...renderNotification(row.type, row.data),
+  ...renderNotification(row.type, row.data, undefined, timeZone),
   data: row.data,
   link: notificationPath(row.type, row.data),
   createdAt: row.created_at.toISOString(),
@@ -40,7 +43,14 @@ const toItem = (row: InboxRow): InboxItem => ({
 /** A person's in-app notifications. Every query is scoped to the caller: nobody reads another's inbox. */
 @Injectable()
 export class Inbox {
-  constructor(private readonly txHost: AppTransactionHost) {}
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly users: UserDirectory,
+  ) {}
+
+  private async zoneOf(userId: string): Promise<string> {
+    return (await this.users.findById(userId))?.timeZone ?? DEFAULT_TIME_ZONE;
+  }
 
   async list(userId: string, query: { limit: number; cursor?: string; unread?: boolean }): Promise<Page<InboxItem>> {
     // The cursor keeps Postgres's own text of the timestamp: microseconds survive, JS Dates would drop them.
@@ -65,7 +75,8 @@ export class Inbox {
       throw error;
     });
     const page = toPage(rows, query.limit, (row) => ({ at: row.created_text, id: row.id }));
-    return { items: page.items.map(toItem), nextCursor: page.nextCursor };
+    const zone = await this.zoneOf(userId);
+    return { items: page.items.map((row) => toItem(row, zone)), nextCursor: page.nextCursor };
   }
 
   async unreadCount(userId: string): Promise<number> {
@@ -102,6 +113,6 @@ export class Inbox {
       [id, userId],
     );
     if (rows.length === 0) throw notFound('Notification');
-    return toItem(rows[0]);
+    return toItem(rows[0], await this.zoneOf(userId));
   }
 }

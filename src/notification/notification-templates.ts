@@ -1,5 +1,6 @@
 import { escapeHtml } from '@gds/http';
 import type { AccountEmailKind } from '@gds/queue';
+import { DEFAULT_TIME_ZONE } from '@gds/time';
 import { DEFAULT_LANGUAGE, isLanguage, Language } from '../identity/languages.contract';
 import { formatTime, NOTIFICATION_TEXTS, NotificationData, RenderedNotification } from './notification-texts';
 import { ACCOUNT_EMAIL_TEXTS, EMAIL_CHROME } from './email-texts';
@@ -15,10 +16,16 @@ const UNKNOWN: Record<Language, RenderedNotification> = {
 /** A stored language, or the default for anything else (emails must go out whatever the row says). */
 const languageOf = (language: unknown): Language => (isLanguage(language) ? language : DEFAULT_LANGUAGE);
 
-export function renderNotification(type: string, data: NotificationData, language: Language = DEFAULT_LANGUAGE): RenderedNotification {
+/** Who reads: their language and their time zone (dates are written in it). */
+export interface Reader {
+  language?: Language;
+  timeZone?: string;
+}
+
+export function renderNotification(type: string, data: NotificationData, language: Language = DEFAULT_LANGUAGE, timeZone: string = DEFAULT_TIME_ZONE): RenderedNotification {
   const lang = languageOf(language);
-  const template = (NOTIFICATION_TEXTS[lang] as Record<string, ((d: NotificationData) => RenderedNotification) | undefined>)[type];
-  return template ? template(data) : UNKNOWN[lang];
+  const template = (NOTIFICATION_TEXTS[lang] as Record<string, ((d: NotificationData, zone: string) => RenderedNotification) | undefined>)[type];
+  return template ? template(data, timeZone) : UNKNOWN[lang];
 }
 
 export interface EmailContent {
@@ -66,9 +73,9 @@ function notificationFooter(baseUrl: string, language: Language): { text: string
  * The email of one notification, in plain text and HTML, in the recipient's language: its link opens
  * the screen where the notice is acted on (the application, the assessment...), the footer the inbox.
  */
-export function notificationEmail(type: string, data: NotificationData, baseUrl: string, language: Language = DEFAULT_LANGUAGE): EmailContent {
+export function notificationEmail(type: string, data: NotificationData, baseUrl: string, language: Language = DEFAULT_LANGUAGE, timeZone: string = DEFAULT_TIME_ZONE): EmailContent {
   const lang = languageOf(language);
-  const { title, text } = renderNotification(type, data, lang);
+  const { title, text } = renderNotification(type, data, lang, timeZone);
   const footer = notificationFooter(baseUrl, lang);
   const screen = notificationScreen(type, data);
   if (screen === APP_SCREENS.notifications) {
@@ -83,9 +90,9 @@ export function notificationEmail(type: string, data: NotificationData, baseUrl:
 }
 
 /** One email for several notifications queued in digest mode. */
-export function digestEmail(items: Array<{ type: string; data: NotificationData }>, baseUrl: string, language: Language = DEFAULT_LANGUAGE): EmailContent {
+export function digestEmail(items: Array<{ type: string; data: NotificationData }>, baseUrl: string, language: Language = DEFAULT_LANGUAGE, timeZone: string = DEFAULT_TIME_ZONE): EmailContent {
   const lang = languageOf(language);
-  const rendered = items.map((item) => renderNotification(item.type, item.data, lang));
+  const rendered = items.map((item) => renderNotification(item.type, item.data, lang, timeZone));
   const subject = EMAIL_CHROME[lang].digestSubject(rendered.length);
   const lines = rendered.map((r) => `- ${r.title}: ${r.text}`);
   const footer = notificationFooter(baseUrl, lang);
@@ -104,10 +111,10 @@ export interface AccountEmailInput {
 }
 
 /** An invitation or password reset email: a link to the web app's screen with the token in its fragment. */
-export function accountEmail(kind: AccountEmailKind, input: AccountEmailInput, baseUrl: string, language: Language = DEFAULT_LANGUAGE): EmailContent {
+export function accountEmail(kind: AccountEmailKind, input: AccountEmailInput, baseUrl: string, language: Language = DEFAULT_LANGUAGE, timeZone: string = DEFAULT_TIME_ZONE): EmailContent {
   const lang = languageOf(language);
   const texts = ACCOUNT_EMAIL_TEXTS[lang][kind];
-  const values = { displayName: input.displayName, expiresAt: formatTime(input.expiresAt, lang) };
+  const values = { displayName: input.displayName, expiresAt: formatTime(input.expiresAt, lang, timeZone) };
   const href = `${appLink(baseUrl, APP_SCREENS[kind])}#token=${encodeURIComponent(input.token)}`;
   const greeting = texts.greeting(values);
   const after = texts.after(values);

@@ -1,4 +1,5 @@
 import { NotificationType } from '@gds/queue';
+import { DEFAULT_TIME_ZONE, formatForReader } from '@gds/time';
 import type { Language } from '../identity/languages.contract';
 
 export interface RenderedNotification {
@@ -7,7 +8,8 @@ export interface RenderedNotification {
 }
 
 export type NotificationData = Record<string, unknown>;
-type Texts = Record<NotificationType, (d: NotificationData) => RenderedNotification>;
+/** `zone` is the reader's: a date in a notice is written in the zone of whoever reads it. */
+type Texts = Record<NotificationType, (d: NotificationData, zone: string) => RenderedNotification>;
 
 /** A value of the event's data as short text; events come from other modules, so nothing is assumed. */
 export function field(data: NotificationData, key: string, fallback: string): string {
@@ -17,17 +19,17 @@ export function field(data: NotificationData, key: string, fallback: string): st
   return fallback;
 }
 
-/** A moment written for people of that language, in UTC (emails cannot know the reader's zone). */
-export function formatTime(time: Date, language: Language): string {
-  return `${new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(time)} UTC`;
+/** A moment written for people of that language, in the reader's zone (named, so nobody guesses). */
+export function formatTime(time: Date, language: Language, zone: string = DEFAULT_TIME_ZONE): string {
+  return formatForReader(time, language, zone);
 }
 
 /** A time in the data (ISO 8601) written for people of that language; other text as it is. */
-function when(data: NotificationData, key: string, language: Language, fallback: string): string {
+function when(data: NotificationData, key: string, language: Language, fallback: string, zone: string): string {
   const text = field(data, key, '');
   const time = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : null;
   if (!time || Number.isNaN(time.getTime())) return text || fallback;
-  return formatTime(time, language);
+  return formatTime(time, language, zone);
 }
 
 /** Decisions arrive as verbs of the API (`accept`); other values are shown as they are. */
@@ -66,9 +68,9 @@ function withReason(sentence: string, d: NotificationData, language: Language): 
 }
 
 /** What an exception gives: a new due date, extra attempts, or both. */
-function exceptionTerms(d: NotificationData, language: Language): string {
+function exceptionTerms(d: NotificationData, language: Language, zone: string): string {
   const extra = typeof d.extraAttempts === 'number' && d.extraAttempts > 0 ? d.extraAttempts : 0;
-  const due = typeof d.dueAt === 'string' && d.dueAt ? when(d, 'dueAt', language, '') : '';
+  const due = typeof d.dueAt === 'string' && d.dueAt ? when(d, 'dueAt', language, '', zone) : '';
   const parts = language === 'es'
     ? [due && `la nueva fecha límite es ${due}`, extra && (extra === 1 ? 'tienes un intento más' : `tienes ${extra} intentos más`)]
     : [due && `your new due date is ${due}`, extra && (extra === 1 ? 'you have one more attempt' : `you have ${extra} more attempts`)];
@@ -129,9 +131,9 @@ const EN: Texts = {
     title: `Grading failed: ${field(d, 'assessmentTitle', 'a submission')}`,
     text: `A submission could not be graded and waits in your review queue: ${field(d, 'reason', 'see the submission')}.`,
   }),
-  'deadline-approaching': (d) => ({
+  'deadline-approaching': (d, zone) => ({
     title: `Due soon: ${field(d, 'assessmentTitle', 'an assessment')}`,
-    text: `${field(d, 'assessmentTitle', 'An assessment')} is due at ${when(d, 'dueAt', 'en', 'its deadline')}.`,
+    text: `${field(d, 'assessmentTitle', 'An assessment')} is due at ${when(d, 'dueAt', 'en', 'its deadline', zone)}.`,
   }),
   'at-risk': (d) => ({
     title: `Falling behind in ${field(d, 'cohortName', 'a cohort')}`,
@@ -157,9 +159,9 @@ const EN: Texts = {
     title: `Import finished: ${field(d, 'cohortName', 'trainees')}`,
     text: `The trainee import into ${field(d, 'cohortName', 'the cohort')} finished: ${field(d, 'summary', importSummary(d, 'en') ?? 'see the import for details')}.`,
   }),
-  'assessment-exception-granted': (d) => ({
+  'assessment-exception-granted': (d, zone) => ({
     title: `Exception granted: ${field(d, 'assessmentTitle', 'an assessment')}`,
-    text: withReason(`For ${field(d, 'assessmentTitle', 'an assessment')}, ${exceptionTerms(d, 'en')}.`, d, 'en'),
+    text: withReason(`For ${field(d, 'assessmentTitle', 'an assessment')}, ${exceptionTerms(d, 'en', zone)}.`, d, 'en'),
   }),
 };
 
@@ -192,9 +194,9 @@ const ES: Texts = {
     title: `No se pudo calificar: ${field(d, 'assessmentTitle', 'una entrega')}`,
     text: `Una entrega no se pudo calificar y espera en tu cola de revisión: ${field(d, 'reason', 'consulta la entrega')}.`,
   }),
-  'deadline-approaching': (d) => ({
+  'deadline-approaching': (d, zone) => ({
     title: `Vence pronto: ${field(d, 'assessmentTitle', 'una evaluación')}`,
-    text: `La fecha límite de ${field(d, 'assessmentTitle', 'una evaluación')} es: ${when(d, 'dueAt', 'es', 'muy pronto')}.`,
+    text: `La fecha límite de ${field(d, 'assessmentTitle', 'una evaluación')} es: ${when(d, 'dueAt', 'es', 'muy pronto', zone)}.`,
   }),
   'at-risk': (d) => ({
     title: `Riesgo de quedarse atrás en ${field(d, 'cohortName', 'una cohorte')}`,
@@ -220,9 +222,9 @@ const ES: Texts = {
     title: `Importación terminada: ${field(d, 'cohortName', 'participantes')}`,
     text: `La importación de participantes a ${field(d, 'cohortName', 'la cohorte')} terminó: ${field(d, 'summary', importSummary(d, 'es') ?? 'consulta la importación para ver los detalles')}.`,
   }),
-  'assessment-exception-granted': (d) => ({
+  'assessment-exception-granted': (d, zone) => ({
     title: `Excepción concedida: ${field(d, 'assessmentTitle', 'una evaluación')}`,
-    text: withReason(`En ${field(d, 'assessmentTitle', 'una evaluación')}, ${exceptionTerms(d, 'es')}.`, d, 'es'),
+    text: withReason(`En ${field(d, 'assessmentTitle', 'una evaluación')}, ${exceptionTerms(d, 'es', zone)}.`, d, 'es'),
   }),
 };
 

@@ -26,7 +26,7 @@ export async function randomCohort(seed: number, trainees: number, k: number, op
   const rnd = seededRandom(seed ^ 0x5bd1e995);
   const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)];
   const people: PersonSummary[] = Array.from({ length: trainees }, (_, i) => ({
-    id: randomUUID(), email: 'x@example.test', displayName: 'x', roles: ['trainee'], active: true, language: 'en',
+    id: randomUUID(), email: 'x@example.test', displayName: 'x', roles: ['trainee'], active: true, language: 'en', timeZone: 'America/Belize',
     gender: pick(GENDERS), birthYear: rnd() < 0.1 ? null : 1970 + Math.floor(rnd() * 36),
     district: options.singletons ? `district ${i}` : pick(DISTRICTS), employer: options.singletons ? `employer ${i}` : pick(EMPLOYERS),
   }));

@@ -1,1 +1,2 @@
 export * from './time-zones';
+export * from './is-time-zone.validator';

@@ -15,9 +15,11 @@ import {
   Length,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@gds/http';
+import { DEFAULT_TIME_ZONE, IsTimeZone } from '@gds/time';
 import { COHORT_STATUSES, CohortStatus, UNLOCK_MODES, UnlockMode } from '../cohort.entity';
 
 export class ModuleUnlockDto {
@@ -63,6 +65,10 @@ export class CreateCohortDto {
   @IsIn(UNLOCK_MODES)
   unlockMode: UnlockMode;
 
+  @ApiPropertyOptional({ default: DEFAULT_TIME_ZONE, maxLength: 64, description: 'IANA time zone of the cohort: its start day, unlock days and due dates are counted there' })
+  @ValidateIf((o: CreateCohortDto) => o.timeZone !== undefined) @IsTimeZone()
+  timeZone?: string;
+
   @ApiPropertyOptional({ type: [ModuleUnlockDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ModuleUnlockDto)
   schedule?: ModuleUnlockDto[];
@@ -88,6 +94,11 @@ export class UpdateCohortDto {
 
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true })
   applicationsCloseAt?: string;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'IANA time zone of the cohort: its start day, unlock days and due dates are counted there' })
+  // Not @IsOptional(): that would let null through, and a zone cannot be cleared.
+  @ValidateIf((o: UpdateCohortDto) => o.timeZone !== undefined) @IsTimeZone()
+  timeZone?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Replaces the assigned instructors' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true })
@@ -131,6 +142,7 @@ export class CohortView {
   @ApiProperty({ type: String, format: 'date-time' }) startsAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) endsAt: string;
   @ApiProperty({ enum: UNLOCK_MODES }) unlockMode: UnlockMode;
+  @ApiProperty({ type: String, example: DEFAULT_TIME_ZONE, description: 'IANA time zone of the cohort' }) timeZone: string;
   @ApiProperty({ type: [String], format: 'uuid' }) courseVersionIds: string[];
   @ApiProperty({ type: [CohortCourseDto], description: 'The course versions with their titles, in title order' }) courses: CohortCourseDto[];
   @ApiProperty({ type: [ModuleUnlockDto] }) schedule: ModuleUnlockDto[];

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '@gds/http';
+import { DEFAULT_TIME_ZONE, IsTimeZone } from '@gds/time';
 import { ROLES, Role } from '../roles';
 import { GENDERS, Gender, User } from '../user.entity';
 import { Language, LANGUAGES } from '../languages';
@@ -35,6 +36,11 @@ export class UpdateMeDto extends ProfileFieldsDto {
   @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of emails and the web app' })
   @ValidateIf((o: UpdateMeDto) => o.language !== undefined) @IsIn(LANGUAGES)
   language?: Language;
+
+  // Nor can a time zone be cleared.
+  @ApiPropertyOptional({ example: DEFAULT_TIME_ZONE, maxLength: 64, description: 'IANA time zone your dates are shown and counted in (due tomorrow, digests)' })
+  @ValidateIf((o: UpdateMeDto) => o.timeZone !== undefined) @IsTimeZone()
+  timeZone?: string;
 }
 
 export class CreateUserDto extends ProfileFieldsDto {
@@ -86,13 +92,14 @@ export class UserView {
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() active: boolean;
   @ApiProperty({ enum: LANGUAGES }) language: Language;
+  @ApiProperty({ example: DEFAULT_TIME_ZONE, description: 'IANA time zone' }) timeZone: string;
   @ApiProperty({ enum: GENDERS, nullable: true }) gender: Gender | null;
   @ApiProperty({ type: 'integer', nullable: true }) birthYear: number | null;
   @ApiProperty({ type: String, nullable: true }) district: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'An organisation id, or "other"' }) employer: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static of(user: Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>): UserView {
+  static of(user: Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'timeZone' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>): UserView {
     return {
       id: user.id,
       email: user.email,
@@ -100,6 +107,7 @@ export class UserView {
       roles: user.roles,
       active: user.active,
       language: user.language,
+      timeZone: user.timeZone,
       gender: user.gender,
       birthYear: user.birthYear,
       district: user.district,

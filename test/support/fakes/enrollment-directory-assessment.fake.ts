@@ -18,7 +18,7 @@ export class FakeEnrollmentDirectoryForAssessment extends EnrollmentDirectory {
       status: input.status ?? 'active',
       enrolledAt: new Date(now),
       cohortStartsAt: input.cohortStartsAt ?? new Date(now - 86_400_000),
-      cohortEndsAt: new Date(now + 90 * 86_400_000),
+      cohortEndsAt: new Date(now + 90 * 86_400_000), cohortTimeZone: 'America/Belize',
     };
     this.enrollments.set(enrollment.enrollmentId, enrollment);
     return enrollment;

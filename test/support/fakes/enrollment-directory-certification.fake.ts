@@ -10,7 +10,7 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
   enroll(traineeId: string, courseVersionId: string, cohortId: string = randomUUID()): EnrollmentRef {
     const ref: EnrollmentRef = {
       enrollmentId: randomUUID(), cohortId, traineeId, courseVersionId, status: 'active',
-      enrolledAt: new Date(), cohortStartsAt: new Date(), cohortEndsAt: new Date(Date.now() + 90 * 86_400_000),
+      enrolledAt: new Date(), cohortStartsAt: new Date(), cohortEndsAt: new Date(Date.now() + 90 * 86_400_000), cohortTimeZone: 'America/Belize',
     };
     this.enrollments.set(ref.enrollmentId, ref);
     return ref;

@@ -21,7 +21,7 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
       status: 'active',
       enrolledAt: now,
       cohortStartsAt: now,
-      cohortEndsAt: new Date(now.getTime() + 90 * 24 * 3600 * 1000),
+      cohortEndsAt: new Date(now.getTime() + 90 * 24 * 3600 * 1000), cohortTimeZone: 'America/Belize',
       ...overrides,
     };
     this.enrollments.unshift(enrollment);

@@ -1,0 +1,88 @@
+import { startTestApp, TestApp } from './support/test-app';
+import { createUser, loginAdmin, TestPerson } from './support/people';
+import { applyTo, buildProgramme, decide, openCohort, Programme } from './support/journey-builders';
+
+/*
+ * Time zones (issue 22, must have 7): every person and every cohort has an IANA zone (default
+ * America/Belize); a cohort's calendar (unlock days) is counted in its zone; the API keeps ISO 8601.
+ */
+describe('time zones of people and cohorts', () => {
+  let t: TestApp;
+  let admin: TestPerson;
+  let instructor: TestPerson;
+  let trainee: TestPerson;
+  let programme: Programme;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await loginAdmin(t.api);
+    instructor = await createUser(t.api, admin.token, ['instructor']);
+    trainee = await createUser(t.api, admin.token, ['trainee']);
+    programme = await buildProgramme(t.api, instructor);
+  });
+  afterAll(() => t?.close());
+
+  it('gives every person Belize until they choose their own zone (PATCH /me), which is kept as given', async () => {
+    expect((await t.api.get('/api/v1/me', trainee.token)).body.timeZone).toBe('America/Belize');
+    const changed = await t.api.patch('/api/v1/me', { timeZone: 'America/New_York' }, trainee.token);
+    expect(changed.status).toBe(200);
+    expect(changed.body.timeZone).toBe('America/New_York');
+    expect((await t.api.get('/api/v1/me', trainee.token)).body.timeZone).toBe('America/New_York');
+    // Another field alone leaves the zone as it was.
+    expect((await t.api.patch('/api/v1/me', { displayName: 'Night shift' }, trainee.token)).body.timeZone).toBe('America/New_York');
+  });
+
+  it.each([
+    ['an unknown zone', 'America/Nowhere'],
+    ['an offset', '-06:00'],
+    ['an abbreviation', 'CST6CDT-ish'],
+    ['empty', ''],
+    ['null', null],
+    ['a number', -6],
+    ['too long', `Europe/${'x'.repeat(80)}`],
+  ])('refuses %s as a person’s zone (400 naming the rule), storing nothing', async (_what, timeZone) => {
+    const answer = await t.api.patch('/api/v1/me', { timeZone }, trainee.token);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'timeZone', message: expect.stringContaining('IANA time zone') })]);
+    expect((await t.api.get('/api/v1/me', trainee.token)).body.timeZone).toBe('America/New_York');
+  });
+
+  it('counts a cohort’s unlock days in its zone: 09:00 stays 09:00 across a daylight-saving change, and Belize has none', async () => {
+    // New York moves its clocks on 14 March 2027; the cohort starts at 09:00 on 1 March (EST, UTC−5).
+    const startsAt = '2027-03-01T14:00:00.000Z';
+    const schedule = [{ moduleId: programme.modules[1].id, offsetDays: 14 }];
+    const overrides = { startsAt, endsAt: '2027-06-01T14:00:00.000Z', schedule };
+    const newYork = await openCohort(t.api, admin, programme.versionId, [instructor.id], 10, { ...overrides, timeZone: 'America/New_York' });
+    const belize = await openCohort(t.api, admin, programme.versionId, [instructor.id], 10, overrides);
+    expect((await t.api.get(`/api/v1/cohorts/${newYork.id}`, admin.token)).body).toMatchObject({ timeZone: 'America/New_York', startsAt });
+    expect((await t.api.get(`/api/v1/cohorts/${belize.id}`, admin.token)).body.timeZone).toBe('America/Belize');
+    const opensAt = async (cohortId: string, person: TestPerson) => {
+      await decide(t.api, instructor, await applyTo(t.api, cohortId, person), 'accept');
+      const enrollment = (await t.api.get('/api/v1/me/enrollments', person.token)).body.find((e: { cohortId: string }) => e.cohortId === cohortId);
+      return enrollment.modules.map((m: { opensAt: string }) => m.opensAt);
+    };
+    // 09:00 EDT (UTC−4) on the 15th: 13 days and 23 hours after the start.
+    expect(await opensAt(newYork.id, trainee)).toEqual([startsAt, '2027-03-15T13:00:00.000Z']);
+    const other = await createUser(t.api, admin.token, ['trainee']);
+    expect(await opensAt(belize.id, other)).toEqual([startsAt, '2027-03-15T14:00:00.000Z']);
+  });
+
+  it('lets an admin change a cohort’s zone, and nobody else; refuses an unknown zone', async () => {
+    const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id]);
+    const changed = await t.api.patch(`/api/v1/cohorts/${cohort.id}`, { timeZone: 'Europe/Madrid' }, admin.token);
+    expect(changed.status).toBe(200);
+    expect(changed.body.timeZone).toBe('Europe/Madrid');
+    expect((await t.api.patch(`/api/v1/cohorts/${cohort.id}`, { timeZone: 'UTC' }, instructor.token)).status).toBe(403);
+    expect((await t.api.patch(`/api/v1/cohorts/${cohort.id}`, { timeZone: 'UTC' }, trainee.token)).status).toBe(403);
+    for (const timeZone of ['Mars/Olympus', '', 5, null]) {
+      const refused = await t.api.patch(`/api/v1/cohorts/${cohort.id}`, { timeZone }, admin.token);
+      expect({ status: refused.status, field: refused.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'timeZone' });
+    }
+    const created = await t.api.post('/api/v1/cohorts', {
+      name: 'Bad zone', courseVersionIds: [programme.versionId], capacity: 5, unlockMode: 'schedule', timeZone: 'Belize',
+      applicationsOpenAt: '2027-01-01T00:00:00Z', applicationsCloseAt: '2027-01-10T00:00:00Z', startsAt: '2027-01-11T00:00:00Z', endsAt: '2027-02-11T00:00:00Z',
+    }, admin.token);
+    expect({ status: created.status, field: created.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'timeZone' });
+    expect((await t.api.get(`/api/v1/cohorts/${cohort.id}`, admin.token)).body.timeZone).toBe('Europe/Madrid');
+  });
+});
