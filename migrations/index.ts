@@ -14,6 +14,7 @@ import { WaitlistRanksUnique1795610000000 } from './1795610000000-WaitlistRanksU
 import { AssessmentExceptions1795610000001 } from './1795610000001-AssessmentExceptions';
 import { LatePolicyFloorAndGrace1795610000002 } from './1795610000002-LatePolicyFloorAndGrace';
 import { TimeZones1795640000000 } from './1795640000000-TimeZones';
+import { Announcements1795640000001 } from './1795640000001-Announcements';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AssessmentExceptions1795610000001,
   LatePolicyFloorAndGrace1795610000002,
   TimeZones1795640000000,
+  Announcements1795640000001,
 ];

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
 import { conflict, decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
+import { Outbox } from '@gds/queue';
+import { notifyJobId } from './job-ids';
 import { Application } from './application.entity';
 import { ApplicationAudit } from './application-audit.service';
 import { applicationView, decisionView } from './application-views';
@@ -21,6 +23,7 @@ export class ApplicationsService {
     private readonly audit: ApplicationAudit,
     private readonly writer: EnrollmentWriter,
     private readonly waitlist: Waitlist,
+    private readonly outbox: Outbox,
   ) {}
 
   private get repo() {
@@ -48,6 +51,12 @@ export class ApplicationsService {
       throw error;
     }
     await this.audit.record({ applicationId: id, actorId: traineeId, action: 'submit', fromStatus: null, toStatus: 'submitted' });
+    // The applicant's receipt, in the same transaction: an application that was stored is always acknowledged.
+    const eventKey = `application-received:${id}`;
+    await this.outbox.publish('notify', {
+      type: 'application-received', eventKey, recipientIds: [traineeId],
+      data: { applicationId: id, cohortId, cohortName: cohort.name, courseVersionId },
+    }, { jobId: notifyJobId(eventKey) });
     return applicationView((await this.repo.findOneBy({ id }))!);
   }
 

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { Announcements } from './announcements.service';
+import { AnnouncementsController } from './announcements.controller';
+import { CohortStartNotices } from './cohort-start-notices.service';
 import { ApplicationAudit } from './application-audit.service';
 import { ApplicationDecisions } from './application-decisions.service';
 import { ApplicationsController } from './applications.controller';
@@ -27,7 +30,7 @@ import { IdentityModule } from '../identity/identity.module';
 /** What the module exports to Nest, it exports to TypeScript here: other modules import these names from this file. */
 export { CohortOutcomeFacts, CohortPersonalData };
 
-/** Cohorts, applications, enrollment (capacity-safe), waitlist and lesson progress. Others use EnrollmentDirectory. */
+/** Cohorts, applications, enrollment (capacity-safe), waitlist, lesson progress and announcements. Others use EnrollmentDirectory. */
 @Module({
   imports: [PublishedCoursesModule, IdentityModule],
   providers: [
@@ -47,11 +50,13 @@ export { CohortOutcomeFacts, CohortPersonalData };
     CohortRoster,
     TraineeImports,
     CohortScans,
+    Announcements,
+    CohortStartNotices,
     CohortEnrollmentDirectory,
     CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
   ],
-  controllers: [CohortsController, ApplicationsController, EnrollmentsController],
+  controllers: [CohortsController, ApplicationsController, EnrollmentsController, AnnouncementsController],
   exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts],
 })
 export class CohortModule {}

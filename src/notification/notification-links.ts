@@ -21,16 +21,20 @@ function first(...screens: Array<[string, string | null]>): string {
  */
 export function notificationScreen(type: string, data: NotificationData): string {
   switch (type) {
+    case 'application-received':
     case 'application-decided':
       return first(['applications', id(data, 'applicationId')], ['cohorts', id(data, 'cohortId')]);
     case 'enrolled':
     case 'promoted-from-waitlist':
     case 'module-unlocked':
+    case 'cohort-starts-today':
       return first(['learning', id(data, 'enrollmentId')], ['cohorts', id(data, 'cohortId')]);
     case 'submission-graded':
     case 'deadline-approaching':
     case 'assessment-exception-granted':
       return first(['assessments', id(data, 'assessmentId')]);
+    case 'announcement':
+      return first(['cohorts', id(data, 'cohortId')]);
     case 'certificate-issued':
     case 'certificate-revoked':
       return first(['certificates', id(data, 'certificateId')]);

@@ -79,6 +79,17 @@ function exceptionTerms(d: NotificationData, language: Language, zone: string): 
   return given.join(language === 'es' ? ' y ' : ' and ');
 }
 
+/** Staff's own words, as long as an announcement allows (field() keeps 300 characters, for names). */
+function message(data: NotificationData, key: string, fallback: string): string {
+  const value = data[key];
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 5000) : fallback;
+}
+
+/** The start in the reader's zone, when the data holds it. */
+function startsAt(d: NotificationData, language: Language, zone: string): string {
+  return when(d, 'startsAt', language, '', zone);
+}
+
 /** At-risk reasons arrive as codes of the cohort module's scan. */
 const AT_RISK_REASONS: Record<Language, Record<string, string>> = {
   en: { failing: 'an assessment was failed and not yet passed', inactive: 'no learning activity for several days' },
@@ -163,6 +174,21 @@ const EN: Texts = {
     title: `Exception granted: ${field(d, 'assessmentTitle', 'an assessment')}`,
     text: withReason(`For ${field(d, 'assessmentTitle', 'an assessment')}, ${exceptionTerms(d, 'en', zone)}.`, d, 'en'),
   }),
+  announcement: (d) => ({
+    title: `${field(d, 'cohortName', 'Your cohort')}: ${field(d, 'subject', 'announcement')}`,
+    text: message(d, 'body', 'Your instructors sent an announcement.'),
+  }),
+  'application-received': (d) => ({
+    title: `Application received: ${field(d, 'cohortName', 'a cohort')}`,
+    text: `We received your application to ${field(d, 'cohortName', 'the cohort')}. It waits for a decision; we will tell you when there is one.`,
+  }),
+  'cohort-starts-today': (d, zone) => {
+    const at = startsAt(d, 'en', zone);
+    return {
+      title: `Your course starts today: ${field(d, 'courseTitle', field(d, 'cohortName', 'your cohort'))}`,
+      text: `${field(d, 'cohortName', 'Your cohort')} starts today${at ? ` (${at})` : ''}. Your first module is waiting for you.`,
+    };
+  },
 };
 
 const ES: Texts = {
@@ -226,6 +252,21 @@ const ES: Texts = {
     title: `Excepción concedida: ${field(d, 'assessmentTitle', 'una evaluación')}`,
     text: withReason(`En ${field(d, 'assessmentTitle', 'una evaluación')}, ${exceptionTerms(d, 'es', zone)}.`, d, 'es'),
   }),
+  announcement: (d) => ({
+    title: `${field(d, 'cohortName', 'Tu cohorte')}: ${field(d, 'subject', 'aviso')}`,
+    text: message(d, 'body', 'Tus instructores enviaron un aviso.'),
+  }),
+  'application-received': (d) => ({
+    title: `Solicitud recibida: ${field(d, 'cohortName', 'una cohorte')}`,
+    text: `Recibimos tu solicitud a ${field(d, 'cohortName', 'la cohorte')}. Está pendiente de decisión; te avisaremos cuando la haya.`,
+  }),
+  'cohort-starts-today': (d, zone) => {
+    const at = startsAt(d, 'es', zone);
+    return {
+      title: `Tu curso empieza hoy: ${field(d, 'courseTitle', field(d, 'cohortName', 'tu cohorte'))}`,
+      text: `${field(d, 'cohortName', 'Tu cohorte')} empieza hoy${at ? ` (${at})` : ''}. Tu primer módulo te espera.`,
+    };
+  },
 };
 
 /** Every notification's title and text, in every language (a unit test checks that none is missing). */

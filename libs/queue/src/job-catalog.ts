@@ -54,6 +54,8 @@ export interface JobPayloads {
   // schedules (BullMQ job schedulers, not the outbox)
   'scan-at-risk': Record<string, never>;
   'scan-deadlines': Record<string, never>;
+  /** cohort: tells the trainees of each cohort whose start day (in the cohort's zone) is today, once. */
+  'scan-cohort-starts': Record<string, never>;
   /** assessment: submissions whose grading job failed for good without marking them end in error. */
   'scan-stalled-submissions': Record<string, never>;
   /** assessment: drop sandbox datasets no assessment uses (daily). */
@@ -80,6 +82,12 @@ export const NOTIFICATION_TYPES = [
   'webhook-disabled',
   'import-finished',
   'assessment-exception-granted',
+  /** Staff's message to a cohort, a track of it or named trainees (subject and body as written). */
+  'announcement',
+  /** The applicant's receipt: the application arrived and waits for a decision. */
+  'application-received',
+  /** The trainee's course starts today (the cohort's start day, in its zone). */
+  'cohort-starts-today',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -135,6 +143,8 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'deliver-email-digest': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
   'scan-at-risk': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
   'scan-deadlines': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: HOUR_MS } },
+  // Hourly, so every zone's start day is seen within its first hour.
+  'scan-cohort-starts': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: HOUR_MS } },
   'sweep-sandbox-datasets': { queue: 'maintenance', attempts: 3, backoffMs: 60000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: DAY * 1000 } },
   'scan-stalled-submissions': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 10 * MINUTE_MS } },
   'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured' },

@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppTransactionHost, Transactional } from '@gds/database';
+import { HandledJob, JobHandler, Outbox } from '@gds/queue';
+import { localDate } from '@gds/time';
+import { notifyJobId } from './job-ids';
+
+/** Cohorts whose start lies within this of now, either way, are looked at: more than any zone's distance from UTC. */
+const SEARCH_HOURS = 40;
+
+/**
+ * The hourly `scan-cohort-starts` job: on a cohort's start day, counted in the cohort's zone, each
+ * trainee actively enrolled is told "your course starts today", once (the cohort's
+ * `start_notice_sent_at`, claimed in the same transaction as the notices). A cohort started or
+ * created after its start day passed is not announced late.
+ */
+@Injectable()
+export class CohortStartNotices {
+  private readonly logger = new Logger(CohortStartNotices.name);
+
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly outbox: Outbox,
+  ) {}
+
+  @JobHandler('scan-cohort-starts')
+  async handle(_job: HandledJob<'scan-cohort-starts'>): Promise<{ cohorts: number; notified: number }> {
+    const result = await this.scan();
+    if (result.cohorts > 0) this.logger.log({ msg: 'start-day notices sent', ...result });
+    return result;
+  }
+
+  @Transactional()
+  async scan(now = new Date()): Promise<{ cohorts: number; notified: number }> {
+    const candidates: Array<{ id: string; name: string; starts_at: Date; time_zone: string }> = await this.txHost.tx.query(
+      `SELECT id, name, starts_at, time_zone FROM cohort
+        WHERE status IN ('accepting_applications', 'running') AND start_notice_sent_at IS NULL
+          AND starts_at BETWEEN $1::timestamptz - make_interval(hours => $2) AND $1::timestamptz + make_interval(hours => $2)
+        ORDER BY id FOR UPDATE SKIP LOCKED`,
+      [now, SEARCH_HOURS],
+    );
+    const today = candidates.filter((c) => localDate(c.starts_at, c.time_zone) === localDate(now, c.time_zone));
+    let notified = 0;
+    for (const cohort of today) {
+      await this.txHost.tx.query('UPDATE cohort SET start_notice_sent_at = $2 WHERE id = $1', [cohort.id, now]);
+      const enrollments: Array<{ id: string; trainee_id: string }> = await this.txHost.tx.query(
+        `SELECT id, trainee_id FROM enrollment WHERE cohort_id = $1 AND status = 'active' ORDER BY id`,
+        [cohort.id],
+      );
+      // One notice per enrollment: its link opens that trainee's own course.
+      await this.outbox.publishMany('notify', enrollments.map((e) => {
+        const eventKey = `cohort-starts-today:${e.id}`;
+        return {
+          payload: {
+            type: 'cohort-starts-today' as const,
+            eventKey,
+            recipientIds: [e.trainee_id],
+            data: { cohortId: cohort.id, cohortName: cohort.name, enrollmentId: e.id, startsAt: cohort.starts_at.toISOString() },
+          },
+          jobId: notifyJobId(eventKey),
+        };
+      }));
+      notified += enrollments.length;
+    }
+    return { cohorts: today.length, notified };
+  }
+}
