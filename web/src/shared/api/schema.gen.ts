@@ -1913,6 +1913,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cohorts/{id}/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Announcements sent to the cohort, newest first (admins, the cohort instructors) */
+        get: operations["AnnouncementsController_list"];
+        put?: never;
+        /** Announce to the cohort, one of its tracks or 1–500 named trainees (admins, the cohort instructors): in-app and email, as each person’s preferences say */
+        post: operations["AnnouncementsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -2216,6 +2234,11 @@ export interface components {
             active: boolean;
             /** @enum {string} */
             language: "en" | "es";
+            /**
+             * @description IANA time zone
+             * @example America/Belize
+             */
+            timeZone: string;
             /** @enum {string|null} */
             gender: "female" | "male" | "non_binary" | "prefer_not_to_say" | null;
             birthYear: number | null;
@@ -2312,6 +2335,11 @@ export interface components {
              * @enum {string}
              */
             language?: "en" | "es";
+            /**
+             * @description IANA time zone your dates are shown and counted in (due tomorrow, digests)
+             * @example America/Belize
+             */
+            timeZone?: string;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -2352,6 +2380,11 @@ export interface components {
             active: boolean;
             /** @enum {string} */
             language: "en" | "es";
+            /**
+             * @description IANA time zone
+             * @example America/Belize
+             */
+            timeZone: string;
             /** @enum {string|null} */
             gender: "female" | "male" | "non_binary" | "prefer_not_to_say" | null;
             birthYear: number | null;
@@ -3941,6 +3974,11 @@ export interface components {
              * @enum {string}
              */
             unlockMode: "schedule" | "prerequisites";
+            /**
+             * @description IANA time zone of the cohort: its start day, unlock days and due dates are counted there
+             * @default America/Belize
+             */
+            timeZone: string;
             schedule?: components["schemas"]["ModuleUnlockDto"][];
             instructorIds?: string[];
             /** @description Questions every applicant answers; ids q1, q2, ... in this order */
@@ -3981,6 +4019,11 @@ export interface components {
             endsAt: string;
             /** @enum {string} */
             unlockMode: "schedule" | "prerequisites";
+            /**
+             * @description IANA time zone of the cohort
+             * @example America/Belize
+             */
+            timeZone: string;
             courseVersionIds: string[];
             /** @description The course versions with their titles, in title order */
             courses: components["schemas"]["CohortCourseDto"][];
@@ -4003,6 +4046,8 @@ export interface components {
             applicationsOpenAt?: string;
             /** Format: date-time */
             applicationsCloseAt?: string;
+            /** @description IANA time zone of the cohort: its start day, unlock days and due dates are counted there */
+            timeZone?: string;
             /** @description Replaces the assigned instructors */
             instructorIds?: string[];
         };
@@ -4351,6 +4396,48 @@ export interface components {
             completedAt: string;
             alreadyCompleted: boolean;
         };
+        SendAnnouncementDto: {
+            /** @description Plain text; the title of the notice and the email subject */
+            subject: string;
+            /** @description Plain text (never HTML); line breaks are kept */
+            body: string;
+            /**
+             * @description cohort: every active trainee; track: those of one track (trackCode); trainees: those named (traineeIds)
+             * @enum {string}
+             */
+            audience: "cohort" | "track" | "trainees";
+            /**
+             * @description Required with audience track (a track the cohort runs); refused otherwise
+             * @enum {string}
+             */
+            trackCode?: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            /** @description Required with audience trainees: 1 to 500 trainees actively enrolled in the cohort; refused otherwise */
+            traineeIds?: string[];
+        };
+        AnnouncementView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            authorId: string;
+            /** @enum {string} */
+            audience: "cohort" | "track" | "trainees";
+            /** @enum {string|null} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering" | null;
+            subject: string;
+            body: string;
+            /** @description The trainees it was sent to (resolved when sent) */
+            recipientIds: string[];
+            recipientCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AnnouncementPageView: {
+            items: components["schemas"]["AnnouncementView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         InboxItemView: {
             /** Format: uuid */
             id: string;
@@ -4383,7 +4470,7 @@ export interface components {
         };
         TypePreferencesView: {
             /** @enum {string} */
-            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted";
+            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today";
             /** @enum {string} */
             inApp: "off" | "immediate";
             /** @enum {string} */
@@ -4394,7 +4481,7 @@ export interface components {
         };
         PreferenceChangeDto: {
             /** @enum {string} */
-            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted";
+            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today";
             /** @enum {string} */
             channel: "in_app" | "email";
             /**
@@ -4409,7 +4496,7 @@ export interface components {
         CreateWebhookDto: {
             /** @description http(s) URL; private, loopback and link-local targets are refused */
             url: string;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today")[];
             description?: string;
         };
         CreatedWebhookView: {
@@ -4417,7 +4504,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today")[];
             enabled: boolean;
             consecutiveFailures: number;
             disabledAt: string | null;
@@ -4432,7 +4519,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today")[];
             enabled: boolean;
             consecutiveFailures: number;
             disabledAt: string | null;
@@ -4447,7 +4534,7 @@ export interface components {
         };
         UpdateWebhookDto: {
             url?: string;
-            eventTypes?: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted")[];
+            eventTypes?: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today")[];
             description?: string;
             /** @description Re-enabling resets the consecutive failure count */
             enabled?: boolean;
@@ -16769,6 +16856,210 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LessonCompletionView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    AnnouncementsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page; follow nextCursor for the next one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementPageView"];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    AnnouncementsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendAnnouncementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementView"];
                 };
             };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
