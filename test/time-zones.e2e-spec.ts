@@ -1,3 +1,5 @@
+import { ClsService } from 'nestjs-cls';
+import { EmailDigests } from '../src/notification/email-digests.service';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { applyTo, buildProgramme, decide, openCohort, Programme } from './support/journey-builders';
@@ -14,7 +16,8 @@ describe('time zones of people and cohorts', () => {
   let programme: Programme;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Digests follow each person's day: they go out after 07:00 of the recipient's own zone.
+    t = await startTestApp({ env: { EMAIL_DIGEST_LOCAL_HOUR: '7' } });
     admin = await loginAdmin(t.api);
     instructor = await createUser(t.api, admin.token, ['instructor']);
     trainee = await createUser(t.api, admin.token, ['trainee']);
@@ -84,5 +87,24 @@ describe('time zones of people and cohorts', () => {
     }, admin.token);
     expect({ status: created.status, field: created.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'timeZone' });
     expect((await t.api.get(`/api/v1/cohorts/${cohort.id}`, admin.token)).body.timeZone).toBe('Europe/Madrid');
+  });
+
+  it('turns a person’s digest day at 07:00 in their own zone, not in UTC', async () => {
+    const belize = await createUser(t.api, admin.token, ['trainee']);
+    const madrid = await createUser(t.api, admin.token, ['trainee']);
+    await t.api.patch('/api/v1/me', { timeZone: 'Europe/Madrid' }, madrid.token);
+    // Both had a digest on the evening of 5 December (UTC).
+    for (const person of [belize, madrid]) {
+      await t.dataSource.query(`INSERT INTO email_digest (recipient_id, item_count, status, created_at) VALUES ($1, 1, 'sent', '2026-12-05T20:00:00Z')`, [person.id]);
+    }
+    const digests = t.get<EmailDigests>(EmailDigests);
+    const turned = (person: TestPerson, now: string) => t.get<ClsService>(ClsService).run(() => digests.dayHasTurned(person.id, new Date(now)));
+    // 12:30 UTC: 06:30 in Belize (not yet its 07:00), 13:30 in Madrid (past it).
+    expect(await turned(belize, '2026-12-06T12:30:00Z')).toBe(false);
+    expect(await turned(madrid, '2026-12-06T12:30:00Z')).toBe(true);
+    // 13:00 UTC is 07:00 in Belize.
+    expect(await turned(belize, '2026-12-06T13:00:00Z')).toBe(true);
+    // Someone who never had a digest gets one at the next run.
+    expect(await turned(instructor, '2026-12-06T12:30:00Z')).toBe(true);
   });
 });

@@ -278,6 +278,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(500)
   EMAIL_DIGEST_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
+  /**
+   * When set (0–23), digest email follows each person's day: a person's digest goes out at the first
+   * run after this hour of their own time zone, at most once per their day (run the scheduler
+   * hourly: EMAIL_DIGEST_INTERVAL_MS=3600000). Unset: every run sends what accumulated.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(23)
+  EMAIL_DIGEST_LOCAL_HOUR?: number;
+
   /** Webhooks may target private, loopback and link-local addresses only when this is true (tests). */
   @Transform(toBoolean) @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_TARGETS = false;

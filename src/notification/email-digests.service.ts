@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JobHandler, Outbox } from '@gds/queue';
+import { DEFAULT_TIME_ZONE, lastLocalHour } from '@gds/time';
+import { AppConfig } from '../config/app-config';
+import { UserDirectory } from '../identity/identity.module';
 import { ScheduleRuns } from './schedule-runs.service';
 
 /**
@@ -16,6 +19,8 @@ export class EmailDigests {
     private readonly txHost: AppTransactionHost,
     private readonly outbox: Outbox,
     private readonly runs: ScheduleRuns,
+    private readonly config: AppConfig,
+    private readonly users: UserDirectory,
   ) {}
 
   @JobHandler('send-email-digests')
@@ -25,9 +30,26 @@ export class EmailDigests {
       `SELECT DISTINCT recipient_id FROM notification_delivery WHERE status = 'digest_pending'`,
     );
     let digests = 0;
-    for (const { recipient_id } of recipients) if (await this.claimDigest(recipient_id)) digests++;
+    const now = new Date();
+    for (const { recipient_id } of recipients) {
+      if (!(await this.dayHasTurned(recipient_id, now))) continue;
+      if (await this.claimDigest(recipient_id)) digests++;
+    }
     if (digests > 0) this.logger.log({ msg: 'email digests queued', digests });
     return { digests };
+  }
+
+  /**
+   * With EMAIL_DIGEST_LOCAL_HOUR, whether the person's day (in their zone) has reached that hour
+   * since their last digest; without it, always.
+   */
+  async dayHasTurned(recipientId: string, now: Date): Promise<boolean> {
+    const hour = this.config.EMAIL_DIGEST_LOCAL_HOUR;
+    if (hour === undefined || hour === null) return true;
+    const zone = (await this.users.findById(recipientId))?.timeZone ?? DEFAULT_TIME_ZONE;
+    const boundary = lastLocalHour(now, zone, hour);
+    const [last] = await this.txHost.tx.query('SELECT max(created_at) AS at FROM email_digest WHERE recipient_id = $1', [recipientId]);
+    return !last?.at || new Date(last.at).getTime() < boundary.getTime();
   }
 
   @Transactional()

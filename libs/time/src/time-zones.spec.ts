@@ -1,4 +1,4 @@
-import { addLocalDays, DEFAULT_TIME_ZONE, formatForReader, instantOf, isoInZone, isTimeZone, localDate, offsetMinutesAt, startOfLocalDay, wallClockAt } from './time-zones';
+import { addLocalDays, DEFAULT_TIME_ZONE, formatForReader, instantOf, isoInZone, isTimeZone, lastLocalHour, localDate, offsetMinutesAt, startOfLocalDay, wallClockAt } from './time-zones';
 
 const at = (iso: string) => new Date(iso);
 
@@ -43,6 +43,16 @@ describe('time zones', () => {
   it('keeps milliseconds, and a month boundary, when moving by days', () => {
     expect(addLocalDays(at('2026-01-31T18:00:00.250Z'), 1, 'America/Belize').toISOString()).toBe('2026-02-01T18:00:00.250Z');
     expect(addLocalDays(at('2026-12-31T23:00:00Z'), -1, 'UTC').toISOString()).toBe('2026-12-30T23:00:00.000Z');
+  });
+
+  it('finds the last daily boundary (an hour of the wall clock) at or before now, per zone', () => {
+    // 12:30 UTC is 06:30 in Belize: 07:00 has not come, so yesterday's 07:00 (13:00 UTC) is the last one.
+    expect(lastLocalHour(at('2026-12-06T12:30:00Z'), 'America/Belize', 7).toISOString()).toBe('2026-12-05T13:00:00.000Z');
+    expect(lastLocalHour(at('2026-12-06T13:00:00Z'), 'America/Belize', 7).toISOString()).toBe('2026-12-06T13:00:00.000Z');
+    // The same instant is past 07:00 in Madrid (13:30 there).
+    expect(lastLocalHour(at('2026-12-06T12:30:00Z'), 'Europe/Madrid', 7).toISOString()).toBe('2026-12-06T06:00:00.000Z');
+    // Across New York's spring-forward night, yesterday's 07:00 was EST.
+    expect(lastLocalHour(at('2026-03-08T10:00:00Z'), 'America/New_York', 7).toISOString()).toBe('2026-03-07T12:00:00.000Z');
   });
 
   it('writes a moment in the reader’s language and zone, naming the zone', () => {

@@ -100,6 +100,17 @@ export function addLocalDays(instant: Date, days: number, zone: string): Date {
   return new Date(moved.getTime() + (instant.getTime() % 1000 + 1000) % 1000);
 }
 
+/**
+ * The latest instant at or before `now` that reads `hour`:00 on a wall clock of the zone: today's
+ * when that hour has come there, else yesterday's (a daily boundary, such as a digest's, per zone).
+ */
+export function lastLocalHour(now: Date, zone: string, hour: number): Date {
+  const today = wallClockAt(now, zone);
+  const todays = instantOf({ ...today, hour, minute: 0, second: 0 }, zone);
+  if (todays.getTime() <= now.getTime()) return todays;
+  return addLocalDays(todays, -1, zone);
+}
+
 /** An instant as ISO 8601 with the zone's offset at that moment (`2026-03-08T09:00:00-06:00`). */
 export function isoInZone(instant: Date, zone: string): string {
   const wall = wallClockAt(instant, zone);
