@@ -6,9 +6,12 @@ export type NotificationType = components['schemas']['TypePreferencesView']['typ
 /** The notification types a trainee receives, in the order the preferences list them. */
 export const TRAINEE_TYPES: NotificationType[] = [
   'application-decided',
+  'application-received',
   'promoted-from-waitlist',
   'enrolled',
+  'cohort-starts-today',
   'module-unlocked',
+  'announcement',
   'deadline-approaching',
   'submission-graded',
   'at-risk',
@@ -20,10 +23,13 @@ export const TRAINEE_TYPES: NotificationType[] = [
 export function useTypeLabels(): (type: string) => string {
   const { t } = useLingui();
   const labels: Partial<Record<string, string>> = {
+    'application-received': t`Receipts for your applications`,
     'application-decided': t`Decisions on your applications`,
     'promoted-from-waitlist': t`A seat for you from the waiting list`,
     enrolled: t`You are enrolled`,
+    'cohort-starts-today': t`Your course starts today`,
     'module-unlocked': t`New modules open`,
+    announcement: t`Announcements from your instructors`,
     'deadline-approaching': t`Deadlines coming up`,
     'submission-graded': t`Your work graded`,
     'at-risk': t`Reminders when you have been away`,
