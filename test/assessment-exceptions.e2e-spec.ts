@@ -1,3 +1,4 @@
+import { addLocalDays, instantOf, wallClockAt } from '@gds/time';
 import { DeadlineReminders } from '../src/assessment/deadline-reminders.service';
 import { EnrollmentDirectory } from '../src/cohort/enrollment-directory.contract';
 import { startTestApp, TestApp } from './support/test-app';
@@ -105,11 +106,27 @@ describe('assessment exceptions: extensions and extra attempts per trainee', () 
     await t.api.post(path(programme.sqlId), { traineeIds: [trainee.id], dueAt: second.toISOString(), reason: 'Still on sick leave' }, admin.token);
     // Near the date reminded of, nothing: that date no longer holds for this trainee.
     expect(await reminders.scanEnrollment(enrollment, new Date(first.getTime() - 12 * HOUR))).toBe(0);
-    expect(await reminders.scanEnrollment(enrollment, new Date(second.getTime() - 30 * HOUR))).toBe(1);
+    expect(await reminders.scanEnrollment(enrollment, new Date(second.getTime() - 20 * HOUR))).toBe(1);
     expect(await reminders.scanEnrollment(enrollment, new Date(second.getTime() - 2 * HOUR))).toBe(0);
     expect(await reminded()).toEqual([
       { eventKey: base, dueAt: first.toISOString() },
       { eventKey: `${base}:${second.getTime()}`, dueAt: second.toISOString() },
     ]);
+  });
+
+  it('reminds when the due date is today or tomorrow in the trainee’s own zone', async () => {
+    const trainee = trainees[1];
+    const enrollment = (await t.get<EnrollmentDirectory>(EnrollmentDirectory).enrollmentsOfCohort(cohortId)).find((e) => e.traineeId === trainee.id)!;
+    // Due at 23:00 in Belize, about 20 days ahead: 14:00 the next day in Tokyo.
+    const day = wallClockAt(addLocalDays(new Date(), 20, 'America/Belize'), 'America/Belize');
+    const due = instantOf({ ...day, hour: 23, minute: 0, second: 0 }, 'America/Belize');
+    await t.api.post(path(programme.sqlId), { traineeIds: [trainee.id], dueAt: due.toISOString(), reason: 'Shift change' }, instructor.token);
+    // 40 hours before: 07:00 the day before in Belize (due tomorrow), 22:00 two days before in Tokyo (due the day after tomorrow).
+    const now = new Date(due.getTime() - 40 * 3_600_000);
+    const reminders = t.get<DeadlineReminders>(DeadlineReminders);
+    // The scan reads the trainee's own zone: in Tokyo, not yet.
+    expect((await t.api.patch('/api/v1/me', { timeZone: 'Asia/Tokyo' }, trainee.token)).status).toBe(200);
+    expect(await reminders.scanEnrollment(enrollment, now)).toBe(0);
+    expect(await reminders.scanEnrollment(enrollment, now, 'America/Belize')).toBe(1);
   });
 });

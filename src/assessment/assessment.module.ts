@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { AssessmentResults } from './assessment-results.contract';
 import { AssessmentResultsService } from './assessment-results.service';
 import { AssessmentAuthoring } from './assessment-authoring.service';
@@ -33,7 +34,7 @@ import { AssessmentExceptionsController } from './assessment-exceptions.controll
  * module's EnrollmentDirectory; offers AssessmentResults.
  */
 @Module({
-  imports: [PublishedCoursesModule, CohortModule],
+  imports: [PublishedCoursesModule, CohortModule, IdentityModule],
   providers: [
     AssessmentPersonalData,
     ...GRADER_PROVIDERS,

@@ -1,15 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { HandledJob, JobHandler, Outbox } from '@gds/queue';
+import { addLocalDays, DEFAULT_TIME_ZONE, localDate } from '@gds/time';
+import { UserDirectory } from '../identity/identity.module';
 import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { TraineeEnrollments } from './trainee-enrollments.service';
 
-const WINDOW_MS = 48 * 60 * 60 * 1000;
 const PAGE_SIZE = 500;
 
 /**
- * Hourly: tells each trainee that an assessment they have not submitted is due within 48 hours,
+ * Hourly: tells each trainee that an assessment they have not submitted is due today or tomorrow
+ * in the trainee's own time zone (so at most 48 hours ahead, and "tomorrow" is their tomorrow),
  * against the due date in force for them (an extension granted through the exceptions route counts).
  * The reminder row (primary key enrollment + assessment) remembers the due date reminded of: once
  * per due date, so a trainee whose date was extended after the first reminder is reminded again
@@ -25,6 +27,7 @@ export class DeadlineReminders {
     private readonly enrollments: EnrollmentDirectory,
     private readonly versions: PublishedCourseVersions,
     private readonly trainees: TraineeEnrollments,
+    private readonly users: UserDirectory,
   ) {}
 
   @JobHandler('scan-deadlines')
@@ -34,7 +37,8 @@ export class DeadlineReminders {
     // Pages of active enrollments of running cohorts, from the cohort module, by enrollment id.
     for (let after: string | null = null; ; ) {
       const page = await this.enrollments.activeEnrollmentsOfRunningCohorts(after, PAGE_SIZE);
-      for (const enrollment of page) reminded += await this.scanEnrollment(enrollment, now);
+      const zones = new Map((await this.users.findByIds([...new Set(page.map((e) => e.traineeId))])).map((p) => [p.id, p.timeZone]));
+      for (const enrollment of page) reminded += await this.scanEnrollment(enrollment, now, zones.get(enrollment.traineeId));
       if (page.length < PAGE_SIZE) break;
       after = page[page.length - 1].enrollmentId;
     }
@@ -42,14 +46,18 @@ export class DeadlineReminders {
     return { reminded };
   }
 
-  async scanEnrollment(enrollment: EnrollmentRef, now: Date): Promise<number> {
+  /** `zone`: the trainee's (looked up when not given). */
+  async scanEnrollment(enrollment: EnrollmentRef, now: Date, zone?: string): Promise<number> {
     const outline = await this.versions.getOutline(enrollment.courseVersionId);
     if (!outline) return 0;
+    const traineeZone = zone ?? (await this.users.findById(enrollment.traineeId))?.timeZone ?? DEFAULT_TIME_ZONE;
+    // Day strings (YYYY-MM-DD) compare as dates.
+    const lastDay = localDate(addLocalDays(now, 1, traineeZone), traineeZone);
     let reminded = 0;
     for (const module of outline.modules) {
       for (const assessment of module.assessments) {
         const dueAt = await this.trainees.effectiveDueAt(enrollment, module.moduleId, assessment.assessmentId, assessment.dueOffsetDays);
-        if (!dueAt || dueAt.getTime() <= now.getTime() || dueAt.getTime() - now.getTime() > WINDOW_MS) continue;
+        if (!dueAt || dueAt.getTime() <= now.getTime() || localDate(dueAt, traineeZone) > lastDay) continue;
         if (await this.remind(enrollment, assessment.assessmentId, assessment.title, dueAt)) reminded++;
       }
     }
