@@ -65,6 +65,17 @@ describe('dates in the reader’s zone', () => {
   });
 });
 
+describe('announcements', () => {
+  it('keeps the body’s line breaks as paragraphs, escaped, and names the cohort and subject', () => {
+    const data = { cohortId: '7b0c6c1e-9d3a-4a57-8c1e-2f0a4b5c6d7e', cohortName: 'Cebu 1', subject: 'Lab <moved>', body: 'Thursday 18:00.\nBring <your> laptop.' };
+    const email = notificationEmail('announcement', data, 'https://x.test', 'es');
+    expect(email.subject).toBe('Cebu 1: Lab <moved>');
+    expect(email.text).toContain('Thursday 18:00.\nBring <your> laptop.');
+    expect(email.html).toContain('<p>Thursday 18:00.</p>\n<p>Bring &lt;your&gt; laptop.</p>');
+    expect(email.text).toContain('https://x.test/app/cohorts/7b0c6c1e-9d3a-4a57-8c1e-2f0a4b5c6d7e');
+  });
+});
+
 describe('account emails', () => {
   const input = { displayName: '<b>Ana</b> & co', token: '7b0c6c1e-9d3a-4a57-8c1e-2f0a4b5c6d7e.c2VjcmV0LXNlY3JldA', expiresAt: new Date('2026-12-24T09:30:00Z') };
 

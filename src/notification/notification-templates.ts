@@ -51,6 +51,9 @@ interface HtmlPage {
   closing?: string[];
 }
 
+/** Plain text's lines (an announcement's body keeps its line breaks) as HTML paragraphs. */
+const linesOf = (text: string): string[] => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+
 /** Every piece of text is escaped here, once: callers hand over plain text. */
 function htmlPage(page: HtmlPage): string {
   const paragraphs = (items: string[]) => items.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
@@ -79,13 +82,13 @@ export function notificationEmail(type: string, data: NotificationData, baseUrl:
   const footer = notificationFooter(baseUrl, lang);
   const screen = notificationScreen(type, data);
   if (screen === APP_SCREENS.notifications) {
-    return { subject: title, text: `${text}\n\n${footer.text}\n`, html: htmlPage({ language: lang, title, paragraphs: [text], link: footer.link, closing: [footer.hint] }) };
+    return { subject: title, text: `${text}\n\n${footer.text}\n`, html: htmlPage({ language: lang, title, paragraphs: linesOf(text), link: footer.link, closing: [footer.hint] }) };
   }
   const link = { href: appLink(baseUrl, screen), label: EMAIL_CHROME[lang].openPlace };
   return {
     subject: title,
     text: `${text}\n\n${link.label}: ${link.href}\n\n${footer.text}\n`,
-    html: htmlPage({ language: lang, title, paragraphs: [text], link, closing: [`${footer.link.label}: ${footer.link.href}`, footer.hint] }),
+    html: htmlPage({ language: lang, title, paragraphs: linesOf(text), link, closing: [`${footer.link.label}: ${footer.link.href}`, footer.hint] }),
   };
 }
 
