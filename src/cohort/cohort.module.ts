@@ -21,6 +21,11 @@ import { TraineeImports } from './trainee-imports.service';
 import { TraineeProgress } from './trainee-progress.service';
 import { CohortPersonalData } from './cohort-personal-data.service';
 import { Waitlist } from './waitlist.service';
+import { DecisionReverts } from './decision-reverts.service';
+import { Rubrics } from './rubrics.service';
+import { SelectionController } from './selection.controller';
+import { SelectionWorkbench } from './selection-workbench.service';
+import { TrackQuotas } from './track-quotas.service';
 import { PublishedCoursesModule } from '../course/published-courses.module';
 import { IdentityModule } from '../identity/identity.module';
 
@@ -39,6 +44,10 @@ export { CohortOutcomeFacts, CohortPersonalData };
     ApplicationDecisions,
     EnrollmentWriter,
     Waitlist,
+    TrackQuotas,
+    Rubrics,
+    SelectionWorkbench,
+    DecisionReverts,
     EnrollmentsService,
     ProgressReader,
     LessonCompletions,
@@ -51,7 +60,7 @@ export { CohortOutcomeFacts, CohortPersonalData };
     CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
   ],
-  controllers: [CohortsController, ApplicationsController, EnrollmentsController],
+  controllers: [CohortsController, ApplicationsController, SelectionController, EnrollmentsController],
   exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts],
 })
 export class CohortModule {}
