@@ -153,7 +153,7 @@ function positionOf(v: ApplicationReviewView, sort: ApplicationSort): Position {
     field === 'score' ? v.score
     : field === 'name' ? fold(v.applicant.displayName ?? '')
     : field === 'status' ? APPLICATION_STATUSES.indexOf(v.status)
-    : null;
+    : Date.parse(v.submittedAt);
   return [value, Date.parse(v.submittedAt), v.id];
 }
 
