@@ -1667,7 +1667,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications of a cohort (admins, its instructors), by submission time; filter by status, minimum score, track */
+        /** The selection workbench (admins, the cohort’s instructors): applications with applicant, scores, rank with ties and possible duplicates; search, filter, sort; ?format=csv exports every match (e.g. the shortlist: ?status=shortlisted&format=csv) */
         get: operations["ApplicationsController_list"];
         put?: never;
         /** Apply while applications are open: a statement and answers to the cohort’s questions (one per trainee) */
@@ -1771,6 +1771,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** The single score (0–100) of an application of a cohort without a rubric; 409 rubric-in-use once the cohort has one */
         post: operations["ApplicationsController_score"];
         delete?: never;
         options?: never;
@@ -1789,6 +1790,93 @@ export interface paths {
         put?: never;
         /** shortlist | accept | waitlist (rank) | reject, with a reason; accept enrolls (409 cohort-full when no seat is left) */
         post: operations["ApplicationsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/rubric": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cohort’s scoring rubric (admins, its instructors); no criteria: single scores */
+        get: operations["SelectionController_rubric"];
+        /** Set the rubric: criteria with weights and a maximum score; 409 rubric-in-use once scored with it (it is locked, not versioned) */
+        put: operations["SelectionController_setRubric"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Your rubric scores of an application (one per criterion; again replaces yours); answers the application as staff review it */
+        put: operations["SelectionController_score"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application as staff review it: applicant, each reviewer’s scores, aggregate, spread, rank with ties, possible duplicates */
+        get: operations["SelectionController_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/track-quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seat quotas per track, with the seats each track has taken */
+        get: operations["SelectionController_trackQuotas"];
+        /** Replace the seat quotas per track (their sum within the capacity: 422 quota-over-capacity) */
+        put: operations["SelectionController_setTrackQuotas"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revert the last decision with a reason: back to the earlier status (audited, applicant told); 409 once the cohort started, or when capacity or the track quota has no seat */
+        post: operations["SelectionController_revert"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4056,6 +4144,11 @@ export interface components {
              * @description The track (course version) applied for; required when the cohort runs several
              */
             courseVersionId?: string;
+            /**
+             * @description A phone number staff may call about the application
+             * @example +501 610-1234
+             */
+            phone?: string;
         };
         ApplicationView: {
             /** Format: uuid */
@@ -4082,8 +4175,79 @@ export interface components {
              */
             enrollmentId?: string | null;
         };
-        ApplicationPageView: {
-            items: components["schemas"]["ApplicationView"][];
+        ApplicantView: {
+            displayName: string | null;
+            email: string | null;
+            language: string | null;
+            /** @description As given with the application */
+            phone: string | null;
+        };
+        CriterionScoreView: {
+            criterionId: string;
+            score: number;
+        };
+        ReviewerScoresView: {
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string | null;
+            /** @description Weighted total 0–100; null until every criterion is scored */
+            total: number | null;
+            scores: components["schemas"]["CriterionScoreView"][];
+        };
+        ScoringView: {
+            /** @description Mean of the reviewers’ complete totals (0–100); also the application’s score */
+            aggregate: number | null;
+            /** @description Highest minus lowest complete total */
+            spread: number | null;
+            reviewers: components["schemas"]["ReviewerScoresView"][];
+        };
+        DuplicateView: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            traineeId: string;
+            displayName: string | null;
+            /** @description What the two applicants share (normalised) */
+            reasons: ("email" | "name" | "phone")[];
+        };
+        ApplicationReviewView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            /** @enum {string} */
+            status: "submitted" | "shortlisted" | "accepted" | "waitlisted" | "rejected" | "withdrawn";
+            statement: string;
+            answers: components["schemas"]["AnswerDto"][];
+            score: number | null;
+            waitlistRank: number | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Present when the decision enrolled the applicant
+             */
+            enrollmentId?: string | null;
+            /** @description No demographic fields: their consent covers aggregate reports only */
+            applicant: components["schemas"]["ApplicantView"];
+            /** @enum {string|null} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering" | null;
+            scoring: components["schemas"]["ScoringView"];
+            /** @description Rank by score in the cohort, ties sharing a rank (1, 2, 2, 4) */
+            rank: number | null;
+            /** @description How many other applications of the cohort have the same score */
+            tiedWith: number;
+            /** @description Other applications of the cohort that may be the same person */
+            duplicates: components["schemas"]["DuplicateView"][];
+        };
+        ApplicationReviewPageView: {
+            items: components["schemas"]["ApplicationReviewView"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -4141,6 +4305,70 @@ export interface components {
             reason: string;
             /** @description Waitlist rank (1 = first promoted); default: after the last */
             rank?: number;
+        };
+        RubricCriterionView: {
+            id: string;
+            label: string;
+            weight: number;
+            maxScore: number;
+        };
+        RubricView: {
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Empty: the cohort has no rubric (a single score per application) */
+            criteria: components["schemas"]["RubricCriterionView"][];
+            /** @description Scores exist: the rubric can no longer change */
+            locked: boolean;
+        };
+        RubricCriterionDto: {
+            /**
+             * @description Stable key of the criterion
+             * @example motivation
+             */
+            id: string;
+            /** @example Motivation and goals */
+            label: string;
+            /** @description Relative weight (weights need not sum to 1) */
+            weight: number;
+            /** @description Scores of this criterion run from 0 to maxScore */
+            maxScore: number;
+        };
+        RubricDto: {
+            criteria: components["schemas"]["RubricCriterionDto"][];
+        };
+        ScoresDto: {
+            /** @description Your scores: each replaces your earlier score of that criterion */
+            scores: components["schemas"]["CriterionScoreDto"][];
+            /** @description Kept in the audit trail */
+            note?: string;
+        };
+        TrackQuotaView: {
+            /** @enum {string} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            /** @description null: no quota */
+            seats: number | null;
+            /** @description Seats of this track taken by enrollments */
+            taken: number;
+        };
+        TrackQuotasView: {
+            /** Format: uuid */
+            cohortId: string;
+            capacity: number;
+            seatsTaken: number;
+            tracks: components["schemas"]["TrackQuotaView"][];
+        };
+        TrackQuotaDto: {
+            /** @enum {string} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            seats: number;
+        };
+        TrackQuotasDto: {
+            /** @description Replaces the quotas; a track left out has none (any free seat) */
+            quotas: components["schemas"]["TrackQuotaDto"][];
+        };
+        RevertDecisionDto: {
+            /** @description Why; kept in the audit trail and told to the applicant */
+            reason: string;
         };
         DirectEnrollDto: {
             /** Format: uuid */
@@ -15307,6 +15535,18 @@ export interface operations {
                 status?: "submitted" | "shortlisted" | "accepted" | "waitlisted" | "rejected" | "withdrawn";
                 minScore?: number;
                 courseVersionId?: string;
+                /** @description The track applied for */
+                trackCode?: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+                /** @description true: only applications with a score; false: only those without */
+                scored?: "true" | "false";
+                /** @description true: only applications flagged as possible duplicates */
+                duplicates?: "true";
+                /** @description Finds text in the applicant’s name or e-mail, the statement or the answers (case and accents ignored) */
+                q?: string;
+                /** @description A leading - sorts descending; unscored applications come last either way */
+                sort?: "submitted" | "-submitted" | "score" | "-score" | "name" | "-name" | "status" | "-status";
+                /** @description csv: every matching application (not one page) as a CSV file */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -15316,13 +15556,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page; follow nextCursor for the next one */
+            /** @description A page; every matching application as CSV with ?format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationPageView"];
+                    "application/json": components["schemas"]["ApplicationReviewPageView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is malformed or has invalid or unknown fields */
@@ -16022,6 +16263,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -16081,6 +16331,736 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_rubric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_setRubric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RubricDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_score: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoresDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviewView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviewView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_trackQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackQuotasView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_setTrackQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackQuotasDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackQuotasView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_revert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevertDecisionDto"];
             };
         };
         responses: {
