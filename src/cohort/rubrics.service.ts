@@ -24,9 +24,10 @@ export class Rubrics {
     private readonly audit: ApplicationAudit,
   ) {}
 
-  async criteria(cohortId: string): Promise<Array<Criterion & { label: string }>> {
+  /** With `lock`, the criteria stay as read until the transaction ends (a rubric change waits, then sees the scores). */
+  async criteria(cohortId: string, lock = false): Promise<Array<Criterion & { label: string }>> {
     const rows: Array<{ id: string; label: string; weight: string; max_score: number }> = await this.txHost.tx.query(
-      'SELECT id, label, weight, max_score FROM rubric_criterion WHERE cohort_id = $1 ORDER BY position',
+      `SELECT id, label, weight, max_score FROM rubric_criterion WHERE cohort_id = $1 ORDER BY position${lock ? ' FOR SHARE' : ''}`,
       [cohortId],
     );
     return rows.map((r) => ({ id: r.id, label: r.label, weight: Number(r.weight), maxScore: r.max_score }));
@@ -55,10 +56,11 @@ export class Rubrics {
     const ids = input.criteria.map((c) => c.id);
     const twice = ids.find((id, i) => ids.indexOf(id) !== i);
     if (twice) throw unprocessable('duplicate-criterion', `The criterion "${twice}" is listed twice.`);
+    // Delete first: it waits for a reviewer scoring right now (who holds the criteria), so the check below sees their scores.
+    await this.txHost.tx.query('DELETE FROM rubric_criterion WHERE cohort_id = $1', [cohortId]);
     if (await this.hasScores(cohortId)) throw conflict('rubric-in-use', 'Reviewers have scored with this rubric: it can no longer change (totals under other weights would not compare).');
     const [single] = await this.txHost.tx.query('SELECT count(*)::int AS n FROM application WHERE cohort_id = $1 AND score IS NOT NULL', [cohortId]);
     if (single.n > 0) throw conflict('single-scores-exist', `${single.n} applications already have a single score: a rubric would mix two scales.`);
-    await this.txHost.tx.query('DELETE FROM rubric_criterion WHERE cohort_id = $1', [cohortId]);
     for (const [position, c] of input.criteria.entries()) {
       await this.txHost.tx.query('INSERT INTO rubric_criterion (cohort_id, id, label, weight, max_score, position) VALUES ($1, $2, $3, $4, $5, $6)', [
         cohortId, c.id, c.label.trim(), c.weight, c.maxScore, position,
@@ -73,7 +75,7 @@ export class Rubrics {
     const application = await this.txHost.tx.getRepository(Application).findOneBy({ id: applicationId });
     if (!application) throw notFound('Application');
     await this.access.requireStaff(principal, application.cohortId);
-    const criteria = await this.criteria(application.cohortId);
+    const criteria = await this.criteria(application.cohortId, true);
     if (criteria.length === 0) throw unprocessable('no-rubric', 'This cohort has no scoring rubric: an admin sets one first (PUT /cohorts/{id}/rubric), or use the single score.');
     const byId = new Map(criteria.map((c) => [c.id, c]));
     const seen = new Set<string>();
