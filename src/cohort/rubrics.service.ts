@@ -90,14 +90,18 @@ export class Rubrics {
     }
     // Scores of one application are written one at a time: the aggregate below reads them all.
     await this.txHost.tx.query('SELECT 1 FROM application WHERE id = $1 FOR NO KEY UPDATE', [applicationId]);
+    let changed = 0;
     for (const s of input.scores) {
-      await this.txHost.tx.query(
+      const rows: unknown[] = await this.txHost.tx.query(
         `INSERT INTO application_score (application_id, reviewer_id, criterion_id, score) VALUES ($1, $2, $3, $4)
          ON CONFLICT (application_id, reviewer_id, criterion_id) DO UPDATE SET score = EXCLUDED.score, scored_at = now()
-         WHERE application_score.score IS DISTINCT FROM EXCLUDED.score`,
+         WHERE application_score.score IS DISTINCT FROM EXCLUDED.score RETURNING 1`,
         [applicationId, principal.userId, s.criterionId, s.score],
       );
+      changed += rows.length;
     }
+    // The same scores again change nothing, not even the audit trail.
+    if (changed === 0) return;
     const summary = summarise(criteria, (await this.scoresOf([applicationId])).get(applicationId) ?? []);
     await this.txHost.tx.query('UPDATE application SET score = $2, updated_at = now() WHERE id = $1', [applicationId, summary.aggregate]);
     const mine = summary.reviewers.find((r) => r.reviewerId === principal.userId);
