@@ -198,6 +198,23 @@ describe('cohort: the selection workbench (list, rubric scores, quotas per track
     ]);
   });
 
+  it('counts every reviewer in the aggregate when two score the same applications at the same moment', async () => {
+    const cohort = await twoTrackCohort();
+    expect((await t.api.put(`/api/v1/cohorts/${cohort.id}/rubric`, RUBRIC, admin.token)).status).toBe(200);
+    const apps = [];
+    for (let i = 0; i < 5; i++) {
+      const p = await createUser(t.api, admin.token, ['trainee']);
+      apps.push(await apply(t.api, cohort.id, p.token, { statement: 'Hi', answers: [{ questionId: 'q1', answer: 'x' }], courseVersionId: cohort.cyber.versionId }));
+    }
+    // The instructor gives 100, the admin 40 (4/10 and 2/5): every aggregate must be 70, whichever commits last.
+    await Promise.all(apps.flatMap((app) => [
+      t.api.put(`/api/v1/applications/${app.id}/scores`, { scores: [{ criterionId: 'motivation', score: 10 }, { criterionId: 'experience', score: 5 }] }, instructor.token),
+      t.api.put(`/api/v1/applications/${app.id}/scores`, { scores: [{ criterionId: 'motivation', score: 4 }, { criterionId: 'experience', score: 2 }] }, admin.token),
+    ]));
+    const items = (await list(cohort.id)).body.items;
+    expect(items.map((i: { score: number; scoring: { spread: number }; tiedWith: number }) => [i.score, i.scoring.spread, i.tiedWith])).toEqual(apps.map(() => [70, 60, 4]));
+  });
+
   it('keeps single scores and a rubric apart: a cohort with single scores takes no rubric', async () => {
     const cohort = await twoTrackCohort();
     const p = await createUser(t.api, admin.token, ['trainee']);
