@@ -301,7 +301,7 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
     const audit = await t.dataSource.query(`SELECT actor_id, detail FROM certificate_event WHERE certificate_id = $1 AND kind = 'revoked'`, [certA.id]);
     expect(audit).toEqual([{ actor_id: admin.id, detail: `academic-misconduct: ${note}` }]);
     const notices = await t.dataSource.query(`SELECT job_id, payload FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'certificate-revoked'`);
-    expect(notices).toEqual([expect.objectContaining({ job_id: `notify:certificate-revoked:${certA.id}` })]);
+    expect(notices).toEqual([expect.objectContaining({ job_id: `notify.certificate-revoked%3A${certA.id}` })]);
     expect(notices[0].payload.data).toMatchObject({ reasonCode: 'academic-misconduct' });
     expect(JSON.stringify(notices[0].payload)).not.toContain('Plagiarism');
     const [{ enrollment_id: enrollmentId }] = await t.dataSource.query('SELECT enrollment_id FROM certificate WHERE id = $1', [certA.id]);

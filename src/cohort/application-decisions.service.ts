@@ -9,7 +9,6 @@ import { CohortAccess } from './cohort-access.service';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { ApplicationView, BulkDecisionItemDto, BulkDecisionResultView, DecisionDto } from './dto/application.dto';
 import { EnrollmentWriter } from './enrollment-writer.service';
-import { notifyJobId } from './job-ids';
 import { Waitlist } from './waitlist.service';
 
 /** Which decision may follow which status. Accepted, rejected and withdrawn are final for an application. */
@@ -68,7 +67,7 @@ export class ApplicationDecisions {
       eventKey: `application-decided:${auditId}`,
       recipientIds: [application.traineeId],
       data: { applicationId, cohortId: cohort.id, cohortName: cohort.name, decision: input.decision, status: to, reason: input.reason, waitlistRank: rank },
-    }, { jobId: notifyJobId(`application-decided:${auditId}`) });
+    });
     const updated = (await this.txHost.tx.getRepository(Application).findOneBy({ id: applicationId }))!;
     return applicationView(updated, enrollmentId);
   }

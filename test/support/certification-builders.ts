@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { QueueName, QueueRegistry } from '@gds/queue';
 import { HttpClient, waitFor } from '@gds/testing';
 import { DraftCourseModules, PublishedCourseVersions, CourseVersionOutline } from '../../src/course/published-course-versions.contract';
@@ -49,9 +48,7 @@ export class CertificationWorld {
 
 /** Publishes evaluate-certificate through the outbox, as the cohort module does; answers the job id. */
 export async function publishEvaluation(t: TestApp, enrollmentId: string): Promise<string> {
-  const jobId = `evaluate-certificate:${enrollmentId}:${randomUUID()}`;
-  await publishInTransaction(t, 'evaluate-certificate', { enrollmentId }, { jobId });
-  return jobId;
+  return publishInTransaction(t, 'evaluate-certificate', { enrollmentId });
 }
 
 /** Waits until the worker has run a job to completion (relayed, picked up, handled). */
