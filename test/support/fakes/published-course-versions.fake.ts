@@ -4,7 +4,7 @@ import { CourseVersionOutline, PublishContributors, PublishedCourseVersions } fr
 /**
  * The one in-memory PublishedCourseVersions, for tests of the modules that read published versions
  * (cohort, assessment, certification) without the course module. It answers as the course module
- * does (test/contracts/published-course-versions.contract-suite.ts runs against both). Versions come
+ * does (test/contracts/course-versions.contract-suite.ts runs against both). Versions come
  * from `add` (any outline, e.g. outlineOf), `addVersion` (a two-module security course) or
  * `publish`, which does what the course module does at publish: asks every registered contributor
  * (the assessment module) to freeze the modules' assessments.
