@@ -14,6 +14,7 @@ import { WaitlistRanksUnique1795610000000 } from './1795610000000-WaitlistRanksU
 import { AssessmentExceptions1795610000001 } from './1795610000001-AssessmentExceptions';
 import { LatePolicyFloorAndGrace1795610000002 } from './1795610000002-LatePolicyFloorAndGrace';
 import { OutboxJobIdsFromCatalog1795650000000 } from './1795650000000-OutboxJobIdsFromCatalog';
+import { NoCrossModuleForeignKeys1795650000001 } from './1795650000001-NoCrossModuleForeignKeys';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AssessmentExceptions1795610000001,
   LatePolicyFloorAndGrace1795610000002,
   OutboxJobIdsFromCatalog1795650000000,
+  NoCrossModuleForeignKeys1795650000001,
 ];
