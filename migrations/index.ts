@@ -14,6 +14,8 @@ import { WaitlistRanksUnique1795610000000 } from './1795610000000-WaitlistRanksU
 import { AssessmentExceptions1795610000001 } from './1795610000001-AssessmentExceptions';
 import { LatePolicyFloorAndGrace1795610000002 } from './1795610000002-LatePolicyFloorAndGrace';
 import { SelectionWorkbench1795620000000 } from './1795620000000-SelectionWorkbench';
+import { OutboxJobIdsFromCatalog1795650000000 } from './1795650000000-OutboxJobIdsFromCatalog';
+import { NoCrossModuleForeignKeys1795650000001 } from './1795650000001-NoCrossModuleForeignKeys';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   AssessmentExceptions1795610000001,
   LatePolicyFloorAndGrace1795610000002,
   SelectionWorkbench1795620000000,
+  OutboxJobIdsFromCatalog1795650000000,
+  NoCrossModuleForeignKeys1795650000001,
 ];

@@ -10,7 +10,7 @@ import { TrialRuns } from './trial-runs.service';
 import { SandboxDatasets } from './sandbox-datasets.service';
 import { trialRunThrottlerProviders } from './trial-run-throttler.guard';
 import { Regrades } from './regrades.service';
-import { Reviews } from './review.service';
+import { Reviews } from './reviews.service';
 import { Submissions } from './submissions.service';
 import { TraineeEnrollments } from './trainee-enrollments.service';
 import { InstructorAssessments } from './instructor-assessments.service';

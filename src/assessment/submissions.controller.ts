@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems, Authenticated, CurrentPrincipal, Page, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
 import { Submissions } from './submissions.service';
-import { Reviews } from './review.service';
+import { Reviews } from './reviews.service';
 import { OverrideDto, ReviewDto } from './dto/submission.dto';
 import { submissionView } from './assessment-views';
 import { StaffSubmissionView, SubmissionDetailView } from './dto/submission-views.dto';

@@ -52,7 +52,7 @@ export class Submissions {
     this.attempts.refuseIfPastDue(located);
     const untimed = !attemptId && !located.frozen.timeLimitMinutes;
     const id = untimed ? await this.insertInOpenOrNewAttempt(located, answer) : await this.insertSubmission(located, (await this.attemptToSubmit(located, attemptId)).id, answer);
-    await this.outbox.publish(gradingJobFor(located.frozen.kind), { submissionId: id }, { jobId: `grade:${id}` });
+    await this.outbox.publish(gradingJobFor(located.frozen.kind), { submissionId: id });
     return { id, status: 'queued' };
   }
 

@@ -9,7 +9,6 @@ import { CohortAccess } from './cohort-access.service';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { ApplicationView, BulkDecisionItemDto, BulkDecisionResultView, DecisionDto } from './dto/application.dto';
 import { EnrollmentWriter } from './enrollment-writer.service';
-import { notifyJobId } from './job-ids';
 import { TrackQuotas } from './track-quotas.service';
 import { Waitlist } from './waitlist.service';
 
@@ -71,7 +70,7 @@ export class ApplicationDecisions {
       eventKey: `application-decided:${auditId}`,
       recipientIds: [application.traineeId],
       data: { applicationId, cohortId: cohort.id, cohortName: cohort.name, decision: input.decision, status: to, reason: input.reason, waitlistRank: rank },
-    }, { jobId: notifyJobId(`application-decided:${auditId}`) });
+    });
     const updated = (await this.txHost.tx.getRepository(Application).findOneBy({ id: applicationId }))!;
     return applicationView(updated, enrollmentId);
   }

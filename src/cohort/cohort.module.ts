@@ -10,7 +10,7 @@ import { CohortScans } from './cohort-scans.service';
 import { CohortsController } from './cohorts.controller';
 import { CohortsService } from './cohorts.service';
 import { EnrollmentDirectory } from './enrollment-directory.contract';
-import { CohortEnrollmentDirectory } from './enrollment-directory.service';
+import { CohortEnrollmentDirectory } from './cohort-enrollment-directory.service';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';

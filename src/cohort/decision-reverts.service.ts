@@ -7,7 +7,6 @@ import { ApplicationAudit } from './application-audit.service';
 import { applicationView } from './application-views';
 import { ApplicationView } from './dto/application.dto';
 import { EnrollmentWriter } from './enrollment-writer.service';
-import { notifyJobId } from './job-ids';
 import { TrackQuotas } from './track-quotas.service';
 import { Waitlist } from './waitlist.service';
 
@@ -68,7 +67,7 @@ export class DecisionReverts {
       eventKey: `application-decided:${auditId}`,
       recipientIds: [application.traineeId],
       data: { applicationId, cohortId: cohort.id, cohortName: cohort.name, decision: 'revert', status: to, reason, waitlistRank: updated.waitlistRank },
-    }, { jobId: notifyJobId(`application-decided:${auditId}`) });
+    });
     return applicationView(updated, enrollmentId);
   }
 

@@ -7,7 +7,6 @@ import { ApplicationAudit } from './application-audit.service';
 import { Cohort } from './cohort.entity';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { EnrollmentWriter } from './enrollment-writer.service';
-import { notifyJobId } from './job-ids';
 import { TrackQuotas } from './track-quotas.service';
 
 /**
@@ -72,7 +71,7 @@ export class Waitlist {
       eventKey: `promoted:${next.id}`,
       recipientIds: [next.traineeId],
       data: { applicationId: next.id, enrollmentId: enrollment.id, cohortId: cohort.id, cohortName: cohort.name },
-    }, { jobId: notifyJobId(`promoted:${next.id}`) });
+    });
     return enrollment.id;
   }
 
