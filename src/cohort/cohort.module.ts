@@ -5,6 +5,8 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { CohortAccess } from './cohort-access.service';
 import { CohortRoster } from './cohort-roster.service';
+import { CohortTrainees } from './cohort-trainees.contract';
+import { CohortTraineesService } from './cohort-trainees.service';
 import { CohortOutcomeFacts } from './cohort-outcome-facts.service';
 import { CohortScans } from './cohort-scans.service';
 import { CohortsController } from './cohorts.controller';
@@ -50,8 +52,10 @@ export { CohortOutcomeFacts, CohortPersonalData };
     CohortEnrollmentDirectory,
     CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
+    CohortTraineesService,
+    { provide: CohortTrainees, useExisting: CohortTraineesService },
   ],
   controllers: [CohortsController, ApplicationsController, EnrollmentsController],
-  exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts],
+  exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts, CohortTrainees],
 })
 export class CohortModule {}
