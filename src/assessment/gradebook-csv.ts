@@ -10,7 +10,7 @@ export function gradebookCsv(book: GradebookView): string {
     row.displayName, row.traineeId, row.enrollmentStatus,
     ...row.cells.flatMap((c) => [
       c.status, c.bestScore, c.latestScore, `${c.attemptsUsed}/${c.attemptsAllowed}`, c.lateDays,
-      c.exception ? [c.exception.dueAt ? `due ${c.exception.dueAt}` : null, c.exception.extraAttempts ? `+${c.exception.extraAttempts} attempts` : null].filter(Boolean).join('; ') : null,
+      c.exception ? [c.exception.dueAt ? `due ${c.exception.dueAt}` : null, c.exception.extraAttempts ? `${c.exception.extraAttempts} extra attempt${c.exception.extraAttempts === 1 ? '' : 's'}` : null].filter(Boolean).join('; ') : null,
     ]),
   ]);
   return [header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
