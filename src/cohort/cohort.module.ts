@@ -7,6 +7,8 @@ import { CohortAccess } from './cohort-access.service';
 import { CohortRoster } from './cohort-roster.service';
 import { CohortTrainees } from './cohort-trainees.contract';
 import { CohortTraineesService } from './cohort-trainees.service';
+import { CohortVersionMoves } from './cohort-version-moves.service';
+import { CohortVersionMovesController } from './cohort-version-moves.controller';
 import { CohortOutcomeFacts } from './cohort-outcome-facts.service';
 import { CohortScans } from './cohort-scans.service';
 import { CohortsController } from './cohorts.controller';
@@ -53,9 +55,10 @@ export { CohortOutcomeFacts, CohortPersonalData };
     CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
     CohortTraineesService,
+    CohortVersionMoves,
     { provide: CohortTrainees, useExisting: CohortTraineesService },
   ],
-  controllers: [CohortsController, ApplicationsController, EnrollmentsController],
+  controllers: [CohortsController, ApplicationsController, EnrollmentsController, CohortVersionMovesController],
   exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts, CohortTrainees],
 })
 export class CohortModule {}
