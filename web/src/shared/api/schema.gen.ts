@@ -1522,6 +1522,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions/{id}/review-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a review: grade the rubric again with a reason (the reviewer or an admin); every grade stays in the history, progress and certificates follow the latest
+         * @description Problems: 400 bad body; 403 a trainee, or a cohort instructor who did not review it; 404 not yours; 409 not-reviewed; 422 the criteria do not match the rubric.
+         */
+        post: operations["SubmissionsController_correctReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/submissions/{id}/override": {
         parameters: {
             query?: never;
@@ -1546,7 +1566,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Submissions waiting for an instructor, oldest first */
+        /**
+         * Submissions waiting for an instructor, oldest first, with the trainee’s name and the assessment’s title; ?courseVersionId= and ?assessmentId= filter
+         * @description Problems: 400 bad query or cursor; 404 no such cohort, or not one you instruct; 422 course-version-not-in-cohort, assessment-not-in-cohort.
+         */
         get: operations["SubmissionsController_reviewQueue"];
         put?: never;
         post?: never;
@@ -1585,6 +1608,26 @@ export interface paths {
         put?: never;
         /** Give trainees of the cohort a later due date or extra attempts (cohort instructors, admins; audited, the trainees are told) */
         post: operations["AssessmentExceptionsController_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/gradebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The gradebook of a cohort and course version: trainees × assessments with status, best and latest score, late days and exceptions (admins, the cohort’s instructors)
+         * @description JSON is paged by trainee (enrolment order), the assessment columns listed once; ?format=csv answers every trainee as one file. Problems: 400 bad query or cursor; 404 no such cohort, or not one you instruct; 422 course-version-not-in-cohort, course-version-required (the cohort runs several versions: name one).
+         */
+        get: operations["GradebookController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1907,6 +1950,44 @@ export interface paths {
         put?: never;
         /** Mark a lesson of one’s own active enrollment done (idempotent; 422 lesson-locked while its module is locked) */
         post: operations["EnrollmentsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/version-moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cohort’s moves between course versions, oldest first: who, when, from which version to which, why */
+        get: operations["CohortVersionMovesController_list"];
+        put?: never;
+        /**
+         * Move the cohort to a later, compatible published version of one of its courses (a content fix); progress carried over, the move recorded (admins, the cohort’s instructors)
+         * @description Compatible: the same modules (prerequisites and skills unchanged) and the same assessments with the same settings and keys; lessons and the title and instructions of assessments may change. Problems: 400 bad body; 403 reviewers; 404 no such cohort or not yours, no such version; 422 the first incompatibility as its type (different-course, not-newer-version, module-added, module-removed, module-changed, assessment-added, assessment-removed, assessment-changed) with every one in `incompatibilities`, course-not-in-cohort, cohort-finished.
+         */
+        post: operations["CohortVersionMovesController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/version-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the cohort could move to a version now, every incompatibility named, and the lessons the move adds and removes (moves nothing) */
+        get: operations["CohortVersionMovesController_check"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3872,9 +3953,64 @@ export interface components {
             criteria: components["schemas"]["CriterionScoreDto"][];
             comment?: string;
         };
+        ReviewCorrectionDto: {
+            criteria: components["schemas"]["CriterionScoreDto"][];
+            comment?: string;
+            /** @description Why the review is corrected (kept in the grade history) */
+            reason: string;
+        };
         OverrideDto: {
             score: number;
             reason: string;
+        };
+        ReviewQueueItemView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: uuid */
+            attemptId: string;
+            /** @enum {string} */
+            status: "queued" | "graded" | "needs_review" | "error";
+            /** @description Place in the grading queue, while queued (1 = next) */
+            queuePosition?: number;
+            /** Format: date-time */
+            submittedAt: string;
+            lateDays: number;
+            score: number | null;
+            maxScore: number;
+            passed: boolean | null;
+            /** @description What the grader explains, in the shape of the kind */
+            feedback: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why grading failed (status error) */
+            error: string | null;
+            /** Format: date-time */
+            gradedAt: string | null;
+            /** @description The answer as submitted */
+            answer: {
+                [key: string]: unknown;
+            };
+            url: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            traineeDisplayName: string | null;
+            assessmentTitle: string;
+            /**
+             * Format: uuid
+             * @description The course version (of those the cohort runs) the assessment belongs to
+             */
+            courseVersionId: string;
+        };
+        ReviewQueueItemPageView: {
+            items: components["schemas"]["ReviewQueueItemView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         GrantExceptionDto: {
             /** @description Trainees of the cohort: one, or a group */
@@ -3911,6 +4047,77 @@ export interface components {
         };
         AssessmentExceptionListView: {
             items: components["schemas"]["AssessmentExceptionView"][];
+        };
+        GradebookAssessmentView: {
+            /** Format: uuid */
+            assessmentId: string;
+            title: string;
+            /** @enum {string} */
+            kind: "quiz" | "flag" | "sql" | "config" | "rubric";
+            /** Format: uuid */
+            moduleId: string;
+            moduleTitle: string;
+            maxScore: number;
+            passMark: number;
+            required: boolean;
+            /** @description Attempts the version allows (before any exception) */
+            attemptsAllowed: number;
+        };
+        GradebookExceptionView: {
+            /**
+             * Format: date-time
+             * @description The latest due date granted
+             */
+            dueAt: string | null;
+            /** @description Extra attempts granted, in all */
+            extraAttempts: number;
+        };
+        GradebookCellView: {
+            /** Format: uuid */
+            assessmentId: string;
+            /**
+             * @description not_started: no attempt; in_progress: an attempt open, nothing submitted since; submitted: the latest answer waits for the grader; awaiting_review: the latest answer waits for an instructor (rubric, or grading failed); passed: a grade reached the pass mark; failed: graded below the pass mark with no attempt left; graded: graded below the pass mark, attempts left
+             * @enum {string}
+             */
+            status: "not_started" | "in_progress" | "submitted" | "awaiting_review" | "graded" | "passed" | "failed";
+            /** @description Best graded score (after penalties) */
+            bestScore: number | null;
+            /** @description Score of the latest submission, once graded */
+            latestScore: number | null;
+            /** Format: uuid */
+            latestSubmissionId: string | null;
+            /** @description Attempts started */
+            attemptsUsed: number;
+            /** @description Attempts this trainee may use (exceptions included) */
+            attemptsAllowed: number;
+            /** @description The latest submission came after the due date (and its grace) */
+            late: boolean;
+            /** @description Days late of the latest submission */
+            lateDays: number;
+            /** @description Exceptions granted to this trainee for this assessment */
+            exception: components["schemas"]["GradebookExceptionView"] | null;
+        };
+        GradebookRowView: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            traineeId: string;
+            displayName: string | null;
+            /** @enum {string} */
+            enrollmentStatus: "active" | "withdrawn" | "completed";
+            /** @description One per assessment, in the order of `assessments` */
+            cells: components["schemas"]["GradebookCellView"][];
+        };
+        GradebookView: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            courseTitle: string;
+            version: number;
+            assessments: components["schemas"]["GradebookAssessmentView"][];
+            items: components["schemas"]["GradebookRowView"][];
+            nextCursor: string | null;
         };
         ModuleUnlockDto: {
             /** Format: uuid */
@@ -4351,6 +4558,70 @@ export interface components {
             completedAt: string;
             alreadyCompleted: boolean;
         };
+        MoveCohortVersionDto: {
+            /**
+             * Format: uuid
+             * @description A later published version of one of the cohort’s courses
+             */
+            toVersionId: string;
+            /** @description Why (kept in the audit trail, and told to trainees when notified) */
+            reason: string;
+            /**
+             * @description Tell the active trainees (in-app and email, by their preferences)
+             * @default false
+             */
+            notifyTrainees: boolean;
+        };
+        CohortVersionMoveView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            fromVersionId: string;
+            fromVersion: number;
+            /** Format: uuid */
+            toVersionId: string;
+            toVersion: number;
+            reason: string;
+            /** Format: uuid */
+            movedBy: string;
+            /** Format: date-time */
+            movedAt: string;
+            /** @description Enrollments (of every status) now on the new version */
+            enrollmentsMoved: number;
+            traineesNotified: boolean;
+        };
+        IncompatibilityView: {
+            /** @enum {string} */
+            code: "different-course" | "not-newer-version" | "module-added" | "module-removed" | "module-changed" | "assessment-added" | "assessment-removed" | "assessment-changed";
+            detail: string;
+            /** Format: uuid */
+            moduleId?: string;
+            /** Format: uuid */
+            assessmentId?: string;
+            title?: string;
+            /** @description What differs */
+            fields?: string[];
+        };
+        VersionCheckView: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            fromVersionId: string;
+            fromVersion: number;
+            /** Format: uuid */
+            toVersionId: string;
+            toVersion: number;
+            compatible: boolean;
+            incompatibilities: components["schemas"]["IncompatibilityView"][];
+            /** @description Lessons new in the target version */
+            lessonsAdded: string[];
+            /** @description Lessons gone from it: their completions stay recorded but no longer count */
+            lessonsRemoved: string[];
+        };
         InboxItemView: {
             /** Format: uuid */
             id: string;
@@ -4383,7 +4654,7 @@ export interface components {
         };
         TypePreferencesView: {
             /** @enum {string} */
-            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted";
+            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "course-version-changed";
             /** @enum {string} */
             inApp: "off" | "immediate";
             /** @enum {string} */
@@ -4394,7 +4665,7 @@ export interface components {
         };
         PreferenceChangeDto: {
             /** @enum {string} */
-            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted";
+            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "course-version-changed";
             /** @enum {string} */
             channel: "in_app" | "email";
             /**
@@ -4409,7 +4680,7 @@ export interface components {
         CreateWebhookDto: {
             /** @description http(s) URL; private, loopback and link-local targets are refused */
             url: string;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "course-version-changed")[];
             description?: string;
         };
         CreatedWebhookView: {
@@ -4417,7 +4688,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "course-version-changed")[];
             enabled: boolean;
             consecutiveFailures: number;
             disabledAt: string | null;
@@ -4432,7 +4703,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "course-version-changed")[];
             enabled: boolean;
             consecutiveFailures: number;
             disabledAt: string | null;
@@ -4447,7 +4718,7 @@ export interface components {
         };
         UpdateWebhookDto: {
             url?: string;
-            eventTypes?: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted")[];
+            eventTypes?: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "course-version-changed")[];
             description?: string;
             /** @description Re-enabling resets the consecutive failure count */
             enabled?: boolean;
@@ -14251,6 +14522,130 @@ export interface operations {
             };
         };
     };
+    SubmissionsController_correctReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSubmissionView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
     SubmissionsController_override: {
         parameters: {
             query?: never;
@@ -14381,6 +14776,10 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
+                /** @description Only the assessments of this course version (one the cohort runs) */
+                courseVersionId?: string;
+                /** @description Only this assessment (one of the cohort’s course versions) */
+                assessmentId?: string;
             };
             header?: never;
             path: {
@@ -14396,7 +14795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffSubmissionPageView"];
+                    "application/json": components["schemas"]["ReviewQueueItemPageView"];
                 };
             };
             /** @description The request is malformed or has invalid or unknown fields */
@@ -14437,6 +14836,15 @@ export interface operations {
             };
             /** @description A path segment is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14713,6 +15121,109 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    GradebookController_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                /** @description The course version (one the cohort runs); may be left out when the cohort runs one */
+                courseVersionId?: string;
+                /** @description csv: every trainee in one file (limit and cursor are ignored) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gradebook; as CSV with ?format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradebookView"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16827,6 +17338,301 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    CohortVersionMovesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortVersionMoveView"][];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    CohortVersionMovesController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCohortVersionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortVersionMoveView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    CohortVersionMovesController_check: {
+        parameters: {
+            query: {
+                /** @description The version the cohort would move to */
+                toVersionId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionCheckView"];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
