@@ -34,11 +34,12 @@ describe('moving a running cohort to a fixed course version', () => {
     const [ana, brian] = w.trainees;
     await completeLessons(t.api, ana, w.lessonIds.slice(0, 2));
     quizSubmissionId = (await submitGraded(t.api, ana, w.quizId, QUIZ_RIGHT)).id;
-    await completeLessons(t.api, brian, [w.lessonIds[0]]);
-    // The fix: a typo in a lesson and in the quiz's title and instructions, and a lesson added.
+    await completeLessons(t.api, brian, [w.lessonIds[0], w.lessonIds[2]]);
+    // The fix: a typo in a lesson and in the quiz's title and instructions, a lesson moved to module 1, and a lesson added.
     const patched = await t.api.patch(`/api/v1/lessons/${w.lessonIds[1]}`, { title: 'Ports and protocols', body: 'HTTPS uses port 443.' }, w.editor.token);
     expect(patched.status).toBe(200);
     expect((await t.api.patch(`/api/v1/assessments/${w.quizId}`, { title: 'Network basics (fixed)', instructions: '# Answer both questions' }, w.editor.token)).status).toBe(200);
+    expect((await t.api.post(`/api/v1/lessons/${w.lessonIds[2]}/move`, { position: 3, moduleId: w.moduleIds[0] }, w.editor.token)).status).toBe(200);
     newLessonId = (await addLesson(t.api, w.editor.token, w.moduleIds[1], { title: 'Extra practice', body: 'More' })).id;
     fixedVersionId = (await publish(t.api, w.editor.token, w.courseId, 'typo fixes')).versionId;
   });
@@ -66,13 +67,19 @@ describe('moving a running cohort to a fixed course version', () => {
     // Ana's completions count in the new version (whose module 2 has one more lesson), her quiz pass too.
     const ana = await waitFor(async () => {
       const view = (await enrollmentOf(0)).body;
-      return view.course.version === 2 && view.modules[1].lessonsTotal === 2 ? view : null;
+      return view.course.version === 2 && view.modules[0].lessonsTotal === 3 ? view : null;
     }, { what: 'Ana’s progress on version 2', timeoutMs: 60_000 });
     expect(ana.lessonsDone).toBe(2);
-    expect(ana.modules[0]).toMatchObject({ lessonsDone: 2, lessonsTotal: 2, completedLessonIds: expect.arrayContaining(w.lessonIds.slice(0, 2)) });
+    expect(ana.modules[0]).toMatchObject({ lessonsDone: 2, lessonsTotal: 3, completedLessonIds: expect.arrayContaining(w.lessonIds.slice(0, 2)) });
+    expect(ana.modules[1]).toMatchObject({ lessonsDone: 0, lessonsTotal: 1 });
     expect(ana.modules[0].assessments.find((a: { assessmentId: string }) => a.assessmentId === w.quizId)).toMatchObject({ title: 'Network basics (fixed)' });
     await waitFor(async () => ((await t.api.get(`/api/v1/cohorts/${w.cohortId}/roster`, admin.token)).body.items.every((r: { courseVersionId: string; lessonsDone: number }) => r.courseVersionId === fixedVersionId) ? true : null), { what: 'the roster on version 2', timeoutMs: 60_000 });
-    expect((await enrollmentOf(1)).body.lessonsDone).toBe(1);
+    // Brian's completion of the lesson moved to module 1 went with it.
+    const brian = (await enrollmentOf(1)).body;
+    expect(brian.lessonsDone).toBe(2);
+    expect(brian.modules[0]).toMatchObject({ lessonsDone: 2, lessonsTotal: 3, completedLessonIds: expect.arrayContaining([w.lessonIds[0], w.lessonIds[2]]) });
+    const [completion] = await t.dataSource.query('SELECT module_id FROM lesson_completion WHERE enrollment_id = $1 AND lesson_id = $2', [w.enrollmentIds[1], w.lessonIds[2]]);
+    expect(completion.module_id).toBe(w.moduleIds[0]);
 
     // Her submission stays valid and counts in the gradebook of the new version; her attempts carry over.
     expect((await t.api.get(`/api/v1/submissions/${quizSubmissionId}`, w.trainees[0].token)).body).toMatchObject({ status: 'graded', score: 100 });

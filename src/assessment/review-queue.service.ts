@@ -30,6 +30,8 @@ export class ReviewQueue {
     if (after && (Number.isNaN(Date.parse(after.at)) || !/^[0-9a-f-]{36}$/i.test(after.id))) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.');
     const catalogue = await this.assessmentsOf(cohortId);
     const wanted = this.filter(catalogue, query);
+    // A course version without assessments has nothing to review.
+    if (wanted && wanted.length === 0) return { items: [], nextCursor: null };
     const qb = this.txHost.tx.getRepository(Submission).createQueryBuilder('s')
       .where(`s.cohortId = :cohortId AND s.status IN ('needs_review', 'error')`, { cohortId })
       .orderBy('s.submittedAt', 'ASC').addOrderBy('s.id', 'ASC')
