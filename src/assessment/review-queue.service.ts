@@ -28,8 +28,9 @@ export class ReviewQueue {
     if (!allowed) throw notFound('Cohort');
     const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
     if (after && (Number.isNaN(Date.parse(after.at)) || !/^[0-9a-f-]{36}$/i.test(after.id))) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.');
-    const catalogue = await this.assessmentsOf(cohortId);
-    const wanted = this.filter(catalogue, query);
+    const running = await this.trainees.courseVersionsOf(cohortId);
+    const catalogue = await this.assessmentsOf(running);
+    const wanted = this.filter(running, catalogue, query);
     // A course version without assessments has nothing to review.
     if (wanted && wanted.length === 0) return { items: [], nextCursor: null };
     const qb = this.txHost.tx.getRepository(Submission).createQueryBuilder('s')
@@ -50,10 +51,9 @@ export class ReviewQueue {
   }
 
   /** The assessment ids the filters leave, or null for no filter; a filter naming what the cohort does not run is a 422. */
-  private filter(catalogue: Map<string, { title: string; versionId: string }>, query: ReviewQueueQuery): string[] | null {
-    const runs = new Set([...catalogue.values()].map((a) => a.versionId));
-    if (query.courseVersionId && !runs.has(query.courseVersionId)) {
-      throw unprocessable('course-version-not-in-cohort', 'The cohort does not run this course version.', { courseVersionIds: [...runs] });
+  private filter(running: string[], catalogue: Map<string, { title: string; versionId: string }>, query: ReviewQueueQuery): string[] | null {
+    if (query.courseVersionId && !running.includes(query.courseVersionId)) {
+      throw unprocessable('course-version-not-in-cohort', 'The cohort does not run this course version.', { courseVersionIds: running });
     }
     let ids = [...catalogue.entries()].filter(([, a]) => !query.courseVersionId || a.versionId === query.courseVersionId).map(([id]) => id);
     if (query.assessmentId) {
@@ -64,8 +64,8 @@ export class ReviewQueue {
   }
 
   /** Every assessment of the versions the cohort runs now: its title and version. */
-  private async assessmentsOf(cohortId: string): Promise<Map<string, { title: string; versionId: string }>> {
-    const outlines = await this.versions.getOutlines(await this.trainees.courseVersionsOf(cohortId));
+  private async assessmentsOf(running: string[]): Promise<Map<string, { title: string; versionId: string }>> {
+    const outlines = await this.versions.getOutlines(running);
     return new Map(outlines.flatMap((o) => o.modules.flatMap((m) => m.assessments.map((a) => [a.assessmentId, { title: a.title, versionId: o.versionId }] as const))));
   }
 }
