@@ -105,6 +105,19 @@ describe('cohort gradebook', () => {
     expect((await t.api.get(path(randomUUID()), w.instructor.token)).status).toBe(404);
   });
 
+  it('asks which course version when the cohort runs several, and shows each one’s own trainees and assessments', async () => {
+    const two = await buildGradebookWorld(t.api, admin, ['Carla Díaz'], { secondCourse: true });
+    const unnamed = await t.api.get(path(two.cohortId), two.instructor.token);
+    expect(unnamed.status).toBe(422);
+    expect(unnamed.body.type).toMatch(/course-version-required$/);
+    expect([...unnamed.body.courseVersionIds].sort()).toEqual([two.versionId, two.second!.versionId].sort());
+    const brand = await t.api.get(`${path(two.cohortId)}?courseVersionId=${two.second!.versionId}`, two.instructor.token);
+    expect(brand.body.assessments.map((a: { title: string }) => a.title)).toEqual(['Brand kit']);
+    expect(brand.body.items.map((r: { displayName: string }) => r.displayName)).toEqual(['Dana Cruz']);
+    // A version of another cohort is not this cohort's.
+    expect((await t.api.get(`${path()}?courseVersionId=${two.second!.versionId}`, w.instructor.token)).body.type).toMatch(/course-version-not-in-cohort$/);
+  });
+
   it('refuses bad queries with a problem naming the rule', async () => {
     const cases: Array<[string, number, RegExp?]> = [
       ['courseVersionId=not-a-uuid', 400],
