@@ -24,7 +24,7 @@ export class SelectionWorkbench1795620000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE application_score (
         application_id uuid NOT NULL REFERENCES application(id) ON DELETE CASCADE,
-        reviewer_id uuid NOT NULL REFERENCES app_user(id),
+        reviewer_id uuid NOT NULL,
         criterion_id text NOT NULL,
         score numeric(6,2) NOT NULL CHECK (score >= 0),
         scored_at timestamptz NOT NULL DEFAULT now(),

@@ -14,6 +14,7 @@ import { WaitlistRanksUnique1795610000000 } from './1795610000000-WaitlistRanksU
 import { AssessmentExceptions1795610000001 } from './1795610000001-AssessmentExceptions';
 import { LatePolicyFloorAndGrace1795610000002 } from './1795610000002-LatePolicyFloorAndGrace';
 import { SelectionWorkbench1795620000000 } from './1795620000000-SelectionWorkbench';
+import { CohortVersionMoves1795630000000 } from './1795630000000-CohortVersionMoves';
 import { OutboxJobIdsFromCatalog1795650000000 } from './1795650000000-OutboxJobIdsFromCatalog';
 import { NoCrossModuleForeignKeys1795650000001 } from './1795650000001-NoCrossModuleForeignKeys';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   AssessmentExceptions1795610000001,
   LatePolicyFloorAndGrace1795610000002,
   SelectionWorkbench1795620000000,
+  CohortVersionMoves1795630000000,
   OutboxJobIdsFromCatalog1795650000000,
   NoCrossModuleForeignKeys1795650000001,
 ];

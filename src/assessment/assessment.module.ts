@@ -26,6 +26,9 @@ import { CohortModule } from '../cohort/cohort.module';
 export { AssessmentPersonalData };
 import { AssessmentExceptions } from './assessment-exceptions.service';
 import { AssessmentExceptionsController } from './assessment-exceptions.controller';
+import { Gradebooks } from './gradebook.service';
+import { ReviewQueue } from './review-queue.service';
+import { GradebookController } from './gradebook.controller';
 
 /**
  * Assessments, attempts, submissions, graders, the grading worker and regrades. Needs the course
@@ -52,10 +55,12 @@ import { AssessmentExceptionsController } from './assessment-exceptions.controll
     TrialRuns,
     SandboxDatasets,
     AssessmentExceptions,
+    Gradebooks,
+    ReviewQueue,
     ...trialRunThrottlerProviders,
     { provide: AssessmentResults, useExisting: AssessmentResultsService },
   ],
-  controllers: [AssessmentsController, SubmissionsController, RegradesController, AssessmentExceptionsController],
+  controllers: [AssessmentsController, SubmissionsController, RegradesController, AssessmentExceptionsController, GradebookController],
   exports: [AssessmentPersonalData, AssessmentResults, GraderRegistry, GRADERS],
 })
 export class AssessmentModule {}

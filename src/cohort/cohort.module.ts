@@ -5,6 +5,10 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { CohortAccess } from './cohort-access.service';
 import { CohortRoster } from './cohort-roster.service';
+import { CohortTrainees } from './cohort-trainees.contract';
+import { CohortTraineesService } from './cohort-trainees.service';
+import { CohortVersionMoves } from './cohort-version-moves.service';
+import { CohortVersionMovesController } from './cohort-version-moves.controller';
 import { CohortOutcomeFacts } from './cohort-outcome-facts.service';
 import { CohortScans } from './cohort-scans.service';
 import { CohortsController } from './cohorts.controller';
@@ -59,8 +63,11 @@ export { CohortOutcomeFacts, CohortPersonalData };
     CohortEnrollmentDirectory,
     CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
+    CohortTraineesService,
+    CohortVersionMoves,
+    { provide: CohortTrainees, useExisting: CohortTraineesService },
   ],
-  controllers: [CohortsController, ApplicationsController, SelectionController, EnrollmentsController],
-  exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts],
+  controllers: [CohortsController, ApplicationsController, SelectionController, EnrollmentsController, CohortVersionMovesController],
+  exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts, CohortTrainees],
 })
 export class CohortModule {}

@@ -26,6 +26,7 @@ export function notificationScreen(type: string, data: NotificationData): string
     case 'enrolled':
     case 'promoted-from-waitlist':
     case 'module-unlocked':
+    case 'course-version-changed':
       return first(['learning', id(data, 'enrollmentId')], ['cohorts', id(data, 'cohortId')]);
     case 'submission-graded':
     case 'deadline-approaching':

@@ -172,6 +172,10 @@ const EN: Texts = {
     title: `Exception granted: ${field(d, 'assessmentTitle', 'an assessment')}`,
     text: withReason(`For ${field(d, 'assessmentTitle', 'an assessment')}, ${exceptionTerms(d, 'en')}.`, d, 'en'),
   }),
+  'course-version-changed': (d) => ({
+    title: `Course updated: ${field(d, 'courseTitle', 'your course')}`,
+    text: withReason(`${field(d, 'courseTitle', 'Your course')} in ${field(d, 'cohortName', 'your cohort')} now runs version ${field(d, 'toVersion', '?')}. Your progress and your work are kept.`, d, 'en'),
+  }),
 };
 
 const ES: Texts = {
@@ -234,6 +238,10 @@ const ES: Texts = {
   'assessment-exception-granted': (d) => ({
     title: `Excepción concedida: ${field(d, 'assessmentTitle', 'una evaluación')}`,
     text: withReason(`En ${field(d, 'assessmentTitle', 'una evaluación')}, ${exceptionTerms(d, 'es')}.`, d, 'es'),
+  }),
+  'course-version-changed': (d) => ({
+    title: `Curso actualizado: ${field(d, 'courseTitle', 'tu curso')}`,
+    text: withReason(`${field(d, 'courseTitle', 'Tu curso')} en ${field(d, 'cohortName', 'tu cohorte')} usa ahora la versión ${field(d, 'toVersion', '?')}. Tu progreso y tus entregas se mantienen.`, d, 'es'),
   }),
 };
 

@@ -85,6 +85,7 @@ export const NOTIFICATION_TYPES = [
   'webhook-disabled',
   'import-finished',
   'assessment-exception-granted',
+  'course-version-changed',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
