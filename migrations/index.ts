@@ -13,8 +13,12 @@ import { CredentialConformance1795530000000 } from './1795530000000-CredentialCo
 import { WaitlistRanksUnique1795610000000 } from './1795610000000-WaitlistRanksUnique';
 import { AssessmentExceptions1795610000001 } from './1795610000001-AssessmentExceptions';
 import { LatePolicyFloorAndGrace1795610000002 } from './1795610000002-LatePolicyFloorAndGrace';
+import { SelectionWorkbench1795620000000 } from './1795620000000-SelectionWorkbench';
+import { CohortVersionMoves1795630000000 } from './1795630000000-CohortVersionMoves';
 import { TimeZones1795640000000 } from './1795640000000-TimeZones';
 import { Announcements1795640000001 } from './1795640000001-Announcements';
+import { OutboxJobIdsFromCatalog1795650000000 } from './1795650000000-OutboxJobIdsFromCatalog';
+import { NoCrossModuleForeignKeys1795650000001 } from './1795650000001-NoCrossModuleForeignKeys';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -33,6 +37,10 @@ export const MIGRATIONS = [
   WaitlistRanksUnique1795610000000,
   AssessmentExceptions1795610000001,
   LatePolicyFloorAndGrace1795610000002,
+  SelectionWorkbench1795620000000,
+  CohortVersionMoves1795630000000,
   TimeZones1795640000000,
   Announcements1795640000001,
+  OutboxJobIdsFromCatalog1795650000000,
+  NoCrossModuleForeignKeys1795650000001,
 ];

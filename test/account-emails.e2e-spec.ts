@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { QueueRegistry } from '@gds/queue';
 import { waitFor } from '@gds/testing';
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
-import { publishInTransaction, startTestApp, TestApp } from './support/test-app';
+import { publishAgain, startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { SmtpCapture } from './support/smtp-capture';
 import { FakePublishedCourseVersions } from './support/fakes/published-course-versions.fake';
@@ -129,8 +129,8 @@ describe('account emails: invitations and language', () => {
       const refused = await t.api.post(`/api/v1/users/${created.body.id}/invitations`, undefined, admin.token);
       expect(refused.status).toBe(422);
       // The job of the invitation runs again (as a retry would): the account is inactive, so no token, no email.
-      const jobId = `account-email:invitation:again-${randomBytes(4).toString('hex')}`;
-      await publishInTransaction(t, 'send-account-email', { kind: 'invitation', id: token.split('.')[0] }, { jobId });
+      const jobId = `send-account-email.invitation.again-${randomBytes(4).toString('hex')}`;
+      await publishAgain(t, 'send-account-email', { kind: 'invitation', id: token.split('.')[0] }, jobId);
       const ran = await waitFor(async () => {
         const status = await t.get<QueueRegistry>(QueueRegistry).jobStatus('notifications', jobId);
         return status?.state === 'completed' ? status : undefined;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@gds/testing';
-import { QueueRegistry } from '@gds/queue';
+import { composeJobId, QueueRegistry } from '@gds/queue';
 import { createUser, TestPerson } from './support/people';
 import { TestApp } from './support/test-app';
 import { FlagGrader } from '../src/assessment/graders/flag.grader';
@@ -63,7 +63,8 @@ describe('assessments: review, flags and regrades', () => {
     expect((await t.api.post(`/api/v1/submissions/${submitted.body.id}/review`, review, cohortInstructor.token)).status).toBe(409);
     const seen = await t.api.get(`/api/v1/submissions/${submitted.body.id}`, trainee.token);
     expect(seen.body.feedback.criteria[0]).toMatchObject({ criterionId: 'layout', points: 5, comment: 'Clear hierarchy' });
-    expect((await outboxRows(t, 'assessment-graded', submitted.body.id)).map((r) => r.job_id)).toEqual([`assessment-graded:${submitted.body.id}:review`]);
+    const reviewed = await outboxRows(t, 'assessment-graded', submitted.body.id);
+    expect(reviewed.map((r) => r.job_id)).toEqual([composeJobId('assessment-graded', submitted.body.id, String(reviewed[0].payload.gradedAt))]);
     expect((await t.api.get(`/api/v1/cohorts/${cohortId}/review-queue`, cohortInstructor.token)).body.items).toEqual([]);
 
     const override = await t.api.post(`/api/v1/submissions/${submitted.body.id}/override`, { score: 90, reason: 'Accessibility audit re-checked' }, cohortInstructor.token);
@@ -130,7 +131,9 @@ describe('assessments: review, flags and regrades', () => {
       const after = await t.api.get(`/api/v1/submissions/${ids[index]}`, person.token);
       expect(after.body).toMatchObject({ score: 100, passed: true });
       const events = await outboxRows(t, 'assessment-graded', ids[index]);
-      expect(events.map((e) => e.job_id)).toEqual([`assessment-graded:${ids[index]}`, `assessment-graded:${ids[index]}:regrade:${requested.body.id}`]);
+      // One job per grade (initial, then the regrade's), each under the catalog's id of that grade.
+      expect(events.map((e) => e.job_id)).toEqual(events.map((e) => composeJobId('assessment-graded', ids[index], String(e.payload.gradedAt))));
+      expect(new Set(events.map((e) => e.job_id)).size).toBe(2);
     }
     const history = await t.dataSource.query('SELECT cause, score, previous_score, reason FROM grade WHERE submission_id = $1 ORDER BY created_at', [ids[0]]);
     expect(history.map((g: { cause: string; score: string; previous_score: string | null }) => [g.cause, Number(g.score), g.previous_score && Number(g.previous_score)])).toEqual([

@@ -1,3 +1,4 @@
+import { composeJobId } from '@gds/queue';
 import { createUser, TestPerson } from './support/people';
 import { TestApp } from './support/test-app';
 import {
@@ -86,12 +87,12 @@ describe('assessments: authoring, submission and grading', () => {
       const graded = await waitForSubmission(t.api, trainee.token, submitted.body.id);
       expect(graded).toMatchObject({ score: 100, maxScore: 100, passed: true, lateDays: 0 });
       const [event] = await outboxRows(t, 'assessment-graded', submitted.body.id);
-      expect(event.job_id).toBe(`assessment-graded:${submitted.body.id}`);
+      expect(event.job_id).toBe(composeJobId('assessment-graded', submitted.body.id, String(event.payload.gradedAt)));
       expect(event.payload).toEqual({ submissionId: submitted.body.id, enrollmentId: enrollment.enrollmentId, assessmentId: id, traineeId: trainee.id, passed: true, score: 100, maxScore: 100, gradedAt: expect.any(String) });
       const [notice] = await outboxRows(t, 'notify', submitted.body.id);
       expect(notice.payload).toMatchObject({ type: 'submission-graded', recipientIds: [trainee.id] });
       const grading = await outboxRows(t, 'grade-submission', submitted.body.id);
-      expect(grading.map((g) => g.job_id)).toEqual([`grade:${submitted.body.id}`]);
+      expect(grading.map((g) => g.job_id)).toEqual([`grade-submission.${submitted.body.id}`]);
       // Once the course is completed the trainee still reads the quiz and the submission, but submits no more
       // (the authorization matrix found completing the course hid them).
       fakes.enrollments.enrollments.set(enrollment.enrollmentId, { ...enrollment, status: 'completed' });

@@ -100,7 +100,7 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
   });
 
   it('issues nothing while the criteria are not met', async () => {
-    const enrollment = world.enrollments.enroll(traineeB.id, outline.versionId, cohortId);
+    const enrollment = world.enrollments.enroll(traineeB.id, outline.versionId, { cohortId });
     world.setStanding(enrollment, outline, { modulesDone: 2, passAll: true, score: 69.5 });
     await expect(t.get<CertificateIssuer>(CertificateIssuer).evaluate(enrollment.enrollmentId)).resolves.toBe('not-met');
     world.setStanding(enrollment, outline, { modulesDone: 1, passAll: true, score: 95 });
@@ -301,7 +301,7 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
     const audit = await t.dataSource.query(`SELECT actor_id, detail FROM certificate_event WHERE certificate_id = $1 AND kind = 'revoked'`, [certA.id]);
     expect(audit).toEqual([{ actor_id: admin.id, detail: `academic-misconduct: ${note}` }]);
     const notices = await t.dataSource.query(`SELECT job_id, payload FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'certificate-revoked'`);
-    expect(notices).toEqual([expect.objectContaining({ job_id: `notify:certificate-revoked:${certA.id}` })]);
+    expect(notices).toEqual([expect.objectContaining({ job_id: `notify.certificate-revoked%3A${certA.id}` })]);
     expect(notices[0].payload.data).toMatchObject({ reasonCode: 'academic-misconduct' });
     expect(JSON.stringify(notices[0].payload)).not.toContain('Plagiarism');
     const [{ enrollment_id: enrollmentId }] = await t.dataSource.query('SELECT enrollment_id FROM certificate WHERE id = $1', [certA.id]);
@@ -312,7 +312,7 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
   it('sets criteria per course version: admins and the course\'s instructors only, validated', async () => {
     const instructor = await createUser(t.api, admin.token, ['instructor']);
     const stranger = await createUser(t.api, admin.token, ['instructor']);
-    world.draftModules.editors.set(outline.modules[0].moduleId, [instructor.id]);
+    world.draftModules.addModule([instructor.id], { moduleId: outline.modules[0].moduleId, courseStatus: 'published' });
     const path = `/api/v1/course-versions/${outline.versionId}/certification-criteria`;
     expect((await t.api.get(path, instructor.token)).body).toMatchObject({ minCourseScore: 70, requireAllModules: true, customised: false });
     expect((await t.api.put(path, { minCourseScore: 80 }, stranger.token)).status).toBe(404);
@@ -326,7 +326,7 @@ describe('certification: issuance, credential, verification, revocation, PDF', (
     expect((await t.api.put(`/api/v1/course-versions/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/certification-criteria`, { minCourseScore: 80 }, admin.token)).status).toBe(404);
     // The new threshold applies to later evaluations: 75 no longer certifies.
     const trainee = await createUser(t.api, admin.token, ['trainee']);
-    const enrollment = world.enrollments.enroll(trainee.id, outline.versionId, cohortId);
+    const enrollment = world.enrollments.enroll(trainee.id, outline.versionId, { cohortId });
     world.setStanding(enrollment, outline, { modulesDone: 2, passAll: true, score: 75 });
     await expect(t.get<CertificateIssuer>(CertificateIssuer).evaluate(enrollment.enrollmentId)).resolves.toBe('not-met');
   });

@@ -1,3 +1,4 @@
+import { composeJobId } from '@gds/queue';
 import { randomUUID } from 'node:crypto';
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
 import { startTestApp, TestApp } from './support/test-app';
@@ -137,7 +138,7 @@ describe('cohort: applications, decisions, audit trail', () => {
     const told = (await outboxRows(t.dataSource, 'notify', 'application-decided')).filter((r) => r.payload.data.applicationId === application.id);
     expect(told.map((r) => r.payload.data.decision)).toEqual(['shortlist', 'waitlist', 'accept']);
     expect(told[0].payload.recipientIds).toEqual([trainee.id]);
-    expect(told[0].job_id).toBe(`notify.${told[0].payload.eventKey.replace(/:/g, ".")}`);
+    expect(told[0].job_id).toBe(composeJobId('notify', told[0].payload.eventKey));
     const enrolled = (await outboxRows(t.dataSource, 'notify', 'enrolled')).filter((r) => r.payload.data.enrollmentId === accepted.body.enrollmentId);
     expect(enrolled).toHaveLength(1);
   });

@@ -220,7 +220,7 @@ describe('notifications: inbox, exactly once, email, preferences, digests', () =
     }
     expect(smtp.to(ivan.email)).toHaveLength(0);
 
-    await publishInTransaction(t, 'send-email-digests', {}, { jobId: `digest-run-${randomUUID()}` });
+    await publishInTransaction(t, 'send-email-digests', {});
     const [digest] = await waitFor(() => (smtp.to(ivan.email).length ? smtp.to(ivan.email) : undefined), { what: 'the digest email', timeoutMs: 30_000 });
     expect(digest.subject).toContain('2 notifications');
     expect(digest.text).toContain('Digest quiz');
@@ -228,7 +228,7 @@ describe('notifications: inbox, exactly once, email, preferences, digests', () =
     expect((await deliveryRows(t, a.eventKey)).find((r) => r.channel === 'email')?.status).toBe('digested');
 
     // A second run finds nothing left to send.
-    await publishInTransaction(t, 'send-email-digests', {}, { jobId: `digest-run-${randomUUID()}` });
+    await publishInTransaction(t, 'send-email-digests', {});
     const c = await publishNotify(t, 'enrolled', [ivan.id], { cohortName: 'After digest' });
     await waitFor(() => smtp.to(ivan.email).length === 2, { what: 'the next immediate email', timeoutMs: 30_000 });
     expect(smtp.to(ivan.email)[1].subject).toContain('After digest');

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { ClsService } from 'nestjs-cls';
 import { waitFor } from '@gds/testing';
 import { AppTransactionHost } from '@gds/database';
-import { Outbox, OUTBOX_CHANNEL, OutboxOutsideTransactionError } from '@gds/queue';
+import { jobIdFor, Outbox, OUTBOX_CHANNEL, OutboxOutsideTransactionError } from '@gds/queue';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('outbox: publishing', () => {
@@ -24,7 +24,7 @@ describe('outbox: publishing', () => {
     await t.close();
   });
 
-  const inTransaction = (work: (outbox: Outbox) => Promise<void>) =>
+  const inTransaction = <R>(work: (outbox: Outbox) => Promise<R>) =>
     t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => work(t.get<Outbox>(Outbox))));
   const rowsOf = (ids: string[]) =>
     t.dataSource.query(
@@ -33,20 +33,25 @@ describe('outbox: publishing', () => {
       [ids],
     );
 
-  it('stores jobs of several names in one call, with their queues, ids and delays, and wakes the relays once at commit', async () => {
+  it('stores jobs of several names in one call, with their queues, catalog ids and delays, and wakes the relays once at commit', async () => {
     const [enrollmentId, submissionId] = [randomUUID(), randomUUID()];
-    await inTransaction(async (outbox) => {
-      await outbox.publishAll([
+    const ids = await inTransaction(async (outbox) => {
+      const published = await outbox.publishAll([
         { name: 'recompute-progress', payload: { enrollmentId }, delayMs: 60_000 },
-        { name: 'grade-submission', payload: { submissionId }, jobId: `grade:${submissionId}` },
+        { name: 'grade-submission', payload: { submissionId } },
       ]);
       // Nothing is announced before the commit.
       expect(notifications).toHaveLength(0);
+      return published;
     });
     await waitFor(async () => notifications.length === 1, { what: 'the NOTIFY of the commit' });
+    // The grading job's id is the catalog's, from its payload; a recompute is a job per publication.
+    expect(ids[1]).toBe(jobIdFor('grade-submission', { submissionId }));
+    expect(ids[1]).toBe(`grade-submission.${submissionId}`);
+    expect(ids[0]).toMatch(/^recompute-progress\.[0-9a-f-]{36}$/);
     expect(await rowsOf([enrollmentId, submissionId])).toEqual([
-      { job_name: 'grade-submission', queue: 'grading', payload: { submissionId }, job_id: `grade:${submissionId}`, delay_s: 0, sent_at: null },
-      { job_name: 'recompute-progress', queue: 'progress', payload: { enrollmentId }, job_id: null, delay_s: 60, sent_at: null },
+      { job_name: 'grade-submission', queue: 'grading', payload: { submissionId }, job_id: ids[1], delay_s: 0, sent_at: null },
+      { job_name: 'recompute-progress', queue: 'progress', payload: { enrollmentId }, job_id: ids[0], delay_s: 60, sent_at: null },
     ]);
   });
 

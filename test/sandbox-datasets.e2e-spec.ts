@@ -55,7 +55,7 @@ describe('sandbox datasets: provisioned once, dropped when unused', () => {
   it('drops what no draft or published key uses, keeps the rest, and what was frozen still grades', async () => {
     const { instructor, module } = await instructorWithModule(t, fakes, admin);
     // A module that is published, and one that never is (its drafts' datasets are used only while they exist).
-    const unpublished = fakes.drafts.addModule([instructor.id], module.courseId);
+    const unpublished = fakes.drafts.addModule([instructor.id], { courseId: module.courseId });
     const add = (moduleId: string, title: string, key: unknown) => authorAssessment(t.api, instructor, moduleId, { kind: 'sql', title, maxScore: 10, passMark: 5, key });
     const deleted = await add(unpublished.moduleId, 'Deleted', keyWith('deleted'));
     const edited = await add(unpublished.moduleId, 'Edited', keyWith('edited'));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
-import { OUTBOX_CHANNEL, redisOptionsFromUrl } from '@gds/queue';
+import { jobIdFor, JobPayloads, OUTBOX_CHANNEL, redisOptionsFromUrl } from '@gds/queue';
 
 /**
  * Scenario `notification-fanout` (issue 7): one cohort-wide event (`module-unlocked`, in-app only
@@ -73,11 +73,11 @@ async function createRecipients(pool: Pool, count: number): Promise<string[]> {
 
 async function timeApp(pool: Pool, ids: string[], timeoutMs: number): Promise<number> {
   const eventKey = `bench:module-unlocked:${randomUUID()}`;
-  const payload = { type: 'module-unlocked', eventKey, recipientIds: ids, data: { moduleTitle: 'Bench module' } };
+  const payload: JobPayloads['notify'] = { type: 'module-unlocked', eventKey, recipientIds: ids, data: { moduleTitle: 'Bench module' } };
   const started = performance.now();
   await pool.query(`INSERT INTO outbox_message (job_name, queue, payload, job_id) VALUES ('notify', 'notifications', $1, $2)`, [
     JSON.stringify(payload),
-    `notify:${eventKey}`,
+    jobIdFor('notify', payload),
   ]);
   // What Outbox.publish does at commit: wake the relays (LISTEN/NOTIFY) instead of waiting for a poll.
   await pool.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);

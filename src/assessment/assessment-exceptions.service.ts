@@ -64,7 +64,7 @@ export class AssessmentExceptions {
         eventKey,
         recipientIds: [enrollment.traineeId],
         data: { assessmentId, assessmentTitle: frozen.title, cohortId, dueAt: input.dueAt ?? null, extraAttempts: input.extraAttempts ?? 0, reason: input.reason },
-      }, { jobId: `notify:${eventKey}` });
+      });
       views.push(viewOf(row));
     }
     return views;

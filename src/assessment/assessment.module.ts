@@ -11,7 +11,7 @@ import { TrialRuns } from './trial-runs.service';
 import { SandboxDatasets } from './sandbox-datasets.service';
 import { trialRunThrottlerProviders } from './trial-run-throttler.guard';
 import { Regrades } from './regrades.service';
-import { Reviews } from './review.service';
+import { Reviews } from './reviews.service';
 import { Submissions } from './submissions.service';
 import { TraineeEnrollments } from './trainee-enrollments.service';
 import { InstructorAssessments } from './instructor-assessments.service';
@@ -27,6 +27,9 @@ import { CohortModule } from '../cohort/cohort.module';
 export { AssessmentPersonalData };
 import { AssessmentExceptions } from './assessment-exceptions.service';
 import { AssessmentExceptionsController } from './assessment-exceptions.controller';
+import { Gradebooks } from './gradebook.service';
+import { ReviewQueue } from './review-queue.service';
+import { GradebookController } from './gradebook.controller';
 
 /**
  * Assessments, attempts, submissions, graders, the grading worker and regrades. Needs the course
@@ -53,10 +56,12 @@ import { AssessmentExceptionsController } from './assessment-exceptions.controll
     TrialRuns,
     SandboxDatasets,
     AssessmentExceptions,
+    Gradebooks,
+    ReviewQueue,
     ...trialRunThrottlerProviders,
     { provide: AssessmentResults, useExisting: AssessmentResultsService },
   ],
-  controllers: [AssessmentsController, SubmissionsController, RegradesController, AssessmentExceptionsController],
+  controllers: [AssessmentsController, SubmissionsController, RegradesController, AssessmentExceptionsController, GradebookController],
   exports: [AssessmentPersonalData, AssessmentResults, GraderRegistry, GRADERS],
 })
 export class AssessmentModule {}

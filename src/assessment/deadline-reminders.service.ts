@@ -81,7 +81,7 @@ export class DeadlineReminders {
       await this.outbox.publish('notify', {
         type: 'deadline-approaching', eventKey, recipientIds: [enrollment.traineeId],
         data: { assessmentId, title, assessmentTitle: title, dueAt: dueAt.toISOString(), cohortId: enrollment.cohortId },
-      }, { jobId: `notify:${eventKey}` });
+      });
       return true;
     });
   }

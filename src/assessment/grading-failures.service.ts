@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { HandledJob, JOB_CATALOG, JobHandler, Outbox, QueueRegistry } from '@gds/queue';
+import { HandledJob, JOB_CATALOG, JobHandler, jobIdFor, Outbox, QueueRegistry } from '@gds/queue';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { asFrozen } from './frozen-assessment';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
@@ -50,7 +50,6 @@ export class GradingFailures {
     await this.outbox.publish(
       'notify',
       { type: 'submission-grading-failed', eventKey, recipientIds, data: { submissionId, assessmentId, assessmentTitle, cohortId, traineeId, reason: detail ? `${reason} ${detail}`.slice(0, 600) : reason } },
-      { jobId: `notify:${eventKey}` },
     );
     return true;
   }
@@ -76,7 +75,7 @@ export class GradingFailures {
   }
 
   private async jobState(submissionId: string, kind: string): Promise<string> {
-    const status = await this.queues.jobStatus(JOB_CATALOG[gradingJobFor(kind)].queue, `grade:${submissionId}`);
+    const status = await this.queues.jobStatus(JOB_CATALOG[gradingJobFor(kind)].queue, jobIdFor(gradingJobFor(kind), { submissionId }));
     return status?.state ?? 'unknown';
   }
 }

@@ -155,14 +155,14 @@ export class Grading {
     );
     if (stored.length === 0) return false;
     const payload = { submissionId: submission.id, enrollmentId: submission.enrollmentId, assessmentId: submission.assessmentId, traineeId: submission.traineeId, passed, score, maxScore: submission.maxScore, gradedAt: stored[0].gradedAt.toISOString() };
-    const events: OutboxItem[] = [{ name: 'assessment-graded', payload, jobId: `assessment-graded:${change.eventSuffix}` }];
+    const events: OutboxItem[] = [{ name: 'assessment-graded', payload }];
     // A regrade that changes nothing is still reported to progress, but not to the trainee.
     if (submission.score === null || submission.score !== score) {
       const eventKey = `graded:${change.eventSuffix}`;
       // The notice names the assessment: "your submission was graded" alone tells a trainee of five courses nothing.
       const assessmentTitle = (await this.frozenOf(submission.versionId, submission.assessmentId)).title;
       const data = { submissionId: submission.id, assessmentId: submission.assessmentId, assessmentTitle, score, maxScore: submission.maxScore, passed };
-      events.push({ name: 'notify', payload: { type: 'submission-graded', eventKey, recipientIds: [submission.traineeId], data }, jobId: `notify:${eventKey}` });
+      events.push({ name: 'notify', payload: { type: 'submission-graded', eventKey, recipientIds: [submission.traineeId], data } });
     }
     // Progress and the trainee's notice can wait for the relay's next poll (a fraction of a second):
     // a NOTIFY here would queue this commit behind every other notifying one.
@@ -186,7 +186,7 @@ export class Grading {
     await this.txHost.tx.getRepository(Submission).update(submission.id, { status: 'needs_review', feedback: jsonbSafe(outcome.feedback) as never });
     const recipientIds = await this.enrollments.instructorsOf(submission.cohortId);
     const eventKey = `needs-review:${submission.id}`;
-    await this.outbox.publish('notify', { type: 'submission-needs-review', eventKey, recipientIds, data: { submissionId: submission.id, assessmentId: submission.assessmentId, assessmentTitle, cohortId: submission.cohortId, traineeId: submission.traineeId } }, { jobId: `notify:${eventKey}` });
+    await this.outbox.publish('notify', { type: 'submission-needs-review', eventKey, recipientIds, data: { submissionId: submission.id, assessmentId: submission.assessmentId, assessmentTitle, cohortId: submission.cohortId, traineeId: submission.traineeId } });
     return true;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { hasRole, notFound, Principal, unprocessable } from '@gds/http';
-import { HandledJob, JobHandler, Outbox, QueueRegistry } from '@gds/queue';
+import { HandledJob, JOB_CATALOG, JobHandler, jobIdFor, Outbox, QueueRegistry } from '@gds/queue';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { Regrade } from './regrade.entity';
 import { Submission } from './submission.entity';
@@ -36,7 +36,7 @@ export class Regrades {
     }
     const repo = this.txHost.tx.getRepository(Regrade);
     const saved = await repo.save(repo.create({ assessmentId, keyVersionId: dto.keyVersionId ?? null, requestedBy: principal.userId, reason: dto.reason, status: 'queued', total: 0, done: 0, changed: 0 }));
-    await this.outbox.publish('regrade-assessment', { regradeId: saved.id }, { jobId: `regrade:${saved.id}` });
+    await this.outbox.publish('regrade-assessment', { regradeId: saved.id });
     return saved;
   }
 
@@ -45,7 +45,7 @@ export class Regrades {
     if (!regrade || (!hasRole(principal, 'admin') && regrade.requestedBy !== principal.userId && !(await this.authoring.draftIfEditor(regrade.assessmentId, principal)))) {
       throw notFound('Regrade');
     }
-    const job = await this.queues.jobStatus('maintenance', `regrade:${id}`);
+    const job = await this.queues.jobStatus(JOB_CATALOG['regrade-assessment'].queue, jobIdFor('regrade-assessment', { regradeId: id }));
     return { regrade, job };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
-import { badRequest, conflict, decodeCursor, hasRole, notFound, PageQuery, Principal, toPage, unprocessable } from '@gds/http';
+import { badRequest, conflict, hasRole, notFound, Principal, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { Submission } from './submission.entity';
@@ -52,7 +52,7 @@ export class Submissions {
     this.attempts.refuseIfPastDue(located);
     const untimed = !attemptId && !located.frozen.timeLimitMinutes;
     const id = untimed ? await this.insertInOpenOrNewAttempt(located, answer) : await this.insertSubmission(located, (await this.attemptToSubmit(located, attemptId)).id, answer);
-    await this.outbox.publish(gradingJobFor(located.frozen.kind), { submissionId: id }, { jobId: `grade:${id}` });
+    await this.outbox.publish(gradingJobFor(located.frozen.kind), { submissionId: id });
     return { id, status: 'queued' };
   }
 
@@ -167,19 +167,5 @@ export class Submissions {
       where: { enrollmentId: located.enrollment.enrollmentId, assessmentId: located.frozen.assessmentId },
       order: { submittedAt: 'ASC' },
     });
-  }
-
-  /** Submissions waiting for an instructor in a cohort (rubric reviews, and those grading failed), oldest first. */
-  async reviewQueue(cohortId: string, query: PageQuery, principal: Principal) {
-    const allowed = hasRole(principal, 'admin') ? await this.enrollments.cohortExists(cohortId) : await this.enrollments.isCohortInstructor(principal.userId, cohortId);
-    if (!allowed) throw notFound('Cohort');
-    const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
-    if (after && (Number.isNaN(Date.parse(after.at)) || !/^[0-9a-f-]{36}$/i.test(after.id))) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.');
-    const qb = this.txHost.tx.getRepository(Submission).createQueryBuilder('s')
-      .where(`s.cohortId = :cohortId AND s.status IN ('needs_review', 'error')`, { cohortId })
-      .orderBy('s.submittedAt', 'ASC').addOrderBy('s.id', 'ASC')
-      .limit(query.limit + 1);
-    if (after) qb.andWhere('(s.submittedAt, s.id) > (:at, :id)', { at: after.at, id: after.id });
-    return toPage(await qb.getMany(), query.limit, (s) => ({ at: s.submittedAt.toISOString(), id: s.id }));
   }
 }

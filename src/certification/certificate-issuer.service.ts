@@ -136,7 +136,6 @@ export class CertificateIssuer {
     await this.outbox.publish(
       'notify',
       { type: 'certificate-issued', eventKey: `certificate-issued:${id}`, recipientIds: [trainee.id], data: { certificateId: id, courseTitle: outline.courseTitle } },
-      { jobId: `notify:certificate-issued:${id}` },
     );
     return true;
   }

@@ -72,7 +72,6 @@ export class CertificatesService {
     await this.outbox.publish(
       'notify',
       { type: 'certificate-revoked', eventKey: `certificate-revoked:${id}`, recipientIds: [row.trainee_id], data: { certificateId: id, courseTitle: row.course_title, reason, reasonCode } },
-      { jobId: `notify:certificate-revoked:${id}` },
     );
     return this.txHost.tx.getRepository(Certificate).findOneByOrFail({ id });
   }

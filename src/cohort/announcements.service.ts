@@ -4,7 +4,6 @@ import { decodeCursor, Page, Principal, toPage, unprocessable } from '@gds/http'
 import { Outbox } from '@gds/queue';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { CohortAccess } from './cohort-access.service';
-import { notifyJobId } from './job-ids';
 import { AnnouncementView, ListAnnouncementsQuery, SendAnnouncementDto } from './dto/announcement.dto';
 
 interface AnnouncementRow {
@@ -54,7 +53,7 @@ export class Announcements {
       eventKey,
       recipientIds,
       data: { announcementId: row.id, cohortId, cohortName: cohort.name, subject, body, audience: input.audience, trackCode: input.trackCode ?? null },
-    }, { jobId: notifyJobId(eventKey) });
+    });
     return viewOf(row);
   }
 

@@ -9,7 +9,7 @@ import { CohortAccess } from './cohort-access.service';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { ApplicationView, BulkDecisionItemDto, BulkDecisionResultView, DecisionDto } from './dto/application.dto';
 import { EnrollmentWriter } from './enrollment-writer.service';
-import { notifyJobId } from './job-ids';
+import { TrackQuotas } from './track-quotas.service';
 import { Waitlist } from './waitlist.service';
 
 /** Which decision may follow which status. Accepted, rejected and withdrawn are final for an application. */
@@ -24,7 +24,7 @@ const LEGAL: Record<ApplicationStatus, Decision[]> = {
 
 const STATUS_OF: Record<Decision, ApplicationStatus> = { shortlist: 'shortlisted', accept: 'accepted', waitlist: 'waitlisted', reject: 'rejected' };
 
-/** Staff decide on applications; accepting enrolls the applicant on a seat (409 when none is left). */
+/** Staff decide on applications; accepting enrolls the applicant on a seat (409 when none is left, in the cohort or in the quota of the applicant's track). */
 @Injectable()
 export class ApplicationDecisions {
   constructor(
@@ -34,6 +34,7 @@ export class ApplicationDecisions {
     private readonly writer: EnrollmentWriter,
     private readonly outbox: Outbox,
     private readonly waitlist: Waitlist,
+    private readonly quotas: TrackQuotas,
   ) {}
 
   @Transactional()
@@ -53,6 +54,7 @@ export class ApplicationDecisions {
     if (input.rank !== undefined && input.decision !== 'waitlist') throw unprocessable('rank-without-waitlist', 'A rank belongs only to a waitlist decision.');
     let enrollmentId: string | null = null;
     if (input.decision === 'accept') {
+      await this.quotas.requireRoom(cohort, application.courseVersionId);
       const enrollment = await this.writer.enroll(cohort, { cohortId: cohort.id, traineeId: application.traineeId, courseVersionId: application.courseVersionId, source: 'application', applicationId });
       enrollmentId = enrollment.id;
     }
@@ -68,7 +70,7 @@ export class ApplicationDecisions {
       eventKey: `application-decided:${auditId}`,
       recipientIds: [application.traineeId],
       data: { applicationId, cohortId: cohort.id, cohortName: cohort.name, decision: input.decision, status: to, reason: input.reason, waitlistRank: rank },
-    }, { jobId: notifyJobId(`application-decided:${auditId}`) });
+    });
     const updated = (await this.txHost.tx.getRepository(Application).findOneBy({ id: applicationId }))!;
     return applicationView(updated, enrollmentId);
   }

@@ -1,6 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPage, ApiProblems, CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@gds/http';
+import type { FastifyReply } from 'fastify';
+import { ApiContent, ApiProblems, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApplicationReviewPageView } from './dto/selection.dto';
+import { SelectionWorkbench } from './selection-workbench.service';
 import { ApplicationsService } from './applications.service';
 import { ApplicationDecisions } from './application-decisions.service';
 import { ApplicationView, ApplyDto, BulkDecisionDto, BulkDecisionResultsView, DecisionDto, DecisionRecordView, ListApplicationsQuery, ScoreDto } from './dto/application.dto';
@@ -11,6 +14,7 @@ export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly decisions: ApplicationDecisions,
+    private readonly workbench: SelectionWorkbench,
   ) {}
 
   @Post('cohorts/:id/applications')
@@ -24,11 +28,22 @@ export class ApplicationsController {
 
   @Get('cohorts/:id/applications')
   @Roles('admin', 'instructor')
-  @ApiOperation({ summary: 'Applications of a cohort (admins, its instructors), by submission time; filter by status, minimum score, track' })
-  @ApiPage(ApplicationView)
+  @ApiOperation({
+    summary: 'The selection workbench (admins, the cohort’s instructors): applications with applicant, scores, rank with ties and possible duplicates; search, filter, sort; ?format=csv exports every match (e.g. the shortlist: ?status=shortlisted&format=csv)',
+  })
+  @ApiContent(200, { 'application/json': ApplicationReviewPageView, 'text/csv': 'text' }, 'A page; every matching application as CSV with ?format=csv')
   @ApiProblems(400, 404)
-  async list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
-    return this.applications.list(principal, id, query);
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Query() query: ListApplicationsQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ApplicationReviewPageView | string> {
+    if (query.format !== 'csv') return this.workbench.list(principal, id, query);
+    const csv = await this.workbench.csv(principal, id, query); // first: a 404 must not carry CSV headers
+    reply.header('content-type', 'text/csv; charset=utf-8; header=present');
+    reply.header('content-disposition', `attachment; filename="cohort-${id}-applications${query.status ? `-${query.status}` : ''}.csv"`);
+    return csv;
   }
 
   @Post('cohorts/:id/decisions')
@@ -79,8 +94,9 @@ export class ApplicationsController {
   @Post('applications/:id/score')
   @Roles('admin', 'instructor')
   @HttpCode(200)
+  @ApiOperation({ summary: 'The single score (0–100) of an application of a cohort without a rubric; 409 rubric-in-use once the cohort has one' })
   @ApiOkResponse({ type: ApplicationView })
-  @ApiProblems(404)
+  @ApiProblems(404, 409)
   async score(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ScoreDto): Promise<ApplicationView> {
     return this.applications.score(principal, id, body);
   }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
-import { conflict, decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
+import { conflict, hasRole, notFound, Principal, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
-import { notifyJobId } from './job-ids';
 import { Application } from './application.entity';
 import { ApplicationAudit } from './application-audit.service';
 import { applicationView, decisionView } from './application-views';
@@ -10,11 +9,13 @@ import { Cohort } from './cohort.entity';
 import { CohortAccess } from './cohort-access.service';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { Waitlist } from './waitlist.service';
-import { ApplicationView, ApplyDto, DecisionRecordView, ListApplicationsQuery, ScoreDto } from './dto/application.dto';
+import { Rubrics } from './rubrics.service';
+import { normalisePhone } from './applicant-matching';
+import { ApplicationView, ApplyDto, DecisionRecordView, ScoreDto } from './dto/application.dto';
 
 const WITHDRAWABLE = ['submitted', 'shortlisted', 'waitlisted'];
 
-/** Applications: a trainee applies in the window, may withdraw; staff list, read and score them. */
+/** Applications: a trainee applies in the window, may withdraw; staff read them and give a single score (cohorts without a rubric). */
 @Injectable()
 export class ApplicationsService {
   constructor(
@@ -24,6 +25,7 @@ export class ApplicationsService {
     private readonly writer: EnrollmentWriter,
     private readonly waitlist: Waitlist,
     private readonly outbox: Outbox,
+    private readonly rubrics: Rubrics,
   ) {}
 
   private get repo() {
@@ -42,8 +44,8 @@ export class ApplicationsService {
     let id: string;
     try {
       const [row] = await this.txHost.tx.query(
-        `INSERT INTO application (cohort_id, trainee_id, course_version_id, statement, answers) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [cohortId, traineeId, courseVersionId, input.statement, JSON.stringify(answers)],
+        `INSERT INTO application (cohort_id, trainee_id, course_version_id, statement, answers, phone, phone_digits) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [cohortId, traineeId, courseVersionId, input.statement, JSON.stringify(answers), input.phone?.trim() ?? null, input.phone ? normalisePhone(input.phone) : null],
       );
       id = row.id;
     } catch (error) {
@@ -56,7 +58,7 @@ export class ApplicationsService {
     await this.outbox.publish('notify', {
       type: 'application-received', eventKey, recipientIds: [traineeId],
       data: { applicationId: id, cohortId, cohortName: cohort.name, courseVersionId },
-    }, { jobId: notifyJobId(eventKey) });
+    });
     return applicationView((await this.repo.findOneBy({ id }))!);
   }
 
@@ -89,24 +91,14 @@ export class ApplicationsService {
     return rows.map((a) => applicationView(a));
   }
 
-  async list(principal: Principal, cohortId: string, query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
-    await this.access.cohort(cohortId); // a path naming no cohort is 404, not an empty page
-    await this.requireStaffOrHide(principal, cohortId);
-    const after = decodeCursor<{ submittedAt: string; id: string }>(query.cursor, ['submittedAt', 'id']);
-    const qb = this.repo.createQueryBuilder('a').where('a.cohortId = :cohortId', { cohortId }).orderBy('a.submittedAt', 'ASC').addOrderBy('a.id', 'ASC').limit(query.limit + 1);
-    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    if (query.minScore !== undefined) qb.andWhere('a.score >= :minScore', { minScore: query.minScore });
-    if (query.courseVersionId) qb.andWhere('a.courseVersionId = :v', { v: query.courseVersionId });
-    if (after) qb.andWhere('(a.submittedAt, a.id) > (:submittedAt, :id)', after);
-    const page = toPage(await qb.getMany(), query.limit, (a) => ({ submittedAt: a.submittedAt.toISOString(), id: a.id }));
-    return { items: page.items.map((a) => applicationView(a)), nextCursor: page.nextCursor };
-  }
-
   @Transactional()
   async score(principal: Principal, id: string, input: ScoreDto): Promise<ApplicationView> {
     const application = await this.repo.findOneBy({ id });
     if (!application) throw notFound('Application');
     await this.access.requireStaff(principal, application.cohortId);
+    if (await this.rubrics.hasRubric(application.cohortId)) {
+      throw conflict('rubric-in-use', 'This cohort scores by its rubric: give your scores per criterion (PUT /applications/{id}/scores).');
+    }
     await this.txHost.tx.query('UPDATE application SET score = $2, updated_at = now() WHERE id = $1', [id, input.score]);
     await this.audit.record({ applicationId: id, actorId: principal.userId, action: 'score', fromStatus: application.status, toStatus: application.status, reason: input.note, score: input.score });
     return applicationView((await this.repo.findOneBy({ id }))!);

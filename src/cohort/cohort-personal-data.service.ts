@@ -10,7 +10,7 @@ export class CohortPersonalData {
     const q = (sql: string) => this.txHost.tx.query(sql, [traineeId]);
     return {
       applications: await q(
-        `SELECT id, cohort_id AS "cohortId", course_version_id AS "courseVersionId", status, statement, answers, score, submitted_at AS "submittedAt", decided_at AS "decidedAt"
+        `SELECT id, cohort_id AS "cohortId", course_version_id AS "courseVersionId", status, statement, answers, phone, score, submitted_at AS "submittedAt", decided_at AS "decidedAt"
            FROM application WHERE trainee_id = $1 ORDER BY submitted_at`,
       ),
       enrollments: await q(
@@ -27,7 +27,7 @@ export class CohortPersonalData {
 
   /** Clears what the trainee wrote; statuses, dates and progress (what reports count) stay. */
   async eraseFor(traineeId: string): Promise<void> {
-    await this.txHost.tx.query(`UPDATE application SET statement = '', answers = '[]' WHERE trainee_id = $1`, [traineeId]);
+    await this.txHost.tx.query(`UPDATE application SET statement = '', answers = '[]', phone = NULL, phone_digits = NULL WHERE trainee_id = $1`, [traineeId]);
     await this.txHost.tx.query(`UPDATE enrollment SET withdrawal_reason = NULL WHERE trainee_id = $1 AND withdrawal_reason IS NOT NULL`, [traineeId]);
   }
 }

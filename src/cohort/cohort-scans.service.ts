@@ -5,7 +5,6 @@ import { AppConfig } from '../config/app-config';
 import { UserDirectory } from '../identity/identity.module';
 import { AT_RISK_SQL, FAILING_SQL } from './at-risk';
 import { isoWeek } from './module-states';
-import { notifyJobId } from './job-ids';
 
 /**
  * Scheduled work of the cohort module. The at-risk scan (daily) tells each trainee at risk, and the
@@ -55,7 +54,6 @@ export class CohortScans {
           recipientIds: [row.trainee_id, ...(instructors.get(row.cohort_id) ?? [])],
           data: { enrollmentId: row.id, traineeId: row.trainee_id, cohortId: row.cohort_id, cohortName: row.cohort_name, reason: row.failing ? 'failing' : 'inactive', lastActivityAt: row.last_activity_at?.toISOString() ?? null },
         },
-        jobId: notifyJobId(eventKey),
       };
     }));
     const active: Array<{ id: string }> = await this.txHost.tx.query(
@@ -85,7 +83,6 @@ export class CohortScans {
       const eventKey = `cohort-digest:${cohort.id}:${week}`;
       return {
         payload: { type: 'cohort-digest' as const, eventKey, recipientIds: [...new Set([...(instructors.get(cohort.id) ?? []), ...reviewers])], data: { ...cohort, cohortId: cohort.id, week } },
-        jobId: notifyJobId(eventKey),
       };
     }));
     return cohorts.length;

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JobHandler, Outbox } from '@gds/queue';
 import { localDate } from '@gds/time';
-import { notifyJobId } from './job-ids';
 
 /** Cohorts whose start lies within this of now, either way, are looked at: more than any zone's distance from UTC. */
 const SEARCH_HOURS = 40;
@@ -56,7 +55,6 @@ export class CohortStartNotices {
             recipientIds: [e.trainee_id],
             data: { cohortId: cohort.id, cohortName: cohort.name, enrollmentId: e.id, startsAt: cohort.starts_at.toISOString() },
           },
-          jobId: notifyJobId(eventKey),
         };
       }));
       notified += enrollments.length;

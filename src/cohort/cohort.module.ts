@@ -8,12 +8,16 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { CohortAccess } from './cohort-access.service';
 import { CohortRoster } from './cohort-roster.service';
+import { CohortTrainees } from './cohort-trainees.contract';
+import { CohortTraineesService } from './cohort-trainees.service';
+import { CohortVersionMoves } from './cohort-version-moves.service';
+import { CohortVersionMovesController } from './cohort-version-moves.controller';
 import { CohortOutcomeFacts } from './cohort-outcome-facts.service';
 import { CohortScans } from './cohort-scans.service';
 import { CohortsController } from './cohorts.controller';
 import { CohortsService } from './cohorts.service';
 import { EnrollmentDirectory } from './enrollment-directory.contract';
-import { CohortEnrollmentDirectory } from './enrollment-directory.service';
+import { CohortEnrollmentDirectory } from './cohort-enrollment-directory.service';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
@@ -24,6 +28,11 @@ import { TraineeImports } from './trainee-imports.service';
 import { TraineeProgress } from './trainee-progress.service';
 import { CohortPersonalData } from './cohort-personal-data.service';
 import { Waitlist } from './waitlist.service';
+import { DecisionReverts } from './decision-reverts.service';
+import { Rubrics } from './rubrics.service';
+import { SelectionController } from './selection.controller';
+import { SelectionWorkbench } from './selection-workbench.service';
+import { TrackQuotas } from './track-quotas.service';
 import { PublishedCoursesModule } from '../course/published-courses.module';
 import { IdentityModule } from '../identity/identity.module';
 
@@ -42,6 +51,10 @@ export { CohortOutcomeFacts, CohortPersonalData };
     ApplicationDecisions,
     EnrollmentWriter,
     Waitlist,
+    TrackQuotas,
+    Rubrics,
+    SelectionWorkbench,
+    DecisionReverts,
     EnrollmentsService,
     ProgressReader,
     LessonCompletions,
@@ -55,8 +68,11 @@ export { CohortOutcomeFacts, CohortPersonalData };
     CohortEnrollmentDirectory,
     CohortOutcomeFacts,
     { provide: EnrollmentDirectory, useExisting: CohortEnrollmentDirectory },
+    CohortTraineesService,
+    CohortVersionMoves,
+    { provide: CohortTrainees, useExisting: CohortTraineesService },
   ],
-  controllers: [CohortsController, ApplicationsController, EnrollmentsController, AnnouncementsController],
-  exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts],
+  controllers: [CohortsController, ApplicationsController, SelectionController, EnrollmentsController, CohortVersionMovesController, AnnouncementsController],
+  exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts, CohortTrainees],
 })
 export class CohortModule {}

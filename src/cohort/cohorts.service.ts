@@ -46,6 +46,11 @@ export class CohortsService {
     if (input.capacity !== undefined && input.capacity < cohort.seatsTaken) {
       throw unprocessable('capacity-below-enrolled', `The cohort already has ${cohort.seatsTaken} enrolled trainees.`);
     }
+    // The seats reserved per track must still fit (see TrackQuotas).
+    const [{ sum: quotaSum }] = await this.txHost.tx.query('SELECT coalesce(sum(seats), 0)::int AS sum FROM cohort_track_quota WHERE cohort_id = $1', [id]);
+    if (input.capacity !== undefined && input.capacity < quotaSum) {
+      throw unprocessable('quota-over-capacity', `The track quotas add up to ${quotaSum} seats: lower them before the capacity.`, { capacity: input.capacity, quotaSum });
+    }
     const openAt = input.applicationsOpenAt ?? cohort.applicationsOpenAt.toISOString();
     const closeAt = input.applicationsCloseAt ?? cohort.applicationsCloseAt.toISOString();
     if (Date.parse(closeAt) <= Date.parse(openAt)) throw unprocessable('invalid-dates', 'Applications must close after they open.');

@@ -5,7 +5,6 @@ import { Outbox } from '@gds/queue';
 import { Cohort } from './cohort.entity';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { Enrollment, EnrollmentSource } from './enrollment.entity';
-import { notifyJobId } from './job-ids';
 
 export interface NewEnrollment {
   cohortId: string;
@@ -69,7 +68,7 @@ export class EnrollmentWriter {
       eventKey: `enrolled:${id}:${enrollment.enrolledAt.getTime()}`,
       recipientIds: [input.traineeId],
       data: { enrollmentId: id, cohortId: cohort.id, cohortName: cohort.name, courseVersionId: input.courseVersionId, startsAt: cohort.startsAt.toISOString() },
-    }, { jobId: notifyJobId(`enrolled:${id}:${enrollment.enrolledAt.getTime()}`) });
+    });
     // The first recompute writes the module states (and tells of modules already open).
     await this.outbox.publish('recompute-progress', { enrollmentId: id });
     return enrollment;

@@ -4,7 +4,6 @@ import { HandledJob, JobHandler, JobPayloads, Outbox } from '@gds/queue';
 import { Enrollment } from './enrollment.entity';
 import { ModuleState } from './module-states';
 import { ProgressReader } from './progress-reader.service';
-import { notifyJobId } from './job-ids';
 
 /**
  * The progress processor: recomputes an enrollment's module states and aggregates from the facts
@@ -115,7 +114,7 @@ export class ProgressRecompute {
       eventKey,
       recipientIds: [enrollment.traineeId],
       data: { enrollmentId: enrollment.id, cohortId: enrollment.cohortId, cohortName, moduleId: module.moduleId, moduleTitle: module.title },
-    }, { jobId: notifyJobId(eventKey) });
+    });
   }
 
   private async writeAggregates(enrollment: Enrollment, progress: { lessonsDone: number; modulesDone: number; percentComplete: number; modules: ModuleState[] }): Promise<boolean> {

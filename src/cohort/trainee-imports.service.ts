@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { notFound, ProblemException, unprocessable } from '@gds/http';
-import { HandledJob, JobHandler, Outbox, QueueRegistry } from '@gds/queue';
+import { HandledJob, JOB_CATALOG, JobHandler, jobIdFor, Outbox, QueueRegistry } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 import { UserDirectory } from '../identity/identity.module';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
@@ -9,7 +9,6 @@ import { CohortAccess } from './cohort-access.service';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { Enrollment, ImportRow, ImportRowResult, TraineeImport } from './enrollment.entity';
 import { parseTraineeCsv } from './trainee-csv';
-import { importJobId, notifyJobId } from './job-ids';
 
 /**
  * CSV bulk import of trainees into a cohort. The file is checked whole on upload (nothing stored
@@ -38,14 +37,14 @@ export class TraineeImports {
     const versions: Array<{ id: string }> = await this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1', [cohortId]);
     const rows = parseTraineeCsv(csv, { maxRows: this.config.IMPORT_MAX_ROWS, courseVersionIds: versions.map((v) => v.id) });
     const [row] = await this.txHost.tx.query('INSERT INTO trainee_import (cohort_id, actor_id, rows) VALUES ($1, $2, $3) RETURNING id', [cohortId, actorId, JSON.stringify(rows)]);
-    await this.outbox.publish('import-trainees', { importId: row.id }, { jobId: importJobId(row.id) });
+    await this.outbox.publish('import-trainees', { importId: row.id });
     return this.status(row.id);
   }
 
   async status(id: string) {
     const found = await this.txHost.tx.getRepository(TraineeImport).findOneBy({ id });
     if (!found) throw notFound('Import');
-    const job = await this.queues.jobStatus('maintenance', importJobId(id)).catch(() => null);
+    const job = await this.queues.jobStatus(JOB_CATALOG['import-trainees'].queue, jobIdFor('import-trainees', { importId: id })).catch(() => null);
     return {
       id,
       cohortId: found.cohortId,
@@ -112,7 +111,7 @@ export class TraineeImports {
         eventKey: `import-finished:${found.id}`,
         recipientIds: [found.actorId],
         data: { importId: found.id, cohortId: found.cohortId, cohortName: cohort?.name ?? null, enrolled: report.enrolled, alreadyEnrolled: report.alreadyEnrolled, errors: report.errors },
-      }, { jobId: notifyJobId(`import-finished:${found.id}`) });
+      });
     }
   }
 }

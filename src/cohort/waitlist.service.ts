@@ -7,12 +7,12 @@ import { ApplicationAudit } from './application-audit.service';
 import { Cohort } from './cohort.entity';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { EnrollmentWriter } from './enrollment-writer.service';
-import { notifyJobId } from './job-ids';
+import { TrackQuotas } from './track-quotas.service';
 
 /**
  * The waitlist of a cohort: ranks 1..n without gaps or ties (a deferred unique constraint backs it),
  * and when a seat frees up the top of the waitlist takes it, first among those waiting for a course
- * of the same track as the freed seat.
+ * of the same track as the freed seat, and never someone of a track whose seat quota is full.
  */
 @Injectable()
 export class Waitlist {
@@ -22,6 +22,7 @@ export class Waitlist {
     private readonly audit: ApplicationAudit,
     private readonly outbox: Outbox,
     private readonly versions: PublishedCourseVersions,
+    private readonly quotas: TrackQuotas,
   ) {}
 
   /**
@@ -49,13 +50,15 @@ export class Waitlist {
   async promoteNext(cohort: Cohort, actorId: string | null, freedCourseVersionId: string | null = null): Promise<string | null> {
     if (!ENROLLING_STATUSES.includes(cohort.status) || cohort.seatsTaken >= cohort.capacity) return null;
     const sameTrack = await this.versionsOfSameTrack(cohort.id, freedCourseVersionId);
+    // Applicants of a track whose quota is full wait on: the seat goes to the next one whose track has room.
+    const fullTracks = await this.quotas.fullVersionIds(cohort.id);
     const [row]: Array<{ id: string }> = await this.txHost.tx.query(
       `SELECT a.id FROM application a
-        WHERE a.cohort_id = $1 AND a.status = 'waitlisted'
+        WHERE a.cohort_id = $1 AND a.status = 'waitlisted' AND NOT (a.course_version_id = ANY($3::uuid[]))
           AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.cohort_id = a.cohort_id AND e.trainee_id = a.trainee_id AND e.status <> 'withdrawn')
         ORDER BY (a.course_version_id = ANY($2::uuid[])) DESC, a.waitlist_rank ASC NULLS LAST, a.submitted_at ASC, a.id
         LIMIT 1 FOR UPDATE`,
-      [cohort.id, sameTrack],
+      [cohort.id, sameTrack, fullTracks],
     );
     if (!row) return null;
     const next = (await this.txHost.tx.getRepository(Application).findOneBy({ id: row.id }))!;
@@ -68,7 +71,7 @@ export class Waitlist {
       eventKey: `promoted:${next.id}`,
       recipientIds: [next.traineeId],
       data: { applicationId: next.id, enrollmentId: enrollment.id, cohortId: cohort.id, cohortName: cohort.name },
-    }, { jobId: notifyJobId(`promoted:${next.id}`) });
+    });
     return enrollment.id;
   }
 

@@ -15,7 +15,8 @@ import { CourseReaders } from './course-readers.contract';
 import { PublishedCoursesModule } from './published-courses.module';
 import { CoursesController } from './courses.controller';
 import { CourseVersionsController } from './course-versions.controller';
-import { LessonsController, ModulesController } from './course-structure.controller';
+import { LessonsController } from './lessons.controller';
+import { ModulesController } from './modules.controller';
 import { SkillsController, TracksController } from './tracks.controller';
 
 export { PublishedCoursesModule };

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CompetencyFramework } from './competency-framework.contract';
 import { CompetencyFrameworkService } from './competency-framework.service';
-import { DraftModulesDirectory } from './draft-course-modules.service';
+import { DraftModulesDirectory } from './draft-modules-directory.service';
 import { DraftCourseModules, PublishContributors, PublishedCourseVersions } from './published-course-versions.contract';
 import { PublishedVersionsReader } from './published-versions-reader.service';
 

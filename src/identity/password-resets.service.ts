@@ -57,7 +57,7 @@ export class PasswordResets {
        SELECT $1, id, now() + $3 * interval '1 minute' FROM target`,
       [id, email.trim(), PASSWORD_RESET_TTL_MINUTES],
     );
-    await this.outbox.publish('send-account-email', { kind: 'password-reset', id }, { jobId: `account-email:password-reset:${id}` });
+    await this.outbox.publish('send-account-email', { kind: 'password-reset', id });
   }
 
   /** Spends a reset link: sets the password and ends every session of the account. */

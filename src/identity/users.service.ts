@@ -178,7 +178,7 @@ export class UsersService {
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     await this.txHost.tx.getRepository(Invitation).insert({ id, userId, secretHash: null, expiresAt });
-    await this.outbox.publish('send-account-email', { kind: 'invitation', id }, { jobId: `account-email:invitation:${id}` });
+    await this.outbox.publish('send-account-email', { kind: 'invitation', id });
     return { id, expiresAt };
   }
 

@@ -67,7 +67,7 @@ export class EmailDigests {
       `UPDATE notification_delivery SET status = 'digested', digest_id = $1 WHERE id = ANY($2::uuid[])`,
       [digest.id, pending.map((p) => p.id)],
     );
-    await this.outbox.publish('deliver-email-digest', { digestId: digest.id }, { jobId: `digest:${digest.id}` });
+    await this.outbox.publish('deliver-email-digest', { digestId: digest.id });
     return digest.id;
   }
 }

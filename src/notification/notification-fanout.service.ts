@@ -50,8 +50,8 @@ export class NotificationFanout {
       created.inApp += chunk.inApp;
       created.email += chunk.email;
       created.webhooks += chunk.webhookIds.length;
-      for (const id of chunk.pendingEmailIds) followUps.push({ name: 'deliver-email', payload: { deliveryId: id }, jobId: `email:${id}` });
-      for (const id of chunk.webhookIds) followUps.push({ name: 'deliver-webhook', payload: { deliveryId: id }, jobId: `webhook:${id}:1` });
+      for (const id of chunk.pendingEmailIds) followUps.push({ name: 'deliver-email', payload: { deliveryId: id } });
+      for (const id of chunk.webhookIds) followUps.push({ name: 'deliver-webhook', payload: { deliveryId: id, attempt: 1 } });
     }
     await this.outbox.publishAll(followUps);
     return { created };

@@ -28,6 +28,7 @@ export function notificationScreen(type: string, data: NotificationData): string
     case 'promoted-from-waitlist':
     case 'module-unlocked':
     case 'cohort-starts-today':
+    case 'course-version-changed':
       return first(['learning', id(data, 'enrollmentId')], ['cohorts', id(data, 'cohortId')]);
     case 'submission-graded':
     case 'deadline-approaching':

@@ -75,6 +75,15 @@ describe('notification templates', () => {
     expect(renderNotification('application-decided', { cohortName: 'B', decision: 'accept' }).text).toBe('Your application to B was accepted.');
   });
 
+  it('tells the applicant of a reverted decision what their application is now, with the reason', () => {
+    const data = { cohortName: 'B', decision: 'revert', status: 'shortlisted', reason: 'Accepted by mistake.' };
+    expect(renderNotification('application-decided', data)).toEqual({
+      title: 'Your application to B: decision reverted',
+      text: 'Your application to B had a decision reverted: it is shortlisted again. Reason: Accepted by mistake.',
+    });
+    expect(renderNotification('application-decided', data, 'es').text).toBe('Tu solicitud a B tuvo una decisión revertida: ahora vuelve a estar preseleccionada. Motivo: Accepted by mistake.');
+  });
+
   it('writes singular and plural right, in both languages', () => {
     expect(renderNotification('webhook-disabled', { url: 'https://h.test', failures: 1 }).text).toBe('The webhook to https://h.test was disabled after a failed delivery.');
     expect(renderNotification('webhook-disabled', { url: 'https://h.test', failures: 5 }).text).toBe('The webhook to https://h.test was disabled after 5 consecutive failed deliveries.');

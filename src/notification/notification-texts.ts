@@ -34,8 +34,8 @@ function when(data: NotificationData, key: string, language: Language, fallback:
 
 /** Decisions arrive as verbs of the API (`accept`); other values are shown as they are. */
 const DECISIONS: Record<Language, Record<string, string>> = {
-  en: { shortlist: 'shortlisted', accept: 'accepted', waitlist: 'waitlisted', reject: 'not accepted' },
-  es: { shortlist: 'preseleccionada', accept: 'aceptada', waitlist: 'en lista de espera', reject: 'no aceptada' },
+  en: { shortlist: 'shortlisted', accept: 'accepted', waitlist: 'waitlisted', reject: 'not accepted', revert: 'decision reverted' },
+  es: { shortlist: 'preseleccionada', accept: 'aceptada', waitlist: 'en lista de espera', reject: 'no aceptada', revert: 'decisión revertida' },
 };
 const decision = (d: NotificationData, language: Language, fallback: string) => {
   const value = field(d, 'decision', '');
@@ -57,8 +57,19 @@ const DECIDED_AS: Record<Language, Record<string, (rank: string) => string>> = {
     reject: () => 'no fue aceptada',
   },
 };
+/** A reverted decision: the application is back in the status it had (`status` of the data). */
+const REVERTED_TO: Record<Language, Record<string, string>> = {
+  en: { submitted: 'is under review again', shortlisted: 'is shortlisted again', waitlisted: 'is back on the waitlist', accepted: 'is accepted again' },
+  es: { submitted: 'vuelve a estar en revisión', shortlisted: 'vuelve a estar preseleccionada', waitlisted: 'vuelve a la lista de espera', accepted: 'vuelve a estar aceptada' },
+};
+function reverted(d: NotificationData, language: Language): string {
+  const now = REVERTED_TO[language][field(d, 'status', '')];
+  const head = language === 'es' ? 'tuvo una decisión revertida' : 'had a decision reverted';
+  return now ? `${head}: ${language === 'es' ? 'ahora' : 'it'} ${now}` : head;
+}
 const UNKNOWN_DECISION: Record<Language, string> = { en: 'has a decision: see GDS Academy for details', es: 'ya tiene respuesta: consulta GDS Academy para ver los detalles' };
-const decidedAs = (d: NotificationData, language: Language) => DECIDED_AS[language][field(d, 'decision', '')]?.(field(d, 'waitlistRank', '')) ?? UNKNOWN_DECISION[language];
+const decidedAs = (d: NotificationData, language: Language) =>
+  field(d, 'decision', '') === 'revert' ? reverted(d, language) : DECIDED_AS[language][field(d, 'decision', '')]?.(field(d, 'waitlistRank', '')) ?? UNKNOWN_DECISION[language];
 
 /** The reason staff gave (up to the 1,000 characters a decision allows), told to the applicant as they wrote it. */
 function withReason(sentence: string, d: NotificationData, language: Language): string {
@@ -189,6 +200,10 @@ const EN: Texts = {
       text: `${field(d, 'cohortName', 'Your cohort')} starts today${at ? ` (${at})` : ''}. Your first module is waiting for you.`,
     };
   },
+  'course-version-changed': (d) => ({
+    title: `Course updated: ${field(d, 'courseTitle', 'your course')}`,
+    text: withReason(`${field(d, 'courseTitle', 'Your course')} in ${field(d, 'cohortName', 'your cohort')} now runs version ${field(d, 'toVersion', '?')}. Your progress and your work are kept.`, d, 'en'),
+  }),
 };
 
 const ES: Texts = {
@@ -267,6 +282,10 @@ const ES: Texts = {
       text: `${field(d, 'cohortName', 'Tu cohorte')} empieza hoy${at ? ` (${at})` : ''}. Tu primer módulo te espera.`,
     };
   },
+  'course-version-changed': (d) => ({
+    title: `Curso actualizado: ${field(d, 'courseTitle', 'tu curso')}`,
+    text: withReason(`${field(d, 'courseTitle', 'Tu curso')} en ${field(d, 'cohortName', 'tu cohorte')} usa ahora la versión ${field(d, 'toVersion', '?')}. Tu progreso y tus entregas se mantienen.`, d, 'es'),
+  }),
 };
 
 /** Every notification's title and text, in every language (a unit test checks that none is missing). */

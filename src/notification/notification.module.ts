@@ -9,7 +9,7 @@ import { AccountEmails } from './account-emails.service';
 import { ScheduleRuns } from './schedule-runs.service';
 import { WebhookSecretBox } from './webhook-secret-box';
 import { Webhooks } from './webhooks.service';
-import { WebhookDeliveries } from './webhook-delivery.service';
+import { WebhookDeliveries } from './webhook-deliveries.service';
 import { InboxController } from './inbox.controller';
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationPersonalData } from './notification-personal-data.service';

@@ -51,8 +51,7 @@ export class CohortOutcomes {
   @Transactional()
   async requestRefresh(principal: Principal, cohortId: string): Promise<{ id: string; status: 'queued'; url: string }> {
     await this.access.visibleCohort(principal, cohortId);
-    const second = Math.floor(Date.now() / 1000);
-    await this.outbox.publish('refresh-cohort-report', { cohortId }, { jobId: `refresh-report:${cohortId}:${second}` });
+    await this.outbox.publish('refresh-cohort-report', { cohortId, requestedSecond: Math.floor(Date.now() / 1000) });
     return { id: cohortId, status: 'queued', url: `/api/v1/reports/cohorts/${cohortId}/outcomes` };
   }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,5 +70,3 @@ export function heartbeatAge(app: AppProcess): number {
     return Number.POSITIVE_INFINITY;
   }
 }
-
-export const randomQueuePrefix = () => `{t${randomBytes(5).toString('hex')}}`;

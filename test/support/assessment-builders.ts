@@ -2,24 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { HttpClient, waitFor } from '@gds/testing';
 import { EnrollmentDirectory, EnrollmentRef } from '../../src/cohort/enrollment-directory.contract';
 import { DraftCourseModules, PublishContributors, PublishedCourseVersions } from '../../src/course/published-course-versions.contract';
-import { FakeEnrollmentDirectoryForAssessment } from './fakes/enrollment-directory-assessment.fake';
-import { FakePublishedCourseVersionsForAssessment } from './fakes/published-course-versions-assessment.fake';
-import { FakeDraftCourseModulesForAssessment } from './fakes/draft-course-modules-assessment.fake';
+import { FakeEnrollmentDirectory } from './fakes/enrollment-directory.fake';
+import { FakePublishedCourseVersions } from './fakes/published-course-versions.fake';
+import { FakeDraftCourseModules } from './fakes/draft-course-modules.fake';
 import { startTestApp, TestApp, TestAppOptions } from './test-app';
 import { createUser, loginAdmin, TestPerson } from './people';
 
 /** The course and cohort modules as the assessment tests see them: in-memory fakes. */
 export interface AssessmentFakes {
-  enrollments: FakeEnrollmentDirectoryForAssessment;
-  versions: FakePublishedCourseVersionsForAssessment;
-  drafts: FakeDraftCourseModulesForAssessment;
+  enrollments: FakeEnrollmentDirectory;
+  versions: FakePublishedCourseVersions;
+  drafts: FakeDraftCourseModules;
 }
 
 export async function startAssessmentApp(options: TestAppOptions = {}): Promise<{ t: TestApp; fakes: AssessmentFakes; admin: TestPerson }> {
   const fakes: AssessmentFakes = {
-    enrollments: new FakeEnrollmentDirectoryForAssessment(),
-    versions: new FakePublishedCourseVersionsForAssessment(),
-    drafts: new FakeDraftCourseModulesForAssessment(),
+    enrollments: new FakeEnrollmentDirectory(),
+    versions: new FakePublishedCourseVersions(),
+    drafts: new FakeDraftCourseModules(),
   };
   const t = await startTestApp({
     ...options,
@@ -67,13 +67,13 @@ export async function publishAndEnroll(t: TestApp, fakes: AssessmentFakes, admin
   const versionId = await fakes.versions.publish(module.courseId, [module.moduleId]);
   const cohortId = options.cohortId ?? randomUUID();
   const trainee = await createUser(t.api, admin.token, ['trainee']);
-  const enrollment = fakes.enrollments.enroll({ traineeId: trainee.id, cohortId, courseVersionId: versionId, cohortStartsAt: options.cohortStartsAt });
+  const enrollment = fakes.enrollments.enroll(trainee.id, versionId, { cohortId, ...(options.cohortStartsAt ? { cohortStartsAt: options.cohortStartsAt } : {}) });
   return { versionId, cohortId, trainee, enrollment };
 }
 
 export async function enrollAnother(t: TestApp, fakes: AssessmentFakes, admin: TestPerson, like: EnrollmentRef) {
   const trainee = await createUser(t.api, admin.token, ['trainee']);
-  const enrollment = fakes.enrollments.enroll({ traineeId: trainee.id, cohortId: like.cohortId, courseVersionId: like.courseVersionId, cohortStartsAt: like.cohortStartsAt });
+  const enrollment = fakes.enrollments.enroll(trainee.id, like.courseVersionId, { cohortId: like.cohortId, cohortStartsAt: like.cohortStartsAt, cohortEndsAt: like.cohortEndsAt });
   return { trainee, enrollment };
 }
 

@@ -64,6 +64,15 @@ export const OBJECT_FIXTURES: Record<string, ObjectFixture | ObjectFixture[]> = 
     { params: id('otherCohortId'), visibleTo: ['instructorOther', 'admin'] },
   ],
   '/applications/:id': { params: id('applicationOfA'), visibleTo: ['traineeA', ...STAFF_OF_COHORT] },
+  '/applications/:id/review': { params: id('applicationOfA'), visibleTo: STAFF_OF_COHORT },
+  '/cohorts/:id/rubric': [
+    { params: id('cohortId'), visibleTo: STAFF_OF_COHORT },
+    { params: id('otherCohortId'), visibleTo: ['instructorOther', 'admin'] },
+  ],
+  '/cohorts/:id/track-quotas': [
+    { params: id('cohortId'), visibleTo: STAFF_OF_COHORT },
+    { params: id('otherCohortId'), visibleTo: ['instructorOther', 'admin'] },
+  ],
   '/applications/:id/decisions': { params: id('applicationOfA'), visibleTo: STAFF_OF_COHORT },
   '/enrollments/:id': { params: id('enrollmentOfA'), visibleTo: ['traineeA', ...STAFF_OF_COHORT] },
   // Certification: a certificate is its holder's and the admins'; anyone with the code verifies it;

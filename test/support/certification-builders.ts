@@ -1,18 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { QueueName, QueueRegistry } from '@gds/queue';
 import { HttpClient, waitFor } from '@gds/testing';
 import { DraftCourseModules, PublishedCourseVersions, CourseVersionOutline } from '../../src/course/published-course-versions.contract';
 import { EnrollmentDirectory, EnrollmentRef } from '../../src/cohort/enrollment-directory.contract';
 import { AssessmentResults } from '../../src/assessment/assessment-results.contract';
-import { FakeCourseVersions, FakeDraftModules } from './fakes/course-versions-certification.fake';
-import { FakeEnrollmentDirectory } from './fakes/enrollment-directory-certification.fake';
-import { FakeAssessmentResults } from './fakes/assessment-results-certification.fake';
+import { FakePublishedCourseVersions } from './fakes/published-course-versions.fake';
+import { FakeDraftCourseModules } from './fakes/draft-course-modules.fake';
+import { FakeEnrollmentDirectory } from './fakes/enrollment-directory.fake';
+import { FakeAssessmentResults } from './fakes/assessment-results.fake';
 import { publishInTransaction, TestApp } from './test-app';
 
 /** The contracts certification depends on, as in-memory fakes shared by a test file's app(s). */
 export class CertificationWorld {
-  readonly versions = new FakeCourseVersions();
-  readonly draftModules = new FakeDraftModules();
+  readonly versions = new FakePublishedCourseVersions();
+  readonly draftModules = new FakeDraftCourseModules();
   readonly enrollments = new FakeEnrollmentDirectory();
   readonly results = new FakeAssessmentResults();
 
@@ -41,7 +41,7 @@ export class CertificationWorld {
 
   /** Enrolls a trainee who meets the default criteria. */
   qualifiedEnrollment(traineeId: string, outline: CourseVersionOutline, cohortId?: string): EnrollmentRef {
-    const enrollment = this.enrollments.enroll(traineeId, outline.versionId, cohortId);
+    const enrollment = this.enrollments.enroll(traineeId, outline.versionId, cohortId ? { cohortId } : {});
     this.setStanding(enrollment, outline, { modulesDone: outline.modules.length, passAll: true, score: 88 });
     return enrollment;
   }
@@ -49,9 +49,7 @@ export class CertificationWorld {
 
 /** Publishes evaluate-certificate through the outbox, as the cohort module does; answers the job id. */
 export async function publishEvaluation(t: TestApp, enrollmentId: string): Promise<string> {
-  const jobId = `evaluate-certificate:${enrollmentId}:${randomUUID()}`;
-  await publishInTransaction(t, 'evaluate-certificate', { enrollmentId }, { jobId });
-  return jobId;
+  return publishInTransaction(t, 'evaluate-certificate', { enrollmentId });
 }
 
 /** Waits until the worker has run a job to completion (relayed, picked up, handled). */

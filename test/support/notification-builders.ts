@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { JobPayloads, NotificationType } from '@gds/queue';
 import { waitFor } from '@gds/testing';
-import { publishInTransaction, TestApp } from './test-app';
+import { publishAgain, publishInTransaction, TestApp } from './test-app';
 
-/** Publishes a `notify` job through the outbox, as another module would. */
+/** Publishes a `notify` job through the outbox, as another module would; with `jobId`, as a second job of the same fact (publishAgain). */
 export async function publishNotify(
   t: TestApp,
   type: NotificationType,
@@ -12,7 +12,8 @@ export async function publishNotify(
   options: { eventKey?: string; jobId?: string } = {},
 ): Promise<JobPayloads['notify']> {
   const payload = { type, eventKey: options.eventKey ?? `test:${type}:${randomUUID()}`, recipientIds, data };
-  await publishInTransaction(t, 'notify', payload, { jobId: options.jobId ?? `notify:${payload.eventKey}` });
+  if (options.jobId) await publishAgain(t, 'notify', payload, options.jobId);
+  else await publishInTransaction(t, 'notify', payload);
   return payload;
 }
 

@@ -3,9 +3,9 @@ import { CohortOutcomeReport } from '../../src/reporting/cohort-outcome-report';
 import { CohortFactsSource, EnrollmentStatus, ApplicationStatus } from '../../src/reporting/ports/cohort-facts.source';
 import { AssessmentFactsSource } from '../../src/reporting/ports/assessment-facts.source';
 import { CertificateFactsSource } from '../../src/reporting/ports/certificate-facts.source';
-import { FakeCohortFacts } from './fakes/cohort-facts-reporting.fake';
-import { FakeAssessmentFacts } from './fakes/assessment-facts-reporting.fake';
-import { FakeCertificateFacts } from './fakes/certificate-facts-reporting.fake';
+import { FakeCohortFacts } from './fakes/cohort-facts.fake';
+import { FakeAssessmentFacts } from './fakes/assessment-facts.fake';
+import { FakeCertificateFacts } from './fakes/certificate-facts.fake';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const TRACKS = ['CYB', 'DATA', 'UX', 'CLOUD'];

@@ -5,7 +5,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { ClsService } from 'nestjs-cls';
 import { AppTransactionHost, buildDataSourceOptions } from '@gds/database';
-import { JobName, JobPayloads, Outbox, PublishOptions } from '@gds/queue';
+import { JOB_CATALOG, JobName, JobPayloads, Outbox, OUTBOX_CHANNEL, PublishOptions } from '@gds/queue';
 import { createTestDatabase, deleteRedisKeys, HttpClient, TestDatabase } from '@gds/testing';
 import { AppConfig, loadConfig, ProcessRole } from '../../src/config/app-config';
 import { AppModule } from '../../src/app.module';
@@ -99,7 +99,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
-/** Publishes through the outbox in a transaction of its own, as a service's @Transactional() method does. */
-export async function publishInTransaction<N extends JobName>(t: TestApp, name: N, payload: JobPayloads[N], options?: PublishOptions): Promise<void> {
-  await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<Outbox>(Outbox).publish(name, payload, options)));
+/** Publishes through the outbox in a transaction of its own, as a service's @Transactional() method does; answers the job's id. */
+export async function publishInTransaction<N extends JobName>(t: TestApp, name: N, payload: JobPayloads[N], options?: PublishOptions): Promise<string> {
+  return t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<Outbox>(Outbox).publish(name, payload, options)));
+}
+
+/**
+ * The same fact delivered again as a second job, under an id of the test's choosing (the catalog's
+ * id would make BullMQ drop it as a duplicate): what a job run twice looks like to its handler, as
+ * after a stalled worker or a re-publication. Writes the outbox row directly and wakes the relays.
+ */
+export async function publishAgain<N extends JobName>(t: TestApp, name: N, payload: JobPayloads[N], jobId: string): Promise<void> {
+  await t.dataSource.query(
+    `WITH inserted AS (INSERT INTO outbox_message (job_name, queue, payload, job_id) VALUES ($1, $2, $3, $4)) SELECT pg_notify('${OUTBOX_CHANNEL}', '')`,
+    [name, JOB_CATALOG[name].queue, JSON.stringify(payload), jobId],
+  );
 }

@@ -2,5 +2,5 @@ export * from './snake-naming.strategy';
 export * from './data-source-options';
 export * from './ensure-database';
 export * from './database.module';
-export * from './transactions';
+export * from './app-transaction-host';
 export * from './postgres-errors';

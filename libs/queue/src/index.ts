@@ -9,7 +9,7 @@ export * from './queue.module';
 export * from './redis-options';
 export * from './outbox-relay.service';
 export * from './eviction-policy.check';
-export * from './bull-job-id';
+export * from './job-id';
 export * from './outbox-channel';
 export * from './queue-role';
 export * from './job-schedulers';

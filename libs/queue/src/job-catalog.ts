@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { composeJobId } from './job-id';
+
 /**
- * Every queue and every job the workers run, with its payload type and its retry policy. A job is
- * published through the outbox under its name; the relay adds it to the queue named here. Start-up
- * fails when a job below has no @JobHandler, or two.
+ * Every queue and every job the workers run, with its payload type, its retry policy, how its id
+ * is made and its schedule. A job is published through the outbox under its name; the relay adds
+ * it to the queue named here. Start-up fails when a job below has no @JobHandler, or two.
  */
 /** `grading` holds quizzes and flags (graded in memory); `grading-slow` SQL, config and rubric answers, which may take seconds. */
 export const QUEUE_NAMES = ['grading', 'grading-slow', 'progress', 'notifications', 'maintenance'] as const;
@@ -31,7 +34,8 @@ export interface JobPayloads {
 
   // reporting
   /** reporting: recompute one cohort's outcome report snapshot. */
-  'refresh-cohort-report': { cohortId: string };
+  /** `requestedSecond` (Unix seconds) makes the requests of one second one job. */
+  'refresh-cohort-report': { cohortId: string; requestedSecond: number };
 
   // notifications (notification module)
   /**
@@ -46,7 +50,8 @@ export interface JobPayloads {
    * the worker chooses the link's secret when it sends, so no token is ever in a payload.
    */
   'send-account-email': { kind: AccountEmailKind; id: string };
-  'deliver-webhook': { deliveryId: string };
+  /** `attempt` (1, 2, …) makes each retry its own job while a repeated publication of one attempt stays one. */
+  'deliver-webhook': { deliveryId: string; attempt: number };
   'send-email-digests': Record<string, never>;
   /** One digest email: the queued digest-mode notifications of one person, claimed by send-email-digests. */
   'deliver-email-digest': { digestId: string };
@@ -88,6 +93,7 @@ export const NOTIFICATION_TYPES = [
   'application-received',
   /** The trainee's course starts today (the cohort's start day, in its zone). */
   'cohort-starts-today',
+  'course-version-changed',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -118,6 +124,21 @@ export interface JobPolicy {
   schedule?: JobSchedule;
 }
 
+/**
+ * Which job a publication makes. A function answers the parts of the payload that identify one
+ * fact: publishing the same fact twice then makes one BullMQ job (the id is `jobIdFor`'s, made
+ * here and nowhere else). `EACH_PUBLICATION`: every publication is a job of its own, for jobs
+ * that read the latest state when they run (a second recompute after a second change is wanted)
+ * and for scheduled jobs (the scheduler makes their ids; a hand-published run is one more run).
+ */
+export const EACH_PUBLICATION = 'each-publication';
+export type JobIdRule<N extends JobName> = ((payload: JobPayloads[N]) => Array<string | number>) | typeof EACH_PUBLICATION;
+
+/** A job's policy and how its id is made, typed by its payload. */
+export interface JobSpec<N extends JobName> extends JobPolicy {
+  id: JobIdRule<N>;
+}
+
 /** Count caps unless a job states its own: well above a day's jobs of a national programme, far below Redis's memory. */
 export const DEFAULT_KEEP_COMPLETED_COUNT = 50_000;
 export const DEFAULT_KEEP_FAILED_COUNT = 100_000;
@@ -126,35 +147,45 @@ const DAY = 24 * 60 * 60;
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
 
-export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
-  'pipeline-probe': { queue: 'maintenance', attempts: 3, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
-  'grade-submission': { queue: 'grading', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'grade-slow-submission': { queue: 'grading-slow', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'regrade-assessment': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY },
-  'recompute-progress': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'assessment-graded': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'evaluate-certificate': { queue: 'progress', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'import-trainees': { queue: 'maintenance', attempts: 1, backoffMs: 1000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY },
-  notify: { queue: 'notifications', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'deliver-email': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'send-account-email': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'deliver-webhook': { queue: 'notifications', attempts: 8, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'send-email-digests': { queue: 'notifications', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
-  'deliver-email-digest': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
-  'scan-at-risk': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
-  'scan-deadlines': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: HOUR_MS } },
+export const JOB_CATALOG: { [N in JobName]: JobSpec<N> } = {
+  'pipeline-probe': { queue: 'maintenance', attempts: 3, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, id: (p) => [p.probeId] },
+  'grade-submission': { queue: 'grading', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.submissionId] },
+  'grade-slow-submission': { queue: 'grading-slow', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.submissionId] },
+  'regrade-assessment': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.regradeId] },
+  'recompute-progress': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: EACH_PUBLICATION },
+  'assessment-graded': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.submissionId, p.gradedAt] },
+  'evaluate-certificate': { queue: 'progress', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: EACH_PUBLICATION },
+  'import-trainees': { queue: 'maintenance', attempts: 1, backoffMs: 1000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.importId] },
+  notify: { queue: 'notifications', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.eventKey] },
+  'deliver-email': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.deliveryId] },
+  'send-account-email': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.kind, p.id] },
+  'deliver-webhook': { queue: 'notifications', attempts: 8, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.deliveryId, p.attempt] },
+  'send-email-digests': { queue: 'notifications', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured', id: EACH_PUBLICATION },
+  'deliver-email-digest': { queue: 'notifications', attempts: 6, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.digestId] },
+  'scan-at-risk': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured', id: EACH_PUBLICATION },
+  'scan-deadlines': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: HOUR_MS }, id: EACH_PUBLICATION },
   // Hourly, so every zone's start day is seen within its first hour.
-  'scan-cohort-starts': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: HOUR_MS } },
-  'sweep-sandbox-datasets': { queue: 'maintenance', attempts: 3, backoffMs: 60000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: DAY * 1000 } },
-  'scan-stalled-submissions': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 10 * MINUTE_MS } },
-  'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
-  'refresh-cohort-report': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
-  'refresh-cohort-reports': { queue: 'maintenance', attempts: 2, backoffMs: 5000, keepCompletedSeconds: 3600, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
+  'scan-cohort-starts': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: HOUR_MS }, id: EACH_PUBLICATION },
+  'sweep-sandbox-datasets': { queue: 'maintenance', attempts: 3, backoffMs: 60000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: DAY * 1000 }, id: EACH_PUBLICATION },
+  'scan-stalled-submissions': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 10 * MINUTE_MS }, id: EACH_PUBLICATION },
+  'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured', id: EACH_PUBLICATION },
+  'refresh-cohort-report': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, id: (p) => [p.cohortId, p.requestedSecond] },
+  'refresh-cohort-reports': { queue: 'maintenance', attempts: 2, backoffMs: 5000, keepCompletedSeconds: 3600, keepFailedSeconds: 7 * DAY, schedule: 'configured', id: EACH_PUBLICATION },
 };
 
 
 export function jobPolicy(name: string): JobPolicy | undefined {
   return (JOB_CATALOG as Record<string, JobPolicy>)[name];
+}
+
+/**
+ * The BullMQ job id of one publication: the job's name and the identifying parts its catalog entry
+ * names, escaped by composeJobId (never ':', never an integer: BullMQ refuses both). The outbox
+ * stores it; the relay adds the job under it; job-status reads find the job by it.
+ */
+export function jobIdFor<N extends JobName>(name: N, payload: JobPayloads[N]): string {
+  const rule = (JOB_CATALOG[name] as JobSpec<N>).id;
+  return rule === EACH_PUBLICATION ? composeJobId(name, randomUUID()) : composeJobId(name, ...rule(payload));
 }
 
 /** For an outbox row of a job a later release dropped from the catalog: it still runs (and fails into job_failure), bounded. */

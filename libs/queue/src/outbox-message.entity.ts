@@ -19,7 +19,7 @@ export class OutboxMessage {
   @Column('jsonb')
   payload: Record<string, unknown>;
 
-  /** Deterministic job id (e.g. `grade:<submissionId>`); the row id when absent. */
+  /** The BullMQ job id the catalog made (jobIdFor, e.g. `grade-submission.<submissionId>`); rows written before it did may have none: then the row id. */
   @Column('text', { nullable: true })
   jobId: string | null;
 

@@ -3,7 +3,6 @@ import { Client } from 'pg';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 import { DataSource, EntityManager } from 'typeorm';
 import { jobOptions } from './job-catalog';
-import { bullJobId } from './bull-job-id';
 import { OutboxMessage } from './outbox-message.entity';
 import { QueueRegistry } from './queue-registry';
 import { QueueSettings } from './queue-settings';
@@ -121,7 +120,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private toJob(row: OutboxMessage) {
-    return { name: row.jobName, data: row.payload, opts: { jobId: bullJobId(row.jobId ?? row.id), ...jobOptions(row.jobName) } };
+    return { name: row.jobName, data: row.payload, opts: { jobId: row.jobId ?? row.id, ...jobOptions(row.jobName) } };
   }
 
   private async postpone(manager: EntityManager, rows: OutboxMessage[], error: Error): Promise<void> {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { JobName, JobPayloads, jobPolicy } from './job-catalog';
+import { JobName, JobPayloads, jobIdFor, jobPolicy } from './job-catalog';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 
+/** The job's id is not an option: the job catalog makes it from the payload (jobIdFor). */
 export interface PublishOptions {
-  /** Deterministic job id, so that publishing the same fact twice makes one job. */
-  jobId?: string;
   delayMs?: number;
 }
 
@@ -32,12 +31,14 @@ export class OutboxOutsideTransactionError extends Error {
 export class Outbox {
   constructor(private readonly txHost: AppTransactionHost) {}
 
-  async publish<N extends JobName>(name: N, payload: JobPayloads[N], options: PublishOptions = {}): Promise<void> {
-    await this.publishAll([{ name, payload, ...options } as OutboxItem]);
+  /** Answers the job's id (the catalog's), by which its status can be read. */
+  async publish<N extends JobName>(name: N, payload: JobPayloads[N], options: PublishOptions = {}): Promise<string> {
+    const [id] = await this.publishAll([{ name, payload, ...options } as OutboxItem]);
+    return id;
   }
 
-  async publishMany<N extends JobName>(name: N, items: Array<{ payload: JobPayloads[N] } & PublishOptions>): Promise<void> {
-    await this.publishAll(items.map((item) => ({ name, ...item }) as OutboxItem));
+  async publishMany<N extends JobName>(name: N, items: Array<{ payload: JobPayloads[N] } & PublishOptions>): Promise<string[]> {
+    return this.publishAll(items.map((item) => ({ name, ...item }) as OutboxItem));
   }
 
   /**
@@ -47,11 +48,12 @@ export class Outbox {
    * to the next NOTIFY of anyone: Postgres serialises the commits of notifying transactions, so
    * follow-up events that can wait a poll should not take that turn.
    */
-  async publishAll(items: OutboxItem[], options: { wakeRelay?: boolean } = {}): Promise<void> {
+  async publishAll(items: OutboxItem[], options: { wakeRelay?: boolean } = {}): Promise<string[]> {
     if (!this.txHost.isTransactionActive()) throw new OutboxOutsideTransactionError(items.map((item) => item.name));
     const wake = options.wakeRelay ?? true;
-    for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT) {
-      const rows = items.slice(start, start + ROWS_PER_STATEMENT).map(toRow);
+    const all = items.map(toRow);
+    for (let start = 0; start < all.length; start += ROWS_PER_STATEMENT) {
+      const rows = all.slice(start, start + ROWS_PER_STATEMENT);
       await this.txHost.tx.query(
         `WITH inserted AS (
            INSERT INTO outbox_message (job_name, queue, payload, job_id, available_at)
@@ -62,11 +64,13 @@ export class Outbox {
         [rows.map((r) => r.name), rows.map((r) => r.queue), rows.map((r) => r.payload), rows.map((r) => r.jobId), rows.map((r) => r.delayMs)],
       );
     }
+    return all.map((row) => row.jobId);
   }
 }
 
 function toRow(item: OutboxItem) {
   const policy = jobPolicy(item.name);
   if (!policy) throw new Error(`Unknown job "${item.name}"`);
-  return { name: item.name, queue: policy.queue, payload: JSON.stringify(item.payload), jobId: item.jobId ?? null, delayMs: Math.max(0, Math.round(item.delayMs ?? 0)) };
+  const jobId = jobIdFor(item.name, item.payload as never);
+  return { name: item.name, queue: policy.queue, payload: JSON.stringify(item.payload), jobId, delayMs: Math.max(0, Math.round(item.delayMs ?? 0)) };
 }

@@ -2,7 +2,6 @@ import { FactoryProvider } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QUEUE_NAMES, QueueName } from './job-catalog';
-import { bullJobId } from './bull-job-id';
 
 /** The BullMQ Queue of each name: for the relay, metrics, health and job-progress reads. */
 export class QueueRegistry {
@@ -27,9 +26,9 @@ export class QueueRegistry {
     return [...this.byName.values()];
   }
 
-  /** A job's state and progress, for APIs that expose long work (imports, regrades). `jobId` as published. */
+  /** A job's state and progress, for APIs that expose long work (imports, regrades). `jobId` as the outbox published it (jobIdFor). */
   async jobStatus(queue: QueueName, jobId: string) {
-    const job = await this.get(queue).getJob(bullJobId(jobId));
+    const job = await this.get(queue).getJob(jobId);
     if (!job) return null;
     return {
       id: jobId,

@@ -34,6 +34,12 @@ export class ReviewDto {
   comment?: string;
 }
 
+/** A review graded again: the criteria as for a review, and why. */
+export class ReviewCorrectionDto extends ReviewDto {
+  @ApiProperty({ maxLength: 500, description: 'Why the review is corrected (kept in the grade history)' }) @IsString() @Length(1, 500)
+  reason: string;
+}
+
 export class OverrideDto {
   @ApiProperty({ minimum: 0 }) @IsDecimal(2) @Min(0) @Max(10_000)
   score: number;

@@ -3,6 +3,7 @@ import { ApplicationDecisions } from '../../cohort/application-decisions.service
 import { ApplicationsService } from '../../cohort/applications.service';
 import { CohortsService } from '../../cohort/cohorts.service';
 import { EnrollmentDirectory } from '../../cohort/enrollment-directory.contract';
+import { SelectionWorkbench } from '../../cohort/selection-workbench.service';
 import { DEMO_APPLICANTS, PILOT_COHORT_NAME, PILOT_QUESTIONS } from './demo-roster';
 import { principalOf } from './demo-principal';
 import { DemoContext, DemoStep } from './demo-step';
@@ -81,12 +82,12 @@ async function applyAndDecide(ctx: DemoContext, cohortId: string): Promise<{ app
   const applications = ctx.app.get(ApplicationsService, { strict: false });
   const decisions = ctx.app.get(ApplicationDecisions, { strict: false });
   const cohort = await ctx.app.get(CohortsService, { strict: false }).get(principalOf(ctx, 'admin'), cohortId);
-  const existing = (await applications.list(principalOf(ctx, 'admin'), cohortId, { limit: 100 })).items;
+  const existing = (await ctx.app.get(SelectionWorkbench, { strict: false }).list(principalOf(ctx, 'admin'), cohortId, { limit: 100, sort: 'submitted' })).items;
   let applied = 0;
   let decided = 0;
   for (const a of DEMO_APPLICANTS) {
     const traineeId = principalOf(ctx, a.key).userId;
-    let application = existing.find((e) => e.traineeId === traineeId);
+    let application: { id: string; status: string } | undefined = existing.find((e) => e.traineeId === traineeId);
     if (!application && cohort.status === 'accepting_applications') {
       const answers = cohort.questions.map((q, i) => ({ questionId: q.id, answer: a.answers[i] }));
       application = await applications.apply(traineeId, cohortId, { statement: a.statement, answers, courseVersionId: ctx.courses.get(a.courseCode)!.versionId });

@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { PageQuery, IsDecimal } from '@gds/http';
+import type { CourseVersionOutline } from '../../course/published-course-versions.contract';
 import { APPLICATION_STATUSES, ApplicationStatus, DECISIONS, Decision } from '../application.entity';
+
+/** The tracks a course version belongs to (the course module's codes). */
+export type TrackCode = CourseVersionOutline['trackCode'];
+export const TRACK_CODES: readonly TrackCode[] = ['cybersecurity', 'data-analysis', 'ui-ux-design', 'cloud-engineering'];
+export const APPLICATION_SORTS = ['submitted', '-submitted', 'score', '-score', 'name', '-name', 'status', '-status'] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
 
 export class AnswerDto {
   @ApiProperty({ example: 'q1' }) @IsString() @Length(1, 10)
@@ -23,6 +30,10 @@ export class ApplyDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The track (course version) applied for; required when the cohort runs several' })
   @IsOptional() @IsUUID()
   courseVersionId?: string;
+
+  @ApiPropertyOptional({ maxLength: 30, example: '+501 610-1234', description: 'A phone number staff may call about the application' })
+  @IsOptional() @IsString() @Length(7, 30) @Matches(/^\+?[0-9 ()./-]+$/, { message: 'phone may hold digits, spaces, + ( ) . / - only' })
+  phone?: string;
 }
 
 export class ListApplicationsQuery extends PageQuery {
@@ -34,6 +45,29 @@ export class ListApplicationsQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
   courseVersionId?: string;
+
+  @ApiPropertyOptional({ enum: TRACK_CODES, description: 'The track applied for' }) @IsOptional() @IsIn(TRACK_CODES)
+  trackCode?: TrackCode;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only applications with a score; false: only those without' })
+  @IsOptional() @IsIn(['true', 'false'])
+  scored?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['true'], description: 'true: only applications flagged as possible duplicates' })
+  @IsOptional() @IsIn(['true'])
+  duplicates?: 'true';
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Finds text in the applicant’s name or e-mail, the statement or the answers (case and accents ignored)' })
+  @IsOptional() @IsString() @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: APPLICATION_SORTS, default: 'submitted', description: 'A leading - sorts descending; unscored applications come last either way' })
+  @IsOptional() @IsIn(APPLICATION_SORTS)
+  sort: ApplicationSort = 'submitted';
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: every matching application (not one page) as a CSV file' })
+  @IsOptional() @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
 }
 
 export class ScoreDto {

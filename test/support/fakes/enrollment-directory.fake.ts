@@ -1,68 +1,93 @@
 import { randomUUID } from 'node:crypto';
-import { EnrollmentDirectory, EnrollmentRef } from '../../../src/cohort/enrollment-directory.contract';
+import { EnrollmentDirectory, EnrollmentRef, InstructedVersion } from '../../../src/cohort/enrollment-directory.contract';
+
+const DAY = 86_400_000;
+/** Ids compared as Postgres orders uuids (lower-case hex: the text order is the byte order). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * An in-memory EnrollmentDirectory for tests of modules that only read enrollments (course,
- * assessment, certification, reporting) before or without the cohort module.
+ * The one in-memory EnrollmentDirectory, for tests of the modules that read enrollments (course,
+ * assessment, certification) without the cohort module. It answers as the cohort module does
+ * (test/contracts/enrollment-directory.contract-suite.ts runs against both), with two
+ * simplifications: every cohort is running and unlocks on a schedule (moduleUnlockAt: the cohort
+ * start unless setUnlock says otherwise), and no module is locked (moduleLock answers null).
  */
 export class FakeEnrollmentDirectory extends EnrollmentDirectory {
-  readonly enrollments: EnrollmentRef[] = [];
-  readonly instructors = new Map<string, string[]>();
+  readonly enrollments = new Map<string, EnrollmentRef>();
+  /** Cohorts by id, with the course versions each runs. */
+  readonly cohorts = new Map<string, Set<string>>();
+  readonly instructors = new Map<string, Set<string>>();
   readonly completed = new Map<string, string[]>();
   readonly unlocks = new Map<string, Date>();
 
+  /** An active enrollment in a fresh cohort that started yesterday and runs 90 days, unless overridden. */
   enroll(traineeId: string, courseVersionId: string, overrides: Partial<EnrollmentRef> = {}): EnrollmentRef {
-    const now = new Date();
+    const now = Date.now();
     const enrollment: EnrollmentRef = {
       enrollmentId: randomUUID(),
       cohortId: randomUUID(),
       traineeId,
       courseVersionId,
       status: 'active',
-      enrolledAt: now,
-      cohortStartsAt: now,
-      cohortEndsAt: new Date(now.getTime() + 90 * 24 * 3600 * 1000), cohortTimeZone: 'America/Belize',
+      enrolledAt: new Date(now),
+      cohortStartsAt: new Date(now - DAY),
+      cohortEndsAt: new Date(now + 90 * DAY),
+      cohortTimeZone: 'America/Belize',
       ...overrides,
     };
-    this.enrollments.unshift(enrollment);
+    this.addCohort(enrollment.cohortId, [courseVersionId]);
+    this.enrollments.set(enrollment.enrollmentId, enrollment);
     return enrollment;
   }
 
-  async getEnrollments(enrollmentIds: string[]) {
-    const found = [];
-    for (const id of new Set(enrollmentIds)) {
-      const ref = await this.getEnrollment(id);
-      if (ref) found.push(ref);
-    }
-    return found;
+  /** A cohort running these course versions, enrollments or not. */
+  addCohort(cohortId: string = randomUUID(), courseVersionIds: string[] = []): string {
+    this.cohorts.set(cohortId, new Set([...(this.cohorts.get(cohortId) ?? []), ...courseVersionIds]));
+    return cohortId;
+  }
+
+  addInstructor(cohortId: string, userId: string): void {
+    this.addCohort(cohortId);
+    this.instructors.set(cohortId, new Set([...(this.instructors.get(cohortId) ?? []), userId]));
+  }
+
+  setUnlock(enrollmentId: string, moduleId: string, at: Date): void {
+    this.unlocks.set(`${enrollmentId}:${moduleId}`, at);
   }
 
   async getEnrollment(enrollmentId: string): Promise<EnrollmentRef | null> {
-    return this.enrollments.find((e) => e.enrollmentId === enrollmentId) ?? null;
+    return this.enrollments.get(enrollmentId) ?? null;
+  }
+
+  async getEnrollments(enrollmentIds: string[]): Promise<EnrollmentRef[]> {
+    const wanted = new Set(enrollmentIds);
+    return this.all().filter((e) => wanted.has(e.enrollmentId));
   }
 
   async enrollmentsOf(traineeId: string): Promise<EnrollmentRef[]> {
-    return this.enrollments.filter((e) => e.traineeId === traineeId);
+    return this.all().filter((e) => e.traineeId === traineeId).reverse();
   }
 
   async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {
-    return this.enrollments.filter((e) => e.cohortId === cohortId);
+    return this.all().filter((e) => e.cohortId === cohortId);
   }
 
   async cohortExists(cohortId: string): Promise<boolean> {
-    return this.enrollments.some((e) => e.cohortId === cohortId) || this.instructors.has(cohortId);
+    return this.cohorts.has(cohortId);
   }
 
   async instructorsOf(cohortId: string): Promise<string[]> {
-    return this.instructors.get(cohortId) ?? [];
+    return [...(this.instructors.get(cohortId) ?? [])].sort();
   }
 
   async isCohortInstructor(userId: string, cohortId: string): Promise<boolean> {
-    return (this.instructors.get(cohortId) ?? []).includes(userId);
+    return this.instructors.get(cohortId)?.has(userId) ?? false;
   }
 
+  /** As a cohort unlocking on a schedule: at the cohort start unless setUnlock says otherwise. */
   async moduleUnlockAt(enrollmentId: string, moduleId: string): Promise<Date | null> {
-    return this.unlocks.get(`${enrollmentId}:${moduleId}`) ?? null;
+    const enrollment = this.enrollments.get(enrollmentId);
+    return enrollment ? (this.unlocks.get(`${enrollmentId}:${moduleId}`) ?? enrollment.cohortStartsAt) : null;
   }
 
   async moduleLock(_enrollmentId: string, _moduleId: string): Promise<{ opensAt: Date } | null> {
@@ -70,21 +95,25 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
   }
 
   async completedModules(enrollmentId: string): Promise<string[]> {
-    return this.completed.get(enrollmentId) ?? [];
+    return [...(this.completed.get(enrollmentId) ?? [])].sort();
   }
 
-  async courseVersionsInstructedBy(userId: string) {
-    const all = [...this.enrollments];
-    const pairs = new Map<string, { cohortId: string; courseVersionId: string }>();
-    for (const e of all) if (await this.isCohortInstructor(userId, e.cohortId)) pairs.set(`${e.cohortId}:${e.courseVersionId}`, { cohortId: e.cohortId, courseVersionId: e.courseVersionId });
-    return [...pairs.values()];
+  async courseVersionsInstructedBy(userId: string): Promise<InstructedVersion[]> {
+    const pairs = [...this.cohorts.entries()]
+      .filter(([cohortId]) => this.instructors.get(cohortId)?.has(userId))
+      .flatMap(([cohortId, versionIds]) => [...versionIds].map((courseVersionId) => ({ cohortId, courseVersionId })));
+    return pairs.sort((a, b) => byText(a.cohortId, b.cohortId) || byText(a.courseVersionId, b.courseVersionId));
   }
 
-  /** Fake cohorts are always running. */
-  async activeEnrollmentsOfRunningCohorts(afterEnrollmentId: string | null, limit: number) {
-    return [...this.enrollments]
+  async activeEnrollmentsOfRunningCohorts(afterEnrollmentId: string | null, limit: number): Promise<EnrollmentRef[]> {
+    return this.all()
       .filter((e) => e.status === 'active' && (afterEnrollmentId === null || e.enrollmentId > afterEnrollmentId))
-      .sort((a, b) => (a.enrollmentId < b.enrollmentId ? -1 : 1))
-      .slice(0, limit);
+      .sort((a, b) => byText(a.enrollmentId, b.enrollmentId))
+      .slice(0, Math.max(1, Math.min(limit, 1000)));
+  }
+
+  /** In the order they were made (enrolledAt, as the cohort module orders). */
+  private all(): EnrollmentRef[] {
+    return [...this.enrollments.values()];
   }
 }

@@ -6,7 +6,7 @@ import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { Submission } from './submission.entity';
 import { Grading } from './grading.service';
 import { RubricGrader, RubricKey } from './graders/rubric.grader';
-import { OverrideDto, ReviewDto } from './dto/submission.dto';
+import { OverrideDto, ReviewCorrectionDto, ReviewDto } from './dto/submission.dto';
 
 /** People grading: rubric reviews by the cohort's instructors, and overrides with a reason. */
 @Injectable()
@@ -46,6 +46,39 @@ export class Reviews {
     const overrideId = randomUUID();
     await this.grading.recordGrade(submission, { raw: dto.score, penalty: 0, feedback: { ...(submission.feedback ?? {}), override: { by: principal.userId, reason: dto.reason } } }, {
       cause: `override:${overrideId}`, keyVersionId: submission.versionId, gradedBy: principal.userId, reason: dto.reason, eventSuffix: `${submission.id}:override:${overrideId}`,
+    });
+    return this.txHost.tx.getRepository(Submission).findOneByOrFail({ id: submissionId });
+  }
+
+  /**
+   * Corrects a review: the instructor who reviewed (or corrected) the submission, or an admin,
+   * grades it again criterion by criterion with a reason. A new grade row (cause
+   * `review-correction:<id>`) is added beside the earlier ones, and the same grade path as overrides
+   * tells progress and certification, which follow the latest grade.
+   */
+  @Transactional()
+  async correct(submissionId: string, dto: ReviewCorrectionDto, principal: Principal): Promise<Submission> {
+    const submission = await this.forInstructor(submissionId, principal);
+    const reviewers: Array<{ graded_by: string | null }> = await this.txHost.tx.query(
+      `SELECT graded_by FROM grade WHERE submission_id = $1 AND (cause = 'review' OR cause LIKE 'review-correction:%')`,
+      [submissionId],
+    );
+    if (submission.status !== 'graded' || reviewers.length === 0) throw conflict('not-reviewed', 'Only a reviewed submission can have its review corrected.');
+    if (!hasRole(principal, 'admin') && !reviewers.some((r) => r.graded_by === principal.userId)) {
+      throw forbidden('Only the instructor who reviewed this submission, or an admin, may correct the review.');
+    }
+    const frozen = await this.grading.frozenOf(submission.versionId, submission.assessmentId);
+    const { score, criteria } = this.rubric.scoreReview(frozen.key as RubricKey, dto.criteria, submission.maxScore);
+    const penalty = await this.grading.penaltyOf(submission, frozen, score);
+    const { machine, lines } = (submission.feedback ?? {}) as Record<string, unknown>;
+    const feedback = {
+      criteria, ...(dto.comment ? { comment: dto.comment } : {}), reviewedBy: principal.userId, correction: { by: principal.userId, reason: dto.reason },
+      ...(machine ? { machine, lines } : {}),
+    };
+    const correctionId = randomUUID();
+    await this.grading.recordGrade(submission, { raw: score, penalty, feedback }, {
+      cause: `review-correction:${correctionId}`, keyVersionId: submission.versionId, gradedBy: principal.userId, reason: dto.reason,
+      eventSuffix: `${submission.id}:review-correction:${correctionId}`,
     });
     return this.txHost.tx.getRepository(Submission).findOneByOrFail({ id: submissionId });
   }

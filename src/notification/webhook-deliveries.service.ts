@@ -128,7 +128,7 @@ export class WebhookDeliveries {
         WHERE id = $1`,
       [claimed.id, retry ? 'pending' : 'failed', attempts, outcome.status, outcome.error, String(delayMs)],
     );
-    if (retry) await this.outbox.publish('deliver-webhook', { deliveryId: claimed.id }, { jobId: `webhook:${claimed.id}:${attempts + 1}`, delayMs });
+    if (retry) await this.outbox.publish('deliver-webhook', { deliveryId: claimed.id, attempt: attempts + 1 }, { delayMs });
     this.logger.warn({ msg: 'webhook delivery failed', deliveryId: claimed.id, attempts, retry, error: outcome.error });
   }
 
@@ -151,7 +151,6 @@ export class WebhookDeliveries {
     await this.outbox.publish(
       'notify',
       { type: 'webhook-disabled', eventKey, recipientIds: admins, data: { webhookId: webhook.id, url: webhook.url, failures: webhook.consecutive_failures } },
-      { jobId: `notify:${eventKey}` },
     );
     this.logger.warn({ msg: 'webhook disabled after consecutive failures', webhookId: webhook.id, failures: webhook.consecutive_failures });
     return true;

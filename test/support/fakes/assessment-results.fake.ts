@@ -1,6 +1,10 @@
 import { AssessmentResult, AssessmentResults } from '../../../src/assessment/assessment-results.contract';
 
-/** In-memory AssessmentResults for certification tests: results and course score per enrollment. */
+/**
+ * The one in-memory AssessmentResults, for certification tests: it answers what a test sets per
+ * enrollment (results and course score), as test/contracts/assessment-results.contract-suite.ts
+ * checks against the assessment module: set every assessment of the version, untried ones too.
+ */
 export class FakeAssessmentResults extends AssessmentResults {
   readonly results = new Map<string, AssessmentResult[]>();
   readonly scores = new Map<string, number | null>();

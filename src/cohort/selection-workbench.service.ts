@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost } from '@gds/database';
+import { badRequest, csvCell, decodeCursor, encodeCursor, hasRole, notFound, Page, Principal } from '@gds/http';
+import { UserDirectory } from '../identity/identity.module';
+import { Application, APPLICATION_STATUSES } from './application.entity';
+import { findDuplicates } from './applicant-matching';
+import { applicationView } from './application-views';
+import { Cohort } from './cohort.entity';
+import { CohortAccess } from './cohort-access.service';
+import { ApplicationSort, ListApplicationsQuery } from './dto/application.dto';
+import { ApplicationReviewView } from './dto/selection.dto';
+import { rankWithTies, summarise } from './rubric-scoring';
+import { Rubrics } from './rubrics.service';
+import { TrackQuotas } from './track-quotas.service';
+
+/** A sort position: the sort value (null sorts last), the submission time and the id break ties. */
+type Position = [string | number | null, number, string];
+
+/**
+ * What staff select from: a cohort's applications with who applied, the rubric scores (each
+ * reviewer's, the aggregate and the spread), the rank with ties and possible duplicates, searched,
+ * filtered and sorted. Ranks and duplicates are about the whole cohort, so the cohort's
+ * applications are read whole (one query each for applications, people and scores) and the page
+ * is cut after filtering; the cursor is the last item's sort position (keyset), so a page stays
+ * right while applications change between requests.
+ */
+@Injectable()
+export class SelectionWorkbench {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly access: CohortAccess,
+    private readonly users: UserDirectory,
+    private readonly rubrics: Rubrics,
+    private readonly quotas: TrackQuotas,
+  ) {}
+
+  async list(principal: Principal, cohortId: string, query: ListApplicationsQuery): Promise<Page<ApplicationReviewView>> {
+    const cohort = await this.requireStaffOrHide(principal, cohortId);
+    const after = decodeCursor<{ p: string }>(query.cursor, ['p']);
+    const rows = this.sorted(this.filtered(await this.reviewViews(cohort), query), query.sort);
+    let start = 0;
+    if (after) {
+      const position = parsePosition(after.p);
+      start = rows.findIndex((r) => comparePositions(positionOf(r, query.sort), position, query.sort) > 0);
+      if (start < 0) start = rows.length;
+    }
+    const items = rows.slice(start, start + query.limit);
+    const more = start + query.limit < rows.length;
+    return { items, nextCursor: more && items.length ? encodeCursor({ p: JSON.stringify(positionOf(items[items.length - 1], query.sort)) }) : null };
+  }
+
+  /** Every matching application (no page) as CSV, in the list's order: e.g. the shortlist with ?status=shortlisted. */
+  async csv(principal: Principal, cohortId: string, query: ListApplicationsQuery): Promise<string> {
+    const cohort = await this.requireStaffOrHide(principal, cohortId);
+    const rows = this.sorted(this.filtered(await this.reviewViews(cohort), query), query.sort);
+    const questions = cohort.questions;
+    const header = ['rank', 'tiedWith', 'applicationId', 'name', 'email', 'phone', 'track', 'status', 'score', 'spread', 'reviewers', 'waitlistRank', 'submittedAt', 'duplicates', 'statement', ...questions.map((q) => q.prompt)];
+    const lines = rows.map((r) => [
+      r.rank, r.tiedWith, r.id, r.applicant.displayName, r.applicant.email, r.applicant.phone, r.trackCode, r.status, r.score, r.scoring.spread,
+      r.scoring.reviewers.filter((v) => v.total !== null).length, r.waitlistRank, r.submittedAt,
+      r.duplicates.map((d) => `${d.displayName ?? d.traineeId} (${d.reasons.join('+')})`).join('; '), r.statement,
+      ...questions.map((q) => r.answers.find((a) => a.questionId === q.id)?.answer ?? ''),
+    ]);
+    return [header, ...lines].map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  /** One application as staff review it; the applicant themself uses GET /applications/{id}. */
+  async detail(principal: Principal, applicationId: string): Promise<ApplicationReviewView> {
+    const application = await this.txHost.tx.getRepository(Application).findOneBy({ id: applicationId });
+    if (!application) throw notFound('Application');
+    const cohort = await this.requireStaffOrHide(principal, application.cohortId, 'Application');
+    return (await this.reviewViews(cohort)).find((v) => v.id === applicationId)!;
+  }
+
+  private async reviewViews(cohort: Cohort): Promise<ApplicationReviewView[]> {
+    const applications = await this.txHost.tx.getRepository(Application).find({ where: { cohortId: cohort.id } });
+    const phones: Array<{ id: string; phone: string | null; phone_digits: string | null }> = await this.txHost.tx.query(
+      'SELECT id, phone, phone_digits FROM application WHERE cohort_id = $1',
+      [cohort.id],
+    );
+    const phoneOf = new Map(phones.map((p) => [p.id, p]));
+    const scores = await this.rubrics.scoresOf(applications.map((a) => a.id));
+    const reviewerIds = [...scores.values()].flat().map((s) => s.reviewerId);
+    const people = new Map((await this.users.findByIds([...applications.map((a) => a.traineeId), ...reviewerIds])).map((p) => [p.id, p]));
+    const criteria = await this.rubrics.criteria(cohort.id);
+    const trackOf = await this.quotas.trackOfVersions(cohort.id);
+    const ranks = rankWithTies(applications.map((a) => ({ id: a.id, score: a.score === null ? null : Number(a.score) })));
+    const duplicates = findDuplicates(
+      applications.map((a) => ({
+        applicationId: a.id,
+        traineeId: a.traineeId,
+        email: people.get(a.traineeId)?.email ?? null,
+        name: people.get(a.traineeId)?.displayName ?? null,
+        phoneDigits: phoneOf.get(a.id)?.phone_digits ?? null,
+      })),
+    );
+    const traineeOf = new Map(applications.map((a) => [a.id, a.traineeId]));
+    return applications.map((a) => {
+      const person = people.get(a.traineeId);
+      const summary = summarise(criteria, scores.get(a.id) ?? []);
+      return {
+        ...applicationView(a),
+        applicant: { displayName: person?.displayName ?? null, email: person?.email ?? null, language: person?.language ?? null, phone: phoneOf.get(a.id)?.phone ?? null },
+        trackCode: trackOf.get(a.courseVersionId) ?? null,
+        scoring: {
+          aggregate: summary.aggregate,
+          spread: summary.spread,
+          reviewers: summary.reviewers.map((r) => ({ ...r, reviewerName: people.get(r.reviewerId)?.displayName ?? null })),
+        },
+        rank: ranks.get(a.id)!.rank,
+        tiedWith: ranks.get(a.id)!.tiedWith,
+        duplicates: (duplicates.get(a.id) ?? []).map((d) => ({ ...d, displayName: people.get(traineeOf.get(d.applicationId)!)?.displayName ?? null })),
+      };
+    });
+  }
+
+  private filtered(views: ApplicationReviewView[], query: ListApplicationsQuery): ApplicationReviewView[] {
+    const needle = query.q ? fold(query.q.trim()) : null;
+    return views.filter(
+      (v) =>
+        (!query.status || v.status === query.status) &&
+        (!query.courseVersionId || v.courseVersionId === query.courseVersionId) &&
+        (!query.trackCode || v.trackCode === query.trackCode) &&
+        (query.minScore === undefined || (v.score !== null && v.score >= query.minScore)) &&
+        (query.scored === undefined || (query.scored === 'true') === (v.score !== null)) &&
+        (!query.duplicates || v.duplicates.length > 0) &&
+        (!needle || [v.applicant.displayName, v.applicant.email, v.statement, ...v.answers.map((a) => a.answer)].some((text) => text !== null && fold(text).includes(needle))),
+    );
+  }
+
+  private sorted(views: ApplicationReviewView[], sort: ApplicationSort): ApplicationReviewView[] {
+    return [...views].sort((a, b) => comparePositions(positionOf(a, sort), positionOf(b, sort), sort));
+  }
+
+  /** Admins and the cohort's instructors; for anyone else the cohort (or application) does not exist. */
+  private async requireStaffOrHide(principal: Principal, cohortId: string, what = 'Cohort'): Promise<Cohort> {
+    const cohort = await this.txHost.tx.getRepository(Cohort).findOneBy({ id: cohortId });
+    if (!cohort) throw notFound(what);
+    if (hasRole(principal, 'admin')) return cohort;
+    if (hasRole(principal, 'instructor') && (await this.access.isInstructor(principal.userId, cohortId))) return cohort;
+    throw notFound(what);
+  }
+}
+
+/** Lower case without accents: "José" is found by "jose". */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function positionOf(v: ApplicationReviewView, sort: ApplicationSort): Position {
+  const field = sort.replace(/^-/, '');
+  const value =
+    field === 'score' ? v.score
+    : field === 'name' ? fold(v.applicant.displayName ?? '')
+    : field === 'status' ? APPLICATION_STATUSES.indexOf(v.status)
+    : Date.parse(v.submittedAt);
+  return [value, Date.parse(v.submittedAt), v.id];
+}
+
+function parsePosition(text: string): Position {
+  try {
+    const p = JSON.parse(text);
+    if (Array.isArray(p) && p.length === 3 && (p[0] === null || ['string', 'number'].includes(typeof p[0])) && typeof p[1] === 'number' && typeof p[2] === 'string') return p as Position;
+  } catch {
+    // the same 400 as any cursor this API did not issue, below
+  }
+  throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
+}
+
+/** The sort value in the asked direction (null last either way), then submission time and id ascending. */
+function comparePositions(a: Position, b: Position, sort: ApplicationSort): number {
+  const descending = sort.startsWith('-');
+  if (a[0] !== b[0]) {
+    if (a[0] === null) return 1;
+    if (b[0] === null) return -1;
+    const order = a[0] < b[0] ? -1 : 1;
+    return descending ? -order : order;
+  }
+  if (a[1] !== b[1]) return a[1] - b[1];
+  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+}

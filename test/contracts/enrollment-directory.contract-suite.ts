@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { EnrollmentDirectory } from '../../src/cohort/enrollment-directory.contract';
+
+/**
+ * A provider of EnrollmentDirectory with the means to make what it answers about: the fake makes
+ * them in memory, the cohort module through its HTTP API on a test database.
+ */
+export interface EnrollmentDirectoryStand {
+  directory: EnrollmentDirectory;
+  /** A person who may be enrolled or instruct (a real provider needs the account). */
+  person(role: 'trainee' | 'instructor'): Promise<string>;
+  /** A running cohort (started yesterday, modules unlocking at the start) over a fresh published version of two modules. */
+  runningCohort(instructorIds: string[]): Promise<{ cohortId: string; courseVersionId: string; moduleIds: string[] }>;
+  /** An active enrollment of the trainee in the cohort; answers its id. */
+  enroll(cohortId: string, traineeId: string): Promise<string>;
+  withdraw(enrollmentId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * What every EnrollmentDirectory does, whoever provides it. Runs against the fake the other
+ * modules' tests use and against the cohort module (test/enrollment-directory-contract.e2e-spec.ts),
+ * so a fake that drifts from the real answers fails here, not in a test that trusted it.
+ */
+export function describeEnrollmentDirectoryContract(name: string, makeStand: () => Promise<EnrollmentDirectoryStand>): void {
+  describe(`EnrollmentDirectory contract: ${name}`, () => {
+    let stand: EnrollmentDirectoryStand;
+    let directory: EnrollmentDirectory;
+    beforeAll(async () => {
+      stand = await makeStand();
+      directory = stand.directory;
+    });
+    afterAll(() => stand?.close());
+
+    it('answers an enrollment as made, and null for an id that names none', async () => {
+      const trainee = await stand.person('trainee');
+      const cohort = await stand.runningCohort([]);
+      const enrollmentId = await stand.enroll(cohort.cohortId, trainee);
+      const ref = await directory.getEnrollment(enrollmentId);
+      expect(ref).toMatchObject({ enrollmentId, cohortId: cohort.cohortId, traineeId: trainee, courseVersionId: cohort.courseVersionId, status: 'active' });
+      expect(ref!.enrolledAt).toBeInstanceOf(Date);
+      expect(ref!.cohortStartsAt.getTime()).toBeLessThan(Date.now());
+      expect(ref!.cohortEndsAt.getTime()).toBeGreaterThan(ref!.cohortStartsAt.getTime());
+      expect(await directory.getEnrollment(randomUUID())).toBeNull();
+    });
+
+    it('answers those of several enrollments that exist, each once', async () => {
+      const cohort = await stand.runningCohort([]);
+      const ids = [await stand.enroll(cohort.cohortId, await stand.person('trainee')), await stand.enroll(cohort.cohortId, await stand.person('trainee'))];
+      const found = await directory.getEnrollments([ids[1], randomUUID(), ids[0], ids[1]]);
+      expect(found.map((e) => e.enrollmentId).sort()).toEqual([...ids].sort());
+      expect(await directory.getEnrollments([])).toEqual([]);
+    });
+
+    it('answers a trainee’s enrollments newest first, whatever their status, and a cohort’s enrollments', async () => {
+      const trainee = await stand.person('trainee');
+      const [first, second] = [await stand.runningCohort([]), await stand.runningCohort([])];
+      const older = await stand.enroll(first.cohortId, trainee);
+      const newer = await stand.enroll(second.cohortId, trainee);
+      await stand.withdraw(older);
+      expect((await directory.enrollmentsOf(trainee)).map((e) => [e.enrollmentId, e.status])).toEqual([[newer, 'active'], [older, 'withdrawn']]);
+      expect(await directory.enrollmentsOf(await stand.person('trainee'))).toEqual([]);
+      const classmate = await stand.enroll(second.cohortId, await stand.person('trainee'));
+      expect((await directory.enrollmentsOfCohort(second.cohortId)).map((e) => e.enrollmentId).sort()).toEqual([newer, classmate].sort());
+      expect(await directory.enrollmentsOfCohort(randomUUID())).toEqual([]);
+    });
+
+    it('knows a cohort without enrollments, and no cohort for an id that names none', async () => {
+      const cohort = await stand.runningCohort([]);
+      expect(await directory.cohortExists(cohort.cohortId)).toBe(true);
+      expect(await directory.cohortExists(randomUUID())).toBe(false);
+    });
+
+    it('answers a cohort’s instructors, and whom they instruct with which version', async () => {
+      const [ana, ben] = [await stand.person('instructor'), await stand.person('instructor')];
+      const trainee = await stand.person('trainee');
+      const cohort = await stand.runningCohort([ana, ben]);
+      const other = await stand.runningCohort([ben]);
+      expect(await directory.instructorsOf(cohort.cohortId)).toEqual([ana, ben].sort());
+      expect(await directory.instructorsOf(randomUUID())).toEqual([]);
+      expect(await directory.isCohortInstructor(ana, cohort.cohortId)).toBe(true);
+      expect(await directory.isCohortInstructor(ana, other.cohortId)).toBe(false);
+      expect(await directory.isCohortInstructor(trainee, cohort.cohortId)).toBe(false);
+      // Cohorts without a single enrollment count: an instructor prepares before trainees arrive.
+      expect(await directory.courseVersionsInstructedBy(ana)).toEqual([{ cohortId: cohort.cohortId, courseVersionId: cohort.courseVersionId }]);
+      expect(await directory.courseVersionsInstructedBy(ben)).toEqual(
+        [{ cohortId: cohort.cohortId, courseVersionId: cohort.courseVersionId }, { cohortId: other.cohortId, courseVersionId: other.courseVersionId }].sort((a, b) => (a.cohortId < b.cohortId ? -1 : 1)),
+      );
+      expect(await directory.courseVersionsInstructedBy(trainee)).toEqual([]);
+    });
+
+    it('answers a fresh enrollment’s modules: open from the cohort start, none completed; nothing for an unknown enrollment', async () => {
+      const cohort = await stand.runningCohort([]);
+      const enrollmentId = await stand.enroll(cohort.cohortId, await stand.person('trainee'));
+      const ref = (await directory.getEnrollment(enrollmentId))!;
+      expect(await directory.moduleUnlockAt(enrollmentId, cohort.moduleIds[0])).toEqual(ref.cohortStartsAt);
+      expect(await directory.moduleLock(enrollmentId, cohort.moduleIds[0])).toBeNull();
+      expect(await directory.completedModules(enrollmentId)).toEqual([]);
+      const unknown = randomUUID();
+      expect(await directory.moduleUnlockAt(unknown, cohort.moduleIds[0])).toBeNull();
+      expect(await directory.moduleLock(unknown, cohort.moduleIds[0])).toBeNull();
+      expect(await directory.completedModules(unknown)).toEqual([]);
+    });
+
+    it('pages the active enrollments of running cohorts by enrollment id, each once, leaving out the withdrawn', async () => {
+      const cohort = await stand.runningCohort([]);
+      const active = [await stand.enroll(cohort.cohortId, await stand.person('trainee')), await stand.enroll(cohort.cohortId, await stand.person('trainee'))];
+      const gone = await stand.enroll(cohort.cohortId, await stand.person('trainee'));
+      await stand.withdraw(gone);
+      const seen: string[] = [];
+      for (let after: string | null = null; ; ) {
+        const page = await directory.activeEnrollmentsOfRunningCohorts(after, 2);
+        expect(page.length).toBeLessThanOrEqual(2);
+        expect(page.every((e) => e.status === 'active')).toBe(true);
+        seen.push(...page.map((e) => e.enrollmentId));
+        if (page.length < 2) break;
+        after = page[page.length - 1].enrollmentId;
+      }
+      expect(seen).toEqual(expect.arrayContaining(active));
+      expect(seen).not.toContain(gone);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).toEqual([...seen].sort());
+    });
+  });
+}
