@@ -30,7 +30,10 @@ self.addEventListener('fetch', (event) => {
   // Only the app's own files: API answers (personal data), verification pages and other origins are never kept.
   if (url.origin !== self.location.origin || !url.pathname.startsWith(SCOPE)) return;
   if (url.pathname.startsWith(`${SCOPE}assets/`)) {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    // ignoreVary: the server answers `Vary: Origin, Accept-Encoding`, and the page asks for its module
+    // scripts with an Origin header that the install's requests had not, so a plain match missed every
+    // first-screen file (each went back to the network). A hashed file is the same whoever asks.
+    event.respondWith(caches.match(request, { ignoreVary: true }).then((hit) => hit || fetch(request)));
     return;
   }
   if (request.mode === 'navigate') {
@@ -44,7 +47,7 @@ self.addEventListener('fetch', (event) => {
           }
           return response;
         })
-        .catch(() => caches.match(SHELL).then((hit) => hit || Response.error())),
+        .catch(() => caches.match(SHELL, { ignoreVary: true }).then((hit) => hit || Response.error())),
     );
   }
 });
