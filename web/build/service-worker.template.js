@@ -5,12 +5,36 @@ const CACHE = `gds-app-${VERSION}`;
 const SCOPE = new URL(self.registration.scope).pathname; // "/app/"
 const SHELL = `${SCOPE}index.html`;
 
+// At install only the page and the files it names (the first screen): the other screens' chunks
+// (about 175 KB gzipped) would otherwise download while the person signs in, sharing a slow link with
+// the sign-in and home requests. They are fetched later, when the page says its first screen is done
+// ('precache-rest'), and any file used before then is kept as it is fetched.
+const FIRST_SCREEN_FILE = /(?:src|href)="([^"]*\/assets\/[^"]+)"/g;
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll([SHELL, ...ASSETS.map((file) => SCOPE + file)]))
+      .then(async (cache) => {
+        await cache.add(SHELL);
+        const html = await (await cache.match(SHELL)).text();
+        const named = [...html.matchAll(FIRST_SCREEN_FILE)].map((match) => new URL(match[1], self.location.origin).pathname);
+        await cache.addAll(named.filter((path) => ASSETS.includes(path.slice(SCOPE.length))));
+      })
       .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data !== 'precache-rest') return;
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      for (const file of ASSETS) {
+        if (await cache.match(SCOPE + file, { ignoreVary: true })) continue;
+        // One at a time: a background download that never takes the whole link.
+        await cache.add(SCOPE + file).catch(() => undefined);
+      }
+    }),
   );
 });
 
@@ -33,7 +57,19 @@ self.addEventListener('fetch', (event) => {
     // ignoreVary: the server answers `Vary: Origin, Accept-Encoding`, and the page asks for its module
     // scripts with an Origin header that the install's requests had not, so a plain match missed every
     // first-screen file (each went back to the network). A hashed file is the same whoever asks.
-    event.respondWith(caches.match(request, { ignoreVary: true }).then((hit) => hit || fetch(request)));
+    event.respondWith(
+      caches.match(request, { ignoreVary: true }).then(
+        (hit) =>
+          hit ||
+          fetch(request).then((response) => {
+            if (response.ok && ASSETS.includes(url.pathname.slice(SCOPE.length))) {
+              const copy = response.clone();
+              caches.open(CACHE).then((cache) => cache.put(request, copy));
+            }
+            return response;
+          }),
+      ),
+    );
     return;
   }
   if (request.mode === 'navigate') {

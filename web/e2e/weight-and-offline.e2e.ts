@@ -95,4 +95,11 @@ test('a repeat visit, online, takes every script and style from the service work
   expect(files.filter((file) => !file.fromWorker).map((file) => file.path), 'not through the worker').toEqual([]);
   expect(fetchedByWorker.filter((path) => path.startsWith('/app/assets/')), 'fetched from the network by the worker').toEqual([]);
   expect(fetchedByWorker, 'the page itself: network first, so a new build shows at once').toContain('/app/sign-in');
+
+  // The other screens' chunks were not downloaded with the first screen; the page asks for them later.
+  const keptAssets = () => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).filter((r) => new URL(r.url).pathname.startsWith('/app/assets/')).length))).reduce((a, b) => a + b, 0));
+  const firstScreen = await keptAssets();
+  expect(firstScreen, 'only the first screen\'s files at install').toBeLessThanOrEqual(files.length);
+  await page.evaluate(() => navigator.serviceWorker.controller?.postMessage('precache-rest'));
+  await expect.poll(keptAssets, { timeout: 60_000 }).toBeGreaterThan(firstScreen + 5);
 });
