@@ -1,4 +1,4 @@
-import { webcrypto } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
@@ -37,6 +37,9 @@ export class AccessTokens extends AccessTokenVerifier {
     const accessToken = await new SignJWT({ sid: sessionId })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(userId)
+      // Unique per token: two refreshes in the same second would otherwise mint the same string, and
+      // a client that was refused the first could not tell the second from it (issue 14, the two-tab race).
+      .setJti(randomUUID())
       .setIssuer(this.config.JWT_ISSUER)
       .setAudience(this.config.JWT_AUDIENCE)
       .setIssuedAt()

@@ -5,12 +5,36 @@ const CACHE = `gds-app-${VERSION}`;
 const SCOPE = new URL(self.registration.scope).pathname; // "/app/"
 const SHELL = `${SCOPE}index.html`;
 
+// At install only the page and the files it names (the first screen): the other screens' chunks
+// (about 175 KB gzipped) would otherwise download while the person signs in, sharing a slow link with
+// the sign-in and home requests. They are fetched later, when the page says its first screen is done
+// ('precache-rest'), and any file used before then is kept as it is fetched.
+const FIRST_SCREEN_FILE = /(?:src|href)="([^"]*\/assets\/[^"]+)"/g;
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll([SHELL, ...ASSETS.map((file) => SCOPE + file)]))
+      .then(async (cache) => {
+        await cache.add(SHELL);
+        const html = await (await cache.match(SHELL)).text();
+        const named = [...html.matchAll(FIRST_SCREEN_FILE)].map((match) => new URL(match[1], self.location.origin).pathname);
+        await cache.addAll(named.filter((path) => ASSETS.includes(path.slice(SCOPE.length))));
+      })
       .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data !== 'precache-rest') return;
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      for (const file of ASSETS) {
+        if (await cache.match(SCOPE + file, { ignoreVary: true })) continue;
+        // One at a time: a background download that never takes the whole link.
+        await cache.add(SCOPE + file).catch(() => undefined);
+      }
+    }),
   );
 });
 
@@ -30,7 +54,22 @@ self.addEventListener('fetch', (event) => {
   // Only the app's own files: API answers (personal data), verification pages and other origins are never kept.
   if (url.origin !== self.location.origin || !url.pathname.startsWith(SCOPE)) return;
   if (url.pathname.startsWith(`${SCOPE}assets/`)) {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    // ignoreVary: the server answers `Vary: Origin, Accept-Encoding`, and the page asks for its module
+    // scripts with an Origin header that the install's requests had not, so a plain match missed every
+    // first-screen file (each went back to the network). A hashed file is the same whoever asks.
+    event.respondWith(
+      caches.match(request, { ignoreVary: true }).then(
+        (hit) =>
+          hit ||
+          fetch(request).then((response) => {
+            if (response.ok && ASSETS.includes(url.pathname.slice(SCOPE.length))) {
+              const copy = response.clone();
+              caches.open(CACHE).then((cache) => cache.put(request, copy));
+            }
+            return response;
+          }),
+      ),
+    );
     return;
   }
   if (request.mode === 'navigate') {
@@ -44,7 +83,7 @@ self.addEventListener('fetch', (event) => {
           }
           return response;
         })
-        .catch(() => caches.match(SHELL).then((hit) => hit || Response.error())),
+        .catch(() => caches.match(SHELL, { ignoreVary: true }).then((hit) => hit || Response.error())),
     );
   }
 });

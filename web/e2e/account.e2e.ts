@@ -24,10 +24,6 @@ async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
 }
 
 test.describe('browser sessions (refresh token in an HttpOnly cookie, access token in memory)', () => {
-  // Known race, open in issue 14: when both tabs' tokens are refused at once, the inbox of the tab
-  // that waited for the other's refresh answered "Something went wrong" once in three full CI runs.
-  // One retry keeps that from deciding a landing until it is fixed; a second failure still fails.
-  test.describe.configure({ retries: 1 });
   test('a reload keeps the person signed in, with no token in storage', async ({ page, api, context }) => {
     const trainee = await api.registerTrainee('Rey Reload');
     await signIn(page, trainee.email, trainee.password, 'Hello, Rey');

@@ -70,3 +70,36 @@ test('a repeat visit is served by the service worker, also offline; API answers 
   expect(cached.some((url) => url.startsWith('/app/assets/'))).toBe(true);
   expect(cached.filter((url) => !url.startsWith('/app/'))).toEqual([]);
 });
+
+test('a repeat visit, online, takes every script and style from the service worker cache (only the page itself from the network)', async ({ page, context }) => {
+  await page.goto('/app/sign-in');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(async () => (await caches.keys()).some((name) => name.startsWith('gds-app-')))).toBe(true);
+
+  const files: { path: string; fromWorker: boolean }[] = [];
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (type === 'script' || type === 'stylesheet') files.push({ path: new URL(response.url()).pathname, fromWorker: response.fromServiceWorker() });
+  });
+  // What the worker itself fetches (Chromium reports its requests too): a cache hit fetches nothing.
+  const fetchedByWorker: string[] = [];
+  context.on('request', (request) => {
+    if (request.serviceWorker()) fetchedByWorker.push(new URL(request.url()).pathname);
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(files.length, 'the page loaded its scripts and styles').toBeGreaterThan(0);
+  expect(files.filter((file) => !file.fromWorker).map((file) => file.path), 'not through the worker').toEqual([]);
+  expect(fetchedByWorker.filter((path) => path.startsWith('/app/assets/')), 'fetched from the network by the worker').toEqual([]);
+  expect(fetchedByWorker, 'the page itself: network first, so a new build shows at once').toContain('/app/sign-in');
+
+  // The other screens' chunks were not downloaded with the first screen; the page asks for them later.
+  const keptAssets = () => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).filter((r) => new URL(r.url).pathname.startsWith('/app/assets/')).length))).reduce((a, b) => a + b, 0));
+  const firstScreen = await keptAssets();
+  expect(firstScreen, 'only the first screen\'s files at install').toBeLessThanOrEqual(files.length);
+  await page.evaluate(() => navigator.serviceWorker.controller?.postMessage('precache-rest'));
+  await expect.poll(keptAssets, { timeout: 60_000 }).toBeGreaterThan(firstScreen + 5);
+});

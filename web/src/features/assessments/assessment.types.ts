@@ -1,5 +1,7 @@
-// Interim shapes of the trainee's assessment routes until they declare their response schemas
-// (src/assessment/assessment-views.ts and the graders' publicView are the source of truth).
+import type { components } from '../../shared/api/schema.gen';
+
+// The routes' answers are the generated types (schema.gen.ts); `content` is an open object in the
+// document (each kind's publicView), so its shapes per kind are written here.
 
 export type AssessmentKind = 'quiz' | 'flag' | 'sql' | 'config' | 'rubric';
 
@@ -44,84 +46,30 @@ export interface RubricContent {
   design?: { requirements: string[]; accessibility: string };
 }
 
-export type SubmissionStatus = 'queued' | 'graded' | 'needs_review' | 'error';
+type Schemas = components['schemas'];
 
-export interface OwnSubmission {
-  id: string;
-  status: SubmissionStatus;
-  score: number | null;
-  passed: boolean | null;
-  submittedAt: string;
-}
+export type SubmissionStatus = Schemas['OwnSubmissionRefView']['status'];
 
-/** GET /api/v1/assessments/:id as an enrolled trainee sees it: never a key. */
-export interface AssessmentView {
-  id: string;
-  moduleId: string;
-  kind: AssessmentKind;
-  title: string;
-  instructions: string;
-  maxScore: number;
-  passMark: number;
-  required: boolean;
-  attemptsAllowed: number | null;
-  timeLimitMinutes: number | null;
-  latePolicy: 'refuse' | 'penalty';
-  latePenaltyPercentPerDay: number;
-  content: Record<string, unknown>;
-  dueAt: string | null;
-  attemptsUsed: number;
-  openAttempt: { id: string; deadlineAt: string | null } | null;
-  submissions: OwnSubmission[];
-}
+export type OwnSubmission = Schemas['OwnSubmissionRefView'];
+
+/**
+ * GET /api/v1/assessments/:id as an enrolled trainee sees it: never a key. The document's view
+ * serves editors and instructors too, so the trainee's members are optional there; a trainee's
+ * answer always has them.
+ */
+export type AssessmentView = Schemas['AssessmentView'] & Required<Pick<Schemas['AssessmentView'], 'content' | 'dueAt' | 'attemptsUsed' | 'openAttempt' | 'submissions'>>;
 
 /** POST /api/v1/assessments/:id/attempts */
-export interface AttemptView {
-  id: string;
-  assessmentId: string;
-  attemptNumber: number;
-  attemptsAllowed: number;
-  startedAt: string;
-  deadlineAt: string | null;
-  content: Record<string, unknown>;
-}
+export type AttemptView = Schemas['AttemptView'];
 
 /** POST /api/v1/assessments/:id/hints/:hintId/reveal */
-export interface RevealedHint {
-  hintId: string;
-  text: string;
-  cost: number;
-  revealedAt: string;
-}
+export type RevealedHint = Schemas['RevealedHintView'];
 
-/** POST /api/v1/assessments/:id/trial-runs (TrialRun in the OpenAPI document). */
-export interface TrialRun {
-  assessmentId: string;
-  kind: 'sql' | 'config';
-  status: 'ok' | 'error' | 'unreadable';
-  message?: string;
-  result?: { columns: string[]; rows: (string | null)[][]; rowCount: number; truncated: boolean };
-  format?: string;
-  rules?: { id?: string; description: string; passed: boolean; message: string; at?: string; errors?: string[] }[];
-}
+/** POST /api/v1/assessments/:id/trial-runs */
+export type TrialRun = Schemas['TrialRun'];
 
 /** GET /api/v1/submissions/:id as its trainee sees it. */
-export interface SubmissionView {
-  id: string;
-  assessmentId: string;
-  attemptId: string | null;
-  status: SubmissionStatus;
-  queuePosition?: number;
-  submittedAt: string;
-  lateDays: number | null;
-  score: number | null;
-  maxScore: number | null;
-  passed: boolean | null;
-  feedback: Record<string, unknown> | null;
-  error: string | null;
-  gradedAt: string | null;
-  answer: Record<string, unknown>;
-}
+export type SubmissionView = Schemas['SubmissionDetailView'];
 
 /** What each kind submits (the graders' validateAnswer shapes). */
 export type QuizAnswerValue = string | string[] | number;

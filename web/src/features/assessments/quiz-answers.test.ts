@@ -35,8 +35,8 @@ describe('quiz answers', () => {
 
 describe('attempt rules', () => {
   const base: AssessmentView = {
-    id: 'a', moduleId: 'm', kind: 'quiz', title: 'T', instructions: '', maxScore: 10, passMark: 5, required: true, attemptsAllowed: 3,
-    timeLimitMinutes: null, latePolicy: 'refuse', latePenaltyPercentPerDay: 0, content: {}, dueAt: null, attemptsUsed: 0, openAttempt: null, submissions: [],
+    id: 'a', moduleId: 'm', kind: 'quiz', title: 'T', instructions: '', maxScore: 10, passMark: 5, weight: 1, required: true, attemptsAllowed: 3,
+    dueOffsetDays: null, lateFloorPercent: 0, lateGraceMinutes: 0, skillCodes: [], timeLimitMinutes: null, latePolicy: 'refuse', latePenaltyPercentPerDay: 0, content: {}, dueAt: null, attemptsUsed: 0, openAttempt: null, submissions: [],
   };
   const now = Date.parse('2026-12-06T10:00:00Z');
 
@@ -44,7 +44,6 @@ describe('attempt rules', () => {
     expect(attemptsLeft(base)).toBe(3);
     expect(attemptsLeft({ ...base, attemptsUsed: 3 })).toBe(0);
     expect(attemptsLeft({ ...base, attemptsUsed: 3, openAttempt: { id: 'o', deadlineAt: null } })).toBe(1);
-    expect(attemptsLeft({ ...base, attemptsAllowed: null })).toBeNull();
   });
 
   it('answers at once when untimed, asks to start when timed, resumes an open attempt, and says when closed or used up', () => {

@@ -19,7 +19,7 @@ export function ForgotPasswordScreen() {
   const { t } = useLingui();
   const errorMessage = useErrorMessage();
   const request = useMutation({
-    mutationFn: (email: string) => unwrap(api.POST('/api/v1/auth/password-resets' as never, { body: { email } } as never)),
+    mutationFn: (email: string) => unwrap(api.POST('/api/v1/auth/password-resets', { body: { email } })),
   });
   const errors = fieldErrorsOf(request.error);
   return (

@@ -26,7 +26,7 @@ export function ResetPasswordScreen() {
   const [token] = useState(() => takeHashToken());
   const reset = useMutation({
     mutationFn: async (password: string) => {
-      const done = await unwrap<{ email: string }>(api.POST('/api/v1/auth/password-resets/complete' as never, { body: { token: token ?? '', password } } as never));
+      const done = await unwrap(api.POST('/api/v1/auth/password-resets/complete', { body: { token: token ?? '', password } }));
       await session.signIn(done.email, password);
     },
     onSuccess: () => router.navigate({ to: '/' }),

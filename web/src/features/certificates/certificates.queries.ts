@@ -26,7 +26,7 @@ export function useCertificateDownloads(certificate: Certificate) {
   });
   const credential = useMutation({
     mutationFn: async () => {
-      const body = await unwrap<unknown>(api.GET('/api/v1/certificates/{id}/credential', { params: { path: { id: certificate.id } } } as never));
+      const body = await unwrap<unknown>(api.GET('/api/v1/certificates/{id}/credential', { params: { path: { id: certificate.id } } }));
       downloadFile(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }), `credential-${certificate.courseCode}.json`);
     },
   });

@@ -5,7 +5,6 @@ import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
 import { queryKeys } from '../../shared/api/query-keys';
 import type { Cohort } from '../../shared/api/resources/cohorts';
-import type { Application } from '../../shared/api/resources/applications';
 import { useErrorMessage } from '../../shared/states/error-state';
 import { Form } from '../../shared/ui/form';
 import { FormAlert } from '../../shared/ui/form-alert';
@@ -27,7 +26,7 @@ export function ApplyForm({ cohort }: { cohort: Cohort }) {
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const apply = useMutation({
-    mutationFn: (body: ApplyBody) => unwrap<Application>(api.POST('/api/v1/cohorts/{id}/applications', { params: { path: { id: cohort.id } }, body } as never)),
+    mutationFn: (body: ApplyBody) => unwrap(api.POST('/api/v1/cohorts/{id}/applications', { params: { path: { id: cohort.id } }, body })),
     onSuccess: async (application) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.applications.mine });
       await router.navigate({ to: '/applications/$applicationId', params: { applicationId: application.id } });

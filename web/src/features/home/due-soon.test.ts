@@ -8,10 +8,10 @@ const at = (days: number) => new Date(now + days * day).toISOString();
 
 function enrollment(status: Enrollment['status'], assessments: { id: string; dueAt: string | null; passed?: boolean }[]): Enrollment {
   return {
-    id: 'e', cohortId: 'c', status, enrolledAt: at(-30), completedAt: null, lastActivityAt: null, percentComplete: 0, lessonsDone: 0, modulesDone: 0,
+    id: 'e', cohortId: 'c', traineeId: 't', courseVersionId: 'v', source: 'application', withdrawnAt: null, withdrawalReason: null, status, enrolledAt: at(-30), completedAt: null, lastActivityAt: null, percentComplete: 0, lessonsDone: 0, modulesDone: 0,
     cohort: { id: 'c', name: 'C', status: 'running', startsAt: at(-30), endsAt: at(90) },
     course: { versionId: 'v', courseId: 'k', title: 'Course', code: 'k', version: 1 },
-    modules: [{ moduleId: 'm', title: 'M', position: 1, status: 'open', opensAt: null, lessonsDone: 0, lessonsTotal: 1, completedLessonIds: [],
+    modules: [{ moduleId: 'm', title: 'M', position: 1, status: 'open', opensAt: at(-30), lessonsDone: 0, lessonsTotal: 1, completedLessonIds: [],
       assessments: assessments.map((a) => ({ assessmentId: a.id, title: a.id, dueAt: a.dueAt, passed: a.passed ?? false })) }],
     next: null,
   };

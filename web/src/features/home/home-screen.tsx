@@ -5,6 +5,7 @@ import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
 import { enrollmentsQuery, type Enrollment } from '../../shared/api/resources/enrollments';
 import { meQuery } from '../../shared/api/resources/me';
+import { session } from '../../shared/auth/session';
 import { ProgressBar } from '../../shared/ui/progress-bar';
 import { ContinueCard } from './continue-card';
 import { DueSoonSection } from './due-soon-section';
@@ -14,9 +15,12 @@ import { ApplicationsSection } from './applications-section';
 /** What a trainee needs after a shift, on one screen: carry on, what is due, what is new. */
 export function HomeScreen() {
   const { t } = useLingui();
-  const me = useQuery(meQuery);
+  // The greeting needs no request of its own: the session's answer (sign-in or refresh) names the
+  // person, so the heading shows at once on a slow connection. A name changed on the profile screen
+  // is in the cache by then and wins; home itself never asks for GET /me.
+  const me = useQuery({ ...meQuery, enabled: false });
   const enrollments = useQuery(enrollmentsQuery);
-  const name = me.data?.displayName.split(' ')[0];
+  const name = (me.data ?? session.user())?.displayName.split(' ')[0];
   return (
     <Screen title={name ? t`Hello, ${name}` : t`Home`}>
       <QueryView query={enrollments} lines={4}>

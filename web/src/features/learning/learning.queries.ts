@@ -2,7 +2,6 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
 import { queryKeys } from '../../shared/api/query-keys';
-import type { CourseVersion, Lesson } from './learning.types';
 
 // Published versions never change: their outline and lesson bodies are kept for the whole visit.
 const FOREVER = Number.POSITIVE_INFINITY;
@@ -10,14 +9,14 @@ const FOREVER = Number.POSITIVE_INFINITY;
 export const courseVersionQuery = (courseId: string, version: number) =>
   queryOptions({
     queryKey: queryKeys.courses.version(courseId, version),
-    queryFn: () => unwrap<CourseVersion>(api.GET('/api/v1/courses/{id}/versions/{version}', { params: { path: { id: courseId, version } } } as never)),
+    queryFn: () => unwrap(api.GET('/api/v1/courses/{id}/versions/{version}', { params: { path: { id: courseId, version } } })),
     staleTime: FOREVER,
   });
 
 export const lessonQuery = (courseId: string, version: number, lessonId: string) =>
   queryOptions({
     queryKey: queryKeys.courses.lesson(courseId, version, lessonId),
-    queryFn: () => unwrap<Lesson>(api.GET('/api/v1/courses/{id}/versions/{version}/lessons/{lessonId}', { params: { path: { id: courseId, version, lessonId } } } as never)),
+    queryFn: () => unwrap(api.GET('/api/v1/courses/{id}/versions/{version}/lessons/{lessonId}', { params: { path: { id: courseId, version, lessonId } } })),
     staleTime: FOREVER,
   });
 

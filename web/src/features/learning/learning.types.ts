@@ -1,47 +1,12 @@
-// Interim shapes of the course routes' answers, until they declare response schemas (then: aliases of schema.gen.ts).
-export interface OutlineLesson {
-  lessonId: string;
-  title: string;
-  kind: 'article' | 'video' | 'lab' | 'external';
-  position: number;
-}
+import type { components } from '../../shared/api/schema.gen';
 
-export interface OutlineAssessment {
-  assessmentId: string;
-  kind: 'quiz' | 'flag' | 'sql' | 'config' | 'rubric';
-  title: string;
-  required: boolean;
-  passMark: number;
-  maxScore: number;
-}
+// The course routes' answers, as the generated types (schema.gen.ts) say.
+type Schemas = components['schemas'];
 
-export interface OutlineModule {
-  moduleId: string;
-  title: string;
-  summary?: string;
-  position: number;
-  prerequisiteModuleIds: string[];
-  lessons: OutlineLesson[];
-  assessments: OutlineAssessment[];
-}
-
-export interface CourseVersion {
-  versionId: string;
-  courseId: string;
-  version: number;
-  title: string;
-  summary: string;
-  outline: { modules: OutlineModule[] };
-}
-
-export interface Lesson {
-  lessonId: string;
-  moduleId: string;
-  kind: OutlineLesson['kind'];
-  title: string;
-  bodyHtml: string;
-  videoUrl: string | null;
-  externalUrl: string | null;
-  durationSeconds: number | null;
-  environmentNotesHtml: string | null;
-}
+export type OutlineLesson = Schemas['OutlineLessonView'];
+export type OutlineAssessment = Schemas['OutlineAssessmentView'];
+export type OutlineModule = Schemas['OutlineModuleView'];
+/** GET /api/v1/courses/:id/versions/:version: a published version and its outline. */
+export type CourseVersion = Schemas['CourseVersionView'];
+/** GET /api/v1/courses/:id/versions/:version/lessons/:lessonId: a lesson's content, Markdown rendered to safe HTML. */
+export type Lesson = Schemas['VersionLessonView'];

@@ -69,7 +69,7 @@ function LessonBody({ enrollment, version, lesson }: { enrollment: Enrollment; v
         </p>
       )}
       {/* Sanitised by the server (an allow-list) each time it renders the Markdown. */}
-      <div className="lesson-body" dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }} />
+      {lesson.bodyHtml && <div className="lesson-body" dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }} />}
       {lesson.environmentNotesHtml && (
         <section className="section" aria-labelledby="lab-environment">
           <h2 id="lab-environment">

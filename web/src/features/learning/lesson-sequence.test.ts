@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { neighbours } from './lesson-sequence';
 import type { OutlineModule } from './learning.types';
 
-const lesson = (lessonId: string, position: number) => ({ lessonId, title: lessonId, kind: 'article' as const, position });
+const lesson = (lessonId: string, position: number) => ({ lessonId, title: lessonId, kind: 'article' as const, position, contentHash: lessonId });
 const modules: OutlineModule[] = [
-  { moduleId: 'm2', title: 'Two', position: 2, prerequisiteModuleIds: [], lessons: [lesson('c', 1)], assessments: [] },
-  { moduleId: 'm1', title: 'One', position: 1, prerequisiteModuleIds: [], lessons: [lesson('b', 2), lesson('a', 1)], assessments: [] },
+  { moduleId: 'm2', title: 'Two', position: 2, summary: '', skillCodes: [], prerequisiteModuleIds: [], lessons: [lesson('c', 1)], assessments: [] },
+  { moduleId: 'm1', title: 'One', position: 1, summary: '', skillCodes: [], prerequisiteModuleIds: [], lessons: [lesson('b', 2), lesson('a', 1)], assessments: [] },
 ];
 
 describe('neighbours', () => {

@@ -4,10 +4,10 @@ import type { EnrollmentModule } from '../../shared/api/resources/enrollments';
 import type { OutlineModule } from './learning.types';
 
 const outline: OutlineModule[] = [
-  { moduleId: 'm1', title: 'Basics', position: 1, prerequisiteModuleIds: [], lessons: [], assessments: [] },
-  { moduleId: 'm2', title: 'Networks', position: 2, prerequisiteModuleIds: ['m1'], lessons: [], assessments: [] },
+  { moduleId: 'm1', title: 'Basics', summary: '', skillCodes: [], position: 1, prerequisiteModuleIds: [], lessons: [], assessments: [] },
+  { moduleId: 'm2', title: 'Networks', summary: '', skillCodes: [], position: 2, prerequisiteModuleIds: ['m1'], lessons: [], assessments: [] },
 ];
-const state = (moduleId: string, status: EnrollmentModule['status'], opensAt: string | null = null): EnrollmentModule => ({
+const state = (moduleId: string, status: EnrollmentModule['status'], opensAt = '2026-01-01T00:00:00Z'): EnrollmentModule => ({
   moduleId, title: moduleId, position: 1, status, opensAt, lessonsDone: 0, lessonsTotal: 1, completedLessonIds: [], assessments: [],
 });
 const now = Date.parse('2026-12-01T00:00:00Z');

@@ -23,7 +23,7 @@ export function ChangePasswordScreen() {
   const { t } = useLingui();
   const errorMessage = useErrorMessage();
   const change = useMutation({
-    mutationFn: (body: PasswordChange) => unwrap<{ otherSessionsEnded: number }>(api.POST('/api/v1/me/password' as never, { body } as never)),
+    mutationFn: (body: PasswordChange) => unwrap(api.POST('/api/v1/me/password', { body })),
   });
   const errors = fieldErrorsOf(change.error);
   const wrongCurrent = change.error instanceof ProblemError && change.error.slug === 'wrong-current-password';

@@ -36,8 +36,8 @@ function ConsentState({ state }: { state: DemographicConsent }) {
     mutationFn: (give: boolean) =>
       unwrap<DemographicConsent>(
         give
-          ? api.PUT('/api/v1/me/demographic-consent' as never, { body: { version: state.purpose.version } } as never)
-          : api.DELETE('/api/v1/me/demographic-consent' as never, {} as never),
+          ? api.PUT('/api/v1/me/demographic-consent', { body: { version: state.purpose.version } })
+          : api.DELETE('/api/v1/me/demographic-consent'),
       ),
     onSuccess: async (updated) => {
       queryClient.setQueryData(queryKeys.demographicConsent, updated);

@@ -4,7 +4,6 @@ import { useLingui as useLinguiMacro } from '@lingui/react/macro';
 import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
 import { queryKeys } from '../../shared/api/query-keys';
-import type { Me } from '../../shared/api/resources/me';
 import { activateLocale } from '../../shared/i18n/i18n';
 import { isLocale, type Locale, LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
 import { useErrorMessage } from '../../shared/states/error-state';
@@ -21,7 +20,7 @@ export function LanguageChoice() {
   const save = useMutation({
     mutationFn: async (language: Locale) => {
       await activateLocale(language);
-      return unwrap<Me>(api.PATCH('/api/v1/me', { body: { language } } as never));
+      return unwrap(api.PATCH('/api/v1/me', { body: { language } }));
     },
     onSuccess: (updated) => queryClient.setQueryData(queryKeys.me, updated),
   });

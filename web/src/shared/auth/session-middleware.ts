@@ -22,7 +22,8 @@ export function sessionMiddleware(session: Session): Middleware {
       pending.delete(id);
       if (response.status !== 401 || !sent) return undefined;
       const fresh = await session.refresh(sent.token);
-      if (!fresh) return undefined;
+      // Never the same request with the token it was just refused with: it would only be refused again.
+      if (!fresh || fresh === sent.token) return undefined;
       sent.copy.headers.set('authorization', `Bearer ${fresh}`);
       return fetch(sent.copy);
     },

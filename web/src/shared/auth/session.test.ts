@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Session } from './session';
 import type { AccessGrant, SessionTransport } from './session-transport';
+import { fakeWebLocks } from './fake-web-locks.test-support';
 
 function memoryStorage(): Storage {
   const map = new Map<string, string>();
@@ -125,35 +126,13 @@ describe('Session', () => {
   });
 });
 
-/** A Web Locks stand-in: exclusive locks by name, granted in request order (as browsers do), `ifAvailable` too. */
-function fakeLocks() {
-  const queues = new Map<string, Promise<unknown>>();
-  const held = new Set<string>();
-  return {
-    request(name: string, options: { ifAvailable?: boolean }, work: (lock: object | null) => Promise<unknown>) {
-      if (options.ifAvailable && held.has(name)) return Promise.resolve(work(null));
-      const grantLock = async () => {
-        held.add(name);
-        try {
-          return await work({ name });
-        } finally {
-          held.delete(name);
-        }
-      };
-      const run = (queues.get(name) ?? Promise.resolve()).then(grantLock, grantLock);
-      queues.set(name, run.catch(() => undefined));
-      return run;
-    },
-  };
-}
-
 const nextMessage = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('Session across tabs (one browser, two tabs)', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('two tabs whose tokens expire refresh once between them: the second takes the first\'s new token', async () => {
-    vi.stubGlobal('navigator', { ...navigator, locks: fakeLocks() });
+    vi.stubGlobal('navigator', { ...navigator, locks: fakeWebLocks() });
     const storage = memoryStorage();
     let refreshes = 0;
     const shared = transport({

@@ -104,6 +104,16 @@ export class Session {
    * refused with: if another tab or call already replaced it, that newer token is used as it is.
    */
   refresh(stale?: string, starting = false): Promise<string | null> {
+    const answer = this.refreshOnce(stale, starting);
+    if (stale === undefined) return answer;
+    // The answer may be the very token this caller was refused with: a refresh already under way for
+    // another caller, or a server that minted the same text again (two refreshes in one second gave
+    // equal JWTs before they carried a jti: issue 14's two-tab race). That token is known dead, so
+    // ask once more rather than repeat a request that can only be refused again.
+    return answer.then((token) => (token === stale ? this.refreshOnce(stale, starting) : token));
+  }
+
+  private refreshOnce(stale: string | undefined, starting: boolean): Promise<string | null> {
     this.refreshing ??= withCrossTabLock(LOCK, async (waited) => {
       // Another tab held the lock, so it has most likely just refreshed: its grant comes by a
       // message that may arrive just after the lock does, so wait for it briefly.

@@ -1,12 +1,13 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { ProblemError, UnreachableError } from '../api/problem';
+import { problemText } from '../api/problem-messages';
 
 interface ErrorStateProps {
   error: unknown;
   onRetry?: () => void;
 }
 
-/** An error as a person can read it: the problem's `detail` when the API said why, else what to do. */
+/** An error as a person can read it: why the API said no (in their language when known), else what to do. */
 export function ErrorState({ error, onRetry }: ErrorStateProps) {
   return (
     <div className="state state-error" role="alert">
@@ -33,16 +34,19 @@ function ErrorTitle({ error }: { error: unknown }) {
 function ErrorDetail({ error }: { error: unknown }) {
   const { t } = useLingui();
   if (error instanceof UnreachableError) return <p>{t`Check your connection; what you typed is kept on this screen.`}</p>;
-  if (error instanceof ProblemError) return error.problem.detail ? <p>{error.problem.detail}</p> : null;
+  if (error instanceof ProblemError) {
+    const text = problemText(error);
+    return text !== error.problem.title ? <p>{text}</p> : null;
+  }
   return <p>{t`Please try again in a moment.`}</p>;
 }
 
-/** A one-line message for a failed action (a form, a button), the problem's detail first. */
+/** A one-line message for a failed action (a form, a button): the problem in the user's language. */
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useLingui();
   return (error) => {
     if (error instanceof UnreachableError) return t`We can't reach GDS Academy right now. Check your connection and try again.`;
-    if (error instanceof ProblemError) return error.problem.detail ?? error.problem.title;
+    if (error instanceof ProblemError) return problemText(error);
     return t`Something went wrong. Please try again.`;
   };
 }

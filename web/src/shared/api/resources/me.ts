@@ -4,34 +4,21 @@ import { unwrap } from '../unwrap';
 import { queryKeys } from '../query-keys';
 import type { components } from '../schema.gen';
 
-// Interim shape until GET /api/v1/me declares its response schema.
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  language: 'en' | 'es';
-  gender: 'female' | 'male' | 'non_binary' | 'prefer_not_to_say' | null;
-  birthYear: number | null;
-  district: string | null;
-  employer: string | null;
-}
+/** The signed-in person's account and profile (GET /api/v1/me). */
+export type Me = components['schemas']['UserView'];
 
 export const meQuery = queryOptions({
   queryKey: queryKeys.me,
-  queryFn: () => unwrap<Me>(api.GET('/api/v1/me')),
+  queryFn: () => unwrap(api.GET('/api/v1/me')),
   staleTime: 5 * 60_000,
 });
 
 /** Why demographic fields are asked for (the purpose text in force) and the person's consent, if any. */
-export interface DemographicConsent {
-  purpose: { version: number; text: string };
-  consent: { version: number; givenAt: string } | null;
-}
+export type DemographicConsent = components['schemas']['DemographicConsentView'];
 
 export const demographicConsentQuery = queryOptions({
   queryKey: queryKeys.demographicConsent,
-  queryFn: () => unwrap<DemographicConsent>(api.GET('/api/v1/me/demographic-consent' as never)),
+  queryFn: () => unwrap(api.GET('/api/v1/me/demographic-consent')),
 });
 
 /** The districts and employers a profile may choose from; anything else is refused by the API. */
