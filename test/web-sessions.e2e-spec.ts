@@ -1,3 +1,4 @@
+import { waitFor } from '@gds/testing';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { Browser, BrowserAnswer } from './support/browser-client';
@@ -233,5 +234,32 @@ describe('browser sessions without a grace window (REFRESH_REUSE_GRACE_SECONDS=0
     const answers = await Promise.all([one.refresh(), two.refresh()]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
     expect((await one.refresh()).status).toBe(401);
+  });
+
+  it('refuses a refresh that waited for the first use of its token to commit, and keeps the revocation (no wait on its own row lock)', async () => {
+    const admin = await loginAdmin(t.api);
+    const person = await createUser(t.api, admin.token);
+    const b = new Browser(t.url, ORIGIN);
+    const tab = b.tab();
+    await tab.signIn(person.email, person.password);
+    const tokenId = (await b.refreshCookie())!.split('.')[0];
+    // The first use of the token, held uncommitted by another transaction while the refresh arrives.
+    const firstUse = t.dataSource.createQueryRunner();
+    await firstUse.connect();
+    await firstUse.startTransaction();
+    await firstUse.query('UPDATE refresh_token SET used_at = now() WHERE id = $1', [tokenId]);
+    const refresh = tab.refresh();
+    await waitFor(async () => {
+      const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      return row.n > 0;
+    }, { what: 'the refresh to wait for the uncommitted first use' });
+    await firstUse.commitTransaction();
+    await firstUse.release();
+    expect((await refresh).status).toBe(401);
+    const [family] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE revoked_at IS NULL)::int AS live FROM refresh_token WHERE family_id = (SELECT family_id FROM refresh_token WHERE id = $1)`,
+      [tokenId],
+    );
+    expect(family.live).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactional } from '@gds/database';
 import { ProblemException } from '@gds/http';
 import { AccessTokens } from './access-tokens.service';
-import { IssuedRefreshToken, RefreshTokens } from './refresh-tokens.service';
+import { IssuedRefreshToken, RefreshTokens, REPLAY_REFUSED } from './refresh-tokens.service';
 import { PasswordHasher } from './password-hasher';
 import { UsersService } from './users.service';
 import type { User } from './user.entity';
@@ -20,6 +20,9 @@ export interface Session {
 
 const wrongCredentials = () =>
   new ProblemException(401, 'invalid-credentials', 'Unauthorized', 'The email or password is not correct.');
+
+const invalidRefreshToken = () =>
+  new ProblemException(401, 'invalid-refresh-token', 'Unauthorized', 'The refresh token is not valid.');
 
 @Injectable()
 export class AuthService {
@@ -45,12 +48,20 @@ export class AuthService {
     return this.sessionOf(user, await this.refreshTokens.startFamily(user.id));
   }
 
-  @Transactional()
   async refresh(refreshToken: string): Promise<Session> {
-    const { userId, successor } = await this.refreshTokens.rotate(refreshToken);
-    const user = await this.users.get(userId);
-    if (!user.active) throw new ProblemException(401, 'invalid-refresh-token', 'Unauthorized', 'The refresh token is not valid.');
-    return this.sessionOf(user, successor);
+    const session = await this.rotateAndIssue(refreshToken);
+    // Refused only now, after the transaction that revoked the replayed token's family has committed.
+    if (session === REPLAY_REFUSED) throw invalidRefreshToken();
+    return session;
+  }
+
+  @Transactional()
+  private async rotateAndIssue(refreshToken: string): Promise<Session | typeof REPLAY_REFUSED> {
+    const rotated = await this.refreshTokens.rotate(refreshToken);
+    if (rotated === REPLAY_REFUSED) return rotated;
+    const user = await this.users.get(rotated.userId);
+    if (!user.active) throw invalidRefreshToken();
+    return this.sessionOf(user, rotated.successor);
   }
 
   @Transactional()

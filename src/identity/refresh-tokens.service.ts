@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { ProblemException } from '@gds/http';
 import { AppTransactionHost } from '@gds/database';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RefreshToken } from './refresh-token.entity';
 import { deriveKey } from './derived-keys';
 import { RefreshSuccessor, RefreshTokenParts } from './refresh-successor';
 import { newSecret, parseSecretToken, sha256Hex as sha256 } from './secret-token';
+
 const invalid = () => new ProblemException(401, 'invalid-refresh-token', 'Unauthorized', 'The refresh token is not valid.');
 
 /** Successors followed at most when a token is replayed in its grace window (tabs rarely rotate more than once in it). */
@@ -18,6 +18,9 @@ export interface IssuedRefreshToken {
   familyId: string;
   expiresAt: Date;
 }
+
+/** A used token presented again too late: its family has been revoked (in the caller's transaction). */
+export const REPLAY_REFUSED = 'replay-refused' as const;
 
 export interface RotatedRefreshToken {
   userId: string;
@@ -38,7 +41,6 @@ export class RefreshTokens {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
   ) {
     this.successors = new RefreshSuccessor(deriveKey(config.JWT_SECRET, 'refresh-token successor'));
   }
@@ -50,8 +52,12 @@ export class RefreshTokens {
     return this.store(userId, randomUUID(), { id, secret, token: `${id}.${secret}` });
   }
 
-  /** Spends a token and answers its successor, or refuses (see the class comment for a replay). */
-  async rotate(token: string): Promise<RotatedRefreshToken> {
+  /**
+   * Spends a token and answers its successor, or refuses (see the class comment for a replay): an
+   * invalid token throws; a replay past the grace window revokes the family and answers
+   * REPLAY_REFUSED, so the caller commits the revocation before it refuses.
+   */
+  async rotate(token: string): Promise<RotatedRefreshToken | typeof REPLAY_REFUSED> {
     const row = await this.find(token);
     if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
     const next = this.successors.of(token);
@@ -62,9 +68,12 @@ export class RefreshTokens {
     }
     const current = await this.currentOfReplayed(row, next);
     if (current) return { userId: row.userId, familyId: row.familyId, successor: current };
-    // Outside the caller's transaction: the refusal below rolls that back, the revocation must stay.
-    await this.dataSource.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.familyId]);
-    throw invalid();
+    // In the caller's transaction, which must commit it and refuse only afterwards (REPLAY_REFUSED). Not
+    // on another connection: the claim above may have left this transaction holding the token's row
+    // lock (an UPDATE that waited and then failed its re-check keeps the lock), and a second
+    // connection revoking that row would wait for this transaction forever.
+    await this.txHost.tx.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.familyId]);
+    return REPLAY_REFUSED;
   }
 
   /**
