@@ -1829,6 +1829,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cohorts/{id}/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What importing this CSV would do, row by row (new account, enrolment, already enrolled, no seat, bad row and why); nothing is stored */
+        post: operations["EnrollmentsController_previewImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -4226,6 +4243,33 @@ export interface components {
             finishedAt: string | null;
             /** @description Where to poll the status */
             url: string;
+        };
+        ImportPreviewRowView: {
+            /** @description The line in the file (the header is line 1) */
+            line: number;
+            email: string;
+            displayName: string;
+            /** Format: uuid */
+            courseVersionId: string | null;
+            /**
+             * @description invite-and-enroll: a new account, invited to set a password, then enrolled; enroll: an existing trainee; no-seat: beyond the seats left; invalid: see reasons
+             * @enum {string}
+             */
+            action: "invite-and-enroll" | "enroll" | "already-enrolled" | "no-seat" | "invalid";
+            /** @description Why a row is invalid or finds no seat */
+            reasons: string[];
+        };
+        ImportPreviewView: {
+            /** Format: uuid */
+            cohortId: string;
+            rows: components["schemas"]["ImportPreviewRowView"][];
+            toEnroll: number;
+            accountsToCreate: number;
+            alreadyEnrolled: number;
+            invalid: number;
+            noSeat: number;
+            /** @description Seats left in the cohort now */
+            seatsLeft: number;
         };
         WithdrawEnrollmentDto: {
             reason?: string;
@@ -16338,6 +16382,121 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TraineeImportView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    EnrollmentsController_previewImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportTraineesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewView"];
                 };
             };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
