@@ -11,6 +11,7 @@ import { certificateRoutes } from '../features/certificates/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { profileRoutes } from '../features/profile/routes';
 import { outcomeRoutes } from '../features/outcomes/routes';
+import { adminCohortRoutes } from '../features/admin-cohorts/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -22,6 +23,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...notificationRoutes,
     ...profileRoutes,
     ...outcomeRoutes,
+    ...adminCohortRoutes,
   ])]);
 
 export function createAppRouter(queryClient: QueryClient) {
