@@ -12,6 +12,7 @@ import { notificationRoutes } from '../features/notifications/routes';
 import { profileRoutes } from '../features/profile/routes';
 import { outcomeRoutes } from '../features/outcomes/routes';
 import { adminCohortRoutes } from '../features/admin-cohorts/routes';
+import { peopleRoutes } from '../features/admin-people/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -24,6 +25,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...profileRoutes,
     ...outcomeRoutes,
     ...adminCohortRoutes,
+    ...peopleRoutes,
   ])]);
 
 export function createAppRouter(queryClient: QueryClient) {

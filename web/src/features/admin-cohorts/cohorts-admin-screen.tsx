@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
+import { ProgrammeNav } from '../../shared/layout/programme-nav';
 import { QueryView } from '../../shared/states/query-view';
 import { useFormat } from '../../shared/i18n/use-format';
 import { adminCohortsQuery } from './admin-cohorts.queries';
@@ -15,7 +16,7 @@ export function CohortsAdminScreen() {
   const statusLabel = useStatusLabel();
   const cohorts = useQuery(adminCohortsQuery);
   return (
-    <Screen title={t`Manage cohorts`}>
+    <Screen title={t`Manage cohorts`} before={<ProgrammeNav />}>
       <p>
         <Link to="/admin/cohorts/new" className="button">
           <Trans>New cohort</Trans>
