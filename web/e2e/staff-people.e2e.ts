@@ -47,4 +47,12 @@ test('an admin invites a person, changes their roles with a reason, re-sends the
     for (const what of ['Account created', 'Roles changed', 'Deactivated', 'Reactivated']) await expect(page.getByRole('row', { name: new RegExp(what) })).toHaveCount(1);
     await checkScreen(page, 'staff-person');
   });
+
+  await test.step('certificates to review: none flagged here, and the screen says so', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programme' }).click();
+    await page.getByRole('navigation', { name: 'Programme' }).getByRole('link', { name: 'Certificates to review' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Certificates to review' })).toBeFocused();
+    await expect(page.getByText('No certificate is waiting for review.')).toBeVisible();
+    await checkScreen(page, 'staff-certificate-reviews');
+  });
 });

@@ -13,6 +13,7 @@ import { profileRoutes } from '../features/profile/routes';
 import { outcomeRoutes } from '../features/outcomes/routes';
 import { adminCohortRoutes } from '../features/admin-cohorts/routes';
 import { peopleRoutes } from '../features/admin-people/routes';
+import { certificateReviewRoutes } from '../features/certificate-reviews/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -26,6 +27,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...outcomeRoutes,
     ...adminCohortRoutes,
     ...peopleRoutes,
+    ...certificateReviewRoutes,
   ])]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -7,6 +7,7 @@ export function ProgrammeNav() {
   const links = [
     { to: '/admin/cohorts', label: t`Cohorts` },
     { to: '/admin/people', label: t`People` },
+    { to: '/admin/certificate-reviews', label: t`Certificates to review` },
   ] as const;
   return (
     <nav aria-label={t`Programme`} className="programme-nav">
