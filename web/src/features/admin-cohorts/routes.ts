@@ -1,8 +1,9 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { createRoleRoute } from '../../shared/routing/base-routes';
+import { loadStaffMessages } from '../../shared/i18n/staff-messages';
 
 /** Programme staff's cohort screens (admin only; the API refuses anyone else too). */
-export const adminCohortScreensRoute = createRoleRoute('admin-cohort-screens', ['admin']);
+export const adminCohortScreensRoute = createRoleRoute('admin-cohort-screens', ['admin'], loadStaffMessages);
 
 export const adminCohortsRoute = createRoute({
   getParentRoute: () => adminCohortScreensRoute,

@@ -1,8 +1,9 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { createRoleRoute } from '../../shared/routing/base-routes';
+import { loadStaffMessages } from '../../shared/i18n/staff-messages';
 
 /** The consortium's reviewers read outcomes; programme staff (admin) may too. The API decides which cohorts each sees. */
-export const outcomeScreensRoute = createRoleRoute('outcome-screens', ['reviewer', 'admin']);
+export const outcomeScreensRoute = createRoleRoute('outcome-screens', ['reviewer', 'admin'], loadStaffMessages);
 
 export const outcomesRoute = createRoute({
   getParentRoute: () => outcomeScreensRoute,
