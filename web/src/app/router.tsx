@@ -14,6 +14,7 @@ import { outcomeRoutes } from '../features/outcomes/routes';
 import { adminCohortRoutes } from '../features/admin-cohorts/routes';
 import { peopleRoutes } from '../features/admin-people/routes';
 import { certificateReviewRoutes } from '../features/certificate-reviews/routes';
+import { operationsRoutes } from '../features/operations/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -28,6 +29,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...adminCohortRoutes,
     ...peopleRoutes,
     ...certificateReviewRoutes,
+    ...operationsRoutes,
   ])]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -8,6 +8,7 @@ export function ProgrammeNav() {
     { to: '/admin/cohorts', label: t`Cohorts` },
     { to: '/admin/people', label: t`People` },
     { to: '/admin/certificate-reviews', label: t`Certificates to review` },
+    { to: '/admin/operations', label: t`Operations` },
   ] as const;
   return (
     <nav aria-label={t`Programme`} className="programme-nav">
