@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, checkScreen } from './support/fixtures.ts';
 import { buildOutcomesWorld } from './support/outcomes-world.ts';
+import { buildLearningWorld } from './support/learning-world.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(600_000);
@@ -121,4 +122,21 @@ test('a trainee opening the outcomes by URL is told it is not available, and the
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outcomes' })).toHaveCount(0);
   const token = await api.tokenOf(trainee.email, trainee.password);
   expect((await api.request.get('/api/v1/reports/outcomes', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(403);
+});
+
+test('a reviewer who reads Spanish gets the outcome screens in Spanish (their catalogue loads with the branch)', async ({ page, api }) => {
+  await buildLearningWorld(api);
+  const admin = await api.asAdmin();
+  const email = `revisora-${Date.now()}@gds.test`;
+  const password = 'reviewer-password-1';
+  await api.call('POST', '/api/v1/users', admin, { email, displayName: 'Rosa Revisora', roles: ['reviewer'], password, language: 'es' });
+  await page.goto('/app/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Resultados' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Resultados' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Por qué se suprimen algunas cifras' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Descargar CSV' })).toBeVisible();
+  await checkScreen(page, 'reviewer-outcomes-es');
 });
