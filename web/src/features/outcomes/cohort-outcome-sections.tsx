@@ -323,3 +323,53 @@ export function OverallSection({ report }: { report: CohortReport }) {
     </section>
   );
 }
+
+/** Each course version of the cohort; one with fewer than k trainees is counted in "other courses" instead. */
+export function CoursesSection({ report }: { report: CohortReport }) {
+  const { t } = useLingui();
+  const rows = report.courses.map((course, i) => ({ key: course.versionId, label: `${course.courseTitle} (${course.trackCode})`, path: `courses.${i}.figures`, figures: course.figures }));
+  if (report.otherCourses) rows.push({ key: 'other', label: t`Other courses`, path: 'otherCourses.figures', figures: report.otherCourses.figures });
+  return (
+    <section className="section" aria-labelledby="courses">
+      <h2 id="courses">
+        <Trans>By course</Trans>
+      </h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Figures by course`}>
+        <table className="figure-table">
+          <caption>{t`Figures by course`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t`Course`}</th>
+              <th scope="col">{t`Enrolled`}</th>
+              <th scope="col">{t`Completed`}</th>
+              <th scope="col">{t`Completion rate`}</th>
+              <th scope="col">{t`Certified`}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              if (!row.figures) {
+                return (
+                  <tr key={row.key}>
+                    <th scope="row">{row.label}</th>
+                    <td colSpan={4}>{t`Fewer than k trainees: counted in "Other courses".`}</td>
+                  </tr>
+                );
+              }
+              const cell = scopeCells(row.figures, row.path);
+              return (
+                <tr key={row.key}>
+                  <th scope="row">{row.label}</th>
+                  {cell('enrolled', row.figures.enrolled, 'count')}
+                  {cell('completed', row.figures.completed, 'count')}
+                  {cell('completionRate', row.figures.completionRate, 'rate')}
+                  {cell('certified', row.figures.certified, 'count')}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -6,7 +6,7 @@ import { QueryView } from '../../shared/states/query-view';
 import { useFormat } from '../../shared/i18n/use-format';
 import { DIMENSION_NAMES } from './dimension-names';
 import { BreakdownTable } from './breakdown-table';
-import { ActivitySection, AssessmentsSection, FunnelSection, OverallSection, PlacementsSection, SkillsSection, TracksSection } from './cohort-outcome-sections';
+import { ActivitySection, AssessmentsSection, CoursesSection, FunnelSection, OverallSection, PlacementsSection, SkillsSection, TracksSection } from './cohort-outcome-sections';
 import { OutcomeNotes } from './outcome-notes';
 import { ReportActions } from './report-actions';
 import { cohortOutcomesQuery } from './outcomes.queries';
@@ -50,6 +50,7 @@ function CohortOutcomes({ report }: { report: CohortReport }) {
       <ReportActions cohortId={report.cohort.id} />
       <FunnelSection report={report} />
       <TracksSection report={report} />
+      <CoursesSection report={report} />
       <SkillsSection report={report} />
       <ActivitySection report={report} />
       <PlacementsSection report={report} />
