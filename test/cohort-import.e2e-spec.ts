@@ -63,6 +63,56 @@ describe('cohort: CSV import of trainees', () => {
     expect(await t.dataSource.query('SELECT 1 FROM app_user WHERE email = $1', [`second-${cohort.id}@example.test`])).toEqual([]);
   });
 
+  it('previews an import row by row (new account, existing trainee, already enrolled, no seat, bad rows and why) and stores nothing', async () => {
+    const cohort = await createCohort(t.api, admin.token, fake, { capacity: 3, status: 'running' });
+    const enrolled = await createUser(t.api, admin.token, ['trainee']);
+    expect((await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: enrolled.id }, admin.token)).status).toBe(201);
+    const existing = await createUser(t.api, admin.token, ['trainee']);
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    const tag = cohort.id.slice(0, 8);
+    const csv = [
+      'email,displayName',
+      `${enrolled.email.toUpperCase()},Enrolled Already`,
+      `${existing.email},Existing Trainee`,
+      `new-a-${tag}@example.test,New A`,
+      'not-an-email,Bad Email',
+      `${instructor.email},Teacher`,
+      `new-b-${tag}@example.test,New B`,
+      `NEW-A-${tag}@example.test,New A Again`,
+    ].join('\n');
+    const before = await t.dataSource.query('SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM enrollment) AS enrollments, (SELECT count(*)::int FROM trainee_import) AS imports');
+    const preview = await t.api.post(`/api/v1/cohorts/${cohort.id}/imports/preview`, { csv }, admin.token);
+    expect(preview.status).toBe(200);
+    expect(preview.body.rows.map((r: { line: number; action: string }) => [r.line, r.action])).toEqual([
+      [2, 'already-enrolled'],
+      [3, 'enroll'],
+      [4, 'invite-and-enroll'],
+      [5, 'invalid'],
+      [6, 'invalid'],
+      [7, 'no-seat'],
+      [8, 'invalid'],
+    ]);
+    expect(preview.body.rows[3].reasons).toEqual(['email must be an email address']);
+    expect(preview.body.rows[4].reasons).toEqual(['the account is not an active trainee']);
+    expect(preview.body.rows[6].reasons).toEqual(['email repeats line 4']);
+    expect(preview.body.rows[5].reasons[0]).toMatch(/no seat left/);
+    expect(preview.body).toMatchObject({ toEnroll: 2, accountsToCreate: 1, alreadyEnrolled: 1, invalid: 3, noSeat: 1, seatsLeft: 2 });
+    expect(await t.dataSource.query('SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM enrollment) AS enrollments, (SELECT count(*)::int FROM trainee_import) AS imports')).toEqual(before);
+
+    // The same refusals as the import for a file that cannot be read, an unknown cohort or a non-admin.
+    const previewOf = (body: unknown, id = cohort.id, token = admin.token) => t.api.post(`/api/v1/cohorts/${id}/imports/preview`, body, token);
+    expect((await previewOf({ csv: 'mail,name\na@example.test,A' })).status).toBe(400);
+    expect((await previewOf({ csv: 'email,displayName\n' })).status).toBe(422);
+    expect((await previewOf({})).status).toBe(400);
+    expect((await previewOf({ csv }, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await previewOf({ csv }, cohort.id, existing.token)).status).toBe(403);
+    const completed = await createCohort(t.api, admin.token, fake, { status: 'running' });
+    await t.api.post(`/api/v1/cohorts/${completed.id}/status`, { status: 'completed' }, admin.token);
+    const closed = await previewOf({ csv }, completed.id);
+    expect(closed.status).toBe(422);
+    expect(closed.body.type).toContain('cohort-not-enrolling');
+  });
+
   it('refuses a wrong header, bad rows, a malformed or huge file, storing nothing', async () => {
     const cohort = await createCohort(t.api, admin.token, fake, { status: 'running' });
     const post = (csv: unknown, token = admin.token) => t.api.post(`/api/v1/cohorts/${cohort.id}/imports`, { csv }, token);

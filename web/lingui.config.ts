@@ -6,12 +6,18 @@ import { formatter } from '@lingui/format-po';
  * LINGUI_CATALOGUE_ROOT lets that test extract into a scratch folder and compare with the committed catalogues.
  */
 const root = process.env.LINGUI_CATALOGUE_ROOT ?? '<rootDir>/src/shared/i18n/locales';
+export const STAFF_FEATURES = ['outcomes', 'admin-cohorts', 'admin-people', 'certificate-reviews', 'operations'].map((feature) => `<rootDir>/src/features/${feature}`);
 
 export default defineConfig({
   sourceLocale: 'en',
   locales: ['en', 'es'],
   fallbackLocales: { default: 'en' },
-  catalogs: [{ path: `${root}/{locale}/messages`, include: ['<rootDir>/src'], exclude: ['**/*.test.*', '**/schema.gen.ts'] }],
+  catalogs: [
+    { path: `${root}/{locale}/messages`, include: ['<rootDir>/src'], exclude: ['**/*.test.*', '**/schema.gen.ts', ...STAFF_FEATURES.map((path) => `${path.replace('<rootDir>/', '**/')}/**`)] },
+    // The programme staff's and reviewers' screens: a catalogue of their own, loaded when one of them opens
+    // (src/shared/i18n/staff-messages.ts), so their strings cost the trainees' first screens nothing.
+    { path: `${root}/{locale}/staff`, include: STAFF_FEATURES, exclude: ['**/*.test.*'] },
+  ],
   // No file:line origins: they would change the catalogues on every unrelated edit.
   format: formatter({ origins: false }),
   orderBy: 'messageId',

@@ -6,8 +6,9 @@ import { serviceWorker } from './build/service-worker.plugin.ts';
 
 const FIRST_SCREEN = /node_modules\/(react|react-dom|scheduler|@tanstack|@lingui|openapi-fetch|use-sync-external-store)\/|\/src\/(shared|app)\//;
 const LAZY_WIDGETS = /\/src\/shared\/ui\/(confirm-dialog|radio-choice)\.tsx$/;
-// Catalogues other than English are fetched when chosen; in the group they would ship with every first screen.
-const LAZY_CATALOGUES = /\/src\/shared\/i18n\/locales\/(?!en\/)/;
+// Catalogues other than the first screens' English are fetched when needed (another language chosen,
+// a staff screen opened); in the group they would ship with every first screen.
+const LAZY_CATALOGUES = /\/src\/shared\/i18n\/locales\/(?!en\/messages\.po)/;
 
 // The API the dev server proxies to: a running `npm start` (or GDS_API_URL).
 const apiUrl = process.env.GDS_API_URL ?? 'http://localhost:3000';

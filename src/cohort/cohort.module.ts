@@ -25,6 +25,7 @@ import { LessonCompletions } from './lesson-completions.service';
 import { ProgressReader } from './progress-reader.service';
 import { ProgressRecompute } from './progress-recompute.service';
 import { TraineeImports } from './trainee-imports.service';
+import { TraineeImportPreview } from './trainee-import-preview.service';
 import { TraineeProgress } from './trainee-progress.service';
 import { CohortPersonalData } from './cohort-personal-data.service';
 import { Waitlist } from './waitlist.service';
@@ -62,6 +63,7 @@ export { CohortOutcomeFacts, CohortPersonalData };
     TraineeProgress,
     CohortRoster,
     TraineeImports,
+    TraineeImportPreview,
     CohortScans,
     Announcements,
     CohortStartNotices,

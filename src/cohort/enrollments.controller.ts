@@ -4,9 +4,10 @@ import { ApiProblems, Authenticated, CurrentPrincipal, Principal, Roles, UuidPar
 import { EnrollmentsService } from './enrollments.service';
 import { LessonCompletions } from './lesson-completions.service';
 import { TraineeImports } from './trainee-imports.service';
+import { TraineeImportPreview } from './trainee-import-preview.service';
 import { TraineeProgress } from './trainee-progress.service';
 import { DirectEnrollDto, EnrollmentView, ImportTraineesDto, WithdrawEnrollmentDto, WithdrawnEnrollmentView } from './dto/enrollment.dto';
-import { EnrollmentProgressView, LessonCompletionView, TraineeImportView } from './dto/enrollment-views.dto';
+import { EnrollmentProgressView, ImportPreviewView, LessonCompletionView, TraineeImportView } from './dto/enrollment-views.dto';
 
 @ApiTags('enrollments')
 @Controller()
@@ -14,6 +15,7 @@ export class EnrollmentsController {
   constructor(
     private readonly enrollments: EnrollmentsService,
     private readonly imports: TraineeImports,
+    private readonly preview: TraineeImportPreview,
     private readonly progress: TraineeProgress,
     private readonly lessons: LessonCompletions,
   ) {}
@@ -35,6 +37,16 @@ export class EnrollmentsController {
   @ApiProblems(404, 413, 422)
   async startImport(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ImportTraineesDto): Promise<TraineeImportView> {
     return this.imports.start(id, body.csv, principal.userId);
+  }
+
+  @Post('cohorts/:id/imports/preview')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What importing this CSV would do, row by row (new account, enrolment, already enrolled, no seat, bad row and why); nothing is stored' })
+  @ApiOkResponse({ type: ImportPreviewView })
+  @ApiProblems(404, 413, 422)
+  async previewImport(@Param('id', UuidParam()) id: string, @Body() body: ImportTraineesDto): Promise<ImportPreviewView> {
+    return this.preview.preview(id, body.csv);
   }
 
   @Get('imports/:id')

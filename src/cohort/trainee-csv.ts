@@ -10,7 +10,25 @@ const OPTIONAL = ['courseVersionId'];
  * Parses and checks a trainee CSV before anything is written: a malformed file or a wrong header is
  * a 400, any bad row a 422 listing every bad row (line numbers as in the file, header = line 1).
  */
-export function parseTraineeCsv(text: string, options: { maxRows: number; courseVersionIds: string[] }): ImportRow[] {
+export function parseTraineeCsv(text: string, options: TraineeCsvOptions): ImportRow[] {
+  const { rows, errors } = checkTraineeCsv(text, options);
+  if (errors.length > 0) {
+    throw unprocessable('csv-invalid-rows', `${new Set(errors.map((e) => e.line)).size} row(s) are invalid; nothing was imported.`, { errors: errors.slice(0, 500) });
+  }
+  return rows;
+}
+
+export interface TraineeCsvOptions {
+  maxRows: number;
+  courseVersionIds: string[];
+}
+
+/**
+ * Reads every row and lists each bad row's problems without throwing for them (the import's preview
+ * shows them per row); a file that cannot be read at all (malformed, wrong header, empty, too many
+ * rows) still answers 400/422 here.
+ */
+export function checkTraineeCsv(text: string, options: TraineeCsvOptions): { rows: ImportRow[]; errors: Array<FieldError & { line: number }> } {
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: false });
@@ -42,8 +60,5 @@ export function parseTraineeCsv(text: string, options: { maxRows: number; course
     else seen.set(key, line);
     return { line, email, displayName, courseVersionId: version };
   });
-  if (errors.length > 0) {
-    throw unprocessable('csv-invalid-rows', `${new Set(errors.map((e) => e.line)).size} row(s) are invalid; nothing was imported.`, { errors: errors.slice(0, 500) });
-  }
-  return rows;
+  return { rows, errors };
 }

@@ -54,6 +54,16 @@ export class UserDirectory {
     );
   }
 
+  /** People by email, case-insensitively (the index is on lower(email)); the import preview asks for a whole file at once. */
+  async findByEmails(emails: string[]): Promise<PersonSummary[]> {
+    if (emails.length === 0) return [];
+    return this.txHost.tx.query(
+      `SELECT id, email, display_name AS "displayName", roles, active, language, gender, birth_year AS "birthYear", district, employer
+         FROM app_user WHERE lower(email) = ANY($1::text[])`,
+      [[...new Set(emails.map((e) => e.toLowerCase()))]],
+    );
+  }
+
   /**
    * The demographic fields of these people, for aggregate reports: only of those whose consent is in
    * force (anyone else's are "not given"); employer is an organisation id or "other".

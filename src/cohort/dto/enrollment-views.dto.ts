@@ -128,3 +128,28 @@ export class TraineeImportView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
   @ApiProperty({ type: String, description: 'Where to poll the status' }) url: string;
 }
+
+export class ImportPreviewRowView {
+  @ApiProperty({ type: Number, description: 'The line in the file (the header is line 1)' }) line: number;
+  @ApiProperty({ type: String }) email: string;
+  @ApiProperty({ type: String }) displayName: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) courseVersionId: string | null;
+  @ApiProperty({
+    enum: ['invite-and-enroll', 'enroll', 'already-enrolled', 'no-seat', 'invalid'],
+    description: 'invite-and-enroll: a new account, invited to set a password, then enrolled; enroll: an existing trainee; no-seat: beyond the seats left; invalid: see reasons',
+  })
+  action: 'invite-and-enroll' | 'enroll' | 'already-enrolled' | 'no-seat' | 'invalid';
+  @ApiProperty({ type: [String], description: 'Why a row is invalid or finds no seat' }) reasons: string[];
+}
+
+/** What importing a CSV would do, per row; nothing is stored. */
+export class ImportPreviewView {
+  @ApiProperty({ type: String, format: 'uuid' }) cohortId: string;
+  @ApiProperty({ type: [ImportPreviewRowView] }) rows: ImportPreviewRowView[];
+  @ApiProperty({ type: Number }) toEnroll: number;
+  @ApiProperty({ type: Number }) accountsToCreate: number;
+  @ApiProperty({ type: Number }) alreadyEnrolled: number;
+  @ApiProperty({ type: Number }) invalid: number;
+  @ApiProperty({ type: Number }) noSeat: number;
+  @ApiProperty({ type: Number, description: 'Seats left in the cohort now' }) seatsLeft: number;
+}

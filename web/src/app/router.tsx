@@ -10,6 +10,11 @@ import { assessmentRoutes } from '../features/assessments/routes';
 import { certificateRoutes } from '../features/certificates/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { profileRoutes } from '../features/profile/routes';
+import { outcomeRoutes } from '../features/outcomes/routes';
+import { adminCohortRoutes } from '../features/admin-cohorts/routes';
+import { peopleRoutes } from '../features/admin-people/routes';
+import { certificateReviewRoutes } from '../features/certificate-reviews/routes';
+import { operationsRoutes } from '../features/operations/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -20,6 +25,11 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...certificateRoutes,
     ...notificationRoutes,
     ...profileRoutes,
+    ...outcomeRoutes,
+    ...adminCohortRoutes,
+    ...peopleRoutes,
+    ...certificateReviewRoutes,
+    ...operationsRoutes,
   ])]);
 
 export function createAppRouter(queryClient: QueryClient) {

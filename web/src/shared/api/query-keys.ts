@@ -40,6 +40,10 @@ export const queryKeys = {
     unreadCount: ['me', 'notifications', 'unread-count'] as const,
     preferences: ['me', 'notification-preferences'] as const,
   },
+  outcomes: {
+    all: ['outcomes'] as const,
+    cohort: (cohortId: string) => ['outcomes', 'cohorts', cohortId] as const,
+  },
   placements: {
     mine: ['me', 'placements'] as const,
   },

@@ -7,6 +7,7 @@ export function useFormat() {
   return {
     date: (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)) : ''),
     dateTime: (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : ''),
+    number: (value: number, maximumFractionDigits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value),
     percent: (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value) + '%',
   };
 }

@@ -7,7 +7,7 @@ export function NotFoundScreen() {
   return (
     <Screen title={t`Page not found`}>
       <p>
-        <Trans>This page does not exist, or it is not yours to see.</Trans>
+        <Trans>This page is not available: it does not exist, or it is not yours to see.</Trans>
       </p>
       <Link to="/" className="button">
         <Trans>Go to your home page</Trans>

@@ -40,12 +40,14 @@ export const signedInRoute = createRoute({
  * "not found or not yours" screen, exactly like a deep link to another person's data; the API
  * refuses them too, so this is for clarity, not the security boundary.
  */
-export function createRoleRoute(id: string, roles: readonly string[]) {
+export function createRoleRoute(id: string, roles: readonly string[], prepare?: () => Promise<void>) {
   return createRoute({
     getParentRoute: () => signedInRoute,
     id,
-    beforeLoad: () => {
+    beforeLoad: async () => {
       if (!hasSomeRole(session.user()?.roles, roles)) throw notFound();
+      // E.g. the branch's own message catalogue, before any of its screens renders.
+      await prepare?.();
     },
     component: Outlet,
   });

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { test, expect, checkScreen } from './support/fixtures.ts';
+import { buildLearningWorld } from './support/learning-world.ts';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(600_000);
+
+const DAY = 24 * 3600 * 1000;
+/** A `datetime-local` value this far from now, in the browser's (and this process's) time zone. */
+function localInput(offsetMs: number): string {
+  const d = new Date(Date.now() + offsetMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+test('an admin creates a cohort, opens applications, and imports five trainees from CSV after a preview that shows a bad row', async ({ page, api }) => {
+  const { courseTitle } = await buildLearningWorld(api);
+  const admin = JSON.parse(process.env.GDS_E2E_ADMIN ?? '{}');
+  const tag = randomBytes(3).toString('hex');
+  const cohortName = `Staff Cohort ${tag}`;
+
+  await test.step('sign in; Programme lists the cohorts', async () => {
+    await page.goto('/app/sign-in');
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programme' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Manage cohorts' })).toBeFocused();
+    await checkScreen(page, 'staff-cohorts');
+  });
+
+  await test.step('create a cohort: a course, seats, dates and a question', async () => {
+    await page.getByRole('link', { name: 'New cohort' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New cohort' })).toBeFocused();
+    await page.getByLabel('Name').fill(cohortName);
+    await page.getByRole('checkbox', { name: new RegExp(courseTitle) }).check();
+    await page.getByLabel('Seats').fill('10');
+    await page.getByLabel('Applications open').fill(localInput(-3600_000));
+    await page.getByLabel('Applications close').fill(localInput(14 * DAY));
+    await page.getByLabel('Starts', { exact: true }).fill(localInput(15 * DAY));
+    await page.getByLabel('Ends').fill(localInput(90 * DAY));
+    await page.getByLabel('Application questions (required)').fill('Why do you want to join?');
+    await checkScreen(page, 'staff-cohort-new');
+    await page.getByRole('button', { name: 'Create cohort' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: cohortName })).toBeVisible();
+    await expect(page.getByTestId('cohort-status')).toHaveText('Planned');
+    await expect(page.getByText('0 of 10')).toBeVisible();
+    await expect(page.getByText('Why do you want to join?')).toBeVisible();
+  });
+
+  await test.step('open applications with the keyboard, after a confirmation that says what it does', async () => {
+    await page.getByRole('button', { name: 'Open applications' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog.getByText('Trainees will see the cohort and can apply from')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(dialog.getByRole('button', { name: 'Open applications' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('cohort-status')).toHaveText('Taking applications');
+  });
+
+  const good = Array.from({ length: 5 }, (_, i) => `imported-${i}-${tag}@gds.test,Imported Trainee ${i + 1}`);
+  await test.step('a CSV with a bad row: the preview marks it with its reason and offers no import', async () => {
+    await page.getByLabel('Or paste the CSV').fill(['email,displayName', ...good.slice(0, 3), 'not-an-email,Bad Row', ...good.slice(3)].join('\n'));
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await expect(page.getByRole('heading', { name: 'Preview: nothing is imported yet' })).toBeVisible();
+    const bad = page.locator('tr[data-action="invalid"]');
+    await expect(bad).toHaveCount(1);
+    await expect(bad).toContainText('not-an-email');
+    await expect(bad).toContainText('Not imported: bad row: email must be an email address');
+    await expect(page.locator('tr[data-action="invite-and-enroll"]')).toHaveCount(5);
+    await expect(page.getByText('Fix the bad rows and preview again')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+    await checkScreen(page, 'staff-import-preview');
+    await expect(page.getByText('0 of 10')).toBeVisible();
+  });
+
+  await test.step('the fixed CSV is previewed, confirmed and imported; the result and the seats show it', async () => {
+    await page.getByLabel('Or paste the CSV').fill(['email,displayName', ...good].join('\n'));
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await expect(page.getByText('5 will be enrolled (5 new accounts), 0 bad rows, 0 without a seat. Seats left: 10.')).toBeVisible();
+    await page.getByRole('button', { name: 'Import 5 trainees' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByText('Finished: 5 enrolled, 0 already enrolled, 0 not enrolled.')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('5 of 10')).toBeVisible();
+    await checkScreen(page, 'staff-import-result');
+  });
+});

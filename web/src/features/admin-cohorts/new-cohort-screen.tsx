@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { Screen } from '../../shared/layout/screen';
+import { QueryView } from '../../shared/states/query-view';
+import { useErrorMessage } from '../../shared/states/error-state';
+import { Form } from '../../shared/ui/form';
+import { TextField } from '../../shared/ui/text-field';
+import { TextArea } from '../../shared/ui/text-area';
+import { SelectField } from '../../shared/ui/select-field';
+import { Button } from '../../shared/ui/button';
+import { FormAlert } from '../../shared/ui/form-alert';
+import { fieldErrorsOf } from '../../shared/ui/field-errors';
+import { courseChoicesQuery, useCreateCohort } from './admin-cohorts.queries';
+import { newCohortBody } from './cohort-form';
+import './admin-cohorts.css';
+
+/** A new planned cohort: its courses (one per track), seats, dates and the questions applicants answer. */
+export function NewCohortScreen() {
+  const { t } = useLingui();
+  const navigate = useNavigate();
+  const courses = useQuery(courseChoicesQuery);
+  const create = useCreateCohort();
+  const errorMessage = useErrorMessage();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const errors = fieldErrorsOf(create.error);
+  return (
+    <Screen
+      title={t`New cohort`}
+      before={
+        <Link to="/admin/cohorts" className="back-link">
+          <Trans>All cohorts</Trans>
+        </Link>
+      }
+    >
+      <Form
+        onSubmit={(values) =>
+          create.mutate(newCohortBody(values, chosen), { onSuccess: (cohort) => void navigate({ to: '/admin/cohorts/$cohortId', params: { cohortId: cohort.id } }) })
+        }
+      >
+        <FormAlert message={create.error ? errorMessage(create.error) : undefined} />
+        <TextField name="name" label={t`Name`} required maxLength={200} error={errors.name} />
+        <fieldset className="fieldset">
+          <legend>{t`Courses (one per track)`}</legend>
+          <QueryView query={courses} isEmpty={(items) => items.length === 0} empty={<Trans>No published course yet: publish one first.</Trans>}>
+            {(items) => (
+              <ul className="choice-list">
+                {items.map((course) => (
+                  <li key={course.versionId}>
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={chosen.includes(course.versionId)}
+                        onChange={(event) => setChosen((ids) => (event.target.checked ? [...ids, course.versionId] : ids.filter((id) => id !== course.versionId)))}
+                      />
+                      {t`${course.title} (${course.trackCode}, version ${course.version})`}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QueryView>
+          {errors.courseVersionIds && <p className="field-error">{errors.courseVersionIds}</p>}
+        </fieldset>
+        <TextField name="capacity" label={t`Seats`} type="number" min={1} max={100000} required error={errors.capacity} />
+        <TextField name="applicationsOpenAt" label={t`Applications open`} type="datetime-local" required error={errors.applicationsOpenAt} />
+        <TextField name="applicationsCloseAt" label={t`Applications close`} type="datetime-local" required error={errors.applicationsCloseAt} />
+        <TextField name="startsAt" label={t`Starts`} type="datetime-local" required error={errors.startsAt} />
+        <TextField name="endsAt" label={t`Ends`} type="datetime-local" required error={errors.endsAt} />
+        <SelectField name="unlockMode" label={t`Modules open`} defaultValue="prerequisites">
+          <option value="prerequisites">{t`When their prerequisites are done`}</option>
+          <option value="schedule">{t`On a schedule from the start date`}</option>
+        </SelectField>
+        <TextArea name="requiredQuestions" label={t`Application questions (required)`} description={t`One question per line.`} rows={3} error={errors.questions} />
+        <TextArea name="optionalQuestions" label={t`Application questions (optional)`} description={t`One question per line.`} rows={2} />
+        <p className="meta">
+          <Trans>Courses and questions are fixed once the cohort is created; name, seats and the application window can be changed later.</Trans>
+        </p>
+        <Button type="submit" isPending={create.isPending}>
+          <Trans>Create cohort</Trans>
+        </Button>
+      </Form>
+    </Screen>
+  );
+}

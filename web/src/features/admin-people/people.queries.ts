@@ -1,0 +1,66 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { components } from '../../shared/api/schema.gen';
+import { api } from '../../shared/api/client';
+import { unwrap } from '../../shared/api/unwrap';
+
+type Schemas = components['schemas'];
+export type Person = Schemas['UserView'];
+export type Role = Person['roles'][number];
+export const ROLES: Role[] = ['trainee', 'instructor', 'admin', 'reviewer'];
+
+const peopleKey = ['people'] as const;
+
+export const peopleQuery = (filter: { q?: string; role?: Role }) =>
+  queryOptions({
+    queryKey: [...peopleKey, 'list', filter] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 100, q: filter.q || undefined, role: filter.role } } })),
+  });
+
+export const personQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...peopleKey, id] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id } } })),
+  });
+
+export const roleChangesQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...peopleKey, id, 'role-changes'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/users/{id}/role-changes', { params: { path: { id } } })),
+  });
+
+/** After any change to a person: their page, their history and the lists. */
+function useRefresh(id?: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: id ? [...peopleKey] : peopleKey });
+}
+
+export function useInvitePerson() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: { email: string; displayName: string; roles: Role[]; language: 'en' | 'es' }) => unwrap(api.POST('/api/v1/users', { body })),
+    onSuccess: () => void refresh(),
+  });
+}
+
+export function useChangeRoles(id: string) {
+  const refresh = useRefresh(id);
+  return useMutation({
+    mutationFn: (body: { roles: Role[]; reason?: string }) => unwrap(api.PATCH('/api/v1/users/{id}/roles', { params: { path: { id } }, body })),
+    onSuccess: () => void refresh(),
+  });
+}
+
+export function useResendInvitation(id: string) {
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/users/{id}/invitations', { params: { path: { id } } })) });
+}
+
+export function useSetActive(id: string) {
+  const refresh = useRefresh(id);
+  return useMutation({
+    mutationFn: ({ active, reason }: { active: boolean; reason?: string }) =>
+      active
+        ? unwrap(api.POST('/api/v1/users/{id}/reactivate', { params: { path: { id } }, body: { reason } }))
+        : unwrap(api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id } }, body: { reason } })),
+    onSuccess: () => void refresh(),
+  });
+}
