@@ -30,7 +30,7 @@ export function CriteriaScreen() {
         </Link>
       }
     >
-      <QueryView query={criteria}>{(data) => <CriteriaForm key={data.updatedAt ?? 'default'} criteria={data} />}</QueryView>
+      <QueryView query={criteria}>{(data) => <CriteriaForm key={data.courseVersionId} criteria={data} />}</QueryView>
     </Screen>
   );
 }

@@ -192,9 +192,11 @@ function Published({ courseId, version, versionId }: { courseId: string; version
   const diff = useQuery({ ...versionDiffQuery(courseId, Math.max(1, version - 1), version), enabled: version > 1 });
   return (
     <section className="section" aria-labelledby="published-heading">
-      <h2 id="published-heading" role="status">
-        <Trans>Version {version} is published.</Trans>
-      </h2>
+      <div role="status">
+        <h2 id="published-heading">
+          <Trans>Version {version} is published.</Trans>
+        </h2>
+      </div>
       {diff.data && (
         <ul>
           {(['modules', 'lessons', 'assessments'] as const).flatMap((part) =>
