@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useTeachParams, useTeachSearch } from './use-teach-params';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
@@ -28,8 +29,8 @@ import './teach.css';
 /** Screen 3, new: an assessment of a kind for a draft module. */
 export function NewAssessmentScreen() {
   const { t } = useLingui();
-  const { courseId, moduleId } = useParams({ from: '/signed-in/teach/courses/$courseId/modules/$moduleId/assessments/new' });
-  const search = useSearch({ from: '/signed-in/teach/courses/$courseId/modules/$moduleId/assessments/new' });
+  const { courseId, moduleId } = useTeachParams('courseId', 'moduleId');
+  const search = useTeachSearch();
   const kind = ASSESSMENT_KINDS.includes(search.kind as AssessmentKind) ? (search.kind as AssessmentKind) : 'quiz';
   const labels = useTeachLabels();
   const kindLabel = labels.kind(kind);
@@ -43,7 +44,7 @@ export function NewAssessmentScreen() {
 /** Screen 3, edit: the draft assessment with its key. */
 export function EditAssessmentScreen() {
   const { t } = useLingui();
-  const { courseId, assessmentId } = useParams({ from: '/signed-in/teach/courses/$courseId/assessments/$assessmentId' });
+  const { courseId, assessmentId } = useTeachParams('courseId', 'assessmentId');
   const assessment = useQuery(authorAssessmentQuery(assessmentId));
   return (
     <Screen title={assessment.data ? t`Assessment: ${assessment.data.title}` : t`Assessment`} before={<BackToBuilder courseId={courseId} />}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
+import { useTeachParams } from './use-teach-params';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
@@ -21,7 +22,7 @@ import './teach.css';
 /** Screen 2: a draft course's details, its outline (modules, lessons, assessments) and its versions. */
 export function CourseBuilderScreen() {
   const { t } = useLingui();
-  const { courseId } = useParams({ from: '/signed-in/teach/courses/$courseId' });
+  const { courseId } = useTeachParams('courseId');
   const draft = useQuery(courseDraftQuery(courseId));
   return (
     <Screen title={draft.data ? t`Build: ${draft.data.course.title}` : t`Course builder`} before={<Link to="/teach"><Trans>Back to Teaching</Trans></Link>}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
+import { useTeachParams } from './use-teach-params';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
@@ -19,7 +20,7 @@ import './teach.css';
 /** Screen 5: what a trainee must achieve in this version to be certified. */
 export function CriteriaScreen() {
   const { t } = useLingui();
-  const { courseId, versionId } = useParams({ from: '/signed-in/teach/courses/$courseId/versions/$versionId/criteria' });
+  const { courseId, versionId } = useTeachParams('courseId', 'versionId');
   const criteria = useQuery(criteriaQuery(versionId));
   return (
     <Screen

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
+import { useTeachParams } from './use-teach-params';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
@@ -21,7 +22,7 @@ import './teach.css';
 /** Screen 2 (lesson): the markdown editor, autosaved as a draft, beside the server's sanitised rendering. */
 export function LessonEditorScreen() {
   const { t } = useLingui();
-  const { courseId, lessonId } = useParams({ from: '/signed-in/teach/courses/$courseId/lessons/$lessonId' });
+  const { courseId, lessonId } = useTeachParams('courseId', 'lessonId');
   const lesson = useQuery(draftLessonQuery(lessonId));
   return (
     <Screen

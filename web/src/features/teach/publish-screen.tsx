@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
+import { useTeachParams } from './use-teach-params';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
@@ -19,7 +20,7 @@ import './teach.css';
 /** Screen 4: what is wrong (item by item), what changes against the last version, who sees it, then publish. */
 export function PublishScreen() {
   const { t } = useLingui();
-  const { courseId } = useParams({ from: '/signed-in/teach/courses/$courseId/publish' });
+  const { courseId } = useTeachParams('courseId');
   const draft = useQuery(courseDraftQuery(courseId));
   return (
     <Screen
