@@ -156,7 +156,8 @@ function ModuleLessons({ module, courseId, onMoved }: { module: DraftModule; cou
   const add = useMutation({
     mutationFn: (values: Record<string, string>) =>
       unwrap<{ id: string }>(
-        api.POST('/api/v1/modules/{id}/lessons', { params: { path: { id: module.id } }, body: { title: values.title ?? '', kind: (values.kind ?? 'article') as 'article' } }),
+        // A new lesson starts as an empty article or lab; the editor adds its text (or turns it into a video or a link, with their address).
+        api.POST('/api/v1/modules/{id}/lessons', { params: { path: { id: module.id } }, body: { title: values.title ?? '', kind: values.kind === 'lab' ? 'lab' : 'article', body: '' } }),
       ),
     onSuccess: async (lesson) => {
       await queryClient.invalidateQueries({ queryKey: teachKeys.draft(courseId) });
@@ -199,7 +200,7 @@ function ModuleLessons({ module, courseId, onMoved }: { module: DraftModule; cou
         <FormAlert message={add.error?.message} />
         <TextField name="title" label={t`New lesson title`} required maxLength={200} error={fieldErrorsOf(add.error).title} />
         <SelectField name="kind" label={t`Lesson kind`} defaultValue="article">
-          {['article', 'video', 'lab', 'external'].map((kind) => (
+          {['article', 'lab'].map((kind) => (
             <option key={kind} value={kind}>
               {labels.lessonKind(kind)}
             </option>

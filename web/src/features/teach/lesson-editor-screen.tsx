@@ -45,6 +45,7 @@ interface LessonFields {
   kind: DraftLesson['kind'];
   body: string;
   videoUrl: string;
+  durationMinutes: string;
   externalUrl: string;
   environmentNotes: string;
 }
@@ -54,6 +55,7 @@ const fieldsOf = (lesson: DraftLesson): LessonFields => ({
   kind: lesson.kind,
   body: lesson.body ?? '',
   videoUrl: lesson.videoUrl ?? '',
+  durationMinutes: lesson.durationSeconds ? String(Math.round(lesson.durationSeconds / 60)) : '',
   externalUrl: lesson.externalUrl ?? '',
   environmentNotes: lesson.environmentNotes ?? '',
 });
@@ -72,8 +74,9 @@ function LessonEditor({ lesson, courseId }: { lesson: DraftLesson; courseId: str
           title: value.title,
           kind: value.kind,
           body: value.body,
-          videoUrl: value.videoUrl || null,
-          externalUrl: value.externalUrl || null,
+          videoUrl: value.kind === 'video' ? value.videoUrl || null : null,
+          durationSeconds: value.kind === 'video' && Number(value.durationMinutes) > 0 ? Math.round(Number(value.durationMinutes) * 60) : null,
+          externalUrl: value.kind === 'external' ? value.externalUrl || null : null,
           environmentNotes: value.environmentNotes || null,
         },
       }),
@@ -97,7 +100,19 @@ function LessonEditor({ lesson, courseId }: { lesson: DraftLesson; courseId: str
             </option>
           ))}
         </SelectField>
-        {fields.kind === 'video' && <TextField name="videoUrl" label={t`Video address`} type="url" value={fields.videoUrl} onChange={set('videoUrl')} error={errors.videoUrl} />}
+        {fields.kind === 'video' && (
+          <>
+            <TextField name="videoUrl" label={t`Video address`} type="url" value={fields.videoUrl} onChange={set('videoUrl')} error={errors.videoUrl} />
+            <TextField
+              name="durationMinutes"
+              label={t`Video length in minutes`}
+              inputMode="decimal"
+              value={fields.durationMinutes}
+              onChange={set('durationMinutes')}
+              error={errors.durationSeconds}
+            />
+          </>
+        )}
         {fields.kind === 'external' && (
           <TextField name="externalUrl" label={t`Resource address`} type="url" value={fields.externalUrl} onChange={set('externalUrl')} error={errors.externalUrl} />
         )}
