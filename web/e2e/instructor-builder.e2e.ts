@@ -67,7 +67,7 @@ test('an instructor builds, checks and publishes a small course', async ({ page,
       await route.continue();
     });
     const body = page.getByLabel('Lesson text (Markdown)');
-    await body.fill('# Tables\n\nA table is **rows** of the same columns.\n\n<script>alert(1)</script>');
+    await body.fill('## Tables\n\nA table is **rows** of the same columns.\n\n<script>alert(1)</script>');
     // Leaving before the draft is saved asks first; staying keeps the text.
     const asked = page.waitForEvent('dialog').then(async (dialog) => {
       expect(dialog.message()).toBe('You have changes that are not saved yet. Leave and lose them?');

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTeachParams, useTeachSearch } from './use-teach-params';
@@ -46,10 +46,15 @@ export function EditAssessmentScreen() {
   const { t } = useLingui();
   const { courseId, assessmentId } = useTeachParams('courseId', 'assessmentId');
   const assessment = useQuery(authorAssessmentQuery(assessmentId));
+  // The editor starts afresh from what the server stored after each save; this says it was saved.
+  const firstSeen = useRef<string | undefined>(undefined);
+  if (assessment.data && firstSeen.current === undefined) firstSeen.current = assessment.data.updatedAt;
   return (
     <Screen title={assessment.data ? t`Assessment: ${assessment.data.title}` : t`Assessment`} before={<BackToBuilder courseId={courseId} />}>
       <QueryView query={assessment} lines={8}>
-        {(data) => <AssessmentEditor key={data.updatedAt} courseId={courseId} moduleId={data.moduleId} kind={data.kind} assessment={data} />}
+        {(data) => (
+          <AssessmentEditor key={data.updatedAt} courseId={courseId} moduleId={data.moduleId} kind={data.kind} assessment={data} saved={data.updatedAt !== firstSeen.current} />
+        )}
       </QueryView>
     </Screen>
   );
@@ -101,9 +106,11 @@ interface AssessmentEditorProps {
   moduleId: string;
   kind: AssessmentKind;
   assessment?: AuthorAssessment;
+  /** Saved on this screen already (the editor was started afresh from the stored copy). */
+  saved?: boolean;
 }
 
-function AssessmentEditor({ courseId, moduleId, kind, assessment }: AssessmentEditorProps) {
+function AssessmentEditor({ courseId, moduleId, kind, assessment, saved }: AssessmentEditorProps) {
   const { t } = useLingui();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -122,8 +129,7 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment }: AssessmentEd
   const [json, setJson] = useState(initial.json);
   const [jsonError, setJsonError] = useState<string>();
   const dirty = JSON.stringify({ common, quiz, sql, json }) !== JSON.stringify(initial);
-  const [leaving, setLeaving] = useState(false);
-  useUnsavedGuard(dirty && !leaving);
+  const guard = useUnsavedGuard(dirty);
 
   const save = useMutation({
     mutationFn: async () => {
@@ -151,8 +157,10 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment }: AssessmentEd
     onSuccess: async (saved) => {
       queryClient.setQueryData(teachKeys.assessment(saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: teachKeys.moduleAssessments(moduleId) });
-      setLeaving(true);
-      if (!assessment) await navigate({ to: '/teach/courses/$courseId/assessments/$assessmentId', params: { courseId, assessmentId: saved.id } });
+      if (!assessment) {
+        guard.allowLeaving();
+        await navigate({ to: '/teach/courses/$courseId/assessments/$assessmentId', params: { courseId, assessmentId: saved.id } });
+      }
     },
   });
 
@@ -181,7 +189,6 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment }: AssessmentEd
       aria-label={t`Assessment`}
       onSubmit={(event) => {
         event.preventDefault();
-        setLeaving(false);
         save.mutate();
       }}
     >
@@ -248,7 +255,7 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment }: AssessmentEd
         </Button>
       </div>
       <p role="status" className="meta">
-        {save.isSuccess && !dirty ? <Trans>Assessment saved.</Trans> : dirty ? <Trans>Changes not saved yet.</Trans> : null}
+        {(save.isSuccess || saved) && !dirty ? <Trans>Assessment saved.</Trans> : dirty ? <Trans>Changes not saved yet.</Trans> : null}
       </p>
       {assessment && (kind === 'sql' || kind === 'config') && <TrialPanel assessment={assessment} kind={kind} referenceQuery={sql.referenceQuery} unsaved={dirty} />}
     </form>

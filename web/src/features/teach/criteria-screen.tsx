@@ -62,7 +62,7 @@ function CriteriaForm({ criteria }: { criteria: Criteria }) {
       ),
     onSuccess: (saved) => queryClient.setQueryData(teachKeys.criteria(criteria.courseVersionId), saved),
   });
-  useUnsavedGuard(dirty && !save.isPending);
+  useUnsavedGuard(dirty);
   const errors = fieldErrorsOf(save.error);
   return (
     <form
