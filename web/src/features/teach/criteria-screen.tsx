@@ -46,21 +46,26 @@ function CriteriaForm({ criteria }: { criteria: Criteria }) {
     narrative: criteria.customised ? criteria.narrative : '',
   };
   const [values, setValues] = useState(initial);
-  const dirty = JSON.stringify(values) !== JSON.stringify(initial);
+  // What the server holds now: the loaded criteria, then what was last saved.
+  const [baseline, setBaseline] = useState(initial);
+  const dirty = JSON.stringify(values) !== JSON.stringify(baseline);
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (sent: typeof values) =>
       unwrap<Criteria>(
         api.PUT('/api/v1/course-versions/{id}/certification-criteria', {
           params: { path: { id: criteria.courseVersionId } },
           body: {
-            requireAllModules: values.requireAllModules,
-            requireRequiredAssessments: values.requireRequiredAssessments,
-            minCourseScore: Number(values.minCourseScore),
-            narrative: values.narrative.trim() ? values.narrative : null,
+            requireAllModules: sent.requireAllModules,
+            requireRequiredAssessments: sent.requireRequiredAssessments,
+            minCourseScore: Number(sent.minCourseScore),
+            narrative: sent.narrative.trim() ? sent.narrative : null,
           } as never,
         }),
       ),
-    onSuccess: (saved) => queryClient.setQueryData(teachKeys.criteria(criteria.courseVersionId), saved),
+    onSuccess: (saved, sent) => {
+      setBaseline(sent);
+      queryClient.setQueryData(teachKeys.criteria(criteria.courseVersionId), saved);
+    },
   });
   useUnsavedGuard(dirty);
   const errors = fieldErrorsOf(save.error);
@@ -70,7 +75,7 @@ function CriteriaForm({ criteria }: { criteria: Criteria }) {
       aria-label={t`Certification criteria`}
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate();
+        save.mutate(values);
       }}
     >
       <FormAlert message={save.error?.message} />

@@ -34,7 +34,7 @@ export function JsonKeyEditor({ kind, value, onChange, error }: { kind: Assessme
   return (
     <TextArea
       name="key"
-      className="code"
+      className="field-code"
       label={t`Answer key (JSON)`}
       description={useKeyHelp(kind)}
       rows={14}

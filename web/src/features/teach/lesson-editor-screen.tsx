@@ -122,7 +122,7 @@ function LessonEditor({ lesson, courseId }: { lesson: DraftLesson; courseId: str
           name="body"
           label={t`Lesson text (Markdown)`}
           description={t`Saved as a draft while you type. Trainees see it only after you publish.`}
-          className="code"
+          className="field-code"
           rows={16}
           maxLength={200_000}
           value={fields.body}

@@ -45,7 +45,7 @@ export function SqlKeyEditor({ value, onChange, errors }: { value: SqlKeyDraft; 
     <>
       <TextArea
         name="datasetSql"
-        className="code"
+        className="field-code"
         label={t`Dataset (SQL that creates and fills the tables)`}
         rows={8}
         value={value.datasetSql}
@@ -54,7 +54,7 @@ export function SqlKeyEditor({ value, onChange, errors }: { value: SqlKeyDraft; 
       />
       <TextArea
         name="referenceQuery"
-        className="code"
+        className="field-code"
         label={t`Reference query`}
         description={t`Its rows are the expected answer. Save, then run it against the sandbox below.`}
         rows={4}

@@ -43,7 +43,7 @@ export function TrialPanel({ assessment, kind, referenceQuery, unsaved }: TrialP
           <Trans>The sandbox uses the saved key: save your changes first.</Trans>
         </p>
       )}
-      {kind === 'config' && <TextArea name="sample" className="code" label={t`Sample configuration (JSON or YAML)`} rows={6} value={sample} onChange={(e) => setSample(e.target.value)} />}
+      {kind === 'config' && <TextArea name="sample" className="field-code" label={t`Sample configuration (JSON or YAML)`} rows={6} value={sample} onChange={(e) => setSample(e.target.value)} />}
       <Button variant="secondary" isPending={run.isPending} onClick={() => run.mutate()}>
         {kind === 'sql' ? <Trans>Run the reference query</Trans> : <Trans>Check the sample</Trans>}
       </Button>
