@@ -195,8 +195,8 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment, saved }: Asses
       <FormAlert message={save.error?.message} />
       {keyErrors.length > 0 && (
         <ul className="problem-list" aria-label={t`Problems in the key`}>
-          {keyErrors.map((e) => (
-            <li key={e.field}>
+          {keyErrors.map((e, i) => (
+            <li key={`${e.field}-${i}`}>
               {e.field}: {e.message}
             </li>
           ))}
