@@ -53,6 +53,13 @@ test('an instructor builds, checks and publishes a small course', async ({ page,
     await page.getByLabel('New module title').fill('Asking the data');
     await page.getByRole('button', { name: 'Add module' }).click();
     await expect(page.getByRole('heading', { level: 3, name: 'Module 1: Asking the data' })).toBeVisible();
+    // Not publishable yet: the review names the item and offers no publish button.
+    await page.getByRole('link', { name: 'Review and publish' }).click();
+    await expect(page.getByRole('alert')).toContainText('Module “Asking the data” has no lessons and no assessments.');
+    await expect(page.getByText('Fix the problems listed under “Checks” to publish.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Publish version 1' })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Back to the course builder' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Build: ${title}` })).toBeVisible();
   });
 
   await test.step('the first lesson: autosaved, previewed as the server renders it, never left silently', async () => {

@@ -136,9 +136,15 @@ function PublishReview({ draft }: { draft: CourseDraft }) {
         </h2>
         <FormAlert message={publish.error?.message} />
         <TextField name="changeNote" label={t`Change note (shown with the version)`} maxLength={500} value={changeNote} onChange={(e) => setChangeNote(e.target.value)} />
-        <Button isPending={publish.isPending || checking} aria-disabled={problems.length > 0 || checking || undefined} onClick={() => problems.length === 0 && !checking && publish.mutate()}>
-          <Trans>Publish version {nextVersion}</Trans>
-        </Button>
+        {!checking && problems.length > 0 ? (
+          <p className="meta">
+            <Trans>Fix the problems listed under “Checks” to publish.</Trans>
+          </p>
+        ) : (
+          <Button isPending={publish.isPending || checking} onClick={() => !checking && publish.mutate()}>
+            <Trans>Publish version {nextVersion}</Trans>
+          </Button>
+        )}
       </section>
     </>
   );
