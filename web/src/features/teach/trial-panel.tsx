@@ -9,7 +9,6 @@ import { unwrap } from '../../shared/api/unwrap';
 import { TrialRunResult } from '../assessments/trial-run-result';
 import type { TrialRun } from '../assessments/assessment.types';
 import type { AuthorAssessment } from './teach.types';
-import '../assessments/assessments.css';
 
 interface TrialPanelProps {
   assessment: AuthorAssessment;
