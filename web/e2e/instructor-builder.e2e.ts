@@ -162,6 +162,11 @@ test('an instructor builds, checks and publishes a small course', async ({ page,
     await expect(result.getByRole('columnheader')).toHaveText(['queue', 'avg_seconds']);
     await expect(result.getByRole('row').nth(1)).toContainText('270');
     await checkScreen(page, 'teach-sql-editor');
+    await page.getByRole('link', { name: 'Submissions and scores (CSV)' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Submissions: Average handle time per queue' })).toBeVisible();
+    await expect(page.getByText('No submissions yet.')).toBeVisible();
+    await checkScreen(page, 'teach-submissions');
+    await page.getByRole('link', { name: 'Back to the assessment' }).click();
     await page.getByRole('link', { name: 'Back to the course builder' }).click();
   });
 

@@ -257,6 +257,13 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment, saved }: Asses
       <p role="status" className="meta">
         {(save.isSuccess || saved) && !dirty ? <Trans>Assessment saved.</Trans> : dirty ? <Trans>Changes not saved yet.</Trans> : null}
       </p>
+      {assessment && (
+        <p>
+          <Link to="/teach/courses/$courseId/assessments/$assessmentId/submissions" params={{ courseId, assessmentId: assessment.id }}>
+            <Trans>Submissions and scores (CSV)</Trans>
+          </Link>
+        </p>
+      )}
       {assessment && (kind === 'sql' || kind === 'config') && <TrialPanel assessment={assessment} kind={kind} referenceQuery={sql.referenceQuery} unsaved={dirty} />}
     </form>
   );

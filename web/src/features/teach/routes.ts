@@ -41,6 +41,12 @@ const editAssessmentRoute = createRoute({
   component: lazyRouteComponent(() => import('./assessment-editor-screen'), 'EditAssessmentScreen'),
 });
 
+const submissionsRoute = createRoute({
+  getParentRoute: () => teachRoute,
+  path: 'teach/courses/$courseId/assessments/$assessmentId/submissions',
+  component: lazyRouteComponent(() => import('./submissions-screen'), 'SubmissionsScreen'),
+});
+
 const publishRoute = createRoute({
   getParentRoute: () => teachRoute,
   path: 'teach/courses/$courseId/publish',
@@ -61,6 +67,7 @@ export const teachRoutes = [
     lessonEditorRoute,
     newAssessmentRoute,
     editAssessmentRoute,
+    submissionsRoute,
     publishRoute,
     criteriaRoute,
   ]),

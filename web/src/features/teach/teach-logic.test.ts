@@ -94,3 +94,17 @@ describe('my courses', () => {
     expect(parseSkillCodes(' sql-agg, SQL-JOIN,,sql-agg ')).toEqual(['SQL-AGG', 'SQL-JOIN']);
   });
 });
+
+describe('submissions CSV', () => {
+  it('quotes what needs quoting and never lets a spreadsheet run a cell as a formula', async () => {
+    const { csvCell, submissionsCsv } = await import('./submissions-csv');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell(null)).toBe('');
+    const row = { id: 's1', traineeId: 't1', cohortId: 'c1', status: 'graded', score: 7.5, maxScore: 10, passed: true, lateDays: 0, submittedAt: '2026-01-01T00:00:00.000Z', gradedAt: null };
+    expect(submissionsCsv([row as never])).toBe(
+      'submission_id,trainee_id,cohort_id,status,score,max_score,passed,late_days,submitted_at,graded_at\r\ns1,t1,c1,graded,7.5,10,true,0,2026-01-01T00:00:00.000Z,\r\n',
+    );
+  });
+});
