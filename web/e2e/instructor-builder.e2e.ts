@@ -164,7 +164,7 @@ test('an instructor builds, checks and publishes a small course', async ({ page,
     await checkScreen(page, 'teach-sql-editor');
     await page.getByRole('link', { name: 'Submissions and scores (CSV)' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Submissions: Average handle time per queue' })).toBeVisible();
-    await expect(page.getByText('No submissions yet.')).toBeVisible();
+    await expect(page.getByText('No cohort you instruct runs this assessment yet, so there are no submissions for you to see.')).toBeVisible();
     await checkScreen(page, 'teach-submissions');
     await page.getByRole('link', { name: 'Back to the assessment' }).click();
     await page.getByRole('link', { name: 'Back to the course builder' }).click();

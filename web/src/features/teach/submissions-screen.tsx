@@ -9,6 +9,7 @@ import { downloadFile } from '../../shared/ui/download-file';
 import { useFormat } from '../../shared/i18n/use-format';
 import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
+import { ProblemError } from '../../shared/api/problem';
 import { authorAssessmentQuery, teachKeys } from './teach.queries';
 import { submissionsCsv, type StaffSubmission } from './submissions-csv';
 import { useTeachParams } from './use-teach-params';
@@ -34,7 +35,16 @@ export function SubmissionsScreen() {
   const format = useFormat();
   const { courseId, assessmentId } = useTeachParams('courseId', 'assessmentId');
   const assessment = useQuery(authorAssessmentQuery(assessmentId));
-  const submissions = useQuery({ queryKey: [...teachKeys.assessment(assessmentId), 'submissions'], queryFn: () => allSubmissions(assessmentId) });
+  // The API lists the submissions of the cohorts you instruct: to a course editor who instructs none of
+  // the cohorts running it, it answers 404 while the assessment itself is theirs to edit.
+  const submissions = useQuery({
+    queryKey: [...teachKeys.assessment(assessmentId), 'submissions'],
+    queryFn: () =>
+      allSubmissions(assessmentId).catch((error: unknown) => {
+        if (error instanceof ProblemError && error.status === 404) return null;
+        throw error;
+      }),
+  });
   const csv = useMutation({
     mutationFn: async () => downloadFile(new Blob([submissionsCsv(await allSubmissions(assessmentId))], { type: 'text/csv;charset=utf-8' }), `submissions-${assessmentId}.csv`),
   });
@@ -49,8 +59,12 @@ export function SubmissionsScreen() {
         </Link>
       }
     >
-      <QueryView query={submissions} isEmpty={(items) => items.length === 0} empty={<Trans>No submissions yet.</Trans>}>
-        {(items) => (
+      <QueryView
+        query={submissions}
+        isEmpty={(items) => !items || items.length === 0}
+        empty={submissions.data === null ? <Trans>No cohort you instruct runs this assessment yet, so there are no submissions for you to see.</Trans> : <Trans>No submissions yet.</Trans>}
+      >
+        {(items) => items && (
           <>
             <div className="button-row">
               <Button variant="secondary" isPending={csv.isPending} onClick={() => csv.mutate()}>
