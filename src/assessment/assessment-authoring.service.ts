@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { badRequest, hasRole, notFound, Principal, unprocessable } from '@gds/http';
+import { badRequest, FieldError, hasRole, notFound, Principal, ProblemException, unprocessable } from '@gds/http';
 import { AssessmentOutline, DraftCourseModules, DraftModuleRef, PublishContributor, PublishContributors } from '../course/published-course-versions.contract';
 import { Assessment } from './assessment.entity';
 import { GraderRegistry } from './graders/grader-registry';
@@ -94,6 +94,7 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
 
   async freezeModules(moduleIds: string[]): Promise<Map<string, Array<{ outline: AssessmentOutline; frozen: unknown }>>> {
     const rows = moduleIds.length === 0 ? [] : await this.txHost.tx.getRepository(Assessment).find({ where: { moduleId: In(moduleIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    await this.refuseUnpublishable(rows);
     const byModule = new Map<string, Array<{ outline: AssessmentOutline; frozen: unknown }>>();
     for (const row of rows) {
       const frozen = freeze(row);
@@ -102,6 +103,36 @@ export class AssessmentAuthoring implements PublishContributor, OnModuleInit {
       byModule.set(row.moduleId, [...(byModule.get(row.moduleId) ?? []), { outline: outlineOf(frozen), frozen }]);
     }
     return byModule;
+  }
+
+  /**
+   * Every key is checked again at publish, exactly as on save (a quiz question without a correct
+   * answer, a rubric without criteria, a missing key, an SQL reference query that fails in the
+   * sandbox): a key stored before a rule existed, or whose dataset no longer loads, must not be
+   * frozen into a version. One 422 names each failing assessment (title and id) and why.
+   */
+  private async refuseUnpublishable(rows: Assessment[]): Promise<void> {
+    const errors: FieldError[] = [];
+    for (const row of rows) {
+      const why = await this.keyProblem(row);
+      if (why) errors.push({ field: `assessments.${row.id}`, message: `“${row.title}” (${row.kind}): ${why}` });
+    }
+    if (errors.length > 0) {
+      throw unprocessable('assessments-not-publishable', `Not published: ${errors.map((e) => e.message).join(' ')}`, { errors });
+    }
+  }
+
+  private async keyProblem(row: Assessment): Promise<string | null> {
+    try {
+      const grader = this.graders.get(row.kind);
+      const key = grader.validateKey(row.answerKey ?? null);
+      await grader.verifyKey?.(key);
+      return null;
+    } catch (error) {
+      if (!(error instanceof ProblemException)) throw error;
+      const fields = (error.extra.errors as FieldError[] | undefined) ?? [];
+      return [error.detail, ...fields.map((f) => `${f.field} ${f.message}`)].filter(Boolean).join(' ');
+    }
   }
 
   private async editableModule(moduleId: string, principal: Principal): Promise<DraftModuleRef> {

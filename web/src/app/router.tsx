@@ -15,6 +15,7 @@ import { adminCohortRoutes } from '../features/admin-cohorts/routes';
 import { peopleRoutes } from '../features/admin-people/routes';
 import { certificateReviewRoutes } from '../features/certificate-reviews/routes';
 import { operationsRoutes } from '../features/operations/routes';
+import { teachRoutes } from '../features/teach/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -30,6 +31,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...peopleRoutes,
     ...certificateReviewRoutes,
     ...operationsRoutes,
+    ...teachRoutes,
   ])]);
 
 export function createAppRouter(queryClient: QueryClient) {
