@@ -4336,9 +4336,15 @@ export interface components {
         RubricDto: {
             criteria: components["schemas"]["RubricCriterionDto"][];
         };
+        RubricScoreDto: {
+            /** @example motivation */
+            criterionId: string;
+            /** @description 0 to the criterion’s maxScore, up to two decimals */
+            score: number;
+        };
         ScoresDto: {
             /** @description Your scores: each replaces your earlier score of that criterion */
-            scores: components["schemas"]["CriterionScoreDto"][];
+            scores: components["schemas"]["RubricScoreDto"][];
             /** @description Kept in the audit trail */
             note?: string;
         };
