@@ -44,7 +44,7 @@ export function AdmissionsScreen() {
                     </p>
                     <p>
                       <Trans>
-                        {seatsLeft} of {capacity} seats left
+                        Seats left: {seatsLeft} of {capacity}
                       </Trans>
                     </p>
                   </li>

@@ -96,7 +96,7 @@ export function ApplicationsTable({ items, sort, onSort, selected, onSelect }: A
                       {spread !== null && reviewers > 1 && (
                         <span className="meta cell-note">
                           <Trans>
-                            ±{spread} across {reviewers} reviewers
+                            ±{spread} (reviewers: {reviewers})
                           </Trans>
                         </span>
                       )}

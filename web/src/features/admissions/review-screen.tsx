@@ -104,7 +104,7 @@ export function ReviewScreen() {
                   {(r) => (
                     <>
                       <OtherScores application={a} rubric={r} reviewerId={user?.id} />
-                      <ScoreForm key={a.scoring.reviewers.length} application={a} rubric={r} reviewerId={user?.id} />
+                      <ScoreForm key={a.id} application={a} rubric={r} reviewerId={user?.id} />
                     </>
                   )}
                 </QueryView>
@@ -136,7 +136,7 @@ function ScoreFact({ application }: { application: ReviewedApplication }) {
   return (
     <>
       <Trans>
-        {score} (mean of {count} reviewers, spread {spread})
+        {score} (mean of the reviewers: {count}; spread {spread})
       </Trans>
       {rank !== null && (
         <>

@@ -51,7 +51,7 @@ export function SeatsSection({ cohortId, quotas, canEdit }: SeatsSectionProps) {
       </h2>
       <p className="seats-line">
         <Trans>
-          {left} seats left · {taken} of {capacity} taken
+          Seats left: {left} · taken: {taken} of {capacity}
         </Trans>
       </p>
       <form onSubmit={onSubmit}>

@@ -102,7 +102,7 @@ export function WorkbenchScreen() {
         <FormAlert message={download.isError ? errorMessage(download.error) : undefined} />
       </section>
       <QueryView query={rubric} lines={3}>
-        {(r) => <RubricSection key={`${r.locked}-${r.criteria.length}`} cohortId={cohortId} rubric={r} canEdit={isAdmin} />}
+        {(r) => <RubricSection key={String(r.locked)} cohortId={cohortId} rubric={r} canEdit={isAdmin} />}
       </QueryView>
     </Screen>
   );
