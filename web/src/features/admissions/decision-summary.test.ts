@@ -56,6 +56,8 @@ describe('outcomeOf', () => {
 
   it('reads a re-run on an item already in that status as "already decided"', () => {
     expect(outcomeOf(refused(422, 'illegal-decision', 'This application is accepted'), 'accept', 'accepted')).toEqual({ kind: 'already', status: 'accepted' });
+    // A full cohort is refused before the status is looked at: still nothing changed for an accepted one.
+    expect(outcomeOf(refused(409, 'cohort-full', 'All 2 seats of this cohort are taken.'), 'accept', 'accepted')).toEqual({ kind: 'already', status: 'accepted' });
   });
 
   it('keeps the API’s reason for a refusal (409 when no seat is left, 422 for a decision that cannot follow)', () => {

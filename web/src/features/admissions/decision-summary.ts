@@ -61,7 +61,8 @@ export type ItemOutcome =
 /** One item of a bulk answer as staff read it: done, already decided (a re-run changes nothing), or refused with the API's reason. */
 export function outcomeOf(result: BulkResult, decision: Decision, before: ApplicationStatus | undefined): ItemOutcome {
   if (result.status === 200 && result.application) return { kind: 'done', status: result.application.status };
+  // Refused because it already has that status (the API answers 422 "illegal decision", or 409 first when the cohort is full): nothing changed.
+  if (before === STATUS_OF[decision]) return { kind: 'already', status: before };
   const slug = result.problem?.type.split('/').pop() ?? '';
-  if (slug === 'illegal-decision' && before === STATUS_OF[decision]) return { kind: 'already', status: before };
   return { kind: 'refused', httpStatus: result.status, slug, detail: result.problem?.detail ?? '' };
 }
