@@ -53,7 +53,7 @@ export function ApplicationFiltersForm({ filters, tracks, onChange }: FiltersFor
           <option value="true">{t`Scored`}</option>
           <option value="false">{t`Not scored yet`}</option>
         </SelectField>
-        <div className="field checkbox">
+        <div className="checkbox">
           <input
             id="duplicates-only"
             type="checkbox"
