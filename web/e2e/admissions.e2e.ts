@@ -65,6 +65,13 @@ test('an admin sets a rubric, scores with the keyboard, shortlists, accepts up t
     await second.getByLabel('Maximum score').fill('5');
     await page.getByRole('button', { name: 'Save rubric' }).click();
     await expect(page.getByText('Rubric saved.')).toBeVisible();
+  });
+
+  await test.step('the admin sets the cybersecurity quota', async () => {
+    await page.getByLabel('Quota of seats for Cybersecurity (empty: no quota)').fill('2');
+    await page.getByRole('button', { name: 'Save quotas' }).click();
+    await expect(page.getByText('Quotas saved.')).toBeVisible();
+    expect((await api.call('GET', `/api/v1/cohorts/${world.cohortId}/track-quotas`, admin)).tracks).toEqual([{ trackCode: 'cybersecurity', seats: 2, taken: 0 }]);
     await checkScreen(page, 'admissions-workbench');
   });
 
@@ -112,6 +119,7 @@ test('an admin sets a rubric, scores with the keyboard, shortlists, accepts up t
     await page.getByRole('button', { name: 'Accept 2 selected…' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Accept: 2 of 2 applications?' });
     await expect(dialog).toContainText('Seats left in the cohort: 2 now, 0 after.');
+    await expect(dialog).toContainText('Cybersecurity quota: seats left 2; to accept 2.');
     await checkScreen(page, 'admissions-confirm-accept');
     await dialog.getByRole('button', { name: 'Yes, Accept 2' }).click();
     await expect(page.getByRole('heading', { name: 'Accept: 2 of 2 done' })).toBeVisible();

@@ -125,7 +125,7 @@ export function BulkDecision({ cohortId, selected, quotas, onDecided }: BulkDeci
             return (
               <li key={track.trackCode}>
                 <Trans>
-                  {name} quota: {left} seats left, {wanted} to accept.
+                  {name} quota: seats left {left}; to accept {wanted}.
                 </Trans>
                 {wanted > left && (
                   <strong>

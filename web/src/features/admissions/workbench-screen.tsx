@@ -58,7 +58,7 @@ export function WorkbenchScreen() {
       }
     >
       <QueryView query={quotas} lines={2}>
-        {(q) => <SeatsSection key={JSON.stringify(q.tracks.map((tr) => tr.seats))} cohortId={cohortId} quotas={q} canEdit={isAdmin} />}
+        {(q) => <SeatsSection cohortId={cohortId} quotas={q} canEdit={isAdmin} />}
       </QueryView>
       <section className="section" aria-labelledby="applications-title">
         <h2 id="applications-title">
