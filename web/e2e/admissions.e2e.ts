@@ -172,3 +172,19 @@ test('an admin sets a rubric, scores with the keyboard, shortlists, accepts up t
     expect(csv).not.toContain(ana.displayName);
   });
 });
+
+test('a trainee gets no admissions: no nav item, and the screens by URL are "not found"', async ({ page, api }) => {
+  const world = await buildLearningWorld(api);
+  const trainee = await api.registerTrainee('Tess Trainee');
+  await page.goto('/app/sign-in');
+  await page.getByLabel('Email').fill(trainee.email);
+  await page.getByLabel('Password').fill(trainee.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello, Tess' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admissions' })).toHaveCount(0);
+  await page.goto(`/app/admissions/${world.cohortId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  // The API refuses too: the screen is not the boundary.
+  const token = await api.tokenOf(trainee.email, trainee.password);
+  await api.call('GET', `/api/v1/cohorts/${world.cohortId}/applications`, token, undefined, 403);
+});
