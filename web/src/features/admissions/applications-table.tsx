@@ -29,6 +29,7 @@ export function ApplicationsTable({ items, sort, onSort, selected, onSelect }: A
   const { t } = useLingui();
   const labels = useAdmissionsLabels();
   const format = useFormat();
+  const shown = items.length;
   const allSelected = items.length > 0 && items.every((a) => selected.has(a.id));
   const header = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={ariaSortOf(sort, key)}>
@@ -42,7 +43,7 @@ export function ApplicationsTable({ items, sort, onSort, selected, onSelect }: A
     <div className="table-scroll" role="region" aria-labelledby="applications-caption" tabIndex={0}>
       <table className="data-table">
         <caption id="applications-caption">
-          <Trans>Applications ({items.length} shown)</Trans>
+          <Trans>Applications ({shown} shown)</Trans>
         </caption>
         <thead>
           <tr>

@@ -34,6 +34,7 @@ export function WorkbenchScreen() {
   const rubric = useQuery(rubricQuery(cohortId));
   const applications = useInfiniteQuery(applicationsQuery(cohortId, filters));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const cohortName = cohort.data?.name;
   const items = applications.data?.pages.flatMap((page) => page.items) ?? [];
   const setFilters = (next: ApplicationFilters) => void navigate({ search: next, replace: true });
   const download = useMutation({
@@ -50,7 +51,7 @@ export function WorkbenchScreen() {
   };
   return (
     <Screen
-      title={cohort.data ? t`Admissions: ${cohort.data.name}` : t`Admissions`}
+      title={cohortName ? t`Admissions: ${cohortName}` : t`Admissions`}
       before={
         <Link to="/admissions" className="back-link">
           <Trans>All cohorts</Trans>
