@@ -65,7 +65,7 @@ export class CreateCohortDto {
   @IsIn(UNLOCK_MODES)
   unlockMode: UnlockMode;
 
-  @ApiPropertyOptional({ default: DEFAULT_TIME_ZONE, maxLength: 64, description: 'IANA time zone of the cohort: its start day, unlock days and due dates are counted there' })
+  @ApiPropertyOptional({ maxLength: 64, example: DEFAULT_TIME_ZONE, description: `IANA time zone of the cohort (${DEFAULT_TIME_ZONE} when not given): its start day, unlock days and due dates are counted there` })
   @ValidateIf((o: CreateCohortDto) => o.timeZone !== undefined) @IsTimeZone()
   timeZone?: string;
 

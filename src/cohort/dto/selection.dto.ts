@@ -39,7 +39,7 @@ export class RubricView {
   @ApiProperty({ type: Boolean, description: 'Scores exist: the rubric can no longer change' }) locked: boolean;
 }
 
-export class CriterionScoreDto {
+export class RubricScoreDto {
   @ApiProperty({ example: 'motivation' }) @IsString() @Length(1, 40)
   criterionId: string;
 
@@ -48,9 +48,9 @@ export class CriterionScoreDto {
 }
 
 export class ScoresDto {
-  @ApiProperty({ type: [CriterionScoreDto], description: 'Your scores: each replaces your earlier score of that criterion' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CriterionScoreDto)
-  scores: CriterionScoreDto[];
+  @ApiProperty({ type: [RubricScoreDto], description: 'Your scores: each replaces your earlier score of that criterion' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RubricScoreDto)
+  scores: RubricScoreDto[];
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Kept in the audit trail' }) @IsOptional() @IsString() @Length(1, 1000)
   note?: string;

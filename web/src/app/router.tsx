@@ -16,6 +16,7 @@ import { peopleRoutes } from '../features/admin-people/routes';
 import { certificateReviewRoutes } from '../features/certificate-reviews/routes';
 import { operationsRoutes } from '../features/operations/routes';
 import { teachRoutes } from '../features/teach/routes';
+import { admissionsRoutes } from '../features/admissions/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -32,6 +33,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...certificateReviewRoutes,
     ...operationsRoutes,
     ...teachRoutes,
+    ...admissionsRoutes,
   ])]);
 
 export function createAppRouter(queryClient: QueryClient) {

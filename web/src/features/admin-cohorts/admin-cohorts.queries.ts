@@ -33,7 +33,10 @@ export const waitlistQuery = (id: string) =>
   queryOptions({
     queryKey: [...queryKeys.cohorts.detail(id), 'waitlist'] as const,
     queryFn: async () => {
-      const page = await unwrap(api.GET('/api/v1/cohorts/{id}/applications', { params: { path: { id }, query: { status: 'waitlisted', limit: 100 } } }));
+      // The route also answers text/csv (format=csv): the JSON page is what this call asks for.
+      const page = await unwrap<components['schemas']['ApplicationReviewPageView']>(
+        api.GET('/api/v1/cohorts/{id}/applications', { params: { path: { id }, query: { status: 'waitlisted', limit: 100 } } }) as never,
+      );
       return { count: page.items.length, more: page.nextCursor !== null };
     },
   });

@@ -1,8 +1,9 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { createRoleRoute } from '../../shared/routing/base-routes';
+import { loadStaffMessages } from '../../shared/i18n/staff-messages';
 
 /** The instructor's workspace: instructors and admins only (the API checks each course and cohort too). */
-export const teachRoute = createRoleRoute('teach', ['instructor', 'admin']);
+export const teachRoute = createRoleRoute('teach', ['instructor', 'admin'], loadStaffMessages);
 
 const myCoursesRoute = createRoute({
   getParentRoute: () => teachRoute,
