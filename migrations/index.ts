@@ -13,6 +13,7 @@ import { CredentialConformance1795530000000 } from './1795530000000-CredentialCo
 import { WaitlistRanksUnique1795610000000 } from './1795610000000-WaitlistRanksUnique';
 import { AssessmentExceptions1795610000001 } from './1795610000001-AssessmentExceptions';
 import { LatePolicyFloorAndGrace1795610000002 } from './1795610000002-LatePolicyFloorAndGrace';
+import { TalentPipeline1795660000000 } from './1795660000000-TalentPipeline';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   WaitlistRanksUnique1795610000000,
   AssessmentExceptions1795610000001,
   LatePolicyFloorAndGrace1795610000002,
+  TalentPipeline1795660000000,
 ];

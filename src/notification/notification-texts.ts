@@ -161,6 +161,14 @@ const EN: Texts = {
     title: `Exception granted: ${field(d, 'assessmentTitle', 'an assessment')}`,
     text: withReason(`For ${field(d, 'assessmentTitle', 'an assessment')}, ${exceptionTerms(d, 'en')}.`, d, 'en'),
   }),
+  'interview-requested': (d) => ({
+    title: `Interview request: ${field(d, 'roleTitle', 'a role')}`,
+    text: `${field(d, 'organisationName', 'An employer')} asks you to an interview for ${field(d, 'roleTitle', 'a role')}. Accept to share your contact details with them, or decline.`,
+  }),
+  'interview-answered': (d) => ({
+    title: `Interview request ${d.answer === 'accepted' ? 'accepted' : 'declined'}: ${field(d, 'roleTitle', 'a role')}`,
+    text: `${field(d, 'traineeName', 'A candidate')} ${d.answer === 'accepted' ? 'accepted your interview request; their contact details are on their profile' : 'declined your interview request'}.`,
+  }),
 };
 
 const ES: Texts = {
@@ -223,6 +231,14 @@ const ES: Texts = {
   'assessment-exception-granted': (d) => ({
     title: `Excepción concedida: ${field(d, 'assessmentTitle', 'una evaluación')}`,
     text: withReason(`En ${field(d, 'assessmentTitle', 'una evaluación')}, ${exceptionTerms(d, 'es')}.`, d, 'es'),
+  }),
+  'interview-requested': (d) => ({
+    title: `Solicitud de entrevista: ${field(d, 'roleTitle', 'un puesto')}`,
+    text: `${field(d, 'organisationName', 'Un empleador')} te invita a una entrevista para ${field(d, 'roleTitle', 'un puesto')}. Acepta para compartir tus datos de contacto con ellos, o rechaza.`,
+  }),
+  'interview-answered': (d) => ({
+    title: `Solicitud de entrevista ${d.answer === 'accepted' ? 'aceptada' : 'rechazada'}: ${field(d, 'roleTitle', 'un puesto')}`,
+    text: `${field(d, 'traineeName', 'Una persona candidata')} ${d.answer === 'accepted' ? 'aceptó tu solicitud de entrevista; sus datos de contacto están en su perfil' : 'rechazó tu solicitud de entrevista'}.`,
   }),
 };
 

@@ -80,6 +80,9 @@ export const OBJECT_FIXTURES: Record<string, ObjectFixture | ObjectFixture[]> = 
   '/cohorts/:id/certificates': { params: id('cohortId'), visibleTo: ['reviewer', 'admin'] },
   // Notification: an inbox item is its recipient's alone (marking it read is harmless to repeat).
   '/me/notifications/:id/read': { params: id('notificationOfA'), visibleTo: ['traineeA'], writes: true },
+  // Talent: a listed profile and an interview request are the employer's to read (and the request A's to answer).
+  '/talent/profiles/:traineeId': { params: (w) => ({ traineeId: w.people.traineeA.id }), visibleTo: ['employer'] },
+  '/talent/interview-requests/:id': { params: id('interviewRequestOfA'), visibleTo: ['employer'] },
 };
 
 /** The fixtures of a route path (none, one or several objects). */

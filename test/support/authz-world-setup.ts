@@ -21,7 +21,7 @@ export async function publishedCourse(w: MatrixWorld): Promise<void> {
   const course = await must(api.post('/api/v1/courses', courseInput({ title: 'Matrix course' }), token), 'creating the course');
   const module = await must(api.post(`/api/v1/courses/${course.id}/modules`, { title: 'Module 1' }, token), 'adding a module');
   const lesson = await must(api.post(`/api/v1/modules/${module.id}/lessons`, { title: 'Lesson 1', kind: 'article', body: '# One' }, token), 'adding a lesson');
-  const assessment = await must(api.post(`/api/v1/modules/${module.id}/assessments`, quizBody(), token), 'authoring the quiz');
+  const assessment = await must(api.post(`/api/v1/modules/${module.id}/assessments`, quizBody({ skillCodes: ['CYB-SOC-01', 'CYB-IAM-01'] }), token), 'authoring the quiz');
   const version = await must(api.post(`/api/v1/courses/${course.id}/publish`, {}, token), 'publishing');
   for (const [name, id] of Object.entries({ courseId: course.id, moduleId: module.id, lessonId: lesson.id, assessmentId: assessment.id, versionId: version.versionId })) w.objects.set(name, id);
   w.objects.set('version', String(version.version));
@@ -94,4 +94,12 @@ export async function certificateOfA(w: MatrixWorld): Promise<void> {
   });
   w.objects.set('certificateOfA', certificate.id);
   w.objects.set('verificationCodeOfA', certificate.verificationCode);
+}
+
+/** A lists a talent profile; the employer asks A to an interview ('interviewRequestOfA'). */
+export async function talentOfA(w: MatrixWorld): Promise<void> {
+  const { api, people } = w;
+  await must(api.put('/api/v1/me/talent-profile', { statement: 'SOC analyst in training.', availability: 'immediately', preferredRoles: ['SOC analyst'] }, people.traineeA.token), 'A listing a talent profile');
+  const request = await must(api.post('/api/v1/talent/interview-requests', { traineeId: people.traineeA.id, roleTitle: 'SOC analyst', message: 'Meet us?' }, people.employer.token), 'the employer asking A to an interview');
+  w.objects.set('interviewRequestOfA', request.id);
 }

@@ -80,6 +80,8 @@ export const NOTIFICATION_TYPES = [
   'webhook-disabled',
   'import-finished',
   'assessment-exception-granted',
+  'interview-requested',
+  'interview-answered',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
