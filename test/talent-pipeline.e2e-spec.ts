@@ -137,9 +137,24 @@ describe('talent pipeline', () => {
       expect(ids(await api.get(`/api/v1/talent/profiles?certification=${certification}`, token))).toEqual([A]);
       expect(ids(await api.get('/api/v1/talent/profiles?availability=within_3_months', token))).toEqual([B]);
       expect(ids(await api.get('/api/v1/talent/profiles?availability=immediately,within_3_months&track=cybersecurity', token)).sort()).toEqual([A, B].sort());
-      // Ranking: with skills asked, A (two matches) comes before B (none), whatever their ids.
-      const ranked = await api.get('/api/v1/talent/profiles?track=cybersecurity&skillsAll=&skillsAny=CYB-SOC-01', token);
-      expect(ranked.status).toBe(400);
+      expect((await api.get('/api/v1/talent/profiles?skillsAll=', token)).status).toBe(400);
+    });
+
+    it('ranks by how many of the asked skills a profile evidences, and pages by keyset (skill match, id)', async () => {
+      // A third profile evidencing one skill, written as the module stores it (its evidence needs no course here).
+      const third = await createUser(api, w.people.admin.token, ['trainee']);
+      await t.dataSource.query(
+        `INSERT INTO talent_profile (trainee_id, listed, statement, availability, preferred_roles, track_code, cohort_id, skill_codes, certified_course_codes, listed_at)
+         VALUES ($1, true, '', 'immediately', '{}', 'cybersecurity', $2, '{CYB-SOC-01}', '{}', now())`,
+        [third.id, w.objects.get('cohortId')],
+      );
+      const token = w.people.employer.token;
+      const ranked = await api.get('/api/v1/talent/profiles?skillsAny=CYB-IAM-01,CYB-SOC-01', token);
+      expect(ranked.body.items.map((i: { traineeId: string; skillMatch: number }) => [i.traineeId, i.skillMatch])).toEqual([[w.people.traineeA.id, 2], [third.id, 1]]);
+      const first = await api.get('/api/v1/talent/profiles?skillsAny=CYB-IAM-01,CYB-SOC-01&limit=1', token);
+      const second = await api.get(`/api/v1/talent/profiles?skillsAny=CYB-IAM-01,CYB-SOC-01&limit=1&cursor=${first.body.nextCursor}`, token);
+      expect([first.body.items[0].traineeId, second.body.items[0].traineeId, second.body.nextCursor]).toEqual([w.people.traineeA.id, third.id, null]);
+      await t.dataSource.query('DELETE FROM talent_profile WHERE trainee_id = $1', [third.id]);
     });
 
     it('pages by keyset (skill match, id): every profile once, in rank order', async () => {
