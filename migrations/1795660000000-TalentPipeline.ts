@@ -44,7 +44,7 @@ export class TalentPipeline1795660000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         employer_id uuid NOT NULL,
         organisation_id uuid NOT NULL,
-        action text NOT NULL CHECK (action IN ('search','profile_view','shortlist','interview_request','outcome','hire')),
+        action text NOT NULL CHECK (action IN ('search','profile_view','shortlist','interview_request','outcome','hire','fair_slots')),
         trainee_id uuid,
         detail jsonb NOT NULL DEFAULT '{}',
         at timestamptz NOT NULL DEFAULT now()

@@ -14,6 +14,7 @@ import { WaitlistRanksUnique1795610000000 } from './1795610000000-WaitlistRanksU
 import { AssessmentExceptions1795610000001 } from './1795610000001-AssessmentExceptions';
 import { LatePolicyFloorAndGrace1795610000002 } from './1795610000002-LatePolicyFloorAndGrace';
 import { TalentPipeline1795660000000 } from './1795660000000-TalentPipeline';
+import { CareerFairs1795660000001 } from './1795660000001-CareerFairs';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AssessmentExceptions1795610000001,
   LatePolicyFloorAndGrace1795610000002,
   TalentPipeline1795660000000,
+  CareerFairs1795660000001,
 ];

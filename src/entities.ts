@@ -39,6 +39,7 @@ import { TalentProfile } from './talent/talent-profile.entity';
 import { EmployerAccess } from './talent/employer-access.entity';
 import { ShortlistEntry } from './talent/shortlist-entry.entity';
 import { InterviewOutcome, InterviewRequest } from './talent/interview-request.entity';
+import { CareerFair, CareerFairCohort, CareerFairEmployer, CareerFairRegistration, FairBooking, FairSlot } from './talent/career-fair.entity';
 
 /** Every entity of the app, for the one data source (app and migration CLI). */
 export const ENTITIES = [
@@ -50,4 +51,5 @@ export const ENTITIES = [
   NotificationEvent, NotificationDelivery, NotificationPreference, EmailDigest, Webhook, WebhookDelivery,
   NotificationScheduleRun, Organisation, DemographicConsent,
   TalentProfile, EmployerAccess, ShortlistEntry, InterviewRequest, InterviewOutcome,
+  CareerFair, CareerFairEmployer, CareerFairCohort, CareerFairRegistration, FairSlot, FairBooking,
 ];

@@ -169,6 +169,10 @@ const EN: Texts = {
     title: `Interview request ${d.answer === 'accepted' ? 'accepted' : 'declined'}: ${field(d, 'roleTitle', 'a role')}`,
     text: `${field(d, 'traineeName', 'A candidate')} ${d.answer === 'accepted' ? 'accepted your interview request; their contact details are on their profile' : 'declined your interview request'}.`,
   }),
+  'fair-meeting-reminder': (d) => ({
+    title: `Reminder: ${field(d, 'fairName', 'career fair')} meeting`,
+    text: `Your one-to-one meeting at ${field(d, 'fairName', 'the career fair')} with ${field(d, 'organisationName', 'an employer')} starts at ${when(d, 'startsAt', 'en', 'the booked time')}.`,
+  }),
 };
 
 const ES: Texts = {
@@ -239,6 +243,10 @@ const ES: Texts = {
   'interview-answered': (d) => ({
     title: `Solicitud de entrevista ${d.answer === 'accepted' ? 'aceptada' : 'rechazada'}: ${field(d, 'roleTitle', 'un puesto')}`,
     text: `${field(d, 'traineeName', 'Una persona candidata')} ${d.answer === 'accepted' ? 'aceptó tu solicitud de entrevista; sus datos de contacto están en su perfil' : 'rechazó tu solicitud de entrevista'}.`,
+  }),
+  'fair-meeting-reminder': (d) => ({
+    title: `Recordatorio: reunión en ${field(d, 'fairName', 'la feria de empleo')}`,
+    text: `Tu reunión individual en ${field(d, 'fairName', 'la feria de empleo')} con ${field(d, 'organisationName', 'un empleador')} empieza el ${when(d, 'startsAt', 'es', 'la hora reservada')}.`,
   }),
 };
 

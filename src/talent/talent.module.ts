@@ -17,10 +17,14 @@ import { TalentPipeline } from './talent-pipeline.contract';
 import { TalentPipelineService } from './talent-pipeline.service';
 import { MyTalentProfileController } from './my-talent-profile.controller';
 import { EmployerTalentController } from './employer-talent.controller';
+import { CareerFairs } from './career-fairs.service';
+import { FairBookings } from './fair-bookings.service';
+import { FairReminders } from './fair-reminders.service';
+import { CareerFairsController } from './career-fairs.controller';
 
 /**
  * The talent pipeline (issue 19): consenting trainees' profiles, employers' search, shortlists and
- * interview requests. Reads identity, cohort, course, assessment and certification through their
+ * interview requests, career fairs (slots, bookings, check-in, reminders). Reads identity, cohort, course, assessment and certification through their
  * contracts; tells people through `notify` in the outbox. Others read it through TalentPipeline.
  */
 @Module({
@@ -35,9 +39,12 @@ import { EmployerTalentController } from './employer-talent.controller';
     InterviewRequests,
     EmployerHires,
     TalentPipelineService,
+    CareerFairs,
+    FairBookings,
+    FairReminders,
     { provide: TalentPipeline, useExisting: TalentPipelineService },
   ],
-  controllers: [MyTalentProfileController, EmployerTalentController],
+  controllers: [MyTalentProfileController, EmployerTalentController, CareerFairsController],
   exports: [TalentPipeline],
 })
 export class TalentModule {}

@@ -83,6 +83,9 @@ export const OBJECT_FIXTURES: Record<string, ObjectFixture | ObjectFixture[]> = 
   // Talent: a listed profile and an interview request are the employer's to read (and the request A's to answer).
   '/talent/profiles/:traineeId': { params: (w) => ({ traineeId: w.people.traineeA.id }), visibleTo: ['employer'] },
   '/talent/interview-requests/:id': { params: id('interviewRequestOfA'), visibleTo: ['employer'] },
+  // A career fair is its participating employers', its invited cohorts' trainees' and the admins'.
+  '/career-fairs/:id': { params: id('careerFairId'), visibleTo: ['traineeA', 'traineeB', 'employer', 'admin'] },
+  '/career-fairs/:id/slots': { params: id('careerFairId'), visibleTo: ['traineeA', 'traineeB', 'employer', 'admin'] },
 };
 
 /** The fixtures of a route path (none, one or several objects). */

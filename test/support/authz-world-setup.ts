@@ -96,10 +96,17 @@ export async function certificateOfA(w: MatrixWorld): Promise<void> {
   w.objects.set('verificationCodeOfA', certificate.verificationCode);
 }
 
-/** A lists a talent profile; the employer asks A to an interview ('interviewRequestOfA'). */
+/** A lists a talent profile; the employer asks A to an interview ('interviewRequestOfA'); a career fair of the employer for the cohort ('careerFairId'). */
 export async function talentOfA(w: MatrixWorld): Promise<void> {
   const { api, people } = w;
   await must(api.put('/api/v1/me/talent-profile', { statement: 'SOC analyst in training.', availability: 'immediately', preferredRoles: ['SOC analyst'] }, people.traineeA.token), 'A listing a talent profile');
   const request = await must(api.post('/api/v1/talent/interview-requests', { traineeId: people.traineeA.id, roleTitle: 'SOC analyst', message: 'Meet us?' }, people.employer.token), 'the employer asking A to an interview');
   w.objects.set('interviewRequestOfA', request.id);
+  const organisationId = (await must(api.get('/api/v1/me', people.employer.token), 'reading the employer')).organisationId;
+  const now = Date.now();
+  const fair = await must(api.post('/api/v1/career-fairs', {
+    name: 'Matrix fair', startsAt: new Date(now + DAY).toISOString(), endsAt: new Date(now + DAY + 6 * 3_600_000).toISOString(), place: 'Belize City',
+    organisationIds: [organisationId], cohortIds: [w.objects.get('cohortId')],
+  }, people.admin.token), 'creating a career fair');
+  w.objects.set('careerFairId', fair.id);
 }

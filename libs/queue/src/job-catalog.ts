@@ -61,6 +61,8 @@ export interface JobPayloads {
   'send-weekly-digests': Record<string, never>;
   /** reporting: refresh every cohort's outcome report snapshot (REPORT_REFRESH_INTERVAL_SECONDS). */
   'refresh-cohort-reports': Record<string, never>;
+  /** talent: remind trainees and employers of fair meetings starting within a day (each booking once). */
+  'scan-fair-reminders': Record<string, never>;
 }
 
 /** Every kind of notification; preferences are per type and channel. */
@@ -82,6 +84,7 @@ export const NOTIFICATION_TYPES = [
   'assessment-exception-granted',
   'interview-requested',
   'interview-answered',
+  'fair-meeting-reminder',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -142,6 +145,7 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
   'refresh-cohort-report': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'refresh-cohort-reports': { queue: 'maintenance', attempts: 2, backoffMs: 5000, keepCompletedSeconds: 3600, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
+  'scan-fair-reminders': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 15 * MINUTE_MS } },
 };
 
 
