@@ -15,6 +15,7 @@ import { AssessmentExceptions1795610000001 } from './1795610000001-AssessmentExc
 import { LatePolicyFloorAndGrace1795610000002 } from './1795610000002-LatePolicyFloorAndGrace';
 import { TalentPipeline1795660000000 } from './1795660000000-TalentPipeline';
 import { CareerFairs1795660000001 } from './1795660000001-CareerFairs';
+import { PipelinePlacements1795660000002 } from './1795660000002-PipelinePlacements';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   LatePolicyFloorAndGrace1795610000002,
   TalentPipeline1795660000000,
   CareerFairs1795660000001,
+  PipelinePlacements1795660000002,
 ];

@@ -173,6 +173,10 @@ const EN: Texts = {
     title: `Reminder: ${field(d, 'fairName', 'career fair')} meeting`,
     text: `Your one-to-one meeting at ${field(d, 'fairName', 'the career fair')} with ${field(d, 'organisationName', 'an employer')} starts at ${when(d, 'startsAt', 'en', 'the booked time')}.`,
   }),
+  'placement-follow-up-due': (d) => ({
+    title: `Placement follow-up due: ${field(d, 'month', '?')} months`,
+    text: `The ${field(d, 'month', '?')}-month follow-up of the placement as ${field(d, 'role', 'a role')} at ${field(d, 'employer', 'an employer')} is due: record whether the graduate is still in the role.`,
+  }),
 };
 
 const ES: Texts = {
@@ -247,6 +251,10 @@ const ES: Texts = {
   'fair-meeting-reminder': (d) => ({
     title: `Recordatorio: reunión en ${field(d, 'fairName', 'la feria de empleo')}`,
     text: `Tu reunión individual en ${field(d, 'fairName', 'la feria de empleo')} con ${field(d, 'organisationName', 'un empleador')} empieza el ${when(d, 'startsAt', 'es', 'la hora reservada')}.`,
+  }),
+  'placement-follow-up-due': (d) => ({
+    title: `Seguimiento de colocación pendiente: ${field(d, 'month', '?')} meses`,
+    text: `Toca el seguimiento a los ${field(d, 'month', '?')} meses de la colocación como ${field(d, 'role', 'un puesto')} en ${field(d, 'employer', 'un empleador')}: registra si la persona sigue en el puesto.`,
   }),
 };
 

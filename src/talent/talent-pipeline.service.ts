@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { TalentPersonalDataExport, TalentPipeline } from './talent-pipeline.contract';
+import { PipelineHire, PipelineStages, TalentPersonalDataExport, TalentPipeline } from './talent-pipeline.contract';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -32,6 +32,30 @@ export class TalentPipelineService extends TalentPipeline {
       profileViews: views.map((v) => ({ organisationId: v.organisationId, at: iso(v.at)! })),
       shortlists: shortlists.map((s) => ({ ...s, createdAt: iso(s.createdAt)! })),
       interviewRequests: requests.map((r) => ({ ...r, createdAt: iso(r.createdAt as Date), answeredAt: iso(r.answeredAt as Date | null) })),
+    };
+  }
+
+  async hire(interviewRequestId: string): Promise<PipelineHire | null> {
+    const rows: PipelineHire[] = await this.txHost.tx.query(
+      `SELECT r.id AS "interviewRequestId", r.trainee_id AS "traineeId", p.cohort_id AS "cohortId", r.organisation_id AS "organisationId",
+              r.role_title AS "roleTitle", o.recorded_at AS "hiredAt", o.recorded_by AS "recordedBy"
+         FROM interview_request r JOIN interview_outcome o ON o.request_id = r.id AND o.stage = 'hired'
+         JOIN talent_profile p ON p.trainee_id = r.trainee_id
+        WHERE r.id = $1`,
+      [interviewRequestId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async stagesOf(traineeIds: string[]): Promise<PipelineStages> {
+    const ids = [...new Set(traineeIds)];
+    const of = async (sql: string): Promise<string[]> => ((await this.txHost.tx.query(sql, [ids])) as Array<{ id: string }>).map((r) => r.id);
+    return {
+      listed: await of('SELECT trainee_id AS id FROM talent_profile WHERE trainee_id = ANY($1::uuid[]) AND listed_at IS NOT NULL'),
+      viewed: await of(`SELECT DISTINCT trainee_id AS id FROM employer_access WHERE trainee_id = ANY($1::uuid[]) AND action = 'profile_view'`),
+      shortlisted: await of('SELECT DISTINCT trainee_id AS id FROM shortlist_entry WHERE trainee_id = ANY($1::uuid[])'),
+      interviewed: await of(`SELECT DISTINCT r.trainee_id AS id FROM interview_request r JOIN interview_outcome o ON o.request_id = r.id AND o.stage = 'interviewed' WHERE r.trainee_id = ANY($1::uuid[])`),
+      hired: await of(`SELECT DISTINCT r.trainee_id AS id FROM interview_request r JOIN interview_outcome o ON o.request_id = r.id AND o.stage = 'hired' WHERE r.trainee_id = ANY($1::uuid[])`),
     };
   }
 }

@@ -63,6 +63,10 @@ export interface JobPayloads {
   'refresh-cohort-reports': Record<string, never>;
   /** talent: remind trainees and employers of fair meetings starting within a day (each booking once). */
   'scan-fair-reminders': Record<string, never>;
+  /** reporting: an employer confirmed a hire in the talent pipeline; record the placement (once per interview request). */
+  'record-pipeline-hire': { interviewRequestId: string };
+  /** reporting: tell staff of placement follow-ups (3 and 6 months) that fell due, each once (daily). */
+  'scan-placement-follow-ups': Record<string, never>;
 }
 
 /** Every kind of notification; preferences are per type and channel. */
@@ -85,6 +89,7 @@ export const NOTIFICATION_TYPES = [
   'interview-requested',
   'interview-answered',
   'fair-meeting-reminder',
+  'placement-follow-up-due',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -146,6 +151,8 @@ export const JOB_CATALOG: { [name in JobName]: JobPolicy } = {
   'refresh-cohort-report': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY },
   'refresh-cohort-reports': { queue: 'maintenance', attempts: 2, backoffMs: 5000, keepCompletedSeconds: 3600, keepFailedSeconds: 7 * DAY, schedule: 'configured' },
   'scan-fair-reminders': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 15 * MINUTE_MS } },
+  'record-pipeline-hire': { queue: 'maintenance', attempts: 5, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY },
+  'scan-placement-follow-ups': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 6 * HOUR_MS } },
 };
 
 
