@@ -10,7 +10,7 @@ import { PipelineHires } from '../src/reporting/placements/pipeline-hires.servic
  * Issue 19 item 6: a hire the employer confirms becomes an employer-confirmed placement (through the
  * worker), with its 3- and 6-month follow-ups scheduled and announced; the cohort's outcome report
  * carries the pipeline figures under the same disclosure control as every figure (k = 2 here).
- * The world's cohort has A (listed, asked to an interview by the employer) and B; C and D join it.
+ * The world's cohort has A (listed, asked to an interview by the employer), B and L (listed); C and D join it.
  */
 describe('placements from the talent pipeline', () => {
   let t: TestApp;
@@ -40,9 +40,9 @@ describe('placements from the talent pipeline', () => {
   it('withholds pipeline figures of 1..k-1 trainees (or their complement)', async () => {
     await api.get(`/api/v1/talent/profiles/${w.people.traineeA.id}`, w.people.employer.token);
     const pipeline = (await report()).pipeline;
-    // 4 trainees: A alone listed and viewed → 1 (and 3 not) is withheld; nobody hired → 0 is published.
-    expect(pipeline).toMatchObject({ listed: null, viewed: null, shortlisted: 0, interviewed: 0, hired: 0 });
-    expect(pipeline.suppressed).toEqual(expect.arrayContaining([{ metric: 'listed', reason: 'small-count' }, { metric: 'viewed', reason: 'small-count' }]));
+    // 5 trainees (A, B, C, D and the world's L): A and L listed (2, and 3 not) is published; A alone viewed
+    // (1, and 4 not) is withheld; nobody shortlisted or hired: 0 is published.
+    expect(pipeline).toEqual({ listed: 2, viewed: null, shortlisted: 0, interviewed: 0, hired: 0, suppressed: [{ metric: 'viewed', reason: 'small-count' }] });
   });
 
   it('turns a confirmed hire into an employer-confirmed placement, once, and counts it in the report', async () => {
@@ -71,7 +71,7 @@ describe('placements from the talent pipeline', () => {
     expect((await t.dataSource.query('SELECT count(*) FROM placement WHERE cohort_id = $1', [cohortId]))[0].count).toBe('2');
 
     const figures = await report();
-    expect(figures.pipeline).toEqual({ listed: 2, viewed: 2, shortlisted: 2, interviewed: 2, hired: 2, suppressed: [] });
+    expect(figures.pipeline).toEqual({ listed: 3, viewed: 2, shortlisted: 2, interviewed: 2, hired: 2, suppressed: [] });
     expect(figures.overall.placements.placed).toBe(2);
     // The trainee's own export holds the pipeline.
     expect((await api.get('/api/v1/me/data-export', c.token)).body.talent.interviewRequests).toEqual([expect.objectContaining({ stage: 'hired', state: 'accepted' })]);

@@ -2,6 +2,7 @@ import { HttpAnswer, waitFor } from '@gds/testing';
 import type { MatrixWorld } from './authz-world';
 import { courseInput } from './course-builders';
 import { QUIZ_RIGHT, quizBody } from './assessment-builders';
+import { createUser } from './people';
 
 const DAY = 86_400_000;
 
@@ -96,7 +97,10 @@ export async function certificateOfA(w: MatrixWorld): Promise<void> {
   w.objects.set('verificationCodeOfA', certificate.verificationCode);
 }
 
-/** A lists a talent profile; the employer asks A to an interview ('interviewRequestOfA'); a career fair of the employer for the cohort ('careerFairId'). */
+/**
+ * A lists a talent profile; the employer asks A to an interview ('interviewRequestOfA'); a career fair
+ * of the employer for the cohort ('careerFairId'); trainee L, no caller, enrolled and listed ('listedTraineeId').
+ */
 export async function talentOfA(w: MatrixWorld): Promise<void> {
   const { api, people } = w;
   await must(api.put('/api/v1/me/talent-profile', { statement: 'SOC analyst in training.', availability: 'immediately', preferredRoles: ['SOC analyst'] }, people.traineeA.token), 'A listing a talent profile');
@@ -109,4 +113,8 @@ export async function talentOfA(w: MatrixWorld): Promise<void> {
     organisationIds: [organisationId], cohortIds: [w.objects.get('cohortId')],
   }, people.admin.token), 'creating a career fair');
   w.objects.set('careerFairId', fair.id);
+  const listed = await createUser(api, people.admin.token, ['trainee']);
+  await must(api.post(`/api/v1/cohorts/${w.objects.get('cohortId')}/enrollments`, { traineeId: listed.id }, people.admin.token), 'enrolling trainee L');
+  await must(api.put('/api/v1/me/talent-profile', { statement: 'Listed.', availability: 'immediately', preferredRoles: [] }, listed.token), 'L listing a talent profile');
+  w.objects.set('listedTraineeId', listed.id);
 }
