@@ -171,6 +171,8 @@ describe('talent pipeline', () => {
       expect(seen).toHaveLength(3);
       expect(seen.sort()).toEqual([w.people.traineeA.id, w.people.traineeB.id, w.objects.get('listedTraineeId')!].sort());
       expect((await api.get('/api/v1/talent/profiles?cursor=garbage', token)).status).toBe(400);
+      const forged = Buffer.from(JSON.stringify({ m: 'x', id: 'not-a-uuid' })).toString('base64url');
+      expect((await api.get(`/api/v1/talent/profiles?skillsAny=CYB-SOC-01&cursor=${forged}`, token)).body.type).toMatch(/invalid-cursor$/);
       expect((await api.get('/api/v1/talent/profiles?skillsAny=not a code', token)).status).toBe(400);
       expect((await api.get('/api/v1/talent/profiles?track=astrology', token)).status).toBe(400);
       expect((await api.get('/api/v1/talent/profiles', w.people.traineeA.token)).status).toBe(403);

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { decodeCursor, encodeCursor, Page } from '@gds/http';
+import { badRequest, decodeCursor, encodeCursor, Page } from '@gds/http';
 import { UserDirectory } from '../identity/identity.module';
 import { EmployerAccessLog } from './employer-access-log.service';
 import type { EmployerActor } from './employer-scope.service';
 import type { SearchTalentQuery, TalentSearchItemView } from './dto/talent-search.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Row {
   trainee_id: string;
@@ -33,33 +35,34 @@ export class TalentSearch {
   @Transactional()
   async search(actor: EmployerActor, query: SearchTalentQuery): Promise<Page<TalentSearchItemView>> {
     const after = decodeCursor<{ m: number; id: string }>(query.cursor, ['m', 'id']);
+    if (after && (!Number.isInteger(after.m) || !UUID.test(after.id))) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
     const wanted = [...new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])])];
-    const params: unknown[] = [wanted];
-    const where = ['listed'];
-    const add = (clause: (n: string) => string, value: unknown) => {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
       params.push(value);
-      where.push(clause(`$${params.length}`));
+      return `$${params.length}`;
     };
-    if (query.track) add((p) => `track_code = ${p}`, query.track);
-    if (query.skillsAll?.length) add((p) => `skill_codes @> ${p}::text[]`, query.skillsAll);
-    if (query.skillsAny?.length) add((p) => `skill_codes && ${p}::text[]`, query.skillsAny);
-    if (query.certification) add((p) => `certified_course_codes @> ARRAY[${p}::text]`, query.certification);
-    if (query.availability?.length) add((p) => `availability = ANY(${p}::text[])`, query.availability);
-    let keyset = '';
-    if (after) {
-      params.push(after.m, after.id);
-      keyset = `WHERE skill_match < $${params.length - 1} OR (skill_match = $${params.length - 1} AND trainee_id > $${params.length}::uuid)`;
+    const where = ['listed'];
+    if (query.track) where.push(`track_code = ${bind(query.track)}`);
+    if (query.skillsAll?.length) where.push(`skill_codes @> ${bind(query.skillsAll)}::text[]`);
+    if (query.skillsAny?.length) where.push(`skill_codes && ${bind(query.skillsAny)}::text[]`);
+    if (query.certification) where.push(`certified_course_codes @> ARRAY[${bind(query.certification)}::text]`);
+    if (query.availability?.length) where.push(`availability = ANY(${bind(query.availability)}::text[])`);
+    const columns = 'trainee_id, track_code, availability, preferred_roles, skill_codes, certified_course_codes';
+    let sql: string;
+    if (wanted.length === 0) {
+      // Without skills asked every match is 0: the page walks the partial index on listed profiles in
+      // id order (track + id when a track is asked).
+      if (after) where.push(`trainee_id > ${bind(after.id)}::uuid`);
+      sql = `SELECT ${columns}, 0 AS skill_match FROM talent_profile WHERE ${where.join(' AND ')} ORDER BY trainee_id ASC LIMIT ${bind(query.limit + 1)}`;
+    } else {
+      // With skills, every matching profile is ranked (the GIN index on skills narrows them first).
+      const match = `(SELECT count(*) FROM unnest(skill_codes) s WHERE s = ANY(${bind(wanted)}::text[]))::int`;
+      const keyset = after ? `WHERE skill_match < ${bind(after.m)} OR (skill_match = $${params.length} AND trainee_id > ${bind(after.id)}::uuid)` : '';
+      sql = `SELECT * FROM (SELECT ${columns}, ${match} AS skill_match FROM talent_profile WHERE ${where.join(' AND ')}) ranked ${keyset}
+             ORDER BY skill_match DESC, trainee_id ASC LIMIT ${bind(query.limit + 1)}`;
     }
-    params.push(query.limit + 1);
-    const rows: Row[] = await this.txHost.tx.query(
-      `SELECT * FROM (
-         SELECT trainee_id, track_code, availability, preferred_roles, skill_codes, certified_course_codes,
-                cardinality(ARRAY(SELECT unnest(skill_codes) INTERSECT SELECT unnest($1::text[]))) AS skill_match
-           FROM talent_profile WHERE ${where.join(' AND ')}
-       ) ranked ${keyset}
-       ORDER BY skill_match DESC, trainee_id ASC LIMIT $${params.length}`,
-      params,
-    );
+    const rows: Row[] = await this.txHost.tx.query(sql, params);
     const page = rows.slice(0, query.limit);
     const names = new Map((await this.users.findByIds(page.map((r) => r.trainee_id))).map((p) => [p.id, p.displayName]));
     await this.accessLog.record(actor, 'search', null, { filters: { ...query, cursor: undefined, limit: undefined }, results: page.length });
