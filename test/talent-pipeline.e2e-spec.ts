@@ -274,6 +274,17 @@ describe('talent pipeline', () => {
       expect(exported.body.talent.interviewRequests).toEqual([expect.objectContaining({ state: 'accepted', stage: 'offered', outcomes: [expect.objectContaining({ stage: 'interviewed' }), expect.objectContaining({ stage: 'offered' })] })]);
     });
 
+    it('erasure on request unlists the profile and clears its free text, keeping the pipeline counts', async () => {
+      const before = (await api.get('/api/v1/me/data-export', w.people.traineeA.token)).body.talent;
+      const erased = await api.post(`/api/v1/users/${w.people.traineeA.id}/erasure`, { reason: 'Asked by the trainee' }, w.people.admin.token);
+      expect(erased.status).toBe(200);
+      expect((await api.get(`/api/v1/talent/profiles/${w.people.traineeA.id}`, w.people.employer.token)).status).toBe(404);
+      const [profile] = await t.dataSource.query('SELECT listed, statement, preferred_roles FROM talent_profile WHERE trainee_id = $1', [w.people.traineeA.id]);
+      expect(profile).toEqual({ listed: false, statement: '', preferred_roles: [] });
+      const requests = await t.dataSource.query(`SELECT message, stage FROM interview_request WHERE trainee_id = $1`, [w.people.traineeA.id]);
+      expect(requests).toEqual([{ message: '', stage: before.interviewRequests[0].stage }]);
+    });
+
     it('logged every employer access: searches, views, shortlists, requests and outcomes', async () => {
       for (const action of ['search', 'profile_view', 'shortlist', 'interview_request', 'outcome']) expect(await accessCount(action)).toBeGreaterThan(0);
       const strangers = await t.dataSource.query(`SELECT count(*) FROM employer_access WHERE employer_id <> ALL($1)`, [[w.people.employer.id, rival.id, ...(await t.dataSource.query(`SELECT id FROM app_user WHERE 'employer' = ANY(roles)`)).map((r: { id: string }) => r.id)]]);

@@ -50,6 +50,7 @@ export class DataRights {
     await this.certificates.eraseFor(userId);
     await this.notifications.eraseFor(userId);
     await this.placements.eraseFor(userId);
+    await this.talent.eraseFor(userId);
     return { userId, erasedAt: new Date(erasedAt).toISOString() };
   }
 }

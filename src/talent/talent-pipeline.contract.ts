@@ -38,4 +38,9 @@ export abstract class TalentPipeline {
   /** The hire recorded on this interview request, or null if it records none. */
   abstract hire(interviewRequestId: string): Promise<PipelineHire | null>;
   abstract stagesOf(traineeIds: string[]): Promise<PipelineStages>;
+  /**
+   * Erasure on request: the profile leaves every employer's reach and loses its free text, pending
+   * requests end, messages and notes are cleared; the counts the reports publish stay as they were.
+   */
+  abstract eraseFor(traineeId: string): Promise<void>;
 }

@@ -58,4 +58,14 @@ export class TalentPipelineService extends TalentPipeline {
       hired: await of(`SELECT DISTINCT r.trainee_id AS id FROM interview_request r JOIN interview_outcome o ON o.request_id = r.id AND o.stage = 'hired' WHERE r.trainee_id = ANY($1::uuid[])`),
     };
   }
+
+  async eraseFor(traineeId: string): Promise<void> {
+    await this.txHost.tx.query(
+      `UPDATE talent_profile SET listed = false, withdrawn_at = COALESCE(withdrawn_at, now()), statement = '', preferred_roles = '{}', updated_at = now() WHERE trainee_id = $1`,
+      [traineeId],
+    );
+    await this.txHost.tx.query(`UPDATE interview_request SET state = 'ended', updated_at = now() WHERE trainee_id = $1 AND state = 'pending'`, [traineeId]);
+    await this.txHost.tx.query(`UPDATE interview_request SET message = '' WHERE trainee_id = $1`, [traineeId]);
+    await this.txHost.tx.query(`UPDATE interview_outcome SET note = NULL WHERE request_id IN (SELECT id FROM interview_request WHERE trainee_id = $1)`, [traineeId]);
+  }
 }
