@@ -13,7 +13,7 @@ const AVAILABILITY = ['immediately', 'within_1_month', 'within_3_months', 'open_
 const QUERIES = [
   'track=cybersecurity',
   'skillsAny=BENCH-SK-01,BENCH-SK-02,BENCH-SK-03',
-  'skillsAll=BENCH-SK-04,BENCH-SK-05',
+  'skillsAll=BENCH-SK-04,BENCH-SK-09',
   'track=data-analysis&availability=immediately,within_1_month',
   'track=cloud-engineering&skillsAny=BENCH-SK-10,BENCH-SK-11&limit=50',
 ];
