@@ -19,6 +19,9 @@ import { TimeZones1795640000000 } from './1795640000000-TimeZones';
 import { Announcements1795640000001 } from './1795640000001-Announcements';
 import { OutboxJobIdsFromCatalog1795650000000 } from './1795650000000-OutboxJobIdsFromCatalog';
 import { NoCrossModuleForeignKeys1795650000001 } from './1795650000001-NoCrossModuleForeignKeys';
+import { TalentPipeline1795660000000 } from './1795660000000-TalentPipeline';
+import { CareerFairs1795660000001 } from './1795660000001-CareerFairs';
+import { PipelinePlacements1795660000002 } from './1795660000002-PipelinePlacements';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -43,4 +46,7 @@ export const MIGRATIONS = [
   Announcements1795640000001,
   OutboxJobIdsFromCatalog1795650000000,
   NoCrossModuleForeignKeys1795650000001,
+  TalentPipeline1795660000000,
+  CareerFairs1795660000001,
+  PipelinePlacements1795660000002,
 ];

@@ -11,6 +11,7 @@ import { EnrollmentDirectory } from './cohort/enrollment-directory.contract';
 import { NotificationModule } from './notification/notification.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { TalentModule } from './talent/talent.module';
 
 /**
  * The course module decides who reads lesson bodies from enrollments, which cohort knows; cohort
@@ -39,5 +40,6 @@ export function domainModules(withHttp: boolean): Array<Type<unknown> | DynamicM
     CohortModule,
     NotificationModule,
     PrivacyModule,
+    TalentModule,
   ];
 }

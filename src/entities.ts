@@ -35,6 +35,11 @@ import { WebhookDelivery } from './notification/webhook-delivery.entity';
 import { NotificationScheduleRun } from './notification/notification-schedule-run.entity';
 import { Organisation } from './organisation/organisation.entity';
 import { DemographicConsent } from './identity/demographic-consent.entity';
+import { TalentProfile } from './talent/talent-profile.entity';
+import { EmployerAccess } from './talent/employer-access.entity';
+import { ShortlistEntry } from './talent/shortlist-entry.entity';
+import { InterviewOutcome, InterviewRequest } from './talent/interview-request.entity';
+import { CareerFair, CareerFairCohort, CareerFairEmployer, CareerFairRegistration, FairBooking, FairSlot } from './talent/career-fair.entity';
 
 /** Every entity of the app, for the one data source (app and migration CLI). */
 export const ENTITIES = [
@@ -45,4 +50,6 @@ export const ENTITIES = [
   ApplicationDecision, AssessmentGrade, Enrollment, LessonCompletion, ModuleProgress, TraineeImport,
   NotificationEvent, NotificationDelivery, NotificationPreference, EmailDigest, Webhook, WebhookDelivery,
   NotificationScheduleRun, Organisation, DemographicConsent,
+  TalentProfile, EmployerAccess, ShortlistEntry, InterviewRequest, InterviewOutcome,
+  CareerFair, CareerFairEmployer, CareerFairCohort, CareerFairRegistration, FairSlot, FairBooking,
 ];

@@ -7,6 +7,7 @@ import { DemoContext, demoContext } from '../src/cli/demo/demo-step';
 import { DEMO_STEPS } from '../src/cli/demo/demo-steps';
 import { PILOT_COHORT_NAME } from '../src/cli/demo/demo-roster';
 import { DEMO_ORGANISATIONS } from '../src/cli/demo/demo-people';
+import { DEMO_EMPLOYERS, DEMO_FAIR_NAME } from '../src/cli/demo/talent.step';
 import { attackCohortReport } from './support/attack/report-attack';
 
 /** The whole seed, as `npm run seed:demo` runs it, against this file's own database; workers in-process drain the queue. */
@@ -41,7 +42,11 @@ describe('seed:demo', () => {
   it('makes the people, four published courses with their assessments, and a running pilot cohort', async () => {
     first = await seed();
     const count = async (role: string) => (await t.dataSource.query('SELECT count(*)::int AS n FROM app_user WHERE $1 = ANY(roles)', [role]))[0].n;
-    expect([await count('admin'), await count('instructor'), await count('reviewer'), await count('trainee')]).toEqual([1, 2, 1, 12]);
+    expect([await count('admin'), await count('instructor'), await count('reviewer'), await count('trainee'), await count('employer')]).toEqual([1, 2, 1, 12, 2]);
+    // The talent pipeline: listed graduates and a career fair of both employers with four slots.
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM talent_profile WHERE listed'))[0].n).toBeGreaterThan(0);
+    const fair = await t.dataSource.query('SELECT f.id, (SELECT count(*)::int FROM career_fair_employer e WHERE e.fair_id = f.id) AS employers, (SELECT count(*)::int FROM fair_slot s WHERE s.fair_id = f.id) AS slots FROM career_fair f WHERE f.name = $1', [DEMO_FAIR_NAME]);
+    expect(fair).toEqual([expect.objectContaining({ employers: 2, slots: 4 })]);
     const profiles = await t.dataSource.query("SELECT count(*)::int AS n FROM app_user WHERE 'trainee' = ANY(roles) AND gender IS NOT NULL AND birth_year IS NOT NULL AND district IS NOT NULL AND employer IS NOT NULL");
     expect(profiles[0].n).toBe(12);
 
@@ -99,7 +104,7 @@ describe('seed:demo', () => {
 
   it('describes a Belize cohort: districts of Belize, fictional BPO firms as organisations, consented demographics', async () => {
     const organisations = await t.dataSource.query('SELECT name FROM organisation ORDER BY name');
-    expect(organisations.map((o: { name: string }) => o.name)).toEqual([...DEMO_ORGANISATIONS].sort());
+    expect(organisations.map((o: { name: string }) => o.name)).toEqual([...DEMO_ORGANISATIONS, ...DEMO_EMPLOYERS.map((e) => e.organisation)].sort());
     const districts = await t.dataSource.query("SELECT DISTINCT district FROM app_user WHERE 'trainee' = ANY(roles) ORDER BY district");
     expect(districts.map((d: { district: string }) => d.district).every((d: string) => ['Belize', 'Cayo', 'Corozal', 'Orange Walk', 'Stann Creek', 'Toledo'].includes(d))).toBe(true);
     const employers = await t.dataSource.query("SELECT count(*)::int AS n FROM app_user u JOIN organisation o ON o.id::text = u.employer WHERE 'trainee' = ANY(u.roles)");

@@ -8,6 +8,7 @@ import { sqlGradingScenario } from './sql-grading.scenario';
 import { quizGradingScenario } from './quiz-grading.scenario';
 import { trialRunScenario } from './trial-run.scenario';
 import { webHomeScenario } from './web-home.scenario';
+import { talentSearchScenario } from './talent-search.scenario';
 
 /**
  * Every benchmark scenario by name: `npm run bench` runs them all in this order,
@@ -23,4 +24,5 @@ export const SCENARIOS: Record<string, BenchScenario<any>> = {
   'trial-run': trialRunScenario,
   'cohort-outcomes': cohortOutcomesScenario,
   'web-home': webHomeScenario,
+  'talent-search': talentSearchScenario,
 };

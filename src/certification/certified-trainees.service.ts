@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { CertificateRef, CertifiedTrainees } from './certified-trainees.contract';
+import { AppConfig } from '../config/app-config';
+import { CertificateRef, CertifiedTrainees, VerifiedCertificate } from './certified-trainees.contract';
+import { verificationUrl } from './credential-urls';
 
 /** The CertifiedTrainees contract for reporting: certificates of given enrollments (revoked ones too). */
 @Injectable()
 export class CertifiedTraineesService extends CertifiedTrainees {
-  constructor(private readonly txHost: AppTransactionHost) {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly config: AppConfig,
+  ) {
     super();
   }
 
@@ -24,5 +29,15 @@ export class CertifiedTraineesService extends CertifiedTrainees {
       issuedAt: r.issued_at as Date,
       revokedAt: (r.revoked_at as Date | null) ?? null,
     }));
+  }
+
+  async verifiedCertificatesOf(traineeId: string): Promise<VerifiedCertificate[]> {
+    const rows: Array<Omit<VerifiedCertificate, 'verificationUrl'> & { verificationCode: string }> = await this.txHost.tx.query(
+      `SELECT id AS "certificateId", course_title AS "courseTitle", course_code AS "courseCode", track_code AS "trackCode",
+              issued_at AS "issuedAt", verification_code AS "verificationCode"
+         FROM certificate WHERE trainee_id = $1 AND revoked_at IS NULL ORDER BY issued_at DESC, id`,
+      [traineeId],
+    );
+    return rows.map(({ verificationCode, ...c }) => ({ ...c, verificationUrl: verificationUrl(this.config.PUBLIC_BASE_URL, verificationCode) }));
   }
 }

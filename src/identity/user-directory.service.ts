@@ -88,6 +88,15 @@ export class UserDirectory {
     return rows.map((r) => r.id);
   }
 
+  /** The organisation an active employer user acts for; null for anyone else (the talent pipeline's first check). */
+  async employerOrganisationOf(userId: string): Promise<string | null> {
+    const rows: Array<{ organisationId: string | null }> = await this.txHost.tx.query(
+      `SELECT organisation_id AS "organisationId" FROM app_user WHERE id = $1 AND active AND 'employer' = ANY(roles)`,
+      [userId],
+    );
+    return rows[0]?.organisationId ?? null;
+  }
+
   async findByEmail(email: string): Promise<PersonSummary | null> {
     const user = await this.users.findByEmail(email);
     return user ? toSummary(user) : null;

@@ -48,6 +48,10 @@ export class User {
   @Column('text', { nullable: true })
   employer: string | null;
 
+  /** The organisation an employer user acts for: set exactly when the roles include `employer` (a check constraint). */
+  @Column('uuid', { nullable: true })
+  organisationId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

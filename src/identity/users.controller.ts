@@ -13,7 +13,7 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a user with roles; without a password the user is emailed an invitation to set one' })
   @ApiCreatedResponse({ type: CreatedUserView })
-  @ApiProblems(400, 409)
+  @ApiProblems(400, 409, 422)
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<CreatedUserView> {
     const { user, invitation } = await this.users.create(body, principal.userId);
     return { ...UserView.of(user), ...(invitation ? { invitationExpiresAt: invitation.expiresAt.toISOString() } : {}) };
@@ -52,7 +52,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserView })
   @ApiProblems(400, 404, 422)
   async changeRoles(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: ChangeRolesDto): Promise<UserView> {
-    return UserView.of(await this.users.changeRoles(id, body.roles, principal.userId, body.reason));
+    return UserView.of(await this.users.changeRoles(id, body.roles, principal.userId, body.reason, body.organisationId));
   }
 
   @Post(':id/invitations')

@@ -14,6 +14,7 @@ import type { Language } from './languages';
 import type { ProfileFieldsDto } from './dto/user.dto';
 import { ProfileCategories } from './profile-categories.service';
 import { DemographicConsents } from './demographic-consents.service';
+import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -23,6 +24,8 @@ export interface NewUser extends ProfileFieldsDto {
   roles: Role[];
   password?: string;
   language?: Language;
+  /** Required with the employer role, refused without it. */
+  organisationId?: string;
 }
 
 /** An invitation on its way: the worker emails its link (the token is never answered by the API). */
@@ -42,6 +45,7 @@ export class UsersService {
     private readonly passwords: AccountPasswords,
     private readonly categories: ProfileCategories,
     private readonly consents: DemographicConsents,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
   private get users() {
@@ -54,6 +58,7 @@ export class UsersService {
     const id = randomUUID();
     await this.categories.check(input);
     this.consents.checkVersion(input.consentVersion);
+    const organisationId = await this.employerOrganisation(input.roles, input.organisationId, null);
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
     try {
       await this.users.insert({
@@ -66,6 +71,7 @@ export class UsersService {
         birthYear: input.birthYear ?? null,
         district: input.district ?? null,
         employer: input.employer ?? null,
+        organisationId,
         ...(input.language ? { language: input.language } : {}),
       });
     } catch (error) {
@@ -93,7 +99,7 @@ export class UsersService {
   async profile(id: string): Promise<UserProfileRow> {
     const rows: UserProfileRow[] = await this.txHost.tx.query(
       `SELECT id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear",
-              district, employer, created_at AS "createdAt"
+              district, employer, organisation_id AS "organisationId", created_at AS "createdAt"
          FROM app_user WHERE id = $1`,
       [id],
     );
@@ -137,12 +143,13 @@ export class UsersService {
   }
 
   @Transactional()
-  async changeRoles(id: string, roles: Role[], actorId: string, reason?: string): Promise<User> {
+  async changeRoles(id: string, roles: Role[], actorId: string, reason?: string, organisationId?: string): Promise<User> {
     const user = await this.lockedUser(id);
     if (id === actorId && user.roles.includes('admin') && !roles.includes('admin')) {
       throw unprocessable('last-admin', 'You cannot remove your own admin role.');
     }
-    await this.users.update(id, { roles });
+    const organisation = await this.employerOrganisation(roles, organisationId, user.organisationId);
+    await this.users.update(id, { roles, organisationId: organisation });
     await this.audit(id, actorId, 'roles', user.roles, roles, reason ?? null);
     return this.get(id);
   }
@@ -211,6 +218,23 @@ export class UsersService {
     return this.get(row.user_id);
   }
 
+  /**
+   * An employer user acts for exactly one listed, not retired organisation; nobody else has one
+   * (the table's check constraint says the same). `kept` is the one an existing user has.
+   */
+  private async employerOrganisation(roles: Role[], organisationId: string | undefined, kept: string | null): Promise<string | null> {
+    if (!roles.includes('employer')) {
+      if (organisationId) throw unprocessable('organisation-without-employer-role', 'Only employer users act for an organisation: add the employer role or leave out organisationId.', { errors: [{ field: 'organisationId', message: 'needs the employer role' }] });
+      return null;
+    }
+    const chosen = organisationId ?? kept;
+    if (!chosen) throw unprocessable('employer-needs-organisation', 'An employer user acts for one organisation: give organisationId.', { errors: [{ field: 'organisationId', message: 'is required with the employer role' }] });
+    if (chosen === kept) return chosen;
+    const [organisation] = await this.organisations.findByIds([chosen]);
+    if (!organisation || organisation.retired) throw unprocessable('unknown-organisation', 'organisationId names no listed organisation (GET /api/v1/organisations).', { errors: [{ field: 'organisationId', message: 'is not a listed organisation' }] });
+    return chosen;
+  }
+
   private async lockedUser(id: string): Promise<User> {
     const user = await this.users.createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
     if (!user) throw notFound('User');
@@ -222,7 +246,7 @@ export class UsersService {
   }
 }
 
-export type UserProfileRow = Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'timeZone' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>;
+export type UserProfileRow = Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'timeZone' | 'gender' | 'birthYear' | 'district' | 'employer' | 'organisationId' | 'createdAt'>;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);

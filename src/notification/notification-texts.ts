@@ -204,6 +204,22 @@ const EN: Texts = {
     title: `Course updated: ${field(d, 'courseTitle', 'your course')}`,
     text: withReason(`${field(d, 'courseTitle', 'Your course')} in ${field(d, 'cohortName', 'your cohort')} now runs version ${field(d, 'toVersion', '?')}. Your progress and your work are kept.`, d, 'en'),
   }),
+  'interview-requested': (d) => ({
+    title: `Interview request: ${field(d, 'roleTitle', 'a role')}`,
+    text: `${field(d, 'organisationName', 'An employer')} asks you to an interview for ${field(d, 'roleTitle', 'a role')}. Accept to share your contact details with them, or decline.`,
+  }),
+  'interview-answered': (d) => ({
+    title: `Interview request ${d.answer === 'accepted' ? 'accepted' : 'declined'}: ${field(d, 'roleTitle', 'a role')}`,
+    text: `${field(d, 'traineeName', 'A candidate')} ${d.answer === 'accepted' ? 'accepted your interview request; their contact details are on their profile' : 'declined your interview request'}.`,
+  }),
+  'fair-meeting-reminder': (d, zone) => ({
+    title: `Reminder: ${field(d, 'fairName', 'career fair')} meeting`,
+    text: `Your one-to-one meeting at ${field(d, 'fairName', 'the career fair')} with ${field(d, 'organisationName', 'an employer')} starts at ${when(d, 'startsAt', 'en', 'the booked time', zone)}.`,
+  }),
+  'placement-follow-up-due': (d) => ({
+    title: `Placement follow-up due: ${field(d, 'month', '?')} months`,
+    text: `The ${field(d, 'month', '?')}-month follow-up of the placement as ${field(d, 'role', 'a role')} at ${field(d, 'employer', 'an employer')} is due: record whether the graduate is still in the role.`,
+  }),
 };
 
 const ES: Texts = {
@@ -285,6 +301,22 @@ const ES: Texts = {
   'course-version-changed': (d) => ({
     title: `Curso actualizado: ${field(d, 'courseTitle', 'tu curso')}`,
     text: withReason(`${field(d, 'courseTitle', 'Tu curso')} en ${field(d, 'cohortName', 'tu cohorte')} usa ahora la versión ${field(d, 'toVersion', '?')}. Tu progreso y tus entregas se mantienen.`, d, 'es'),
+  }),
+  'interview-requested': (d) => ({
+    title: `Solicitud de entrevista: ${field(d, 'roleTitle', 'un puesto')}`,
+    text: `${field(d, 'organisationName', 'Un empleador')} te invita a una entrevista para ${field(d, 'roleTitle', 'un puesto')}. Acepta para compartir tus datos de contacto con ellos, o rechaza.`,
+  }),
+  'interview-answered': (d) => ({
+    title: `Solicitud de entrevista ${d.answer === 'accepted' ? 'aceptada' : 'rechazada'}: ${field(d, 'roleTitle', 'un puesto')}`,
+    text: `${field(d, 'traineeName', 'Una persona candidata')} ${d.answer === 'accepted' ? 'aceptó tu solicitud de entrevista; sus datos de contacto están en su perfil' : 'rechazó tu solicitud de entrevista'}.`,
+  }),
+  'fair-meeting-reminder': (d, zone) => ({
+    title: `Recordatorio: reunión en ${field(d, 'fairName', 'la feria de empleo')}`,
+    text: `Tu reunión individual en ${field(d, 'fairName', 'la feria de empleo')} con ${field(d, 'organisationName', 'un empleador')} empieza el ${when(d, 'startsAt', 'es', 'la hora reservada', zone)}.`,
+  }),
+  'placement-follow-up-due': (d) => ({
+    title: `Seguimiento de colocación pendiente: ${field(d, 'month', '?')} meses`,
+    text: `Toca el seguimiento a los ${field(d, 'month', '?')} meses de la colocación como ${field(d, 'role', 'un puesto')} en ${field(d, 'employer', 'un empleador')}: registra si la persona sigue en el puesto.`,
   }),
 };
 

@@ -6,6 +6,7 @@ import { AssessmentPersonalData } from '../assessment/assessment.module';
 import { CertificationPersonalData } from '../certification/certification.module';
 import { NotificationPersonalData } from '../notification/notification.module';
 import { PlacementPersonalData } from '../reporting/reporting.module';
+import { TalentPipeline } from '../talent/talent-pipeline.contract';
 import type { DataExportView } from './dto/data-rights.dto';
 
 /**
@@ -23,6 +24,7 @@ export class DataRights {
     private readonly certificates: CertificationPersonalData,
     private readonly notifications: NotificationPersonalData,
     private readonly placements: PlacementPersonalData,
+    private readonly talent: TalentPipeline,
   ) {}
 
   /** One consistent read (a repeatable-read transaction), so the sections agree with each other. */
@@ -35,6 +37,7 @@ export class DataRights {
       certificates: await this.certificates.exportFor(userId),
       notifications: await this.notifications.exportFor(userId),
       placements: await this.placements.exportFor(userId),
+      talent: await this.talent.exportFor(userId),
     }));
   }
 
@@ -47,6 +50,7 @@ export class DataRights {
     await this.certificates.eraseFor(userId);
     await this.notifications.eraseFor(userId);
     await this.placements.eraseFor(userId);
+    await this.talent.eraseFor(userId);
     return { userId, erasedAt: new Date(erasedAt).toISOString() };
   }
 }

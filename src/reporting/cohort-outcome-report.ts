@@ -5,6 +5,7 @@ import { countDistinct, DAY_MS } from './outcome-math';
 import { protectOwnFigures } from './disclosure/figure-protection';
 import { protectLevels, scopeContext } from './disclosure/scope-levels';
 import { isSmall } from './disclosure/suppression-reasons';
+import { pipelineFigures, PipelineFigures } from './pipeline-figures';
 
 export const ACTIVITY_WEEKS = 8;
 
@@ -35,6 +36,8 @@ export interface CohortOutcomeReport {
   /** Distinct active trainees per week, oldest first; the last week ends at asOf; null for 1..k-1. */
   weeklyActivity: Array<{ weekStarting: string; activeTrainees: number | null }>;
   disaggregation: Record<Dimension, SuppressedTable>;
+  /** The talent pipeline: the cohort's trainees listed, viewed by employers, shortlisted, interviewed, hired. */
+  pipeline: PipelineFigures;
 }
 
 /**
@@ -79,6 +82,7 @@ export function cohortOutcomeReport(inputs: OutcomeInputs): CohortOutcomeReport 
     otherTracks: tracks.other && { trackCodes: tracks.other.keys, figures: tracks.other.figures },
     weeklyActivity: weeklyActivity(inputs, tiny),
     disaggregation: disaggregate(inputs),
+    pipeline: pipelineFigures(inputs),
   };
 }
 

@@ -11,6 +11,7 @@ import { CertificateFactsSource } from './ports/certificate-facts.source';
 import type { OutcomeInputs, PersonFact, PlacementFact } from './outcome-inputs';
 import { ACTIVITY_WEEKS } from './cohort-outcome-report';
 import { DAY_MS } from './outcome-math';
+import { TalentPipeline } from '../talent/talent-pipeline.contract';
 
 /** Gathers, through reporting's ports and its own tables, every fact a cohort report counts. */
 @Injectable()
@@ -23,6 +24,7 @@ export class OutcomeFacts {
     private readonly directory: UserDirectory,
     private readonly organisations: OrganisationDirectory,
     private readonly config: AppConfig,
+    private readonly talent: TalentPipeline,
   ) {}
 
   async gather(cohort: CohortFact, asOf: Date, minCellSize: number): Promise<OutcomeInputs> {
@@ -34,17 +36,18 @@ export class OutcomeFacts {
     ]);
     const enrollmentIds = enrollments.map((e) => e.enrollmentId);
     const versionIds = cohort.courseVersions.map((v) => v.versionId);
-    const [results, assessments, scores, certificates, people, placements] = await Promise.all([
+    const [results, assessments, scores, certificates, people, placements, pipeline] = await Promise.all([
       this.assessments.results(enrollmentIds),
       this.assessments.assessments(versionIds),
       this.assessments.courseScores(enrollmentIds),
       this.certificates.certificates(enrollmentIds),
       this.people([...new Set(enrollments.map((e) => e.traineeId))]),
       this.placements(cohort.cohortId),
+      this.talent.stagesOf([...new Set(enrollments.map((e) => e.traineeId))]),
     ]);
     return {
       cohort, applications, enrollments, activity, results, assessments, scores, certificates, people,
-      placements: countablePlacements(placements, cohort, enrollments, asOf), asOf, minCellSize,
+      placements: countablePlacements(placements, cohort, enrollments, asOf), pipeline, asOf, minCellSize,
     };
   }
 

@@ -28,6 +28,8 @@ export interface OutcomeInputs {
   certificates: CertificateFact[];
   people: Map<string, PersonFact>;
   placements: PlacementFact[];
+  /** Trainee ids at each talent-pipeline stage (absent in inputs built before the pipeline existed: counted as none). */
+  pipeline?: Record<'listed' | 'viewed' | 'shortlisted' | 'interviewed' | 'hired', string[]>;
   asOf: Date;
   minCellSize: number;
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TalentModule } from '../talent/talent.module';
+import { PipelineHires } from './placements/pipeline-hires.service';
 import { CohortFactsSource } from './ports/cohort-facts.source';
 import { AssessmentFactsSource } from './ports/assessment-facts.source';
 import { CertificateFactsSource } from './ports/certificate-facts.source';
@@ -31,7 +33,7 @@ export { CohortOutcomes, PlacementPersonalData };
  * through its own ports (ports/), bound to adapters (adapters/) over their exported services.
  */
 @Module({
-  imports: [PublishedCoursesModule, IdentityModule, OrganisationModule, CohortModule, AssessmentModule, CertificationModule],
+  imports: [PublishedCoursesModule, IdentityModule, OrganisationModule, CohortModule, AssessmentModule, CertificationModule, TalentModule],
   providers: [
     PlacementPersonalData,
     { provide: CohortFactsSource, useClass: CohortFactsAdapter },
@@ -44,6 +46,7 @@ export { CohortOutcomes, PlacementPersonalData };
     MinCellSize,
     DashboardLinks,
     Placements,
+    PipelineHires,
   ],
   controllers: [CohortOutcomesController, CohortDashboardController, PlacementsController],
   exports: [PlacementPersonalData, CohortOutcomes],

@@ -115,7 +115,7 @@ describe('authorization matrix', () => {
       const rule = route.rule!;
       if (rule.kind === 'public') return 'anonymous';
       if (rule.kind === 'authenticated') return 'traineeA';
-      const byRole: Record<string, Caller> = { admin: 'admin', instructor: 'instructorOwn', trainee: 'traineeA', reviewer: 'reviewer' };
+      const byRole: Record<string, Caller> = { admin: 'admin', instructor: 'instructorOwn', trainee: 'traineeA', reviewer: 'reviewer', employer: 'employer' };
       return byRole[rule.roles.includes('admin') ? 'admin' : rule.roles[0]];
     };
     const writeRoutes = routes.filter((r) => WRITES.has(r.method));

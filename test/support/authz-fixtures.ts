@@ -22,7 +22,7 @@ const id = (name: string) => (w: MatrixWorld) => ({ id: w.objects.get(name)! });
 const inVersion = (w: MatrixWorld) => ({ id: w.objects.get('courseId')!, version: w.objects.get('version')! });
 const STAFF_OF_COURSE: Caller[] = ['instructorOwn', 'admin'];
 const STAFF_OF_COHORT: Caller[] = ['instructorOwn', 'admin'];
-const SIGNED_IN: Caller[] = ['traineeA', 'traineeB', 'instructorOther', 'instructorOwn', 'reviewer', 'admin'];
+const SIGNED_IN: Caller[] = ['traineeA', 'traineeB', 'instructorOther', 'instructorOwn', 'reviewer', 'employer', 'admin'];
 
 /** Who may see what in the world of authz-world.ts (a course of instructorOwn, its cohort with A and B). */
 export const OBJECT_FIXTURES: Record<string, ObjectFixture | ObjectFixture[]> = {
@@ -89,6 +89,13 @@ export const OBJECT_FIXTURES: Record<string, ObjectFixture | ObjectFixture[]> = 
   '/cohorts/:id/certificates': { params: id('cohortId'), visibleTo: ['reviewer', 'admin'] },
   // Notification: an inbox item is its recipient's alone (marking it read is harmless to repeat).
   '/me/notifications/:id/read': { params: id('notificationOfA'), visibleTo: ['traineeA'], writes: true },
+  // Talent: a listed profile and an interview request are the employer's to read (and the request A's to answer).
+  // (Trainee L, listed, is no caller: the matrix's callers probe POST /me/talent-profile/withdraw, which would unlist A.)
+  '/talent/profiles/:traineeId': { params: (w) => ({ traineeId: w.objects.get('listedTraineeId')! }), visibleTo: ['employer'] },
+  '/talent/interview-requests/:id': { params: id('interviewRequestOfA'), visibleTo: ['employer'] },
+  // A career fair is its participating employers', its invited cohorts' trainees' and the admins'.
+  '/career-fairs/:id': { params: id('careerFairId'), visibleTo: ['traineeA', 'traineeB', 'employer', 'admin'] },
+  '/career-fairs/:id/slots': { params: id('careerFairId'), visibleTo: ['traineeA', 'traineeB', 'employer', 'admin'] },
 };
 
 /** The fixtures of a route path (none, one or several objects). */

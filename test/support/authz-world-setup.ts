@@ -2,6 +2,7 @@ import { HttpAnswer, waitFor } from '@gds/testing';
 import type { MatrixWorld } from './authz-world';
 import { courseInput } from './course-builders';
 import { QUIZ_RIGHT, quizBody } from './assessment-builders';
+import { createUser } from './people';
 
 const DAY = 86_400_000;
 
@@ -21,7 +22,7 @@ export async function publishedCourse(w: MatrixWorld): Promise<void> {
   const course = await must(api.post('/api/v1/courses', courseInput({ title: 'Matrix course' }), token), 'creating the course');
   const module = await must(api.post(`/api/v1/courses/${course.id}/modules`, { title: 'Module 1' }, token), 'adding a module');
   const lesson = await must(api.post(`/api/v1/modules/${module.id}/lessons`, { title: 'Lesson 1', kind: 'article', body: '# One' }, token), 'adding a lesson');
-  const assessment = await must(api.post(`/api/v1/modules/${module.id}/assessments`, quizBody(), token), 'authoring the quiz');
+  const assessment = await must(api.post(`/api/v1/modules/${module.id}/assessments`, quizBody({ skillCodes: ['CYB-SOC-01', 'CYB-IAM-01'] }), token), 'authoring the quiz');
   const version = await must(api.post(`/api/v1/courses/${course.id}/publish`, {}, token), 'publishing');
   for (const [name, id] of Object.entries({ courseId: course.id, moduleId: module.id, lessonId: lesson.id, assessmentId: assessment.id, versionId: version.versionId })) w.objects.set(name, id);
   w.objects.set('version', String(version.version));
@@ -94,4 +95,26 @@ export async function certificateOfA(w: MatrixWorld): Promise<void> {
   });
   w.objects.set('certificateOfA', certificate.id);
   w.objects.set('verificationCodeOfA', certificate.verificationCode);
+}
+
+/**
+ * A lists a talent profile; the employer asks A to an interview ('interviewRequestOfA'); a career fair
+ * of the employer for the cohort ('careerFairId'); trainee L, no caller, enrolled and listed ('listedTraineeId').
+ */
+export async function talentOfA(w: MatrixWorld): Promise<void> {
+  const { api, people } = w;
+  await must(api.put('/api/v1/me/talent-profile', { statement: 'SOC analyst in training.', availability: 'immediately', preferredRoles: ['SOC analyst'] }, people.traineeA.token), 'A listing a talent profile');
+  const request = await must(api.post('/api/v1/talent/interview-requests', { traineeId: people.traineeA.id, roleTitle: 'SOC analyst', message: 'Meet us?' }, people.employer.token), 'the employer asking A to an interview');
+  w.objects.set('interviewRequestOfA', request.id);
+  const organisationId = (await must(api.get('/api/v1/me', people.employer.token), 'reading the employer')).organisationId;
+  const now = Date.now();
+  const fair = await must(api.post('/api/v1/career-fairs', {
+    name: 'Matrix fair', startsAt: new Date(now + DAY).toISOString(), endsAt: new Date(now + DAY + 6 * 3_600_000).toISOString(), place: 'Belize City',
+    organisationIds: [organisationId], cohortIds: [w.objects.get('cohortId')],
+  }, people.admin.token), 'creating a career fair');
+  w.objects.set('careerFairId', fair.id);
+  const listed = await createUser(api, people.admin.token, ['trainee']);
+  await must(api.post(`/api/v1/cohorts/${w.objects.get('cohortId')}/enrollments`, { traineeId: listed.id }, people.admin.token), 'enrolling trainee L');
+  await must(api.put('/api/v1/me/talent-profile', { statement: 'Listed.', availability: 'immediately', preferredRoles: [] }, listed.token), 'L listing a talent profile');
+  w.objects.set('listedTraineeId', listed.id);
 }

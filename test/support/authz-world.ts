@@ -1,10 +1,10 @@
 import { HttpClient } from '@gds/testing';
 import { createUser, loginAdmin, TestPerson } from './people';
 import { createAppDatabase, startTestApp, TestApp } from './test-app';
-import { certificateOfA, cohorts, notificationOfA, publishedCourse, workOfA } from './authz-world-setup';
+import { certificateOfA, cohorts, notificationOfA, publishedCourse, talentOfA, workOfA } from './authz-world-setup';
 
 /** The callers of the authorization matrix (issue 9): every route is probed as each of them. */
-export const CALLERS = ['anonymous', 'traineeA', 'traineeB', 'instructorOther', 'instructorOwn', 'reviewer', 'admin'] as const;
+export const CALLERS = ['anonymous', 'traineeA', 'traineeB', 'instructorOther', 'instructorOwn', 'reviewer', 'employer', 'admin'] as const;
 export type Caller = (typeof CALLERS)[number];
 
 export interface MatrixWorld {
@@ -23,9 +23,17 @@ export interface MatrixWorld {
  * (cohortId) where A and B applied and are enrolled (applicationOfA/B, enrollmentOfA/B), and
  * another cohort of instructorOther (otherCohortId); A's quiz submission (submissionOfA) and A's
  * first notification (notificationOfA) and A's certificate (certificateOfA, verificationCodeOfA)
- * issued through the real flow: these need a worker running while the world is built.
+ * issued through the real flow: these need a worker running while the world is built. Then A lists
+ * a talent profile and the employer (of 'employerOrganisationId') asks A to an interview
+ * ('interviewRequestOfA').
  */
-export const WORLD_SETUP: Array<(world: MatrixWorld) => Promise<void>> = [publishedCourse, cohorts, workOfA, notificationOfA, certificateOfA];
+export const WORLD_SETUP: Array<(world: MatrixWorld) => Promise<void>> = [publishedCourse, cohorts, workOfA, notificationOfA, certificateOfA, talentOfA];
+
+async function organisation(api: HttpClient, adminToken: string): Promise<string> {
+  const created = await api.post('/api/v1/organisations', { name: `Matrix employer ${Date.now()}` }, adminToken);
+  if (created.status !== 201) throw new Error(`creating an organisation failed: ${created.status} ${created.text}`);
+  return created.body.id;
+}
 
 export async function buildWorld(api: HttpClient): Promise<MatrixWorld> {
   const admin = await loginAdmin(api);
@@ -36,6 +44,7 @@ export async function buildWorld(api: HttpClient): Promise<MatrixWorld> {
     instructorOther: await createUser(api, admin.token, ['instructor']),
     instructorOwn: await createUser(api, admin.token, ['instructor']),
     reviewer: await createUser(api, admin.token, ['reviewer']),
+    employer: await createUser(api, admin.token, ['employer'], { organisationId: await organisation(api, admin.token) }),
   };
   const roles: Record<Caller, string[]> = {
     anonymous: [],
@@ -45,6 +54,7 @@ export async function buildWorld(api: HttpClient): Promise<MatrixWorld> {
     instructorOther: ['instructor'],
     instructorOwn: ['instructor'],
     reviewer: ['reviewer'],
+    employer: ['employer'],
   };
   const world: MatrixWorld = {
     api,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OutcomeFacts } from '../../src/reporting/outcome-facts.service';
+import { TalentPipeline } from '../../src/talent/talent-pipeline.contract';
 import { cohortOutcomeReport } from '../../src/reporting/cohort-outcome-report';
 import type { PersonSummary, UserDirectory } from '../../src/identity/user-directory.service';
 import type { OrganisationDirectory } from '../../src/organisation/organisation-directory.contract';
@@ -42,7 +43,9 @@ export async function randomCohort(seed: number, trainees: number, k: number, op
   const organisations = { findByIds: async (ids: string[]) => ids.map((id) => ({ id, name: id, retired: false })) } as unknown as OrganisationDirectory;
   const config = { profileDistricts: DISTRICTS.filter((d): d is string => d !== null && d !== 'other') } as AppConfig;
   const txHost = { tx: { query: async () => placements } } as never;
-  const facts = new OutcomeFacts(txHost, fakes.cohorts, fakes.assessments, fakes.certificates, directory, organisations, config);
+  // No talent pipeline in these cohorts: every stage empty.
+  const talent = { stagesOf: async () => ({ listed: [], viewed: [], shortlisted: [], interviewed: [], hired: [] }) } as unknown as TalentPipeline;
+  const facts = new OutcomeFacts(txHost, fakes.cohorts, fakes.assessments, fakes.certificates, directory, organisations, config, talent);
   const inputs = await facts.gather((await fakes.cohorts.cohort(cohortId))!, asOf, k);
   const skillsOf = new Map(fakes.assessments.allAssessments.map((a) => [a.assessmentId, a.skillCodes]));
   return { fakes, people, placements, asOf, cohortId, inputs, skillsOf, report: cohortOutcomeReport(inputs) };

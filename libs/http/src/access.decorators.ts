@@ -3,7 +3,8 @@ import { ApiBearerAuth } from '@nestjs/swagger';
 import { ApiProblems } from './api-responses.decorators';
 
 /** The roles a user may hold. The identity module stores them; every access check is typed by them. */
-export const ROLES = ['admin', 'instructor', 'trainee', 'reviewer'] as const;
+/** `employer`: a user of a partner organisation (bound to one: app_user.organisation_id) who finds consenting graduates. */
+export const ROLES = ['admin', 'instructor', 'trainee', 'reviewer', 'employer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);

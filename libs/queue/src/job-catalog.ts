@@ -68,6 +68,12 @@ export interface JobPayloads {
   'send-weekly-digests': Record<string, never>;
   /** reporting: refresh every cohort's outcome report snapshot (REPORT_REFRESH_INTERVAL_SECONDS). */
   'refresh-cohort-reports': Record<string, never>;
+  /** talent: remind trainees and employers of fair meetings starting within a day (each booking once). */
+  'scan-fair-reminders': Record<string, never>;
+  /** reporting: an employer confirmed a hire in the talent pipeline; record the placement (once per interview request). */
+  'record-pipeline-hire': { interviewRequestId: string };
+  /** reporting: tell staff of placement follow-ups (3 and 6 months) that fell due, each once (daily). */
+  'scan-placement-follow-ups': Record<string, never>;
 }
 
 /** Every kind of notification; preferences are per type and channel. */
@@ -94,6 +100,10 @@ export const NOTIFICATION_TYPES = [
   /** The trainee's course starts today (the cohort's start day, in its zone). */
   'cohort-starts-today',
   'course-version-changed',
+  'interview-requested',
+  'interview-answered',
+  'fair-meeting-reminder',
+  'placement-follow-up-due',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -171,6 +181,9 @@ export const JOB_CATALOG: { [N in JobName]: JobSpec<N> } = {
   'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured', id: EACH_PUBLICATION },
   'refresh-cohort-report': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, id: (p) => [p.cohortId, p.requestedSecond] },
   'refresh-cohort-reports': { queue: 'maintenance', attempts: 2, backoffMs: 5000, keepCompletedSeconds: 3600, keepFailedSeconds: 7 * DAY, schedule: 'configured', id: EACH_PUBLICATION },
+  'scan-fair-reminders': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 15 * MINUTE_MS }, id: EACH_PUBLICATION },
+  'record-pipeline-hire': { queue: 'maintenance', attempts: 5, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.interviewRequestId] },
+  'scan-placement-follow-ups': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 6 * HOUR_MS }, id: EACH_PUBLICATION },
 };
 
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '@gds/http';
 import { DEFAULT_TIME_ZONE, IsTimeZone } from '@gds/time';
 import { ROLES, Role } from '../roles';
@@ -51,8 +51,12 @@ export class CreateUserDto extends ProfileFieldsDto {
   displayName: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique() @IsIn(ROLES, { each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @IsIn(ROLES, { each: true })
   roles: Role[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The organisation an employer user acts for: required with the employer role, refused without it' })
+  @IsOptional() @IsUUID()
+  organisationId?: string;
 
   @ApiPropertyOptional({ description: 'Omit to email the user an invitation to set a password instead' })
   @IsOptional() @IsAcceptablePassword()
@@ -65,8 +69,12 @@ export class CreateUserDto extends ProfileFieldsDto {
 
 export class ChangeRolesDto {
   @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique() @IsIn(ROLES, { each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @IsIn(ROLES, { each: true })
   roles: Role[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'With the employer role: the organisation the user acts for (kept from before when omitted)' })
+  @IsOptional() @IsUUID()
+  organisationId?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500)
   reason?: string;
@@ -97,9 +105,10 @@ export class UserView {
   @ApiProperty({ type: 'integer', nullable: true }) birthYear: number | null;
   @ApiProperty({ type: String, nullable: true }) district: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'An organisation id, or "other"' }) employer: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Employer users only: the organisation they act for' }) organisationId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static of(user: Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'timeZone' | 'gender' | 'birthYear' | 'district' | 'employer' | 'createdAt'>): UserView {
+  static of(user: Pick<User, 'id' | 'email' | 'displayName' | 'roles' | 'active' | 'language' | 'timeZone' | 'gender' | 'birthYear' | 'district' | 'employer' | 'organisationId' | 'createdAt'>): UserView {
     return {
       id: user.id,
       email: user.email,
@@ -112,6 +121,7 @@ export class UserView {
       birthYear: user.birthYear,
       district: user.district,
       employer: user.employer,
+      organisationId: user.organisationId ?? null,
       createdAt: user.createdAt.toISOString(),
     };
   }

@@ -21,4 +21,5 @@ export class DataExportView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Certificates' }) certificates: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Notifications and preferences' }) notifications: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Placements and follow-ups' }) placements: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Talent pipeline: profile, who viewed it, shortlists, interview requests and outcomes' }) talent: Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIMENSIONS } from '../disaggregation';
 import { SUPPRESSION_REASONS } from '../disclosure/suppression-reasons';
 
@@ -137,6 +137,15 @@ export class DisaggregationView {
 const DIMENSIONS_LISTED: Record<(typeof DIMENSIONS)[number], true> = { gender: true, ageBand: true, district: true, employer: true };
 void DIMENSIONS_LISTED;
 
+export class PipelineFiguresView {
+  @count('Trainees who listed a talent profile') listed: number | null;
+  @count('Trainees whose profile an employer viewed') viewed: number | null;
+  @count() shortlisted: number | null;
+  @count() interviewed: number | null;
+  @count() hired: number | null;
+  @ApiProperty({ type: SuppressionView, isArray: true }) suppressed: SuppressionView[];
+}
+
 export class CohortOutcomeReportView {
   @ApiProperty({ type: ReportCohortView }) cohort: ReportCohortView;
   @ApiProperty({ format: 'date-time' }) asOf: string;
@@ -151,6 +160,7 @@ export class CohortOutcomeReportView {
   @ApiProperty({ type: OtherTracksView, nullable: true }) otherTracks: OtherTracksView | null;
   @ApiProperty({ type: WeeklyActivityView, isArray: true, description: 'Oldest first; the last week ends at asOf' }) weeklyActivity: WeeklyActivityView[];
   @ApiProperty({ type: DisaggregationView }) disaggregation: DisaggregationView;
+  @ApiPropertyOptional({ type: PipelineFiguresView, description: 'Talent pipeline figures (absent from snapshots computed before the pipeline existed)' }) pipeline?: PipelineFiguresView;
 }
 
 export class CohortHeadlineView {

@@ -36,6 +36,10 @@ export class Placement {
   @Column('uuid', { nullable: true })
   recordedBy: string | null;
 
+  /** The talent pipeline's interview request whose confirmed hire this placement is (unique); null for placements typed in. */
+  @Column('uuid', { nullable: true })
+  interviewRequestId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

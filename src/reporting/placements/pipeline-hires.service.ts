@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost, Transactional } from '@gds/database';
+import { HandledJob, JobHandler, Outbox } from '@gds/queue';
+import { UserDirectory } from '../../identity/identity.module';
+import { OrganisationDirectory } from '../../organisation/organisation-directory.contract';
+import { TalentPipeline } from '../../talent/talent-pipeline.contract';
+import { CohortFactsSource } from '../ports/cohort-facts.source';
+import { CohortOutcomes } from '../cohort-outcomes.service';
+import { dayOf, followUpFrom } from './placement-dates';
+
+const notifyJobId = (eventKey: string) => `notify.${eventKey.replace(/:/g, '.')}`;
+
+/**
+ * Placements from the talent pipeline: a hire the employer confirmed becomes an employer-confirmed
+ * placement (once per interview request), starting the day of the hire, with its 3- and 6-month
+ * follow-ups scheduled; a daily scan tells the cohort's staff and the hiring employer when each
+ * falls due, once.
+ */
+@Injectable()
+export class PipelineHires {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly talent: TalentPipeline,
+    private readonly organisations: OrganisationDirectory,
+    private readonly cohorts: CohortFactsSource,
+    private readonly users: UserDirectory,
+    private readonly outcomes: CohortOutcomes,
+    private readonly outbox: Outbox,
+  ) {}
+
+  @JobHandler('record-pipeline-hire')
+  async handleHire(job: HandledJob<'record-pipeline-hire'>): Promise<void> {
+    await this.record(job.data.interviewRequestId);
+  }
+
+  @JobHandler('scan-placement-follow-ups')
+  async handleScan(_job: HandledJob<'scan-placement-follow-ups'>): Promise<void> {
+    await this.scanDue();
+  }
+
+  /** Idempotent: a repeated job finds the placement made and does nothing. */
+  @Transactional()
+  async record(interviewRequestId: string): Promise<string | null> {
+    const hire = await this.talent.hire(interviewRequestId);
+    if (!hire) return null;
+    const [organisation] = await this.organisations.findByIds([hire.organisationId]);
+    const startsOn = dayOf(new Date(hire.hiredAt));
+    const inserted: Array<{ id: string }> = await this.txHost.tx.query(
+      `INSERT INTO placement (cohort_id, trainee_id, kind, role, employer, starts_on, source, recorded_by, interview_request_id)
+       VALUES ($1, $2, 'new_role', $3, $4, $5, 'employer_confirmed', $6, $7)
+       ON CONFLICT (interview_request_id) WHERE interview_request_id IS NOT NULL DO NOTHING RETURNING id`,
+      [hire.cohortId, hire.traineeId, hire.roleTitle, organisation?.name ?? hire.organisationId, startsOn, hire.recordedBy, interviewRequestId],
+    );
+    if (!inserted[0]) return null;
+    await this.txHost.tx.query(
+      'INSERT INTO placement_follow_up_due (placement_id, month, due_on) VALUES ($1, 3, $2), ($1, 6, $3)',
+      [inserted[0].id, followUpFrom(startsOn, 3), followUpFrom(startsOn, 6)],
+    );
+    await this.outcomes.invalidate(hire.cohortId);
+    return inserted[0].id;
+  }
+
+  /** Claims the follow-ups due by `today` not yet announced and tells staff; answers how many. */
+  @Transactional()
+  async scanDue(today = dayOf(new Date())): Promise<number> {
+    const due: Array<{ placement_id: string; month: number; cohort_id: string; role: string; employer: string; recorded_by: string | null; trainee_id: string }> = (
+      await this.txHost.tx.query(
+        `UPDATE placement_follow_up_due d SET notified_at = now() FROM placement p
+          WHERE p.id = d.placement_id AND d.notified_at IS NULL AND d.due_on <= $1
+        RETURNING d.placement_id, d.month, p.cohort_id, p.role, p.employer, p.recorded_by, p.trainee_id`,
+        [today],
+      )
+    )[0];
+    const admins = due.length > 0 ? await this.users.idsWithRole('admin') : [];
+    const items = [];
+    for (const row of due) {
+      const instructors = (await this.cohorts.cohort(row.cohort_id))?.instructorIds ?? [];
+      const eventKey = `placement-follow-up-due:${row.placement_id}:${row.month}`;
+      items.push({
+        payload: {
+          type: 'placement-follow-up-due' as const,
+          eventKey,
+          recipientIds: [...new Set([...admins, ...instructors, ...(row.recorded_by ? [row.recorded_by] : [])])],
+          data: { placementId: row.placement_id, cohortId: row.cohort_id, traineeId: row.trainee_id, month: row.month, role: row.role, employer: row.employer },
+        },
+        jobId: notifyJobId(eventKey),
+      });
+    }
+    await this.outbox.publishMany('notify', items);
+    return due.length;
+  }
+}

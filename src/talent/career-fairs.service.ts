@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { AppTransactionHost, Transactional } from '@gds/database';
+import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
+import { UserDirectory } from '../identity/identity.module';
+import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
+import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
+import { CareerFair } from './career-fair.entity';
+import type { CareerFairView, CreateCareerFairDto, FairRegistrationView } from './dto/career-fair.dto';
+
+/** Check-in opens this long before the fair starts (people arrive early) and closes when it ends. */
+const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
+
+const rule = (slug: string, detail: string, field?: string) => unprocessable(slug, detail, field ? { errors: [{ field, message: detail }] } : {});
+
+/**
+ * Career fairs: admins create them; participating employers and trainees of invited cohorts see
+ * them (nobody else: 404); trainees invited who are listed or shortlisted register and check in.
+ */
+@Injectable()
+export class CareerFairs {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly organisations: OrganisationDirectory,
+    private readonly enrollments: EnrollmentDirectory,
+    private readonly users: UserDirectory,
+  ) {}
+
+  @Transactional()
+  async create(adminId: string, input: CreateCareerFairDto): Promise<CareerFairView> {
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
+    if (endsAt <= startsAt) throw rule('fair-ends-before-start', 'endsAt must be after startsAt.', 'endsAt');
+    if (!input.place && !input.onlineUrl) throw rule('fair-needs-place', 'Give a place, an online link, or both.', 'place');
+    const known = await this.organisations.findByIds(input.organisationIds);
+    const unknown = input.organisationIds.filter((id) => !known.some((o) => o.id === id && !o.retired));
+    if (unknown.length > 0) throw rule('unknown-organisation', `These are not listed organisations: ${unknown.join(', ')}.`, 'organisationIds');
+    for (const cohortId of input.cohortIds) {
+      if (!(await this.enrollments.cohortExists(cohortId))) throw rule('unknown-cohort', `No cohort ${cohortId}.`, 'cohortIds');
+    }
+    const repo = this.txHost.tx.getRepository(CareerFair);
+    const fair = repo.create({ name: input.name.trim(), startsAt, endsAt, place: input.place?.trim() ?? null, onlineUrl: input.onlineUrl ?? null, createdBy: adminId });
+    await repo.insert(fair);
+    await this.txHost.tx.query('INSERT INTO career_fair_employer (fair_id, organisation_id) SELECT $1, unnest($2::uuid[])', [fair.id, input.organisationIds]);
+    await this.txHost.tx.query('INSERT INTO career_fair_cohort (fair_id, cohort_id) SELECT $1, unnest($2::uuid[])', [fair.id, input.cohortIds]);
+    return (await this.views([fair]))[0];
+  }
+
+  async list(principal: Principal, query: { limit: number; cursor?: string }): Promise<Page<CareerFairView>> {
+    const after = decodeCursor<{ startsAt: string; id: string }>(query.cursor, ['startsAt', 'id']);
+    const { clause, params } = await this.visibility(principal, 1);
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
+      `SELECT f.id FROM career_fair f WHERE ${clause} ${after ? `AND (f.starts_at, f.id) > ($${params.length + 2}::timestamptz, $${params.length + 3}::uuid)` : ''}
+        ORDER BY f.starts_at, f.id LIMIT $1`,
+      [query.limit + 1, ...params, ...(after ? [after.startsAt, after.id] : [])],
+    );
+    // Not findBy([]) for an empty page: TypeORM reads an empty list of conditions as none (every fair).
+    const fairs = rows.length === 0 ? [] : await this.txHost.tx.getRepository(CareerFair).findBy({ id: In(rows.map((r) => r.id)) });
+    fairs.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
+    return toPage(await this.views(fairs), query.limit, (v) => ({ startsAt: v.startsAt, id: v.id }));
+  }
+
+  async get(principal: Principal, fairId: string): Promise<CareerFairView> {
+    return (await this.views([await this.visible(principal, fairId)]))[0];
+  }
+
+  /** The fair if the caller may see it: admins all, employers those they take part in, trainees those inviting a cohort of theirs. */
+  async visible(principal: Principal, fairId: string): Promise<CareerFair> {
+    const { clause, params } = await this.visibility(principal, 1);
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(`SELECT f.id FROM career_fair f WHERE f.id = $1 AND ${clause}`, [fairId, ...params]);
+    const fair = rows[0] ? await this.txHost.tx.getRepository(CareerFair).findOneBy({ id: fairId }) : null;
+    if (!fair) throw notFound('Career fair');
+    return fair;
+  }
+
+  /**
+   * A trainee of an invited cohort registers when listed or shortlisted (those are who employers
+   * come to meet). Registering again is a no-op.
+   */
+  @Transactional()
+  async register(principal: Principal, fairId: string): Promise<{ view: FairRegistrationView; created: boolean }> {
+    const fair = await this.visible(principal, fairId);
+    if (fair.endsAt <= new Date()) throw rule('fair-over', 'The fair is over.');
+    const [eligible]: Array<{ listed: boolean; shortlisted: boolean }> = await this.txHost.tx.query(
+      `SELECT EXISTS (SELECT 1 FROM talent_profile WHERE trainee_id = $1 AND listed) AS listed,
+              EXISTS (SELECT 1 FROM shortlist_entry s JOIN talent_profile p ON p.trainee_id = s.trainee_id AND p.listed WHERE s.trainee_id = $1) AS shortlisted`,
+      [principal.userId],
+    );
+    if (!eligible.listed && !eligible.shortlisted) throw rule('fair-not-eligible', 'Fairs are for listed or shortlisted trainees: list your talent profile first (PUT /api/v1/me/talent-profile).');
+    const inserted: unknown[] = await this.txHost.tx.query(
+      'INSERT INTO career_fair_registration (fair_id, trainee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING fair_id',
+      [fairId, principal.userId],
+    );
+    return { view: await this.registration(fairId, principal.userId), created: inserted.length > 0 };
+  }
+
+  /** Check-in on the day, by the registered trainee (twice is a no-op). */
+  @Transactional()
+  async checkIn(principal: Principal, fairId: string): Promise<FairRegistrationView> {
+    const fair = await this.visible(principal, fairId);
+    await this.registration(fairId, principal.userId);
+    const now = Date.now();
+    if (now < fair.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS || now > fair.endsAt.getTime()) {
+      throw rule('check-in-closed', `Check-in opens two hours before the fair (${fair.startsAt.toISOString()}) and closes when it ends.`);
+    }
+    await this.txHost.tx.query('UPDATE career_fair_registration SET checked_in_at = now() WHERE fair_id = $1 AND trainee_id = $2 AND checked_in_at IS NULL', [fairId, principal.userId]);
+    return this.registration(fairId, principal.userId);
+  }
+
+  async registration(fairId: string, traineeId: string): Promise<FairRegistrationView> {
+    const rows: Array<{ registered_at: Date; checked_in_at: Date | null }> = await this.txHost.tx.query(
+      'SELECT registered_at, checked_in_at FROM career_fair_registration WHERE fair_id = $1 AND trainee_id = $2',
+      [fairId, traineeId],
+    );
+    if (!rows[0]) throw rule('fair-not-registered', 'Register for the fair first.');
+    return { fairId, traineeId, registeredAt: rows[0].registered_at.toISOString(), checkedInAt: rows[0].checked_in_at?.toISOString() ?? null };
+  }
+
+  /** A SQL condition on `f` (and its parameters, numbered after the `used` ones) for the fairs the caller may see. */
+  private async visibility(principal: Principal, used: number): Promise<{ clause: string; params: unknown[] }> {
+    if (hasRole(principal, 'admin')) return { clause: 'true', params: [] };
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (hasRole(principal, 'employer')) {
+      const organisationId = await this.users.employerOrganisationOf(principal.userId);
+      if (organisationId) {
+        params.push(organisationId);
+        clauses.push(`EXISTS (SELECT 1 FROM career_fair_employer e WHERE e.fair_id = f.id AND e.organisation_id = $${used + params.length})`);
+      }
+    }
+    if (hasRole(principal, 'trainee')) {
+      const cohorts = (await this.enrollments.enrollmentsOf(principal.userId)).filter((e) => e.status !== 'withdrawn').map((e) => e.cohortId);
+      params.push(cohorts);
+      clauses.push(`EXISTS (SELECT 1 FROM career_fair_cohort c WHERE c.fair_id = f.id AND c.cohort_id = ANY($${used + params.length}::uuid[]))`);
+    }
+    return { clause: clauses.length > 0 ? `(${clauses.join(' OR ')})` : 'false', params };
+  }
+
+  private async views(fairs: CareerFair[]): Promise<CareerFairView[]> {
+    if (fairs.length === 0) return [];
+    const ids = fairs.map((f) => f.id);
+    const employers: Array<{ fair_id: string; organisation_id: string }> = await this.txHost.tx.query('SELECT fair_id, organisation_id FROM career_fair_employer WHERE fair_id = ANY($1::uuid[]) ORDER BY organisation_id', [ids]);
+    const cohorts: Array<{ fair_id: string; cohort_id: string }> = await this.txHost.tx.query('SELECT fair_id, cohort_id FROM career_fair_cohort WHERE fair_id = ANY($1::uuid[]) ORDER BY cohort_id', [ids]);
+    return fairs.map((f) => ({
+      id: f.id,
+      name: f.name,
+      startsAt: f.startsAt.toISOString(),
+      endsAt: f.endsAt.toISOString(),
+      place: f.place,
+      onlineUrl: f.onlineUrl,
+      organisationIds: employers.filter((e) => e.fair_id === f.id).map((e) => e.organisation_id),
+      cohortIds: cohorts.filter((c) => c.fair_id === f.id).map((c) => c.cohort_id),
+    }));
+  }
+}

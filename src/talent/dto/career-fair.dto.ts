@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+
+export class CreateCareerFairDto {
+  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' })
+  name: string;
+
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  endsAt: string;
+
+  @ApiPropertyOptional({ maxLength: 300, description: 'Where it happens; give this, onlineUrl, or both' }) @IsOptional() @IsString() @Length(1, 300)
+  place?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'An https link for online meetings' }) @IsOptional() @IsUrl({ protocols: ['https'], require_protocol: true }) @MaxLength(500)
+  onlineUrl?: string;
+
+  @ApiProperty({ type: String, isArray: true, description: 'Participating organisations (employers)' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ArrayUnique() @IsUUID('all', { each: true })
+  organisationIds: string[];
+
+  @ApiProperty({ type: String, isArray: true, description: 'Invited cohorts: their shortlisted or listed trainees may register' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ArrayUnique() @IsUUID('all', { each: true })
+  cohortIds: string[];
+}
+
+export class CareerFairView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ type: String, nullable: true }) place: string | null;
+  @ApiProperty({ type: String, nullable: true }) onlineUrl: string | null;
+  @ApiProperty({ type: String, isArray: true }) organisationIds: string[];
+  @ApiProperty({ type: String, isArray: true }) cohortIds: string[];
+}
+
+export class PublishSlotDto {
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  endsAt: string;
+}
+
+export class FairSlotView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) fairId: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ description: 'Nobody booked it yet' }) available: boolean;
+  @ApiProperty({ description: 'You booked it (trainees)' }) bookedByMe: boolean;
+  @ApiProperty({ type: String, nullable: true, description: "The employer's own slots only: who booked it" }) bookedByName: string | null;
+}
+
+export class FairRegistrationView {
+  @ApiProperty({ format: 'uuid' }) fairId: string;
+  @ApiProperty({ format: 'uuid' }) traineeId: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedInAt: string | null;
+}
+
+export class FairBookingView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) slotId: string;
+  @ApiProperty({ format: 'uuid' }) fairId: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+}

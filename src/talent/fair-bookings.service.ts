@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { AppTransactionHost, isUniqueViolation, postgresCode, Transactional } from '@gds/database';
+import { conflict, hasRole, notFound, Principal, unprocessable } from '@gds/http';
+import { UserDirectory } from '../identity/identity.module';
+import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
+import { CareerFairs } from './career-fairs.service';
+import { EmployerAccessLog } from './employer-access-log.service';
+import type { EmployerActor } from './employer-scope.service';
+import type { FairBookingView, FairSlotView, PublishSlotDto } from './dto/career-fair.dto';
+
+const PG_EXCLUSION_VIOLATION = '23P01';
+
+interface SlotRow {
+  id: string;
+  fair_id: string;
+  organisation_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  booked_by: string | null;
+}
+
+/**
+ * Meeting slots and one-to-one bookings. No clash is checked in the app alone: the database
+ * refuses a second booking of a slot (unique) and two overlapping bookings of a trainee
+ * (exclusion constraint), so concurrent requests cannot both win.
+ */
+@Injectable()
+export class FairBookings {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly fairs: CareerFairs,
+    private readonly users: UserDirectory,
+    private readonly organisations: OrganisationDirectory,
+    private readonly accessLog: EmployerAccessLog,
+  ) {}
+
+  @Transactional()
+  async publish(principal: Principal, actor: EmployerActor, fairId: string, input: PublishSlotDto): Promise<FairSlotView> {
+    const fair = await this.fairs.visible(principal, fairId);
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
+    if (endsAt <= startsAt) throw unprocessable('slot-ends-before-start', 'endsAt must be after startsAt.', { errors: [{ field: 'endsAt', message: 'must be after startsAt' }] });
+    if (startsAt < fair.startsAt || endsAt > fair.endsAt) throw unprocessable('slot-outside-fair', `A slot lies within the fair (${fair.startsAt.toISOString()} to ${fair.endsAt.toISOString()}).`, { errors: [{ field: 'startsAt', message: 'is outside the fair' }] });
+    const [row]: SlotRow[] = await this.txHost.tx.query(
+      `INSERT INTO fair_slot (fair_id, organisation_id, starts_at, ends_at, created_by) VALUES ($1, $2, $3, $4, $5)
+       RETURNING id, fair_id, organisation_id, starts_at, ends_at, NULL::uuid AS booked_by`,
+      [fairId, actor.organisationId, startsAt, endsAt, actor.employerId],
+    );
+    return (await this.views([row], principal, actor.organisationId))[0];
+  }
+
+  /** The fair's slots: an employer sees their organisation's (with who booked); a trainee every slot (available or not, and their own). */
+  async slots(principal: Principal, fairId: string, employerOrganisationId: string | null): Promise<FairSlotView[]> {
+    await this.fairs.visible(principal, fairId);
+    const onlyOwn = !hasRole(principal, 'admin', 'trainee') && employerOrganisationId;
+    const rows: SlotRow[] = await this.txHost.tx.query(
+      `SELECT s.id, s.fair_id, s.organisation_id, s.starts_at, s.ends_at, b.trainee_id AS booked_by
+         FROM fair_slot s LEFT JOIN fair_booking b ON b.slot_id = s.id
+        WHERE s.fair_id = $1 AND ($2::uuid IS NULL OR s.organisation_id = $2) ORDER BY s.starts_at, s.id`,
+      [fairId, onlyOwn ? employerOrganisationId : null],
+    );
+    return this.views(rows, principal, employerOrganisationId);
+  }
+
+  @Transactional()
+  async book(principal: Principal, slotId: string): Promise<FairBookingView> {
+    const [slot]: SlotRow[] = await this.txHost.tx.query('SELECT id, fair_id, organisation_id, starts_at, ends_at, NULL AS booked_by FROM fair_slot WHERE id = $1', [slotId]);
+    if (!slot) throw notFound('Slot');
+    await this.fairs.visible(principal, slot.fair_id).catch(() => {
+      throw notFound('Slot');
+    });
+    await this.fairs.registration(slot.fair_id, principal.userId);
+    if (slot.starts_at <= new Date()) throw unprocessable('slot-started', 'This slot has started; book a later one.');
+    try {
+      const [booking]: Array<{ id: string }> = await this.txHost.tx.query(
+        `INSERT INTO fair_booking (slot_id, fair_id, trainee_id, during) VALUES ($1, $2, $3, tstzrange($4, $5)) RETURNING id`,
+        [slot.id, slot.fair_id, principal.userId, slot.starts_at, slot.ends_at],
+      );
+      return { id: booking.id, slotId: slot.id, fairId: slot.fair_id, startsAt: slot.starts_at.toISOString(), endsAt: slot.ends_at.toISOString() };
+    } catch (error) {
+      if (isUniqueViolation(error, 'fair_booking_slot_once')) throw conflict('slot-taken', 'Someone booked this slot already; choose another.');
+      if (postgresCode(error) === PG_EXCLUSION_VIOLATION) throw conflict('booking-clash', 'You have a meeting booked at that time already.');
+      throw error;
+    }
+  }
+
+  private async views(rows: SlotRow[], principal: Principal, organisationId: string | null): Promise<FairSlotView[]> {
+    const names = new Map((await this.organisations.findByIds(rows.map((r) => r.organisation_id))).map((o) => [o.id, o.name]));
+    const mine = rows.filter((r) => r.booked_by && r.organisation_id === organisationId);
+    const people = new Map((await this.users.findByIds(mine.map((r) => r.booked_by!))).map((p) => [p.id, p.displayName]));
+    if (organisationId && mine.length > 0) {
+      await this.accessLog.record({ employerId: principal.userId, organisationId, organisationName: '' }, 'fair_slots', mine.map((r) => r.booked_by!), { fairId: rows[0].fair_id });
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      fairId: r.fair_id,
+      organisationId: r.organisation_id,
+      organisationName: names.get(r.organisation_id) ?? '',
+      startsAt: new Date(r.starts_at).toISOString(),
+      endsAt: new Date(r.ends_at).toISOString(),
+      available: r.booked_by === null,
+      bookedByMe: r.booked_by === principal.userId,
+      bookedByName: r.booked_by && r.organisation_id === organisationId ? (people.get(r.booked_by) ?? '') : null,
+    }));
+  }
+}

@@ -1,0 +1,193 @@
+import { ClsService } from 'nestjs-cls';
+import { HttpClient, waitFor } from '@gds/testing';
+import { AppTransactionHost } from '@gds/database';
+import { publishInTransaction, startTestApp, TestApp } from './support/test-app';
+import { buildWorld, MatrixWorld } from './support/authz-world';
+import { createUser, TestPerson } from './support/people';
+import { FairReminders } from '../src/talent/fair-reminders.service';
+
+const HOUR = 3_600_000;
+const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+/**
+ * Issue 19 item 5: career fairs over the real app with a worker. The world (authz-world) has trainee
+ * A listed, enrolled with B in 'cohortId', and an employer of one organisation.
+ */
+describe('career fairs', () => {
+  let t: TestApp;
+  let w: MatrixWorld;
+  let api: HttpClient;
+  let organisationId: string;
+  let rival: TestPerson;
+  let outsider: TestPerson;
+  let fairId: string;
+  const fairBody = () => ({
+    name: 'Belize Digital Careers Fair',
+    startsAt: at(3 * HOUR),
+    endsAt: at(9 * HOUR),
+    place: 'Biltmore Hotel, Belize City',
+    organisationIds: [organisationId],
+    cohortIds: [w.objects.get('cohortId'), w.objects.get('otherCohortId')],
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = t.api;
+    w = await buildWorld(api);
+    organisationId = (await api.get('/api/v1/me', w.people.employer.token)).body.organisationId;
+    const rivalOrganisation = (await api.post('/api/v1/organisations', { name: 'Not At The Fair Ltd' }, w.people.admin.token)).body.id;
+    rival = await createUser(api, w.people.admin.token, ['employer'], { organisationId: rivalOrganisation });
+    outsider = await createUser(api, w.people.admin.token, ['trainee']);
+  });
+  afterAll(() => t?.close());
+
+  it('admins create a fair; bad input is refused naming the rule and nothing is stored', async () => {
+    const token = w.people.admin.token;
+    const cases: Array<[Record<string, unknown>, number, RegExp | null]> = [
+      [{ endsAt: at(2 * HOUR) }, 422, /fair-ends-before-start$/],
+      [{ place: undefined }, 422, /fair-needs-place$/],
+      [{ organisationIds: ['00000000-0000-4000-8000-000000000000'] }, 422, /unknown-organisation$/],
+      [{ cohortIds: ['00000000-0000-4000-8000-000000000000'] }, 422, /unknown-cohort$/],
+      [{ onlineUrl: 'http://insecure.example' }, 400, null],
+      [{ startsAt: 'tomorrow' }, 400, null],
+      [{ organisationIds: [] }, 400, null],
+    ];
+    for (const [change, status, type] of cases) {
+      const answer = await api.post('/api/v1/career-fairs', { ...fairBody(), ...change }, token);
+      expect([answer.status, JSON.stringify(change)]).toEqual([status, JSON.stringify(change)]);
+      if (type) expect(answer.body.type).toMatch(type);
+    }
+    expect((await api.post('/api/v1/career-fairs', fairBody(), w.people.employer.token)).status).toBe(403);
+    // The world holds one fair already ('careerFairId'); the refused ones added none.
+    expect((await t.dataSource.query('SELECT count(*) FROM career_fair'))[0].count).toBe('1');
+    const created = await api.post('/api/v1/career-fairs', { ...fairBody(), onlineUrl: 'https://meet.example.org/fair' }, token);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Belize Digital Careers Fair', organisationIds: [organisationId], onlineUrl: 'https://meet.example.org/fair' });
+    fairId = created.body.id;
+  });
+
+  it('shows a fair to admins, its employers and invited trainees only', async () => {
+    for (const who of [w.people.admin, w.people.employer, w.people.traineeA, w.people.traineeB]) {
+      expect((await api.get(`/api/v1/career-fairs/${fairId}`, who.token)).status).toBe(200);
+      expect((await api.get('/api/v1/career-fairs', who.token)).body.items.map((f: { id: string }) => f.id)).toContain(fairId);
+    }
+    for (const who of [rival, outsider]) {
+      expect((await api.get(`/api/v1/career-fairs/${fairId}`, who.token)).status).toBe(404);
+      expect((await api.get('/api/v1/career-fairs', who.token)).body.items).toEqual([]);
+    }
+    const second = await api.post('/api/v1/career-fairs', { ...fairBody(), name: 'Later fair', startsAt: at(30 * HOUR), endsAt: at(31 * HOUR) }, w.people.admin.token);
+    const seen: string[] = [];
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await api.get(`/api/v1/career-fairs?limit=1${cursor ? `&cursor=${cursor}` : ''}`, w.people.traineeA.token);
+      seen.push(...page.body.items.map((f) => f.id));
+      cursor = page.body.nextCursor;
+    }
+    // By start: this fair (in 3 hours), the world's (in a day), the later one (in 30 hours).
+    expect(seen).toEqual([fairId, w.objects.get('careerFairId'), second.body.id]);
+    expect((await api.get(`/api/v1/career-fairs/${fairId}`, w.people.reviewer.token)).status).toBe(403);
+  });
+
+  it('registers listed or shortlisted trainees of invited cohorts, once', async () => {
+    const first = await api.post(`/api/v1/career-fairs/${fairId}/registrations`, undefined, w.people.traineeA.token);
+    expect(first.status).toBe(201);
+    const again = await api.post(`/api/v1/career-fairs/${fairId}/registrations`, undefined, w.people.traineeA.token);
+    expect(again.status).toBe(200);
+    expect(again.body.registeredAt).toBe(first.body.registeredAt);
+    const unlisted = await api.post(`/api/v1/career-fairs/${fairId}/registrations`, undefined, w.people.traineeB.token);
+    expect(unlisted.status).toBe(422);
+    expect(unlisted.body.type).toMatch(/fair-not-eligible$/);
+    expect((await api.post(`/api/v1/career-fairs/${fairId}/registrations`, undefined, outsider.token)).status).toBe(404);
+  });
+
+  it('lets participating employers publish slots within the fair', async () => {
+    const slot = await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(3 * HOUR), endsAt: at(3.5 * HOUR) }, w.people.employer.token);
+    expect(slot.status).toBe(201);
+    expect(slot.body).toMatchObject({ organisationId, available: true, bookedByName: null });
+    const outside = await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(10 * HOUR), endsAt: at(11 * HOUR) }, w.people.employer.token);
+    expect(outside.status).toBe(422);
+    expect(outside.body.type).toMatch(/slot-outside-fair$/);
+    expect((await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR), endsAt: at(3.5 * HOUR) }, w.people.employer.token)).status).toBe(422);
+    expect((await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR), endsAt: at(5 * HOUR) }, rival.token)).status).toBe(404);
+    expect((await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR), endsAt: at(5 * HOUR) }, w.people.traineeA.token)).status).toBe(403);
+  });
+
+  it('books one-to-one: an occupied slot is 409, a second meeting at the same time is 409, unregistered trainees 422', async () => {
+    const publish = async (from: number) =>
+      (await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(from), endsAt: at(from + 0.5 * HOUR) }, w.people.employer.token)).body.id as string;
+    const [early, sameTime] = [await publish(6 * HOUR), await publish(6 * HOUR)];
+    const booked = await api.post(`/api/v1/fair-slots/${early}/bookings`, undefined, w.people.traineeA.token);
+    expect(booked.status).toBe(201);
+    const clash = await api.post(`/api/v1/fair-slots/${sameTime}/bookings`, undefined, w.people.traineeA.token);
+    expect(clash.status).toBe(409);
+    expect(clash.body.type).toMatch(/booking-clash$/);
+    const listedOther = await createUser(api, w.people.admin.token, ['trainee']);
+    await api.post(`/api/v1/cohorts/${w.objects.get('cohortId')}/enrollments`, { traineeId: listedOther.id }, w.people.admin.token);
+    expect((await api.post(`/api/v1/fair-slots/${early}/bookings`, undefined, listedOther.token)).body.type).toMatch(/fair-not-registered$/);
+    await api.put('/api/v1/me/talent-profile', { statement: '', availability: 'immediately', preferredRoles: [] }, listedOther.token);
+    await api.post(`/api/v1/career-fairs/${fairId}/registrations`, undefined, listedOther.token);
+    const taken = await api.post(`/api/v1/fair-slots/${early}/bookings`, undefined, listedOther.token);
+    expect(taken.status).toBe(409);
+    expect(taken.body.type).toMatch(/slot-taken$/);
+    expect((await api.post(`/api/v1/fair-slots/${early}/bookings`, undefined, outsider.token)).status).toBe(404);
+    const own = await api.get(`/api/v1/career-fairs/${fairId}/slots`, w.people.employer.token);
+    expect(own.body.find((s: { id: string }) => s.id === early)).toMatchObject({ available: false, bookedByName: expect.any(String) });
+    const seen = await api.get(`/api/v1/career-fairs/${fairId}/slots`, listedOther.token);
+    expect(seen.body.find((s: { id: string }) => s.id === early)).toMatchObject({ available: false, bookedByMe: false, bookedByName: null });
+  });
+
+  it('stays clash-free under 200 concurrent booking requests (20 trainees × 10 slots at two times)', async () => {
+    const trainees = await Promise.all(Array.from({ length: 20 }, () => createUser(api, w.people.admin.token, ['trainee'])));
+    for (const [i, trainee] of trainees.entries()) {
+      const cohort = w.objects.get(i < 10 ? 'cohortId' : 'otherCohortId');
+      expect((await api.post(`/api/v1/cohorts/${cohort}/enrollments`, { traineeId: trainee.id }, w.people.admin.token)).status).toBe(201);
+      expect((await api.put('/api/v1/me/talent-profile', { statement: '', availability: 'immediately', preferredRoles: [] }, trainee.token)).status).toBe(200);
+      expect((await api.post(`/api/v1/career-fairs/${fairId}/registrations`, undefined, trainee.token)).status).toBe(201);
+    }
+    const slots: Array<{ id: string; band: number }> = [];
+    for (let i = 0; i < 10; i++) {
+      const band = i < 5 ? 0 : 1;
+      const from = (7 + band) * HOUR;
+      const slot = await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(from), endsAt: at(from + 0.5 * HOUR) }, w.people.employer.token);
+      slots.push({ id: slot.body.id, band });
+    }
+    const attempts = trainees.flatMap((trainee) => slots.map((slot) => ({ trainee, slot })));
+    expect(attempts).toHaveLength(200);
+    const answers = await Promise.all(attempts.map(async ({ trainee, slot }) => ({ trainee, slot, answer: await api.post(`/api/v1/fair-slots/${slot.id}/bookings`, undefined, trainee.token) })));
+    expect(answers.filter((a) => ![201, 409].includes(a.answer.status)).map((a) => `${a.answer.status} ${a.answer.text}`)).toEqual([]);
+    const won = answers.filter((a) => a.answer.status === 201);
+    const rows: Array<{ slot_id: string; trainee_id: string }> = await t.dataSource.query('SELECT slot_id, trainee_id FROM fair_booking WHERE slot_id = ANY($1)', [slots.map((s) => s.id)]);
+    // Every 201 is a stored booking and every booking answered one 201; each slot at most once; each trainee at most once per time.
+    expect(rows.length).toBe(won.length);
+    expect(new Set(rows.map((r) => r.slot_id)).size).toBe(rows.length);
+    const perTraineeBand = new Set(won.map((a) => `${a.trainee.id}:${a.slot.band}`));
+    expect(perTraineeBand.size).toBe(won.length);
+    // Twenty people race for ten slots: every slot ends up booked.
+    expect(rows.length).toBe(10);
+    for (const a of answers.filter((x) => x.answer.status === 409)) expect(a.answer.body.type).toMatch(/(slot-taken|booking-clash)$/);
+  });
+
+  it('checks in registered trainees on the day only', async () => {
+    const closed = await api.post(`/api/v1/career-fairs/${fairId}/check-in`, undefined, w.people.traineeA.token);
+    expect(closed.status).toBe(422);
+    expect(closed.body.type).toMatch(/check-in-closed$/);
+    const today = await api.post('/api/v1/career-fairs', { ...fairBody(), name: 'Today', startsAt: at(-HOUR), endsAt: at(2 * HOUR) }, w.people.admin.token);
+    expect((await api.post(`/api/v1/career-fairs/${today.body.id}/check-in`, undefined, w.people.traineeA.token)).body.type).toMatch(/fair-not-registered$/);
+    await api.post(`/api/v1/career-fairs/${today.body.id}/registrations`, undefined, w.people.traineeA.token);
+    const checked = await api.post(`/api/v1/career-fairs/${today.body.id}/check-in`, undefined, w.people.traineeA.token);
+    expect(checked.body.checkedInAt).toEqual(expect.any(String));
+    expect((await api.post(`/api/v1/career-fairs/${today.body.id}/check-in`, undefined, w.people.traineeA.token)).body.checkedInAt).toBe(checked.body.checkedInAt);
+  });
+
+  it('reminds both sides of each meeting within a day, once, through the scheduled job and notifications', async () => {
+    await publishInTransaction(t, 'scan-fair-reminders', {});
+    const reminder = await waitFor(
+      async () => (await api.get('/api/v1/me/notifications?limit=50', w.people.traineeA.token)).body.items.find((n: { type: string }) => n.type === 'fair-meeting-reminder'),
+      { what: "A's fair meeting reminder" },
+    );
+    expect(reminder.title).toMatch(/Belize Digital Careers Fair/);
+    await waitFor(async () => (await api.get('/api/v1/me/notifications?limit=50', w.people.employer.token)).body.items.find((n: { type: string }) => n.type === 'fair-meeting-reminder'), { what: "the employer's reminder" });
+    const again = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<FairReminders>(FairReminders).scan()));
+    expect(again).toBe(0);
+    expect((await t.dataSource.query('SELECT count(*) FROM fair_booking WHERE reminded_at IS NULL'))[0].count).toBe('0');
+  });
+});

@@ -1,0 +1,100 @@
+import { ClsService } from 'nestjs-cls';
+import { HttpClient, waitFor } from '@gds/testing';
+import { AppTransactionHost } from '@gds/database';
+import { publishAgain, publishInTransaction, startTestApp, TestApp } from './support/test-app';
+import { buildWorld, MatrixWorld } from './support/authz-world';
+import { createUser, TestPerson } from './support/people';
+import { PipelineHires } from '../src/reporting/placements/pipeline-hires.service';
+
+/**
+ * Issue 19 item 6: a hire the employer confirms becomes an employer-confirmed placement (through the
+ * worker), with its 3- and 6-month follow-ups scheduled and announced; the cohort's outcome report
+ * carries the pipeline figures under the same disclosure control as every figure (k = 2 here).
+ * The world's cohort has A (listed, asked to an interview by the employer), B and L (listed); C and D join it.
+ */
+describe('placements from the talent pipeline', () => {
+  let t: TestApp;
+  let w: MatrixWorld;
+  let api: HttpClient;
+  let c: TestPerson;
+  let d: TestPerson;
+  let cohortId: string;
+  const report = async () => (await api.get(`/api/v1/reports/cohorts/${cohortId}/outcomes`, w.people.reviewer.token)).body;
+  const hire = async (requestId: string) => {
+    for (const stage of ['interviewed', 'offered', 'hired']) {
+      const answer = await api.post(`/api/v1/talent/interview-requests/${requestId}/outcomes`, { stage }, w.people.employer.token);
+      expect(answer.status).toBe(200);
+    }
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { REPORT_MIN_CELL_SIZE: '2', REPORT_SNAPSHOT_MAX_AGE_SECONDS: '0' } });
+    api = t.api;
+    w = await buildWorld(api);
+    cohortId = w.objects.get('cohortId')!;
+    [c, d] = [await createUser(api, w.people.admin.token, ['trainee']), await createUser(api, w.people.admin.token, ['trainee'])];
+    for (const who of [c, d]) expect((await api.post(`/api/v1/cohorts/${cohortId}/enrollments`, { traineeId: who.id }, w.people.admin.token)).status).toBe(201);
+  });
+  afterAll(() => t?.close());
+
+  it('withholds pipeline figures of 1..k-1 trainees (or their complement)', async () => {
+    await api.get(`/api/v1/talent/profiles/${w.people.traineeA.id}`, w.people.employer.token);
+    const pipeline = (await report()).pipeline;
+    // 5 trainees (A, B, C, D and the world's L): A and L listed (2, and 3 not) is published; A alone viewed
+    // (1, and 4 not) is withheld; nobody shortlisted or hired: 0 is published.
+    expect(pipeline).toEqual({ listed: 2, viewed: null, shortlisted: 0, interviewed: 0, hired: 0, suppressed: [{ metric: 'viewed', reason: 'small-count' }] });
+  });
+
+  it('turns a confirmed hire into an employer-confirmed placement, once, and counts it in the report', async () => {
+    const requestOfA = w.objects.get('interviewRequestOfA')!;
+    await api.post(`/api/v1/me/interview-requests/${requestOfA}/answer`, { answer: 'accept' }, w.people.traineeA.token);
+    await api.put('/api/v1/me/talent-profile', { statement: 'Cloud-curious analyst.', availability: 'within_1_month', preferredRoles: ['SOC analyst'] }, c.token);
+    await api.post('/api/v1/talent/shortlists', { roleTitle: 'SOC analyst', traineeId: w.people.traineeA.id }, w.people.employer.token);
+    await api.post('/api/v1/talent/shortlists', { roleTitle: 'SOC analyst', traineeId: c.id }, w.people.employer.token);
+    await api.get(`/api/v1/talent/profiles/${c.id}`, w.people.employer.token);
+    const requestOfC = (await api.post('/api/v1/talent/interview-requests', { traineeId: c.id, roleTitle: 'SOC analyst', message: 'Interview?' }, w.people.employer.token)).body.id;
+    await api.post(`/api/v1/me/interview-requests/${requestOfC}/answer`, { answer: 'accept' }, c.token);
+    await hire(requestOfA);
+    await hire(requestOfC);
+    // A repeated hire changes nothing (the outcome is recorded once, the placement made once).
+    expect((await api.post(`/api/v1/talent/interview-requests/${requestOfA}/outcomes`, { stage: 'hired' }, w.people.employer.token)).status).toBe(200);
+
+    const placements = await waitFor(async () => {
+      const page = (await api.get(`/api/v1/cohorts/${cohortId}/placements`, w.people.admin.token)).body.items;
+      return page.length === 2 ? page : undefined;
+    }, { what: 'two placements from the pipeline' });
+    expect(placements.map((p: { traineeId: string }) => p.traineeId).sort()).toEqual([w.people.traineeA.id, c.id].sort());
+    for (const p of placements) expect(p).toMatchObject({ source: 'employer_confirmed', kind: 'new_role', role: 'SOC analyst', employer: expect.stringMatching(/^Matrix employer/) });
+    await publishAgain(t, 'record-pipeline-hire', { interviewRequestId: requestOfA }, 'pipeline-hire.again');
+    const again = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<PipelineHires>(PipelineHires).record(requestOfA)));
+    expect(again).toBeNull();
+    expect((await t.dataSource.query('SELECT count(*) FROM placement WHERE cohort_id = $1', [cohortId]))[0].count).toBe('2');
+
+    const figures = await report();
+    expect(figures.pipeline).toEqual({ listed: 3, viewed: 2, shortlisted: 2, interviewed: 2, hired: 2, suppressed: [] });
+    expect(figures.overall.placements.placed).toBe(2);
+    // The trainee's own export holds the pipeline.
+    expect((await api.get('/api/v1/me/data-export', c.token)).body.talent.interviewRequests).toEqual([expect.objectContaining({ stage: 'hired', state: 'accepted' })]);
+  });
+
+  it('schedules the 3- and 6-month follow-ups and tells staff and the employer once each falls due', async () => {
+    const due: Array<{ month: number; due_on: string }> = await t.dataSource.query(
+      `SELECT d.month, d.due_on::text AS due_on, p.starts_on::text AS starts_on FROM placement_follow_up_due d JOIN placement p ON p.id = d.placement_id WHERE p.trainee_id = $1 ORDER BY d.month`,
+      [c.id],
+    );
+    expect(due.map((r) => r.month)).toEqual([3, 6]);
+    expect(due[0].due_on > new Date().toISOString().slice(0, 10)).toBe(true);
+    // Three months on: the scan (a scheduled worker job) announces the 3-month follow-up of each placement, once.
+    await t.dataSource.query(`UPDATE placement_follow_up_due SET due_on = current_date WHERE month = 3`);
+    await publishInTransaction(t, 'scan-placement-follow-ups', {});
+    const notice = await waitFor(async () => {
+      const items = (await api.get('/api/v1/me/notifications?limit=50', w.people.employer.token)).body.items.filter((n: { type: string }) => n.type === 'placement-follow-up-due');
+      return items.length === 2 ? items : undefined;
+    }, { what: "the employer's two follow-up notices" });
+    expect(notice[0].title).toMatch(/3 months/);
+    await waitFor(async () => (await api.get('/api/v1/me/notifications?limit=50', w.people.instructorOwn.token)).body.items.find((n: { type: string }) => n.type === 'placement-follow-up-due'), { what: "the cohort instructor's notice" });
+    const again = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<PipelineHires>(PipelineHires).scanDue()));
+    expect(again).toBe(0);
+    expect((await t.dataSource.query('SELECT count(*) FROM placement_follow_up_due WHERE notified_at IS NULL'))[0].count).toBe('2');
+  });
+});
