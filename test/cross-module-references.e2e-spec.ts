@@ -12,6 +12,7 @@ const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   deadline_reminder: 'src/assessment',
   sandbox_dataset: 'src/assessment',
   sandbox_dataset_use: 'src/assessment',
+  placement_follow_up_due: 'src/reporting',
   announcement: 'src/cohort',
   application_score: 'src/cohort',
   cohort_track_quota: 'src/cohort',
