@@ -5,13 +5,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * modules"). A module owns its tables and names another module's rows by id only, checked through
  * that module's contract when it is written; so each module's schema stands alone (its tests run
  * against fakes of its neighbours, and it could move to a database of its own). These constraints
- * did cross: every module's reference to a user (identity), an account's organisation, and an
+ * * did cross: every module's reference to a user (identity) and an
  * assessment exception's cohort and enrollment. None of their ON DELETE actions ever ran: no user,
  * organisation, cohort or enrollment row is deleted (erasure scrubs a user in place).
  * test/cross-module-references.e2e-spec.ts keeps it so from the live schema.
  */
 const CROSS_MODULE_FOREIGN_KEYS: Array<[table: string, constraint: string, definition: string]> = [
-  ['app_user', 'app_user_organisation_id_fkey', 'FOREIGN KEY (organisation_id) REFERENCES organisation(id)'],
   ['application_decision', 'application_decision_actor_id_fkey', 'FOREIGN KEY (actor_id) REFERENCES app_user(id)'],
   ['application', 'application_trainee_id_fkey', 'FOREIGN KEY (trainee_id) REFERENCES app_user(id)'],
   ['assessment_attempt', 'assessment_attempt_trainee_id_fkey', 'FOREIGN KEY (trainee_id) REFERENCES app_user(id)'],

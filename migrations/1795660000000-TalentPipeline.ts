@@ -96,6 +96,9 @@ export class TalentPipeline1795660000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // Employer accounts cannot exist without this migration's role: refuse rather than strip people's roles.
+    const [{ employers }] = await q.query(`SELECT count(*)::int AS employers FROM app_user WHERE 'employer' = ANY(roles)`);
+    if (employers > 0) throw new Error(`TalentPipeline down: ${employers} employer account(s) exist; change their roles first`);
     await q.query(`DROP TABLE interview_outcome, interview_request, shortlist_entry, employer_access, talent_profile`);
     await q.query(`ALTER TABLE app_user DROP CONSTRAINT app_user_employer_organisation, DROP COLUMN organisation_id, DROP CONSTRAINT app_user_roles_check`);
     await q.query(`ALTER TABLE app_user ADD CONSTRAINT app_user_roles_check CHECK (roles <@ ARRAY['admin','instructor','trainee','reviewer']::text[] AND cardinality(roles) > 0)`);

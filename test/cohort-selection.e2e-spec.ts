@@ -284,6 +284,11 @@ describe('cohort: the selection workbench (list, rubric scores, quotas per track
     expect(answers.find((a) => a.status === 409)!.body.detail).toBe('All 2 seats of the cybersecurity track are taken.');
     const bulk = await t.api.post(`/api/v1/cohorts/${cohort.id}/decisions`, { items: [{ applicationId: cyberApps[6], decision: 'accept', reason: 'bulk' }] }, admin.token);
     expect(bulk.body.results[0]).toMatchObject({ status: 409, problem: { type: expect.stringContaining('track-quota-full') } });
+    // An admin's direct enrollment takes a quota seat too: refused on the full track, nothing stored.
+    const latecomer = await createUser(t.api, admin.token, ['trainee']);
+    const directIntoFull = await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: latecomer.id, courseVersionId: cohort.cyber.versionId }, admin.token);
+    expect([directIntoFull.status, directIntoFull.body.type]).toEqual([409, expect.stringContaining('track-quota-full')]);
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM enrollment WHERE trainee_id = $1', [latecomer.id]))[0].n).toBe(0);
 
     // Promotion: a freed cybersecurity seat skips nobody of a full track; the UI/UX applicant waits behind and is promoted.
     const designer = await createUser(t.api, admin.token, ['trainee']);

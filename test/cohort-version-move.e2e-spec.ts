@@ -56,6 +56,8 @@ describe('moving a running cohort to a fixed course version', () => {
   });
 
   it('moves the cohort: enrollments follow, progress and submissions carry over, the move is recorded and trainees told', async () => {
+    // An application still waiting for a decision names the old version: it must follow the cohort.
+    await t.dataSource.query(`INSERT INTO application (cohort_id, trainee_id, course_version_id, statement) VALUES ($1, $2, $3, 'Still waiting')`, [w.cohortId, randomUUID(), w.versionId]);
     const moved = await t.api.post(moves(), { toVersionId: fixedVersionId, reason: 'Typo fixes in lesson 2 and the quiz', notifyTrainees: true }, w.coInstructor.token);
     expect(moved.status).toBe(201);
     expect(moved.body).toMatchObject({
@@ -63,6 +65,8 @@ describe('moving a running cohort to a fixed course version', () => {
       reason: 'Typo fixes in lesson 2 and the quiz', movedBy: w.coInstructor.id, enrollmentsMoved: 2, traineesNotified: true,
     });
     expect((await t.api.get(`/api/v1/cohorts/${w.cohortId}`, admin.token)).body.courseVersionIds).toEqual([fixedVersionId]);
+    const [stale] = await t.dataSource.query('SELECT count(*)::int AS n FROM application WHERE cohort_id = $1 AND course_version_id <> $2', [w.cohortId, fixedVersionId]);
+    expect(stale.n).toBe(0);
 
     // Ana's completions count in the new version (whose module 2 has one more lesson), her quiz pass too.
     const ana = await waitFor(async () => {

@@ -27,7 +27,7 @@ import { CohortModule } from '../cohort/cohort.module';
 export { AssessmentPersonalData };
 import { AssessmentExceptions } from './assessment-exceptions.service';
 import { AssessmentExceptionsController } from './assessment-exceptions.controller';
-import { Gradebooks } from './gradebook.service';
+import { Gradebooks } from './gradebooks.service';
 import { ReviewQueue } from './review-queue.service';
 import { GradebookController } from './gradebook.controller';
 

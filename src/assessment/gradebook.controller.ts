@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiContent, ApiProblems, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
-import { Gradebooks } from './gradebook.service';
+import { Gradebooks } from './gradebooks.service';
 import { gradebookCsv } from './gradebook-csv';
 import { GradebookQuery, GradebookView } from './dto/gradebook.dto';
 

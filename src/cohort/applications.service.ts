@@ -96,6 +96,8 @@ export class ApplicationsService {
     const application = await this.repo.findOneBy({ id });
     if (!application) throw notFound('Application');
     await this.access.requireStaff(principal, application.cohortId);
+    // Under the cohort lock, as setting a rubric is: else a rubric set meanwhile would meet a single score on another scale.
+    await this.writer.lockCohort(application.cohortId);
     if (await this.rubrics.hasRubric(application.cohortId)) {
       throw conflict('rubric-in-use', 'This cohort scores by its rubric: give your scores per criterion (PUT /applications/{id}/scores).');
     }

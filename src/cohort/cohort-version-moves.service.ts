@@ -80,6 +80,9 @@ export class CohortVersionMoves {
        SELECT id, trainee_id, status FROM moved`,
       [cohortId, fromVersionId, input.toVersionId],
     );
+    // Applications name the version they asked for; they follow the cohort, so a later accept enrols
+    // into a version the cohort runs (and counts against its track's quota).
+    await this.txHost.tx.query('UPDATE application SET course_version_id = $3, updated_at = now() WHERE cohort_id = $1 AND course_version_id = $2', [cohortId, fromVersionId, input.toVersionId]);
     await this.rekeyMovedLessons(moved.map((e) => e.id), to.outline);
     const notify = input.notifyTrainees ?? false;
     const [row]: MoveRow[] = await this.txHost.tx.query(

@@ -5,6 +5,7 @@ import { UserDirectory } from '../identity/identity.module';
 import { CohortAccess } from './cohort-access.service';
 import { DirectEnrollDto, EnrollmentView } from './dto/enrollment.dto';
 import { Enrollment } from './enrollment.entity';
+import { TrackQuotas } from './track-quotas.service';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { Waitlist } from './waitlist.service';
 
@@ -32,6 +33,7 @@ export class EnrollmentsService {
     private readonly writer: EnrollmentWriter,
     private readonly waitlist: Waitlist,
     private readonly users: UserDirectory,
+    private readonly quotas: TrackQuotas,
   ) {}
 
   @Transactional()
@@ -40,6 +42,8 @@ export class EnrollmentsService {
     const person = await this.users.findById(input.traineeId);
     if (!person || !person.active || !person.roles.includes('trainee')) throw unprocessable('not-a-trainee', 'Only an active trainee can be enrolled.');
     const courseVersionId = await this.versionFor(cohortId, input.courseVersionId);
+    // An admin's direct enrollment takes a seat of the track's quota like an accept (409 track-quota-full).
+    await this.quotas.requireRoom(cohort, courseVersionId);
     const enrollment = await this.writer.enroll(cohort, { cohortId, traineeId: input.traineeId, courseVersionId, source: 'admin' });
     return enrollmentView(enrollment);
   }

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { UserDirectory } from '../identity/identity.module';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { CohortAccess } from './cohort-access.service';
+import { TrackQuotas } from './track-quotas.service';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { Enrollment, ImportRow, ImportRowResult, TraineeImport } from './enrollment.entity';
 import { parseTraineeCsv } from './trainee-csv';
@@ -28,6 +29,7 @@ export class TraineeImports {
     private readonly outbox: Outbox,
     private readonly queues: QueueRegistry,
     private readonly config: AppConfig,
+    private readonly quotas: TrackQuotas,
   ) {}
 
   @Transactional()
@@ -91,6 +93,8 @@ export class TraineeImports {
     const existing = await this.txHost.tx.getRepository(Enrollment).findOneBy({ cohortId: cohort.id, traineeId: person.id });
     if (existing && existing.status !== 'withdrawn') return { ...base, outcome: 'already-enrolled' };
     const courseVersionId = row.courseVersionId ?? (await this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1', [cohort.id]))[0].id;
+    // Track quotas bind imports as they bind accepts: a full track's row is an error, the others go on.
+    await this.quotas.requireRoom(cohort, courseVersionId);
     await this.writer.enroll(cohort, { cohortId: cohort.id, traineeId: person.id, courseVersionId, source: 'import' });
     return { ...base, outcome: 'enrolled' };
   }
