@@ -10,6 +10,7 @@ import { assessmentRoutes } from '../features/assessments/routes';
 import { certificateRoutes } from '../features/certificates/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { profileRoutes } from '../features/profile/routes';
+import { cohortTeachingRoutes } from '../features/cohort-teaching/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -20,6 +21,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...certificateRoutes,
     ...notificationRoutes,
     ...profileRoutes,
+    cohortTeachingRoutes,
   ])]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1522,6 +1522,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions/{id}/review-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a review: grade the rubric again with a reason (the reviewer or an admin); every grade stays in the history, progress and certificates follow the latest
+         * @description Problems: 400 bad body; 403 a trainee, or a cohort instructor who did not review it; 404 not yours; 409 not-reviewed; 422 the criteria do not match the rubric.
+         */
+        post: operations["SubmissionsController_correctReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/submissions/{id}/override": {
         parameters: {
             query?: never;
@@ -1546,7 +1566,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Submissions waiting for an instructor, oldest first */
+        /**
+         * Submissions waiting for an instructor, oldest first, with the trainee’s name and the assessment’s title; ?courseVersionId= and ?assessmentId= filter
+         * @description Problems: 400 bad query or cursor; 404 no such cohort, or not one you instruct; 422 course-version-not-in-cohort, assessment-not-in-cohort.
+         */
         get: operations["SubmissionsController_reviewQueue"];
         put?: never;
         post?: never;
@@ -1585,6 +1608,26 @@ export interface paths {
         put?: never;
         /** Give trainees of the cohort a later due date or extra attempts (cohort instructors, admins; audited, the trainees are told) */
         post: operations["AssessmentExceptionsController_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/gradebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The gradebook of a cohort and course version: trainees × assessments with status, best and latest score, late days and exceptions (admins, the cohort’s instructors)
+         * @description JSON is paged by trainee (enrolment order), the assessment columns listed once; ?format=csv answers every trainee as one file. Problems: 400 bad query or cursor; 404 no such cohort, or not one you instruct; 422 course-version-not-in-cohort, course-version-required (the cohort runs several versions: name one).
+         */
+        get: operations["GradebookController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1667,7 +1710,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications of a cohort (admins, its instructors), by submission time; filter by status, minimum score, track */
+        /** The selection workbench (admins, the cohort’s instructors): applications with applicant, scores, rank with ties and possible duplicates; search, filter, sort; ?format=csv exports every match (e.g. the shortlist: ?status=shortlisted&format=csv) */
         get: operations["ApplicationsController_list"];
         put?: never;
         /** Apply while applications are open: a statement and answers to the cohort’s questions (one per trainee) */
@@ -1771,6 +1814,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** The single score (0–100) of an application of a cohort without a rubric; 409 rubric-in-use once the cohort has one */
         post: operations["ApplicationsController_score"];
         delete?: never;
         options?: never;
@@ -1789,6 +1833,93 @@ export interface paths {
         put?: never;
         /** shortlist | accept | waitlist (rank) | reject, with a reason; accept enrolls (409 cohort-full when no seat is left) */
         post: operations["ApplicationsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/rubric": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cohort’s scoring rubric (admins, its instructors); no criteria: single scores */
+        get: operations["SelectionController_rubric"];
+        /** Set the rubric: criteria with weights and a maximum score; 409 rubric-in-use once scored with it (it is locked, not versioned) */
+        put: operations["SelectionController_setRubric"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Your rubric scores of an application (one per criterion; again replaces yours); answers the application as staff review it */
+        put: operations["SelectionController_score"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application as staff review it: applicant, each reviewer’s scores, aggregate, spread, rank with ties, possible duplicates */
+        get: operations["SelectionController_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/track-quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seat quotas per track, with the seats each track has taken */
+        get: operations["SelectionController_trackQuotas"];
+        /** Replace the seat quotas per track (their sum within the capacity: 422 quota-over-capacity) */
+        put: operations["SelectionController_setTrackQuotas"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revert the last decision with a reason: back to the earlier status (audited, applicant told); 409 once the cohort started, or when capacity or the track quota has no seat */
+        post: operations["SelectionController_revert"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1907,6 +2038,44 @@ export interface paths {
         put?: never;
         /** Mark a lesson of one’s own active enrollment done (idempotent; 422 lesson-locked while its module is locked) */
         post: operations["EnrollmentsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/version-moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cohort’s moves between course versions, oldest first: who, when, from which version to which, why */
+        get: operations["CohortVersionMovesController_list"];
+        put?: never;
+        /**
+         * Move the cohort to a later, compatible published version of one of its courses (a content fix); progress carried over, the move recorded (admins, the cohort’s instructors)
+         * @description Compatible: the same modules (prerequisites and skills unchanged) and the same assessments with the same settings and keys; lessons and the title and instructions of assessments may change. Problems: 400 bad body; 403 reviewers; 404 no such cohort or not yours, no such version; 422 the first incompatibility as its type (different-course, not-newer-version, module-added, module-removed, module-changed, assessment-added, assessment-removed, assessment-changed) with every one in `incompatibilities`, course-not-in-cohort, cohort-finished.
+         */
+        post: operations["CohortVersionMovesController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/version-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the cohort could move to a version now, every incompatibility named, and the lessons the move adds and removes (moves nothing) */
+        get: operations["CohortVersionMovesController_check"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3905,9 +4074,64 @@ export interface components {
             criteria: components["schemas"]["CriterionScoreDto"][];
             comment?: string;
         };
+        ReviewCorrectionDto: {
+            criteria: components["schemas"]["CriterionScoreDto"][];
+            comment?: string;
+            /** @description Why the review is corrected (kept in the grade history) */
+            reason: string;
+        };
         OverrideDto: {
             score: number;
             reason: string;
+        };
+        ReviewQueueItemView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: uuid */
+            attemptId: string;
+            /** @enum {string} */
+            status: "queued" | "graded" | "needs_review" | "error";
+            /** @description Place in the grading queue, while queued (1 = next) */
+            queuePosition?: number;
+            /** Format: date-time */
+            submittedAt: string;
+            lateDays: number;
+            score: number | null;
+            maxScore: number;
+            passed: boolean | null;
+            /** @description What the grader explains, in the shape of the kind */
+            feedback: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why grading failed (status error) */
+            error: string | null;
+            /** Format: date-time */
+            gradedAt: string | null;
+            /** @description The answer as submitted */
+            answer: {
+                [key: string]: unknown;
+            };
+            url: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            traineeDisplayName: string | null;
+            assessmentTitle: string;
+            /**
+             * Format: uuid
+             * @description The course version (of those the cohort runs) the assessment belongs to
+             */
+            courseVersionId: string;
+        };
+        ReviewQueueItemPageView: {
+            items: components["schemas"]["ReviewQueueItemView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         GrantExceptionDto: {
             /** @description Trainees of the cohort: one, or a group */
@@ -3944,6 +4168,77 @@ export interface components {
         };
         AssessmentExceptionListView: {
             items: components["schemas"]["AssessmentExceptionView"][];
+        };
+        GradebookAssessmentView: {
+            /** Format: uuid */
+            assessmentId: string;
+            title: string;
+            /** @enum {string} */
+            kind: "quiz" | "flag" | "sql" | "config" | "rubric";
+            /** Format: uuid */
+            moduleId: string;
+            moduleTitle: string;
+            maxScore: number;
+            passMark: number;
+            required: boolean;
+            /** @description Attempts the version allows (before any exception) */
+            attemptsAllowed: number;
+        };
+        GradebookExceptionView: {
+            /**
+             * Format: date-time
+             * @description The latest due date granted
+             */
+            dueAt: string | null;
+            /** @description Extra attempts granted, in all */
+            extraAttempts: number;
+        };
+        GradebookCellView: {
+            /** Format: uuid */
+            assessmentId: string;
+            /**
+             * @description not_started: no attempt; in_progress: an attempt open, nothing submitted since; submitted: the latest answer waits for the grader; awaiting_review: the latest answer waits for an instructor (rubric, or grading failed); passed: a grade reached the pass mark; failed: graded below the pass mark with no attempt left; graded: graded below the pass mark, attempts left
+             * @enum {string}
+             */
+            status: "not_started" | "in_progress" | "submitted" | "awaiting_review" | "graded" | "passed" | "failed";
+            /** @description Best graded score (after penalties) */
+            bestScore: number | null;
+            /** @description Score of the latest submission, once graded */
+            latestScore: number | null;
+            /** Format: uuid */
+            latestSubmissionId: string | null;
+            /** @description Attempts started */
+            attemptsUsed: number;
+            /** @description Attempts this trainee may use (exceptions included) */
+            attemptsAllowed: number;
+            /** @description The latest submission came after the due date (and its grace) */
+            late: boolean;
+            /** @description Days late of the latest submission */
+            lateDays: number;
+            /** @description Exceptions granted to this trainee for this assessment */
+            exception: components["schemas"]["GradebookExceptionView"] | null;
+        };
+        GradebookRowView: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            traineeId: string;
+            displayName: string | null;
+            /** @enum {string} */
+            enrollmentStatus: "active" | "withdrawn" | "completed";
+            /** @description One per assessment, in the order of `assessments` */
+            cells: components["schemas"]["GradebookCellView"][];
+        };
+        GradebookView: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            courseTitle: string;
+            version: number;
+            assessments: components["schemas"]["GradebookAssessmentView"][];
+            items: components["schemas"]["GradebookRowView"][];
+            nextCursor: string | null;
         };
         ModuleUnlockDto: {
             /** Format: uuid */
@@ -4101,6 +4396,11 @@ export interface components {
              * @description The track (course version) applied for; required when the cohort runs several
              */
             courseVersionId?: string;
+            /**
+             * @description A phone number staff may call about the application
+             * @example +501 610-1234
+             */
+            phone?: string;
         };
         ApplicationView: {
             /** Format: uuid */
@@ -4127,8 +4427,79 @@ export interface components {
              */
             enrollmentId?: string | null;
         };
-        ApplicationPageView: {
-            items: components["schemas"]["ApplicationView"][];
+        ApplicantView: {
+            displayName: string | null;
+            email: string | null;
+            language: string | null;
+            /** @description As given with the application */
+            phone: string | null;
+        };
+        CriterionScoreView: {
+            criterionId: string;
+            score: number;
+        };
+        ReviewerScoresView: {
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string | null;
+            /** @description Weighted total 0–100; null until every criterion is scored */
+            total: number | null;
+            scores: components["schemas"]["CriterionScoreView"][];
+        };
+        ScoringView: {
+            /** @description Mean of the reviewers’ complete totals (0–100); also the application’s score */
+            aggregate: number | null;
+            /** @description Highest minus lowest complete total */
+            spread: number | null;
+            reviewers: components["schemas"]["ReviewerScoresView"][];
+        };
+        DuplicateView: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            traineeId: string;
+            displayName: string | null;
+            /** @description What the two applicants share (normalised) */
+            reasons: ("email" | "name" | "phone")[];
+        };
+        ApplicationReviewView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            /** @enum {string} */
+            status: "submitted" | "shortlisted" | "accepted" | "waitlisted" | "rejected" | "withdrawn";
+            statement: string;
+            answers: components["schemas"]["AnswerDto"][];
+            score: number | null;
+            waitlistRank: number | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Present when the decision enrolled the applicant
+             */
+            enrollmentId?: string | null;
+            /** @description No demographic fields: their consent covers aggregate reports only */
+            applicant: components["schemas"]["ApplicantView"];
+            /** @enum {string|null} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering" | null;
+            scoring: components["schemas"]["ScoringView"];
+            /** @description Rank by score in the cohort, ties sharing a rank (1, 2, 2, 4) */
+            rank: number | null;
+            /** @description How many other applications of the cohort have the same score */
+            tiedWith: number;
+            /** @description Other applications of the cohort that may be the same person */
+            duplicates: components["schemas"]["DuplicateView"][];
+        };
+        ApplicationReviewPageView: {
+            items: components["schemas"]["ApplicationReviewView"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -4186,6 +4557,70 @@ export interface components {
             reason: string;
             /** @description Waitlist rank (1 = first promoted); default: after the last */
             rank?: number;
+        };
+        RubricCriterionView: {
+            id: string;
+            label: string;
+            weight: number;
+            maxScore: number;
+        };
+        RubricView: {
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Empty: the cohort has no rubric (a single score per application) */
+            criteria: components["schemas"]["RubricCriterionView"][];
+            /** @description Scores exist: the rubric can no longer change */
+            locked: boolean;
+        };
+        RubricCriterionDto: {
+            /**
+             * @description Stable key of the criterion
+             * @example motivation
+             */
+            id: string;
+            /** @example Motivation and goals */
+            label: string;
+            /** @description Relative weight (weights need not sum to 1) */
+            weight: number;
+            /** @description Scores of this criterion run from 0 to maxScore */
+            maxScore: number;
+        };
+        RubricDto: {
+            criteria: components["schemas"]["RubricCriterionDto"][];
+        };
+        ScoresDto: {
+            /** @description Your scores: each replaces your earlier score of that criterion */
+            scores: components["schemas"]["CriterionScoreDto"][];
+            /** @description Kept in the audit trail */
+            note?: string;
+        };
+        TrackQuotaView: {
+            /** @enum {string} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            /** @description null: no quota */
+            seats: number | null;
+            /** @description Seats of this track taken by enrollments */
+            taken: number;
+        };
+        TrackQuotasView: {
+            /** Format: uuid */
+            cohortId: string;
+            capacity: number;
+            seatsTaken: number;
+            tracks: components["schemas"]["TrackQuotaView"][];
+        };
+        TrackQuotaDto: {
+            /** @enum {string} */
+            trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+            seats: number;
+        };
+        TrackQuotasDto: {
+            /** @description Replaces the quotas; a track left out has none (any free seat) */
+            quotas: components["schemas"]["TrackQuotaDto"][];
+        };
+        RevertDecisionDto: {
+            /** @description Why; kept in the audit trail and told to the applicant */
+            reason: string;
         };
         DirectEnrollDto: {
             /** Format: uuid */
@@ -4396,6 +4831,70 @@ export interface components {
             completedAt: string;
             alreadyCompleted: boolean;
         };
+        MoveCohortVersionDto: {
+            /**
+             * Format: uuid
+             * @description A later published version of one of the cohort’s courses
+             */
+            toVersionId: string;
+            /** @description Why (kept in the audit trail, and told to trainees when notified) */
+            reason: string;
+            /**
+             * @description Tell the active trainees (in-app and email, by their preferences)
+             * @default false
+             */
+            notifyTrainees: boolean;
+        };
+        CohortVersionMoveView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            fromVersionId: string;
+            fromVersion: number;
+            /** Format: uuid */
+            toVersionId: string;
+            toVersion: number;
+            reason: string;
+            /** Format: uuid */
+            movedBy: string;
+            /** Format: date-time */
+            movedAt: string;
+            /** @description Enrollments (of every status) now on the new version */
+            enrollmentsMoved: number;
+            traineesNotified: boolean;
+        };
+        IncompatibilityView: {
+            /** @enum {string} */
+            code: "different-course" | "not-newer-version" | "module-added" | "module-removed" | "module-changed" | "assessment-added" | "assessment-removed" | "assessment-changed";
+            detail: string;
+            /** Format: uuid */
+            moduleId?: string;
+            /** Format: uuid */
+            assessmentId?: string;
+            title?: string;
+            /** @description What differs */
+            fields?: string[];
+        };
+        VersionCheckView: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            fromVersionId: string;
+            fromVersion: number;
+            /** Format: uuid */
+            toVersionId: string;
+            toVersion: number;
+            compatible: boolean;
+            incompatibilities: components["schemas"]["IncompatibilityView"][];
+            /** @description Lessons new in the target version */
+            lessonsAdded: string[];
+            /** @description Lessons gone from it: their completions stay recorded but no longer count */
+            lessonsRemoved: string[];
+        };
         SendAnnouncementDto: {
             /** @description Plain text; the title of the notice and the email subject */
             subject: string;
@@ -4470,7 +4969,7 @@ export interface components {
         };
         TypePreferencesView: {
             /** @enum {string} */
-            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today";
+            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed";
             /** @enum {string} */
             inApp: "off" | "immediate";
             /** @enum {string} */
@@ -4481,7 +4980,7 @@ export interface components {
         };
         PreferenceChangeDto: {
             /** @enum {string} */
-            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today";
+            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed";
             /** @enum {string} */
             channel: "in_app" | "email";
             /**
@@ -4496,7 +4995,7 @@ export interface components {
         CreateWebhookDto: {
             /** @description http(s) URL; private, loopback and link-local targets are refused */
             url: string;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed")[];
             description?: string;
         };
         CreatedWebhookView: {
@@ -4504,7 +5003,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed")[];
             enabled: boolean;
             consecutiveFailures: number;
             disabledAt: string | null;
@@ -4519,7 +5018,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed")[];
             enabled: boolean;
             consecutiveFailures: number;
             disabledAt: string | null;
@@ -4534,7 +5033,7 @@ export interface components {
         };
         UpdateWebhookDto: {
             url?: string;
-            eventTypes?: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today")[];
+            eventTypes?: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed")[];
             description?: string;
             /** @description Re-enabling resets the consecutive failure count */
             enabled?: boolean;
@@ -14338,6 +14837,130 @@ export interface operations {
             };
         };
     };
+    SubmissionsController_correctReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSubmissionView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
     SubmissionsController_override: {
         parameters: {
             query?: never;
@@ -14468,6 +15091,10 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
+                /** @description Only the assessments of this course version (one the cohort runs) */
+                courseVersionId?: string;
+                /** @description Only this assessment (one of the cohort’s course versions) */
+                assessmentId?: string;
             };
             header?: never;
             path: {
@@ -14483,7 +15110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffSubmissionPageView"];
+                    "application/json": components["schemas"]["ReviewQueueItemPageView"];
                 };
             };
             /** @description The request is malformed or has invalid or unknown fields */
@@ -14524,6 +15151,15 @@ export interface operations {
             };
             /** @description A path segment is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14800,6 +15436,109 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    GradebookController_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                /** @description The course version (one the cohort runs); may be left out when the cohort runs one */
+                courseVersionId?: string;
+                /** @description csv: every trainee in one file (limit and cursor are ignored) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gradebook; as CSV with ?format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradebookView"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15394,6 +16133,18 @@ export interface operations {
                 status?: "submitted" | "shortlisted" | "accepted" | "waitlisted" | "rejected" | "withdrawn";
                 minScore?: number;
                 courseVersionId?: string;
+                /** @description The track applied for */
+                trackCode?: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
+                /** @description true: only applications with a score; false: only those without */
+                scored?: "true" | "false";
+                /** @description true: only applications flagged as possible duplicates */
+                duplicates?: "true";
+                /** @description Finds text in the applicant’s name or e-mail, the statement or the answers (case and accents ignored) */
+                q?: string;
+                /** @description A leading - sorts descending; unscored applications come last either way */
+                sort?: "submitted" | "-submitted" | "score" | "-score" | "name" | "-name" | "status" | "-status";
+                /** @description csv: every matching application (not one page) as a CSV file */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -15403,13 +16154,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page; follow nextCursor for the next one */
+            /** @description A page; every matching application as CSV with ?format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationPageView"];
+                    "application/json": components["schemas"]["ApplicationReviewPageView"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is malformed or has invalid or unknown fields */
@@ -16109,6 +16861,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -16168,6 +16929,736 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_rubric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_setRubric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RubricDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_score: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoresDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviewView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviewView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_trackQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackQuotasView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_setTrackQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackQuotasDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackQuotasView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SelectionController_revert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevertDecisionDto"];
             };
         };
         responses: {
@@ -16914,6 +18405,301 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    CohortVersionMovesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortVersionMoveView"][];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    CohortVersionMovesController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCohortVersionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortVersionMoveView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    CohortVersionMovesController_check: {
+        parameters: {
+            query: {
+                /** @description The version the cohort would move to */
+                toVersionId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionCheckView"];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

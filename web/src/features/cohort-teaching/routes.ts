@@ -1,0 +1,19 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { createRoleRoute } from '../../shared/routing/base-routes';
+
+/** The instructor's cohort workspace: admins and instructors only (the API checks each cohort too). */
+export const cohortTeachingRoute = createRoleRoute('cohort-teaching', ['instructor', 'admin']);
+
+const myCohortsRoute = createRoute({
+  getParentRoute: () => cohortTeachingRoute,
+  path: 'cohort-teaching',
+  component: lazyRouteComponent(() => import('./my-cohorts-screen'), 'MyCohortsScreen'),
+});
+
+const rosterRoute = createRoute({
+  getParentRoute: () => cohortTeachingRoute,
+  path: 'cohort-teaching/$cohortId',
+  component: lazyRouteComponent(() => import('./roster-screen'), 'RosterScreen'),
+});
+
+export const cohortTeachingRoutes = cohortTeachingRoute.addChildren([myCohortsRoute, rosterRoute]);
