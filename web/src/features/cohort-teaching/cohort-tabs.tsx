@@ -9,6 +9,9 @@ export function CohortTabs({ cohortId }: { cohortId: string }) {
       <Link to="/cohort-teaching/$cohortId" params={{ cohortId }} activeOptions={{ exact: true }} className="tab-link">
         <Trans>Roster</Trans>
       </Link>
+      <Link to="/cohort-teaching/$cohortId/review" params={{ cohortId }} className="tab-link">
+        <Trans>Review queue</Trans>
+      </Link>
     </nav>
   );
 }

@@ -15,3 +15,31 @@ export const rosterQuery = (cohortId: string) =>
     queryKey: teachingKeys.roster(cohortId),
     queryFn: () => unwrap(api.GET('/api/v1/cohorts/{id}/roster', { params: { path: { id: cohortId }, query: {} } })),
   });
+
+export const reviewQueueQuery = (cohortId: string, courseVersionId: string, assessmentId: string) =>
+  queryOptions({
+    queryKey: teachingKeys.reviewQueue(cohortId, courseVersionId, assessmentId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/cohorts/{id}/review-queue', {
+          params: {
+            path: { id: cohortId },
+            query: { limit: 100, ...(courseVersionId ? { courseVersionId } : {}), ...(assessmentId ? { assessmentId } : {}) },
+          },
+        }),
+      ),
+  });
+
+/** A submission as staff see it: whose it is and every grade it had. */
+export const staffSubmissionQuery = (submissionId: string) =>
+  queryOptions({
+    queryKey: teachingKeys.submission(submissionId),
+    queryFn: () => unwrap(api.GET('/api/v1/submissions/{id}', { params: { path: { id: submissionId } } })),
+  });
+
+/** The assessment with its key (the rubric), as the cohort's instructors may see it. */
+export const staffAssessmentQuery = (assessmentId: string) =>
+  queryOptions({
+    queryKey: ['assessments', assessmentId, 'staff'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/assessments/{id}', { params: { path: { id: assessmentId } } })),
+  });

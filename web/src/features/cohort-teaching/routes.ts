@@ -16,4 +16,16 @@ const rosterRoute = createRoute({
   component: lazyRouteComponent(() => import('./roster-screen'), 'RosterScreen'),
 });
 
-export const cohortTeachingRoutes = cohortTeachingRoute.addChildren([myCohortsRoute, rosterRoute]);
+const reviewQueueRoute = createRoute({
+  getParentRoute: () => cohortTeachingRoute,
+  path: 'cohort-teaching/$cohortId/review',
+  component: lazyRouteComponent(() => import('./review-queue-screen'), 'ReviewQueueScreen'),
+});
+
+const submissionReviewRoute = createRoute({
+  getParentRoute: () => cohortTeachingRoute,
+  path: 'cohort-teaching/$cohortId/submissions/$submissionId',
+  component: lazyRouteComponent(() => import('./submission-review-screen'), 'SubmissionReviewScreen'),
+});
+
+export const cohortTeachingRoutes = cohortTeachingRoute.addChildren([myCohortsRoute, rosterRoute, reviewQueueRoute, submissionReviewRoute]);
