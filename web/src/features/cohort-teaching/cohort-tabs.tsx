@@ -12,6 +12,9 @@ export function CohortTabs({ cohortId }: { cohortId: string }) {
       <Link to="/cohort-teaching/$cohortId/review" params={{ cohortId }} className="tab-link">
         <Trans>Review queue</Trans>
       </Link>
+      <Link to="/cohort-teaching/$cohortId/gradebook" params={{ cohortId }} className="tab-link">
+        <Trans>Gradebook</Trans>
+      </Link>
     </nav>
   );
 }

@@ -1,6 +1,10 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { components } from '../../shared/api/schema.gen';
+import { downloadFile } from '../../shared/ui/download-file';
 import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
+
+export type GradebookPage = components['schemas']['GradebookView'];
 
 /** Query keys of the instructor's cohort workspace (all under the cohort, dropped at sign-out with the rest). */
 export const teachingKeys = {
@@ -43,3 +47,26 @@ export const staffAssessmentQuery = (assessmentId: string) =>
     queryKey: ['assessments', assessmentId, 'staff'] as const,
     queryFn: () => unwrap(api.GET('/api/v1/assessments/{id}', { params: { path: { id: assessmentId } } })),
   });
+
+/** The gradebook, a page of trainees at a time (the assessment columns come with every page). */
+export const gradebookQuery = (cohortId: string, courseVersionId: string) =>
+  infiniteQueryOptions({
+    queryKey: teachingKeys.gradebook(cohortId, courseVersionId),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/cohorts/{id}/gradebook', {
+          params: { path: { id: cohortId }, query: { courseVersionId, limit: 50, format: 'json', ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ) as Promise<GradebookPage>,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: courseVersionId !== '',
+  });
+
+/** The whole gradebook as the server's CSV file (fetched with the session: the token is not a cookie). */
+export async function downloadGradebookCsv(cohortId: string, courseVersionId: string): Promise<void> {
+  const blob = await unwrap<Blob>(
+    api.GET('/api/v1/cohorts/{id}/gradebook', { params: { path: { id: cohortId }, query: { courseVersionId, format: 'csv' } }, parseAs: 'blob' }) as never,
+  );
+  downloadFile(blob, `gradebook-${cohortId}-${courseVersionId}.csv`);
+}

@@ -28,4 +28,10 @@ const submissionReviewRoute = createRoute({
   component: lazyRouteComponent(() => import('./submission-review-screen'), 'SubmissionReviewScreen'),
 });
 
-export const cohortTeachingRoutes = cohortTeachingRoute.addChildren([myCohortsRoute, rosterRoute, reviewQueueRoute, submissionReviewRoute]);
+const gradebookRoute = createRoute({
+  getParentRoute: () => cohortTeachingRoute,
+  path: 'cohort-teaching/$cohortId/gradebook',
+  component: lazyRouteComponent(() => import('./gradebook-screen'), 'GradebookScreen'),
+});
+
+export const cohortTeachingRoutes = cohortTeachingRoute.addChildren([myCohortsRoute, rosterRoute, reviewQueueRoute, submissionReviewRoute, gradebookRoute]);
