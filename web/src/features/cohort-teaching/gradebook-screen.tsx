@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
@@ -11,12 +11,13 @@ import { FormAlert } from '../../shared/ui/form-alert';
 import { downloadGradebookCsv, gradebookQuery } from './cohort-teaching.queries';
 import { CohortTabs } from './cohort-tabs';
 import { GradebookTable } from './gradebook-table';
+import { gradebookRoute } from './routes';
 import './cohort-teaching.css';
 
 /** Screen 8: trainees × assessments of one course version, with the CSV of the whole cohort. */
 export function GradebookScreen() {
   const { t } = useLingui();
-  const { cohortId } = useParams({ from: '/signed-in/cohort-teaching/$cohortId/gradebook' });
+  const { cohortId } = gradebookRoute.useParams();
   const cohort = useQuery(cohortQuery(cohortId));
   const [chosen, setChosen] = useState('');
   const courseVersionId = chosen || cohort.data?.courses[0]?.versionId || '';

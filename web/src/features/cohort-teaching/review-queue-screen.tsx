@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
@@ -9,13 +9,14 @@ import { cohortQuery } from '../../shared/api/resources/cohorts';
 import { SelectField } from '../../shared/ui/select-field';
 import { reviewQueueQuery } from './cohort-teaching.queries';
 import { CohortTabs } from './cohort-tabs';
+import { reviewQueueRoute } from './routes';
 import './cohort-teaching.css';
 
 /** Screen 7, the list: work waiting for an instructor, oldest first, by course version and assessment. */
 export function ReviewQueueScreen() {
   const { t } = useLingui();
   const format = useFormat();
-  const { cohortId } = useParams({ from: '/signed-in/cohort-teaching/$cohortId/review' });
+  const { cohortId } = reviewQueueRoute.useParams();
   const cohort = useQuery(cohortQuery(cohortId));
   const [courseVersionId, setCourseVersionId] = useState('');
   const [assessmentId, setAssessmentId] = useState('');

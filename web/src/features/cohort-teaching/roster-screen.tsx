@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
@@ -12,13 +12,14 @@ import { rosterQuery } from './cohort-teaching.queries';
 import { noRosterFilters, rosterView, traineeName, type RosterEntry, type RosterFilters, type RosterSort } from './roster-view';
 import { CohortTabs } from './cohort-tabs';
 import { MessageComposer } from './message-composer';
+import { rosterRoute } from './routes';
 import './cohort-teaching.css';
 
 /** Screen 6: who is where in the cohort, who is at risk and why, and a message to some or all of them. */
 export function RosterScreen() {
   const { t, i18n } = useLingui();
   const format = useFormat();
-  const { cohortId } = useParams({ from: '/signed-in/cohort-teaching/$cohortId' });
+  const { cohortId } = rosterRoute.useParams();
   const cohort = useQuery(cohortQuery(cohortId));
   const roster = useQuery(rosterQuery(cohortId));
   const [filters, setFilters] = useState<RosterFilters>(noRosterFilters);

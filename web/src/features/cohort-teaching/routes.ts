@@ -10,25 +10,25 @@ const myCohortsRoute = createRoute({
   component: lazyRouteComponent(() => import('./my-cohorts-screen'), 'MyCohortsScreen'),
 });
 
-const rosterRoute = createRoute({
+export const rosterRoute = createRoute({
   getParentRoute: () => cohortTeachingRoute,
   path: 'cohort-teaching/$cohortId',
   component: lazyRouteComponent(() => import('./roster-screen'), 'RosterScreen'),
 });
 
-const reviewQueueRoute = createRoute({
+export const reviewQueueRoute = createRoute({
   getParentRoute: () => cohortTeachingRoute,
   path: 'cohort-teaching/$cohortId/review',
   component: lazyRouteComponent(() => import('./review-queue-screen'), 'ReviewQueueScreen'),
 });
 
-const submissionReviewRoute = createRoute({
+export const submissionReviewRoute = createRoute({
   getParentRoute: () => cohortTeachingRoute,
   path: 'cohort-teaching/$cohortId/submissions/$submissionId',
   component: lazyRouteComponent(() => import('./submission-review-screen'), 'SubmissionReviewScreen'),
 });
 
-const gradebookRoute = createRoute({
+export const gradebookRoute = createRoute({
   getParentRoute: () => cohortTeachingRoute,
   path: 'cohort-teaching/$cohortId/gradebook',
   component: lazyRouteComponent(() => import('./gradebook-screen'), 'GradebookScreen'),

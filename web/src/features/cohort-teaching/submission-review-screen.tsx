@@ -1,4 +1,4 @@
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
@@ -10,6 +10,7 @@ import { reviewQueueQuery, staffAssessmentQuery, staffSubmissionQuery, teachingK
 import { designFindings, isWebLink, marksFromFeedback, reviewCriteria, rubricCriteria, type RubricMarks } from './rubric-score';
 import { RubricForm } from './rubric-form';
 import { GradeHistory } from './grade-history';
+import { submissionReviewRoute } from './routes';
 import './cohort-teaching.css';
 
 interface RubricAnswer {
@@ -29,7 +30,7 @@ export function SubmissionReviewScreen() {
   const format = useFormat();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { cohortId, submissionId } = useParams({ from: '/signed-in/cohort-teaching/$cohortId/submissions/$submissionId' });
+  const { cohortId, submissionId } = submissionReviewRoute.useParams();
   const submission = useQuery(staffSubmissionQuery(submissionId));
   const assessment = useQuery({ ...staffAssessmentQuery(submission.data?.assessmentId ?? ''), enabled: submission.isSuccess });
 
@@ -107,12 +108,17 @@ export function SubmissionReviewScreen() {
                   </ul>
                 )}
                 {answer.html !== undefined && (
-                  <iframe
-                    className="preview-frame"
-                    title={t`Preview of the submitted page (scripts do not run)`}
-                    sandbox=""
-                    srcDoc={answer.css ? `<style>${answer.css}</style>${answer.html}` : answer.html}
-                  />
+                  // sandbox="": nothing in the page runs (no script, no form, no navigation of this
+                  // app). The app's CSP applies inside too, so the submitted CSS is shown as text, not applied.
+                  <iframe className="preview-frame" title={t`Preview of the submitted page (scripts do not run)`} sandbox="" srcDoc={answer.html} />
+                )}
+                {answer.css && (
+                  <details>
+                    <summary>
+                      <Trans>Submitted CSS</Trans>
+                    </summary>
+                    <pre className="instructions">{answer.css}</pre>
+                  </details>
                 )}
               </section>
               <section aria-labelledby="findings-heading">
