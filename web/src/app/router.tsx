@@ -17,6 +17,7 @@ import { certificateReviewRoutes } from '../features/certificate-reviews/routes'
 import { operationsRoutes } from '../features/operations/routes';
 import { teachRoutes } from '../features/teach/routes';
 import { admissionsRoutes } from '../features/admissions/routes';
+import { cohortTeachingRoutes } from '../features/cohort-teaching/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -34,6 +35,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...operationsRoutes,
     ...teachRoutes,
     ...admissionsRoutes,
+    cohortTeachingRoutes,
   ])]);
 
 export function createAppRouter(queryClient: QueryClient) {
