@@ -3,6 +3,7 @@ import { waitFor } from '@gds/testing';
 import { AssessmentFactsSource } from '../src/reporting/ports/assessment-facts.source';
 import { CertificateFactsSource } from '../src/reporting/ports/certificate-facts.source';
 import { CohortFactsSource } from '../src/reporting/ports/cohort-facts.source';
+import { REVOCATION_REASON_CODES } from '../src/certification/revocation-reasons';
 import { describeAssessmentFactsContract } from './contracts/assessment-facts.contract-suite';
 import { describeCertificateFactsContract } from './contracts/certificate-facts.contract-suite';
 import { describeCohortFactsContract } from './contracts/cohort-facts.contract-suite';
@@ -87,7 +88,12 @@ describeAssessmentFactsContract('the fake reporting’s tests use', async () => 
 });
 describeCertificateFactsContract('the fake reporting’s tests use', async () => {
   const stand = fakeStand();
-  return { ...stand, source: stand.fakes.certificates };
+  const world = await stand.world();
+  const revokeCertified = async () => {
+    const certificate = stand.fakes.certificates.all.find((c) => c.enrollmentId === world.certified.enrollmentId)!;
+    certificate.revokedAt = new Date();
+  };
+  return { ...stand, source: stand.fakes.certificates, revokeCertified };
 });
 
 // ---- the real modules -----------------------------------------------------------------------
@@ -96,6 +102,7 @@ interface RealWorld {
   t: TestApp;
   admin: TestPerson;
   world: ReportingWorld;
+  certificateId: string;
 }
 
 let real: Promise<RealWorld> | undefined;
@@ -139,12 +146,12 @@ function realWorld(): Promise<RealWorld> {
     await submitGraded(t.api, certified, programme.sqlId, SQL_RIGHT);
     await completeLessons(t.api, failed, programme.modules[0].lessonIds);
     await submitGraded(t.api, failed, programme.quizId, QUIZ_WRONG);
-    await waitFor(async () => (await t.api.get('/api/v1/me/certificates', certified.token)).body.items[0], { what: 'the certificate of the certified trainee', timeoutMs: 60_000 });
+    const certificate = await waitFor(async () => (await t.api.get('/api/v1/me/certificates', certified.token)).body.items[0], { what: 'the certificate of the certified trainee', timeoutMs: 60_000 });
     await waitFor(async () => {
       const enrollment = (await t.api.get(`/api/v1/enrollments/${world.certified.enrollmentId}`, certified.token)).body;
       return enrollment.status === 'completed' ? enrollment : null;
     }, { what: 'the certified trainee’s enrollment completed', timeoutMs: 60_000 });
-    return { t, admin, world };
+    return { t, admin, world, certificateId: certificate.id as string };
   })();
   return real;
 }
@@ -171,6 +178,14 @@ describeAssessmentFactsContract('the assessment and course modules on Postgres, 
   return { source: t.get<AssessmentFactsSource>(AssessmentFactsSource), world: async () => world, close: async () => undefined };
 });
 describeCertificateFactsContract('the certification module on Postgres, through CertificateFactsAdapter', async () => {
-  const { t, world } = await realWorld();
-  return { source: t.get<CertificateFactsSource>(CertificateFactsSource), world: async () => world, close: async () => undefined };
+  const { t, admin, world, certificateId } = await realWorld();
+  return {
+    source: t.get<CertificateFactsSource>(CertificateFactsSource),
+    world: async () => world,
+    revokeCertified: async () => {
+      const answer = await t.api.post(`/api/v1/certificates/${certificateId}/revoke`, { reasonCode: REVOCATION_REASON_CODES[0] }, admin.token);
+      if (answer.status !== 200) throw new Error(`revoking failed: ${answer.status} ${answer.text}`);
+    },
+    close: async () => undefined,
+  };
 });

@@ -5,6 +5,8 @@ import { ReportingWorld } from './reporting-world';
 export interface CertificateFactsStand {
   source: CertificateFactsSource;
   world(): Promise<ReportingWorld>;
+  /** Revokes the certificate of the world's certified enrollment (as an admin does). */
+  revokeCertified(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,15 @@ export function describeCertificateFactsContract(name: string, makeStand: () => 
     it('answers nothing for no enrollments or enrollments without certificates', async () => {
       expect(await stand.source.certificates([])).toEqual([]);
       expect(await stand.source.certificates([world.failed.enrollmentId, randomUUID()])).toEqual([]);
+    });
+
+    // Last: it changes the world. Reporting counts a revoked certificate as not certified, so it must still be answered.
+    it('answers a revoked certificate too, with the moment it was revoked', async () => {
+      const [issued] = await stand.source.certificates([world.certified.enrollmentId]);
+      await stand.revokeCertified();
+      expect(await stand.source.certificates([world.certified.enrollmentId])).toEqual([{ ...issued, revokedAt: expect.any(Date) }]);
+      const [revoked] = await stand.source.certificates([world.certified.enrollmentId]);
+      expect(revoked.revokedAt!.getTime()).toBeGreaterThanOrEqual(issued.issuedAt.getTime());
     });
   });
 }
