@@ -168,7 +168,7 @@ describe('programme walk replay: selection to gradebook for 60 applicants', () =
     // Nobody is promoted into the freed seat: the waitlist is as it was.
     expect((await t.api.get(`/api/v1/applications/${applicationIds[46]}`, admin.token)).body).toMatchObject({ status: 'waitlisted', waitlistRank: 1 });
     const mine = (await t.api.get('/api/v1/me/enrollments', applicants[reverted].token)).body;
-    expect((Array.isArray(mine) ? mine : mine.items).filter((e: { status: string }) => e.status === 'active')).toEqual([]);
+    expect(mine.filter((e: { status: string }) => e.status === 'active')).toEqual([]);
     await waitFor(async () => {
       const inbox = (await t.api.get('/api/v1/me/notifications?limit=100', applicants[reverted].token)).body.items as Array<{ type: string; text: string }>;
       return inbox.find((n) => n.type === 'application-decided' && n.text.includes('Accepted by mistake')) ?? null;
@@ -203,12 +203,15 @@ describe('programme walk replay: selection to gradebook for 60 applicants', () =
     expect([...(await t.api.get(`/api/v1/cohorts/${cohort.id}`, admin.token)).body.courseVersionIds].sort()).toEqual([fixedVersionId, design.versionId].sort());
     const progress = await waitFor(async () => {
       const mine = (await t.api.get('/api/v1/me/enrollments', applicants[0].token)).body;
-      const view = (Array.isArray(mine) ? mine : mine.items).find((e: { cohortId: string }) => e.cohortId === cohort.id);
+      const view = mine.find((e: { cohortId: string }) => e.cohortId === cohort.id);
       return view?.course.version === 2 ? view : null;
     }, { what: 'trainee 0 on version 2', timeoutMs: 60_000 });
     expect(progress).toMatchObject({ status: 'active', lessonsDone: 1 });
     expect(progress.modules[0]).toMatchObject({ lessonsDone: 1, lessonsTotal: 2, completedLessonIds: [cyber.lessonIds[0]] });
-    await waitForInboxTypes(t.api, applicants[0], ['course-version-changed']);
+    const notice = (await waitForInboxTypes(t.api, applicants[0], ['course-version-changed'])).find((n: { type: string }) => n.type === 'course-version-changed');
+    expect(notice.text).toContain('Reason: Typo in lesson 1.2');
+    const trail = (await t.api.get(`/api/v1/cohorts/${cohort.id}/version-moves`, admin.token)).body;
+    expect(trail).toEqual([expect.objectContaining({ id: moved.body.id, fromVersion: 1, toVersion: 2, reason: 'Typo in lesson 1.2', movedBy: instructor.id, enrollmentsMoved: 28 })]);
   });
 
   it('the instructor announces to the cohort: every enrolled trainee’s inbox, nobody else’s', async () => {
