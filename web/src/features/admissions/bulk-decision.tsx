@@ -9,7 +9,7 @@ import { SelectField } from '../../shared/ui/select-field';
 import { TextField } from '../../shared/ui/text-field';
 import { admissionsKeys } from './admissions.queries';
 import { useAdmissionsLabels } from './admissions-labels';
-import { ConfirmAction } from './confirm-action';
+import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { outcomeOf, STATUS_OF, summarizeDecision, type ItemOutcome } from './decision-summary';
 import type { BulkResult, Decision, ReviewedApplication, TrackQuotas } from './admissions.types';
 
@@ -92,7 +92,7 @@ export function BulkDecision({ cohortId, selected, quotas, onDecided }: BulkDeci
           onChange={(e) => setReason(e.target.value)}
         />
       </div>
-      <ConfirmAction
+      <ConfirmDialog
         trigger={t`${verb} ${count} selected…`}
         isDisabled={count === 0 || reason.trim() === '' || decide.isPending}
         title={t`${verb}: ${changing} of ${count} applications?`}
@@ -137,7 +137,7 @@ export function BulkDecision({ cohortId, selected, quotas, onDecided }: BulkDeci
             );
           })}
         </ul>
-      </ConfirmAction>
+      </ConfirmDialog>
       <FormAlert message={decide.isError ? errorMessage(decide.error) : undefined} />
       {outcomes && <Outcomes decision={outcomes.decision} items={outcomes.items} seatsLeft={quotas ? Math.max(0, quotas.capacity - quotas.seatsTaken) : undefined} />}
     </section>

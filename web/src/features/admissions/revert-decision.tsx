@@ -8,7 +8,7 @@ import { FormAlert } from '../../shared/ui/form-alert';
 import { TextField } from '../../shared/ui/text-field';
 import { admissionsKeys } from './admissions.queries';
 import { useAdmissionsLabels } from './admissions-labels';
-import { ConfirmAction } from './confirm-action';
+import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import type { ApplicationStatus, DecisionRecord, ReviewedApplication } from './admissions.types';
 
 /** The trail's actions that change the status (the API's list); scores and notes do not. */
@@ -51,7 +51,7 @@ export function RevertDecision({ application, trail }: { application: ReviewedAp
         maxLength={1000}
         onChange={(e) => setReason(e.target.value)}
       />
-      <ConfirmAction
+      <ConfirmDialog
         trigger={t`Revert the decision…`}
         isDisabled={reason.trim() === '' || revert.isPending}
         title={t`Revert “${now}” back to “${back}”?`}
@@ -70,7 +70,7 @@ export function RevertDecision({ application, trail }: { application: ReviewedAp
             <Trans>The applicant’s enrollment is withdrawn and the seat is free again.</Trans>
           </p>
         )}
-      </ConfirmAction>
+      </ConfirmDialog>
       <FormAlert message={revert.isError ? errorMessage(revert.error) : undefined} />
       {revert.isSuccess && (
         <p role="status">

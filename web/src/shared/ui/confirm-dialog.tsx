@@ -4,6 +4,8 @@ import { Button as AriaButton, Dialog, DialogTrigger, Heading, Modal, ModalOverl
 interface ConfirmDialogProps {
   /** The button that opens the dialog. */
   trigger: string;
+  /** The trigger cannot open the dialog yet (e.g. nothing selected, no reason given). */
+  isDisabled?: boolean;
   title: string;
   children: ReactNode;
   confirm: string;
@@ -16,10 +18,12 @@ interface ConfirmDialogProps {
  * Asks before an action that cannot be undone (withdrawing, submitting a final answer). React Aria's
  * modal: focus moves in and is trapped, Escape cancels, focus returns to the trigger.
  */
-export function ConfirmDialog({ trigger, title, children, confirm, cancel, onConfirm, variant = 'danger' }: ConfirmDialogProps) {
+export function ConfirmDialog({ trigger, isDisabled, title, children, confirm, cancel, onConfirm, variant = 'danger' }: ConfirmDialogProps) {
   return (
     <DialogTrigger>
-      <AriaButton className={`button button-${variant}`}>{trigger}</AriaButton>
+      <AriaButton className={`button button-${variant}`} isDisabled={isDisabled}>
+        {trigger}
+      </AriaButton>
       <ModalOverlay className="modal-overlay" isDismissable>
         <Modal className="modal">
           <Dialog className="dialog" role="alertdialog">
