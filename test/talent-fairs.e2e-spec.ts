@@ -178,6 +178,36 @@ describe('career fairs', () => {
     expect((await api.post(`/api/v1/career-fairs/${today.body.id}/check-in`, undefined, w.people.traineeA.token)).body.checkedInAt).toBe(checked.body.checkedInAt);
   });
 
+  it('withdrawal of consent cancels future meetings and registrations, hides the name, and a withdrawn trainee cannot book', async () => {
+    const trainee = await createUser(api, w.people.admin.token, ['trainee']);
+    await api.post(`/api/v1/cohorts/${w.objects.get('cohortId')}/enrollments`, { traineeId: trainee.id }, w.people.admin.token);
+    await api.put('/api/v1/me/talent-profile', { statement: '', availability: 'immediately', preferredRoles: [] }, trainee.token);
+    // A fair under way (registration kept after withdrawal) and one to come (registration ends).
+    const today = await api.post('/api/v1/career-fairs', { ...fairBody(), name: 'Under way', startsAt: at(-HOUR), endsAt: at(5 * HOUR) }, w.people.admin.token);
+    for (const fair of [today.body.id, fairId]) expect((await api.post(`/api/v1/career-fairs/${fair}/registrations`, undefined, trainee.token)).status).toBe(201);
+    const slot = async (fair: string, from: number) => (await api.post(`/api/v1/career-fairs/${fair}/slots`, { startsAt: at(from), endsAt: at(from + 0.25 * HOUR) }, w.people.employer.token)).body.id as string;
+    const future = await slot(fairId, 8.5 * HOUR);
+    const later = await slot(today.body.id, 4 * HOUR);
+    const begun = await slot(today.body.id, -0.5 * HOUR);
+    expect((await api.post(`/api/v1/fair-slots/${future}/bookings`, undefined, trainee.token)).status).toBe(201);
+    // A meeting that began before the withdrawal (booked and reminded earlier): history, kept.
+    await t.dataSource.query(`INSERT INTO fair_booking (slot_id, fair_id, trainee_id, during, reminded_at) SELECT id, fair_id, $2, tstzrange(starts_at, ends_at), now() FROM fair_slot WHERE id = $1`, [begun, trainee.id]);
+    const before = await api.get(`/api/v1/career-fairs/${today.body.id}/slots`, w.people.employer.token);
+    expect(before.body.find((s: { id: string }) => s.id === begun)).toMatchObject({ bookedByName: 'Test trainee' });
+
+    expect((await api.post('/api/v1/me/talent-profile/withdraw', undefined, trainee.token)).status).toBe(200);
+    expect(await t.dataSource.query('SELECT slot_id FROM fair_booking WHERE trainee_id = $1', [trainee.id])).toEqual([{ slot_id: begun }]);
+    expect((await t.dataSource.query('SELECT fair_id FROM career_fair_registration WHERE trainee_id = $1', [trainee.id])).map((r: { fair_id: string }) => r.fair_id)).toEqual([today.body.id]);
+    const mine = await api.get(`/api/v1/career-fairs/${fairId}/slots`, w.people.employer.token);
+    expect(mine.body.find((s: { id: string }) => s.id === future)).toMatchObject({ available: true, bookedByName: null });
+    const under = await api.get(`/api/v1/career-fairs/${today.body.id}/slots`, w.people.employer.token);
+    expect(under.body.find((s: { id: string }) => s.id === begun)).toMatchObject({ available: false, bookedByName: null });
+    const refused = await api.post(`/api/v1/fair-slots/${later}/bookings`, undefined, trainee.token);
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toMatch(/talent-profile-not-listed$/);
+    expect((await t.dataSource.query('SELECT count(*) FROM fair_booking WHERE slot_id = $1', [later]))[0].count).toBe('0');
+  });
+
   it('reminds both sides of each meeting within a day, once, through the scheduled job and notifications', async () => {
     await publishInTransaction(t, 'scan-fair-reminders', {});
     const reminder = await waitFor(

@@ -261,7 +261,8 @@ describe('talent pipeline', () => {
       expect((await api.get(`/api/v1/talent/profiles/${B}`, rival.token)).status).toBe(404);
       expect((await api.get('/api/v1/talent/profiles?track=cybersecurity', rival.token)).body.items.map((i: { traineeId: string }) => i.traineeId)).not.toContain(B);
       expect((await api.get('/api/v1/talent/shortlists', rival.token)).body.items).toEqual([]);
-      expect((await api.get('/api/v1/talent/interview-requests', rival.token)).body.items).toEqual([expect.objectContaining({ traineeId: B, state: 'ended' })]);
+      // Withdrawn consent hides the name from the employer's request history too.
+      expect((await api.get('/api/v1/talent/interview-requests', rival.token)).body.items).toEqual([expect.objectContaining({ traineeId: B, state: 'ended', displayName: '' })]);
       expect((await api.post('/api/v1/talent/shortlists', { roleTitle: 'Analyst', traineeId: B }, rival.token)).status).toBe(404);
       expect((await api.post('/api/v1/talent/interview-requests', { traineeId: B, roleTitle: 'Other', message: 'Hi' }, rival.token)).status).toBe(404);
       expect((await api.post('/api/v1/me/talent-profile/withdraw', undefined, outsider.token)).status).toBe(404);
@@ -272,6 +273,23 @@ describe('talent pipeline', () => {
       expect(exported.body.talent.profileViews.length).toBeGreaterThanOrEqual(2);
       expect(exported.body.talent.shortlists.map((s: { roleTitle: string }) => s.roleTitle).sort()).toEqual(['Blue team', 'SOC analyst']);
       expect(exported.body.talent.interviewRequests).toEqual([expect.objectContaining({ state: 'accepted', stage: 'offered', outcomes: [expect.objectContaining({ stage: 'interviewed' }), expect.objectContaining({ stage: 'offered' })] })]);
+    });
+
+    it("refuses outcomes about a candidate who withdrew (422) and hides their name on the request's detail", async () => {
+      const candidate = await createUser(api, w.people.admin.token, ['trainee']);
+      await api.post(`/api/v1/cohorts/${w.objects.get('cohortId')}/enrollments`, { traineeId: candidate.id }, w.people.admin.token);
+      expect((await api.put('/api/v1/me/talent-profile', profile, candidate.token)).status).toBe(200);
+      const request = await api.post('/api/v1/talent/interview-requests', { traineeId: candidate.id, roleTitle: 'Analyst', message: 'Hi' }, w.people.employer.token);
+      expect(request.body.displayName).toBe('Test trainee');
+      await api.post(`/api/v1/me/interview-requests/${request.body.id}/answer`, { answer: 'accept' }, candidate.token);
+      await api.post('/api/v1/me/talent-profile/withdraw', undefined, candidate.token);
+      const refused = await api.post(`/api/v1/talent/interview-requests/${request.body.id}/outcomes`, { stage: 'interviewed' }, w.people.employer.token);
+      expect(refused.status).toBe(422);
+      expect(refused.body.type).toMatch(/talent-profile-withdrawn$/);
+      expect((await t.dataSource.query('SELECT count(*) FROM interview_outcome WHERE request_id = $1', [request.body.id]))[0].count).toBe('0');
+      expect((await api.get(`/api/v1/talent/interview-requests/${request.body.id}`, w.people.employer.token)).body).toMatchObject({ state: 'accepted', displayName: '' });
+      // The trainee still sees their own history in full.
+      expect((await api.get('/api/v1/me/interview-requests', candidate.token)).body.items).toEqual([expect.objectContaining({ id: request.body.id, displayName: 'Test trainee' })]);
     });
 
     it('erasure on request unlists the profile and clears its free text, keeping the pipeline counts', async () => {

@@ -60,6 +60,15 @@ export class TalentProfiles {
     if (profile.listed) {
       await this.repo.update({ traineeId }, { listed: false, withdrawnAt: new Date() });
       await this.txHost.tx.query(`UPDATE interview_request SET state = 'ended', updated_at = now() WHERE trainee_id = $1 AND state = 'pending'`, [traineeId]);
+      // Fair meetings not yet begun are cancelled, and registrations for fairs not yet begun end
+      // (registering needs a listed profile); past meetings and check-ins stay as history.
+      await this.txHost.tx.query('DELETE FROM fair_booking WHERE trainee_id = $1 AND lower(during) > now()', [traineeId]);
+      await this.txHost.tx.query(
+        `DELETE FROM career_fair_registration r USING career_fair f
+          WHERE f.id = r.fair_id AND r.trainee_id = $1 AND f.starts_at > now()
+            AND NOT EXISTS (SELECT 1 FROM fair_booking b WHERE b.fair_id = r.fair_id AND b.trainee_id = r.trainee_id)`,
+        [traineeId],
+      );
     }
     return this.mine(traineeId);
   }
