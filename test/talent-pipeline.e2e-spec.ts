@@ -292,6 +292,26 @@ describe('talent pipeline', () => {
       expect((await api.get('/api/v1/me/interview-requests', candidate.token)).body.items).toEqual([expect.objectContaining({ id: request.body.id, displayName: 'Test trainee' })]);
     });
 
+    it('no pending request survives a withdrawal racing it, and a withdrawn trainee answers nothing (409)', async () => {
+      const candidate = await createUser(api, w.people.admin.token, ['trainee']);
+      await api.post(`/api/v1/cohorts/${w.objects.get('cohortId')}/enrollments`, { traineeId: candidate.id }, w.people.admin.token);
+      for (let i = 0; i < 12; i++) {
+        expect((await api.put('/api/v1/me/talent-profile', profile, candidate.token)).status).toBe(200);
+        const [withdrawn, requested] = await Promise.all([
+          api.post('/api/v1/me/talent-profile/withdraw', undefined, candidate.token),
+          api.post('/api/v1/talent/interview-requests', { traineeId: candidate.id, roleTitle: `Race ${i}`, message: 'Hi' }, w.people.employer.token),
+        ]);
+        expect([withdrawn.status, [201, 404].includes(requested.status)]).toEqual([200, true]);
+        expect(await t.dataSource.query(`SELECT role_title FROM interview_request WHERE trainee_id = $1 AND state = 'pending'`, [candidate.id])).toEqual([]);
+      }
+      // Answering after the withdrawal is refused whichever way it is asked.
+      expect((await api.put('/api/v1/me/talent-profile', profile, candidate.token)).status).toBe(200);
+      const last = await api.post('/api/v1/talent/interview-requests', { traineeId: candidate.id, roleTitle: 'After', message: 'Hi' }, w.people.employer.token);
+      await api.post('/api/v1/me/talent-profile/withdraw', undefined, candidate.token);
+      const answer = await api.post(`/api/v1/me/interview-requests/${last.body.id}/answer`, { answer: 'accept' }, candidate.token);
+      expect(answer.status).toBe(409);
+    });
+
     it('erasure on request unlists the profile and clears its free text, keeping the pipeline counts', async () => {
       const before = (await api.get('/api/v1/me/data-export', w.people.traineeA.token)).body.talent;
       const erased = await api.post(`/api/v1/users/${w.people.traineeA.id}/erasure`, { reason: 'Asked by the trainee' }, w.people.admin.token);

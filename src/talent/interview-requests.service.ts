@@ -36,7 +36,7 @@ export class InterviewRequests {
 
   @Transactional()
   async request(actor: EmployerActor, input: InterviewRequestDto): Promise<InterviewRequestView> {
-    await this.profiles.listed(input.traineeId);
+    await this.profiles.listed(input.traineeId, { forWrite: true });
     const request = this.repo.create({
       organisationId: actor.organisationId,
       traineeId: input.traineeId,
@@ -63,11 +63,15 @@ export class InterviewRequests {
   /** The trainee answers a request still pending; answering it again the same way is a no-op, the other way a conflict. */
   @Transactional()
   async answer(traineeId: string, requestId: string, answer: 'accept' | 'decline'): Promise<InterviewRequestView> {
+    // The profile's lock before the request's (the order withdrawal takes them): a withdrawal under
+    // way finishes first and this answer then finds the profile withdrawn.
+    const [listed]: unknown[] = await this.txHost.tx.query('SELECT 1 FROM talent_profile WHERE trainee_id = $1 AND listed FOR SHARE', [traineeId]);
     const request = await this.repo.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :requestId AND r.trainee_id = :traineeId', { requestId, traineeId }).getOne();
     if (!request) throw notFound('Interview request');
     const state = answer === 'accept' ? 'accepted' : 'declined';
     if (request.state === state) return (await this.views([request], 'trainee'))[0];
     if (request.state !== 'pending') throw conflict('interview-request-closed', `This request is ${request.state} and takes no answer.`);
+    if (!listed) throw conflict('talent-profile-withdrawn', 'You withdrew your talent profile: list it again to answer employers.');
     await this.repo.update({ id: requestId }, { state, answeredAt: new Date() });
     const updated = (await this.repo.findOneBy({ id: requestId }))!;
     const person = await this.users.findById(traineeId);

@@ -98,9 +98,16 @@ export class TalentProfiles {
     return this.render(profile, await this.evidence.of(traineeId), person ? { email: person.email } : null);
   }
 
-  /** A listed profile, for employer reads and writes; anything else is not there for them. */
-  async listed(traineeId: string): Promise<TalentProfile> {
-    const profile = await this.repo.findOneBy({ traineeId, listed: true });
+  /**
+   * A listed profile, for employer reads and writes; anything else is not there for them. Before a
+   * write pass `forWrite`: the row is held FOR SHARE to the end of the transaction, so a concurrent
+   * withdrawal's UPDATE waits for the write to commit and then ends what it made (or, when the
+   * withdrawal came first, this sees it withdrawn).
+   */
+  async listed(traineeId: string, options: { forWrite?: boolean } = {}): Promise<TalentProfile> {
+    const query = this.repo.createQueryBuilder('p').where('p.trainee_id = :traineeId AND p.listed', { traineeId });
+    if (options.forWrite) query.setLock('pessimistic_read');
+    const profile = await query.getOne();
     if (!profile) throw notFound('Talent profile');
     return profile;
   }
