@@ -4,6 +4,7 @@ import { AppTransactionHost } from '@gds/database';
 import { publishAgain, publishInTransaction, startTestApp, TestApp } from './support/test-app';
 import { buildWorld, MatrixWorld } from './support/authz-world';
 import { createUser, TestPerson } from './support/people';
+import { localDate } from '@gds/time';
 import { PipelineHires } from '../src/reporting/placements/pipeline-hires.service';
 
 /**
@@ -96,5 +97,23 @@ describe('placements from the talent pipeline', () => {
     const again = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<PipelineHires>(PipelineHires).scanDue()));
     expect(again).toBe(0);
     expect((await t.dataSource.query('SELECT count(*) FROM placement_follow_up_due WHERE notified_at IS NULL'))[0].count).toBe('2');
+  });
+  it('a hire the trainee already reported (same role, employer and day) becomes employer-confirmed, once, with its follow-ups', async () => {
+    await api.put('/api/v1/me/talent-profile', { statement: 'Pen tester to be.', availability: 'immediately', preferredRoles: ['Pen tester'] }, d.token);
+    const request = (await api.post('/api/v1/talent/interview-requests', { traineeId: d.id, roleTitle: 'Pen tester', message: 'Interview?' }, w.people.employer.token)).body;
+    await api.post(`/api/v1/me/interview-requests/${request.id}/answer`, { answer: 'accept' }, d.token);
+    const zone = (await api.get(`/api/v1/cohorts/${cohortId}`, w.people.admin.token)).body.timeZone;
+    const reported = await api.post(`/api/v1/cohorts/${cohortId}/placements`, { kind: 'new_role', role: 'PEN TESTER', employer: request.organisationName.toLowerCase(), startsOn: localDate(new Date(), zone), source: 'self_reported' }, d.token);
+    expect(reported.status).toBe(201);
+    await hire(request.id);
+    const linked = await waitFor(async () => {
+      const [row] = await t.dataSource.query('SELECT id, source, interview_request_id FROM placement WHERE trainee_id = $1', [d.id]);
+      return row?.interview_request_id ? row : undefined;
+    }, { what: "D's reported placement linked to the hire" });
+    expect(linked).toEqual({ id: reported.body.id, source: 'employer_confirmed', interview_request_id: request.id });
+    const again = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<PipelineHires>(PipelineHires).record(request.id)));
+    expect(again).toBeNull();
+    expect((await t.dataSource.query('SELECT count(*) FROM placement WHERE trainee_id = $1', [d.id]))[0].count).toBe('1');
+    expect((await t.dataSource.query('SELECT month FROM placement_follow_up_due WHERE placement_id = $1 ORDER BY month', [reported.body.id])).map((r: { month: number }) => r.month)).toEqual([3, 6]);
   });
 });

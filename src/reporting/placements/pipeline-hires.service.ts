@@ -45,19 +45,30 @@ export class PipelineHires {
     if (!hire) return null;
     const [organisation] = await this.organisations.findByIds([hire.organisationId]);
     const startsOn = dayOf(new Date(hire.hiredAt));
+    const employer = organisation?.name ?? hire.organisationId;
+    // No conflict target: besides the one placement per request, a placement of the same role at the
+    // same employer from the same day may exist already (the trainee reported it), and is this hire.
     const inserted: Array<{ id: string }> = await this.txHost.tx.query(
       `INSERT INTO placement (cohort_id, trainee_id, kind, role, employer, starts_on, source, recorded_by, interview_request_id)
        VALUES ($1, $2, 'new_role', $3, $4, $5, 'employer_confirmed', $6, $7)
-       ON CONFLICT (interview_request_id) WHERE interview_request_id IS NOT NULL DO NOTHING RETURNING id`,
-      [hire.cohortId, hire.traineeId, hire.roleTitle, organisation?.name ?? hire.organisationId, startsOn, hire.recordedBy, interviewRequestId],
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [hire.cohortId, hire.traineeId, hire.roleTitle, employer, startsOn, hire.recordedBy, interviewRequestId],
     );
-    if (!inserted[0]) return null;
+    // The reported one becomes this hire's (employer-confirmed now); one already linked (to this
+    // request: a repeated job; or to another) is left as it is.
+    const placementId = inserted[0]?.id ?? ((await this.txHost.tx.query(
+      `UPDATE placement SET interview_request_id = $6, source = 'employer_confirmed', updated_at = now()
+        WHERE cohort_id = $1 AND trainee_id = $2 AND starts_on = $3 AND lower(role) = lower($4) AND lower(employer) = lower($5) AND interview_request_id IS NULL
+        RETURNING id`,
+      [hire.cohortId, hire.traineeId, startsOn, hire.roleTitle, employer, interviewRequestId],
+    )) as [Array<{ id: string }>, number])[0][0]?.id;
+    if (!placementId) return null;
     await this.txHost.tx.query(
-      'INSERT INTO placement_follow_up_due (placement_id, month, due_on) VALUES ($1, 3, $2), ($1, 6, $3)',
-      [inserted[0].id, followUpFrom(startsOn, 3), followUpFrom(startsOn, 6)],
+      'INSERT INTO placement_follow_up_due (placement_id, month, due_on) VALUES ($1, 3, $2), ($1, 6, $3) ON CONFLICT DO NOTHING',
+      [placementId, followUpFrom(startsOn, 3), followUpFrom(startsOn, 6)],
     );
     await this.outcomes.invalidate(hire.cohortId);
-    return inserted[0].id;
+    return placementId;
   }
 
   /** Claims the follow-ups due by `today` not yet announced and tells staff; answers how many. */
