@@ -192,6 +192,27 @@ describe('talent pipeline', () => {
     });
   });
 
+  describe('profile viewers', () => {
+    it('pages the viewers by a cursor at the full precision of the time: views within one millisecond are each seen once', async () => {
+      const viewed = await createUser(api, w.people.admin.token, ['trainee']);
+      const organisationId = (await api.get('/api/v1/me', w.people.employer.token)).body.organisationId;
+      for (const micros of ['401', '402', '403', '404']) {
+        await t.dataSource.query(`INSERT INTO employer_access (employer_id, organisation_id, action, trainee_id, detail, at) VALUES ($1, $2, 'profile_view', $3, '{}', $4)`, [
+          w.people.employer.id, organisationId, viewed.id, `2026-11-30 10:00:00.123${micros}+00`,
+        ]);
+      }
+      const seen: string[] = [];
+      for (let cursor: string | null = ''; cursor !== null; ) {
+        const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await api.get(`/api/v1/me/talent-profile/views?limit=1${cursor ? `&cursor=${cursor}` : ''}`, viewed.token);
+        expect(page.status).toBe(200);
+        seen.push(...page.body.items.map((v) => v.id));
+        cursor = page.body.nextCursor;
+      }
+      const ids = await t.dataSource.query('SELECT id FROM employer_access WHERE trainee_id = $1 ORDER BY at DESC, id DESC', [viewed.id]);
+      expect(seen).toEqual(ids.map((r: { id: string }) => r.id));
+    });
+  });
+
   describe('shortlists and interview requests', () => {
     it('shortlists a candidate for a named role once (201, then 200 with the same entry), listed candidates only', async () => {
       const token = w.people.employer.token;

@@ -117,8 +117,8 @@ export class TalentProfiles {
     const rows = await this.accessLog.viewsOf(traineeId, query.limit + 1, after);
     const names = new Map((await this.organisations.findByIds(rows.map((r) => r.organisationId))).map((o) => [o.id, o.name]));
     const items = rows.slice(0, query.limit).map((r) => ({ id: r.id, organisationId: r.organisationId, organisationName: names.get(r.organisationId) ?? '', viewedAt: r.at.toISOString() }));
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.viewedAt, id: last.id }) : null };
+    const last = rows[query.limit - 1];
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.atText, id: last.id }) : null };
   }
 
   private async render(profile: TalentProfile, evidence: TalentEvidence | null, contact: { email: string } | null): Promise<TalentProfileView> {
