@@ -51,11 +51,15 @@ describe('career fairs', () => {
       [{ onlineUrl: 'http://insecure.example' }, 400, null],
       [{ startsAt: 'tomorrow' }, 400, null],
       [{ organisationIds: [] }, 400, null],
+      // Without an offset the time would be read in the server's zone: refused, naming the field.
+      [{ startsAt: '2026-12-10T09:00:00' }, 400, null],
+      [{ endsAt: '2026-12-10T17:00:00.000' }, 400, null],
     ];
     for (const [change, status, type] of cases) {
       const answer = await api.post('/api/v1/career-fairs', { ...fairBody(), ...change }, token);
       expect([answer.status, JSON.stringify(change)]).toEqual([status, JSON.stringify(change)]);
       if (type) expect(answer.body.type).toMatch(type);
+      if (/T\d{2}:\d{2}:\d{2}(\.\d+)?"/.test(JSON.stringify(change))) expect(JSON.stringify(answer.body)).toMatch(/(startsAt|endsAt) must give its offset from UTC/);
     }
     expect((await api.post('/api/v1/career-fairs', fairBody(), w.people.employer.token)).status).toBe(403);
     // The world holds one fair already ('careerFairId'); the refused ones added none.
@@ -107,6 +111,9 @@ describe('career fairs', () => {
     expect(outside.status).toBe(422);
     expect(outside.body.type).toMatch(/slot-outside-fair$/);
     expect((await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR), endsAt: at(3.5 * HOUR) }, w.people.employer.token)).status).toBe(422);
+    const local = await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR).replace('Z', ''), endsAt: at(4.5 * HOUR) }, w.people.employer.token);
+    expect(local.status).toBe(400);
+    expect(JSON.stringify(local.body)).toMatch(/startsAt must give its offset from UTC/);
     expect((await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR), endsAt: at(5 * HOUR) }, rival.token)).status).toBe(404);
     expect((await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR), endsAt: at(5 * HOUR) }, w.people.traineeA.token)).status).toBe(403);
   });
