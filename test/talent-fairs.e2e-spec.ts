@@ -51,11 +51,15 @@ describe('career fairs', () => {
       [{ onlineUrl: 'http://insecure.example' }, 400, null],
       [{ startsAt: 'tomorrow' }, 400, null],
       [{ organisationIds: [] }, 400, null],
+      // Without an offset the time would be read in the server's zone: refused, naming the field.
+      [{ startsAt: '2026-12-10T09:00:00' }, 400, null],
+      [{ endsAt: '2026-12-10T17:00:00.000' }, 400, null],
     ];
     for (const [change, status, type] of cases) {
       const answer = await api.post('/api/v1/career-fairs', { ...fairBody(), ...change }, token);
       expect([answer.status, JSON.stringify(change)]).toEqual([status, JSON.stringify(change)]);
       if (type) expect(answer.body.type).toMatch(type);
+      if (/T\d{2}:\d{2}:\d{2}(\.\d+)?"/.test(JSON.stringify(change))) expect(JSON.stringify(answer.body)).toMatch(/(startsAt|endsAt) must give its offset from UTC/);
     }
     expect((await api.post('/api/v1/career-fairs', fairBody(), w.people.employer.token)).status).toBe(403);
     // The world holds one fair already ('careerFairId'); the refused ones added none.
@@ -107,6 +111,9 @@ describe('career fairs', () => {
     expect(outside.status).toBe(422);
     expect(outside.body.type).toMatch(/slot-outside-fair$/);
     expect((await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR), endsAt: at(3.5 * HOUR) }, w.people.employer.token)).status).toBe(422);
+    const local = await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR).replace('Z', ''), endsAt: at(4.5 * HOUR) }, w.people.employer.token);
+    expect(local.status).toBe(400);
+    expect(JSON.stringify(local.body)).toMatch(/startsAt must give its offset from UTC/);
     expect((await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR), endsAt: at(5 * HOUR) }, rival.token)).status).toBe(404);
     expect((await api.post(`/api/v1/career-fairs/${fairId}/slots`, { startsAt: at(4 * HOUR), endsAt: at(5 * HOUR) }, w.people.traineeA.token)).status).toBe(403);
   });
@@ -176,6 +183,36 @@ describe('career fairs', () => {
     const checked = await api.post(`/api/v1/career-fairs/${today.body.id}/check-in`, undefined, w.people.traineeA.token);
     expect(checked.body.checkedInAt).toEqual(expect.any(String));
     expect((await api.post(`/api/v1/career-fairs/${today.body.id}/check-in`, undefined, w.people.traineeA.token)).body.checkedInAt).toBe(checked.body.checkedInAt);
+  });
+
+  it('withdrawal of consent cancels future meetings and registrations, hides the name, and a withdrawn trainee cannot book', async () => {
+    const trainee = await createUser(api, w.people.admin.token, ['trainee']);
+    await api.post(`/api/v1/cohorts/${w.objects.get('cohortId')}/enrollments`, { traineeId: trainee.id }, w.people.admin.token);
+    await api.put('/api/v1/me/talent-profile', { statement: '', availability: 'immediately', preferredRoles: [] }, trainee.token);
+    // A fair under way (registration kept after withdrawal) and one to come (registration ends).
+    const today = await api.post('/api/v1/career-fairs', { ...fairBody(), name: 'Under way', startsAt: at(-HOUR), endsAt: at(5 * HOUR) }, w.people.admin.token);
+    for (const fair of [today.body.id, fairId]) expect((await api.post(`/api/v1/career-fairs/${fair}/registrations`, undefined, trainee.token)).status).toBe(201);
+    const slot = async (fair: string, from: number) => (await api.post(`/api/v1/career-fairs/${fair}/slots`, { startsAt: at(from), endsAt: at(from + 0.25 * HOUR) }, w.people.employer.token)).body.id as string;
+    const future = await slot(fairId, 8.5 * HOUR);
+    const later = await slot(today.body.id, 4 * HOUR);
+    const begun = await slot(today.body.id, -0.5 * HOUR);
+    expect((await api.post(`/api/v1/fair-slots/${future}/bookings`, undefined, trainee.token)).status).toBe(201);
+    // A meeting that began before the withdrawal (booked and reminded earlier): history, kept.
+    await t.dataSource.query(`INSERT INTO fair_booking (slot_id, fair_id, trainee_id, during, reminded_at) SELECT id, fair_id, $2, tstzrange(starts_at, ends_at), now() FROM fair_slot WHERE id = $1`, [begun, trainee.id]);
+    const before = await api.get(`/api/v1/career-fairs/${today.body.id}/slots`, w.people.employer.token);
+    expect(before.body.find((s: { id: string }) => s.id === begun)).toMatchObject({ bookedByName: 'Test trainee' });
+
+    expect((await api.post('/api/v1/me/talent-profile/withdraw', undefined, trainee.token)).status).toBe(200);
+    expect(await t.dataSource.query('SELECT slot_id FROM fair_booking WHERE trainee_id = $1', [trainee.id])).toEqual([{ slot_id: begun }]);
+    expect((await t.dataSource.query('SELECT fair_id FROM career_fair_registration WHERE trainee_id = $1', [trainee.id])).map((r: { fair_id: string }) => r.fair_id)).toEqual([today.body.id]);
+    const mine = await api.get(`/api/v1/career-fairs/${fairId}/slots`, w.people.employer.token);
+    expect(mine.body.find((s: { id: string }) => s.id === future)).toMatchObject({ available: true, bookedByName: null });
+    const under = await api.get(`/api/v1/career-fairs/${today.body.id}/slots`, w.people.employer.token);
+    expect(under.body.find((s: { id: string }) => s.id === begun)).toMatchObject({ available: false, bookedByName: null });
+    const refused = await api.post(`/api/v1/fair-slots/${later}/bookings`, undefined, trainee.token);
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toMatch(/talent-profile-not-listed$/);
+    expect((await t.dataSource.query('SELECT count(*) FROM fair_booking WHERE slot_id = $1', [later]))[0].count).toBe('0');
   });
 
   it('reminds both sides of each meeting within a day, once, through the scheduled job and notifications', async () => {

@@ -192,6 +192,27 @@ describe('talent pipeline', () => {
     });
   });
 
+  describe('profile viewers', () => {
+    it('pages the viewers by a cursor at the full precision of the time: views within one millisecond are each seen once', async () => {
+      const viewed = await createUser(api, w.people.admin.token, ['trainee']);
+      const organisationId = (await api.get('/api/v1/me', w.people.employer.token)).body.organisationId;
+      for (const micros of ['401', '402', '403', '404']) {
+        await t.dataSource.query(`INSERT INTO employer_access (employer_id, organisation_id, action, trainee_id, detail, at) VALUES ($1, $2, 'profile_view', $3, '{}', $4)`, [
+          w.people.employer.id, organisationId, viewed.id, `2026-11-30 10:00:00.123${micros}+00`,
+        ]);
+      }
+      const seen: string[] = [];
+      for (let cursor: string | null = ''; cursor !== null; ) {
+        const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await api.get(`/api/v1/me/talent-profile/views?limit=1${cursor ? `&cursor=${cursor}` : ''}`, viewed.token);
+        expect(page.status).toBe(200);
+        seen.push(...page.body.items.map((v) => v.id));
+        cursor = page.body.nextCursor;
+      }
+      const ids = await t.dataSource.query('SELECT id FROM employer_access WHERE trainee_id = $1 ORDER BY at DESC, id DESC', [viewed.id]);
+      expect(seen).toEqual(ids.map((r: { id: string }) => r.id));
+    });
+  });
+
   describe('shortlists and interview requests', () => {
     it('shortlists a candidate for a named role once (201, then 200 with the same entry), listed candidates only', async () => {
       const token = w.people.employer.token;
@@ -261,7 +282,8 @@ describe('talent pipeline', () => {
       expect((await api.get(`/api/v1/talent/profiles/${B}`, rival.token)).status).toBe(404);
       expect((await api.get('/api/v1/talent/profiles?track=cybersecurity', rival.token)).body.items.map((i: { traineeId: string }) => i.traineeId)).not.toContain(B);
       expect((await api.get('/api/v1/talent/shortlists', rival.token)).body.items).toEqual([]);
-      expect((await api.get('/api/v1/talent/interview-requests', rival.token)).body.items).toEqual([expect.objectContaining({ traineeId: B, state: 'ended' })]);
+      // Withdrawn consent hides the name from the employer's request history too.
+      expect((await api.get('/api/v1/talent/interview-requests', rival.token)).body.items).toEqual([expect.objectContaining({ traineeId: B, state: 'ended', displayName: '' })]);
       expect((await api.post('/api/v1/talent/shortlists', { roleTitle: 'Analyst', traineeId: B }, rival.token)).status).toBe(404);
       expect((await api.post('/api/v1/talent/interview-requests', { traineeId: B, roleTitle: 'Other', message: 'Hi' }, rival.token)).status).toBe(404);
       expect((await api.post('/api/v1/me/talent-profile/withdraw', undefined, outsider.token)).status).toBe(404);
@@ -272,6 +294,43 @@ describe('talent pipeline', () => {
       expect(exported.body.talent.profileViews.length).toBeGreaterThanOrEqual(2);
       expect(exported.body.talent.shortlists.map((s: { roleTitle: string }) => s.roleTitle).sort()).toEqual(['Blue team', 'SOC analyst']);
       expect(exported.body.talent.interviewRequests).toEqual([expect.objectContaining({ state: 'accepted', stage: 'offered', outcomes: [expect.objectContaining({ stage: 'interviewed' }), expect.objectContaining({ stage: 'offered' })] })]);
+    });
+
+    it("refuses outcomes about a candidate who withdrew (422) and hides their name on the request's detail", async () => {
+      const candidate = await createUser(api, w.people.admin.token, ['trainee']);
+      await api.post(`/api/v1/cohorts/${w.objects.get('cohortId')}/enrollments`, { traineeId: candidate.id }, w.people.admin.token);
+      expect((await api.put('/api/v1/me/talent-profile', profile, candidate.token)).status).toBe(200);
+      const request = await api.post('/api/v1/talent/interview-requests', { traineeId: candidate.id, roleTitle: 'Analyst', message: 'Hi' }, w.people.employer.token);
+      expect(request.body.displayName).toBe('Test trainee');
+      await api.post(`/api/v1/me/interview-requests/${request.body.id}/answer`, { answer: 'accept' }, candidate.token);
+      await api.post('/api/v1/me/talent-profile/withdraw', undefined, candidate.token);
+      const refused = await api.post(`/api/v1/talent/interview-requests/${request.body.id}/outcomes`, { stage: 'interviewed' }, w.people.employer.token);
+      expect(refused.status).toBe(422);
+      expect(refused.body.type).toMatch(/talent-profile-withdrawn$/);
+      expect((await t.dataSource.query('SELECT count(*) FROM interview_outcome WHERE request_id = $1', [request.body.id]))[0].count).toBe('0');
+      expect((await api.get(`/api/v1/talent/interview-requests/${request.body.id}`, w.people.employer.token)).body).toMatchObject({ state: 'accepted', displayName: '' });
+      // The trainee still sees their own history in full.
+      expect((await api.get('/api/v1/me/interview-requests', candidate.token)).body.items).toEqual([expect.objectContaining({ id: request.body.id, displayName: 'Test trainee' })]);
+    });
+
+    it('no pending request survives a withdrawal racing it, and a withdrawn trainee answers nothing (409)', async () => {
+      const candidate = await createUser(api, w.people.admin.token, ['trainee']);
+      await api.post(`/api/v1/cohorts/${w.objects.get('cohortId')}/enrollments`, { traineeId: candidate.id }, w.people.admin.token);
+      for (let i = 0; i < 12; i++) {
+        expect((await api.put('/api/v1/me/talent-profile', profile, candidate.token)).status).toBe(200);
+        const [withdrawn, requested] = await Promise.all([
+          api.post('/api/v1/me/talent-profile/withdraw', undefined, candidate.token),
+          api.post('/api/v1/talent/interview-requests', { traineeId: candidate.id, roleTitle: `Race ${i}`, message: 'Hi' }, w.people.employer.token),
+        ]);
+        expect([withdrawn.status, [201, 404].includes(requested.status)]).toEqual([200, true]);
+        expect(await t.dataSource.query(`SELECT role_title FROM interview_request WHERE trainee_id = $1 AND state = 'pending'`, [candidate.id])).toEqual([]);
+      }
+      // Answering after the withdrawal is refused whichever way it is asked.
+      expect((await api.put('/api/v1/me/talent-profile', profile, candidate.token)).status).toBe(200);
+      const last = await api.post('/api/v1/talent/interview-requests', { traineeId: candidate.id, roleTitle: 'After', message: 'Hi' }, w.people.employer.token);
+      await api.post('/api/v1/me/talent-profile/withdraw', undefined, candidate.token);
+      const answer = await api.post(`/api/v1/me/interview-requests/${last.body.id}/answer`, { answer: 'accept' }, candidate.token);
+      expect(answer.status).toBe(409);
     });
 
     it('erasure on request unlists the profile and clears its free text, keeping the pipeline counts', async () => {

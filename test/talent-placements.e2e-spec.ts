@@ -4,6 +4,7 @@ import { AppTransactionHost } from '@gds/database';
 import { publishAgain, publishInTransaction, startTestApp, TestApp } from './support/test-app';
 import { buildWorld, MatrixWorld } from './support/authz-world';
 import { createUser, TestPerson } from './support/people';
+import { localDate } from '@gds/time';
 import { PipelineHires } from '../src/reporting/placements/pipeline-hires.service';
 
 /**
@@ -85,7 +86,8 @@ describe('placements from the talent pipeline', () => {
     expect(due.map((r) => r.month)).toEqual([3, 6]);
     expect(due[0].due_on > new Date().toISOString().slice(0, 10)).toBe(true);
     // Three months on: the scan (a scheduled worker job) announces the 3-month follow-up of each placement, once.
-    await t.dataSource.query(`UPDATE placement_follow_up_due SET due_on = current_date WHERE month = 3`);
+    const zone = (await api.get(`/api/v1/cohorts/${cohortId}`, w.people.admin.token)).body.timeZone;
+    await t.dataSource.query(`UPDATE placement_follow_up_due SET due_on = $1 WHERE month = 3`, [localDate(new Date(), zone)]);
     await publishInTransaction(t, 'scan-placement-follow-ups', {});
     const notice = await waitFor(async () => {
       const items = (await api.get('/api/v1/me/notifications?limit=50', w.people.employer.token)).body.items.filter((n: { type: string }) => n.type === 'placement-follow-up-due');
@@ -96,5 +98,45 @@ describe('placements from the talent pipeline', () => {
     const again = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<PipelineHires>(PipelineHires).scanDue()));
     expect(again).toBe(0);
     expect((await t.dataSource.query('SELECT count(*) FROM placement_follow_up_due WHERE notified_at IS NULL'))[0].count).toBe('2');
+  });
+  it('a hire the trainee already reported (same role, employer and day) becomes employer-confirmed, once, with its follow-ups', async () => {
+    await api.put('/api/v1/me/talent-profile', { statement: 'Pen tester to be.', availability: 'immediately', preferredRoles: ['Pen tester'] }, d.token);
+    const request = (await api.post('/api/v1/talent/interview-requests', { traineeId: d.id, roleTitle: 'Pen tester', message: 'Interview?' }, w.people.employer.token)).body;
+    await api.post(`/api/v1/me/interview-requests/${request.id}/answer`, { answer: 'accept' }, d.token);
+    const zone = (await api.get(`/api/v1/cohorts/${cohortId}`, w.people.admin.token)).body.timeZone;
+    const reported = await api.post(`/api/v1/cohorts/${cohortId}/placements`, { kind: 'new_role', role: 'PEN TESTER', employer: request.organisationName.toLowerCase(), startsOn: localDate(new Date(), zone), source: 'self_reported' }, d.token);
+    expect(reported.status).toBe(201);
+    await hire(request.id);
+    const linked = await waitFor(async () => {
+      const [row] = await t.dataSource.query('SELECT id, source, interview_request_id FROM placement WHERE trainee_id = $1', [d.id]);
+      return row?.interview_request_id ? row : undefined;
+    }, { what: "D's reported placement linked to the hire" });
+    expect(linked).toEqual({ id: reported.body.id, source: 'employer_confirmed', interview_request_id: request.id });
+    const again = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<PipelineHires>(PipelineHires).record(request.id)));
+    expect(again).toBeNull();
+    expect((await t.dataSource.query('SELECT count(*) FROM placement WHERE trainee_id = $1', [d.id]))[0].count).toBe('1');
+    expect((await t.dataSource.query('SELECT month FROM placement_follow_up_due WHERE placement_id = $1 ORDER BY month', [reported.body.id])).map((r: { month: number }) => r.month)).toEqual([3, 6]);
+  });
+  it("counts a hire's start and the follow-ups' due days in the cohort's time zone, not the server's", async () => {
+    // A zone whose calendar day differs from UTC's right now: ahead (UTC+14) from 10:00 UTC, behind (UTC-11) before.
+    const zone = new Date().getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    // Set in the database: the cohort has begun, and its zone is not what this test is about.
+    await t.dataSource.query('UPDATE cohort SET time_zone = $1 WHERE id = $2', [zone, cohortId]);
+    const b = await createUser(api, w.people.admin.token, ['trainee']);
+    await api.post(`/api/v1/cohorts/${cohortId}/enrollments`, { traineeId: b.id }, w.people.admin.token);
+    expect((await api.put('/api/v1/me/talent-profile', { statement: '', availability: 'immediately', preferredRoles: [] }, b.token)).status).toBe(200);
+    const request = (await api.post('/api/v1/talent/interview-requests', { traineeId: b.id, roleTitle: 'Cloud analyst', message: 'Interview?' }, w.people.employer.token)).body;
+    await api.post(`/api/v1/me/interview-requests/${request.id}/answer`, { answer: 'accept' }, b.token);
+    await hire(request.id);
+    const placement = await waitFor(async () => (await t.dataSource.query('SELECT id, starts_on::text AS starts_on FROM placement WHERE interview_request_id = $1', [request.id]))[0], { what: 'the placement of the hire' });
+    const today = localDate(new Date(), zone);
+    expect(placement.starts_on).toBe(today);
+    expect(today).not.toBe(new Date().toISOString().slice(0, 10));
+    // Today's (local) follow-up falls due; tomorrow's (local) does not, though it may be today in UTC.
+    const tomorrow = localDate(new Date(Date.now() + 24 * 3_600_000), zone);
+    await t.dataSource.query('UPDATE placement_follow_up_due SET due_on = (CASE month WHEN 3 THEN $2 ELSE $3 END)::date WHERE placement_id = $1', [placement.id, today, tomorrow]);
+    const claimed = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<PipelineHires>(PipelineHires).scanDue()));
+    expect(claimed).toBe(1);
+    expect(await t.dataSource.query('SELECT month FROM placement_follow_up_due WHERE placement_id = $1 AND notified_at IS NOT NULL', [placement.id])).toEqual([{ month: 3 }]);
   });
 });

@@ -28,10 +28,14 @@ export class EmployerAccessLog {
     );
   }
 
-  /** Which organisations viewed the trainee's profile and when, newest first (keyset on time and id). */
-  async viewsOf(traineeId: string, limit: number, after?: { at: string; id: string }): Promise<Array<{ id: string; organisationId: string; at: Date }>> {
+  /**
+   * Which organisations viewed the trainee's profile and when, newest first (keyset on time and id).
+   * `atText` is the time at the column's full (microsecond) precision, for the cursor: a JavaScript
+   * Date keeps milliseconds only, and a cursor built from one would skip rows between pages.
+   */
+  async viewsOf(traineeId: string, limit: number, after?: { at: string; id: string }): Promise<Array<{ id: string; organisationId: string; at: Date; atText: string }>> {
     return this.txHost.tx.query(
-      `SELECT id, organisation_id AS "organisationId", at FROM employer_access
+      `SELECT id, organisation_id AS "organisationId", at, at::text AS "atText" FROM employer_access
         WHERE trainee_id = $1 AND action = 'profile_view' ${after ? 'AND (at, id) < ($3::timestamptz, $4::uuid)' : ''}
         ORDER BY at DESC, id DESC LIMIT $2`,
       after ? [traineeId, limit, after.at, after.id] : [traineeId, limit],

@@ -70,6 +70,9 @@ export class FairBookings {
       throw notFound('Slot');
     });
     await this.fairs.registration(slot.fair_id, principal.userId);
+    // Consent: only a listed trainee meets employers; FOR SHARE makes a concurrent withdrawal wait and then cancel this booking.
+    const listed: unknown[] = await this.txHost.tx.query('SELECT 1 FROM talent_profile WHERE trainee_id = $1 AND listed FOR SHARE', [principal.userId]);
+    if (listed.length === 0) throw unprocessable('talent-profile-not-listed', 'Fair meetings are for listed trainees: list your talent profile again (PUT /api/v1/me/talent-profile) to book.');
     if (slot.starts_at <= new Date()) throw unprocessable('slot-started', 'This slot has started; book a later one.');
     try {
       const [booking]: Array<{ id: string }> = await this.txHost.tx.query(
@@ -86,7 +89,13 @@ export class FairBookings {
 
   private async views(rows: SlotRow[], principal: Principal, organisationId: string | null): Promise<FairSlotView[]> {
     const names = new Map((await this.organisations.findByIds(rows.map((r) => r.organisation_id))).map((o) => [o.id, o.name]));
-    const mine = rows.filter((r) => r.booked_by && r.organisation_id === organisationId);
+    const booked = rows.filter((r) => r.booked_by && r.organisation_id === organisationId);
+    // A trainee who withdrew their profile withdrew consent: their name leaves the employer's slots.
+    const listed: Array<{ trainee_id: string }> = booked.length === 0 ? [] : await this.txHost.tx.query(
+      'SELECT trainee_id FROM talent_profile WHERE trainee_id = ANY($1::uuid[]) AND listed', [booked.map((r) => r.booked_by!)],
+    );
+    const listedIds = new Set(listed.map((l) => l.trainee_id));
+    const mine = booked.filter((r) => listedIds.has(r.booked_by!));
     const people = new Map((await this.users.findByIds(mine.map((r) => r.booked_by!))).map((p) => [p.id, p.displayName]));
     if (organisationId && mine.length > 0) {
       await this.accessLog.record({ employerId: principal.userId, organisationId, organisationName: '' }, 'fair_slots', mine.map((r) => r.booked_by!), { fairId: rows[0].fair_id });
@@ -100,7 +109,7 @@ export class FairBookings {
       endsAt: new Date(r.ends_at).toISOString(),
       available: r.booked_by === null,
       bookedByMe: r.booked_by === principal.userId,
-      bookedByName: r.booked_by && r.organisation_id === organisationId ? (people.get(r.booked_by) ?? '') : null,
+      bookedByName: r.booked_by && r.organisation_id === organisationId && listedIds.has(r.booked_by) ? (people.get(r.booked_by) ?? '') : null,
     }));
   }
 }

@@ -13,6 +13,8 @@ import type { InterviewRequestDto, InterviewRequestView } from './dto/shortlist.
 /** Stages in the order they happen; `declined` (by either side) may follow any of them but `hired`. */
 const STAGE_ORDER: OutcomeStage[] = ['interviewed', 'offered', 'hired'];
 
+type Reader = 'employer' | 'trainee';
+
 /**
  * Interview requests (phase two): an employer asks, the trainee accepts (sharing contact details
  * with that organisation only) or declines; the employer then records the outcome per stage.
@@ -34,7 +36,7 @@ export class InterviewRequests {
 
   @Transactional()
   async request(actor: EmployerActor, input: InterviewRequestDto): Promise<InterviewRequestView> {
-    await this.profiles.listed(input.traineeId);
+    await this.profiles.listed(input.traineeId, { forWrite: true });
     const request = this.repo.create({
       organisationId: actor.organisationId,
       traineeId: input.traineeId,
@@ -61,16 +63,20 @@ export class InterviewRequests {
   /** The trainee answers a request still pending; answering it again the same way is a no-op, the other way a conflict. */
   @Transactional()
   async answer(traineeId: string, requestId: string, answer: 'accept' | 'decline'): Promise<InterviewRequestView> {
+    // The profile's lock before the request's (the order withdrawal takes them): a withdrawal under
+    // way finishes first and this answer then finds the profile withdrawn.
+    const [listed]: unknown[] = await this.txHost.tx.query('SELECT 1 FROM talent_profile WHERE trainee_id = $1 AND listed FOR SHARE', [traineeId]);
     const request = await this.repo.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :requestId AND r.trainee_id = :traineeId', { requestId, traineeId }).getOne();
     if (!request) throw notFound('Interview request');
     const state = answer === 'accept' ? 'accepted' : 'declined';
-    if (request.state === state) return (await this.views([request]))[0];
+    if (request.state === state) return (await this.views([request], 'trainee'))[0];
     if (request.state !== 'pending') throw conflict('interview-request-closed', `This request is ${request.state} and takes no answer.`);
+    if (!listed) throw conflict('talent-profile-withdrawn', 'You withdrew your talent profile: list it again to answer employers.');
     await this.repo.update({ id: requestId }, { state, answeredAt: new Date() });
     const updated = (await this.repo.findOneBy({ id: requestId }))!;
     const person = await this.users.findById(traineeId);
     await this.notify('interview-answered', updated, [updated.requestedBy], { answer: state, traineeName: person?.displayName ?? '' });
-    return (await this.views([updated]))[0];
+    return (await this.views([updated], 'trainee'))[0];
   }
 
   /**
@@ -82,6 +88,8 @@ export class InterviewRequests {
     const request = await this.repo.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :requestId AND r.organisation_id = :org', { requestId, org: actor.organisationId }).getOne();
     if (!request) throw notFound('Interview request');
     if (request.state !== 'accepted') throw unprocessable('interview-not-accepted', 'Outcomes are recorded on requests the candidate accepted.');
+    const [listed]: unknown[] = await this.txHost.tx.query('SELECT 1 FROM talent_profile WHERE trainee_id = $1 AND listed FOR SHARE', [request.traineeId]);
+    if (!listed) throw unprocessable('talent-profile-withdrawn', 'The candidate withdrew their talent profile; nothing more is recorded about them.');
     const recorded: Array<{ stage: OutcomeStage }> = await this.txHost.tx.query('SELECT stage FROM interview_outcome WHERE request_id = $1', [requestId]);
     const done = new Set(recorded.map((r) => r.stage));
     if (done.has(stage)) return { view: (await this.views([request]))[0], request, newlyRecorded: false };
@@ -108,15 +116,15 @@ export class InterviewRequests {
   }
 
   async listForTrainee(traineeId: string, query: { limit: number; cursor?: string }): Promise<Page<InterviewRequestView>> {
-    return this.page({ trainee_id: traineeId }, query);
+    return this.page({ trainee_id: traineeId }, query, 'trainee');
   }
 
-  private async page(owner: { organisation_id: string } | { trainee_id: string }, query: { limit: number; cursor?: string }): Promise<Page<InterviewRequestView>> {
+  private async page(owner: { organisation_id: string } | { trainee_id: string }, query: { limit: number; cursor?: string }, reader: Reader = 'employer'): Promise<Page<InterviewRequestView>> {
     const after = decodeCursor<{ id: string }>(query.cursor, ['id']);
     const [column, value] = Object.entries(owner)[0];
     const qb = this.repo.createQueryBuilder('r').where(`r.${column} = :value`, { value }).orderBy('r.id', 'ASC').limit(query.limit + 1);
     if (after) qb.andWhere('r.id > :id', after);
-    return toPage(await this.views(await qb.getMany()), query.limit, (v) => ({ id: v.id }));
+    return toPage(await this.views(await qb.getMany(), reader), query.limit, (v) => ({ id: v.id }));
   }
 
   private async notify(type: 'interview-requested' | 'interview-answered', request: InterviewRequest, recipientIds: string[], data: Record<string, unknown>): Promise<void> {
@@ -124,9 +132,14 @@ export class InterviewRequests {
     await this.outbox.publish('notify', { type, eventKey, recipientIds, data: { requestId: request.id, roleTitle: request.roleTitle, ...data } });
   }
 
-  private async views(requests: InterviewRequest[]): Promise<InterviewRequestView[]> {
+  /** An employer sees the name of a candidate still listed only: withdrawing consent hides it from their history too. */
+  private async views(requests: InterviewRequest[], reader: Reader = 'employer'): Promise<InterviewRequestView[]> {
     if (requests.length === 0) return [];
-    const people = new Map((await this.users.findByIds(requests.map((r) => r.traineeId))).map((p) => [p.id, p.displayName]));
+    const traineeIds = [...new Set(requests.map((r) => r.traineeId))];
+    const shown: Array<{ trainee_id: string }> = reader === 'trainee'
+      ? traineeIds.map((id) => ({ trainee_id: id }))
+      : await this.txHost.tx.query('SELECT trainee_id FROM talent_profile WHERE trainee_id = ANY($1::uuid[]) AND listed', [traineeIds]);
+    const people = new Map((await this.users.findByIds(shown.map((s) => s.trainee_id))).map((p) => [p.id, p.displayName]));
     const organisations = new Map((await this.organisations.findByIds(requests.map((r) => r.organisationId))).map((o) => [o.id, o.name]));
     const outcomes: Array<{ request_id: string; stage: OutcomeStage; recorded_at: Date }> = await this.txHost.tx.query(
       'SELECT request_id, stage, recorded_at FROM interview_outcome WHERE request_id = ANY($1::uuid[]) ORDER BY recorded_at, stage',

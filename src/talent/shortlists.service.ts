@@ -27,7 +27,7 @@ export class Shortlists {
   /** The entry and whether this call made it (the unique index makes a repeat, even a concurrent one, a no-op). */
   @Transactional()
   async add(actor: EmployerActor, roleTitle: string, traineeId: string): Promise<{ entry: ShortlistEntryView; created: boolean }> {
-    await this.profiles.listed(traineeId);
+    await this.profiles.listed(traineeId, { forWrite: true });
     const title = roleTitle.trim();
     const inserted: Row[] = await this.txHost.tx.query(
       `INSERT INTO shortlist_entry (organisation_id, role_title, trainee_id, added_by) VALUES ($1, $2, $3, $4)

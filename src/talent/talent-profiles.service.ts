@@ -60,6 +60,15 @@ export class TalentProfiles {
     if (profile.listed) {
       await this.repo.update({ traineeId }, { listed: false, withdrawnAt: new Date() });
       await this.txHost.tx.query(`UPDATE interview_request SET state = 'ended', updated_at = now() WHERE trainee_id = $1 AND state = 'pending'`, [traineeId]);
+      // Fair meetings not yet begun are cancelled, and registrations for fairs not yet begun end
+      // (registering needs a listed profile); past meetings and check-ins stay as history.
+      await this.txHost.tx.query('DELETE FROM fair_booking WHERE trainee_id = $1 AND lower(during) > now()', [traineeId]);
+      await this.txHost.tx.query(
+        `DELETE FROM career_fair_registration r USING career_fair f
+          WHERE f.id = r.fair_id AND r.trainee_id = $1 AND f.starts_at > now()
+            AND NOT EXISTS (SELECT 1 FROM fair_booking b WHERE b.fair_id = r.fair_id AND b.trainee_id = r.trainee_id)`,
+        [traineeId],
+      );
     }
     return this.mine(traineeId);
   }
@@ -89,9 +98,16 @@ export class TalentProfiles {
     return this.render(profile, await this.evidence.of(traineeId), person ? { email: person.email } : null);
   }
 
-  /** A listed profile, for employer reads and writes; anything else is not there for them. */
-  async listed(traineeId: string): Promise<TalentProfile> {
-    const profile = await this.repo.findOneBy({ traineeId, listed: true });
+  /**
+   * A listed profile, for employer reads and writes; anything else is not there for them. Before a
+   * write pass `forWrite`: the row is held FOR SHARE to the end of the transaction, so a concurrent
+   * withdrawal's UPDATE waits for the write to commit and then ends what it made (or, when the
+   * withdrawal came first, this sees it withdrawn).
+   */
+  async listed(traineeId: string, options: { forWrite?: boolean } = {}): Promise<TalentProfile> {
+    const query = this.repo.createQueryBuilder('p').where('p.trainee_id = :traineeId AND p.listed', { traineeId });
+    if (options.forWrite) query.setLock('pessimistic_read');
+    const profile = await query.getOne();
     if (!profile) throw notFound('Talent profile');
     return profile;
   }
@@ -101,8 +117,8 @@ export class TalentProfiles {
     const rows = await this.accessLog.viewsOf(traineeId, query.limit + 1, after);
     const names = new Map((await this.organisations.findByIds(rows.map((r) => r.organisationId))).map((o) => [o.id, o.name]));
     const items = rows.slice(0, query.limit).map((r) => ({ id: r.id, organisationId: r.organisationId, organisationName: names.get(r.organisationId) ?? '', viewedAt: r.at.toISOString() }));
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.viewedAt, id: last.id }) : null };
+    const last = rows[query.limit - 1];
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.atText, id: last.id }) : null };
   }
 
   private async render(profile: TalentProfile, evidence: TalentEvidence | null, contact: { email: string } | null): Promise<TalentProfileView> {

@@ -1,14 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 
+/**
+ * A date-time must say its offset (Z or ±hh:mm): without one it would be read in the server's zone,
+ * which is no one's fair or meeting time.
+ */
+const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+const withOffset = () => Matches(WITH_OFFSET, { message: ({ property }) => `${property} must give its offset from UTC (Z or ±hh:mm)` });
+
 export class CreateCareerFairDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsISO8601({ strict: true }) @withOffset()
   startsAt: string;
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsISO8601({ strict: true }) @withOffset()
   endsAt: string;
 
   @ApiPropertyOptional({ maxLength: 300, description: 'Where it happens; give this, onlineUrl, or both' }) @IsOptional() @IsString() @Length(1, 300)
@@ -38,10 +45,10 @@ export class CareerFairView {
 }
 
 export class PublishSlotDto {
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsISO8601({ strict: true }) @withOffset()
   startsAt: string;
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsISO8601({ strict: true }) @withOffset()
   endsAt: string;
 }
 

@@ -5655,9 +5655,15 @@ export interface components {
         };
         CreateCareerFairDto: {
             name: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description With its offset (Z or ±hh:mm)
+             */
             startsAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description With its offset (Z or ±hh:mm)
+             */
             endsAt: string;
             /** @description Where it happens; give this, onlineUrl, or both */
             place?: string;
@@ -5697,9 +5703,15 @@ export interface components {
             checkedInAt: string | null;
         };
         PublishSlotDto: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description With its offset (Z or ±hh:mm)
+             */
             startsAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description With its offset (Z or ±hh:mm)
+             */
             endsAt: string;
         };
         FairSlotView: {
