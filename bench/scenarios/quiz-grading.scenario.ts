@@ -6,7 +6,18 @@ import { QUIZ_BENCH, QuizGradingRun, QuizGradingScenario, runBareQuizBaseline, r
 const SUBMISSIONS = Number(process.env.BENCH_QUIZ_SUBMISSIONS ?? QUIZ_BENCH.submissions);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Enough trainees that no one runs out of attempts (at most 100 each) over every round. */
-const TRAINEES = Math.max(QUIZ_BENCH.trainees, Math.ceil((SUBMISSIONS * BENCH_ROUNDS) / 100));
+const TRAINEES = traineesForAttempts(SUBMISSIONS, BENCH_ROUNDS);
+
+/**
+ * Submissions go to trainees in turn, so in each round the first `submissions % trainees` trainees
+ * submit once more than the others: what counts is the per-round share rounded up, times the rounds
+ * (1000 × 3 over 30 trainees gave ten of them 102 attempts of 100).
+ */
+function traineesForAttempts(submissions: number, rounds: number): number {
+  let trainees = QUIZ_BENCH.trainees;
+  while (Math.ceil(submissions / trainees) * rounds > 100) trainees++;
+  return trainees;
+}
 
 /**
  * Scenario `quiz-grading` (issue 5.12): quiz submissions end to end (POST → 202 → outbox → relay →

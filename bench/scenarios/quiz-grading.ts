@@ -93,7 +93,8 @@ export async function newUser(baseUrl: string, admin: string, role: string): Pro
 /** A published course with two identical quizzes (the app's and the baseline's), a running cohort, and `trainees` trainees enrolled directly by the admin. */
 export async function setupQuizGrading(baseUrl: string, tokens: QuizGradingTokens, options: { trainees?: number; submissions?: number; rounds?: number } = {}): Promise<QuizGradingScenario> {
   const traineeCount = options.trainees ?? QUIZ_BENCH.trainees;
-  const attemptsPerTrainee = Math.min(100, Math.ceil(((options.submissions ?? QUIZ_BENCH.submissions) * (options.rounds ?? 1)) / traineeCount));
+  // Trainees submit in turn: the busiest trainee of a round submits the share rounded up, in every round.
+  const attemptsPerTrainee = Math.min(100, Math.ceil((options.submissions ?? QUIZ_BENCH.submissions) / traineeCount) * (options.rounds ?? 1));
   const instructor = tokens.instructor ?? (await newUser(baseUrl, tokens.admin, 'instructor')).token;
   const code = `bench-quiz-${randomUUID().slice(0, 8)}`;
   const course = await ok(baseUrl, instructor, 'POST', '/api/v1/courses', {
