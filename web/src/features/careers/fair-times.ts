@@ -16,9 +16,17 @@ export function formatTimeRange(startsAt: string, endsAt: string, locale: string
   return format.formatRange(new Date(startsAt), new Date(endsAt));
 }
 
-/** One moment (e.g. when an employer viewed the profile), in the same zone and language. */
+/** One moment (e.g. when an employer viewed the profile), in the same zone and language, the zone named. */
 export function formatMoment(iso: string, locale: string, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: validTimeZone(timeZone) }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone: validTimeZone(timeZone),
+  }).format(new Date(iso));
 }
 
 /** The zone if this browser knows it; otherwise the device's (undefined), rather than an error on screen. */

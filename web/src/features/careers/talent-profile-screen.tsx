@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
@@ -58,9 +59,17 @@ function ListingStatus({ profile }: { profile: MyTalentProfile }) {
   const time = useCareersTime();
   const listedAt = profile.listedAt ? time.moment(profile.listedAt) : '';
   const withdrawnAt = profile.withdrawnAt ? time.moment(profile.withdrawnAt) : '';
+  // The "stop" button leaves with the listing (its own callbacks with it): when the listing ends here,
+  // focus goes to this heading, from which the new state is read.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const wasListed = useRef(profile.listed);
+  useEffect(() => {
+    if (wasListed.current && !profile.listed) heading.current?.focus();
+    wasListed.current = profile.listed;
+  }, [profile.listed]);
   return (
     <section className="section" aria-labelledby="status-heading">
-      <h2 id="status-heading">
+      <h2 id="status-heading" ref={heading} tabIndex={-1}>
         <Trans>Your listing</Trans>
       </h2>
       {profile.listed ? (
