@@ -137,7 +137,7 @@ test('a graduate lists a talent profile, answers an employer, books a fair meeti
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Ferias de empleo' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Tus reuniones' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Empleo' })).toBeVisible();
     await checkScreen(page, 'careers-meetings-es');
     await api.call('PATCH', '/api/v1/me', await api.tokenOf(graduate.email, graduate.password), { language: 'en' });
     await page.reload();
