@@ -21,6 +21,8 @@ import { CareerFairs } from './career-fairs.service';
 import { FairBookings } from './fair-bookings.service';
 import { FairReminders } from './fair-reminders.service';
 import { CareerFairsController } from './career-fairs.controller';
+import { MyFairSchedule } from './my-fair-schedule.service';
+import { MyCareerFairsController } from './my-career-fairs.controller';
 
 /**
  * The talent pipeline (issue 19): consenting trainees' profiles, employers' search, shortlists and
@@ -42,9 +44,10 @@ import { CareerFairsController } from './career-fairs.controller';
     CareerFairs,
     FairBookings,
     FairReminders,
+    MyFairSchedule,
     { provide: TalentPipeline, useExisting: TalentPipelineService },
   ],
-  controllers: [MyTalentProfileController, EmployerTalentController, CareerFairsController],
+  controllers: [MyTalentProfileController, EmployerTalentController, CareerFairsController, MyCareerFairsController],
   exports: [TalentPipeline],
 })
 export class TalentModule {}
