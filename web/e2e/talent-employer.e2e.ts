@@ -56,7 +56,7 @@ test('an employer finds a graduate by skill, shortlists, asks to an interview, r
     await tabTo(page, page.getByRole('link', { name: grace.displayName }));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: grace.displayName })).toBeFocused();
-    await tabTo(page, page.getByLabel('Role'));
+    await tabTo(page, page.getByLabel('Role', { exact: true }));
     await page.keyboard.type(ROLE);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').getByText(`${grace.displayName} is on the shortlist for ${ROLE}.`)).toBeVisible();
