@@ -40,6 +40,10 @@ test('an employer finds a graduate by skill, shortlists, asks to an interview, r
 
   await test.step('keyboard only: ask for the skills, open the best match and shortlist her for a role, twice', async () => {
     await page.getByRole('heading', { level: 1 }).focus();
+    // The skills are folded until wanted (a long list on a phone): Enter on the summary opens them.
+    const skillsSummary = page.locator('summary', { hasText: 'Skills' });
+    await tabTo(page, skillsSummary);
+    await page.keyboard.press('Enter');
     const monitoring = page.getByLabel(`${SKILLS.monitoring.name} (${SKILLS.monitoring.code})`);
     await tabTo(page, monitoring);
     await page.keyboard.press('ArrowDown');
@@ -50,6 +54,7 @@ test('an employer finds a graduate by skill, shortlists, asks to an interview, r
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(access).toHaveValue('any');
+    await expect(skillsSummary).toHaveText('Skills (2 asked)');
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: grace.displayName }) });
     await expect(card.getByText('Matches 2 of 2 skills asked')).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: /candidates? shown, best skill match first/ })).toBeVisible();

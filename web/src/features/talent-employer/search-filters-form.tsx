@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { SelectField } from '../../shared/ui/select-field';
 import { Button } from '../../shared/ui/button';
 import { coursesQuery, skillsQuery } from './talent.queries';
-import { skillWish, withAvailability, withSkillWish, withValue, type SearchFilters, type SkillWish } from './search-filters';
+import { skillsAsked, skillWish, withAvailability, withSkillWish, withValue, type SearchFilters, type SkillWish } from './search-filters';
 import { useTalentLabels } from './talent-labels';
 import { AVAILABILITIES, TRACKS, type TrackCode } from './talent.types';
 
@@ -19,6 +20,9 @@ export function SearchFiltersForm({ filters, onChange }: SearchFiltersFormProps)
   const skills = useQuery(skillsQuery(filters.track));
   const courses = useQuery(coursesQuery(filters.track));
   const chosenAvailability = filters.availability?.split(',') ?? [];
+  const asked = skillsAsked(filters);
+  // A track's framework is a long list: folded until wanted, so on a phone the results are not pages away.
+  const [skillsOpen, setSkillsOpen] = useState(asked > 0);
   return (
     <form role="search" aria-label={t`Candidates`} className="talent-filters" onSubmit={(event) => event.preventDefault()}>
       <div className="field-row">
@@ -63,35 +67,38 @@ export function SearchFiltersForm({ filters, onChange }: SearchFiltersFormProps)
           ))}
         </div>
       </fieldset>
-      <fieldset className="fieldset">
-        <legend className="field-label">
-          <Trans>Skills</Trans>
-        </legend>
-        <p className="field-description">
-          <Trans>“Must have”: every candidate shown has it. “Nice to have”: candidates with more of these come first.</Trans>
-        </p>
-        {skills.isError && (
-          <p role="alert">
-            <Trans>The skills could not be loaded.</Trans>
+      <details className="talent-skills" open={skillsOpen} onToggle={(e) => setSkillsOpen(e.currentTarget.open)}>
+        <summary>{asked > 0 ? t`Skills (${asked} asked)` : t`Skills`}</summary>
+        <fieldset className="fieldset">
+          <legend className="field-label">
+            <Trans>Skills proven by passed assessments</Trans>
+          </legend>
+          <p className="field-description">
+            <Trans>“Must have”: every candidate shown has it. “Nice to have”: candidates with more of these come first.</Trans>
           </p>
-        )}
-        <ul className="talent-skill-list">
-          {skills.data?.map((skill) => (
-            <li key={skill.id}>
-              <SelectField
-                name={`skill-${skill.code}`}
-                label={`${skill.name} (${skill.code})`}
-                value={skillWish(filters, skill.code)}
-                onChange={(e) => onChange(withSkillWish(filters, skill.code, e.target.value as SkillWish))}
-              >
-                <option value="">{t`Not needed`}</option>
-                <option value="all">{t`Must have`}</option>
-                <option value="any">{t`Nice to have`}</option>
-              </SelectField>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+          {skills.isError && (
+            <p role="alert">
+              <Trans>The skills could not be loaded.</Trans>
+            </p>
+          )}
+          <ul className="talent-skill-list">
+            {skills.data?.map((skill) => (
+              <li key={skill.id}>
+                <SelectField
+                  name={`skill-${skill.code}`}
+                  label={`${skill.name} (${skill.code})`}
+                  value={skillWish(filters, skill.code)}
+                  onChange={(e) => onChange(withSkillWish(filters, skill.code, e.target.value as SkillWish))}
+                >
+                  <option value="">{t`Not needed`}</option>
+                  <option value="all">{t`Must have`}</option>
+                  <option value="any">{t`Nice to have`}</option>
+                </SelectField>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      </details>
       {Object.keys(filters).length > 0 && (
         <Button variant="secondary" onClick={() => onChange({})}>
           <Trans>Clear filters</Trans>
