@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRoleRoute } from '../../shared/routing/base-routes';
 import { loadStaffMessages } from '../../shared/i18n/staff-messages';
 import { ProblemError } from '../../shared/api/problem';
-import { parseSearchFilters } from './search-filters';
+import { searchParamsOf } from './search-params';
 
 /** The employer's screens: talent search, candidates, shortlists, interview requests and career fairs. The API scopes each to the employer's organisation. */
 export const talentRoleRoute = createRoleRoute('talent-employer', ['employer'], loadStaffMessages);
@@ -25,7 +25,7 @@ async function orNotFound(queryClient: QueryClient, load: (queries: typeof impor
 export const searchRoute = createRoute({
   getParentRoute: () => talentRoleRoute,
   path: 'talent',
-  validateSearch: parseSearchFilters,
+  validateSearch: searchParamsOf,
   component: lazyRouteComponent(() => import('./search-screen'), 'SearchScreen'),
 });
 

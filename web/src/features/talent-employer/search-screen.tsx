@@ -5,7 +5,7 @@ import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
 import { Button } from '../../shared/ui/button';
 import { searchQuery } from './talent.queries';
-import { toSearchQuery, type SearchFilters } from './search-filters';
+import { parseSearchFilters, toSearchQuery, type SearchFilters } from './search-filters';
 import { SearchFiltersForm } from './search-filters-form';
 import { CandidateCard } from './candidate-card';
 import { TalentNav } from './talent-nav';
@@ -16,7 +16,8 @@ import './talent-employer.css';
 export function SearchScreen() {
   const { t } = useLingui();
   const navigate = useNavigate({ from: searchRoute.fullPath });
-  const filters = searchRoute.useSearch();
+  // What the API would refuse (a hand-edited address) is dropped here, never sent.
+  const filters = parseSearchFilters(searchRoute.useSearch());
   const results = useInfiniteQuery(searchQuery(filters));
   const query = toSearchQuery(filters);
   const asked = [...new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])])];
