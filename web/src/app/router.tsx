@@ -19,6 +19,7 @@ import { teachRoutes } from '../features/teach/routes';
 import { admissionsRoutes } from '../features/admissions/routes';
 import { cohortTeachingRoutes } from '../features/cohort-teaching/routes';
 import { careersRoutes } from '../features/careers/routes';
+import { talentEmployerRoutes } from '../features/talent-employer/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -38,6 +39,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...admissionsRoutes,
     ...careersRoutes,
     cohortTeachingRoutes,
+    ...talentEmployerRoutes,
   ])]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,5 +1,6 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, redirect } from '@tanstack/react-router';
 import { signedInRoute } from '../../shared/routing/base-routes';
+import { session } from '../../shared/auth/session';
 // Home is the first screen of a signed-in visit: it ships with the app (see auth/routes.ts).
 import { HomeScreen } from './home-screen';
 import { enrollmentsQuery } from '../../shared/api/resources/enrollments';
@@ -9,6 +10,12 @@ import { myApplicationsQuery } from '../../shared/api/resources/applications';
 export const homeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/',
+  // Home is the trainee's day (courses, deadlines, applications); an employer's work is the talent
+  // search, so signing in (or the Home link) takes them there instead of an empty trainee page.
+  beforeLoad: () => {
+    const roles = session.user()?.roles ?? [];
+    if (roles.includes('employer') && !roles.includes('trainee')) throw redirect({ to: '/talent', replace: true });
+  },
   // Every answer home shows is asked for at once, when the route matches: the inbox and applications
   // sections render only after the enrollments arrive, and on a 400 ms connection waiting for them
   // first would add a round trip. Not awaited: the screen shows its skeletons meanwhile.

@@ -4,7 +4,7 @@ import { session } from '../auth/session';
 import { hasSomeRole } from '../auth/has-some-role';
 
 export interface NavItem {
-  to: '/' | '/learning' | '/cohorts' | '/notifications' | '/profile' | '/outcomes' | '/admin/cohorts' | '/teach' | '/admissions' | '/cohort-teaching' | '/careers';
+  to: '/' | '/learning' | '/cohorts' | '/notifications' | '/profile' | '/outcomes' | '/admin/cohorts' | '/teach' | '/admissions' | '/cohort-teaching' | '/careers' | '/talent';
   label: string;
   icon: ReactNode;
   /** Shows the unread notifications count. */
@@ -30,6 +30,7 @@ export function useNavItems(): NavItem[] {
     { to: '/careers', label: t`Careers`, icon: icon('M4 8h16v11H4zM9 8V5h6v3M4 13h16'), roles: ['trainee'] },
     { to: '/admissions', label: t`Admissions`, icon: icon('M9 11l3 3 8-8M20 12v7a2 2 0 01-2 2H6a2 2 0 01-2-2V5a2 2 0 012-2h9'), roles: ['admin', 'instructor'] },
     { to: '/cohort-teaching', label: t`My cohorts`, icon: icon('M3 5h18v12H3zM8 21h8M12 17v4'), roles: ['instructor', 'admin'] },
+    { to: '/talent', label: t`Talent`, icon: icon('M10 17a7 7 0 100-14 7 7 0 000 14zM21 21l-6-6'), roles: ['employer'] },
     { to: '/notifications', label: t`Inbox`, icon: icon('M6 9a6 6 0 1112 0c0 6 3 7 3 7H3s3-1 3-7M10 20a2 2 0 004 0'), badge: true },
     {
       to: '/teach',
