@@ -125,7 +125,7 @@ describe('notifications: signed webhooks', () => {
     expect((await t.api.post(`/api/v1/webhooks/${hook.id}/test`, undefined)).status).toBe(401);
     for (const who of [trainee, instructor]) expect((await t.api.post(`/api/v1/webhooks/${hook.id}/test`, undefined, who.token)).status).toBe(403);
     expect((await t.api.post(`/api/v1/webhooks/${randomUUID()}/test`, undefined, admin.token)).status).toBe(404);
-    expect((await t.api.post('/api/v1/webhooks/not-a-uuid/test', undefined, admin.token)).status).toBe(400);
+    expect((await t.api.post('/api/v1/webhooks/not-a-uuid/test', undefined, admin.token)).status).toBe(404);
     expect((await t.api.post(`/api/v1/webhooks/${hook.id}/test`, { extra: true }, admin.token)).status).toBe(400);
     expect(receiver.on('/test-send')).toHaveLength(0);
 
