@@ -1,6 +1,6 @@
-import { Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, createParamDecorator, ExecutionContext, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decodeJwt } from 'jose';
 import { Roles } from '@gds/http';
 import { QueueDashboardSessionView } from './dto/platform.dto';
@@ -9,6 +9,11 @@ import { QUEUE_DASHBOARD_COOKIE, QUEUE_DASHBOARD_PATH, setDashboardCookie } from
 const SET_COOKIE = {
   'Set-Cookie': { description: `${QUEUE_DASHBOARD_COOKIE}=…; Max-Age=…; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; Secure; SameSite=Strict`, schema: { type: 'string' } },
 };
+
+/** The bearer token the guard has verified (admin) for this request: the credential the cookie carries on. */
+const VerifiedBearerToken = createParamDecorator((_: unknown, context: ExecutionContext): string =>
+  (context.switchToHttp().getRequest<FastifyRequest>().headers.authorization ?? '').slice('Bearer '.length),
+);
 
 @ApiTags('operations')
 @Controller('admin/queue-dashboard')
@@ -23,9 +28,7 @@ export class QueueDashboardSessionController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Open the queue dashboard in this browser: sets a cookie for /admin/queues that lasts as long as the access token' })
   @ApiOkResponse({ type: QueueDashboardSessionView, headers: SET_COOKIE })
-  open(@Headers('authorization') authorization: string, @Res({ passthrough: true }) reply: FastifyReply): QueueDashboardSessionView {
-    // The guard has verified this bearer token and its admin role already.
-    const token = authorization.slice('Bearer '.length);
+  open(@VerifiedBearerToken() token: string, @Res({ passthrough: true }) reply: FastifyReply): QueueDashboardSessionView {
     const expiresAt = new Date((decodeJwt(token).exp ?? 0) * 1000);
     setDashboardCookie(reply, token, expiresAt);
     reply.header('cache-control', 'no-store');

@@ -14,7 +14,6 @@ import { deliveriesQuery, type EventType, type Webhook, useCreateWebhook, useSen
 const EVENT_TYPES: EventType[] = ['application-decided', 'enrolled', 'certificate-issued', 'certificate-revoked', 'submission-graded', 'import-finished'];
 
 export function WebhooksSection() {
-  const { t } = useLingui();
   const webhooks = useQuery(webhooksQuery);
   return (
     <section className="section" aria-labelledby="webhooks">

@@ -6249,9 +6249,7 @@ export interface operations {
     QueueDashboardSessionController_open: {
         parameters: {
             query?: never;
-            header: {
-                authorization: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
