@@ -28,14 +28,16 @@ test('on a phone, staff see four destinations and "More" (keyboard and screen-re
     const list = page.locator(`#${await more.getAttribute('aria-controls')}`);
     await expect(list.getByRole('link', { name: 'Programme' })).toBeVisible();
     await expect(list.getByRole('link', { name: 'Profile' })).toBeVisible();
-    await checkScreen(page, 'phone-navigation-more');
-    await page.setViewportSize(WIDTHS.phone);
     await page.keyboard.press('Tab');
     await expect(list.getByRole('link').first()).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(more).toHaveAttribute('aria-expanded', 'false');
     await expect(more).toBeFocused();
     await expect(list).toBeHidden();
+    // Open, for axe and the screenshots (at 1280 px the bar is the header and More is gone).
+    await more.click();
+    await checkScreen(page, 'phone-navigation-more');
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
   });
 
   await test.step('following a link in More goes there, closes the list and marks More as holding the current page', async () => {

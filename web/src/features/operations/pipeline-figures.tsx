@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { QueryView } from '../../shared/states/query-view';
-import { useFormat } from '../../shared/i18n/use-format';
 import { PIPELINE_REFRESH_SECONDS, pipelineHealthQuery } from './operations.queries';
 
 /** Outbox lag and queue depth per queue, the figures /metrics exports, read again every few seconds. */
 export function PipelineFigures() {
-  const { t } = useLingui();
-  const format = useFormat();
+  const { t, i18n } = useLingui();
+  // To the second: the figures change between two reads a few seconds apart.
+  const time = new Intl.DateTimeFormat(i18n.locale, { timeStyle: 'medium' });
   const health = useQuery(pipelineHealthQuery);
   return (
     <QueryView query={health}>
@@ -15,7 +15,7 @@ export function PipelineFigures() {
         const lag = h.outbox.oldestDueAgeSeconds;
         return (
           <>
-            <p className="meta">{t`Measured at ${format.dateTime(h.measuredAt)}; read again every ${PIPELINE_REFRESH_SECONDS} seconds.`}</p>
+            <p className="meta">{t`Measured at ${time.format(new Date(h.measuredAt))}; read again every ${PIPELINE_REFRESH_SECONDS} seconds.`}</p>
             <dl className="facts" data-testid="outbox-lag">
               <div>
                 <dt>{t`Outbox rows waiting`}</dt>
