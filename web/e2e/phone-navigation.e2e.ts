@@ -15,9 +15,13 @@ test('on a phone, staff see four destinations and "More" (keyboard and screen-re
     await expect(more).toHaveAttribute('aria-expanded', 'false');
     const bar = nav.locator('> ul');
     expect(await bar.evaluate((list) => list.scrollWidth <= list.clientWidth)).toBe(true);
-    for (const box of [await nav.getByRole('link').first().boundingBox(), await more.boundingBox()]) {
-      expect(box!.height).toBeGreaterThanOrEqual(44);
-      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    for (const item of [...(await nav.getByRole('link').all()), more]) {
+      const box = (await item.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+      expect(box.y + box.height).toBeLessThanOrEqual(720);
+      // Each label whole, on one line: not wrapped under the bar, not cut short.
+      expect(await item.locator('span').first().evaluate((label) => label.scrollWidth <= label.clientWidth && label.getClientRects().length === 1)).toBe(true);
     }
   });
 
