@@ -118,6 +118,47 @@ describe('notifications: signed webhooks', () => {
     await waitFor(async () => (await deliveryRows(t, event.eventKey)).filter((r) => r.channel === 'email').every((r) => r.status === 'skipped'), { what: 'emails skipped', timeoutMs: 30_000 });
   });
 
+  it('sends a signed test event through the outbox and the worker, recorded in the delivery log (admins only)', async () => {
+    const hook = await register('/test-send', ['enrolled']);
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    expect((await t.api.post(`/api/v1/webhooks/${hook.id}/test`, undefined)).status).toBe(401);
+    for (const who of [trainee, instructor]) expect((await t.api.post(`/api/v1/webhooks/${hook.id}/test`, undefined, who.token)).status).toBe(403);
+    expect((await t.api.post(`/api/v1/webhooks/${randomUUID()}/test`, undefined, admin.token)).status).toBe(404);
+    expect((await t.api.post('/api/v1/webhooks/not-a-uuid/test', undefined, admin.token)).status).toBe(404);
+    expect((await t.api.post(`/api/v1/webhooks/${hook.id}/test`, { extra: true }, admin.token)).status).toBe(400);
+    expect(receiver.on('/test-send')).toHaveLength(0);
+
+    const sent = await t.api.post(`/api/v1/webhooks/${hook.id}/test`, undefined, admin.token);
+    expect(sent.status).toBe(202);
+    expect(sent.body).toMatchObject({ webhookId: hook.id, type: 'webhook-test', status: 'pending', url: `/api/v1/webhooks/${hook.id}/deliveries` });
+    // It went the normal way: an outbox row the relay moved to the notifications queue.
+    const [outboxRow] = await t.dataSource.query(`SELECT queue FROM outbox_message WHERE job_name = 'deliver-webhook' AND payload->>'deliveryId' = $1`, [sent.body.id]);
+    expect(outboxRow.queue).toBe('notifications');
+
+    const [post] = await waitFor(() => (receiver.on('/test-send').length ? receiver.on('/test-send') : undefined), { what: 'the test post', timeoutMs: 30_000 });
+    expect(verifySignature(hook.secret, String(post.headers['x-gds-signature']), post.body, Math.floor(Date.now() / 1000))).toBe(true);
+    expect(post.headers['x-gds-event']).toBe('webhook-test');
+    expect(post.headers['x-gds-delivery']).toBe(sent.body.id);
+    expect(JSON.parse(post.body)).toMatchObject({ id: sent.body.id, type: 'webhook-test', eventKey: sent.body.eventKey, data: { webhookId: hook.id, test: true } });
+    const log = await waitFor(async () => {
+      const answer = await t.api.get(`/api/v1/webhooks/${hook.id}/deliveries`, admin.token);
+      return answer.body.items[0]?.status === 'delivered' ? answer.body : undefined;
+    }, { what: 'the test delivery in the log', timeoutMs: 30_000 });
+    expect(log.items).toHaveLength(1);
+    expect(log.items[0]).toMatchObject({ id: sent.body.id, type: 'webhook-test', attempts: 1, lastStatusCode: 200 });
+    // A test is no notification: nobody's inbox holds it.
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM notification_delivery WHERE event_key = $1', [sent.body.eventKey]);
+    expect(n).toBe(0);
+
+    // A disabled webhook is refused with 409 and nothing is queued.
+    await t.api.patch(`/api/v1/webhooks/${hook.id}`, { enabled: false }, admin.token);
+    const refused = await t.api.post(`/api/v1/webhooks/${hook.id}/test`, undefined, admin.token);
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toContain('webhook-disabled');
+    expect((await t.api.get(`/api/v1/webhooks/${hook.id}/deliveries`, admin.token)).body.items).toHaveLength(1);
+  });
+
   it('retries a failing receiver with backoff until it answers', async () => {
     const hook = await register('/flaky', ['submission-graded']);
     receiver.failNext = 2;

@@ -1,6 +1,7 @@
 import { startTestApp, TestApp } from './support/test-app';
 import { loginAdmin, createUser } from './support/people';
 import { waitFor } from '@gds/testing';
+import { QueueRegistry } from '@gds/queue';
 
 describe('platform: health, errors, docs, metrics, pipeline', () => {
   let t: TestApp;
@@ -93,5 +94,95 @@ describe('platform: health, errors, docs, metrics, pipeline', () => {
     expect((await t.api.get('/admin/queues')).status).toBe(401);
     expect((await t.api.get('/admin/queues', trainee.token)).status).toBe(403);
     expect((await t.api.get('/admin/queues', admin.token)).status).toBe(200);
+  });
+
+  it('opens the queue dashboard in a signed-in admin\'s browser through a cookie that lasts as long as the access token', async () => {
+    const admin = await loginAdmin(t.api);
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    expect((await t.api.post('/api/v1/admin/queue-dashboard/session')).status).toBe(401);
+    const refused = await t.api.post('/api/v1/admin/queue-dashboard/session', undefined, instructor.token);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('set-cookie')).toBeNull();
+    expect((await t.api.post('/api/v1/admin/queue-dashboard/session', { ttl: 9999 }, admin.token)).status).toBe(400);
+
+    const opened = await t.api.post('/api/v1/admin/queue-dashboard/session', undefined, admin.token);
+    expect(opened.status).toBe(200);
+    expect(opened.body.url).toBe('/admin/queues/');
+    expect(Date.parse(opened.body.expiresAt)).toBeGreaterThan(Date.now());
+    const setCookie = opened.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^gds_queue_dashboard=[^;]+;/);
+    expect(setCookie).toMatch(/Path=\/admin\/queues(;|$)/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/Secure/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const adminCookie = setCookie.split(';')[0];
+    const instructorCookie = `gds_queue_dashboard=${instructor.token}`;
+
+    const page = (cookie: string) => fetch(`${t.url}/admin/queues/`, { headers: { cookie } });
+    expect((await page(adminCookie)).status).toBe(200);
+    expect((await page(instructorCookie)).status).toBe(403);
+    expect((await page('gds_queue_dashboard=forged')).status).toBe(401);
+    expect((await fetch(`${t.url}/admin/queues/api/queues`, { headers: { cookie: adminCookie } })).status).toBe(200);
+
+    // Changes made with the cookie must come from a page of this origin.
+    const retry = (headers: Record<string, string>) => fetch(`${t.url}/admin/queues/api/queues/maintenance/retry/failed`, { method: 'PUT', headers: { cookie: adminCookie, ...headers } });
+    expect((await retry({})).status).toBe(403);
+    expect((await retry({ origin: 'https://evil.example' })).status).toBe(403);
+    expect((await retry({ origin: t.config.publicOrigin, 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await retry({ origin: t.config.publicOrigin, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+
+    // Signing out ends the session, and the dashboard cookie with it.
+    expect((await t.api.post('/api/v1/auth/logout', { refreshToken: admin.refreshToken }, admin.token)).status).toBe(204);
+    expect((await page(adminCookie)).status).toBe(401);
+  });
+});
+
+describe('platform: pipeline health as numbers', () => {
+  // The api role alone: no relay moves outbox rows and no worker takes jobs, so the figures hold still.
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ role: 'api' });
+  });
+  afterAll(() => t.close());
+
+  it('answers outbox lag and queue depth per queue to admins, the same figures /metrics exports', async () => {
+    const admin = await loginAdmin(t.api);
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    expect((await t.api.get('/api/v1/admin/pipeline-health')).status).toBe(401);
+    expect((await t.api.get('/api/v1/admin/pipeline-health', trainee.token)).status).toBe(403);
+
+    const before = (await t.api.get('/api/v1/admin/pipeline-health', admin.token)).body;
+    await t.dataSource.query('DELETE FROM outbox_message WHERE sent_at IS NULL');
+    await t.api.post('/api/v1/admin/pipeline-probes', undefined, admin.token);
+    await t.api.post('/api/v1/admin/pipeline-probes', undefined, admin.token);
+    await t.dataSource.query(`UPDATE outbox_message SET available_at = now() - interval '90 seconds' WHERE id = (SELECT id FROM outbox_message WHERE sent_at IS NULL ORDER BY created_at LIMIT 1)`);
+    await t.dataSource.query(`UPDATE outbox_message SET available_at = now() + interval '1 hour' WHERE id = (SELECT id FROM outbox_message WHERE sent_at IS NULL ORDER BY created_at DESC LIMIT 1)`);
+    const queues = t.get<QueueRegistry>(QueueRegistry);
+    await queues.get('progress').add('health-check', {});
+    await queues.get('progress').add('health-check', {});
+    await queues.get('maintenance').add('health-check', {}, { delay: 3_600_000 });
+
+    const answer = await t.api.get('/api/v1/admin/pipeline-health', admin.token);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const health = answer.body;
+    expect(health.outbox).toMatchObject({ pending: 2, due: 1 });
+    expect(health.outbox.oldestDueAgeSeconds).toBeGreaterThanOrEqual(90);
+    expect(health.outbox.oldestDueAgeSeconds).toBeLessThan(600);
+    expect(health.queues.map((q: { queue: string }) => q.queue)).toEqual(['grading', 'grading-slow', 'progress', 'notifications', 'maintenance']);
+    const depth = (name: string) => health.queues.find((q: { queue: string }) => q.queue === name);
+    const was = (name: string) => before.queues.find((q: { queue: string }) => q.queue === name);
+    expect(depth('progress')).toMatchObject({ available: true, waiting: was('progress').waiting + 2, active: 0 });
+    expect(depth('maintenance')).toMatchObject({ available: true, delayed: was('maintenance').delayed + 1 });
+
+    const metrics = (await t.api.get('/metrics')).text;
+    expect(metrics).toContain(`queue_jobs{queue="progress",state="waiting"} ${depth('progress').waiting}`);
+    expect(metrics).toContain(`queue_jobs{queue="maintenance",state="delayed"} ${depth('maintenance').delayed}`);
+    expect(metrics).toMatch(/outbox_pending_messages 2\n/);
+    expect(Number(/outbox_oldest_due_age_seconds ([\d.]+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(90);
+
+    // With nothing due, there is no lag to report.
+    await t.dataSource.query('DELETE FROM outbox_message WHERE available_at <= now()');
+    expect((await t.api.get('/api/v1/admin/pipeline-health', admin.token)).body.outbox).toEqual({ pending: 1, due: 0, oldestDueAt: null, oldestDueAgeSeconds: null });
   });
 });

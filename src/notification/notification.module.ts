@@ -10,6 +10,7 @@ import { ScheduleRuns } from './schedule-runs.service';
 import { WebhookSecretBox } from './webhook-secret-box';
 import { Webhooks } from './webhooks.service';
 import { WebhookDeliveries } from './webhook-deliveries.service';
+import { WebhookTestSends } from './webhook-test-sends.service';
 import { InboxController } from './inbox.controller';
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationPersonalData } from './notification-personal-data.service';
@@ -39,6 +40,7 @@ export { NotificationPersonalData };
     WebhookSecretBox,
     Webhooks,
     WebhookDeliveries,
+    WebhookTestSends,
   ],
   controllers: [InboxController, NotificationPreferencesController, WebhooksController],
   exports: [NotificationPersonalData],

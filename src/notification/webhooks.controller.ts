@@ -1,13 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiNoContent, ApiPage, ApiProblems, CurrentPrincipal, Page, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
 import { Webhooks } from './webhooks.service';
-import { CreatedWebhookView, CreateWebhookDto, UpdateWebhookDto, WebhookDeliveryPageView, WebhookListQuery, WebhookView } from './dto/webhook.dto';
+import { WebhookTestSends } from './webhook-test-sends.service';
+import { CreatedWebhookView, CreateWebhookDto, UpdateWebhookDto, WebhookDeliveryPageView, WebhookListQuery, WebhookTestSendView, WebhookView } from './dto/webhook.dto';
 
 @ApiTags('webhooks')
 @Controller('webhooks')
 export class WebhooksController {
-  constructor(private readonly webhooks: Webhooks) {}
+  constructor(
+    private readonly webhooks: Webhooks,
+    private readonly testSends: WebhookTestSends,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -60,5 +64,15 @@ export class WebhooksController {
   @ApiProblems(400, 404)
   deliveries(@Param('id', UuidParam()) id: string, @Query() query: PageQuery) {
     return this.webhooks.deliveries(id, query);
+  }
+
+  @Post(':id/test')
+  @Roles('admin')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a signed test event (type webhook-test) through the normal delivery path; its outcome appears in the delivery log' })
+  @ApiAcceptedResponse({ type: WebhookTestSendView })
+  @ApiProblems(404, 409)
+  sendTest(@Param('id', UuidParam()) id: string): Promise<WebhookTestSendView> {
+    return this.testSends.send(id);
   }
 }

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
-import { QUEUE_NAMES, QueueRegistry } from '@gds/queue';
+import { PipelineHealth, QUEUE_STATES } from './pipeline-health.service';
 
-/** Prometheus metrics of this process: request latency, queue depths, outbox backlog. */
+/** Prometheus metrics of this process: request latency, queue depths, outbox backlog and lag. */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
   readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(queues: QueueRegistry, dataSource: DataSource) {
+  constructor(health: PipelineHealth) {
     collectDefaultMetrics({ register: this.registry });
     this.requestDuration = new Histogram({
       name: 'http_request_duration_seconds',
@@ -24,9 +23,9 @@ export class MetricsService {
       labelNames: ['queue', 'state'],
       registers: [this.registry],
       async collect() {
-        for (const name of QUEUE_NAMES) {
-          const counts = await queues.get(name).getJobCounts('waiting', 'active', 'delayed', 'failed').catch(() => ({}));
-          for (const [state, count] of Object.entries(counts)) this.set({ queue: name, state }, count as number);
+        for (const depth of await health.queueDepths()) {
+          if (!depth.available) continue;
+          for (const state of QUEUE_STATES) this.set({ queue: depth.queue, state }, depth[state]);
         }
       },
     });
@@ -35,8 +34,15 @@ export class MetricsService {
       help: 'Outbox rows not yet moved to a queue',
       registers: [this.registry],
       async collect() {
-        const [row] = await dataSource.query('SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL').catch(() => [{ n: -1 }]);
-        this.set(row.n);
+        this.set(await health.outboxLag().then((l) => l.pending, () => -1));
+      },
+    });
+    new Gauge({
+      name: 'outbox_oldest_due_age_seconds',
+      help: 'Age of the oldest outbox row that is due and not yet moved to a queue (0 when none)',
+      registers: [this.registry],
+      async collect() {
+        this.set(await health.outboxLag().then((l) => l.oldestDueAgeSeconds ?? 0, () => -1));
       },
     });
   }

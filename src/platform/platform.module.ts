@@ -6,6 +6,9 @@ import { MetricsService } from './metrics.service';
 import { JobFailuresController } from './job-failures.controller';
 import { PipelineProbes } from './pipeline-probes.service';
 import { PipelineProbesController } from './pipeline-probes.controller';
+import { PipelineHealth } from './pipeline-health.service';
+import { PipelineHealthController } from './pipeline-health.controller';
+import { QueueDashboardSessionController } from './queue-dashboard-session.controller';
 import { WorkerHeartbeat } from './worker-heartbeat.service';
 
 /** Operations: health, metrics, job failures and pipeline probes. */
@@ -15,8 +18,8 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [TerminusModule.forRoot({ logger: false })],
-      providers: [MetricsService],
-      controllers: [HealthController, MetricsController, JobFailuresController, PipelineProbesController],
+      providers: [PipelineHealth, MetricsService],
+      controllers: [HealthController, MetricsController, JobFailuresController, PipelineProbesController, PipelineHealthController, QueueDashboardSessionController],
       exports: [MetricsService],
     };
   }

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, checkScreen } from './support/fixtures.ts';
 import { buildLearningWorld } from './support/learning-world.ts';
+import { signIn } from './support/sign-in.ts';
 import type { Person } from './support/api-helper.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -187,4 +189,61 @@ test('a trainee gets no admissions: no nav item, and the screens by URL are "not
   // The API refuses too: the screen is not the boundary.
   const token = await api.tokenOf(trainee.email, trainee.password);
   await api.call('GET', `/api/v1/cohorts/${world.cohortId}/applications`, token, undefined, 403);
+});
+
+test('an instructor of the cohort scores an application; an instructor of another cohort can neither list nor open it', async ({ page, api }) => {
+  const admin = await api.asAdmin();
+  const [mine, other] = [await buildLearningWorld(api), await buildLearningWorld(api)];
+  const instructors = [];
+  for (const [name, world] of [['Ines Ours', mine], ['Omar Other', other]] as const) {
+    const email = `instructor-${randomBytes(4).toString('hex')}@gds.test`;
+    const password = 'instructor-password-1';
+    const created = await api.call('POST', '/api/v1/users', admin, { email, password, displayName: name, roles: ['instructor'] }, 201);
+    await api.call('PATCH', `/api/v1/cohorts/${world.cohortId}`, admin, { instructorIds: [created.id] });
+    instructors.push({ email, password, name });
+  }
+  const [ines, omar] = instructors;
+  await api.call('PUT', `/api/v1/cohorts/${mine.cohortId}/rubric`, admin, { criteria: [{ id: 'motivation', label: 'Motivation', weight: 1, maxScore: 10 }] });
+  const applicant = await api.registerTrainee('Dana Applicant');
+  const application = await api.call('POST', `/api/v1/cohorts/${mine.cohortId}/applications`, await api.tokenOf(applicant.email, applicant.password), {
+    statement: 'Dana wants to move from the call centre into security work.', answers: [{ questionId: 'q1', answer: 'Twelve hours' }],
+  }, 201);
+
+  await test.step('the cohort\'s instructor finds it under Admissions and scores it with the keyboard', async () => {
+    await signIn(page, ines.email, ines.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admissions' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Admissions' })).toBeFocused();
+    await expect(page.getByRole('link', { name: other.cohortName })).toHaveCount(0);
+    await page.getByRole('link', { name: mine.cohortName }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Admissions: ${mine.cohortName}` })).toBeFocused();
+    await page.getByRole('link', { name: applicant.displayName }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Application of ${applicant.displayName}` })).toBeFocused();
+    await page.getByLabel('Motivation (0 to 10)').focus();
+    await page.keyboard.type('7');
+    await page.getByRole('button', { name: 'Save my scores' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Your scores are saved.')).toBeVisible();
+    await expect(page.getByText('70.0 (mean of the reviewers: 1; spread 0)')).toBeVisible();
+    await checkScreen(page, 'admissions-review-instructor');
+    const review = await api.call('GET', `/api/v1/applications/${application.id}/review`, admin);
+    expect(JSON.stringify(review)).toContain('Ines Ours');
+  });
+
+  await test.step('an instructor of another cohort does not see the cohort, and the application by URL is not available', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, omar.email, omar.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admissions' }).click();
+    await expect(page.getByRole('link', { name: other.cohortName })).toBeVisible();
+    await expect(page.getByRole('link', { name: mine.cohortName })).toHaveCount(0);
+    await page.goto(`/app/admissions/applications/${application.id}`);
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByText(applicant.displayName)).toHaveCount(0);
+    await expect(page.getByText('Twelve hours')).toHaveCount(0);
+    await checkScreen(page, 'admissions-review-not-yours');
+    // The API is the boundary, not the screen.
+    const token = await api.tokenOf(omar.email, omar.password);
+    await api.call('GET', `/api/v1/applications/${application.id}/review`, token, undefined, 404);
+    await api.call('PUT', `/api/v1/applications/${application.id}/scores`, token, { scores: [{ criterionId: 'motivation', score: 1 }] }, 404);
+  });
 });

@@ -67,3 +67,12 @@ export class WebhookDeliveryPageView {
 }
 
 export class WebhookListQuery extends PageQuery {}
+
+export class WebhookTestSendView {
+  @ApiProperty({ format: 'uuid', description: "The delivery's id in the webhook's delivery log" }) id: string;
+  @ApiProperty({ format: 'uuid' }) webhookId: string;
+  @ApiProperty() eventKey: string;
+  @ApiProperty({ enum: ['webhook-test'] }) type: string;
+  @ApiProperty({ enum: ['pending'] }) status: string;
+  @ApiProperty({ description: 'The delivery log, where the outcome appears' }) url: string;
+}

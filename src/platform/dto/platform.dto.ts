@@ -37,3 +37,30 @@ export class PipelineProbeView {
   @ApiProperty({ type: 'integer', description: 'How many times the worker ran it (1 unless a job was repeated)' }) handledRuns: number;
   @ApiProperty({ description: 'Where to poll it' }) url: string;
 }
+
+export class QueueDepthView {
+  @ApiProperty() queue: string;
+  @ApiProperty({ description: 'false when Redis did not answer; the counts are then null' }) available: boolean;
+  @ApiProperty({ type: 'integer', nullable: true }) waiting: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) active: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) delayed: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) failed: number | null;
+}
+
+export class OutboxLagView {
+  @ApiProperty({ type: 'integer', description: 'Outbox rows not yet moved to a queue' }) pending: number;
+  @ApiProperty({ type: 'integer', description: 'Of those, the ones already due (delayed retries wait for their time)' }) due: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) oldestDueAt: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'How long the oldest due row has waited, in seconds' }) oldestDueAgeSeconds: number | null;
+}
+
+export class PipelineHealthView {
+  @ApiProperty({ format: 'date-time' }) measuredAt: string;
+  @ApiProperty({ type: OutboxLagView }) outbox: OutboxLagView;
+  @ApiProperty({ type: [QueueDepthView] }) queues: QueueDepthView[];
+}
+
+export class QueueDashboardSessionView {
+  @ApiProperty({ description: 'Where the dashboard is; open it in this browser' }) url: string;
+  @ApiProperty({ format: 'date-time', description: 'When the cookie (and the access token it holds) expires; ask again after' }) expiresAt: string;
+}

@@ -6,7 +6,13 @@ const DAY = 24 * 3600 * 1000;
 
 export const QUIZ_RIGHT = { answers: { q1: 'b' } };
 
+/** The quiz's answer key, with the option(s) marked correct (`b` as built; a regrade test marks `a`). */
+export const quizKey = (correct: string[]) => ({
+  questions: [{ id: 'q1', type: 'single', prompt: 'Which port does HTTPS use?', points: 1, options: [{ id: 'a', text: '80' }, { id: 'b', text: '443' }], correct }],
+});
+
 export interface LearningWorld {
+  courseId: string;
   cohortId: string;
   cohortName: string;
   courseTitle: string;
@@ -40,7 +46,7 @@ export async function buildLearningWorld(api: ApiHelper): Promise<LearningWorld>
   ];
   const quiz = await api.call('POST', `/api/v1/modules/${first.id}/assessments`, admin, {
     kind: 'quiz', title: 'Check: spotting an incident', maxScore: 100, passMark: 50, attemptsAllowed: 3,
-    key: { questions: [{ id: 'q1', type: 'single', prompt: 'Which port does HTTPS use?', points: 1, options: [{ id: 'a', text: '80' }, { id: 'b', text: '443' }], correct: ['b'] }] },
+    key: quizKey(['b']),
   });
   const version = await api.call('POST', `/api/v1/courses/${course.id}/publish`, admin, {});
   const now = Date.now();
@@ -54,7 +60,7 @@ export async function buildLearningWorld(api: ApiHelper): Promise<LearningWorld>
   });
   await api.call('POST', `/api/v1/cohorts/${cohort.id}/status`, admin, { status: 'accepting_applications' });
   return {
-    cohortId: cohort.id, cohortName, courseTitle, quizId: quiz.id,
+    courseId: course.id, cohortId: cohort.id, cohortName, courseTitle, quizId: quiz.id,
     lessons: lessons.map((l) => ({ id: l.id, title: l.title })), moduleTitles: ['Spotting an incident', 'Containing it'],
   };
 }

@@ -8,7 +8,8 @@ import { Button } from '../../shared/ui/button';
 import { FormAlert } from '../../shared/ui/form-alert';
 import { useErrorMessage } from '../../shared/states/error-state';
 import { useFormat } from '../../shared/i18n/use-format';
-import { jobFailuresQuery, probeQuery, readinessQuery, useSendProbe } from './operations.queries';
+import { jobFailuresQuery, probeQuery, readinessQuery, useOpenQueueDashboard, useSendProbe } from './operations.queries';
+import { PipelineFigures } from './pipeline-figures';
 import { WebhooksSection } from './webhooks-section';
 import './operations.css';
 
@@ -53,12 +54,25 @@ function HealthSection() {
         <Trans>Send a probe</Trans>
       </Button>
       {probeId && <ProbeResult id={probeId} />}
-      <p>
-        <Trans>
-          The queue dashboard (<code>/admin/queues</code>) shows every queue's depth and jobs; it needs an admin's bearer token, so open it from a tool that sends one.
-        </Trans>
-      </p>
+      <PipelineFigures />
+      <QueueDashboardLink />
     </section>
+  );
+}
+
+function QueueDashboardLink() {
+  const open = useOpenQueueDashboard();
+  const errorMessage = useErrorMessage();
+  return (
+    <>
+      <p>
+        <Trans>The queue dashboard shows every queue's jobs, and lets you retry or clean them. It opens in this tab, signed in as you for as long as your current sign-in token lasts.</Trans>
+      </p>
+      <FormAlert message={open.error ? errorMessage(open.error) : undefined} />
+      <Button variant="secondary" onClick={() => open.mutate()} isPending={open.isPending}>
+        <Trans>Open the queue dashboard</Trans>
+      </Button>
+    </>
   );
 }
 

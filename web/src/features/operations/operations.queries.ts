@@ -18,7 +18,34 @@ export const deliveriesQuery = (id: string) =>
   queryOptions({
     queryKey: [...opsKey, 'webhooks', id, 'deliveries'] as const,
     queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id } } } as never)) as Promise<{ items: Schemas['WebhookDeliveryView'][] }>,
+    // A delivery still pending (a test just sent, a retry waiting) is read again until it settles.
+    refetchInterval: (query) => (query.state.data?.items.some((d) => d.status === 'pending') ? 1000 : false),
   });
+
+/** Seconds between reads of the pipeline figures while the screen is open. */
+export const PIPELINE_REFRESH_SECONDS = 5;
+
+export const pipelineHealthQuery = queryOptions({
+  queryKey: [...opsKey, 'pipeline-health'] as const,
+  queryFn: () => unwrap(api.GET('/api/v1/admin/pipeline-health')),
+  refetchInterval: PIPELINE_REFRESH_SECONDS * 1000,
+});
+
+export function useSendTestEvent(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/webhooks/{id}/test', { params: { path: { id } } })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: deliveriesQuery(id).queryKey }),
+  });
+}
+
+/** The dashboard needs an admin's credential that a page navigation can carry: the API sets it as a cookie for the dashboard's path. */
+export function useOpenQueueDashboard() {
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/admin/queue-dashboard/session')),
+    onSuccess: (opened) => window.location.assign(opened.url),
+  });
+}
 
 export const jobFailuresQuery = queryOptions({
   queryKey: [...opsKey, 'job-failures'] as const,

@@ -9,12 +9,11 @@ import { FormAlert } from '../../shared/ui/form-alert';
 import { fieldErrorsOf } from '../../shared/ui/field-errors';
 import { useErrorMessage } from '../../shared/states/error-state';
 import { useFormat } from '../../shared/i18n/use-format';
-import { deliveriesQuery, type EventType, type Webhook, useCreateWebhook, useSetWebhookEnabled, webhooksQuery } from './operations.queries';
+import { deliveriesQuery, type EventType, type Webhook, useCreateWebhook, useSendTestEvent, useSetWebhookEnabled, webhooksQuery } from './operations.queries';
 
 const EVENT_TYPES: EventType[] = ['application-decided', 'enrolled', 'certificate-issued', 'certificate-revoked', 'submission-graded', 'import-finished'];
 
 export function WebhooksSection() {
-  const { t } = useLingui();
   const webhooks = useQuery(webhooksQuery);
   return (
     <section className="section" aria-labelledby="webhooks">
@@ -31,7 +30,6 @@ export function WebhooksSection() {
         )}
       </QueryView>
       <NewWebhookForm />
-      <p className="meta">{t`A test send is not offered yet: the API has no route for it.`}</p>
     </section>
   );
 }
@@ -41,7 +39,9 @@ function WebhookCard({ webhook }: { webhook: Webhook }) {
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const setEnabled = useSetWebhookEnabled(webhook.id);
+  const sendTest = useSendTestEvent(webhook.id);
   const [showLog, setShowLog] = useState(false);
+  const problem = setEnabled.error ?? sendTest.error;
   return (
     <li className="card">
       <h3 className="card-title">{webhook.url}</h3>
@@ -49,7 +49,7 @@ function WebhookCard({ webhook }: { webhook: Webhook }) {
         {webhook.enabled ? t`Enabled` : t`Disabled: ${webhook.disabledReason ?? ''}`} · {t`${webhook.consecutiveFailures} failures in a row`}
       </p>
       <p className="meta">{webhook.eventTypes.join(', ')}</p>
-      <FormAlert message={setEnabled.error ? errorMessage(setEnabled.error) : undefined} />
+      <FormAlert message={problem ? errorMessage(problem) : undefined} />
       <div className="button-row">
         <Button variant="secondary" onClick={() => setEnabled.mutate(!webhook.enabled)} isPending={setEnabled.isPending}>
           {webhook.enabled ? <Trans>Disable</Trans> : <Trans>Re-enable</Trans>}
@@ -57,7 +57,11 @@ function WebhookCard({ webhook }: { webhook: Webhook }) {
         <Button variant="secondary" aria-expanded={showLog} onClick={() => setShowLog((shown) => !shown)}>
           <Trans>Delivery log</Trans>
         </Button>
+        <Button variant="secondary" disabled={!webhook.enabled} onClick={() => sendTest.mutate(undefined, { onSuccess: () => setShowLog(true) })} isPending={sendTest.isPending}>
+          <Trans>Send test event</Trans>
+        </Button>
       </div>
+      {sendTest.isSuccess && <p role="status">{t`Test event queued; its result appears in the delivery log.`}</p>}
       {showLog && <DeliveryLog id={webhook.id} />}
       <p className="meta">{t`Since ${format.date(webhook.createdAt)}`}</p>
     </li>
@@ -80,6 +84,7 @@ function DeliveryLog({ id }: { id: string }) {
                 <th scope="col">{t`Event`}</th>
                 <th scope="col">{t`Status`}</th>
                 <th scope="col">{t`Attempts`}</th>
+                <th scope="col">{t`Last error`}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,6 +94,7 @@ function DeliveryLog({ id }: { id: string }) {
                   <td>{delivery.type}</td>
                   <td>{delivery.lastStatusCode ? `${delivery.status} (${delivery.lastStatusCode})` : delivery.status}</td>
                   <td>{delivery.attempts}</td>
+                  <td>{delivery.lastError ?? ''}</td>
                 </tr>
               ))}
             </tbody>
