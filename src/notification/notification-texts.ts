@@ -195,6 +195,12 @@ const EN: Texts = {
   }),
   'cohort-starts-today': (d, zone) => {
     const at = startsAt(d, 'en', zone);
+    if (d.joinedLate === true) {
+      return {
+        title: `Welcome, your course has started: ${field(d, 'courseTitle', field(d, 'cohortName', 'your cohort'))}`,
+        text: `${field(d, 'cohortName', 'Your cohort')} began${at ? ` on ${at}` : ''}, before you joined. Your first module is waiting for you.`,
+      };
+    }
     return {
       title: `Your course starts today: ${field(d, 'courseTitle', field(d, 'cohortName', 'your cohort'))}`,
       text: `${field(d, 'cohortName', 'Your cohort')} starts today${at ? ` (${at})` : ''}. Your first module is waiting for you.`,
@@ -293,6 +299,12 @@ const ES: Texts = {
   }),
   'cohort-starts-today': (d, zone) => {
     const at = startsAt(d, 'es', zone);
+    if (d.joinedLate === true) {
+      return {
+        title: `Te damos la bienvenida, tu curso ya empezó: ${field(d, 'courseTitle', field(d, 'cohortName', 'tu cohorte'))}`,
+        text: `${field(d, 'cohortName', 'Tu cohorte')} empezó${at ? ` el ${at}` : ''}, antes de que te unieras. Tu primer módulo te espera.`,
+      };
+    }
     return {
       title: `Tu curso empieza hoy: ${field(d, 'courseTitle', field(d, 'cohortName', 'tu cohorte'))}`,
       text: `${field(d, 'cohortName', 'Tu cohorte')} empieza hoy${at ? ` (${at})` : ''}. Tu primer módulo te espera.`,
