@@ -237,7 +237,7 @@ describe('announcements, application receipts and start-day notices', () => {
     expect(all.filter((n: { late: boolean }) => n.late).map((n: { to: string }) => n.to).sort()).toEqual([accepted.id, direct.id, waiting.id, importedTrainee.id].sort());
     const items = (await waitForInboxTypes(t.api, accepted, ['cohort-starts-today'])).filter((i: { type: string }) => i.type === 'cohort-starts-today');
     expect(items).toHaveLength(1);
-    expect(items[0].title).toBe(`Te damos la bienvenida, tu curso ya empezó: ${late.name}`);
+    expect(items[0].title).toBe(`Welcome, your course has started: ${late.name}`);
     expect(items[0].link).toMatch(/^\/app\/learning\/[0-9a-f-]{36}$/);
     const welcome = (await waitForInboxTypes(t.api, waiting, ['cohort-starts-today'])).find((i: { type: string }) => i.type === 'cohort-starts-today');
     expect(welcome.title).toBe(`Welcome, your course has started: ${late.name}`);
@@ -251,5 +251,37 @@ describe('announcements, application receipts and start-day notices', () => {
     await waitForInboxTypes(t.api, trainee, ['enrolled']);
     const sent = await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'cohort-starts-today' AND payload->'data'->>'cohortId' = $1`, [future.id]);
     expect(sent).toEqual([]);
+  });
+
+  it('reaches graduates (completed trainees) only when staff ask with includeCompleted; withdrawn trainees never', async () => {
+    const alumni = await openCohort(t.api, admin, programme.versionId, [instructor.id], 5);
+    const [current, graduate, leaver] = [await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee'])];
+    for (const trainee of [current, graduate, leaver]) expect((await t.api.post(`/api/v1/cohorts/${alumni.id}/enrollments`, { traineeId: trainee.id }, admin.token)).status).toBe(201);
+    // Set-up, not under test: one finished the course, one left it.
+    await t.dataSource.query(`UPDATE enrollment SET status = 'completed', completed_at = now() WHERE cohort_id = $1 AND trainee_id = $2`, [alumni.id, graduate.id]);
+    await t.dataSource.query(`UPDATE enrollment SET status = 'withdrawn', withdrawn_at = now() WHERE cohort_id = $1 AND trainee_id = $2`, [alumni.id, leaver.id]);
+    const send = (body: Record<string, unknown>) => t.api.post(path(alumni.id), { subject: 'Alumni evening', body: 'Join us on Friday.', ...body }, instructor.token);
+
+    const usual = await send({ audience: 'cohort' });
+    expect(usual.body).toMatchObject({ includeCompleted: false, recipientIds: [current.id] });
+    const wider = await send({ audience: 'cohort', includeCompleted: true });
+    expect(wider.status).toBe(201);
+    expect(wider.body).toMatchObject({ includeCompleted: true, recipientCount: 2 });
+    expect([...wider.body.recipientIds].sort()).toEqual([current.id, graduate.id].sort());
+    const notice = (await waitForInboxTypes(t.api, graduate, ['announcement'])).filter((i: { type: string }) => i.type === 'announcement');
+    expect(notice.map((i: { eventKey: string }) => i.eventKey)).toEqual([`announcement:${wider.body.id}`]);
+
+    const before = await stored();
+    const named = await send({ audience: 'trainees', traineeIds: [graduate.id] });
+    expect(named.body).toMatchObject({ status: 422, type: expect.stringMatching(/trainee-not-in-cohort$/), traineeIds: [graduate.id] });
+    const leaverNamed = await send({ audience: 'trainees', traineeIds: [graduate.id, leaver.id], includeCompleted: true });
+    expect(leaverNamed.body).toMatchObject({ status: 422, traineeIds: [leaver.id] });
+    for (const includeCompleted of ['yes', 1, null]) {
+      const refused = await send({ audience: 'cohort', includeCompleted });
+      expect({ status: refused.status, fields: refused.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ status: 400, fields: ['includeCompleted'] });
+    }
+    expect(await stored()).toBe(before);
+    const graduateOnly = await send({ audience: 'trainees', traineeIds: [graduate.id], includeCompleted: true });
+    expect(graduateOnly.body).toMatchObject({ status: undefined, recipientIds: [graduate.id], includeCompleted: true });
   });
 });
