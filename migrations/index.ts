@@ -23,6 +23,7 @@ import { TalentPipeline1795660000000 } from './1795660000000-TalentPipeline';
 import { CareerFairs1795660000001 } from './1795660000001-CareerFairs';
 import { PipelinePlacements1795660000002 } from './1795660000002-PipelinePlacements';
 import { AnnouncementsToGraduates1796040000000 } from './1796040000000-AnnouncementsToGraduates';
+import { WeeklyDigestsPerRecipient1796040000001 } from './1796040000001-WeeklyDigestsPerRecipient';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CareerFairs1795660000001,
   PipelinePlacements1795660000002,
   AnnouncementsToGraduates1796040000000,
+  WeeklyDigestsPerRecipient1796040000001,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches, ValidateIf, IsOptional } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { PageQuery } from '@gds/http';
 
 export const ANNOUNCEMENT_AUDIENCES = ['cohort', 'track', 'trainees'] as const;
@@ -33,7 +33,7 @@ export class SendAnnouncementDto {
     type: Boolean, default: false,
     description: 'Also reach trainees who completed the cohort (graduates), not only those actively enrolled; withdrawn trainees never',
   })
-  @IsOptional() @IsBoolean()
+  @ValidateIf((o: SendAnnouncementDto) => o.includeCompleted !== undefined) @IsBoolean()
   includeCompleted?: boolean;
 }
 
