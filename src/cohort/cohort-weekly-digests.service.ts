@@ -9,6 +9,11 @@ import { isoWeek } from './module-states';
 
 type CohortFigures = Record<string, unknown> & { id: string; name: string };
 
+/** The figures of a digest, without the row's own id and name (the notice names them cohortId, cohortName). */
+function figuresOf({ id: _id, name: _name, ...figures }: CohortFigures): Record<string, unknown> {
+  return figures;
+}
+
 /**
  * The hourly `send-weekly-digests` job: each running cohort's figures go to its instructors and to
  * every reviewer, each in their own week: at the first scan at or after WEEKLY_DIGEST_LOCAL_HOUR on
@@ -60,7 +65,7 @@ export class CohortWeeklyDigests {
           type: 'cohort-digest' as const,
           eventKey: `cohort-digest:${row.cohort_id}:${row.recipient_id}:${row.week_of}`,
           recipientIds: [row.recipient_id],
-          data: { ...cohort, cohortId: cohort.id, week, weekOf: row.week_of },
+          data: { ...figuresOf(cohort), cohortId: cohort.id, cohortName: cohort.name, week, weekOf: row.week_of },
         },
       };
     }));
