@@ -4552,6 +4552,13 @@ export interface components {
             attemptsUsed: number;
             /** @description Attempts this trainee may use (exceptions included) */
             attemptsAllowed: number;
+            /**
+             * Format: date-time
+             * @description The due date in force for this trainee (a later date granted as an exception counts); null: no due date
+             */
+            dueAt: string | null;
+            /** @description Work owed and not handed in: the trainee is actively enrolled, has submitted nothing, and the due date in force for them (dueAt) and its grace have passed */
+            overdue: boolean;
             /** @description The latest submission came after the due date (and its grace) */
             late: boolean;
             /** @description Days late of the latest submission */
@@ -5286,6 +5293,11 @@ export interface components {
             trackCode?: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
             /** @description Required with audience trainees: 1 to 500 trainees actively enrolled in the cohort; refused otherwise */
             traineeIds?: string[];
+            /**
+             * @description Also reach trainees who completed the cohort (graduates), not only those actively enrolled; withdrawn trainees never
+             * @default false
+             */
+            includeCompleted: boolean;
         };
         AnnouncementView: {
             /** Format: uuid */
@@ -5300,6 +5312,8 @@ export interface components {
             trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering" | null;
             subject: string;
             body: string;
+            /** @description Whether completed trainees (graduates) were reached too */
+            includeCompleted: boolean;
             /** @description The trainees it was sent to (resolved when sent) */
             recipientIds: string[];
             recipientCount: number;
