@@ -30,8 +30,8 @@ export class SendAnnouncementDto {
   traineeIds?: string[];
 
   @ApiPropertyOptional({
-    type: Boolean, default: false,
-    description: 'Also reach trainees who completed the cohort (graduates), not only those actively enrolled; withdrawn trainees never',
+    type: Boolean,
+    description: 'Also reach trainees who completed the cohort (graduates), not only those actively enrolled; withdrawn trainees never. Left out: false',
   })
   @ValidateIf((o: SendAnnouncementDto) => o.includeCompleted !== undefined) @IsBoolean()
   includeCompleted?: boolean;

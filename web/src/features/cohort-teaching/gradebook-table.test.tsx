@@ -13,7 +13,7 @@ const cell = (overrides: Partial<Cell>): Cell => ({
   assessmentId: 'a1', status: 'not_started', bestScore: null, latestScore: null, latestSubmissionId: null, attemptsUsed: 0, attemptsAllowed: 1,
   dueAt, overdue: false, late: false, lateDays: 0, exception: null, ...overrides,
 });
-const assessments = [{ assessmentId: 'a1', title: 'Landing page', kind: 'rubric', moduleId: 'm1', moduleTitle: 'Foundations', maxScore: 100, passMark: 60, required: true, attemptsAllowed: 1 }];
+const assessments = [{ assessmentId: 'a1', title: 'Landing page', kind: 'rubric' as const, moduleId: 'm1', moduleTitle: 'Foundations', maxScore: 100, passMark: 60, required: true, attemptsAllowed: 1 }];
 const rows = [
   { enrollmentId: 'e1', traineeId: 't1', displayName: 'Ana Pérez', enrollmentStatus: 'active' as const, cells: [cell({ overdue: true })] },
   { enrollmentId: 'e2', traineeId: 't2', displayName: 'Brian Young', enrollmentStatus: 'active' as const, cells: [cell({ status: 'submitted', latestSubmissionId: 's2', attemptsUsed: 1 })] },

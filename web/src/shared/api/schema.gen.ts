@@ -5293,11 +5293,8 @@ export interface components {
             trackCode?: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
             /** @description Required with audience trainees: 1 to 500 trainees actively enrolled in the cohort; refused otherwise */
             traineeIds?: string[];
-            /**
-             * @description Also reach trainees who completed the cohort (graduates), not only those actively enrolled; withdrawn trainees never
-             * @default false
-             */
-            includeCompleted: boolean;
+            /** @description Also reach trainees who completed the cohort (graduates), not only those actively enrolled; withdrawn trainees never. Left out: false */
+            includeCompleted?: boolean;
         };
         AnnouncementView: {
             /** Format: uuid */
