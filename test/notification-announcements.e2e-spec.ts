@@ -282,6 +282,7 @@ describe('announcements, application receipts and start-day notices', () => {
     }
     expect(await stored()).toBe(before);
     const graduateOnly = await send({ audience: 'trainees', traineeIds: [graduate.id], includeCompleted: true });
-    expect(graduateOnly.body).toMatchObject({ status: undefined, recipientIds: [graduate.id], includeCompleted: true });
+    expect(graduateOnly.status).toBe(201);
+    expect(graduateOnly.body).toMatchObject({ recipientIds: [graduate.id], includeCompleted: true });
   });
 });
