@@ -22,6 +22,8 @@ import { NoCrossModuleForeignKeys1795650000001 } from './1795650000001-NoCrossMo
 import { TalentPipeline1795660000000 } from './1795660000000-TalentPipeline';
 import { CareerFairs1795660000001 } from './1795660000001-CareerFairs';
 import { PipelinePlacements1795660000002 } from './1795660000002-PipelinePlacements';
+import { AnnouncementsToGraduates1796040000000 } from './1796040000000-AnnouncementsToGraduates';
+import { WeeklyDigestsPerRecipient1796040000001 } from './1796040000001-WeeklyDigestsPerRecipient';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -49,4 +51,6 @@ export const MIGRATIONS = [
   TalentPipeline1795660000000,
   CareerFairs1795660000001,
   PipelinePlacements1795660000002,
+  AnnouncementsToGraduates1796040000000,
+  WeeklyDigestsPerRecipient1796040000001,
 ];

@@ -41,7 +41,6 @@ export class AppModule {
               outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
               schedules: {
                 'scan-at-risk': { pattern: config.AT_RISK_SCAN_CRON, tz: 'UTC' },
-                'send-weekly-digests': { pattern: config.WEEKLY_DIGEST_CRON, tz: 'UTC' },
                 'send-email-digests': { every: config.EMAIL_DIGEST_INTERVAL_MS },
                 'refresh-cohort-reports': { every: config.REPORT_REFRESH_INTERVAL_SECONDS * 1000 },
               },

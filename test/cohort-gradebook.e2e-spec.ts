@@ -7,19 +7,22 @@ import { buildGradebookWorld, GradebookWorld, RUBRIC_ANSWER } from './support/gr
 
 /*
  * Issue 22, must have 6: the instructors' gradebook of a cohort and course version — trainees ×
- * assessments with best and latest score, status, late days and exceptions — as JSON paged by
- * trainee and as CSV, for admins and the cohort's instructors only.
+ * assessments with best and latest score, status, late days, exceptions and overdue work — as JSON
+ * paged by trainee and as CSV, for admins and the cohort's instructors only.
  */
 describe('cohort gradebook', () => {
   let t: TestApp;
   let admin: TestPerson;
   let w: GradebookWorld;
   const path = (cohortId = w.cohortId) => `/api/v1/cohorts/${cohortId}/gradebook`;
+  /** The design review is due the day the cohort started: at its start (offset 0 days). */
+  let designDue: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await loginAdmin(t.api);
     w = await buildGradebookWorld(t.api, admin);
+    designDue = (await t.api.get(`/api/v1/cohorts/${w.cohortId}`, admin.token)).body.startsAt;
     const [ana, brian, third] = w.trainees;
     // Ana passes the quiz and hands in the design late (it was due when the cohort started).
     await submitGraded(t.api, ana, w.quizId, QUIZ_RIGHT);
@@ -45,11 +48,13 @@ describe('cohort gradebook', () => {
     expect(first.body.items.map((r: { displayName: string }) => r.displayName)).toEqual([w.names[0], w.names[1]]);
     const [ana, brian] = first.body.items;
     expect(ana.cells).toEqual([
-      expect.objectContaining({ assessmentId: w.quizId, status: 'passed', bestScore: 100, latestScore: 100, attemptsUsed: 1, attemptsAllowed: 2, late: false, exception: null }),
-      expect.objectContaining({ assessmentId: w.rubricId, status: 'awaiting_review', bestScore: null, latestScore: null, late: true, lateDays: 2 }),
+      expect.objectContaining({ assessmentId: w.quizId, status: 'passed', bestScore: 100, latestScore: 100, attemptsUsed: 1, attemptsAllowed: 2, late: false, exception: null, dueAt: null, overdue: false }),
+      // Handed in late: late, not overdue.
+      expect.objectContaining({ assessmentId: w.rubricId, status: 'awaiting_review', bestScore: null, latestScore: null, late: true, lateDays: 2, dueAt: designDue, overdue: false }),
     ]);
-    expect(brian.cells[0]).toMatchObject({ status: 'failed', bestScore: 0, latestScore: 0, attemptsUsed: 2, attemptsAllowed: 2 });
-    expect(brian.cells[1]).toMatchObject({ status: 'not_started', bestScore: null, latestSubmissionId: null, attemptsUsed: 0 });
+    // The quiz has no due date: never overdue. The design, due yesterday and not handed in, is.
+    expect(brian.cells[0]).toMatchObject({ status: 'failed', bestScore: 0, latestScore: 0, attemptsUsed: 2, attemptsAllowed: 2, dueAt: null, overdue: false });
+    expect(brian.cells[1]).toMatchObject({ status: 'not_started', bestScore: null, latestSubmissionId: null, attemptsUsed: 0, dueAt: designDue, overdue: true });
     expect(first.body.nextCursor).toEqual(expect.any(String));
 
     const second = await t.api.get(`${path()}?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}&courseVersionId=${w.versionId}`, w.coInstructor.token);
@@ -58,6 +63,18 @@ describe('cohort gradebook', () => {
     expect(second.body.items).toHaveLength(1);
     expect(second.body.items[0]).toMatchObject({ traineeId: w.trainees[2].id, displayName: w.names[2], enrollmentStatus: 'active' });
     expect(second.body.items[0].cells[0]).toMatchObject({ status: 'in_progress', attemptsUsed: 1, bestScore: null });
+    expect(second.body.items[0].cells[1]).toMatchObject({ status: 'not_started', overdue: true });
+  });
+
+  it('counts the due date in force for each trainee: an extension lifts the overdue flag for that trainee only', async () => {
+    const extendedTo = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const granted = await t.api.post(`/api/v1/cohorts/${w.cohortId}/assessments/${w.rubricId}/exceptions`,
+      { traineeIds: [w.trainees[2].id], dueAt: extendedTo, reason: 'Night shifts this week' }, w.instructor.token);
+    expect(granted.status).toBe(201);
+    const rows = (await t.api.get(path(), w.instructor.token)).body.items;
+    const design = (traineeId: string) => rows.find((r: { traineeId: string }) => r.traineeId === traineeId).cells[1];
+    expect(design(w.trainees[2].id)).toMatchObject({ dueAt: extendedTo, overdue: false });
+    expect(design(w.trainees[1].id)).toMatchObject({ dueAt: designDue, overdue: true });
   });
 
   it('shows an exception granted: an extra attempt turns a failed quiz back into one that can still be passed', async () => {
@@ -78,11 +95,11 @@ describe('cohort gradebook', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(
       'Trainee,Trainee id,Enrollment status,' +
-        'Network basics — status,Network basics — best (of 100),Network basics — latest,Network basics — attempts,Network basics — days late,Network basics — exception,' +
-        'Landing page — status,Landing page — best (of 100),Landing page — latest,Landing page — attempts,Landing page — days late,Landing page — exception',
+        'Network basics — status,Network basics — best (of 100),Network basics — latest,Network basics — attempts,Network basics — due,Network basics — overdue,Network basics — days late,Network basics — exception,' +
+        'Landing page — status,Landing page — best (of 100),Landing page — latest,Landing page — attempts,Landing page — due,Landing page — overdue,Landing page — days late,Landing page — exception',
     );
-    expect(lines[1]).toBe(`Ana Pérez,${w.trainees[0].id},active,passed,100,100,1/2,0,,awaiting_review,,,1/1,2,`);
-    expect(lines[2]).toBe(`Brian Young,${w.trainees[1].id},active,graded,0,0,2/3,0,1 extra attempt,not_started,,,0/1,0,`);
+    expect(lines[1]).toBe(`Ana Pérez,${w.trainees[0].id},active,passed,100,100,1/2,,,0,,awaiting_review,,,1/1,${designDue},,2,`);
+    expect(lines[2]).toBe(`Brian Young,${w.trainees[1].id},active,graded,0,0,2/3,,,0,1 extra attempt,not_started,,,0/1,${designDue},overdue,0,`);
     // A name that a spreadsheet would run as a formula is kept behind a quote mark.
     expect(lines[3].startsWith(`"'=HYPERLINK(""http://evil.example"")",${w.trainees[2].id},active,in_progress,`)).toBe(true);
   });

@@ -186,11 +186,18 @@ describe('cohort: lesson progress, module completion, roster, at-risk and digest
     expect(await notices()).toHaveLength(2);
 
     const digests = async () => (await outboxRows(t.dataSource, 'notify', 'cohort-digest')).filter((r) => r.payload.data.cohortId === cohort.id);
+    // One digest per recipient (each in their own week: the first run after their Monday 07:00 sends this week's).
+    const digestTo = async (id: string) => (await digests()).find((r) => r.payload.recipientIds[0] === id);
     await queue.add('send-weekly-digests', {});
-    await waitFor(async () => (await digests()).length === 1, { what: 'the weekly digest', timeoutMs: 30_000 });
-    const digest = (await digests())[0].payload;
-    expect(digest.recipientIds).toEqual(expect.arrayContaining([instructor.id, reviewer.id]));
-    expect(digest.data).toMatchObject({ active: 3, atRisk: 2 });
+    await waitFor(async () => !!(await digestTo(instructor.id)) && !!(await digestTo(reviewer.id)), { what: 'the weekly digests', timeoutMs: 30_000 });
+    for (const id of [instructor.id, reviewer.id]) {
+      const digest = (await digestTo(id))!.payload;
+      expect(digest.recipientIds).toEqual([id]);
+      expect(digest.data).toMatchObject({ active: 3, atRisk: 2 });
+    }
+    const again = await queue.add('send-weekly-digests', {});
+    await waitFor(async () => (await again.getState()) === 'completed', { what: 'the second digest run', timeoutMs: 30_000 });
+    expect((await digests()).filter((r) => r.payload.recipientIds[0] === instructor.id)).toHaveLength(1);
   });
 
   it('answers other modules through the EnrollmentDirectory contract', async () => {

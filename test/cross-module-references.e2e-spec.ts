@@ -15,6 +15,7 @@ const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   placement_follow_up_due: 'src/reporting',
   announcement: 'src/cohort',
   application_score: 'src/cohort',
+  cohort_digest_sent: 'src/cohort',
   cohort_track_quota: 'src/cohort',
   cohort_version_move: 'src/cohort',
   rubric_criterion: 'src/cohort',

@@ -200,4 +200,89 @@ describe('announcements, application receipts and start-day notices', () => {
     expect(notice.text).toContain('March 1, 2027 at 9:00 PM (America/Belize)');
     expect(notice.link).toMatch(/^\/app\/learning\/[0-9a-f-]{36}$/);
   });
+
+  it('welcomes trainees who join after the start notice went out (accept, direct, waitlist, import), each once', async () => {
+    // Started yesterday; the scan at its start told the one trainee enrolled then.
+    const startsAt = new Date(Date.now() - 24 * 3600_000);
+    const late = await openCohort(t.api, admin, programme.versionId, [instructor.id], 4, { startsAt: startsAt.toISOString() });
+    const [early, accepted, direct, waiting] = [
+      await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee'], { language: 'es' }),
+      await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee']),
+    ];
+    const apply = async (trainee: TestPerson) => (await t.api.post(`/api/v1/cohorts/${late.id}/applications`, { statement: 'Ready.' }, trainee.token)).body.id as string;
+    await decide(t.api, instructor, await apply(early), 'accept');
+    const notices = t.get<CohortStartNotices>(CohortStartNotices);
+    await t.get<ClsService>(ClsService).run(() => notices.scan(startsAt));
+    const startNotices = async () => (await t.dataSource.query(
+      `SELECT payload FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'cohort-starts-today' AND payload->'data'->>'cohortId' = $1`, [late.id],
+    )).map((r: { payload: { recipientIds: string[]; data: { joinedLate?: boolean } } }) => ({ to: r.payload.recipientIds[0], late: r.payload.data.joinedLate ?? false }));
+    expect(await startNotices()).toEqual([{ to: early.id, late: false }]);
+
+    await decide(t.api, instructor, await apply(accepted), 'accept');
+    const imported = await t.api.post(`/api/v1/cohorts/${late.id}/imports`, { csv: `email,displayName\nlate-${late.id.slice(0, 8)}@example.test,Late Joiner` }, admin.token);
+    expect(imported.status).toBe(202);
+    await waitFor(async () => (await t.api.get(imported.body.url, admin.token)).body.status === 'finished', { what: 'the import', timeoutMs: 45_000 });
+    const [importedTrainee] = await t.dataSource.query('SELECT id FROM app_user WHERE email = $1', [`late-${late.id.slice(0, 8)}@example.test`]);
+    const enrolled = await t.api.post(`/api/v1/cohorts/${late.id}/enrollments`, { traineeId: direct.id }, admin.token);
+    expect(enrolled.status).toBe(201);
+    // The cohort is full: the next applicant waits, and takes the seat the direct enrollment frees.
+    const waitlisted = await t.api.post(`/api/v1/applications/${await apply(waiting)}/decision`, { decision: 'waitlist', reason: 'full' }, instructor.token);
+    expect(waitlisted.status).toBe(200);
+    expect((await t.api.post(`/api/v1/enrollments/${enrolled.body.id}/withdraw`, { reason: 'moved' }, admin.token)).status).toBe(200);
+    // A later scan tells nobody of this cohort again.
+    await t.get<ClsService>(ClsService).run(() => notices.scan(new Date()));
+
+    const all = await startNotices();
+    expect(all.filter((n: { late: boolean }) => !n.late)).toEqual([{ to: early.id, late: false }]);
+    expect(all.filter((n: { late: boolean }) => n.late).map((n: { to: string }) => n.to).sort()).toEqual([accepted.id, direct.id, waiting.id, importedTrainee.id].sort());
+    const items = (await waitForInboxTypes(t.api, accepted, ['cohort-starts-today'])).filter((i: { type: string }) => i.type === 'cohort-starts-today');
+    expect(items).toHaveLength(1);
+    expect(items[0].title).toBe(`Welcome, your course has started: ${late.name}`);
+    expect(items[0].link).toMatch(/^\/app\/learning\/[0-9a-f-]{36}$/);
+    const welcome = (await waitForInboxTypes(t.api, waiting, ['cohort-starts-today'])).find((i: { type: string }) => i.type === 'cohort-starts-today');
+    expect(welcome.title).toBe(`Welcome, your course has started: ${late.name}`);
+    expect(welcome.text).toContain('before you joined');
+  });
+
+  it('does not welcome trainees who join before the start notice went out (the start-day scan tells them)', async () => {
+    const future = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: '2027-04-01T15:00:00.000Z', endsAt: '2027-06-01T00:00:00.000Z' });
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    expect((await t.api.post(`/api/v1/cohorts/${future.id}/enrollments`, { traineeId: trainee.id }, admin.token)).status).toBe(201);
+    await waitForInboxTypes(t.api, trainee, ['enrolled']);
+    const sent = await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'cohort-starts-today' AND payload->'data'->>'cohortId' = $1`, [future.id]);
+    expect(sent).toEqual([]);
+  });
+
+  it('reaches graduates (completed trainees) only when staff ask with includeCompleted; withdrawn trainees never', async () => {
+    const alumni = await openCohort(t.api, admin, programme.versionId, [instructor.id], 5);
+    const [current, graduate, leaver] = [await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee'])];
+    for (const trainee of [current, graduate, leaver]) expect((await t.api.post(`/api/v1/cohorts/${alumni.id}/enrollments`, { traineeId: trainee.id }, admin.token)).status).toBe(201);
+    // Set-up, not under test: one finished the course, one left it.
+    await t.dataSource.query(`UPDATE enrollment SET status = 'completed', completed_at = now() WHERE cohort_id = $1 AND trainee_id = $2`, [alumni.id, graduate.id]);
+    await t.dataSource.query(`UPDATE enrollment SET status = 'withdrawn', withdrawn_at = now() WHERE cohort_id = $1 AND trainee_id = $2`, [alumni.id, leaver.id]);
+    const send = (body: Record<string, unknown>) => t.api.post(path(alumni.id), { subject: 'Alumni evening', body: 'Join us on Friday.', ...body }, instructor.token);
+
+    const usual = await send({ audience: 'cohort' });
+    expect(usual.body).toMatchObject({ includeCompleted: false, recipientIds: [current.id] });
+    const wider = await send({ audience: 'cohort', includeCompleted: true });
+    expect(wider.status).toBe(201);
+    expect(wider.body).toMatchObject({ includeCompleted: true, recipientCount: 2 });
+    expect([...wider.body.recipientIds].sort()).toEqual([current.id, graduate.id].sort());
+    const notice = (await waitForInboxTypes(t.api, graduate, ['announcement'])).filter((i: { type: string }) => i.type === 'announcement');
+    expect(notice.map((i: { eventKey: string }) => i.eventKey)).toEqual([`announcement:${wider.body.id}`]);
+
+    const before = await stored();
+    const named = await send({ audience: 'trainees', traineeIds: [graduate.id] });
+    expect(named.body).toMatchObject({ status: 422, type: expect.stringMatching(/trainee-not-in-cohort$/), traineeIds: [graduate.id] });
+    const leaverNamed = await send({ audience: 'trainees', traineeIds: [graduate.id, leaver.id], includeCompleted: true });
+    expect(leaverNamed.body).toMatchObject({ status: 422, traineeIds: [leaver.id] });
+    for (const includeCompleted of ['yes', 1, null]) {
+      const refused = await send({ audience: 'cohort', includeCompleted });
+      expect({ status: refused.status, fields: refused.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ status: 400, fields: ['includeCompleted'] });
+    }
+    expect(await stored()).toBe(before);
+    const graduateOnly = await send({ audience: 'trainees', traineeIds: [graduate.id], includeCompleted: true });
+    expect(graduateOnly.status).toBe(201);
+    expect(graduateOnly.body).toMatchObject({ recipientIds: [graduate.id], includeCompleted: true });
+  });
 });

@@ -238,24 +238,26 @@ describe('programme walk replay: selection to gradebook for 60 applicants', () =
       return { header, rows, byTrainee: new Map(rows.map((row) => [row.split(',')[1], row])) };
     };
 
+    // The quiz was due when the cohort started (offset 0); the extension moved it for two trainees.
+    const startedAt = (await t.api.get(`/api/v1/cohorts/${cohort.id}`, admin.token)).body.startsAt;
     const cyberBook = await gradebook(fixedVersionId);
     expect(cyberBook.header.startsWith('Trainee,Trainee id,Enrollment status,Ports and threats — status,')).toBe(true);
     const cyberTrainees = applicants.filter((_, i) => enrolled(i) && trackOf(i) === 'cybersecurity');
     expect(cyberTrainees).toHaveLength(28);
     expect([...cyberBook.byTrainee.keys()].sort()).toEqual(cyberTrainees.map((p) => p.id).sort());
-    expect(cyberBook.byTrainee.get(applicants[0].id)).toBe(`Walk Applicant 00,${applicants[0].id},active,passed,100,100,1/3,0,due ${extendedDueAt}`);
-    expect(cyberBook.byTrainee.get(applicants[2].id)).toBe(`Walk Applicant 02,${applicants[2].id},active,graded,0,0,1/3,0,due ${extendedDueAt}`);
-    expect(cyberBook.byTrainee.get(applicants[1].id)).toBe(`Walk Applicant 01,${applicants[1].id},active,not_started,,,0/3,0,`);
+    expect(cyberBook.byTrainee.get(applicants[0].id)).toBe(`Walk Applicant 00,${applicants[0].id},active,passed,100,100,1/3,${extendedDueAt},,0,due ${extendedDueAt}`);
+    expect(cyberBook.byTrainee.get(applicants[2].id)).toBe(`Walk Applicant 02,${applicants[2].id},active,graded,0,0,1/3,${extendedDueAt},,0,due ${extendedDueAt}`);
+    expect(cyberBook.byTrainee.get(applicants[1].id)).toBe(`Walk Applicant 01,${applicants[1].id},active,not_started,,,0/3,${startedAt},overdue,0,`);
 
     const designBook = await gradebook(design.versionId);
     const designTrainees = applicants.filter((_, i) => enrolled(i) && trackOf(i) === 'ui-ux-design');
     expect(designTrainees).toHaveLength(19);
     const active = (book: { rows: string[] }) => book.rows.filter((row) => row.split(',')[2] === 'active').map((row) => row.split(',')[1]).sort();
     expect(active(designBook)).toEqual(designTrainees.map((p) => p.id).sort());
-    expect(designBook.byTrainee.get(applicants[4].id)).toBe(`Walk Applicant 04,${applicants[4].id},active,passed,100,100,1/3,0,`);
-    expect(designBook.byTrainee.get(applicants[8].id)).toBe(`Walk Applicant 08,${applicants[8].id},active,graded,0,0,1/3,0,`);
+    expect(designBook.byTrainee.get(applicants[4].id)).toBe(`Walk Applicant 04,${applicants[4].id},active,passed,100,100,1/3,,,0,`);
+    expect(designBook.byTrainee.get(applicants[8].id)).toBe(`Walk Applicant 08,${applicants[8].id},active,graded,0,0,1/3,,,0,`);
     // The acceptance reverted before the start left a withdrawn enrollment: listed as such, with nothing done.
-    expect(designBook.byTrainee.get(applicants[reverted].id)).toBe(`Walk Applicant 03,${applicants[reverted].id},withdrawn,not_started,,,0/3,0,`);
+    expect(designBook.byTrainee.get(applicants[reverted].id)).toBe(`Walk Applicant 03,${applicants[reverted].id},withdrawn,not_started,,,0/3,,,0,`);
     expect(designBook.rows).toHaveLength(20);
   });
 });

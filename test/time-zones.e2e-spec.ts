@@ -1,8 +1,9 @@
 import { ClsService } from 'nestjs-cls';
 import { EmailDigests } from '../src/notification/email-digests.service';
+import { CohortWeeklyDigests } from '../src/cohort/cohort-weekly-digests.service';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
-import { applyTo, buildProgramme, decide, openCohort, Programme } from './support/journey-builders';
+import { applyTo, buildProgramme, decide, openCohort, Programme, setStatus, waitForInboxTypes } from './support/journey-builders';
 
 /*
  * Time zones (issue 22, must have 7): every person and every cohort has an IANA zone (default
@@ -106,5 +107,46 @@ describe('time zones of people and cohorts', () => {
     expect(await turned(belize, '2026-12-06T13:00:00Z')).toBe(true);
     // Someone who never had a digest gets one at the next run.
     expect(await turned(instructor, '2026-12-06T12:30:00Z')).toBe(true);
+  });
+
+  it('sends the weekly cohort digest on Monday 07:00 of each recipient’s own zone, once per their week, whatever scans overlap', async () => {
+    const inBelize = await createUser(t.api, admin.token, ['instructor']);
+    const inTokyo = await createUser(t.api, admin.token, ['instructor']);
+    expect((await t.api.patch('/api/v1/me', { timeZone: 'Asia/Tokyo' }, inTokyo.token)).status).toBe(200);
+    const cohort = await openCohort(t.api, admin, programme.versionId, [inBelize.id, inTokyo.id]);
+    await setStatus(t.api, admin, cohort.id, 'running');
+    // Both had the digest of the week that began on Monday 30 November (their own).
+    for (const person of [inBelize, inTokyo]) {
+      await t.dataSource.query(`INSERT INTO cohort_digest_sent (cohort_id, recipient_id, week_of) VALUES ($1, $2, '2026-11-30')`, [cohort.id, person.id]);
+    }
+    const weekly = t.get<CohortWeeklyDigests>(CohortWeeklyDigests);
+    const scan = (now: string) => t.get<ClsService>(ClsService).run(() => weekly.send(new Date(now)));
+    const sent = async () => (await t.dataSource.query(
+      `SELECT payload FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'cohort-digest' AND payload->'data'->>'cohortId' = $1 ORDER BY created_at, id`, [cohort.id],
+    )).map((r: { payload: { recipientIds: string[]; data: { weekOf: string; week: string } } }) => ({ to: r.payload.recipientIds, weekOf: r.payload.data.weekOf, week: r.payload.data.week }));
+
+    // Sunday 21:59 UTC: 06:59 on Monday 7 December in Tokyo, Sunday afternoon in Belize.
+    await scan('2026-12-06T21:59:00Z');
+    expect(await sent()).toEqual([]);
+    // 22:00 UTC is 07:00 on Monday in Tokyo: Tokyo's week has begun, Belize's has not.
+    await scan('2026-12-06T22:00:00Z');
+    expect(await sent()).toEqual([{ to: [inTokyo.id], weekOf: '2026-12-07', week: '2026-W50' }]);
+    // Later scans of the same week (a restart, an hourly run) send nothing again, until 07:00 in Belize (13:00 UTC).
+    await scan('2026-12-07T03:00:00Z');
+    await scan('2026-12-07T12:59:59Z');
+    expect(await sent()).toHaveLength(1);
+    await scan('2026-12-07T13:00:00Z');
+    expect(await sent()).toEqual([{ to: [inTokyo.id], weekOf: '2026-12-07', week: '2026-W50' }, { to: [inBelize.id], weekOf: '2026-12-07', week: '2026-W50' }]);
+    await scan('2026-12-10T18:00:00Z');
+    expect(await sent()).toHaveLength(2);
+    // Two scans at once in the next week (two workers): each person still gets one.
+    await Promise.all([scan('2026-12-14T14:00:00Z'), scan('2026-12-14T14:00:00Z')]);
+    const next = (await sent()).slice(2);
+    expect(next.map((d: { to: string[] }) => d.to[0]).sort()).toEqual([inBelize.id, inTokyo.id].sort());
+    expect(next.every((d: { weekOf: string }) => d.weekOf === '2026-12-14')).toBe(true);
+    // And it reaches them.
+    const digest = (await waitForInboxTypes(t.api, inTokyo, ['cohort-digest'])).find((i: { type: string }) => i.type === 'cohort-digest');
+    expect(digest.title).toBe(`Weekly digest: ${cohort.name}`);
+    expect(digest.text).toBe('0 active (0 at risk), 0 completed; average progress 0%.');
   });
 });

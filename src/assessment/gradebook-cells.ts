@@ -1,3 +1,4 @@
+import { pastDue } from './frozen-assessment';
 import type { SubmissionStatus } from './submission.entity';
 import type { GradebookCellView, GradebookStatus } from './dto/gradebook.dto';
 
@@ -15,6 +16,17 @@ export interface CellRules {
   assessmentId: string;
   passMark: number;
   attemptsAllowed: number;
+  /** Minutes after the due date before work counts as late (the assessment's late policy). */
+  lateGraceMinutes?: number;
+}
+
+/** The trainee's side of a cell: when the work is due for them (extensions included) and whether they are still at it. */
+export interface CellDeadline {
+  /** The due date in force for this trainee: the schedule's, or a later one granted; null when the assessment has none. */
+  dueAt: Date | null;
+  /** Only an active enrollment owes work: a withdrawn or completed trainee's is never overdue. */
+  enrollmentActive: boolean;
+  now: Date;
 }
 
 /**
@@ -37,7 +49,15 @@ export function attemptsAllowedFor(facts: CellFacts, rules: CellRules): number {
   return Math.min(100, rules.attemptsAllowed + (facts.exception?.extraAttempts ?? 0));
 }
 
-export function gradebookCell(facts: CellFacts, rules: CellRules): GradebookCellView {
+/**
+ * Overdue: nothing handed in (no submission at all; an attempt opened and left counts as nothing)
+ * and the due date in force for the trainee, with the assessment's grace, has passed.
+ */
+export function isOverdue(facts: CellFacts, rules: CellRules, deadline: CellDeadline): boolean {
+  return deadline.enrollmentActive && facts.latest === null && pastDue(deadline.now, deadline.dueAt, rules.lateGraceMinutes ?? 0);
+}
+
+export function gradebookCell(facts: CellFacts, rules: CellRules, deadline: CellDeadline): GradebookCellView {
   const latest = facts.latest;
   return {
     assessmentId: rules.assessmentId,
@@ -47,6 +67,8 @@ export function gradebookCell(facts: CellFacts, rules: CellRules): GradebookCell
     latestSubmissionId: latest?.id ?? null,
     attemptsUsed: facts.attemptsStarted,
     attemptsAllowed: attemptsAllowedFor(facts, rules),
+    dueAt: deadline.dueAt?.toISOString() ?? null,
+    overdue: isOverdue(facts, rules, deadline),
     late: (latest?.lateDays ?? 0) > 0,
     lateDays: latest?.lateDays ?? 0,
     exception: facts.exception ? { dueAt: facts.exception.dueAt?.toISOString() ?? null, extraAttempts: facts.exception.extraAttempts } : null,

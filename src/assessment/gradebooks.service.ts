@@ -1,20 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { badRequest, decodeCursor, encodeCursor, hasRole, notFound, Principal, unprocessable } from '@gds/http';
-import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
+import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
 import { CohortTrainees, NamedEnrollment } from '../cohort/cohort-trainees.contract';
 import { CourseVersionOutline, PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { asFrozen } from './frozen-assessment';
 import { CellFacts, gradebookCell } from './gradebook-cells';
+import { laterOf, TraineeEnrollments } from './trainee-enrollments.service';
 import { SubmissionStatus } from './submission.entity';
 import { GradebookAssessmentView, GradebookRowView, GradebookView } from './dto/gradebook.dto';
 
 /** The CSV export reads the whole cohort, a page of this many trainees at a time. */
 const EXPORT_PAGE = 500;
 
+/** What a column needs beyond what it shows: where its due date comes from, and its grace. */
+interface ColumnRules {
+  moduleId: string;
+  dueOffsetDays: number | null;
+  lateGraceMinutes: number;
+}
+
 interface Columns {
   outline: CourseVersionOutline;
   assessments: GradebookAssessmentView[];
+  rules: Map<string, ColumnRules>;
 }
 
 /**
@@ -29,6 +38,7 @@ export class Gradebooks {
     private readonly enrollments: EnrollmentDirectory,
     private readonly trainees: CohortTrainees,
     private readonly versions: PublishedCourseVersions,
+    private readonly traineeEnrollments: TraineeEnrollments,
   ) {}
 
   async page(principal: Principal, cohortId: string, query: { courseVersionId?: string; limit: number; cursor?: string }): Promise<GradebookView> {
@@ -40,7 +50,7 @@ export class Gradebooks {
     const last = shown[shown.length - 1];
     return {
       ...this.header(cohortId, courseVersionId, columns),
-      items: await this.rows(shown, columns.assessments),
+      items: await this.rows(shown, columns),
       nextCursor: people.length > query.limit && last ? encodeCursor({ at: last.enrolledAt.toISOString(), id: last.enrollmentId }) : null,
     };
   }
@@ -52,7 +62,7 @@ export class Gradebooks {
     let after: NamedEnrollment | undefined;
     for (;;) {
       const people = await this.trainees.page(cohortId, opened.courseVersionId, after ? { enrolledAt: after.enrolledAt, enrollmentId: after.enrollmentId } : null, EXPORT_PAGE);
-      items.push(...(await this.rows(people, opened.columns.assessments)));
+      items.push(...(await this.rows(people, opened.columns)));
       if (people.length < EXPORT_PAGE) break;
       after = people[people.length - 1];
     }
@@ -77,30 +87,57 @@ export class Gradebooks {
     const courseVersionId = requested ?? running[0];
     const outline = await this.versions.getOutline(courseVersionId);
     if (!outline) throw notFound('Course version');
-    return { courseVersionId, columns: { outline, assessments: await this.columnsOf(outline) } };
+    return { courseVersionId, columns: await this.columnsOf(outline) };
   }
 
-  private async columnsOf(outline: CourseVersionOutline): Promise<GradebookAssessmentView[]> {
-    const columns: GradebookAssessmentView[] = [];
+  private async columnsOf(outline: CourseVersionOutline): Promise<Columns> {
+    const assessments: GradebookAssessmentView[] = [];
+    const rules = new Map<string, ColumnRules>();
     for (const module of [...outline.modules].sort((a, b) => a.position - b.position)) {
       for (const a of module.assessments) {
         const frozen = asFrozen(await this.versions.getFrozenAssessment(outline.versionId, a.assessmentId));
-        columns.push({
+        assessments.push({
           assessmentId: a.assessmentId, title: a.title, kind: a.kind, moduleId: module.moduleId, moduleTitle: module.title,
           maxScore: a.maxScore, passMark: a.passMark, required: a.required, attemptsAllowed: frozen?.attemptsAllowed ?? 1,
         });
+        rules.set(a.assessmentId, { moduleId: module.moduleId, dueOffsetDays: frozen?.dueOffsetDays ?? a.dueOffsetDays, lateGraceMinutes: frozen?.lateGraceMinutes ?? 0 });
       }
     }
-    return columns;
+    return { outline, assessments, rules };
   }
 
-  private async rows(people: NamedEnrollment[], assessments: GradebookAssessmentView[]): Promise<GradebookRowView[]> {
+  private async rows(people: NamedEnrollment[], columns: Columns): Promise<GradebookRowView[]> {
     if (people.length === 0) return [];
-    const facts = await this.factsOf(people.map((p) => p.enrollmentId), assessments.map((a) => a.assessmentId));
+    const facts = await this.factsOf(people.map((p) => p.enrollmentId), columns.assessments.map((a) => a.assessmentId));
+    const scheduled = await this.scheduledDueDates(people, columns);
+    const now = new Date();
     return people.map((p) => ({
       enrollmentId: p.enrollmentId, traineeId: p.traineeId, displayName: p.displayName, enrollmentStatus: p.status,
-      cells: assessments.map((a) => gradebookCell(facts.get(`${p.enrollmentId}:${a.assessmentId}`) ?? emptyFacts(), a)),
+      cells: columns.assessments.map((a) => {
+        const cell = facts.get(`${p.enrollmentId}:${a.assessmentId}`) ?? emptyFacts();
+        const dueAt = laterOf(scheduled.get(a.assessmentId) ?? null, cell.exception?.dueAt ?? null);
+        return gradebookCell(cell, { ...a, lateGraceMinutes: columns.rules.get(a.assessmentId)?.lateGraceMinutes }, { dueAt, enrollmentActive: p.status === 'active', now });
+      }),
     }));
+  }
+
+  /**
+   * Each assessment's due date by the cohort's schedule (before any exception): its unlock day plus
+   * its offset, in the cohort's zone, as the trainee's own assessment page counts it. Unlock days
+   * run from the cohort's start by the cohort's schedule, the same for all of its enrollments, so
+   * one enrollment of the page stands for all: a look-up per module, not per trainee and module.
+   */
+  private async scheduledDueDates(people: NamedEnrollment[], columns: Columns): Promise<Map<string, Date | null>> {
+    const [ref]: EnrollmentRef[] = await this.enrollments.getEnrollments([people[0].enrollmentId]);
+    const due = new Map<string, Date | null>();
+    if (!ref) return due;
+    const byModule = new Map<string, Date | null>();
+    for (const [assessmentId, rule] of columns.rules) {
+      const key = `${rule.moduleId}:${rule.dueOffsetDays}`;
+      if (!byModule.has(key)) byModule.set(key, await this.traineeEnrollments.dueAt(ref, rule.moduleId, rule.dueOffsetDays));
+      due.set(assessmentId, byModule.get(key)!);
+    }
+    return due;
   }
 
   /** Four grouped reads for a whole page, whatever its size: submissions, the latest of each, attempts and exceptions. */

@@ -82,7 +82,7 @@ export class TraineeEnrollments {
 }
 
 /** An extension only ever moves a due date later. */
-function laterOf(scheduled: Date | null, granted: Date | null): Date | null {
+export function laterOf(scheduled: Date | null, granted: Date | null): Date | null {
   if (!granted) return scheduled;
   return !scheduled || granted > scheduled ? granted : scheduled;
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JobHandler, Outbox } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
-import { UserDirectory } from '../identity/identity.module';
 import { AT_RISK_SQL, FAILING_SQL } from './at-risk';
 import { isoWeek } from './module-states';
 
@@ -10,25 +9,19 @@ import { isoWeek } from './module-states';
  * Scheduled work of the cohort module. The at-risk scan (daily) tells each trainee at risk, and the
  * cohort's instructors, at most once per ISO week; it also asks for a progress recompute of every
  * active enrollment of running cohorts so that modules opening by date are noticed and announced.
- * The weekly digest sums up each running cohort for its instructors and every reviewer.
+ * (The weekly digest is CohortWeeklyDigests'.)
  */
 @Injectable()
 export class CohortScans {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly outbox: Outbox,
-    private readonly users: UserDirectory,
     private readonly config: AppConfig,
   ) {}
 
   @JobHandler('scan-at-risk')
   async handleAtRisk(_job: HandledJob<'scan-at-risk'>): Promise<void> {
     await this.scanAtRisk();
-  }
-
-  @JobHandler('send-weekly-digests')
-  async handleDigests(_job: HandledJob<'send-weekly-digests'>): Promise<void> {
-    await this.sendDigests();
   }
 
   /** Answers how many trainees were newly told. */
@@ -61,31 +54,6 @@ export class CohortScans {
     );
     await this.outbox.publishMany('recompute-progress', active.map((e) => ({ payload: { enrollmentId: e.id } })));
     return claimed.length;
-  }
-
-  @Transactional()
-  async sendDigests(now = new Date()): Promise<number> {
-    const week = isoWeek(now);
-    const cohorts: Array<Record<string, unknown> & { id: string; name: string }> = await this.txHost.tx.query(
-      `SELECT c.id, c.name, c.capacity, c.seats_taken AS "seatsTaken",
-              count(e.id) FILTER (WHERE e.status = 'active')::int AS active,
-              count(e.id) FILTER (WHERE e.status = 'completed')::int AS completed,
-              count(e.id) FILTER (WHERE e.status = 'withdrawn')::int AS withdrawn,
-              count(e.id) FILTER (WHERE ${AT_RISK_SQL('$1::int')})::int AS "atRisk",
-              coalesce(round(avg(e.percent_complete) FILTER (WHERE e.status <> 'withdrawn'), 2), 0)::float AS "averagePercent"
-         FROM cohort c LEFT JOIN enrollment e ON e.cohort_id = c.id
-        WHERE c.status = 'running' GROUP BY c.id ORDER BY c.id`,
-      [this.config.AT_RISK_INACTIVE_DAYS],
-    );
-    const reviewers = await this.users.idsWithRole('reviewer');
-    const instructors = await this.instructorsByCohort(cohorts.map((c) => c.id));
-    await this.outbox.publishMany('notify', cohorts.map((cohort) => {
-      const eventKey = `cohort-digest:${cohort.id}:${week}`;
-      return {
-        payload: { type: 'cohort-digest' as const, eventKey, recipientIds: [...new Set([...(instructors.get(cohort.id) ?? []), ...reviewers])], data: { ...cohort, cohortId: cohort.id, week } },
-      };
-    }));
-    return cohorts.length;
   }
 
   private async instructorsByCohort(cohortIds: string[]): Promise<Map<string, string[]>> {

@@ -10,7 +10,10 @@ const SEARCH_HOURS = 40;
  * The hourly `scan-cohort-starts` job: on a cohort's start day, counted in the cohort's zone, each
  * trainee actively enrolled is told "your course starts today", once (the cohort's
  * `start_notice_sent_at`, claimed in the same transaction as the notices). A cohort started or
- * created after its start day passed is not announced late.
+ * created after its start day passed is not announced late. A trainee who joins a cohort whose
+ * notice has gone out (accepted, promoted from the waitlist, enrolled or imported on or after the
+ * start day) is welcomed on their own at enrolment (`welcomeLateJoiner`): the same event key, so
+ * each enrollment hears it once whichever comes first.
  */
 @Injectable()
 export class CohortStartNotices {
@@ -46,19 +49,31 @@ export class CohortStartNotices {
         [cohort.id],
       );
       // One notice per enrollment: its link opens that trainee's own course.
-      await this.outbox.publishMany('notify', enrollments.map((e) => {
-        const eventKey = `cohort-starts-today:${e.id}`;
-        return {
-          payload: {
-            type: 'cohort-starts-today' as const,
-            eventKey,
-            recipientIds: [e.trainee_id],
-            data: { cohortId: cohort.id, cohortName: cohort.name, enrollmentId: e.id, startsAt: cohort.starts_at.toISOString() },
-          },
-        };
-      }));
+      await this.outbox.publishMany('notify', enrollments.map((e) => ({ payload: startNotice(cohort, e.id, e.trainee_id, false) })));
       notified += enrollments.length;
     }
     return { cohorts: today.length, notified };
   }
+
+  /**
+   * Called by the enrollment writer inside its transaction, holding the cohort lock (so the scan,
+   * which claims the cohort FOR UPDATE, has either committed its claim or not begun). Answers
+   * whether the trainee was welcomed: only when the cohort's start notice has already gone out.
+   */
+  async welcomeLateJoiner(cohort: { id: string; name: string; startsAt: Date }, enrollmentId: string, traineeId: string): Promise<boolean> {
+    const [row]: Array<{ sent: boolean }> = await this.txHost.tx.query('SELECT start_notice_sent_at IS NOT NULL AS sent FROM cohort WHERE id = $1', [cohort.id]);
+    if (!row?.sent) return false;
+    await this.outbox.publish('notify', startNotice({ id: cohort.id, name: cohort.name, starts_at: cohort.startsAt }, enrollmentId, traineeId, true));
+    return true;
+  }
+}
+
+/** `joinedLate`: the course began before this trainee joined; the notice welcomes rather than says "today". */
+function startNotice(cohort: { id: string; name: string; starts_at: Date }, enrollmentId: string, traineeId: string, joinedLate: boolean) {
+  return {
+    type: 'cohort-starts-today' as const,
+    eventKey: `cohort-starts-today:${enrollmentId}`,
+    recipientIds: [traineeId],
+    data: { cohortId: cohort.id, cohortName: cohort.name, enrollmentId, startsAt: cohort.starts_at.toISOString(), ...(joinedLate ? { joinedLate: true } : {}) },
+  };
 }

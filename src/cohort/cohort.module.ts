@@ -14,6 +14,7 @@ import { CohortVersionMoves } from './cohort-version-moves.service';
 import { CohortVersionMovesController } from './cohort-version-moves.controller';
 import { CohortOutcomeFacts } from './cohort-outcome-facts.service';
 import { CohortScans } from './cohort-scans.service';
+import { CohortWeeklyDigests } from './cohort-weekly-digests.service';
 import { CohortsController } from './cohorts.controller';
 import { CohortsService } from './cohorts.service';
 import { EnrollmentDirectory } from './enrollment-directory.contract';
@@ -65,6 +66,7 @@ export { CohortOutcomeFacts, CohortPersonalData };
     TraineeImports,
     TraineeImportPreview,
     CohortScans,
+    CohortWeeklyDigests,
     Announcements,
     CohortStartNotices,
     CohortEnrollmentDirectory,

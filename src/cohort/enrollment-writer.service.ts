@@ -4,6 +4,7 @@ import { conflict, notFound, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { Cohort } from './cohort.entity';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
+import { CohortStartNotices } from './cohort-start-notices.service';
 import { Enrollment, EnrollmentSource } from './enrollment.entity';
 
 export interface NewEnrollment {
@@ -25,6 +26,7 @@ export class EnrollmentWriter {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly outbox: Outbox,
+    private readonly startNotices: CohortStartNotices,
   ) {}
 
   /**
@@ -69,6 +71,8 @@ export class EnrollmentWriter {
       recipientIds: [input.traineeId],
       data: { enrollmentId: id, cohortId: cohort.id, cohortName: cohort.name, courseVersionId: input.courseVersionId, startsAt: cohort.startsAt.toISOString() },
     });
+    // Joining after the cohort's start notice went out: this trainee never got it.
+    await this.startNotices.welcomeLateJoiner(cohort, id, input.traineeId);
     // The first recompute writes the module states (and tells of modules already open).
     await this.outbox.publish('recompute-progress', { enrollmentId: id });
     return enrollment;

@@ -260,9 +260,17 @@ export class AppConfig {
   @IsString()
   AT_RISK_SCAN_CRON = '0 6 * * *';
 
-  /** Cohort: cron pattern (UTC) of the weekly cohort digest. */
-  @IsString()
-  WEEKLY_DIGEST_CRON = '0 7 * * 1';
+  /**
+   * Cohort: the weekly cohort digest reaches each recipient on this day of their own week (ISO:
+   * 1 = Monday … 7 = Sunday) at the first hourly scan at or after WEEKLY_DIGEST_LOCAL_HOUR of their
+   * own time zone, once per their week.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(7)
+  WEEKLY_DIGEST_LOCAL_DAY = 1;
+
+  /** Cohort: the hour (0–23) of the recipient's zone from which their weekly digest goes out. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(23)
+  WEEKLY_DIGEST_LOCAL_HOUR = 7;
 
   /** Cohort: most rows a trainee CSV import may hold. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)

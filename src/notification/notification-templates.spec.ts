@@ -101,4 +101,15 @@ describe('notification templates', () => {
     expect(renderNotification('at-risk', { traineeName: 'Ana', cohortName: 'B1', reason: 'inactive' }).text).toBe('Ana may be falling behind: no learning activity for several days.');
     expect(renderNotification('at-risk', { traineeName: 'Ana', reason: 'failing' }, 'es').text).toBe('Ana podría estar quedándose atrás: suspendió una evaluación y aún no la ha aprobado.');
   });
+
+  it('welcomes a late joiner instead of saying the course starts today, in both languages and the reader\'s zone', () => {
+    const data = { cohortName: 'Belize 1', startsAt: '2027-03-02T03:00:00.000Z', joinedLate: true };
+    expect(renderNotification('cohort-starts-today', data)).toEqual({
+      title: 'Welcome, your course has started: Belize 1',
+      text: 'Belize 1 began on March 1, 2027 at 9:00 PM (America/Belize), before you joined. Your first module is waiting for you.',
+    });
+    expect(renderNotification('cohort-starts-today', data, 'es', 'Asia/Tokyo').title).toBe('Te damos la bienvenida, tu curso ya empezó: Belize 1');
+    expect(renderNotification('cohort-starts-today', data, 'es', 'Asia/Tokyo').text).toContain('antes de que te unieras');
+    expect(renderNotification('cohort-starts-today', { ...data, joinedLate: undefined }).title).toBe('Your course starts today: Belize 1');
+  });
 });

@@ -96,6 +96,16 @@ function message(data: NotificationData, key: string, fallback: string): string 
   return typeof value === 'string' && value.trim() ? value.trim().slice(0, 5000) : fallback;
 }
 
+/** The weekly digest's figures as a sentence, when the data holds them (the cohort module's scan sends numbers). */
+function digestFigures(d: NotificationData, language: Language): string | null {
+  const n = (key: string) => (typeof d[key] === 'number' ? (d[key] as number) : null);
+  const [active, atRisk, completed, percent] = [n('active'), n('atRisk'), n('completed'), n('averagePercent')];
+  if (active === null || atRisk === null || completed === null || percent === null) return null;
+  return language === 'es'
+    ? `${active} en curso (${atRisk} en riesgo), ${completed} completaron; progreso medio ${Math.round(percent)} %.`
+    : `${active} active (${atRisk} at risk), ${completed} completed; average progress ${Math.round(percent)}%.`;
+}
+
 /** The start in the reader's zone, when the data holds it. */
 function startsAt(d: NotificationData, language: Language, zone: string): string {
   return when(d, 'startsAt', language, '', zone);
@@ -171,7 +181,7 @@ const EN: Texts = {
   }),
   'cohort-digest': (d) => ({
     title: `Weekly digest: ${field(d, 'cohortName', 'your cohort')}`,
-    text: field(d, 'summary', 'This week in your cohort.'),
+    text: field(d, 'summary', digestFigures(d, 'en') ?? 'This week in your cohort.'),
   }),
   'webhook-disabled': (d) => ({
     title: 'A webhook was disabled',
@@ -195,6 +205,12 @@ const EN: Texts = {
   }),
   'cohort-starts-today': (d, zone) => {
     const at = startsAt(d, 'en', zone);
+    if (d.joinedLate === true) {
+      return {
+        title: `Welcome, your course has started: ${field(d, 'courseTitle', field(d, 'cohortName', 'your cohort'))}`,
+        text: `${field(d, 'cohortName', 'Your cohort')} began${at ? ` on ${at}` : ''}, before you joined. Your first module is waiting for you.`,
+      };
+    }
     return {
       title: `Your course starts today: ${field(d, 'courseTitle', field(d, 'cohortName', 'your cohort'))}`,
       text: `${field(d, 'cohortName', 'Your cohort')} starts today${at ? ` (${at})` : ''}. Your first module is waiting for you.`,
@@ -269,7 +285,7 @@ const ES: Texts = {
   }),
   'cohort-digest': (d) => ({
     title: `Resumen semanal: ${field(d, 'cohortName', 'tu cohorte')}`,
-    text: field(d, 'summary', 'Esta semana en tu cohorte.'),
+    text: field(d, 'summary', digestFigures(d, 'es') ?? 'Esta semana en tu cohorte.'),
   }),
   'webhook-disabled': (d) => ({
     title: 'Se desactivó un webhook',
@@ -293,6 +309,12 @@ const ES: Texts = {
   }),
   'cohort-starts-today': (d, zone) => {
     const at = startsAt(d, 'es', zone);
+    if (d.joinedLate === true) {
+      return {
+        title: `Te damos la bienvenida, tu curso ya empezó: ${field(d, 'courseTitle', field(d, 'cohortName', 'tu cohorte'))}`,
+        text: `${field(d, 'cohortName', 'Tu cohorte')} empezó${at ? ` el ${at}` : ''}, antes de que te unieras. Tu primer módulo te espera.`,
+      };
+    }
     return {
       title: `Tu curso empieza hoy: ${field(d, 'courseTitle', field(d, 'cohortName', 'tu cohorte'))}`,
       text: `${field(d, 'cohortName', 'Tu cohorte')} empieza hoy${at ? ` (${at})` : ''}. Tu primer módulo te espera.`,

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { OutcomeFacts } from '../../src/reporting/outcome-facts.service';
-import { TalentPipeline } from '../../src/talent/talent-pipeline.contract';
 import { cohortOutcomeReport } from '../../src/reporting/cohort-outcome-report';
 import type { PersonSummary, UserDirectory } from '../../src/identity/user-directory.service';
-import type { OrganisationDirectory } from '../../src/organisation/organisation-directory.contract';
 import type { AppConfig } from '../../src/config/app-config';
 import { buildCohortWorld, ReportingFakes, seededRandom } from './reporting-builders';
+import { FakeOrganisationDirectory } from './fakes/organisation-directory.fake';
+import { FakeTalentPipeline } from './fakes/talent-pipeline.fake';
 
 const DAY = 24 * 60 * 60 * 1000;
 const GENDERS = ['female', 'male', 'non_binary', 'prefer_not_to_say', null];
@@ -40,11 +40,12 @@ export async function randomCohort(seed: number, trainees: number, k: number, op
     .map((p) => ({ trainee_id: p.id, starts_on: '2026-10-20', follow_ups: [] }));
   const directory = { demographicsOf: async (ids: string[]) => people.filter((p) => ids.includes(p.id)) } as unknown as UserDirectory;
   // Employers are named by their organisation's id; here the id is the name.
-  const organisations = { findByIds: async (ids: string[]) => ids.map((id) => ({ id, name: id, retired: false })) } as unknown as OrganisationDirectory;
+  const organisations = new FakeOrganisationDirectory();
+  for (const employer of new Set(people.map((p) => p.employer))) if (employer) organisations.add({ id: employer, name: employer, retired: false });
   const config = { profileDistricts: DISTRICTS.filter((d): d is string => d !== null && d !== 'other') } as AppConfig;
   const txHost = { tx: { query: async () => placements } } as never;
-  // No talent pipeline in these cohorts: every stage empty.
-  const talent = { stagesOf: async () => ({ listed: [], viewed: [], shortlisted: [], interviewed: [], hired: [] }) } as unknown as TalentPipeline;
+  // No talent pipeline in these cohorts: nobody reaches any stage.
+  const talent = new FakeTalentPipeline();
   const facts = new OutcomeFacts(txHost, fakes.cohorts, fakes.assessments, fakes.certificates, directory, organisations, config, talent);
   const inputs = await facts.gather((await fakes.cohorts.cohort(cohortId))!, asOf, k);
   const skillsOf = new Map(fakes.assessments.allAssessments.map((a) => [a.assessmentId, a.skillCodes]));

@@ -65,6 +65,7 @@ export interface JobPayloads {
   'scan-stalled-submissions': Record<string, never>;
   /** assessment: drop sandbox datasets no assessment uses (daily). */
   'sweep-sandbox-datasets': Record<string, never>;
+  /** cohort: each running cohort's digest to its instructors and the reviewers, at a local hour of each recipient's week, once per that week. */
   'send-weekly-digests': Record<string, never>;
   /** reporting: refresh every cohort's outcome report snapshot (REPORT_REFRESH_INTERVAL_SECONDS). */
   'refresh-cohort-reports': Record<string, never>;
@@ -178,7 +179,8 @@ export const JOB_CATALOG: { [N in JobName]: JobSpec<N> } = {
   'scan-cohort-starts': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: HOUR_MS }, id: EACH_PUBLICATION },
   'sweep-sandbox-datasets': { queue: 'maintenance', attempts: 3, backoffMs: 60000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: DAY * 1000 }, id: EACH_PUBLICATION },
   'scan-stalled-submissions': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 10 * MINUTE_MS }, id: EACH_PUBLICATION },
-  'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: 'configured', id: EACH_PUBLICATION },
+  // Hourly, so each recipient's weekly digest goes out within the first hour of their zone's digest time.
+  'send-weekly-digests': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: HOUR_MS }, id: EACH_PUBLICATION },
   'refresh-cohort-report': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, id: (p) => [p.cohortId, p.requestedSecond] },
   'refresh-cohort-reports': { queue: 'maintenance', attempts: 2, backoffMs: 5000, keepCompletedSeconds: 3600, keepFailedSeconds: 7 * DAY, schedule: 'configured', id: EACH_PUBLICATION },
   'scan-fair-reminders': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 15 * MINUTE_MS }, id: EACH_PUBLICATION },

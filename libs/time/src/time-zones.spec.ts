@@ -1,4 +1,4 @@
-import { addLocalDays, DEFAULT_TIME_ZONE, formatForReader, instantOf, isoInZone, isTimeZone, lastLocalHour, localDate, offsetMinutesAt, startOfLocalDay, wallClockAt } from './time-zones';
+import { addLocalDays, DEFAULT_TIME_ZONE, formatForReader, instantOf, isoInZone, isTimeZone, lastLocalHour, lastLocalWeekday, localDate, offsetMinutesAt, startOfLocalDay, wallClockAt } from './time-zones';
 
 const at = (iso: string) => new Date(iso);
 
@@ -53,6 +53,20 @@ describe('time zones', () => {
     expect(lastLocalHour(at('2026-12-06T12:30:00Z'), 'Europe/Madrid', 7).toISOString()).toBe('2026-12-06T06:00:00.000Z');
     // Across New York's spring-forward night, yesterday's 07:00 was EST.
     expect(lastLocalHour(at('2026-03-08T10:00:00Z'), 'America/New_York', 7).toISOString()).toBe('2026-03-07T12:00:00.000Z');
+  });
+
+  it('finds the last weekly boundary (a weekday and hour of the wall clock) at or before now, per zone', () => {
+    // Sunday 6 December 2026, 21:59 UTC: 06:59 on Monday the 7th in Tokyo, 15:59 on Sunday in Belize.
+    expect(lastLocalWeekday(at('2026-12-06T21:59:00Z'), 'Asia/Tokyo', 1, 7).toISOString()).toBe('2026-11-29T22:00:00.000Z');
+    expect(lastLocalWeekday(at('2026-12-06T22:00:00Z'), 'Asia/Tokyo', 1, 7).toISOString()).toBe('2026-12-06T22:00:00.000Z');
+    expect(lastLocalWeekday(at('2026-12-06T22:00:00Z'), 'America/Belize', 1, 7).toISOString()).toBe('2026-11-30T13:00:00.000Z');
+    expect(lastLocalWeekday(at('2026-12-07T13:00:00Z'), 'America/Belize', 1, 7).toISOString()).toBe('2026-12-07T13:00:00.000Z');
+    // Later in the week, and on another weekday (Friday 17:00).
+    expect(lastLocalWeekday(at('2026-12-10T03:00:00Z'), 'America/Belize', 1, 7).toISOString()).toBe('2026-12-07T13:00:00.000Z');
+    expect(lastLocalWeekday(at('2026-12-10T03:00:00Z'), 'America/Belize', 5, 17).toISOString()).toBe('2026-12-04T23:00:00.000Z');
+    // Across New York's spring-forward (Sunday 8 March 2026): Monday 07:00 is EDT on the 9th, EST on the 2nd.
+    expect(lastLocalWeekday(at('2026-03-09T11:00:00Z'), 'America/New_York', 1, 7).toISOString()).toBe('2026-03-09T11:00:00.000Z');
+    expect(lastLocalWeekday(at('2026-03-09T10:59:00Z'), 'America/New_York', 1, 7).toISOString()).toBe('2026-03-02T12:00:00.000Z');
   });
 
   it('writes a moment in the reader’s language and zone, naming the zone', () => {

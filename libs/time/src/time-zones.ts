@@ -111,6 +111,18 @@ export function lastLocalHour(now: Date, zone: string, hour: number): Date {
   return addLocalDays(todays, -1, zone);
 }
 
+/**
+ * The latest instant at or before `now` that reads `hour`:00 on `isoWeekday` (1 = Monday … 7 = Sunday)
+ * on a wall clock of the zone: a weekly boundary, such as the weekly digest's, per zone.
+ */
+export function lastLocalWeekday(now: Date, zone: string, isoWeekday: number, hour: number): Date {
+  const today = wallClockAt(now, zone);
+  const todaysWeekday = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() || 7;
+  const todays = instantOf({ ...today, hour, minute: 0, second: 0 }, zone);
+  const candidate = addLocalDays(todays, -((todaysWeekday - isoWeekday + 7) % 7), zone);
+  return candidate.getTime() <= now.getTime() ? candidate : addLocalDays(candidate, -7, zone);
+}
+
 /** An instant as ISO 8601 with the zone's offset at that moment (`2026-03-08T09:00:00-06:00`). */
 export function isoInZone(instant: Date, zone: string): string {
   const wall = wallClockAt(instant, zone);

@@ -49,6 +49,13 @@ export class GradebookCellView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) latestSubmissionId: string | null;
   @ApiProperty({ type: Number, description: 'Attempts started' }) attemptsUsed: number;
   @ApiProperty({ type: Number, description: 'Attempts this trainee may use (exceptions included)' }) attemptsAllowed: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The due date in force for this trainee (a later date granted as an exception counts); null: no due date' })
+  dueAt: string | null;
+  @ApiProperty({
+    type: Boolean,
+    description: 'Work owed and not handed in: the trainee is actively enrolled, has submitted nothing, and the due date in force for them (dueAt) and its grace have passed',
+  })
+  overdue: boolean;
   @ApiProperty({ type: Boolean, description: 'The latest submission came after the due date (and its grace)' }) late: boolean;
   @ApiProperty({ type: Number, description: 'Days late of the latest submission' }) lateDays: number;
   @ApiProperty({ type: GradebookExceptionView, nullable: true, description: 'Exceptions granted to this trainee for this assessment' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { PageQuery } from '@gds/http';
 
 export const ANNOUNCEMENT_AUDIENCES = ['cohort', 'track', 'trainees'] as const;
@@ -28,6 +28,13 @@ export class SendAnnouncementDto {
   @ValidateIf((o: SendAnnouncementDto) => o.traineeIds !== undefined)
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ANNOUNCEMENT_TRAINEES) @ArrayUnique() @IsUUID('all', { each: true })
   traineeIds?: string[];
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Also reach trainees who completed the cohort (graduates), not only those actively enrolled; withdrawn trainees never. Left out: false',
+  })
+  @ValidateIf((o: SendAnnouncementDto) => o.includeCompleted !== undefined) @IsBoolean()
+  includeCompleted?: boolean;
 }
 
 export class ListAnnouncementsQuery extends PageQuery {}
@@ -40,6 +47,7 @@ export class AnnouncementView {
   @ApiProperty({ enum: TRACK_CODES, nullable: true, type: String }) trackCode: string | null;
   @ApiProperty({ type: String }) subject: string;
   @ApiProperty({ type: String }) body: string;
+  @ApiProperty({ type: Boolean, description: 'Whether completed trainees (graduates) were reached too' }) includeCompleted: boolean;
   @ApiProperty({ type: [String], format: 'uuid', description: 'The trainees it was sent to (resolved when sent)' }) recipientIds: string[];
   @ApiProperty({ type: Number }) recipientCount: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { components } from '../../shared/api/schema.gen';
+import { useFormat } from '../../shared/i18n/use-format';
 
 type Assessment = components['schemas']['GradebookAssessmentView'];
 type Row = components['schemas']['GradebookRowView'];
@@ -12,6 +13,7 @@ type Cell = components['schemas']['GradebookCellView'];
  */
 export function GradebookTable({ cohortId, title, assessments, rows }: { cohortId: string; title: string; assessments: Assessment[]; rows: Row[] }) {
   const { t } = useLingui();
+  const format = useFormat();
   const statusText: Record<Cell['status'], string> = {
     not_started: t`Not started`,
     in_progress: t`In progress`,
@@ -52,6 +54,7 @@ export function GradebookTable({ cohortId, title, assessments, rows }: { cohortI
                 const best = cell.bestScore ?? '—';
                 const latest = cell.latestScore ?? '—';
                 const days = cell.lateDays;
+                const due = format.dateTime(cell.dueAt);
                 return (
                   <td key={cell.assessmentId}>
                     <span>{statusText[cell.status]}</span>
@@ -59,6 +62,14 @@ export function GradebookTable({ cohortId, title, assessments, rows }: { cohortI
                     <Trans>
                       Best {best}, latest {latest}
                     </Trans>
+                    {cell.overdue && (
+                      <>
+                        <br />
+                        <span className="late-flag">
+                          <Trans>Overdue: due {due}</Trans>
+                        </span>
+                      </>
+                    )}
                     {cell.late && (
                       <>
                         <br />
