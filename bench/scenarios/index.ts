@@ -1,6 +1,7 @@
 import { BenchScenario } from '../harness/bench-context';
 import { cohortOutcomesScenario } from './cohort-outcomes.scenario';
 import { cohortRosterScenario } from './cohort-roster';
+import { coldStartScenario } from './cold-start.scenario';
 import { courseOutlineScenario } from './course-outline';
 import { lessonScenario } from './lesson';
 import { meScenario } from './me';
@@ -29,4 +30,5 @@ export const SCENARIOS: Record<string, BenchScenario<any>> = {
   'cohort-outcomes': cohortOutcomesScenario,
   'web-home': webHomeScenario,
   'talent-search': talentSearchScenario,
+  'cold-start': coldStartScenario,
 };
