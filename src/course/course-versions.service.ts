@@ -52,33 +52,33 @@ export class CourseVersions {
   ) {}
 
   async list(principal: Principal, courseId: string): Promise<VersionView[]> {
-    await this.access.findVisible(principal, courseId);
+    await this.access.ensureVisible(principal, courseId);
     const rows: VersionRow[] = await this.txHost.tx.query(`SELECT ${VERSION_COLUMNS} FROM course_version WHERE course_id = $1 ORDER BY version DESC`, [courseId]);
     return rows.map((row) => viewOf(row));
   }
 
   /** The outline of a version (no lesson bodies): every signed-in user who can see the course. */
   async get(principal: Principal, courseId: string, version: number): Promise<VersionView> {
-    await this.access.findVisible(principal, courseId);
+    await this.access.ensureVisible(principal, courseId);
     return viewOf(await this.row(courseId, version), true);
   }
 
   async lesson(principal: Principal, courseId: string, version: number, lessonId: string): Promise<VersionLessonView> {
-    await this.access.findVisible(principal, courseId);
-    const row = await this.row(courseId, version);
+    await this.access.ensureVisible(principal, courseId);
+    const versionId = await this.versionId(courseId, version);
     const found: Array<{ module_id: string; content: FrozenLessonContent }> = await this.txHost.tx.query(
       `SELECT module_id, content FROM course_version_lesson WHERE version_id = $1 AND lesson_id = $2`,
-      [row.id, lessonId],
+      [versionId, lessonId],
     );
     if (!found.length) throw notFound('Lesson');
-    if (!(await this.access.mayReadBodies(principal, courseId, row.id))) {
+    if (!(await this.access.mayReadBodies(principal, courseId, versionId))) {
       throw forbidden('Lesson content is for trainees enrolled in a cohort running this version, and for the course’s instructors.');
     }
     const content = found[0].content;
     return {
       lessonId,
       moduleId: found[0].module_id,
-      versionId: row.id,
+      versionId,
       ...content,
       bodyHtml: renderMarkdown(content.body),
       environmentNotesHtml: renderMarkdown(content.environmentNotes),
@@ -86,7 +86,7 @@ export class CourseVersions {
   }
 
   async diff(principal: Principal, courseId: string, from: number, to: number): Promise<{ from: number; to: number } & VersionDiff> {
-    await this.access.findVisible(principal, courseId);
+    await this.access.ensureVisible(principal, courseId);
     const [before, after] = [await this.row(courseId, from), await this.row(courseId, to)];
     return { from, to, ...diffOutlines(before.outline, after.outline) };
   }
@@ -98,6 +98,13 @@ export class CourseVersions {
       [versionId],
     );
     return new Map(rows.map((r) => [r.lesson_id, r.content]));
+  }
+
+  /** The version's id alone: a lesson read needs no outline (a 12 × 10 outline is tens of KB of JSON to parse). */
+  private async versionId(courseId: string, version: number): Promise<string> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query('SELECT id FROM course_version WHERE course_id = $1 AND version = $2', [courseId, version]);
+    if (!rows.length) throw notFound('Version');
+    return rows[0].id;
   }
 
   async row(courseId: string, version: number): Promise<VersionRow> {
