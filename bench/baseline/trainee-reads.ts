@@ -8,8 +8,9 @@ import { authenticatePrincipal, BaselineDeps } from './baseline-routes';
 /**
  * The bare equivalents of the trainee's web-facing reads (scenarios `me-enrollments` and `lesson`):
  * the same token check, the same rows read with plain pg, the app's own progress computation and
- * Markdown renderer (the work the answer needs), no framework. Published outlines never change, so
- * the bare server keeps them in memory as the app does (PublishedVersionsReader).
+ * Markdown renderer (the work the answer needs), no framework. Published outlines and lessons never
+ * change, so the bare server keeps outlines and rendered lessons in memory as the app does
+ * (PublishedVersionsReader, CourseVersions).
  */
 const outlines = new Map<string, CourseVersionOutline>();
 
@@ -24,6 +25,19 @@ async function outlineOf(pool: Pool, versionId: string): Promise<CourseVersionOu
   };
   outlines.set(versionId, outline);
   return outline;
+}
+
+/** Rendered lesson HTML by version and lesson: frozen content, rendered once (as the app does). */
+const renderedLessons = new Map<string, { bodyHtml: string | null; environmentNotesHtml: string | null }>();
+
+function renderedLesson(versionId: string, lessonId: string, content: { body: string | null; environmentNotes: string | null }) {
+  const key = `${versionId}/${lessonId}`;
+  let rendered = renderedLessons.get(key);
+  if (!rendered) {
+    rendered = { bodyHtml: renderMarkdown(content.body), environmentNotesHtml: renderMarkdown(content.environmentNotes) };
+    renderedLessons.set(key, rendered);
+  }
+  return rendered;
 }
 
 /** One enrollment row with its cohort, schedule and facts → the app's EnrollmentProgressView. */
@@ -99,9 +113,6 @@ export function versionLesson(app: FastifyInstance, deps: BaselineDeps): void {
       }
     }
     const content = found.rows[0].content;
-    return {
-      lessonId, moduleId: found.rows[0].module_id, versionId, ...content,
-      bodyHtml: renderMarkdown(content.body), environmentNotesHtml: renderMarkdown(content.environmentNotes),
-    };
+    return { lessonId, moduleId: found.rows[0].module_id, versionId, ...content, ...renderedLesson(versionId, lessonId, content) };
   });
 }

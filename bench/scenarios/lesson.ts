@@ -9,7 +9,7 @@ import { setupTraineeCourse, TraineeCourse, TRAINEES } from './trainee-course';
  * checks, the app's own renderer).
  */
 export const lessonScenario: BenchScenario<TraineeCourse> = {
-  description: `GET /api/v1/courses/:id/versions/:version/lessons/:lessonId, a lab lesson with a 2 KB Markdown body, ${TRAINEES} enrolled trainees in turn, against a bare Fastify + pg server running the same checks and the same Markdown renderer`,
+  description: `GET /api/v1/courses/:id/versions/:version/lessons/:lessonId, a lab lesson with a 2 KB Markdown body, ${TRAINEES} enrolled trainees in turn, against a bare Fastify + pg server running the same checks and the same Markdown renderer, with the same per-process cache of rendered lessons`,
   method: pairMethod(),
   setup: (ctx) => setupTraineeCourse(ctx),
   async run(ctx, { courseId, version, lessonIds, tokens }) {

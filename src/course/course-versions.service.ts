@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { AppTransactionHost } from '@gds/database';
 import { forbidden, notFound, Principal } from '@gds/http';
 import { CourseAccess } from './course-access.service';
@@ -44,8 +45,15 @@ export interface VersionLessonView extends FrozenLessonContent {
 export const VERSION_COLUMNS = `id, course_id, version, title, summary, level, estimated_hours, change_note, published_by, published_at`;
 
 /** Reads published versions for the HTTP API (other modules read them through PublishedCourseVersions). */
+type RenderedLesson = Pick<VersionLessonView, 'bodyHtml' | 'environmentNotesHtml'>;
+
+/** Rendered lessons kept per process (bounded: a long-running api sees every version ever taught). */
+const RENDERED_LESSONS = 2_000;
+
 @Injectable()
 export class CourseVersions {
+  private readonly renderedLessons = new LRUCache<string, RenderedLesson>({ max: RENDERED_LESSONS });
+
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly access: CourseAccess,
@@ -75,14 +83,7 @@ export class CourseVersions {
       throw forbidden('Lesson content is for trainees enrolled in a cohort running this version, and for the course’s instructors.');
     }
     const content = found[0].content;
-    return {
-      lessonId,
-      moduleId: found[0].module_id,
-      versionId,
-      ...content,
-      bodyHtml: renderMarkdown(content.body),
-      environmentNotesHtml: renderMarkdown(content.environmentNotes),
-    };
+    return { lessonId, moduleId: found[0].module_id, versionId, ...content, ...this.rendered(versionId, lessonId, content) };
   }
 
   async diff(principal: Principal, courseId: string, from: number, to: number): Promise<{ from: number; to: number } & VersionDiff> {
@@ -98,6 +99,21 @@ export class CourseVersions {
       [versionId],
     );
     return new Map(rows.map((r) => [r.lesson_id, r.content]));
+  }
+
+  /**
+   * The lesson's Markdown as sanitised HTML, rendered once per process: a published version's lesson
+   * never changes (database triggers refuse UPDATE and DELETE), and rendering a 2 KB body was a
+   * quarter of the lesson read's CPU (issue 23's profile). The bench's bare baseline keeps the same cache.
+   */
+  private rendered(versionId: string, lessonId: string, content: FrozenLessonContent): RenderedLesson {
+    const key = `${versionId}/${lessonId}`;
+    let rendered = this.renderedLessons.get(key);
+    if (!rendered) {
+      rendered = Object.freeze({ bodyHtml: renderMarkdown(content.body), environmentNotesHtml: renderMarkdown(content.environmentNotes) });
+      this.renderedLessons.set(key, rendered);
+    }
+    return rendered;
   }
 
   /** The version's id alone: a lesson read needs no outline (a 12 × 10 outline is tens of KB of JSON to parse). */
