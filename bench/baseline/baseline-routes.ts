@@ -19,6 +19,11 @@ export const BARE_GRADING_QUEUE = 'bare-grading';
 
 /** The same token check as the app: HS256 pinned, issuer and audience, then the user's roles and status and whether the token's session has ended. */
 export async function authenticate(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
+  return (await authenticatePrincipal(deps, request, reply))?.userId;
+}
+
+/** `authenticate`, answering the roles too (for routes whose answer depends on them). */
+export async function authenticatePrincipal(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply): Promise<{ userId: string; roles: string[] } | undefined> {
   const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
   if (!match) {
     reply.code(401).send({ status: 401 });
@@ -38,7 +43,7 @@ export async function authenticate(deps: BaselineDeps, request: FastifyRequest, 
       [payload.sub, typeof payload.sid === 'string' ? payload.sid : null],
     );
     if (rows.length === 0 || !rows[0].active || rows[0].ended) throw new Error('inactive');
-    return payload.sub as string;
+    return { userId: payload.sub as string, roles: rows[0].roles };
   } catch {
     reply.code(401).send({ status: 401 });
     return undefined;

@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import { redisOptionsFromUrl } from '../../libs/queue/src/redis-options';
 import { BARE_GRADING_QUEUE, BASELINE_ROUTES } from './baseline-routes';
 import { cohortOutcomesDirect } from './cohort-outcomes-direct';
+import { meEnrollments, versionLesson } from './trainee-reads';
 
 export interface BaselineServer {
   url: string;
@@ -31,7 +32,7 @@ export async function startBaselineServer(env: NodeJS.ProcessEnv): Promise<Basel
     gradingQueue,
   };
   const app = Fastify({ logger: false });
-  for (const route of [...BASELINE_ROUTES, cohortOutcomesDirect]) route(app, deps);
+  for (const route of [...BASELINE_ROUTES, cohortOutcomesDirect, meEnrollments, versionLesson]) route(app, deps);
   app.get('/health/ready', async () => {
     await pool.query('SELECT 1');
     return { status: 'ok' };

@@ -1,8 +1,11 @@
 import { BenchScenario } from '../harness/bench-context';
 import { cohortOutcomesScenario } from './cohort-outcomes.scenario';
 import { cohortRosterScenario } from './cohort-roster';
+import { coldStartScenario } from './cold-start.scenario';
 import { courseOutlineScenario } from './course-outline';
+import { lessonScenario } from './lesson';
 import { meScenario } from './me';
+import { meEnrollmentsScenario } from './me-enrollments';
 import { notificationFanoutScenario } from './notification-fanout.scenario';
 import { sqlGradingScenario } from './sql-grading.scenario';
 import { quizGradingScenario } from './quiz-grading.scenario';
@@ -18,6 +21,8 @@ export const SCENARIOS: Record<string, BenchScenario<any>> = {
   me: meScenario,
   'course-outline': courseOutlineScenario,
   'cohort-roster': cohortRosterScenario,
+  'me-enrollments': meEnrollmentsScenario,
+  lesson: lessonScenario,
   'notification-fanout': notificationFanoutScenario,
   'quiz-grading': quizGradingScenario,
   'sql-grading': sqlGradingScenario,
@@ -25,4 +30,5 @@ export const SCENARIOS: Record<string, BenchScenario<any>> = {
   'cohort-outcomes': cohortOutcomesScenario,
   'web-home': webHomeScenario,
   'talent-search': talentSearchScenario,
+  'cold-start': coldStartScenario,
 };

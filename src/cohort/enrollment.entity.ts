@@ -29,6 +29,12 @@ export class Enrollment {
   @Column('text', { nullable: true }) atRiskWeek: string | null;
 }
 
+/** Every column of `enrollment` under its property name, for plain-SQL reads that answer `Enrollment`s without the ORM. */
+export const ENROLLMENT_COLUMNS = `id, cohort_id AS "cohortId", trainee_id AS "traineeId", course_version_id AS "courseVersionId", application_id AS "applicationId",
+  source, status, enrolled_at AS "enrolledAt", withdrawn_at AS "withdrawnAt", withdrawal_reason AS "withdrawalReason", completed_at AS "completedAt",
+  last_activity_at AS "lastActivityAt", lessons_done AS "lessonsDone", modules_done AS "modulesDone", modules_total AS "modulesTotal",
+  percent_complete AS "percentComplete", failed_assessments AS "failedAssessments", progress_updated_at AS "progressUpdatedAt", at_risk_week AS "atRiskWeek"`;
+
 @Entity('lesson_completion')
 export class LessonCompletion {
   @PrimaryColumn('uuid') enrollmentId: string;

@@ -5,8 +5,11 @@ import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
 import { computeProgress, CourseProgress, ProgressFacts, ScheduleFacts } from './module-states';
 
+/** What progress needs of a cohort (read by plain SQL: no entity to build on every trainee page). */
+export type ProgressCohort = Pick<Cohort, 'id' | 'name' | 'status' | 'startsAt' | 'endsAt' | 'unlockMode' | 'timeZone'>;
+
 export interface LoadedProgress {
-  cohort: Cohort;
+  cohort: ProgressCohort;
   outline: CourseVersionOutline;
   schedule: ScheduleFacts;
   facts: ProgressFacts;
@@ -21,7 +24,7 @@ export class ProgressReader {
     private readonly versions: PublishedCourseVersions,
   ) {}
 
-  async schedule(cohort: Cohort): Promise<ScheduleFacts> {
+  async schedule(cohort: Pick<Cohort, 'id' | 'unlockMode' | 'startsAt' | 'timeZone'>): Promise<ScheduleFacts> {
     const rows: Array<{ module_id: string; offset_days: number }> = await this.txHost.tx.query(
       'SELECT module_id, offset_days FROM cohort_module_unlock WHERE cohort_id = $1',
       [cohort.id],
@@ -39,10 +42,14 @@ export class ProgressReader {
   }
 
   /** Null when the course version is unknown to the course module (it never should be). */
-  async load(enrollment: Enrollment, now = new Date()): Promise<LoadedProgress | null> {
+  async load(enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>, now = new Date()): Promise<LoadedProgress | null> {
     const outline = await this.versions.getOutline(enrollment.courseVersionId);
     if (!outline) return null;
-    const cohort = (await this.txHost.tx.getRepository(Cohort).findOneBy({ id: enrollment.cohortId }))!;
+    const cohorts: ProgressCohort[] = await this.txHost.tx.query(
+      `SELECT id, name, status, starts_at AS "startsAt", ends_at AS "endsAt", unlock_mode AS "unlockMode", time_zone AS "timeZone" FROM cohort WHERE id = $1`,
+      [enrollment.cohortId],
+    );
+    const cohort = cohorts[0];
     const schedule = await this.schedule(cohort);
     const facts = await this.facts(enrollment.id);
     return { cohort, outline, schedule, facts, progress: computeProgress(outline, schedule, facts, now) };

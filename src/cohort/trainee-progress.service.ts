@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { Enrollment } from './enrollment.entity';
+import { Enrollment, ENROLLMENT_COLUMNS } from './enrollment.entity';
 import { enrollmentView } from './enrollments.service';
 import { ProgressReader } from './progress-reader.service';
 import { EnrollmentProgressView } from './dto/enrollment-views.dto';
@@ -16,7 +16,8 @@ export class TraineeProgress {
   ) {}
 
   async enrollmentsOf(traineeId: string): Promise<EnrollmentProgressView[]> {
-    const enrollments = await this.txHost.tx.getRepository(Enrollment).find({ where: { traineeId }, order: { enrolledAt: 'DESC' } });
+    // Plain SQL into the entity's shape: the trainee home reads this on every visit (issue 23's profile).
+    const enrollments: Enrollment[] = await this.txHost.tx.query(`SELECT ${ENROLLMENT_COLUMNS} FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`, [traineeId]);
     const described: EnrollmentProgressView[] = [];
     for (const enrollment of enrollments) {
       const view = await this.describe(enrollment);

@@ -36,6 +36,17 @@ export class CourseAccess {
     return course;
   }
 
+  /**
+   * `findVisible` for reads that need only the answer, not the course: one column by plain SQL, no
+   * entity (the version and lesson reads every trainee page makes; issue 23's profile showed the
+   * query builder and entity mapping costing more than the query itself).
+   */
+  async ensureVisible(principal: Principal, courseId: string): Promise<void> {
+    const rows: Array<{ latest_version: number }> = await this.txHost.tx.query('SELECT latest_version FROM course WHERE id = $1', [courseId]);
+    if (!rows.length) throw notFound('Course');
+    if (rows[0].latest_version === 0 && !(await this.isEditor(principal, courseId))) throw notFound('Course');
+  }
+
   /** The course locked for a change of its draft (serialises edits with publishing). */
   async lockForEdit(principal: Principal, courseId: string): Promise<Course> {
     const course = await this.txHost.tx

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { AppTransactionHost } from '@gds/database';
 import { forbidden, notFound, Principal } from '@gds/http';
 import { CourseAccess } from './course-access.service';
@@ -44,49 +45,49 @@ export interface VersionLessonView extends FrozenLessonContent {
 export const VERSION_COLUMNS = `id, course_id, version, title, summary, level, estimated_hours, change_note, published_by, published_at`;
 
 /** Reads published versions for the HTTP API (other modules read them through PublishedCourseVersions). */
+type RenderedLesson = Pick<VersionLessonView, 'bodyHtml' | 'environmentNotesHtml'>;
+
+/** Rendered lessons kept per process (bounded: a long-running api sees every version ever taught). */
+const RENDERED_LESSONS = 2_000;
+
 @Injectable()
 export class CourseVersions {
+  private readonly renderedLessons = new LRUCache<string, RenderedLesson>({ max: RENDERED_LESSONS });
+
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly access: CourseAccess,
   ) {}
 
   async list(principal: Principal, courseId: string): Promise<VersionView[]> {
-    await this.access.findVisible(principal, courseId);
+    await this.access.ensureVisible(principal, courseId);
     const rows: VersionRow[] = await this.txHost.tx.query(`SELECT ${VERSION_COLUMNS} FROM course_version WHERE course_id = $1 ORDER BY version DESC`, [courseId]);
     return rows.map((row) => viewOf(row));
   }
 
   /** The outline of a version (no lesson bodies): every signed-in user who can see the course. */
   async get(principal: Principal, courseId: string, version: number): Promise<VersionView> {
-    await this.access.findVisible(principal, courseId);
+    await this.access.ensureVisible(principal, courseId);
     return viewOf(await this.row(courseId, version), true);
   }
 
   async lesson(principal: Principal, courseId: string, version: number, lessonId: string): Promise<VersionLessonView> {
-    await this.access.findVisible(principal, courseId);
-    const row = await this.row(courseId, version);
+    await this.access.ensureVisible(principal, courseId);
+    const versionId = await this.versionId(courseId, version);
     const found: Array<{ module_id: string; content: FrozenLessonContent }> = await this.txHost.tx.query(
       `SELECT module_id, content FROM course_version_lesson WHERE version_id = $1 AND lesson_id = $2`,
-      [row.id, lessonId],
+      [versionId, lessonId],
     );
     if (!found.length) throw notFound('Lesson');
-    if (!(await this.access.mayReadBodies(principal, courseId, row.id))) {
+    if (!(await this.access.mayReadBodies(principal, courseId, versionId))) {
       throw forbidden('Lesson content is for trainees enrolled in a cohort running this version, and for the course’s instructors.');
     }
     const content = found[0].content;
-    return {
-      lessonId,
-      moduleId: found[0].module_id,
-      versionId: row.id,
-      ...content,
-      bodyHtml: renderMarkdown(content.body),
-      environmentNotesHtml: renderMarkdown(content.environmentNotes),
-    };
+    return { lessonId, moduleId: found[0].module_id, versionId, ...content, ...this.rendered(versionId, lessonId, content) };
   }
 
   async diff(principal: Principal, courseId: string, from: number, to: number): Promise<{ from: number; to: number } & VersionDiff> {
-    await this.access.findVisible(principal, courseId);
+    await this.access.ensureVisible(principal, courseId);
     const [before, after] = [await this.row(courseId, from), await this.row(courseId, to)];
     return { from, to, ...diffOutlines(before.outline, after.outline) };
   }
@@ -98,6 +99,28 @@ export class CourseVersions {
       [versionId],
     );
     return new Map(rows.map((r) => [r.lesson_id, r.content]));
+  }
+
+  /**
+   * The lesson's Markdown as sanitised HTML, rendered once per process: a published version's lesson
+   * never changes (database triggers refuse UPDATE and DELETE), and rendering a 2 KB body was a
+   * quarter of the lesson read's CPU (issue 23's profile). The bench's bare baseline keeps the same cache.
+   */
+  private rendered(versionId: string, lessonId: string, content: FrozenLessonContent): RenderedLesson {
+    const key = `${versionId}/${lessonId}`;
+    let rendered = this.renderedLessons.get(key);
+    if (!rendered) {
+      rendered = Object.freeze({ bodyHtml: renderMarkdown(content.body), environmentNotesHtml: renderMarkdown(content.environmentNotes) });
+      this.renderedLessons.set(key, rendered);
+    }
+    return rendered;
+  }
+
+  /** The version's id alone: a lesson read needs no outline (a 12 × 10 outline is tens of KB of JSON to parse). */
+  private async versionId(courseId: string, version: number): Promise<string> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query('SELECT id FROM course_version WHERE course_id = $1 AND version = $2', [courseId, version]);
+    if (!rows.length) throw notFound('Version');
+    return rows[0].id;
   }
 
   async row(courseId: string, version: number): Promise<VersionRow> {

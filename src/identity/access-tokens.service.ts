@@ -2,6 +2,7 @@ import { randomUUID, webcrypto } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
+import { driverPool, PoolReader } from '@gds/database';
 import { AccessTokenVerifier, isRole, Principal, ProblemException } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 
@@ -22,12 +23,14 @@ export class AccessTokens extends AccessTokenVerifier {
   private readonly key: Uint8Array;
   /** Imported once: jose would otherwise import the raw secret as a CryptoKey on every request. */
   private readonly verifyKey: Promise<webcrypto.CryptoKey>;
+  private readonly pool: PoolReader;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
   ) {
     super();
+    this.pool = driverPool(dataSource);
     this.key = new TextEncoder().encode(config.JWT_SECRET);
     this.verifyKey = webcrypto.subtle.importKey('raw', this.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   }
@@ -67,7 +70,7 @@ export class AccessTokens extends AccessTokenVerifier {
     if (!UUID.test(userId)) throw unauthorized('The access token is not valid.');
     if (sessionId !== undefined && (typeof sessionId !== 'string' || !UUID.test(sessionId))) throw unauthorized('The access token is not valid.');
     // The session check probes a partial index of revoked families (refresh_token_revoked_family_idx).
-    const rows: Array<{ roles: string[]; active: boolean; ended: boolean }> = await this.dataSource.query(
+    const rows = await this.pool.query<{ roles: string[]; active: boolean; ended: boolean }>(
       `SELECT roles, active,
               EXISTS (SELECT 1 FROM refresh_token WHERE $2::uuid IS NOT NULL AND family_id = $2::uuid AND revoked_at IS NOT NULL) AS ended
          FROM app_user WHERE id = $1`,

@@ -4,3 +4,4 @@ export * from './ensure-database';
 export * from './database.module';
 export * from './app-transaction-host';
 export * from './postgres-errors';
+export * from './driver-pool';

@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import type { Pool } from 'pg';
+import { computeProgress } from '../../src/cohort/module-states';
+import type { CourseVersionOutline } from '../../src/course/published-course-versions.contract';
+import { renderMarkdown } from '../../src/course/markdown-renderer';
+import { authenticatePrincipal, BaselineDeps } from './baseline-routes';
+
+/**
+ * The bare equivalents of the trainee's web-facing reads (scenarios `me-enrollments` and `lesson`):
+ * the same token check, the same rows read with plain pg, the app's own progress computation and
+ * Markdown renderer (the work the answer needs), no framework. Published outlines and lessons never
+ * change, so the bare server keeps outlines and rendered lessons in memory as the app does
+ * (PublishedVersionsReader, CourseVersions).
+ */
+const outlines = new Map<string, CourseVersionOutline>();
+
+async function outlineOf(pool: Pool, versionId: string): Promise<CourseVersionOutline> {
+  const cached = outlines.get(versionId);
+  if (cached) return cached;
+  const { rows } = await pool.query('SELECT id, course_id, version, title, published_at, outline FROM course_version WHERE id = $1', [versionId]);
+  const r = rows[0];
+  const outline: CourseVersionOutline = {
+    versionId: r.id, courseId: r.course_id, courseCode: r.outline.courseCode, courseTitle: r.title, trackCode: r.outline.trackCode,
+    version: r.version, publishedAt: r.published_at, modules: r.outline.modules,
+  };
+  outlines.set(versionId, outline);
+  return outline;
+}
+
+/** Rendered lesson HTML by version and lesson: frozen content, rendered once (as the app does). */
+const renderedLessons = new Map<string, { bodyHtml: string | null; environmentNotesHtml: string | null }>();
+
+function renderedLesson(versionId: string, lessonId: string, content: { body: string | null; environmentNotes: string | null }) {
+  const key = `${versionId}/${lessonId}`;
+  let rendered = renderedLessons.get(key);
+  if (!rendered) {
+    rendered = { bodyHtml: renderMarkdown(content.body), environmentNotesHtml: renderMarkdown(content.environmentNotes) };
+    renderedLessons.set(key, rendered);
+  }
+  return rendered;
+}
+
+/** One enrollment row with its cohort, schedule and facts → the app's EnrollmentProgressView. */
+async function describe(pool: Pool, e: any, now: Date) {
+  const outline = await outlineOf(pool, e.course_version_id);
+  const cohort = (await pool.query('SELECT id, name, status, starts_at, ends_at, unlock_mode, time_zone FROM cohort WHERE id = $1', [e.cohort_id])).rows[0];
+  const offsets = await pool.query('SELECT module_id, offset_days FROM cohort_module_unlock WHERE cohort_id = $1', [e.cohort_id]);
+  const lessons = await pool.query('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [e.id]);
+  const passes = await pool.query('SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = $1 AND passed', [e.id]);
+  const facts = { doneLessons: new Set<string>(lessons.rows.map((r) => r.lesson_id)), passedAssessments: new Set<string>(passes.rows.map((r) => r.assessment_id)) };
+  const schedule = { unlockMode: cohort.unlock_mode, startsAt: cohort.starts_at, timeZone: cohort.time_zone, offsets: new Map<string, number>(offsets.rows.map((r) => [r.module_id, r.offset_days])) };
+  const progress = computeProgress(outline, schedule, facts, now);
+  return {
+    id: e.id, cohortId: e.cohort_id, traineeId: e.trainee_id, courseVersionId: e.course_version_id, status: e.status, source: e.source,
+    enrolledAt: e.enrolled_at.toISOString(), withdrawnAt: e.withdrawn_at?.toISOString() ?? null, withdrawalReason: e.withdrawal_reason,
+    completedAt: e.completed_at?.toISOString() ?? null, lastActivityAt: e.last_activity_at?.toISOString() ?? null,
+    percentComplete: progress.percentComplete, lessonsDone: progress.lessonsDone, modulesDone: progress.modulesDone,
+    cohort: { id: cohort.id, name: cohort.name, status: cohort.status, startsAt: cohort.starts_at.toISOString(), endsAt: cohort.ends_at.toISOString() },
+    course: { versionId: outline.versionId, courseId: outline.courseId, title: outline.courseTitle, code: outline.courseCode, version: outline.version },
+    modules: progress.modules.map((m) => ({
+      moduleId: m.moduleId, title: m.title, position: m.position, status: m.status, opensAt: m.opensAt.toISOString(),
+      lessonsDone: m.lessonsDone, lessonsTotal: m.lessonsTotal,
+      completedLessonIds: outline.modules.find((o) => o.moduleId === m.moduleId)!.lessons.filter((l) => facts.doneLessons.has(l.lessonId)).map((l) => l.lessonId),
+      assessments: m.dueDates.map((d) => ({ ...d, dueAt: d.dueAt?.toISOString() ?? null })),
+    })),
+    next: progress.next,
+  };
+}
+
+/** GET /api/v1/me/enrollments: the trainee's enrollments, newest first, each with live progress. */
+export function meEnrollments(app: FastifyInstance, deps: BaselineDeps): void {
+  app.get('/api/v1/me/enrollments', async (request, reply) => {
+    const principal = await authenticatePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const { rows } = await deps.pool.query(
+      `SELECT id, cohort_id, trainee_id, course_version_id, status, source, enrolled_at, withdrawn_at, withdrawal_reason, completed_at, last_activity_at
+         FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`,
+      [principal.userId],
+    );
+    const now = new Date();
+    const described = [];
+    for (const e of rows) described.push(await describe(deps.pool, e, now));
+    return described;
+  });
+}
+
+/**
+ * GET /api/v1/courses/:id/versions/:version/lessons/:lessonId: the course's visibility, the version,
+ * the lesson; then who may read bodies (admins, the course's editors, trainees enrolled — active or
+ * completed — in that version); then the body and lab notes rendered to sanitised HTML.
+ */
+export function versionLesson(app: FastifyInstance, deps: BaselineDeps): void {
+  app.get<{ Params: { id: string; version: string; lessonId: string } }>('/api/v1/courses/:id/versions/:version/lessons/:lessonId', async (request, reply) => {
+    const principal = await authenticatePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const { id, lessonId } = request.params;
+    const course = await deps.pool.query('SELECT latest_version FROM course WHERE id = $1', [id]);
+    if (course.rows.length === 0 || course.rows[0].latest_version === 0) return reply.code(404).send({ status: 404 });
+    const version = await deps.pool.query('SELECT id FROM course_version WHERE course_id = $1 AND version = $2', [id, Number(request.params.version)]);
+    if (version.rows.length === 0) return reply.code(404).send({ status: 404 });
+    const versionId: string = version.rows[0].id;
+    const found = await deps.pool.query('SELECT module_id, content FROM course_version_lesson WHERE version_id = $1 AND lesson_id = $2', [versionId, lessonId]);
+    if (found.rows.length === 0) return reply.code(404).send({ status: 404 });
+    if (!principal.roles.includes('admin')) {
+      const editors = await deps.pool.query('SELECT owner_id AS id FROM course WHERE id = $1 UNION ALL SELECT user_id FROM course_co_instructor WHERE course_id = $1', [id]);
+      if (!editors.rows.some((r) => r.id === principal.userId)) {
+        if (!principal.roles.includes('trainee')) return reply.code(403).send({ status: 403 });
+        const enrolled = await deps.pool.query(
+          `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
+          [principal.userId, versionId],
+        );
+        if (enrolled.rows.length === 0) return reply.code(403).send({ status: 403 });
+      }
+    }
+    const content = found.rows[0].content;
+    return { lessonId, moduleId: found.rows[0].module_id, versionId, ...content, ...renderedLesson(versionId, lessonId, content) };
+  });
+}
