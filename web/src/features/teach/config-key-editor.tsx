@@ -16,6 +16,8 @@ interface ConfigKeyEditorProps {
 export function ConfigKeyEditor({ value, onChange, errorAt }: ConfigKeyEditorProps) {
   const { t } = useLingui();
   const total = configPointsTotal(value);
+  // Braces out of the message: they would read as placeholders.
+  const [brace, bracket] = ['{', '['];
   const setRule = (index: number, rule: ConfigRuleDraft) => onChange({ ...value, rules: value.rules.map((r, i) => (i === index ? rule : r)) });
   return (
     <>
@@ -24,7 +26,7 @@ export function ConfigKeyEditor({ value, onChange, errorAt }: ConfigKeyEditorPro
         value={value.format}
         onChange={(format) => onChange({ ...value, format })}
         options={[
-          { value: 'auto', label: t`Either: JSON when it starts with { or [, otherwise YAML` },
+          { value: 'auto', label: t`Either: JSON when it starts with ${brace} or ${bracket}, otherwise YAML` },
           { value: 'json', label: t`JSON` },
           { value: 'yaml', label: t`YAML` },
         ]}

@@ -41,8 +41,10 @@ export function useKeyProblemText(): (problem: KeyProblem) => string {
         return t`Type a number, such as 42 or 3.5.`;
       case 'json':
         return t`This is not readable JSON.`;
-      case 'json-object':
-        return t`A JSON Schema is an object: it starts with {.`;
+      case 'json-object': {
+        const brace = '{';
+        return t`A JSON Schema is an object: it starts with ${brace}.`;
+      }
       case 'ports':
         return t`Port numbers from 0 to 65535, separated by commas.`;
     }
