@@ -122,7 +122,8 @@ test('an instructor authors flag, config and design-task keys without writing JS
     await page.getByLabel('Title', { exact: true }).fill('Review: the reports bucket');
     await page.getByLabel('Maximum score').fill('10');
     await page.getByLabel('Score to pass').fill('10');
-    await page.getByRole('radio', { name: 'YAML', exact: true }).check();
+    await page.getByText('YAML', { exact: true }).click();
+    await expect(page.getByRole('radio', { name: 'YAML', exact: true })).toBeChecked();
     await page.getByLabel('Rule 1: where (path)').fill('$.owner');
     await page.getByLabel('Rule 1: value', { exact: true }).fill('reporting');
     await page.getByLabel('Rule 1: points').fill('5');
@@ -131,7 +132,8 @@ test('an instructor authors flag, config and design-task keys without writing JS
     await expect(page.getByLabel('Rule 2: check')).toBeFocused();
     await page.getByLabel('Rule 2: where (path)').fill('$.public');
     await page.getByLabel('Rule 2: value: type').selectOption('boolean');
-    await page.getByRole('radio', { name: 'false', exact: true }).check();
+    await page.getByText('false', { exact: true }).click();
+    await expect(page.getByRole('radio', { name: 'false', exact: true })).toBeChecked();
     await page.getByLabel('Rule 2: points').fill('5');
     await page.getByLabel('Rule 2: message to the trainee').fill('Keep the bucket private.');
     // A third rule whose JSON Schema only the server can judge: its 422 is shown under that field.
