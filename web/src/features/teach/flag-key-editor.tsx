@@ -25,7 +25,7 @@ export function FlagKeyEditor({ value, onChange, errorAt }: FlagKeyEditorProps) 
   const setHint = (index: number, hint: HintDraft) => onChange({ ...value, hints: value.hints.map((h, i) => (i === index ? hint : h)) });
   return (
     <>
-      <div className="notice" id="flag-values-help">
+      <div className="notice key-help">
         <p>
           <Trans>
             Each trainee gets their own value of every flag, written {FLAG_FORM} with 32 letters and digits inside. The server computes it from its secret, this assessment,
