@@ -19,6 +19,13 @@ async function typeOver(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** The forms fit a 360 px phone: nothing (a long option, a long route) widens the page. */
+async function fitsPhone(page: Page): Promise<void> {
+  await page.setViewportSize(WIDTHS.phone);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTHS.phone.width);
+  await page.setViewportSize(WIDTHS.desktop);
+}
+
 const assessmentIdOf = (page: Page) => new URL(page.url()).pathname.split('/').pop()!;
 
 /**
@@ -103,6 +110,7 @@ test('an instructor authors flag, config and design-task keys without writing JS
     await page.keyboard.type('Flag in the DNS query');
     await expect(page.getByText('Flags (100 points in all)')).toBeVisible();
     await checkScreen(page, 'teach-flag-key');
+    await fitsPhone(page);
     await tabTo(page, page.getByRole('button', { name: 'Save assessment' }));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Assessment: Find the beaconing host' })).toBeVisible();
@@ -150,6 +158,7 @@ test('an instructor authors flag, config and design-task keys without writing JS
     await page.getByRole('button', { name: 'Remove Rule 3' }).click();
     await expect(page.getByText('Rules (10 points in all)')).toBeVisible();
     await checkScreen(page, 'teach-config-key');
+    await fitsPhone(page);
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Assessment: Review: the reports bucket' })).toBeVisible();
     const id = assessmentIdOf(page);
@@ -194,6 +203,7 @@ test('an instructor authors flag, config and design-task keys without writing JS
     await page.getByText('View the key as JSON (read-only)').click();
     await expect(page.getByLabel('The key as JSON')).toContainText('"selector": "main h1"');
     await checkScreen(page, 'teach-rubric-key');
+    await fitsPhone(page);
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Assessment: Leave-booking page' })).toBeVisible();
     const id = assessmentIdOf(page);
