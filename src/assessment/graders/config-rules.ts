@@ -73,14 +73,15 @@ export function parseConfigKey(raw: unknown): ConfigKey {
   if (!Array.isArray(raw.rules) || raw.rules.length === 0 || raw.rules.length > MAX_RULES) {
     errors.push({ field: 'rules', message: `must be a list of 1 to ${MAX_RULES} rules` });
   }
-  const rules = (Array.isArray(raw.rules) ? raw.rules : []).map((rule, i) => parseRule(rule, `rules[${i}]`, errors));
+  const rules = (Array.isArray(raw.rules) ? raw.rules : []).map((rule, i) => parseRule(rule, i, errors));
   const ids = rules.map((r) => r.id);
   if (new Set(ids).size !== ids.length) errors.push({ field: 'rules', message: 'rule ids must be unique' });
   if (errors.length) throw unprocessable('invalid-config-key', 'The configuration rules are not valid.', { errors });
   return { format: format as ConfigKey['format'], rules };
 }
 
-function parseRule(raw: unknown, at: string, errors: FieldError[]): ConfigRule {
+function parseRule(raw: unknown, index: number, errors: FieldError[]): ConfigRule {
+  const at = `rules[${index}]`;
   const fail = (field: string, message: string) => errors.push({ field: `${at}${field ? `.${field}` : ''}`, message });
   if (!isRecord(raw)) return fail('', 'must be an object'), ({} as ConfigRule);
   for (const field of Object.keys(raw)) if (!RULE_FIELDS.includes(field)) fail(field, 'is not a known field');
@@ -101,7 +102,8 @@ function parseRule(raw: unknown, at: string, errors: FieldError[]): ConfigRule {
   if (raw.id !== undefined && !(typeof raw.id === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(raw.id))) fail('id', 'must be a short name of letters, digits, - and _');
   checkParameters(raw, check, fail);
   return {
-    id: (raw.id as string) ?? at,
+    // A rule without an id is stored with one that passes this same check, so the stored key validates again.
+    id: (raw.id as string) ?? `rule-${index + 1}`,
     check,
     path: path as string,
     points: raw.points as number,

@@ -238,6 +238,14 @@ describe('ConfigGrader.validateKey', () => {
   });
 });
 
+describe('ConfigGrader.validateKey: the stored key', () => {
+  it('names rules without an id so that the stored key validates again unchanged', () => {
+    const stored = grader.validateKey({ rules: [{ check: 'required', path: '$.a', points: 1, message: 'm' }, { id: 'b', check: 'absent', path: '$.b', points: 1, message: 'm' }] });
+    expect(stored.rules.map((r) => r.id)).toEqual(['rule-1', 'b']);
+    expect(grader.validateKey(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+  });
+});
+
 describe('ConfigGrader: JSON Schema rules', () => {
   const DEPLOYMENT_KEY = {
     rules: [

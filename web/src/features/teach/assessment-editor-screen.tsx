@@ -18,10 +18,11 @@ import { authorAssessmentQuery, teachKeys } from './teach.queries';
 import { ASSESSMENT_KINDS, type AssessmentKind, type AuthorAssessment } from './teach.types';
 import { useTeachLabels } from './teach-labels';
 import { useUnsavedGuard } from './use-unsaved-guard';
-import { QuizKeyEditor } from './quiz-key-editor';
-import { newQuestion, quizKeyForApi, quizKeyFromApi, quizProblems, type QuizKeyDraft } from './quiz-key';
-import { SqlKeyEditor, sqlKeyForApi, sqlKeyFromApi, type SqlKeyDraft } from './sql-key-editor';
-import { JsonKeyEditor, KEY_TEMPLATES } from './json-key-editor';
+import { quizProblems } from './quiz-key';
+import { keyDraftsOf, keyForApi, keyProblemsOf, type KeyDrafts } from './key-of-kind';
+import { KeyEditorOfKind } from './key-editor-of-kind';
+import { keyFieldErrors } from './key-draft';
+import { useKeyProblemText } from './key-problem-text';
 import { QuizProblemList } from './quiz-problem-list';
 import { TrialPanel } from './trial-panel';
 import './teach.css';
@@ -117,23 +118,21 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment, saved }: Asses
   const initial = useMemo(
     () => ({
       common: commonOf(assessment, kind),
-      quiz: assessment ? quizKeyFromApi(assessment.key) : { questions: [newQuestion(1)], shuffleQuestions: true, shuffleOptions: true },
-      sql: sqlKeyFromApi(assessment?.key),
-      json: JSON.stringify(assessment?.key ?? KEY_TEMPLATES[kind] ?? {}, null, 2),
+      drafts: keyDraftsOf(kind, assessment?.key),
     }),
     [assessment, kind],
   );
   const [common, setCommon] = useState<CommonFields>(initial.common);
-  const [quiz, setQuiz] = useState<QuizKeyDraft>(initial.quiz);
-  const [sql, setSql] = useState<SqlKeyDraft>(initial.sql);
-  const [json, setJson] = useState(initial.json);
-  const [jsonError, setJsonError] = useState<string>();
-  const dirty = JSON.stringify({ common, quiz, sql, json }) !== JSON.stringify(initial);
+  const [drafts, setDrafts] = useState<KeyDrafts>(initial.drafts);
+  // Problems found here are shown at their fields once a save was tried, not while the first item is typed.
+  const [showProblems, setShowProblems] = useState(false);
+  const problemText = useKeyProblemText();
+  const dirty = JSON.stringify({ common, drafts }) !== JSON.stringify(initial);
   const guard = useUnsavedGuard(dirty);
 
   const save = useMutation({
     mutationFn: async () => {
-      const key = keyOf();
+      const key = keyForApi(kind, drafts);
       const number = (text: string) => (text.trim() === '' ? null : Number(text));
       const body = {
         kind,
@@ -164,23 +163,13 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment, saved }: Asses
     },
   });
 
-  function keyOf(): Record<string, unknown> {
-    if (kind === 'quiz') return quizKeyForApi(quiz);
-    if (kind === 'sql') return sqlKeyForApi(sql);
-    try {
-      const parsed: unknown = JSON.parse(json);
-      setJsonError(undefined);
-      return parsed as Record<string, unknown>;
-    } catch {
-      const message = t`The key is not valid JSON.`;
-      setJsonError(message);
-      throw new Error(message);
-    }
-  }
-
   const errors = fieldErrorsOf(save.error);
   const keyErrors = save.error instanceof ProblemError ? (save.error.problem.errors ?? []).filter((e) => e.field.startsWith('key') || !(e.field in common)) : [];
-  const problems = kind === 'quiz' ? quizProblems(quiz) : [];
+  const problems = kind === 'quiz' ? quizProblems(drafts.quiz) : [];
+  const keyProblems = keyProblemsOf(kind, drafts);
+  const keyProblemCount = Object.keys(keyProblems).length;
+  const serverKeyErrors = keyFieldErrors(errors);
+  const errorAt = (field: string) => (showProblems && keyProblems[field] ? problemText(keyProblems[field]) : serverKeyErrors[field]);
   const set = (name: keyof CommonFields) => (event: { target: { value: string } }) => setCommon((c) => ({ ...c, [name]: event.target.value }));
   const defaultAttempts = DEFAULT_ATTEMPTS[kind];
   return (
@@ -189,10 +178,21 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment, saved }: Asses
       aria-label={t`Assessment`}
       onSubmit={(event) => {
         event.preventDefault();
+        if (keyProblemCount > 0) {
+          setShowProblems(true);
+          const form = event.currentTarget;
+          requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+          return;
+        }
         save.mutate();
       }}
     >
       <FormAlert message={save.error?.message} />
+      {showProblems && keyProblemCount > 0 && (
+        <p className="form-alert" role="alert">
+          {keyProblemCount === 1 ? t`The key has 1 problem, shown at its field. Nothing was saved.` : t`The key has ${keyProblemCount} problems, each shown at its field. Nothing was saved.`}
+        </p>
+      )}
       {keyErrors.length > 0 && (
         <ul className="problem-list" aria-label={t`Problems in the key`}>
           {keyErrors.map((e, i) => (
@@ -244,9 +244,7 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment, saved }: Asses
         <legend>
           <Trans>Answer key</Trans>
         </legend>
-        {kind === 'quiz' && <QuizKeyEditor value={quiz} onChange={setQuiz} />}
-        {kind === 'sql' && <SqlKeyEditor value={sql} onChange={setSql} errors={errors} />}
-        {(kind === 'flag' || kind === 'config' || kind === 'rubric') && <JsonKeyEditor kind={kind} value={json} onChange={setJson} error={jsonError} />}
+        <KeyEditorOfKind kind={kind} drafts={drafts} onChange={(k, value) => setDrafts((d) => ({ ...d, [k]: value }))} errors={errors} errorAt={errorAt} />
       </fieldset>
       <QuizProblemList problems={problems} />
       <div className="button-row">
@@ -264,7 +262,7 @@ function AssessmentEditor({ courseId, moduleId, kind, assessment, saved }: Asses
           </Link>
         </p>
       )}
-      {assessment && (kind === 'sql' || kind === 'config') && <TrialPanel assessment={assessment} kind={kind} referenceQuery={sql.referenceQuery} unsaved={dirty} />}
+      {assessment && (kind === 'sql' || kind === 'config') && <TrialPanel assessment={assessment} kind={kind} referenceQuery={drafts.sql.referenceQuery} unsaved={dirty} />}
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { keyDraftsOf, keyProblemsOf } from './key-of-kind';
 import type { AuthorAssessment, CourseDetail, CourseDraft } from './teach.types';
 
 export type PublishProblem =
@@ -6,6 +7,7 @@ export type PublishProblem =
   | { rule: 'empty-lesson'; lesson: string }
   | { rule: 'no-criteria'; assessment: string }
   | { rule: 'no-correct-answer'; assessment: string; question: number }
+  | { rule: 'key-problems'; assessment: string; count: number }
   | { rule: 'sql-reference-fails'; assessment: string; message: string };
 
 /**
@@ -25,6 +27,10 @@ export function publishProblems(draft: CourseDraft, assessments: AuthorAssessmen
   for (const assessment of assessments) {
     if (assessment.kind === 'rubric' && !(Array.isArray(assessment.key.criteria) && assessment.key.criteria.length > 0)) {
       problems.push({ rule: 'no-criteria', assessment: assessment.title });
+    } else if (assessment.kind === 'flag' || assessment.kind === 'config' || assessment.kind === 'rubric') {
+      // The structured editors' own checks (the graders' rules), run on the stored key.
+      const count = Object.keys(keyProblemsOf(assessment.kind, keyDraftsOf(assessment.kind, assessment.key))).length;
+      if (count > 0) problems.push({ rule: 'key-problems', assessment: assessment.title, count });
     }
     if (assessment.kind === 'quiz' && Array.isArray(assessment.key.questions)) {
       (assessment.key.questions as Array<{ type?: string; correct?: unknown[] }>).forEach((q, i) => {

@@ -170,6 +170,10 @@ function ProblemText({ problem }: { problem: PublishProblem }) {
       const { assessment, question } = problem;
       return <Trans>“{assessment}”: question {question} has no correct answer.</Trans>;
     }
+    case 'key-problems': {
+      const { assessment, count } = problem;
+      return <Trans>“{assessment}”: its key has {count} problems; open it to see each at its field.</Trans>;
+    }
     case 'sql-reference-fails': {
       const { assessment, message } = problem;
       return <Trans>“{assessment}”: the reference query fails in the sandbox: {message}</Trans>;
