@@ -204,7 +204,7 @@ describe('course: catalogue, skills, Markdown safety, exchange, contracts', () =
     expect(await ids(admin.token, '&teaching=true')).not.toContain(published.id);
     const bad = await t.api.get('/api/v1/courses?teaching=yes', coInstructor.token);
     expect(bad.status).toBe(400);
-    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('seeds one realistic demo course per track, published, once', async () => {
