@@ -12,6 +12,7 @@ import { RubricForm } from './rubric-form';
 import { GradeHistory } from './grade-history';
 import { OverrideForm } from './override-form';
 import { RegradeForm } from './regrade-form';
+import { SubmissionPreview } from './submission-preview';
 import { submissionReviewRoute } from './routes';
 import './cohort-teaching.css';
 
@@ -115,15 +116,11 @@ export function SubmissionReviewScreen() {
                     ))}
                   </ul>
                 )}
-                {answer.html !== undefined && (
-                  // sandbox="": nothing in the page runs (no script, no form, no navigation of this
-                  // app). The app's CSP applies inside too, so the submitted CSS is shown as text, not applied.
-                  <iframe className="preview-frame" title={t`Preview of the submitted page (scripts do not run)`} sandbox="" srcDoc={answer.html} />
-                )}
+                {answer.html !== undefined && <SubmissionPreview submissionId={s.id} />}
                 {answer.css && (
                   <details>
                     <summary>
-                      <Trans>Submitted CSS</Trans>
+                      <Trans>Submitted CSS (as text)</Trans>
                     </summary>
                     <pre className="instructions">{answer.css}</pre>
                   </details>
