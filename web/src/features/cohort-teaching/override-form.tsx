@@ -33,6 +33,8 @@ export function OverrideForm({ currentScore, maxScore, isPending, error, saved, 
   const scoreError = scoreText.trim() !== '' && score === null ? t`Enter a score from 0 to ${maxScore}, with at most two decimals.` : undefined;
   const ready = score !== null && reason.trim() !== '';
   const from = currentScore ?? '—';
+  const to = scoreText.trim();
+  const why = reason.trim();
   return (
     <section aria-labelledby="override-heading">
       <h2 id="override-heading">
@@ -74,7 +76,7 @@ export function OverrideForm({ currentScore, maxScore, isPending, error, saved, 
       >
         <p>
           <Trans>
-            The score changes from {from} to {scoreText.trim()}. Reason: {reason.trim()}
+            The score changes from {from} to {to}. Reason: {why}
           </Trans>
         </p>
       </ConfirmDialog>
