@@ -4,6 +4,7 @@ import { TextField } from '../../shared/ui/text-field';
 import { TextArea } from '../../shared/ui/text-area';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { FormAlert } from '../../shared/ui/form-alert';
+import { overrideScoreOf } from './override-score';
 
 interface OverrideFormProps {
   currentScore: number | null;
@@ -12,13 +13,6 @@ interface OverrideFormProps {
   error: string | undefined;
   saved: boolean;
   onOverride: (score: number, reason: string) => void;
-}
-
-/** A score is a number from 0 to the maximum with at most two decimals (what the API takes). */
-export function overrideScoreOf(text: string, maxScore: number): number | null {
-  if (!/^\d+(\.\d{1,2})?$/.test(text.trim())) return null;
-  const score = Number(text.trim());
-  return score <= maxScore ? score : null;
 }
 
 /**
