@@ -20,6 +20,8 @@ describe('cohort: the roster of a 500-trainee cohort (the bench scenario’s set
     const roster = await t.api.request(scenario.method, scenario.path, { headers: scenario.headers });
     expect(roster.status).toBe(200);
     expect(roster.body.items).toHaveLength(ROSTER_TRAINEES);
+    // Per-module progress comes with every trainee (folded into the one roster query).
+    for (const item of roster.body.items) expect(item.modules.map((m: { lessonsTotal: number }) => m.lessonsTotal)).toEqual([3, 3]);
     const baselineRows = await t.dataSource.query(scenario.baseline.queries[1].text, scenario.baseline.queries[1].values);
     expect(baselineRows).toHaveLength(ROSTER_TRAINEES);
     expect(new Set(roster.body.items.map((i: { enrollmentId: string }) => i.enrollmentId))).toEqual(new Set(baselineRows.map((r: { id: string }) => r.id)));

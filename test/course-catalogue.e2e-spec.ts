@@ -111,7 +111,9 @@ describe('course: catalogue, skills, Markdown safety, exchange, contracts', () =
     const published = await t.api.get(`/api/v1/courses/${course.id}/versions/1/lessons/${lesson.id}`, owner.token);
     for (const answer of [draft, published]) {
       expect(answer.body.body).toBe(evil);
-      expect(answer.body.bodyHtml).toContain('<h1>Title</h1>');
+      // The lesson title is the page's h1: the body's headings start at h2.
+      expect(answer.body.bodyHtml).toContain('<h2>Title</h2>');
+      expect(answer.body.bodyHtml).not.toContain('<h1');
       expect(answer.body.environmentNotesHtml).toContain('<strong>sandbox</strong>');
       const html = answer.body.bodyHtml + answer.body.environmentNotesHtml;
       expect(html).not.toMatch(/<script|onerror|onclick|onload|javascript:|<svg/i);
@@ -180,6 +182,29 @@ describe('course: catalogue, skills, Markdown safety, exchange, contracts', () =
     await t.api.put(`/api/v1/courses/${course.id}/co-instructors`, { userIds: [other.id] }, owner.token);
     expect(await draftModules.getModule(target)).toEqual({ moduleId: target, courseId: course.id, editorIds: [owner.id, other.id], courseStatus: 'published' });
     expect(await draftModules.getModule('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('lists with ?teaching=true only the courses one owns or co-instructs, drafts and published alike', async () => {
+    const coInstructor = await createUser(t.api, admin.token, ['instructor']);
+    const { course: published } = await buildCourse(t.api, owner.token, 1, 1, { title: 'Teaching filter published' });
+    await publish(t.api, owner.token, published.id);
+    const draft = await createCourse(t.api, owner.token, { title: 'Teaching filter draft' });
+    const { course: unrelated } = await buildCourse(t.api, other.token, 1, 1, { title: 'Teaching filter unrelated' });
+    await publish(t.api, other.token, unrelated.id);
+    for (const course of [published, draft]) expect((await t.api.put(`/api/v1/courses/${course.id}/co-instructors`, { userIds: [coInstructor.id] }, owner.token)).status).toBe(200);
+    const ids = async (token: string, query: string) => (await t.api.get(`/api/v1/courses?limit=100${query}`, token)).body.items.map((c: { id: string }) => c.id);
+
+    const teaching = await ids(coInstructor.token, '&teaching=true');
+    expect(teaching.sort()).toEqual([published.id, draft.id].sort());
+    // Without the filter the catalogue shows the other published courses too.
+    expect(await ids(coInstructor.token, '')).toContain(unrelated.id);
+    expect(await ids(owner.token, '&teaching=true')).toEqual(expect.arrayContaining([published.id, draft.id]));
+    expect(await ids(owner.token, '&teaching=true')).not.toContain(unrelated.id);
+    expect(await ids(trainee.token, '&teaching=true')).toEqual([]);
+    expect(await ids(admin.token, '&teaching=true')).not.toContain(published.id);
+    const bad = await t.api.get('/api/v1/courses?teaching=yes', coInstructor.token);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('seeds one realistic demo course per track, published, once', async () => {

@@ -26,7 +26,9 @@ describe('authorization by declaration', () => {
     // A new public route must be added here on purpose.
     const allowed = [/^POST \/auth\//, /^GET \/health/, /^GET \/metrics$/, /^GET \/tracks/, /^GET \/verify\//, /^POST \/verify\/credentials$/, /^GET \/\.well-known\//, /^GET \/certificates\/.*\/credential$/, /^GET \/revocation-lists?\//, /^GET \/credentials\//, /^GET \/dashboards\/cohorts\/:id$/,
       // Documents signed into credentials (issuer, achievements, skills) and the holder's baked badge (?code=).
-      /^GET \/issuers\/gds-academy$/, /^GET \/achievements\/:id(\/image)?$/, /^GET \/skills\/:code$/, /^GET \/certificates\/:id\/image$/];
+      /^GET \/issuers\/gds-academy$/, /^GET \/achievements\/:id(\/image)?$/, /^GET \/skills\/:code$/, /^GET \/certificates\/:id\/image$/,
+      // A submitted page for a sandboxed frame: the signed ?access= link is checked by the handler.
+      /^GET \/submissions\/:id\/preview$/];
     expect(publicRoutes.filter((route) => !allowed.some((pattern) => pattern.test(route)))).toEqual([]);
   });
 });

@@ -30,6 +30,8 @@ import { AssessmentExceptionsController } from './assessment-exceptions.controll
 import { Gradebooks } from './gradebooks.service';
 import { ReviewQueue } from './review-queue.service';
 import { GradebookController } from './gradebook.controller';
+import { SubmissionPreviewLinks } from './submission-preview-links.service';
+import { SubmissionPreviewsController } from './submission-previews.controller';
 
 /**
  * Assessments, attempts, submissions, graders, the grading worker and regrades. Needs the course
@@ -58,10 +60,11 @@ import { GradebookController } from './gradebook.controller';
     AssessmentExceptions,
     Gradebooks,
     ReviewQueue,
+    SubmissionPreviewLinks,
     ...trialRunThrottlerProviders,
     { provide: AssessmentResults, useExisting: AssessmentResultsService },
   ],
-  controllers: [AssessmentsController, SubmissionsController, RegradesController, AssessmentExceptionsController, GradebookController],
+  controllers: [AssessmentsController, SubmissionsController, RegradesController, AssessmentExceptionsController, GradebookController, SubmissionPreviewsController],
   exports: [AssessmentPersonalData, AssessmentResults, GraderRegistry, GRADERS],
 })
 export class AssessmentModule {}

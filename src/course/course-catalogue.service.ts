@@ -21,7 +21,8 @@ export interface CatalogueItem {
 /**
  * The catalogue: published, unarchived courses for everyone signed in, plus the caller's own drafts
  * (all courses for admins). Filters by track and level; full-text search (websearch syntax) over
- * the title, summary and lesson titles through the GIN-indexed `course.search`.
+ * the title, summary and lesson titles through the GIN-indexed `course.search`. `teaching` narrows
+ * it to the courses the caller owns or co-instructs (an instructor's "my courses").
  */
 @Injectable()
 export class CourseCatalogue {
@@ -37,6 +38,10 @@ export class CourseCatalogue {
       const me = param(principal.userId);
       where.push(`((c.latest_version > 0 AND c.status <> 'archived') OR c.owner_id = ${me}
         OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = ${me}))`);
+    }
+    if (query.teaching === 'true') {
+      const me = param(principal.userId);
+      where.push(`(c.owner_id = ${me} OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = ${me}))`);
     }
     if (query.track) where.push(`c.track_code = ${param(query.track)}`);
     if (query.level) where.push(`c.level = ${param(query.level)}`);

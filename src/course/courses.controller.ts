@@ -22,7 +22,7 @@ export class CoursesController {
 
   @Get()
   @Authenticated()
-  @ApiOperation({ summary: 'The catalogue: ?track=&level=&q= (full text), paginated' })
+  @ApiOperation({ summary: 'The catalogue: ?track=&level=&q= (full text), ?teaching=true for the courses one owns or co-instructs; paginated' })
   @ApiPage(CatalogueCourseView)
   @ApiProblems(400)
   list(@CurrentPrincipal() principal: Principal, @Query() query: CatalogueQuery) {

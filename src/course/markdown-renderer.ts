@@ -8,6 +8,14 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
  * raw HTML in Markdown passes through `marked`, so the sanitiser (an allow-list) is what stops stored
  * XSS — scripts, event handlers, style, and any URL scheme other than http(s)/mailto.
  */
+/**
+ * A lesson is shown under the page's own h1 (the lesson title), so its headings start at h2: each
+ * level moves down one (`# ` → h2, ..., h5 → h6; h6 stays h6), Markdown and raw HTML alike.
+ */
+function demotedHeadings(): Record<string, string> {
+  return Object.fromEntries([1, 2, 3, 4, 5, 6].map((level) => [`h${level}`, `h${Math.min(level + 1, 6)}`]));
+}
+
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'em', 'strong', 'del', 's',
@@ -19,7 +27,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }), ...demotedHeadings() },
 };
 SANITIZE.allowedAttributes = { ...SANITIZE.allowedAttributes, a: ['href', 'title', 'rel'] };
 

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, checkScreen } from './support/fixtures.ts';
+import path from 'node:path';
+import { test, expect, checkScreen, SCREENSHOT_DIR } from './support/fixtures.ts';
 import { buildCohortTeachingWorld } from './support/cohort-teaching-world.ts';
 
 test.setTimeout(400_000);
+
+const screenshotPath = (name: string) => path.join(SCREENSHOT_DIR, `${name}.png`);
+/** Chromium's console line when the sandboxed preview's script is refused. */
+const REFUSED_SUBMISSION_SCRIPT = /^Blocked script execution in '[^']*\/api\/v1\/submissions\/[^']*\/preview\?access=[^']*' because the document's frame is sandboxed/;
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus: how a keyboard user reaches it. */
 async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 60): Promise<void> {
@@ -14,8 +19,13 @@ async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Ta
   await expect(target).toBeFocused();
 }
 
-test('an instructor sees a trainee’s progress, nudges them, grades their design from the review queue by keyboard and downloads the gradebook', async ({ page, api }) => {
+test('an instructor sees a trainee’s progress, nudges them, grades their design from the review queue by keyboard and downloads the gradebook', async ({ page, api, pageProblems }) => {
   const world = await buildCohortTeachingWorld(api);
+  // Anything the submitted page's script posts to the app would land here (it must never run).
+  await page.addInitScript(() => {
+    (window as unknown as { submissionMessages: unknown[] }).submissionMessages = [];
+    window.addEventListener('message', (event) => (window as unknown as { submissionMessages: unknown[] }).submissionMessages.push(event.data));
+  });
 
   await page.goto('/app/sign-in');
   await page.getByLabel('Email').fill(world.instructor.email);
@@ -35,6 +45,13 @@ test('an instructor sees a trainee’s progress, nudges them, grades their desig
   await expect(rosa).not.toContainText('Never');
   const quinn = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Quinn Quiet' }) });
   await expect(quinn).toContainText('Never');
+  // Progress per module: Rosa finished module 1 (its one lesson); module 2 is open, nothing done.
+  const rosaModules = rosa.getByRole('list', { name: 'Modules of Rosa Active' });
+  await expect(rosaModules.getByRole('listitem')).toHaveText([
+    `Module 1, ${world.moduleTitles[0]}: done, 1 of 1 lessons`,
+    `Module 2, ${world.moduleTitles[1]}: open, 0 of 1 lessons`,
+  ].map((text) => new RegExp(text)));
+  await expect(quinn.getByRole('list', { name: 'Modules of Quinn Quiet' }).getByRole('listitem').first()).toContainText('0 of 1 lessons');
   // Sorted by progress, the least advanced comes first.
   await page.getByLabel('Sort by').selectOption('progress');
   await expect(table.getByRole('rowheader').first()).toHaveText('Quinn Quiet');
@@ -67,14 +84,21 @@ test('an instructor sees a trainee’s progress, nudges them, grades their desig
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: world.designTitle })).toBeFocused();
   await expect(page.getByRole('link', { name: 'https://figma.example/file/landing' })).toBeVisible();
+  // The submitted page comes from its own signed URL with its own policy: its CSS applies, its script never runs.
   const preview = page.locator('iframe.preview-frame');
   await expect(preview).toHaveAttribute('sandbox', '');
-  await expect(preview).toHaveAttribute('srcdoc', /<h1>Evening course<\/h1>/);
+  await expect(preview).toHaveAttribute('src', new RegExp(`^/api/v1/submissions/${world.submissionId}/preview\\?access=`));
+  const frame = page.frameLocator('iframe.preview-frame');
+  await expect(frame.getByRole('heading', { level: 1, name: 'Evening course' })).toHaveCSS('color', 'rgb(200, 0, 0)');
+  await expect(frame.locator('body')).not.toHaveAttribute('data-ran', 'yes');
+  await expect.poll(() => pageProblems.some((p) => REFUSED_SUBMISSION_SCRIPT.test(p)), { message: 'the browser refused the submitted script' }).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { submissionMessages: unknown[] }).submissionMessages)).toEqual([]);
   await expect(page.getByRole('region', { name: 'Automatic checks' })).toContainText('Accessibility');
-  // The trainee's page runs no script, so neither axe nor Playwright can look inside the frame (each
-  // try is a console error): its accessibility is what the automatic checks above report. The
-  // screen around it is checked with the frame taken out.
-  await preview.evaluate((frame) => frame.remove());
+  await page.screenshot({ path: screenshotPath('cohort-teaching-review-preview-desktop-1280'), fullPage: false });
+  // axe cannot look inside a frame that runs no script (each try is a console error): the page's
+  // accessibility is what the automatic checks above report. The screen around it is checked with
+  // the frame taken out.
+  await preview.evaluate((element) => element.remove());
   await checkScreen(page, 'cohort-teaching-review');
 
   const layout = page.getByRole('group', { name: 'Layout and hierarchy' });
@@ -85,6 +109,18 @@ test('an instructor sees a trainee’s progress, nudges them, grades their desig
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Comment on Layout and hierarchy')).toBeFocused();
   await page.keyboard.type('Clear hierarchy.');
+  // Half a rubric: leaving asks first; staying keeps what was filled.
+  const leaveQuestion = new Promise<string>((resolve) =>
+    page.once('dialog', async (dialog) => {
+      resolve(dialog.message());
+      await dialog.dismiss();
+    }),
+  );
+  await page.getByRole('link', { name: 'Review queue' }).first().click();
+  expect(await leaveQuestion).toBe('This rubric is filled in part and not submitted. Leave and lose it?');
+  await expect(page.getByRole('heading', { level: 1, name: world.designTitle })).toBeVisible();
+  await expect(layout.getByRole('radio', { name: 'great: 10 points' })).toBeChecked();
+  await expect(page.getByLabel('Comment on Layout and hierarchy')).toHaveValue('Clear hierarchy.');
   const a11y = page.getByRole('group', { name: 'Accessibility' });
   await tabTo(page, a11y.getByRole('radio', { name: 'missing: 0 points' }));
   await page.keyboard.press('ArrowDown');
@@ -109,15 +145,33 @@ test('an instructor sees a trainee’s progress, nudges them, grades their desig
   await expect(page.getByText('The correction is saved.')).toBeVisible();
   const history = page.getByRole('table', { name: 'Grades, oldest first' });
   await expect(history.getByRole('row').filter({ hasText: 'The image has no text alternative.' })).toContainText('50');
+  expect((await api.call('GET', `/api/v1/submissions/${world.submissionId}`, rosaToken)).score).toBe(50);
+
+  // An override with a reason, confirmed, then in the history beside the review and its correction.
+  const overrideSection = page.getByRole('region', { name: 'Override the grade' });
+  await overrideSection.getByLabel('New score (0 to 100)').fill('150');
+  await expect(overrideSection.getByText('Enter a score from 0 to 100, with at most two decimals.')).toBeVisible();
+  await expect(overrideSection.getByRole('button', { name: 'Override the grade' })).toBeDisabled();
+  await overrideSection.getByLabel('New score (0 to 100)').fill('75');
+  await overrideSection.getByLabel('Reason for the override').fill('Appeal upheld: the alt text was in the linked file.');
+  await overrideSection.getByRole('button', { name: 'Override the grade' }).click();
+  const confirmOverride = page.getByRole('alertdialog', { name: 'Override this grade?' });
+  await expect(confirmOverride).toContainText('The score changes from 50 to 75. Reason: Appeal upheld: the alt text was in the linked file.');
+  await confirmOverride.getByRole('button', { name: 'Override', exact: true }).click();
+  await expect(page.getByText('The override is saved.')).toBeVisible();
+  const overrideRow = history.getByRole('row').filter({ hasText: 'Appeal upheld' });
+  await expect(overrideRow).toContainText('Override');
+  await expect(overrideRow.getByRole('cell').nth(1)).toHaveText('75');
+  await expect(history.getByRole('row').filter({ hasText: 'The image has no text alternative.' })).toContainText('Review correction');
+  expect((await api.call('GET', `/api/v1/submissions/${world.submissionId}`, rosaToken)).score).toBe(75);
   await page.locator('iframe.preview-frame').evaluate((frame) => frame.remove());
   await checkScreen(page, 'cohort-teaching-grade-history');
-  expect((await api.call('GET', `/api/v1/submissions/${world.submissionId}`, rosaToken)).score).toBe(50);
 
   // Screen 8: the gradebook and its CSV.
   await page.goto(`/app/cohort-teaching/${world.cohortId}/gradebook`);
   const book = page.getByRole('table', { name: /Gradebook of/ });
   const rosaRow = book.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Rosa Active' }) });
-  await expect(rosaRow).toContainText('Best 50, latest 50');
+  await expect(rosaRow).toContainText('Best 75, latest 75');
   await expect(book.getByRole('columnheader', { name: new RegExp(world.designTitle) })).toBeVisible();
   await checkScreen(page, 'cohort-teaching-gradebook');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
@@ -126,4 +180,6 @@ test('an instructor sees a trainee’s progress, nudges them, grades their desig
   expect(csv.split('\r\n')[0]).toContain(world.designTitle);
   expect(csv).toContain('Rosa Active');
   expect(csv).toContain('Quinn Quiet');
+  // Each time the preview loaded, the browser refused its script: the one expected console error.
+  for (let i = pageProblems.length - 1; i >= 0; i--) if (REFUSED_SUBMISSION_SCRIPT.test(pageProblems[i])) pageProblems.splice(i, 1);
 });

@@ -62,6 +62,16 @@ export class LessonCompletionView {
   @ApiProperty({ type: Boolean }) alreadyCompleted: boolean;
 }
 
+/** One module of a trainee's course version: its state as the progress processor last wrote it, and lessons done. */
+export class RosterModuleView {
+  @ApiProperty({ type: String, format: 'uuid' }) moduleId: string;
+  @ApiProperty({ type: String }) title: string;
+  @ApiProperty({ type: Number }) position: number;
+  @ApiProperty({ enum: ['locked', 'open', 'done'], description: 'locked until the progress processor has opened it' }) status: 'locked' | 'open' | 'done';
+  @ApiProperty({ type: Number }) lessonsDone: number;
+  @ApiProperty({ type: Number }) lessonsTotal: number;
+}
+
 export class RosterEntryView {
   @ApiProperty({ type: String, format: 'uuid' }) enrollmentId: string;
   @ApiProperty({ type: String, format: 'uuid' }) traineeId: string;
@@ -74,6 +84,7 @@ export class RosterEntryView {
   @ApiProperty({ type: Number }) lessonsDone: number;
   @ApiProperty({ type: Number }) modulesDone: number;
   @ApiProperty({ type: Number }) modulesTotal: number;
+  @ApiProperty({ type: [RosterModuleView], description: 'Progress per module, in course order' }) modules: RosterModuleView[];
   @ApiProperty({ type: Number }) percentComplete: number;
   @ApiProperty({ type: Number }) failedAssessments: number;
   @ApiProperty({ type: Boolean }) atRisk: boolean;

@@ -70,4 +70,8 @@ export class CatalogueQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Full-text search over title, summary and lesson titles' }) @IsOptional() @IsString() @Length(1, 200)
   q?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only courses the caller owns or co-instructs, drafts and published alike (admins too)' })
+  @IsOptional() @IsIn(['true', 'false'])
+  teaching?: 'true' | 'false';
 }

@@ -12,11 +12,18 @@ export const RUBRIC_KEY = {
   ],
 };
 
-/** A landing page whose image has no text alternative: the machine check reports it. */
+/**
+ * A landing page whose image has no text alternative (the machine check reports it), with its own
+ * CSS (the preview must apply it) and a script that would mark the page and message the app if it
+ * ever ran (the preview must never run it).
+ */
 export const DESIGN_ANSWER = {
   text: 'A landing page for the evening course, mobile first.',
   links: ['https://figma.example/file/landing'],
-  html: '<!doctype html><html lang="en"><head><title>Landing</title></head><body><main><h1>Evening course</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>',
+  html:
+    '<!doctype html><html lang="en"><head><title>Landing</title></head><body><main><h1>Evening course</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">' +
+    '<script>document.body.dataset.ran = "yes"; parent.postMessage("submission-script-ran", "*");</script></main></body></html>',
+  css: 'h1 { color: rgb(200, 0, 0); font-size: 3rem; }',
 };
 
 export interface CohortTeachingWorld {
@@ -24,6 +31,8 @@ export interface CohortTeachingWorld {
   cohortName: string;
   courseTitle: string;
   designTitle: string;
+  /** The course's modules, in order. */
+  moduleTitles: string[];
   submissionId: string;
   instructor: Person;
   /** Did a lesson and submitted the design task. */
@@ -80,5 +89,11 @@ export async function buildCohortTeachingWorld(api: ApiHelper): Promise<CohortTe
   await expect
     .poll(async () => (await api.call('GET', `/api/v1/submissions/${submission.id}`, activeToken)).status, { timeout: 90_000, message: 'design checked and waiting for review' })
     .toBe('needs_review');
-  return { cohortId: cohort.id, cohortName, courseTitle, designTitle, submissionId: submission.id, instructor, active, quiet };
+  // The progress processor has written Rosa's module states (the roster reads them).
+  await expect
+    .poll(async () => (await api.call('GET', `/api/v1/cohorts/${cohort.id}/roster`, admin)).items.find((i: { traineeId: string }) => i.traineeId === active.id)?.modules?.[0]?.status, {
+      timeout: 60_000, message: 'module 1 done for Rosa',
+    })
+    .toBe('done');
+  return { cohortId: cohort.id, cohortName, courseTitle, designTitle, moduleTitles: ['Seeing the page', 'Building it'], submissionId: submission.id, instructor, active, quiet };
 }

@@ -9,7 +9,18 @@ export function GradeHistory({ grades }: { grades: GradeRecord[] }) {
   const { t } = useLingui();
   const format = useFormat();
   const causeText = (cause: string) =>
-    cause === 'initial' ? t`Automatic grade` : cause === 'review' ? t`Review` : cause === 'override' ? t`Override` : cause.startsWith('regrade') ? t`Regrade` : cause;
+    // Overrides, corrections and regrades carry their own id after a colon (`override:<id>`).
+    cause === 'initial'
+      ? t`Automatic grade`
+      : cause === 'review'
+        ? t`Review`
+        : cause.startsWith('override')
+          ? t`Override`
+          : cause.startsWith('review-correction')
+            ? t`Review correction`
+            : cause.startsWith('regrade')
+              ? t`Regrade`
+              : cause;
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">

@@ -12,6 +12,7 @@ import { rosterQuery } from './cohort-teaching.queries';
 import { noRosterFilters, rosterView, traineeName, type RosterEntry, type RosterFilters, type RosterSort } from './roster-view';
 import { CohortTabs } from './cohort-tabs';
 import { MessageComposer } from './message-composer';
+import { ModuleStrip } from './module-strip';
 import { rosterRoute } from './routes';
 import './cohort-teaching.css';
 
@@ -128,6 +129,7 @@ export function RosterScreen() {
                               {done} of {of} modules
                             </Trans>
                             <ProgressBar value={entry.percentComplete} label={t`Progress of ${name}`} />
+                            <ModuleStrip name={name} modules={entry.modules} />
                           </td>
                           <td>{entry.lastActivityAt ? format.dateTime(entry.lastActivityAt) : t`Never`}</td>
                           <td>

@@ -13,6 +13,7 @@ const entry = (over: Partial<RosterEntry>): RosterEntry => ({
   lessonsDone: 0,
   modulesDone: 0,
   modulesTotal: 4,
+  modules: [],
   percentComplete: 0,
   failedAssessments: 0,
   atRisk: false,

@@ -3,6 +3,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { TextArea } from '../../shared/ui/text-area';
 import { Button } from '../../shared/ui/button';
 import { FormAlert } from '../../shared/ui/form-alert';
+import { useLeaveGuard } from '../../shared/routing/use-leave-guard';
 import { rubricTotal, scaledScore, type RubricCriterion, type RubricMarks } from './rubric-score';
 
 interface RubricFormProps {
@@ -20,6 +21,8 @@ interface RubricFormProps {
 /**
  * The rubric filled criterion by criterion: one radio group of levels per criterion (arrow keys
  * move between levels), a comment each, an overall comment; the running total is announced.
+ * Leaving a rubric begun but not submitted asks first (in the app and on closing the tab); while
+ * the grade is being saved the screen may move on to the next submission.
  */
 export function RubricForm({ criteria, maxScore, initial = {}, withReason = false, submitLabel, isPending, error, onSubmit }: RubricFormProps) {
   const { t } = useLingui();
@@ -33,6 +36,8 @@ export function RubricForm({ criteria, maxScore, initial = {}, withReason = fals
   const score = scaledScore(earned, possible, maxScore);
   const mark = (id: string, change: { points?: number; comment?: string }) => setMarks((m) => ({ ...m, [id]: { ...m[id], ...change } }));
   const missingReason = withReason && reason.trim() === '';
+  const dirty = JSON.stringify(marks) !== JSON.stringify(initial) || comment.trim() !== '' || reason.trim() !== '';
+  useLeaveGuard(dirty && !isPending, t`This rubric is filled in part and not submitted. Leave and lose it?`);
   return (
     <form
       noValidate

@@ -10,6 +10,9 @@ import { reviewQueueQuery, staffAssessmentQuery, staffSubmissionQuery, teachingK
 import { designFindings, isWebLink, marksFromFeedback, reviewCriteria, rubricCriteria, type RubricMarks } from './rubric-score';
 import { RubricForm } from './rubric-form';
 import { GradeHistory } from './grade-history';
+import { OverrideForm } from './override-form';
+import { RegradeForm } from './regrade-form';
+import { SubmissionPreview } from './submission-preview';
 import { submissionReviewRoute } from './routes';
 import './cohort-teaching.css';
 
@@ -23,7 +26,8 @@ interface RubricAnswer {
 /**
  * Screen 7, one submission: the work (text, links, the page in a frame that runs nothing), what the
  * machine found, the rubric to fill, then on to the next in the queue. A graded review can be
- * corrected, with a reason; the grade history shows every grade it had.
+ * corrected, any graded (or failed) grade overridden, and a machine-graded assessment regraded, each
+ * with a reason; the grade history shows every grade it had.
  */
 export function SubmissionReviewScreen() {
   const { t } = useLingui();
@@ -62,6 +66,11 @@ export function SubmissionReviewScreen() {
           body: { criteria: reviewCriteria(criteria, marks), reason, ...(comment ? { comment } : {}) },
         }),
       ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teachingKeys.submission(submissionId) }),
+  });
+  const override = useMutation({
+    mutationFn: ({ score, reason }: { score: number; reason: string }) =>
+      unwrap(api.POST('/api/v1/submissions/{id}/override', { params: { path: { id: submissionId } }, body: { score, reason } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: teachingKeys.submission(submissionId) }),
   });
   const criteria = rubricCriteria(assessment.data?.key);
@@ -107,15 +116,11 @@ export function SubmissionReviewScreen() {
                     ))}
                   </ul>
                 )}
-                {answer.html !== undefined && (
-                  // sandbox="": nothing in the page runs (no script, no form, no navigation of this
-                  // app). The app's CSP applies inside too, so the submitted CSS is shown as text, not applied.
-                  <iframe className="preview-frame" title={t`Preview of the submitted page (scripts do not run)`} sandbox="" srcDoc={answer.html} />
-                )}
+                {answer.html !== undefined && <SubmissionPreview submissionId={s.id} />}
                 {answer.css && (
                   <details>
                     <summary>
-                      <Trans>Submitted CSS</Trans>
+                      <Trans>Submitted CSS (as text)</Trans>
                     </summary>
                     <pre className="instructions">{answer.css}</pre>
                   </details>
@@ -189,6 +194,18 @@ export function SubmissionReviewScreen() {
                   }
                 </QueryView>
               </section>
+              {(s.status === 'graded' || s.status === 'error') && (
+                <OverrideForm
+                  key={s.gradedAt ?? s.id}
+                  currentScore={s.score}
+                  maxScore={s.maxScore}
+                  isPending={override.isPending}
+                  error={override.error?.message}
+                  saved={override.isSuccess}
+                  onOverride={(score, reason) => override.mutate({ score, reason })}
+                />
+              )}
+              {s.status === 'graded' && assessment.data && assessment.data.kind !== 'rubric' && <RegradeForm assessmentId={s.assessmentId} submissionId={s.id} />}
               <GradeHistory grades={s.grades ?? []} />
             </>
           );

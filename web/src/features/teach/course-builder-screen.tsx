@@ -15,6 +15,7 @@ import { unwrap } from '../../shared/api/unwrap';
 import { useFormat } from '../../shared/i18n/use-format';
 import { CourseFields, courseFieldsOf } from './course-fields';
 import { CourseOutline } from './course-outline';
+import { CoursePrerequisites } from './course-prerequisites';
 import { courseDraftQuery, courseVersionsQuery, teachKeys } from './teach.queries';
 import type { CourseDraft } from './teach.types';
 import './teach.css';
@@ -35,6 +36,7 @@ export function CourseBuilderScreen() {
               </Link>
             </div>
             <CourseDetailsSection draft={data} />
+            <CoursePrerequisites courseId={courseId} />
             <section className="section" aria-labelledby="outline-heading">
               <h2 id="outline-heading">
                 <Trans>Outline</Trans>

@@ -6,7 +6,7 @@ import { QueryView } from '../../shared/states/query-view';
 import { session } from '../../shared/auth/session';
 import { hasSomeRole } from '../../shared/auth/has-some-role';
 import { teachCohortsQuery, teachCoursesQuery } from './teach.queries';
-import { coursesOfTeacher, cohortsByCourse } from './my-courses';
+import { coursesOfTeacher, cohortsByCourse, teachingRole } from './my-courses';
 import { useTeachLabels } from './teach-labels';
 import './teach.css';
 
@@ -15,9 +15,10 @@ export function MyCoursesScreen() {
   const { t } = useLingui();
   const labels = useTeachLabels();
   const user = session.user();
-  const courses = useQuery(teachCoursesQuery);
-  const cohorts = useQuery(teachCohortsQuery);
   const isAdmin = hasSomeRole(user?.roles, ['admin']);
+  // Instructors: the courses they own or co-instruct; admins: every course.
+  const courses = useQuery(teachCoursesQuery(!isAdmin));
+  const cohorts = useQuery(teachCohortsQuery);
   return (
     <Screen title={t`Teaching`}>
       <div className="button-row">
@@ -27,14 +28,14 @@ export function MyCoursesScreen() {
       </div>
       <QueryView
         query={courses}
-        isEmpty={(items) => coursesOfTeacher(items, user?.id ?? '', isAdmin).length === 0}
+        isEmpty={(items) => coursesOfTeacher(items).length === 0}
         empty={<Trans>No courses yet. Start one with “New course”.</Trans>}
       >
         {(items) => {
           const byCourse = cohortsByCourse(cohorts.data ?? []);
           return (
             <ul className="card-list">
-              {coursesOfTeacher(items, user?.id ?? '', isAdmin).map((course) => {
+              {coursesOfTeacher(items).map((course) => {
                 const runs = byCourse.get(course.id) ?? [];
                 const version = course.latestVersion;
                 return (
@@ -47,6 +48,12 @@ export function MyCoursesScreen() {
                     <p className="meta">
                       {course.code} · {labels.track(course.trackCode)} · {labels.courseStatus(course.status)}
                       {version > 0 ? <> · <Trans>version {version} published</Trans></> : <> · <Trans>never published</Trans></>}
+                      {!isAdmin && teachingRole(course, user?.id ?? '') === 'co-instructor' && (
+                        <>
+                          {' · '}
+                          <Trans>you co-instruct</Trans>
+                        </>
+                      )}
                     </p>
                     {runs.length > 0 ? (
                       <ul className="teach-cohorts" aria-label={t`Cohorts running ${course.title}`}>

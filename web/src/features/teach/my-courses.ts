@@ -1,12 +1,16 @@
 import type { Cohort, TeachCourse } from './teach.types';
 
 /**
- * The courses of the workspace: admins see every course; an instructor the ones they own and the
- * drafts the catalogue shows them (a draft is listed only to its owner and co-instructors).
+ * The courses of the workspace, drafts first then by title: admins see every course; an instructor
+ * the ones the API lists as theirs to teach (`?teaching=true`: owned or co-instructed).
  */
-export function coursesOfTeacher(courses: TeachCourse[], userId: string, isAdmin: boolean): TeachCourse[] {
-  const mine = isAdmin ? courses : courses.filter((c) => c.ownerId === userId || c.status === 'draft');
-  return [...mine].sort((a, b) => Number(b.status === 'draft') - Number(a.status === 'draft') || a.title.localeCompare(b.title));
+export function coursesOfTeacher(courses: TeachCourse[]): TeachCourse[] {
+  return [...courses].sort((a, b) => Number(b.status === 'draft') - Number(a.status === 'draft') || a.title.localeCompare(b.title));
+}
+
+/** An instructor's part in a course the API listed as theirs: the owner, else a co-instructor. */
+export function teachingRole(course: TeachCourse, userId: string): 'owner' | 'co-instructor' {
+  return course.ownerId === userId ? 'owner' : 'co-instructor';
 }
 
 /** Cohorts by the course they run, with the version each runs (a cohort keeps the version it started with). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newQuestion, nextOptionId, quizKeyForApi, quizKeyFromApi, quizProblems } from './quiz-key';
 import { draftChanges, publishProblems } from './publish-checks';
-import { cohortsByCourse, coursesOfTeacher } from './my-courses';
+import { cohortsByCourse, coursesOfTeacher, teachingRole } from './my-courses';
 import { parseSkillCodes } from './skill-codes';
 import { sqlKeyForApi, sqlKeyFromApi } from './sql-key-editor';
 import type { AuthorAssessment, Cohort, CourseDetail, CourseDraft, TeachCourse } from './teach.types';
@@ -79,10 +79,10 @@ describe('publish checks', () => {
 });
 
 describe('my courses', () => {
-  it('shows instructors their own courses and drafts, admins every course, drafts first', () => {
+  it('lists drafts first, then by title, and tells owned courses from co-instructed ones', () => {
     const all = [course({ id: '1', title: 'B', ownerId: 'me' }), course({ id: '2', title: 'A', ownerId: 'other' }), course({ id: '3', title: 'Z', status: 'draft', ownerId: 'other' })];
-    expect(coursesOfTeacher(all, 'me', false).map((c) => c.id)).toEqual(['3', '1']);
-    expect(coursesOfTeacher(all, 'me', true).map((c) => c.id)).toEqual(['3', '2', '1']);
+    expect(coursesOfTeacher(all).map((c) => c.id)).toEqual(['3', '2', '1']);
+    expect(all.map((c) => teachingRole(c, 'me'))).toEqual(['owner', 'co-instructor', 'co-instructor']);
   });
 
   it('groups cohorts by the courses they run, with the version', () => {

@@ -31,12 +31,20 @@ async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<{ 
   return items;
 }
 
-/** The catalogue as the caller sees it: published courses, plus their own drafts (admins: every course). */
-export const teachCoursesQuery = queryOptions({
-  queryKey: teachKeys.courses,
-  queryFn: () =>
-    allPages((cursor) => unwrap<{ items: TeachCourse[]; nextCursor: string | null }>(api.GET('/api/v1/courses', { params: { query: { limit: 100, cursor } as never } }))),
-});
+/**
+ * With `teaching`, the courses the caller owns or co-instructs (drafts and published); without it
+ * the catalogue as the caller sees it (published courses plus their own drafts; admins: every course).
+ */
+export const teachCoursesQuery = (teaching: boolean) =>
+  queryOptions({
+    queryKey: [...teachKeys.courses, teaching ? 'teaching' : 'all'],
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap<{ items: TeachCourse[]; nextCursor: string | null }>(
+          api.GET('/api/v1/courses', { params: { query: { limit: 100, cursor, ...(teaching ? { teaching: 'true' } : {}) } as never } }),
+        ),
+      ),
+  });
 
 /** The cohorts the caller instructs (admins: all). */
 export const teachCohortsQuery = queryOptions({
