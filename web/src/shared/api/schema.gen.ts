@@ -624,7 +624,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The catalogue: ?track=&level=&q= (full text), paginated */
+        /** The catalogue: ?track=&level=&q= (full text), ?teaching=true for the courses one owns or co-instructs; paginated */
         get: operations["CoursesController_list"];
         put?: never;
         /** Create a draft course */
@@ -1660,6 +1660,43 @@ export interface paths {
          * @description JSON is paged by trainee (enrolment order), the assessment columns listed once; ?format=csv answers every trainee as one file. Problems: 400 bad query or cursor; 404 no such cohort, or not one you instruct; 422 course-version-not-in-cohort, course-version-required (the cohort runs several versions: name one).
          */
         get: operations["GradebookController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/preview-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived signed link to the submitted page with its CSS, for a sandboxed frame (its trainee, the cohort’s instructors, admins)
+         * @description Problems: 404 no such submission, or not yours; 422 no-page (the submission has no HTML).
+         */
+        post: operations["SubmissionPreviewsController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The submitted page with its CSS under a sandboxing policy that runs no script (signed link from preview-link) */
+        get: operations["SubmissionPreviewsController_page"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4671,6 +4708,13 @@ export interface components {
             attemptsUsed: number;
             /** @description Attempts this trainee may use (exceptions included) */
             attemptsAllowed: number;
+            /**
+             * Format: date-time
+             * @description The due date in force for this trainee (a later date granted as an exception counts); null: no due date
+             */
+            dueAt: string | null;
+            /** @description Work owed and not handed in: the trainee is actively enrolled, has submitted nothing, and the due date in force for them (dueAt) and its grace have passed */
+            overdue: boolean;
             /** @description The latest submission came after the due date (and its grace) */
             late: boolean;
             /** @description Days late of the latest submission */
@@ -4699,6 +4743,12 @@ export interface components {
             assessments: components["schemas"]["GradebookAssessmentView"][];
             items: components["schemas"]["GradebookRowView"][];
             nextCursor: string | null;
+        };
+        SubmissionPreviewLinkView: {
+            /** @description The preview page (path on this origin) with its signed ?access= token, to put in an <iframe sandbox> */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         ModuleUnlockDto: {
             /** Format: uuid */
@@ -4810,6 +4860,19 @@ export interface components {
             /** @enum {string} */
             status: "planned" | "accepting_applications" | "running" | "completed" | "archived";
         };
+        RosterModuleView: {
+            /** Format: uuid */
+            moduleId: string;
+            title: string;
+            position: number;
+            /**
+             * @description locked until the progress processor has opened it
+             * @enum {string}
+             */
+            status: "locked" | "open" | "done";
+            lessonsDone: number;
+            lessonsTotal: number;
+        };
         RosterEntryView: {
             /** Format: uuid */
             enrollmentId: string;
@@ -4828,6 +4891,8 @@ export interface components {
             lessonsDone: number;
             modulesDone: number;
             modulesTotal: number;
+            /** @description Progress per module, in course order */
+            modules: components["schemas"]["RosterModuleView"][];
             percentComplete: number;
             failedAssessments: number;
             atRisk: boolean;
@@ -5405,6 +5470,8 @@ export interface components {
             trackCode?: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
             /** @description Required with audience trainees: 1 to 500 trainees actively enrolled in the cohort; refused otherwise */
             traineeIds?: string[];
+            /** @description Also reach trainees who completed the cohort (graduates), not only those actively enrolled; withdrawn trainees never. Left out: false */
+            includeCompleted?: boolean;
         };
         AnnouncementView: {
             /** Format: uuid */
@@ -5419,6 +5486,8 @@ export interface components {
             trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering" | null;
             subject: string;
             body: string;
+            /** @description Whether completed trainees (graduates) were reached too */
+            includeCompleted: boolean;
             /** @description The trainees it was sent to (resolved when sent) */
             recipientIds: string[];
             recipientCount: number;
@@ -9304,6 +9373,8 @@ export interface operations {
                 level?: "beginner" | "intermediate" | "advanced";
                 /** @description Full-text search over title, summary and lesson titles */
                 q?: string;
+                /** @description Only courses the caller owns or co-instructs, drafts and published alike (admins too) */
+                teaching?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -16493,6 +16564,196 @@ export interface operations {
             };
             /** @description Signed in, but not allowed to do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SubmissionPreviewsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPreviewLinkView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    SubmissionPreviewsController_page: {
+        parameters: {
+            query?: {
+                /** @description The token of a signed preview link */
+                access?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submitted page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
