@@ -20,6 +20,7 @@ import { EmployerTalentController } from './employer-talent.controller';
 import { CareerFairs } from './career-fairs.service';
 import { FairBookings } from './fair-bookings.service';
 import { FairReminders } from './fair-reminders.service';
+import { SearchableEvidence } from './searchable-evidence.service';
 import { CareerFairsController } from './career-fairs.controller';
 
 /**
@@ -42,6 +43,7 @@ import { CareerFairsController } from './career-fairs.controller';
     CareerFairs,
     FairBookings,
     FairReminders,
+    SearchableEvidence,
     { provide: TalentPipeline, useExisting: TalentPipelineService },
   ],
   controllers: [MyTalentProfileController, EmployerTalentController, CareerFairsController],
