@@ -21,6 +21,7 @@ import { CareerFairs } from './career-fairs.service';
 import { FairBookings } from './fair-bookings.service';
 import { FairReminders } from './fair-reminders.service';
 import { SearchableEvidence } from './searchable-evidence.service';
+import { FairAttendance } from './fair-attendance.service';
 import { CareerFairsController } from './career-fairs.controller';
 
 /**
@@ -44,6 +45,7 @@ import { CareerFairsController } from './career-fairs.controller';
     FairBookings,
     FairReminders,
     SearchableEvidence,
+    FairAttendance,
     { provide: TalentPipeline, useExisting: TalentPipelineService },
   ],
   controllers: [MyTalentProfileController, EmployerTalentController, CareerFairsController],
