@@ -6,7 +6,7 @@ import { formatter } from '@lingui/format-po';
  * LINGUI_CATALOGUE_ROOT lets that test extract into a scratch folder and compare with the committed catalogues.
  */
 const root = process.env.LINGUI_CATALOGUE_ROOT ?? '<rootDir>/src/shared/i18n/locales';
-export const STAFF_FEATURES = ['outcomes', 'admin-cohorts', 'admin-people', 'certificate-reviews', 'operations', 'teach', 'admissions', 'cohort-teaching'].map((feature) => `<rootDir>/src/features/${feature}`);
+export const STAFF_FEATURES = ['outcomes', 'admin-cohorts', 'admin-people', 'certificate-reviews', 'operations', 'teach', 'admissions', 'cohort-teaching', 'admin-talent'].map((feature) => `<rootDir>/src/features/${feature}`);
 
 export default defineConfig({
   sourceLocale: 'en',

@@ -18,6 +18,7 @@ import { operationsRoutes } from '../features/operations/routes';
 import { teachRoutes } from '../features/teach/routes';
 import { admissionsRoutes } from '../features/admissions/routes';
 import { cohortTeachingRoutes } from '../features/cohort-teaching/routes';
+import { adminTalentRoutes } from '../features/admin-talent/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -35,6 +36,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...operationsRoutes,
     ...teachRoutes,
     ...admissionsRoutes,
+    ...adminTalentRoutes,
     cohortTeachingRoutes,
   ])]);
 
