@@ -77,10 +77,17 @@ test('an admin adds an employer organisation, invites its employer user, and cre
     await page.keyboard.type(fairName);
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Starts')).toBeFocused();
-    // A datetime-local field takes its parts typed in order (month, day, year, hour, minute, AM/PM in en-US).
-    await page.keyboard.type('031220270900AM');
+    // A datetime-local field takes its parts typed in order (month, day, year, then hour, minute and
+    // AM/PM in en-US); the year takes up to six digits, so Tab moves on to the hour.
+    await page.keyboard.type('03122027');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0900AM');
     await tabTo(page, page.getByLabel('Ends'));
-    await page.keyboard.type('031220271500PM');
+    await page.keyboard.type('03122027');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0300PM');
+    await expect(page.getByLabel('Starts')).toHaveValue('2027-03-12T09:00');
+    await expect(page.getByLabel('Ends')).toHaveValue('2027-03-12T15:00');
     await tabTo(page, page.getByLabel('Place'));
     await page.keyboard.type('Biltmore Hotel, Belize City');
     await tabTo(page, page.getByRole('checkbox', { name: organisationName }));
