@@ -40,9 +40,9 @@ function fakeWorld(fakes: ReportingFakes): { world: ReportingWorld; emptyCohort:
     before,
   };
   const version = { versionId, courseCode: 'DATA-101', courseTitle: world.courseTitle, trackCode: world.trackCode };
-  fakes.cohorts.cohorts.set(cohortId, { cohortId, name: world.cohortName, instructorIds: [instructorId], courseVersions: [version], startsAt: at(1), endsAt: at(60) });
+  fakes.cohorts.cohorts.set(cohortId, { cohortId, name: world.cohortName, instructorIds: [instructorId], courseVersions: [version], startsAt: at(1), endsAt: at(60), timeZone: 'America/Belize' });
   const empty: EmptyCohort = { cohortId: randomUUID(), startsAt: at(30) };
-  fakes.cohorts.cohorts.set(empty.cohortId, { cohortId: empty.cohortId, name: 'Empty', instructorIds: [instructorId], courseVersions: [version], startsAt: empty.startsAt, endsAt: at(90) });
+  fakes.cohorts.cohorts.set(empty.cohortId, { cohortId: empty.cohortId, name: 'Empty', instructorIds: [instructorId], courseVersions: [version], startsAt: empty.startsAt, endsAt: at(90), timeZone: 'America/Belize' });
   // Stored out of order on purpose: the contract orders by submission and by enrolment.
   fakes.cohorts.applicationsOf.set(cohortId, [
     { traineeId: world.rejectedTraineeId, status: 'rejected', submittedAt: at(0.3) },

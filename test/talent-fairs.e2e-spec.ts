@@ -227,4 +227,26 @@ describe('career fairs', () => {
     expect(again).toBe(0);
     expect((await t.dataSource.query('SELECT count(*) FROM fair_booking WHERE reminded_at IS NULL'))[0].count).toBe('0');
   });
+
+  it('shows admins who registered, who checked in and their meetings; nobody else', async () => {
+    const later = (await api.post('/api/v1/career-fairs', { ...fairBody(), name: 'Next month', startsAt: at(30 * 24 * HOUR), endsAt: at(30 * 24 * HOUR + 6 * HOUR) }, w.people.admin.token)).body;
+    const slot = (await api.post(`/api/v1/career-fairs/${later.id}/slots`, { startsAt: at(30 * 24 * HOUR + HOUR), endsAt: at(30 * 24 * HOUR + 90 * 60_000) }, w.people.employer.token)).body;
+    expect((await api.post(`/api/v1/career-fairs/${later.id}/registrations`, undefined, w.people.traineeA.token)).status).toBe(201);
+    expect((await api.post(`/api/v1/fair-slots/${slot.id}/bookings`, undefined, w.people.traineeA.token)).status).toBe(201);
+    const page = await api.get(`/api/v1/career-fairs/${later.id}/registrations`, w.people.admin.token);
+    expect(page.status).toBe(200);
+    expect(page.body).toEqual({
+      items: [{
+        traineeId: w.people.traineeA.id, displayName: expect.any(String), registeredAt: expect.any(String), checkedInAt: null,
+        bookings: [{ slotId: slot.id, organisationId, organisationName: expect.any(String), startsAt: slot.startsAt, endsAt: slot.endsAt }],
+      }],
+      nextCursor: null,
+    });
+    const today = (await api.get('/api/v1/career-fairs?limit=100', w.people.admin.token)).body.items.find((f: { name: string }) => f.name === 'Today');
+    const checkedIn = (await api.get(`/api/v1/career-fairs/${today.id}/registrations`, w.people.admin.token)).body.items;
+    expect(checkedIn).toEqual([expect.objectContaining({ traineeId: w.people.traineeA.id, checkedInAt: expect.any(String), bookings: [] })]);
+    for (const who of [w.people.employer, w.people.traineeA, w.people.reviewer]) expect((await api.get(`/api/v1/career-fairs/${later.id}/registrations`, who.token)).status).toBe(403);
+    expect((await api.get('/api/v1/career-fairs/00000000-0000-4000-8000-000000000000/registrations', w.people.admin.token)).status).toBe(404);
+    expect((await api.get(`/api/v1/career-fairs/${later.id}/registrations?limit=0`, w.people.admin.token)).status).toBe(400);
+  });
 });

@@ -44,6 +44,16 @@ describe('placements from the talent pipeline', () => {
     // 5 trainees (A, B, C, D and the world's L): A and L listed (2, and 3 not) is published; A alone viewed
     // (1, and 4 not) is withheld; nobody shortlisted or hired: 0 is published.
     expect(pipeline).toEqual({ listed: 2, viewed: null, shortlisted: 0, interviewed: 0, hired: 0, suppressed: [{ metric: 'viewed', reason: 'small-count' }] });
+    // The cross-cohort report carries each cohort's figures as its own report does, and a pooled
+    // sum that is withheld wherever one cohort withholds the stage (JSON and CSV alike).
+    const across = (await api.get('/api/v1/reports/outcomes', w.people.reviewer.token)).body;
+    expect(across.cohorts.find((x: { cohort: { id: string } }) => x.cohort.id === cohortId).pipeline).toEqual(pipeline);
+    expect(across.pipeline).toEqual({ listed: 2, viewed: null, shortlisted: 0, interviewed: 0, hired: 0 });
+    const csv = (await api.get('/api/v1/reports/outcomes?format=csv', w.people.reviewer.token)).text;
+    expect(csv).toContain('pipeline,,listed,2\r\n');
+    expect(csv).toContain('pipeline,,viewed,suppressed\r\n');
+    expect(csv).toContain('cohort.pipeline,Matrix cohort,viewed,suppressed\r\n');
+    expect((await api.get(`/api/v1/reports/cohorts/${cohortId}/outcomes?format=csv`, w.people.reviewer.token)).text).toContain('pipeline,,viewed,suppressed\r\n');
   });
 
   it('turns a confirmed hire into an employer-confirmed placement, once, and counts it in the report', async () => {
@@ -65,7 +75,7 @@ describe('placements from the talent pipeline', () => {
       return page.length === 2 ? page : undefined;
     }, { what: 'two placements from the pipeline' });
     expect(placements.map((p: { traineeId: string }) => p.traineeId).sort()).toEqual([w.people.traineeA.id, c.id].sort());
-    for (const p of placements) expect(p).toMatchObject({ source: 'employer_confirmed', kind: 'new_role', role: 'SOC analyst', employer: expect.stringMatching(/^Matrix employer/) });
+    for (const p of placements) expect(p).toMatchObject({ source: 'employer_confirmed', recordedBy: w.people.employer.id, kind: 'new_role', role: 'SOC analyst', employer: expect.stringMatching(/^Matrix employer/) });
     await publishAgain(t, 'record-pipeline-hire', { interviewRequestId: requestOfA }, 'pipeline-hire.again');
     const again = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<PipelineHires>(PipelineHires).record(requestOfA)));
     expect(again).toBeNull();
@@ -73,6 +83,9 @@ describe('placements from the talent pipeline', () => {
 
     const figures = await report();
     expect(figures.pipeline).toEqual({ listed: 3, viewed: 2, shortlisted: 2, interviewed: 2, hired: 2, suppressed: [] });
+    const across = (await api.get('/api/v1/reports/outcomes', w.people.reviewer.token)).body;
+    expect(across.pipeline).toEqual({ listed: 3, viewed: 2, shortlisted: 2, interviewed: 2, hired: 2 });
+    expect((await api.get('/api/v1/reports/outcomes?format=csv', w.people.reviewer.token)).text).toContain('cohort.pipeline,Matrix cohort,hired,2\r\n');
     expect(figures.overall.placements.placed).toBe(2);
     // The trainee's own export holds the pipeline.
     expect((await api.get('/api/v1/me/data-export', c.token)).body.talent.interviewRequests).toEqual([expect.objectContaining({ stage: 'hired', state: 'accepted' })]);
@@ -112,6 +125,11 @@ describe('placements from the talent pipeline', () => {
       return row?.interview_request_id ? row : undefined;
     }, { what: "D's reported placement linked to the hire" });
     expect(linked).toEqual({ id: reported.body.id, source: 'employer_confirmed', interview_request_id: request.id });
+    // Recorded by the employer user who confirmed the hire, no longer by the trainee who reported it,
+    // who may no longer correct it.
+    const shown = (await api.get(`/api/v1/placements/${reported.body.id}`, w.people.admin.token)).body;
+    expect(shown).toMatchObject({ source: 'employer_confirmed', recordedBy: w.people.employer.id });
+    expect((await api.patch(`/api/v1/placements/${reported.body.id}`, { role: 'Pen tester (senior)' }, d.token)).status).toBe(403);
     const again = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<PipelineHires>(PipelineHires).record(request.id)));
     expect(again).toBeNull();
     expect((await t.dataSource.query('SELECT count(*) FROM placement WHERE trainee_id = $1', [d.id]))[0].count).toBe('1');
@@ -138,5 +156,28 @@ describe('placements from the talent pipeline', () => {
     const claimed = await t.get<ClsService>(ClsService).run(() => t.get<AppTransactionHost>(AppTransactionHost).withTransaction(() => t.get<PipelineHires>(PipelineHires).scanDue()));
     expect(claimed).toBe(1);
     expect(await t.dataSource.query('SELECT month FROM placement_follow_up_due WHERE placement_id = $1 AND notified_at IS NOT NULL', [placement.id])).toEqual([{ month: 3 }]);
+  });
+
+  it("dates a self-reported placement by the trainee's own day, not UTC's (today in their zone)", async () => {
+    // A zone whose calendar day differs from UTC's right now: ahead (UTC+14) from 10:00 UTC, behind (UTC-11) before.
+    const ahead = new Date().getUTCHours() >= 10;
+    const zone = ahead ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    const utcToday = new Date().toISOString().slice(0, 10);
+    const theirToday = localDate(new Date(), zone);
+    expect(theirToday).not.toBe(utcToday);
+    await t.dataSource.query('UPDATE cohort SET time_zone = $1 WHERE id = $2', [zone, cohortId]);
+    const e = await createUser(api, w.people.admin.token, ['trainee']);
+    expect((await api.patch('/api/v1/me', { timeZone: zone }, e.token)).status).toBe(200);
+    expect((await api.post(`/api/v1/cohorts/${cohortId}/enrollments`, { traineeId: e.id }, w.people.admin.token)).status).toBe(201);
+    const report = (startsOn: string) => api.post(`/api/v1/cohorts/${cohortId}/placements`, { kind: 'new_role', role: 'Analyst', employer: 'Local BPO', startsOn, source: 'self_reported' }, e.token);
+    if (!ahead) {
+      // UTC's today has not come yet where the trainee lives.
+      const early = await report(utcToday);
+      expect(early.status).toBe(422);
+      expect(early.body.type).toMatch(/placement-in-future$/);
+    }
+    const onTheDay = await report(theirToday);
+    expect(onTheDay.status).toBe(201);
+    expect(onTheDay.body).toMatchObject({ startsOn: theirToday, source: 'self_reported', recordedBy: e.id });
   });
 });

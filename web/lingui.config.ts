@@ -6,7 +6,7 @@ import { formatter } from '@lingui/format-po';
  * LINGUI_CATALOGUE_ROOT lets that test extract into a scratch folder and compare with the committed catalogues.
  */
 const root = process.env.LINGUI_CATALOGUE_ROOT ?? '<rootDir>/src/shared/i18n/locales';
-export const STAFF_FEATURES = ['outcomes', 'admin-cohorts', 'admin-people', 'certificate-reviews', 'operations', 'teach', 'admissions', 'cohort-teaching', 'talent-employer'].map((feature) => `<rootDir>/src/features/${feature}`);
+export const STAFF_FEATURES = ['outcomes', 'admin-cohorts', 'admin-people', 'certificate-reviews', 'operations', 'teach', 'admissions', 'cohort-teaching', 'talent-employer', 'admin-talent'].map((feature) => `<rootDir>/src/features/${feature}`);
 // The trainees' career screens (talent profile, interview requests, fairs): opened by some trainees
 // some of the time, so their strings stay out of the trainees' first-screen catalogue too.
 export const CAREERS_FEATURES = ['careers'].map((feature) => `<rootDir>/src/features/${feature}`);

@@ -28,7 +28,7 @@ export class LargeCohortWorld {
   ) {
     const now = Date.now();
     const versions = TRACKS.map((trackCode, i) => ({ versionId: randomUUID(), courseCode: `${trackCode}-1`, courseTitle: `${trackCode} ${i}`, trackCode }));
-    this.cohortFact = { cohortId: this.cohortId, name: 'Bench cohort', instructorIds: [], courseVersions: versions, startsAt: new Date(now - 120 * DAY), endsAt: null };
+    this.cohortFact = { cohortId: this.cohortId, name: 'Bench cohort', instructorIds: [], courseVersions: versions, startsAt: new Date(now - 120 * DAY), endsAt: null, timeZone: 'America/Belize' };
     for (const v of versions) {
       for (let i = 0; i < assessmentsPerTrainee; i++) {
         this.assessmentFacts.push({ assessmentId: randomUUID(), versionId: v.versionId, title: `${v.courseCode} #${i}`, skillCodes: [`skill-${i % 12}`] });

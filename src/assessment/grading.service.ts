@@ -156,6 +156,9 @@ export class Grading {
     if (stored.length === 0) return false;
     const payload = { submissionId: submission.id, enrollmentId: submission.enrollmentId, assessmentId: submission.assessmentId, traineeId: submission.traineeId, passed, score, maxScore: submission.maxScore, gradedAt: stored[0].gradedAt.toISOString() };
     const events: OutboxItem[] = [{ name: 'assessment-graded', payload }];
+    // A pass proves skills; a regrade that turns a pass into a fail takes that proof back. A fail
+    // after a fail changes nothing a trainee has proven, so it is not announced.
+    if (passed || submission.passed) events.push({ name: 'trainee-evidence-changed', payload: { traineeId: submission.traineeId } });
     // A regrade that changes nothing is still reported to progress, but not to the trainee.
     if (submission.score === null || submission.score !== score) {
       const eventKey = `graded:${change.eventSuffix}`;

@@ -137,6 +137,7 @@ export class CertificateIssuer {
       'notify',
       { type: 'certificate-issued', eventKey: `certificate-issued:${id}`, recipientIds: [trainee.id], data: { certificateId: id, courseTitle: outline.courseTitle } },
     );
+    await this.outbox.publish('trainee-evidence-changed', { traineeId: trainee.id });
     return true;
   }
 

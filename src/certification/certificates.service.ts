@@ -73,6 +73,7 @@ export class CertificatesService {
       'notify',
       { type: 'certificate-revoked', eventKey: `certificate-revoked:${id}`, recipientIds: [row.trainee_id], data: { certificateId: id, courseTitle: row.course_title, reason, reasonCode } },
     );
+    await this.outbox.publish('trainee-evidence-changed', { traineeId: row.trainee_id });
     return this.txHost.tx.getRepository(Certificate).findOneByOrFail({ id });
   }
 

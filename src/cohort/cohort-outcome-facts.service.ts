@@ -10,6 +10,8 @@ export interface CohortSummaryFact {
   courseVersionIds: string[];
   startsAt: Date;
   endsAt: Date;
+  /** The cohort's IANA zone: its calendar days are counted there. */
+  timeZone: string;
 }
 
 export interface ApplicationOutcomeFact {
@@ -49,7 +51,7 @@ export class CohortOutcomeFacts {
 
   async cohort(cohortId: string): Promise<CohortSummaryFact | null> {
     const rows: CohortSummaryFact[] = await this.txHost.tx.query(
-      `SELECT c.id AS "cohortId", c.name, c.starts_at AS "startsAt", c.ends_at AS "endsAt",
+      `SELECT c.id AS "cohortId", c.name, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.time_zone AS "timeZone",
               coalesce((SELECT array_agg(i.user_id ORDER BY i.user_id) FROM cohort_instructor i WHERE i.cohort_id = c.id), '{}') AS "instructorIds",
               coalesce((SELECT array_agg(v.course_version_id ORDER BY v.course_version_id) FROM cohort_course_version v WHERE v.cohort_id = c.id), '{}') AS "courseVersionIds"
          FROM cohort c WHERE c.id = $1`,

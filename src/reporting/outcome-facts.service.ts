@@ -5,7 +5,8 @@ import { OrganisationDirectory } from '../organisation/organisation-directory.co
 import { AppConfig } from '../config/app-config';
 import { OTHER } from './disclosure/category-recoding';
 import { CohortFact, CohortFactsSource, EnrollmentFact } from './ports/cohort-facts.source';
-import { dayOf, followUpDateProblem, placementDateProblem } from './placements/placement-dates';
+import { localDate } from '@gds/time';
+import { followUpDateProblem, placementDateProblem } from './placements/placement-dates';
 import { AssessmentFactsSource } from './ports/assessment-facts.source';
 import { CertificateFactsSource } from './ports/certificate-facts.source';
 import type { OutcomeInputs, PersonFact, PlacementFact } from './outcome-inputs';
@@ -45,10 +46,17 @@ export class OutcomeFacts {
       this.placements(cohort.cohortId),
       this.talent.stagesOf([...new Set(enrollments.map((e) => e.traineeId))]),
     ]);
+    const zones = await this.zonesOf([...new Set(placements.map((p) => p.traineeId))]);
     return {
       cohort, applications, enrollments, activity, results, assessments, scores, certificates, people,
-      placements: countablePlacements(placements, cohort, enrollments, asOf), pipeline, asOf, minCellSize,
+      placements: countablePlacements(placements, cohort, enrollments, asOf, zones), pipeline, asOf, minCellSize,
     };
+  }
+
+  /** Each trainee's own zone: a placement's "today" is theirs, as when it was recorded (Placements). */
+  private async zonesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    return new Map((await this.directory.findByIds(ids)).map((p) => [p.id, p.timeZone]));
   }
 
   /**
@@ -81,16 +89,18 @@ export class OutcomeFacts {
 /**
  * Only placements and follow-ups whose dates are possible count (recorded before the rules, or by
  * hand in the database, they stay listed for staff to correct but never reach a funder's figures).
+ * The days are counted as when they were recorded: the cohort's in its zone, "today" in the trainee's.
  */
-function countablePlacements(placements: PlacementFact[], cohort: CohortFact, enrollments: EnrollmentFact[], asOf: Date): PlacementFact[] {
-  const today = dayOf(asOf);
+function countablePlacements(placements: PlacementFact[], cohort: CohortFact, enrollments: EnrollmentFact[], asOf: Date, zones: Map<string, string>): PlacementFact[] {
+  const todayOf = (traineeId: string) => localDate(asOf, zones.get(traineeId) ?? cohort.timeZone);
+  const courseStartsOn = cohort.startsAt ? localDate(cohort.startsAt, cohort.timeZone) : null;
   const firstEnrolled = new Map<string, number>();
   for (const e of enrollments) firstEnrolled.set(e.traineeId, Math.min(firstEnrolled.get(e.traineeId) ?? Infinity, e.enrolledAt.getTime()));
   return placements
     .filter((p) => {
       const enrolled = firstEnrolled.get(p.traineeId);
-      const bounds = { today, courseStartsOn: cohort.startsAt ? dayOf(cohort.startsAt) : null, enrolledOn: enrolled === undefined ? null : dayOf(new Date(enrolled)) };
+      const bounds = { today: todayOf(p.traineeId), courseStartsOn, enrolledOn: enrolled === undefined ? null : localDate(new Date(enrolled), cohort.timeZone) };
       return placementDateProblem(p.startsOn, bounds) === null;
     })
-    .map((p) => ({ ...p, followUps: p.followUps.filter((f) => followUpDateProblem(p.startsOn, f.month, f.checkedOn, today) === null) }));
+    .map((p) => ({ ...p, followUps: p.followUps.filter((f) => followUpDateProblem(p.startsOn, f.month, f.checkedOn, todayOf(p.traineeId)) === null) }));
 }

@@ -4,8 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { ApiPage, ApiProblems, CurrentPrincipal, hasRole, Page, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
 import { CareerFairs } from './career-fairs.service';
 import { FairBookings } from './fair-bookings.service';
+import { FairAttendance } from './fair-attendance.service';
 import { EmployerScope } from './employer-scope.service';
-import { CareerFairView, CreateCareerFairDto, FairBookingView, FairRegistrationView, FairSlotView, PublishSlotDto } from './dto/career-fair.dto';
+import { CareerFairView, CreateCareerFairDto, FairAttendeeView, FairBookingView, FairRegistrationView, FairSlotView, PublishSlotDto } from './dto/career-fair.dto';
 
 /** Career fairs: admins create, employers publish meeting slots, trainees register, book and check in. */
 @ApiTags('career fairs')
@@ -15,6 +16,7 @@ export class CareerFairsController {
     private readonly fairs: CareerFairs,
     private readonly bookings: FairBookings,
     private readonly scope: EmployerScope,
+    private readonly attendance: FairAttendance,
   ) {}
 
   @Post('career-fairs')
@@ -41,6 +43,15 @@ export class CareerFairsController {
   @ApiProblems(404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<CareerFairView> {
     return this.fairs.get(principal, id);
+  }
+
+  @Get('career-fairs/:id/registrations')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Who registered for the fair, who checked in and their meetings (programme staff)' })
+  @ApiPage(FairAttendeeView)
+  @ApiProblems(400, 404)
+  async attendees(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: PageQuery): Promise<Page<FairAttendeeView>> {
+    return this.attendance.attendees(principal, id, query);
   }
 
   @Post('career-fairs/:id/registrations')

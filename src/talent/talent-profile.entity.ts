@@ -5,9 +5,9 @@ export type Availability = (typeof AVAILABILITIES)[number];
 
 /**
  * A trainee's talent profile. Employers see it only while `listed`; withdrawing keeps the row (the
- * trainee's own history, the data export) but hides it at once. Track, cohort, skills and
- * certified courses are the evidence captured when the trainee last saved it, for search; the
- * profile itself shows certificates and evidence as they are now.
+ * trainee's own history, the data export) but hides it at once. Track and cohort are captured when
+ * the trainee last saved it; skills and certified courses, for search, are also refreshed whenever
+ * the trainee's evidence changes (SearchableEvidence). The profile itself reads the evidence live.
  */
 @Entity('talent_profile')
 export class TalentProfile {

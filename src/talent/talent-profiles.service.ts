@@ -30,9 +30,11 @@ export class TalentProfiles {
   /** Lists the trainee (or updates a listed profile), capturing the evidence search uses. */
   @Transactional()
   async listMe(traineeId: string, input: ListMeDto): Promise<MyTalentProfileView> {
+    // The row is locked before the evidence is read: a refresh of the searchable evidence
+    // (SearchableEvidence) waits for this save and then writes what is true after it.
+    const existing = await this.repo.createQueryBuilder('p').where('p.trainee_id = :traineeId', { traineeId }).setLock('pessimistic_write').getOne();
     const evidence = await this.evidence.of(traineeId);
     if (!evidence) throw unprocessable('nothing-to-list', 'A talent profile shows what a cohort proved: enrol in a cohort first.');
-    const existing = await this.repo.findOneBy({ traineeId });
     await this.repo.save(this.repo.create({
       traineeId,
       listed: true,

@@ -20,6 +20,8 @@ import { EmployerTalentController } from './employer-talent.controller';
 import { CareerFairs } from './career-fairs.service';
 import { FairBookings } from './fair-bookings.service';
 import { FairReminders } from './fair-reminders.service';
+import { SearchableEvidence } from './searchable-evidence.service';
+import { FairAttendance } from './fair-attendance.service';
 import { CareerFairsController } from './career-fairs.controller';
 import { MyFairSchedule } from './my-fair-schedule.service';
 import { MyCareerFairsController } from './my-career-fairs.controller';
@@ -45,6 +47,8 @@ import { MyCareerFairsController } from './my-career-fairs.controller';
     FairBookings,
     FairReminders,
     MyFairSchedule,
+    SearchableEvidence,
+    FairAttendance,
     { provide: TalentPipeline, useExisting: TalentPipelineService },
   ],
   controllers: [MyTalentProfileController, EmployerTalentController, CareerFairsController, MyCareerFairsController],

@@ -27,7 +27,7 @@ export function describeCohortFactsContract(name: string, makeStand: () => Promi
     });
     afterAll(() => stand?.close());
 
-    it('describes the cohort: its name, instructors, the versions it teaches with course and track, its dates; nothing for an unknown cohort', async () => {
+    it('describes the cohort: its name, instructors, the versions it teaches with course and track, its dates and zone; nothing for an unknown cohort', async () => {
       expect(await stand.source.cohort(world.cohortId)).toEqual({
         cohortId: world.cohortId,
         name: world.cohortName,
@@ -35,6 +35,7 @@ export function describeCohortFactsContract(name: string, makeStand: () => Promi
         courseVersions: [{ versionId: world.versionId, courseCode: expect.any(String), courseTitle: world.courseTitle, trackCode: world.trackCode }],
         startsAt: expect.any(Date),
         endsAt: expect.any(Date),
+        timeZone: 'America/Belize',
       });
       expect(await stand.source.cohort(randomUUID())).toBeNull();
     });

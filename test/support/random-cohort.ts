@@ -38,7 +38,8 @@ export async function randomCohort(seed: number, trainees: number, k: number, op
     .filter(() => rnd() < 0.25)
     // A start the report counts: after the course began (asOf − 90 days) and every enrollment (asOf − 40 days at the latest).
     .map((p) => ({ trainee_id: p.id, starts_on: '2026-10-20', follow_ups: [] }));
-  const directory = { demographicsOf: async (ids: string[]) => people.filter((p) => ids.includes(p.id)) } as unknown as UserDirectory;
+  // No one's own zone is known here (findByIds finds nobody): placement days are counted in the cohort's.
+  const directory = { demographicsOf: async (ids: string[]) => people.filter((p) => ids.includes(p.id)), findByIds: async () => [] } as unknown as UserDirectory;
   // Employers are named by their organisation's id; here the id is the name.
   const organisations = new FakeOrganisationDirectory();
   for (const employer of new Set(people.map((p) => p.employer))) if (employer) organisations.add({ id: employer, name: employer, retired: false });

@@ -67,6 +67,7 @@ export function buildCohortWorld(fakes: ReportingFakes, options: WorldOptions): 
     courseVersions: versions,
     startsAt: new Date(asOf - 90 * DAY),
     endsAt: new Date(asOf + 30 * DAY),
+    timeZone: 'America/Belize',
   });
   for (const v of versions) {
     const count = 1 + Math.floor(rnd() * 3);

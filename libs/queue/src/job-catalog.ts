@@ -75,6 +75,12 @@ export interface JobPayloads {
   'record-pipeline-hire': { interviewRequestId: string };
   /** reporting: tell staff of placement follow-ups (3 and 6 months) that fell due, each once (daily). */
   'scan-placement-follow-ups': Record<string, never>;
+  /**
+   * A fact for whoever keeps a copy of what a trainee has proven (the talent module's searchable
+   * profile): a certificate was issued or revoked, or a grade that passes (or passed before) was
+   * stored. The handler reads the trainee's evidence as it is when it runs.
+   */
+  'trainee-evidence-changed': { traineeId: string };
 }
 
 /** Every kind of notification; preferences are per type and channel. */
@@ -186,6 +192,8 @@ export const JOB_CATALOG: { [N in JobName]: JobSpec<N> } = {
   'scan-fair-reminders': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 15 * MINUTE_MS }, id: EACH_PUBLICATION },
   'record-pipeline-hire': { queue: 'maintenance', attempts: 5, backoffMs: 2000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.interviewRequestId] },
   'scan-placement-follow-ups': { queue: 'maintenance', attempts: 3, backoffMs: 5000, keepCompletedSeconds: DAY, keepFailedSeconds: 7 * DAY, schedule: { every: 6 * HOUR_MS }, id: EACH_PUBLICATION },
+  // Each publication runs: the handler reads the latest evidence, so a later change needs its own run.
+  'trainee-evidence-changed': { queue: 'progress', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: EACH_PUBLICATION },
 };
 
 

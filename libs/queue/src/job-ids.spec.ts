@@ -28,6 +28,7 @@ const SAMPLES: { [N in JobName]: JobPayloads[N] } = {
   'scan-fair-reminders': {},
   'record-pipeline-hire': { interviewRequestId: 'c0a80101-0000-4000-8000-000000000001' },
   'scan-placement-follow-ups': {},
+  'trainee-evidence-changed': { traineeId: 'c0a80101-0000-4000-8000-000000000002' },
   'scan-stalled-submissions': {},
   'sweep-sandbox-datasets': {},
   'send-weekly-digests': {},

@@ -24,6 +24,7 @@ export class CohortFactsAdapter extends CohortFactsSource {
       courseVersions: outlines.map((o) => ({ versionId: o.versionId, courseCode: o.courseCode, courseTitle: o.courseTitle, trackCode: o.trackCode })),
       startsAt: cohort.startsAt,
       endsAt: cohort.endsAt,
+      timeZone: cohort.timeZone,
     };
   }
 

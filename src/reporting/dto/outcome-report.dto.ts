@@ -167,6 +167,15 @@ export class CohortHeadlineView {
   @ApiProperty({ type: ReportCohortView }) cohort: ReportCohortView;
   @ApiProperty({ type: FunnelView }) funnel: FunnelView;
   @ApiProperty({ type: OutcomeFiguresView }) overall: OutcomeFiguresView;
+  @ApiProperty({ type: PipelineFiguresView, description: 'Talent pipeline figures, exactly as the cohort’s own report publishes them' }) pipeline: PipelineFiguresView;
+}
+
+export class PooledPipelineView {
+  @count('Trainees who listed a talent profile') listed: number | null;
+  @count('Trainees whose profile an employer viewed') viewed: number | null;
+  @count() shortlisted: number | null;
+  @count() interviewed: number | null;
+  @count() hired: number | null;
 }
 
 export class PooledFiguresView {
@@ -195,6 +204,7 @@ export class CrossCohortReportView {
   @ApiProperty({ type: CohortHeadlineView, isArray: true, description: 'Each cohort’s headline, exactly as its own report publishes it' }) cohorts: CohortHeadlineView[];
   @ApiProperty({ type: PooledFiguresView, description: 'Sums of the published figures above; null when any cohort withholds that count' }) overall: PooledFiguresView;
   @ApiProperty({ type: PooledFunnelView }) funnel: PooledFunnelView;
+  @ApiProperty({ type: PooledPipelineView, description: 'Sums of the cohorts’ published pipeline figures; null when any cohort withholds that stage' }) pipeline: PooledPipelineView;
 }
 
 export class ReportRefreshView {

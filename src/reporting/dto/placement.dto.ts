@@ -53,6 +53,8 @@ export class PlacementView {
   @ApiProperty() employer: string;
   @ApiProperty({ format: 'date' }) startsOn: string;
   @ApiProperty({ enum: PLACEMENT_SOURCES }) source: PlacementSource;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who recorded it: for an employer-confirmed placement from the talent pipeline, the employer user who confirmed the hire' })
+  recordedBy: string | null;
   @ApiProperty({ type: FollowUpView, isArray: true }) followUps: FollowUpView[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

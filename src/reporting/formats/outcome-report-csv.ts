@@ -1,6 +1,7 @@
 import type { CohortOutcomeReport } from '../cohort-outcome-report';
 import type { CrossCohortReport } from '../cross-cohort-report';
 import type { OutcomeFigures } from '../outcome-figures';
+import { PIPELINE_STAGES, PipelineStage } from '../pipeline-figures';
 import { DIMENSIONS, SuppressedTable } from '../disaggregation';
 import { toCsv } from './csv-writer';
 
@@ -55,6 +56,12 @@ function funnelRows(section: string, group: string, funnel: Record<string, numbe
   return Object.entries(funnel).map(([m, v]) => [section, group, m, v === null ? SUPPRESSED : v] as Row);
 }
 
+/** The talent-pipeline stages; a withheld stage reads `suppressed`, like every withheld figure. */
+function pipelineRows(section: string, group: string, pipeline: Record<PipelineStage, number | null> | undefined): Row[] {
+  if (!pipeline) return [];
+  return PIPELINE_STAGES.map((m) => [section, group, m, pipeline[m] === null ? SUPPRESSED : pipeline[m]] as Row);
+}
+
 export function cohortReportCsv(r: CohortOutcomeReport): string {
   const rows: Row[] = [
     ['report', r.cohort.name, 'asOf', r.asOf],
@@ -71,6 +78,7 @@ export function cohortReportCsv(r: CohortOutcomeReport): string {
     ...(r.otherTracks ? figureRows('track', 'other tracks', r.otherTracks.figures) : []),
     ...r.weeklyActivity.map((w) => ['weeklyActivity', w.weekStarting, 'activeTrainees', w.activeTrainees ?? SUPPRESSED] as Row),
     ...DIMENSIONS.flatMap((d) => tableRows(`by.${d}`, r.disaggregation[d])),
+    ...pipelineRows('pipeline', '', r.pipeline),
   ];
   return toCsv(CSV_HEADER, rows);
 }
@@ -81,7 +89,12 @@ export function crossCohortCsv(r: CrossCohortReport): string {
     ['report', 'All cohorts', 'minCellSize', r.minCellSize],
     ...funnelRows('funnel', '', r.funnel),
     ...Object.entries(r.overall).map(([m, v]) => ['all', '', m, v === null && !m.endsWith('Rate') ? SUPPRESSED : v] as Row),
-    ...r.cohorts.flatMap((c) => [...funnelRows('cohort.funnel', c.cohort.name, c.funnel), ...figureRows('cohort', c.cohort.name, c.overall)]),
+    ...pipelineRows('pipeline', '', r.pipeline),
+    ...r.cohorts.flatMap((c) => [
+      ...funnelRows('cohort.funnel', c.cohort.name, c.funnel),
+      ...figureRows('cohort', c.cohort.name, c.overall),
+      ...pipelineRows('cohort.pipeline', c.cohort.name, c.pipeline),
+    ]),
   ];
   return toCsv(CSV_HEADER, rows);
 }

@@ -62,13 +62,14 @@ export class PipelineHires {
        ON CONFLICT DO NOTHING RETURNING id`,
       [hire.cohortId, hire.traineeId, hire.roleTitle, employer, startsOn, hire.recordedBy, interviewRequestId],
     );
-    // The reported one becomes this hire's (employer-confirmed now); one already linked (to this
-    // request: a repeated job; or to another) is left as it is.
+    // The reported one becomes this hire's (employer-confirmed now, recorded by the employer user
+    // who confirmed it, not the trainee who typed it in); one already linked (to this request: a
+    // repeated job; or to another) is left as it is.
     const placementId = inserted[0]?.id ?? ((await this.txHost.tx.query(
-      `UPDATE placement SET interview_request_id = $6, source = 'employer_confirmed', updated_at = now()
+      `UPDATE placement SET interview_request_id = $6, source = 'employer_confirmed', recorded_by = $7, updated_at = now()
         WHERE cohort_id = $1 AND trainee_id = $2 AND starts_on = $3 AND lower(role) = lower($4) AND lower(employer) = lower($5) AND interview_request_id IS NULL
         RETURNING id`,
-      [hire.cohortId, hire.traineeId, startsOn, hire.roleTitle, employer, interviewRequestId],
+      [hire.cohortId, hire.traineeId, startsOn, hire.roleTitle, employer, interviewRequestId, hire.recordedBy],
     )) as [Array<{ id: string }>, number])[0][0]?.id;
     if (!placementId) return null;
     await this.txHost.tx.query(

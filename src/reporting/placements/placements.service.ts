@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
+import { localDate } from '@gds/time';
+import { UserDirectory } from '../../identity/identity.module';
 import { conflict, decodeCursor, forbidden, hasRole, notFound, Page, PageQuery, Principal, toPage, unprocessable } from '@gds/http';
 import { CohortFact, CohortFactsSource } from '../ports/cohort-facts.source';
 import { ReportAccess } from '../report-access.service';
@@ -8,7 +10,7 @@ import { CohortOutcomes } from '../cohort-outcomes.service';
 import { CreatePlacementDto, FollowUpDto, PlacementView, UpdatePlacementDto } from '../dto/placement.dto';
 import { Placement } from './placement.entity';
 import { PlacementFollowUp } from './placement-follow-up.entity';
-import { dayOf, DateProblem, followUpDateProblem, placementDateProblem, PlacementBounds } from './placement-dates';
+import { DateProblem, followUpDateProblem, placementDateProblem, PlacementBounds } from './placement-dates';
 
 /** A date rule broken answers 422 naming the rule and the field; nothing is stored. */
 function refuse(problem: DateProblem | null): void {
@@ -26,6 +28,7 @@ export class Placements {
     private readonly cohorts: CohortFactsSource,
     private readonly access: ReportAccess,
     private readonly outcomes: CohortOutcomes,
+    private readonly users: UserDirectory,
   ) {}
 
   @Transactional()
@@ -83,7 +86,8 @@ export class Placements {
   @Transactional()
   async recordFollowUp(principal: Principal, id: string, month: 3 | 6, input: FollowUpDto): Promise<PlacementView> {
     const placement = await this.editable(principal, id);
-    refuse(followUpDateProblem(placement.startsOn, month, input.checkedOn, dayOf(new Date())));
+    const cohort = (await this.cohorts.cohort(placement.cohortId))!;
+    refuse(followUpDateProblem(placement.startsOn, month, input.checkedOn, await this.todayOf(placement.traineeId, cohort)));
     await this.txHost.tx.query(
       `INSERT INTO placement_follow_up (placement_id, month, still_in_role, checked_on, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (placement_id, month) DO UPDATE SET still_in_role = excluded.still_in_role, checked_on = excluded.checked_on,
@@ -94,21 +98,33 @@ export class Placements {
     return this.get(principal, id);
   }
 
-  /** The days a placement of this trainee in this cohort must keep to (see placement-dates). */
+  /**
+   * The days a placement of this trainee in this cohort must keep to (see placement-dates). The
+   * course's start and the enrollment are days of the cohort, counted in its zone; "today" is the
+   * trainee's, in their own zone: a job that began this morning in Manila has begun, whatever the
+   * date is in UTC or in the programme's office.
+   */
   private async bounds(cohort: CohortFact, traineeId: string): Promise<PlacementBounds> {
     const enrolled = (await this.cohorts.enrollments(cohort.cohortId)).filter((e) => e.traineeId === traineeId).map((e) => e.enrolledAt.getTime());
     return {
-      today: dayOf(new Date()),
-      courseStartsOn: cohort.startsAt ? dayOf(cohort.startsAt) : null,
-      enrolledOn: enrolled.length > 0 ? dayOf(new Date(Math.min(...enrolled))) : null,
+      today: await this.todayOf(traineeId, cohort),
+      courseStartsOn: cohort.startsAt ? localDate(cohort.startsAt, cohort.timeZone) : null,
+      enrolledOn: enrolled.length > 0 ? localDate(new Date(Math.min(...enrolled)), cohort.timeZone) : null,
     };
+  }
+
+  /** Today in the trainee's zone (the cohort's if the person is gone). */
+  private async todayOf(traineeId: string, cohort: CohortFact): Promise<string> {
+    const person = await this.users.findById(traineeId);
+    return localDate(new Date(), person?.timeZone ?? cohort.timeZone);
   }
 
   /** A new start date must be possible itself and keep the follow-ups already recorded possible. */
   private async checkNewStart(placement: Placement, startsOn: string): Promise<void> {
     const cohort = (await this.cohorts.cohort(placement.cohortId))!;
-    refuse(placementDateProblem(startsOn, await this.bounds(cohort, placement.traineeId)));
-    const today = dayOf(new Date());
+    const bounds = await this.bounds(cohort, placement.traineeId);
+    refuse(placementDateProblem(startsOn, bounds));
+    const today = bounds.today;
     for (const f of await this.txHost.tx.getRepository(PlacementFollowUp).findBy({ placementId: placement.id })) refuse(followUpDateProblem(startsOn, f.month, f.checkedOn, today));
   }
 
@@ -171,6 +187,7 @@ export class Placements {
       employer: p.employer,
       startsOn: p.startsOn,
       source: p.source,
+      recordedBy: p.recordedBy,
       followUps: followUps
         .filter((f) => f.placementId === p.id)
         .sort((a, b) => a.month - b.month)

@@ -13,6 +13,8 @@ export interface CohortFact {
   courseVersions: CourseVersionFact[];
   startsAt: Date | null;
   endsAt: Date | null;
+  /** The cohort's IANA zone (libs/time): its calendar days are counted there. */
+  timeZone: string;
 }
 
 export type ApplicationStatus = 'submitted' | 'shortlisted' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';

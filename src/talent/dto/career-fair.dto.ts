@@ -78,3 +78,19 @@ export class FairBookingView {
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
 }
+
+export class AttendeeBookingView {
+  @ApiProperty({ format: 'uuid' }) slotId: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+}
+
+export class FairAttendeeView {
+  @ApiProperty({ format: 'uuid' }) traineeId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedInAt: string | null;
+  @ApiProperty({ type: AttendeeBookingView, isArray: true, description: 'Their meetings at the fair, in time order' }) bookings: AttendeeBookingView[];
+}

@@ -20,6 +20,7 @@ import { admissionsRoutes } from '../features/admissions/routes';
 import { cohortTeachingRoutes } from '../features/cohort-teaching/routes';
 import { careersRoutes } from '../features/careers/routes';
 import { talentEmployerRoutes } from '../features/talent-employer/routes';
+import { adminTalentRoutes } from '../features/admin-talent/routes';
 
 /** The route tree: each feature's routes.ts lists its screens (lazy), this file only assembles them. */
 const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]), signedInRoute.addChildren([
@@ -38,6 +39,7 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...teachRoutes,
     ...admissionsRoutes,
     ...careersRoutes,
+    ...adminTalentRoutes,
     cohortTeachingRoutes,
     ...talentEmployerRoutes,
   ])]);

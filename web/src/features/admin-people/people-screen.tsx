@@ -16,6 +16,7 @@ import { useFormat } from '../../shared/i18n/use-format';
 import { peopleQuery, ROLES, type Role, useInvitePerson } from './people.queries';
 import { useRoleLabel } from './role-labels';
 import { RoleChoices } from './role-choices';
+import { OrganisationChoice } from './organisation-choice';
 import './admin-people.css';
 
 /** Everyone with an account: find by name or email, filter by role, and invite someone new. */
@@ -83,17 +84,24 @@ function InviteSection() {
   const errorMessage = useErrorMessage();
   const errors = fieldErrorsOf(invite.error);
   const [roles, setRoles] = useState<Role[]>(['trainee']);
+  const [organisationId, setOrganisationId] = useState('');
+  const employer = roles.includes('employer');
   const expires = format.dateTime(invite.data?.invitationExpiresAt);
   return (
     <section className="section" aria-labelledby="invite">
       <h2 id="invite">
         <Trans>Invite a person</Trans>
       </h2>
-      <Form onSubmit={(values) => invite.mutate({ email: values.email ?? '', displayName: values.displayName ?? '', roles, language: values.language === 'es' ? 'es' : 'en' })}>
+      <Form
+        onSubmit={(values) =>
+          invite.mutate({ email: values.email ?? '', displayName: values.displayName ?? '', roles, language: values.language === 'es' ? 'es' : 'en', organisationId: employer ? organisationId || undefined : undefined })
+        }
+      >
         <FormAlert message={invite.error ? errorMessage(invite.error) : undefined} />
         <TextField name="email" label={t`Email`} type="email" required error={errors.email} />
         <TextField name="displayName" label={t`Name`} required maxLength={120} error={errors.displayName} />
         <RoleChoices value={roles} onChange={setRoles} error={errors.roles} />
+        {employer && <OrganisationChoice value={organisationId} onChange={setOrganisationId} error={errors.organisationId} />}
         <SelectField name="language" label={t`Language of the invitation`} defaultValue="en">
           <option value="en">English</option>
           <option value="es" lang="es">

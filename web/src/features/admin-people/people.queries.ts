@@ -6,7 +6,7 @@ import { unwrap } from '../../shared/api/unwrap';
 type Schemas = components['schemas'];
 export type Person = Schemas['UserView'];
 export type Role = Person['roles'][number];
-export const ROLES: Role[] = ['trainee', 'instructor', 'admin', 'reviewer'];
+export const ROLES: Role[] = ['trainee', 'instructor', 'admin', 'reviewer', 'employer'];
 
 const peopleKey = ['people'] as const;
 
@@ -15,6 +15,12 @@ export const peopleQuery = (filter: { q?: string; role?: Role }) =>
     queryKey: [...peopleKey, 'list', filter] as const,
     queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 100, q: filter.q || undefined, role: filter.role } } })),
   });
+
+/** The listed organisations an employer user may act for (a page of 100, by name). */
+export const listedOrganisationsQuery = queryOptions({
+  queryKey: ['organisations', 'listed'] as const,
+  queryFn: async () => (await unwrap(api.GET('/api/v1/organisations', { params: { query: { limit: 100 } } }))).items,
+});
 
 export const personQuery = (id: string) =>
   queryOptions({
@@ -37,7 +43,7 @@ function useRefresh(id?: string) {
 export function useInvitePerson() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: { email: string; displayName: string; roles: Role[]; language: 'en' | 'es' }) => unwrap(api.POST('/api/v1/users', { body })),
+    mutationFn: (body: { email: string; displayName: string; roles: Role[]; language: 'en' | 'es'; organisationId?: string }) => unwrap(api.POST('/api/v1/users', { body })),
     onSuccess: () => void refresh(),
   });
 }
@@ -45,7 +51,7 @@ export function useInvitePerson() {
 export function useChangeRoles(id: string) {
   const refresh = useRefresh(id);
   return useMutation({
-    mutationFn: (body: { roles: Role[]; reason?: string }) => unwrap(api.PATCH('/api/v1/users/{id}/roles', { params: { path: { id } }, body })),
+    mutationFn: (body: { roles: Role[]; reason?: string; organisationId?: string }) => unwrap(api.PATCH('/api/v1/users/{id}/roles', { params: { path: { id } }, body })),
     onSuccess: () => void refresh(),
   });
 }

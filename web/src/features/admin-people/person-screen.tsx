@@ -12,6 +12,7 @@ import { useErrorMessage } from '../../shared/states/error-state';
 import { useFormat } from '../../shared/i18n/use-format';
 import { type Person, personQuery, type Role, roleChangesQuery, useChangeRoles, useResendInvitation, useSetActive } from './people.queries';
 import { RoleChoices } from './role-choices';
+import { OrganisationChoice } from './organisation-choice';
 import { useRoleLabel } from './role-labels';
 import './admin-people.css';
 
@@ -42,7 +43,9 @@ function PersonDetail({ person }: { person: Person }) {
   const roleLabel = useRoleLabel();
   const [roles, setRoles] = useState<Role[]>(person.roles);
   const [reason, setReason] = useState('');
+  const [organisationId, setOrganisationId] = useState(person.organisationId ?? '');
   useEffect(() => setRoles(person.roles), [person.roles]);
+  useEffect(() => setOrganisationId(person.organisationId ?? ''), [person.organisationId]);
   const changeRoles = useChangeRoles(person.id);
   const resend = useResendInvitation(person.id);
   const setActive = useSetActive(person.id);
@@ -66,8 +69,9 @@ function PersonDetail({ person }: { person: Person }) {
           <Trans>Roles</Trans>
         </h2>
         <RoleChoices value={roles} onChange={setRoles} />
+        {roles.includes('employer') && <OrganisationChoice value={organisationId} onChange={setOrganisationId} />}
         <TextField name="reason" label={t`Reason (kept in the history)`} value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} />
-        <Button onClick={() => changeRoles.mutate({ roles, reason: reason || undefined })} isPending={changeRoles.isPending}>
+        <Button onClick={() => changeRoles.mutate({ roles, reason: reason || undefined, organisationId: roles.includes('employer') ? organisationId || undefined : undefined })} isPending={changeRoles.isPending}>
           <Trans>Save roles</Trans>
         </Button>
       </section>

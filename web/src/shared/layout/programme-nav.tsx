@@ -7,6 +7,8 @@ export function ProgrammeNav() {
   const links = [
     { to: '/admin/cohorts', label: t`Cohorts` },
     { to: '/admin/people', label: t`People` },
+    { to: '/admin/organisations', label: t`Employers` },
+    { to: '/admin/career-fairs', label: t`Career fairs` },
     { to: '/admin/certificate-reviews', label: t`Certificates to review` },
     { to: '/admin/operations', label: t`Operations` },
   ] as const;
