@@ -2606,7 +2606,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Who registered for the fair, who checked in and their meetings (programme staff) */
+        get: operations["CareerFairsController_attendees"];
         put?: never;
         /** Register for a fair you are invited to (listed or shortlisted trainees): 201, then 200 with the same registration */
         post: operations["CareerFairsController_register"];
@@ -4005,6 +4006,8 @@ export interface components {
             cohort: components["schemas"]["ReportCohortView"];
             funnel: components["schemas"]["FunnelView"];
             overall: components["schemas"]["OutcomeFiguresView"];
+            /** @description Talent pipeline figures, exactly as the cohort’s own report publishes them */
+            pipeline: components["schemas"]["PipelineFiguresView"];
         };
         PooledFiguresView: {
             trainees: number | null;
@@ -4024,6 +4027,15 @@ export interface components {
             completed: number | null;
             certified: number | null;
         };
+        PooledPipelineView: {
+            /** @description Trainees who listed a talent profile */
+            listed: number | null;
+            /** @description Trainees whose profile an employer viewed */
+            viewed: number | null;
+            shortlisted: number | null;
+            interviewed: number | null;
+            hired: number | null;
+        };
         CrossCohortReportView: {
             /** Format: date-time */
             asOf: string;
@@ -4033,6 +4045,8 @@ export interface components {
             /** @description Sums of the published figures above; null when any cohort withholds that count */
             overall: components["schemas"]["PooledFiguresView"];
             funnel: components["schemas"]["PooledFunnelView"];
+            /** @description Sums of the cohorts’ published pipeline figures; null when any cohort withholds that stage */
+            pipeline: components["schemas"]["PooledPipelineView"];
         };
         DashboardLinkView: {
             /** @description The dashboard page with its signed ?access= token */
@@ -4083,6 +4097,11 @@ export interface components {
             startsOn: string;
             /** @enum {string} */
             source: "self_reported" | "employer_confirmed";
+            /**
+             * Format: uuid
+             * @description Who recorded it: for an employer-confirmed placement from the talent pipeline, the employer user who confirmed the hire
+             */
+            recordedBy: string | null;
             followUps: components["schemas"]["FollowUpView"][];
             /** Format: date-time */
             createdAt: string;
@@ -5893,6 +5912,33 @@ export interface components {
         };
         CareerFairPageView: {
             items: components["schemas"]["CareerFairView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AttendeeBookingView: {
+            /** Format: uuid */
+            slotId: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        FairAttendeeView: {
+            /** Format: uuid */
+            traineeId: string;
+            displayName: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** @description Their meetings at the fair, in time order */
+            bookings: components["schemas"]["AttendeeBookingView"][];
+        };
+        FairAttendeePageView: {
+            items: components["schemas"]["FairAttendeeView"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -22949,6 +22995,95 @@ export interface operations {
                 };
             };
             /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    CareerFairsController_attendees: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page; follow nextCursor for the next one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairAttendeePageView"];
+                };
+            };
+            /** @description The request is malformed or has invalid or unknown fields */
             400: {
                 headers: {
                     [name: string]: unknown;
