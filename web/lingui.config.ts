@@ -10,7 +10,10 @@ export const STAFF_FEATURES = ['outcomes', 'admin-cohorts', 'admin-people', 'cer
 // The trainees' career screens (talent profile, interview requests, fairs): opened by some trainees
 // some of the time, so their strings stay out of the trainees' first-screen catalogue too.
 export const CAREERS_FEATURES = ['careers'].map((feature) => `<rootDir>/src/features/${feature}`);
-const OWN_CATALOGUE_FEATURES = [...STAFF_FEATURES, ...CAREERS_FEATURES];
+// The trainees' screens after home: loaded with the first of them opened, so that sign-in and home
+// (the first screens on a slow phone) do not carry their strings (web/e2e/weight-and-offline.e2e.ts).
+export const TRAINEE_FEATURES = ['assessments', 'learning', 'certificates', 'notifications', 'cohorts'].map((feature) => `<rootDir>/src/features/${feature}`);
+const OWN_CATALOGUE_FEATURES = [...STAFF_FEATURES, ...CAREERS_FEATURES, ...TRAINEE_FEATURES];
 
 export default defineConfig({
   sourceLocale: 'en',
@@ -23,6 +26,8 @@ export default defineConfig({
     { path: `${root}/{locale}/staff`, include: STAFF_FEATURES, exclude: ['**/*.test.*'] },
     // The careers screens' catalogue (src/shared/i18n/careers-messages.ts), loaded by their route branch.
     { path: `${root}/{locale}/careers`, include: CAREERS_FEATURES, exclude: ['**/*.test.*'] },
+    // The trainees' screens after home (src/shared/i18n/trainee-messages.ts), loaded by their routes.
+    { path: `${root}/{locale}/trainee`, include: TRAINEE_FEATURES, exclude: ['**/*.test.*'] },
   ],
   // No file:line origins: they would change the catalogues on every unrelated edit.
   format: formatter({ origins: false }),

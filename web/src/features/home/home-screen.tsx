@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
@@ -11,6 +12,11 @@ import { ContinueCard } from './continue-card';
 import { DueSoonSection } from './due-soon-section';
 import { UnreadSection } from './unread-section';
 import { ApplicationsSection } from './applications-section';
+import { loadTraineeMessages } from '../../shared/i18n/trainee-messages';
+
+// After home has drawn and fetched its own data: the next screens' messages, so that opening a lesson
+// on a slow connection does not wait one more round trip for them (they are not part of sign-in's download).
+const PREFETCH_NEXT_MESSAGES_MS = 3000;
 
 /** What a trainee needs after a shift, on one screen: carry on, what is due, what is new. */
 export function HomeScreen() {
@@ -21,6 +27,10 @@ export function HomeScreen() {
   const me = useQuery({ ...meQuery, enabled: false });
   const enrollments = useQuery(enrollmentsQuery);
   const name = (me.data ?? session.user())?.displayName.split(' ')[0];
+  useEffect(() => {
+    const timer = window.setTimeout(() => void loadTraineeMessages().catch(() => undefined), PREFETCH_NEXT_MESSAGES_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
   return (
     <Screen title={name ? t`Hello, ${name}` : t`Home`}>
       <QueryView query={enrollments} lines={4}>

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 const webRoot = path.resolve(import.meta.dirname, '../../..');
 const committed = (locale: string, catalogue = 'messages') => readFileSync(path.join(webRoot, 'src/shared/i18n/locales', locale, `${catalogue}.po`), 'utf8');
 // messages: the first screens' catalogue; staff: the staff and reviewer screens'; careers: the trainees'
-// career screens' (lingui.config.ts).
-const CATALOGUES = ['messages', 'staff', 'careers'];
+// career screens'; trainee: the trainees' screens after home (lingui.config.ts).
+const CATALOGUES = ['messages', 'staff', 'careers', 'trainee'];
 
 /** msgid → msgstr of a .po file (single-line entries, as lingui writes them). */
 function entries(po: string): Map<string, string> {

@@ -1,18 +1,15 @@
-import type { Messages } from '@lingui/core';
-import { i18n } from './i18n';
-import type { Locale } from './locales';
+import { lazyCatalogue } from './lazy-catalogue';
+import { loadTraineeMessages } from './trainee-messages';
 
-// The staff and reviewer screens' messages (see lingui.config.ts): a lazy chunk per language.
-const loaders: Record<Locale, () => Promise<{ messages: Messages }>> = {
+const loadStaffCatalogue = lazyCatalogue({
   en: () => import('./locales/en/staff.po'),
   es: () => import('./locales/es/staff.po'),
-};
-const loaded = new Set<string>();
+});
 
-/** Adds the staff screens' messages to the active language's catalogue (once per language). */
+/**
+ * The staff and reviewer screens' messages (see lingui.config.ts), with the trainee screens' ones:
+ * the instructor's screens show the trainee's assessment components (trial runs, previews).
+ */
 export async function loadStaffMessages(): Promise<void> {
-  const locale = (i18n.locale || 'en') as Locale;
-  if (loaded.has(locale)) return;
-  i18n.load(locale, (await (loaders[locale] ?? loaders.en)()).messages);
-  loaded.add(locale);
+  await Promise.all([loadStaffCatalogue(), loadTraineeMessages()]);
 }
