@@ -138,6 +138,11 @@ test('a new applicant registers, applies, is accepted, learns, and downloads a c
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
     await expect(page.getByRole('heading', { level: 1, name: 'Tu perfil' })).toBeVisible();
     await checkScreen(page, 'profile-es');
+    // The learning screens' messages are a catalogue of their own: after a change of language they come
+    // in the new language too (the English ones were loaded earlier in this journey).
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Aprendizaje' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tu aprendizaje' })).toBeVisible();
+    await page.goBack();
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
     await page.getByRole('link', { name: 'Tell us about a new job or promotion' }).click();
     await page.getByText('A promotion', { exact: true }).click();
