@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokens } from './refresh-tokens.service';
 import { UserDirectory } from './user-directory.service';
+import { ResourceLinks } from './resource-links.service';
 import { UsersService } from './users.service';
 import { AuthController } from './auth.controller';
 import { MeController } from './me.controller';
@@ -28,11 +29,12 @@ import { DemographicConsentController } from './demographic-consent.controller';
 import { OrganisationModule } from '../organisation/organisation.module';
 
 /** What the module exports to Nest, it exports to TypeScript here: other modules import these names from this file. */
-export { AccountEmailTokens, IdentityPersonalData, UserDirectory };
+export { AccountEmailTokens, IdentityPersonalData, ResourceLinks, UserDirectory };
 
 /**
  * Users, roles, credentials, tokens and browser sessions. Other modules use UserDirectory; the
- * notification module's account emails use AccountEmailTokens.
+ * notification module's account emails use AccountEmailTokens; signed links to pages (dashboards,
+ * previews) are ResourceLinks.
  */
 @Module({
   imports: [
@@ -59,8 +61,9 @@ export { AccountEmailTokens, IdentityPersonalData, UserDirectory };
     AccountEmailTokens,
     ProfileCategories,
     DemographicConsents,
+    ResourceLinks,
   ],
   controllers: [AuthController, WebSessionController, PasswordResetController, MeController, PasswordController, UsersController, DemographicConsentController, ProfileOptionsController],
-  exports: [IdentityPersonalData, UserDirectory, AccessTokenVerifier, AccessTokens, AccountEmailTokens],
+  exports: [IdentityPersonalData, UserDirectory, AccessTokenVerifier, AccessTokens, AccountEmailTokens, ResourceLinks],
 })
 export class IdentityModule {}
