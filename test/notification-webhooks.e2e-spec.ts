@@ -159,6 +159,28 @@ describe('notifications: signed webhooks', () => {
     expect((await t.api.get(`/api/v1/webhooks/${hook.id}/deliveries`, admin.token)).body.items).toHaveLength(1);
   });
 
+  it('posts a test event once: a failing receiver neither gets retries nor moves the webhook toward being disabled', async () => {
+    // Subscribed to an event no other test here publishes: only test posts reach it.
+    const hook = await register('/test-refuses', ['cohort-digest']);
+    receiver.pathModes['/test-refuses'] = 'fail';
+    try {
+      for (let i = 0; i < DISABLE_AFTER + 1; i++) {
+        const sent = await t.api.post(`/api/v1/webhooks/${hook.id}/test`, undefined, admin.token);
+        expect(sent.status).toBe(202);
+        await waitFor(async () => {
+          const delivery = (await t.api.get(`/api/v1/webhooks/${hook.id}/deliveries`, admin.token)).body.items.find((d: { id: string }) => d.id === sent.body.id);
+          return delivery?.status === 'failed' ? delivery : undefined;
+        }, { what: 'the test delivery to fail', timeoutMs: 30_000 });
+      }
+      expect(receiver.on('/test-refuses')).toHaveLength(DISABLE_AFTER + 1);
+      const log = (await t.api.get(`/api/v1/webhooks/${hook.id}/deliveries`, admin.token)).body.items;
+      expect(log.every((d: { attempts: number; status: string }) => d.attempts === 1 && d.status === 'failed')).toBe(true);
+      expect((await t.api.get(`/api/v1/webhooks/${hook.id}`, admin.token)).body).toMatchObject({ enabled: true, consecutiveFailures: 0 });
+    } finally {
+      receiver.pathModes['/test-refuses'] = 'ok';
+    }
+  });
+
   it('retries a failing receiver with backoff until it answers', async () => {
     const hook = await register('/flaky', ['submission-graded']);
     receiver.failNext = 2;

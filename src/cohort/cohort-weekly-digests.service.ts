@@ -7,6 +7,9 @@ import { UserDirectory } from '../identity/identity.module';
 import { AT_RISK_SQL } from './at-risk';
 import { isoWeek } from './module-states';
 
+/** How long after its local start a week's digest may still go out (the scan runs hourly). */
+const DIGEST_SEND_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 type CohortFigures = Record<string, unknown> & { id: string; name: string };
 
 /** The figures of a digest, without the row's own id and name (the notice names them cohortId, cohortName). */
@@ -47,7 +50,7 @@ export class CohortWeeklyDigests {
     if (cohorts.length === 0) return 0;
     const recipients = await this.recipientsByCohort(cohorts.map((c) => c.id));
     const weekOf = await this.weekOfEach([...new Set([...recipients.values()].flat())], now);
-    const due = cohorts.flatMap((c) => (recipients.get(c.id) ?? []).map((recipientId) => ({ cohortId: c.id, recipientId, weekOf: weekOf.get(recipientId)! })));
+    const due = cohorts.flatMap((c) => (recipients.get(c.id) ?? []).filter((recipientId) => weekOf.has(recipientId)).map((recipientId) => ({ cohortId: c.id, recipientId, weekOf: weekOf.get(recipientId)! })));
     const claimed: Array<{ cohort_id: string; recipient_id: string; week_of: string }> = await this.txHost.tx.query(
       `INSERT INTO cohort_digest_sent (cohort_id, recipient_id, week_of)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[])
@@ -72,14 +75,21 @@ export class CohortWeeklyDigests {
     return claimed.length;
   }
 
-  /** For each recipient, the local date on which their current digest week began (in their zone). */
+  /**
+   * For each recipient whose digest is due, the local date on which their current digest week began
+   * (in their zone). Due means within a day of that moment: a digest is a Monday-morning read, so a
+   * week begun longer ago (the worker down all day, this code deployed mid-week, a newly assigned
+   * instructor, a cohort started on a Thursday) waits for the next week instead of arriving late.
+   */
   private async weekOfEach(userIds: string[], now: Date): Promise<Map<string, string>> {
     const zones = new Map((await this.users.findByIds(userIds)).map((p) => [p.id, p.timeZone]));
-    return new Map(userIds.map((id) => {
+    const due = new Map<string, string>();
+    for (const id of userIds) {
       const zone = zones.get(id) ?? DEFAULT_TIME_ZONE;
       const began = lastLocalWeekday(now, zone, this.config.WEEKLY_DIGEST_LOCAL_DAY, this.config.WEEKLY_DIGEST_LOCAL_HOUR);
-      return [id, localDate(began, zone)];
-    }));
+      if (now.getTime() - began.getTime() < DIGEST_SEND_WINDOW_MS) due.set(id, localDate(began, zone));
+    }
+    return due;
   }
 
   private async runningCohortFigures(): Promise<CohortFigures[]> {

@@ -7,6 +7,7 @@ import { WebhookSecretBox } from './webhook-secret-box';
 import { signatureHeader, SIGNATURE_HEADER } from './webhook-signature';
 import { postWebhook } from './webhook-poster';
 import { parseWebhookUrl, TargetRefused } from './webhook-target-policy';
+import { WEBHOOK_TEST_EVENT } from './webhook-test-sends.service';
 
 interface Claimed {
   id: string;
@@ -110,17 +111,20 @@ export class WebhookDeliveries {
   @Transactional()
   async record(claimed: Claimed, outcome: Outcome): Promise<void> {
     const attempts = claimed.attempts + 1;
+    // An admin's "send test event" is posted once: it neither retries nor counts toward (or resets)
+    // the failure streak that disables a webhook, so testing a receiver cannot switch it off.
+    const test = claimed.type === WEBHOOK_TEST_EVENT;
     if (outcome.ok) {
       await this.txHost.tx.query(
         `UPDATE webhook_delivery SET status = 'delivered', attempts = $2, last_status_code = $3, last_error = NULL, delivered_at = now(),
                 claimed_until = NULL, next_attempt_at = NULL, updated_at = now() WHERE id = $1`,
         [claimed.id, attempts, outcome.status],
       );
-      await this.txHost.tx.query('UPDATE webhook SET consecutive_failures = 0 WHERE id = $1', [claimed.webhook_id]);
+      if (!test) await this.txHost.tx.query('UPDATE webhook SET consecutive_failures = 0 WHERE id = $1', [claimed.webhook_id]);
       return;
     }
-    const disabled = await this.countFailure(claimed);
-    const retry = !disabled && attempts < this.config.WEBHOOK_MAX_ATTEMPTS;
+    const disabled = !test && (await this.countFailure(claimed));
+    const retry = !test && !disabled && attempts < this.config.WEBHOOK_MAX_ATTEMPTS;
     const delayMs = this.config.WEBHOOK_RETRY_BASE_MS * 2 ** (attempts - 1);
     await this.txHost.tx.query(
       `UPDATE webhook_delivery SET status = $2, attempts = $3, last_status_code = $4, last_error = $5, claimed_until = NULL,

@@ -16,7 +16,10 @@ export function SubmissionPreview({ submissionId }: { submissionId: string }) {
     queryKey: ['submissions', submissionId, 'preview-link'],
     queryFn: () => unwrap(api.POST('/api/v1/submissions/{id}/preview-link', { params: { path: { id: submissionId } } })),
     // One link per visit: a new one would reload the frame (it is only checked when the frame loads).
+    // Not kept after the screen closes (gcTime 0): the link lives minutes, and a visit later must not
+    // frame an expired one.
     staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
     refetchOnWindowFocus: false,
   });
   if (link.isError) return <FormAlert message={link.error.message} />;
