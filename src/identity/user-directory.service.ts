@@ -58,7 +58,7 @@ export class UserDirectory {
   async findByEmails(emails: string[]): Promise<PersonSummary[]> {
     if (emails.length === 0) return [];
     return this.txHost.tx.query(
-      `SELECT id, email, display_name AS "displayName", roles, active, language, gender, birth_year AS "birthYear", district, employer
+      `SELECT id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear", district, employer
          FROM app_user WHERE lower(email) = ANY($1::text[])`,
       [[...new Set(emails.map((e) => e.toLowerCase()))]],
     );

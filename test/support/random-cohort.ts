@@ -6,6 +6,7 @@ import type { AppConfig } from '../../src/config/app-config';
 import { buildCohortWorld, ReportingFakes, seededRandom } from './reporting-builders';
 import { FakeOrganisationDirectory } from './fakes/organisation-directory.fake';
 import { FakeTalentPipeline } from './fakes/talent-pipeline.fake';
+import { FakePeopleDirectory } from './fakes/people-directory.fake';
 
 const DAY = 24 * 60 * 60 * 1000;
 const GENDERS = ['female', 'male', 'non_binary', 'prefer_not_to_say', null];
@@ -38,8 +39,11 @@ export async function randomCohort(seed: number, trainees: number, k: number, op
     .filter(() => rnd() < 0.25)
     // A start the report counts: after the course began (asOf − 90 days) and every enrollment (asOf − 40 days at the latest).
     .map((p) => ({ trainee_id: p.id, starts_on: '2026-10-20', follow_ups: [] }));
-  // No one's own zone is known here (findByIds finds nobody): placement days are counted in the cohort's.
-  const directory = { demographicsOf: async (ids: string[]) => people.filter((p) => ids.includes(p.id)), findByIds: async () => [] } as unknown as UserDirectory;
+  // Everyone consented to the use of their fields; all live in the cohort's zone, where placement days are counted.
+  const directoryOfPeople = new FakePeopleDirectory();
+  for (const person of people) directoryOfPeople.add(person, true);
+  // The fake has the two reads OutcomeFacts makes (checked against identity by test/contracts/people-directory.contract-suite.ts).
+  const directory = directoryOfPeople as unknown as UserDirectory;
   // Employers are named by their organisation's id; here the id is the name.
   const organisations = new FakeOrganisationDirectory();
   for (const employer of new Set(people.map((p) => p.employer))) if (employer) organisations.add({ id: employer, name: employer, retired: false });
