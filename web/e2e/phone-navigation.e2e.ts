@@ -3,7 +3,7 @@ import { signIn } from './support/sign-in.ts';
 
 test.setTimeout(180_000);
 
-test('on a phone, staff see four destinations and "More" (keyboard and screen-reader usable); a trainee\'s bar is unchanged', async ({ page, api }) => {
+test('on a phone, staff see four destinations and "More" (keyboard and screen-reader usable); a trainee\'s daily four stay on the bar', async ({ page, api }) => {
   await page.setViewportSize(WIDTHS.phone);
   const admin = JSON.parse(process.env.GDS_E2E_ADMIN ?? '{}');
   await signIn(page, admin.email, admin.password);
@@ -61,12 +61,15 @@ test('on a phone, staff see four destinations and "More" (keyboard and screen-re
     await page.getByRole('button', { name: 'Sign out' }).click();
   });
 
-  await test.step('a trainee (five destinations) keeps the plain bar', async () => {
+  await test.step('a trainee (six destinations) has their daily four on the bar, the inbox among them, and careers and profile under More', async () => {
     await page.setViewportSize(WIDTHS.phone);
     const trainee = await api.registerTrainee('Tina Phone');
     await signIn(page, trainee.email, trainee.password);
-    await expect(nav.getByRole('link')).toHaveCount(5);
-    await expect(more).toHaveCount(0);
-    for (const name of ['Home', 'Learning', 'Cohorts', 'Inbox', 'Profile']) await expect(nav.getByRole('link', { name })).toBeVisible();
+    await expect(nav.getByRole('link')).toHaveCount(4);
+    for (const name of ['Home', 'Learning', 'Cohorts', 'Inbox']) await expect(nav.getByRole('link', { name })).toBeVisible();
+    await more.click();
+    for (const name of ['Careers', 'Profile']) await expect(nav.getByRole('link', { name })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(more).toBeFocused();
   });
 });
