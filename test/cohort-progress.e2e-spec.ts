@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@gds/testing';
+import { DEFAULT_TIME_ZONE, wallClockAt } from '@gds/time';
 import { QueueRegistry } from '@gds/queue';
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
 import { EnrollmentDirectory } from '../src/cohort/enrollment-directory.contract';
@@ -13,9 +14,14 @@ describe('cohort: lesson progress, module completion, roster, at-risk and digest
   let admin: TestPerson;
   let instructor: TestPerson;
   const fake = new FakePublishedCourseVersions();
+  // A week's digest goes out only within a day of its local start, so the test's week starts at this
+  // hour of today (the recipients keep the default zone) — whatever day of the week the suite runs.
+  const wall = wallClockAt(new Date(), DEFAULT_TIME_ZONE);
+  const isoWeekday = ((new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay() + 6) % 7) + 1;
+  const digestNow = { WEEKLY_DIGEST_LOCAL_DAY: String(isoWeekday), WEEKLY_DIGEST_LOCAL_HOUR: String(wall.hour) };
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { LOG_LEVEL: 'error' }, overrides: [{ provide: PublishedCourseVersions, useValue: fake }] });
+    t = await startTestApp({ env: { LOG_LEVEL: 'error', ...digestNow }, overrides: [{ provide: PublishedCourseVersions, useValue: fake }] });
     admin = await loginAdmin(t.api);
     instructor = await createUser(t.api, admin.token, ['instructor']);
   });
@@ -186,7 +192,7 @@ describe('cohort: lesson progress, module completion, roster, at-risk and digest
     expect(await notices()).toHaveLength(2);
 
     const digests = async () => (await outboxRows(t.dataSource, 'notify', 'cohort-digest')).filter((r) => r.payload.data.cohortId === cohort.id);
-    // One digest per recipient (each in their own week: the first run after their Monday 07:00 sends this week's).
+    // One digest per recipient (each in their own week: the first run after the week's local start sends it).
     const digestTo = async (id: string) => (await digests()).find((r) => r.payload.recipientIds[0] === id);
     await queue.add('send-weekly-digests', {});
     await waitFor(async () => !!(await digestTo(instructor.id)) && !!(await digestTo(reviewer.id)), { what: 'the weekly digests', timeoutMs: 30_000 });
