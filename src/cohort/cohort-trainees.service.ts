@@ -32,10 +32,13 @@ export class CohortTraineesService extends CohortTrainees {
 
   async page(cohortId: string, courseVersionId: string, after: NamedEnrollmentCursor | null, limit: number): Promise<NamedEnrollment[]> {
     // Milliseconds, as a cursor carries the time as an ISO string: a microsecond time would not round-trip.
+    // Truncated in UTC (the same instant as in any zone, to the millisecond) so that the expression is
+    // immutable and `enrollment_gradebook_idx` serves the keyset.
     const rows: Row[] = await this.txHost.tx.query(
       `SELECT id, trainee_id, course_version_id, status, enrolled_at FROM enrollment
-        WHERE cohort_id = $1 AND course_version_id = $2 AND ($3::timestamptz IS NULL OR (date_trunc('milliseconds', enrolled_at), id) > ($3::timestamptz, $4::uuid))
-        ORDER BY date_trunc('milliseconds', enrolled_at), id LIMIT $5`,
+        WHERE cohort_id = $1 AND course_version_id = $2
+          AND ($3::timestamptz IS NULL OR (date_trunc('milliseconds', enrolled_at AT TIME ZONE 'UTC'), id) > (date_trunc('milliseconds', $3::timestamptz AT TIME ZONE 'UTC'), $4::uuid))
+        ORDER BY date_trunc('milliseconds', enrolled_at AT TIME ZONE 'UTC'), id LIMIT $5`,
       [cohortId, courseVersionId, after?.enrolledAt ?? null, after?.enrollmentId ?? null, Math.max(1, Math.min(limit, 1000))],
     );
     const names = await this.displayNames(rows.map((r) => r.trainee_id));

@@ -99,6 +99,7 @@ export class RosterView {
   @ApiProperty({ type: Number }) seatsTaken: number;
   @ApiProperty({ type: Number, description: 'Days of silence that count as inactive' }) inactiveDays: number;
   @ApiProperty({ type: [RosterEntryView] }) items: RosterEntryView[];
+  @ApiProperty({ type: String, nullable: true, description: 'The next page (same filters), or null after the last trainee' }) nextCursor: string | null;
 }
 
 export class ImportRowResultView {

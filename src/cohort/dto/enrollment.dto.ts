@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { ENROLLMENT_STATUSES, EnrollmentStatus } from '../enrollment.entity';
 
 export class DirectEnrollDto {
@@ -21,12 +22,23 @@ export class ImportTraineesDto {
   csv: string;
 }
 
+/** The roster's largest page: a cohort of this many trainees still comes in one answer. */
+export const ROSTER_PAGE_MAX = 1000;
+
 export class RosterQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only trainees at risk' }) @IsOptional() @IsIn(['true', 'false'])
   atRisk?: 'true' | 'false';
 
   @ApiPropertyOptional({ enum: ENROLLMENT_STATUSES }) @IsOptional() @IsIn(ENROLLMENT_STATUSES)
   status?: EnrollmentStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: ROSTER_PAGE_MAX, default: ROSTER_PAGE_MAX, description: 'Trainees per page (a cohort of up to this many comes in one answer)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(ROSTER_PAGE_MAX)
+  limit: number = ROSTER_PAGE_MAX;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page (nextCursor)' })
+  @IsOptional() @IsString() @MaxLength(500)
+  cursor?: string;
 }
 
 const ENROLLMENT_SOURCES = ['application', 'admin', 'import', 'waitlist'] as const;

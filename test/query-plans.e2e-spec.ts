@@ -1,0 +1,151 @@
+import { Client } from 'pg';
+import { startTestApp, TestApp } from './support/test-app';
+import { loginAdmin } from './support/people';
+import { seedScaleWorld, ScaleWorld } from '../bench/scenarios/scale-seed';
+
+/**
+ * Issue 23.4: every hot list query pages by a keyset backed by an index. The world of the `scale`
+ * bench (10,000 trainees in one cohort with 20,000 submissions and 20,000 notifications, 1,000
+ * courses) is seeded and analysed; then each list is requested over HTTP from the real app while
+ * every statement its pg clients send is captured, and each captured statement is explained
+ * (EXPLAIN (FORMAT JSON), the same text and parameters). A sequential scan of a large table
+ * (over LARGE rows by the planner's statistics) in any of them fails the test. So the plans checked
+ * are those of the SQL production runs, not a copy of it.
+ */
+const TRAINEES = 10_000;
+const COURSES = 1_000;
+const LARGE = 5_000;
+
+interface Captured {
+  text: string;
+  values: unknown[];
+}
+
+/** Every statement sent by any pg client of this process while `work` runs. */
+async function capture(work: () => Promise<void>): Promise<Captured[]> {
+  const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const seen: Captured[] = [];
+  proto.query = function (this: Client, ...args: unknown[]) {
+    const [first, second] = args;
+    if (typeof first === 'string') seen.push({ text: first, values: Array.isArray(second) ? second : [] });
+    else if (first && typeof first === 'object' && typeof (first as { text?: unknown }).text === 'string') {
+      const config = first as { text: string; values?: unknown[] };
+      seen.push({ text: config.text, values: Array.isArray(second) ? second : (config.values ?? []) });
+    }
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return seen;
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function seqScans(node: PlanNode, out: string[] = []): string[] {
+  if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) out.push(node['Relation Name']);
+  for (const child of node.Plans ?? []) seqScans(child, out);
+  return out;
+}
+
+describe('query plans of the hot list queries (issue 23.4)', () => {
+  let t: TestApp;
+  let admin: { id: string; token: string };
+  let world: ScaleWorld;
+  let large: Set<string>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOG_LEVEL: 'error' } });
+    admin = await loginAdmin(t.api);
+    world = await seedScaleWorld({ url: t.url, adminToken: admin.token }, t.dataSource, { trainees: TRAINEES, courses: COURSES });
+    // Listed talent profiles for every scale trainee (the employers' search).
+    await t.dataSource.query(
+      `INSERT INTO talent_profile (trainee_id, listed, statement, availability, preferred_roles, track_code, cohort_id, skill_codes, certified_course_codes, listed_at)
+       SELECT trainee_id, true, 'Scale profile', 'immediately', ARRAY['Analyst'], (ARRAY['cybersecurity','data-analysis'])[1 + abs(hashtext(id::text)) % 2], cohort_id,
+              ARRAY['SK-' || abs(hashtext(id::text)) % 24, 'SK-' || abs(hashtext(trainee_id::text)) % 24], '{}', now()
+         FROM enrollment WHERE cohort_id = $1`,
+      [world.cohortId],
+    );
+    await t.dataSource.query('ANALYZE');
+    const rows: Array<{ relname: string }> = await t.dataSource.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND reltuples > $1`, [LARGE]);
+    large = new Set(rows.map((r) => r.relname));
+  }, 600_000);
+  afterAll(() => t?.close());
+
+  async function employerToken(): Promise<string> {
+    const organisation = await t.api.post('/api/v1/organisations', { name: 'Plans employer' }, admin.token);
+    const email = `plans-employer-${Date.now()}@gds.test`;
+    await t.api.post('/api/v1/users', { email, displayName: 'Plans employer', roles: ['employer'], organisationId: organisation.body.id, password: 'plans-employer-password-1' }, admin.token);
+    return (await t.api.post('/api/v1/auth/login', { email, password: 'plans-employer-password-1' })).body.accessToken;
+  }
+
+  async function traineeToken(): Promise<string> {
+    // A seeded trainee has no password: give one by SQL (the hash of the admin's, known to the test app).
+    const [row] = await t.dataSource.query(`SELECT e.trainee_id, u.email FROM enrollment e JOIN app_user u ON u.id = e.trainee_id WHERE e.cohort_id = $1 LIMIT 1`, [world.cohortId]);
+    await t.dataSource.query(`UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE id = $1) WHERE id = $2`, [admin.id, row.trainee_id]);
+    return (await t.api.post('/api/v1/auth/login', { email: row.email, password: 'test-admin-password-1' })).body.accessToken;
+  }
+
+  /** Requests `path` (and its next page) and answers the statements that read a large table by a sequential scan. */
+  async function planProblems(path: string, token: string): Promise<string[]> {
+    let next: string | null = null;
+    const statements = await capture(async () => {
+      const first = await t.api.get(path, token);
+      expect([path, first.status]).toEqual([path, 200]);
+      next = first.body.nextCursor ?? null;
+      if (next) {
+        const second = await t.api.get(`${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(next)}`, token);
+        expect([path, second.status]).toEqual([path, 200]);
+      }
+    });
+    const problems: string[] = [];
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      for (const s of statements) {
+        if (!/^\s*(SELECT|WITH)\b/i.test(s.text)) continue;
+        const explained = await client.query(`EXPLAIN (FORMAT JSON) ${s.text}`, s.values);
+        const scans = seqScans(explained.rows[0]['QUERY PLAN'][0].Plan).filter((table) => large.has(table));
+        if (scans.length) problems.push(`${path}: Seq Scan on ${scans.join(', ')} in\n${s.text}`);
+      }
+    } finally {
+      await client.end();
+    }
+    expect(statements.length).toBeGreaterThan(0);
+    return problems;
+  }
+
+  it('seeded tables the planner counts as large', () => {
+    for (const table of ['enrollment', 'submission', 'app_user', 'notification_delivery', 'application']) expect(large).toContain(table);
+  });
+
+  it.each([
+    ['the cohort roster', () => `/api/v1/cohorts/${world.cohortId}/roster?limit=100`],
+    ['the roster of the at-risk', () => `/api/v1/cohorts/${world.cohortId}/roster?limit=100&atRisk=true`],
+    ['the gradebook', () => `/api/v1/cohorts/${world.cohortId}/gradebook?limit=100`],
+    ['the catalogue', () => '/api/v1/courses?limit=50'],
+    ['the catalogue by track', () => '/api/v1/courses?limit=50&track=data-analysis'],
+    ['the submissions of an assessment', () => `/api/v1/assessments/${world.assessmentIds[0]}/submissions?limit=50&cohortId=${world.cohortId}`],
+    ['the review queue', () => `/api/v1/cohorts/${world.cohortId}/review-queue?limit=50`],
+    ['the applications', () => `/api/v1/cohorts/${world.cohortId}/applications?limit=50`],
+    ['the admin’s inbox', () => '/api/v1/me/notifications?limit=50'],
+    ['the users', () => '/api/v1/users?limit=50'],
+    ['the trainees among the users', () => '/api/v1/users?limit=50&role=trainee'],
+  ])('%s reads no large table sequentially', async (_name, path) => {
+    expect(await planProblems(path(), admin.token)).toEqual([]);
+  });
+
+  it('a trainee’s inbox and the talent search read no large table sequentially', async () => {
+    expect(await planProblems('/api/v1/me/notifications?limit=50', await traineeToken())).toEqual([]);
+    const employer = await employerToken();
+    expect(await planProblems('/api/v1/talent/profiles?track=cybersecurity&limit=50', employer)).toEqual([]);
+    expect(await planProblems('/api/v1/talent/profiles?skillsAny=SK-1,SK-2&limit=50', employer)).toEqual([]);
+  });
+});
