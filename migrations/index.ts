@@ -25,6 +25,7 @@ import { PipelinePlacements1795660000002 } from './1795660000002-PipelinePlaceme
 import { AnnouncementsToGraduates1796040000000 } from './1796040000000-AnnouncementsToGraduates';
 import { WeeklyDigestsPerRecipient1796040000001 } from './1796040000001-WeeklyDigestsPerRecipient';
 import { ListKeysetIndexes1796400000000 } from './1796400000000-ListKeysetIndexes';
+import { ReviewQueueIndex1796400000001 } from './1796400000001-ReviewQueueIndex';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   AnnouncementsToGraduates1796040000000,
   WeeklyDigestsPerRecipient1796040000001,
   ListKeysetIndexes1796400000000,
+  ReviewQueueIndex1796400000001,
 ];

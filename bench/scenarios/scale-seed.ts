@@ -122,7 +122,7 @@ export async function seedScaleWorld(
        SELECT att.id, att.assessment_id, att.version_id, att.enrollment_id, att.cohort_id, att.trainee_id, 'quiz', '{"answers":{}}',
               CASE WHEN r % 20 = 0 THEN 'needs_review' ELSE 'graded' END, 100, 60,
               CASE WHEN r % 20 = 0 THEN NULL ELSE r % 101 END, CASE WHEN r % 20 = 0 THEN NULL ELSE r % 101 >= 60 END,
-              CASE WHEN r % 20 = 0 THEN NULL ELSE '[]'::jsonb END, att.started_at, CASE WHEN r % 20 = 0 THEN NULL ELSE att.started_at + interval '1 minute' END
+              NULL, att.started_at, CASE WHEN r % 20 = 0 THEN NULL ELSE att.started_at + interval '1 minute' END
          FROM att, LATERAL (SELECT abs(hashtext(att.id::text)) AS r) h
        RETURNING id, version_id, status, max_score, score, passed, enrollment_id, assessment_id, graded_at),
      gr AS (

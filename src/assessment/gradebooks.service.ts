@@ -152,9 +152,13 @@ export class Gradebooks {
       params,
     );
     const attempts: AttemptRow[] = await this.txHost.tx.query(
-        `SELECT enrollment_id, assessment_id, count(*)::int AS started,
-                bool_or(NOT EXISTS (SELECT 1 FROM submission s WHERE s.attempt_id = a.id) AND (a.deadline_at IS NULL OR a.deadline_at > now())) AS open
-           FROM assessment_attempt a WHERE ${scope} GROUP BY 1, 2`,
+        // "Not submitted" by a lateral probe of the unique attempt id per attempt of the page: as a
+        // subquery in the aggregate or a plain join, the planner hashes the whole submission table.
+        `SELECT a.enrollment_id, a.assessment_id, count(*)::int AS started,
+                bool_or(s.submitted IS NULL AND (a.deadline_at IS NULL OR a.deadline_at > now())) AS open
+           FROM assessment_attempt a
+           LEFT JOIN LATERAL (SELECT true AS submitted FROM submission WHERE submission.attempt_id = a.id LIMIT 1) s ON true
+          WHERE a.enrollment_id = ANY($1::uuid[]) AND a.assessment_id = ANY($2::uuid[]) GROUP BY 1, 2`,
       params,
     );
     const exceptions: ExceptionRow[] = await this.txHost.tx.query(
