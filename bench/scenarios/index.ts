@@ -12,6 +12,7 @@ import { quizGradingScenario } from './quiz-grading.scenario';
 import { trialRunScenario } from './trial-run.scenario';
 import { webHomeScenario } from './web-home.scenario';
 import { talentSearchScenario } from './talent-search.scenario';
+import { scaleScenario } from './scale.scenario';
 
 /**
  * Every benchmark scenario by name: `npm run bench` runs them all in this order,
@@ -30,5 +31,6 @@ export const SCENARIOS: Record<string, BenchScenario<any>> = {
   'cohort-outcomes': cohortOutcomesScenario,
   'web-home': webHomeScenario,
   'talent-search': talentSearchScenario,
+  scale: scaleScenario,
   'cold-start': coldStartScenario,
 };
