@@ -153,6 +153,29 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
     expect(await planProblems(path(), admin.token)).toEqual([]);
   });
 
+  it('the roster’s keyset pages cover the cohort once, in order, and refuse a forged cursor', async () => {
+    const seen = new Set<string>();
+    let previous: number | null = null;
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: Array<{ enrollmentId: string; percentComplete: number }>; nextCursor: string | null } } = await t.api.get(
+        `/api/v1/cohorts/${world.cohortId}/roster${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, admin.token);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(1000);
+      for (const item of page.body.items) {
+        expect(seen.has(item.enrollmentId)).toBe(false);
+        seen.add(item.enrollmentId);
+        if (previous !== null) expect(item.percentComplete).toBeGreaterThanOrEqual(previous);
+        previous = item.percentComplete;
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBe(TRAINEES);
+    const forged = Buffer.from(JSON.stringify({ p: '50', at: '2026-13-45 10:00:00+00', id: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    expect((await t.api.get(`/api/v1/cohorts/${world.cohortId}/roster?cursor=${forged}`, admin.token)).status).toBe(400);
+    expect((await t.api.get(`/api/v1/cohorts/${world.cohortId}/roster?cursor=nonsense`, admin.token)).status).toBe(400);
+  }, 300_000);
+
   it('a trainee’s inbox and the talent search read no large table sequentially', async () => {
     expect(await planProblems('/api/v1/me/notifications?limit=50', await traineeToken())).toEqual([]);
     const employer = await employerToken();
