@@ -3,6 +3,8 @@ import { AppTransactionHost } from '@gds/database';
 import { AppConfig } from '../config/app-config';
 import { AT_RISK_SQL } from './at-risk';
 
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
 export interface CohortSummaryFact {
   cohortId: string;
   name: string;
@@ -83,6 +85,34 @@ export class CohortOutcomeFacts {
       [cohortId, this.config.AT_RISK_INACTIVE_DAYS],
     );
     return rows.map((r) => ({ ...r, percent: Number(r.percent) }));
+  }
+
+  /**
+   * Of each trainee's learning actions in each of `weeks` 7-day windows counted back from `until`
+   * (window j holds the actions with until − (j+1)·7 d < at ≤ until − j·7 d), the latest: one row
+   * per trainee and week instead of every action (a cohort's 500,000 grades). Times are compared
+   * in whole milliseconds, as the Dates the rows become hold them.
+   */
+  async weeklyActivity(cohortId: string, until: Date, weeks: number): Promise<LearningActionFact[]> {
+    const rows: Array<{ traineeId: string; back: string }> = await this.txHost.tx.query(
+      `WITH action AS (
+         SELECT e.trainee_id, l.completed_at AS at
+           FROM lesson_completion l JOIN enrollment e ON e.id = l.enrollment_id
+          WHERE e.cohort_id = $1 AND l.completed_at > $2::timestamptz - make_interval(days => 7 * $3::int) - interval '1 millisecond'
+            AND l.completed_at < $2::timestamptz + interval '1 millisecond'
+         UNION ALL
+         SELECT e.trainee_id, g.graded_at
+           FROM assessment_grade g JOIN enrollment e ON e.id = g.enrollment_id
+          WHERE e.cohort_id = $1 AND g.graded_at > $2::timestamptz - make_interval(days => 7 * $3::int) - interval '1 millisecond'
+            AND g.graded_at < $2::timestamptz + interval '1 millisecond'),
+       back AS (
+         SELECT trainee_id, floor(extract(epoch FROM $2::timestamptz) * 1000)::bigint - floor(extract(epoch FROM at) * 1000)::bigint AS ms FROM action)
+       SELECT trainee_id AS "traineeId", min(ms)::text AS back
+         FROM back WHERE ms >= 0 AND ms < $3::int * ${WEEK_MS}::bigint
+        GROUP BY trainee_id, ms / ${WEEK_MS}`,
+      [cohortId, until, weeks],
+    );
+    return rows.map((r) => ({ traineeId: r.traineeId, at: new Date(until.getTime() - Number(r.back)) }));
   }
 
   /** Learning actions at or after `since`: lessons completed and assessments graded. */
