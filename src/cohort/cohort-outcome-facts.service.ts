@@ -94,25 +94,21 @@ export class CohortOutcomeFacts {
    * in whole milliseconds, as the Dates the rows become hold them.
    */
   async weeklyActivity(cohortId: string, until: Date, weeks: number): Promise<LearningActionFact[]> {
-    const rows: Array<{ traineeId: string; back: string }> = await this.txHost.tx.query(
+    // A Date truncates to the millisecond: an action is in window j when until − (j+1)·7 d + 1 ms <= at
+    // < until − j·7 d + 1 ms, which is date_bin's half-open bin with its origin 1 ms after until.
+    return this.txHost.tx.query(
       `WITH action AS (
          SELECT e.trainee_id, l.completed_at AS at
            FROM lesson_completion l JOIN enrollment e ON e.id = l.enrollment_id
-          WHERE e.cohort_id = $1 AND l.completed_at > $2::timestamptz - make_interval(days => 7 * $3::int) - interval '1 millisecond'
-            AND l.completed_at < $2::timestamptz + interval '1 millisecond'
+          WHERE e.cohort_id = $1 AND l.completed_at >= $2 AND l.completed_at < $3
          UNION ALL
          SELECT e.trainee_id, g.graded_at
            FROM assessment_grade g JOIN enrollment e ON e.id = g.enrollment_id
-          WHERE e.cohort_id = $1 AND g.graded_at > $2::timestamptz - make_interval(days => 7 * $3::int) - interval '1 millisecond'
-            AND g.graded_at < $2::timestamptz + interval '1 millisecond'),
-       back AS (
-         SELECT trainee_id, floor(extract(epoch FROM $2::timestamptz) * 1000)::bigint - floor(extract(epoch FROM at) * 1000)::bigint AS ms FROM action)
-       SELECT trainee_id AS "traineeId", min(ms)::text AS back
-         FROM back WHERE ms >= 0 AND ms < $3::int * ${WEEK_MS}::bigint
-        GROUP BY trainee_id, ms / ${WEEK_MS}`,
-      [cohortId, until, weeks],
+          WHERE e.cohort_id = $1 AND g.graded_at >= $2 AND g.graded_at < $3)
+       SELECT trainee_id AS "traineeId", max(at) AS at
+         FROM action GROUP BY trainee_id, date_bin('7 days', at, $3::timestamptz)`,
+      [cohortId, new Date(until.getTime() + 1 - weeks * WEEK_MS), new Date(until.getTime() + 1)],
     );
-    return rows.map((r) => ({ traineeId: r.traineeId, at: new Date(until.getTime() - Number(r.back)) }));
   }
 
   /** Learning actions at or after `since`: lessons completed and assessments graded. */
