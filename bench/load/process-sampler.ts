@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 
-/** Resident memory (VmRSS) of a process in MiB, from /proc; null when it is gone or /proc is absent. */
-export function rssMiB(pid: number | undefined): number | null {
+/** Resident memory (VmRSS) of a process in MB (10^6 bytes, as issue 23.3's 250 MB), from /proc; null when it is gone or /proc is absent. */
+export function rssMB(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : null;
+    return match ? Math.round(((Number(match[1]) * 1024) / 1e6) * 10) / 10 : null; // VmRSS counts KiB
   } catch {
     return null;
   }
@@ -26,8 +26,8 @@ export function cpuSeconds(pid: number | undefined): number | null {
 
 export interface ProcessFigures {
   name: string;
-  rssMaxMiB: number | null;
-  rssMedianMiB: number | null;
+  rssMaxMB: number | null;
+  rssMedianMB: number | null;
   cpuSeconds: number | null;
 }
 
@@ -40,7 +40,7 @@ export function sampleProcesses(processes: Array<{ name: string; pid: () => numb
   const cpuAtStart = new Map(processes.map((p) => [p.name, cpuSeconds(p.pid())]));
   const sample = () => {
     for (const p of processes) {
-      const value = rssMiB(p.pid());
+      const value = rssMB(p.pid());
       if (value !== null) rss.get(p.name)!.push(value);
     }
   };
@@ -56,8 +56,8 @@ export function sampleProcesses(processes: Array<{ name: string; pid: () => numb
         const after = cpuSeconds(p.pid());
         return {
           name: p.name,
-          rssMaxMiB: values.length ? values[values.length - 1] : null,
-          rssMedianMiB: values.length ? values[Math.floor(values.length / 2)] : null,
+          rssMaxMB: values.length ? values[values.length - 1] : null,
+          rssMedianMB: values.length ? values[Math.floor(values.length / 2)] : null,
           cpuSeconds: before === null || before === undefined || after === null ? null : Math.round((after - before) * 10) / 10,
         };
       });

@@ -19,7 +19,7 @@ const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 100);
 const ONLY = process.env.LOAD_ACTIONS?.split(',').map((n) => n.trim());
 
 /** Issue 23.3: what a 200-user run must show. */
-const TARGETS = { readP99Ms: 300, writeP99Ms: 600, gradingLagP99Ms: 2_000, rssMiB: 250 };
+const TARGETS = { readP99Ms: 300, writeP99Ms: 600, gradingLagP99Ms: 2_000, rssMB: 250 };
 
 type Result = Extract<GeneratorMessage, { type: 'result' }>;
 
@@ -109,8 +109,8 @@ function report(result: Result, processes: ProcessFigures[], loadAtStart: number
     ['reads (GET) p99', fmt(percentile(reads, 99), 'ms'), `< ${TARGETS.readP99Ms} ms`, check(percentile(reads, 99), TARGETS.readP99Ms)],
     ['writes (POST, PATCH) p99', fmt(percentile(writes, 99), 'ms'), `< ${TARGETS.writeP99Ms} ms`, check(percentile(writes, 99), TARGETS.writeP99Ms)],
     ['grading lag p99', fmt(percentile(grading, 99), 'ms'), `< ${TARGETS.gradingLagP99Ms} ms`, check(percentile(grading, 99), TARGETS.gradingLagP99Ms)],
-    ['api RSS, peak', fmt(byName.get('api')?.rssMaxMiB, 'MiB'), `< ${TARGETS.rssMiB} MiB`, check(byName.get('api')?.rssMaxMiB, TARGETS.rssMiB)],
-    ['worker RSS, peak', fmt(byName.get('worker')?.rssMaxMiB, 'MiB'), `< ${TARGETS.rssMiB} MiB`, check(byName.get('worker')?.rssMaxMiB, TARGETS.rssMiB)],
+    ['api RSS, peak', fmt(byName.get('api')?.rssMaxMB, 'MB'), `< ${TARGETS.rssMB} MB`, check(byName.get('api')?.rssMaxMB, TARGETS.rssMB)],
+    ['worker RSS, peak', fmt(byName.get('worker')?.rssMaxMB, 'MB'), `< ${TARGETS.rssMB} MB`, check(byName.get('worker')?.rssMaxMB, TARGETS.rssMB)],
   ];
   const missed = targets.filter((t) => t[3] !== 'met').length;
   const summary = [
@@ -118,7 +118,7 @@ function report(result: Result, processes: ProcessFigures[], loadAtStart: number
     `- Load average ${loadAtStart.map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min) when the clock started.`,
     `- ${samples.length} requests, ${Math.round(samples.length / elapsed)} req/s, ${errors} errors (error rate ${((100 * errors) / Math.max(samples.length, 1)).toFixed(2)} %; target 0).`,
     `- CPU over the measured phase: ${processes.map((p) => `${p.name} ${cpuShare(p)}`).join('; ')}. The generator's share is what it took from the app on this machine; its event-loop delay p99 was ${result.eventLoopDelayP99Ms.toFixed(1)} ms (added to every latency it measured when high).`,
-    `- RSS (sampled every 0.5 s): ${processes.filter((p) => p.name !== 'load generator').map((p) => `${p.name} peak ${fmt(p.rssMaxMiB, 'MiB')}, median ${fmt(p.rssMedianMiB, 'MiB')}`).join('; ')}.`,
+    `- RSS (sampled every 0.5 s): ${processes.filter((p) => p.name !== 'load generator').map((p) => `${p.name} peak ${fmt(p.rssMaxMB, 'MB')}, median ${fmt(p.rssMedianMB, 'MB')}`).join('; ')}.`,
     `- Pipeline lag (outbox → relay → queue → worker, a probe every ${PIPELINE_PROBE_EVERY_MS / 1000} s under load): p50 ${fmt(percentile(pipeline, 50), 'ms')}, p99 ${fmt(percentile(pipeline, 99), 'ms')}, max ${fmt(pipeline[pipeline.length - 1], 'ms')} over ${pipeline.length} probes.`,
     ...(errors ? [`- Errors: ${[...errorKinds.entries()].map(([kind, n]) => `${kind} ×${n}`).join('; ')}.`] : []),
     ...result.summaries.map((line) => `- ${line}`),
