@@ -1,5 +1,4 @@
 import { BenchDatabase } from '../harness/bench-database';
-import { AppProcess } from '../harness/app-processes';
 
 /** One simulated person: signed in once, then acting until the run ends. */
 export interface VirtualUser {
@@ -19,10 +18,13 @@ export interface Sample {
   ok: boolean;
 }
 
-/** What actions get: the api's URL, the database (for fixtures) and a recording HTTP call. */
+/**
+ * What actions get: the api's URL, the database (for fixtures) and a recording HTTP call. Actions
+ * run in the load generator's own process (bench/load/load-generator.ts), not the harness's.
+ */
 export interface LoadContext {
-  api: AppProcess;
-  db: BenchDatabase;
+  api: { url: string };
+  db: Pick<BenchDatabase, 'query'>;
   adminToken: string;
   /**
    * Sends a request and records it under `endpoint` (a label such as 'GET /me'). A status outside

@@ -1,116 +1,90 @@
-import { AppProcess, appEnvironment, BENCH_ADMIN } from '../harness/app-processes';
+import { fork } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { recordSpawned } from '../../libs/testing/src/spawned-processes';
+import { AppProcess, appEnvironment } from '../harness/app-processes';
 import { createBenchDatabase } from '../harness/bench-database';
 import { machineLine, provenance } from '../harness/machine';
 import { markdownTable, writeSection } from '../harness/results-file';
-import { seedTrainees, SEEDED_PASSWORD, signIn } from '../harness/seed-users';
-import { LoadContext, Sample, VirtualUser } from './load-context';
-import { LOAD_ACTIONS as ALL_ACTIONS } from './actions';
+import { seedTrainees } from '../harness/seed-users';
+import type { GeneratorMessage, GeneratorSettings } from './load-generator';
+import { PIPELINE_PROBE_EVERY_MS } from './load-generator';
+import type { Sample } from './load-context';
+import { ProcessFigures, sampleProcesses } from './process-sampler';
 
 const USERS = Number(process.env.LOAD_USERS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 100);
-const PROBE_EVERY_MS = 2_000;
 /** LOAD_ACTIONS=name,name runs only those actions (names as in bench/load/actions). */
 const ONLY = process.env.LOAD_ACTIONS?.split(',').map((n) => n.trim());
-const LOAD_ACTIONS = ONLY ? ALL_ACTIONS.filter((a) => ONLY.includes(a.name)) : ALL_ACTIONS;
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
+/** Issue 23.3: what a 200-user run must show. */
+const TARGETS = { readP99Ms: 300, writeP99Ms: 600, gradingLagP99Ms: 2_000, rssMB: 250 };
 
-function recorder(apiUrl: string, samples: Sample[]): LoadContext['call'] {
-  return async (endpoint, method, path, options = {}) => {
-    const started = performance.now();
-    let status = 0;
-    let body: any;
-    try {
-      const response = await fetch(apiUrl + path, {
-        method,
-        headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      });
-      status = response.status;
-      const text = await response.text();
-      body = text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
-    } catch {
-      status = 0; // network error
-    }
-    const ok = options.expect ? options.expect.includes(status) : status >= 200 && status < 300;
-    samples.push({ endpoint, status, ms: performance.now() - started, ok });
-    return { status, body };
-  };
-}
+type Result = Extract<GeneratorMessage, { type: 'result' }>;
 
-function pickAction() {
-  const total = LOAD_ACTIONS.reduce((sum, a) => sum + a.weight, 0);
-  let roll = Math.random() * total;
-  for (const action of LOAD_ACTIONS) if ((roll -= action.weight) <= 0) return action;
-  return LOAD_ACTIONS[0];
-}
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const isRead = (s: Sample) => s.endpoint.startsWith('GET ');
 
-/** Sends a pipeline probe every few seconds and measures how long outbox → relay → queue → worker takes under load. */
-async function measurePipelineLag(ctx: LoadContext, until: number): Promise<number[]> {
-  const lags: number[] = [];
-  while (Date.now() < until) {
-    const sent = Date.now();
-    const probe = await ctx.call('POST /admin/pipeline-probes', 'POST', '/api/v1/admin/pipeline-probes', { token: ctx.adminToken, expect: [202] });
-    for (;;) {
-      const view = await fetch(ctx.api.url + probe.body.url, { headers: { authorization: `Bearer ${ctx.adminToken}` } }).then((r) => r.json() as Promise<{ handledAt?: string }>);
-      if (view.handledAt) {
-        lags.push(Date.now() - sent);
-        break;
-      }
-      if (Date.now() - sent > 60_000) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
-  }
-  return lags;
+/**
+ * Forks the load generator (load-generator.ts) and waits for its answer, calling `measuring` when
+ * its clock starts. The generator is a process of its own: the harness samples the app's processes
+ * meanwhile without touching the generator's event loop, and its CPU is measured apart.
+ */
+function runGenerator(settings: GeneratorSettings, measuring: (pid: number) => void): Promise<{ result: Result; pid: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'load-generator.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    recordSpawned(child.pid, 'load generator');
+    let result: Result | undefined;
+    child.on('message', (message: GeneratorMessage) => {
+      if (message.type === 'measuring') measuring(child.pid!);
+      else if (message.type === 'result') result = message;
+      else reject(new Error(`load generator failed: ${message.error}`));
+    });
+    child.on('exit', (code) => (result ? resolve({ result, pid: child.pid! }) : reject(new Error(`load generator exited with ${code} and no result`))));
+    child.send(settings);
+  });
 }
 
 async function main(): Promise<void> {
+  const before = await provenance();
   const db = await createBenchDatabase('gds_load');
   const env = appEnvironment({ databaseUrl: db.url });
   const api = await AppProcess.create('api', env);
   const worker = await AppProcess.create('worker', { ...env, MIGRATIONS_RUN_ON_START: 'false' });
   try {
-    console.log(`database ${db.name}; starting api and worker ...`);
+    console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} before the run; database ${db.name}; starting api and worker ...`);
     await api.startAndWait();
     worker.start();
     console.log(`seeding ${USERS} trainees ...`);
     const emails = await seedTrainees(db, USERS, (line) => console.log(line));
-    const samples: Sample[] = [];
-    const ctx: LoadContext = { api, db, adminToken: (await signIn(api.url, [BENCH_ADMIN.email], BENCH_ADMIN.password))[0], call: recorder(api.url, samples) };
-    console.log(`signing in ${USERS} users (argon2id, a few at a time) ...`);
-    const users: VirtualUser[] = [];
-    for (let i = 0; i < emails.length; i += 8) {
-      const batch = emails.slice(i, i + 8);
-      const answers = await Promise.all(batch.map((email) => ctx.call('POST /auth/login (warm-up)', 'POST', '/api/v1/auth/login', { body: { email, password: SEEDED_PASSWORD } })));
-      answers.forEach((a, j) => users.push({ index: i + j, email: batch[j], password: SEEDED_PASSWORD, accessToken: a.body.accessToken, refreshToken: a.body.refreshToken, state: {} }));
-    }
-    for (const action of LOAD_ACTIONS) await action.prepare?.(ctx, users);
-    samples.length = 0;
-
-    console.log(`running ${USERS} users for ${SECONDS} s (think time ${THINK_MS} ms) ...`);
-    const started = Date.now();
-    const until = started + SECONDS * 1000;
-    const lag = measurePipelineLag(ctx, until);
-    await Promise.all(
-      users.map(async (user) => {
-        while (Date.now() < until) {
-          await pickAction().run(ctx, user);
-          if (THINK_MS) await new Promise((resolve) => setTimeout(resolve, Math.random() * THINK_MS * 2));
-        }
-      }),
+    let sampler: ReturnType<typeof sampleProcesses> | undefined;
+    let loadAtStart: number[] = [];
+    const { result } = await runGenerator(
+      { apiUrl: api.url, databaseUrl: db.url, emails, users: USERS, seconds: SECONDS, thinkMs: THINK_MS, only: ONLY },
+      (generatorPid) => {
+        loadAtStart = os.loadavg();
+        sampler = sampleProcesses([
+          { name: 'api', pid: () => api.pid },
+          { name: 'worker', pid: () => worker.pid },
+          { name: 'load generator', pid: () => generatorPid },
+        ]);
+      },
     );
-    const lags = (await lag).sort((a, b) => a - b);
-    const elapsed = (Date.now() - started) / 1000;
-    report(samples, lags, elapsed, machineLine(await provenance(db)));
+    const processes = sampler!.stop();
+    // The generator's own figure when /proc could not be read after it exited.
+    const generator = processes.find((p) => p.name === 'load generator')!;
+    if (generator.cpuSeconds === null) generator.cpuSeconds = Math.round(result.cpuSeconds * 10) / 10;
+    const machine = machineLine({ ...before, machine: { ...before.machine, postgres: (await db.query<{ server_version: string }>('SHOW server_version'))[0].server_version } });
+    report(result, processes, loadAtStart, machine);
   } finally {
     await Promise.all([api.stop(), worker.stop()]);
     await db.drop();
   }
 }
 
-function report(samples: Sample[], lags: number[], elapsed: number, machine: string): void {
+function report(result: Result, processes: ProcessFigures[], loadAtStart: number[], machine: string): void {
+  const { samples, elapsedSeconds: elapsed } = result;
   const endpoints = [...new Set(samples.map((s) => s.endpoint))].sort();
   const rows = endpoints.map((endpoint) => {
     const mine = samples.filter((s) => s.endpoint === endpoint);
@@ -121,19 +95,41 @@ function report(samples: Sample[], lags: number[], elapsed: number, machine: str
   const errors = samples.filter((s) => !s.ok).length;
   const errorKinds = new Map<string, number>();
   for (const s of samples.filter((x) => !x.ok)) errorKinds.set(`${s.endpoint} → ${s.status || 'network error'}`, (errorKinds.get(`${s.endpoint} → ${s.status || 'network error'}`) ?? 0) + 1);
-  const table = markdownTable(['endpoint', 'requests', 'req/s', 'errors', 'error rate', 'p50 ms', 'p99 ms'], rows);
+  const reads = samples.filter(isRead).map((s) => s.ms).sort((a, b) => a - b);
+  const writes = samples.filter((s) => !isRead(s)).map((s) => s.ms).sort((a, b) => a - b);
+  const grading = [...result.gradingLags].sort((a, b) => a - b);
+  const pipeline = [...result.pipelineLags].sort((a, b) => a - b);
+  const byName = new Map(processes.map((p) => [p.name, p]));
+  const cores = os.cpus().length;
+  const cpuShare = (p: ProcessFigures) => (p.cpuSeconds === null ? '—' : `${p.cpuSeconds} s (${(p.cpuSeconds / elapsed).toFixed(2)} of ${cores} cores)`);
+  const fmt = (n: number | null | undefined, unit: string) => (n === null || n === undefined || Number.isNaN(n) ? '—' : `${Math.round(n)} ${unit}`);
+  const check = (value: number | null | undefined, limit: number) => (value === null || value === undefined || Number.isNaN(value) ? 'not measured' : value < limit ? 'met' : 'missed');
+  const targets: Array<[string, string, string, string]> = [
+    ['errors', String(errors), '0', errors === 0 ? 'met' : 'missed'],
+    ['reads (GET) p99', fmt(percentile(reads, 99), 'ms'), `< ${TARGETS.readP99Ms} ms`, check(percentile(reads, 99), TARGETS.readP99Ms)],
+    ['writes (POST, PATCH) p99', fmt(percentile(writes, 99), 'ms'), `< ${TARGETS.writeP99Ms} ms`, check(percentile(writes, 99), TARGETS.writeP99Ms)],
+    ['grading lag p99', fmt(percentile(grading, 99), 'ms'), `< ${TARGETS.gradingLagP99Ms} ms`, check(percentile(grading, 99), TARGETS.gradingLagP99Ms)],
+    ['api RSS, peak', fmt(byName.get('api')?.rssMaxMB, 'MB'), `< ${TARGETS.rssMB} MB`, check(byName.get('api')?.rssMaxMB, TARGETS.rssMB)],
+    ['worker RSS, peak', fmt(byName.get('worker')?.rssMaxMB, 'MB'), `< ${TARGETS.rssMB} MB`, check(byName.get('worker')?.rssMaxMB, TARGETS.rssMB)],
+  ];
+  const missed = targets.filter((t) => t[3] !== 'met').length;
   const summary = [
-    `- ${USERS} concurrent users for ${elapsed.toFixed(0)} s, think time 0–${THINK_MS * 2} ms; api and worker as separate processes.`,
+    `- ${USERS} concurrent users for ${elapsed.toFixed(0)} s, think time 0–${THINK_MS * 2} ms; api, worker and the load generator as three separate processes.`,
+    `- Load average ${loadAtStart.map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min) when the clock started.`,
     `- ${samples.length} requests, ${Math.round(samples.length / elapsed)} req/s, ${errors} errors (error rate ${((100 * errors) / Math.max(samples.length, 1)).toFixed(2)} %; target 0).`,
-    `- Pipeline lag (outbox → relay → queue → worker, a probe every ${PROBE_EVERY_MS / 1000} s under load): p50 ${percentile(lags, 50)} ms, max ${lags[lags.length - 1] ?? '—'} ms over ${lags.length} probes.`,
+    `- CPU over the measured phase: ${processes.map((p) => `${p.name} ${cpuShare(p)}`).join('; ')}. The generator's share is what it took from the app on this machine; its event-loop delay p99 was ${result.eventLoopDelayP99Ms.toFixed(1)} ms (added to every latency it measured when high).`,
+    `- RSS (sampled every 0.5 s): ${processes.filter((p) => p.name !== 'load generator').map((p) => `${p.name} peak ${fmt(p.rssMaxMB, 'MB')}, median ${fmt(p.rssMedianMB, 'MB')}`).join('; ')}.`,
+    `- Pipeline lag (outbox → relay → queue → worker, a probe every ${PIPELINE_PROBE_EVERY_MS / 1000} s under load): p50 ${fmt(percentile(pipeline, 50), 'ms')}, p99 ${fmt(percentile(pipeline, 99), 'ms')}, max ${fmt(pipeline[pipeline.length - 1], 'ms')} over ${pipeline.length} probes.`,
     ...(errors ? [`- Errors: ${[...errorKinds.entries()].map(([kind, n]) => `${kind} ×${n}`).join('; ')}.`] : []),
-    ...LOAD_ACTIONS.filter((a) => a.summary).map((a) => `- ${a.summary!()}`),
-    `- Actions: ${LOAD_ACTIONS.map((a) => `${a.name} (weight ${a.weight})`).join(', ')}.`,
+    ...result.summaries.map((line) => `- ${line}`),
+    `- Actions: ${result.actions.join(', ')}.`,
   ].join('\n');
-  console.log(`\n${table}\n\n${summary}`);
-  writeSection('load', `## Load (\`npm run bench:load\`)\n\n${machine}\n\n${summary}\n\n${table}`);
-  console.log('\nwrote the load section of bench/RESULTS.md');
-  if (errors > 0) process.exitCode = 1;
+  const targetTable = markdownTable(['issue 23.3 target', 'measured', 'target', ''], targets);
+  const table = markdownTable(['endpoint', 'requests', 'req/s', 'errors', 'error rate', 'p50 ms', 'p99 ms'], rows);
+  console.log(`\n${targetTable}\n\n${table}\n\n${summary}`);
+  writeSection('load', `## Load (\`npm run bench:load\`)\n\n${machine}\n\n${targetTable}\n\n${summary}\n\n${table}`);
+  console.log(`\nwrote the load section of RESULTS.md${missed ? `; ${missed} target(s) not met` : ''}`);
+  if (missed > 0) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -37,10 +37,17 @@ export class AssessmentResultsService extends AssessmentResults {
          FROM submission WHERE enrollment_id = ANY($1::uuid[]) GROUP BY enrollment_id, assessment_id`,
       [refs.map((e) => e.enrollmentId)],
     );
-    const byKey = new Map(rows.map((r) => [`${r.enrollment_id}:${r.assessment_id}`, r]));
-    return refs.flatMap((enrollment) =>
-      assessmentsOf(outlines.get(enrollment.courseVersionId)).map((a) => toResult(enrollment, a, byKey.get(`${enrollment.enrollmentId}:${a.assessmentId}`))),
-    );
+    // Keyed by enrollment, then assessment: no key string built per row (a cohort has 20,000 of them).
+    const byEnrollment = new Map<string, Map<string, Row>>();
+    for (const r of rows) {
+      const mine = byEnrollment.get(r.enrollment_id);
+      if (mine) mine.set(r.assessment_id, r);
+      else byEnrollment.set(r.enrollment_id, new Map([[r.assessment_id, r]]));
+    }
+    return refs.flatMap((enrollment) => {
+      const mine = byEnrollment.get(enrollment.enrollmentId);
+      return assessmentsOf(outlines.get(enrollment.courseVersionId)).map((a) => toResult(enrollment, a, mine?.get(a.assessmentId)));
+    });
   }
 
   async courseScore(enrollmentId: string): Promise<number | null> {

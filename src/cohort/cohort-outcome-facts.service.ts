@@ -3,6 +3,8 @@ import { AppTransactionHost } from '@gds/database';
 import { AppConfig } from '../config/app-config';
 import { AT_RISK_SQL } from './at-risk';
 
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
 export interface CohortSummaryFact {
   cohortId: string;
   name: string;
@@ -83,6 +85,30 @@ export class CohortOutcomeFacts {
       [cohortId, this.config.AT_RISK_INACTIVE_DAYS],
     );
     return rows.map((r) => ({ ...r, percent: Number(r.percent) }));
+  }
+
+  /**
+   * Of each trainee's learning actions in each of `weeks` 7-day windows counted back from `until`
+   * (window j holds the actions with until − (j+1)·7 d < at ≤ until − j·7 d), the latest: one row
+   * per trainee and week instead of every action (a cohort's 500,000 grades). Times are compared
+   * in whole milliseconds, as the Dates the rows become hold them.
+   */
+  async weeklyActivity(cohortId: string, until: Date, weeks: number): Promise<LearningActionFact[]> {
+    // A Date truncates to the millisecond: an action is in window j when until − (j+1)·7 d + 1 ms <= at
+    // < until − j·7 d + 1 ms, which is date_bin's half-open bin with its origin 1 ms after until.
+    return this.txHost.tx.query(
+      `WITH action AS (
+         SELECT e.trainee_id, l.completed_at AS at
+           FROM lesson_completion l JOIN enrollment e ON e.id = l.enrollment_id
+          WHERE e.cohort_id = $1 AND l.completed_at >= $2 AND l.completed_at < $3
+         UNION ALL
+         SELECT e.trainee_id, g.graded_at
+           FROM assessment_grade g JOIN enrollment e ON e.id = g.enrollment_id
+          WHERE e.cohort_id = $1 AND g.graded_at >= $2 AND g.graded_at < $3)
+       SELECT trainee_id AS "traineeId", max(at) AS at
+         FROM action GROUP BY trainee_id, date_bin('7 days', at, $3::timestamptz)`,
+      [cohortId, new Date(until.getTime() + 1 - weeks * WEEK_MS), new Date(until.getTime() + 1)],
+    );
   }
 
   /** Learning actions at or after `since`: lessons completed and assessments graded. */

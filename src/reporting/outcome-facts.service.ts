@@ -11,7 +11,6 @@ import { AssessmentFactsSource } from './ports/assessment-facts.source';
 import { CertificateFactsSource } from './ports/certificate-facts.source';
 import type { OutcomeInputs, PersonFact, PlacementFact } from './outcome-inputs';
 import { ACTIVITY_WEEKS } from './cohort-outcome-report';
-import { DAY_MS } from './outcome-math';
 import { TalentPipeline } from '../talent/talent-pipeline.contract';
 
 /** Gathers, through reporting's ports and its own tables, every fact a cohort report counts. */
@@ -29,18 +28,17 @@ export class OutcomeFacts {
   ) {}
 
   async gather(cohort: CohortFact, asOf: Date, minCellSize: number): Promise<OutcomeInputs> {
-    const since = new Date(asOf.getTime() - ACTIVITY_WEEKS * 7 * DAY_MS);
+    // Activity is only ever counted as distinct trainees per week back from asOf: one row per trainee and week does.
     const [applications, enrollments, activity] = await Promise.all([
       this.cohorts.applications(cohort.cohortId),
       this.cohorts.enrollments(cohort.cohortId),
-      this.cohorts.activity(cohort.cohortId, since),
+      this.cohorts.weeklyActivity(cohort.cohortId, asOf, ACTIVITY_WEEKS),
     ]);
     const enrollmentIds = enrollments.map((e) => e.enrollmentId);
     const versionIds = cohort.courseVersions.map((v) => v.versionId);
-    const [results, assessments, scores, certificates, people, placements, pipeline] = await Promise.all([
-      this.assessments.results(enrollmentIds),
+    const [{ results, scores }, assessments, certificates, people, placements, pipeline] = await Promise.all([
+      this.assessments.resultsAndScores(enrollmentIds, [...new Set(enrollments.map((e) => e.courseVersionId))]),
       this.assessments.assessments(versionIds),
-      this.assessments.courseScores(enrollmentIds),
       this.certificates.certificates(enrollmentIds),
       this.people([...new Set(enrollments.map((e) => e.traineeId))]),
       this.placements(cohort.cohortId),

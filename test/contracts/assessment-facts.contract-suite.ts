@@ -49,5 +49,13 @@ export function describeAssessmentFactsContract(name: string, makeStand: () => P
       expect(scores).toEqual(new Map([[world.certified.enrollmentId, 100], [world.failed.enrollmentId, 0]]));
       expect(await stand.source.courseScores([])).toEqual(new Map());
     });
+
+    it('answers results and course scores together exactly as it answers each alone', async () => {
+      const ids = [world.certified.enrollmentId, world.failed.enrollmentId, randomUUID()];
+      const both = await stand.source.resultsAndScores(ids, [world.versionId]);
+      expect(both.results).toEqual(await stand.source.results(ids));
+      expect([...both.scores]).toEqual([...(await stand.source.courseScores(ids))]);
+      expect(await stand.source.resultsAndScores([], [])).toEqual({ results: [], scores: new Map() });
+    });
   });
 }

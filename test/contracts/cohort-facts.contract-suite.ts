@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CohortFactsSource } from '../../src/reporting/ports/cohort-facts.source';
+import { ActivityFact, CohortFactsSource, latestPerWeek, WEEK_MS } from '../../src/reporting/ports/cohort-facts.source';
 import { EmptyCohort, ReportingWorld } from './reporting-world';
 
 export interface CohortFactsStand {
@@ -90,11 +90,30 @@ export function describeCohortFactsContract(name: string, makeStand: () => Promi
       expect(await stand.source.activity(world.cohortId, new Date(latest.getTime() + 1))).toEqual([]);
     });
 
+    it('answers the latest learning action of each trainee in each week back from a moment, as reducing every action gives, to the millisecond', async () => {
+      const all = await stand.source.activity(world.cohortId, world.before);
+      const latest = Math.max(...all.map((a) => a.at.getTime()));
+      const earliest = Math.min(...all.map((a) => a.at.getTime()));
+      const key = (a: ActivityFact) => `${a.traineeId}@${a.at.toISOString()}`;
+      const sorted = (list: ActivityFact[]) => list.map(key).sort();
+      // Window edges on an action itself, a millisecond either side, and weeks before and after.
+      const untils = [latest, latest - 1, latest + 1, earliest, earliest - 1, earliest + WEEK_MS, earliest + WEEK_MS - 1, latest + 3 * WEEK_MS, Date.now()];
+      for (const until of untils.map((ms) => new Date(ms))) {
+        for (const weeks of [1, 2, 8]) {
+          const since = new Date(until.getTime() - weeks * WEEK_MS);
+          expect(sorted(await stand.source.weeklyActivity(world.cohortId, until, weeks))).toEqual(sorted(latestPerWeek(await stand.source.activity(world.cohortId, since), until, weeks)));
+        }
+      }
+      expect(await stand.source.weeklyActivity(world.cohortId, new Date(earliest - 1), 8)).toEqual([]);
+      expect((await stand.source.weeklyActivity(world.cohortId, new Date(latest), 8)).length).toBeGreaterThan(0);
+    });
+
     it('answers an empty cohort with no applications, enrollments or activity, and an unknown one likewise', async () => {
       for (const cohortId of [empty.cohortId, randomUUID()]) {
         expect(await stand.source.applications(cohortId)).toEqual([]);
         expect(await stand.source.enrollments(cohortId)).toEqual([]);
         expect(await stand.source.activity(cohortId, world.before)).toEqual([]);
+        expect(await stand.source.weeklyActivity(cohortId, new Date(), 8)).toEqual([]);
       }
       expect(await stand.source.cohort(empty.cohortId)).toMatchObject({ cohortId: empty.cohortId, startsAt: empty.startsAt });
     });

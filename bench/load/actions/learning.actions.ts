@@ -21,7 +21,9 @@ const QUIZ = {
 const world = { courseId: '', version: 1, lessonIds: [] as string[], assessmentId: '' };
 /** Submit → graded, per quiz submission, measured by polling the submission (the figure of issue 9.5). */
 export const gradingLags: number[] = [];
-let gradingTimeouts = 0;
+let timeouts = 0;
+/** Submissions not graded within 60 s. */
+export const gradingTimeouts = () => timeouts;
 
 async function adminPost(ctx: LoadContext, path: string, body: unknown): Promise<any> {
   const response = await fetch(ctx.api.url + path, { method: 'POST', headers: { authorization: `Bearer ${ctx.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -114,7 +116,7 @@ export const submitQuiz: LoadAction = {
         return;
       }
       if (Date.now() - started > 60_000) {
-        gradingTimeouts++;
+        timeouts++;
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -123,6 +125,6 @@ export const submitQuiz: LoadAction = {
   summary() {
     const sorted = [...gradingLags].sort((a, b) => a - b);
     const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : '—');
-    return `Grading lag (POST submission → GET shows graded, polled every 100 ms): p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted[sorted.length - 1] ?? '—'} ms over ${sorted.length} submissions; ${gradingTimeouts} not graded within 60 s.`;
+    return `Grading lag (POST submission → GET shows graded, polled every 100 ms): p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted[sorted.length - 1] ?? '—'} ms over ${sorted.length} submissions; ${timeouts} not graded within 60 s.`;
   },
 };

@@ -43,4 +43,7 @@ export class CohortFactsAdapter extends CohortFactsSource {
   activity(cohortId: string, since: Date): Promise<ActivityFact[]> {
     return this.facts.activity(cohortId, since);
   }
+  override weeklyActivity(cohortId: string, until: Date, weeks: number): Promise<ActivityFact[]> {
+    return this.facts.weeklyActivity(cohortId, until, weeks);
+  }
 }

@@ -21,4 +21,14 @@ export abstract class AssessmentFactsSource {
   abstract assessments(versionIds: string[]): Promise<AssessmentFact[]>;
   /** The course score (0..100) of each enrollment that has one. */
   abstract courseScores(enrollmentIds: string[]): Promise<Map<string, number>>;
+
+  /**
+   * Both at once, as `results` and `courseScores` answer them. The assessment adapter reads the
+   * grades once for both (a cohort's 500,000 submissions are aggregated once, not twice);
+   * `versionIds` are the course versions of these enrollments (where their weights are read).
+   */
+  async resultsAndScores(enrollmentIds: string[], _versionIds: string[]): Promise<{ results: AssessmentResultFact[]; scores: Map<string, number> }> {
+    const [results, scores] = await Promise.all([this.results(enrollmentIds), this.courseScores(enrollmentIds)]);
+    return { results, scores };
+  }
 }

@@ -57,4 +57,31 @@ export abstract class CohortFactsSource {
   abstract enrollments(cohortId: string): Promise<EnrollmentFact[]>;
   /** Learning actions at or after `since`. */
   abstract activity(cohortId: string, since: Date): Promise<ActivityFact[]>;
+
+  /**
+   * What a report counts of activity, and no more: of each trainee's learning actions in each of
+   * `weeks` 7-day windows counted back from `until` (window j is (until − (j+1)·7 d, until − j·7 d],
+   * in whole milliseconds as a Date holds them), the latest one. Counting distinct trainees over
+   * any union of those windows gives the same answer as over every action. This default reduces
+   * `activity`; the cohort module's adapter does it in SQL (a cohort's 500,000 grades are one
+   * row per trainee and week, not 500,000 rows).
+   */
+  async weeklyActivity(cohortId: string, until: Date, weeks: number): Promise<ActivityFact[]> {
+    return latestPerWeek(await this.activity(cohortId, new Date(until.getTime() - weeks * WEEK_MS)), until, weeks);
+  }
+}
+
+export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The latest action of each trainee in each 7-day window counted back from `until` (see weeklyActivity). */
+export function latestPerWeek(activity: ActivityFact[], until: Date, weeks: number): ActivityFact[] {
+  const latest = new Map<string, ActivityFact>();
+  for (const a of activity) {
+    const back = until.getTime() - a.at.getTime();
+    if (back < 0 || back >= weeks * WEEK_MS) continue;
+    const key = `${a.traineeId}:${Math.floor(back / WEEK_MS)}`;
+    const before = latest.get(key);
+    if (!before || a.at.getTime() > before.at.getTime()) latest.set(key, a);
+  }
+  return [...latest.values()];
 }
