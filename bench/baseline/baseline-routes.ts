@@ -4,6 +4,10 @@ import { jwtVerify } from 'jose';
 import type { Pool, PoolClient } from 'pg';
 import { QuizGrader } from '../../src/assessment/graders/quiz.grader';
 import type { QuizKey } from '../../src/assessment/graders/quiz-key';
+import { AT_RISK_SQL, FAILING_SQL, INACTIVE_SQL } from '../../src/cohort/at-risk';
+import { rosterModules } from '../../src/cohort/roster-modules';
+import type { CourseVersionOutline } from '../../src/course/published-course-versions.contract';
+import { outlineOf } from './baseline-outlines';
 
 export interface BaselineDeps {
   pool: Pool;
@@ -16,6 +20,9 @@ export interface BaselineDeps {
 
 /** Name of the bare grading queue: the baseline server adds to it, the quiz-grading scenario's Worker consumes it. */
 export const BARE_GRADING_QUEUE = 'bare-grading';
+
+/** The app's default AT_RISK_INACTIVE_DAYS (the bench does not set it). */
+const ROSTER_INACTIVE_DAYS = 7;
 
 /** The same token check as the app: HS256 pinned, issuer and audience, then the user's roles and status and whether the token's session has ended. */
 export async function authenticate(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
@@ -96,7 +103,13 @@ function courseVersion(app: FastifyInstance, deps: BaselineDeps): void {
   });
 }
 
-/** GET /api/v1/cohorts/:id/roster (scenario cohort-roster): the cohort, the enrollments with progress and at-risk, the people. */
+/**
+ * GET /api/v1/cohorts/:id/roster (scenario cohort-roster): the cohort, then the same query as the
+ * app (CohortRoster): enrollments with progress, the at-risk flag and its reasons, and per
+ * enrollment its module states and lessons done per module (the per-module aggregates); the people;
+ * the outlines of the cohort's versions (kept in memory, as the app keeps them), and the app's own
+ * `rosterModules` to lay each trainee's modules out in course order.
+ */
 function cohortRoster(app: FastifyInstance, deps: BaselineDeps): void {
   app.get<{ Params: { id: string } }>('/api/v1/cohorts/:id/roster', async (request, reply) => {
     const userId = await authenticate(deps, request, reply);
@@ -104,25 +117,33 @@ function cohortRoster(app: FastifyInstance, deps: BaselineDeps): void {
     const id = request.params.id;
     const cohort = await deps.pool.query('SELECT id, name, capacity, seats_taken FROM cohort WHERE id = $1', [id]);
     if (cohort.rows.length === 0) return reply.code(404).send({ status: 404 });
+    const days = '$2::int';
     const { rows } = await deps.pool.query(
       `SELECT e.id, e.trainee_id, e.course_version_id, e.status, e.enrolled_at, e.last_activity_at, e.lessons_done, e.modules_done,
               e.modules_total, e.percent_complete, e.failed_assessments,
-              (e.status = 'active' AND c.status = 'running' AND c.starts_at <= now() AND
-               (coalesce(e.last_activity_at, greatest(e.enrolled_at, c.starts_at)) < now() - make_interval(days => 7) OR e.failed_assessments >= 2)) AS at_risk
+              ${AT_RISK_SQL(days)} AS at_risk, ${INACTIVE_SQL(days)} AS inactive, ${FAILING_SQL} AS failing,
+              (SELECT coalesce(jsonb_object_agg(mp.module_id, mp.status), '{}') FROM module_progress mp WHERE mp.enrollment_id = e.id) AS module_states,
+              (SELECT coalesce(jsonb_object_agg(lc.module_id, lc.n), '{}')
+                 FROM (SELECT module_id, count(*)::int AS n FROM lesson_completion WHERE enrollment_id = e.id GROUP BY module_id) lc) AS lessons_by_module
          FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
-        WHERE e.cohort_id = $1 ORDER BY e.percent_complete, e.enrolled_at, e.id`,
-      [id],
+        WHERE e.cohort_id = $1 AND ($3::text IS NULL OR e.status = $3) AND (NOT $4 OR ${AT_RISK_SQL(days)})
+        ORDER BY e.percent_complete ASC, e.enrolled_at ASC, e.id`,
+      [id, ROSTER_INACTIVE_DAYS, null, false],
     );
-    const people = await deps.pool.query('SELECT id, email, display_name FROM app_user WHERE id IN (SELECT trainee_id FROM enrollment WHERE cohort_id = $1)', [id]);
+    const people = await deps.pool.query('SELECT id, email, display_name FROM app_user WHERE id = ANY($1::uuid[])', [rows.map((r) => r.trainee_id)]);
     const byId = new Map(people.rows.map((p) => [p.id, p]));
+    const outlines = new Map<string, CourseVersionOutline>();
+    for (const versionId of new Set<string>(rows.map((r) => r.course_version_id))) outlines.set(versionId, await outlineOf(deps.pool, versionId));
     const c = cohort.rows[0];
     return {
-      cohortId: id, cohortName: c.name, capacity: c.capacity, seatsTaken: c.seats_taken, inactiveDays: 7,
+      cohortId: id, cohortName: c.name, capacity: c.capacity, seatsTaken: c.seats_taken, inactiveDays: ROSTER_INACTIVE_DAYS,
       items: rows.map((r) => ({
         enrollmentId: r.id, traineeId: r.trainee_id, displayName: byId.get(r.trainee_id)?.display_name ?? null, email: byId.get(r.trainee_id)?.email ?? null,
         courseVersionId: r.course_version_id, status: r.status, enrolledAt: r.enrolled_at.toISOString(), lastActivityAt: r.last_activity_at?.toISOString() ?? null,
-        lessonsDone: r.lessons_done, modulesDone: r.modules_done, modulesTotal: r.modules_total, percentComplete: Number(r.percent_complete),
-        failedAssessments: r.failed_assessments, atRisk: r.at_risk,
+        lessonsDone: r.lessons_done, modulesDone: r.modules_done, modulesTotal: r.modules_total,
+        modules: rosterModules(outlines.get(r.course_version_id), { states: r.module_states, lessonsDone: r.lessons_by_module }),
+        percentComplete: Number(r.percent_complete), failedAssessments: r.failed_assessments, atRisk: r.at_risk,
+        atRiskReasons: r.at_risk ? [...(r.inactive ? ['inactive'] : []), ...(r.failing ? ['failing'] : [])] : [],
       })),
     };
   });

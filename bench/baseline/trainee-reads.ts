@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
 import { computeProgress } from '../../src/cohort/module-states';
-import type { CourseVersionOutline } from '../../src/course/published-course-versions.contract';
 import { renderMarkdown } from '../../src/course/markdown-renderer';
 import { authenticatePrincipal, BaselineDeps } from './baseline-routes';
+import { outlineOf } from './baseline-outlines';
 
 /**
  * The bare equivalents of the trainee's web-facing reads (scenarios `me-enrollments` and `lesson`):
@@ -12,21 +12,6 @@ import { authenticatePrincipal, BaselineDeps } from './baseline-routes';
  * change, so the bare server keeps outlines and rendered lessons in memory as the app does
  * (PublishedVersionsReader, CourseVersions).
  */
-const outlines = new Map<string, CourseVersionOutline>();
-
-async function outlineOf(pool: Pool, versionId: string): Promise<CourseVersionOutline> {
-  const cached = outlines.get(versionId);
-  if (cached) return cached;
-  const { rows } = await pool.query('SELECT id, course_id, version, title, published_at, outline FROM course_version WHERE id = $1', [versionId]);
-  const r = rows[0];
-  const outline: CourseVersionOutline = {
-    versionId: r.id, courseId: r.course_id, courseCode: r.outline.courseCode, courseTitle: r.title, trackCode: r.outline.trackCode,
-    version: r.version, publishedAt: r.published_at, modules: r.outline.modules,
-  };
-  outlines.set(versionId, outline);
-  return outline;
-}
-
 /** Rendered lesson HTML by version and lesson: frozen content, rendered once (as the app does). */
 const renderedLessons = new Map<string, { bodyHtml: string | null; environmentNotesHtml: string | null }>();
 

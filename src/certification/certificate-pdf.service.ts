@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import PDFDocument from 'pdfkit';
-import { toBuffer as qrPng } from 'qrcode';
 import { AppConfig } from '../config/app-config';
 import { Certificate } from './certificate.entity';
 import { CertificatePresentation, presentCertificate } from './certificate-presentation';
@@ -17,6 +15,8 @@ export class CertificatePdf {
 
   async render(certificate: Certificate): Promise<Buffer> {
     const p = presentCertificate(certificate, this.config.PUBLIC_BASE_URL, this.config.CERT_ISSUER_NAME);
+    // pdfkit (with fontkit) and qrcode are loaded on the first PDF, not at start (issue 23.6).
+    const [{ default: PDFDocument }, { toBuffer: qrPng }] = await Promise.all([import('pdfkit'), import('qrcode')]);
     const qr = await qrPng(p.share.verificationUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 220 });
     const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 40, info: { Title: `Certificate ${certificate.courseTitle}`, Author: this.config.CERT_ISSUER_NAME } });
     const chunks: Buffer[] = [];

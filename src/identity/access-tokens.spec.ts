@@ -19,4 +19,42 @@ describe('access tokens', () => {
     expect(new Set(payloads.map((p) => p.iat)).size).toBe(1);
     expect(new Set(issued.map((t) => t.accessToken)).size).toBe(5);
   });
+
+  describe('verify: the signature once per token, the user and session on every request', () => {
+    const query = jest.fn();
+    const verifier = new AccessTokens(config, { driver: { master: { query } } } as unknown as DataSource);
+    const userId = randomUUID();
+    const sessionId = randomUUID();
+    const userRow = (row: { active?: boolean; ended?: boolean; roles?: string[] }) =>
+      query.mockResolvedValueOnce({ rows: [{ roles: row.roles ?? ['trainee'], active: row.active ?? true, ended: row.ended ?? false }] });
+
+    beforeEach(() => query.mockReset());
+
+    it('reads the user on every use of a known token: deactivation, an ended session and a role change apply to the next request', async () => {
+      const { accessToken } = await verifier.issue(userId, sessionId);
+      userRow({});
+      await expect(verifier.verify(accessToken)).resolves.toEqual({ userId, roles: ['trainee'], sessionId });
+      userRow({ roles: ['trainee', 'instructor'] });
+      await expect(verifier.verify(accessToken)).resolves.toEqual({ userId, roles: ['trainee', 'instructor'], sessionId });
+      userRow({ ended: true });
+      await expect(verifier.verify(accessToken)).rejects.toMatchObject({ status: 401 });
+      userRow({ active: false });
+      await expect(verifier.verify(accessToken)).rejects.toMatchObject({ status: 401 });
+      expect(query).toHaveBeenCalledTimes(4);
+    });
+
+    it('refuses a known token once it expires, and a token differing by one character of its signature', async () => {
+      const { accessToken } = await verifier.issue(userId, sessionId);
+      userRow({});
+      await verifier.verify(accessToken);
+      const exp = (JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { exp: number }).exp;
+      jest.spyOn(Date, 'now').mockReturnValue(exp * 1000);
+      await expect(verifier.verify(accessToken)).rejects.toMatchObject({ status: 401, detail: expect.stringContaining('expired') });
+      jest.restoreAllMocks();
+      const [header, payload, signature] = accessToken.split('.');
+      const forged = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BA' : 'AA'}`;
+      await expect(verifier.verify(forged)).rejects.toMatchObject({ status: 401 });
+      expect(query).toHaveBeenCalledTimes(1);
+    });
+  });
 });

@@ -82,8 +82,9 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   await registerResponseEncoding(fastify);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // Built on the first request for /docs or /docs-json (then kept), not at start: scanning every route
+  // and DTO is a noticeable share of the api's start-up (issue 23.6).
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   await mountQueueDashboard(app);
   await mountWebApp(app, config);
   return app;

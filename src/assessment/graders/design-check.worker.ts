@@ -1,6 +1,6 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { checkDesignInThisThread, DesignCheckInput } from './design-checks';
+import { checkDesignInThisThread, DesignCheckInput, designLibraries } from './design-checks';
 
 /**
  * A design-check worker thread (started by DesignCheckPool): checks one page at a time. Anything the
@@ -15,6 +15,7 @@ try {
   // Not permitted or not supported here: the thread keeps the process's priority.
 }
 // Loading jsdom and axe takes a while on a busy machine: the pool starts a check's clock only after this.
+designLibraries();
 parentPort?.postMessage({ ready: true });
 parentPort?.on('message', (input: DesignCheckInput) => {
   checkDesignInThisThread(input).then(

@@ -1,6 +1,6 @@
-import axe from 'axe-core';
+import type axeCore from 'axe-core';
 import { Parser } from 'htmlparser2';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type * as jsdomModule from 'jsdom';
 
 export interface RequiredSelector {
   selector: string;
@@ -33,6 +33,30 @@ const FRAME_TAGS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'p
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
 /** Every way a window could reach the network; removed before any script (axe) runs in it. */
 const NETWORK_GLOBALS = ['XMLHttpRequest', 'fetch', 'WebSocket', 'EventSource', 'Request', 'Worker', 'SharedWorker'];
+
+/** jsdom and axe-core, loaded once on first use. */
+export interface DesignLibraries {
+  JSDOM: typeof jsdomModule.JSDOM;
+  VirtualConsole: typeof jsdomModule.VirtualConsole;
+  axe: typeof axeCore;
+}
+let libraries: DesignLibraries | undefined;
+
+/**
+ * Loads jsdom and axe-core on first use, not when this file is imported: together they were about a
+ * third of the api's module loading at start (issue 23.6), and the api needs jsdom only to validate a
+ * design key's selectors. A design-check thread calls this before it reports ready.
+ */
+export function designLibraries(): DesignLibraries {
+  if (!libraries) {
+    /* eslint-disable @typescript-eslint/no-require-imports -- deliberately lazy; typed by the modules' own types */
+    const jsdom = require('jsdom') as typeof jsdomModule;
+    const axe = require('axe-core') as typeof axeCore;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    libraries = { JSDOM: jsdom.JSDOM, VirtualConsole: jsdom.VirtualConsole, axe };
+  }
+  return libraries;
+}
 
 /** The page's shape (element count, nesting, frames) against DESIGN_LIMITS: a message, or undefined. */
 export function measurePage(html: string): string | undefined {
@@ -72,6 +96,7 @@ export async function checkDesignInThisThread(input: DesignCheckInput): Promise<
   if (size > MAX_DESIGN_BYTES) return [{ kind: 'input', message: `The submission is larger than ${MAX_DESIGN_BYTES / 1024} KiB.` }];
   const refused = measurePage(input.html) ?? (input.css ? measurePage(`<style>${input.css}</style>`) : undefined);
   if (refused) return [{ kind: 'input', message: refused }];
+  const { JSDOM, VirtualConsole, axe } = designLibraries();
   const dom = new JSDOM(input.html, { runScripts: 'outside-only', virtualConsole: new VirtualConsole(), url: 'https://submission.invalid/' });
   const { window } = dom;
   try {
