@@ -180,6 +180,7 @@ async function oneRound(browser: Browser, baseUrl: string, trainee: Trainee, log
     await interactive(next, 'Hello, Bench');
     await homeData(next);
     const repeatHome = Date.now() - started;
+    if (log) log(`  round 1 repeat visit, resource timing:\n    ${(await waterfall(next)).join('\n    ')}`);
 
     // And signed out (another person on a shared phone): the sign-in screen from the service worker.
     await context.clearCookies();
