@@ -4,12 +4,14 @@ import { inboxQuery } from './notifications';
 import { myApplicationsQuery } from './applications';
 
 /**
- * Applications are read again whenever a screen shows them (staleTime 0), but home asks for them
- * in its loader and then again when its section mounts a moment later: on a 400 ms connection that
- * second request shares the link with the rest of home for nothing. An answer this young is fresh
- * enough for home; the applications screens still read it anew.
+ * Enrollments and applications are read again whenever a screen shows them (staleTime 0), but home
+ * asks for them before it renders (its loader, or sign-in) and then again when the screen mounts a
+ * moment later: on a 400 ms connection that second request shares the link with the rest of home
+ * for nothing. An answer this young is fresh enough for home; the other screens still read anew.
  */
-export const homeApplicationsQuery = { ...myApplicationsQuery, staleTime: 10_000 };
+const HOME_FRESH_MS = 10_000;
+export const homeEnrollmentsQuery = { ...enrollmentsQuery, staleTime: HOME_FRESH_MS };
+export const homeApplicationsQuery = { ...myApplicationsQuery, staleTime: HOME_FRESH_MS };
 
 /** Whether these roles open the trainee's home (an employer alone is taken to the talent search instead). */
 export function opensTraineeHome(roles: readonly string[]): boolean {
@@ -23,7 +25,7 @@ export function opensTraineeHome(roles: readonly string[]): boolean {
  * moment). A second call while the first is in flight reuses its requests.
  */
 export function prefetchHomeReads(queryClient: QueryClient): void {
-  void queryClient.prefetchQuery(enrollmentsQuery);
+  void queryClient.prefetchQuery(homeEnrollmentsQuery);
   void queryClient.prefetchQuery(inboxQuery);
   void queryClient.prefetchQuery(homeApplicationsQuery);
 }
