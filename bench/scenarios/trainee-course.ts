@@ -63,7 +63,7 @@ export function lessonBody(module: number, lesson: number): string {
   ].join('\n');
 }
 
-async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<any> {
+export async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<any> {
   const response = await fetch(baseUrl + path, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -74,7 +74,7 @@ async function call(baseUrl: string, token: string, method: string, path: string
   return text ? JSON.parse(text) : undefined;
 }
 
-async function publishCourse(baseUrl: string, admin: string): Promise<Omit<TraineeCourse, 'tokens'>> {
+export async function publishCourse(baseUrl: string, admin: string): Promise<Omit<TraineeCourse, 'tokens'>> {
   const course = await call(baseUrl, admin, 'POST', '/api/v1/courses', {
     code: `bench-reads-${Math.random().toString(36).slice(2, 10)}`,
     title: 'Bench: Linux server administration',

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useRouter, useSearch } from '@tanstack/react-router';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { session } from '../../shared/auth/session';
@@ -10,15 +10,22 @@ import { fieldErrorsOf } from '../../shared/ui/field-errors';
 import { useErrorMessage } from '../../shared/states/error-state';
 import { Form } from '../../shared/ui/form';
 import { safeRedirect } from './safe-redirect';
+import { opensTraineeHome, prefetchHomeReads } from '../../shared/api/resources/home-reads';
 
 export function SignInScreen() {
   const { t } = useLingui();
   const router = useRouter();
   const search = useSearch({ from: '/public/sign-in' });
+  const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const signIn = useMutation({
     mutationFn: ({ email, password }: { email: string; password: string }) => session.signIn(email, password),
-    onSuccess: () => router.navigate({ href: safeRedirect(search.redirect) }),
+    onSuccess: (user) => {
+      const target = safeRedirect(search.redirect);
+      // Home's reads leave now, not after the router has worked out the navigation (see prefetchHomeReads).
+      if (target === '/' && opensTraineeHome(user.roles)) prefetchHomeReads(queryClient);
+      return router.navigate({ href: target });
+    },
   });
   const errors = fieldErrorsOf(signIn.error);
   return (

@@ -1,11 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Trans } from '@lingui/react/macro';
-import { myApplicationsQuery } from '../../shared/api/resources/applications';
+import { homeApplicationsQuery } from '../../shared/api/resources/home-reads';
 
 /** Applicants see where their applications stand; a newcomer is pointed at the open cohorts. */
 export function ApplicationsSection({ hasEnrollments }: { hasEnrollments: boolean }) {
-  const applications = useQuery(myApplicationsQuery);
+  const applications = useQuery(homeApplicationsQuery);
   const open = applications.data?.filter((a) => ['submitted', 'shortlisted', 'waitlisted'].includes(a.status)) ?? [];
   if (!applications.isSuccess) return null;
   if (open.length === 0 && hasEnrollments) return null;

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
-import { enrollmentsQuery, type Enrollment } from '../../shared/api/resources/enrollments';
+import { type Enrollment } from '../../shared/api/resources/enrollments';
+import { homeEnrollmentsQuery } from '../../shared/api/resources/home-reads';
 import { meQuery } from '../../shared/api/resources/me';
 import { session } from '../../shared/auth/session';
 import { ProgressBar } from '../../shared/ui/progress-bar';
@@ -25,7 +26,7 @@ export function HomeScreen() {
   // person, so the heading shows at once on a slow connection. A name changed on the profile screen
   // is in the cache by then and wins; home itself never asks for GET /me.
   const me = useQuery({ ...meQuery, enabled: false });
-  const enrollments = useQuery(enrollmentsQuery);
+  const enrollments = useQuery(homeEnrollmentsQuery);
   const name = (me.data ?? session.user())?.displayName.split(' ')[0];
   useEffect(() => {
     const timer = window.setTimeout(() => void loadTraineeMessages().catch(() => undefined), PREFETCH_NEXT_MESSAGES_MS);

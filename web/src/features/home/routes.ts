@@ -3,9 +3,7 @@ import { signedInRoute } from '../../shared/routing/base-routes';
 import { session } from '../../shared/auth/session';
 // Home is the first screen of a signed-in visit: it ships with the app (see auth/routes.ts).
 import { HomeScreen } from './home-screen';
-import { enrollmentsQuery } from '../../shared/api/resources/enrollments';
-import { inboxQuery } from '../../shared/api/resources/notifications';
-import { myApplicationsQuery } from '../../shared/api/resources/applications';
+import { opensTraineeHome, prefetchHomeReads } from '../../shared/api/resources/home-reads';
 
 export const homeRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -13,17 +11,12 @@ export const homeRoute = createRoute({
   // Home is the trainee's day (courses, deadlines, applications); an employer's work is the talent
   // search, so signing in (or the Home link) takes them there instead of an empty trainee page.
   beforeLoad: () => {
-    const roles = session.user()?.roles ?? [];
-    if (roles.includes('employer') && !roles.includes('trainee')) throw redirect({ to: '/talent', replace: true });
+    if (!opensTraineeHome(session.user()?.roles ?? [])) throw redirect({ to: '/talent', replace: true });
   },
   // Every answer home shows is asked for at once, when the route matches: the inbox and applications
   // sections render only after the enrollments arrive, and on a 400 ms connection waiting for them
   // first would add a round trip. Not awaited: the screen shows its skeletons meanwhile.
-  loader: ({ context }) => {
-    void context.queryClient.prefetchQuery(enrollmentsQuery);
-    void context.queryClient.prefetchQuery(inboxQuery);
-    void context.queryClient.prefetchQuery(myApplicationsQuery);
-  },
+  loader: ({ context }) => prefetchHomeReads(context.queryClient),
   component: HomeScreen,
 });
 
