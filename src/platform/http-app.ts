@@ -82,8 +82,9 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   await registerResponseEncoding(fastify);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // Built on the first request for /docs or /docs-json, not at start: exploring every route and DTO
+  // is most of an api process's start-up work (each jest file starts an app; most never read it).
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   await mountQueueDashboard(app);
   await mountWebApp(app, config);
   return app;
