@@ -77,4 +77,12 @@ describe('loadConfig', () => {
     expect(config.MIGRATIONS_RUN_ON_START).toBe(false);
     expect(config.PORT).toBe(8080);
   });
+
+  it('accepts the test-only password hash cost under NODE_ENV=test alone', () => {
+    expect(loadConfig({}).PASSWORD_HASH_COST).toBe('owasp');
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_COST: 'test-only-fast' }).PASSWORD_HASH_COST).toBe('test-only-fast');
+    expect(() => loadConfig({ PASSWORD_HASH_COST: 'test-only-fast' })).toThrow(/PASSWORD_HASH_COST.*NODE_ENV=test/s);
+    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_HASH_COST: 'test-only-fast' })).toThrow(/PASSWORD_HASH_COST/);
+    expect(() => loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_COST: 'cheap' })).toThrow(/PASSWORD_HASH_COST/);
+  });
 });

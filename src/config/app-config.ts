@@ -102,6 +102,14 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
   ADMIN_PASSWORD?: string = 'change-me-admin-1';
 
+  /**
+   * Argon2id cost of new password hashes: `owasp` (19 MiB, 2 passes) or `test-only-fast` (1 MiB,
+   * 1 pass), accepted only with NODE_ENV=test: the test suites make and sign in thousands of accounts.
+   * A stored hash carries its own cost, so either setting verifies hashes made under the other.
+   */
+  @IsIn(['owasp', 'test-only-fast'])
+  PASSWORD_HASH_COST: 'owasp' | 'test-only-fast' = 'owasp';
+
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
@@ -358,6 +366,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   );
   if (sameDatabase(config.DATABASE_URL, config.SANDBOX_DATABASE_URL)) {
     problems.push('SANDBOX_DATABASE_URL: must name a different database than DATABASE_URL (trainees\' SQL runs there)');
+  }
+  if (config.PASSWORD_HASH_COST !== 'owasp' && config.NODE_ENV !== 'test') {
+    problems.push('PASSWORD_HASH_COST: test-only-fast is accepted only with NODE_ENV=test');
   }
   if (config.isProduction) {
     if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: the development secret is refused in production');

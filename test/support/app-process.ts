@@ -46,6 +46,8 @@ export async function startChildApp(options: ChildAppOptions): Promise<AppProces
       MIGRATIONS_RUN_ON_START: 'false',
       DATABASE_AUTO_CREATE: 'false',
       OUTBOX_POLL_INTERVAL_MS: '50',
+      // Argon2id at test cost: suites make and sign in thousands of accounts (NODE_ENV=test only).
+      PASSWORD_HASH_COST: 'test-only-fast',
       WORKER_HEARTBEAT_FILE: heartbeat,
       WORKER_HEARTBEAT_INTERVAL_MS: '1000',
       ...options.env,

@@ -65,6 +65,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Design checks run at the lowest CPU priority: on a loaded test machine they take long, never fail for it.
     DESIGN_CHECK_TIMEOUT_MS: '300000',
     OUTBOX_POLL_INTERVAL_MS: '50',
+    // Argon2id at test cost: suites make and sign in thousands of accounts (NODE_ENV=test only).
+    PASSWORD_HASH_COST: 'test-only-fast',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     WORKER_CONCURRENCY: '8',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { DesignCheckInput, DesignFinding } from './design-checks';
+import { DesignCheckInput, DesignFinding } from './design-check-types';
 
 /** The outcome of one check: findings, or why the page could not be checked (its own doing). */
 export type DesignCheckResult = { ok: true; findings: DesignFinding[] } | { ok: false; message: string };

@@ -1,28 +1,10 @@
 import type axeCore from 'axe-core';
 import { Parser } from 'htmlparser2';
 import type * as jsdomModule from 'jsdom';
+import { DesignCheckInput, DesignFinding, MAX_DESIGN_BYTES, RequiredSelector } from './design-check-types';
 
-export interface RequiredSelector {
-  selector: string;
-  /** Shown to the trainee when the selector matches nothing. */
-  message: string;
-  /** At least this many matches (default 1). */
-  min?: number;
-}
+export type { DesignCheckInput, DesignFinding, RequiredSelector } from './design-check-types';
 
-export interface DesignFinding {
-  kind: 'structure' | 'accessibility' | 'input';
-  message: string;
-  impact?: string;
-}
-
-export interface DesignCheckInput {
-  html: string;
-  css?: string;
-  requiredSelectors: RequiredSelector[];
-}
-
-export const MAX_DESIGN_BYTES = 512 * 1024;
 /**
  * Caps on the page's shape, checked by a streaming tokenizer before any DOM is built. Measured on
  * this project's 2-core machine: axe over 2,000 elements takes about 5 s; each frame is a whole

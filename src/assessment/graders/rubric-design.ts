@@ -1,13 +1,16 @@
-import { DesignFinding, designLibraries, MAX_DESIGN_BYTES, RequiredSelector } from './design-checks';
+import type { JSDOM } from 'jsdom';
+import { DesignFinding, MAX_DESIGN_BYTES, RequiredSelector } from './design-check-types';
 import { ShapeErrors } from './key-checks';
 
 const MAX_SELECTORS = 50;
 export const MAX_HTML_CHARS = 400_000;
 export const MAX_CSS_CHARS = 100_000;
 
-/** One empty document to check selector syntax with; nothing is ever loaded into it. jsdom is loaded with the first design key, not at start. */
-let probe: { querySelectorAll(selector: string): unknown } | undefined;
-const probeDocument = () => (probe ??= new (designLibraries().JSDOM)('<!doctype html><html><body></body></html>').window.document);
+/** One empty document to check selector syntax with; nothing is ever loaded into it. */
+let probe: JSDOM['window']['document'] | undefined;
+// jsdom is loaded on the first design key checked, not with the module: most processes never check one.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const probeDocument = () => (probe ??= new (require('jsdom') as { JSDOM: typeof JSDOM }).JSDOM('<!doctype html><html><body></body></html>').window.document);
 
 /** `key.design`: the structure an instructor asks submitted HTML to have; a bad selector is a 422 now, not at grading. */
 export function parseDesignKey(raw: unknown, errors: ShapeErrors): { requiredSelectors: RequiredSelector[] } | undefined {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { unprocessable } from '@gds/http';
 import { GradeOutcome, Grader, GradingContext } from './grader';
 import { ShapeErrors, scaleScore } from './key-checks';
-import { RequiredSelector } from './design-checks';
+import { RequiredSelector } from './design-check-types';
 import { DesignCheckPool } from './design-check-pool.service';
 import { designFeedback, parseDesignAnswer, parseDesignKey } from './rubric-design';
 

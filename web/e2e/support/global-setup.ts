@@ -49,6 +49,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       PUBLIC_BASE_URL: origin,
       SMTP_URL: mailSink.url,
       OUTBOX_POLL_INTERVAL_MS: '50',
+      // Argon2id at test cost: suites make and sign in thousands of accounts (NODE_ENV=test only).
+      PASSWORD_HASH_COST: 'test-only-fast',
       // The operations journey's webhook receiver listens on loopback.
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       WORKER_CONCURRENCY: '4',
