@@ -98,7 +98,7 @@ function CancelMeeting({ booking, onConfirm }: { booking: MyFairBooking; onConfi
   return (
     <ConfirmDialog
       trigger={t`Cancel meeting`}
-      triggerLabel={t`Cancel the meeting with ${organisation}, ${when}`}
+      triggerLabel={t`Cancel meeting with ${organisation}, ${when}`}
       title={t`Cancel your meeting with ${organisation}?`}
       confirm={t`Cancel the meeting`}
       cancel={t`Keep the meeting`}
