@@ -24,6 +24,7 @@ import { CareerFairs1795660000001 } from './1795660000001-CareerFairs';
 import { PipelinePlacements1795660000002 } from './1795660000002-PipelinePlacements';
 import { AnnouncementsToGraduates1796040000000 } from './1796040000000-AnnouncementsToGraduates';
 import { WeeklyDigestsPerRecipient1796040000001 } from './1796040000001-WeeklyDigestsPerRecipient';
+import { FairCheckInBy1796100000000 } from './1796100000000-FairCheckInBy';
 import { ListKeysetIndexes1796400000000 } from './1796400000000-ListKeysetIndexes';
 import { ReviewQueueIndex1796400000001 } from './1796400000001-ReviewQueueIndex';
 
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   PipelinePlacements1795660000002,
   AnnouncementsToGraduates1796040000000,
   WeeklyDigestsPerRecipient1796040000001,
+  FairCheckInBy1796100000000,
   ListKeysetIndexes1796400000000,
   ReviewQueueIndex1796400000001,
 ];

@@ -31,7 +31,14 @@ export class CareerFairRegistration {
   @PrimaryColumn('uuid') traineeId: string;
   @Column('timestamptz', { default: () => 'now()' }) registeredAt: Date;
   @Column('timestamptz', { nullable: true }) checkedInAt: Date | null;
+  /** Who checked the trainee in (the trainee, an employer they meet, or an admin). */
+  @Column('uuid', { nullable: true }) checkedInBy: string | null;
+  @Column('text', { nullable: true }) checkedInAs: CheckedInAs | null;
 }
+
+/** In what capacity a check-in was made. */
+export type CheckedInAs = 'self' | 'employer' | 'admin';
+export const CHECKED_IN_AS: readonly CheckedInAs[] = ['self', 'employer', 'admin'];
 
 /** A meeting slot an employer publishes at a fair: one trainee books it. */
 @Entity('fair_slot')

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiPage, ApiProblems, CurrentPrincipal, hasRole, Page, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiNoContent, ApiPage, ApiProblems, CurrentPrincipal, hasRole, Page, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
 import { CareerFairs } from './career-fairs.service';
 import { FairBookings } from './fair-bookings.service';
 import { FairAttendance } from './fair-attendance.service';
@@ -102,5 +102,26 @@ export class CareerFairsController {
   @ApiProblems(404, 409, 422)
   async book(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<FairBookingView> {
     return this.bookings.book(principal, id);
+  }
+
+  @Delete('fair-bookings/:id')
+  @Roles('trainee')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Cancel your own fair meeting before it starts; the slot is free again. 404 if it is not yours (or already cancelled), 409 once it has started' })
+  @ApiNoContent()
+  @ApiProblems(404, 409)
+  async cancel(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
+    await this.bookings.cancel(principal, id);
+  }
+
+  @Post('fair-bookings/:id/check-in')
+  @Roles('admin', 'employer')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Check in the trainee who booked this meeting (the employer whose slot it is, or an admin), on the fair's day; twice changes nothing" })
+  @ApiOkResponse({ type: FairRegistrationView })
+  @ApiProblems(403, 404, 422)
+  async checkInBooking(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<FairRegistrationView> {
+    const organisationId = hasRole(principal, 'admin') ? null : (await this.scope.of(principal)).organisationId;
+    return this.bookings.checkIn(principal, id, organisationId);
   }
 }

@@ -5,11 +5,15 @@ import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable
 import { UserDirectory } from '../identity/identity.module';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
-import { CareerFair } from './career-fair.entity';
+import { CareerFair, type CheckedInAs } from './career-fair.entity';
 import type { CareerFairView, CreateCareerFairDto, FairRegistrationView } from './dto/career-fair.dto';
 
 /** Check-in opens this long before the fair starts (people arrive early) and closes when it ends. */
 const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
+
+/** Whether a fair takes check-ins at this moment. */
+export const checkInOpen = (fair: Pick<CareerFair, 'startsAt' | 'endsAt'>, now: Date): boolean =>
+  now.getTime() >= fair.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS && now.getTime() <= fair.endsAt.getTime();
 
 const rule = (slug: string, detail: string, field?: string) => unprocessable(slug, detail, field ? { errors: [{ field, message: detail }] } : {});
 
@@ -98,22 +102,33 @@ export class CareerFairs {
   @Transactional()
   async checkIn(principal: Principal, fairId: string): Promise<FairRegistrationView> {
     const fair = await this.visible(principal, fairId);
-    await this.registration(fairId, principal.userId);
-    const now = Date.now();
-    if (now < fair.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS || now > fair.endsAt.getTime()) {
+    return this.recordCheckIn(fair, principal.userId, principal.userId, 'self');
+  }
+
+  /**
+   * Records a registered trainee's arrival, by themself or by someone who meets them there, within
+   * the window (two hours before the start until the end). A second check-in changes nothing: the
+   * first one, and who made it, stays.
+   */
+  async recordCheckIn(fair: CareerFair, traineeId: string, byUserId: string, as: CheckedInAs): Promise<FairRegistrationView> {
+    await this.registration(fair.id, traineeId);
+    if (!checkInOpen(fair, new Date())) {
       throw rule('check-in-closed', `Check-in opens two hours before the fair (${fair.startsAt.toISOString()}) and closes when it ends.`);
     }
-    await this.txHost.tx.query('UPDATE career_fair_registration SET checked_in_at = now() WHERE fair_id = $1 AND trainee_id = $2 AND checked_in_at IS NULL', [fairId, principal.userId]);
-    return this.registration(fairId, principal.userId);
+    await this.txHost.tx.query(
+      'UPDATE career_fair_registration SET checked_in_at = now(), checked_in_by = $3, checked_in_as = $4 WHERE fair_id = $1 AND trainee_id = $2 AND checked_in_at IS NULL',
+      [fair.id, traineeId, byUserId, as],
+    );
+    return this.registration(fair.id, traineeId);
   }
 
   async registration(fairId: string, traineeId: string): Promise<FairRegistrationView> {
-    const rows: Array<{ registered_at: Date; checked_in_at: Date | null }> = await this.txHost.tx.query(
-      'SELECT registered_at, checked_in_at FROM career_fair_registration WHERE fair_id = $1 AND trainee_id = $2',
+    const rows: Array<{ registered_at: Date; checked_in_at: Date | null; checked_in_as: CheckedInAs | null }> = await this.txHost.tx.query(
+      'SELECT registered_at, checked_in_at, checked_in_as FROM career_fair_registration WHERE fair_id = $1 AND trainee_id = $2',
       [fairId, traineeId],
     );
     if (!rows[0]) throw rule('fair-not-registered', 'Register for the fair first.');
-    return { fairId, traineeId, registeredAt: rows[0].registered_at.toISOString(), checkedInAt: rows[0].checked_in_at?.toISOString() ?? null };
+    return { fairId, traineeId, registeredAt: rows[0].registered_at.toISOString(), checkedInAt: rows[0].checked_in_at?.toISOString() ?? null, checkedInAs: rows[0].checked_in_as };
   }
 
   /** A SQL condition on `f` (and its parameters, numbered after the `used` ones) for the fairs the caller may see. */

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const EMPLOYER_ACTIONS = ['search', 'profile_view', 'shortlist', 'interview_request', 'outcome', 'hire', 'fair_slots'] as const;
+export const EMPLOYER_ACTIONS = ['search', 'profile_view', 'shortlist', 'interview_request', 'outcome', 'hire', 'fair_slots', 'fair_check_in'] as const;
 export type EmployerAction = (typeof EMPLOYER_ACTIONS)[number];
 
 /** One access of an employer user to the pipeline (every search, profile view, shortlist, request, outcome). */

@@ -4,12 +4,14 @@ import { decodeCursor, Page, Principal, toPage } from '@gds/http';
 import { UserDirectory } from '../identity/identity.module';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
 import { CareerFairs } from './career-fairs.service';
+import type { CheckedInAs } from './career-fair.entity';
 import type { FairAttendeeView } from './dto/career-fair.dto';
 
 interface RegistrationRow {
   trainee_id: string;
   registered_at: Date;
   checked_in_at: Date | null;
+  checked_in_as: CheckedInAs | null;
 }
 
 interface BookingRow {
@@ -38,7 +40,7 @@ export class FairAttendance {
     await this.fairs.visible(principal, fairId);
     const after = decodeCursor<{ id: string }>(query.cursor, ['id']);
     const rows: RegistrationRow[] = await this.txHost.tx.query(
-      `SELECT trainee_id, registered_at, checked_in_at FROM career_fair_registration
+      `SELECT trainee_id, registered_at, checked_in_at, checked_in_as FROM career_fair_registration
         WHERE fair_id = $1 AND ($2::uuid IS NULL OR trainee_id > $2::uuid) ORDER BY trainee_id LIMIT $3`,
       [fairId, after?.id ?? null, query.limit + 1],
     );
@@ -55,6 +57,7 @@ export class FairAttendance {
       displayName: names.get(r.trainee_id) ?? '',
       registeredAt: r.registered_at.toISOString(),
       checkedInAt: r.checked_in_at?.toISOString() ?? null,
+      checkedInAs: r.checked_in_as,
       bookings: bookings
         .filter((b) => b.trainee_id === r.trainee_id)
         .map((b) => ({ slotId: b.slot_id, organisationId: b.organisation_id, organisationName: organisations.get(b.organisation_id) ?? '', startsAt: b.starts_at.toISOString(), endsAt: b.ends_at.toISOString() })),

@@ -6,7 +6,7 @@ import { OrganisationDirectory } from '../organisation/organisation-directory.co
 import { CareerFairs } from './career-fairs.service';
 import { EmployerAccessLog } from './employer-access-log.service';
 import type { EmployerActor } from './employer-scope.service';
-import type { FairBookingView, FairSlotView, PublishSlotDto } from './dto/career-fair.dto';
+import type { FairBookingView, FairRegistrationView, FairSlotView, PublishSlotDto } from './dto/career-fair.dto';
 
 const PG_EXCLUSION_VIOLATION = '23P01';
 
@@ -17,6 +17,8 @@ interface SlotRow {
   starts_at: Date;
   ends_at: Date;
   booked_by: string | null;
+  booking_id?: string | null;
+  booker_checked_in_at?: Date | null;
 }
 
 /**
@@ -54,8 +56,9 @@ export class FairBookings {
     await this.fairs.visible(principal, fairId);
     const onlyOwn = !hasRole(principal, 'admin', 'trainee') && employerOrganisationId;
     const rows: SlotRow[] = await this.txHost.tx.query(
-      `SELECT s.id, s.fair_id, s.organisation_id, s.starts_at, s.ends_at, b.trainee_id AS booked_by
+      `SELECT s.id, s.fair_id, s.organisation_id, s.starts_at, s.ends_at, b.trainee_id AS booked_by, b.id AS booking_id, r.checked_in_at AS booker_checked_in_at
          FROM fair_slot s LEFT JOIN fair_booking b ON b.slot_id = s.id
+         LEFT JOIN career_fair_registration r ON r.fair_id = b.fair_id AND r.trainee_id = b.trainee_id
         WHERE s.fair_id = $1 AND ($2::uuid IS NULL OR s.organisation_id = $2) ORDER BY s.starts_at, s.id`,
       [fairId, onlyOwn ? employerOrganisationId : null],
     );
@@ -87,6 +90,47 @@ export class FairBookings {
     }
   }
 
+  /**
+   * The trainee cancels their own meeting before it starts: the booking goes, so the slot is free
+   * for someone else at once. Another's booking (or one already cancelled) is not there for them
+   * (404); a meeting that has started or passed stays as it was (409).
+   */
+  @Transactional()
+  async cancel(principal: Principal, bookingId: string): Promise<void> {
+    const deleted: unknown[] = (await this.txHost.tx.query(
+      'DELETE FROM fair_booking WHERE id = $1 AND trainee_id = $2 AND lower(during) > now() RETURNING id',
+      [bookingId, principal.userId],
+    ))[0];
+    if (deleted.length > 0) return;
+    const kept: unknown[] = await this.txHost.tx.query('SELECT 1 FROM fair_booking WHERE id = $1 AND trainee_id = $2', [bookingId, principal.userId]);
+    if (kept.length === 0) throw notFound('Booking');
+    throw conflict('meeting-started', 'This meeting has started or passed, so it can no longer be cancelled.');
+  }
+
+  /**
+   * Checks in the trainee who booked a meeting: by an employer of the organisation whose slot it is
+   * (while the trainee is listed: their consent is what lets the employer see them), or an admin.
+   * Anyone else, another organisation's employer included, finds no such booking (404).
+   */
+  @Transactional()
+  async checkIn(principal: Principal, bookingId: string, employerOrganisationId: string | null): Promise<FairRegistrationView> {
+    const asAdmin = hasRole(principal, 'admin');
+    const [booking]: Array<{ fair_id: string; trainee_id: string; organisation_id: string }> = await this.txHost.tx.query(
+      `SELECT b.fair_id, b.trainee_id, s.organisation_id FROM fair_booking b JOIN fair_slot s ON s.id = b.slot_id
+        WHERE b.id = $1 AND ($2::boolean OR (s.organisation_id = $3::uuid
+          AND EXISTS (SELECT 1 FROM talent_profile p WHERE p.trainee_id = b.trainee_id AND p.listed)))`,
+      [bookingId, asAdmin, employerOrganisationId],
+    );
+    if (!booking) throw notFound('Booking');
+    const fair = await this.fairs.visible(principal, booking.fair_id).catch(() => {
+      throw notFound('Booking');
+    });
+    if (!asAdmin && employerOrganisationId) {
+      await this.accessLog.record({ employerId: principal.userId, organisationId: employerOrganisationId, organisationName: '' }, 'fair_check_in', [booking.trainee_id], { fairId: booking.fair_id });
+    }
+    return this.fairs.recordCheckIn(fair, booking.trainee_id, principal.userId, asAdmin ? 'admin' : 'employer');
+  }
+
   private async views(rows: SlotRow[], principal: Principal, organisationId: string | null): Promise<FairSlotView[]> {
     const names = new Map((await this.organisations.findByIds(rows.map((r) => r.organisation_id))).map((o) => [o.id, o.name]));
     const booked = rows.filter((r) => r.booked_by && r.organisation_id === organisationId);
@@ -110,6 +154,8 @@ export class FairBookings {
       available: r.booked_by === null,
       bookedByMe: r.booked_by === principal.userId,
       bookedByName: r.booked_by && r.organisation_id === organisationId && listedIds.has(r.booked_by) ? (people.get(r.booked_by) ?? '') : null,
+      bookingId: r.booked_by && (r.booked_by === principal.userId || (r.organisation_id === organisationId && listedIds.has(r.booked_by))) ? (r.booking_id ?? null) : null,
+      bookerCheckedInAt: r.booked_by && r.organisation_id === organisationId && listedIds.has(r.booked_by) && r.booker_checked_in_at ? new Date(r.booker_checked_in_at).toISOString() : null,
     }));
   }
 }

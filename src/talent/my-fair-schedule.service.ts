@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { badRequest, decodeCursor, Page, toPage } from '@gds/http';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
+import type { CheckedInAs } from './career-fair.entity';
 import type { FairRegistrationView } from './dto/career-fair.dto';
 import type { MyFairBookingView } from './dto/my-fair-schedule.dto';
 
@@ -23,6 +24,7 @@ interface RegistrationRow {
   fair_id: string;
   registered_at: Date;
   checked_in_at: Date | null;
+  checked_in_as: CheckedInAs | null;
 }
 
 /**
@@ -66,14 +68,14 @@ export class MyFairSchedule {
   async registrations(traineeId: string, query: { limit: number; cursor?: string }): Promise<Page<FairRegistrationView>> {
     const after = this.position(query.cursor);
     const rows: Array<RegistrationRow & { starts_at: Date }> = await this.txHost.tx.query(
-      `SELECT r.fair_id, r.registered_at, r.checked_in_at, f.starts_at
+      `SELECT r.fair_id, r.registered_at, r.checked_in_at, r.checked_in_as, f.starts_at
          FROM career_fair_registration r JOIN career_fair f ON f.id = r.fair_id
         WHERE r.trainee_id = $1 ${after ? 'AND (f.starts_at, r.fair_id) > ($3::timestamptz, $4::uuid)' : ''}
         ORDER BY f.starts_at, r.fair_id LIMIT $2`,
       [traineeId, query.limit + 1, ...(after ? [after.at, after.id] : [])],
     );
     const views = rows.map((r) => ({
-      view: { fairId: r.fair_id, traineeId, registeredAt: r.registered_at.toISOString(), checkedInAt: r.checked_in_at?.toISOString() ?? null },
+      view: { fairId: r.fair_id, traineeId, registeredAt: r.registered_at.toISOString(), checkedInAt: r.checked_in_at?.toISOString() ?? null, checkedInAs: r.checked_in_as },
       at: r.starts_at.toISOString(),
     }));
     const page = toPage(views, query.limit, (v) => ({ at: v.at, id: v.view.fairId }));

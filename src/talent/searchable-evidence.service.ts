@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JobHandler } from '@gds/queue';
 import { TalentEvidenceReader } from './talent-evidence.service';
+import { lockTalentProfile } from './talent-profile-lock';
 
 /**
  * Keeps a profile's searchable copy of the evidence (skills, certified courses) true to what the
@@ -23,11 +24,13 @@ export class SearchableEvidence {
 
   /**
    * Idempotent: writes the evidence as it is when it runs. Most trainees have no profile, and a
-   * withdrawn one is read again in full when it is listed again: both are left alone. The row is
-   * locked first, so a save racing this one cannot write an older copy after it.
+   * withdrawn one is read again in full when it is listed again: both are left alone. The
+   * trainee's profile lock is taken first (as TalentProfiles.listMe does), so a save racing this
+   * one, a first listing included, cannot write an older copy after it.
    */
   @Transactional()
   async refresh(traineeId: string): Promise<boolean> {
+    await lockTalentProfile(this.txHost.tx, traineeId);
     const [profile]: Array<{ listed: boolean }> = await this.txHost.tx.query('SELECT listed FROM talent_profile WHERE trainee_id = $1 FOR UPDATE', [traineeId]);
     if (!profile?.listed) return false;
     const now = await this.evidence.of(traineeId);

@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor, notFound, Page, unprocessable } from '@gds/
 import { UserDirectory } from '../identity/identity.module';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
 import { TalentProfile } from './talent-profile.entity';
+import { lockTalentProfile } from './talent-profile-lock';
 import { TalentEvidence, TalentEvidenceReader } from './talent-evidence.service';
 import { EmployerAccessLog } from './employer-access-log.service';
 import type { EmployerActor } from './employer-scope.service';
@@ -30,8 +31,10 @@ export class TalentProfiles {
   /** Lists the trainee (or updates a listed profile), capturing the evidence search uses. */
   @Transactional()
   async listMe(traineeId: string, input: ListMeDto): Promise<MyTalentProfileView> {
-    // The row is locked before the evidence is read: a refresh of the searchable evidence
-    // (SearchableEvidence) waits for this save and then writes what is true after it.
+    // The trainee's profile lock, then the row, before the evidence is read: a refresh of the
+    // searchable evidence (SearchableEvidence) waits for this save, the first one included (no row
+    // to lock yet), and then writes what is true after it.
+    await lockTalentProfile(this.txHost.tx, traineeId);
     const existing = await this.repo.createQueryBuilder('p').where('p.trainee_id = :traineeId', { traineeId }).setLock('pessimistic_write').getOne();
     const evidence = await this.evidence.of(traineeId);
     if (!evidence) throw unprocessable('nothing-to-list', 'A talent profile shows what a cohort proved: enrol in a cohort first.');

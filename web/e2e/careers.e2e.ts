@@ -132,6 +132,62 @@ test('a graduate lists a talent profile, answers an employer, books a fair meeti
     await checkScreen(page, 'careers-meetings');
   });
 
+  await test.step('cancels the meeting with the keyboard after a confirmation naming it; the time is free again', async () => {
+    const token = await api.tokenOf(graduate.email, graduate.password);
+    const cancel = page.getByRole('button', { name: new RegExp(`^Cancel meeting with ${organisation}, .*10:00`) });
+    await tabTo(page, cancel);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog', { name: `Cancel your meeting with ${organisation}?` });
+    await expect(dialog).toContainText(world.fair.name);
+    await expect(dialog).toContainText(`The meeting is removed from your schedule and from ${organisation}'s.`);
+    await expect(dialog).toContainText('The time becomes free: another trainee can book it');
+    await expect(dialog.getByRole('button', { name: 'Keep the meeting' })).toBeFocused();
+    await checkScreen(page, 'careers-cancel-dialog');
+    await page.keyboard.press('Shift+Tab');
+    await expect(dialog.getByRole('button', { name: 'Cancel the meeting' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: `Meeting cancelled: ${organisation},` })).toBeVisible();
+    await expect(page.getByText('No meeting booked yet. Open a fair to book one.')).toBeVisible();
+    const slots = await api.call('GET', `/api/v1/career-fairs/${world.fair.id}/slots`, token);
+    expect(slots.find((slot: { id: string }) => slot.id === world.slotIds[0])).toMatchObject({ available: true, bookedByMe: false });
+    await checkScreen(page, 'careers-meeting-cancelled');
+    // Booked again (API), so that withdrawing consent below still has a meeting to cancel.
+    await api.call('POST', `/api/v1/fair-slots/${world.slotIds[0]}/bookings`, token, undefined, 201);
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Your meetings' }).getByRole('listitem')).toHaveCount(1);
+  });
+
+  await test.step("checks in on the fair's day only: two days before it says when; on the day, by keyboard", async () => {
+    await page.getByRole('region', { name: 'Fairs you are invited to' }).getByRole('link', { name: world.fair.name }).click();
+    await expect(page.getByRole('heading', { level: 1, name: world.fair.name })).toBeFocused();
+    await expect(page.getByText(/^On the day, check in here from .*7:00/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Check in' })).toHaveCount(0);
+    // A fair under way, for the same employer and cohort (as staff would create it).
+    const admin = await api.asAdmin();
+    const fair = await api.call('GET', `/api/v1/career-fairs/${world.fair.id}`, admin);
+    const now = Date.now();
+    const today = await api.call('POST', '/api/v1/career-fairs', admin, {
+      name: `Open Day ${now}`, startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3 * 3_600_000).toISOString(),
+      place: 'Belmopan Civic Centre', organisationIds: fair.organisationIds, cohortIds: fair.cohortIds,
+    }, 201);
+    await page.goto(`/app/careers/fairs/${today.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: today.name })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Check in' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Register for this fair' }).click();
+    const checkIn = page.getByRole('button', { name: 'Check in' });
+    await expect(page.getByText('Arrived? Check in so the organisers and employers know you are here.')).toBeVisible();
+    await checkScreen(page, 'careers-fair-check-in');
+    await tabTo(page, checkIn);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: /^You checked in at / })).toBeVisible();
+    await expect(checkIn).toHaveCount(0);
+    await checkScreen(page, 'careers-fair-checked-in');
+    const registrations = await api.call('GET', '/api/v1/me/fair-registrations', await api.tokenOf(graduate.email, graduate.password));
+    expect(registrations.items.find((r: { fairId: string }) => r.fairId === today.id)).toMatchObject({ checkedInAt: expect.any(String), checkedInAs: 'self' });
+    await page.getByRole('link', { name: 'All career fairs' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Career fairs' })).toBeVisible();
+  });
+
   await test.step('the career screens speak Spanish from their own catalogue', async () => {
     await api.call('PATCH', '/api/v1/me', await api.tokenOf(graduate.email, graduate.password), { language: 'es' });
     await page.reload();

@@ -183,6 +183,40 @@ test('an employer finds a graduate by skill, shortlists, asks to an interview, r
     await checkScreen(page, 'employer-fair');
   });
 
+  await test.step("on the fair's day the employer checks in the candidate who booked, by keyboard; before it, the row says when", async () => {
+    await expect(page.getByRole('row').filter({ hasText: grace.displayName })).toContainText("On the fair's day");
+    await expect(page.getByRole('button', { name: /^Check in / })).toHaveCount(0);
+    const admin = await api.asAdmin();
+    const now = Date.now();
+    // Both organisations take part, as in the fair of tomorrow: the rival is at the fair, yet not her employer.
+    const { organisationIds } = await api.call('GET', `/api/v1/career-fairs/${world.fair.id}`, admin);
+    const today = await api.call('POST', '/api/v1/career-fairs', admin, {
+      name: `Fair under way ${now}`, startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 4 * 3_600_000).toISOString(),
+      place: 'Belmopan Civic Centre', organisationIds, cohortIds: [world.cohortId],
+    }, 201);
+    const slot = await api.call('POST', `/api/v1/career-fairs/${today.id}/slots`, world.employer.token, {
+      startsAt: new Date(now + 3_600_000).toISOString(), endsAt: new Date(now + 1.5 * 3_600_000).toISOString(),
+    }, 201);
+    await api.call('POST', `/api/v1/career-fairs/${today.id}/registrations`, grace.token);
+    await api.call('POST', `/api/v1/fair-slots/${slot.id}/bookings`, grace.token, undefined, 201);
+    await page.goto(`/app/talent/fairs/${today.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: today.name })).toBeVisible();
+    const checkIn = page.getByRole('button', { name: new RegExp(`^Check in ${grace.displayName} \\(meeting at `) });
+    await tabTo(page, checkIn);
+    await checkScreen(page, 'employer-fair-check-in');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: `${grace.displayName} is checked in.` })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: grace.displayName })).toContainText('Checked in');
+    await expect(checkIn).toHaveCount(0);
+    await checkScreen(page, 'employer-fair-checked-in');
+    const registrations = await api.call('GET', '/api/v1/me/fair-registrations', grace.token);
+    expect(registrations.items.find((r: { fairId: string }) => r.fairId === today.id)).toMatchObject({ checkedInAt: expect.any(String), checkedInAs: 'employer' });
+    // Another organisation's employer cannot check her in (the API says there is no such booking).
+    const booking = (await api.call('GET', `/api/v1/career-fairs/${today.id}/slots`, world.employer.token))[0].bookingId;
+    const refused = await api.request.post(`/api/v1/fair-bookings/${booking}/check-in`, { headers: { authorization: `Bearer ${world.rival.token}` } });
+    expect(refused.status()).toBe(404);
+  });
+
   await test.step('an employer of another organisation: the API answers 404 and the screen says not available', async () => {
     const response = await api.request.get(`/api/v1/talent/interview-requests/${requestId}`, { headers: { authorization: `Bearer ${world.rival.token}` } });
     expect(response.status()).toBe(404);

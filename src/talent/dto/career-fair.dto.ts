@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CHECKED_IN_AS, type CheckedInAs } from '../career-fair.entity';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 
 /**
@@ -62,6 +63,8 @@ export class FairSlotView {
   @ApiProperty({ description: 'Nobody booked it yet' }) available: boolean;
   @ApiProperty({ description: 'You booked it (trainees)' }) bookedByMe: boolean;
   @ApiProperty({ type: String, nullable: true, description: "The employer's own slots only: who booked it" }) bookedByName: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The booking, for the trainee who made it and for the employer whose slot it is (while the trainee is listed)' }) bookingId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "The employer's own slots only: when the trainee who booked it checked in at the fair" }) bookerCheckedInAt: string | null;
 }
 
 export class FairRegistrationView {
@@ -69,6 +72,7 @@ export class FairRegistrationView {
   @ApiProperty({ format: 'uuid' }) traineeId: string;
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedInAt: string | null;
+  @ApiProperty({ enum: CHECKED_IN_AS, nullable: true, description: 'Who checked the trainee in: themself, an employer they meet, or programme staff' }) checkedInAs: CheckedInAs | null;
 }
 
 export class FairBookingView {
@@ -92,5 +96,6 @@ export class FairAttendeeView {
   @ApiProperty() displayName: string;
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedInAt: string | null;
+  @ApiProperty({ enum: CHECKED_IN_AS, nullable: true }) checkedInAs: CheckedInAs | null;
   @ApiProperty({ type: AttendeeBookingView, isArray: true, description: 'Their meetings at the fair, in time order' }) bookings: AttendeeBookingView[];
 }

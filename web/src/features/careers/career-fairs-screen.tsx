@@ -1,11 +1,15 @@
+import { useRef, useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
 import { Button } from '../../shared/ui/button';
+import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { CareersTabs } from './careers-tabs';
-import { fairsQuery, myBookingsQuery, myRegistrationsQuery } from './careers.queries';
+import { fairsQuery, myBookingsQuery, myRegistrationsQuery, useCancelBooking } from './careers.queries';
+import { careersErrorText } from './careers-problems';
+import type { MyFairBooking } from './careers.types';
 import { useCareersTime } from './use-careers-time';
 import { FairPlace } from './fair-place';
 import './careers.css';
@@ -23,13 +27,37 @@ export function CareerFairsScreen() {
 }
 
 function MyMeetings() {
+  const { t } = useLingui();
   const bookings = useInfiniteQuery(myBookingsQuery);
   const time = useCareersTime();
+  const cancel = useCancelBooking();
+  const [cancelled, setCancelled] = useState<string>();
+  const outcome = useRef<HTMLDivElement>(null);
+  const cancelMeeting = (booking: MyFairBooking) => {
+    setCancelled(undefined);
+    const organisation = booking.organisationName;
+    const when = time.range(booking.startsAt, booking.endsAt);
+    cancel.mutate(booking, {
+      onSuccess: () => setCancelled(t`Meeting cancelled: ${organisation}, ${when}. The time is free for others to book.`),
+      // The cancelled meeting's button is gone: focus goes to what happened.
+      onSettled: () => outcome.current?.focus(),
+    });
+  };
   return (
     <section className="section" aria-labelledby="meetings-heading">
       <h2 id="meetings-heading">
         <Trans>Your meetings</Trans>
       </h2>
+      <div ref={outcome} tabIndex={-1}>
+        {cancel.isError && (
+          <div className="form-alert" role="alert">
+            {careersErrorText(cancel.error)}
+          </div>
+        )}
+        <p role="status" className="status-line">
+          {cancelled}
+        </p>
+      </div>
       <QueryView query={bookings} isEmpty={(data) => data.pages[0].items.length === 0} empty={<Trans>No meeting booked yet. Open a fair to book one.</Trans>}>
         {(data) => (
           <>
@@ -44,6 +72,7 @@ function MyMeetings() {
                     </Link>
                   </p>
                   <FairPlace place={booking.place} onlineUrl={booking.onlineUrl} />
+                  {new Date(booking.startsAt) > new Date() && <CancelMeeting booking={booking} onConfirm={() => cancelMeeting(booking)} />}
                 </li>
               ))}
             </ul>
@@ -56,6 +85,42 @@ function MyMeetings() {
         )}
       </QueryView>
     </section>
+  );
+}
+
+/** Asks before cancelling, naming the meeting and what changes. */
+function CancelMeeting({ booking, onConfirm }: { booking: MyFairBooking; onConfirm: () => void }) {
+  const { t } = useLingui();
+  const time = useCareersTime();
+  const organisation = booking.organisationName;
+  const when = time.range(booking.startsAt, booking.endsAt);
+  const fair = booking.fairName;
+  return (
+    <ConfirmDialog
+      trigger={t`Cancel meeting`}
+      triggerLabel={t`Cancel meeting with ${organisation}, ${when}`}
+      title={t`Cancel your meeting with ${organisation}?`}
+      confirm={t`Cancel the meeting`}
+      cancel={t`Keep the meeting`}
+      onConfirm={onConfirm}
+    >
+      <p>
+        <Trans>
+          {when}, at {fair}. If you cancel:
+        </Trans>
+      </p>
+      <ul className="consequences">
+        <li>
+          <Trans>The meeting is removed from your schedule and from {organisation}'s.</Trans>
+        </li>
+        <li>
+          <Trans>The time becomes free: another trainee can book it, so you may not get it back.</Trans>
+        </li>
+        <li>
+          <Trans>You stay registered for the fair and can book another free time.</Trans>
+        </li>
+      </ul>
+    </ConfirmDialog>
   );
 }
 

@@ -18,6 +18,8 @@ const CAREERS_PROBLEMS: Record<string, () => string> = {
   'slot-started': () => t`This meeting time has already started. Choose a later one.`,
   'talent-profile-not-listed': () => t`Meetings at fairs are for trainees whose talent profile is listed. List your profile again to book.`,
   'talent-profile-withdrawn': () => t`You stopped being listed, so you cannot answer employers now. List your profile again to answer.`,
+  'check-in-closed': () => t`Check-in is open from two hours before the fair starts until it ends. Try again then.`,
+  'meeting-started': () => t`This meeting has already started or passed, so it can no longer be cancelled.`,
   'interview-request-closed': () => t`This request has already been answered or has ended, so it takes no other answer.`,
 };
 

@@ -135,3 +135,22 @@ export function useBookSlot(fairId: string) {
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: careersKeys.slots(fairId) }), queryClient.invalidateQueries({ queryKey: careersKeys.bookings })]),
   });
 }
+
+/** Checks the trainee in at the fair; the registration (and its check-in) is read again either way. */
+export function useCheckIn(fairId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/career-fairs/{id}/check-in', { params: { path: { id: fairId } } })) as Promise<FairRegistration>,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: careersKeys.registrations }),
+  });
+}
+
+/** Cancels one of the trainee's meetings; their meetings and that fair's slots are read again, done or refused. */
+export function useCancelBooking() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (booking: MyFairBooking) => unwrap(api.DELETE('/api/v1/fair-bookings/{id}', { params: { path: { id: booking.id } } })),
+    onSettled: (_data, _error, booking) =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: careersKeys.bookings }), queryClient.invalidateQueries({ queryKey: careersKeys.slots(booking.fairId) })]),
+  });
+}

@@ -23,7 +23,7 @@ const refused = (status: number, slug: string) => ({
 });
 
 const slot = (id: string, startsAt: string, endsAt: string): FairSlot => ({
-  id, fairId: 'fair', organisationId: 'org', organisationName: 'Cayo Cyber', startsAt, endsAt, available: true, bookedByMe: false, bookedByName: null,
+  id, fairId: 'fair', organisationId: 'org', organisationName: 'Cayo Cyber', startsAt, endsAt, available: true, bookedByMe: false, bookedByName: null, bookingId: null, bookerCheckedInAt: null,
 });
 const early = slot('a', '2099-12-08T16:00:00Z', '2099-12-08T16:30:00Z');
 const overlapping = slot('b', '2099-12-08T16:15:00Z', '2099-12-08T16:45:00Z');

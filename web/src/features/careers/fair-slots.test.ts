@@ -4,7 +4,7 @@ import type { FairSlot } from './careers.types';
 
 const slot = (id: string, organisationName: string, startsAt: string, extra: Partial<FairSlot> = {}): FairSlot => ({
   id, fairId: 'f', organisationId: `org-${organisationName}`, organisationName, startsAt, endsAt: startsAt.replace(':00:', ':30:'),
-  available: true, bookedByMe: false, bookedByName: null, ...extra,
+  available: true, bookedByMe: false, bookedByName: null, bookingId: null, bookerCheckedInAt: null, ...extra,
 });
 
 describe('slotsByEmployer', () => {

@@ -15,3 +15,12 @@ export function isoToLocalInput(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** Check-in opens this long before a fair starts (as the API accepts it) and closes when it ends. */
+const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
+
+/** Whether the API takes check-ins at this fair at `now`. */
+export function checkInOpen(fair: { startsAt: string; endsAt: string }, now: Date): boolean {
+  const time = now.getTime();
+  return time >= new Date(fair.startsAt).getTime() - CHECK_IN_OPENS_BEFORE_MS && time <= new Date(fair.endsAt).getTime();
+}

@@ -3,7 +3,7 @@ import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
 import { problemFrom, UnreachableError } from '../../shared/api/problem';
 import { toSearchQuery, type SearchFilters } from './search-filters';
-import type { CareerFair, Candidate, CatalogueCourse, FairSlot, InterviewRequest, SearchPage, ShortlistEntry, Skill, TrackCode } from './talent.types';
+import type { CareerFair, Candidate, CatalogueCourse, FairRegistration, FairSlot, InterviewRequest, SearchPage, ShortlistEntry, Skill, TrackCode } from './talent.types';
 
 /** Query keys of the employer's screens, all under 'talent', so signing out drops them and a change refreshes what it touched. */
 export const talentKeys = {
@@ -126,3 +126,7 @@ export const recordOutcome = (requestId: string, stage: InterviewRequest['outcom
 
 export const publishSlot = (fairId: string, startsAt: string, endsAt: string) =>
   unwrap<FairSlot>(api.POST('/api/v1/career-fairs/{id}/slots', { params: { path: { id: fairId } }, body: { startsAt, endsAt } }));
+
+/** Checks in the candidate who booked one of the organisation's slots (on the fair's day). */
+export const checkInBooking = (bookingId: string) =>
+  unwrap<FairRegistration>(api.POST('/api/v1/fair-bookings/{id}/check-in', { params: { path: { id: bookingId } } }));

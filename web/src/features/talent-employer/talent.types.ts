@@ -8,6 +8,7 @@ export type ShortlistEntry = Schemas['ShortlistEntryView'];
 export type InterviewRequest = Schemas['InterviewRequestView'];
 export type CareerFair = Schemas['CareerFairView'];
 export type FairSlot = Schemas['FairSlotView'];
+export type FairRegistration = Schemas['FairRegistrationView'];
 export type Skill = Schemas['SkillView'];
 export type CatalogueCourse = Schemas['CatalogueCourseView'];
 export type TrackCode = SearchItem['trackCode'] & Skill['trackCode'];

@@ -4,6 +4,8 @@ import { Button as AriaButton, Dialog, DialogTrigger, Heading, Modal, ModalOverl
 interface ConfirmDialogProps {
   /** The button that opens the dialog. */
   trigger: string;
+  /** The trigger's accessible name when its text alone is ambiguous (several on one screen). */
+  triggerLabel?: string;
   /** The trigger cannot open the dialog yet (e.g. nothing selected, no reason given). */
   isDisabled?: boolean;
   title: string;
@@ -18,10 +20,10 @@ interface ConfirmDialogProps {
  * Asks before an action that cannot be undone (withdrawing, submitting a final answer). React Aria's
  * modal: focus moves in and is trapped, Escape cancels, focus returns to the trigger.
  */
-export function ConfirmDialog({ trigger, isDisabled, title, children, confirm, cancel, onConfirm, variant = 'danger' }: ConfirmDialogProps) {
+export function ConfirmDialog({ trigger, triggerLabel, isDisabled, title, children, confirm, cancel, onConfirm, variant = 'danger' }: ConfirmDialogProps) {
   return (
     <DialogTrigger>
-      <AriaButton className={`button button-${variant}`} isDisabled={isDisabled}>
+      <AriaButton className={`button button-${variant}`} isDisabled={isDisabled} aria-label={triggerLabel}>
         {trigger}
       </AriaButton>
       <ModalOverlay className="modal-overlay" isDismissable>
