@@ -24,6 +24,7 @@ import { CareerFairs1795660000001 } from './1795660000001-CareerFairs';
 import { PipelinePlacements1795660000002 } from './1795660000002-PipelinePlacements';
 import { AnnouncementsToGraduates1796040000000 } from './1796040000000-AnnouncementsToGraduates';
 import { WeeklyDigestsPerRecipient1796040000001 } from './1796040000001-WeeklyDigestsPerRecipient';
+import { ConfigRuleIds1796200000000 } from './1796200000000-ConfigRuleIds';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   PipelinePlacements1795660000002,
   AnnouncementsToGraduates1796040000000,
   WeeklyDigestsPerRecipient1796040000001,
+  ConfigRuleIds1796200000000,
 ];
