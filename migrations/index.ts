@@ -25,6 +25,7 @@ import { PipelinePlacements1795660000002 } from './1795660000002-PipelinePlaceme
 import { AnnouncementsToGraduates1796040000000 } from './1796040000000-AnnouncementsToGraduates';
 import { WeeklyDigestsPerRecipient1796040000001 } from './1796040000001-WeeklyDigestsPerRecipient';
 import { FairCheckInBy1796100000000 } from './1796100000000-FairCheckInBy';
+import { ConfigRuleIds1796200000000 } from './1796200000000-ConfigRuleIds';
 import { ListKeysetIndexes1796400000000 } from './1796400000000-ListKeysetIndexes';
 import { ReviewQueueIndex1796400000001 } from './1796400000001-ReviewQueueIndex';
 
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   AnnouncementsToGraduates1796040000000,
   WeeklyDigestsPerRecipient1796040000001,
   FairCheckInBy1796100000000,
+  ConfigRuleIds1796200000000,
   ListKeysetIndexes1796400000000,
   ReviewQueueIndex1796400000001,
 ];

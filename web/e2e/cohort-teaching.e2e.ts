@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import path from 'node:path';
 import { test, expect, checkScreen, SCREENSHOT_DIR } from './support/fixtures.ts';
-import { buildCohortTeachingWorld } from './support/cohort-teaching-world.ts';
+import { buildCohortTeachingWorld, buildRegradeWorld } from './support/cohort-teaching-world.ts';
 
 test.setTimeout(400_000);
 
@@ -182,4 +182,39 @@ test('an instructor sees a trainee’s progress, nudges them, grades their desig
   expect(csv).toContain('Quinn Quiet');
   // Each time the preview loaded, the browser refused its script: the one expected console error.
   for (let i = pageProblems.length - 1; i >= 0; i--) if (REFUSED_SUBMISSION_SCRIPT.test(pageProblems[i])) pageProblems.splice(i, 1);
+});
+
+test('an instructor who edits the course regrades a machine-graded quiz with a reason, and the history and the API show the regrade', async ({ page, api }) => {
+  const world = await buildRegradeWorld(api);
+  await page.goto('/app/sign-in');
+  await page.getByLabel('Email').fill(world.instructor.email);
+  await page.getByLabel('Password').fill(world.instructor.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello, Remy' })).toBeVisible();
+  await page.goto(`/app/cohort-teaching/${world.cohortId}/submissions/${world.submissionId}`);
+  await expect(page.getByRole('heading', { level: 1, name: world.quizTitle })).toBeVisible();
+  const history = page.getByRole('table', { name: 'Grades, oldest first' });
+  await expect(history.getByRole('row').filter({ hasText: 'Automatic grade' })).toBeVisible();
+
+  const regrade = page.getByRole('region', { name: 'Regrade the assessment' });
+  // No reason, no regrade.
+  await expect(regrade.getByRole('button', { name: 'Request a regrade' })).toBeDisabled();
+  const reason = 'Checking the quiz after a reported typo in question 1.';
+  await regrade.getByLabel('Reason for the regrade').fill(reason);
+  await regrade.getByRole('button', { name: 'Request a regrade' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Regrade every submission?' });
+  await expect(confirm).toContainText('Every graded submission of this assessment, not only this one, is graded again with the current key.');
+  await confirm.getByRole('button', { name: 'Regrade', exact: true }).click();
+  await expect(regrade.getByRole('status')).toHaveText('Regrade finished: 1 submissions graded again, 0 changed.', { timeout: 90_000 });
+  const regradeRow = history.getByRole('row').filter({ hasText: reason });
+  await expect(regradeRow).toContainText('Regrade');
+  await expect(regradeRow.getByRole('cell').nth(1)).toHaveText('0');
+  await checkScreen(page, 'cohort-teaching-regrade');
+
+  // The API agrees: the submission's history ends with the regrade, its reason and score.
+  const token = await api.tokenOf(world.instructor.email, world.instructor.password);
+  const submission = await api.call('GET', `/api/v1/submissions/${world.submissionId}`, token);
+  expect(submission).toMatchObject({ status: 'graded', score: 0 });
+  expect(submission.grades.map((g: { cause: string }) => g.cause.split(':')[0])).toEqual(['initial', 'regrade']);
+  expect(submission.grades[1]).toMatchObject({ reason, score: 0, previousScore: 0 });
 });

@@ -28,6 +28,12 @@ test('an instructor builds, checks and publishes a small course', async ({ page,
   const instructor = { email: `instructor-${tag}@gds.test`, password: 'instructor-password-1' };
   await api.call('POST', '/api/v1/users', admin, { email: instructor.email, password: instructor.password, displayName: 'Inés Instructor', roles: ['instructor'] }, 201);
   const title = `Call Centre Data ${tag}`;
+  // A published course this one can ask for first.
+  const basicsTitle = `Spreadsheet Basics ${tag}`;
+  const basics = await api.call('POST', '/api/v1/courses', admin, { code: `ssb-${tag}`, title: basicsTitle, summary: 'Cells, rows and sums.', trackCode: 'data-analysis', level: 'beginner', estimatedHours: 2 });
+  const basicsModule = await api.call('POST', `/api/v1/courses/${basics.id}/modules`, admin, { title: 'Cells' });
+  await api.call('POST', `/api/v1/modules/${basicsModule.id}/lessons`, admin, { kind: 'article', title: 'A cell', body: 'A cell holds one value.' });
+  await api.call('POST', `/api/v1/courses/${basics.id}/publish`, admin, {});
 
   await page.setViewportSize(WIDTHS.desktop);
   await page.goto('/app/sign-in');
@@ -60,6 +66,22 @@ test('an instructor builds, checks and publishes a small course', async ({ page,
     await expect(page.getByRole('button', { name: 'Publish version 1' })).toHaveCount(0);
     await page.getByRole('link', { name: 'Back to the course builder' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Build: ${title}` })).toBeVisible();
+  });
+
+  await test.step('a prerequisite course, chosen in the builder and saved', async () => {
+    await page.locator('summary', { hasText: 'Course prerequisites' }).click();
+    const choice = page.getByRole('group', { name: 'Courses to complete before this one' }).getByRole('checkbox', { name: `${basicsTitle} (ssb-${tag})` });
+    await choice.check();
+    await page.getByRole('button', { name: 'Save prerequisites' }).click();
+    await expect(page.getByText('Prerequisites saved.')).toBeVisible();
+    const token = await api.tokenOf(instructor.email, instructor.password);
+    const mine = (await api.call('GET', '/api/v1/courses?limit=100&teaching=true', token)).items.find((c: { title: string }) => c.title === title);
+    expect((await api.call('GET', `/api/v1/courses/${mine.id}`, token)).prerequisiteCourseIds).toEqual([basics.id]);
+    // Read back after a reload: the box stays ticked.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: `Build: ${title}` })).toBeVisible();
+    await page.locator('summary', { hasText: 'Course prerequisites' }).click();
+    await expect(choice).toBeChecked();
   });
 
   await test.step('the first lesson: autosaved, previewed as the server renders it, never left silently', async () => {
@@ -199,6 +221,8 @@ test('an instructor builds, checks and publishes a small course', async ({ page,
   expect(version.outline.modules).toHaveLength(1);
   expect(version.outline.modules[0].lessons.map((l: { title: string }) => l.title)).toEqual(['Counting rows', 'Rows and columns']);
   expect(version.outline.modules[0].assessments.map((a: { kind: string }) => a.kind).sort()).toEqual(['quiz', 'sql']);
+  // The version carries the prerequisite chosen in the builder.
+  expect(version.outline.prerequisiteCourseIds).toEqual([basics.id]);
   const criteria = await api.call('GET', `/api/v1/course-versions/${version.versionId}/certification-criteria`, token);
   expect(criteria.minCourseScore).toBe(70);
 });

@@ -61,6 +61,9 @@ test('a new applicant registers, applies, is accepted, learns, and downloads a c
     await page.getByRole('link', { name: 'Continue where you left off' }).click();
     await expect(page.getByRole('heading', { level: 1, name: world.lessons[0].title })).toBeFocused();
     await expect(page.locator('.lesson-body strong')).toHaveText('question');
+    // The lesson's own '# Reading an alert' sits under the page's title: one h1 on the page, the author's heading an h2.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.locator('.lesson-body').getByRole('heading', { level: 2, name: 'Reading an alert' })).toBeVisible();
     await checkScreen(page, 'lesson');
     await page.getByRole('button', { name: 'Mark as done' }).click();
     await expect(page.getByText('You have finished this lesson.')).toBeVisible();

@@ -97,3 +97,52 @@ export async function buildCohortTeachingWorld(api: ApiHelper): Promise<CohortTe
     .toBe('done');
   return { cohortId: cohort.id, cohortName, courseTitle, designTitle, moduleTitles: ['Seeing the page', 'Building it'], submissionId: submission.id, instructor, active, quiet };
 }
+
+export interface RegradeWorld {
+  cohortId: string;
+  quizTitle: string;
+  submissionId: string;
+  /** A co-instructor of the course (so they may regrade its assessments) who instructs the cohort. */
+  instructor: Person;
+  trainee: Person;
+}
+
+/**
+ * A running cohort of a published course with one machine-graded quiz, its instructor also an editor
+ * of the course (a regrade is the editors' to ask for), and one trainee whose wrong answer was graded.
+ */
+export async function buildRegradeWorld(api: ApiHelper): Promise<RegradeWorld> {
+  const admin = await api.asAdmin();
+  const tag = randomBytes(3).toString('hex');
+  const instructor: Person = { id: '', email: `regrader-${tag}@gds.test`, password: 'instructor-password-1', displayName: 'Remy Regrader' };
+  instructor.id = (await api.call('POST', '/api/v1/users', admin, { email: instructor.email, password: instructor.password, displayName: instructor.displayName, roles: ['instructor'] }, 201)).id;
+  const course = await api.call('POST', '/api/v1/courses', admin, {
+    code: `ports-${tag}`, title: `Ports and Protocols ${tag}`, summary: 'Which service listens where.', trackCode: 'cybersecurity', level: 'beginner', estimatedHours: 2,
+  });
+  await api.call('PUT', `/api/v1/courses/${course.id}/co-instructors`, admin, { userIds: [instructor.id] });
+  const module = await api.call('POST', `/api/v1/courses/${course.id}/modules`, admin, { title: 'Ports' });
+  const quizTitle = 'Check: ports';
+  const quiz = await api.call('POST', `/api/v1/modules/${module.id}/assessments`, admin, {
+    kind: 'quiz', title: quizTitle, maxScore: 100, passMark: 50, attemptsAllowed: 2,
+    key: { questions: [{ id: 'q1', type: 'single', prompt: 'Which port does HTTPS use?', points: 1, options: [{ id: 'a', text: '80' }, { id: 'b', text: '443' }], correct: ['b'] }] },
+  });
+  const version = await api.call('POST', `/api/v1/courses/${course.id}/publish`, admin, {});
+  const now = Date.now();
+  const cohort = await api.call('POST', '/api/v1/cohorts', admin, {
+    name: `Port Evenings ${tag}`, courseVersionIds: [version.versionId ?? version.id], capacity: 10,
+    applicationsOpenAt: new Date(now - 3600_000).toISOString(), applicationsCloseAt: new Date(now + 14 * DAY).toISOString(),
+    startsAt: new Date(now - DAY).toISOString(), endsAt: new Date(now + 90 * DAY).toISOString(),
+    unlockMode: 'prerequisites', schedule: [], instructorIds: [instructor.id], questions: [],
+  });
+  await api.call('POST', `/api/v1/cohorts/${cohort.id}/status`, admin, { status: 'accepting_applications' });
+  const trainee = await api.registerTrainee('Tomas Trainee');
+  const token = await api.tokenOf(trainee.email, trainee.password);
+  const application = await api.call('POST', `/api/v1/cohorts/${cohort.id}/applications`, token, { statement: 'I look after the office network.' });
+  await api.call('POST', `/api/v1/applications/${application.id}/decision`, admin, { decision: 'accept', reason: 'Clear goal' });
+  await startCohort(api, admin, cohort.id);
+  const submission = await api.call('POST', `/api/v1/assessments/${quiz.id}/submissions`, token, { answer: { answers: { q1: 'a' } } }, 202);
+  await expect
+    .poll(async () => (await api.call('GET', `/api/v1/submissions/${submission.id}`, token)).status, { timeout: 90_000, message: 'quiz graded' })
+    .toBe('graded');
+  return { cohortId: cohort.id, quizTitle, submissionId: submission.id, instructor, trainee };
+}

@@ -23,7 +23,7 @@ export interface LearningWorld {
 
 /**
  * A course built and published by the admin over the API (two modules, the second needing the
- * first; three lessons; a one-question quiz), and a cohort of it taking applications with two
+ * first; three lessons, the first opening with an author's `# ` heading; a one-question quiz), and a cohort of it taking applications with two
  * questions and modules unlocked by prerequisites.
  */
 export async function buildLearningWorld(api: ApiHelper): Promise<LearningWorld> {
@@ -37,7 +37,7 @@ export async function buildLearningWorld(api: ApiHelper): Promise<LearningWorld>
   const second = await api.call('POST', `/api/v1/courses/${course.id}/modules`, admin, { title: 'Containing it', prerequisiteModuleIds: [first.id] });
   const lessons = [
     await api.call('POST', `/api/v1/modules/${first.id}/lessons`, admin, {
-      kind: 'article', title: 'What an alert tells you', body: 'An alert is a **question**:\n\n- which rule fired\n- on what evidence\n\n```\nsource=firewall action=deny\n```',
+      kind: 'article', title: 'What an alert tells you', body: '# Reading an alert\n\nAn alert is a **question**:\n\n- which rule fired\n- on what evidence\n\n```\nsource=firewall action=deny\n```',
     }),
     await api.call('POST', `/api/v1/modules/${first.id}/lessons`, admin, {
       kind: 'video', title: 'An incident, minute by minute', body: 'Watch how a phishing report turns into an incident.', videoUrl: 'https://video.example.org/incident.mp4', durationSeconds: 420,

@@ -17,20 +17,24 @@ interface MessageComposerProps {
 }
 
 /**
- * A message to the selected trainees or to the whole cohort, through the announcements route (in-app
+ * A message to the selected trainees or to the whole cohort (its graduates too when asked), through the announcements route (in-app
  * and email as each person's preferences say). Both ask first, naming who will receive it.
  */
 export function MessageComposer({ cohortId, recipients, onSent }: MessageComposerProps) {
   const { t } = useLingui();
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
+  const [includeCompleted, setIncludeCompleted] = useState(false);
   const [sentTo, setSentTo] = useState<number | null>(null);
   const send = useMutation({
     mutationFn: (audience: 'cohort' | 'trainees') =>
       unwrap(
         api.POST('/api/v1/cohorts/{id}/announcements', {
           params: { path: { id: cohortId } },
-          body: audience === 'cohort' ? { subject, body, audience } : { subject, body, audience, traineeIds: recipients.map((r) => r.traineeId) },
+          body:
+            audience === 'cohort'
+              ? { subject, body, audience, includeCompleted }
+              : { subject, body, audience, includeCompleted, traineeIds: recipients.map((r) => r.traineeId) },
         }),
       ),
     onSuccess: (announcement) => {
@@ -53,6 +57,15 @@ export function MessageComposer({ cohortId, recipients, onSent }: MessageCompose
       </p>
       <TextField name="subject" label={t`Subject`} value={subject} maxLength={200} onChange={(e) => setSubject(e.target.value)} />
       <TextArea name="body" label={t`Message`} value={body} maxLength={5000} onChange={(e) => setBody(e.target.value)} />
+      <div className="field">
+        <label className="checkbox">
+          <input type="checkbox" name="includeCompleted" checked={includeCompleted} aria-describedby="include-completed-help" onChange={(e) => setIncludeCompleted(e.target.checked)} />
+          <Trans>Also send to trainees who have completed the cohort</Trans>
+        </label>
+        <p id="include-completed-help" className="field-description">
+          <Trans>Without this, only trainees still taking the cohort receive the message. Tick it to reach its graduates too, for example with a job opening or an event.</Trans>
+        </p>
+      </div>
       <FormAlert message={send.error?.message} />
       {sentTo !== null && (
         <p role="status" className="notice">
@@ -70,7 +83,11 @@ export function MessageComposer({ cohortId, recipients, onSent }: MessageCompose
           )}
           <ConfirmDialog trigger={t`Announce to the whole cohort`} title={t`Announce to the whole cohort?`} confirm={t`Announce`} cancel={t`Cancel`} variant="primary" onConfirm={() => send.mutate('cohort')}>
             <p>
-              <Trans>It goes to every active trainee of the cohort.</Trans>
+              {includeCompleted ? (
+                <Trans>It goes to every active trainee of the cohort and to every trainee who has completed it.</Trans>
+              ) : (
+                <Trans>It goes to every active trainee of the cohort.</Trans>
+              )}
             </p>
           </ConfirmDialog>
         </div>

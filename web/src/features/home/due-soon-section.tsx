@@ -23,6 +23,14 @@ export function DueSoonSection({ enrollments }: { enrollments: Enrollment[] }) {
               </Link>
               <p className="meta">
                 {item.courseTitle} · {item.overdue ? <Trans>was due {date}</Trans> : <Trans>due {date}</Trans>}
+                {item.within48Hours && (
+                  <>
+                    {' · '}
+                    <strong>
+                      <Trans>within 48 hours</Trans>
+                    </strong>
+                  </>
+                )}
               </p>
             </li>
           );

@@ -23,6 +23,13 @@ describe('dueSoon', () => {
     expect(items.map((i) => [i.assessmentId, i.overdue])).toEqual([['late', true], ['later', false]]);
   });
 
+  it('flags work due in the next 48 hours, not later work and not overdue work', () => {
+    const hour = 3600 * 1000;
+    const atHours = (hours: number) => new Date(now + hours * hour).toISOString();
+    const items = dueSoon([enrollment('active', [{ id: 'late', dueAt: atHours(-1) }, { id: 'soon', dueAt: atHours(47) }, { id: 'edge', dueAt: atHours(48) }, { id: 'after', dueAt: atHours(49) }])], now);
+    expect(items.map((i) => [i.assessmentId, i.within48Hours])).toEqual([['late', false], ['soon', true], ['edge', true], ['after', false]]);
+  });
+
   it('leaves out passed work and finished or withdrawn enrollments', () => {
     expect(dueSoon([enrollment('active', [{ id: 'done', dueAt: at(2), passed: true }]), enrollment('withdrawn', [{ id: 'x', dueAt: at(2) }])], now)).toEqual([]);
   });

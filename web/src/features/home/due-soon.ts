@@ -6,11 +6,15 @@ export interface DueItem {
   courseTitle: string;
   dueAt: string;
   overdue: boolean;
+  /** Not overdue yet, but due within the next 48 hours: marked on home. */
+  within48Hours: boolean;
 }
 
-const WINDOW_MS = 14 * 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
+const WINDOW_MS = 14 * 24 * HOUR_MS;
+const URGENT_MS = 48 * HOUR_MS;
 
-/** Unpassed assessments of active enrollments due within two weeks (or overdue), soonest first. */
+/** Unpassed assessments of active enrollments due within two weeks (or overdue), soonest first; those due in the next 48 hours flagged. */
 export function dueSoon(enrollments: Enrollment[], now = Date.now()): DueItem[] {
   return enrollments
     .filter((e) => e.status === 'active')
@@ -18,7 +22,10 @@ export function dueSoon(enrollments: Enrollment[], now = Date.now()): DueItem[] 
       e.modules.flatMap((m) =>
         m.assessments
           .filter((a) => a.dueAt && !a.passed && Date.parse(a.dueAt) - now < WINDOW_MS)
-          .map((a) => ({ assessmentId: a.assessmentId, title: a.title, courseTitle: e.course.title, dueAt: a.dueAt!, overdue: Date.parse(a.dueAt!) < now })),
+          .map((a) => {
+            const left = Date.parse(a.dueAt!) - now;
+            return { assessmentId: a.assessmentId, title: a.title, courseTitle: e.course.title, dueAt: a.dueAt!, overdue: left < 0, within48Hours: left >= 0 && left <= URGENT_MS };
+          }),
       ),
     )
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));

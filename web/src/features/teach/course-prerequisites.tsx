@@ -22,6 +22,8 @@ export function prerequisiteCandidates(courses: TeachCourse[], courseId: string)
 export function CoursePrerequisites({ courseId }: { courseId: string }) {
   const detail = useQuery(courseDetailQuery(courseId));
   const catalogue = useQuery(teachCoursesQuery(false));
+  // The form is keyed by the course only: keyed by the saved ids, it remounted when its own save
+  // changed them and lost the "saved" status it had to show.
   return (
     <details className="section">
       <summary>
@@ -30,7 +32,7 @@ export function CoursePrerequisites({ courseId }: { courseId: string }) {
       <QueryView query={detail} lines={2}>
         {(d) => (
           <QueryView query={catalogue} lines={3}>
-            {(courses) => <PrerequisitesForm key={d.prerequisiteCourseIds.join()} courseId={courseId} initial={d.prerequisiteCourseIds} candidates={prerequisiteCandidates(courses, courseId)} />}
+            {(courses) => <PrerequisitesForm key={courseId} courseId={courseId} initial={d.prerequisiteCourseIds} candidates={prerequisiteCandidates(courses, courseId)} />}
           </QueryView>
         )}
       </QueryView>
