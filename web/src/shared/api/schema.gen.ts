@@ -4960,6 +4960,8 @@ export interface components {
             /** @description Days of silence that count as inactive */
             inactiveDays: number;
             items: components["schemas"]["RosterEntryView"][];
+            /** @description The next page (same filters), or null after the last trainee */
+            nextCursor: string | null;
         };
         AnswerDto: {
             /** @example q1 */
@@ -17372,6 +17374,10 @@ export interface operations {
                 /** @description Only trainees at risk */
                 atRisk?: "true" | "false";
                 status?: "active" | "withdrawn" | "completed";
+                /** @description Trainees per page (a cohort of up to this many comes in one answer) */
+                limit?: number;
+                /** @description Opaque cursor from a previous page (nextCursor) */
+                cursor?: string;
             };
             header?: never;
             path: {
