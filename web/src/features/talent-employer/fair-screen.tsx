@@ -71,8 +71,8 @@ function SlotsTable({ slots }: { slots: FairSlot[] }) {
   const { t } = useLingui();
   const format = useFormat();
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Your meeting slots`}>
-      <table className="data-table">
+    <div className="table-scroll table-scroll--spaced" tabIndex={0} role="region" aria-label={t`Your meeting slots`}>
+      <table className="data-table data-table--flush data-table--labelled">
         <thead>
           <tr>
             <th scope="col">{t`Starts`}</th>
