@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from './support/test-app';
-import { createUser, loginAdmin, TestPerson } from './support/people';
+import { createUser, login, loginAdmin, TestPerson } from './support/people';
 import { waitForSubmission } from './support/assessment-builders';
 import { buildGradebookWorld, GradebookWorld } from './support/gradebook-world';
 
@@ -70,6 +70,19 @@ describe('submission preview: the submitted page with its CSS, under a sandboxin
     // An API access token is not a preview link (another audience).
     expect(await status(`/api/v1/submissions/${submissionId}/preview?access=${w.instructor.token}`)).toBe(401);
     expect(await status(url)).toBe(200);
+  });
+
+  it('binds a preview link to the session it was asked in: after sign-out it stops working, another session keeps its own', async () => {
+    const kept = await login(t.api, w.instructor.email, w.instructor.password);
+    const ending = await login(t.api, w.instructor.email, w.instructor.password);
+    const keptUrl = (await link(submissionId, kept.accessToken)).body.url as string;
+    const endingUrl = (await link(submissionId, ending.accessToken)).body.url as string;
+    expect((await fetch(`${t.url}${endingUrl}`)).status).toBe(200);
+    expect((await t.api.post('/api/v1/auth/logout', { refreshToken: ending.refreshToken }, ending.accessToken)).status).toBe(204);
+    const refused = await fetch(`${t.url}${endingUrl}`);
+    expect(refused.status).toBe(401);
+    await expect(refused.json()).resolves.toMatchObject({ detail: 'This preview link is not valid or has expired; open the submission again.' });
+    expect((await fetch(`${t.url}${keptUrl}`)).status).toBe(200);
   });
 
   it('answers 422 for a submission without a page', async () => {

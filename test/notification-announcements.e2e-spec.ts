@@ -29,6 +29,10 @@ describe('announcements, application receipts and start-day notices', () => {
   const path = (cohortId = cohort.id) => `/api/v1/cohorts/${cohortId}/announcements`;
   const stored = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM announcement'))[0].n as number;
   const message = { subject: 'Lab moved to Thursday', body: 'The SQL lab moves to Thursday 18:00.\nBring your laptop.' };
+  /** The start notices (and welcomes) written for a cohort's trainees. */
+  const startNoticesOf = async (cohortId: string) => (await t.dataSource.query(
+    `SELECT payload FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'cohort-starts-today' AND payload->'data'->>'cohortId' = $1`, [cohortId],
+  )).map((r: { payload: { recipientIds: string[]; data: { joinedLate?: boolean } } }) => ({ to: r.payload.recipientIds[0], late: r.payload.data.joinedLate ?? false }));
 
   const applyFor = async (trainee: TestPerson, courseVersionId: string) => {
     const applied = await t.api.post(`/api/v1/cohorts/${cohort.id}/applications`, { statement: 'I want to learn.', courseVersionId }, trainee.token);
@@ -204,13 +208,17 @@ describe('announcements, application receipts and start-day notices', () => {
   it('welcomes trainees who join after the start notice went out (accept, direct, waitlist, import), each once', async () => {
     // Started yesterday; the scan at its start told the one trainee enrolled then.
     const startsAt = new Date(Date.now() - 24 * 3600_000);
-    const late = await openCohort(t.api, admin, programme.versionId, [instructor.id], 4, { startsAt: startsAt.toISOString() });
+    // As if opened earlier: the first trainee joins before the start (here, in a month), then the
+    // start and that enrolment are moved back in time, the enrolment a day before the start.
+    const late = await openCohort(t.api, admin, programme.versionId, [instructor.id], 4, { startsAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString() });
     const [early, accepted, direct, waiting] = [
       await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee'], { language: 'es' }),
       await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee']),
     ];
     const apply = async (trainee: TestPerson) => (await t.api.post(`/api/v1/cohorts/${late.id}/applications`, { statement: 'Ready.' }, trainee.token)).body.id as string;
     await decide(t.api, instructor, await apply(early), 'accept');
+    await t.dataSource.query('UPDATE cohort SET starts_at = $2 WHERE id = $1', [late.id, startsAt]);
+    await t.dataSource.query('UPDATE enrollment SET enrolled_at = $2 WHERE cohort_id = $1', [late.id, new Date(startsAt.getTime() - 24 * 3600_000)]);
     const notices = t.get<CohortStartNotices>(CohortStartNotices);
     await t.get<ClsService>(ClsService).run(() => notices.scan(startsAt));
     const startNotices = async () => (await t.dataSource.query(
@@ -242,6 +250,42 @@ describe('announcements, application receipts and start-day notices', () => {
     const welcome = (await waitForInboxTypes(t.api, waiting, ['cohort-starts-today'])).find((i: { type: string }) => i.type === 'cohort-starts-today');
     expect(welcome.title).toBe(`Welcome, your course has started: ${late.name}`);
     expect(welcome.text).toContain('before you joined');
+  });
+
+  it('welcomes a trainee who joins after the start although no start notice ever went out, once', async () => {
+    // Opened with its start days past: nobody was or will be told "starts today".
+    const startsAt = new Date(Date.now() - 3 * 24 * 3600_000);
+    const unannounced = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: startsAt.toISOString() });
+    const joiner = await createUser(t.api, admin.token, ['trainee']);
+    expect((await t.api.post(`/api/v1/cohorts/${unannounced.id}/enrollments`, { traineeId: joiner.id }, admin.token)).status).toBe(201);
+    const notices = t.get<CohortStartNotices>(CohortStartNotices);
+    await t.get<ClsService>(ClsService).run(() => notices.scan(new Date()));
+    const [cohortRow] = await t.dataSource.query('SELECT start_notice_sent_at FROM cohort WHERE id = $1', [unannounced.id]);
+    expect(cohortRow.start_notice_sent_at).toBeNull();
+    expect(await startNoticesOf(unannounced.id)).toEqual([{ to: joiner.id, late: true }]);
+    const items = (await waitForInboxTypes(t.api, joiner, ['cohort-starts-today'])).filter((i: { type: string }) => i.type === 'cohort-starts-today');
+    expect(items).toHaveLength(1);
+    expect(items[0].title).toBe(`Welcome, your course has started: ${unannounced.name}`);
+  });
+
+  it('on a start day whose scan comes after the start: who joined before hears "starts today", who joined after is welcomed, each once', async () => {
+    const cohortOf = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: '2027-04-01T15:00:00.000Z', endsAt: '2027-06-01T00:00:00.000Z' });
+    const [early, joiner] = [await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee'])];
+    expect((await t.api.post(`/api/v1/cohorts/${cohortOf.id}/enrollments`, { traineeId: early.id }, admin.token)).status).toBe(201);
+    // The start comes (now, after the first enrolment) with no scan yet that day; then someone joins.
+    const [[{ starts_at: startsAt }]] = await t.dataSource.query(`UPDATE cohort SET starts_at = now() WHERE id = $1 RETURNING starts_at`, [cohortOf.id]);
+    expect((await t.api.post(`/api/v1/cohorts/${cohortOf.id}/enrollments`, { traineeId: joiner.id }, admin.token)).status).toBe(201);
+    expect(await startNoticesOf(cohortOf.id)).toEqual([{ to: joiner.id, late: true }]);
+    // The day's scan, a second after the start (the same local day), tells the early trainee only.
+    const notices = t.get<CohortStartNotices>(CohortStartNotices);
+    // (Other cohorts of this file may be due the same day: the counts are at least this one's.)
+    const scanned = await t.get<ClsService>(ClsService).run(() => notices.scan(new Date(startsAt.getTime() + 1000)));
+    expect(scanned.notified).toBeGreaterThanOrEqual(1);
+    const all = await startNoticesOf(cohortOf.id);
+    expect(all).toHaveLength(2);
+    expect(all).toEqual(expect.arrayContaining([{ to: joiner.id, late: true }, { to: early.id, late: false }]));
+    const items = (await waitForInboxTypes(t.api, joiner, ['cohort-starts-today'])).filter((i: { type: string }) => i.type === 'cohort-starts-today');
+    expect(items).toHaveLength(1);
   });
 
   it('does not welcome trainees who join before the start notice went out (the start-day scan tells them)', async () => {

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { startTestApp, TestApp } from './support/test-app';
-import { createUser, loginAdmin, TestPerson } from './support/people';
+import { createUser, login, loginAdmin, TestPerson } from './support/people';
 import { buildCohortWorld, enrollInWorld, insertTrainees, ReportingFakes } from './support/reporting-builders';
 
 const DAY = 86_400_000;
@@ -237,5 +237,26 @@ describe('reporting: cohort outcomes, placements, access', () => {
     expect((await t.api.get(`/dashboards/cohorts/${cohortA}?access=nonsense`)).status).toBe(400);
     expect((await t.api.post(`/api/v1/reports/cohorts/${cohortB}/dashboard-link`, undefined, instructorA.token)).status).toBe(404);
     expect((await t.api.post(`/api/v1/reports/cohorts/${cohortA}/dashboard-link`, undefined, trainee.token)).status).toBe(403);
+  });
+
+  it('binds a dashboard link to the session it was asked in: signing out ends the link, another session keeps its own', async () => {
+    // Two sign-ins of the same reviewer; each asks for its own link.
+    const kept = await login(t.api, reviewer.email, reviewer.password);
+    const ending = await login(t.api, reviewer.email, reviewer.password);
+    const pathOf = async (accessToken: string) => {
+      const issued = await t.api.post(`/api/v1/reports/cohorts/${cohortA}/dashboard-link`, undefined, accessToken);
+      expect(issued.status).toBe(201);
+      const url = new URL(issued.body.url);
+      return url.pathname + url.search;
+    };
+    const keptPath = await pathOf(kept.accessToken);
+    const endingPath = await pathOf(ending.accessToken);
+    expect((await t.api.get(endingPath)).status).toBe(200);
+    expect((await t.api.post('/api/v1/auth/logout', { refreshToken: ending.refreshToken }, ending.accessToken)).status).toBe(204);
+    // Within its few minutes, the signed-out session's link answers as a link that has stopped working.
+    const refused = await t.api.get(endingPath);
+    expect(refused.status).toBe(401);
+    expect(refused.body.detail).toBe('This dashboard link is not valid or has expired; ask for a new one.');
+    expect((await t.api.get(keptPath)).status).toBe(200);
   });
 });

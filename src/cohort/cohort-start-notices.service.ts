@@ -8,12 +8,14 @@ const SEARCH_HOURS = 40;
 
 /**
  * The hourly `scan-cohort-starts` job: on a cohort's start day, counted in the cohort's zone, each
- * trainee actively enrolled is told "your course starts today", once (the cohort's
+ * trainee actively enrolled before the start is told "your course starts today", once (the cohort's
  * `start_notice_sent_at`, claimed in the same transaction as the notices). A cohort started or
- * created after its start day passed is not announced late. A trainee who joins a cohort whose
- * notice has gone out (accepted, promoted from the waitlist, enrolled or imported on or after the
- * start day) is welcomed on their own at enrolment (`welcomeLateJoiner`): the same event key, so
- * each enrollment hears it once whichever comes first.
+ * created after its start day passed is not announced late to those already enrolled.
+ * A trainee who joins once the cohort has started, or once its notice has gone out (accepted,
+ * promoted from the waitlist, enrolled or imported), is welcomed on their own at enrolment
+ * (`welcomeLateJoiner`) whether or not the cohort-wide notice was ever sent (no scan ran on the start
+ * day, or the cohort was created after it): the scan leaves them out, and both use the same event
+ * key, so each enrollment hears it once.
  */
 @Injectable()
 export class CohortStartNotices {
@@ -44,9 +46,10 @@ export class CohortStartNotices {
     let notified = 0;
     for (const cohort of today) {
       await this.txHost.tx.query('UPDATE cohort SET start_notice_sent_at = $2 WHERE id = $1', [cohort.id, now]);
+      // Who enrolled at or after the start was welcomed at enrolment (welcomeLateJoiner).
       const enrollments: Array<{ id: string; trainee_id: string }> = await this.txHost.tx.query(
-        `SELECT id, trainee_id FROM enrollment WHERE cohort_id = $1 AND status = 'active' ORDER BY id`,
-        [cohort.id],
+        `SELECT id, trainee_id FROM enrollment WHERE cohort_id = $1 AND status = 'active' AND enrolled_at < $2 ORDER BY id`,
+        [cohort.id, cohort.starts_at],
       );
       // One notice per enrollment: its link opens that trainee's own course.
       await this.outbox.publishMany('notify', enrollments.map((e) => ({ payload: startNotice(cohort, e.id, e.trainee_id, false) })));
@@ -58,12 +61,16 @@ export class CohortStartNotices {
   /**
    * Called by the enrollment writer inside its transaction, holding the cohort lock (so the scan,
    * which claims the cohort FOR UPDATE, has either committed its claim or not begun). Answers
-   * whether the trainee was welcomed: only when the cohort's start notice has already gone out.
+   * whether the trainee was welcomed: when they enrolled at or after the cohort's start (the scan
+   * leaves such enrollments out, so this is their only notice, sent or not the cohort-wide one), or
+   * after the cohort's start notice went out.
    */
-  async welcomeLateJoiner(cohort: { id: string; name: string; startsAt: Date }, enrollmentId: string, traineeId: string): Promise<boolean> {
+  async welcomeLateJoiner(cohort: { id: string; name: string; startsAt: Date }, enrollment: { id: string; enrolledAt: Date }, traineeId: string): Promise<boolean> {
     const [row]: Array<{ sent: boolean }> = await this.txHost.tx.query('SELECT start_notice_sent_at IS NOT NULL AS sent FROM cohort WHERE id = $1', [cohort.id]);
-    if (!row?.sent) return false;
-    await this.outbox.publish('notify', startNotice({ id: cohort.id, name: cohort.name, starts_at: cohort.startsAt }, enrollmentId, traineeId, true));
+    const started = enrollment.enrolledAt.getTime() >= cohort.startsAt.getTime();
+    if (!started && !row?.sent) return false;
+    // Joined after the notice but before the start (on the start day): "starts today" is still true.
+    await this.outbox.publish('notify', startNotice({ id: cohort.id, name: cohort.name, starts_at: cohort.startsAt }, enrollment.id, traineeId, started));
     return true;
   }
 }

@@ -71,8 +71,8 @@ export class EnrollmentWriter {
       recipientIds: [input.traineeId],
       data: { enrollmentId: id, cohortId: cohort.id, cohortName: cohort.name, courseVersionId: input.courseVersionId, startsAt: cohort.startsAt.toISOString() },
     });
-    // Joining after the cohort's start notice went out: this trainee never got it.
-    await this.startNotices.welcomeLateJoiner(cohort, id, input.traineeId);
+    // Joining after the cohort started or its start notice went out: the start-day scan does not tell this trainee.
+    await this.startNotices.welcomeLateJoiner(cohort, enrollment, input.traineeId);
     // The first recompute writes the module states (and tells of modules already open).
     await this.outbox.publish('recompute-progress', { enrollmentId: id });
     return enrollment;

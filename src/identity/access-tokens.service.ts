@@ -71,6 +71,19 @@ export class AccessTokens extends AccessTokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     const { userId, sessionId } = await this.claims(token);
+    const current = await this.current(userId, sessionId);
+    if (current === 'inactive') throw unauthorized('This account is not active.');
+    if (current === 'ended') throw unauthorized('This session has ended; sign in again.');
+    return { userId, roles: current, ...(sessionId ? { sessionId } : {}) };
+  }
+
+  /**
+   * The person's roles now, or why a credential of theirs no longer stands: 'inactive' (no such
+   * account, or deactivated) or 'ended' (`sessionId` names a sign-in that has ended). One query;
+   * signed page links (ResourceLinks) ask it too, so a link stops working with its session.
+   */
+  async current(userId: string, sessionId: string | undefined): Promise<Principal['roles'] | 'inactive' | 'ended'> {
+    if (!UUID.test(userId) || (sessionId !== undefined && !UUID.test(sessionId))) return 'inactive';
     // The session check probes a partial index of revoked families (refresh_token_revoked_family_idx).
     const rows = await this.pool.query<{ roles: string[]; active: boolean; ended: boolean }>(
       `SELECT roles, active,
@@ -78,10 +91,10 @@ export class AccessTokens extends AccessTokenVerifier {
          FROM app_user WHERE id = $1`,
       [userId, sessionId ?? null],
     );
-    if (rows.length === 0 || !rows[0].active) throw unauthorized('This account is not active.');
-    if (rows[0].ended) throw unauthorized('This session has ended; sign in again.');
+    if (rows.length === 0 || !rows[0].active) return 'inactive';
+    if (rows[0].ended) return 'ended';
     // Roles come from a CHECK-constrained column; one the code does not know grants nothing.
-    return { userId, roles: rows[0].roles.filter(isRole), ...(sessionId ? { sessionId } : {}) };
+    return rows[0].roles.filter(isRole);
   }
 
   /** The token's subject and session once its signature and claims hold; a token seen before is only checked for expiry. */

@@ -7,8 +7,10 @@ import { PipelineHealth, QUEUE_STATES } from './pipeline-health.service';
 export class MetricsService {
   readonly registry = new Registry();
   readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
+  private readonly outboxPending: Gauge;
+  private readonly outboxOldestDueAge: Gauge;
 
-  constructor(health: PipelineHealth) {
+  constructor(private readonly health: PipelineHealth) {
     collectDefaultMetrics({ register: this.registry });
     this.requestDuration = new Histogram({
       name: 'http_request_duration_seconds',
@@ -29,21 +31,23 @@ export class MetricsService {
         }
       },
     });
-    new Gauge({
-      name: 'outbox_pending_messages',
-      help: 'Outbox rows not yet moved to a queue',
-      registers: [this.registry],
-      async collect() {
-        this.set(await health.outboxLag().then((l) => l.pending, () => -1));
-      },
-    });
-    new Gauge({
+    this.outboxPending = new Gauge({ name: 'outbox_pending_messages', help: 'Outbox rows not yet moved to a queue', registers: [this.registry] });
+    this.outboxOldestDueAge = new Gauge({
       name: 'outbox_oldest_due_age_seconds',
       help: 'Age of the oldest outbox row that is due and not yet moved to a queue (0 when none)',
       registers: [this.registry],
-      async collect() {
-        this.set(await health.outboxLag().then((l) => l.oldestDueAgeSeconds ?? 0, () => -1));
-      },
     });
+  }
+
+  /**
+   * One scrape's text. Both outbox gauges are set from one read of the outbox, made before the
+   * registry renders: not `collect` hooks, since prom-client runs every metric's hook at once and
+   * two hooks would each query the outbox.
+   */
+  async scrape(): Promise<string> {
+    const lag = await this.health.outboxLag().catch(() => null);
+    this.outboxPending.set(lag ? lag.pending : -1);
+    this.outboxOldestDueAge.set(lag ? (lag.oldestDueAgeSeconds ?? 0) : -1);
+    return this.registry.metrics();
   }
 }

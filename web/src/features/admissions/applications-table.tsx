@@ -40,8 +40,8 @@ export function ApplicationsTable({ items, sort, onSort, selected, onSelect }: A
     </th>
   );
   return (
-    <div className="table-scroll" role="region" aria-labelledby="applications-caption" tabIndex={0}>
-      <table className="data-table">
+    <div className="table-scroll table-scroll--spaced" role="region" aria-labelledby="applications-caption" tabIndex={0}>
+      <table className="data-table data-table--flush data-table--labelled data-table--nowrap-headers data-table--selectable">
         <caption id="applications-caption">
           <Trans>Applications ({shown} shown)</Trans>
         </caption>

@@ -159,8 +159,8 @@ function OtherScores({ application, rubric, reviewerId }: { application: Reviewe
       </p>
     );
   return (
-    <div className="table-scroll" role="region" aria-labelledby="other-scores-caption" tabIndex={0}>
-      <table className="data-table">
+    <div className="table-scroll table-scroll--spaced" role="region" aria-labelledby="other-scores-caption" tabIndex={0}>
+      <table className="data-table data-table--flush data-table--labelled data-table--nowrap-headers data-table--selectable">
         <caption id="other-scores-caption">
           <Trans>Other reviewers’ scores</Trans>
         </caption>

@@ -55,7 +55,7 @@ export function SeatsSection({ cohortId, quotas, canEdit }: SeatsSectionProps) {
         </Trans>
       </p>
       <form onSubmit={onSubmit}>
-        <table className="data-table quota-table">
+        <table className="data-table data-table--flush data-table--labelled data-table--nowrap-headers data-table--selectable quota-table">
           <caption>
             <Trans>Seats per track</Trans>
           </caption>

@@ -31,7 +31,7 @@ function RowsTable({ result }: { result: NonNullable<TrialRun['result']> }) {
         {result.truncated ? <Trans>Showing the first {shown} rows; the query returned more.</Trans> : <Trans>Rows returned: {shown}.</Trans>}
       </p>
       {/* A focusable scroll region, so keyboard users can scroll a wide result at 360 px. */}
-      <div className="table-scroll" role="region" aria-label={t`Query result`} tabIndex={0}>
+      <div className="table-scroll table-scroll--framed" role="region" aria-label={t`Query result`} tabIndex={0}>
         <table className="result-table">
           <thead>
             <tr>

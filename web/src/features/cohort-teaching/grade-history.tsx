@@ -31,8 +31,8 @@ export function GradeHistory({ grades }: { grades: GradeRecord[] }) {
           <Trans>No grade yet.</Trans>
         </p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
-          <table className="data-table">
+        <div className="table-scroll table-scroll--spaced" role="region" aria-labelledby="history-caption" tabIndex={0}>
+          <table className="data-table data-table--flush data-table--body-text data-table--labelled data-table--nowrap-row-headers">
             <caption id="history-caption">
               <Trans>Grades, oldest first</Trans>
             </caption>

@@ -25,8 +25,8 @@ export function GradebookTable({ cohortId, title, assessments, rows }: { cohortI
   };
   const count = rows.length;
   return (
-    <div className="table-scroll" role="region" aria-labelledby="gradebook-caption" tabIndex={0}>
-      <table className="data-table">
+    <div className="table-scroll table-scroll--spaced" role="region" aria-labelledby="gradebook-caption" tabIndex={0}>
+      <table className="data-table data-table--flush data-table--body-text data-table--labelled data-table--nowrap-row-headers">
         <caption id="gradebook-caption">
           <Trans>
             Gradebook of {title}: {count} trainees, best and latest score per assessment

@@ -85,8 +85,8 @@ export function RosterScreen() {
                   <option value="last-activity">{t`Last activity (oldest first)`}</option>
                 </SelectField>
               </div>
-              <div className="table-scroll" role="region" aria-labelledby="roster-caption" tabIndex={0}>
-                <table className="data-table">
+              <div className="table-scroll table-scroll--spaced" role="region" aria-labelledby="roster-caption" tabIndex={0}>
+                <table className="data-table data-table--flush data-table--body-text data-table--labelled data-table--nowrap-row-headers">
                   <caption id="roster-caption">
                     <Trans>Trainees and their progress ({rows.length} shown)</Trans>
                   </caption>

@@ -97,7 +97,7 @@ function JobFailuresSection() {
       <QueryView query={failures} isEmpty={(page) => page.items.length === 0} empty={<Trans>No job has failed its last attempt.</Trans>}>
         {(page) => (
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Failed jobs`}>
-            <table className="data-table">
+            <table className="data-table data-table--wrap data-table--flush">
               <caption className="visually-hidden">{t`Failed jobs`}</caption>
               <thead>
                 <tr>

@@ -31,7 +31,7 @@ export function PipelineFigures() {
               </div>
             </dl>
             <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Queue depth`}>
-              <table className="data-table queue-depth" data-testid="queue-depth">
+              <table className="data-table data-table--wrap data-table--flush queue-depth" data-testid="queue-depth">
                 <caption className="visually-hidden">{t`Queue depth`}</caption>
                 <thead>
                   <tr>

@@ -76,7 +76,7 @@ function DeliveryLog({ id }: { id: string }) {
     <QueryView query={deliveries} isEmpty={(page) => page.items.length === 0} empty={<Trans>Nothing delivered yet.</Trans>}>
       {(page) => (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Delivery log`}>
-          <table className="data-table">
+          <table className="data-table data-table--wrap data-table--flush">
             <caption className="visually-hidden">{t`Delivery log`}</caption>
             <thead>
               <tr>

@@ -110,8 +110,8 @@ function SlotsTable({ fair, slots }: { fair: CareerFair; slots: FairSlot[] }) {
           {done}
         </p>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Your meeting slots`}>
-        <table className="data-table">
+      <div className="table-scroll table-scroll--spaced" tabIndex={0} role="region" aria-label={t`Your meeting slots`}>
+        <table className="data-table data-table--flush data-table--labelled">
           <thead>
             <tr>
               <th scope="col">{t`Starts`}</th>

@@ -24,8 +24,8 @@ export function RequestsScreen() {
         lines={6}
       >
         {(items) => (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Interview requests`}>
-            <table className="data-table">
+          <div className="table-scroll table-scroll--spaced" tabIndex={0} role="region" aria-label={t`Interview requests`}>
+            <table className="data-table data-table--flush data-table--labelled">
               <thead>
                 <tr>
                   <th scope="col">{t`Candidate`}</th>

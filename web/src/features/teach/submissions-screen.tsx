@@ -72,7 +72,7 @@ export function SubmissionsScreen() {
               </Button>
             </div>
             <FormAlert message={csv.error?.message} />
-            <div className="table-scroll" role="region" aria-label={t`Submissions`} tabIndex={0}>
+            <div className="table-scroll table-scroll--framed" role="region" aria-label={t`Submissions`} tabIndex={0}>
               <table className="result-table">
                 <thead>
                   <tr>
