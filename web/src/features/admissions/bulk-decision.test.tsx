@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { i18n } from '@lingui/core';
-import { I18nProvider } from '@lingui/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ApplicationStatus, ReviewedApplication, TrackQuotas } from './admissions.types';
+import { withProviders } from '../../shared/testing/with-providers';
 
 // The API client is replaced: this test is about what the confirmation says and what is sent and shown.
 const post = vi.fn();
@@ -13,18 +11,8 @@ vi.mock('../../shared/api/client', () => ({ api: { POST: (...args: unknown[]) =>
 const { BulkDecision } = await import('./bulk-decision');
 
 i18n.loadAndActivate({ locale: 'en', messages: {} });
-// jsdom has no CSS.escape, which React Aria's modal uses; browsers all do.
-if (!globalThis.CSS?.escape) Object.assign(globalThis, { CSS: { ...globalThis.CSS, escape: (value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`) } });
 vi.setConfig({ testTimeout: 60_000 });
 
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  return (
-    <I18nProvider i18n={i18n}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </I18nProvider>
-  );
-}
 
 function app(id: string, name: string, status: ApplicationStatus): ReviewedApplication {
   return {
@@ -40,7 +28,7 @@ afterEach(() => post.mockReset());
 
 describe('BulkDecision', () => {
   it('needs a selection and a reason before the confirmation opens', async () => {
-    render(wrap(<BulkDecision cohortId="c" selected={[]} quotas={quotas} onDecided={() => {}} />));
+    render(withProviders(<BulkDecision cohortId="c" selected={[]} quotas={quotas} onDecided={() => {}} />));
     expect(screen.getByText('Select applications in the table first.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Shortlist 0 selected…' }).hasAttribute('disabled')).toBe(true);
   });
@@ -49,7 +37,7 @@ describe('BulkDecision', () => {
     const user = userEvent.setup();
     const onDecided = vi.fn();
     const selected = [app('a', 'Ana', 'shortlisted'), app('b', 'Ben', 'shortlisted'), app('c', 'Cruz', 'accepted')];
-    render(wrap(<BulkDecision cohortId="c" selected={selected} quotas={quotas} onDecided={onDecided} />));
+    render(withProviders(<BulkDecision cohortId="c" selected={selected} quotas={quotas} onDecided={onDecided} />));
     await user.selectOptions(screen.getByLabelText('Decision'), 'accept');
     await user.type(screen.getByLabelText('Reason'), 'Top scores');
     await user.click(screen.getByRole('button', { name: 'Accept 3 selected…' }));

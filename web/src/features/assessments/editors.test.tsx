@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { i18n } from '@lingui/core';
-import { I18nProvider } from '@lingui/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { QuizQuestion, SqlContent, ConfigContent } from './assessment.types';
 import type { QuizDraft } from './quiz-answers';
+import { withProviders } from '../../shared/testing/with-providers';
 
 // The API client is replaced: these tests are about what the editors send and show.
 const post = vi.fn();
@@ -25,19 +24,8 @@ const { FlagEditor, EMPTY_FLAG_DRAFT } = await import('./flag-editor');
 type FlagDraft = import('./flag-editor').FlagDraft;
 
 i18n.loadAndActivate({ locale: 'en', messages: {} });
-// jsdom has no CSS.escape, which React Aria's modal uses; browsers all do.
-if (!globalThis.CSS?.escape) Object.assign(globalThis, { CSS: { ...globalThis.CSS, escape: (value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`) } });
 // user-event drives real React Aria widgets: slow on a busy shared machine, never a time budget.
 vi.setConfig({ testTimeout: 60_000 });
-
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  return (
-    <I18nProvider i18n={i18n}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </I18nProvider>
-  );
-}
 
 const ok = (data: unknown) => ({ data, response: new Response(null, { status: 200 }) });
 
@@ -72,7 +60,7 @@ describe('QuizEditor', () => {
   it('answers single choice with a radio group and multiple choice with checkboxes, by keyboard too', async () => {
     const user = userEvent.setup();
     const drafts: QuizDraft[] = [];
-    render(wrap(<Harness onDraft={(d) => drafts.push(d)} />));
+    render(withProviders(<Harness onDraft={(d) => drafts.push(d)} />));
     const single = screen.getByRole('radiogroup', { name: 'Question 1: Which port does HTTPS use?' });
     expect(document.getElementById(single.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe('Points: 1.');
     await user.click(screen.getByRole('radio', { name: '443' }));
@@ -89,7 +77,7 @@ describe('QuizEditor', () => {
   });
 
   it('marks a number it cannot read', () => {
-    render(wrap(<Harness onDraft={() => undefined} />));
+    render(withProviders(<Harness onDraft={() => undefined} />));
     const field = screen.getByRole('textbox', { name: 'Question 3: Bits in a byte?' });
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Type a number, such as 42 or 3.5.')).toBeTruthy();
@@ -110,7 +98,7 @@ describe('SqlEditor', () => {
   }
 
   it('hands the focus to the loaded editor when the stand-in had it', async () => {
-    render(wrap(<Harness />));
+    render(withProviders(<Harness />));
     // First in this file to render a code editor: its lazy part has not loaded yet.
     const standIn = document.querySelector<HTMLTextAreaElement>('[data-fallback]');
     expect(standIn).not.toBeNull();
@@ -122,7 +110,7 @@ describe('SqlEditor', () => {
 
   it('runs the query as a trial run and shows the rows in a table, then a failing query’s error', async () => {
     const user = userEvent.setup();
-    render(wrap(<Harness />));
+    render(withProviders(<Harness />));
     const editor = await loadedEditor('Your query');
     await user.type(editor, 'SELECT queue, seconds FROM calls');
     post.mockResolvedValueOnce(ok({ assessmentId: 's1', kind: 'sql', status: 'ok', result: { columns: ['queue', 'seconds'], rows: [['billing', '240'], ['tech', null]], rowCount: 2, truncated: true } }));
@@ -143,7 +131,7 @@ describe('SqlEditor', () => {
 
   it('shows the API’s problem (rate limit) and keeps the query', async () => {
     const user = userEvent.setup();
-    render(wrap(<Harness />));
+    render(withProviders(<Harness />));
     const editor = await loadedEditor('Your query');
     await user.type(editor, 'SELECT 1');
     post.mockResolvedValueOnce({ error: { type: 'https://gds.academy/problems/too-many-requests', title: 'Too Many Requests', status: 429, detail: 'Too many trial runs; try again in a minute.' }, response: new Response(null, { status: 429 }) });
@@ -162,7 +150,7 @@ describe('ConfigEditor', () => {
       const [doc, setDoc] = useState('');
       return <ConfigEditor assessmentId="c1" content={content} document={doc} onChange={setDoc} canWork />;
     }
-    render(wrap(<Harness />));
+    render(withProviders(<Harness />));
     await user.type(await loadedEditor('Your configuration (YAML)'), 'owner: me');
     post.mockResolvedValueOnce(ok({ assessmentId: 'c1', kind: 'config', status: 'ok', format: 'yaml', rules: [{ id: 'owner', description: 'Owner set', passed: false, message: 'Set the owner.', at: '$.owner' }] }));
     await user.click(screen.getByRole('button', { name: 'Check' }));
@@ -193,7 +181,7 @@ describe('FlagEditor', () => {
         />
       );
     }
-    render(wrap(<Harness />));
+    render(withProviders(<Harness />));
     await user.type(screen.getByRole('textbox', { name: 'Flag: Root shell' }), 'FLAG{{x}');
     expect(drafts.at(-1)?.flags.root).toBe('FLAG{x}');
     await user.click(screen.getByRole('button', { name: 'Reveal hint 1 (costs 2 points)' }));
@@ -217,7 +205,7 @@ describe('TimeLeft', () => {
     vi.useFakeTimers();
     vi.setSystemTime(Date.parse('2026-12-06T10:00:00Z'));
     const onExpire = vi.fn();
-    render(wrap(<TimeLeft deadlineAt="2026-12-06T10:06:00Z" onExpire={onExpire} />));
+    render(withProviders(<TimeLeft deadlineAt="2026-12-06T10:06:00Z" onExpire={onExpire} />));
     const live = screen.getByRole('status');
     expect(screen.getByText('06:00').getAttribute('aria-hidden')).toBe('true');
     expect(live.textContent).toBe('');

@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ReactNode } from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { i18n } from '@lingui/core';
-import { I18nProvider } from '@lingui/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FairSlot } from './careers.types';
+import { withProviders } from '../../shared/testing/with-providers';
 
 // The API client is replaced: this test is about what booking says and that the slots are read again.
 const get = vi.fn();
@@ -37,14 +35,6 @@ function serve(slots: () => FairSlot[]) {
 }
 const slotReads = () => get.mock.calls.filter(([path]) => path === '/api/v1/career-fairs/{id}/slots').length;
 
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return (
-    <I18nProvider i18n={i18n}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </I18nProvider>
-  );
-}
 
 afterEach(() => {
   get.mockReset();
@@ -60,7 +50,7 @@ describe('FairSlotsSection', () => {
       return { data: { id: 'booking' }, response: new Response(null, { status: 201 }) };
     });
     const user = userEvent.setup();
-    render(wrap(<FairSlotsSection fairId="fair" registered />));
+    render(withProviders(<FairSlotsSection fairId="fair" registered />));
     await user.click(await screen.findByRole('button', { name: /^Book .*10:00.*10:30.*with Cayo Cyber$/ }));
     expect(post).toHaveBeenCalledWith('/api/v1/fair-slots/{id}/bookings', { params: { path: { id: 'a' } } });
     expect((await screen.findByRole('status')).textContent).toMatch(/^Booked: Cayo Cyber, .*10:00/);
@@ -71,7 +61,7 @@ describe('FairSlotsSection', () => {
     serve(() => [early, overlapping]);
     post.mockResolvedValue(refused(409, 'booking-clash'));
     const user = userEvent.setup();
-    render(wrap(<FairSlotsSection fairId="fair" registered />));
+    render(withProviders(<FairSlotsSection fairId="fair" registered />));
     await user.click(await screen.findByRole('button', { name: /^Book .*10:15/ }));
     expect((await screen.findByRole('alert')).textContent).toBe('You already have a meeting booked at that time. Choose a time that does not overlap your other meetings.');
     await waitFor(() => expect(slotReads()).toBe(2));
@@ -85,7 +75,7 @@ describe('FairSlotsSection', () => {
       return refused(409, 'slot-taken');
     });
     const user = userEvent.setup();
-    render(wrap(<FairSlotsSection fairId="fair" registered />));
+    render(withProviders(<FairSlotsSection fairId="fair" registered />));
     await user.click(await screen.findByRole('button', { name: /^Book / }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Someone else booked this meeting a moment ago/);
     expect(await screen.findByText('Taken')).toBeTruthy();
@@ -94,7 +84,7 @@ describe('FairSlotsSection', () => {
 
   it('offers no booking before registering', async () => {
     serve(() => [early]);
-    render(wrap(<FairSlotsSection fairId="fair" registered={false} />));
+    render(withProviders(<FairSlotsSection fairId="fair" registered={false} />));
     expect(await screen.findByText('Register to book')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Book / })).toBeNull();
   });

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ReactNode } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { i18n } from '@lingui/core';
-import { I18nProvider } from '@lingui/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { withProviders } from '../../shared/testing/with-providers';
 
 // The API client is replaced: this test is about what is sent when the person lists their profile.
 const put = vi.fn();
@@ -14,14 +12,6 @@ const { TalentProfileForm } = await import('./talent-profile-form');
 i18n.loadAndActivate({ locale: 'en', messages: {} });
 vi.setConfig({ testTimeout: 60_000 });
 
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  return (
-    <I18nProvider i18n={i18n}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </I18nProvider>
-  );
-}
 
 afterEach(() => put.mockReset());
 
@@ -29,7 +19,7 @@ describe('TalentProfileForm', () => {
   it('lists the profile with the roles as a list, repeats dropped', async () => {
     put.mockResolvedValue({ data: { listed: true }, response: new Response(null, { status: 200 }) });
     const user = userEvent.setup();
-    render(wrap(<TalentProfileForm profile={null} />));
+    render(withProviders(<TalentProfileForm profile={null} />));
     await user.type(screen.getByLabelText('A few words for employers'), 'I read alerts.');
     await user.selectOptions(screen.getByLabelText('When you could start'), 'open_to_offers');
     await user.type(screen.getByLabelText('Roles you want'), 'SOC analyst, IT support, soc analyst');
@@ -40,7 +30,7 @@ describe('TalentProfileForm', () => {
 
   it('says there are too many roles under the field and sends nothing', async () => {
     const user = userEvent.setup();
-    render(wrap(<TalentProfileForm profile={null} />));
+    render(withProviders(<TalentProfileForm profile={null} />));
     await user.type(screen.getByLabelText('Roles you want'), 'a, b, c, d, e, f');
     await user.click(screen.getByRole('button', { name: 'List my profile' }));
     expect(screen.getByText('Name at most 5 roles.')).toBeTruthy();
@@ -54,7 +44,7 @@ describe('TalentProfileForm', () => {
       response: new Response(null, { status: 400 }),
     });
     const user = userEvent.setup();
-    render(wrap(<TalentProfileForm profile={null} />));
+    render(withProviders(<TalentProfileForm profile={null} />));
     await user.click(screen.getByRole('button', { name: 'List my profile' }));
     expect(await screen.findByText('statement must be a string')).toBeTruthy();
     expect(screen.getByLabelText('A few words for employers').getAttribute('aria-invalid')).toBe('true');

@@ -6,8 +6,6 @@ import { i18n } from '@lingui/core';
 import { ReviewDecision } from './review-decision';
 
 i18n.loadAndActivate({ locale: 'en', messages: {} });
-// jsdom has no CSS.escape, which React Aria's modal calls when it opens.
-globalThis.CSS ??= { escape: (value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`) } as typeof CSS;
 
 function renderDecision() {
   const onResolve = vi.fn();

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ReactNode } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { i18n } from '@lingui/core';
-import { I18nProvider } from '@lingui/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { withProviders } from '../../shared/testing/with-providers';
 
 // The API client is replaced: this test is about what the confirmation says and what is sent.
 const post = vi.fn();
@@ -12,18 +10,8 @@ vi.mock('../../shared/api/client', () => ({ api: { POST: (...args: unknown[]) =>
 const { MessageComposer } = await import('./message-composer');
 
 i18n.loadAndActivate({ locale: 'en', messages: {} });
-// jsdom has no CSS.escape, which React Aria's modal uses; browsers all do.
-if (!globalThis.CSS?.escape) Object.assign(globalThis, { CSS: { ...globalThis.CSS, escape: (value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`) } });
 vi.setConfig({ testTimeout: 60_000 });
 
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  return (
-    <I18nProvider i18n={i18n}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </I18nProvider>
-  );
-}
 
 const answered = (recipientCount: number) => ({ data: { id: 'a', recipientCount }, error: undefined, response: new Response(null, { status: 201 }) });
 
@@ -33,7 +21,7 @@ describe('MessageComposer: announcing to graduates too', () => {
   it('sends to active trainees only unless the box is ticked, and says so before sending', async () => {
     const user = userEvent.setup();
     post.mockResolvedValue(answered(2));
-    render(wrap(<MessageComposer cohortId="c" recipients={[]} onSent={() => {}} />));
+    render(withProviders(<MessageComposer cohortId="c" recipients={[]} onSent={() => {}} />));
     const box = screen.getByRole('checkbox', { name: 'Also send to trainees who have completed the cohort' });
     expect((box as HTMLInputElement).checked).toBe(false);
     expect(box.getAttribute('aria-describedby')).toBe('include-completed-help');
