@@ -1,6 +1,7 @@
 import { BenchScenario, compareRows } from '../harness/bench-context';
 import { pairMethod } from '../harness/measure';
 import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
+import { apiCall as call } from '../harness/api-call';
 
 /**
  * Scenario `course-outline` (issue 3): GET the outline of a published version with 12 modules x 10
@@ -28,16 +29,6 @@ export interface CourseOutlineScenario {
 export const OUTLINE_MODULES = 12;
 export const OUTLINE_LESSONS_PER_MODULE = 10;
 
-async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 export async function setupCourseOutline(baseUrl: string, tokens: CourseOutlineTokens): Promise<CourseOutlineScenario> {
   const suffix = Math.random().toString(36).slice(2, 10);

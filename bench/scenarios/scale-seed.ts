@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QUIZ_BENCH_KEY } from './quiz-grading';
+import { apiCall as call } from '../harness/api-call';
 
 /**
  * The world of scenario `scale` (issue 23.4), shared with test/query-plans.e2e-spec.ts so the test
@@ -26,16 +27,6 @@ export interface ScaleDb {
 
 const DAY = 86_400_000;
 
-async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`scale: ${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 export async function seedScaleWorld(
   api: { url: string; adminToken: string },

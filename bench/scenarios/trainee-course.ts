@@ -1,5 +1,6 @@
 import { BenchContext } from '../harness/bench-context';
 import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
+import { apiCall as call } from '../harness/api-call';
 
 /**
  * The world of the trainee-facing read scenarios (`me-enrollments`, `lesson`): a published course
@@ -63,16 +64,6 @@ export function lessonBody(module: number, lesson: number): string {
   ].join('\n');
 }
 
-export async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 export async function publishCourse(baseUrl: string, admin: string): Promise<Omit<TraineeCourse, 'tokens'>> {
   const course = await call(baseUrl, admin, 'POST', '/api/v1/courses', {

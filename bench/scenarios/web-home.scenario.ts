@@ -6,7 +6,8 @@ import { AppProcess, appEnvironment } from '../harness/app-processes';
 import { BenchContext, BenchScenario } from '../harness/bench-context';
 import { freePort, REPO_ROOT } from '../harness/child-process';
 import { median } from '../harness/rounds';
-import { call, publishCourse } from './trainee-course';
+import { apiCall as call } from '../harness/api-call';
+import { publishCourse } from './trainee-course';
 
 const ROUNDS = Number(process.env.BENCH_WEB_ROUNDS ?? 5);
 // The cheap phone on a poor connection: 400 kbit/s both ways, 400 ms round trip, CPU 4× slower.
