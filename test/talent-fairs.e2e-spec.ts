@@ -237,14 +237,14 @@ describe('career fairs', () => {
     expect(page.status).toBe(200);
     expect(page.body).toEqual({
       items: [{
-        traineeId: w.people.traineeA.id, displayName: expect.any(String), registeredAt: expect.any(String), checkedInAt: null,
+        traineeId: w.people.traineeA.id, displayName: expect.any(String), registeredAt: expect.any(String), checkedInAt: null, checkedInAs: null,
         bookings: [{ slotId: slot.id, organisationId, organisationName: expect.any(String), startsAt: slot.startsAt, endsAt: slot.endsAt }],
       }],
       nextCursor: null,
     });
     const today = (await api.get('/api/v1/career-fairs?limit=100', w.people.admin.token)).body.items.find((f: { name: string }) => f.name === 'Today');
     const checkedIn = (await api.get(`/api/v1/career-fairs/${today.id}/registrations`, w.people.admin.token)).body.items;
-    expect(checkedIn).toEqual([expect.objectContaining({ traineeId: w.people.traineeA.id, checkedInAt: expect.any(String), bookings: [] })]);
+    expect(checkedIn).toEqual([expect.objectContaining({ traineeId: w.people.traineeA.id, checkedInAt: expect.any(String), checkedInAs: 'self', bookings: [] })]);
     for (const who of [w.people.employer, w.people.traineeA, w.people.reviewer]) expect((await api.get(`/api/v1/career-fairs/${later.id}/registrations`, who.token)).status).toBe(403);
     expect((await api.get('/api/v1/career-fairs/00000000-0000-4000-8000-000000000000/registrations', w.people.admin.token)).status).toBe(404);
     expect((await api.get(`/api/v1/career-fairs/${later.id}/registrations?limit=0`, w.people.admin.token)).status).toBe(400);
