@@ -76,7 +76,7 @@ describe("a trainee's fair schedule", () => {
     const answer = await t.api.get('/api/v1/me/fair-registrations', w.people.traineeA.token);
     expect(answer.status).toBe(200);
     expect(answer.body.items.map((r: { fairId: string }) => r.fairId)).toEqual([first, second]);
-    expect(answer.body.items[0]).toEqual({ fairId: first, traineeId: w.people.traineeA.id, registeredAt: expect.any(String), checkedInAt: null });
+    expect(answer.body.items[0]).toEqual({ fairId: first, traineeId: w.people.traineeA.id, registeredAt: expect.any(String), checkedInAt: null, checkedInAs: null });
     const paged = await t.api.get('/api/v1/me/fair-registrations?limit=1', w.people.traineeA.token);
     expect(paged.body.items.map((r: { fairId: string }) => r.fairId)).toEqual([first]);
     const rest = await t.api.get(`/api/v1/me/fair-registrations?limit=1&cursor=${paged.body.nextCursor}`, w.people.traineeA.token);
