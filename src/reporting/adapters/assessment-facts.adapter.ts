@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AssessmentResult, AssessmentResults } from '../../assessment/assessment-results.contract';
 import { EnrollmentDirectory } from '../../cohort/enrollment-directory.contract';
-import { PublishedCourseVersions } from '../../course/published-course-versions.contract';
+import { AssessmentOutline, CourseVersionOutline, PublishedCourseVersions } from '../../course/published-course-versions.contract';
 import { AssessmentFact, AssessmentFactsSource, AssessmentResultFact } from '../ports/assessment-facts.source';
 
 /** Reporting's assessment port over the assessment module's AssessmentResults and course's outlines. */
@@ -29,9 +29,11 @@ export class AssessmentFactsAdapter extends AssessmentFactsSource {
   override async resultsAndScores(enrollmentIds: string[], versionIds: string[]): Promise<{ results: AssessmentResultFact[]; scores: Map<string, number> }> {
     if (enrollmentIds.length === 0) return { results: [], scores: new Map() };
     const [all, outlines] = await Promise.all([this.assessmentResults.resultsOfEnrollments(enrollmentIds), this.versions.getOutlines(versionIds)]);
-    const weightOf = new Map(outlines.flatMap((o) => o.modules.flatMap((m) => m.assessments.map((a) => [a.assessmentId, a] as const))));
-    // An enrollment on a version not listed (never, as reporting asks): the contract's own way.
-    if (all.some((r) => !weightOf.has(r.assessmentId))) return { results: resultFacts(all), scores: await this.courseScores(enrollmentIds) };
+    const weightOf = weightsByAssessment(outlines);
+    // An enrollment on a version not listed (never, as reporting asks), or an assessment whose weight
+    // or maximum differs between the versions asked about (a result does not say its version): the
+    // contract's own way, which reads each enrollment's own version.
+    if (!weightOf || all.some((r) => !weightOf.has(r.assessmentId))) return { results: resultFacts(all), scores: await this.courseScores(enrollmentIds) };
     const byEnrollment = new Map<string, AssessmentResult[]>();
     for (const r of all) {
       const list = byEnrollment.get(r.enrollmentId);
@@ -84,6 +86,17 @@ export class AssessmentFactsAdapter extends AssessmentFactsSource {
     }
     return scores;
   }
+}
+
+/** Each assessment's weight and maximum, or undefined when two versions give one assessment different ones. */
+function weightsByAssessment(outlines: CourseVersionOutline[]): Map<string, AssessmentOutline> | undefined {
+  const weights = new Map<string, AssessmentOutline>();
+  for (const a of outlines.flatMap((o) => o.modules.flatMap((m) => m.assessments))) {
+    const seen = weights.get(a.assessmentId);
+    if (seen && (seen.weight !== a.weight || seen.maxScore !== a.maxScore)) return undefined;
+    weights.set(a.assessmentId, a);
+  }
+  return weights;
 }
 
 function resultFacts(results: AssessmentResult[]): AssessmentResultFact[] {
