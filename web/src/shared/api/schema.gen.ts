@@ -4415,6 +4415,11 @@ export interface components {
             cohortId: string;
             /** Format: uuid */
             enrollmentId: string;
+            /**
+             * Format: uuid
+             * @description The published course version the submission was made (and is graded) in
+             */
+            versionId: string;
         };
         StaffSubmissionPageView: {
             items: components["schemas"]["StaffSubmissionView"][];
@@ -4612,6 +4617,11 @@ export interface components {
              * @description Staff only
              */
             enrollmentId?: string;
+            /**
+             * Format: uuid
+             * @description Staff only: the published course version the submission was made in (its own key)
+             */
+            versionId?: string;
             /** @description Staff only: every grade, oldest first */
             grades?: components["schemas"]["GradeRecordView"][];
         };
@@ -4670,6 +4680,11 @@ export interface components {
             cohortId: string;
             /** Format: uuid */
             enrollmentId: string;
+            /**
+             * Format: uuid
+             * @description The published course version the submission was made (and is graded) in
+             */
+            versionId: string;
             traineeDisplayName: string | null;
             assessmentTitle: string;
             /**
@@ -4960,6 +4975,8 @@ export interface components {
             /** @description Days of silence that count as inactive */
             inactiveDays: number;
             items: components["schemas"]["RosterEntryView"][];
+            /** @description The next page (same filters), or null after the last trainee */
+            nextCursor: string | null;
         };
         AnswerDto: {
             /** @example q1 */
@@ -17372,6 +17389,10 @@ export interface operations {
                 /** @description Only trainees at risk */
                 atRisk?: "true" | "false";
                 status?: "active" | "withdrawn" | "completed";
+                /** @description Trainees per page (a cohort of up to this many comes in one answer) */
+                limit?: number;
+                /** @description Opaque cursor from a previous page (nextCursor) */
+                cursor?: string;
             };
             header?: never;
             path: {
