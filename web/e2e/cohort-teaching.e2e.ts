@@ -184,7 +184,7 @@ test('an instructor sees a trainee’s progress, nudges them, grades their desig
   for (let i = pageProblems.length - 1; i >= 0; i--) if (REFUSED_SUBMISSION_SCRIPT.test(pageProblems[i])) pageProblems.splice(i, 1);
 });
 
-test('an instructor who edits the course regrades a machine-graded quiz with a reason, and the history and the API show the regrade', async ({ page, api }) => {
+test('an instructor who edits the course regrades a machine-graded quiz with a reason, then with the corrected key of a newer version, and the history and the API show both regrades', async ({ page, api }) => {
   const world = await buildRegradeWorld(api);
   await page.goto('/app/sign-in');
   await page.getByLabel('Email').fill(world.instructor.email);
