@@ -141,5 +141,10 @@ describe('assessments: review, flags and regrades', () => {
       [`regrade:${requested.body.id}`, 100, 50],
     ]);
     expect((await t.api.get(requested.body.url, trainee.token)).status).toBe(403);
+    // Staff see the version a submission was made in (its own key); its trainee does not.
+    const staffView = await t.api.get(`/api/v1/submissions/${ids[0]}`, admin.token);
+    expect(staffView.body.versionId).toEqual(expect.any(String));
+    expect(staffView.body.versionId).not.toBe(fixedVersion);
+    expect((await t.api.get(`/api/v1/submissions/${ids[0]}`, trainee.token)).body).not.toHaveProperty('versionId');
   });
 });

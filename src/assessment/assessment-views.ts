@@ -52,7 +52,7 @@ export function submissionView(s: Submission, queuePosition: number | null, forI
     ...(queuePosition !== null ? { queuePosition } : {}),
     submittedAt: s.submittedAt.toISOString(), lateDays: s.lateDays, score: s.score, maxScore: s.maxScore, passed: s.passed,
     feedback: s.feedback, error: s.error, gradedAt: s.gradedAt?.toISOString() ?? null, answer: s.answer,
-    ...(forInstructor ? { traineeId: s.traineeId, cohortId: s.cohortId, enrollmentId: s.enrollmentId } : {}),
+    ...(forInstructor ? { traineeId: s.traineeId, cohortId: s.cohortId, enrollmentId: s.enrollmentId, versionId: s.versionId } : {}),
     url: `/api/v1/submissions/${s.id}`,
   };
 }

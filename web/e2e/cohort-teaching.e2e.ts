@@ -184,7 +184,7 @@ test('an instructor sees a trainee’s progress, nudges them, grades their desig
   for (let i = pageProblems.length - 1; i >= 0; i--) if (REFUSED_SUBMISSION_SCRIPT.test(pageProblems[i])) pageProblems.splice(i, 1);
 });
 
-test('an instructor who edits the course regrades a machine-graded quiz with a reason, and the history and the API show the regrade', async ({ page, api }) => {
+test('an instructor who edits the course regrades a machine-graded quiz with a reason, then with the corrected key of a newer version, and the history and the API show both regrades', async ({ page, api }) => {
   const world = await buildRegradeWorld(api);
   await page.goto('/app/sign-in');
   await page.getByLabel('Email').fill(world.instructor.email);
@@ -197,15 +197,18 @@ test('an instructor who edits the course regrades a machine-graded quiz with a r
   await expect(history.getByRole('row').filter({ hasText: 'Automatic grade' })).toBeVisible();
 
   const regrade = page.getByRole('region', { name: 'Regrade the assessment' });
+  const keyChoice = regrade.getByLabel('Answer key to apply');
+  await expect(keyChoice).toHaveValue('');
+  await expect(keyChoice.getByRole('option')).toHaveText(['This submission’s own version (v1)']);
   // No reason, no regrade.
   await expect(regrade.getByRole('button', { name: 'Request a regrade' })).toBeDisabled();
   const reason = 'Checking the quiz after a reported typo in question 1.';
   await regrade.getByLabel('Reason for the regrade').fill(reason);
   await regrade.getByRole('button', { name: 'Request a regrade' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Regrade every submission?' });
-  await expect(confirm).toContainText('Every graded submission of this assessment, not only this one, is graded again with the current key.');
+  await expect(confirm).toContainText('graded again with the answer key of the version it was made in (this one: version 1).');
   await confirm.getByRole('button', { name: 'Regrade', exact: true }).click();
-  await expect(regrade.getByRole('status')).toHaveText('Regrade finished: 1 submissions graded again, 0 changed.', { timeout: 90_000 });
+  await expect(regrade.getByRole('status')).toHaveText('Regrade finished with each submission’s own version’s key (this one: version 1): 1 submissions graded again, 0 changed.', { timeout: 90_000 });
   const regradeRow = history.getByRole('row').filter({ hasText: reason });
   await expect(regradeRow).toContainText('Regrade');
   await expect(regradeRow.getByRole('cell').nth(1)).toHaveText('0');
@@ -217,4 +220,29 @@ test('an instructor who edits the course regrades a machine-graded quiz with a r
   expect(submission).toMatchObject({ status: 'graded', score: 0 });
   expect(submission.grades.map((g: { cause: string }) => g.cause.split(':')[0])).toEqual(['initial', 'regrade']);
   expect(submission.grades[1]).toMatchObject({ reason, score: 0, previousScore: 0 });
+
+  // The instructor corrects the key and publishes it as version 2 (through the API); the screen then
+  // offers that version's key, and regrading with it changes the score.
+  const quiz = await api.call('GET', `/api/v1/assessments/${world.quizId}`, token);
+  const fixedKey = { ...quiz.key, questions: quiz.key.questions.map((q: { id: string }) => (q.id === 'q1' ? { ...q, correct: ['a'] } : q)) };
+  await api.call('PATCH', `/api/v1/assessments/${world.quizId}`, token, { key: fixedKey });
+  const fixed = await api.call('POST', `/api/v1/courses/${world.courseId}/publish`, token, { changeNote: 'Question 1: 443 is the right answer' });
+  expect(fixed.version).toBe(2);
+  await page.reload();
+  await expect(keyChoice.getByRole('option')).toHaveText(['This submission’s own version (v1)', /^Version 2, published /]);
+  await keyChoice.selectOption(fixed.versionId);
+  const fixReason = 'Key fixed in version 2: 443 is right.';
+  await regrade.getByLabel('Reason for the regrade').fill(fixReason);
+  await regrade.getByRole('button', { name: 'Request a regrade' }).click();
+  await expect(confirm).toContainText('graded again with the answer key published in version 2.');
+  await confirm.getByRole('button', { name: 'Regrade', exact: true }).click();
+  await expect(regrade.getByRole('status')).toHaveText('Regrade finished with the key of version 2: 1 submissions graded again, 1 changed.', { timeout: 90_000 });
+  const fixRow = history.getByRole('row').filter({ hasText: fixReason });
+  await expect(fixRow.getByRole('cell').nth(1)).toHaveText('100');
+
+  const regraded = await api.call('GET', `/api/v1/submissions/${world.submissionId}`, token);
+  expect(regraded).toMatchObject({ status: 'graded', score: 100, passed: true });
+  expect(regraded.grades.at(-1)).toMatchObject({ reason: fixReason, score: 100, previousScore: 0 });
+  const regradeId = regraded.grades.at(-1).cause.split(':')[1];
+  expect(await api.call('GET', `/api/v1/regrades/${regradeId}`, token)).toMatchObject({ keyVersionId: fixed.versionId, status: 'finished', changed: 1 });
 });

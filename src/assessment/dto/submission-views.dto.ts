@@ -32,6 +32,7 @@ export class StaffSubmissionView extends SubmissionView {
   @ApiProperty({ type: String, format: 'uuid' }) traineeId: string;
   @ApiProperty({ type: String, format: 'uuid' }) cohortId: string;
   @ApiProperty({ type: String, format: 'uuid' }) enrollmentId: string;
+  @ApiProperty({ type: String, format: 'uuid', description: 'The published course version the submission was made (and is graded) in' }) versionId: string;
 }
 
 export class GradeRecordView {
@@ -54,5 +55,6 @@ export class SubmissionDetailView extends SubmissionView {
   @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Staff only' }) traineeId?: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Staff only' }) cohortId?: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Staff only' }) enrollmentId?: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Staff only: the published course version the submission was made in (its own key)' }) versionId?: string;
   @ApiPropertyOptional({ type: [GradeRecordView], description: 'Staff only: every grade, oldest first' }) grades?: GradeRecordView[];
 }

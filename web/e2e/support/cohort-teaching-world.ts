@@ -100,6 +100,9 @@ export async function buildCohortTeachingWorld(api: ApiHelper): Promise<CohortTe
 
 export interface RegradeWorld {
   cohortId: string;
+  courseId: string;
+  /** Its published key (version 1) marks the wrong option, so the trainee's right answer scored 0. */
+  quizId: string;
   quizTitle: string;
   submissionId: string;
   /** A co-instructor of the course (so they may regrade its assessments) who instructs the cohort. */
@@ -124,7 +127,7 @@ export async function buildRegradeWorld(api: ApiHelper): Promise<RegradeWorld> {
   const quizTitle = 'Check: ports';
   const quiz = await api.call('POST', `/api/v1/modules/${module.id}/assessments`, admin, {
     kind: 'quiz', title: quizTitle, maxScore: 100, passMark: 50, attemptsAllowed: 2,
-    key: { questions: [{ id: 'q1', type: 'single', prompt: 'Which port does HTTPS use?', points: 1, options: [{ id: 'a', text: '80' }, { id: 'b', text: '443' }], correct: ['b'] }] },
+    key: { questions: [{ id: 'q1', type: 'single', prompt: 'Which port does HTTPS use?', points: 1, options: [{ id: 'a', text: '443' }, { id: 'b', text: '80' }], correct: ['b'] }] },
   });
   const version = await api.call('POST', `/api/v1/courses/${course.id}/publish`, admin, {});
   const now = Date.now();
@@ -144,5 +147,5 @@ export async function buildRegradeWorld(api: ApiHelper): Promise<RegradeWorld> {
   await expect
     .poll(async () => (await api.call('GET', `/api/v1/submissions/${submission.id}`, token)).status, { timeout: 90_000, message: 'quiz graded' })
     .toBe('graded');
-  return { cohortId: cohort.id, quizTitle, submissionId: submission.id, instructor, trainee };
+  return { cohortId: cohort.id, courseId: course.id, quizId: quiz.id, quizTitle, submissionId: submission.id, instructor, trainee };
 }

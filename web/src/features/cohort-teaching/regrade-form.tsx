@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
+import { queryKeys } from '../../shared/api/query-keys';
 import { TextArea } from '../../shared/ui/text-area';
+import { SelectField } from '../../shared/ui/select-field';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { FormAlert } from '../../shared/ui/form-alert';
+import { useFormat } from '../../shared/i18n/use-format';
 import { teachingKeys } from './cohort-teaching.queries';
 
 /**
@@ -13,14 +16,47 @@ import { teachingKeys } from './cohort-teaching.queries';
  * submission again, so the dialog says so. The course's editors may; others get the API's answer.
  * While the worker runs, its progress is polled; when it finishes this submission's grade history
  * is read again.
+ *
+ * The key applied is this submission's own version's by default; a corrected key published in a
+ * later version of the course (one that still contains the assessment) can be chosen instead.
  */
-export function RegradeForm({ assessmentId, submissionId }: { assessmentId: string; submissionId: string }) {
+export function RegradeForm({ assessmentId, submissionId, courseId, versionId }: { assessmentId: string; submissionId: string; courseId: string | undefined; versionId: string | undefined }) {
   const { t } = useLingui();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
-  const request = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/assessments/{id}/regrades', { params: { path: { id: assessmentId } }, body: { reason: reason.trim() } })),
+  const [keyVersionId, setKeyVersionId] = useState('');
+  const versions = useQuery({
+    queryKey: ['courses', courseId ?? '', 'versions'],
+    queryFn: () => unwrap(api.GET('/api/v1/courses/{id}/versions', { params: { path: { id: courseId ?? '' } } })),
+    enabled: courseId !== undefined,
   });
+  const own = versions.data?.find((v) => v.versionId === versionId);
+  const later = (versions.data ?? []).filter((v) => own !== undefined && v.version > own.version).sort((a, b) => a.version - b.version);
+  // Each later version's outline says whether it still has this assessment (published outlines never change).
+  const outlines = useQueries({
+    queries: later.map((v) => ({
+      queryKey: queryKeys.courses.version(v.courseId, v.version),
+      queryFn: () => unwrap(api.GET('/api/v1/courses/{id}/versions/{version}', { params: { path: { id: v.courseId, version: v.version } } })),
+      staleTime: Infinity,
+    })),
+  });
+  const choices = later.filter((_, index) => outlines[index]?.data?.outline.modules.some((m) => m.assessments.some((a) => a.assessmentId === assessmentId)));
+  const chosen = choices.find((v) => v.versionId === keyVersionId);
+  const ownNumber = own?.version;
+  const chosenNumber = chosen?.version ?? ownNumber;
+  const request = useMutation({
+    mutationFn: (keyVersion: string | undefined) =>
+      unwrap(
+        api.POST('/api/v1/assessments/{id}/regrades', {
+          params: { path: { id: assessmentId } },
+          body: { reason: reason.trim(), ...(keyVersion ? { keyVersionId: keyVersion } : {}) },
+        }),
+      ),
+  });
+  // The version whose key the requested regrade applies (named in its outcome).
+  const [used, setUsed] = useState<{ version: number | undefined; own: boolean }>({ version: undefined, own: true });
+  const usedVersion = used.version;
   const regradeId = request.data?.id;
   const progress = useQuery({
     queryKey: ['regrades', regradeId ?? ''],
@@ -44,14 +80,35 @@ export function RegradeForm({ assessmentId, submissionId }: { assessmentId: stri
       <p>
         <Trans>After a fix to the answer key, every graded submission of this assessment is graded again. Each new grade is added to its history.</Trans>
       </p>
+      <SelectField name="regrade-key-version" label={t`Answer key to apply`} value={keyVersionId} onChange={(e) => setKeyVersionId(e.target.value)}>
+        <option value="">{ownNumber !== undefined ? t`This submission’s own version (v${ownNumber})` : t`This submission’s own version`}</option>
+        {choices.map(({ versionId: id, version, publishedAt }) => {
+          const published = format.date(publishedAt);
+          return (
+            <option key={id} value={id}>
+              {t`Version ${version}, published ${published}`}
+            </option>
+          );
+        })}
+      </SelectField>
       <TextArea name="regrade-reason" label={t`Reason for the regrade`} rows={2} maxLength={500} value={reason} required onChange={(e) => setReason(e.target.value)} />
       <FormAlert message={request.error?.message ?? progress.error?.message} />
       {regradeId !== undefined && (
         <p role="status">
           {finished ? (
-            <Trans>
-              Regrade finished: {total} submissions graded again, {changed} changed.
-            </Trans>
+            usedVersion !== undefined && !used.own ? (
+              <Trans>
+                Regrade finished with the key of version {usedVersion}: {total} submissions graded again, {changed} changed.
+              </Trans>
+            ) : usedVersion !== undefined ? (
+              <Trans>
+                Regrade finished with each submission’s own version’s key (this one: version {usedVersion}): {total} submissions graded again, {changed} changed.
+              </Trans>
+            ) : (
+              <Trans>
+                Regrade finished: {total} submissions graded again, {changed} changed.
+              </Trans>
+            )
           ) : (
             <Trans>
               Regrading: {done} of {total} done.
@@ -66,10 +123,19 @@ export function RegradeForm({ assessmentId, submissionId }: { assessmentId: stri
         confirm={t`Regrade`}
         cancel={t`Cancel`}
         variant="primary"
-        onConfirm={() => request.mutate()}
+        onConfirm={() => {
+          setUsed({ version: chosenNumber, own: chosen === undefined });
+          request.mutate(chosen?.versionId);
+        }}
       >
         <p>
-          <Trans>Every graded submission of this assessment, not only this one, is graded again with the current key.</Trans>
+          {chosen ? (
+            <Trans>Every graded submission of this assessment, not only this one, is graded again with the answer key published in version {chosenNumber}.</Trans>
+          ) : chosenNumber !== undefined ? (
+            <Trans>Every graded submission of this assessment, not only this one, is graded again with the answer key of the version it was made in (this one: version {chosenNumber}).</Trans>
+          ) : (
+            <Trans>Every graded submission of this assessment, not only this one, is graded again with the answer key of the version it was made in.</Trans>
+          )}
         </p>
       </ConfirmDialog>
     </section>

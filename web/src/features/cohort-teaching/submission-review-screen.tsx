@@ -205,7 +205,7 @@ export function SubmissionReviewScreen() {
                   onOverride={(score, reason) => override.mutate({ score, reason })}
                 />
               )}
-              {s.status === 'graded' && assessment.data && assessment.data.kind !== 'rubric' && <RegradeForm assessmentId={s.assessmentId} submissionId={s.id} />}
+              {s.status === 'graded' && assessment.data && assessment.data.kind !== 'rubric' && <RegradeForm assessmentId={s.assessmentId} submissionId={s.id} courseId={assessment.data.courseId} versionId={s.versionId} />}
               <GradeHistory grades={s.grades ?? []} />
             </>
           );
