@@ -4415,6 +4415,11 @@ export interface components {
             cohortId: string;
             /** Format: uuid */
             enrollmentId: string;
+            /**
+             * Format: uuid
+             * @description The published course version the submission was made (and is graded) in
+             */
+            versionId: string;
         };
         StaffSubmissionPageView: {
             items: components["schemas"]["StaffSubmissionView"][];
@@ -4612,6 +4617,11 @@ export interface components {
              * @description Staff only
              */
             enrollmentId?: string;
+            /**
+             * Format: uuid
+             * @description Staff only: the published course version the submission was made in (its own key)
+             */
+            versionId?: string;
             /** @description Staff only: every grade, oldest first */
             grades?: components["schemas"]["GradeRecordView"][];
         };
@@ -4670,6 +4680,11 @@ export interface components {
             cohortId: string;
             /** Format: uuid */
             enrollmentId: string;
+            /**
+             * Format: uuid
+             * @description The published course version the submission was made (and is graded) in
+             */
+            versionId: string;
             traineeDisplayName: string | null;
             assessmentTitle: string;
             /**
