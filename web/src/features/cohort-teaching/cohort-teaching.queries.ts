@@ -14,11 +14,29 @@ export const teachingKeys = {
   submission: (id: string) => ['submissions', id, 'staff'] as const,
 };
 
+export type RosterView = components['schemas']['RosterView'];
+
+/**
+ * The whole roster: the screen filters, sorts and selects over every trainee of the cohort, so it
+ * follows the API's pages (1,000 trainees each) to the end instead of showing the first page only.
+ */
 export const rosterQuery = (cohortId: string) =>
   queryOptions({
     queryKey: teachingKeys.roster(cohortId),
-    queryFn: () => unwrap(api.GET('/api/v1/cohorts/{id}/roster', { params: { path: { id: cohortId }, query: {} } })),
+    queryFn: () => wholeRoster(cohortId),
   });
+
+export async function wholeRoster(cohortId: string): Promise<RosterView> {
+  const read = (cursor?: string) => unwrap(api.GET('/api/v1/cohorts/{id}/roster', { params: { path: { id: cohortId }, query: cursor ? { cursor } : {} } }));
+  const first = await read();
+  const items = [...first.items];
+  for (let cursor = first.nextCursor; cursor; ) {
+    const page = await read(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  }
+  return { ...first, items, nextCursor: null };
+}
 
 export const reviewQueueQuery = (cohortId: string, courseVersionId: string, assessmentId: string) =>
   queryOptions({
