@@ -27,10 +27,8 @@ export class FairCheckInBy1796100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM employer_access WHERE action = 'fair_check_in'`);
-    await q.query(`
-      ALTER TABLE employer_access DROP CONSTRAINT employer_access_action_check,
-        ADD CONSTRAINT employer_access_action_check CHECK (action IN (${ACTIONS.map((a) => `'${a}'`).join(',')}))`);
+    // The employer access log keeps its 'fair_check_in' rows and the check that allows them: an audit
+    // record is never deleted by a rollback, and the older code only never writes that action.
     await q.query('ALTER TABLE career_fair_registration DROP CONSTRAINT career_fair_registration_check_in_whole, DROP COLUMN checked_in_as, DROP COLUMN checked_in_by');
   }
 }
