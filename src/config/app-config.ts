@@ -13,14 +13,11 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { configProblems } from './config-problems';
+import { DEVELOPMENT_SECRETS } from './development-secrets';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
-
-const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production-0123456789';
-const DEV_FLAG_SECRET = 'dev-only-flag-secret-change-me-in-production-0123456789';
-const DEV_SANDBOX_ROLE_SECRET = 'dev-only-sandbox-role-secret-change-me-in-production-0123';
-const DEV_WEBHOOK_SECRET_KEY = 'dev-only-webhook-secret-key-change-me-in-production-01';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : value === true || value === 'true' || value === '1';
@@ -63,7 +60,7 @@ export class AppConfig {
 
   /** secret */
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET = DEV_JWT_SECRET;
+  JWT_SECRET: string = DEVELOPMENT_SECRETS.JWT_SECRET;
 
   @IsString()
   JWT_ISSUER = 'gds-academy';
@@ -154,7 +151,7 @@ export class AppConfig {
 
   /** secret: derives per-trainee CTF flags. */
   @IsString() @MinLength(32, { message: 'FLAG_SECRET must be at least 32 characters' })
-  FLAG_SECRET = DEV_FLAG_SECRET;
+  FLAG_SECRET: string = DEVELOPMENT_SECRETS.FLAG_SECRET;
 
   /**
    * secret: certificate signing keys, a JSON array of private JWKs (RSA, with `kid`) or a set of PEM
@@ -228,7 +225,7 @@ export class AppConfig {
 
   /** secret: derives the passwords of the sandbox login roles (dataset owner and readers). */
   @IsString() @MinLength(32, { message: 'SANDBOX_ROLE_SECRET must be at least 32 characters' })
-  SANDBOX_ROLE_SECRET = DEV_SANDBOX_ROLE_SECRET;
+  SANDBOX_ROLE_SECRET: string = DEVELOPMENT_SECRETS.SANDBOX_ROLE_SECRET;
 
   /** Upper bound of a trainee query's statement_timeout; an answer key may ask for less. */
   @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
@@ -322,7 +319,7 @@ export class AppConfig {
 
   /** secret: encrypts webhook signing secrets at rest. */
   @IsString() @MinLength(32, { message: 'WEBHOOK_SECRET_KEY must be at least 32 characters' })
-  WEBHOOK_SECRET_KEY = DEV_WEBHOOK_SECRET_KEY;
+  WEBHOOK_SECRET_KEY: string = DEVELOPMENT_SECRETS.WEBHOOK_SECRET_KEY;
   /** Worker liveness: a file the worker touches every interval (empty: no heartbeat). See docker-compose.yml. */
   @IsString()
   WORKER_HEARTBEAT_FILE = '';
@@ -364,46 +361,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const problems = validateSync(config, { forbidUnknownValues: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
-  if (sameDatabase(config.DATABASE_URL, config.SANDBOX_DATABASE_URL)) {
-    problems.push('SANDBOX_DATABASE_URL: must name a different database than DATABASE_URL (trainees\' SQL runs there)');
-  }
-  if (config.PASSWORD_HASH_COST !== 'owasp' && config.NODE_ENV !== 'test') {
-    problems.push('PASSWORD_HASH_COST: test-only-fast is accepted only with NODE_ENV=test');
-  }
-  if (config.isProduction) {
-    if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: the development secret is refused in production');
-    if (config.FLAG_SECRET === DEV_FLAG_SECRET) problems.push('FLAG_SECRET: the development secret is refused in production');
-    if (!config.CERT_SIGNING_KEYS) problems.push('CERT_SIGNING_KEYS: certificate signing keys are required in production');
-    if (!isPublicHttpsUrl(config.PUBLIC_BASE_URL)) {
-      problems.push('PUBLIC_BASE_URL: production needs the absolute https URL the public reaches (it is signed into every credential), not localhost');
-    }
-    if (config.SANDBOX_ROLE_SECRET === DEV_SANDBOX_ROLE_SECRET) {
-      problems.push('SANDBOX_ROLE_SECRET: the development secret is refused in production');
-    }
-    if (config.WEBHOOK_SECRET_KEY === DEV_WEBHOOK_SECRET_KEY) problems.push('WEBHOOK_SECRET_KEY: the development secret is refused in production');
-    // The development admin password must never open a production system: without an explicit
-    // ADMIN_PASSWORD no first admin is created.
-    if (relevant.ADMIN_PASSWORD === undefined) config.ADMIN_PASSWORD = undefined;
-  }
+  problems.push(...configProblems(config));
+  // The development admin password must never open a production system: without an explicit
+  // ADMIN_PASSWORD no first admin is created.
+  if (config.isProduction && relevant.ADMIN_PASSWORD === undefined) config.ADMIN_PASSWORD = undefined;
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
-}
-
-/** https, and a host the public can reach (not localhost or a loopback address). */
-function isPublicHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/i.test(url.hostname);
-  } catch {
-    return false;
-  }
-}
-
-function sameDatabase(a: string, b: string): boolean {
-  try {
-    const [x, y] = [new URL(a), new URL(b)];
-    return x.hostname === y.hostname && (x.port || '5432') === (y.port || '5432') && x.pathname === y.pathname;
-  } catch {
-    return false;
-  }
 }
