@@ -65,6 +65,23 @@ export function lessonBody(module: number, lesson: number): string {
 }
 
 
+/** A cohort over one published version, started two weeks ago and running (modules unlock by schedule). */
+export async function runningCohort(baseUrl: string, admin: string, versionId: string, name: string, capacity: number): Promise<{ id: string }> {
+  const now = Date.now();
+  const cohort = await call(baseUrl, admin, 'POST', '/api/v1/cohorts', {
+    name: `${name} ${Math.random().toString(36).slice(2, 8)}`,
+    courseVersionIds: [versionId],
+    capacity,
+    applicationsOpenAt: new Date(now - DAY).toISOString(),
+    applicationsCloseAt: new Date(now + 7 * DAY).toISOString(),
+    startsAt: new Date(now - 14 * DAY).toISOString(),
+    endsAt: new Date(now + 90 * DAY).toISOString(),
+    unlockMode: 'schedule',
+  });
+  await call(baseUrl, admin, 'POST', `/api/v1/cohorts/${cohort.id}/status`, { status: 'running' });
+  return cohort;
+}
+
 export async function publishCourse(baseUrl: string, admin: string): Promise<Omit<TraineeCourse, 'tokens'>> {
   const course = await call(baseUrl, admin, 'POST', '/api/v1/courses', {
     code: `bench-reads-${Math.random().toString(36).slice(2, 10)}`,
@@ -97,18 +114,7 @@ export async function setupTraineeCourse(ctx: BenchContext): Promise<TraineeCour
   const admin = await ctx.admin.token();
   ctx.log(`  publishing a ${MODULES} × ${LESSONS_PER_MODULE} course, a running cohort, enrolling ${TRAINEES} trainees`);
   const course = await publishCourse(ctx.api.url, admin);
-  const now = Date.now();
-  const cohort = await call(ctx.api.url, admin, 'POST', '/api/v1/cohorts', {
-    name: `Bench reads ${Math.random().toString(36).slice(2, 8)}`,
-    courseVersionIds: [course.versionId],
-    capacity: TRAINEES,
-    applicationsOpenAt: new Date(now - DAY).toISOString(),
-    applicationsCloseAt: new Date(now + 7 * DAY).toISOString(),
-    startsAt: new Date(now - 14 * DAY).toISOString(),
-    endsAt: new Date(now + 90 * DAY).toISOString(),
-    unlockMode: 'schedule',
-  });
-  await call(ctx.api.url, admin, 'POST', `/api/v1/cohorts/${cohort.id}/status`, { status: 'running' });
+  const cohort = await runningCohort(ctx.api.url, admin, course.versionId, 'Bench reads', TRAINEES);
   const trainees = await ctx.db.query<{ id: string }>('SELECT id FROM app_user WHERE email = ANY($1) ORDER BY email', [emails]);
   for (const { id } of trainees) {
     await call(ctx.api.url, admin, 'POST', `/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: id });

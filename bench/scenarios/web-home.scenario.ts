@@ -7,7 +7,7 @@ import { BenchContext, BenchScenario } from '../harness/bench-context';
 import { freePort, REPO_ROOT } from '../harness/child-process';
 import { median } from '../harness/rounds';
 import { apiCall as call } from '../harness/api-call';
-import { publishCourse } from './trainee-course';
+import { publishCourse, runningCohort } from './trainee-course';
 
 const ROUNDS = Number(process.env.BENCH_WEB_ROUNDS ?? 5);
 // The issue's cheap phone on a poor connection: 400 kbit/s both ways, 400 ms round trip, CPU 4× slower.
@@ -15,7 +15,6 @@ const KBIT = 1000 / 8;
 const NETWORK = { offline: false, latency: 400, downloadThroughput: 400 * KBIT, uploadThroughput: 400 * KBIT };
 const CPU_SLOWDOWN = 4;
 const TARGET_MS = 5000;
-const DAY = 86_400_000;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Trainee {
@@ -127,18 +126,7 @@ async function enrollTrainee(ctx: BenchContext, trainee: Trainee): Promise<void>
   const admin = await ctx.admin.token();
   const [token] = await ctx.signIn([trainee.email], trainee.password);
   const course = await publishCourse(ctx.api.url, admin);
-  const now = Date.now();
-  const cohort = await call(ctx.api.url, admin, 'POST', '/api/v1/cohorts', {
-    name: `Bench phone ${Math.random().toString(36).slice(2, 8)}`,
-    courseVersionIds: [course.versionId],
-    capacity: 10,
-    applicationsOpenAt: new Date(now - DAY).toISOString(),
-    applicationsCloseAt: new Date(now + 7 * DAY).toISOString(),
-    startsAt: new Date(now - 14 * DAY).toISOString(),
-    endsAt: new Date(now + 90 * DAY).toISOString(),
-    unlockMode: 'schedule',
-  });
-  await call(ctx.api.url, admin, 'POST', `/api/v1/cohorts/${cohort.id}/status`, { status: 'running' });
+  const cohort = await runningCohort(ctx.api.url, admin, course.versionId, 'Bench phone', 10);
   const [{ id }] = await ctx.db.query<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [trainee.email]);
   await call(ctx.api.url, admin, 'POST', `/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: id });
   for (const lessonId of course.lessonIds.slice(0, 2)) await call(ctx.api.url, token, 'POST', `/api/v1/lessons/${lessonId}/complete`);
