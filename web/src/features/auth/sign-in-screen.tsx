@@ -19,13 +19,13 @@ export function SignInScreen() {
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const signIn = useMutation({
-    mutationFn: ({ email, password }: { email: string; password: string }) => session.signIn(email, password),
-    onSuccess: (user) => {
-      const target = safeRedirect(search.redirect);
-      // Home's reads leave now, not after the router has worked out the navigation (see prefetchHomeReads).
-      if (target === '/' && opensTraineeHome(user.roles)) prefetchHomeReads(queryClient);
-      return router.navigate({ href: target });
-    },
+    // Home's reads leave as soon as the sign-in answers, before the app re-renders for the signed-in
+    // person and before the router works out the navigation (see prefetchHomeReads, Session.signIn).
+    mutationFn: ({ email, password }: { email: string; password: string }) =>
+      session.signIn(email, password, (user) => {
+        if (safeRedirect(search.redirect) === '/' && opensTraineeHome(user.roles)) prefetchHomeReads(queryClient);
+      }),
+    onSuccess: () => router.navigate({ href: safeRedirect(search.redirect) }),
   });
   const errors = fieldErrorsOf(signIn.error);
   return (

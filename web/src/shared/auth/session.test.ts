@@ -59,6 +59,21 @@ describe('Session', () => {
     expect(t.refresh).toHaveBeenCalledTimes(1);
   });
 
+  it('lets requests start with the new token before any screen hears of the sign-in', async () => {
+    const session = new Session(transport(), memoryStorage());
+    const heard: string[] = [];
+    session.subscribe(() => heard.push(`listener saw ${session.getSnapshot().status}`));
+    // A request's own microtasks (as openapi-fetch's middleware makes) must all run before the screens hear.
+    const request = (token: string | undefined) => Promise.resolve().then(() => Promise.resolve()).then(() => heard.push(`request with ${token}`));
+    const user = await session.signIn('a@b.c', 'pw', (who) => {
+      heard.push(`before shown: ${who.displayName}, ${session.getSnapshot().status}`);
+      void request(session.accessToken());
+    });
+    expect(user).toEqual(USER);
+    expect(heard).toEqual(['before shown: Ana, starting', 'request with first', 'listener saw signed-in']);
+    expect(session.getSnapshot().status).toBe('signed-in');
+  });
+
   it('uses a token that already replaced the refused one instead of refreshing again', async () => {
     const t = transport();
     const session = new Session(t, memoryStorage());
