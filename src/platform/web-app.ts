@@ -59,7 +59,17 @@ function missingFile(reply: FastifyReply, url: string) {
 }
 
 function setWebAppHeaders(reply: FastifyReply, file: string): void {
-  if (file.includes(HASHED_ASSETS)) reply.header('cache-control', IMMUTABLE);
+  if (file.includes(HASHED_ASSETS)) {
+    reply.header('cache-control', IMMUTABLE);
+    // A hashed file is the same for every page that asks, so it varies by encoding only (@fastify/static
+    // adds that). The CORS hook's `Vary: Origin` made the browser's HTTP cache miss whenever the asker
+    // differed: the page's module scripts carry an Origin header, the service worker's install does not,
+    // so installing downloaded the first screen's 115 KB (brotli) a second time while the person signed
+    // in on a 50 KB/s phone (issue 14). The page is same-origin: no CORS answer is needed on these files.
+    reply.removeHeader('vary');
+    reply.removeHeader('access-control-allow-origin');
+    reply.removeHeader('access-control-allow-credentials');
+  }
   else if (file.endsWith('.html')) pageHeaders(reply);
   // The service worker and the manifest must be fetched fresh, or an update would never be seen.
   else reply.header('cache-control', 'no-cache');

@@ -32,6 +32,11 @@ test.describe('the web app is served by the api role', () => {
     expect(brotli.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     const gzip = await request.get(script!, { headers: { 'accept-encoding': 'gzip' } });
     expect(gzip.headers()['content-encoding']).toBe('gzip');
+    // The same file whoever asks: the page's module scripts send an Origin header and the service
+    // worker's install does not, and a `Vary: Origin` made that install download the first screen again.
+    const fromPage = await request.get(script!, { headers: { 'accept-encoding': 'br', origin: new URL(brotli.url()).origin } });
+    expect(fromPage.headers()['vary']?.toLowerCase()).toBe('accept-encoding');
+    expect(fromPage.headers()['access-control-allow-origin']).toBeUndefined();
   });
 });
 
