@@ -5,6 +5,13 @@ import { precompress } from './build/precompress.plugin.ts';
 import { serviceWorker } from './build/service-worker.plugin.ts';
 
 const FIRST_SCREEN = /node_modules\/(react|react-dom|scheduler|@tanstack|@lingui|openapi-fetch|use-sync-external-store)\/|\/src\/(shared|app)\//;
+// TanStack Query and what only signed-in screens need of it (home, the main navigation): a second chunk,
+// which the app asks for as soon as it starts (src/shared/api/query-client-loader.ts). The sign-in screen
+// shows without it, and it downloads while that screen is drawn and filled in. Query's provider (the
+// context the app renders from the start) and queryOptions (an identity function the shared query
+// definitions call) stay in the first chunk: importing them must not pull in the rest.
+const QUERIES =
+  /node_modules\/@tanstack\/(query-core|react-query)\/(?!build\/modern\/(QueryClientProvider|queryOptions)\.js)|\/src\/shared\/(api\/query-client|layout\/(main-nav|more-nav-menu|nav-items|unread-count\.query)|states\/query-view)\.tsx?$|\/src\/features\/home\/(?!routes\.ts)/;
 // Shared code that only lazy screens import (checked by hand: no static import from src/main.tsx reaches
 // these): in the group they would ship with every first screen. The weight test keeps the budget honest.
 const LAZY_WIDGETS =
@@ -39,7 +46,12 @@ export default defineConfig({
         // What the first screen needs in one file rather than the ~20 small shared chunks automatic
         // splitting makes: each is a round trip, and on a 400 ms connection they cost seconds. The
         // React Aria widgets stay out (only lazy screens use them).
-        codeSplitting: { groups: [{ name: (id: string) => (FIRST_SCREEN.test(id) && !LAZY_WIDGETS.test(id) && !LAZY_CATALOGUES.test(id) ? 'app' : null) }] },
+        codeSplitting: {
+          groups: [
+            { name: (id: string) => (FIRST_SCREEN.test(id) && !QUERIES.test(id) && !LAZY_WIDGETS.test(id) && !LAZY_CATALOGUES.test(id) ? 'app' : null) },
+            { name: (id: string) => (QUERIES.test(id) ? 'queries' : null) },
+          ],
+        },
       },
     },
   },

@@ -19,7 +19,18 @@ export function serviceWorker(): Plugin {
         .sort();
       const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
       const template = readFileSync(path.join(import.meta.dirname, 'service-worker.template.js'), 'utf8');
-      const source = template.replace('__VERSION__', JSON.stringify(version)).replace('__ASSETS__', JSON.stringify(assets));
+      // The chunk the page asks for as soon as it starts (TanStack Query, home, the navigation: vite.config.ts)
+      // is part of the first screens although the page does not name it.
+      // With it, the one-line chunks that re-export its screens for a lazy import (home, the navigation).
+      const queries = Object.values(bundle).find((file) => file.type === 'chunk' && file.name === 'queries');
+      const startChunks = Object.values(bundle)
+        .filter((file) => file === queries || (file.type === 'chunk' && queries && file.code.length < 200 && file.imports.length === 1 && file.imports[0] === queries.fileName))
+        .map((file) => file.fileName)
+        .sort();
+      const source = template
+        .replace('__VERSION__', JSON.stringify(version))
+        .replace('__ASSETS__', JSON.stringify(assets))
+        .replace('__START_CHUNKS__', JSON.stringify(startChunks));
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };

@@ -1,6 +1,8 @@
 /* GDS Academy service worker: repeat visits load the app from this cache. Built by build/service-worker.plugin.ts. */
 const VERSION = __VERSION__;
 const ASSETS = __ASSETS__;
+// Asked for by the page as soon as it starts (not named in it): kept at install with the files it names.
+const START_CHUNKS = __START_CHUNKS__;
 const CACHE = `gds-app-${VERSION}`;
 const SCOPE = new URL(self.registration.scope).pathname; // "/app/"
 const SHELL = `${SCOPE}index.html`;
@@ -19,7 +21,8 @@ self.addEventListener('install', (event) => {
         await cache.add(SHELL);
         const html = await (await cache.match(SHELL)).text();
         const named = [...html.matchAll(FIRST_SCREEN_FILE)].map((match) => new URL(match[1], self.location.origin).pathname);
-        await cache.addAll(named.filter((path) => ASSETS.includes(path.slice(SCOPE.length))));
+        const first = [...named, ...START_CHUNKS.map((file) => SCOPE + file)];
+        await cache.addAll([...new Set(first)].filter((path) => ASSETS.includes(path.slice(SCOPE.length))));
       })
       .then(() => self.skipWaiting()),
   );

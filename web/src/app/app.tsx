@@ -1,19 +1,26 @@
-import { useState } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { QueryClientContext } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { I18nProvider } from '@lingui/react';
 import type { I18n } from '@lingui/core';
-import { createQueryClient } from '../shared/api/query-client';
+import { loadedQueryClient, loadQueryClient, subscribeQueryClient } from '../shared/api/query-client-loader';
+import { preloadHome } from '../features/home/routes';
 import { createAppRouter } from './router';
 
 export function App({ i18n }: { i18n: I18n }) {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createAppRouter(queryClient));
+  const [router] = useState(createAppRouter);
+  // The provider is there from the first render and gets its client when TanStack Query has loaded
+  // (query-client-loader.ts): the screens below never remount, and only the signed-in ones use it.
+  const queryClient = useSyncExternalStore(subscribeQueryClient, loadedQueryClient);
+  useEffect(() => {
+    void loadQueryClient().catch(() => undefined);
+    void preloadHome().catch(() => undefined);
+  }, []);
   return (
     <I18nProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
+      <QueryClientContext.Provider value={queryClient}>
         <RouterProvider router={router} />
-      </QueryClientProvider>
+      </QueryClientContext.Provider>
     </I18nProvider>
   );
 }

@@ -1,5 +1,4 @@
 import { createRouter } from '@tanstack/react-router';
-import type { QueryClient } from '@tanstack/react-query';
 import { ErrorScreen } from '../shared/layout/error-screen';
 import { publicRoute, rootRoute, signedInRoute } from '../shared/routing/base-routes';
 import { authRoutes } from '../features/auth/routes';
@@ -44,11 +43,10 @@ const routeTree = rootRoute.addChildren([publicRoute.addChildren([...authRoutes]
     ...talentEmployerRoutes,
   ])]);
 
-export function createAppRouter(queryClient: QueryClient) {
+export function createAppRouter() {
   return createRouter({
     routeTree,
     basepath: '/app',
-    context: { queryClient },
     defaultPreload: 'intent',
     defaultErrorComponent: ErrorScreen,
     scrollRestoration: true,

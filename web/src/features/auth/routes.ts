@@ -1,11 +1,17 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { publicRoute } from '../../shared/routing/base-routes';
+import { loadQueryClient } from '../../shared/api/query-client-loader';
 // The first screen of a visit ships with the app (no second round trip on a slow connection); the rest load when opened.
 import { SignInScreen } from './sign-in-screen';
 
 export interface SignInSearch {
   redirect?: string;
   expired?: boolean;
+}
+
+/** These screens send their forms through TanStack Query, which is loaded after the first screen (query-client-loader.ts). */
+async function needsQueries(): Promise<void> {
+  await loadQueryClient();
 }
 
 export const signInRoute = createRoute({
@@ -21,18 +27,21 @@ export const signInRoute = createRoute({
 export const registerRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: 'register',
+  beforeLoad: needsQueries,
   component: lazyRouteComponent(() => import('./register-screen'), 'RegisterScreen'),
 });
 
 export const acceptInvitationRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: 'accept-invitation',
+  beforeLoad: needsQueries,
   component: lazyRouteComponent(() => import('./accept-invitation-screen'), 'AcceptInvitationScreen'),
 });
 
 export const forgotPasswordRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: 'forgot-password',
+  beforeLoad: needsQueries,
   component: lazyRouteComponent(() => import('./forgot-password-screen'), 'ForgotPasswordScreen'),
 });
 
@@ -40,6 +49,7 @@ export const forgotPasswordRoute = createRoute({
 export const resetPasswordRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: 'reset-password',
+  beforeLoad: needsQueries,
   component: lazyRouteComponent(() => import('./reset-password-screen'), 'ResetPasswordScreen'),
 });
 

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useRouter, useSearch } from '@tanstack/react-router';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { session } from '../../shared/auth/session';
@@ -11,32 +11,45 @@ import { useErrorMessage } from '../../shared/states/error-state';
 import { Form } from '../../shared/ui/form';
 import { safeRedirect } from './safe-redirect';
 import { opensTraineeHome, prefetchHomeReads } from '../../shared/api/resources/home-reads';
+import { loadedQueryClient, loadQueryClient } from '../../shared/api/query-client-loader';
 
 export function SignInScreen() {
   const { t } = useLingui();
   const router = useRouter();
   const search = useSearch({ from: '/public/sign-in' });
-  const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
-  const signIn = useMutation({
-    // Home's reads leave as soon as the sign-in answers, before the app re-renders for the signed-in
-    // person and before the router works out the navigation (see prefetchHomeReads, Session.signIn).
-    mutationFn: ({ email, password }: { email: string; password: string }) =>
-      session.signIn(email, password, (user) => {
-        if (safeRedirect(search.redirect) === '/' && opensTraineeHome(user.roles)) prefetchHomeReads(queryClient);
-      }),
-    onSuccess: () => router.navigate({ href: safeRedirect(search.redirect) }),
-  });
+  // Plain state rather than TanStack Query's useMutation: the sign-in screen is drawn before Query has
+  // loaded (query-client-loader.ts), so that its chunk downloads while the person fills the form in.
+  const [signIn, setSignIn] = useState<{ isPending: boolean; error: unknown }>({ isPending: false, error: null });
+  const submit = async (email: string, password: string) => {
+    setSignIn({ isPending: true, error: null });
+    try {
+      // Home's reads leave as soon as the sign-in answers, before the app re-renders for the signed-in
+      // person and before the router works out the navigation (see prefetchHomeReads, Session.signIn).
+      await session.signIn(email, password, (user) => {
+        if (safeRedirect(search.redirect) !== '/' || !opensTraineeHome(user.roles)) return;
+        const queryClient = loadedQueryClient();
+        if (queryClient) prefetchHomeReads(queryClient);
+        else void loadQueryClient().then(prefetchHomeReads, () => undefined);
+      });
+    } catch (error) {
+      setSignIn({ isPending: false, error });
+      return;
+    }
+    await router.navigate({ href: safeRedirect(search.redirect) });
+    setSignIn({ isPending: false, error: null });
+  };
+  const isError = signIn.error !== null;
   const errors = fieldErrorsOf(signIn.error);
   return (
     <Screen title={t`Sign in`}>
-      {search.expired && !signIn.isError && (
+      {search.expired && !isError && (
         <p className="notice" role="status">
           <Trans>Your session has ended. Sign in again to carry on where you were.</Trans>
         </p>
       )}
-      <Form onSubmit={({ email, password }) => signIn.mutate({ email, password })}>
-        <FormAlert message={signIn.isError ? errorMessage(signIn.error) : undefined} />
+      <Form onSubmit={({ email, password }) => void submit(email, password)}>
+        <FormAlert message={isError ? errorMessage(signIn.error) : undefined} />
         <TextField name="email" type="email" label={t`Email`} autoComplete="username" required error={errors.email} />
         <TextField name="password" type="password" label={t`Password`} autoComplete="current-password" required error={errors.password} />
         <Button type="submit" isPending={signIn.isPending}>

@@ -1,9 +1,12 @@
-import { createRoute, redirect } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { signedInRoute } from '../../shared/routing/base-routes';
 import { session } from '../../shared/auth/session';
-// Home is the first screen of a signed-in visit: it ships with the app (see auth/routes.ts).
-import { HomeScreen } from './home-screen';
 import { opensTraineeHome, prefetchHomeReads } from '../../shared/api/resources/home-reads';
+
+// Home is the first screen of a signed-in visit: it comes in TanStack Query's chunk (vite.config.ts),
+// which the app asks for as soon as it starts, with this import (App), so it is there by sign-in.
+const HomeScreen = lazyRouteComponent(() => import('./home-screen'), 'HomeScreen');
+export const preloadHome = (): Promise<void> => HomeScreen.preload?.() ?? Promise.resolve();
 
 export const homeRoute = createRoute({
   getParentRoute: () => signedInRoute,

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useSession } from '../auth/use-session';
+import { loadedQueryClient } from '../api/query-client-loader';
 
 /**
  * When the session ends (signed out here or in another tab, or a refresh refused), drops every
@@ -10,16 +10,15 @@ import { useSession } from '../auth/use-session';
  */
 export function SessionWatch() {
   const { status, reason } = useSession();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const previous = useRef(status);
   useEffect(() => {
     const was = previous.current;
     previous.current = status;
     if (was !== 'signed-in' || status !== 'signed-out') return;
-    queryClient.clear();
+    loadedQueryClient()?.clear();
     const here = router.state.location.href;
     void router.navigate({ to: '/sign-in', search: { redirect: reason === 'expired' ? here : undefined, expired: reason === 'expired' || undefined } });
-  }, [status, reason, queryClient, router]);
+  }, [status, reason, router]);
   return null;
 }

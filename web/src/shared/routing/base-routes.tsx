@@ -1,16 +1,12 @@
-import { createRootRouteWithContext, createRoute, notFound, Outlet, redirect } from '@tanstack/react-router';
-import type { QueryClient } from '@tanstack/react-query';
+import { createRootRoute, createRoute, notFound, Outlet, redirect } from '@tanstack/react-router';
 import { AppShell } from '../layout/app-shell';
 import { session } from '../auth/session';
 import { hasSomeRole } from '../auth/has-some-role';
 import { NotFoundScreen } from '../layout/not-found-screen';
-
-export interface RouterContext {
-  queryClient: QueryClient;
-}
+import { loadQueryClient } from '../api/query-client-loader';
 
 /** The routes every feature hangs its screens on: the shell, then "anyone" and "signed in" branches. */
-export const rootRoute = createRootRouteWithContext<RouterContext>()({
+export const rootRoute = createRootRoute({
   component: AppShell,
   notFoundComponent: NotFoundScreen,
 });
@@ -22,15 +18,19 @@ export const publicRoute = createRoute({
   component: Outlet,
 });
 
-/** Screens that need a session: waits for the session to be restored, else goes to sign-in and back. */
+/**
+ * Screens that need a session: waits for the session to be restored, else goes to sign-in and back.
+ * Their loaders get the QueryClient in their context (TanStack Query loads beside the session's restore).
+ */
 export const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signed-in',
   beforeLoad: async ({ location }) => {
-    await session.start();
+    const [, queryClient] = await Promise.all([session.start(), loadQueryClient()]);
     if (session.getSnapshot().status !== 'signed-in') {
       throw redirect({ to: '/sign-in', search: { redirect: location.href } });
     }
+    return { queryClient };
   },
   component: Outlet,
 });
