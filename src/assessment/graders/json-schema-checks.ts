@@ -1,4 +1,13 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type AjvClass from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+/** Ajv, required by the first schema compiled, not when the api starts (issue 23.6: start-up time). */
+let Ajv: typeof AjvClass | undefined;
+function ajvClass(): typeof AjvClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy; typed by the module's own types
+  Ajv ??= (require('ajv') as { default: typeof AjvClass }).default;
+  return Ajv;
+}
 
 /**
  * JSON Schema checks of a submitted configuration (issue 5: "checks as JSON Schema (ajv)"). Remote
@@ -27,7 +36,7 @@ export function compileSchemaCheck(check: SchemaCheck): ValidateFunction {
     compiled.set(text, cached);
     return cached;
   }
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, messages: true, logger: false });
+  const ajv = new (ajvClass())({ allErrors: true, strict: false, validateSchema: true, messages: true, logger: false });
   if (!ajv.validateSchema(check.schema)) throw new Error(`the schema is invalid: ${ajv.errorsText(ajv.errors)}`);
   let validate: ValidateFunction;
   try {
