@@ -1,13 +1,4 @@
-import type AjvClass from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-
-/** Ajv, required by the first schema compiled, not when the api starts (issue 23.6: start-up time). */
-let Ajv: typeof AjvClass | undefined;
-function ajvClass(): typeof AjvClass {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy; typed by the module's own types
-  Ajv ??= (require('ajv') as { default: typeof AjvClass }).default;
-  return Ajv;
-}
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 
 /**
  * JSON Schema checks of a submitted configuration (issue 5: "checks as JSON Schema (ajv)"). Remote
@@ -36,7 +27,7 @@ export function compileSchemaCheck(check: SchemaCheck): ValidateFunction {
     compiled.set(text, cached);
     return cached;
   }
-  const ajv = new (ajvClass())({ allErrors: true, strict: false, validateSchema: true, messages: true, logger: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, messages: true, logger: false });
   if (!ajv.validateSchema(check.schema)) throw new Error(`the schema is invalid: ${ajv.errorsText(ajv.errors)}`);
   let validate: ValidateFunction;
   try {
