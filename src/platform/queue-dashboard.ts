@@ -5,7 +5,7 @@ import type * as boardApi from '@bull-board/api';
 import type * as boardQueues from '@bull-board/api/bullMQAdapter';
 import type * as boardFastify from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
-import { AccessTokenVerifier, hasRole } from '@gds/http';
+import { AccessTokenVerifier, hasRole, PROBLEM_BASE } from '@gds/http';
 import { QueueRegistry } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 import { dashboardCredential, isSameOriginChange, QUEUE_DASHBOARD_PATH } from './queue-dashboard-access';
@@ -52,7 +52,7 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   );
 }
 
-/** Marks the board instance's own 404 (no such page), which the api then answers as its other 404s. */
+/** Marks the board instance's own 404 (no such page or file), which the api answers as a problem+json 404. */
 const UNMATCHED = 'x-queue-dashboard-unmatched';
 /** Headers of the board's answer that belong to its own (injected) connection, not to the client's. */
 const CONNECTION_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date']);
@@ -81,7 +81,13 @@ async function forwardTo(board: FastifyInstance, request: FastifyRequest, reply:
   const body = request.body;
   const payload = body === undefined || body === null ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   const answer = await board.inject({ method: request.method as never, url: request.url, headers, payload });
-  if (answer.headers[UNMATCHED]) return reply.callNotFound();
+  if (answer.headers[UNMATCHED]) {
+    // Our own 404: the api's generic handler would see the /admin/queues/* route and call it a 405.
+    return reply
+      .code(404)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(JSON.stringify({ type: `${PROBLEM_BASE}not-found`, title: 'Not found', status: 404, detail: 'No such page of the queue dashboard.', instance: request.url.split('?')[0] }));
+  }
   reply.status(answer.statusCode);
   for (const [name, value] of Object.entries(answer.headers)) {
     if (!CONNECTION_HEADERS.has(name) && value !== undefined) reply.header(name, value);
