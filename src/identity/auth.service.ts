@@ -33,7 +33,7 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokens,
   ) {}
 
-  @Transactional()
+  /** Not in a transaction of its own: UsersService.create hashes the password before its transaction starts. */
   async register(input: { email: string; password: string; displayName: string; language?: Language }): Promise<User> {
     const { user } = await this.users.create({ ...input, roles: ['trainee'] }, null);
     return user;

@@ -61,14 +61,22 @@ export class UsersService {
     return this.txHost.tx.getRepository(User);
   }
 
-  /** Creates a user; without a password, also an invitation, emailed to the user. */
-  @Transactional()
+  /**
+   * Creates a user; without a password, also an invitation, emailed to the user. The input is
+   * checked and the password hashed before the transaction: argon2id is slow on purpose, and a
+   * transaction would hold a pool connection all that time (see AuthService.login).
+   */
   async create(input: NewUser, actorId: string | null): Promise<{ user: User; invitation?: SentInvitation }> {
-    const id = randomUUID();
     await this.categories.check(input);
     this.consents.checkVersion(input.consentVersion);
-    const organisationId = await this.employerOrganisation(input.roles, input.organisationId, null);
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
+    return this.insertNew(input, passwordHash, actorId);
+  }
+
+  @Transactional()
+  private async insertNew(input: NewUser, passwordHash: string | null, actorId: string | null): Promise<{ user: User; invitation?: SentInvitation }> {
+    const id = randomUUID();
+    const organisationId = await this.employerOrganisation(input.roles, input.organisationId, null);
     try {
       await this.users.insert({
         id,
