@@ -113,8 +113,9 @@ function closeRequest(fastify: FastifyInstance, metrics: MetricsService, logLine
     metrics.requestDuration.observe({ method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: String(status) }, reply.elapsedTime / 1000);
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     const root = PinoLogger.root;
+    // `res` is the Node response: pino-http's serializer reads its status only once headers are sent.
     if (logLines && root?.isLevelEnabled(level)) {
-      root[level]({ req: { id: request.id, method: request.method, url: request.url }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+      root[level]({ req: { id: request.id, method: request.method, url: request.url }, res: reply.raw, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
     }
     done();
   });
