@@ -30,7 +30,10 @@ export class DatabaseModule {
         }),
         ClsModule.forRoot({
           global: true,
-          middleware: { mount: true, generateId: true },
+          // Not a Nest middleware (that would put @fastify/middie on every request): the api role opens
+          // each request's context in one Fastify onRequest hook (src/platform/http-app.ts,
+          // openRequestContext), the worker per job (queue-processors.ts).
+          middleware: { mount: false },
           plugins: [
             new ClsPluginTransactional({
               imports: [TypeOrmModule],
