@@ -7,6 +7,7 @@ import { UserDirectory } from '../identity/identity.module';
 import { Cohort, CohortStatus } from './cohort.entity';
 import { CohortAccess } from './cohort-access.service';
 import { canTransition } from './cohort-lifecycle';
+import { PrerequisiteChecks } from './prerequisite-checks.service';
 import { CohortView, CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './dto/cohort.dto';
 
 /** Cohorts: creation from published course versions, schedule, instructors and lifecycle. */
@@ -17,6 +18,7 @@ export class CohortsService {
     private readonly versions: PublishedCourseVersions,
     private readonly users: UserDirectory,
     private readonly access: CohortAccess,
+    private readonly prerequisites: PrerequisiteChecks,
   ) {}
 
   @Transactional()
@@ -36,11 +38,11 @@ export class CohortsService {
       await this.txHost.tx.query('INSERT INTO cohort_module_unlock (cohort_id, module_id, offset_days) VALUES ($1, $2, $3)', [id, unlock.moduleId, unlock.offsetDays]);
     }
     await this.replaceInstructors(id, input.instructorIds ?? []);
-    return this.view(await this.access.cohort(id));
+    return this.view(await this.access.cohort(id), actorId);
   }
 
   @Transactional()
-  async update(id: string, input: UpdateCohortDto): Promise<CohortView> {
+  async update(id: string, input: UpdateCohortDto, viewerId?: string): Promise<CohortView> {
     const cohort = await this.lock(id);
     if (cohort.status === 'archived') throw unprocessable('cohort-archived', 'An archived cohort cannot change.');
     if (input.capacity !== undefined && input.capacity < cohort.seatsTaken) {
@@ -63,11 +65,11 @@ export class CohortsService {
       await this.checkInstructors(input.instructorIds);
       await this.replaceInstructors(id, input.instructorIds);
     }
-    return this.view(await this.access.cohort(id));
+    return this.view(await this.access.cohort(id), viewerId);
   }
 
   @Transactional()
-  async transition(id: string, to: CohortStatus): Promise<CohortView> {
+  async transition(id: string, to: CohortStatus, viewerId?: string): Promise<CohortView> {
     const cohort = await this.lock(id);
     if (!canTransition(cohort.status, to)) {
       throw unprocessable('illegal-transition', `A cohort cannot go from ${cohort.status} to ${to}.`, { from: cohort.status, to });
@@ -79,7 +81,7 @@ export class CohortsService {
       });
     }
     await this.txHost.tx.query('UPDATE cohort SET status = $2, updated_at = now() WHERE id = $1', [id, to]);
-    return this.view(await this.access.cohort(id));
+    return this.view(await this.access.cohort(id), viewerId);
   }
 
   /** Trainees see cohorts open for applications and their own; instructors theirs; admins and reviewers all. */
@@ -99,7 +101,9 @@ export class CohortsService {
     if (after) qb.andWhere('(c.startsAt, c.id) < (:startsAt, :id)', after);
     const page = toPage(await qb.getMany(), query.limit, (c) => ({ startsAt: c.startsAt.toISOString(), id: c.id }));
     const items: CohortView[] = [];
-    for (const cohort of page.items) items.push(await this.view(cohort));
+    // The viewer's completed courses, once for the page: each cohort's prerequisites are judged against them.
+    const completed = await this.prerequisites.completedCourseIds(principal.userId);
+    for (const cohort of page.items) items.push(await this.view(cohort, completed));
     return { items, nextCursor: page.nextCursor };
   }
 
@@ -112,15 +116,18 @@ export class CohortsService {
       [id, principal.userId, hasRole(principal, 'admin', 'reviewer'), hasRole(principal, 'trainee')],
     );
     if (page.length === 0) throw notFound('Cohort');
-    return this.view(await this.access.cohort(id));
+    return this.view(await this.access.cohort(id), principal.userId);
   }
 
-  async view(cohort: Cohort): Promise<CohortView> {
+  /** `viewer`: whose completed courses the prerequisites are judged against (an id, or those courses already read); none: no one's. */
+  async view(cohort: Cohort, viewer?: string | Set<string>): Promise<CohortView> {
     // One after another: inside a transaction they share one connection.
     const versions = await this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1 ORDER BY course_version_id', [cohort.id]);
     const schedule = await this.txHost.tx.query('SELECT module_id AS "moduleId", offset_days AS "offsetDays" FROM cohort_module_unlock WHERE cohort_id = $1 ORDER BY offset_days, module_id', [cohort.id]);
     const instructors = await this.txHost.tx.query('SELECT user_id AS id FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id', [cohort.id]);
     const outlines = await this.versions.getOutlines(versions.map((v: { id: string }) => v.id));
+    const completed = typeof viewer === 'string' ? await this.prerequisites.completedCourseIds(viewer) : (viewer ?? new Set<string>());
+    const standings = await this.prerequisites.standings(outlines, completed);
     return {
       id: cohort.id,
       name: cohort.name,
@@ -135,7 +142,13 @@ export class CohortsService {
       timeZone: cohort.timeZone,
       courseVersionIds: versions.map((v: { id: string }) => v.id),
       courses: outlines
-        .map((o) => ({ versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version }))
+        .map((o) => {
+          const prerequisites = standings.get(o.versionId) ?? [];
+          return {
+            versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version,
+            prerequisites, prerequisitesMet: prerequisites.every((p) => p.met),
+          };
+        })
         .sort((a, b) => a.title.localeCompare(b.title) || a.versionId.localeCompare(b.versionId)),
       schedule,
       instructorIds: instructors.map((i: { id: string }) => i.id),
