@@ -89,7 +89,7 @@ export class DecisionDto {
   @IsOptional() @IsInt() @Min(1) @Max(100000)
   rank?: number;
 
-  @ApiPropertyOptional({ default: false, description: 'Accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met)' })
+  @ApiPropertyOptional({ description: 'Accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met)' })
   @IsOptional() @IsBoolean()
   overridePrerequisites?: boolean;
 }

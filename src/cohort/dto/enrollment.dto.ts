@@ -10,7 +10,7 @@ export class DirectEnrollDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Required when the cohort runs several course versions' }) @IsOptional() @IsUUID()
   courseVersionId?: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met)' })
+  @ApiPropertyOptional({ description: 'Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met)' })
   @IsOptional() @IsBoolean()
   overridePrerequisites?: boolean;
 }

@@ -4857,6 +4857,14 @@ export interface components {
             /** @description Questions every applicant answers; ids q1, q2, ... in this order */
             questions?: components["schemas"]["QuestionDto"][];
         };
+        CoursePrerequisiteView: {
+            /** Format: uuid */
+            courseId: string;
+            code: string;
+            title: string;
+            /** @description Whether the signed-in user has completed this course (a completed enrollment in any of its versions) */
+            met: boolean;
+        };
         CohortCourseDto: {
             /** Format: uuid */
             versionId: string;
@@ -4867,6 +4875,10 @@ export interface components {
             /** @enum {string} */
             trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
             version: number;
+            /** @description Courses to complete before applying (or being enrolled), as the version was published */
+            prerequisites: components["schemas"]["CoursePrerequisiteView"][];
+            /** @description Whether the signed-in user has completed every prerequisite (true when there are none) */
+            prerequisitesMet: boolean;
         };
         CohortQuestionView: {
             /** @example q1 */
@@ -5105,6 +5117,8 @@ export interface components {
             reason: string;
             /** @description Waitlist rank (1 = first promoted); default: after the last */
             rank?: number;
+            /** @description Accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met) */
+            overridePrerequisites?: boolean;
             /** Format: uuid */
             applicationId: string;
         };
@@ -5152,6 +5166,8 @@ export interface components {
             reason: string;
             /** @description Waitlist rank (1 = first promoted); default: after the last */
             rank?: number;
+            /** @description Accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met) */
+            overridePrerequisites?: boolean;
         };
         RubricCriterionView: {
             id: string;
@@ -5231,6 +5247,8 @@ export interface components {
              * @description Required when the cohort runs several course versions
              */
             courseVersionId?: string;
+            /** @description Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met) */
+            overridePrerequisites?: boolean;
         };
         EnrollmentView: {
             /** Format: uuid */
