@@ -2679,7 +2679,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Cancel your own fair meeting before it starts; the slot is free again. 404 if it is not yours (or already cancelled), 409 once it has started */
+        /** Cancel your own fair meeting (admins: anyone’s) before it starts; the slot is free again and the employer who published it is told (and the trainee, when staff cancel). 404 if it is not yours (or already cancelled), 409 once it has started */
         delete: operations["CareerFairsController_cancel"];
         options?: never;
         head?: never;
@@ -5619,7 +5619,7 @@ export interface components {
         };
         TypePreferencesView: {
             /** @enum {string} */
-            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due";
+            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due";
             /** @enum {string} */
             inApp: "off" | "immediate";
             /** @enum {string} */
@@ -5630,7 +5630,7 @@ export interface components {
         };
         PreferenceChangeDto: {
             /** @enum {string} */
-            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due";
+            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due";
             /** @enum {string} */
             channel: "in_app" | "email";
             /**
@@ -5645,7 +5645,7 @@ export interface components {
         CreateWebhookDto: {
             /** @description http(s) URL; private, loopback and link-local targets are refused */
             url: string;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due")[];
             description?: string;
         };
         CreatedWebhookView: {
@@ -5653,7 +5653,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due")[];
             enabled: boolean;
             consecutiveFailures: number;
             disabledAt: string | null;
@@ -5668,7 +5668,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due")[];
             enabled: boolean;
             consecutiveFailures: number;
             disabledAt: string | null;
@@ -5683,7 +5683,7 @@ export interface components {
         };
         UpdateWebhookDto: {
             url?: string;
-            eventTypes?: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due")[];
+            eventTypes?: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due")[];
             description?: string;
             /** @description Re-enabling resets the consecutive failure count */
             enabled?: boolean;
