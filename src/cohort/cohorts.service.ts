@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { DEFAULT_TIME_ZONE } from '@gds/time';
+import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
 import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { UserDirectory } from '../identity/identity.module';
@@ -56,10 +56,12 @@ export class CohortsService {
     const openAt = input.applicationsOpenAt ?? cohort.applicationsOpenAt.toISOString();
     const closeAt = input.applicationsCloseAt ?? cohort.applicationsCloseAt.toISOString();
     if (Date.parse(closeAt) <= Date.parse(openAt)) throw unprocessable('invalid-dates', 'Applications must close after they open.');
+    const { startsAt, endsAt, startNoticeAgain } = this.reschedule(cohort, input);
     await this.txHost.tx.query(
       `UPDATE cohort SET name = coalesce($2, name), capacity = coalesce($3, capacity), applications_open_at = $4,
-              applications_close_at = $5, time_zone = coalesce($6, time_zone), updated_at = now() WHERE id = $1`,
-      [id, input.name?.trim() ?? null, input.capacity ?? null, openAt, closeAt, input.timeZone ?? null],
+              applications_close_at = $5, time_zone = coalesce($6, time_zone), starts_at = $7, ends_at = $8,
+              start_notice_sent_at = CASE WHEN $9 THEN NULL ELSE start_notice_sent_at END, updated_at = now() WHERE id = $1`,
+      [id, input.name?.trim() ?? null, input.capacity ?? null, openAt, closeAt, input.timeZone ?? null, startsAt, endsAt, startNoticeAgain],
     );
     if (input.instructorIds) {
       await this.checkInstructors(input.instructorIds);
@@ -155,6 +157,23 @@ export class CohortsService {
       questions: cohort.questions,
       createdAt: cohort.createdAt.toISOString(),
     };
+  }
+
+  /**
+   * The new start and end, and whether the start-day notice must go out again: when the start moves
+   * to a later day in the cohort's zone, the "starts today" already sent (if any) told of the old day,
+   * so the claim is cleared in this transaction and the start-day scan tells the trainees on the new
+   * day (its event key carries the start day, so that notice is not taken for the old one). A start
+   * moved earlier, or later on the same day, keeps the claim: nothing is sent twice.
+   */
+  private reschedule(cohort: Cohort, input: UpdateCohortDto): { startsAt: Date; endsAt: Date; startNoticeAgain: boolean } {
+    const startsAt = input.startsAt ? new Date(input.startsAt) : cohort.startsAt;
+    const endsAt = input.endsAt ? new Date(input.endsAt) : cohort.endsAt;
+    const moved = startsAt.getTime() !== cohort.startsAt.getTime() || endsAt.getTime() !== cohort.endsAt.getTime();
+    if (moved && cohort.status === 'completed') throw unprocessable('cohort-completed', 'A completed cohort’s dates cannot change.');
+    if (endsAt <= startsAt) throw unprocessable('invalid-dates', 'The cohort must end after it starts.');
+    const zone = input.timeZone ?? cohort.timeZone;
+    return { startsAt, endsAt, startNoticeAgain: localDate(startsAt, zone) > localDate(cohort.startsAt, zone) };
   }
 
   private async lock(id: string): Promise<Cohort> {

@@ -95,6 +95,16 @@ export class UpdateCohortDto {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true })
   applicationsCloseAt?: string;
 
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Reschedules the start (not of a completed cohort). Moved to a later day (in the cohort’s zone), its trainees are told "your course starts today" again on the new day',
+  })
+  @IsOptional() @IsISO8601({ strict: true })
+  startsAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'After the start' }) @IsOptional() @IsISO8601({ strict: true })
+  endsAt?: string;
+
   @ApiPropertyOptional({ maxLength: 64, description: 'IANA time zone of the cohort: its start day, unlock days and due dates are counted there' })
   // Not @IsOptional(): that would let null through, and a zone cannot be cleared.
   @ValidateIf((o: UpdateCohortDto) => o.timeZone !== undefined) @IsTimeZone()
