@@ -4931,6 +4931,16 @@ export interface components {
             applicationsOpenAt?: string;
             /** Format: date-time */
             applicationsCloseAt?: string;
+            /**
+             * Format: date-time
+             * @description Reschedules the start (not of a completed cohort). Moved to a later day (in the cohort’s zone), its trainees are told "your course starts today" again on the new day
+             */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description After the start
+             */
+            endsAt?: string;
             /** @description IANA time zone of the cohort: its start day, unlock days and due dates are counted there */
             timeZone?: string;
             /** @description Replaces the assigned instructors */
