@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { AppTransactionHost } from '@gds/database';
-import { CourseVersionOutline, PublishedCourseVersions } from './published-course-versions.contract';
+import { CourseRef, CourseVersionOutline, PublishedCourseVersions } from './published-course-versions.contract';
 import { VERSION_COLUMNS, VersionRow } from './course-versions.service';
 
 /**
@@ -39,6 +39,14 @@ export class PublishedVersionsReader implements PublishedCourseVersions {
     return versionIds.flatMap((id) => this.outlines.get(id) ?? []);
   }
 
+  /** Not cached: a course's title may change (the draft's), and callers ask for a handful at a time. */
+  async getCourses(courseIds: string[]): Promise<CourseRef[]> {
+    if (!courseIds.length) return [];
+    const rows: CourseRef[] = await this.txHost.tx.query(`SELECT id AS "courseId", code, title FROM course WHERE id = ANY($1::uuid[])`, [courseIds]);
+    const byId = new Map(rows.map((r) => [r.courseId, r]));
+    return courseIds.flatMap((id) => byId.get(id) ?? []);
+  }
+
   /** Unknown pairs are not remembered: a version published later may be asked for by the same id. */
   async getFrozenAssessment(versionId: string, assessmentId: string): Promise<unknown | null> {
     const key = `${versionId}/${assessmentId}`;
@@ -63,6 +71,8 @@ function outlineOf(row: VersionRow): CourseVersionOutline {
     trackCode: row.outline.trackCode as CourseVersionOutline['trackCode'],
     version: row.version,
     publishedAt: row.published_at,
+    // Versions are frozen with their prerequisites; `?? []` for any outline stored before they were.
+    prerequisiteCourseIds: row.outline.prerequisiteCourseIds ?? [],
     modules: row.outline.modules,
   };
 }

@@ -111,6 +111,8 @@ export const NOTIFICATION_TYPES = [
   'interview-requested',
   'interview-answered',
   'fair-meeting-reminder',
+  /** A fair meeting not yet begun was cancelled (by the trainee, by staff, or by withdrawal of consent): the slot's employer is told. */
+  'fair-meeting-cancelled',
   'placement-follow-up-due',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
