@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
+import { DirectReads } from '@gds/database';
 import { Enrollment, ENROLLMENT_COLUMNS } from './enrollment.entity';
 import { enrollmentView } from './enrollments.service';
 import { ProgressReader } from './progress-reader.service';
@@ -11,13 +11,13 @@ export class TraineeProgress {
   private readonly logger = new Logger(TraineeProgress.name);
 
   constructor(
-    private readonly txHost: AppTransactionHost,
+    private readonly reads: DirectReads,
     private readonly reader: ProgressReader,
   ) {}
 
   async enrollmentsOf(traineeId: string): Promise<EnrollmentProgressView[]> {
-    // Plain SQL into the entity's shape: the trainee home reads this on every visit (issue 23's profile).
-    const enrollments: Enrollment[] = await this.txHost.tx.query(`SELECT ${ENROLLMENT_COLUMNS} FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`, [traineeId]);
+    // Plain SQL into the entity's shape, on the pool (DirectReads): the trainee home reads this on every visit (issue 23's profile).
+    const enrollments = await this.reads.query<Enrollment>(`SELECT ${ENROLLMENT_COLUMNS} FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`, [traineeId]);
     const described: EnrollmentProgressView[] = [];
     for (const enrollment of enrollments) {
       const view = await this.describe(enrollment);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost, Transactional } from '@gds/database';
+import { AppTransactionHost, DirectReads, Transactional } from '@gds/database';
 import { User } from './user.entity';
 import { UsersService, NewUser } from './users.service';
 import type { Role } from './roles';
@@ -38,6 +38,7 @@ export class UserDirectory {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly users: UsersService,
+    private readonly reads: DirectReads,
   ) {}
 
   async findById(id: string): Promise<PersonSummary | null> {
@@ -47,7 +48,7 @@ export class UserDirectory {
   /** One plain query (rosters and reports ask for hundreds of people at once; no entity hydration). */
   async findByIds(ids: string[]): Promise<PersonSummary[]> {
     if (ids.length === 0) return [];
-    return this.txHost.tx.query(
+    return this.reads.query(
       `SELECT id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear", district, employer
          FROM app_user WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
