@@ -97,7 +97,7 @@ export class CohortRoster {
     });
     const page = toPage(found, limit, (r) => ({ p: r.percent_complete, at: r.enrolled_text, id: r.id }));
     const rows = page.items;
-    const people = new Map((await this.users.findByIds(rows.map((r) => r.trainee_id))).map((p) => [p.id, p]));
+    const people = new Map((await this.users.namesByIds(rows.map((r) => r.trainee_id))).map((p) => [p.id, p]));
     const outlines = new Map((await this.versions.getOutlines([...new Set(rows.map((r) => r.course_version_id))])).map((o) => [o.versionId, o]));
     return {
       cohortId,

@@ -21,6 +21,9 @@ export interface PersonSummary {
   employer: string | null;
 }
 
+/** A person as a list of people shows them (the roster): a name and an address. */
+export type PersonName = Pick<PersonSummary, 'id' | 'email' | 'displayName'>;
+
 export interface Demographics {
   id: string;
   gender: string | null;
@@ -53,6 +56,15 @@ export class UserDirectory {
          FROM app_user WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
     );
+  }
+
+  /**
+   * Names and addresses only: a roster of 500 asks for 500 people on every visit, and parsing the
+   * other columns (the roles array above all) was most of that lookup's cost (issue 23's profile).
+   */
+  async namesByIds(ids: string[]): Promise<PersonName[]> {
+    if (ids.length === 0) return [];
+    return this.reads.query('SELECT id, email, display_name AS "displayName" FROM app_user WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
   }
 
   /** People by email, case-insensitively (the index is on lower(email)); the import preview asks for a whole file at once. */
