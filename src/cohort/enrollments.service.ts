@@ -9,7 +9,13 @@ import { TrackQuotas } from './track-quotas.service';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { Waitlist } from './waitlist.service';
 
-export const enrollmentView = (e: Enrollment): EnrollmentView => ({
+/** The enrollment's own columns an EnrollmentView shows. */
+export type ViewedEnrollment = Pick<
+  Enrollment,
+  'id' | 'cohortId' | 'traineeId' | 'courseVersionId' | 'status' | 'source' | 'enrolledAt' | 'withdrawnAt' | 'withdrawalReason' | 'completedAt' | 'lastActivityAt' | 'percentComplete'
+>;
+
+export const enrollmentView = (e: ViewedEnrollment): EnrollmentView => ({
   id: e.id,
   cohortId: e.cohortId,
   traineeId: e.traineeId,
