@@ -10,7 +10,13 @@ import { EnrollmentWriter } from './enrollment-writer.service';
 import { Waitlist } from './waitlist.service';
 import { PrerequisiteChecks } from './prerequisite-checks.service';
 
-export const enrollmentView = (e: Enrollment): EnrollmentView => ({
+/** The enrollment's own columns an EnrollmentView shows. */
+export type ViewedEnrollment = Pick<
+  Enrollment,
+  'id' | 'cohortId' | 'traineeId' | 'courseVersionId' | 'status' | 'source' | 'enrolledAt' | 'withdrawnAt' | 'withdrawalReason' | 'completedAt' | 'lastActivityAt' | 'percentComplete'
+>;
+
+export const enrollmentView = (e: ViewedEnrollment): EnrollmentView => ({
   id: e.id,
   cohortId: e.cohortId,
   traineeId: e.traineeId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
+import { AppTransactionHost, DirectReads, isUniqueViolation, Transactional } from '@gds/database';
 import { conflict, notFound, Page, toPage, decodeCursor, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { User } from './user.entity';
@@ -55,6 +55,7 @@ export class UsersService {
     private readonly categories: ProfileCategories,
     private readonly consents: DemographicConsents,
     private readonly organisations: OrganisationDirectory,
+    private readonly reads: DirectReads,
   ) {}
 
   private get users() {
@@ -111,10 +112,11 @@ export class UsersService {
 
   /**
    * The profile as the API shows it, in one plain query: GET /me is the hottest read of the API and
-   * entity hydration costs a measurable share of it (bench scenario `me`).
+   * entity hydration costs a measurable share of it (bench scenario `me`); on the pool outside a
+   * transaction (DirectReads).
    */
   async profile(id: string): Promise<UserProfileRow> {
-    const rows: UserProfileRow[] = await this.txHost.tx.query(`SELECT ${PROFILE_SELECT} FROM app_user WHERE id = $1`, [id]);
+    const rows = await this.reads.query<UserProfileRow>(`SELECT ${PROFILE_SELECT} FROM app_user WHERE id = $1`, [id]);
     if (rows.length === 0) throw notFound('User');
     return rows[0];
   }

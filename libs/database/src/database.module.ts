@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { ClsPluginTransactional, TransactionHost } from '@nestjs-cls/transactional';
 import { AppTransactionHost } from './app-transaction-host';
+import { DirectReads } from './direct-reads.service';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 
@@ -43,8 +44,8 @@ export class DatabaseModule {
           ],
         }),
       ],
-      providers: [{ provide: AppTransactionHost, useExisting: TransactionHost }],
-      exports: [TypeOrmModule, AppTransactionHost],
+      providers: [{ provide: AppTransactionHost, useExisting: TransactionHost }, DirectReads],
+      exports: [TypeOrmModule, AppTransactionHost, DirectReads],
     };
   }
 }
