@@ -14,6 +14,7 @@ import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
 import { registerResponseEncoding } from './response-encoding';
+import { dropPassThroughEnhancers } from './pass-through-enhancers';
 import { buildOpenApiDocument } from './openapi-document';
 
 export const API_PREFIX = 'api/v1';
@@ -61,6 +62,7 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   if (role === 'worker') return app;
+  dropPassThroughEnhancers(app);
 
   const fastify = app.getHttpAdapter().getInstance();
   await openRequestContext(app, fastify);
