@@ -9,7 +9,8 @@ interface Row {
   assessment_id: string;
   best: string | null;
   attempts: number;
-  last_graded_at: Date | null;
+  /** Whole epoch milliseconds: the Date pg would parse from the text, without parsing 20,000 timestamps per cohort. */
+  last_graded_ms: number | null;
 }
 
 /** Results per enrollment and assessment of its course version, for certification and reporting. */
@@ -35,7 +36,7 @@ export class AssessmentResultsService extends AssessmentResults {
     const [refs, rows] = await Promise.all([
       this.enrollments.getEnrollments(ids),
       this.txHost.tx.query(
-        `SELECT enrollment_id, assessment_id, max(score) FILTER (WHERE status = 'graded') AS best, count(*)::int AS attempts, max(graded_at) AS last_graded_at
+        `SELECT enrollment_id, assessment_id, max(score) FILTER (WHERE status = 'graded') AS best, count(*)::int AS attempts, floor(extract(epoch FROM max(graded_at)) * 1000)::float8 AS last_graded_ms
            FROM submission WHERE enrollment_id = ANY($1::uuid[]) GROUP BY enrollment_id, assessment_id`,
         [ids],
       ) as Promise<Row[]>,
@@ -82,6 +83,6 @@ function toResult(enrollment: EnrollmentRef, a: AssessmentOutline, row: Row | un
     maxScore: a.maxScore,
     passed: best !== null && best >= a.passMark,
     attempts: row?.attempts ?? 0,
-    lastGradedAt: row?.last_graded_at ?? null,
+    lastGradedAt: row?.last_graded_ms === null || row?.last_graded_ms === undefined ? null : new Date(row.last_graded_ms),
   };
 }

@@ -1,5 +1,5 @@
 import type { OutcomeInputs } from './outcome-inputs';
-import { figuresOf, OutcomeFigures } from './outcome-figures';
+import { figuresOf, FiguresMemo, OutcomeFigures } from './outcome-figures';
 import { disaggregate, Dimension, stageByTrainee, SuppressedTable } from './disaggregation';
 import { countDistinct, DAY_MS } from './outcome-math';
 import { protectOwnFigures } from './disclosure/figure-protection';
@@ -47,12 +47,14 @@ export interface CohortOutcomeReport {
 export function cohortOutcomeReport(inputs: OutcomeInputs): CohortOutcomeReport {
   const { cohort, enrollments } = inputs;
   const k = inputs.minCellSize;
-  const stages = [...stageByTrainee(inputs).values()];
+  const stageOf = stageByTrainee(inputs);
+  const stages = [...stageOf.values()];
   const trackCodes = [...new Set(cohort.courseVersions.map((v) => v.trackCode))].sort();
   const versionsOf = (track: string) => new Set(cohort.courseVersions.filter((v) => v.trackCode === track).map((v) => v.versionId));
   const applicants = countDistinct(inputs.applications, (a) => a.traineeId);
   const accepted = countDistinct(inputs.applications.filter((a) => a.status === 'accepted'), (a) => a.traineeId);
-  const overall = figuresOf(enrollments, inputs);
+  const memo: FiguresMemo = [];
+  const overall = figuresOf(enrollments, inputs, memo);
   protectOwnFigures(overall, scopeContext(enrollments, inputs), k, true);
   const [courses, tracks] = protectLevels(
     [
@@ -60,6 +62,7 @@ export function cohortOutcomeReport(inputs: OutcomeInputs): CohortOutcomeReport 
       trackCodes.map((t) => ({ key: t, enrollments: enrollments.filter((e) => versionsOf(t).has(e.courseVersionId)) })),
     ],
     inputs,
+    memo,
   );
   const tiny = isSmall(stages.length, k);
   return {
@@ -81,7 +84,7 @@ export function cohortOutcomeReport(inputs: OutcomeInputs): CohortOutcomeReport 
     tracks: trackCodes.map((trackCode) => ({ trackCode, figures: tracks.figures.get(trackCode)!, countedIn: tracks.figures.get(trackCode) ? null : 'otherTracks' })),
     otherTracks: tracks.other && { trackCodes: tracks.other.keys, figures: tracks.other.figures },
     weeklyActivity: weeklyActivity(inputs, tiny),
-    disaggregation: disaggregate(inputs),
+    disaggregation: disaggregate(inputs, stageOf),
     pipeline: pipelineFigures(inputs),
   };
 }

@@ -61,11 +61,12 @@ export function stageByTrainee(inputs: OutcomeInputs): Map<string, OutcomeStage>
 }
 
 /** Category × stage counts of trainees, recoded and withheld so that no count under k can be worked out. */
-export function disaggregate(inputs: OutcomeInputs): Record<Dimension, SuppressedTable> {
-  const stages = stageByTrainee(inputs);
+export function disaggregate(inputs: OutcomeInputs, stages = stageByTrainee(inputs)): Record<Dimension, SuppressedTable> {
   const out = {} as Record<Dimension, SuppressedTable>;
+  // Each trainee's person looked up once, not once per dimension.
+  const trainees = [...stages].map(([traineeId, stage]) => ({ person: inputs.people.get(traineeId), stage }));
   for (const dimension of DIMENSIONS) {
-    const byTrainee = [...stages].map(([traineeId, stage]) => ({ category: categoryOf(dimension, inputs.people.get(traineeId), inputs.asOf), stage }));
+    const byTrainee = trainees.map(({ person, stage }) => ({ category: categoryOf(dimension, person, inputs.asOf), stage }));
     out[dimension] = protectedTable(byTrainee, inputs.minCellSize);
   }
   return out;
@@ -73,9 +74,13 @@ export function disaggregate(inputs: OutcomeInputs): Record<Dimension, Suppresse
 
 export function protectedTable(byTrainee: Array<{ category: string; stage: OutcomeStage }>, k: number): SuppressedTable {
   const columns = [...OUTCOME_STAGES];
-  const stageTotals = columns.map((s) => byTrainee.filter((t) => t.stage === s).length);
+  const stageTotals = columns.map(() => 0);
   const sizes = new Map<string, number>();
-  for (const t of byTrainee) sizes.set(t.category, (sizes.get(t.category) ?? 0) + 1);
+  for (const t of byTrainee) {
+    const column = columns.indexOf(t.stage);
+    if (column >= 0) stageTotals[column]++;
+    sizes.set(t.category, (sizes.get(t.category) ?? 0) + 1);
+  }
   const grandTotal = byTrainee.length;
   const notGivenCount = sizes.get(NOT_GIVEN) ?? 0;
   const empty = { rows: [], columns, cells: [], rowTotals: [], grandTotal, withheldColumns: [] };

@@ -29,33 +29,38 @@ export class OutcomeFacts {
 
   /**
    * Three pool connections at most, each for one lane: the weekly activity (an aggregate of every
-   * lesson completion and grade of the cohort) from the start; once the enrollments are read, the
-   * results (an aggregate of every submission) beside the small reads one after another. The two
-   * large aggregates overlap instead of the second waiting for the first, and a report does not
-   * take a connection per statement from a pool that other requests share.
+   * lesson completion and grade of the cohort) from the start, then the reads that need only the
+   * cohort (applications, placements); once the enrollments are read, the results (an aggregate of
+   * every submission) beside the reads that need the enrollments, one after another. The two large
+   * aggregates overlap instead of the second waiting for the first, the short reads fill the lanes
+   * the aggregates leave free (no lane of small reads outlasts them), and a report does not take a
+   * connection per statement from a pool that other requests share.
    */
   async gather(cohort: CohortFact, asOf: Date, minCellSize: number): Promise<OutcomeInputs> {
     const versionIds = cohort.courseVersions.map((v) => v.versionId);
     const enrollmentsRead = this.cohorts.enrollments(cohort.cohortId);
-    const [activity, { results, scores }, small] = await Promise.all([
-      // Activity is only ever counted as distinct trainees per week back from asOf: one row per trainee and week does.
-      this.cohorts.weeklyActivity(cohort.cohortId, asOf, ACTIVITY_WEEKS),
+    const [{ activity, applications, placements, zones }, { results, scores }, small] = await Promise.all([
+      (async () => {
+        // Activity is only ever counted as distinct trainees per week back from asOf: one row per trainee and week does.
+        const activity = await this.cohorts.weeklyActivity(cohort.cohortId, asOf, ACTIVITY_WEEKS);
+        const applications = await this.cohorts.applications(cohort.cohortId);
+        const placements = await this.placements(cohort.cohortId);
+        const zones = await this.zonesOf([...new Set(placements.map((p) => p.traineeId))]);
+        return { activity, applications, placements, zones };
+      })(),
       enrollmentsRead.then((enrollments) =>
         this.assessments.resultsAndScores(enrollments.map((e) => e.enrollmentId), [...new Set(enrollments.map((e) => e.courseVersionId))]),
       ),
       enrollmentsRead.then(async (enrollments) => {
         const traineeIds = [...new Set(enrollments.map((e) => e.traineeId))];
-        const applications = await this.cohorts.applications(cohort.cohortId);
         const assessments = await this.assessments.assessments(versionIds);
         const certificates = await this.certificates.certificates(enrollments.map((e) => e.enrollmentId));
         const people = await this.people(traineeIds);
         const pipeline = await this.talent.stagesOf(traineeIds);
-        const placements = await this.placements(cohort.cohortId);
-        const zones = await this.zonesOf([...new Set(placements.map((p) => p.traineeId))]);
-        return { enrollments, applications, assessments, certificates, people, pipeline, placements, zones };
+        return { enrollments, assessments, certificates, people, pipeline };
       }),
     ]);
-    const { enrollments, applications, assessments, certificates, people, pipeline, placements, zones } = small;
+    const { enrollments, assessments, certificates, people, pipeline } = small;
     return {
       cohort, applications, enrollments, activity, results, assessments, scores, certificates, people,
       placements: countablePlacements(placements, cohort, enrollments, asOf, zones), pipeline, asOf, minCellSize,

@@ -53,7 +53,30 @@ export interface OutcomeFigures {
  * Figures over a set of enrollments. Status counts are of enrollments; trainee counts (weekly
  * active, skills, placements) are of distinct trainees holding one of these enrollments.
  */
-export function figuresOf(scope: EnrollmentFact[], inputs: OutcomeInputs): OutcomeFigures {
+export function figuresOf(scope: EnrollmentFact[], inputs: OutcomeInputs, memo?: FiguresMemo): OutcomeFigures {
+  if (!memo) return computeFigures(scope, inputs);
+  const same = memo.find((m) => sameEnrollments(m.scope, scope));
+  if (same) return structuredClone(same.figures);
+  const figures = computeFigures(scope, inputs);
+  memo.push({ scope, figures: structuredClone(figures) });
+  return figures;
+}
+
+/**
+ * Figures already computed in one report, before protection, by scope: a cohort of one course, the
+ * course and its track are the same enrollments (filters of the cohort's, in its order), so their
+ * figures are computed once (each scope then gets its own copy to protect).
+ */
+export type FiguresMemo = Array<{ scope: EnrollmentFact[]; figures: OutcomeFigures }>;
+
+function sameEnrollments(a: EnrollmentFact[], b: EnrollmentFact[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function computeFigures(scope: EnrollmentFact[], inputs: OutcomeInputs): OutcomeFigures {
   const ids = new Set(scope.map((e) => e.enrollmentId));
   const trainees = new Set(scope.map((e) => e.traineeId));
   const completed = scope.filter((e) => e.status === 'completed');

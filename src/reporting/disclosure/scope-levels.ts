@@ -1,6 +1,6 @@
 import type { EnrollmentFact } from '../ports/cohort-facts.source';
 import type { OutcomeInputs } from '../outcome-inputs';
-import { figuresOf, OutcomeFigures } from '../outcome-figures';
+import { figuresOf, FiguresMemo, OutcomeFigures } from '../outcome-figures';
 import { recodeCategories } from './category-recoding';
 import { Family, hideFamily, protectOwnFigures, ScopeContext } from './figure-protection';
 
@@ -31,9 +31,9 @@ export function scopeContext(scope: EnrollmentFact[], inputs: OutcomeInputs): Sc
  * group is withheld in every group of both levels: a reader knows only each group's size (at least
  * k) and the cohort's totals, whose two-way bounds cannot pin a count inside 1..k-1.
  */
-export function protectLevels(levels: ScopeGroup[][], inputs: OutcomeInputs): ProtectedLevel[] {
+export function protectLevels(levels: ScopeGroup[][], inputs: OutcomeInputs, memo?: FiguresMemo): ProtectedLevel[] {
   const k = inputs.minCellSize;
-  const built = levels.map((groups) => buildLevel(groups, inputs));
+  const built = levels.map((groups) => buildLevel(groups, inputs, memo));
   const flaggedBy = new Map<OutcomeFigures, Set<Family>>();
   for (const level of built) {
     const all = allFigures(level);
@@ -56,7 +56,7 @@ interface BuiltLevel {
   scopes: Map<OutcomeFigures, EnrollmentFact[]>;
 }
 
-function buildLevel(groups: ScopeGroup[], inputs: OutcomeInputs): BuiltLevel {
+function buildLevel(groups: ScopeGroup[], inputs: OutcomeInputs, memo: FiguresMemo | undefined): BuiltLevel {
   const sizes = new Map(groups.map((g) => [g.key, new Set(g.enrollments.map((e) => e.traineeId)).size]));
   const recoding = recodeCategories(sizes, inputs.minCellSize);
   const scopes = new Map<OutcomeFigures, EnrollmentFact[]>();
@@ -65,7 +65,7 @@ function buildLevel(groups: ScopeGroup[], inputs: OutcomeInputs): BuiltLevel {
   for (const g of groups) {
     // A group nobody is in publishes zeros, which give nothing away.
     if (sizes.get(g.key) === 0 || recoding.rowOf.get(g.key) === g.key) {
-      const f = figuresOf(g.enrollments, inputs);
+      const f = figuresOf(g.enrollments, inputs, memo);
       scopes.set(f, g.enrollments);
       figures.set(g.key, f);
     } else {
@@ -76,7 +76,7 @@ function buildLevel(groups: ScopeGroup[], inputs: OutcomeInputs): BuiltLevel {
   let other: ProtectedLevel['other'] = null;
   if (pooled.length > 0) {
     const scope = groups.filter((g) => pooled.includes(g.key)).flatMap((g) => g.enrollments);
-    other = { keys: pooled, figures: figuresOf(scope, inputs) };
+    other = { keys: pooled, figures: figuresOf(scope, inputs, memo) };
     scopes.set(other.figures, scope);
   }
   return { result: { figures, other }, scopes };
