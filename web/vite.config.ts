@@ -16,6 +16,12 @@ const QUERIES =
 // these): in the group they would ship with every first screen. The weight test keeps the budget honest.
 const LAZY_WIDGETS =
   /\/src\/shared\/(ui\/(confirm-dialog|radio-choice|text-area|select-field|download-file|new-password-field)|layout\/programme-nav|api\/resources\/cohorts|routing\/use-leave-guard)\.tsx?$/;
+// The router and the route table: the full app (src/app/app.tsx), which the page asks for as it starts
+// (src/main.tsx). The sign-in screen shows without it, in the same frame (shell-frame.tsx), and hands
+// over to it on sign-in or on a link (src/app/handover.ts): about 23 KB of brotli off the slow phone's
+// first screen (issue 14).
+const ROUTER =
+  /node_modules\/@tanstack\/(router-core|react-router|history|store|react-store)\/|\/src\/app\/(app|router)\.tsx$|\/src\/shared\/(routing\/|layout\/(app-shell|session-watch|not-found-screen|error-screen)\.tsx$)|\/src\/features\/[^/]+\/routes\.ts$|\/src\/features\/auth\/sign-in-route\.tsx$/;
 // Catalogues other than the first screens' English are fetched when needed (another language chosen,
 // a staff screen opened); in the group they would ship with every first screen.
 const LAZY_CATALOGUES = /\/src\/shared\/i18n\/locales\/(?!en\/messages\.po)/;
@@ -48,7 +54,8 @@ export default defineConfig({
         // React Aria widgets stay out (only lazy screens use them).
         codeSplitting: {
           groups: [
-            { name: (id: string) => (FIRST_SCREEN.test(id) && !QUERIES.test(id) && !LAZY_WIDGETS.test(id) && !LAZY_CATALOGUES.test(id) ? 'app' : null) },
+            { name: (id: string) => (FIRST_SCREEN.test(id) && !QUERIES.test(id) && !ROUTER.test(id) && !LAZY_WIDGETS.test(id) && !LAZY_CATALOGUES.test(id) ? 'app' : null) },
+            { name: (id: string) => (ROUTER.test(id) ? 'router' : null) },
             { name: (id: string) => (QUERIES.test(id) ? 'queries' : null) },
           ],
         },

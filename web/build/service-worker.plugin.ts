@@ -19,12 +19,17 @@ export function serviceWorker(): Plugin {
         .sort();
       const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
       const template = readFileSync(path.join(import.meta.dirname, 'service-worker.template.js'), 'utf8');
-      // The chunk the page asks for as soon as it starts (TanStack Query, home, the navigation: vite.config.ts)
-      // is part of the first screens although the page does not name it.
-      // With it, the one-line chunks that re-export its screens for a lazy import (home, the navigation).
-      const queries = Object.values(bundle).find((file) => file.type === 'chunk' && file.name === 'queries');
+      // The chunks the page asks for as soon as it starts are part of the first screens although the page
+      // does not name them: TanStack Query with home and the navigation, and the full app with the router
+      // (vite.config.ts, src/main.tsx). With them, the one-line chunks that re-export their modules for a
+      // lazy import (home, the navigation, the app).
+      const started = new Set(
+        Object.values(bundle)
+          .filter((file) => file.type === 'chunk' && (file.name === 'queries' || file.name === 'router'))
+          .map((file) => file.fileName),
+      );
       const startChunks = Object.values(bundle)
-        .filter((file) => file === queries || (file.type === 'chunk' && queries && file.code.length < 200 && file.imports.length === 1 && file.imports[0] === queries.fileName))
+        .filter((file) => started.has(file.fileName) || (file.type === 'chunk' && file.code.length < 200 && file.imports.length === 1 && started.has(file.imports[0])))
         .map((file) => file.fileName)
         .sort();
       const source = template
