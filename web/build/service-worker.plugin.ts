@@ -21,15 +21,15 @@ export function serviceWorker(): Plugin {
       const template = readFileSync(path.join(import.meta.dirname, 'service-worker.template.js'), 'utf8');
       // The chunks the page asks for as soon as it starts are part of the first screens although the page
       // does not name them: TanStack Query with home and the navigation, and the full app with the router
-      // (vite.config.ts, src/main.tsx). With them, the one-line chunks that re-export their modules for a
-      // lazy import (home, the navigation, the app).
-      const started = new Set(
-        Object.values(bundle)
-          .filter((file) => file.type === 'chunk' && (file.name === 'queries' || file.name === 'router'))
-          .map((file) => file.fileName),
+      // (vite.config.ts, src/main.tsx). With them, the one-line chunks the first screens' code imports
+      // lazily that re-export their modules (home, the navigation, the app).
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const started = new Set(chunks.filter((file) => file.name === 'queries' || file.name === 'router').map((file) => file.fileName));
+      const askedAtStart = new Set(
+        chunks.filter((file) => file.isEntry || file.name === 'app' || started.has(file.fileName)).flatMap((file) => file.dynamicImports),
       );
-      const startChunks = Object.values(bundle)
-        .filter((file) => started.has(file.fileName) || (file.type === 'chunk' && file.code.length < 200 && file.imports.length === 1 && started.has(file.imports[0])))
+      const startChunks = chunks
+        .filter((file) => started.has(file.fileName) || (askedAtStart.has(file.fileName) && file.code.length < 200 && file.imports.length === 1 && started.has(file.imports[0])))
         .map((file) => file.fileName)
         .sort();
       const source = template

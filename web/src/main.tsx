@@ -4,6 +4,7 @@ import { StandaloneSignIn } from './app/standalone-sign-in';
 import { APP_BASE, signInSearchAt } from './app/start-screen';
 import { createHandover } from './app/handover';
 import { loadQueryClient } from './shared/api/query-client-loader';
+import { loadMainNav } from './shared/layout/main-nav-loader';
 import { activateLocale, i18n } from './shared/i18n/i18n';
 import { initialLocale } from './shared/i18n/locales';
 import { registerServiceWorker } from './shared/pwa/register-service-worker';
@@ -22,6 +23,7 @@ if (signInSearch) {
   // the full app, TanStack Query and home download; the app takes over when the person signs in
   // or follows a link, at that path.
   void loadQueryClient().catch(() => undefined);
+  void loadMainNav().catch(() => undefined);
   void fullApp.then(({ preloadHome }) => preloadHome()).catch(() => undefined);
   const navigate = createHandover(
     async () => {

@@ -4,11 +4,8 @@ import { useSession } from '../auth/use-session';
 import { loadedQueryClient, subscribeQueryClient } from '../api/query-client-loader';
 import { SessionWatch } from './session-watch';
 import { ShellFrame } from './shell-frame';
+import { loadMainNav } from './main-nav-loader';
 
-// Signed in only, and it reads the inbox count through TanStack Query: it comes with Query's chunk
-// (vite.config.ts), not with the sign-in screen.
-// Asked for at the first render, beside Query's chunk, so that signing in does not wait for it.
-const loadMainNav = () => import('./main-nav');
 const MainNav = lazy(() => loadMainNav().then(({ MainNav }) => ({ default: MainNav })));
 
 /** The page frame (shell-frame.tsx) with the router's screens in it and the main navigation once signed in. */
