@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig, PROCESS_ROLES, ProcessRole } from './config/app-config';
 import { createApp } from './platform/http-app';
 import { prepareDatabase } from './platform/prepare-database';
+import { warmMarkdownRenderer } from './course/markdown-renderer';
 
 function roleFromArgs(args: string[]): ProcessRole {
   const given = args[0] ?? 'all';
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
     return;
   }
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  // Libraries left out of the start (issue 23.6) that a common first request needs: loaded now, in
+  // the background, so the first lesson read does not pay for them. Readiness never waited for them.
+  setImmediate(warmMarkdownRenderer);
 }
 
 main().catch((error) => {

@@ -6,7 +6,7 @@ import { Grading } from '../src/assessment/grading.service';
 import { DeadlineReminders } from '../src/assessment/deadline-reminders.service';
 import { AssessmentResults } from '../src/assessment/assessment-results.contract';
 import {
-  AssessmentFakes, authorAssessment, enrollAnother, instructorWithModule, outboxRows, publishAndEnroll, QUIZ_RIGHT, quizBody, startAssessmentApp,
+  AssessmentFakes, authorAssessment, enrollAnother, instructorWithModule, outboxRows, publishAndEnroll, QUIZ_RIGHT, QUIZ_WRONG, quizBody, startAssessmentApp,
 } from './support/assessment-builders';
 
 /** An api-only app: no worker takes the jobs, so the test runs the handlers itself. */
@@ -40,6 +40,30 @@ describe('assessments: handlers run twice, schedules and results', () => {
     expect(await outboxRows(t, 'assessment-graded', submitted.body.id)).toHaveLength(1);
     expect(await outboxRows(t, 'notify', submitted.body.id)).toHaveLength(1);
     expect((await t.api.get(`/api/v1/submissions/${submitted.body.id}`, trainee.token)).body).toMatchObject({ status: 'graded', score: 100 });
+  });
+
+  it('announces a change of evidence for a first pass only: not for a second pass of the same assessment, nor a fail after a pass', async () => {
+    const { instructor, module } = await instructorWithModule(t, fakes, admin);
+    const id = await authorAssessment(t.api, instructor, module.moduleId, quizBody({ attemptsAllowed: 5 }));
+    const { trainee } = await publishAndEnroll(t, fakes, admin, module);
+    const grading = t.get<Grading>(Grading);
+    const submitAndGrade = async (answer: unknown) => {
+      const submitted = await t.api.post(`/api/v1/assessments/${id}/submissions`, { answer }, trainee.token);
+      expect(submitted.status).toBe(202);
+      await run((job: HandledJob<'grade-submission'>) => grading.handle(job), 'grade-submission', { submissionId: submitted.body.id });
+      return submitted.body.id as string;
+    };
+    const evidence = async () => (await outboxRows(t, 'trainee-evidence-changed', trainee.id)).length;
+    await submitAndGrade(QUIZ_WRONG);
+    expect(await evidence()).toBe(0);
+    const first = await submitAndGrade(QUIZ_RIGHT);
+    expect(await evidence()).toBe(1);
+    await submitAndGrade(QUIZ_RIGHT);
+    await submitAndGrade(QUIZ_WRONG);
+    expect(await evidence()).toBe(1);
+    // Every grade still reaches progress and the trainee.
+    expect(await outboxRows(t, 'assessment-graded', trainee.id)).toHaveLength(4);
+    expect(await outboxRows(t, 'notify', first)).toHaveLength(1);
   });
 
   it('marks the submission error after the last failed try, and retries before it', async () => {

@@ -32,7 +32,7 @@ describe('cohort: creation, validation, lifecycle, visibility', () => {
     // Applicants choose among the cohort's courses by title (the web app's apply screen).
     expect(created.body.courses).toEqual(
       [track1, track2]
-        .map((o) => ({ versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version }))
+        .map((o) => ({ versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version, prerequisites: [], prerequisitesMet: true }))
         .sort((a, b) => a.title.localeCompare(b.title) || a.versionId.localeCompare(b.versionId)),
     );
     expect((await t.api.get(`/api/v1/cohorts/${created.body.id}`, admin.token)).body.id).toBe(created.body.id);

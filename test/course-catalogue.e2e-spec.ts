@@ -27,6 +27,24 @@ describe('course: catalogue, skills, Markdown safety, exchange, contracts', () =
   });
   afterAll(() => t.close());
 
+  it('tells other modules the prerequisite courses a version was published with, and names courses by id', async () => {
+    const basics = (await buildCourse(t.api, owner.token, 1, 1)).course;
+    const { course } = await buildCourse(t.api, owner.token, 1, 1);
+    expect((await t.api.put(`/api/v1/courses/${course.id}/prerequisites`, { courseIds: [basics.id] }, owner.token)).status).toBe(200);
+    const v1 = await publish(t.api, owner.token, course.id);
+    // Changing the draft's prerequisites later does not change the published version's.
+    await t.api.put(`/api/v1/courses/${course.id}/prerequisites`, { courseIds: [] }, owner.token);
+    const v2 = await publish(t.api, owner.token, course.id);
+    const versions = t.get<PublishedCourseVersions>(PublishedCourseVersions);
+    expect((await versions.getOutline(v1.versionId))!.prerequisiteCourseIds).toEqual([basics.id]);
+    expect((await versions.getOutline(v2.versionId))!.prerequisiteCourseIds).toEqual([]);
+    expect(await versions.getCourses([basics.id, '00000000-0000-4000-8000-000000000000', course.id])).toEqual([
+      { courseId: basics.id, code: basics.code, title: basics.title },
+      { courseId: course.id, code: course.code, title: course.title },
+    ]);
+    expect(await versions.getCourses([])).toEqual([]);
+  });
+
   it('lists the four tracks to anyone, and each track’s skills framework', async () => {
     const tracks = await t.api.get('/api/v1/tracks');
     expect(tracks.status).toBe(200);

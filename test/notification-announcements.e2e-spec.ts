@@ -288,6 +288,55 @@ describe('announcements, application receipts and start-day notices', () => {
     expect(items).toHaveLength(1);
   });
 
+  it('tells a running cohort’s trainees again when its start moves to a later day after the notice went out; an unchanged, same-day or earlier start is not told twice', async () => {
+    // 09:00 on 3 May in Belize.
+    const running = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: '2027-05-03T15:00:00.000Z', endsAt: '2027-07-01T00:00:00.000Z' });
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    expect((await t.api.post(`/api/v1/cohorts/${running.id}/enrollments`, { traineeId: trainee.id }, admin.token)).status).toBe(201);
+    expect((await t.api.patch(`/api/v1/cohorts/${running.id}`, { applicationsCloseAt: new Date(Date.now() - 60_000).toISOString() }, admin.token)).status).toBe(200);
+    expect((await t.api.post(`/api/v1/cohorts/${running.id}/status`, { status: 'running' }, admin.token)).status).toBe(200);
+    const notices = t.get<CohortStartNotices>(CohortStartNotices);
+    const scan = (now: string) => t.get<ClsService>(ClsService).run(() => notices.scan(new Date(now)));
+    const claimed = async () => (await t.dataSource.query('SELECT start_notice_sent_at FROM cohort WHERE id = $1', [running.id]))[0].start_notice_sent_at as Date | null;
+    const reschedule = async (change: Record<string, string>) => {
+      const answer = await t.api.patch(`/api/v1/cohorts/${running.id}`, change, admin.token);
+      expect([answer.status, answer.text]).toEqual([200, expect.any(String)]);
+      return answer.body;
+    };
+    const deliveredToTrainee = async () => {
+      await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'cohort-starts-today' AND payload->'data'->>'cohortId' = $1 AND sent_at IS NULL`, [running.id])).length === 0, { what: 'the outbox moved' });
+      return (await waitForInboxTypes(t.api, trainee, ['cohort-starts-today'])).filter((i: { type: string }) => i.type === 'cohort-starts-today');
+    };
+
+    await scan('2027-05-03T14:00:00Z');
+    expect(await startNoticesOf(running.id)).toEqual([{ to: trainee.id, late: false }]);
+    expect(await deliveredToTrainee()).toHaveLength(1);
+
+    // Unchanged (the same start sent again), later the same day, and earlier: the claim stays, nothing is sent again.
+    await reschedule({ startsAt: '2027-05-03T15:00:00.000Z', name: 'Renamed' });
+    await reschedule({ startsAt: '2027-05-03T20:00:00.000Z' });
+    await reschedule({ startsAt: '2027-05-02T15:00:00.000Z' });
+    expect(await claimed()).not.toBeNull();
+    expect(await scan('2027-05-02T16:00:00Z')).toEqual({ cohorts: 0, notified: 0 });
+    expect(await startNoticesOf(running.id)).toHaveLength(1);
+
+    // A week later: the claim is cleared in the same change, and the new start day tells the trainee again, once.
+    const moved = await reschedule({ startsAt: '2027-05-10T15:00:00.000Z' });
+    expect(moved.startsAt).toBe('2027-05-10T15:00:00.000Z');
+    expect(await claimed()).toBeNull();
+    expect(await scan('2027-05-03T16:00:00Z')).toEqual({ cohorts: 0, notified: 0 });
+    expect(await scan('2027-05-10T14:00:00Z')).toEqual({ cohorts: 1, notified: 1 });
+    expect(await scan('2027-05-10T18:00:00Z')).toEqual({ cohorts: 0, notified: 0 });
+    expect(await startNoticesOf(running.id)).toEqual([{ to: trainee.id, late: false }, { to: trainee.id, late: false }]);
+    await waitFor(async () => ((await deliveredToTrainee()).length === 2 ? true : null), { what: 'the second start notice in the inbox' });
+
+    // Bad dates are refused and change nothing.
+    const refused = await t.api.patch(`/api/v1/cohorts/${running.id}`, { startsAt: '2027-08-01T00:00:00.000Z' }, admin.token);
+    expect([refused.status, refused.body.type]).toEqual([422, expect.stringMatching(/invalid-dates$/)]);
+    expect((await t.api.patch(`/api/v1/cohorts/${running.id}`, { startsAt: 'next week' }, admin.token)).status).toBe(400);
+    expect((await t.api.get(`/api/v1/cohorts/${running.id}`, admin.token)).body.startsAt).toBe('2027-05-10T15:00:00.000Z');
+  });
+
   it('does not welcome trainees who join before the start notice went out (the start-day scan tells them)', async () => {
     const future = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: '2027-04-01T15:00:00.000Z', endsAt: '2027-06-01T00:00:00.000Z' });
     const trainee = await createUser(t.api, admin.token, ['trainee']);

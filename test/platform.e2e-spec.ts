@@ -94,6 +94,11 @@ describe('platform: health, errors, docs, metrics, pipeline', () => {
     expect((await t.api.get('/admin/queues')).status).toBe(401);
     expect((await t.api.get('/admin/queues', trainee.token)).status).toBe(403);
     expect((await t.api.get('/admin/queues', admin.token)).status).toBe(200);
+    // The board is built on first use behind the admin check; a path it does not know is a problem+json 404.
+    expect((await t.api.get('/admin/queues/static/no-such-file.js')).status).toBe(401);
+    const missing = await t.api.get('/admin/queues/static/no-such-file.js', admin.token);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('opens the queue dashboard in a signed-in admin\'s browser through a cookie that lasts as long as the access token', async () => {

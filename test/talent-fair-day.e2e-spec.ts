@@ -69,14 +69,13 @@ describe("a career fair's day", () => {
   afterAll(() => t?.close());
 
   describe('cancelling a meeting', () => {
-    it('only the trainee who booked it may cancel: others find nothing there, other roles are refused', async () => {
+    it('only the trainee who booked it (or an admin) may cancel: others find nothing there, other roles are refused', async () => {
       const booking = await book(await slot(today, w.people.employer, 2 * HOUR), w.people.traineeA);
       const cases: Array<[string, TestPerson | null, number]> = [
         ['another trainee', other, 404],
         ['a trainee of the cohort who is not listed', w.people.traineeB, 404],
         ['the employer', w.people.employer, 403],
         ['a reviewer', w.people.reviewer, 403],
-        ['an admin', w.people.admin, 403],
         ['nobody signed in', null, 401],
       ];
       for (const [who, person, status] of cases) {
@@ -122,6 +121,60 @@ describe("a career fair's day", () => {
       expect((await t.dataSource.query('SELECT 1 FROM fair_booking WHERE id = $1', [booking])).length).toBe(1);
       // Not theirs: still 404, started or not (nothing about another's meeting leaks).
       expect((await api.delete(`/api/v1/fair-bookings/${booking}`, other.token)).status).toBe(404);
+    });
+  });
+
+  describe('telling the employer of a cancelled meeting', () => {
+    const cancelNotices = async (person: TestPerson, bookingId: string) =>
+      ((await api.get('/api/v1/me/notifications?limit=100', person.token)).body.items as Array<{ type: string; title: string; text: string; data: Record<string, unknown> }>)
+        .filter((n) => n.type === 'fair-meeting-cancelled' && n.data.bookingId === bookingId);
+    const deliveries = async (bookingId: string) =>
+      (await t.dataSource.query(`SELECT recipient_id, channel FROM notification_delivery WHERE event_key = $1 ORDER BY recipient_id, channel`, [`fair-meeting-cancelled:${bookingId}`])) as Array<{ recipient_id: string; channel: string }>;
+
+    it('a trainee cancelling tells the employer whose slot it was, in the inbox and by email, once', async () => {
+      const booking = await book(await slot(later, w.people.employer, 7 * 24 * HOUR + HOUR), w.people.traineeA);
+      expect((await api.delete(`/api/v1/fair-bookings/${booking}`, w.people.traineeA.token)).status).toBe(204);
+      const [notice] = await waitFor(async () => {
+        const found = await cancelNotices(w.people.employer, booking);
+        return found.length ? found : null;
+      }, { what: "the employer's cancellation notice" });
+      expect(notice.title).toContain('Next week');
+      expect(notice.text).toMatch(/cancelled/);
+      expect(notice.text).toContain((await api.get('/api/v1/me', w.people.traineeA.token)).body.displayName);
+      await waitFor(async () => ((await deliveries(booking)).length >= 2 ? true : null), { what: 'the deliveries' });
+      // The employer on both channels (their defaults); the trainee who cancelled is not told of it.
+      expect(await deliveries(booking)).toEqual([{ recipient_id: w.people.employer.id, channel: 'email' }, { recipient_id: w.people.employer.id, channel: 'in_app' }]);
+      expect(await cancelNotices(w.people.traineeA, booking)).toEqual([]);
+    });
+
+    it('an admin cancelling tells the employer (by their preferences) and the trainee; a refused cancel tells no one', async () => {
+      const employer = await createUser(api, w.people.admin.token, ['employer'], { organisationId });
+      expect((await api.put('/api/v1/me/notification-preferences', { preferences: [{ type: 'fair-meeting-cancelled', channel: 'email', mode: 'off' }] }, employer.token)).status).toBe(200);
+      const booking = await book(await slot(later, employer, 7 * 24 * HOUR + 2 * HOUR), other);
+      expect((await api.delete(`/api/v1/fair-bookings/${booking}`, w.people.employer.token)).status).toBe(403);
+      expect((await api.delete(`/api/v1/fair-bookings/${booking}`, w.people.admin.token)).status).toBe(204);
+      expect((await t.dataSource.query('SELECT 1 FROM fair_booking WHERE id = $1', [booking])).length).toBe(0);
+      const [toEmployer] = await waitFor(async () => {
+        const found = await cancelNotices(employer, booking);
+        return found.length ? found : null;
+      }, { what: "the slot's employer's notice" });
+      expect(toEmployer.text).toMatch(/programme staff/i);
+      const [toTrainee] = await waitFor(async () => {
+        const found = await cancelNotices(other, booking);
+        return found.length ? found : null;
+      }, { what: "the trainee's notice" });
+      expect(toTrainee.text).toMatch(/programme staff/i);
+      await waitFor(async () => ((await deliveries(booking)).length >= 3 ? true : null), { what: 'the deliveries' });
+      expect((await deliveries(booking)).filter((d) => d.recipient_id === employer.id)).toEqual([{ recipient_id: employer.id, channel: 'in_app' }]);
+      // Only the employer who published the slot is told, not everyone of the organisation.
+      expect(await cancelNotices(w.people.employer, booking)).toEqual([]);
+
+      // A meeting under way stays, and no notice goes out.
+      const started = await book(await slot(today, employer, 4 * HOUR), other);
+      await t.dataSource.query(`UPDATE fair_booking SET during = tstzrange(now() - interval '10 minutes', now() + interval '5 minutes') WHERE id = $1`, [started]);
+      expect((await api.delete(`/api/v1/fair-bookings/${started}`, w.people.admin.token)).status).toBe(409);
+      expect((await api.delete(`/api/v1/fair-bookings/${NO_SUCH}`, w.people.admin.token)).status).toBe(404);
+      expect(await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE payload->>'eventKey' = $1`, [`fair-meeting-cancelled:${started}`])).toEqual([]);
     });
   });
 

@@ -196,7 +196,8 @@ describe('career fairs', () => {
     const future = await slot(fairId, 8.5 * HOUR);
     const later = await slot(today.body.id, 4 * HOUR);
     const begun = await slot(today.body.id, -0.5 * HOUR);
-    expect((await api.post(`/api/v1/fair-slots/${future}/bookings`, undefined, trainee.token)).status).toBe(201);
+    const futureBooking = await api.post(`/api/v1/fair-slots/${future}/bookings`, undefined, trainee.token);
+    expect(futureBooking.status).toBe(201);
     // A meeting that began before the withdrawal (booked and reminded earlier): history, kept.
     await t.dataSource.query(`INSERT INTO fair_booking (slot_id, fair_id, trainee_id, during, reminded_at) SELECT id, fair_id, $2, tstzrange(starts_at, ends_at), now() FROM fair_slot WHERE id = $1`, [begun, trainee.id]);
     const before = await api.get(`/api/v1/career-fairs/${today.body.id}/slots`, w.people.employer.token);
@@ -209,6 +210,12 @@ describe('career fairs', () => {
     expect(mine.body.find((s: { id: string }) => s.id === future)).toMatchObject({ available: true, bookedByName: null });
     const under = await api.get(`/api/v1/career-fairs/${today.body.id}/slots`, w.people.employer.token);
     expect(under.body.find((s: { id: string }) => s.id === begun)).toMatchObject({ available: false, bookedByName: null });
+    // The employer hears the time is free, without the name of someone who withdrew their consent.
+    const notice = await waitFor(async () => ((await api.get('/api/v1/me/notifications?limit=100', w.people.employer.token)).body.items as Array<{ type: string; text: string; data: Record<string, unknown> }>)
+      .find((n) => n.type === 'fair-meeting-cancelled' && n.data.bookingId === futureBooking.body.id), { what: "the employer's cancellation notice" });
+    expect(notice.data).toMatchObject({ cancelledBy: 'withdrawal', fairName: 'Belize Digital Careers Fair' });
+    expect(notice.data).not.toHaveProperty('traineeName');
+    expect(notice.text).not.toContain('Test trainee');
     const refused = await api.post(`/api/v1/fair-slots/${later}/bookings`, undefined, trainee.token);
     expect(refused.status).toBe(422);
     expect(refused.body.type).toMatch(/talent-profile-not-listed$/);

@@ -58,7 +58,7 @@ export function meEnrollments(app: FastifyInstance, deps: BaselineDeps): void {
     const principal = await authenticatePrincipal(deps, request, reply);
     if (!principal) return reply;
     const { rows } = await deps.pool.query(
-      `SELECT id, cohort_id, trainee_id, course_version_id, status, source, enrolled_at, withdrawn_at, withdrawal_reason, completed_at, last_activity_at
+      `SELECT id, cohort_id, trainee_id, course_version_id, status, source, enrolled_at, withdrawn_at, withdrawal_reason, completed_at, last_activity_at, percent_complete
          FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`,
       [principal.userId],
     );

@@ -29,14 +29,19 @@ export class AssessmentResultsService extends AssessmentResults {
 
   async resultsOfEnrollments(enrollmentIds: string[]): Promise<AssessmentResult[]> {
     // One query, not one per enrollment: this may run inside a transaction (one connection) and over whole cohorts.
-    const refs = await this.enrollments.getEnrollments(enrollmentIds);
+    // The submissions are aggregated while the enrollments are looked up (rows of unknown ids are never used).
+    const ids = [...new Set(enrollmentIds)];
+    if (ids.length === 0) return [];
+    const [refs, rows] = await Promise.all([
+      this.enrollments.getEnrollments(ids),
+      this.txHost.tx.query(
+        `SELECT enrollment_id, assessment_id, max(score) FILTER (WHERE status = 'graded') AS best, count(*)::int AS attempts, max(graded_at) AS last_graded_at
+           FROM submission WHERE enrollment_id = ANY($1::uuid[]) GROUP BY enrollment_id, assessment_id`,
+        [ids],
+      ) as Promise<Row[]>,
+    ]);
     if (refs.length === 0) return [];
     const outlines = new Map((await this.versions.getOutlines([...new Set(refs.map((e) => e.courseVersionId))])).map((o) => [o.versionId, o]));
-    const rows: Row[] = await this.txHost.tx.query(
-      `SELECT enrollment_id, assessment_id, max(score) FILTER (WHERE status = 'graded') AS best, count(*)::int AS attempts, max(graded_at) AS last_graded_at
-         FROM submission WHERE enrollment_id = ANY($1::uuid[]) GROUP BY enrollment_id, assessment_id`,
-      [refs.map((e) => e.enrollmentId)],
-    );
     // Keyed by enrollment, then assessment: no key string built per row (a cohort has 20,000 of them).
     const byEnrollment = new Map<string, Map<string, Row>>();
     for (const r of rows) {

@@ -141,24 +141,35 @@ export class Grading {
     // The grade row and the submission's current score in one statement: the update runs only
     // when the grade row was new, so a repeated job changes neither. The grade's time is taken after
     // the submission's row lock, so it orders the grades of one submission for progress.
-    const stored: Array<{ gradedAt: Date }> = await this.txHost.tx.query(
+    // A pass of an assessment this enrollment had passed already proves nothing new (the searchable
+    // evidence is the set of assessments passed): the statement looks for such an earlier pass and
+    // key-share locks it, so a regrade taking that pass back waits for this grade to commit (and
+    // then announces the change with this pass visible), or this statement waits for the regrade
+    // and, the earlier pass gone, announces this one. A revoked pass is always announced.
+    const newPass = passed && !submission.passed;
+    const stored: Array<{ gradedAt: Date; passedBefore: boolean }> = await this.txHost.tx.query(
       `WITH inserted AS (
          INSERT INTO grade (submission_id, cause, raw_score, penalty, score, previous_score, max_score, passed, feedback, key_version_id, graded_by, reason, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, clock_timestamp()) ON CONFLICT (submission_id, cause) DO NOTHING RETURNING id, created_at
        ), updated AS (
          UPDATE submission SET status = 'graded', score = $5, passed = $8, feedback = $13, graded_at = now(), error = NULL
           WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted) RETURNING id
+       ), passed_before AS (
+         SELECT 1 FROM submission other
+          WHERE $14::boolean AND other.enrollment_id = $15::uuid AND other.assessment_id = $16::uuid AND other.passed AND other.id <> $1
+          LIMIT 1 FOR KEY SHARE
        )
-       SELECT inserted.created_at AS "gradedAt" FROM updated, inserted`,
+       SELECT inserted.created_at AS "gradedAt", EXISTS (SELECT 1 FROM passed_before) AS "passedBefore" FROM updated, inserted`,
       [submission.id, change.cause, grade.raw, grade.penalty, score, submission.score, submission.maxScore, passed, jsonbSafe(grade.feedback), change.keyVersionId, change.gradedBy, change.reason,
-        jsonbSafe({ ...grade.feedback, penalty: grade.penalty, lateDays: submission.lateDays })],
+        jsonbSafe({ ...grade.feedback, penalty: grade.penalty, lateDays: submission.lateDays }), newPass, submission.enrollmentId, submission.assessmentId],
     );
     if (stored.length === 0) return false;
     const payload = { submissionId: submission.id, enrollmentId: submission.enrollmentId, assessmentId: submission.assessmentId, traineeId: submission.traineeId, passed, score, maxScore: submission.maxScore, gradedAt: stored[0].gradedAt.toISOString() };
     const events: OutboxItem[] = [{ name: 'assessment-graded', payload }];
-    // A pass proves skills; a regrade that turns a pass into a fail takes that proof back. A fail
-    // after a fail changes nothing a trainee has proven, so it is not announced.
-    if (passed || submission.passed) events.push({ name: 'trainee-evidence-changed', payload: { traineeId: submission.traineeId } });
+    // A first pass proves skills; a regrade that turns a pass into a fail takes that proof back. A
+    // fail after a fail, a pass regraded to a pass and a pass of an assessment passed before change
+    // nothing a trainee has proven, so they are not announced (one job fewer per resubmission).
+    if ((newPass && !stored[0].passedBefore) || (!passed && submission.passed)) events.push({ name: 'trainee-evidence-changed', payload: { traineeId: submission.traineeId } });
     // A regrade that changes nothing is still reported to progress, but not to the trainee.
     if (submission.score === null || submission.score !== score) {
       const eventKey = `graded:${change.eventSuffix}`;

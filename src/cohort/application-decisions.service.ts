@@ -11,6 +11,7 @@ import { ApplicationView, BulkDecisionItemDto, BulkDecisionResultView, DecisionD
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { TrackQuotas } from './track-quotas.service';
 import { Waitlist } from './waitlist.service';
+import { PrerequisiteChecks } from './prerequisite-checks.service';
 
 /** Which decision may follow which status. Accepted, rejected and withdrawn are final for an application. */
 const LEGAL: Record<ApplicationStatus, Decision[]> = {
@@ -35,6 +36,7 @@ export class ApplicationDecisions {
     private readonly outbox: Outbox,
     private readonly waitlist: Waitlist,
     private readonly quotas: TrackQuotas,
+    private readonly prerequisites: PrerequisiteChecks,
   ) {}
 
   @Transactional()
@@ -55,6 +57,7 @@ export class ApplicationDecisions {
     let enrollmentId: string | null = null;
     if (input.decision === 'accept') {
       await this.quotas.requireRoom(cohort, application.courseVersionId);
+      if (!input.overridePrerequisites) await this.prerequisites.require(application.traineeId, application.courseVersionId, true);
       const enrollment = await this.writer.enroll(cohort, { cohortId: cohort.id, traineeId: application.traineeId, courseVersionId: application.courseVersionId, source: 'application', applicationId });
       enrollmentId = enrollment.id;
     }

@@ -11,6 +11,7 @@ import { EnrollmentWriter } from './enrollment-writer.service';
 import { Waitlist } from './waitlist.service';
 import { Rubrics } from './rubrics.service';
 import { normalisePhone } from './applicant-matching';
+import { PrerequisiteChecks } from './prerequisite-checks.service';
 import { ApplicationView, ApplyDto, DecisionRecordView, ScoreDto } from './dto/application.dto';
 
 const WITHDRAWABLE = ['submitted', 'shortlisted', 'waitlisted'];
@@ -26,6 +27,7 @@ export class ApplicationsService {
     private readonly waitlist: Waitlist,
     private readonly outbox: Outbox,
     private readonly rubrics: Rubrics,
+    private readonly prerequisites: PrerequisiteChecks,
   ) {}
 
   private get repo() {
@@ -40,6 +42,7 @@ export class ApplicationsService {
       throw unprocessable('applications-closed', 'This cohort is not taking applications now.');
     }
     const courseVersionId = await this.chooseVersion(cohortId, input.courseVersionId);
+    await this.prerequisites.require(traineeId, courseVersionId, false);
     const answers = checkAnswers(cohort, input.answers ?? []);
     let id: string;
     try {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
+import { AppTransactionHost, DirectReads } from '@gds/database';
 import { EnrollmentDirectory, EnrollmentRef, InstructedVersion } from './enrollment-directory.contract';
 import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
@@ -16,6 +16,7 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly reader: ProgressReader,
+    private readonly reads: DirectReads,
   ) {
     super();
   }
@@ -30,8 +31,9 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
     return this.txHost.tx.query(`${SELECT_REFS} WHERE e.id = ANY($1::uuid[]) ORDER BY e.enrolled_at, e.id`, [[...new Set(enrollmentIds)]]);
   }
 
+  /** Plain SQL on the pool outside a transaction: the lesson read asks this on every request (issue 23). */
   async enrollmentsOf(traineeId: string): Promise<EnrollmentRef[]> {
-    return this.txHost.tx.query(`${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`, [traineeId]);
+    return this.reads.query(`${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`, [traineeId]);
   }
 
   async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {

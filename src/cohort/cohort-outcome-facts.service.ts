@@ -96,7 +96,8 @@ export class CohortOutcomeFacts {
   async weeklyActivity(cohortId: string, until: Date, weeks: number): Promise<LearningActionFact[]> {
     // A Date truncates to the millisecond: an action is in window j when until − (j+1)·7 d + 1 ms <= at
     // < until − j·7 d + 1 ms, which is date_bin's half-open bin with its origin 1 ms after until.
-    return this.txHost.tx.query(
+    // The instant leaves as whole epoch milliseconds (exactly the Date pg would parse, without parsing 50,000 timestamps as text).
+    const rows: Array<{ traineeId: string; atMs: number }> = await this.txHost.tx.query(
       `WITH action AS (
          SELECT e.trainee_id, l.completed_at AS at
            FROM lesson_completion l JOIN enrollment e ON e.id = l.enrollment_id
@@ -105,10 +106,11 @@ export class CohortOutcomeFacts {
          SELECT e.trainee_id, g.graded_at
            FROM assessment_grade g JOIN enrollment e ON e.id = g.enrollment_id
           WHERE e.cohort_id = $1 AND g.graded_at >= $2 AND g.graded_at < $3)
-       SELECT trainee_id AS "traineeId", max(at) AS at
+       SELECT trainee_id AS "traineeId", floor(extract(epoch FROM max(at)) * 1000)::float8 AS "atMs"
          FROM action GROUP BY trainee_id, date_bin('7 days', at, $3::timestamptz)`,
       [cohortId, new Date(until.getTime() + 1 - weeks * WEEK_MS), new Date(until.getTime() + 1)],
     );
+    return rows.map((r) => ({ traineeId: r.traineeId, at: new Date(r.atMs) }));
   }
 
   /** Learning actions at or after `since`: lessons completed and assessments graded. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
+import { DirectReads } from '@gds/database';
 import { badRequest, decodeCursor, Principal, toPage } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { UserDirectory } from '../identity/identity.module';
@@ -75,7 +75,7 @@ export function rosterPageQuery(
 @Injectable()
 export class CohortRoster {
   constructor(
-    private readonly txHost: AppTransactionHost,
+    private readonly reads: DirectReads,
     private readonly access: CohortAccess,
     private readonly users: UserDirectory,
     private readonly config: AppConfig,
@@ -87,17 +87,17 @@ export class CohortRoster {
     if (after && (!/^\d{1,3}(\.\d{1,2})?$/.test(after.p) || !TIMESTAMP.test(after.at) || !UUID.test(after.id))) {
       throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
     }
-    const cohort = await this.access.requireStaff(principal, cohortId);
+    const cohort = await this.access.requireStaffHeadline(principal, cohortId);
     const limit = query.limit ?? ROSTER_PAGE_MAX;
     const { text, values } = rosterPageQuery(cohortId, this.config.AT_RISK_INACTIVE_DAYS, { status: query.status, atRisk: query.atRisk === 'true', after, limit: limit + 1 });
-    const found: RosterRow[] = await this.txHost.tx.query(text, values).catch((error) => {
+    const found = await this.reads.query<RosterRow>(text, values).catch((error) => {
       // A well-formed cursor with an impossible time: the client's mistake, not ours.
       if (['22007', '22008'].includes((error as { code?: string }).code ?? '')) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.');
       throw error;
     });
     const page = toPage(found, limit, (r) => ({ p: r.percent_complete, at: r.enrolled_text, id: r.id }));
     const rows = page.items;
-    const people = new Map((await this.users.findByIds(rows.map((r) => r.trainee_id))).map((p) => [p.id, p]));
+    const people = new Map((await this.users.namesByIds(rows.map((r) => r.trainee_id))).map((p) => [p.id, p]));
     const outlines = new Map((await this.versions.getOutlines([...new Set(rows.map((r) => r.course_version_id))])).map((o) => [o.versionId, o]));
     return {
       cohortId,

@@ -79,7 +79,9 @@ export class CohortStartNotices {
 function startNotice(cohort: { id: string; name: string; starts_at: Date }, enrollmentId: string, traineeId: string, joinedLate: boolean) {
   return {
     type: 'cohort-starts-today' as const,
-    eventKey: `cohort-starts-today:${enrollmentId}`,
+    // The start in the key: a start moved to a later day (which clears the cohort's claim) is told
+    // again, once; the scan and the welcome of one start share the key, so each enrollment hears it once.
+    eventKey: `cohort-starts-today:${enrollmentId}:${cohort.starts_at.getTime()}`,
     recipientIds: [traineeId],
     data: { cohortId: cohort.id, cohortName: cohort.name, enrollmentId, startsAt: cohort.starts_at.toISOString(), ...(joinedLate ? { joinedLate: true } : {}) },
   };

@@ -35,6 +35,7 @@ import { Rubrics } from './rubrics.service';
 import { SelectionController } from './selection.controller';
 import { SelectionWorkbench } from './selection-workbench.service';
 import { TrackQuotas } from './track-quotas.service';
+import { PrerequisiteChecks } from './prerequisite-checks.service';
 import { PublishedCoursesModule } from '../course/published-courses.module';
 import { IdentityModule } from '../identity/identity.module';
 
@@ -54,6 +55,7 @@ export { CohortOutcomeFacts, CohortPersonalData };
     EnrollmentWriter,
     Waitlist,
     TrackQuotas,
+    PrerequisiteChecks,
     Rubrics,
     SelectionWorkbench,
     DecisionReverts,

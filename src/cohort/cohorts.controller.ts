@@ -46,8 +46,8 @@ export class CohortsController {
   @ApiOperation({ summary: 'Rename, change capacity (never below seats taken), the application window or the instructors' })
   @ApiOkResponse({ type: CohortView })
   @ApiProblems(404, 422)
-  async update(@Param('id', UuidParam()) id: string, @Body() body: UpdateCohortDto): Promise<CohortView> {
-    return this.cohorts.update(id, body);
+  async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: UpdateCohortDto): Promise<CohortView> {
+    return this.cohorts.update(id, body, principal.userId);
   }
 
   @Post(':id/status')
@@ -56,8 +56,8 @@ export class CohortsController {
   @ApiOperation({ summary: 'Move the lifecycle: planned → accepting_applications → running → completed → archived (422 for an illegal move)' })
   @ApiOkResponse({ type: CohortView })
   @ApiProblems(404, 422)
-  async transition(@Param('id', UuidParam()) id: string, @Body() body: TransitionCohortDto): Promise<CohortView> {
-    return this.cohorts.transition(id, body.status);
+  async transition(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: TransitionCohortDto): Promise<CohortView> {
+    return this.cohorts.transition(id, body.status, principal.userId);
   }
 
   @Get(':id/roster')

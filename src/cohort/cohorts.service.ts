@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { DEFAULT_TIME_ZONE } from '@gds/time';
+import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
 import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { UserDirectory } from '../identity/identity.module';
 import { Cohort, CohortStatus } from './cohort.entity';
 import { CohortAccess } from './cohort-access.service';
 import { canTransition } from './cohort-lifecycle';
+import { PrerequisiteChecks } from './prerequisite-checks.service';
 import { CohortView, CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './dto/cohort.dto';
 
 /** Cohorts: creation from published course versions, schedule, instructors and lifecycle. */
@@ -17,6 +18,7 @@ export class CohortsService {
     private readonly versions: PublishedCourseVersions,
     private readonly users: UserDirectory,
     private readonly access: CohortAccess,
+    private readonly prerequisites: PrerequisiteChecks,
   ) {}
 
   @Transactional()
@@ -36,11 +38,11 @@ export class CohortsService {
       await this.txHost.tx.query('INSERT INTO cohort_module_unlock (cohort_id, module_id, offset_days) VALUES ($1, $2, $3)', [id, unlock.moduleId, unlock.offsetDays]);
     }
     await this.replaceInstructors(id, input.instructorIds ?? []);
-    return this.view(await this.access.cohort(id));
+    return this.view(await this.access.cohort(id), actorId);
   }
 
   @Transactional()
-  async update(id: string, input: UpdateCohortDto): Promise<CohortView> {
+  async update(id: string, input: UpdateCohortDto, viewerId?: string): Promise<CohortView> {
     const cohort = await this.lock(id);
     if (cohort.status === 'archived') throw unprocessable('cohort-archived', 'An archived cohort cannot change.');
     if (input.capacity !== undefined && input.capacity < cohort.seatsTaken) {
@@ -54,20 +56,22 @@ export class CohortsService {
     const openAt = input.applicationsOpenAt ?? cohort.applicationsOpenAt.toISOString();
     const closeAt = input.applicationsCloseAt ?? cohort.applicationsCloseAt.toISOString();
     if (Date.parse(closeAt) <= Date.parse(openAt)) throw unprocessable('invalid-dates', 'Applications must close after they open.');
+    const { startsAt, endsAt, startNoticeAgain } = this.reschedule(cohort, input);
     await this.txHost.tx.query(
       `UPDATE cohort SET name = coalesce($2, name), capacity = coalesce($3, capacity), applications_open_at = $4,
-              applications_close_at = $5, time_zone = coalesce($6, time_zone), updated_at = now() WHERE id = $1`,
-      [id, input.name?.trim() ?? null, input.capacity ?? null, openAt, closeAt, input.timeZone ?? null],
+              applications_close_at = $5, time_zone = coalesce($6, time_zone), starts_at = $7, ends_at = $8,
+              start_notice_sent_at = CASE WHEN $9 THEN NULL ELSE start_notice_sent_at END, updated_at = now() WHERE id = $1`,
+      [id, input.name?.trim() ?? null, input.capacity ?? null, openAt, closeAt, input.timeZone ?? null, startsAt, endsAt, startNoticeAgain],
     );
     if (input.instructorIds) {
       await this.checkInstructors(input.instructorIds);
       await this.replaceInstructors(id, input.instructorIds);
     }
-    return this.view(await this.access.cohort(id));
+    return this.view(await this.access.cohort(id), viewerId);
   }
 
   @Transactional()
-  async transition(id: string, to: CohortStatus): Promise<CohortView> {
+  async transition(id: string, to: CohortStatus, viewerId?: string): Promise<CohortView> {
     const cohort = await this.lock(id);
     if (!canTransition(cohort.status, to)) {
       throw unprocessable('illegal-transition', `A cohort cannot go from ${cohort.status} to ${to}.`, { from: cohort.status, to });
@@ -79,7 +83,7 @@ export class CohortsService {
       });
     }
     await this.txHost.tx.query('UPDATE cohort SET status = $2, updated_at = now() WHERE id = $1', [id, to]);
-    return this.view(await this.access.cohort(id));
+    return this.view(await this.access.cohort(id), viewerId);
   }
 
   /** Trainees see cohorts open for applications and their own; instructors theirs; admins and reviewers all. */
@@ -99,7 +103,9 @@ export class CohortsService {
     if (after) qb.andWhere('(c.startsAt, c.id) < (:startsAt, :id)', after);
     const page = toPage(await qb.getMany(), query.limit, (c) => ({ startsAt: c.startsAt.toISOString(), id: c.id }));
     const items: CohortView[] = [];
-    for (const cohort of page.items) items.push(await this.view(cohort));
+    // The viewer's completed courses, once for the page: each cohort's prerequisites are judged against them.
+    const completed = await this.prerequisites.completedCourseIds(principal.userId);
+    for (const cohort of page.items) items.push(await this.view(cohort, completed));
     return { items, nextCursor: page.nextCursor };
   }
 
@@ -112,15 +118,18 @@ export class CohortsService {
       [id, principal.userId, hasRole(principal, 'admin', 'reviewer'), hasRole(principal, 'trainee')],
     );
     if (page.length === 0) throw notFound('Cohort');
-    return this.view(await this.access.cohort(id));
+    return this.view(await this.access.cohort(id), principal.userId);
   }
 
-  async view(cohort: Cohort): Promise<CohortView> {
+  /** `viewer`: whose completed courses the prerequisites are judged against (an id, or those courses already read); none: no one's. */
+  async view(cohort: Cohort, viewer?: string | Set<string>): Promise<CohortView> {
     // One after another: inside a transaction they share one connection.
     const versions = await this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1 ORDER BY course_version_id', [cohort.id]);
     const schedule = await this.txHost.tx.query('SELECT module_id AS "moduleId", offset_days AS "offsetDays" FROM cohort_module_unlock WHERE cohort_id = $1 ORDER BY offset_days, module_id', [cohort.id]);
     const instructors = await this.txHost.tx.query('SELECT user_id AS id FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id', [cohort.id]);
     const outlines = await this.versions.getOutlines(versions.map((v: { id: string }) => v.id));
+    const completed = typeof viewer === 'string' ? await this.prerequisites.completedCourseIds(viewer) : (viewer ?? new Set<string>());
+    const standings = await this.prerequisites.standings(outlines, completed);
     return {
       id: cohort.id,
       name: cohort.name,
@@ -135,13 +144,36 @@ export class CohortsService {
       timeZone: cohort.timeZone,
       courseVersionIds: versions.map((v: { id: string }) => v.id),
       courses: outlines
-        .map((o) => ({ versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version }))
+        .map((o) => {
+          const prerequisites = standings.get(o.versionId) ?? [];
+          return {
+            versionId: o.versionId, courseId: o.courseId, code: o.courseCode, title: o.courseTitle, trackCode: o.trackCode, version: o.version,
+            prerequisites, prerequisitesMet: prerequisites.every((p) => p.met),
+          };
+        })
         .sort((a, b) => a.title.localeCompare(b.title) || a.versionId.localeCompare(b.versionId)),
       schedule,
       instructorIds: instructors.map((i: { id: string }) => i.id),
       questions: cohort.questions,
       createdAt: cohort.createdAt.toISOString(),
     };
+  }
+
+  /**
+   * The new start and end, and whether the start-day notice must go out again: when the start moves
+   * to a later day in the cohort's zone, the "starts today" already sent (if any) told of the old day,
+   * so the claim is cleared in this transaction and the start-day scan tells the trainees on the new
+   * day (its event key carries the start day, so that notice is not taken for the old one). A start
+   * moved earlier, or later on the same day, keeps the claim: nothing is sent twice.
+   */
+  private reschedule(cohort: Cohort, input: UpdateCohortDto): { startsAt: Date; endsAt: Date; startNoticeAgain: boolean } {
+    const startsAt = input.startsAt ? new Date(input.startsAt) : cohort.startsAt;
+    const endsAt = input.endsAt ? new Date(input.endsAt) : cohort.endsAt;
+    const moved = startsAt.getTime() !== cohort.startsAt.getTime() || endsAt.getTime() !== cohort.endsAt.getTime();
+    if (moved && cohort.status === 'completed') throw unprocessable('cohort-completed', 'A completed cohort’s dates cannot change.');
+    if (endsAt <= startsAt) throw unprocessable('invalid-dates', 'The cohort must end after it starts.');
+    const zone = input.timeZone ?? cohort.timeZone;
+    return { startsAt, endsAt, startNoticeAgain: localDate(startsAt, zone) > localDate(cohort.startsAt, zone) };
   }
 
   private async lock(id: string): Promise<Cohort> {

@@ -8,8 +8,15 @@ import { Enrollment } from './enrollment.entity';
 import { TrackQuotas } from './track-quotas.service';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { Waitlist } from './waitlist.service';
+import { PrerequisiteChecks } from './prerequisite-checks.service';
 
-export const enrollmentView = (e: Enrollment): EnrollmentView => ({
+/** The enrollment's own columns an EnrollmentView shows. */
+export type ViewedEnrollment = Pick<
+  Enrollment,
+  'id' | 'cohortId' | 'traineeId' | 'courseVersionId' | 'status' | 'source' | 'enrolledAt' | 'withdrawnAt' | 'withdrawalReason' | 'completedAt' | 'lastActivityAt' | 'percentComplete'
+>;
+
+export const enrollmentView = (e: ViewedEnrollment): EnrollmentView => ({
   id: e.id,
   cohortId: e.cohortId,
   traineeId: e.traineeId,
@@ -34,6 +41,7 @@ export class EnrollmentsService {
     private readonly waitlist: Waitlist,
     private readonly users: UserDirectory,
     private readonly quotas: TrackQuotas,
+    private readonly prerequisites: PrerequisiteChecks,
   ) {}
 
   @Transactional()
@@ -44,6 +52,7 @@ export class EnrollmentsService {
     const courseVersionId = await this.versionFor(cohortId, input.courseVersionId);
     // An admin's direct enrollment takes a seat of the track's quota like an accept (409 track-quota-full).
     await this.quotas.requireRoom(cohort, courseVersionId);
+    if (!input.overridePrerequisites) await this.prerequisites.require(input.traineeId, courseVersionId, true);
     const enrollment = await this.writer.enroll(cohort, { cohortId, traineeId: input.traineeId, courseVersionId, source: 'admin' });
     return enrollmentView(enrollment);
   }

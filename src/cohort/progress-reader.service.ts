@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
+import { DirectReads } from '@gds/database';
 import { CourseVersionOutline, PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
@@ -16,16 +16,19 @@ export interface LoadedProgress {
   progress: CourseProgress;
 }
 
-/** Gathers what an enrollment's progress is computed from: the version outline, the schedule, completions and passes. */
+/**
+ * Gathers what an enrollment's progress is computed from: the version outline, the schedule,
+ * completions and passes. Plain SQL reads (DirectReads: on the pool outside a transaction, in it inside one).
+ */
 @Injectable()
 export class ProgressReader {
   constructor(
-    private readonly txHost: AppTransactionHost,
+    private readonly reads: DirectReads,
     private readonly versions: PublishedCourseVersions,
   ) {}
 
   async schedule(cohort: Pick<Cohort, 'id' | 'unlockMode' | 'startsAt' | 'timeZone'>): Promise<ScheduleFacts> {
-    const rows: Array<{ module_id: string; offset_days: number }> = await this.txHost.tx.query(
+    const rows = await this.reads.query<{ module_id: string; offset_days: number }>(
       'SELECT module_id, offset_days FROM cohort_module_unlock WHERE cohort_id = $1',
       [cohort.id],
     );
@@ -33,11 +36,11 @@ export class ProgressReader {
   }
 
   async facts(enrollmentId: string): Promise<ProgressFacts> {
-    const lessons = await this.txHost.tx.query('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [enrollmentId]);
-    const passes = await this.txHost.tx.query('SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = $1 AND passed', [enrollmentId]);
+    const lessons = await this.reads.query<{ lesson_id: string }>('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [enrollmentId]);
+    const passes = await this.reads.query<{ assessment_id: string }>('SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = $1 AND passed', [enrollmentId]);
     return {
-      doneLessons: new Set(lessons.map((r: { lesson_id: string }) => r.lesson_id)),
-      passedAssessments: new Set(passes.map((r: { assessment_id: string }) => r.assessment_id)),
+      doneLessons: new Set(lessons.map((r) => r.lesson_id)),
+      passedAssessments: new Set(passes.map((r) => r.assessment_id)),
     };
   }
 
@@ -45,7 +48,7 @@ export class ProgressReader {
   async load(enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>, now = new Date()): Promise<LoadedProgress | null> {
     const outline = await this.versions.getOutline(enrollment.courseVersionId);
     if (!outline) return null;
-    const cohorts: ProgressCohort[] = await this.txHost.tx.query(
+    const cohorts = await this.reads.query<ProgressCohort>(
       `SELECT id, name, status, starts_at AS "startsAt", ends_at AS "endsAt", unlock_mode AS "unlockMode", time_zone AS "timeZone" FROM cohort WHERE id = $1`,
       [enrollment.cohortId],
     );

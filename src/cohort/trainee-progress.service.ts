@@ -1,9 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
-import { Enrollment, ENROLLMENT_COLUMNS } from './enrollment.entity';
-import { enrollmentView } from './enrollments.service';
+import { DirectReads } from '@gds/database';
+import { enrollmentView, ViewedEnrollment } from './enrollments.service';
 import { ProgressReader } from './progress-reader.service';
 import { EnrollmentProgressView } from './dto/enrollment-views.dto';
+
+const VIEWED_COLUMNS = `id, cohort_id AS "cohortId", trainee_id AS "traineeId", course_version_id AS "courseVersionId", status, source,
+  enrolled_at AS "enrolledAt", withdrawn_at AS "withdrawnAt", withdrawal_reason AS "withdrawalReason", completed_at AS "completedAt",
+  last_activity_at AS "lastActivityAt", percent_complete AS "percentComplete"`;
 
 /** A trainee's own enrollments with live progress: modules (locked, open, done), due dates, what is next. */
 @Injectable()
@@ -11,13 +14,14 @@ export class TraineeProgress {
   private readonly logger = new Logger(TraineeProgress.name);
 
   constructor(
-    private readonly txHost: AppTransactionHost,
+    private readonly reads: DirectReads,
     private readonly reader: ProgressReader,
   ) {}
 
   async enrollmentsOf(traineeId: string): Promise<EnrollmentProgressView[]> {
-    // Plain SQL into the entity's shape: the trainee home reads this on every visit (issue 23's profile).
-    const enrollments: Enrollment[] = await this.txHost.tx.query(`SELECT ${ENROLLMENT_COLUMNS} FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`, [traineeId]);
+    // Plain SQL into the entity's shape, on the pool (DirectReads): the trainee home reads this on every visit (issue 23's profile).
+    // Only the columns the answer shows (the progress figures are computed live below).
+    const enrollments = await this.reads.query<ViewedEnrollment>(`SELECT ${VIEWED_COLUMNS} FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`, [traineeId]);
     const described: EnrollmentProgressView[] = [];
     for (const enrollment of enrollments) {
       const view = await this.describe(enrollment);
@@ -31,7 +35,7 @@ export class TraineeProgress {
    * triggers), so that is a broken database, logged, and the enrollment is left out rather than
    * answered without its cohort and course, which every client needs.
    */
-  private async describe(enrollment: Enrollment): Promise<EnrollmentProgressView | null> {
+  private async describe(enrollment: ViewedEnrollment): Promise<EnrollmentProgressView | null> {
     const loaded = await this.reader.load(enrollment);
     const base = enrollmentView(enrollment);
     if (!loaded) {

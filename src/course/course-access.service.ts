@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
+import { AppTransactionHost, DirectReads } from '@gds/database';
 import { conflict, forbidden, hasRole, notFound, Principal } from '@gds/http';
 import { CourseReaders } from './course-readers.contract';
 import { Course } from './course.entity';
@@ -14,10 +14,11 @@ export class CourseAccess {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly readers: CourseReaders,
+    private readonly reads: DirectReads,
   ) {}
 
   async editorIds(courseId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.txHost.tx.query(
+    const rows = await this.reads.query<{ id: string }>(
       `SELECT owner_id AS id FROM course WHERE id = $1 UNION ALL SELECT user_id FROM course_co_instructor WHERE course_id = $1`,
       [courseId],
     );
@@ -39,10 +40,11 @@ export class CourseAccess {
   /**
    * `findVisible` for reads that need only the answer, not the course: one column by plain SQL, no
    * entity (the version and lesson reads every trainee page makes; issue 23's profile showed the
-   * query builder and entity mapping costing more than the query itself).
+   * query builder and entity mapping costing more than the query itself), and straight on the pool
+   * outside a transaction (DirectReads).
    */
   async ensureVisible(principal: Principal, courseId: string): Promise<void> {
-    const rows: Array<{ latest_version: number }> = await this.txHost.tx.query('SELECT latest_version FROM course WHERE id = $1', [courseId]);
+    const rows = await this.reads.query<{ latest_version: number }>('SELECT latest_version FROM course WHERE id = $1', [courseId]);
     if (!rows.length) throw notFound('Course');
     if (rows[0].latest_version === 0 && !(await this.isEditor(principal, courseId))) throw notFound('Course');
   }

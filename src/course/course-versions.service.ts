@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { AppTransactionHost } from '@gds/database';
+import { DirectReads } from '@gds/database';
 import { forbidden, notFound, Principal } from '@gds/http';
 import { CourseAccess } from './course-access.service';
 import { diffOutlines, FrozenLessonContent, FrozenOutline, VersionDiff } from './course-snapshot';
@@ -55,13 +55,13 @@ export class CourseVersions {
   private readonly renderedLessons = new LRUCache<string, RenderedLesson>({ max: RENDERED_LESSONS });
 
   constructor(
-    private readonly txHost: AppTransactionHost,
+    private readonly reads: DirectReads,
     private readonly access: CourseAccess,
   ) {}
 
   async list(principal: Principal, courseId: string): Promise<VersionView[]> {
     await this.access.ensureVisible(principal, courseId);
-    const rows: VersionRow[] = await this.txHost.tx.query(`SELECT ${VERSION_COLUMNS} FROM course_version WHERE course_id = $1 ORDER BY version DESC`, [courseId]);
+    const rows: VersionRow[] = await this.reads.query(`SELECT ${VERSION_COLUMNS} FROM course_version WHERE course_id = $1 ORDER BY version DESC`, [courseId]);
     return rows.map((row) => viewOf(row));
   }
 
@@ -74,7 +74,7 @@ export class CourseVersions {
   async lesson(principal: Principal, courseId: string, version: number, lessonId: string): Promise<VersionLessonView> {
     await this.access.ensureVisible(principal, courseId);
     const versionId = await this.versionId(courseId, version);
-    const found: Array<{ module_id: string; content: FrozenLessonContent }> = await this.txHost.tx.query(
+    const found: Array<{ module_id: string; content: FrozenLessonContent }> = await this.reads.query(
       `SELECT module_id, content FROM course_version_lesson WHERE version_id = $1 AND lesson_id = $2`,
       [versionId, lessonId],
     );
@@ -94,7 +94,7 @@ export class CourseVersions {
 
   /** Lesson contents of a version, in outline order (for export). */
   async contents(versionId: string): Promise<Map<string, FrozenLessonContent>> {
-    const rows: Array<{ lesson_id: string; content: FrozenLessonContent }> = await this.txHost.tx.query(
+    const rows: Array<{ lesson_id: string; content: FrozenLessonContent }> = await this.reads.query(
       `SELECT lesson_id, content FROM course_version_lesson WHERE version_id = $1`,
       [versionId],
     );
@@ -118,13 +118,13 @@ export class CourseVersions {
 
   /** The version's id alone: a lesson read needs no outline (a 12 × 10 outline is tens of KB of JSON to parse). */
   private async versionId(courseId: string, version: number): Promise<string> {
-    const rows: Array<{ id: string }> = await this.txHost.tx.query('SELECT id FROM course_version WHERE course_id = $1 AND version = $2', [courseId, version]);
+    const rows: Array<{ id: string }> = await this.reads.query('SELECT id FROM course_version WHERE course_id = $1 AND version = $2', [courseId, version]);
     if (!rows.length) throw notFound('Version');
     return rows[0].id;
   }
 
   async row(courseId: string, version: number): Promise<VersionRow> {
-    const rows: VersionRow[] = await this.txHost.tx.query(`SELECT ${VERSION_COLUMNS}, outline FROM course_version WHERE course_id = $1 AND version = $2`, [
+    const rows: VersionRow[] = await this.reads.query(`SELECT ${VERSION_COLUMNS}, outline FROM course_version WHERE course_id = $1 AND version = $2`, [
       courseId,
       version,
     ]);

@@ -44,7 +44,20 @@ export interface CourseVersionOutline {
   trackCode: 'cybersecurity' | 'data-analysis' | 'ui-ux-design' | 'cloud-engineering';
   version: number;
   publishedAt: Date;
+  /**
+   * Courses (by id) a trainee must have completed before applying to or enrolling in a cohort of this
+   * version, as frozen at publish. The course module always answers it; absent means none (outlines
+   * made by hand, e.g. in tests and benchmarks).
+   */
+  prerequisiteCourseIds?: string[];
   modules: ModuleOutline[];
+}
+
+/** A course as other modules may name it (e.g. a prerequisite an applicant still lacks). */
+export interface CourseRef {
+  courseId: string;
+  code: string;
+  title: string;
 }
 
 /**
@@ -57,6 +70,8 @@ export abstract class PublishedCourseVersions {
   abstract getOutlines(versionIds: string[]): Promise<CourseVersionOutline[]>;
   /** Frozen assessment content (questions, keys, datasets...) as the assessment module contributed it at publish. */
   abstract getFrozenAssessment(versionId: string, assessmentId: string): Promise<unknown | null>;
+  /** Courses by id (any status: a prerequisite may since have been archived), in the order asked, leaving out ids that name none. */
+  abstract getCourses(courseIds: string[]): Promise<CourseRef[]>;
 }
 
 /** A draft module as other modules may know it: to check who may attach assessments to it. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { AppTransactionHost } from '@gds/database';
-import { CourseVersionOutline, PublishedCourseVersions } from './published-course-versions.contract';
+import { DirectReads } from '@gds/database';
+import { CourseRef, CourseVersionOutline, PublishedCourseVersions } from './published-course-versions.contract';
 import { VERSION_COLUMNS, VersionRow } from './course-versions.service';
 
 /**
@@ -21,7 +21,7 @@ const CACHED_ASSESSMENTS = 5_000;
  */
 @Injectable()
 export class PublishedVersionsReader implements PublishedCourseVersions {
-  constructor(private readonly txHost: AppTransactionHost) {}
+  constructor(private readonly reads: DirectReads) {}
 
   private readonly outlines = new LRUCache<string, CourseVersionOutline>({ max: CACHED_OUTLINES });
   private readonly frozenAssessments = new LRUCache<string, { frozen: unknown }>({ max: CACHED_ASSESSMENTS });
@@ -33,10 +33,18 @@ export class PublishedVersionsReader implements PublishedCourseVersions {
   async getOutlines(versionIds: string[]): Promise<CourseVersionOutline[]> {
     const missing = [...new Set(versionIds)].filter((id) => !this.outlines.has(id));
     if (missing.length) {
-      const rows: VersionRow[] = await this.txHost.tx.query(`SELECT ${VERSION_COLUMNS}, outline FROM course_version WHERE id = ANY($1::uuid[])`, [missing]);
+      const rows = await this.reads.query<VersionRow>(`SELECT ${VERSION_COLUMNS}, outline FROM course_version WHERE id = ANY($1::uuid[])`, [missing]);
       for (const row of rows) this.outlines.set(row.id, deepFreeze(outlineOf(row)));
     }
     return versionIds.flatMap((id) => this.outlines.get(id) ?? []);
+  }
+
+  /** Not cached: a course's title may change (the draft's), and callers ask for a handful at a time. */
+  async getCourses(courseIds: string[]): Promise<CourseRef[]> {
+    if (!courseIds.length) return [];
+    const rows = await this.reads.query<CourseRef>(`SELECT id AS "courseId", code, title FROM course WHERE id = ANY($1::uuid[])`, [courseIds]);
+    const byId = new Map(rows.map((r) => [r.courseId, r]));
+    return courseIds.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** Unknown pairs are not remembered: a version published later may be asked for by the same id. */
@@ -44,7 +52,7 @@ export class PublishedVersionsReader implements PublishedCourseVersions {
     const key = `${versionId}/${assessmentId}`;
     const cached = this.frozenAssessments.get(key);
     if (cached) return cached.frozen;
-    const rows: Array<{ frozen: unknown }> = await this.txHost.tx.query(
+    const rows = await this.reads.query<{ frozen: unknown }>(
       `SELECT frozen FROM course_version_assessment WHERE version_id = $1 AND assessment_id = $2`,
       [versionId, assessmentId],
     );
@@ -63,6 +71,8 @@ function outlineOf(row: VersionRow): CourseVersionOutline {
     trackCode: row.outline.trackCode as CourseVersionOutline['trackCode'],
     version: row.version,
     publishedAt: row.published_at,
+    // Versions are frozen with their prerequisites; `?? []` for any outline stored before they were.
+    prerequisiteCourseIds: row.outline.prerequisiteCourseIds ?? [],
     modules: row.outline.modules,
   };
 }

@@ -33,18 +33,27 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokens,
   ) {}
 
-  @Transactional()
+  /** Not in a transaction of its own: UsersService.create hashes the password before its transaction starts. */
   async register(input: { email: string; password: string; displayName: string; language?: Language }): Promise<User> {
     const { user } = await this.users.create({ ...input, roles: ['trainee'] }, null);
     return user;
   }
 
-  /** An unknown email, an inactive account and a wrong password all answer alike, in alike time. */
-  @Transactional()
+  /**
+   * An unknown email, an inactive account and a wrong password all answer alike, in alike time. The
+   * hash is checked outside any transaction: argon2id is slow on purpose (and queues for libuv's
+   * threads), and a transaction would hold one of the pool's connections all that time, so a burst
+   * of sign-ins starved every other request of connections (503 after DATABASE_CONNECT_TIMEOUT_MS).
+   */
   async login(email: string, password: string): Promise<Session> {
     const user = await this.users.findByEmailWithPassword(email);
     const matches = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !matches || !user.active) throw wrongCredentials();
+    return this.startSession(user);
+  }
+
+  @Transactional()
+  private async startSession(user: User): Promise<Session> {
     return this.sessionOf(user, await this.refreshTokens.startFamily(user.id));
   }
 

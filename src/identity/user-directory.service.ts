@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost, Transactional } from '@gds/database';
+import { AppTransactionHost, DirectReads, Transactional } from '@gds/database';
 import { User } from './user.entity';
 import { UsersService, NewUser } from './users.service';
 import type { Role } from './roles';
@@ -21,6 +21,9 @@ export interface PersonSummary {
   employer: string | null;
 }
 
+/** A person as a list of people shows them (the roster): a name and an address. */
+export type PersonName = Pick<PersonSummary, 'id' | 'email' | 'displayName'>;
+
 export interface Demographics {
   id: string;
   gender: string | null;
@@ -38,6 +41,7 @@ export class UserDirectory {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly users: UsersService,
+    private readonly reads: DirectReads,
   ) {}
 
   async findById(id: string): Promise<PersonSummary | null> {
@@ -47,11 +51,20 @@ export class UserDirectory {
   /** One plain query (rosters and reports ask for hundreds of people at once; no entity hydration). */
   async findByIds(ids: string[]): Promise<PersonSummary[]> {
     if (ids.length === 0) return [];
-    return this.txHost.tx.query(
+    return this.reads.query(
       `SELECT id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear", district, employer
          FROM app_user WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
     );
+  }
+
+  /**
+   * Names and addresses only: a roster of 500 asks for 500 people on every visit, and parsing the
+   * other columns (the roles array above all) was most of that lookup's cost (issue 23's profile).
+   */
+  async namesByIds(ids: string[]): Promise<PersonName[]> {
+    if (ids.length === 0) return [];
+    return this.reads.query('SELECT id, email, display_name AS "displayName" FROM app_user WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
   }
 
   /** People by email, case-insensitively (the index is on lower(email)); the import preview asks for a whole file at once. */

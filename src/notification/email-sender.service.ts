@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { createTransport, Transporter } from 'nodemailer';
+import type * as nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
 import type { EmailContent } from './notification-templates';
 
@@ -10,7 +11,9 @@ export class EmailSender implements OnModuleDestroy {
   private readonly transport: Transporter | undefined;
 
   constructor(private readonly config: AppConfig) {
-    this.transport = config.SMTP_URL ? createTransport(config.SMTP_URL) : undefined;
+    // Required only when email is configured: nodemailer is not loaded by a start without SMTP_URL (issue 23.6).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy; typed by the module's own types
+    this.transport = config.SMTP_URL ? (require('nodemailer') as typeof nodemailer).createTransport(config.SMTP_URL) : undefined;
   }
 
   get configured(): boolean {

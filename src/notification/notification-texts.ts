@@ -37,6 +37,13 @@ const DECISIONS: Record<Language, Record<string, string>> = {
   en: { shortlist: 'shortlisted', accept: 'accepted', waitlist: 'waitlisted', reject: 'not accepted', revert: 'decision reverted' },
   es: { shortlist: 'preseleccionada', accept: 'aceptada', waitlist: 'en lista de espera', reject: 'no aceptada', revert: 'decisión revertida' },
 };
+/** Who cancelled a fair meeting (`cancelledBy` of the event); the trainee's consent withdrawal names no one. */
+const CANCELLED_BY: Record<Language, Record<string, string>> = {
+  en: { trainee: 'by the candidate', admin: 'by the programme staff', withdrawal: 'because the candidate is no longer listed' },
+  es: { trainee: 'por la persona candidata', admin: 'por el personal del programa', withdrawal: 'porque la persona candidata ya no está en la lista' },
+};
+const cancelledBy = (d: NotificationData, language: Language) => CANCELLED_BY[language][field(d, 'cancelledBy', '')] ?? (language === 'en' ? 'before it began' : 'antes de empezar');
+
 const decision = (d: NotificationData, language: Language, fallback: string) => {
   const value = field(d, 'decision', '');
   return value ? (DECISIONS[language][value] ?? value) : fallback;
@@ -232,6 +239,10 @@ const EN: Texts = {
     title: `Reminder: ${field(d, 'fairName', 'career fair')} meeting`,
     text: `Your one-to-one meeting at ${field(d, 'fairName', 'the career fair')} with ${field(d, 'organisationName', 'an employer')} starts at ${when(d, 'startsAt', 'en', 'the booked time', zone)}.`,
   }),
+  'fair-meeting-cancelled': (d, zone) => ({
+    title: `Meeting cancelled: ${field(d, 'fairName', 'career fair')}`,
+    text: `The one-to-one meeting at ${field(d, 'fairName', 'the career fair')} at ${when(d, 'startsAt', 'en', 'the booked time', zone)}${d.traineeName ? ` with ${field(d, 'traineeName', '')}` : ''}${d.organisationName ? ` (${field(d, 'organisationName', '')})` : ''} was cancelled ${cancelledBy(d, 'en')}. The slot is free again.`,
+  }),
   'placement-follow-up-due': (d) => ({
     title: `Placement follow-up due: ${field(d, 'month', '?')} months`,
     text: `The ${field(d, 'month', '?')}-month follow-up of the placement as ${field(d, 'role', 'a role')} at ${field(d, 'employer', 'an employer')} is due: record whether the graduate is still in the role.`,
@@ -335,6 +346,10 @@ const ES: Texts = {
   'fair-meeting-reminder': (d, zone) => ({
     title: `Recordatorio: reunión en ${field(d, 'fairName', 'la feria de empleo')}`,
     text: `Tu reunión individual en ${field(d, 'fairName', 'la feria de empleo')} con ${field(d, 'organisationName', 'un empleador')} empieza el ${when(d, 'startsAt', 'es', 'la hora reservada', zone)}.`,
+  }),
+  'fair-meeting-cancelled': (d, zone) => ({
+    title: `Reunión cancelada: ${field(d, 'fairName', 'feria de empleo')}`,
+    text: `La reunión individual en ${field(d, 'fairName', 'la feria de empleo')} del ${when(d, 'startsAt', 'es', 'la hora reservada', zone)}${d.traineeName ? ` con ${field(d, 'traineeName', '')}` : ''}${d.organisationName ? ` (${field(d, 'organisationName', '')})` : ''} fue cancelada ${cancelledBy(d, 'es')}. El horario vuelve a estar libre.`,
   }),
   'placement-follow-up-due': (d) => ({
     title: `Seguimiento de colocación pendiente: ${field(d, 'month', '?')} meses`,

@@ -1,14 +1,15 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import cookie from '@fastify/cookie';
-import { Logger } from 'nestjs-pino';
+import type { FastifyInstance } from 'fastify';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { CLS_ID, ClsService } from 'nestjs-cls';
 import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
-import { requestIdOf } from './logger-options';
+import { logsRequests, requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
@@ -62,16 +63,12 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   if (role === 'worker') return app;
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
-    (request.raw as { id?: string }).id = String(request.id);
-    reply.header('x-request-id', request.id);
-  });
-  const metrics = app.get(MetricsService);
-  fastify.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions?.url ?? 'unmatched';
-    metrics.requestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-  });
-  await app.register(helmet as never, { contentSecurityPolicy: false } as never);
+  await openRequestContext(app, fastify);
+  closeRequest(fastify, app.get(MetricsService), logsRequests(config));
+  // The same headers @fastify/helmet sent with these options (helmet's defaults, no CSP: the web app
+  // sets its own), resolved once at start and set by the adapter's own request hook rather than by
+  // building helmet's middleware on every request.
+  app.useSecurityHeaders({ contentSecurityPolicy: false });
   const configured = { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false };
   await app.register(cors as never, {
     delegator: (request: { url?: string }, callback: (error: Error | null, options: object) => void) =>
@@ -88,4 +85,38 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   await mountQueueDashboard(app);
   await mountWebApp(app, config);
   return app;
+}
+
+/**
+ * The request's id (X-Request-Id) and its context, in one synchronous onRequest hook: the CLS
+ * context that @Transactional() joins (nestjs-cls) and the logging context (lines logged while
+ * serving it carry `req`). Fastify runs the rest of the request from `done`, so both hold through
+ * guards, pipes, the handler and the answer's hooks.
+ */
+async function openRequestContext(app: NestFastifyApplication, fastify: FastifyInstance): Promise<void> {
+  const cls = app.get(ClsService);
+  const logging = await app.resolve(PinoLogger);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const id = String(request.id);
+    reply.header('x-request-id', id);
+    cls.run(() => {
+      cls.set(CLS_ID, id);
+      logging.runInContext(done, { bindings: { req: { id, method: request.method, url: request.url } } });
+    });
+  });
+}
+
+/** Per answer: the latency histogram by route template, and one log line (warn for 4xx, error for 5xx). */
+function closeRequest(fastify: FastifyInstance, metrics: MetricsService, logLines: boolean): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const status = reply.statusCode;
+    metrics.requestDuration.observe({ method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: String(status) }, reply.elapsedTime / 1000);
+    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    const root = PinoLogger.root;
+    // `res` is the Node response: pino-http's serializer reads its status only once headers are sent.
+    if (logLines && root?.isLevelEnabled(level)) {
+      root[level]({ req: { id: request.id, method: request.method, url: request.url }, res: reply.raw, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+    }
+    done();
+  });
 }

@@ -9,9 +9,19 @@ export function requestIdOf(header: unknown): string {
   return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-/** JSON lines with the request id; credentials and tokens are redacted. */
+/** Whether the api writes one "request completed" line per answer (not under test). */
+export const logsRequests = (config: AppConfig): boolean => config.NODE_ENV !== 'test';
+
+/**
+ * JSON lines with the request id; credentials and tokens are redacted. pino-http only builds the
+ * root logger here: it is not mounted as Nest middleware (`forRoutes: []`), since that put
+ * @fastify/middie and a per-request child logger on every request. The api opens each request's
+ * logging context (lines logged while serving it carry `req`) and writes the one line per answer
+ * in its own Fastify hooks (src/platform/http-app.ts).
+ */
 export function loggerOptions(config: AppConfig, role: ProcessRole): Params {
   return {
+    forRoutes: [],
     pinoHttp: {
       level: config.LOG_LEVEL,
       base: { service: 'gds-academy', role },
@@ -19,10 +29,7 @@ export function loggerOptions(config: AppConfig, role: ProcessRole): Params {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.refreshToken', '*.accessToken'],
         censor: '[redacted]',
       },
-      // Fastify assigns the id (see requestIdOf); the logger reuses it so both say the same.
-      genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: config.NODE_ENV !== 'test',
+      autoLogging: false,
       serializers: {
         req: (req) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
         res: (res) => ({ statusCode: res.statusCode }),

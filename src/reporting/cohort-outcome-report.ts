@@ -89,11 +89,19 @@ export function cohortOutcomeReport(inputs: OutcomeInputs): CohortOutcomeReport 
 /** Weekly counts of 1..k-1 are withheld; in a cohort of fewer than k, all of them. */
 function weeklyActivity(inputs: OutcomeInputs, tiny: boolean): CohortOutcomeReport['weeklyActivity'] {
   const end = inputs.asOf.getTime();
+  const week = 7 * DAY_MS;
   const enrolled = new Set(inputs.enrollments.map((e) => e.traineeId));
-  return Array.from({ length: ACTIVITY_WEEKS }, (_, w) => {
-    const to = end - (ACTIVITY_WEEKS - 1 - w) * 7 * DAY_MS;
-    const from = to - 7 * DAY_MS;
-    const active = countDistinct(inputs.activity.filter((a) => enrolled.has(a.traineeId) && a.at.getTime() > from && a.at.getTime() <= to), (a) => a.traineeId);
+  // One pass: an action `back` ms before asOf falls in the window counted floor(back / week) back
+  // (window w runs from its `to` − 7 d, exclusive, to `to`, inclusive).
+  const activeIn = Array.from({ length: ACTIVITY_WEEKS }, () => new Set<string>());
+  for (const a of inputs.activity) {
+    const back = end - a.at.getTime();
+    if (back < 0 || back >= ACTIVITY_WEEKS * week || !enrolled.has(a.traineeId)) continue;
+    activeIn[ACTIVITY_WEEKS - 1 - Math.floor(back / week)].add(a.traineeId);
+  }
+  return activeIn.map((trainees, w) => {
+    const from = end - (ACTIVITY_WEEKS - w) * week;
+    const active = trainees.size;
     return { weekStarting: new Date(from).toISOString().slice(0, 10), activeTrainees: tiny || isSmall(active, inputs.minCellSize) ? null : active };
   });
 }

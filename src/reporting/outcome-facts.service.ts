@@ -27,24 +27,35 @@ export class OutcomeFacts {
     private readonly talent: TalentPipeline,
   ) {}
 
+  /**
+   * Three pool connections at most, each for one lane: the weekly activity (an aggregate of every
+   * lesson completion and grade of the cohort) from the start; once the enrollments are read, the
+   * results (an aggregate of every submission) beside the small reads one after another. The two
+   * large aggregates overlap instead of the second waiting for the first, and a report does not
+   * take a connection per statement from a pool that other requests share.
+   */
   async gather(cohort: CohortFact, asOf: Date, minCellSize: number): Promise<OutcomeInputs> {
-    // Activity is only ever counted as distinct trainees per week back from asOf: one row per trainee and week does.
-    const [applications, enrollments, activity] = await Promise.all([
-      this.cohorts.applications(cohort.cohortId),
-      this.cohorts.enrollments(cohort.cohortId),
-      this.cohorts.weeklyActivity(cohort.cohortId, asOf, ACTIVITY_WEEKS),
-    ]);
-    const enrollmentIds = enrollments.map((e) => e.enrollmentId);
     const versionIds = cohort.courseVersions.map((v) => v.versionId);
-    const [{ results, scores }, assessments, certificates, people, placements, pipeline] = await Promise.all([
-      this.assessments.resultsAndScores(enrollmentIds, [...new Set(enrollments.map((e) => e.courseVersionId))]),
-      this.assessments.assessments(versionIds),
-      this.certificates.certificates(enrollmentIds),
-      this.people([...new Set(enrollments.map((e) => e.traineeId))]),
-      this.placements(cohort.cohortId),
-      this.talent.stagesOf([...new Set(enrollments.map((e) => e.traineeId))]),
+    const enrollmentsRead = this.cohorts.enrollments(cohort.cohortId);
+    const [activity, { results, scores }, small] = await Promise.all([
+      // Activity is only ever counted as distinct trainees per week back from asOf: one row per trainee and week does.
+      this.cohorts.weeklyActivity(cohort.cohortId, asOf, ACTIVITY_WEEKS),
+      enrollmentsRead.then((enrollments) =>
+        this.assessments.resultsAndScores(enrollments.map((e) => e.enrollmentId), [...new Set(enrollments.map((e) => e.courseVersionId))]),
+      ),
+      enrollmentsRead.then(async (enrollments) => {
+        const traineeIds = [...new Set(enrollments.map((e) => e.traineeId))];
+        const applications = await this.cohorts.applications(cohort.cohortId);
+        const assessments = await this.assessments.assessments(versionIds);
+        const certificates = await this.certificates.certificates(enrollments.map((e) => e.enrollmentId));
+        const people = await this.people(traineeIds);
+        const pipeline = await this.talent.stagesOf(traineeIds);
+        const placements = await this.placements(cohort.cohortId);
+        const zones = await this.zonesOf([...new Set(placements.map((p) => p.traineeId))]);
+        return { enrollments, applications, assessments, certificates, people, pipeline, placements, zones };
+      }),
     ]);
-    const zones = await this.zonesOf([...new Set(placements.map((p) => p.traineeId))]);
+    const { enrollments, applications, assessments, certificates, people, pipeline, placements, zones } = small;
     return {
       cohort, applications, enrollments, activity, results, assessments, scores, certificates, people,
       placements: countablePlacements(placements, cohort, enrollments, asOf, zones), pipeline, asOf, minCellSize,

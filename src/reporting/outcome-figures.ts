@@ -60,8 +60,9 @@ export function figuresOf(scope: EnrollmentFact[], inputs: OutcomeInputs): Outco
   const certified = inputs.certificates.filter((c) => ids.has(c.enrollmentId) && c.revokedAt === null);
   const scores = scope.map((e) => inputs.scores.get(e.enrollmentId)).filter((s): s is number => s !== undefined);
   const days = completed.filter((e) => e.completedAt).map((e) => (e.completedAt!.getTime() - e.enrolledAt.getTime()) / DAY_MS);
-  const weekStart = inputs.asOf.getTime() - 7 * DAY_MS;
-  const weeklyActive = inputs.activity.filter((a) => trainees.has(a.traineeId) && a.at.getTime() > weekStart && a.at.getTime() <= inputs.asOf.getTime());
+  const activeLastWeek = activeInLastWeek(inputs);
+  let weeklyActive = 0;
+  for (const t of trainees) if (activeLastWeek.has(t)) weeklyActive++;
   return {
     trainees: trainees.size,
     enrolled: scope.length,
@@ -72,7 +73,7 @@ export function figuresOf(scope: EnrollmentFact[], inputs: OutcomeInputs): Outco
     certified: countDistinct(certified, (c) => c.enrollmentId),
     certificationRate: rate(countDistinct(certified, (c) => c.enrollmentId), scope.length),
     atRisk: scope.filter((e) => e.status === 'active' && e.atRisk).length,
-    weeklyActiveTrainees: countDistinct(weeklyActive, (a) => a.traineeId),
+    weeklyActiveTrainees: weeklyActive,
     meanCourseScore: mean(scores),
     medianCourseScore: median(scores),
     medianDaysToCompletion: round2(median(days)),
@@ -81,6 +82,22 @@ export function figuresOf(scope: EnrollmentFact[], inputs: OutcomeInputs): Outco
     placements: placementFigures(trainees, inputs),
     suppressed: [],
   };
+}
+
+const lastWeekCache = new WeakMap<OutcomeInputs['activity'], { asOf: number; trainees: Set<string> }>();
+
+/** Trainees with an action in the 7 days up to asOf (after asOf − 7 d, up to asOf inclusive); computed once per inputs, not per scope. */
+function activeInLastWeek(inputs: OutcomeInputs): Set<string> {
+  const asOf = inputs.asOf.getTime();
+  const cached = lastWeekCache.get(inputs.activity);
+  if (cached?.asOf === asOf) return cached.trainees;
+  const trainees = new Set<string>();
+  for (const a of inputs.activity) {
+    const at = a.at.getTime();
+    if (at > asOf - 7 * DAY_MS && at <= asOf) trainees.add(a.traineeId);
+  }
+  lastWeekCache.set(inputs.activity, { asOf, trainees });
+  return trainees;
 }
 
 function assessmentFigures(scope: EnrollmentFact[], ids: Set<string>, inputs: OutcomeInputs): AssessmentFigures[] {

@@ -105,9 +105,11 @@ export class CareerFairsController {
   }
 
   @Delete('fair-bookings/:id')
-  @Roles('trainee')
+  @Roles('trainee', 'admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Cancel your own fair meeting before it starts; the slot is free again. 404 if it is not yours (or already cancelled), 409 once it has started' })
+  @ApiOperation({
+    summary: 'Cancel your own fair meeting (admins: anyone’s) before it starts; the slot is free again and the employer who published it is told (and the trainee, when staff cancel). 404 if it is not yours (or already cancelled), 409 once it has started',
+  })
   @ApiNoContent()
   @ApiProblems(404, 409)
   async cancel(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {

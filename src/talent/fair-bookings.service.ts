@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, postgresCode, Transactional } from '@gds/database';
 import { conflict, hasRole, notFound, Principal, unprocessable } from '@gds/http';
+import { Outbox } from '@gds/queue';
 import { UserDirectory } from '../identity/identity.module';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
 import { CareerFairs } from './career-fairs.service';
@@ -9,6 +10,14 @@ import type { EmployerActor } from './employer-scope.service';
 import type { FairBookingView, FairRegistrationView, FairSlotView, PublishSlotDto } from './dto/career-fair.dto';
 
 const PG_EXCLUSION_VIOLATION = '23P01';
+
+interface CancelledBooking {
+  id: string;
+  slot_id: string;
+  fair_id: string;
+  trainee_id: string;
+}
+const CANCELLED_COLUMNS = 'id, slot_id, fair_id, trainee_id';
 
 interface SlotRow {
   id: string;
@@ -34,6 +43,7 @@ export class FairBookings {
     private readonly users: UserDirectory,
     private readonly organisations: OrganisationDirectory,
     private readonly accessLog: EmployerAccessLog,
+    private readonly outbox: Outbox,
   ) {}
 
   @Transactional()
@@ -91,20 +101,73 @@ export class FairBookings {
   }
 
   /**
-   * The trainee cancels their own meeting before it starts: the booking goes, so the slot is free
-   * for someone else at once. Another's booking (or one already cancelled) is not there for them
-   * (404); a meeting that has started or passed stays as it was (409).
+   * The trainee cancels their own meeting before it starts, or an admin anyone's: the booking goes,
+   * so the slot is free for someone else at once, and the employer who published the slot is told
+   * (and the trainee, when staff cancelled), in the same transaction. Another's booking (or one
+   * already cancelled) is not there for a trainee (404); a meeting that has started or passed stays
+   * as it was (409), and nobody is told anything.
    */
   @Transactional()
   async cancel(principal: Principal, bookingId: string): Promise<void> {
-    const deleted: unknown[] = (await this.txHost.tx.query(
-      'DELETE FROM fair_booking WHERE id = $1 AND trainee_id = $2 AND lower(during) > now() RETURNING id',
-      [bookingId, principal.userId],
+    const byAdmin = hasRole(principal, 'admin');
+    const deleted: CancelledBooking[] = (await this.txHost.tx.query(
+      `DELETE FROM fair_booking WHERE id = $1 AND ($3 OR trainee_id = $2) AND lower(during) > now() RETURNING ${CANCELLED_COLUMNS}`,
+      [bookingId, principal.userId, byAdmin],
     ))[0];
-    if (deleted.length > 0) return;
-    const kept: unknown[] = await this.txHost.tx.query('SELECT 1 FROM fair_booking WHERE id = $1 AND trainee_id = $2', [bookingId, principal.userId]);
+    if (deleted.length > 0) {
+      await this.tellOfCancelled(deleted, byAdmin && deleted[0].trainee_id !== principal.userId ? 'admin' : 'trainee');
+      return;
+    }
+    const kept: unknown[] = await this.txHost.tx.query('SELECT 1 FROM fair_booking WHERE id = $1 AND ($3 OR trainee_id = $2)', [bookingId, principal.userId, byAdmin]);
     if (kept.length === 0) throw notFound('Booking');
     throw conflict('meeting-started', 'This meeting has started or passed, so it can no longer be cancelled.');
+  }
+
+  /**
+   * Cancels the trainee's meetings not yet begun, as withdrawal of consent does (inside the caller's
+   * transaction), and tells each slot's employer that the time is free, without the trainee's name:
+   * consent to be seen by employers is what was withdrawn.
+   */
+  async cancelUpcomingOf(traineeId: string): Promise<void> {
+    const deleted: CancelledBooking[] = (await this.txHost.tx.query(
+      `DELETE FROM fair_booking WHERE trainee_id = $1 AND lower(during) > now() RETURNING ${CANCELLED_COLUMNS}`,
+      [traineeId],
+    ))[0];
+    await this.tellOfCancelled(deleted, 'withdrawal');
+  }
+
+  /**
+   * One `fair-meeting-cancelled` notice per booking through the outbox (in-app and email as each
+   * person's preferences say): to the employer who published the slot, and to the trainee when staff
+   * cancelled. The trainee is named to the employer only while listed (their consent).
+   */
+  private async tellOfCancelled(bookings: CancelledBooking[], by: 'trainee' | 'admin' | 'withdrawal'): Promise<void> {
+    if (bookings.length === 0) return;
+    const slots: Array<{ id: string; organisation_id: string; created_by: string; starts_at: Date; fair_name: string }> = await this.txHost.tx.query(
+      `SELECT s.id, s.organisation_id, s.created_by, s.starts_at, f.name AS fair_name FROM fair_slot s JOIN career_fair f ON f.id = s.fair_id WHERE s.id = ANY($1::uuid[])`,
+      [bookings.map((b) => b.slot_id)],
+    );
+    const slotOf = new Map(slots.map((s) => [s.id, s]));
+    const names = new Map((await this.organisations.findByIds(slots.map((s) => s.organisation_id))).map((o) => [o.id, o.name]));
+    const listed = by === 'withdrawal' ? [] : ((await this.txHost.tx.query(
+      'SELECT trainee_id FROM talent_profile WHERE trainee_id = ANY($1::uuid[]) AND listed', [bookings.map((b) => b.trainee_id)],
+    )) as Array<{ trainee_id: string }>);
+    const people = new Map((await this.users.findByIds(listed.map((l) => l.trainee_id))).map((p) => [p.id, p.displayName]));
+    await this.outbox.publishMany('notify', bookings.map((booking) => {
+      const slot = slotOf.get(booking.slot_id)!;
+      return {
+        payload: {
+          type: 'fair-meeting-cancelled' as const,
+          // A booking is cancelled once (its row goes), so its id keys the notice.
+          eventKey: `fair-meeting-cancelled:${booking.id}`,
+          recipientIds: by === 'admin' ? [slot.created_by, booking.trainee_id] : [slot.created_by],
+          data: {
+            bookingId: booking.id, fairId: booking.fair_id, fairName: slot.fair_name, organisationName: names.get(slot.organisation_id) ?? '',
+            startsAt: new Date(slot.starts_at).toISOString(), cancelledBy: by, ...(people.has(booking.trainee_id) ? { traineeName: people.get(booking.trainee_id) } : {}),
+          },
+        },
+      };
+    }));
   }
 
   /**

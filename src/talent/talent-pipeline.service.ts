@@ -47,16 +47,24 @@ export class TalentPipelineService extends TalentPipeline {
     return rows[0] ?? null;
   }
 
+  /** One statement (one round trip, one pool connection) for the five stages: a cohort report asks about 10,000 trainees. */
   async stagesOf(traineeIds: string[]): Promise<PipelineStages> {
-    const ids = [...new Set(traineeIds)];
-    const of = async (sql: string): Promise<string[]> => ((await this.txHost.tx.query(sql, [ids])) as Array<{ id: string }>).map((r) => r.id);
-    return {
-      listed: await of('SELECT trainee_id AS id FROM talent_profile WHERE trainee_id = ANY($1::uuid[]) AND listed_at IS NOT NULL'),
-      viewed: await of(`SELECT DISTINCT trainee_id AS id FROM employer_access WHERE trainee_id = ANY($1::uuid[]) AND action = 'profile_view'`),
-      shortlisted: await of('SELECT DISTINCT trainee_id AS id FROM shortlist_entry WHERE trainee_id = ANY($1::uuid[])'),
-      interviewed: await of(`SELECT DISTINCT r.trainee_id AS id FROM interview_request r JOIN interview_outcome o ON o.request_id = r.id AND o.stage = 'interviewed' WHERE r.trainee_id = ANY($1::uuid[])`),
-      hired: await of(`SELECT DISTINCT r.trainee_id AS id FROM interview_request r JOIN interview_outcome o ON o.request_id = r.id AND o.stage = 'hired' WHERE r.trainee_id = ANY($1::uuid[])`),
-    };
+    const stages: PipelineStages = { listed: [], viewed: [], shortlisted: [], interviewed: [], hired: [] };
+    if (traineeIds.length === 0) return stages;
+    const rows: Array<{ stage: keyof PipelineStages; id: string }> = await this.txHost.tx.query(
+      `WITH asked AS (SELECT DISTINCT unnest($1::uuid[]) AS id)
+       SELECT 'listed' AS stage, p.trainee_id AS id FROM talent_profile p JOIN asked a ON a.id = p.trainee_id WHERE p.listed_at IS NOT NULL
+       UNION ALL
+       SELECT 'viewed', a.id FROM asked a WHERE EXISTS (SELECT 1 FROM employer_access v WHERE v.trainee_id = a.id AND v.action = 'profile_view')
+       UNION ALL
+       SELECT 'shortlisted', a.id FROM asked a WHERE EXISTS (SELECT 1 FROM shortlist_entry s WHERE s.trainee_id = a.id)
+       UNION ALL
+       SELECT o.stage, r.trainee_id FROM interview_request r JOIN interview_outcome o ON o.request_id = r.id AND o.stage IN ('interviewed', 'hired')
+        WHERE r.trainee_id IN (SELECT id FROM asked) GROUP BY o.stage, r.trainee_id`,
+      [traineeIds],
+    );
+    for (const r of rows) stages[r.stage].push(r.id);
+    return stages;
   }
 
   async eraseFor(traineeId: string): Promise<void> {

@@ -7,6 +7,7 @@ import { TalentProfile } from './talent-profile.entity';
 import { lockTalentProfile } from './talent-profile-lock';
 import { TalentEvidence, TalentEvidenceReader } from './talent-evidence.service';
 import { EmployerAccessLog } from './employer-access-log.service';
+import { FairBookings } from './fair-bookings.service';
 import type { EmployerActor } from './employer-scope.service';
 import type { ListMeDto, MyTalentProfileView, ProfileViewerView, TalentProfileView } from './dto/talent-profile.dto';
 
@@ -22,6 +23,7 @@ export class TalentProfiles {
     private readonly users: UserDirectory,
     private readonly organisations: OrganisationDirectory,
     private readonly accessLog: EmployerAccessLog,
+    private readonly fairBookings: FairBookings,
   ) {}
 
   private get repo() {
@@ -66,8 +68,9 @@ export class TalentProfiles {
       await this.repo.update({ traineeId }, { listed: false, withdrawnAt: new Date() });
       await this.txHost.tx.query(`UPDATE interview_request SET state = 'ended', updated_at = now() WHERE trainee_id = $1 AND state = 'pending'`, [traineeId]);
       // Fair meetings not yet begun are cancelled, and registrations for fairs not yet begun end
-      // (registering needs a listed profile); past meetings and check-ins stay as history.
-      await this.txHost.tx.query('DELETE FROM fair_booking WHERE trainee_id = $1 AND lower(during) > now()', [traineeId]);
+      // (registering needs a listed profile); past meetings and check-ins stay as history. Each
+      // meeting's employer is told its time is free (without the name: consent is what ended).
+      await this.fairBookings.cancelUpcomingOf(traineeId);
       await this.txHost.tx.query(
         `DELETE FROM career_fair_registration r USING career_fair f
           WHERE f.id = r.fair_id AND r.trainee_id = $1 AND f.starts_at > now()

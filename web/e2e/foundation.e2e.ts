@@ -60,3 +60,23 @@ test.describe('signing in', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Hello, Sign' })).toBeVisible();
   });
 });
+
+test.describe('the screen check itself', () => {
+  test('fails on a serious accessibility violation, with axe kept in the page from the check before', async ({ page }) => {
+    await page.goto('/app/sign-in');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    // A clean screen passes; axe stays in the page for the next check (see axeResults in support/fixtures.ts).
+    await checkScreen(page, 'screen-check-clean');
+    await page.evaluate(() => {
+      const faint = Object.assign(document.createElement('p'), { textContent: 'faint text' });
+      faint.style.cssText = 'color: #eee; background: #fff';
+      document.querySelector('h1')!.after(faint, document.createElement('button'));
+    });
+    const failure = await checkScreen(page, 'screen-check-broken').then(
+      () => 'no failure',
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain('color-contrast');
+    expect(failure).toContain('button-name');
+  });
+});

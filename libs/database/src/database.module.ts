@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { ClsPluginTransactional, TransactionHost } from '@nestjs-cls/transactional';
 import { AppTransactionHost } from './app-transaction-host';
+import { DirectReads } from './direct-reads.service';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 
@@ -30,7 +31,10 @@ export class DatabaseModule {
         }),
         ClsModule.forRoot({
           global: true,
-          middleware: { mount: true, generateId: true },
+          // Not a Nest middleware (that would put @fastify/middie on every request): the api role opens
+          // each request's context in one Fastify onRequest hook (src/platform/http-app.ts,
+          // openRequestContext), the worker per job (queue-processors.ts).
+          middleware: { mount: false },
           plugins: [
             new ClsPluginTransactional({
               imports: [TypeOrmModule],
@@ -40,8 +44,8 @@ export class DatabaseModule {
           ],
         }),
       ],
-      providers: [{ provide: AppTransactionHost, useExisting: TransactionHost }],
-      exports: [TypeOrmModule, AppTransactionHost],
+      providers: [{ provide: AppTransactionHost, useExisting: TransactionHost }, DirectReads],
+      exports: [TypeOrmModule, AppTransactionHost, DirectReads],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './database.module';
 export * from './app-transaction-host';
 export * from './postgres-errors';
 export * from './driver-pool';
+export * from './direct-reads.service';

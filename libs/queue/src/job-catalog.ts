@@ -77,8 +77,9 @@ export interface JobPayloads {
   'scan-placement-follow-ups': Record<string, never>;
   /**
    * A fact for whoever keeps a copy of what a trainee has proven (the talent module's searchable
-   * profile): a certificate was issued or revoked, or a grade that passes (or passed before) was
-   * stored. The handler reads the trainee's evidence as it is when it runs.
+   * profile): a certificate was issued or revoked, or a grade was stored that passes an assessment
+   * not passed before or takes a pass back (a second pass proves nothing new and is not announced).
+   * The handler reads the trainee's evidence as it is when it runs.
    */
   'trainee-evidence-changed': { traineeId: string };
 }
@@ -110,6 +111,8 @@ export const NOTIFICATION_TYPES = [
   'interview-requested',
   'interview-answered',
   'fair-meeting-reminder',
+  /** A fair meeting not yet begun was cancelled (by the trainee, by staff, or by withdrawal of consent): the slot's employer is told. */
+  'fair-meeting-cancelled',
   'placement-follow-up-due',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -23,7 +23,7 @@ export interface HttpClientOptions {
 
 /**
  * A small fetch wrapper for tests over real HTTP. Every answer is checked against the OpenAPI
- * document the app serves (fetched once per client): a status the operation does not declare, or
+ * document the app serves (fetched once per jest run: OpenApiContract.forRun): a status the operation does not declare, or
  * a JSON body that does not match its declared schema, fails the request with the reason.
  */
 export class HttpClient {
@@ -55,7 +55,7 @@ export class HttpClient {
   }
 
   private contractOf(): Promise<OpenApiContract> {
-    this.contract ??= OpenApiContract.fetch(this.baseUrl);
+    this.contract ??= OpenApiContract.forRun(this.baseUrl);
     return this.contract;
   }
 

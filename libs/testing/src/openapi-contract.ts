@@ -1,5 +1,8 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { TEST_RUN_DIR_VARIABLE } from './spawned-processes';
 
 type Json = Record<string, any>;
 
@@ -24,6 +27,12 @@ function toJsonSchema(node: unknown): unknown {
   const { nullable, ...rest } = node as Json;
   const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, toJsonSchema(value)]));
   return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
+}
+
+async function fetchDocument(baseUrl: string): Promise<string> {
+  const answer = await fetch(`${baseUrl}/docs-json`);
+  if (answer.status !== 200) throw new Error(`contract check: /docs-json answered ${answer.status}`);
+  return answer.text();
 }
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -58,9 +67,31 @@ export class OpenApiContract {
   }
 
   static async fetch(baseUrl: string): Promise<OpenApiContract> {
-    const answer = await fetch(`${baseUrl}/docs-json`);
-    if (answer.status !== 200) throw new Error(`contract check: /docs-json answered ${answer.status}`);
-    return new OpenApiContract((await answer.json()) as Json);
+    return new OpenApiContract(JSON.parse(await fetchDocument(baseUrl)) as Json);
+  }
+
+  /**
+   * The contract of this jest run: fetched from the first app a test file asks, then read from the
+   * run directory. Every HTTP app of one code base serves the same document (the routes depend only
+   * on the process role; test/openapi-coverage.e2e-spec.ts checks the served document against the
+   * one `npm run api:types` builds), and building it costs an app about a second of CPU, which each
+   * of ~70 test files would otherwise pay. Outside a jest run (no run directory) it fetches.
+   */
+  static async forRun(baseUrl: string): Promise<OpenApiContract> {
+    const runDir = process.env[TEST_RUN_DIR_VARIABLE];
+    if (!runDir) return OpenApiContract.fetch(baseUrl);
+    const file = path.join(runDir, 'openapi-contract.json');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      text = await fetchDocument(baseUrl);
+      // Written whole under another name, then renamed: a sibling worker never reads half of it.
+      const partial = `${file}.${process.pid}`;
+      writeFileSync(partial, text);
+      renameSync(partial, file);
+    }
+    return new OpenApiContract(JSON.parse(text) as Json);
   }
 
   /** Undefined when the answer keeps the contract (or names no documented operation); else why not. */

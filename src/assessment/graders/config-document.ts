@@ -1,4 +1,15 @@
-import { parseDocument } from 'yaml';
+import type * as yamlModule from 'yaml';
+
+/**
+ * The yaml package, required on the first YAML document (a config grader's check or an instructor's
+ * configuration rules), not when the api starts: it is a sizeable share of start-up (issue 23.6).
+ */
+let yaml: typeof yamlModule | undefined;
+function yamlLibrary(): typeof yamlModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy; typed by the module's own types
+  yaml ??= require('yaml') as typeof yamlModule;
+  return yaml;
+}
 
 export type ConfigFormat = 'json' | 'yaml';
 
@@ -33,7 +44,7 @@ export function parseConfigDocument(text: string, format: ConfigFormat | 'auto' 
 }
 
 function parseYaml(text: string): unknown {
-  const document = parseDocument(text, { schema: 'core', customTags: [], uniqueKeys: true, merge: false, prettyErrors: false });
+  const document = yamlLibrary().parseDocument(text, { schema: 'core', customTags: [], uniqueKeys: true, merge: false, prettyErrors: false });
   if (document.errors.length) throw new Error(document.errors[0].message.split('\n')[0]);
   return document.toJS({ maxAliasCount: CONFIG_LIMITS.aliases });
 }

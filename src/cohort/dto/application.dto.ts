@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { PageQuery, IsDecimal } from '@gds/http';
 import type { CourseVersionOutline } from '../../course/published-course-versions.contract';
 import { APPLICATION_STATUSES, ApplicationStatus, DECISIONS, Decision } from '../application.entity';
@@ -88,6 +88,10 @@ export class DecisionDto {
   @ApiPropertyOptional({ minimum: 1, description: 'Waitlist rank (1 = first promoted); default: after the last' })
   @IsOptional() @IsInt() @Min(1) @Max(100000)
   rank?: number;
+
+  @ApiPropertyOptional({ description: 'Accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met)' })
+  @IsOptional() @IsBoolean()
+  overridePrerequisites?: boolean;
 }
 
 export class BulkDecisionItemDto extends DecisionDto {

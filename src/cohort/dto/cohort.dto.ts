@@ -95,6 +95,16 @@ export class UpdateCohortDto {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true })
   applicationsCloseAt?: string;
 
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Reschedules the start (not of a completed cohort). Moved to a later day (in the cohort’s zone), its trainees are told "your course starts today" again on the new day',
+  })
+  @IsOptional() @IsISO8601({ strict: true })
+  startsAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'After the start' }) @IsOptional() @IsISO8601({ strict: true })
+  endsAt?: string;
+
   @ApiPropertyOptional({ maxLength: 64, description: 'IANA time zone of the cohort: its start day, unlock days and due dates are counted there' })
   // Not @IsOptional(): that would let null through, and a zone cannot be cleared.
   @ValidateIf((o: UpdateCohortDto) => o.timeZone !== undefined) @IsTimeZone()
@@ -115,6 +125,14 @@ export class ListCohortsQuery extends PageQuery {
   status?: CohortStatus;
 }
 
+/** A course to complete before applying to a cohort of a course version, and whether the signed-in user has. */
+export class CoursePrerequisiteView {
+  @ApiProperty({ type: String, format: 'uuid' }) courseId: string;
+  @ApiProperty({ type: String }) code: string;
+  @ApiProperty({ type: String }) title: string;
+  @ApiProperty({ type: Boolean, description: 'Whether the signed-in user has completed this course (a completed enrollment in any of its versions)' }) met: boolean;
+}
+
 /** A course a cohort runs, as applicants choose it (the version's title and track). */
 export class CohortCourseDto {
   @ApiProperty({ type: String, format: 'uuid' }) versionId: string;
@@ -123,6 +141,9 @@ export class CohortCourseDto {
   @ApiProperty({ type: String }) title: string;
   @ApiProperty({ enum: ['cybersecurity', 'data-analysis', 'ui-ux-design', 'cloud-engineering'] }) trackCode: string;
   @ApiProperty({ type: Number }) version: number;
+  @ApiProperty({ type: [CoursePrerequisiteView], description: 'Courses to complete before applying (or being enrolled), as the version was published' })
+  prerequisites: CoursePrerequisiteView[];
+  @ApiProperty({ type: Boolean, description: 'Whether the signed-in user has completed every prerequisite (true when there are none)' }) prerequisitesMet: boolean;
 }
 
 export class CohortQuestionView {

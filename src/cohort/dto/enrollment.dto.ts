@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { ENROLLMENT_STATUSES, EnrollmentStatus } from '../enrollment.entity';
 
 export class DirectEnrollDto {
@@ -9,6 +9,10 @@ export class DirectEnrollDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required when the cohort runs several course versions' }) @IsOptional() @IsUUID()
   courseVersionId?: string;
+
+  @ApiPropertyOptional({ description: 'Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met)' })
+  @IsOptional() @IsBoolean()
+  overridePrerequisites?: boolean;
 }
 
 export class WithdrawEnrollmentDto {

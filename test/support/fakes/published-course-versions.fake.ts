@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CourseVersionOutline, PublishContributors, PublishedCourseVersions } from '../../../src/course/published-course-versions.contract';
+import { CourseRef, CourseVersionOutline, PublishContributors, PublishedCourseVersions } from '../../../src/course/published-course-versions.contract';
 
 /**
  * The one in-memory PublishedCourseVersions, for tests of the modules that read published versions
@@ -50,6 +50,16 @@ export class FakePublishedCourseVersions extends PublishedCourseVersions {
 
   async getFrozenAssessment(versionId: string, assessmentId: string): Promise<unknown | null> {
     return this.frozen.get(`${versionId}:${assessmentId}`) ?? null;
+  }
+
+  /** The courses of the versions added, named by their latest version's code and title. */
+  async getCourses(courseIds: string[]): Promise<CourseRef[]> {
+    const latest = new Map<string, CourseVersionOutline>();
+    for (const o of this.outlines.values()) if ((latest.get(o.courseId)?.version ?? 0) < o.version) latest.set(o.courseId, o);
+    return courseIds.flatMap((id) => {
+      const o = latest.get(id);
+      return o ? [{ courseId: id, code: o.courseCode, title: o.courseTitle }] : [];
+    });
   }
 }
 

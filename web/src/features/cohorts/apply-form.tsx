@@ -51,7 +51,7 @@ export function ApplyForm({ cohort }: { cohort: Cohort }) {
           label={t`Which course do you apply for?`}
           isRequired
           error={errors.courseVersionId}
-          options={cohort.courses.map((c) => ({ value: c.versionId, label: c.title }))}
+          options={cohort.courses.filter((c) => c.prerequisitesMet).map((c) => ({ value: c.versionId, label: c.title }))}
         />
       )}
       <TextArea name="statement" label={t`Why do you want to join?`} required maxLength={5000} error={errors.statement} description={t`A few sentences about you and what you hope to do.`} />

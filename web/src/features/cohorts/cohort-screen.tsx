@@ -8,6 +8,7 @@ import { acceptsApplications, cohortQuery } from '../../shared/api/resources/coh
 import { myApplicationsQuery } from '../../shared/api/resources/applications';
 import { ApplyForm } from './apply-form';
 import { ApplicationStatusText } from './application-status';
+import { CoursePrerequisites, meetsSomeCourse } from './course-prerequisites';
 
 export function CohortScreen() {
   const { t } = useLingui();
@@ -42,7 +43,10 @@ export function CohortScreen() {
               </h2>
               <ul>
                 {c.courses.map((course) => (
-                  <li key={course.versionId}>{course.title}</li>
+                  <li key={course.versionId}>
+                    {course.title}
+                    <CoursePrerequisites course={course} />
+                  </li>
                 ))}
               </ul>
               {mine ? (
@@ -54,6 +58,10 @@ export function CohortScreen() {
                     <Trans>See your application</Trans>
                   </Link>
                 </div>
+              ) : applications.isSuccess && acceptsApplications(c) && !meetsSomeCourse(c) ? (
+                <p className="notice">
+                  <Trans>You can apply once you have completed the courses listed above.</Trans>
+                </p>
               ) : applications.isSuccess && acceptsApplications(c) ? (
                 <section aria-labelledby="apply-heading">
                   <h2 id="apply-heading">

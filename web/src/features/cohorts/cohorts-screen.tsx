@@ -72,6 +72,15 @@ export function CohortsScreen() {
                         </Trans>
                       </p>
                       <p>{cohort.courses.map((c) => c.title).join(' · ')}</p>
+                      {cohort.courses.some((c) => !c.prerequisitesMet) && (
+                        <p className="meta">
+                          {cohort.courses.every((c) => !c.prerequisitesMet) ? (
+                            <Trans>Needs courses you have not completed yet</Trans>
+                          ) : (
+                            <Trans>Some courses need others you have not completed yet</Trans>
+                          )}
+                        </p>
+                      )}
                     </li>
                   );
                 })}

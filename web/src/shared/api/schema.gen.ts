@@ -2679,7 +2679,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Cancel your own fair meeting before it starts; the slot is free again. 404 if it is not yours (or already cancelled), 409 once it has started */
+        /** Cancel your own fair meeting (admins: anyone’s) before it starts; the slot is free again and the employer who published it is told (and the trainee, when staff cancel). 404 if it is not yours (or already cancelled), 409 once it has started */
         delete: operations["CareerFairsController_cancel"];
         options?: never;
         head?: never;
@@ -4857,6 +4857,14 @@ export interface components {
             /** @description Questions every applicant answers; ids q1, q2, ... in this order */
             questions?: components["schemas"]["QuestionDto"][];
         };
+        CoursePrerequisiteView: {
+            /** Format: uuid */
+            courseId: string;
+            code: string;
+            title: string;
+            /** @description Whether the signed-in user has completed this course (a completed enrollment in any of its versions) */
+            met: boolean;
+        };
         CohortCourseDto: {
             /** Format: uuid */
             versionId: string;
@@ -4867,6 +4875,10 @@ export interface components {
             /** @enum {string} */
             trackCode: "cybersecurity" | "data-analysis" | "ui-ux-design" | "cloud-engineering";
             version: number;
+            /** @description Courses to complete before applying (or being enrolled), as the version was published */
+            prerequisites: components["schemas"]["CoursePrerequisiteView"][];
+            /** @description Whether the signed-in user has completed every prerequisite (true when there are none) */
+            prerequisitesMet: boolean;
         };
         CohortQuestionView: {
             /** @example q1 */
@@ -4919,6 +4931,16 @@ export interface components {
             applicationsOpenAt?: string;
             /** Format: date-time */
             applicationsCloseAt?: string;
+            /**
+             * Format: date-time
+             * @description Reschedules the start (not of a completed cohort). Moved to a later day (in the cohort’s zone), its trainees are told "your course starts today" again on the new day
+             */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description After the start
+             */
+            endsAt?: string;
             /** @description IANA time zone of the cohort: its start day, unlock days and due dates are counted there */
             timeZone?: string;
             /** @description Replaces the assigned instructors */
@@ -5105,6 +5127,8 @@ export interface components {
             reason: string;
             /** @description Waitlist rank (1 = first promoted); default: after the last */
             rank?: number;
+            /** @description Accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met) */
+            overridePrerequisites?: boolean;
             /** Format: uuid */
             applicationId: string;
         };
@@ -5152,6 +5176,8 @@ export interface components {
             reason: string;
             /** @description Waitlist rank (1 = first promoted); default: after the last */
             rank?: number;
+            /** @description Accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met) */
+            overridePrerequisites?: boolean;
         };
         RubricCriterionView: {
             id: string;
@@ -5231,6 +5257,8 @@ export interface components {
              * @description Required when the cohort runs several course versions
              */
             courseVersionId?: string;
+            /** @description Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met) */
+            overridePrerequisites?: boolean;
         };
         EnrollmentView: {
             /** Format: uuid */
@@ -5601,7 +5629,7 @@ export interface components {
         };
         TypePreferencesView: {
             /** @enum {string} */
-            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due";
+            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due";
             /** @enum {string} */
             inApp: "off" | "immediate";
             /** @enum {string} */
@@ -5612,7 +5640,7 @@ export interface components {
         };
         PreferenceChangeDto: {
             /** @enum {string} */
-            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due";
+            type: "application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due";
             /** @enum {string} */
             channel: "in_app" | "email";
             /**
@@ -5627,7 +5655,7 @@ export interface components {
         CreateWebhookDto: {
             /** @description http(s) URL; private, loopback and link-local targets are refused */
             url: string;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due")[];
             description?: string;
         };
         CreatedWebhookView: {
@@ -5635,7 +5663,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due")[];
             enabled: boolean;
             consecutiveFailures: number;
             disabledAt: string | null;
@@ -5650,7 +5678,7 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due")[];
+            eventTypes: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due")[];
             enabled: boolean;
             consecutiveFailures: number;
             disabledAt: string | null;
@@ -5665,7 +5693,7 @@ export interface components {
         };
         UpdateWebhookDto: {
             url?: string;
-            eventTypes?: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "placement-follow-up-due")[];
+            eventTypes?: ("application-decided" | "enrolled" | "promoted-from-waitlist" | "module-unlocked" | "submission-graded" | "submission-needs-review" | "submission-grading-failed" | "deadline-approaching" | "at-risk" | "certificate-issued" | "certificate-revoked" | "cohort-digest" | "webhook-disabled" | "import-finished" | "assessment-exception-granted" | "announcement" | "application-received" | "cohort-starts-today" | "course-version-changed" | "interview-requested" | "interview-answered" | "fair-meeting-reminder" | "fair-meeting-cancelled" | "placement-follow-up-due")[];
             description?: string;
             /** @description Re-enabling resets the consecutive failure count */
             enabled?: boolean;

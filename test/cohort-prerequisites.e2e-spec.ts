@@ -1,0 +1,107 @@
+import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
+import { startTestApp, TestApp } from './support/test-app';
+import { createUser, loginAdmin, TestPerson } from './support/people';
+import { FakePublishedCourseVersions, outlineOf } from './support/fakes/published-course-versions.fake';
+import { apply, createCohort } from './support/cohort-builders';
+
+describe('cohort: course prerequisites on applying, accepting and enrolling', () => {
+  let t: TestApp;
+  let admin: TestPerson;
+  const fake = new FakePublishedCourseVersions();
+
+  beforeAll(async () => {
+    t = await startTestApp({ role: 'api', overrides: [{ provide: PublishedCourseVersions, useValue: fake }] });
+    admin = await loginAdmin(t.api);
+  });
+  afterAll(() => t.close());
+
+  /** Two prerequisite courses (each with a running cohort) and a cohort of a course that needs both. */
+  async function world() {
+    const basics = fake.add({ ...outlineOf({ modules: [{ lessons: 1 }] }), courseTitle: 'Networking basics' });
+    const linux = fake.add({ ...outlineOf({ modules: [{ lessons: 1 }] }), courseTitle: 'Linux basics' });
+    const advanced = fake.add({ ...outlineOf({ modules: [{ lessons: 1 }] }), courseTitle: 'Threat hunting', prerequisiteCourseIds: [basics.courseId, linux.courseId] });
+    const basicsCohort = await createCohort(t.api, admin.token, fake, { outlines: [basics], status: 'running' });
+    const linuxCohort = await createCohort(t.api, admin.token, fake, { outlines: [linux], status: 'running' });
+    const cohort = await createCohort(t.api, admin.token, fake, { outlines: [advanced] });
+    return { basics, linux, advanced, basicsCohort, linuxCohort, cohort };
+  }
+
+  /** Enrolls the trainee in the cohort and marks the enrollment `status` (as the progress recompute would once every module is done). */
+  async function finish(traineeId: string, cohortId: string, status: 'completed' | 'active' | 'withdrawn' = 'completed') {
+    const enrolled = await t.api.post(`/api/v1/cohorts/${cohortId}/enrollments`, { traineeId }, admin.token);
+    expect(enrolled.status).toBe(201);
+    await t.dataSource.query(`UPDATE enrollment SET status = $2, completed_at = CASE WHEN $2 = 'completed' THEN now() END WHERE id = $1`, [enrolled.body.id, status]);
+  }
+
+  it('refuses an application naming the courses not yet completed, and takes it once they all are', async () => {
+    const w = await world();
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    await finish(trainee.id, w.basicsCohort.id);
+    // Enrolled in the other prerequisite but not finished: that is not completing it.
+    await finish(trainee.id, w.linuxCohort.id, 'active');
+
+    const refused = await t.api.post(`/api/v1/cohorts/${w.cohort.id}/applications`, { statement: 'Ready.' }, trainee.token);
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toContain('prerequisites-not-met');
+    expect(refused.body.detail).toContain('Linux basics');
+    expect(refused.body.detail).not.toContain('Networking basics');
+    expect(refused.body.missingCourses).toEqual([{ courseId: w.linux.courseId, code: w.linux.courseCode, title: 'Linux basics' }]);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM application WHERE trainee_id = $1 AND cohort_id = $2', [trainee.id, w.cohort.id])).toEqual([{ n: 0 }]);
+
+    await t.dataSource.query(`UPDATE enrollment SET status = 'completed', completed_at = now() WHERE trainee_id = $1 AND cohort_id = $2`, [trainee.id, w.linuxCohort.id]);
+    expect(await apply(t.api, w.cohort.id, trainee.token, { statement: 'Ready now.' })).toMatchObject({ status: 'submitted' });
+  });
+
+  it('shows each course’s prerequisites and whether the signed-in trainee meets them, in the list and the detail', async () => {
+    const w = await world();
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    await finish(trainee.id, w.basicsCohort.id);
+
+    const detail = await t.api.get(`/api/v1/cohorts/${w.cohort.id}`, trainee.token);
+    expect(detail.status).toBe(200);
+    expect(detail.body.courses).toEqual([
+      expect.objectContaining({
+        versionId: w.advanced.versionId,
+        prerequisitesMet: false,
+        prerequisites: [
+          { courseId: w.basics.courseId, code: w.basics.courseCode, title: 'Networking basics', met: true },
+          { courseId: w.linux.courseId, code: w.linux.courseCode, title: 'Linux basics', met: false },
+        ],
+      }),
+    ]);
+    const list = await t.api.get('/api/v1/cohorts?status=accepting_applications&limit=100', trainee.token);
+    expect(list.body.items.find((c: { id: string }) => c.id === w.cohort.id).courses[0]).toMatchObject({ prerequisitesMet: false, prerequisites: [{ met: true }, { met: false }] });
+
+    await finish(trainee.id, w.linuxCohort.id);
+    expect((await t.api.get(`/api/v1/cohorts/${w.cohort.id}`, trainee.token)).body.courses[0]).toMatchObject({ prerequisitesMet: true, prerequisites: [{ met: true }, { met: true }] });
+    // A course without prerequisites is met by anyone.
+    expect((await t.api.get(`/api/v1/cohorts/${w.basicsCohort.id}`, admin.token)).body.courses[0]).toMatchObject({ prerequisites: [], prerequisitesMet: true });
+  });
+
+  it('refuses staff accepting or enrolling a trainee who lacks a prerequisite, unless they override', async () => {
+    const w = await world();
+    const applicant = await createUser(t.api, admin.token, ['trainee']);
+    await finish(applicant.id, w.basicsCohort.id);
+    await finish(applicant.id, w.linuxCohort.id);
+    const application = await apply(t.api, w.cohort.id, applicant.token);
+    // The applicant met them when applying; what staff are refused is an enrollment of someone who does not now.
+    await t.dataSource.query(`UPDATE enrollment SET status = 'withdrawn' WHERE trainee_id = $1 AND cohort_id = $2`, [applicant.id, w.linuxCohort.id]);
+
+    const accept = await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'accept', reason: 'Strong' }, admin.token);
+    expect(accept.status).toBe(422);
+    expect(accept.body.type).toContain('prerequisites-not-met');
+    expect(accept.body.detail).toContain('overridePrerequisites');
+    expect(accept.body.missingCourses).toEqual([expect.objectContaining({ courseId: w.linux.courseId })]);
+    expect(await t.dataSource.query('SELECT status FROM application WHERE id = $1', [application.id])).toEqual([{ status: 'submitted' }]);
+    const overridden = await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'accept', reason: 'Equivalent experience', overridePrerequisites: true }, admin.token);
+    expect(overridden.status).toBe(200);
+    expect(overridden.body.status).toBe('accepted');
+
+    const stranger = await createUser(t.api, admin.token, ['trainee']);
+    const direct = await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id }, admin.token);
+    expect(direct.status).toBe(422);
+    expect(direct.body.missingCourses.map((c: { courseId: string }) => c.courseId).sort()).toEqual([w.basics.courseId, w.linux.courseId].sort());
+    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: true }, admin.token)).status).toBe(201);
+    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: 'yes' }, admin.token)).status).toBe(400);
+  });
+});
