@@ -19,12 +19,17 @@ export function serviceWorker(): Plugin {
         .sort();
       const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
       const template = readFileSync(path.join(import.meta.dirname, 'service-worker.template.js'), 'utf8');
-      // The chunk the page asks for as soon as it starts (TanStack Query, home, the navigation: vite.config.ts)
-      // is part of the first screens although the page does not name it.
-      // With it, the one-line chunks that re-export its screens for a lazy import (home, the navigation).
-      const queries = Object.values(bundle).find((file) => file.type === 'chunk' && file.name === 'queries');
-      const startChunks = Object.values(bundle)
-        .filter((file) => file === queries || (file.type === 'chunk' && queries && file.code.length < 200 && file.imports.length === 1 && file.imports[0] === queries.fileName))
+      // The chunks the page asks for as soon as it starts are part of the first screens although the page
+      // does not name them: TanStack Query with home and the navigation, and the full app with the router
+      // (vite.config.ts, src/main.tsx). With them, the one-line chunks the first screens' code imports
+      // lazily that re-export their modules (home, the navigation, the app).
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const started = new Set(chunks.filter((file) => file.name === 'queries' || file.name === 'router').map((file) => file.fileName));
+      const askedAtStart = new Set(
+        chunks.filter((file) => file.isEntry || file.name === 'app' || started.has(file.fileName)).flatMap((file) => file.dynamicImports),
+      );
+      const startChunks = chunks
+        .filter((file) => started.has(file.fileName) || (askedAtStart.has(file.fileName) && file.code.length < 200 && file.imports.length === 1 && started.has(file.imports[0])))
         .map((file) => file.fileName)
         .sort();
       const source = template

@@ -2,12 +2,9 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { publicRoute } from '../../shared/routing/base-routes';
 import { loadQueryClient } from '../../shared/api/query-client-loader';
 // The first screen of a visit ships with the app (no second round trip on a slow connection); the rest load when opened.
-import { SignInScreen } from './sign-in-screen';
-
-export interface SignInSearch {
-  redirect?: string;
-  expired?: boolean;
-}
+// It also starts without the router when the page opens on it (main.tsx).
+import { SignInRoute } from './sign-in-route';
+import { validateSignInSearch } from './sign-in-search';
 
 /** These screens send their forms through TanStack Query, which is loaded after the first screen (query-client-loader.ts). */
 async function needsQueries(): Promise<void> {
@@ -17,11 +14,8 @@ async function needsQueries(): Promise<void> {
 export const signInRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: 'sign-in',
-  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
-    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
-    expired: search.expired === true || search.expired === 'true' ? true : undefined,
-  }),
-  component: SignInScreen,
+  validateSearch: validateSignInSearch,
+  component: SignInRoute,
 });
 
 export const registerRoute = createRoute({

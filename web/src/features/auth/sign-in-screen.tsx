@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Link, useRouter, useSearch } from '@tanstack/react-router';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { session } from '../../shared/auth/session';
 import { Screen } from '../../shared/layout/screen';
@@ -9,14 +8,24 @@ import { FormAlert } from '../../shared/ui/form-alert';
 import { fieldErrorsOf } from '../../shared/ui/field-errors';
 import { useErrorMessage } from '../../shared/states/error-state';
 import { Form } from '../../shared/ui/form';
+import { PlainLink } from '../../shared/ui/plain-link';
 import { safeRedirect } from './safe-redirect';
+import type { SignInSearch } from './sign-in-search';
 import { opensTraineeHome, prefetchHomeReads } from '../../shared/api/resources/home-reads';
 import { loadedQueryClient, loadQueryClient } from '../../shared/api/query-client-loader';
 
-export function SignInScreen() {
+export interface SignInScreenProps {
+  search: SignInSearch;
+  /**
+   * Goes to a path of the app (after signing in, or a link): the router's navigation inside the full
+   * app (sign-in-route.tsx), or the handover to it when the screen started on its own (main.tsx).
+   */
+  navigate: (href: string) => Promise<void> | void;
+}
+
+/** The sign-in screen; it needs no router, so that it can show before the router has downloaded (issue 14). */
+export function SignInScreen({ search, navigate }: SignInScreenProps) {
   const { t } = useLingui();
-  const router = useRouter();
-  const search = useSearch({ from: '/public/sign-in' });
   const errorMessage = useErrorMessage();
   // Plain state rather than TanStack Query's useMutation: the sign-in screen is drawn before Query has
   // loaded (query-client-loader.ts), so that its chunk downloads while the person fills the form in.
@@ -36,7 +45,7 @@ export function SignInScreen() {
       setSignIn({ isPending: false, error });
       return;
     }
-    await router.navigate({ href: safeRedirect(search.redirect) });
+    await navigate(safeRedirect(search.redirect));
     setSignIn({ isPending: false, error: null });
   };
   const isError = signIn.error !== null;
@@ -58,14 +67,14 @@ export function SignInScreen() {
       </Form>
       <ul className="link-list">
         <li>
-          <Link to="/forgot-password">
+          <PlainLink to="/forgot-password" navigate={navigate}>
             <Trans>Forgot your password?</Trans>
-          </Link>
+          </PlainLink>
         </li>
         <li>
-          <Link to="/register">
+          <PlainLink to="/register" navigate={navigate}>
             <Trans>New here? Create an account</Trans>
-          </Link>
+          </PlainLink>
         </li>
       </ul>
     </Screen>
