@@ -13,6 +13,7 @@ import { logsRequests, requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
+import { closeRequest } from './close-request';
 import { registerResponseEncoding } from './response-encoding';
 import { buildOpenApiDocument } from './openapi-document';
 
@@ -64,7 +65,7 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
 
   const fastify = app.getHttpAdapter().getInstance();
   await openRequestContext(app, fastify);
-  closeRequest(fastify, app.get(MetricsService), logsRequests(config));
+  closeRequest(fastify, app.get(MetricsService), logsRequests(config) ? () => PinoLogger.root : undefined);
   // The same headers @fastify/helmet sent with these options (helmet's defaults, no CSP: the web app
   // sets its own), resolved once at start and set by the adapter's own request hook rather than by
   // building helmet's middleware on every request.
@@ -103,20 +104,5 @@ async function openRequestContext(app: NestFastifyApplication, fastify: FastifyI
       cls.set(CLS_ID, id);
       logging.runInContext(done, { bindings: { req: { id, method: request.method, url: request.url } } });
     });
-  });
-}
-
-/** Per answer: the latency histogram by route template, and one log line (warn for 4xx, error for 5xx). */
-function closeRequest(fastify: FastifyInstance, metrics: MetricsService, logLines: boolean): void {
-  fastify.addHook('onResponse', (request, reply, done) => {
-    const status = reply.statusCode;
-    metrics.requestDuration.observe({ method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: String(status) }, reply.elapsedTime / 1000);
-    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    const root = PinoLogger.root;
-    // `res` is the Node response: pino-http's serializer reads its status only once headers are sent.
-    if (logLines && root?.isLevelEnabled(level)) {
-      root[level]({ req: { id: request.id, method: request.method, url: request.url }, res: reply.raw, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
-    }
-    done();
   });
 }
