@@ -3,7 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import cors from '@fastify/cors';
 import cookie from '@fastify/cookie';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { CLS_ID, ClsService } from 'nestjs-cls';
 import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
@@ -39,14 +39,31 @@ const PUBLIC_CORS = { origin: '*', credentials: false, methods: ['GET', 'HEAD', 
 export const isPublicCorsPath = (url: string) => PUBLIC_CORS_PATHS.some((pattern) => pattern.test(url));
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
-  return new FastifyAdapter({
+  // The router's refusals (malformed URL 400, over-long parameter 414) run before any hook, so
+  // Nest's security hook (app.useSecurityHeaders) would not set its headers on them: the adapter's
+  // own frameworkErrors runs it, and ours replaces that one, so it runs it too.
+  let securityHook: Parameters<FastifyAdapter['registerSecurityHook']>[0] | undefined;
+  const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
     routerOptions: { maxParamLength: 200 },
     clientErrorHandler: problemClientErrorHandler,
-    frameworkErrors: problemFrameworkErrors,
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      try {
+        securityHook?.(request, reply.raw);
+      } catch {
+        // Refused either way; a throw here would escape the router.
+      }
+      problemFrameworkErrors(error, request, reply);
+    },
   } as never);
+  const register = adapter.registerSecurityHook.bind(adapter);
+  adapter.registerSecurityHook = (hook) => {
+    securityHook = hook;
+    register(hook);
+  };
+  return adapter;
 }
 
 export async function createApp(role: ProcessRole, config: AppConfig): Promise<NestFastifyApplication> {
