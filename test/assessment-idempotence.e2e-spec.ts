@@ -1,5 +1,6 @@
 import { ClsService } from 'nestjs-cls';
 import { HandledJob, JobName, QueueRegistry } from '@gds/queue';
+import { waitFor } from '@gds/testing';
 import { TestPerson } from './support/people';
 import { TestApp } from './support/test-app';
 import { Grading } from '../src/assessment/grading.service';
@@ -64,6 +65,46 @@ describe('assessments: handlers run twice, schedules and results', () => {
     // Every grade still reaches progress and the trainee.
     expect(await outboxRows(t, 'assessment-graded', trainee.id)).toHaveLength(4);
     expect(await outboxRows(t, 'notify', first)).toHaveLength(1);
+  });
+
+  it('announces a first pass while an earlier pass is being taken back by a writer that did not lock the submission FOR UPDATE', async () => {
+    const { instructor, module } = await instructorWithModule(t, fakes, admin);
+    const id = await authorAssessment(t.api, instructor, module.moduleId, quizBody({ attemptsAllowed: 5 }));
+    const { trainee } = await publishAndEnroll(t, fakes, admin, module);
+    const grading = t.get<Grading>(Grading);
+    const submit = async (answer: unknown) => {
+      const submitted = await t.api.post(`/api/v1/assessments/${id}/submissions`, { answer }, trainee.token);
+      expect(submitted.status).toBe(202);
+      return submitted.body.id as string;
+    };
+    const grade = (submissionId: string) => run((job: HandledJob<'grade-submission'>) => grading.handle(job), 'grade-submission', { submissionId });
+    const evidence = async () => (await outboxRows(t, 'trainee-evidence-changed', trainee.id)).length;
+    const first = await submit(QUIZ_RIGHT);
+    await grade(first);
+    expect(await evidence()).toBe(1);
+    const second = await submit(QUIZ_RIGHT);
+
+    // Another transaction takes the first pass back with a plain (no-key) update and holds it open.
+    const regrade = t.dataSource.createQueryRunner();
+    await regrade.connect();
+    await regrade.startTransaction();
+    try {
+      await regrade.query('UPDATE submission SET passed = false, score = 0 WHERE id = $1', [first]);
+      let finished = false;
+      const grading2 = grade(second).finally(() => (finished = true));
+      // The second pass's grade must wait for it (its look for an earlier pass locks that row)...
+      const waiting = async () =>
+        Number((await t.dataSource.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%passed_before%'`))[0].n) > 0;
+      await waitFor(async () => finished || (await waiting()), { what: 'the second grade to finish or wait for the first pass\'s lock' });
+      expect(finished).toBe(false);
+      await regrade.commitTransaction();
+      await grading2;
+    } finally {
+      if (regrade.isTransactionActive) await regrade.rollbackTransaction();
+      await regrade.release();
+    }
+    // ...and, the earlier pass gone, announce itself as the trainee's pass of this assessment.
+    expect(await evidence()).toBe(2);
   });
 
   it('marks the submission error after the last failed try, and retries before it', async () => {

@@ -242,6 +242,22 @@ describe('HTTP for clients: compression, ETags, Cache-Control, the server’s ow
       expectProblem(await get(`/api/v1/courses/${MARKER}%E0%A4%A`), 400, 'malformed-url');
     });
 
+    it.each([
+      ['400 malformed URL', `/api/v1/courses/${MARKER}%E0%A4%A`, 400],
+      ['414 over-long parameter', `/api/v1/courses/${'a'.repeat(10_000)}`, 414],
+    ])('the router\'s %s carries the request id and the security headers of every other answer', async (_name, path, status) => {
+      // Fastify's router refuses these before any hook runs (frameworkErrors).
+      const refused = await get(path, { 'x-request-id': 'req-refused-1' });
+      expect(refused.status).toBe(status);
+      expect(refused.headers['x-request-id']).toBe('req-refused-1');
+      expect(JSON.parse(refused.text).requestId).toBe('req-refused-1');
+      const ordinary = await get('/health');
+      const security = (headers: RawAnswer['headers']) =>
+        Object.fromEntries(Object.entries(headers).filter(([name]) => /^(x-(content-type-options|frame-options|dns-prefetch-control|download-options|permitted-cross-domain-policies|xss-protection)|strict-transport-security|referrer-policy|origin-agent-cluster|cross-origin-(opener|resource|embedder)-policy)$/.test(name)));
+      expect(security(ordinary.headers)['x-content-type-options']).toBe('nosniff');
+      expect(security(refused.headers)).toEqual(security(ordinary.headers));
+    });
+
     it('405 with Allow for a method a path does not answer; 404 for a path nothing answers', async () => {
       const wrongMethod = await rawRequest(t.url, 'DELETE', `/api/v1/tracks?${MARKER}`);
       expectProblem(wrongMethod, 405, 'method-not-allowed');

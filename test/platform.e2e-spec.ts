@@ -96,9 +96,11 @@ describe('platform: health, errors, docs, metrics, pipeline', () => {
     expect((await t.api.get('/admin/queues', admin.token)).status).toBe(200);
     // The board is built on first use behind the admin check; a path it does not know is a problem+json 404.
     expect((await t.api.get('/admin/queues/static/no-such-file.js')).status).toBe(401);
-    const missing = await t.api.get('/admin/queues/static/no-such-file.js', admin.token);
+    const missing = await t.api.get('/admin/queues/static/no-such-file.js', admin.token, { 'x-request-id': 'req-board-404' });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    expect(missing.body).toMatchObject({ status: 404, requestId: 'req-board-404' });
+    expect(missing.headers.get('x-request-id')).toBe('req-board-404');
   });
 
   it('opens the queue dashboard in a signed-in admin\'s browser through a cookie that lasts as long as the access token', async () => {

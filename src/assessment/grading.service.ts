@@ -143,9 +143,11 @@ export class Grading {
     // the submission's row lock, so it orders the grades of one submission for progress.
     // A pass of an assessment this enrollment had passed already proves nothing new (the searchable
     // evidence is the set of assessments passed): the statement looks for such an earlier pass and
-    // key-share locks it, so a regrade taking that pass back waits for this grade to commit (and
-    // then announces the change with this pass visible), or this statement waits for the regrade
-    // and, the earlier pass gone, announces this one. A revoked pass is always announced.
+    // share-locks it, so a regrade taking that pass back waits for this grade to commit (and then
+    // announces the change with this pass visible), or this statement waits for the regrade and,
+    // the earlier pass gone, announces this one. A revoked pass is always announced. FOR SHARE, not
+    // FOR KEY SHARE: it also conflicts with a plain UPDATE of the pass (a no-key update), so this
+    // holds whether or not the writer locked the submission FOR UPDATE first.
     const newPass = passed && !submission.passed;
     const stored: Array<{ gradedAt: Date; passedBefore: boolean }> = await this.txHost.tx.query(
       `WITH inserted AS (
@@ -157,7 +159,7 @@ export class Grading {
        ), passed_before AS (
          SELECT 1 FROM submission other
           WHERE $14::boolean AND other.enrollment_id = $15::uuid AND other.assessment_id = $16::uuid AND other.passed AND other.id <> $1
-          LIMIT 1 FOR KEY SHARE
+          LIMIT 1 FOR SHARE
        )
        SELECT inserted.created_at AS "gradedAt", EXISTS (SELECT 1 FROM passed_before) AS "passedBefore" FROM updated, inserted`,
       [submission.id, change.cause, grade.raw, grade.penalty, score, submission.score, submission.maxScore, passed, jsonbSafe(grade.feedback), change.keyVersionId, change.gradedBy, change.reason,

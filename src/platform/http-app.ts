@@ -3,7 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import cors from '@fastify/cors';
 import cookie from '@fastify/cookie';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { CLS_ID, ClsService } from 'nestjs-cls';
 import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
@@ -13,6 +13,7 @@ import { logsRequests, requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
+import { closeRequest } from './close-request';
 import { registerResponseEncoding } from './response-encoding';
 import { dropPassThroughEnhancers } from './pass-through-enhancers';
 import { buildOpenApiDocument } from './openapi-document';
@@ -39,14 +40,31 @@ const PUBLIC_CORS = { origin: '*', credentials: false, methods: ['GET', 'HEAD', 
 export const isPublicCorsPath = (url: string) => PUBLIC_CORS_PATHS.some((pattern) => pattern.test(url));
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
-  return new FastifyAdapter({
+  // The router's refusals (malformed URL 400, over-long parameter 414) run before any hook, so
+  // Nest's security hook (app.useSecurityHeaders) would not set its headers on them: the adapter's
+  // own frameworkErrors runs it, and ours replaces that one, so it runs it too.
+  let securityHook: Parameters<FastifyAdapter['registerSecurityHook']>[0] | undefined;
+  const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
     routerOptions: { maxParamLength: 200 },
     clientErrorHandler: problemClientErrorHandler,
-    frameworkErrors: problemFrameworkErrors,
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      try {
+        securityHook?.(request, reply.raw);
+      } catch {
+        // Refused either way; a throw here would escape the router.
+      }
+      problemFrameworkErrors(error, request, reply);
+    },
   } as never);
+  const register = adapter.registerSecurityHook.bind(adapter);
+  adapter.registerSecurityHook = (hook) => {
+    securityHook = hook;
+    register(hook);
+  };
+  return adapter;
 }
 
 export async function createApp(role: ProcessRole, config: AppConfig): Promise<NestFastifyApplication> {
@@ -66,7 +84,7 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
 
   const fastify = app.getHttpAdapter().getInstance();
   await openRequestContext(app, fastify);
-  closeRequest(fastify, app.get(MetricsService), logsRequests(config));
+  closeRequest(fastify, app.get(MetricsService), logsRequests(config) ? () => PinoLogger.root : undefined);
   // The same headers @fastify/helmet sent with these options (helmet's defaults, no CSP: the web app
   // sets its own), resolved once at start and set by the adapter's own request hook rather than by
   // building helmet's middleware on every request.
@@ -105,20 +123,5 @@ async function openRequestContext(app: NestFastifyApplication, fastify: FastifyI
       cls.set(CLS_ID, id);
       logging.runInContext(done, { bindings: { req: { id, method: request.method, url: request.url } } });
     });
-  });
-}
-
-/** Per answer: the latency histogram by route template, and one log line (warn for 4xx, error for 5xx). */
-function closeRequest(fastify: FastifyInstance, metrics: MetricsService, logLines: boolean): void {
-  fastify.addHook('onResponse', (request, reply, done) => {
-    const status = reply.statusCode;
-    metrics.requestDuration.observe({ method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: String(status) }, reply.elapsedTime / 1000);
-    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    const root = PinoLogger.root;
-    // `res` is the Node response: pino-http's serializer reads its status only once headers are sent.
-    if (logLines && root?.isLevelEnabled(level)) {
-      root[level]({ req: { id: request.id, method: request.method, url: request.url }, res: reply.raw, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
-    }
-    done();
   });
 }

@@ -86,7 +86,7 @@ async function forwardTo(board: FastifyInstance, request: FastifyRequest, reply:
     return reply
       .code(404)
       .header('content-type', 'application/problem+json; charset=utf-8')
-      .send(JSON.stringify({ type: `${PROBLEM_BASE}not-found`, title: 'Not found', status: 404, detail: 'No such page of the queue dashboard.', instance: request.url.split('?')[0] }));
+      .send(JSON.stringify({ type: `${PROBLEM_BASE}not-found`, title: 'Not found', status: 404, detail: 'No such page of the queue dashboard.', instance: request.url.split('?')[0], requestId: String(request.id) }));
   }
   reply.status(answer.statusCode);
   for (const [name, value] of Object.entries(answer.headers)) {
