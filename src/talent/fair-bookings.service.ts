@@ -125,8 +125,9 @@ export class FairBookings {
 
   /**
    * Cancels the trainee's meetings not yet begun, as withdrawal of consent does (inside the caller's
-   * transaction), and tells each slot's employer that the time is free, without the trainee's name:
-   * consent to be seen by employers is what was withdrawn.
+   * transaction), and tells each slot's employer that the time is free, without the trainee's name
+   * and in the words of a plain cancellation by the candidate (no reason): consent to be seen by
+   * employers is what was withdrawn, so the notice must not say so.
    */
   async cancelUpcomingOf(traineeId: string): Promise<void> {
     const deleted: CancelledBooking[] = (await this.txHost.tx.query(
@@ -163,7 +164,10 @@ export class FairBookings {
           recipientIds: by === 'admin' ? [slot.created_by, booking.trainee_id] : [slot.created_by],
           data: {
             bookingId: booking.id, fairId: booking.fair_id, fairName: slot.fair_name, organisationName: names.get(slot.organisation_id) ?? '',
-            startsAt: new Date(slot.starts_at).toISOString(), cancelledBy: by, ...(people.has(booking.trainee_id) ? { traineeName: people.get(booking.trainee_id) } : {}),
+            // A withdrawal reads as the candidate's own cancellation: a reason ("no longer listed") would
+            // tell the employer who withdrew consent. No traineeId either (the fan-out would add the name).
+            startsAt: new Date(slot.starts_at).toISOString(), cancelledBy: by === 'withdrawal' ? 'trainee' : by,
+            ...(people.has(booking.trainee_id) ? { traineeName: people.get(booking.trainee_id) } : {}),
           },
         },
       };
