@@ -54,6 +54,9 @@ describe('career fairs', () => {
       // Without an offset the time would be read in the server's zone: refused, naming the field.
       [{ startsAt: '2026-12-10T09:00:00' }, 400, null],
       [{ endsAt: '2026-12-10T17:00:00.000' }, 400, null],
+      // ISO 8601 forms that Date cannot read (week date, ordinal date): refused, not a 500.
+      [{ startsAt: '2025-W01-1T09:00:00Z' }, 400, null],
+      [{ endsAt: '2025-001T09:00:00Z' }, 400, null],
     ];
     for (const [change, status, type] of cases) {
       const answer = await api.post('/api/v1/career-fairs', { ...fairBody(), ...change }, token);
