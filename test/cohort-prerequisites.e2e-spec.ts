@@ -90,17 +90,31 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     const accept = await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'accept', reason: 'Strong' }, admin.token);
     expect(accept.status).toBe(422);
     expect(accept.body.type).toContain('prerequisites-not-met');
-    expect(accept.body.detail).toContain('overridePrerequisites');
+    expect(accept.body.detail).toContain('An admin can waive the prerequisites');
+    expect(accept.body.detail).not.toContain('overridePrerequisites');
     expect(accept.body.missingCourses).toEqual([expect.objectContaining({ courseId: w.linux.courseId })]);
+    expect(await t.dataSource.query('SELECT status FROM application WHERE id = $1', [application.id])).toEqual([{ status: 'submitted' }]);
+    // The cohort's own instructor is staff, but only an admin waives prerequisites.
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    expect((await t.api.patch(`/api/v1/cohorts/${w.cohort.id}`, { instructorIds: [instructor.id] }, admin.token)).status).toBe(200);
+    const byInstructor = await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'accept', reason: 'Equivalent experience', overridePrerequisites: true }, instructor.token);
+    expect([byInstructor.status, byInstructor.body.detail]).toEqual([403, 'Only an admin can waive prerequisites.']);
+    expect(byInstructor.headers.get('content-type')).toContain('application/problem+json');
     expect(await t.dataSource.query('SELECT status FROM application WHERE id = $1', [application.id])).toEqual([{ status: 'submitted' }]);
     const overridden = await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'accept', reason: 'Equivalent experience', overridePrerequisites: true }, admin.token);
     expect(overridden.status).toBe(200);
     expect(overridden.body.status).toBe('accepted');
+    // The waiver is on the record: the decision's audit entry names the prerequisite waived.
+    const trail = (await t.api.get(`/api/v1/applications/${application.id}/decisions`, admin.token)).body as Array<{ action: string; prerequisitesOverridden: string[] | null }>;
+    expect(trail.find((d) => d.action === 'accept')).toMatchObject({ prerequisitesOverridden: [w.linux.courseId] });
+    expect(trail.find((d) => d.action === 'submit')).toMatchObject({ prerequisitesOverridden: null });
 
     const stranger = await createUser(t.api, admin.token, ['trainee']);
     const direct = await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id }, admin.token);
     expect(direct.status).toBe(422);
     expect(direct.body.missingCourses.map((c: { courseId: string }) => c.courseId).sort()).toEqual([w.basics.courseId, w.linux.courseId].sort());
+    // Direct enrollment, and so its waiver, is an admin's alone.
+    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: true }, instructor.token)).status).toBe(403);
     expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: true }, admin.token)).status).toBe(201);
     expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: 'yes' }, admin.token)).status).toBe(400);
   });
