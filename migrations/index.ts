@@ -29,6 +29,7 @@ import { ConfigRuleIds1796200000000 } from './1796200000000-ConfigRuleIds';
 import { ListKeysetIndexes1796400000000 } from './1796400000000-ListKeysetIndexes';
 import { ReviewQueueIndex1796400000001 } from './1796400000001-ReviewQueueIndex';
 import { DecisionPrerequisitesOverridden1796800000000 } from './1796800000000-DecisionPrerequisitesOverridden';
+import { PromotionSkipped1796800000001 } from './1796800000001-PromotionSkipped';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   ListKeysetIndexes1796400000000,
   ReviewQueueIndex1796400000001,
   DecisionPrerequisitesOverridden1796800000000,
+  PromotionSkipped1796800000001,
 ];

@@ -5,7 +5,7 @@ import { ApplicationDecision } from './application.entity';
 export interface AuditEntry {
   applicationId: string;
   actorId: string | null;
-  action: 'submit' | 'score' | 'shortlist' | 'accept' | 'waitlist' | 'reject' | 'withdraw' | 'promote' | 'revert';
+  action: 'submit' | 'score' | 'shortlist' | 'accept' | 'waitlist' | 'reject' | 'withdraw' | 'promote' | 'promotion-skipped' | 'revert';
   fromStatus: string | null;
   toStatus: string;
   reason?: string | null;
