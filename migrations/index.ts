@@ -28,6 +28,8 @@ import { FairCheckInBy1796100000000 } from './1796100000000-FairCheckInBy';
 import { ConfigRuleIds1796200000000 } from './1796200000000-ConfigRuleIds';
 import { ListKeysetIndexes1796400000000 } from './1796400000000-ListKeysetIndexes';
 import { ReviewQueueIndex1796400000001 } from './1796400000001-ReviewQueueIndex';
+import { DecisionPrerequisitesOverridden1796800000000 } from './1796800000000-DecisionPrerequisitesOverridden';
+import { PromotionSkipped1796800000001 } from './1796800000001-PromotionSkipped';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -61,4 +63,6 @@ export const MIGRATIONS = [
   ConfigRuleIds1796200000000,
   ListKeysetIndexes1796400000000,
   ReviewQueueIndex1796400000001,
+  DecisionPrerequisitesOverridden1796800000000,
+  PromotionSkipped1796800000001,
 ];

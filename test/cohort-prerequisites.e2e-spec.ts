@@ -90,18 +90,61 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     const accept = await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'accept', reason: 'Strong' }, admin.token);
     expect(accept.status).toBe(422);
     expect(accept.body.type).toContain('prerequisites-not-met');
-    expect(accept.body.detail).toContain('overridePrerequisites');
+    expect(accept.body.detail).toContain('An admin can waive the prerequisites');
+    expect(accept.body.detail).not.toContain('overridePrerequisites');
     expect(accept.body.missingCourses).toEqual([expect.objectContaining({ courseId: w.linux.courseId })]);
+    expect(await t.dataSource.query('SELECT status FROM application WHERE id = $1', [application.id])).toEqual([{ status: 'submitted' }]);
+    // The cohort's own instructor is staff, but only an admin waives prerequisites.
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    expect((await t.api.patch(`/api/v1/cohorts/${w.cohort.id}`, { instructorIds: [instructor.id] }, admin.token)).status).toBe(200);
+    const byInstructor = await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'accept', reason: 'Equivalent experience', overridePrerequisites: true }, instructor.token);
+    expect([byInstructor.status, byInstructor.body.detail]).toEqual([403, 'Only an admin can waive prerequisites.']);
+    expect(byInstructor.headers.get('content-type')).toContain('application/problem+json');
     expect(await t.dataSource.query('SELECT status FROM application WHERE id = $1', [application.id])).toEqual([{ status: 'submitted' }]);
     const overridden = await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'accept', reason: 'Equivalent experience', overridePrerequisites: true }, admin.token);
     expect(overridden.status).toBe(200);
     expect(overridden.body.status).toBe('accepted');
+    // The waiver is on the record: the decision's audit entry names the prerequisite waived.
+    const trail = (await t.api.get(`/api/v1/applications/${application.id}/decisions`, admin.token)).body as Array<{ action: string; prerequisitesOverridden: string[] | null }>;
+    expect(trail.find((d) => d.action === 'accept')).toMatchObject({ prerequisitesOverridden: [w.linux.courseId] });
+    expect(trail.find((d) => d.action === 'submit')).toMatchObject({ prerequisitesOverridden: null });
 
     const stranger = await createUser(t.api, admin.token, ['trainee']);
     const direct = await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id }, admin.token);
     expect(direct.status).toBe(422);
     expect(direct.body.missingCourses.map((c: { courseId: string }) => c.courseId).sort()).toEqual([w.basics.courseId, w.linux.courseId].sort());
+    // Direct enrollment, and so its waiver, is an admin's alone.
+    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: true }, instructor.token)).status).toBe(403);
     expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: true }, admin.token)).status).toBe(201);
     expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: 'yes' }, admin.token)).status).toBe(400);
+  });
+
+  it('passes over a waitlisted applicant who lacks a prerequisite when a seat frees: they stay waitlisted, and the trail says why', async () => {
+    const basics = fake.add({ ...outlineOf({ modules: [{ lessons: 1 }] }), courseTitle: 'Networking basics' });
+    const advanced = fake.add({ ...outlineOf({ modules: [{ lessons: 1 }] }), courseTitle: 'Threat hunting', prerequisiteCourseIds: [basics.courseId] });
+    const basicsCohort = await createCohort(t.api, admin.token, fake, { outlines: [basics], status: 'running' });
+    const cohort = await createCohort(t.api, admin.token, fake, { outlines: [advanced], capacity: 1 });
+    const [seated, lapsed, ready] = [await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee'])];
+    for (const trainee of [seated, lapsed, ready]) await finish(trainee.id, basicsCohort.id);
+    const seat = await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: seated.id }, admin.token);
+    expect(seat.status).toBe(201);
+    const waitlist = async (trainee: TestPerson) => {
+      const application = await apply(t.api, cohort.id, trainee.token);
+      expect((await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'waitlist', reason: 'Full' }, admin.token)).status).toBe(200);
+      return application.id;
+    };
+    const [first, second] = [await waitlist(lapsed), await waitlist(ready)];
+    // The first on the list no longer meets the prerequisite (their completion withdrawn, as staff may correct it).
+    await t.dataSource.query(`UPDATE enrollment SET status = 'withdrawn' WHERE trainee_id = $1 AND cohort_id = $2`, [lapsed.id, basicsCohort.id]);
+
+    const withdrawn = await t.api.post(`/api/v1/enrollments/${seat.body.id}/withdraw`, { reason: 'Moved away' }, admin.token);
+    expect(withdrawn.status).toBe(200);
+    const statuses = async () => Object.fromEntries(((await t.dataSource.query('SELECT id, status, waitlist_rank FROM application WHERE id = ANY($1)', [[first, second]])) as Array<{ id: string; status: string; waitlist_rank: number | null }>)
+      .map((r) => [r.id === first ? 'first' : 'second', [r.status, r.waitlist_rank]]));
+    expect(await statuses()).toEqual({ first: ['waitlisted', 1], second: ['accepted', null] });
+    const enrolled = await t.dataSource.query(`SELECT trainee_id FROM enrollment WHERE cohort_id = $1 AND status <> 'withdrawn'`, [cohort.id]);
+    expect(enrolled).toEqual([{ trainee_id: ready.id }]);
+    const trail = (await t.api.get(`/api/v1/applications/${first}/decisions`, admin.token)).body as Array<{ action: string; fromStatus: string; toStatus: string; reason: string }>;
+    expect(trail.at(-1)).toMatchObject({ action: 'promotion-skipped', fromStatus: 'waitlisted', toStatus: 'waitlisted', reason: expect.stringContaining('Networking basics') });
   });
 });

@@ -7,6 +7,17 @@ import { buildCourse, publish } from './support/course-builders';
 import { buildProgramme, decide, openCohort, Programme, waitForInboxTypes } from './support/journey-builders';
 import { CohortStartNotices } from '../src/cohort/cohort-start-notices.service';
 
+/**
+ * Start days are built from a UTC midnight about 100 days ahead (past the cohorts other tests open
+ * relative to now), so the tests that enrol at now() keep working whatever the date: `on(day, hour)`
+ * is that base plus days and hours (UTC). Belize is UTC−6 all year and Tokyo UTC+9, so the local
+ * days below hold on any date. Each test's days are a month apart, so one test's scan does not find
+ * another's cohorts.
+ */
+const DAY_MS = 86_400_000;
+const BASE = Math.floor(Date.now() / DAY_MS) * DAY_MS + 100 * DAY_MS;
+const on = (day: number, hour: number) => new Date(BASE + day * DAY_MS + hour * 3_600_000).toISOString();
+
 /*
  * Messages (issue 22, must have 5): announcements from a cohort's staff to the cohort, one track or
  * named trainees, through the notification fan-out (preferences honoured); the application receipt;
@@ -170,10 +181,10 @@ describe('announcements, application receipts and start-day notices', () => {
   });
 
   it('tells trainees "your course starts today" on the start day in the cohort’s zone, once', async () => {
-    // 21:00 on 1 March in Belize is already 2 March in UTC (and 12:00 on 2 March in Tokyo).
-    const startsAt = '2027-03-02T03:00:00.000Z';
-    const belize = await openCohort(t.api, admin, programme.versionId, [instructor.id], 10, { startsAt, endsAt: '2027-05-01T00:00:00.000Z' });
-    const tokyo = await openCohort(t.api, admin, programme.versionId, [instructor.id], 10, { startsAt, endsAt: '2027-05-01T00:00:00.000Z', timeZone: 'Asia/Tokyo' });
+    // 21:00 on day 0 in Belize is already day 1 in UTC (and 12:00 on day 1 in Tokyo).
+    const startsAt = on(1, 3);
+    const belize = await openCohort(t.api, admin, programme.versionId, [instructor.id], 10, { startsAt, endsAt: on(150, 0) });
+    const tokyo = await openCohort(t.api, admin, programme.versionId, [instructor.id], 10, { startsAt, endsAt: on(150, 0), timeZone: 'Asia/Tokyo' });
     const inBelize = await createUser(t.api, admin.token, ['trainee']);
     const inTokyo = await createUser(t.api, admin.token, ['trainee']);
     const enrol = async (cohortId: string, trainee: TestPerson) => {
@@ -188,20 +199,21 @@ describe('announcements, application receipts and start-day notices', () => {
       `SELECT payload FROM outbox_message WHERE job_name = 'notify' AND payload->>'type' = 'cohort-starts-today' AND payload->'data'->>'cohortId' = $1`, [cohortId],
     )).map((r: { payload: { recipientIds: string[] } }) => r.payload.recipientIds);
 
-    // 23:30 on 28 February in Belize, 14:30 on 1 March in Tokyo: the start day of neither.
-    expect(await scan('2027-03-01T05:30:00Z')).toEqual({ cohorts: 0, notified: 0 });
-    // 00:30 on 1 March in Belize: its start day; Tokyo's is tomorrow there.
-    expect(await scan('2027-03-01T06:30:00Z')).toEqual({ cohorts: 1, notified: 1 });
+    // 23:30 on day −1 in Belize, 14:30 on day 0 in Tokyo: the start day of neither.
+    expect(await scan(on(0, 5.5))).toEqual({ cohorts: 0, notified: 0 });
+    // 00:30 on day 0 in Belize: its start day; Tokyo's is tomorrow there.
+    expect(await scan(on(0, 6.5))).toEqual({ cohorts: 1, notified: 1 });
     expect(await noticed(belize.id)).toEqual([[inBelize.id]]);
     expect(await noticed(tokyo.id)).toEqual([]);
-    // 2 March in Tokyo (and in UTC, but 1 March still in Belize, already told): Tokyo's turn, Belize's not again.
-    expect(await scan('2027-03-01T16:00:00Z')).toEqual({ cohorts: 1, notified: 1 });
-    expect(await scan('2027-03-01T20:00:00Z')).toEqual({ cohorts: 0, notified: 0 });
+    // Day 1 in Tokyo (day 0 still in UTC and in Belize, already told): Tokyo's turn, Belize's not again.
+    expect(await scan(on(0, 16))).toEqual({ cohorts: 1, notified: 1 });
+    expect(await scan(on(0, 20))).toEqual({ cohorts: 0, notified: 0 });
     expect(await noticed(belize.id)).toEqual([[inBelize.id]]);
     expect(await noticed(tokyo.id)).toEqual([[inTokyo.id]]);
     const notice = (await waitForInboxTypes(t.api, inBelize, ['cohort-starts-today'])).find((i: { type: string }) => i.type === 'cohort-starts-today');
     expect(notice.title).toBe(`Your course starts today: ${belize.name}`);
-    expect(notice.text).toContain('March 1, 2027 at 9:00 PM (America/Belize)');
+    const belizeDay = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Belize', month: 'long', day: 'numeric', year: 'numeric' }).format(new Date(startsAt));
+    expect(notice.text).toContain(`${belizeDay} at 9:00 PM (America/Belize)`);
     expect(notice.link).toMatch(/^\/app\/learning\/[0-9a-f-]{36}$/);
   });
 
@@ -269,7 +281,7 @@ describe('announcements, application receipts and start-day notices', () => {
   });
 
   it('on a start day whose scan comes after the start: who joined before hears "starts today", who joined after is welcomed, each once', async () => {
-    const cohortOf = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: '2027-04-01T15:00:00.000Z', endsAt: '2027-06-01T00:00:00.000Z' });
+    const cohortOf = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: on(30, 15), endsAt: on(150, 0) });
     const [early, joiner] = [await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee'])];
     expect((await t.api.post(`/api/v1/cohorts/${cohortOf.id}/enrollments`, { traineeId: early.id }, admin.token)).status).toBe(201);
     // The start comes (now, after the first enrolment) with no scan yet that day; then someone joins.
@@ -289,8 +301,8 @@ describe('announcements, application receipts and start-day notices', () => {
   });
 
   it('tells a running cohort’s trainees again when its start moves to a later day after the notice went out; an unchanged, same-day or earlier start is not told twice', async () => {
-    // 09:00 on 3 May in Belize.
-    const running = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: '2027-05-03T15:00:00.000Z', endsAt: '2027-07-01T00:00:00.000Z' });
+    // 09:00 on day 60 in Belize.
+    const running = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: on(60, 15), endsAt: on(150, 0) });
     const trainee = await createUser(t.api, admin.token, ['trainee']);
     expect((await t.api.post(`/api/v1/cohorts/${running.id}/enrollments`, { traineeId: trainee.id }, admin.token)).status).toBe(201);
     expect((await t.api.patch(`/api/v1/cohorts/${running.id}`, { applicationsCloseAt: new Date(Date.now() - 60_000).toISOString() }, admin.token)).status).toBe(200);
@@ -308,37 +320,48 @@ describe('announcements, application receipts and start-day notices', () => {
       return (await waitForInboxTypes(t.api, trainee, ['cohort-starts-today'])).filter((i: { type: string }) => i.type === 'cohort-starts-today');
     };
 
-    await scan('2027-05-03T14:00:00Z');
+    await scan(on(60, 14));
     expect(await startNoticesOf(running.id)).toEqual([{ to: trainee.id, late: false }]);
     expect(await deliveredToTrainee()).toHaveLength(1);
 
     // Unchanged (the same start sent again), later the same day, and earlier: the claim stays, nothing is sent again.
-    await reschedule({ startsAt: '2027-05-03T15:00:00.000Z', name: 'Renamed' });
-    await reschedule({ startsAt: '2027-05-03T20:00:00.000Z' });
-    await reschedule({ startsAt: '2027-05-02T15:00:00.000Z' });
+    await reschedule({ startsAt: on(60, 15), name: 'Renamed' });
+    await reschedule({ startsAt: on(60, 20) });
+    await reschedule({ startsAt: on(59, 15) });
     expect(await claimed()).not.toBeNull();
-    expect(await scan('2027-05-02T16:00:00Z')).toEqual({ cohorts: 0, notified: 0 });
+    expect(await scan(on(59, 16))).toEqual({ cohorts: 0, notified: 0 });
     expect(await startNoticesOf(running.id)).toHaveLength(1);
 
     // A week later: the claim is cleared in the same change, and the new start day tells the trainee again, once.
-    const moved = await reschedule({ startsAt: '2027-05-10T15:00:00.000Z' });
-    expect(moved.startsAt).toBe('2027-05-10T15:00:00.000Z');
+    const moved = await reschedule({ startsAt: on(67, 15) });
+    expect(moved.startsAt).toBe(on(67, 15));
     expect(await claimed()).toBeNull();
-    expect(await scan('2027-05-03T16:00:00Z')).toEqual({ cohorts: 0, notified: 0 });
-    expect(await scan('2027-05-10T14:00:00Z')).toEqual({ cohorts: 1, notified: 1 });
-    expect(await scan('2027-05-10T18:00:00Z')).toEqual({ cohorts: 0, notified: 0 });
+    expect(await scan(on(60, 16))).toEqual({ cohorts: 0, notified: 0 });
+    expect(await scan(on(67, 14))).toEqual({ cohorts: 1, notified: 1 });
+    expect(await scan(on(67, 18))).toEqual({ cohorts: 0, notified: 0 });
     expect(await startNoticesOf(running.id)).toEqual([{ to: trainee.id, late: false }, { to: trainee.id, late: false }]);
     await waitFor(async () => ((await deliveredToTrainee()).length === 2 ? true : null), { what: 'the second start notice in the inbox' });
 
     // Bad dates are refused and change nothing.
-    const refused = await t.api.patch(`/api/v1/cohorts/${running.id}`, { startsAt: '2027-08-01T00:00:00.000Z' }, admin.token);
+    const refused = await t.api.patch(`/api/v1/cohorts/${running.id}`, { startsAt: on(200, 0) }, admin.token);
     expect([refused.status, refused.body.type]).toEqual([422, expect.stringMatching(/invalid-dates$/)]);
-    expect((await t.api.patch(`/api/v1/cohorts/${running.id}`, { startsAt: 'next week' }, admin.token)).status).toBe(400);
-    expect((await t.api.get(`/api/v1/cohorts/${running.id}`, admin.token)).body.startsAt).toBe('2027-05-10T15:00:00.000Z');
+    // Not dates, and ISO 8601 forms (week, ordinal) or impossible dates that Date cannot read: 400 problems, not 500s.
+    for (const bad of [{ startsAt: 'next week' }, { startsAt: '2025-W01-1' }, { startsAt: '2025-W01-1T09:00:00Z' }, { startsAt: '2025-001T09:00Z' }, { endsAt: '2025-W01-1' }, { endsAt: '2027-02-31T00:00:00Z' }]) {
+      const answer = await t.api.patch(`/api/v1/cohorts/${running.id}`, bad, admin.token);
+      expect([JSON.stringify(bad), answer.status, answer.headers.get('content-type')]).toEqual([JSON.stringify(bad), 400, expect.stringContaining('application/problem+json')]);
+    }
+    expect((await t.api.get(`/api/v1/cohorts/${running.id}`, admin.token)).body.startsAt).toBe(on(67, 15));
+
+    // The same moment in a zone ahead (Auckland, UTC+12/13): 09:00 on day 67 in Belize is day 68 there.
+    // The notice went out on day 67 of the old zone, so the new start day is later: told again there.
+    expect((await reschedule({ timeZone: 'Pacific/Auckland' })).timeZone).toBe('Pacific/Auckland');
+    expect(await claimed()).toBeNull();
+    expect(await scan(on(67, 16))).toEqual({ cohorts: 1, notified: 1 });
+    expect(await startNoticesOf(running.id)).toHaveLength(3);
   });
 
   it('does not welcome trainees who join before the start notice went out (the start-day scan tells them)', async () => {
-    const future = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: '2027-04-01T15:00:00.000Z', endsAt: '2027-06-01T00:00:00.000Z' });
+    const future = await openCohort(t.api, admin, programme.versionId, [instructor.id], 3, { startsAt: on(30, 15), endsAt: on(150, 0) });
     const trainee = await createUser(t.api, admin.token, ['trainee']);
     expect((await t.api.post(`/api/v1/cohorts/${future.id}/enrollments`, { traineeId: trainee.id }, admin.token)).status).toBe(201);
     await waitForInboxTypes(t.api, trainee, ['enrolled']);

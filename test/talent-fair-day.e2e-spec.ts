@@ -147,6 +147,22 @@ describe("a career fair's day", () => {
       expect(await cancelNotices(w.people.traineeA, booking)).toEqual([]);
     });
 
+    it('an employer who no longer acts for the slot\'s organisation is told the time is free, without the trainee\'s name', async () => {
+      const leaver = await createUser(api, w.people.admin.token, ['employer'], { organisationId });
+      const booking = await book(await slot(later, leaver, 7 * 24 * HOUR + 3 * HOUR), w.people.traineeA);
+      // Set-up, not under test: the employer moved to another organisation after publishing the slot.
+      const elsewhere = (await api.post('/api/v1/organisations', { name: 'Moved On Ltd' }, w.people.admin.token)).body.id as string;
+      await t.dataSource.query('UPDATE app_user SET organisation_id = $2 WHERE id = $1', [leaver.id, elsewhere]);
+      expect((await api.delete(`/api/v1/fair-bookings/${booking}`, w.people.traineeA.token)).status).toBe(204);
+      const [notice] = await waitFor(async () => {
+        const found = await cancelNotices(leaver, booking);
+        return found.length ? found : null;
+      }, { what: "the former employer's notice" });
+      expect(notice.data).not.toHaveProperty('traineeName');
+      expect(notice.text).not.toContain((await api.get('/api/v1/me', w.people.traineeA.token)).body.displayName);
+      expect(notice.text).toMatch(/cancelled by the candidate/);
+    });
+
     it('an admin cancelling tells the employer (by their preferences) and the trainee; a refused cancel tells no one', async () => {
       const employer = await createUser(api, w.people.admin.token, ['employer'], { organisationId });
       expect((await api.put('/api/v1/me/notification-preferences', { preferences: [{ type: 'fair-meeting-cancelled', channel: 'email', mode: 'off' }] }, employer.token)).status).toBe(200);

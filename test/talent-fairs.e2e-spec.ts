@@ -54,6 +54,9 @@ describe('career fairs', () => {
       // Without an offset the time would be read in the server's zone: refused, naming the field.
       [{ startsAt: '2026-12-10T09:00:00' }, 400, null],
       [{ endsAt: '2026-12-10T17:00:00.000' }, 400, null],
+      // ISO 8601 forms that Date cannot read (week date, ordinal date): refused, not a 500.
+      [{ startsAt: '2025-W01-1T09:00:00Z' }, 400, null],
+      [{ endsAt: '2025-001T09:00:00Z' }, 400, null],
     ];
     for (const [change, status, type] of cases) {
       const answer = await api.post('/api/v1/career-fairs', { ...fairBody(), ...change }, token);
@@ -198,6 +201,14 @@ describe('career fairs', () => {
     const begun = await slot(today.body.id, -0.5 * HOUR);
     const futureBooking = await api.post(`/api/v1/fair-slots/${future}/bookings`, undefined, trainee.token);
     expect(futureBooking.status).toBe(201);
+    // A plain cancellation by the same trainee (while listed), to compare the withdrawal's notice with.
+    const plainBooking = await api.post(`/api/v1/fair-slots/${await slot(fairId, 5 * HOUR)}/bookings`, undefined, trainee.token);
+    expect((await api.delete(`/api/v1/fair-bookings/${plainBooking.body.id}`, trainee.token)).status).toBe(204);
+    type Notice = { type: string; title: string; text: string; data: Record<string, unknown> };
+    const employerNotice = (bookingId: string, what: string) => waitFor(async () => ((await api.get('/api/v1/me/notifications?limit=100', w.people.employer.token)).body.items as Notice[])
+      .find((n) => n.type === 'fair-meeting-cancelled' && n.data.bookingId === bookingId), { what });
+    const plain = await employerNotice(plainBooking.body.id, "the employer's notice of a plain cancellation");
+    expect(plain.data).toMatchObject({ cancelledBy: 'trainee', traineeName: 'Test trainee' });
     // A meeting that began before the withdrawal (booked and reminded earlier): history, kept.
     await t.dataSource.query(`INSERT INTO fair_booking (slot_id, fair_id, trainee_id, during, reminded_at) SELECT id, fair_id, $2, tstzrange(starts_at, ends_at), now() FROM fair_slot WHERE id = $1`, [begun, trainee.id]);
     const before = await api.get(`/api/v1/career-fairs/${today.body.id}/slots`, w.people.employer.token);
@@ -210,12 +221,19 @@ describe('career fairs', () => {
     expect(mine.body.find((s: { id: string }) => s.id === future)).toMatchObject({ available: true, bookedByName: null });
     const under = await api.get(`/api/v1/career-fairs/${today.body.id}/slots`, w.people.employer.token);
     expect(under.body.find((s: { id: string }) => s.id === begun)).toMatchObject({ available: false, bookedByName: null });
-    // The employer hears the time is free, without the name of someone who withdrew their consent.
-    const notice = await waitFor(async () => ((await api.get('/api/v1/me/notifications?limit=100', w.people.employer.token)).body.items as Array<{ type: string; text: string; data: Record<string, unknown> }>)
-      .find((n) => n.type === 'fair-meeting-cancelled' && n.data.bookingId === futureBooking.body.id), { what: "the employer's cancellation notice" });
-    expect(notice.data).toMatchObject({ cancelledBy: 'withdrawal', fairName: 'Belize Digital Careers Fair' });
+    // The employer hears the time is free, without the name of someone who withdrew their consent, and
+    // in the words of a plain cancellation by a candidate: no reason that would tell them who withdrew.
+    const notice = await employerNotice(futureBooking.body.id, "the employer's cancellation notice");
+    expect(notice.data).toMatchObject({ cancelledBy: 'trainee', fairName: 'Belize Digital Careers Fair' });
     expect(notice.data).not.toHaveProperty('traineeName');
+    expect(notice.data).not.toHaveProperty('traineeId');
+    expect(Object.keys(notice.data).sort()).toEqual(Object.keys(plain.data).filter((k) => k !== 'traineeName').sort());
+    expect(notice.title).toBe(plain.title);
+    const wording = (n: Notice) => n.text.replace(String(n.data.fairName), '<fair>').replace(/ at .+? \(/, ' at <time> (').replace(' with Test trainee', '');
+    expect(wording(notice)).toBe(wording(plain));
+    expect(notice.text).toMatch(/was cancelled by the candidate\. The slot is free again\.$/);
     expect(notice.text).not.toContain('Test trainee');
+    expect(notice.text).not.toContain('listed');
     const refused = await api.post(`/api/v1/fair-slots/${later}/bookings`, undefined, trainee.token);
     expect(refused.status).toBe(422);
     expect(refused.body.type).toMatch(/talent-profile-not-listed$/);

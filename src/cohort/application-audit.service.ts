@@ -5,12 +5,14 @@ import { ApplicationDecision } from './application.entity';
 export interface AuditEntry {
   applicationId: string;
   actorId: string | null;
-  action: 'submit' | 'score' | 'shortlist' | 'accept' | 'waitlist' | 'reject' | 'withdraw' | 'promote' | 'revert';
+  action: 'submit' | 'score' | 'shortlist' | 'accept' | 'waitlist' | 'reject' | 'withdraw' | 'promote' | 'promotion-skipped' | 'revert';
   fromStatus: string | null;
   toStatus: string;
   reason?: string | null;
   score?: number | null;
   waitlistRank?: number | null;
+  /** Ids of the prerequisite courses an admin waived with this decision. */
+  prerequisitesOverridden?: string[] | null;
 }
 
 /** The audit trail of applications: who did what, when, from which status to which, and why. */
@@ -20,9 +22,12 @@ export class ApplicationAudit {
 
   async record(entry: AuditEntry): Promise<string> {
     const [row] = await this.txHost.tx.query(
-      `INSERT INTO application_decision (application_id, actor_id, action, from_status, to_status, reason, score, waitlist_rank)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [entry.applicationId, entry.actorId, entry.action, entry.fromStatus, entry.toStatus, entry.reason ?? null, entry.score ?? null, entry.waitlistRank ?? null],
+      `INSERT INTO application_decision (application_id, actor_id, action, from_status, to_status, reason, score, waitlist_rank, prerequisites_overridden)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        entry.applicationId, entry.actorId, entry.action, entry.fromStatus, entry.toStatus, entry.reason ?? null, entry.score ?? null, entry.waitlistRank ?? null,
+        entry.prerequisitesOverridden?.length ? entry.prerequisitesOverridden : null,
+      ],
     );
     return row.id;
   }

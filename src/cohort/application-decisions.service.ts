@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { conflict, notFound, Principal, ProblemException, PROBLEM_BASE, unprocessable } from '@gds/http';
+import { conflict, forbidden, hasRole, notFound, Principal, ProblemException, PROBLEM_BASE, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { Application, ApplicationStatus, Decision } from './application.entity';
 import { ApplicationAudit } from './application-audit.service';
@@ -44,6 +44,7 @@ export class ApplicationDecisions {
     const found = await this.txHost.tx.getRepository(Application).findOneBy({ id: applicationId });
     if (!found) throw notFound('Application');
     const seen = await this.access.requireStaff(principal, found.cohortId);
+    if (input.overridePrerequisites && !hasRole(principal, 'admin')) throw forbidden('Only an admin can waive prerequisites.');
     // Fast refusal without queueing on the cohort lock once it is plainly full; the locked path below still decides.
     if (input.decision === 'accept' && seen.seatsTaken >= seen.capacity) throw conflict('cohort-full', `All ${seen.capacity} seats of this cohort are taken.`);
     // Cohort first, then the application: the one lock order of the module.
@@ -55,9 +56,12 @@ export class ApplicationDecisions {
     }
     if (input.rank !== undefined && input.decision !== 'waitlist') throw unprocessable('rank-without-waitlist', 'A rank belongs only to a waitlist decision.');
     let enrollmentId: string | null = null;
+    let prerequisitesOverridden: string[] | null = null;
     if (input.decision === 'accept') {
       await this.quotas.requireRoom(cohort, application.courseVersionId);
       if (!input.overridePrerequisites) await this.prerequisites.require(application.traineeId, application.courseVersionId, true);
+      // A waiver is on the record: which prerequisites the admin let the applicant in without.
+      else prerequisitesOverridden = (await this.prerequisites.missing(application.traineeId, application.courseVersionId)).missing.map((c) => c.courseId);
       const enrollment = await this.writer.enroll(cohort, { cohortId: cohort.id, traineeId: application.traineeId, courseVersionId: application.courseVersionId, source: 'application', applicationId });
       enrollmentId = enrollment.id;
     }
@@ -67,7 +71,7 @@ export class ApplicationDecisions {
     const placed = input.decision === 'waitlist' ? { applicationId, rank: input.rank ?? (await this.nextRank(cohort.id)), previousRank: application.waitlistRank } : undefined;
     if (placed || application.status === 'waitlisted') await this.waitlist.renumber(cohort.id, placed);
     const rank = placed ? (await this.txHost.tx.getRepository(Application).findOneByOrFail({ id: applicationId })).waitlistRank : null;
-    const auditId = await this.audit.record({ applicationId, actorId: principal.userId, action: input.decision, fromStatus: application.status, toStatus: to, reason: input.reason, waitlistRank: rank });
+    const auditId = await this.audit.record({ applicationId, actorId: principal.userId, action: input.decision, fromStatus: application.status, toStatus: to, reason: input.reason, waitlistRank: rank, prerequisitesOverridden });
     await this.outbox.publish('notify', {
       type: 'application-decided',
       eventKey: `application-decided:${auditId}`,

@@ -25,5 +25,6 @@ export const decisionView = (d: ApplicationDecision): DecisionRecordView => ({
   reason: d.reason,
   score: d.score === null ? null : Number(d.score),
   waitlistRank: d.waitlistRank,
+  prerequisitesOverridden: d.prerequisitesOverridden ?? null,
   createdAt: d.createdAt.toISOString(),
 });

@@ -38,5 +38,7 @@ export class ApplicationDecision {
   @Column('text', { nullable: true }) reason: string | null;
   @Column('numeric', { nullable: true }) score: string | null;
   @Column('int', { nullable: true }) waitlistRank: number | null;
+  /** The prerequisite courses an admin waived with this decision (null when none). */
+  @Column('uuid', { array: true, nullable: true }) prerequisitesOverridden: string[] | null;
   @Column('timestamptz') createdAt: Date;
 }

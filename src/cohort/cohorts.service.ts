@@ -164,7 +164,8 @@ export class CohortsService {
    * to a later day in the cohort's zone, the "starts today" already sent (if any) told of the old day,
    * so the claim is cleared in this transaction and the start-day scan tells the trainees on the new
    * day (its event key carries the start day, so that notice is not taken for the old one). A start
-   * moved earlier, or later on the same day, keeps the claim: nothing is sent twice.
+   * moved earlier, or later on the same day, keeps the claim: nothing is sent twice. A new zone counts
+   * too: the new start's day in the new zone against the old start's day in the old one.
    */
   private reschedule(cohort: Cohort, input: UpdateCohortDto): { startsAt: Date; endsAt: Date; startNoticeAgain: boolean } {
     const startsAt = input.startsAt ? new Date(input.startsAt) : cohort.startsAt;
@@ -172,8 +173,9 @@ export class CohortsService {
     const moved = startsAt.getTime() !== cohort.startsAt.getTime() || endsAt.getTime() !== cohort.endsAt.getTime();
     if (moved && cohort.status === 'completed') throw unprocessable('cohort-completed', 'A completed cohort’s dates cannot change.');
     if (endsAt <= startsAt) throw unprocessable('invalid-dates', 'The cohort must end after it starts.');
+    // Each start on its own zone's calendar: the notice already sent told of the old day where the cohort was then.
     const zone = input.timeZone ?? cohort.timeZone;
-    return { startsAt, endsAt, startNoticeAgain: localDate(startsAt, zone) > localDate(cohort.startsAt, zone) };
+    return { startsAt, endsAt, startNoticeAgain: localDate(startsAt, zone) > localDate(cohort.startsAt, cohort.timeZone) };
   }
 
   private async lock(id: string): Promise<Cohort> {

@@ -48,23 +48,29 @@ export class PrerequisiteChecks {
     );
   }
 
+  /** The prerequisite courses of the version the trainee has not completed (in the order published), with the version's title. */
+  async missing(traineeId: string, courseVersionId: string): Promise<{ courseTitle: string; missing: CourseRef[] }> {
+    const outline = await this.versions.getOutline(courseVersionId);
+    if (!outline?.prerequisiteCourseIds?.length) return { courseTitle: outline?.courseTitle ?? '', missing: [] };
+    const standing = (await this.standings([outline], await this.completedCourseIds(traineeId))).get(courseVersionId) ?? [];
+    return { courseTitle: outline.courseTitle, missing: standing.filter((s) => !s.met).map(({ courseId, code, title }) => ({ courseId, code, title })) };
+  }
+
   /**
    * Refuses (422 prerequisites-not-met, naming the missing courses) when the trainee has not
-   * completed every prerequisite of the version. `byStaff` words the refusal for staff, who may pass
-   * `overridePrerequisites` to enroll anyway (then this is not called).
+   * completed every prerequisite of the version. `byStaff` words the refusal for staff: an admin may
+   * waive the prerequisites (`overridePrerequisites`, recorded in the decision's audit entry; then
+   * this is not called).
    */
   async require(traineeId: string, courseVersionId: string, byStaff: boolean): Promise<void> {
-    const outline = await this.versions.getOutline(courseVersionId);
-    if (!outline?.prerequisiteCourseIds?.length) return;
-    const standing = (await this.standings([outline], await this.completedCourseIds(traineeId))).get(courseVersionId) ?? [];
-    const missing = standing.filter((s) => !s.met).map(({ courseId, code, title }) => ({ courseId, code, title }));
+    const { courseTitle, missing } = await this.missing(traineeId, courseVersionId);
     if (!missing.length) return;
     const names = missing.map((c) => c.title).join(', ');
     throw unprocessable(
       'prerequisites-not-met',
       byStaff
-        ? `The trainee has not completed every prerequisite of ${outline.courseTitle}: ${names}. To enroll them anyway, send overridePrerequisites: true.`
-        : `Complete every prerequisite of ${outline.courseTitle} before applying: ${names}.`,
+        ? `The trainee has not completed every prerequisite of ${courseTitle}: ${names}. An admin can waive the prerequisites and enroll them anyway.`
+        : `Complete every prerequisite of ${courseTitle} before applying: ${names}.`,
       { missingCourses: missing },
     );
   }

@@ -7,6 +7,7 @@ import { ApplicationAudit } from './application-audit.service';
 import { Cohort } from './cohort.entity';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { EnrollmentWriter } from './enrollment-writer.service';
+import { PrerequisiteChecks } from './prerequisite-checks.service';
 import { TrackQuotas } from './track-quotas.service';
 
 /**
@@ -23,6 +24,7 @@ export class Waitlist {
     private readonly outbox: Outbox,
     private readonly versions: PublishedCourseVersions,
     private readonly quotas: TrackQuotas,
+    private readonly prerequisites: PrerequisiteChecks,
   ) {}
 
   /**
@@ -45,23 +47,38 @@ export class Waitlist {
 
   /**
    * Promotes the next waitlisted applicant into a free seat: of the freed seat's track first, when
-   * the freed course version is known and someone waits for that track. The caller holds the cohort lock.
+   * the freed course version is known and someone waits for that track. An applicant who has not
+   * completed every prerequisite course of their version (as an accept requires) is passed over:
+   * they stay waitlisted, and their audit trail says why (`promotion-skipped`, naming the courses);
+   * the seat goes to the next one. The caller holds the cohort lock.
    */
   async promoteNext(cohort: Cohort, actorId: string | null, freedCourseVersionId: string | null = null): Promise<string | null> {
     if (!ENROLLING_STATUSES.includes(cohort.status) || cohort.seatsTaken >= cohort.capacity) return null;
     const sameTrack = await this.versionsOfSameTrack(cohort.id, freedCourseVersionId);
     // Applicants of a track whose quota is full wait on: the seat goes to the next one whose track has room.
     const fullTracks = await this.quotas.fullVersionIds(cohort.id);
-    const [row]: Array<{ id: string }> = await this.txHost.tx.query(
+    const candidates: Array<{ id: string }> = await this.txHost.tx.query(
       `SELECT a.id FROM application a
         WHERE a.cohort_id = $1 AND a.status = 'waitlisted' AND NOT (a.course_version_id = ANY($3::uuid[]))
           AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.cohort_id = a.cohort_id AND e.trainee_id = a.trainee_id AND e.status <> 'withdrawn')
         ORDER BY (a.course_version_id = ANY($2::uuid[])) DESC, a.waitlist_rank ASC NULLS LAST, a.submitted_at ASC, a.id
-        LIMIT 1 FOR UPDATE`,
+        FOR UPDATE`,
       [cohort.id, sameTrack, fullTracks],
     );
-    if (!row) return null;
-    const next = (await this.txHost.tx.getRepository(Application).findOneBy({ id: row.id }))!;
+    let next: Application | null = null;
+    for (const { id } of candidates) {
+      const candidate = (await this.txHost.tx.getRepository(Application).findOneBy({ id }))!;
+      const { missing } = await this.prerequisites.missing(candidate.traineeId, candidate.courseVersionId);
+      if (missing.length === 0) {
+        next = candidate;
+        break;
+      }
+      await this.audit.record({
+        applicationId: id, actorId, action: 'promotion-skipped', fromStatus: 'waitlisted', toStatus: 'waitlisted', waitlistRank: candidate.waitlistRank,
+        reason: `Passed over for a free seat: prerequisite courses not completed (${missing.map((c) => c.title).join(', ')}).`,
+      });
+    }
+    if (!next) return null;
     const enrollment = await this.writer.enroll(cohort, { cohortId: cohort.id, traineeId: next.traineeId, courseVersionId: next.courseVersionId, source: 'waitlist', applicationId: next.id });
     await this.txHost.tx.query(`UPDATE application SET status = 'accepted', waitlist_rank = NULL, decided_at = now(), updated_at = now() WHERE id = $1`, [next.id]);
     await this.renumber(cohort.id);

@@ -97,6 +97,16 @@ describe('notification templates', () => {
     }
   });
 
+  it('gives no reason for a fair meeting cancelled by a consent withdrawal: it reads as the candidate\'s own cancellation', () => {
+    const data = { fairName: 'Fair', startsAt: '2030-01-10T15:00:00.000Z', organisationName: 'Org' };
+    for (const language of ['en', 'es'] as const) {
+      const plain = renderNotification('fair-meeting-cancelled', { ...data, cancelledBy: 'trainee' }, language);
+      // Events stored before the withdrawal was sent as `trainee` still carry `withdrawal`.
+      expect(renderNotification('fair-meeting-cancelled', { ...data, cancelledBy: 'withdrawal' }, language)).toEqual(plain);
+      expect(plain.text).not.toMatch(/listed|lista/);
+    }
+  });
+
   it('writes at-risk reasons as words, not codes', () => {
     expect(renderNotification('at-risk', { traineeName: 'Ana', cohortName: 'B1', reason: 'inactive' }).text).toBe('Ana may be falling behind: no learning activity for several days.');
     expect(renderNotification('at-risk', { traineeName: 'Ana', reason: 'failing' }, 'es').text).toBe('Ana podría estar quedándose atrás: suspendió una evaluación y aún no la ha aprobado.');

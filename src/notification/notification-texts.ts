@@ -37,10 +37,13 @@ const DECISIONS: Record<Language, Record<string, string>> = {
   en: { shortlist: 'shortlisted', accept: 'accepted', waitlist: 'waitlisted', reject: 'not accepted', revert: 'decision reverted' },
   es: { shortlist: 'preseleccionada', accept: 'aceptada', waitlist: 'en lista de espera', reject: 'no aceptada', revert: 'decisión revertida' },
 };
-/** Who cancelled a fair meeting (`cancelledBy` of the event); the trainee's consent withdrawal names no one. */
+/**
+ * Who cancelled a fair meeting (`cancelledBy` of the event). A consent withdrawal is sent as the
+ * candidate's cancellation; `withdrawal` (events stored before that) reads the same, giving no reason.
+ */
 const CANCELLED_BY: Record<Language, Record<string, string>> = {
-  en: { trainee: 'by the candidate', admin: 'by the programme staff', withdrawal: 'because the candidate is no longer listed' },
-  es: { trainee: 'por la persona candidata', admin: 'por el personal del programa', withdrawal: 'porque la persona candidata ya no está en la lista' },
+  en: { trainee: 'by the candidate', admin: 'by the programme staff', withdrawal: 'by the candidate' },
+  es: { trainee: 'por la persona candidata', admin: 'por el personal del programa', withdrawal: 'por la persona candidata' },
 };
 const cancelledBy = (d: NotificationData, language: Language) => CANCELLED_BY[language][field(d, 'cancelledBy', '')] ?? (language === 'en' ? 'before it began' : 'antes de empezar');
 

@@ -125,8 +125,9 @@ export class FairBookings {
 
   /**
    * Cancels the trainee's meetings not yet begun, as withdrawal of consent does (inside the caller's
-   * transaction), and tells each slot's employer that the time is free, without the trainee's name:
-   * consent to be seen by employers is what was withdrawn.
+   * transaction), and tells each slot's employer that the time is free, without the trainee's name
+   * and in the words of a plain cancellation by the candidate (no reason): consent to be seen by
+   * employers is what was withdrawn, so the notice must not say so.
    */
   async cancelUpcomingOf(traineeId: string): Promise<void> {
     const deleted: CancelledBooking[] = (await this.txHost.tx.query(
@@ -139,7 +140,8 @@ export class FairBookings {
   /**
    * One `fair-meeting-cancelled` notice per booking through the outbox (in-app and email as each
    * person's preferences say): to the employer who published the slot, and to the trainee when staff
-   * cancelled. The trainee is named to the employer only while listed (their consent).
+   * cancelled. The trainee is named to the employer only while listed (their consent), and only
+   * while the employer still acts for the slot's organisation.
    */
   private async tellOfCancelled(bookings: CancelledBooking[], by: 'trainee' | 'admin' | 'withdrawal'): Promise<void> {
     if (bookings.length === 0) return;
@@ -153,8 +155,13 @@ export class FairBookings {
       'SELECT trainee_id FROM talent_profile WHERE trainee_id = ANY($1::uuid[]) AND listed', [bookings.map((b) => b.trainee_id)],
     )) as Array<{ trainee_id: string }>);
     const people = new Map((await this.users.findByIds(listed.map((l) => l.trainee_id))).map((p) => [p.id, p.displayName]));
+    // The name goes only to a publisher who still is an active employer of the slot's organisation
+    // (one who left it, or was deactivated, is told the time is free, as reminders tell them, unnamed).
+    const organisationOf = new Map<string, string | null>();
+    if (people.size > 0) for (const id of new Set(slots.map((s) => s.created_by))) organisationOf.set(id, await this.users.employerOrganisationOf(id));
     await this.outbox.publishMany('notify', bookings.map((booking) => {
       const slot = slotOf.get(booking.slot_id)!;
+      const named = people.has(booking.trainee_id) && organisationOf.get(slot.created_by) === slot.organisation_id;
       return {
         payload: {
           type: 'fair-meeting-cancelled' as const,
@@ -163,7 +170,10 @@ export class FairBookings {
           recipientIds: by === 'admin' ? [slot.created_by, booking.trainee_id] : [slot.created_by],
           data: {
             bookingId: booking.id, fairId: booking.fair_id, fairName: slot.fair_name, organisationName: names.get(slot.organisation_id) ?? '',
-            startsAt: new Date(slot.starts_at).toISOString(), cancelledBy: by, ...(people.has(booking.trainee_id) ? { traineeName: people.get(booking.trainee_id) } : {}),
+            // A withdrawal reads as the candidate's own cancellation: a reason ("no longer listed") would
+            // tell the employer who withdrew consent. No traineeId either (the fan-out would add the name).
+            startsAt: new Date(slot.starts_at).toISOString(), cancelledBy: by === 'withdrawal' ? 'trainee' : by,
+            ...(named ? { traineeName: people.get(booking.trainee_id) } : {}),
           },
         },
       };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsDateTime } from '@gds/time';
 
 export class GrantExceptionDto {
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 500, description: 'Trainees of the cohort: one, or a group' })
@@ -7,7 +8,7 @@ export class GrantExceptionDto {
   traineeIds: string[];
 
   @ApiPropertyOptional({ format: 'date-time', description: 'The new due date for these trainees; must lie in the future' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateTime()
   dueAt?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 20, description: 'Attempts added to those the assessment allows' })

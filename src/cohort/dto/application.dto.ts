@@ -89,7 +89,7 @@ export class DecisionDto {
   @IsOptional() @IsInt() @Min(1) @Max(100000)
   rank?: number;
 
-  @ApiPropertyOptional({ description: 'Accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met)' })
+  @ApiPropertyOptional({ description: 'Admins only (403 for others): accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met); the waived courses are recorded in the decision’s audit entry' })
   @IsOptional() @IsBoolean()
   overridePrerequisites?: boolean;
 }
@@ -129,6 +129,8 @@ export class DecisionRecordView {
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ type: Number, nullable: true }) score: number | null;
   @ApiProperty({ type: Number, nullable: true }) waitlistRank: number | null;
+  @ApiProperty({ type: [String], format: 'uuid', nullable: true, description: 'The prerequisite courses an admin waived with this decision (null when none)' })
+  prerequisitesOverridden: string[] | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 

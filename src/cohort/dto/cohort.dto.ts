@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -19,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@gds/http';
-import { DEFAULT_TIME_ZONE, IsTimeZone } from '@gds/time';
+import { DEFAULT_TIME_ZONE, IsDateTime, IsTimeZone } from '@gds/time';
 import { COHORT_STATUSES, CohortStatus, UNLOCK_MODES, UnlockMode } from '../cohort.entity';
 
 export class ModuleUnlockDto {
@@ -49,16 +48,16 @@ export class CreateCohortDto {
   @ApiProperty({ minimum: 1, maximum: 100000 }) @IsInt() @Min(1) @Max(100000)
   capacity: number;
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time' }) @IsDateTime()
   applicationsOpenAt: string;
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time' }) @IsDateTime()
   applicationsCloseAt: string;
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time' }) @IsDateTime()
   startsAt: string;
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time' }) @IsDateTime()
   endsAt: string;
 
   @ApiProperty({ enum: UNLOCK_MODES, description: 'schedule: modules open at start + offset; prerequisites: when their prerequisites are done' })
@@ -89,20 +88,20 @@ export class UpdateCohortDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100000, description: 'Never below the seats taken' }) @IsOptional() @IsInt() @Min(1) @Max(100000)
   capacity?: number;
 
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateTime()
   applicationsOpenAt?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateTime()
   applicationsCloseAt?: string;
 
   @ApiPropertyOptional({
     format: 'date-time',
     description: 'Reschedules the start (not of a completed cohort). Moved to a later day (in the cohort’s zone), its trainees are told "your course starts today" again on the new day',
   })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateTime()
   startsAt?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'After the start' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ format: 'date-time', description: 'After the start' }) @IsOptional() @IsDateTime()
   endsAt?: string;
 
   @ApiPropertyOptional({ maxLength: 64, description: 'IANA time zone of the cohort: its start day, unlock days and due dates are counted there' })

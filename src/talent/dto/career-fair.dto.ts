@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHECKED_IN_AS, type CheckedInAs } from '../career-fair.entity';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsDateTime } from '@gds/time';
 
 /**
  * A date-time must say its offset (Z or ±hh:mm): without one it would be read in the server's zone,
@@ -13,10 +14,10 @@ export class CreateCareerFairDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 
-  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsISO8601({ strict: true }) @withOffset()
+  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsDateTime() @withOffset()
   startsAt: string;
 
-  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsISO8601({ strict: true }) @withOffset()
+  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsDateTime() @withOffset()
   endsAt: string;
 
   @ApiPropertyOptional({ maxLength: 300, description: 'Where it happens; give this, onlineUrl, or both' }) @IsOptional() @IsString() @Length(1, 300)
@@ -46,10 +47,10 @@ export class CareerFairView {
 }
 
 export class PublishSlotDto {
-  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsISO8601({ strict: true }) @withOffset()
+  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsDateTime() @withOffset()
   startsAt: string;
 
-  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsISO8601({ strict: true }) @withOffset()
+  @ApiProperty({ format: 'date-time', description: 'With its offset (Z or ±hh:mm)' }) @IsDateTime() @withOffset()
   endsAt: string;
 }
 

@@ -22,6 +22,6 @@ export function useAdmissionsLabels() {
   const duplicateReason: Record<'email' | 'name' | 'phone', string> = { email: t`same e-mail`, name: t`same name`, phone: t`same phone` };
   /** A trail entry's action ("accept", "revert", "promote", ...). */
   const action = (value: string): string =>
-    ({ submit: t`Applied`, shortlist: t`Shortlisted`, accept: t`Accepted`, waitlist: t`Waitlisted`, reject: t`Rejected`, withdraw: t`Withdrawn by the applicant`, promote: t`Promoted from the waitlist`, revert: t`Decision reverted`, score: t`Scored` })[value] ?? value;
+    ({ submit: t`Applied`, shortlist: t`Shortlisted`, accept: t`Accepted`, waitlist: t`Waitlisted`, reject: t`Rejected`, withdraw: t`Withdrawn by the applicant`, promote: t`Promoted from the waitlist`, revert: t`Decision reverted`, score: t`Scored`, 'promotion-skipped': t`Passed over for a free seat (prerequisites not completed)` })[value] ?? value;
   return { status, decision, track, duplicateReason, action };
 }

@@ -50,6 +50,15 @@ const PROBLEM_TEXTS: Record<string, (problem: ProblemError['problem'] & Record<s
   'already-enrolled': () => t`You are already enrolled in this cohort.`,
   'missing-answers': () => t`Answer every required question.`,
   'not-withdrawable': () => t`This application can no longer be withdrawn.`,
+  // Met by an applicant (apply) and by staff (accept, enrol): the words fit both.
+  'prerequisites-not-met': (problem) => {
+    const titles = Array.isArray(problem.missingCourses)
+      ? problem.missingCourses.map((course: unknown) => (course && typeof course === 'object' && typeof (course as { title?: unknown }).title === 'string' ? (course as { title: string }).title : '')).filter(Boolean)
+      : [];
+    if (titles.length === 0) return t`Every prerequisite course must be completed first.`;
+    const courses = new Intl.ListFormat(i18n.locale || 'en', { type: 'conjunction' }).format(titles);
+    return plural(titles.length, { one: `This prerequisite course must be completed first: ${courses}.`, other: `These prerequisite courses must be completed first: ${courses}.` });
+  },
   // Profile
   'placement-exists': () => t`You have already told us about this job (same role, employer and start date).`,
   // Any screen

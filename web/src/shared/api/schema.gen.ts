@@ -5127,7 +5127,7 @@ export interface components {
             reason: string;
             /** @description Waitlist rank (1 = first promoted); default: after the last */
             rank?: number;
-            /** @description Accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met) */
+            /** @description Admins only (403 for others): accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met); the waived courses are recorded in the decision’s audit entry */
             overridePrerequisites?: boolean;
             /** Format: uuid */
             applicationId: string;
@@ -5162,6 +5162,8 @@ export interface components {
             reason: string | null;
             score: number | null;
             waitlistRank: number | null;
+            /** @description The prerequisite courses an admin waived with this decision (null when none) */
+            prerequisitesOverridden: string[] | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -5176,7 +5178,7 @@ export interface components {
             reason: string;
             /** @description Waitlist rank (1 = first promoted); default: after the last */
             rank?: number;
-            /** @description Accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met) */
+            /** @description Admins only (403 for others): accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met); the waived courses are recorded in the decision’s audit entry */
             overridePrerequisites?: boolean;
         };
         RubricCriterionView: {
@@ -5257,7 +5259,7 @@ export interface components {
              * @description Required when the cohort runs several course versions
              */
             courseVersionId?: string;
-            /** @description Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met) */
+            /** @description Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met); direct enrollment is for admins only */
             overridePrerequisites?: boolean;
         };
         EnrollmentView: {
