@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AssessmentResult, AssessmentResults } from '../../assessment/assessment-results.contract';
 import { EnrollmentDirectory } from '../../cohort/enrollment-directory.contract';
 import { AssessmentOutline, CourseVersionOutline, PublishedCourseVersions } from '../../course/published-course-versions.contract';
-import { AssessmentFact, AssessmentFactsSource, AssessmentResultFact } from '../ports/assessment-facts.source';
+import { AssessmentFact, AssessmentFactsSource, AssessmentResultFact, EnrolledFact } from '../ports/assessment-facts.source';
 
 /** Reporting's assessment port over the assessment module's AssessmentResults and course's outlines. */
 @Injectable()
@@ -26,9 +26,11 @@ export class AssessmentFactsAdapter extends AssessmentFactsSource {
    * version (ungraded ones with no best score) in the outline's order, which is exactly what the
    * course score sums over, in the same order, so the figures are the same to the last bit.
    */
-  override async resultsAndScores(enrollmentIds: string[], versionIds: string[]): Promise<{ results: AssessmentResultFact[]; scores: Map<string, number> }> {
-    if (enrollmentIds.length === 0) return { results: [], scores: new Map() };
-    const [all, outlines] = await Promise.all([this.assessmentResults.resultsOfEnrollments(enrollmentIds), this.versions.getOutlines(versionIds)]);
+  override async resultsAndScores(enrollments: EnrolledFact[]): Promise<{ results: AssessmentResultFact[]; scores: Map<string, number> }> {
+    if (enrollments.length === 0) return { results: [], scores: new Map() };
+    const enrollmentIds = enrollments.map((e) => e.enrollmentId);
+    const versionIds = [...new Set(enrollments.map((e) => e.courseVersionId))];
+    const [all, outlines] = await Promise.all([this.assessmentResults.resultsOfEnrolled(enrollments), this.versions.getOutlines(versionIds)]);
     const weightOf = weightsByAssessment(outlines);
     // An enrollment on a version not listed (never, as reporting asks), or an assessment whose weight
     // or maximum differs between the versions asked about (a result does not say its version): the
