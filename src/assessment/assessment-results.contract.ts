@@ -16,6 +16,12 @@ export interface AssessmentResult {
   lastGradedAt: Date | null;
 }
 
+/** An enrollment's best graded scores, one per assessment of its version in the outline's order (null: nothing graded). */
+export interface EnrolledBestScores {
+  enrollmentId: string;
+  bestScores: Array<number | null>;
+}
+
 /** Implemented by the assessment module; injected by certification and reporting. */
 export abstract class AssessmentResults {
   abstract resultsOfEnrollment(enrollmentId: string): Promise<AssessmentResult[]>;
@@ -27,6 +33,19 @@ export abstract class AssessmentResults {
    */
   async resultsOfEnrolled(enrollments: EnrolledRef[]): Promise<AssessmentResult[]> {
     return this.resultsOfEnrollments(enrollments.map((e) => e.enrollmentId));
+  }
+
+  /**
+   * Only the best scores of `resultsOfEnrolled`, one compact entry per enrollment (in the order
+   * asked, each once): what a report over a whole cohort needs, without a result object per
+   * assessment. By default: `resultsOfEnrolled`, which answers each enrollment's assessments in the
+   * outline's order.
+   */
+  async bestScoresOfEnrolled(enrollments: EnrolledRef[]): Promise<EnrolledBestScores[]> {
+    const byEnrollment = new Map<string, Array<number | null>>(enrollments.map((e) => [e.enrollmentId, []]));
+    const once = [...new Map(enrollments.map((e) => [e.enrollmentId, e])).values()];
+    for (const r of await this.resultsOfEnrolled(once)) byEnrollment.get(r.enrollmentId)?.push(r.bestScore);
+    return [...byEnrollment].map(([enrollmentId, bestScores]) => ({ enrollmentId, bestScores }));
   }
   /** Weighted course score 0..100 over the version's assessments (ungraded count as 0), or null if it has none. */
   abstract courseScore(enrollmentId: string): Promise<number | null>;

@@ -50,6 +50,18 @@ export function describeAssessmentResultsContract(name: string, makeStand: () =>
       expect(await stand.results.resultsOfEnrolled([a, b].map((e) => ({ enrollmentId: e.enrollmentId, traineeId: e.traineeId, courseVersionId: e.courseVersionId }))))
         .toEqual([...(await stand.results.resultsOfEnrollments([a.enrollmentId])), ...(await stand.results.resultsOfEnrollments([b.enrollmentId]))]);
       expect(await stand.results.resultsOfEnrolled([])).toEqual([]);
+    });
+
+    it('answers the best scores of enrollments already read as their results give them, one entry per enrollment in the order asked', async () => {
+      const [a, b] = [await stand.enrolled(), await stand.enrolled()];
+      await stand.graded(a.enrollmentId, true);
+      const enrolled = [b, a, b].map((e) => ({ enrollmentId: e.enrollmentId, traineeId: e.traineeId, courseVersionId: e.courseVersionId }));
+      expect(await stand.results.bestScoresOfEnrolled(enrolled)).toEqual([
+        { enrollmentId: b.enrollmentId, bestScores: [null] },
+        { enrollmentId: a.enrollmentId, bestScores: [100] },
+      ]);
+      expect(await stand.results.bestScoresOfEnrolled(enrolled)).toEqual(await AssessmentResults.prototype.bestScoresOfEnrolled.call(stand.results, enrolled));
+      expect(await stand.results.bestScoresOfEnrolled([])).toEqual([]);
       expect(await stand.results.resultsOfEnrollment(randomUUID())).toEqual([]);
       expect(await stand.results.courseScore(randomUUID())).toBeNull();
     });

@@ -1,5 +1,5 @@
 import { AssessmentFactsAdapter } from './assessment-facts.adapter';
-import type { AssessmentResult, AssessmentResults } from '../../assessment/assessment-results.contract';
+import { AssessmentResults, type AssessmentResult } from '../../assessment/assessment-results.contract';
 import type { EnrollmentDirectory, EnrollmentRef } from '../../cohort/enrollment-directory.contract';
 import type { CourseVersionOutline, PublishedCourseVersions } from '../../course/published-course-versions.contract';
 
@@ -39,7 +39,11 @@ describe('reporting: assessment facts', () => {
       ({ enrollmentId, assessmentId, traineeId: `t-${enrollmentId}`, bestScore, maxScore, passed: true, attempts: 1, lastGradedAt: new Date('2026-12-01T00:00:00Z') }) as AssessmentResult;
     const results = [result('e1', 'quiz', 10, 10), result('e1', 'lab', 10, 10), result('e2', 'quiz', 10, 20), result('e2', 'lab', 0, 10)];
     const ofIds = async (ids: string[]) => results.filter((r) => ids.includes(r.enrollmentId));
-    const assessmentResults = { resultsOfEnrollments: ofIds, resultsOfEnrolled: async (es: Array<{ enrollmentId: string }>) => ofIds(es.map((e) => e.enrollmentId)) } as unknown as AssessmentResults;
+    const assessmentResults = {
+      resultsOfEnrollments: ofIds,
+      resultsOfEnrolled: async (es: Array<{ enrollmentId: string }>) => ofIds(es.map((e) => e.enrollmentId)),
+      bestScoresOfEnrolled: AssessmentResults.prototype.bestScoresOfEnrolled,
+    } as unknown as AssessmentResults;
     const refs = [{ enrollmentId: 'e1', courseVersionId: 'v1' }, { enrollmentId: 'e2', courseVersionId: 'v2' }] as EnrollmentRef[];
     const enrollments = { getEnrollments: async (ids: string[]) => refs.filter((r) => ids.includes(r.enrollmentId)) } as unknown as EnrollmentDirectory;
     const adapter = new AssessmentFactsAdapter(assessmentResults, versions, enrollments);
