@@ -14,7 +14,7 @@ describeAssessmentResultsContract('the fake certification’s tests use', async 
       const [enrollmentId, traineeId, assessmentId] = [randomUUID(), randomUUID(), randomUUID()];
       fake.results.set(enrollmentId, [{ assessmentId, enrollmentId, traineeId, bestScore: null, maxScore: 100, passed: false, attempts: 0, lastGradedAt: null }]);
       fake.scores.set(enrollmentId, 0);
-      return { enrollmentId, traineeId, assessmentId };
+      return { enrollmentId, traineeId, courseVersionId: randomUUID(), assessmentId };
     },
     graded: async (enrollmentId, right) => {
       const [result] = fake.results.get(enrollmentId)!;
@@ -37,7 +37,7 @@ describeAssessmentResultsContract('the assessment module on Postgres (grading in
       const assessmentId = await authorAssessment(t.api, instructor, module.moduleId, quizBody({ attemptsAllowed: 3 }));
       const { trainee, enrollment } = await publishAndEnroll(t, fakes, admin, module);
       trainees.set(enrollment.enrollmentId, { trainee, assessmentId });
-      return { enrollmentId: enrollment.enrollmentId, traineeId: trainee.id, assessmentId };
+      return { enrollmentId: enrollment.enrollmentId, traineeId: trainee.id, courseVersionId: enrollment.courseVersionId, assessmentId };
     },
     graded: async (enrollmentId, right) => {
       const { trainee, assessmentId } = trainees.get(enrollmentId)!;

@@ -30,12 +30,11 @@ describe('reporting: the snapshot and the live report give the same figures (rea
       const assessments = t.get<AssessmentFactsSource>(AssessmentFactsSource);
       const cohort = (await cohorts.cohort(cohortId))!;
       const inputs = await t.get<OutcomeFacts>(OutcomeFacts).gather(cohort, asOf, k);
-      const ids = inputs.enrollments.map((e) => e.enrollmentId);
       const reference = {
         ...inputs,
         // The ports' own defaults: every learning action reduced in memory; results and scores read apart.
         activity: await CohortFactsSource.prototype.weeklyActivity.call(cohorts, cohortId, asOf, ACTIVITY_WEEKS),
-        ...(await AssessmentFactsSource.prototype.resultsAndScores.call(assessments, ids, [])),
+        ...(await AssessmentFactsSource.prototype.resultsAndScores.call(assessments, inputs.enrollments)),
       };
       expect(inputs.activity.length).toBeLessThan((await cohorts.activity(cohortId, new Date(asOf.getTime() - ACTIVITY_WEEKS * 7 * 86_400_000))).length);
       return { live: JSON.parse(JSON.stringify(cohortOutcomeReport(inputs))), reference: JSON.parse(JSON.stringify(cohortOutcomeReport(reference))) };

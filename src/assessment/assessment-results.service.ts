@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { AssessmentResult, AssessmentResults } from './assessment-results.contract';
-import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
+import { AssessmentResult, AssessmentResults, EnrolledBestScores, EnrolledRef } from './assessment-results.contract';
+import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions, AssessmentOutline } from '../course/published-course-versions.contract';
 
 interface Row {
@@ -33,14 +33,62 @@ export class AssessmentResultsService extends AssessmentResults {
     // The submissions are aggregated while the enrollments are looked up (rows of unknown ids are never used).
     const ids = [...new Set(enrollmentIds)];
     if (ids.length === 0) return [];
-    const [refs, rows] = await Promise.all([
-      this.enrollments.getEnrollments(ids),
-      this.txHost.tx.query(
-        `SELECT enrollment_id, assessment_id, max(score) FILTER (WHERE status = 'graded') AS best, count(*)::int AS attempts, floor(extract(epoch FROM max(graded_at)) * 1000)::float8 AS last_graded_ms
-           FROM submission WHERE enrollment_id = ANY($1::uuid[]) GROUP BY enrollment_id, assessment_id`,
-        [ids],
-      ) as Promise<Row[]>,
-    ]);
+    const [refs, rows] = await Promise.all([this.enrollments.getEnrollments(ids), this.bestRows(ids)]);
+    return this.resultsOf(refs, rows);
+  }
+
+  /** No second lookup of enrollments the caller has read: their versions are taken as given. */
+  override async resultsOfEnrolled(enrollments: EnrolledRef[]): Promise<AssessmentResult[]> {
+    const seen = new Set<string>();
+    const refs = enrollments.filter((e) => !seen.has(e.enrollmentId) && seen.add(e.enrollmentId));
+    if (refs.length === 0) return [];
+    return this.resultsOf(refs, await this.bestRows([...seen]));
+  }
+
+  /**
+   * One row per enrollment (10,000 for a cohort, not one per assessment): the positions of its
+   * assessments among those asked about and their best graded scores as float8 (the Number pg's
+   * numeric text gives), placed at each one's position in the enrollment's own outline.
+   */
+  override async bestScoresOfEnrolled(enrollments: EnrolledRef[]): Promise<EnrolledBestScores[]> {
+    const seen = new Set<string>();
+    const refs = enrollments.filter((e) => !seen.has(e.enrollmentId) && seen.add(e.enrollmentId));
+    if (refs.length === 0) return [];
+    const outlines = await this.versions.getOutlines([...new Set(refs.map((e) => e.courseVersionId))]);
+    const positions = new Map(outlines.map((o) => [o.versionId, new Map(assessmentsOf(o).map((a, i) => [a.assessmentId, i]))]));
+    const lengths = new Map(outlines.map((o) => [o.versionId, assessmentsOf(o).length]));
+    const assessmentIds = [...new Set(outlines.flatMap((o) => assessmentsOf(o).map((a) => a.assessmentId)))];
+    const rows = (await this.txHost.tx.query(
+      `SELECT enrollment_id, array_agg(array_position($2::uuid[], assessment_id)) AS at, array_agg(best) AS best
+         FROM (SELECT enrollment_id, assessment_id, (max(score) FILTER (WHERE status = 'graded'))::float8 AS best
+                 FROM submission WHERE enrollment_id = ANY($1::uuid[]) GROUP BY enrollment_id, assessment_id) s
+        GROUP BY enrollment_id`,
+      [[...seen], assessmentIds],
+    )) as Array<{ enrollment_id: string; at: Array<number | null>; best: Array<number | null> }>;
+    const byEnrollment = new Map(rows.map((r) => [r.enrollment_id, r]));
+    return refs.map((e) => {
+      const mine = positions.get(e.courseVersionId);
+      const bestScores: Array<number | null> = new Array(lengths.get(e.courseVersionId) ?? 0).fill(null);
+      const row = byEnrollment.get(e.enrollmentId);
+      if (mine && row) {
+        for (let i = 0; i < row.at.length; i++) {
+          const at = row.at[i] === null ? undefined : mine.get(assessmentIds[row.at[i]! - 1]);
+          if (at !== undefined) bestScores[at] = row.best[i];
+        }
+      }
+      return { enrollmentId: e.enrollmentId, bestScores };
+    });
+  }
+
+  private bestRows(ids: string[]): Promise<Row[]> {
+    return this.txHost.tx.query(
+      `SELECT enrollment_id, assessment_id, max(score) FILTER (WHERE status = 'graded') AS best, count(*)::int AS attempts, floor(extract(epoch FROM max(graded_at)) * 1000)::float8 AS last_graded_ms
+         FROM submission WHERE enrollment_id = ANY($1::uuid[]) GROUP BY enrollment_id, assessment_id`,
+      [ids],
+    ) as Promise<Row[]>;
+  }
+
+  private async resultsOf(refs: EnrolledRef[], rows: Row[]): Promise<AssessmentResult[]> {
     if (refs.length === 0) return [];
     const outlines = new Map((await this.versions.getOutlines([...new Set(refs.map((e) => e.courseVersionId))])).map((o) => [o.versionId, o]));
     // Keyed by enrollment, then assessment: no key string built per row (a cohort has 20,000 of them).
@@ -73,7 +121,7 @@ function assessmentsOf(outline: { modules: Array<{ assessments: AssessmentOutlin
   return outline ? outline.modules.flatMap((m) => m.assessments) : [];
 }
 
-function toResult(enrollment: EnrollmentRef, a: AssessmentOutline, row: Row | undefined): AssessmentResult {
+function toResult(enrollment: EnrolledRef, a: AssessmentOutline, row: Row | undefined): AssessmentResult {
   const best = row?.best === null || row?.best === undefined ? null : Number(row.best);
   return {
     assessmentId: a.assessmentId,

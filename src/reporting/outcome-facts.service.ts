@@ -48,9 +48,7 @@ export class OutcomeFacts {
         const zones = await this.zonesOf([...new Set(placements.map((p) => p.traineeId))]);
         return { activity, applications, placements, zones };
       })(),
-      enrollmentsRead.then((enrollments) =>
-        this.assessments.resultsAndScores(enrollments.map((e) => e.enrollmentId), [...new Set(enrollments.map((e) => e.courseVersionId))]),
-      ),
+      enrollmentsRead.then((enrollments) => this.assessments.resultsAndScores(enrollments)),
       enrollmentsRead.then(async (enrollments) => {
         const traineeIds = [...new Set(enrollments.map((e) => e.traineeId))];
         const assessments = await this.assessments.assessments(versionIds);

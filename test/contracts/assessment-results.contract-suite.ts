@@ -8,7 +8,7 @@ import { AssessmentResults } from '../../src/assessment/assessment-results.contr
 export interface AssessmentResultsStand {
   results: AssessmentResults;
   /** A fresh enrollment in a course version whose one assessment is a required quiz (max 100, pass mark 50), nothing submitted. */
-  enrolled(): Promise<{ enrollmentId: string; traineeId: string; assessmentId: string }>;
+  enrolled(): Promise<{ enrollmentId: string; traineeId: string; courseVersionId: string; assessmentId: string }>;
   /** A graded submission: every answer right (full marks) or every answer wrong (0). */
   graded(enrollmentId: string, right: boolean): Promise<void>;
   close(): Promise<void>;
@@ -46,6 +46,22 @@ export function describeAssessmentResultsContract(name: string, makeStand: () =>
       const both = await stand.results.resultsOfEnrollments([a.enrollmentId, randomUUID(), b.enrollmentId]);
       expect(both.map((r) => r.enrollmentId).sort()).toEqual([a.enrollmentId, b.enrollmentId].sort());
       expect(await stand.results.resultsOfEnrollments([])).toEqual([]);
+      // Enrollments the caller has read (its version as the caller read it): the same answers, without a lookup.
+      expect(await stand.results.resultsOfEnrolled([a, b].map((e) => ({ enrollmentId: e.enrollmentId, traineeId: e.traineeId, courseVersionId: e.courseVersionId }))))
+        .toEqual([...(await stand.results.resultsOfEnrollments([a.enrollmentId])), ...(await stand.results.resultsOfEnrollments([b.enrollmentId]))]);
+      expect(await stand.results.resultsOfEnrolled([])).toEqual([]);
+    });
+
+    it('answers the best scores of enrollments already read as their results give them, one entry per enrollment in the order asked', async () => {
+      const [a, b] = [await stand.enrolled(), await stand.enrolled()];
+      await stand.graded(a.enrollmentId, true);
+      const enrolled = [b, a, b].map((e) => ({ enrollmentId: e.enrollmentId, traineeId: e.traineeId, courseVersionId: e.courseVersionId }));
+      expect(await stand.results.bestScoresOfEnrolled(enrolled)).toEqual([
+        { enrollmentId: b.enrollmentId, bestScores: [null] },
+        { enrollmentId: a.enrollmentId, bestScores: [100] },
+      ]);
+      expect(await stand.results.bestScoresOfEnrolled(enrolled)).toEqual(await AssessmentResults.prototype.bestScoresOfEnrolled.call(stand.results, enrolled));
+      expect(await stand.results.bestScoresOfEnrolled([])).toEqual([]);
       expect(await stand.results.resultsOfEnrollment(randomUUID())).toEqual([]);
       expect(await stand.results.courseScore(randomUUID())).toBeNull();
     });

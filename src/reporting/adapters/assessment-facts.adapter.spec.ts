@@ -1,5 +1,5 @@
 import { AssessmentFactsAdapter } from './assessment-facts.adapter';
-import type { AssessmentResult, AssessmentResults } from '../../assessment/assessment-results.contract';
+import { AssessmentResults, type AssessmentResult } from '../../assessment/assessment-results.contract';
 import type { EnrollmentDirectory, EnrollmentRef } from '../../cohort/enrollment-directory.contract';
 import type { CourseVersionOutline, PublishedCourseVersions } from '../../course/published-course-versions.contract';
 
@@ -38,11 +38,16 @@ describe('reporting: assessment facts', () => {
     const result = (enrollmentId: string, assessmentId: string, bestScore: number, maxScore: number) =>
       ({ enrollmentId, assessmentId, traineeId: `t-${enrollmentId}`, bestScore, maxScore, passed: true, attempts: 1, lastGradedAt: new Date('2026-12-01T00:00:00Z') }) as AssessmentResult;
     const results = [result('e1', 'quiz', 10, 10), result('e1', 'lab', 10, 10), result('e2', 'quiz', 10, 20), result('e2', 'lab', 0, 10)];
-    const assessmentResults = { resultsOfEnrollments: async (ids: string[]) => results.filter((r) => ids.includes(r.enrollmentId)) } as unknown as AssessmentResults;
+    const ofIds = async (ids: string[]) => results.filter((r) => ids.includes(r.enrollmentId));
+    const assessmentResults = {
+      resultsOfEnrollments: ofIds,
+      resultsOfEnrolled: async (es: Array<{ enrollmentId: string }>) => ofIds(es.map((e) => e.enrollmentId)),
+      bestScoresOfEnrolled: AssessmentResults.prototype.bestScoresOfEnrolled,
+    } as unknown as AssessmentResults;
     const refs = [{ enrollmentId: 'e1', courseVersionId: 'v1' }, { enrollmentId: 'e2', courseVersionId: 'v2' }] as EnrollmentRef[];
     const enrollments = { getEnrollments: async (ids: string[]) => refs.filter((r) => ids.includes(r.enrollmentId)) } as unknown as EnrollmentDirectory;
     const adapter = new AssessmentFactsAdapter(assessmentResults, versions, enrollments);
-    const { scores } = await adapter.resultsAndScores(['e1', 'e2'], ['v1', 'v2']);
+    const { scores } = await adapter.resultsAndScores([{ enrollmentId: 'e1', traineeId: 't-e1', courseVersionId: 'v1' }, { enrollmentId: 'e2', traineeId: 't-e2', courseVersionId: 'v2' }]);
     // e1 full marks on v1 (10 of 10); e2 half of the quiz on v2 (10 of 20, weight 3) and nothing of the lab.
     expect(Object.fromEntries(scores)).toEqual({ e1: 100, e2: 37.5 });
     expect(scores).toEqual(await adapter.courseScores(['e1', 'e2']));

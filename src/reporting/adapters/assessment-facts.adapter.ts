@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AssessmentResult, AssessmentResults } from '../../assessment/assessment-results.contract';
 import { EnrollmentDirectory } from '../../cohort/enrollment-directory.contract';
-import { AssessmentOutline, CourseVersionOutline, PublishedCourseVersions } from '../../course/published-course-versions.contract';
-import { AssessmentFact, AssessmentFactsSource, AssessmentResultFact } from '../ports/assessment-facts.source';
+import { PublishedCourseVersions } from '../../course/published-course-versions.contract';
+import { AssessmentFact, AssessmentFactsSource, AssessmentResultFact, EnrolledFact } from '../ports/assessment-facts.source';
 
 /** Reporting's assessment port over the assessment module's AssessmentResults and course's outlines. */
 @Injectable()
@@ -22,35 +22,34 @@ export class AssessmentFactsAdapter extends AssessmentFactsSource {
   }
 
   /**
-   * One read of the results for both: the contract answers every assessment of each enrollment's
-   * version (ungraded ones with no best score) in the outline's order, which is exactly what the
-   * course score sums over, in the same order, so the figures are the same to the last bit.
+   * One read of the grades for both, one compact entry per enrollment: the contract answers each
+   * enrollment's best scores in its version's outline order, which is the order `results` lists them
+   * and the course score sums over, so the facts and figures are the same to the last bit.
    */
-  override async resultsAndScores(enrollmentIds: string[], versionIds: string[]): Promise<{ results: AssessmentResultFact[]; scores: Map<string, number> }> {
-    if (enrollmentIds.length === 0) return { results: [], scores: new Map() };
-    const [all, outlines] = await Promise.all([this.assessmentResults.resultsOfEnrollments(enrollmentIds), this.versions.getOutlines(versionIds)]);
-    const weightOf = weightsByAssessment(outlines);
-    // An enrollment on a version not listed (never, as reporting asks), or an assessment whose weight
-    // or maximum differs between the versions asked about (a result does not say its version): the
-    // contract's own way, which reads each enrollment's own version.
-    if (!weightOf || all.some((r) => !weightOf.has(r.assessmentId))) return { results: resultFacts(all), scores: await this.courseScores(enrollmentIds) };
-    const byEnrollment = new Map<string, AssessmentResult[]>();
-    for (const r of all) {
-      const list = byEnrollment.get(r.enrollmentId);
-      if (list) list.push(r);
-      else byEnrollment.set(r.enrollmentId, [r]);
-    }
+  override async resultsAndScores(enrollments: EnrolledFact[]): Promise<{ results: AssessmentResultFact[]; scores: Map<string, number> }> {
+    const results: AssessmentResultFact[] = [];
     const scores = new Map<string, number>();
-    for (const [enrollmentId, results] of byEnrollment) {
-      const totalWeight = results.reduce((sum, r) => sum + weightOf.get(r.assessmentId)!.weight, 0);
-      if (totalWeight <= 0) continue;
-      const weighted = results.reduce((sum, r) => {
-        const a = weightOf.get(r.assessmentId)!;
-        return sum + a.weight * ((r.bestScore ?? 0) / a.maxScore);
-      }, 0);
-      scores.set(enrollmentId, Math.round((weighted / totalWeight) * 100 * 100) / 100);
+    if (enrollments.length === 0) return { results, scores };
+    const [best, outlines] = await Promise.all([
+      this.assessmentResults.bestScoresOfEnrolled(enrollments),
+      this.versions.getOutlines([...new Set(enrollments.map((e) => e.courseVersionId))]),
+    ]);
+    const assessmentsOf = new Map(outlines.map((o) => [o.versionId, o.modules.flatMap((m) => m.assessments)]));
+    const versionOf = new Map(enrollments.map((e) => [e.enrollmentId, e.courseVersionId]));
+    for (const { enrollmentId, bestScores } of best) {
+      const assessments = assessmentsOf.get(versionOf.get(enrollmentId)!) ?? [];
+      let totalWeight = 0;
+      let weighted = 0;
+      for (let i = 0; i < assessments.length; i++) {
+        const a = assessments[i];
+        const score = bestScores[i] ?? null;
+        if (score !== null) results.push({ enrollmentId, assessmentId: a.assessmentId, passed: score >= a.passMark, bestScore: score, maxScore: a.maxScore });
+        totalWeight += a.weight;
+        weighted += a.weight * ((score ?? 0) / a.maxScore);
+      }
+      if (assessments.length > 0 && totalWeight > 0) scores.set(enrollmentId, Math.round((weighted / totalWeight) * 100 * 100) / 100);
     }
-    return { results: resultFacts(all), scores };
+    return { results, scores };
   }
 
   /**
@@ -86,17 +85,6 @@ export class AssessmentFactsAdapter extends AssessmentFactsSource {
     }
     return scores;
   }
-}
-
-/** Each assessment's weight and maximum, or undefined when two versions give one assessment different ones. */
-function weightsByAssessment(outlines: CourseVersionOutline[]): Map<string, AssessmentOutline> | undefined {
-  const weights = new Map<string, AssessmentOutline>();
-  for (const a of outlines.flatMap((o) => o.modules.flatMap((m) => m.assessments))) {
-    const seen = weights.get(a.assessmentId);
-    if (seen && (seen.weight !== a.weight || seen.maxScore !== a.maxScore)) return undefined;
-    weights.set(a.assessmentId, a);
-  }
-  return weights;
 }
 
 function resultFacts(results: AssessmentResult[]): AssessmentResultFact[] {

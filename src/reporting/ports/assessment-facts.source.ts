@@ -1,3 +1,8 @@
+import type { EnrollmentFact } from './cohort-facts.source';
+
+/** An enrollment reporting has read: whose it is and on which course version. */
+export type EnrolledFact = Pick<EnrollmentFact, 'enrollmentId' | 'traineeId' | 'courseVersionId'>;
+
 /** The best graded attempt of an enrollment at an assessment. */
 export interface AssessmentResultFact {
   enrollmentId: string;
@@ -23,11 +28,12 @@ export abstract class AssessmentFactsSource {
   abstract courseScores(enrollmentIds: string[]): Promise<Map<string, number>>;
 
   /**
-   * Both at once, as `results` and `courseScores` answer them. The assessment adapter reads the
-   * grades once for both (a cohort's 500,000 submissions are aggregated once, not twice);
-   * `versionIds` are the course versions of these enrollments (where their weights are read).
+   * Both at once for enrollments already read, as `results` and `courseScores` answer them by id.
+   * The assessment adapter reads the grades once for both (a cohort's 500,000 submissions are
+   * aggregated once, not twice) and takes each enrollment's version as given (no second lookup).
    */
-  async resultsAndScores(enrollmentIds: string[], _versionIds: string[]): Promise<{ results: AssessmentResultFact[]; scores: Map<string, number> }> {
+  async resultsAndScores(enrollments: EnrolledFact[]): Promise<{ results: AssessmentResultFact[]; scores: Map<string, number> }> {
+    const enrollmentIds = enrollments.map((e) => e.enrollmentId);
     const [results, scores] = await Promise.all([this.results(enrollmentIds), this.courseScores(enrollmentIds)]);
     return { results, scores };
   }
