@@ -13,7 +13,9 @@ if (process.env.GDS_NO_SERVICES === '1') {
   const SERVICE_PORTS = new Set([5432, 6379]);
   const connect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function guardedConnect(...args) {
-    const options = typeof args[0] === 'object' && args[0] !== null && !Array.isArray(args[0]) ? args[0] : { port: args[0] };
+    // net.connect() and http.request() hand over their normalised arguments as one array ([options, callback]).
+    const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+    const options = typeof first === 'object' && first !== null ? first : { port: first };
     const port = Number(options.port);
     if (SERVICE_PORTS.has(port)) {
       // Fails the way a refused connection does (asynchronously, on the socket), so clients report it.
