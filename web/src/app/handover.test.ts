@@ -25,6 +25,13 @@ describe('createHandover', () => {
     expect(load).toHaveBeenCalledWith('/app/forgot-password');
   });
 
+  it('loads the page at that path when the app came but could not be mounted', async () => {
+    const load = vi.fn();
+    const navigate = createHandover(() => Promise.resolve(() => Promise.reject(new Error('router failed'))), load);
+    await expect(navigate('/')).resolves.toBeUndefined();
+    expect(load).toHaveBeenCalledWith('/app/');
+  });
+
   it('waits for the mount, so the sign-in button stays busy until the next screen shows', async () => {
     const events: string[] = [];
     const navigate = createHandover(
