@@ -22,7 +22,11 @@ class PingController {
 @Module({
   imports: [ClsModule.forRoot({ global: true, middleware: { mount: false } })],
   controllers: [PingController],
-  providers: [{ provide: APP_GUARD, useClass: RefuseWithoutHeader }],
+  providers: [
+    { provide: APP_GUARD, useClass: RefuseWithoutHeader },
+    // A real guard written as a plain object: it must stay.
+    { provide: APP_GUARD, useValue: { canActivate: (context: import('@nestjs/common').ExecutionContext) => context.getType() === 'http' } },
+  ],
 })
 class PingModule {}
 
@@ -38,12 +42,12 @@ describe('dropPassThroughEnhancers', () => {
 
   it("removes nestjs-cls's unmounted guard and interceptor and keeps the app's own guard", async () => {
     expect(configOf(app).getGlobalInterceptors()).toHaveLength(1);
-    expect(configOf(app).getGlobalGuards()).toHaveLength(2);
+    expect(configOf(app).getGlobalGuards()).toHaveLength(3);
 
     expect(dropPassThroughEnhancers(app)).toEqual({ guards: 1, interceptors: 1 });
 
     expect(configOf(app).getGlobalInterceptors()).toHaveLength(0);
-    expect(configOf(app).getGlobalGuards()).toEqual([expect.any(RefuseWithoutHeader)]);
+    expect(configOf(app).getGlobalGuards()).toEqual([expect.any(RefuseWithoutHeader), { canActivate: expect.any(Function) }]);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     const fastify = app.getHttpAdapter().getInstance();
