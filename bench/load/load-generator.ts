@@ -157,7 +157,15 @@ async function generate(settings: GeneratorSettings, send: (message: GeneratorMe
 // Forked by run-load.ts: the settings come as the first message, the answers go back the same way.
 if (process.send) {
   process.once('message', (settings: GeneratorSettings) => {
-    generate(settings, (message) => process.send!(message))
+    // Each message is handed to the channel before the next step; the result (every sample: several
+    // MB with 200 users) must be written out whole before the channel closes, so the disconnect waits
+    // for its callback.
+    let lastSent: Promise<void> = Promise.resolve();
+    const send = (message: GeneratorMessage) => {
+      lastSent = new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
+    };
+    generate(settings, send)
+      .then(() => lastSent)
       .then(() => process.disconnect())
       .catch((error: Error) => {
         process.send!({ type: 'failed', error: error.stack ?? String(error) } satisfies GeneratorMessage, undefined, {}, () => process.exit(1));

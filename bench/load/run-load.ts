@@ -41,7 +41,8 @@ function runGenerator(settings: GeneratorSettings, measuring: (pid: number) => v
       else if (message.type === 'result') result = message;
       else reject(new Error(`load generator failed: ${message.error}`));
     });
-    child.on('exit', (code) => (result ? resolve({ result, pid: child.pid! }) : reject(new Error(`load generator exited with ${code} and no result`))));
+    // 'close', not 'exit': a child may exit before its last IPC message has been read here.
+    child.on('close', (code) => (result ? resolve({ result, pid: child.pid! }) : reject(new Error(`load generator exited with ${code} and no result`))));
     child.send(settings);
   });
 }
