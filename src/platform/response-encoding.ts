@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { constants as zlibConstants } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import etag from '@fastify/etag';
@@ -6,6 +7,21 @@ import { effectiveCacheControl, ifNoneMatchSatisfied } from '@gds/http';
 
 /** Answers smaller than this go as they are: compressing them saves less than its framing costs. */
 const COMPRESS_THRESHOLD_BYTES = 1024;
+
+/**
+ * Brotli for answers made per request: quality 4 (the plugin's default) with a 256 KB window
+ * instead of brotli's 4 MB default. API answers are a few KB to a few hundred KB, so the larger
+ * window gains nothing, while each compression allocates and touches it: under the 200-user load
+ * that churn was the api's largest memory cost (issue 23.3). Built web assets are compressed at
+ * build time, at the best quality.
+ */
+const DYNAMIC_BROTLI = {
+  params: {
+    [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+    [zlibConstants.BROTLI_PARAM_QUALITY]: 4,
+    [zlibConstants.BROTLI_PARAM_LGWIN]: 18,
+  },
+};
 
 /** Representation metadata a 304 must not repeat (RFC 9110 §15.4.5): the client keeps its own. */
 const NOT_ON_304 = ['content-type', 'content-length', 'content-disposition', 'content-encoding'];
@@ -43,6 +59,7 @@ export async function registerResponseEncoding(fastify: FastifyInstance): Promis
   await fastify.register(compress, {
     encodings: ['br', 'gzip'],
     threshold: COMPRESS_THRESHOLD_BYTES,
+    brotliOptions: DYNAMIC_BROTLI,
     requestEncodings: ['identity'],
   });
 }
