@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { StandaloneSignIn } from './app/standalone-sign-in';
-import { APP_BASE, signInSearchAt } from './app/start-screen';
+import { APP_BASE, startScreenSearch } from './app/start-screen';
+import { session } from './shared/auth/session';
 import { createHandover } from './app/handover';
 import { loadQueryClient } from './shared/api/query-client-loader';
 import { loadMainNav } from './shared/layout/main-nav-loader';
@@ -17,8 +18,10 @@ const fullApp = import('./app/app');
 
 await activateLocale(initialLocale());
 const root = createRoot(document.getElementById('root')!);
-const signInSearch = signInSearchAt(window.location);
+const signInSearch = startScreenSearch(window.location, session.mayBeSignedIn());
 if (signInSearch) {
+  // Opened on the app's root without a session: the address says where the person is, as the router's redirect would.
+  if (!window.location.pathname.startsWith(`${APP_BASE}/sign-in`)) window.history.replaceState(null, '', `${APP_BASE}/sign-in`);
   // The page opened on the sign-in screen: it shows without waiting for the router (issue 14), while
   // the full app, TanStack Query and home download; the app takes over when the person signs in
   // or follows a link, at that path.

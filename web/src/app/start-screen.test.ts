@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParseSearch, defaultStringifySearch } from '@tanstack/router-core';
-import { parseSearch, signInSearchAt } from './start-screen';
+import { parseSearch, signInSearchAt, startScreenSearch } from './start-screen';
 
 describe('signInSearchAt', () => {
   it('starts the sign-in screen on its own only on the sign-in path', () => {
@@ -18,6 +18,24 @@ describe('signInSearchAt', () => {
     expect(signInSearchAt({ pathname: '/app/sign-in', search: '?redirect=%2F&expired=nope' })).toEqual({ redirect: '/', expired: undefined });
     // A number is not a path: the route drops it too.
     expect(signInSearchAt({ pathname: '/app/sign-in', search: '?redirect=42' })).toEqual({ redirect: undefined, expired: undefined });
+  });
+});
+
+describe('startScreenSearch', () => {
+  it('starts on the sign-in screen on its own at the app root when this browser holds no session', () => {
+    expect(startScreenSearch({ pathname: '/app/', search: '' }, false)).toEqual({ redirect: undefined, expired: undefined });
+    expect(startScreenSearch({ pathname: '/app', search: '' }, false)).toBeDefined();
+  });
+
+  it('leaves the root to the full app when a session may be restored, and other paths always', () => {
+    expect(startScreenSearch({ pathname: '/app/', search: '' }, true)).toBeUndefined();
+    for (const pathname of ['/app/register', '/app/courses/1', '/app/forgot-password']) {
+      expect(startScreenSearch({ pathname, search: '' }, false), pathname).toBeUndefined();
+    }
+  });
+
+  it('keeps the sign-in path on its own whether or not a session may exist', () => {
+    expect(startScreenSearch({ pathname: '/app/sign-in', search: '?expired=true' }, true)).toEqual({ redirect: undefined, expired: true });
   });
 });
 

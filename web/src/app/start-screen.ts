@@ -34,3 +34,15 @@ export function signInSearchAt(location: { pathname: string; search: string }): 
   if (path !== `${APP_BASE}/sign-in`) return undefined;
   return validateSignInSearch(parseSearch(location.search));
 }
+
+/**
+ * What the page starts with: the sign-in screen on its own on the sign-in path, and also on the
+ * app's root (home) when this browser holds no session, where the router would send the person to
+ * the sign-in screen at once — so the usual first visit (http://host/ → /app/) needs no router
+ * either. Undefined: the full app.
+ */
+export function startScreenSearch(location: { pathname: string; search: string }, mayBeSignedIn: boolean): SignInSearch | undefined {
+  const atSignIn = signInSearchAt(location);
+  if (atSignIn || mayBeSignedIn) return atSignIn;
+  return location.pathname.replace(/\/+$/, '') === APP_BASE ? validateSignInSearch({}) : undefined;
+}

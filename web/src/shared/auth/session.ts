@@ -62,10 +62,15 @@ export class Session {
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
 
+  /** Whether this browser may hold a session (it signed in and has not signed out): false needs no round trip to know. */
+  mayBeSignedIn(): boolean {
+    return this.storage?.getItem(HINT_KEY) === '1';
+  }
+
   /** Restores the session after a load (one refresh, when this browser was signed in). Idempotent. */
   start(): Promise<void> {
     this.started ??= (async () => {
-      if (this.storage?.getItem(HINT_KEY) !== '1') return this.setSignedOut('none');
+      if (!this.mayBeSignedIn()) return this.setSignedOut('none');
       try {
         await this.refresh(undefined, true);
       } catch {
