@@ -146,5 +146,12 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     expect(enrolled).toEqual([{ trainee_id: ready.id }]);
     const trail = (await t.api.get(`/api/v1/applications/${first}/decisions`, admin.token)).body as Array<{ action: string; fromStatus: string; toStatus: string; reason: string }>;
     expect(trail.at(-1)).toMatchObject({ action: 'promotion-skipped', fromStatus: 'waitlisted', toStatus: 'waitlisted', reason: expect.stringContaining('Networking basics') });
+
+    // A second seat frees: the lapsed applicant is passed over again, but the trail already says so for the same course.
+    const readyEnrollment = await t.dataSource.query(`SELECT id FROM enrollment WHERE cohort_id = $1 AND trainee_id = $2 AND status <> 'withdrawn'`, [cohort.id, ready.id]);
+    expect((await t.api.post(`/api/v1/enrollments/${readyEnrollment[0].id}/withdraw`, { reason: 'Changed plans' }, admin.token)).status).toBe(200);
+    expect((await statuses()).first).toEqual(['waitlisted', 1]);
+    const skips = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM application_decision WHERE application_id = $1 AND action = 'promotion-skipped'`, [first]))[0].n;
+    expect(await skips()).toBe(1);
   });
 });
