@@ -20,6 +20,9 @@ interface Candidate {
   waitlistRank: number | null;
 }
 
+/** Whether two lists name the same courses (in any order). */
+const sameCourses = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
 /**
  * The waitlist of a cohort: ranks 1..n without gaps or ties (a deferred unique constraint backs it),
  * and when a seat frees up the top of the waitlist takes it, first among those waiting for a course
@@ -59,7 +62,7 @@ export class Waitlist {
    * Promotes the next waitlisted applicant into a free seat: of the freed seat's track first, when
    * the freed course version is known and someone waits for that track. An applicant who has not
    * completed every prerequisite course of their version (as an accept requires) is passed over:
-   * they stay waitlisted, and their audit trail says why (`promotion-skipped`, naming the courses,
+   * they stay waitlisted, and their audit trail says why (`promotion-skipped`, with the course ids,
    * once: not again while their latest entry already says so for the same courses); the seat goes
    * to the next one. The queue is read a page at a time (only that page's rows locked), and the
    * walk stops at the first applicant who qualifies. The caller holds the cohort lock.
@@ -109,17 +112,20 @@ export class Waitlist {
    */
   private async recordPassedOver(passedOver: Array<{ candidate: Candidate; missing: CourseRef[] }>, actorId: string | null): Promise<void> {
     if (!passedOver.length) return;
-    const latest: Array<{ applicationId: string; action: string; reason: string | null }> = await this.txHost.tx.query(
-      `SELECT DISTINCT ON (application_id) application_id AS "applicationId", action, reason FROM application_decision
+    const latest: Array<{ applicationId: string; action: string; missing: string[] | null }> = await this.txHost.tx.query(
+      `SELECT DISTINCT ON (application_id) application_id AS "applicationId", action, prerequisites_missing AS missing FROM application_decision
         WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, created_at DESC, id DESC`,
       [passedOver.map((p) => p.candidate.id)],
     );
     const latestOf = new Map(latest.map((l) => [l.applicationId, l]));
     for (const { candidate, missing } of passedOver) {
-      const reason = `Passed over for a free seat: prerequisite courses not completed (${missing.map((c) => c.title).join(', ')}).`;
+      // The courses as ids (the web app names them in the reader's language), in the order published.
+      const courseIds = missing.map((c) => c.courseId);
       const last = latestOf.get(candidate.id);
-      if (last?.action === 'promotion-skipped' && last.reason === reason) continue;
-      await this.audit.record({ applicationId: candidate.id, actorId, action: 'promotion-skipped', fromStatus: 'waitlisted', toStatus: 'waitlisted', waitlistRank: candidate.waitlistRank, reason });
+      if (last?.action === 'promotion-skipped' && sameCourses(last.missing ?? [], courseIds)) continue;
+      await this.audit.record({
+        applicationId: candidate.id, actorId, action: 'promotion-skipped', fromStatus: 'waitlisted', toStatus: 'waitlisted', waitlistRank: candidate.waitlistRank, reason: null, prerequisitesMissing: courseIds,
+      });
     }
   }
 

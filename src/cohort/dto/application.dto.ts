@@ -131,6 +131,13 @@ export class DecisionRecordView {
   @ApiProperty({ type: Number, nullable: true }) waitlistRank: number | null;
   @ApiProperty({ type: [String], format: 'uuid', nullable: true, description: 'The prerequisite courses an admin waived with this decision (null when none)' })
   prerequisitesOverridden: string[] | null;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    nullable: true,
+    description: 'On a promotion-skipped entry: the prerequisite courses the applicant had not completed (null otherwise; entries recorded before this field say so in `reason`)',
+  })
+  prerequisitesMissing: string[] | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 

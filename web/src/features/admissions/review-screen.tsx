@@ -114,7 +114,7 @@ export function ReviewScreen() {
                   <Trans>Decision history</Trans>
                 </h2>
                 <QueryView query={trail} lines={3}>
-                  {(records) => <History records={records} />}
+                  {(records) => <History records={records} courses={prerequisiteNames(cohort.data?.courses ?? [])} />}
                 </QueryView>
               </section>
               {isAdmin && trail.data && cohort.data && REVERTIBLE.includes(cohort.data.status) && <RevertDecision application={a} trail={trail.data} />}
@@ -225,7 +225,24 @@ function Duplicates({ application }: { application: ReviewedApplication }) {
   );
 }
 
-function History({ records }: { records: DecisionRecord[] }) {
+/** Each prerequisite course of the cohort's courses by id, as staff read it: "title (code)". */
+function prerequisiteNames(courses: ReadonlyArray<{ prerequisites: ReadonlyArray<{ courseId: string; code: string; title: string }> }>): Map<string, string> {
+  return new Map(courses.flatMap((c) => c.prerequisites.map((p) => [p.courseId, p.code ? `${p.title} (${p.code})` : p.title] as const)));
+}
+
+/** Why a waitlisted applicant was passed over: the prerequisite courses they had not completed. */
+function MissingPrerequisites({ names }: { names: string[] }) {
+  const list = names.join(', ');
+  return (
+    <>
+      {' · '}
+      <Trans>Courses not completed: {list}</Trans>
+    </>
+  );
+}
+
+function History({ records, courses }: { records: DecisionRecord[]; courses: ReadonlyMap<string, string> }) {
+  const { t } = useLingui();
   const format = useFormat();
   const labels = useAdmissionsLabels();
   return (
@@ -242,6 +259,7 @@ function History({ records }: { records: DecisionRecord[] }) {
                 <q>{r.reason}</q>
               </>
             )}
+            {r.prerequisitesMissing?.length ? <MissingPrerequisites names={r.prerequisitesMissing.map((id) => courses.get(id) ?? t`a course no longer listed`)} /> : null}
           </li>
         );
       })}
