@@ -101,6 +101,9 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     expect([byInstructor.status, byInstructor.body.detail]).toEqual([403, 'Only an admin can waive prerequisites.']);
     expect(byInstructor.headers.get('content-type')).toContain('application/problem+json');
     expect(await t.dataSource.query('SELECT status FROM application WHERE id = $1', [application.id])).toEqual([{ status: 'submitted' }]);
+    // A decision other than accept enrolls nobody: the flag waives nothing there, so the instructor is not refused for it.
+    const shortlisted = await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'shortlist', reason: 'Promising', overridePrerequisites: true }, instructor.token);
+    expect([shortlisted.status, shortlisted.body.status]).toEqual([200, 'shortlisted']);
     const overridden = await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'accept', reason: 'Equivalent experience', overridePrerequisites: true }, admin.token);
     expect(overridden.status).toBe(200);
     expect(overridden.body.status).toBe('accepted');
@@ -108,6 +111,7 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     const trail = (await t.api.get(`/api/v1/applications/${application.id}/decisions`, admin.token)).body as Array<{ action: string; prerequisitesOverridden: string[] | null }>;
     expect(trail.find((d) => d.action === 'accept')).toMatchObject({ prerequisitesOverridden: [w.linux.courseId] });
     expect(trail.find((d) => d.action === 'submit')).toMatchObject({ prerequisitesOverridden: null });
+    expect(trail.find((d) => d.action === 'shortlist')).toMatchObject({ prerequisitesOverridden: null });
 
     const stranger = await createUser(t.api, admin.token, ['trainee']);
     const direct = await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id }, admin.token);
