@@ -358,6 +358,17 @@ describe('announcements, application receipts and start-day notices', () => {
     expect(await claimed()).toBeNull();
     expect(await scan(on(67, 16))).toEqual({ cohorts: 1, notified: 1 });
     expect(await startNoticesOf(running.id)).toHaveLength(3);
+
+    // Once started (here 15:00 UTC two days back, 09:00 in Belize; the notice sent), nobody is told again:
+    // not when the zone alone changes to one where that instant is a later day (Auckland), nor when the
+    // start moves to a later day that has also passed.
+    const pastStart = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - 2 * DAY_MS + 15 * 3_600_000);
+    await t.dataSource.query(`UPDATE cohort SET starts_at = $2, time_zone = 'America/Belize', start_notice_sent_at = $2 WHERE id = $1`, [running.id, pastStart]);
+    expect((await reschedule({ timeZone: 'Pacific/Auckland' })).timeZone).toBe('Pacific/Auckland');
+    expect(await claimed()).not.toBeNull();
+    expect((await reschedule({ startsAt: new Date(pastStart.getTime() + DAY_MS).toISOString() })).startsAt).toBe(new Date(pastStart.getTime() + DAY_MS).toISOString());
+    expect(await claimed()).not.toBeNull();
+    expect(await startNoticesOf(running.id)).toHaveLength(3);
   });
 
   it('does not welcome trainees who join before the start notice went out (the start-day scan tells them)', async () => {
