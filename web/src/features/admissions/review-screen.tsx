@@ -10,8 +10,9 @@ import { reviewQuery, rubricQuery, trailQuery } from './admissions.queries';
 import { useAdmissionsLabels } from './admissions-labels';
 import { ScoreForm } from './score-form';
 import { RevertDecision } from './revert-decision';
+import { DecisionHistory, prerequisiteNames } from './decision-history';
 import { reviewRoute } from './routes';
-import type { DecisionRecord, ReviewedApplication, Rubric } from './admissions.types';
+import type { ReviewedApplication, Rubric } from './admissions.types';
 import './admissions.css';
 
 /** The cohort statuses in which a decision may still be reverted (the API's rule). */
@@ -114,7 +115,7 @@ export function ReviewScreen() {
                   <Trans>Decision history</Trans>
                 </h2>
                 <QueryView query={trail} lines={3}>
-                  {(records) => <History records={records} courses={prerequisiteNames(cohort.data?.courses ?? [])} />}
+                  {(records) => <DecisionHistory records={records} courses={prerequisiteNames(cohort.data?.courses ?? [])} />}
                 </QueryView>
               </section>
               {isAdmin && trail.data && cohort.data && REVERTIBLE.includes(cohort.data.status) && <RevertDecision application={a} trail={trail.data} />}
@@ -222,47 +223,5 @@ function Duplicates({ application }: { application: ReviewedApplication }) {
         })}
       </ul>
     </section>
-  );
-}
-
-/** Each prerequisite course of the cohort's courses by id, as staff read it: "title (code)". */
-function prerequisiteNames(courses: ReadonlyArray<{ prerequisites: ReadonlyArray<{ courseId: string; code: string; title: string }> }>): Map<string, string> {
-  return new Map(courses.flatMap((c) => c.prerequisites.map((p) => [p.courseId, p.code ? `${p.title} (${p.code})` : p.title] as const)));
-}
-
-/** Why a waitlisted applicant was passed over: the prerequisite courses they had not completed. */
-function MissingPrerequisites({ names }: { names: string[] }) {
-  const list = names.join(', ');
-  return (
-    <>
-      {' · '}
-      <Trans>Courses not completed: {list}</Trans>
-    </>
-  );
-}
-
-function History({ records, courses }: { records: DecisionRecord[]; courses: ReadonlyMap<string, string> }) {
-  const { t } = useLingui();
-  const format = useFormat();
-  const labels = useAdmissionsLabels();
-  return (
-    <ol className="history">
-      {records.map((r) => {
-        const when = format.dateTime(r.createdAt);
-        const to = labels.status[r.toStatus as ReviewedApplication['status']] ?? r.toStatus;
-        return (
-          <li key={r.id}>
-            <strong>{labels.action(r.action)}</strong> → {to} · <time dateTime={r.createdAt}>{when}</time>
-            {r.reason && (
-              <>
-                {' · '}
-                <q>{r.reason}</q>
-              </>
-            )}
-            {r.prerequisitesMissing?.length ? <MissingPrerequisites names={r.prerequisitesMissing.map((id) => courses.get(id) ?? t`a course no longer listed`)} /> : null}
-          </li>
-        );
-      })}
-    </ol>
   );
 }
