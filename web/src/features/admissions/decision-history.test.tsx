@@ -27,7 +27,7 @@ describe('DecisionHistory', () => {
       />,
     ));
     const [waitlisted, skipped] = screen.getAllByRole('listitem');
-    expect(waitlisted.textContent).toContain('“Full”');
+    expect(waitlisted.querySelector('q')?.textContent).toBe('Full');
     expect(waitlisted.textContent).not.toContain('Courses not completed');
     expect(skipped.textContent).toContain('Passed over for a free seat');
     expect(skipped.textContent).toContain('Courses not completed: Networking basics (NET101), Linux basics, a course no longer listed');
