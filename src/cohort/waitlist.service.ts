@@ -113,7 +113,7 @@ export class Waitlist {
   private async recordPassedOver(passedOver: Array<{ candidate: Candidate; missing: CourseRef[] }>, actorId: string | null): Promise<void> {
     if (!passedOver.length) return;
     const latest: Array<{ applicationId: string; action: string; missing: string[] | null }> = await this.txHost.tx.query(
-      `SELECT DISTINCT ON (application_id) application_id AS "applicationId", action, prerequisites_missing AS missing FROM application_decision
+      `SELECT DISTINCT ON (application_id) application_id AS "applicationId", action, prerequisites_missing::text[] AS missing FROM application_decision
         WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, created_at DESC, id DESC`,
       [passedOver.map((p) => p.candidate.id)],
     );
