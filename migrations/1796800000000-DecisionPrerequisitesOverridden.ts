@@ -12,6 +12,11 @@ export class DecisionPrerequisitesOverridden1796800000000 implements MigrationIn
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // Dropping the column would lose the record of which prerequisites admins waived: refuse while any decision records a waiver.
+    const [{ n }] = await q.query('SELECT count(*)::int AS n FROM application_decision WHERE prerequisites_overridden IS NOT NULL');
+    if (n > 0) {
+      throw new Error(`Cannot revert DecisionPrerequisitesOverridden: ${n} decisions record waived prerequisites in application_decision.prerequisites_overridden, and dropping the column would lose them.`);
+    }
     await q.query('ALTER TABLE application_decision DROP COLUMN prerequisites_overridden');
   }
 }

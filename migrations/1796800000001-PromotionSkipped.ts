@@ -13,10 +13,13 @@ export class PromotionSkipped1796800000001 implements MigrationInterface {
       CHECK (action IN ('submit','score','shortlist','accept','waitlist','reject','withdraw','promote','revert','promotion-skipped'))`);
   }
 
+  /**
+   * The audit trail is history and is not deleted: the old constraint comes back NOT VALID, so it
+   * binds new rows only and the `promotion-skipped` entries already written survive the revert.
+   */
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM application_decision WHERE action = 'promotion-skipped'`);
     await q.query(`ALTER TABLE application_decision DROP CONSTRAINT application_decision_action_check`);
     await q.query(`ALTER TABLE application_decision ADD CONSTRAINT application_decision_action_check
-      CHECK (action IN ('submit','score','shortlist','accept','waitlist','reject','withdraw','promote','revert'))`);
+      CHECK (action IN ('submit','score','shortlist','accept','waitlist','reject','withdraw','promote','revert')) NOT VALID`);
   }
 }

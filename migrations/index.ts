@@ -30,6 +30,7 @@ import { ListKeysetIndexes1796400000000 } from './1796400000000-ListKeysetIndexe
 import { ReviewQueueIndex1796400000001 } from './1796400000001-ReviewQueueIndex';
 import { DecisionPrerequisitesOverridden1796800000000 } from './1796800000000-DecisionPrerequisitesOverridden';
 import { PromotionSkipped1796800000001 } from './1796800000001-PromotionSkipped';
+import { PromotionSkippedMissingCourses1796900000000 } from './1796900000000-PromotionSkippedMissingCourses';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   ReviewQueueIndex1796400000001,
   DecisionPrerequisitesOverridden1796800000000,
   PromotionSkipped1796800000001,
+  PromotionSkippedMissingCourses1796900000000,
 ];

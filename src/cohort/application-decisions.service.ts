@@ -44,7 +44,8 @@ export class ApplicationDecisions {
     const found = await this.txHost.tx.getRepository(Application).findOneBy({ id: applicationId });
     if (!found) throw notFound('Application');
     const seen = await this.access.requireStaff(principal, found.cohortId);
-    if (input.overridePrerequisites && !hasRole(principal, 'admin')) throw forbidden('Only an admin can waive prerequisites.');
+    // Only an accept enrolls, so only there is a waiver anything (and an admin's alone); other decisions ignore the flag.
+    if (input.decision === 'accept' && input.overridePrerequisites && !hasRole(principal, 'admin')) throw forbidden('Only an admin can waive prerequisites.');
     // Fast refusal without queueing on the cohort lock once it is plainly full; the locked path below still decides.
     if (input.decision === 'accept' && seen.seatsTaken >= seen.capacity) throw conflict('cohort-full', `All ${seen.capacity} seats of this cohort are taken.`);
     // Cohort first, then the application: the one lock order of the module.

@@ -26,5 +26,6 @@ export const decisionView = (d: ApplicationDecision): DecisionRecordView => ({
   score: d.score === null ? null : Number(d.score),
   waitlistRank: d.waitlistRank,
   prerequisitesOverridden: d.prerequisitesOverridden ?? null,
+  prerequisitesMissing: d.prerequisitesMissing ?? null,
   createdAt: d.createdAt.toISOString(),
 });

@@ -40,5 +40,7 @@ export class ApplicationDecision {
   @Column('int', { nullable: true }) waitlistRank: number | null;
   /** The prerequisite courses an admin waived with this decision (null when none). */
   @Column('uuid', { array: true, nullable: true }) prerequisitesOverridden: string[] | null;
+  /** The prerequisite courses a `promotion-skipped` applicant had not completed (null otherwise, and on entries written before they were recorded). */
+  @Column('uuid', { array: true, nullable: true }) prerequisitesMissing: string[] | null;
   @Column('timestamptz') createdAt: Date;
 }

@@ -165,7 +165,9 @@ export class CohortsService {
    * so the claim is cleared in this transaction and the start-day scan tells the trainees on the new
    * day (its event key carries the start day, so that notice is not taken for the old one). A start
    * moved earlier, or later on the same day, keeps the claim: nothing is sent twice. A new zone counts
-   * too: the new start's day in the new zone against the old start's day in the old one.
+   * too: the new start's day in the new zone against the old start's day in the old one. Only a start
+   * still to come is told again: once the (new) start has passed at the time of the change, say a
+   * started cohort whose zone alone is corrected, "starts today" would be news of a day gone by.
    */
   private reschedule(cohort: Cohort, input: UpdateCohortDto): { startsAt: Date; endsAt: Date; startNoticeAgain: boolean } {
     const startsAt = input.startsAt ? new Date(input.startsAt) : cohort.startsAt;
@@ -175,7 +177,8 @@ export class CohortsService {
     if (endsAt <= startsAt) throw unprocessable('invalid-dates', 'The cohort must end after it starts.');
     // Each start on its own zone's calendar: the notice already sent told of the old day where the cohort was then.
     const zone = input.timeZone ?? cohort.timeZone;
-    return { startsAt, endsAt, startNoticeAgain: localDate(startsAt, zone) > localDate(cohort.startsAt, cohort.timeZone) };
+    const laterDay = localDate(startsAt, zone) > localDate(cohort.startsAt, cohort.timeZone);
+    return { startsAt, endsAt, startNoticeAgain: laterDay && startsAt.getTime() > Date.now() };
   }
 
   private async lock(id: string): Promise<Cohort> {

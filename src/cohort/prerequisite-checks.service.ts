@@ -28,12 +28,24 @@ export class PrerequisiteChecks {
 
   /** Ids of the courses the trainee has completed (in any version). */
   async completedCourseIds(traineeId: string): Promise<Set<string>> {
-    const rows: Array<{ id: string }> = await this.txHost.tx.query(
-      `SELECT DISTINCT course_version_id AS id FROM enrollment WHERE trainee_id = $1 AND status = 'completed'`,
-      [traineeId],
+    return (await this.completedCourseIdsOf([traineeId])).get(traineeId) ?? new Set();
+  }
+
+  /** Per trainee: ids of the courses they have completed (in any version); one query and one outline lookup for all. */
+  private async completedCourseIdsOf(traineeIds: string[]): Promise<Map<string, Set<string>>> {
+    const rows: Array<{ traineeId: string; versionId: string }> = await this.txHost.tx.query(
+      `SELECT DISTINCT trainee_id AS "traineeId", course_version_id AS "versionId" FROM enrollment WHERE trainee_id = ANY($1::uuid[]) AND status = 'completed'`,
+      [[...new Set(traineeIds)]],
     );
-    const outlines = await this.versions.getOutlines(rows.map((r) => r.id));
-    return new Set(outlines.map((o) => o.courseId));
+    const courseOf = new Map((await this.versions.getOutlines([...new Set(rows.map((r) => r.versionId))])).map((o) => [o.versionId, o.courseId]));
+    const completed = new Map<string, Set<string>>();
+    for (const { traineeId, versionId } of rows) {
+      const courseId = courseOf.get(versionId);
+      if (!courseId) continue;
+      if (!completed.has(traineeId)) completed.set(traineeId, new Set());
+      completed.get(traineeId)!.add(courseId);
+    }
+    return completed;
   }
 
   /** Per version id: its prerequisites (in the order published), each with whether `completed` holds it. */
@@ -54,6 +66,27 @@ export class PrerequisiteChecks {
     if (!outline?.prerequisiteCourseIds?.length) return { courseTitle: outline?.courseTitle ?? '', missing: [] };
     const standing = (await this.standings([outline], await this.completedCourseIds(traineeId))).get(courseVersionId) ?? [];
     return { courseTitle: outline.courseTitle, missing: standing.filter((s) => !s.met).map(({ courseId, code, title }) => ({ courseId, code, title })) };
+  }
+
+  /**
+   * `missing` for many (trainee, version) pairs at once, in a fixed number of queries: per pair (in
+   * the order given), the prerequisite courses of the version the trainee has not completed.
+   */
+  async missingMany(pairs: ReadonlyArray<{ traineeId: string; courseVersionId: string }>): Promise<CourseRef[][]> {
+    const outlines = new Map((await this.versions.getOutlines([...new Set(pairs.map((p) => p.courseVersionId))])).map((o) => [o.versionId, o]));
+    const needing = pairs.filter((p) => outlines.get(p.courseVersionId)?.prerequisiteCourseIds?.length);
+    if (!needing.length) return pairs.map(() => []);
+    const completed = await this.completedCourseIdsOf(needing.map((p) => p.traineeId));
+    const courseIds = [...new Set(needing.flatMap((p) => outlines.get(p.courseVersionId)!.prerequisiteCourseIds!))];
+    const courses = new Map((await this.versions.getCourses(courseIds)).map((c) => [c.courseId, c]));
+    return pairs.map(({ traineeId, courseVersionId }) =>
+      (outlines.get(courseVersionId)?.prerequisiteCourseIds ?? [])
+        .filter((courseId) => !completed.get(traineeId)?.has(courseId))
+        .map((courseId) => {
+          const { code, title } = courses.get(courseId) ?? { code: '', title: courseId };
+          return { courseId, code, title };
+        }),
+    );
   }
 
   /**

@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { Outbox } from '@gds/queue';
-import { PublishedCourseVersions } from '../course/published-course-versions.contract';
-import { Application } from './application.entity';
+import { CourseRef, PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { ApplicationAudit } from './application-audit.service';
 import { Cohort } from './cohort.entity';
 import { ENROLLING_STATUSES } from './cohort-lifecycle';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { PrerequisiteChecks } from './prerequisite-checks.service';
 import { TrackQuotas } from './track-quotas.service';
+
+/** How many waitlisted applications a promotion reads (and locks) at a time. */
+const PROMOTION_PAGE = 10;
+
+/** A waitlisted application as a promotion weighs it. */
+interface Candidate {
+  id: string;
+  traineeId: string;
+  courseVersionId: string;
+  waitlistRank: number | null;
+}
+
+/** Whether two lists name the same courses (in any order). */
+const sameCourses = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /**
  * The waitlist of a cohort: ranks 1..n without gaps or ties (a deferred unique constraint backs it),
@@ -49,34 +62,35 @@ export class Waitlist {
    * Promotes the next waitlisted applicant into a free seat: of the freed seat's track first, when
    * the freed course version is known and someone waits for that track. An applicant who has not
    * completed every prerequisite course of their version (as an accept requires) is passed over:
-   * they stay waitlisted, and their audit trail says why (`promotion-skipped`, naming the courses);
-   * the seat goes to the next one. The caller holds the cohort lock.
+   * they stay waitlisted, and their audit trail says why (`promotion-skipped`, with the course ids,
+   * once: not again while their latest entry already says so for the same courses); the seat goes
+   * to the next one. The queue is read a page at a time (only that page's rows locked), and the
+   * walk stops at the first applicant who qualifies. The caller holds the cohort lock.
    */
   async promoteNext(cohort: Cohort, actorId: string | null, freedCourseVersionId: string | null = null): Promise<string | null> {
     if (!ENROLLING_STATUSES.includes(cohort.status) || cohort.seatsTaken >= cohort.capacity) return null;
     const sameTrack = await this.versionsOfSameTrack(cohort.id, freedCourseVersionId);
     // Applicants of a track whose quota is full wait on: the seat goes to the next one whose track has room.
     const fullTracks = await this.quotas.fullVersionIds(cohort.id);
-    const candidates: Array<{ id: string }> = await this.txHost.tx.query(
-      `SELECT a.id FROM application a
-        WHERE a.cohort_id = $1 AND a.status = 'waitlisted' AND NOT (a.course_version_id = ANY($3::uuid[]))
-          AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.cohort_id = a.cohort_id AND e.trainee_id = a.trainee_id AND e.status <> 'withdrawn')
-        ORDER BY (a.course_version_id = ANY($2::uuid[])) DESC, a.waitlist_rank ASC NULLS LAST, a.submitted_at ASC, a.id
-        FOR UPDATE`,
-      [cohort.id, sameTrack, fullTracks],
-    );
-    let next: Application | null = null;
-    for (const { id } of candidates) {
-      const candidate = (await this.txHost.tx.getRepository(Application).findOneBy({ id }))!;
-      const { missing } = await this.prerequisites.missing(candidate.traineeId, candidate.courseVersionId);
-      if (missing.length === 0) {
-        next = candidate;
-        break;
-      }
-      await this.audit.record({
-        applicationId: id, actorId, action: 'promotion-skipped', fromStatus: 'waitlisted', toStatus: 'waitlisted', waitlistRank: candidate.waitlistRank,
-        reason: `Passed over for a free seat: prerequisite courses not completed (${missing.map((c) => c.title).join(', ')}).`,
-      });
+    let next: Candidate | null = null;
+    // The cohort lock keeps the queue still, so paging by offset in queue order sees each applicant once.
+    for (let offset = 0; !next; offset += PROMOTION_PAGE) {
+      const page: Candidate[] = await this.txHost.tx.query(
+        `SELECT a.id, a.trainee_id AS "traineeId", a.course_version_id AS "courseVersionId", a.waitlist_rank AS "waitlistRank" FROM application a
+          WHERE a.cohort_id = $1 AND a.status = 'waitlisted' AND NOT (a.course_version_id = ANY($3::uuid[]))
+            AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.cohort_id = a.cohort_id AND e.trainee_id = a.trainee_id AND e.status <> 'withdrawn')
+          ORDER BY (a.course_version_id = ANY($2::uuid[])) DESC, a.waitlist_rank ASC NULLS LAST, a.submitted_at ASC, a.id
+          LIMIT $4 OFFSET $5
+          FOR UPDATE OF a`,
+        [cohort.id, sameTrack, fullTracks, PROMOTION_PAGE, offset],
+      );
+      if (!page.length) break;
+      const missing = await this.prerequisites.missingMany(page);
+      const firstReady = missing.findIndex((m) => m.length === 0);
+      const passedOver = page.slice(0, firstReady === -1 ? page.length : firstReady).map((candidate, i) => ({ candidate, missing: missing[i] }));
+      await this.recordPassedOver(passedOver, actorId);
+      if (firstReady !== -1) next = page[firstReady];
+      if (page.length < PROMOTION_PAGE) break;
     }
     if (!next) return null;
     const enrollment = await this.writer.enroll(cohort, { cohortId: cohort.id, traineeId: next.traineeId, courseVersionId: next.courseVersionId, source: 'waitlist', applicationId: next.id });
@@ -90,6 +104,29 @@ export class Waitlist {
       data: { applicationId: next.id, enrollmentId: enrollment.id, cohortId: cohort.id, cohortName: cohort.name },
     });
     return enrollment.id;
+  }
+
+  /**
+   * A `promotion-skipped` entry for each applicant passed over, unless their latest entry already is
+   * one for the same missing courses: a later round that passes them over again adds nothing new.
+   */
+  private async recordPassedOver(passedOver: Array<{ candidate: Candidate; missing: CourseRef[] }>, actorId: string | null): Promise<void> {
+    if (!passedOver.length) return;
+    const latest: Array<{ applicationId: string; action: string; missing: string[] | null }> = await this.txHost.tx.query(
+      `SELECT DISTINCT ON (application_id) application_id AS "applicationId", action, prerequisites_missing::text[] AS missing FROM application_decision
+        WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, created_at DESC, id DESC`,
+      [passedOver.map((p) => p.candidate.id)],
+    );
+    const latestOf = new Map(latest.map((l) => [l.applicationId, l]));
+    for (const { candidate, missing } of passedOver) {
+      // The courses as ids (the web app names them in the reader's language), in the order published.
+      const courseIds = missing.map((c) => c.courseId);
+      const last = latestOf.get(candidate.id);
+      if (last?.action === 'promotion-skipped' && sameCourses(last.missing ?? [], courseIds)) continue;
+      await this.audit.record({
+        applicationId: candidate.id, actorId, action: 'promotion-skipped', fromStatus: 'waitlisted', toStatus: 'waitlisted', waitlistRank: candidate.waitlistRank, reason: null, prerequisitesMissing: courseIds,
+      });
+    }
   }
 
   /** The cohort's course versions in the track of the freed one (none when it is unknown). */

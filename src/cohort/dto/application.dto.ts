@@ -89,7 +89,7 @@ export class DecisionDto {
   @IsOptional() @IsInt() @Min(1) @Max(100000)
   rank?: number;
 
-  @ApiPropertyOptional({ description: 'Admins only (403 for others): accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met); the waived courses are recorded in the decision’s audit entry' })
+  @ApiPropertyOptional({ description: 'With an accept, admins only (403 for others; other decisions ignore it): accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met); the waived courses are recorded in the decision’s audit entry' })
   @IsOptional() @IsBoolean()
   overridePrerequisites?: boolean;
 }
@@ -131,6 +131,13 @@ export class DecisionRecordView {
   @ApiProperty({ type: Number, nullable: true }) waitlistRank: number | null;
   @ApiProperty({ type: [String], format: 'uuid', nullable: true, description: 'The prerequisite courses an admin waived with this decision (null when none)' })
   prerequisitesOverridden: string[] | null;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    nullable: true,
+    description: 'On a promotion-skipped entry: the prerequisite courses the applicant had not completed (null otherwise; entries recorded before this field say so in `reason`)',
+  })
+  prerequisitesMissing: string[] | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 

@@ -10,8 +10,9 @@ import { reviewQuery, rubricQuery, trailQuery } from './admissions.queries';
 import { useAdmissionsLabels } from './admissions-labels';
 import { ScoreForm } from './score-form';
 import { RevertDecision } from './revert-decision';
+import { DecisionHistory, prerequisiteNames } from './decision-history';
 import { reviewRoute } from './routes';
-import type { DecisionRecord, ReviewedApplication, Rubric } from './admissions.types';
+import type { ReviewedApplication, Rubric } from './admissions.types';
 import './admissions.css';
 
 /** The cohort statuses in which a decision may still be reverted (the API's rule). */
@@ -114,7 +115,7 @@ export function ReviewScreen() {
                   <Trans>Decision history</Trans>
                 </h2>
                 <QueryView query={trail} lines={3}>
-                  {(records) => <History records={records} />}
+                  {(records) => <DecisionHistory records={records} courses={prerequisiteNames(cohort.data?.courses ?? [])} />}
                 </QueryView>
               </section>
               {isAdmin && trail.data && cohort.data && REVERTIBLE.includes(cohort.data.status) && <RevertDecision application={a} trail={trail.data} />}
@@ -222,29 +223,5 @@ function Duplicates({ application }: { application: ReviewedApplication }) {
         })}
       </ul>
     </section>
-  );
-}
-
-function History({ records }: { records: DecisionRecord[] }) {
-  const format = useFormat();
-  const labels = useAdmissionsLabels();
-  return (
-    <ol className="history">
-      {records.map((r) => {
-        const when = format.dateTime(r.createdAt);
-        const to = labels.status[r.toStatus as ReviewedApplication['status']] ?? r.toStatus;
-        return (
-          <li key={r.id}>
-            <strong>{labels.action(r.action)}</strong> → {to} · <time dateTime={r.createdAt}>{when}</time>
-            {r.reason && (
-              <>
-                {' · '}
-                <q>{r.reason}</q>
-              </>
-            )}
-          </li>
-        );
-      })}
-    </ol>
   );
 }

@@ -5127,7 +5127,7 @@ export interface components {
             reason: string;
             /** @description Waitlist rank (1 = first promoted); default: after the last */
             rank?: number;
-            /** @description Admins only (403 for others): accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met); the waived courses are recorded in the decision’s audit entry */
+            /** @description With an accept, admins only (403 for others; other decisions ignore it): accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met); the waived courses are recorded in the decision’s audit entry */
             overridePrerequisites?: boolean;
             /** Format: uuid */
             applicationId: string;
@@ -5164,6 +5164,8 @@ export interface components {
             waitlistRank: number | null;
             /** @description The prerequisite courses an admin waived with this decision (null when none) */
             prerequisitesOverridden: string[] | null;
+            /** @description On a promotion-skipped entry: the prerequisite courses the applicant had not completed (null otherwise; entries recorded before this field say so in `reason`) */
+            prerequisitesMissing: string[] | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -5178,7 +5180,7 @@ export interface components {
             reason: string;
             /** @description Waitlist rank (1 = first promoted); default: after the last */
             rank?: number;
-            /** @description Admins only (403 for others): accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met); the waived courses are recorded in the decision’s audit entry */
+            /** @description With an accept, admins only (403 for others; other decisions ignore it): accept even though the applicant has not completed every prerequisite course (else 422 prerequisites-not-met); the waived courses are recorded in the decision’s audit entry */
             overridePrerequisites?: boolean;
         };
         RubricCriterionView: {
