@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
 import { waitFor } from '@gds/testing';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
@@ -82,7 +83,7 @@ describe('data rights: export and erasure on request', () => {
 
   it('erases a trainee on request: pseudonymised, audited, every report unchanged, the certificate verifiable as withdrawn', async () => {
     const target = trainees[0];
-    await t.api.post(`/api/v1/cohorts/${cohortId}/placements`, { traineeId: target.id, kind: 'new_role', role: 'Data analyst', employer: 'Jaguar BPO', startsOn: new Date().toISOString().slice(0, 10), source: 'employer_confirmed' }, admin.token);
+    await t.api.post(`/api/v1/cohorts/${cohortId}/placements`, { traineeId: target.id, kind: 'new_role', role: 'Data analyst', employer: 'Jaguar BPO', startsOn: localDate(new Date(), DEFAULT_TIME_ZONE), source: 'employer_confirmed' }, admin.token);
     const before = await allReports(t, reviewer, cohortId);
     expect(before.cohort.overall.enrolled).toBe(7);
     const code = (await t.api.get('/api/v1/me/data-export', target.token)).body.certificates.certificates[0].verificationCode;

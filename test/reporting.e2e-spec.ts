@@ -1,10 +1,13 @@
 import { parse } from 'csv-parse/sync';
+import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, login, loginAdmin, TestPerson } from './support/people';
 import { buildCohortWorld, enrollInWorld, insertTrainees, ReportingFakes } from './support/reporting-builders';
 
 const DAY = 86_400_000;
-const dayAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+// Days as the server counts them for these trainees: in their zone (the default, Belize), not UTC,
+// whose date is a day ahead between midnight UTC and midnight in Belize.
+const dayAgo = (days: number) => localDate(new Date(Date.now() - days * DAY), DEFAULT_TIME_ZONE);
 
 describe('reporting: cohort outcomes, placements, access', () => {
   const fakes = new ReportingFakes();

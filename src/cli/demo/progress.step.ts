@@ -1,4 +1,5 @@
 import { ProblemException } from '@gds/http';
+import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
 import { AssessmentOutline } from '../../course/published-course-versions.contract';
 import { Attempts } from '../../assessment/attempts.service';
 import { FlagGrader } from '../../assessment/graders/flag.grader';
@@ -77,7 +78,10 @@ function answerFor(ctx: DemoContext, answer: DemoAnswer, assessmentId: string, t
 async function place(ctx: DemoContext, stage: DemoStage): Promise<boolean> {
   try {
     await ctx.app.get(Placements, { strict: false }).create(principalOf(ctx, 'instructor-1'), ctx.cohort!.id, {
-      ...stage.placement!, startsOn: new Date().toISOString().slice(0, 10), traineeId: principalOf(ctx, stage.key).userId,
+      // Today where the demo's people live (the schema's default zone for people and cohorts): a
+      // placement may not start in the future, and between midnight UTC and midnight in Belize the
+      // UTC date is tomorrow there.
+      ...stage.placement!, startsOn: localDate(new Date(), DEFAULT_TIME_ZONE), traineeId: principalOf(ctx, stage.key).userId,
     });
     return true;
   } catch (error) {
