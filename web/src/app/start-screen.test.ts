@@ -32,6 +32,8 @@ describe('startScreenSearch', () => {
     for (const pathname of ['/app/register', '/app/courses/1', '/app/forgot-password']) {
       expect(startScreenSearch({ pathname, search: '' }, false), pathname).toBeUndefined();
     }
+    // A deep link into home keeps its search for after the sign-in: the router's redirect does that.
+    expect(startScreenSearch({ pathname: '/app/', search: '?tab=deep-link' }, false)).toBeUndefined();
   });
 
   it('keeps the sign-in path on its own whether or not a session may exist', () => {

@@ -39,10 +39,12 @@ export function signInSearchAt(location: { pathname: string; search: string }): 
  * What the page starts with: the sign-in screen on its own on the sign-in path, and also on the
  * app's root (home) when this browser holds no session, where the router would send the person to
  * the sign-in screen at once — so the usual first visit (http://host/ → /app/) needs no router
- * either. Undefined: the full app.
+ * either; with nothing to come back to, the sign-in goes home as the router's would. Undefined: the
+ * full app.
  */
 export function startScreenSearch(location: { pathname: string; search: string }, mayBeSignedIn: boolean): SignInSearch | undefined {
   const atSignIn = signInSearchAt(location);
   if (atSignIn || mayBeSignedIn) return atSignIn;
-  return location.pathname.replace(/\/+$/, '') === APP_BASE ? validateSignInSearch({}) : undefined;
+  // A deep link into home (a search) goes through the router, which keeps it for after the sign-in.
+  return location.pathname.replace(/\/+$/, '') === APP_BASE && location.search === '' ? validateSignInSearch({}) : undefined;
 }

@@ -19,7 +19,7 @@ export const homeRoute = createRoute({
   // Every answer home shows is asked for at once, when the route matches: the inbox and applications
   // sections render only after the enrollments arrive, and on a 400 ms connection waiting for them
   // first would add a round trip. Not awaited: the screen shows its skeletons meanwhile.
-  loader: ({ context }) => prefetchHomeReads(context.queryClient),
+  loader: ({ context }) => prefetchHomeReads(context.queryClient, 0),
   component: HomeScreen,
 });
 

@@ -20,12 +20,16 @@ export function opensTraineeHome(roles: readonly string[]): boolean {
 
 /**
  * Every answer home shows, asked for at once and not awaited (the screen shows skeletons
- * meanwhile): by home's loader, and by the sign-in screen as soon as the sign-in answers, before
- * the router has even begun the navigation (on a slow phone that work alone takes a noticeable
- * moment). A second call while the first is in flight reuses its requests.
+ * meanwhile): by the sign-in screen as soon as the sign-in answers, before the router has even
+ * begun the navigation (on a slow phone that work alone takes a noticeable moment), and by home's
+ * loader on every navigation to home. A call while the same request is in flight reuses it, so the
+ * loader right after a sign-in adds nothing on a slow connection. The loader asks anew for
+ * enrollments and applications whatever their age (`freshFor` 0): they change elsewhere (an
+ * acceptance, a cohort starting), and a person who opens home expects to see it; only the screen's
+ * own mount, a moment later, takes the loader's answer as fresh.
  */
-export function prefetchHomeReads(queryClient: QueryClient): void {
-  void queryClient.prefetchQuery(homeEnrollmentsQuery);
+export function prefetchHomeReads(queryClient: QueryClient, freshFor = HOME_FRESH_MS): void {
+  void queryClient.prefetchQuery({ ...homeEnrollmentsQuery, staleTime: freshFor });
   void queryClient.prefetchQuery(inboxQuery);
-  void queryClient.prefetchQuery(homeApplicationsQuery);
+  void queryClient.prefetchQuery({ ...homeApplicationsQuery, staleTime: freshFor });
 }
