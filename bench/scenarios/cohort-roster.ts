@@ -2,6 +2,7 @@ import { BenchScenario, compareRows } from '../harness/bench-context';
 import { pairMethod } from '../harness/measure';
 import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
 import { publishBenchCourse } from './bench-course';
+import { runningCohort } from './trainee-course';
 
 /**
  * Scenario `cohort-roster` (issue 4): the staff roster of a 500-trainee cohort with progress, in one
@@ -27,7 +28,6 @@ export interface CohortRosterScenario {
 }
 
 export const ROSTER_TRAINEES = 500;
-const DAY = 86_400_000;
 
 async function call(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(baseUrl + path, {
@@ -45,21 +45,9 @@ async function ok(baseUrl: string, token: string, method: string, path: string, 
   return answer.body;
 }
 
-/** A cohort over a published course version, moved to `status`. */
-async function createCohort(baseUrl: string, admin: string, courseVersionId: string, capacity: number, status: 'accepting_applications' | 'running') {
-  const now = Date.now();
-  const cohort = await ok(baseUrl, admin, 'POST', '/api/v1/cohorts', {
-    name: `Bench cohort ${Math.random().toString(36).slice(2, 8)}`,
-    courseVersionIds: [courseVersionId],
-    capacity,
-    applicationsOpenAt: new Date(now - DAY).toISOString(),
-    applicationsCloseAt: new Date(now + 7 * DAY).toISOString(),
-    startsAt: new Date(now - 14 * DAY).toISOString(),
-    endsAt: new Date(now + 90 * DAY).toISOString(),
-    unlockMode: 'schedule',
-  });
-  await ok(baseUrl, admin, 'POST', `/api/v1/cohorts/${cohort.id}/status`, { status });
-  return cohort.id as string;
+/** A cohort over a published course version, moved to `status` (trainee-course.ts builds it). */
+async function createCohort(baseUrl: string, admin: string, courseVersionId: string, capacity: number, status: 'accepting_applications' | 'running'): Promise<string> {
+  return (await runningCohort(baseUrl, admin, courseVersionId, 'Bench cohort', capacity, status)).id;
 }
 
 export async function setupCohortRoster(baseUrl: string, tokens: CohortRosterTokens, courseVersionId: string): Promise<CohortRosterScenario> {

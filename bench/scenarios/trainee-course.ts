@@ -65,8 +65,19 @@ export function lessonBody(module: number, lesson: number): string {
 }
 
 
-/** A cohort over one published version, started two weeks ago and running (modules unlock by schedule). */
-export async function runningCohort(baseUrl: string, admin: string, versionId: string, name: string, capacity: number): Promise<{ id: string }> {
+/**
+ * A bench cohort over one published version, its course started two weeks ago (modules unlock by
+ * schedule), moved to `status` (running by default; the roster scenario's accepts want one still
+ * accepting applications). A refusal stops the set-up (apiCall throws with the answer).
+ */
+export async function runningCohort(
+  baseUrl: string,
+  admin: string,
+  versionId: string,
+  name: string,
+  capacity: number,
+  status: 'running' | 'accepting_applications' = 'running',
+): Promise<{ id: string }> {
   const now = Date.now();
   const cohort = await call(baseUrl, admin, 'POST', '/api/v1/cohorts', {
     name: `${name} ${Math.random().toString(36).slice(2, 8)}`,
@@ -78,7 +89,7 @@ export async function runningCohort(baseUrl: string, admin: string, versionId: s
     endsAt: new Date(now + 90 * DAY).toISOString(),
     unlockMode: 'schedule',
   });
-  await call(baseUrl, admin, 'POST', `/api/v1/cohorts/${cohort.id}/status`, { status: 'running' });
+  await call(baseUrl, admin, 'POST', `/api/v1/cohorts/${cohort.id}/status`, { status });
   return cohort;
 }
 
