@@ -3,7 +3,9 @@ import { AppTransactionHost, DirectReads } from '@gds/database';
 import { EnrollmentDirectory, EnrollmentRef, InstructedVersion } from './enrollment-directory.contract';
 import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
-import { moduleOpensAt } from './module-states';
+import { moduleLockOf, moduleOpensAt } from './module-states';
+import { PublishedCourseVersions } from '../course/published-course-versions.contract';
+import type { UnlockMode } from './cohort.entity';
 import { ProgressReader } from './progress-reader.service';
 
 // The instants leave as whole epoch milliseconds, the Date pg's text parser would give (it truncates
@@ -30,6 +32,17 @@ function refOf(r: RefRow): EnrollmentRef {
   };
 }
 
+/** What the module lock reads of an enrollment in one statement. */
+interface LockRow {
+  course_version_id: string;
+  unlock_mode: UnlockMode;
+  starts_at: number;
+  time_zone: string;
+  offset_days: number | null;
+  done_lessons: string[] | null;
+  passed: string[] | null;
+}
+
 /** The cohort module's answer to other modules about enrollments (the EnrollmentDirectory contract). */
 @Injectable()
 export class CohortEnrollmentDirectory extends EnrollmentDirectory {
@@ -37,6 +50,7 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
     private readonly txHost: AppTransactionHost,
     private readonly reader: ProgressReader,
     private readonly reads: DirectReads,
+    private readonly versions: PublishedCourseVersions,
   ) {
     super();
   }
@@ -86,11 +100,26 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
     return moduleOpensAt(await this.reader.schedule(cohort), moduleId);
   }
 
+  /**
+   * On every submission and attempt (issue 23): one statement reads the enrollment's cohort schedule
+   * for this module, and what was done only when prerequisites decide (a schedule alone never needs
+   * it); the version's outline comes from the course module's cache.
+   */
   async moduleLock(enrollmentId: string, moduleId: string): Promise<{ opensAt: Date } | null> {
-    const enrollment = await this.txHost.tx.getRepository(Enrollment).findOneBy({ id: enrollmentId });
-    if (!enrollment) return null;
-    const state = (await this.reader.load(enrollment))?.progress.modules.find((m) => m.moduleId === moduleId);
-    return state?.status === 'locked' ? { opensAt: state.opensAt } : null;
+    const now = new Date();
+    const [row] = await this.reads.query<LockRow>(
+      `SELECT e.course_version_id, c.unlock_mode, floor(extract(epoch FROM c.starts_at) * 1000)::float8 AS starts_at, c.time_zone, u.offset_days,
+              CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT lesson_id FROM lesson_completion WHERE enrollment_id = e.id) END AS done_lessons,
+              CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = e.id AND passed) END AS passed
+         FROM enrollment e JOIN cohort c ON c.id = e.cohort_id LEFT JOIN cohort_module_unlock u ON u.cohort_id = c.id AND u.module_id = $2
+        WHERE e.id = $1`,
+      [enrollmentId, moduleId],
+    );
+    if (!row) return null;
+    const outline = await this.versions.getOutline(row.course_version_id);
+    if (!outline) return null;
+    const schedule = { unlockMode: row.unlock_mode, startsAt: new Date(row.starts_at), timeZone: row.time_zone, offsets: new Map(row.offset_days === null ? [] : [[moduleId, row.offset_days]]) };
+    return moduleLockOf(outline, schedule, { doneLessons: new Set(row.done_lessons ?? []), passedAssessments: new Set(row.passed ?? []) }, moduleId, now);
   }
 
   async completedModules(enrollmentId: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { computeProgress, isoWeek, ScheduleFacts } from './module-states';
+import { computeProgress, isoWeek, moduleLockOf, ScheduleFacts } from './module-states';
 import { canTransition } from './cohort-lifecycle';
 import type { CourseVersionOutline } from '../course/published-course-versions.contract';
 
@@ -45,6 +45,22 @@ describe('module states', () => {
     const p = computeProgress(outline, s, facts(['l1', 'l2'], ['a1']), day(1));
     expect(p.modules[1].status).toBe('open');
     expect(p.next).toEqual({ moduleId: 'm2', lessonId: 'l3', assessmentId: null });
+  });
+
+  it('locks a module (moduleLockOf) exactly when the whole progress says it is locked, with the same opening', () => {
+    const cases: Array<[ScheduleFacts, ReturnType<typeof facts>]> = [
+      [schedule('schedule', { m2: 7 }), facts([])],
+      [schedule('schedule', { m2: 7 }), facts(['l1', 'l2'], ['a1'])],
+      [schedule('prerequisites', { m2: 7 }), facts(['l1', 'l2'])],
+      [schedule('prerequisites'), facts(['l1', 'l2'], ['a1'])],
+    ];
+    for (const [s, f] of cases) {
+      for (const at of [day(-1), day(1), day(7), day(8)]) {
+        const whole = computeProgress(outline, s, f, at).modules;
+        for (const m of whole) expect(moduleLockOf(outline, s, f, m.moduleId, at)).toEqual(m.status === 'locked' ? { opensAt: m.opensAt } : null);
+      }
+    }
+    expect(moduleLockOf(outline, schedule('schedule'), facts([]), 'not-in-this-version', day(-1))).toBeNull();
   });
 
   it('points at the next lesson by position, then at a pending required assessment', () => {

@@ -45,6 +45,21 @@ export function moduleOpensAt(schedule: ScheduleFacts, moduleId: string): Date {
   return addLocalDays(schedule.startsAt, offset, schedule.timeZone);
 }
 
+/**
+ * When a module is locked for an enrollment now, when it opens; null when open (or not in the
+ * outline). The same rule as `computeProgress`, without building every module's state when the
+ * schedule alone decides: on a schedule a module's lock never depends on what was done.
+ */
+export function moduleLockOf(outline: CourseVersionOutline, schedule: ScheduleFacts, facts: ProgressFacts, moduleId: string, now: Date): { opensAt: Date } | null {
+  if (!outline.modules.some((m) => m.moduleId === moduleId)) return null;
+  if (schedule.unlockMode === 'prerequisites') {
+    const state = computeProgress(outline, schedule, facts, now).modules.find((m) => m.moduleId === moduleId)!;
+    return state.status === 'locked' ? { opensAt: state.opensAt } : null;
+  }
+  const opensAt = moduleOpensAt(schedule, moduleId);
+  return now.getTime() < opensAt.getTime() ? { opensAt } : null;
+}
+
 function isComplete(module: ModuleOutline, facts: ProgressFacts): boolean {
   return (
     module.lessons.every((l) => facts.doneLessons.has(l.lessonId)) &&
