@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
 import { badRequest, conflict, hasRole, notFound, Principal, unprocessable } from '@gds/http';
-import { Outbox } from '@gds/queue';
+import { EmbeddedJob, Outbox } from '@gds/queue';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { Submission } from './submission.entity';
 import { AssessmentAttempt } from './assessment-attempt.entity';
@@ -34,7 +35,8 @@ export class Submissions {
   ) {}
 
   async submit(assessmentId: string, dto: SubmitDto, principal: Principal): Promise<AcceptedSubmission> {
-    const located = await this.attempts.require(principal.userId, assessmentId, 'work');
+    // The trainee's exceptions are read with the attempt lock, in `store`.
+    const located = await this.attempts.require(principal.userId, assessmentId, 'work', false);
     // Postgres cannot store a NUL in jsonb; no answer of any kind needs one.
     if (holdsNul(dto.answer)) throw badRequest('invalid-answer', 'The answer holds a NUL character (\\u0000), which no answer may contain.');
     const answer = this.graders.get(located.frozen.kind).validateAnswer(dto.answer, located.frozen.key);
@@ -47,36 +49,42 @@ export class Submissions {
   }
 
   @Transactional()
-  private async store(located: TraineeAssessment, attemptId: string | undefined, answer: unknown): Promise<AcceptedSubmission> {
-    await this.attempts.lock(located);
+  private async store(scheduled: TraineeAssessment, attemptId: string | undefined, answer: unknown): Promise<AcceptedSubmission> {
+    const located = await this.attempts.lockWithGranted(scheduled);
     this.attempts.refuseIfPastDue(located);
+    // The id is chosen here so that the grading job (its payload, its job id) is written by the same
+    // statement as the submission: no round trip of its own.
+    const id = randomUUID();
+    const job = this.outbox.embed(gradingJobFor(located.frozen.kind), { submissionId: id }, { firstParam: 14, when: 'submitted' });
     const untimed = !attemptId && !located.frozen.timeLimitMinutes;
-    const id = untimed ? await this.insertInOpenOrNewAttempt(located, answer) : await this.insertSubmission(located, (await this.attemptToSubmit(located, attemptId)).id, answer);
-    await this.outbox.publish(gradingJobFor(located.frozen.kind), { submissionId: id });
+    if (untimed) await this.insertInOpenOrNewAttempt(located, id, answer, job);
+    else await this.insertSubmission(located, id, (await this.attemptToSubmit(located, attemptId)).id, answer, job);
     return { id, status: 'queued' };
   }
 
-  /** The submission of an attempt already chosen (one the trainee started, or a timed one). */
-  private async insertSubmission(located: TraineeAssessment, attemptId: string, answer: unknown): Promise<string> {
-    const rows: Array<{ id: string }> = await this.txHost.tx.query(
-      `INSERT INTO submission (${SUBMISSION_COLUMNS}) SELECT $12::uuid, ${SUBMISSION_VALUES} RETURNING id`,
-      [...this.submissionValues(located, answer), attemptId],
+  /** The submission of an attempt already chosen (one the trainee started, or a timed one), and its grading job. */
+  private async insertSubmission(located: TraineeAssessment, id: string, attemptId: string, answer: unknown, job: EmbeddedJob): Promise<void> {
+    await this.txHost.tx.query(
+      `WITH submitted AS (
+         INSERT INTO submission (id, ${SUBMISSION_COLUMNS}) SELECT $13::uuid, $12::uuid, ${SUBMISSION_VALUES} RETURNING id
+       ), ${job.cte}
+       SELECT ${job.notify} FROM submitted`,
+      [...this.submissionValues(located, answer), attemptId, id, ...job.params],
     );
-    return rows[0].id;
   }
 
   /**
    * The usual submit (untimed, no attempt named) in one statement, under the attempt lock: into the
    * attempt the trainee opened and has not submitted, else into a new one numbered after the last,
-   * none past the attempts allowed (no row then). Only the latest attempt can be open, since a new
-   * one starts only when none is, and attempts are numbered 1, 2, ... without gaps: so one index
-   * read answers both, however many attempts there were. The attempt's row and the submission
-   * referring to it are checked against each other at the end of the statement, as Postgres checks
-   * foreign keys.
+   * none past the attempts allowed (no row then, and no grading job); the grading job of the
+   * submission in the same statement. Only the latest attempt can be open, since a new one starts
+   * only when none is, and attempts are numbered 1, 2, ... without gaps: so one index read answers
+   * both, however many attempts there were. The attempt's row and the submission referring to it are
+   * checked against each other at the end of the statement, as Postgres checks foreign keys.
    */
-  private async insertInOpenOrNewAttempt(located: TraineeAssessment, answer: unknown): Promise<string> {
+  private async insertInOpenOrNewAttempt(located: TraineeAssessment, id: string, answer: unknown, job: EmbeddedJob): Promise<void> {
     const { frozen } = located;
-    const rows: Array<{ id: string }> = await this.txHost.tx.query(
+    const rows: unknown[] = await this.txHost.tx.query(
       `WITH latest AS (
          SELECT a.id, a.attempt_number, a.deadline_at FROM assessment_attempt a
           WHERE a.enrollment_id = $3::uuid AND a.assessment_id = $1::uuid
@@ -90,14 +98,15 @@ export class Submissions {
            FROM (SELECT coalesce((SELECT attempt_number FROM latest), 0) AS used) counted
           WHERE used < $12::int AND NOT EXISTS (SELECT 1 FROM open)
          RETURNING id
-       )
-       INSERT INTO submission (${SUBMISSION_COLUMNS})
-       SELECT chosen.id, ${SUBMISSION_VALUES} FROM (SELECT id FROM open UNION ALL SELECT id FROM created) chosen
-       RETURNING id`,
-      [...this.submissionValues(located, answer), frozen.attemptsAllowed],
+       ), submitted AS (
+         INSERT INTO submission (id, ${SUBMISSION_COLUMNS})
+         SELECT $13::uuid, chosen.id, ${SUBMISSION_VALUES} FROM (SELECT id FROM open UNION ALL SELECT id FROM created) chosen
+         RETURNING id
+       ), ${job.cte}
+       SELECT ${job.notify} FROM submitted`,
+      [...this.submissionValues(located, answer), frozen.attemptsAllowed, id, ...job.params],
     );
     if (rows.length === 0) throw attemptsExhausted(frozen.attemptsAllowed);
-    return rows[0].id;
   }
 
   /** $1..$11 of both inserts: what a submission copies from the enrollment and the frozen assessment. */

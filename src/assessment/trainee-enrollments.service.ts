@@ -26,34 +26,27 @@ export class TraineeEnrollments {
     private readonly txHost: AppTransactionHost,
   ) {}
 
-  async locate(traineeId: string, assessmentId: string): Promise<TraineeAssessment | null> {
+  /**
+   * `withGranted: false` leaves out the exceptions granted to the trainee (attempts and due date as
+   * the schedule has them): for a caller that reads them itself, under its attempt lock (a submit).
+   */
+  async locate(traineeId: string, assessmentId: string, withGranted = true): Promise<TraineeAssessment | null> {
     const all = await this.enrollments.enrollmentsOf(traineeId);
     const candidates = [...all.filter((e) => e.status === 'active'), ...all.filter((e) => e.status === 'completed')];
     for (const enrollment of candidates) {
-      const found = await this.inEnrollment(enrollment, assessmentId);
+      const found = await this.inEnrollment(enrollment, assessmentId, withGranted);
       if (found) return found;
     }
     return null;
   }
 
   /** The frozen copy names its module: one indexed read, never the whole outline (this is on every submission). */
-  async inEnrollment(enrollment: EnrollmentRef, assessmentId: string): Promise<TraineeAssessment | null> {
+  async inEnrollment(enrollment: EnrollmentRef, assessmentId: string, withGranted = true): Promise<TraineeAssessment | null> {
     const frozen = asFrozen(await this.versions.getFrozenAssessment(enrollment.courseVersionId, assessmentId));
     if (!frozen) return null;
     const dueAt = await this.dueAt(enrollment, frozen.moduleId, frozen.dueOffsetDays);
-    return this.withExceptions({ enrollment, moduleId: frozen.moduleId, frozen, dueAt });
-  }
-
-  /**
-   * The trainee's own rules: exceptions granted to this enrollment add attempts (to at most the 100
-   * an attempt row allows) and move the due date to the latest date granted, never earlier.
-   */
-  private async withExceptions(located: TraineeAssessment): Promise<TraineeAssessment> {
-    const granted = await this.granted(located.enrollment.enrollmentId, located.frozen.assessmentId);
-    if (granted.dueAt === null && granted.extra === 0) return located;
-    const dueAt = laterOf(located.dueAt, granted.dueAt);
-    const attemptsAllowed = Math.min(100, located.frozen.attemptsAllowed + granted.extra);
-    return { ...located, dueAt, frozen: { ...located.frozen, attemptsAllowed } };
+    const located = { enrollment, moduleId: frozen.moduleId, frozen, dueAt };
+    return withGranted ? withExceptions(located, await this.granted(enrollment.enrollmentId, assessmentId)) : located;
   }
 
   /**
@@ -65,11 +58,8 @@ export class TraineeEnrollments {
     return laterOf(scheduled, (await this.granted(enrollment.enrollmentId, assessmentId)).dueAt);
   }
 
-  private async granted(enrollmentId: string, assessmentId: string): Promise<{ dueAt: Date | null; extra: number }> {
-    const [row]: Array<{ due_at: Date | null; extra: number }> = await this.txHost.tx.query(
-      'SELECT max(due_at) AS due_at, coalesce(sum(extra_attempts), 0)::int AS extra FROM assessment_exception WHERE enrollment_id = $1 AND assessment_id = $2',
-      [enrollmentId, assessmentId],
-    );
+  private async granted(enrollmentId: string, assessmentId: string): Promise<Granted> {
+    const [row]: Array<{ due_at: Date | null; extra: number }> = await this.txHost.tx.query(GRANTED_SQL, [enrollmentId, assessmentId]);
     return { dueAt: row?.due_at ?? null, extra: row?.extra ?? 0 };
   }
 
@@ -79,6 +69,26 @@ export class TraineeEnrollments {
     const from = (await this.enrollments.moduleUnlockAt(enrollment.enrollmentId, moduleId)) ?? enrollment.cohortStartsAt;
     return addLocalDays(new Date(from), dueOffsetDays, enrollment.cohortTimeZone);
   }
+}
+
+/** What the exceptions granted to one enrollment on one assessment add up to. */
+export interface Granted {
+  dueAt: Date | null;
+  extra: number;
+}
+
+/** The exceptions of one enrollment on one assessment, as one row of `Granted` (for a statement that reads more). */
+export const GRANTED_SQL = 'SELECT max(due_at) AS due_at, coalesce(sum(extra_attempts), 0)::int AS extra FROM assessment_exception WHERE enrollment_id = $1 AND assessment_id = $2';
+
+/**
+ * The trainee's own rules: exceptions granted to this enrollment add attempts (to at most the 100
+ * an attempt row allows) and move the due date to the latest date granted, never earlier.
+ */
+export function withExceptions(located: TraineeAssessment, granted: Granted): TraineeAssessment {
+  if (granted.dueAt === null && granted.extra === 0) return located;
+  const dueAt = laterOf(located.dueAt, granted.dueAt);
+  const attemptsAllowed = Math.min(100, located.frozen.attemptsAllowed + granted.extra);
+  return { ...located, dueAt, frozen: { ...located.frozen, attemptsAllowed } };
 }
 
 /** An extension only ever moves a due date later. */

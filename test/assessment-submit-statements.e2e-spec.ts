@@ -1,0 +1,49 @@
+import { Client } from 'pg';
+import { startTestApp, TestApp } from './support/test-app';
+import { loginAdmin } from './support/people';
+import { buildQuizWorld, quizAnswer, QuizWorld } from './support/quiz-world';
+
+/**
+ * Round trips to Postgres per accepted submission (issue 23 item 2, scenario quiz-grading): the
+ * acceptance path is the api's hottest write. Every statement any pg client of this process sends
+ * during one POST is counted (the api role alone: no relay or worker polling in the count).
+ */
+describe('submission acceptance: statements per POST', () => {
+  let t: TestApp;
+  let world: QuizWorld;
+  let token: string;
+  const seen: string[] = [];
+  let counting = false;
+  const original = Client.prototype.query;
+
+  beforeAll(async () => {
+    t = await startTestApp({ role: 'api' });
+    const admin = await loginAdmin(t.api);
+    world = await buildQuizWorld(t.api, admin.token, 1, 5);
+    token = world.trainees[0].token;
+    (Client.prototype as any).query = function (this: Client, ...args: unknown[]) {
+      if (counting) seen.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text ?? args[0]));
+      return (original as any).apply(this, args);
+    };
+  });
+  afterAll(async () => {
+    Client.prototype.query = original;
+    await t.close();
+  });
+
+  async function countedPost(): Promise<string[]> {
+    seen.length = 0;
+    counting = true;
+    const answer = await t.api.post(`/api/v1/assessments/${world.assessmentId}/submissions`, { answer: quizAnswer(0) }, token);
+    counting = false;
+    expect(answer.status).toBe(202);
+    return [...seen];
+  }
+
+  it('accepts a quiz submission in at most 7 statements, its transaction included', async () => {
+    await countedPost(); // the first one reads the frozen quiz into the course module's cache
+    const statements = await countedPost();
+    if (process.env.SHOW_STATEMENTS) console.log(statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)).join('\n'));
+    expect(statements.length).toBeLessThanOrEqual(7);
+  });
+});
