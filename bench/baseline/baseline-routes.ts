@@ -6,6 +6,8 @@ import { QuizGrader } from '../../src/assessment/graders/quiz.grader';
 import type { QuizKey } from '../../src/assessment/graders/quiz-key';
 import { AT_RISK_SQL, FAILING_SQL, INACTIVE_SQL } from '../../src/cohort/at-risk';
 import { rosterModules } from '../../src/cohort/roster-modules';
+import { moduleOpensAt } from '../../src/cohort/module-states';
+import type { UnlockMode } from '../../src/cohort/cohort.entity';
 import type { CourseVersionOutline } from '../../src/course/published-course-versions.contract';
 import { outlineOf } from './baseline-outlines';
 
@@ -149,21 +151,31 @@ function cohortRoster(app: FastifyInstance, deps: BaselineDeps): void {
   });
 }
 
-/** What the submission route reads in one query: the trainee's active enrollment and the quiz as its version froze it. */
+/**
+ * What the submission route reads in one query: the trainee's active enrollment, the quiz as its
+ * version froze it, and what the module lock needs (the cohort's unlock mode, start and zone, and
+ * this module's offset).
+ */
 interface LocatedQuiz {
   enrollment_id: string;
   cohort_id: string;
   course_version_id: string;
-  frozen: { kind: 'quiz'; key: QuizKey; maxScore: number; passMark: number; attemptsAllowed: number };
+  frozen: { kind: 'quiz'; moduleId: string; key: QuizKey; maxScore: number; passMark: number; attemptsAllowed: number };
+  unlock_mode: UnlockMode;
+  starts_at: Date;
+  time_zone: string;
+  offset_days: number | null;
 }
 
 const quizGrader = new QuizGrader();
 
 /**
  * POST /api/v1/assessments/:id/submissions (scenario quiz-grading): the app's submit done bare. One
- * query finds the enrollment and the frozen quiz; one transaction, under the app's advisory lock,
- * stores the attempt and the queued submission; then a plain BullMQ add.
- * Quizzes only, without due dates or time limits (the bench's quiz has neither).
+ * query finds the enrollment, the frozen quiz and its module's unlock; the module lock is decided from
+ * it as the app decides it; one transaction, under the app's advisory lock (taken with the read of the
+ * trainee's exceptions, as the app does), stores the attempt and the queued submission; then a plain
+ * BullMQ add. Quizzes only, without due dates or time limits (the bench's quiz has neither), in
+ * cohorts that unlock on a schedule (the bench's).
  */
 function quizSubmission(app: FastifyInstance, deps: BaselineDeps): void {
   app.post<{ Params: { id: string }; Body: { answer?: unknown } }>('/api/v1/assessments/:id/submissions', async (request, reply) => {
@@ -173,6 +185,9 @@ function quizSubmission(app: FastifyInstance, deps: BaselineDeps): void {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return reply.code(400).send({ status: 400 });
     const located = await locateQuiz(deps.pool, userId, request.params.id);
     if (!located) return reply.code(404).send({ status: 404 });
+    if (located.unlock_mode === 'prerequisites') return reply.code(501).send({ status: 501 });
+    const schedule = { unlockMode: located.unlock_mode, startsAt: located.starts_at, timeZone: located.time_zone, offsets: new Map(located.offset_days === null ? [] : [[located.frozen.moduleId, located.offset_days]]) };
+    if (Date.now() < moduleOpensAt(schedule, located.frozen.moduleId).getTime()) return reply.code(422).send({ status: 422 });
     let answer: unknown;
     try {
       answer = quizGrader.validateAnswer(raw, located.frozen.key);
@@ -189,8 +204,9 @@ function quizSubmission(app: FastifyInstance, deps: BaselineDeps): void {
 
 async function locateQuiz(pool: Pool, traineeId: string, assessmentId: string): Promise<LocatedQuiz | undefined> {
   const { rows } = await pool.query<LocatedQuiz>(
-    `SELECT e.id AS enrollment_id, e.cohort_id, e.course_version_id, a.frozen
+    `SELECT e.id AS enrollment_id, e.cohort_id, e.course_version_id, a.frozen, c.unlock_mode, c.starts_at, c.time_zone, u.offset_days
        FROM enrollment e JOIN course_version_assessment a ON a.version_id = e.course_version_id AND a.assessment_id = $2
+       JOIN cohort c ON c.id = e.cohort_id LEFT JOIN cohort_module_unlock u ON u.cohort_id = c.id AND u.module_id = (a.frozen->>'moduleId')::uuid
       WHERE e.trainee_id = $1 AND e.status = 'active' AND a.frozen->>'kind' = 'quiz'
       ORDER BY e.enrolled_at DESC, e.id LIMIT 1`,
     [traineeId, assessmentId],
@@ -218,16 +234,22 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
 async function storeSubmission(client: PoolClient, traineeId: string, assessmentId: string, located: LocatedQuiz, answer: unknown): Promise<string | undefined> {
   const { enrollment_id: enrollmentId, cohort_id: cohortId, course_version_id: versionId, frozen } = located;
   // The same per-(enrollment, assessment) advisory lock as the app serialises this trainee's
-  // submissions, so parallel ones cannot exceed the attempts allowed; the attempt is numbered and
-  // refused past the limit in its insert, as the app does.
-  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`attempt:${enrollmentId}:${assessmentId}`]);
+  // submissions, so parallel ones cannot exceed the attempts allowed, and in the same statement the
+  // extra attempts granted to the trainee (the app's exceptions); the attempt is numbered and refused
+  // past the limit in its insert, as the app does.
+  const granted = await client.query<{ extra: number }>(
+    `SELECT g.extra FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS locked,
+       (SELECT coalesce(sum(extra_attempts), 0)::int AS extra FROM assessment_exception WHERE enrollment_id = $2 AND assessment_id = $3) AS g`,
+    [`attempt:${enrollmentId}:${assessmentId}`, enrollmentId, assessmentId],
+  );
+  const attemptsAllowed = Math.min(100, frozen.attemptsAllowed + granted.rows[0].extra);
   const attempt = await client.query(
     `INSERT INTO assessment_attempt (assessment_id, version_id, enrollment_id, cohort_id, trainee_id, attempt_number, attempts_allowed)
      SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, used + 1, $6::int
        FROM (SELECT count(*)::int AS used FROM assessment_attempt WHERE enrollment_id = $3::uuid AND assessment_id = $1::uuid) counted
       WHERE used < $6::int
      RETURNING id`,
-    [assessmentId, versionId, enrollmentId, cohortId, traineeId, frozen.attemptsAllowed],
+    [assessmentId, versionId, enrollmentId, cohortId, traineeId, attemptsAllowed],
   );
   if (attempt.rows.length === 0) return undefined;
   const submission = await client.query(

@@ -26,7 +26,7 @@ function traineesForAttempts(submissions: number, rounds: number): number {
  * BullMQ add) and a plain BullMQ Worker storing the same grade rows with the same QuizGrader.
  */
 export const quizGradingScenario: BenchScenario<QuizGradingScenario> = {
-  description: `${SUBMISSIONS} quiz submissions by ${TRAINEES} trainees, ${QUIZ_BENCH.concurrency} in flight, POST until graded (api and worker as separate processes); against the same POSTs to the bare Fastify + pg baseline (attempt + submission in one transaction, plain BullMQ add) and a plain BullMQ worker storing grade, progress record, activity and in-app notification in one transaction`,
+  description: `${SUBMISSIONS} quiz submissions by ${TRAINEES} trainees, ${QUIZ_BENCH.concurrency} in flight, POST until graded (api and worker as separate processes); against the same POSTs to the bare Fastify + pg baseline (enrollment, frozen quiz and module unlock in one query, the module lock decided as the app does; attempt lock with the trainee's extra attempts, attempt + submission in one transaction; plain BullMQ add) and a plain BullMQ worker storing grade, progress record, activity and in-app notification in one transaction`,
   method: `${BENCH_ROUNDS} rounds alternating app and baseline, each round ${SUBMISSIONS} POSTs with ${QUIZ_BENCH.concurrency} in flight, timed from the first POST until the database counts all of them graded (polled every 100 ms on both sides); graded/s and time-to-accept are medians over rounds, each ratio the median of the per-round ratios with their min–max in brackets`,
   async setup(ctx) {
     ctx.log(`  building a course with two quizzes (the app's and the baseline's), a running cohort and ${TRAINEES} enrolled trainees over the API`);

@@ -12,7 +12,8 @@ import { BARE_GRADING_QUEUE, inTransaction } from '../baseline/baseline-routes';
  * Scenario `quiz-grading` (issue 5 item 12): quiz submissions end to end (POST -> graded) per
  * second through the running app (API, outbox, relay, BullMQ, the grading worker, Postgres),
  * against the same feature done bare in the same run: the baseline server's POST route (Fastify +
- * pg, same token check) stores the attempt and the queued submission and adds a plain BullMQ job;
+ * pg, same token check, the same module lock and extra attempts granted as the app checks) stores
+ * the attempt and the queued submission and adds a plain BullMQ job;
  * a plain Worker grades it with the same QuizGrader and stores what the app stores for a grade
  * (grade, graded submission, progress record, enrollment activity, in-app notification). Both sides
  * submit over HTTP with the same trainees, each to its own quiz of the same course. Ratio = app per
