@@ -32,7 +32,8 @@ const TICK_US = 1e6 / 100; // CLK_TCK is 100 on Linux
 interface Target {
   name: string;
   path: string;
-  tokens: string[];
+  /** Asked anew each round: a long run on a loaded machine outlasts a 15-minute access token. */
+  tokens: () => Promise<string[]>;
   requests: number;
 }
 
@@ -73,15 +74,17 @@ async function straced(pid: number, run: () => Promise<unknown>): Promise<string
 async function measureTarget(target: Target, sides: Array<{ name: string; url: string; pid: number }>): Promise<void> {
   console.log(`\n== ${target.name}: ${target.path}`);
   for (const side of sides) {
-    await showAnswer(side.name, side.url + target.path, target.tokens[0]);
-    await showAnswer(side.name, side.url + target.path, target.tokens[0], 'br, gzip');
+    const [token] = await target.tokens();
+    await showAnswer(side.name, side.url + target.path, token);
+    await showAnswer(side.name, side.url + target.path, token, 'br, gzip');
   }
   const perRequest: Record<string, number[]> = {};
   for (let round = 1; round <= ROUNDS; round++) {
+    const tokens = await target.tokens();
     for (const side of sides) {
-      await fire(side.url + target.path, target.tokens, Math.ceil(target.requests / 4));
+      await fire(side.url + target.path, tokens, Math.ceil(target.requests / 4));
       const before = cpuTicks(side.pid);
-      const result = await fire(side.url + target.path, target.tokens, target.requests);
+      const result = await fire(side.url + target.path, tokens, target.requests);
       const us = ((cpuTicks(side.pid) - before) * TICK_US) / target.requests;
       if (result.non2xx || result.errors) throw new Error(`${side.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
       (perRequest[side.name] ??= []).push(us);
@@ -92,7 +95,8 @@ async function measureTarget(target: Target, sides: Array<{ name: string; url: s
   console.log(`  median: api ${ours.toFixed(0)} µs, bare ${bare.toFixed(0)} µs, bare/api ${(bare / ours).toFixed(2)}`);
   if (process.env.CPU_STRACE) {
     for (const side of sides) {
-      const summary = await straced(side.pid, () => fire(side.url + target.path, target.tokens, 1000));
+      const tokens = await target.tokens();
+      const summary = await straced(side.pid, () => fire(side.url + target.path, tokens, 1000));
       console.log(`  ${side.name}: syscalls over 1000 requests\n${summary.split('\n').slice(0, 14).join('\n')}`);
     }
   }
@@ -126,12 +130,12 @@ async function main(): Promise<void> {
       if (name === 'lesson') {
         const course = await setupTraineeCourse(ctx);
         const path = `/api/v1/courses/${course.courseId}/versions/${course.version}/lessons/${course.lessonIds[2]}`;
-        await measureTarget({ name, path, tokens: course.tokens, requests: REQUESTS }, sides);
+        await measureTarget({ name, path, tokens: async () => course.tokens, requests: REQUESTS }, sides);
       } else if (name === 'cohort-roster') {
         const admin = await ctx.admin.token();
         const { versionId } = await publishBenchCourse(api.url, admin);
         const roster = await setupCohortRoster(api.url, { admin }, versionId);
-        await measureTarget({ name, path: roster.path, tokens: [admin], requests: Math.ceil(REQUESTS / 10) }, sides);
+        await measureTarget({ name, path: roster.path, tokens: async () => [await ctx.admin.token()], requests: Math.ceil(REQUESTS / 10) }, sides);
       } else throw new Error(`unknown target ${name}`);
     }
   } finally {
