@@ -119,6 +119,10 @@ describe('course: build, publish, versions, access', () => {
     expect((await t.api.post('/api/v1/courses', courseInput(), reviewer.token)).status).toBe(403);
     expect((await t.api.get(path, reviewer.token)).body.course.title).toBe('By admin');
     expect((await t.api.get(`${path}/draft`, co.token)).body.modules[0].lessons).toHaveLength(2);
+    // Lesson bodies of a version: its editors (the co-instructor too), not another instructor.
+    const lesson = `${path}/versions/1/lessons/${modules[0].lessonIds[0]}`;
+    expect((await t.api.get(lesson, co.token)).status).toBe(200);
+    expect((await t.api.get(lesson, other.token)).status).toBe(403);
   });
 
   it('shows the outline to everyone signed in, lesson bodies only to enrolled trainees and instructors', async () => {
@@ -150,6 +154,19 @@ describe('course: build, publish, versions, access', () => {
     expect((await t.api.get(lesson(2), admin.token)).body.body).toBe('v2 body');
     expect((await t.api.get(`/api/v1/courses/${course.id}/versions/3`, trainee.token)).status).toBe(404);
     expect((await t.api.get(`/api/v1/courses/${course.id}/versions/abc`, trainee.token)).status).toBe(404);
+    // The lesson read asks course, version, lesson and editorship in one statement: each 404 still names what is missing.
+    const missing = async (path: string, token: string) => {
+      const answer = await t.api.get(path, token);
+      expect(answer.status).toBe(404);
+      return answer.body.detail;
+    };
+    const absent = '00000000-0000-4000-8000-000000000000';
+    expect(await missing(`/api/v1/courses/${absent}/versions/1/lessons/${modules[0].lessonIds[0]}`, admin.token)).toBe('Course was not found.');
+    expect(await missing(`/api/v1/courses/${course.id}/versions/3/lessons/${modules[0].lessonIds[0]}`, owner.token)).toBe('Version was not found.');
+    expect(await missing(`/api/v1/courses/${course.id}/versions/1/lessons/${absent}`, enrolled.token)).toBe('Lesson was not found.');
+    const draft = await buildCourse(t.api, owner.token, 1, 1);
+    expect(await missing(`/api/v1/courses/${draft.course.id}/versions/1/lessons/${draft.modules[0].lessonIds[0]}`, trainee.token)).toBe('Course was not found.');
+    expect(await missing(`/api/v1/courses/${draft.course.id}/versions/1/lessons/${draft.modules[0].lessonIds[0]}`, owner.token)).toBe('Version was not found.');
     // A trainee who completed the course keeps reading it (the authorization matrix found it hidden).
     const graduate = await createUser(t.api, admin.token, ['trainee']);
     enrollments.enroll(graduate.id, v1.versionId, { status: 'completed' });

@@ -79,25 +79,29 @@ export function versionLesson(app: FastifyInstance, deps: BaselineDeps): void {
     const principal = await authenticatePrincipal(deps, request, reply);
     if (!principal) return reply;
     const { id, lessonId } = request.params;
-    const course = await deps.pool.query('SELECT latest_version FROM course WHERE id = $1', [id]);
-    if (course.rows.length === 0 || course.rows[0].latest_version === 0) return reply.code(404).send({ status: 404 });
-    const version = await deps.pool.query('SELECT id FROM course_version WHERE course_id = $1 AND version = $2', [id, Number(request.params.version)]);
-    if (version.rows.length === 0) return reply.code(404).send({ status: 404 });
-    const versionId: string = version.rows[0].id;
-    const found = await deps.pool.query('SELECT module_id, content FROM course_version_lesson WHERE version_id = $1 AND lesson_id = $2', [versionId, lessonId]);
-    if (found.rows.length === 0) return reply.code(404).send({ status: 404 });
-    if (!principal.roles.includes('admin')) {
-      const editors = await deps.pool.query('SELECT owner_id AS id FROM course WHERE id = $1 UNION ALL SELECT user_id FROM course_co_instructor WHERE course_id = $1', [id]);
-      if (!editors.rows.some((r) => r.id === principal.userId)) {
-        if (!principal.roles.includes('trainee')) return reply.code(403).send({ status: 403 });
-        const enrolled = await deps.pool.query(
-          `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
-          [principal.userId, versionId],
-        );
-        if (enrolled.rows.length === 0) return reply.code(403).send({ status: 403 });
-      }
+    // The app's one statement for the course side (course visibility, version, lesson row, editorship: CourseVersions.lesson).
+    const found = await deps.pool.query(
+      `SELECT c.latest_version, v.id AS version_id, l.module_id, l.content,
+              (c.owner_id = $4::uuid OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = $4::uuid)) AS editor
+         FROM course c
+         LEFT JOIN course_version v ON v.course_id = c.id AND v.version = $2
+         LEFT JOIN course_version_lesson l ON l.version_id = v.id AND l.lesson_id = $3
+        WHERE c.id = $1`,
+      [id, Number(request.params.version), lessonId, principal.userId],
+    );
+    const row = found.rows[0];
+    const editor = principal.roles.includes('admin') || row?.editor === true;
+    if (!row || (row.latest_version === 0 && !editor) || !row.version_id || !row.module_id) return reply.code(404).send({ status: 404 });
+    const versionId: string = row.version_id;
+    if (!editor) {
+      if (!principal.roles.includes('trainee')) return reply.code(403).send({ status: 403 });
+      const enrolled = await deps.pool.query(
+        `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
+        [principal.userId, versionId],
+      );
+      if (enrolled.rows.length === 0) return reply.code(403).send({ status: 403 });
     }
-    const content = found.rows[0].content;
-    return { lessonId, moduleId: found.rows[0].module_id, versionId, ...content, ...renderedLesson(versionId, lessonId, content) };
+    const content = row.content;
+    return { lessonId, moduleId: row.module_id, versionId, ...content, ...renderedLesson(versionId, lessonId, content) };
   });
 }

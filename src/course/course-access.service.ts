@@ -67,7 +67,11 @@ export class CourseAccess {
   }
 
   async mayReadBodies(principal: Principal, courseId: string, versionId: string): Promise<boolean> {
-    if (await this.isEditor(principal, courseId)) return true;
+    return (await this.isEditor(principal, courseId)) || this.enrolledInVersion(principal, versionId);
+  }
+
+  /** The trainee part of `mayReadBodies`, for a read that learnt the caller's editorship in its own query (the lesson read). */
+  async enrolledInVersion(principal: Principal, versionId: string): Promise<boolean> {
     if (!hasRole(principal, 'trainee')) return false;
     const enrollments = await this.readers.enrollmentsOf(principal.userId);
     // A trainee who completed the course keeps reading it; a withdrawn one does not.

@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { AppProcess, appEnvironment } from './harness/app-processes';
+import { createBenchDatabase } from './harness/bench-database';
+import { createContext } from './harness/bench-context';
+import { freePort, NodeProcess, waitForHttpOk } from './harness/child-process';
+import { median } from './harness/rounds';
+import { publishBenchCourse } from './scenarios/bench-course';
+import { setupCohortRoster } from './scenarios/cohort-roster';
+import { setupTraineeCourse } from './scenarios/trainee-course';
+
+/**
+ * CPU time per request of the api and of the bare server for the same read (`lesson`,
+ * `cohort-roster`): wall-clock req/s on a shared, loaded machine says little, while the CPU a
+ * process spends on a fixed number of requests barely depends on what else runs. For each side, in
+ * alternated rounds: a warm-up, then CPU_REQUESTS requests with CPU_CONNECTIONS connections, the
+ * process's utime + stime (/proc/<pid>/stat) read before and after. It also prints one answer's
+ * status line, headers and body size from each side (plain, and asking for br/gzip), and with
+ * CPU_STRACE=1 counts each side's syscalls over one batch (`strace -c -f`).
+ *
+ *   npm run build:server && node dist/bench/cpu-per-request.js lesson cohort-roster
+ *
+ * Writes no results file: the figures are for comparing code, not for RESULTS.md.
+ */
+const REQUESTS = Number(process.env.CPU_REQUESTS ?? 2000);
+const CONNECTIONS = Number(process.env.CPU_CONNECTIONS ?? 10);
+const ROUNDS = Number(process.env.CPU_ROUNDS ?? 3);
+const TICK_US = 1e6 / 100; // CLK_TCK is 100 on Linux
+
+interface Target {
+  name: string;
+  path: string;
+  /** Asked anew each round: a long run on a loaded machine outlasts a 15-minute access token. */
+  tokens: () => Promise<string[]>;
+  requests: number;
+}
+
+function cpuTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+}
+
+function fire(url: string, tokens: string[], amount: number): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount,
+    requests: [{ setupRequest: (request: any) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` } }) }],
+  });
+}
+
+async function showAnswer(side: string, url: string, token: string, encoding?: string): Promise<void> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, ...(encoding ? { 'accept-encoding': encoding } : {}) } });
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers = [...response.headers.entries()].map(([k, v]) => `${k}: ${v.length > 80 ? v.slice(0, 80) + '…' : v}`).join('\n    ');
+  console.log(`  ${side} (accept-encoding: ${encoding ?? 'none'}): ${response.status}, ${body.length} bytes on the wire\n    ${headers}`);
+}
+
+async function straced(pid: number, run: () => Promise<unknown>): Promise<string> {
+  const out = `/tmp/cpu-strace-${pid}-${Date.now()}.txt`;
+  const tracer = spawn('strace', ['-c', '-f', '-p', String(pid), '-o', out], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await run();
+  const exited = new Promise((resolve) => tracer.once('exit', resolve));
+  tracer.kill('SIGINT');
+  await exited;
+  return readFileSync(out, 'utf8');
+}
+
+async function measureTarget(target: Target, sides: Array<{ name: string; url: string; pid: number }>): Promise<void> {
+  console.log(`\n== ${target.name}: ${target.path}`);
+  for (const side of sides) {
+    const [token] = await target.tokens();
+    await showAnswer(side.name, side.url + target.path, token);
+    await showAnswer(side.name, side.url + target.path, token, 'br, gzip');
+  }
+  const perRequest: Record<string, number[]> = {};
+  for (let round = 1; round <= ROUNDS; round++) {
+    const tokens = await target.tokens();
+    for (const side of sides) {
+      await fire(side.url + target.path, tokens, Math.ceil(target.requests / 4));
+      const before = cpuTicks(side.pid);
+      const result = await fire(side.url + target.path, tokens, target.requests);
+      const us = ((cpuTicks(side.pid) - before) * TICK_US) / target.requests;
+      if (result.non2xx || result.errors) throw new Error(`${side.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+      (perRequest[side.name] ??= []).push(us);
+      console.log(`  round ${round} ${side.name.padEnd(8)} ${us.toFixed(0)} µs CPU/request (${target.requests} requests, ${Math.round(result.requests.average)} req/s)`);
+    }
+  }
+  const [ours, bare] = sides.map((s) => median(perRequest[s.name]));
+  console.log(`  median: api ${ours.toFixed(0)} µs, bare ${bare.toFixed(0)} µs, bare/api ${(bare / ours).toFixed(2)}`);
+  if (process.env.CPU_STRACE) {
+    for (const side of sides) {
+      const tokens = await target.tokens();
+      const summary = await straced(side.pid, () => fire(side.url + target.path, tokens, 1000));
+      console.log(`  ${side.name}: syscalls over 1000 requests\n${summary.split('\n').slice(0, 14).join('\n')}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2).length ? process.argv.slice(2) : ['lesson', 'cohort-roster'];
+  const db = await createBenchDatabase();
+  const env = appEnvironment({ databaseUrl: db.url });
+  const api = await AppProcess.create('api', env);
+  const worker = await AppProcess.create('worker', { ...env, MIGRATIONS_RUN_ON_START: 'false' });
+  const port = await freePort();
+  const queuePrefix = `{bb${randomBytes(5).toString('hex')}}`;
+  // CPU_PROF_DIR: the bare server writes a V8 profile in its bare/ (the app's come from BENCH_APP_NODE_ARGS).
+  const nodeArgs = process.env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}/bare`] : [];
+  const baseline = Object.assign(new NodeProcess({ script: 'dist/bench/baseline/baseline-server.js', nodeArgs, env: { ...env, PORT: String(port), BASELINE_QUEUE_PREFIX: queuePrefix }, name: 'baseline' }), {
+    url: `http://127.0.0.1:${port}`,
+    queuePrefix,
+  });
+  try {
+    await api.startAndWait();
+    worker.start();
+    baseline.start();
+    await waitForHttpOk(`${baseline.url}/health/ready`, baseline);
+    const ctx = createContext({ api, worker, baseline, db });
+    const sides = [
+      { name: 'api', url: api.url, pid: api.pid! },
+      { name: 'bare', url: baseline.url, pid: baseline.pid! },
+    ];
+    for (const name of names) {
+      if (name === 'lesson') {
+        const course = await setupTraineeCourse(ctx);
+        const path = `/api/v1/courses/${course.courseId}/versions/${course.version}/lessons/${course.lessonIds[2]}`;
+        await measureTarget({ name, path, tokens: async () => course.tokens, requests: REQUESTS }, sides);
+      } else if (name === 'cohort-roster') {
+        const admin = await ctx.admin.token();
+        const { versionId } = await publishBenchCourse(api.url, admin);
+        const roster = await setupCohortRoster(api.url, { admin }, versionId);
+        await measureTarget({ name, path: roster.path, tokens: async () => [await ctx.admin.token()], requests: Math.ceil(REQUESTS / 10) }, sides);
+      } else throw new Error(`unknown target ${name}`);
+    }
+  } finally {
+    await Promise.all([api.stop(), worker.stop(), baseline.stop()]);
+    await db.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
