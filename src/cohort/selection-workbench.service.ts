@@ -29,8 +29,9 @@ interface Context {
  * What staff select from: a cohort's applications with who applied, the rubric scores (each
  * reviewer's, the aggregate and the spread), the rank with ties and possible duplicates, searched,
  * filtered and sorted. The list pages by keyset in the database (SelectionPages) when it sorts by
- * submission, score or status with column filters; ranks of the page are counted with the index
- * on scores. A text search, the duplicates filter and the sort by name need every application's
+ * submission, score or status with column filters. Two things stay about the whole cohort: the
+ * rank of a page's scores (counts of higher and equal scores) and the applicants that duplicates
+ * are found among (see applicantsOf). A text search, the duplicates filter and the sort by name need every application's
  * person, so those lists read the cohort whole and cut the page after filtering (cursor = the last
  * item's sort position, so a page stays right while applications change between requests).
  */
