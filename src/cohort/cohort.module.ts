@@ -33,6 +33,7 @@ import { Waitlist } from './waitlist.service';
 import { DecisionReverts } from './decision-reverts.service';
 import { Rubrics } from './rubrics.service';
 import { SelectionController } from './selection.controller';
+import { SelectionPages } from './selection-pages';
 import { SelectionWorkbench } from './selection-workbench.service';
 import { TrackQuotas } from './track-quotas.service';
 import { PrerequisiteChecks } from './prerequisite-checks.service';
@@ -58,6 +59,7 @@ export { CohortOutcomeFacts, CohortPersonalData };
     PrerequisiteChecks,
     Rubrics,
     SelectionWorkbench,
+    SelectionPages,
     DecisionReverts,
     EnrollmentsService,
     ProgressReader,

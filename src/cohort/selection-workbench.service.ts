@@ -1,28 +1,39 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { AppTransactionHost } from '@gds/database';
 import { badRequest, csvCell, decodeCursor, encodeCursor, hasRole, notFound, Page, Principal } from '@gds/http';
 import { UserDirectory } from '../identity/identity.module';
 import { Application, APPLICATION_STATUSES } from './application.entity';
-import { findDuplicates } from './applicant-matching';
+import { Applicant, DuplicateMatch, findDuplicates } from './applicant-matching';
 import { applicationView } from './application-views';
 import { Cohort } from './cohort.entity';
 import { CohortAccess } from './cohort-access.service';
-import { ApplicationSort, ListApplicationsQuery } from './dto/application.dto';
+import { ApplicationSort, ListApplicationsQuery, TrackCode } from './dto/application.dto';
 import { ApplicationReviewView } from './dto/selection.dto';
 import { rankWithTies, summarise } from './rubric-scoring';
 import { Rubrics } from './rubrics.service';
 import { TrackQuotas } from './track-quotas.service';
+import { KEYSET_SORTS, SelectionPages } from './selection-pages';
 
 /** A sort position: the sort value (null sorts last), the submission time and the id break ties. */
 type Position = [string | number | null, number, string];
 
+/** What a set of views is read with: ranks and duplicates are about the whole cohort. */
+interface Context {
+  trackOf: Map<string, TrackCode>;
+  ranks: Map<string, { rank: number | null; tiedWith: number }>;
+  duplicates: Map<string, DuplicateMatch[]>;
+}
+
 /**
  * What staff select from: a cohort's applications with who applied, the rubric scores (each
  * reviewer's, the aggregate and the spread), the rank with ties and possible duplicates, searched,
- * filtered and sorted. Ranks and duplicates are about the whole cohort, so the cohort's
- * applications are read whole (one query each for applications, people and scores) and the page
- * is cut after filtering; the cursor is the last item's sort position (keyset), so a page stays
- * right while applications change between requests.
+ * filtered and sorted. The list pages by keyset in the database (SelectionPages) when it sorts by
+ * submission, score or status with column filters. Two things stay about the whole cohort: the
+ * rank of a page's scores (counts of higher and equal scores) and the applicants that duplicates
+ * are found among (see applicantsOf). A text search, the duplicates filter and the sort by name need every application's
+ * person, so those lists read the cohort whole and cut the page after filtering (cursor = the last
+ * item's sort position, so a page stays right while applications change between requests).
  */
 @Injectable()
 export class SelectionWorkbench {
@@ -32,10 +43,22 @@ export class SelectionWorkbench {
     private readonly users: UserDirectory,
     private readonly rubrics: Rubrics,
     private readonly quotas: TrackQuotas,
+    private readonly pages: SelectionPages,
   ) {}
 
   async list(principal: Principal, cohortId: string, query: ListApplicationsQuery): Promise<Page<ApplicationReviewView>> {
     const cohort = await this.requireStaffOrHide(principal, cohortId);
+    if (!KEYSET_SORTS.includes(query.sort) || query.q || query.duplicates) return this.listWhole(cohort, query);
+    const trackOf = await this.quotas.trackOfVersions(cohort.id);
+    const versionIds = query.trackCode ? [...trackOf].filter(([, track]) => track === query.trackCode).map(([version]) => version) : null;
+    const { ids, nextCursor } = await this.pages.ids(cohort.id, query, versionIds);
+    const found = new Map((ids.length ? await this.txHost.tx.getRepository(Application).findBy({ id: In(ids) }) : []).map((a) => [a.id, a]));
+    const applications = ids.map((id) => found.get(id)).filter((a): a is Application => a !== undefined);
+    return { items: await this.viewsOf(cohort, applications, await this.contextOf(cohort.id, applications, trackOf)), nextCursor };
+  }
+
+  /** The lists that need every application's person: the whole cohort, filtered and sorted in memory. */
+  private async listWhole(cohort: Cohort, query: ListApplicationsQuery): Promise<Page<ApplicationReviewView>> {
     const after = decodeCursor<{ p: string }>(query.cursor, ['p']);
     const rows = this.sorted(this.filtered(await this.reviewViews(cohort), query), query.sort);
     let start = 0;
@@ -69,32 +92,73 @@ export class SelectionWorkbench {
     const application = await this.txHost.tx.getRepository(Application).findOneBy({ id: applicationId });
     if (!application) throw notFound('Application');
     const cohort = await this.requireStaffOrHide(principal, application.cohortId, 'Application');
-    return (await this.reviewViews(cohort)).find((v) => v.id === applicationId)!;
+    const [view] = await this.viewsOf(cohort, [application], await this.contextOf(cohort.id, [application], await this.quotas.trackOfVersions(cohort.id)));
+    return view;
   }
 
   private async reviewViews(cohort: Cohort): Promise<ApplicationReviewView[]> {
     const applications = await this.txHost.tx.getRepository(Application).find({ where: { cohortId: cohort.id } });
-    const phones: Array<{ id: string; phone: string | null; phone_digits: string | null }> = await this.txHost.tx.query(
-      'SELECT id, phone, phone_digits FROM application WHERE cohort_id = $1',
-      [cohort.id],
+    const applicants = await this.applicantsOf(cohort.id);
+    return this.viewsOf(cohort, applications, {
+      trackOf: await this.quotas.trackOfVersions(cohort.id),
+      ranks: rankWithTies(applications.map((a) => ({ id: a.id, score: a.score === null ? null : Number(a.score) }))),
+      duplicates: findDuplicates(applicants),
+    });
+  }
+
+  /** Ranks of these applications counted in the cohort (index on scores); duplicates found among the cohort's applicants. */
+  private async contextOf(cohortId: string, applications: Application[], trackOf: Map<string, TrackCode>): Promise<Context> {
+    const scores = [...new Set(applications.map((a) => a.score).filter((s): s is string => s !== null))];
+    const counted: Array<{ score: string; above: number; same: number }> = scores.length
+      ? await this.txHost.tx.query(
+          `SELECT s::text AS score,
+                  (SELECT count(*) FROM application WHERE cohort_id = $1 AND score > s)::int AS above,
+                  (SELECT count(*) FROM application WHERE cohort_id = $1 AND score = s)::int AS same
+             FROM unnest($2::numeric[]) s`,
+          [cohortId, scores],
+        )
+      : [];
+    const rankOf = new Map(counted.map((c) => [Number(c.score), c]));
+    const ranks = new Map(
+      applications.map((a) => {
+        const c = a.score === null ? undefined : rankOf.get(Number(a.score));
+        return [a.id, c ? { rank: c.above + 1, tiedWith: c.same - 1 } : { rank: null, tiedWith: 0 }];
+      }),
     );
+    const wanted = new Set(applications.map((a) => a.id));
+    const duplicates = new Map([...findDuplicates(await this.applicantsOf(cohortId))].filter(([id]) => wanted.has(id)));
+    return { trackOf, ranks, duplicates };
+  }
+
+  /**
+   * Who applied, for finding duplicates: a duplicate may be any application of the cohort, matched
+   * by normalised e-mail, name or phone, so this narrow read (ids and phone digits, then names and
+   * e-mails by id) is the one part of a page that is about the whole cohort.
+   */
+  private async applicantsOf(cohortId: string): Promise<Applicant[]> {
+    const rows: Array<{ id: string; trainee_id: string; phone_digits: string | null }> = await this.txHost.tx.query(
+      'SELECT id, trainee_id, phone_digits FROM application WHERE cohort_id = $1',
+      [cohortId],
+    );
+    const people = new Map((await this.users.findByIds(rows.map((r) => r.trainee_id))).map((p) => [p.id, p]));
+    return rows.map((r) => ({
+      applicationId: r.id,
+      traineeId: r.trainee_id,
+      email: people.get(r.trainee_id)?.email ?? null,
+      name: people.get(r.trainee_id)?.displayName ?? null,
+      phoneDigits: r.phone_digits,
+    }));
+  }
+
+  private async viewsOf(cohort: Cohort, applications: Application[], { trackOf, ranks, duplicates }: Context): Promise<ApplicationReviewView[]> {
+    const ids = applications.map((a) => a.id);
+    const phones: Array<{ id: string; phone: string | null }> = ids.length ? await this.txHost.tx.query('SELECT id, phone FROM application WHERE id = ANY($1::uuid[])', [ids]) : [];
     const phoneOf = new Map(phones.map((p) => [p.id, p]));
-    const scores = await this.rubrics.scoresOf(applications.map((a) => a.id));
+    const scores = await this.rubrics.scoresOf(ids);
     const reviewerIds = [...scores.values()].flat().map((s) => s.reviewerId);
-    const people = new Map((await this.users.findByIds([...applications.map((a) => a.traineeId), ...reviewerIds])).map((p) => [p.id, p]));
+    const duplicateIds = [...duplicates.values()].flat().map((d) => d.traineeId);
+    const people = new Map((await this.users.findByIds([...new Set([...applications.map((a) => a.traineeId), ...reviewerIds, ...duplicateIds])])).map((p) => [p.id, p]));
     const criteria = await this.rubrics.criteria(cohort.id);
-    const trackOf = await this.quotas.trackOfVersions(cohort.id);
-    const ranks = rankWithTies(applications.map((a) => ({ id: a.id, score: a.score === null ? null : Number(a.score) })));
-    const duplicates = findDuplicates(
-      applications.map((a) => ({
-        applicationId: a.id,
-        traineeId: a.traineeId,
-        email: people.get(a.traineeId)?.email ?? null,
-        name: people.get(a.traineeId)?.displayName ?? null,
-        phoneDigits: phoneOf.get(a.id)?.phone_digits ?? null,
-      })),
-    );
-    const traineeOf = new Map(applications.map((a) => [a.id, a.traineeId]));
     return applications.map((a) => {
       const person = people.get(a.traineeId);
       const summary = summarise(criteria, scores.get(a.id) ?? []);
@@ -109,7 +173,7 @@ export class SelectionWorkbench {
         },
         rank: ranks.get(a.id)!.rank,
         tiedWith: ranks.get(a.id)!.tiedWith,
-        duplicates: (duplicates.get(a.id) ?? []).map((d) => ({ ...d, displayName: people.get(traineeOf.get(d.applicationId)!)?.displayName ?? null })),
+        duplicates: (duplicates.get(a.id) ?? []).map((d) => ({ ...d, displayName: people.get(d.traineeId)?.displayName ?? null })),
       };
     });
   }

@@ -7,6 +7,7 @@ import type { EmployerActor } from './employer-scope.service';
 import type { SearchTalentQuery, TalentSearchItemView } from './dto/talent-search.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const COLUMNS = 'trainee_id, track_code, availability, preferred_roles, skill_codes, certified_course_codes';
 
 interface Row {
   trainee_id: string;
@@ -20,9 +21,10 @@ interface Row {
 
 /**
  * Employers' search over listed profiles. Ranked by how many of the asked skills a profile
- * evidences, then by trainee id: a keyset (skill match, id) that the partial indexes on listed
- * profiles serve (track + id for browsing, GIN on skills for skill filters). bench/ measures it
- * over 10,000 profiles.
+ * evidences, then by trainee id: a keyset (skill match, id). The match count depends on the
+ * question, so no index orders by it; instead each match level is its own keyset walk in id order
+ * (the partial index on listed profiles, or the GIN index on skills when a level is rare), from the
+ * cursor's level down, and a page stops as soon as it is full. A page never ranks every candidate.
  */
 @Injectable()
 export class TalentSearch {
@@ -34,35 +36,17 @@ export class TalentSearch {
 
   @Transactional()
   async search(actor: EmployerActor, query: SearchTalentQuery): Promise<Page<TalentSearchItemView>> {
-    const after = decodeCursor<{ m: number; id: string }>(query.cursor, ['m', 'id']);
-    if (after && (!Number.isInteger(after.m) || !UUID.test(after.id))) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
     const wanted = [...new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])])];
-    const params: unknown[] = [];
-    const bind = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where = ['listed'];
-    if (query.track) where.push(`track_code = ${bind(query.track)}`);
-    if (query.skillsAll?.length) where.push(`skill_codes @> ${bind(query.skillsAll)}::text[]`);
-    if (query.skillsAny?.length) where.push(`skill_codes && ${bind(query.skillsAny)}::text[]`);
-    if (query.certification) where.push(`certified_course_codes @> ARRAY[${bind(query.certification)}::text]`);
-    if (query.availability?.length) where.push(`availability = ANY(${bind(query.availability)}::text[])`);
-    const columns = 'trainee_id, track_code, availability, preferred_roles, skill_codes, certified_course_codes';
-    let sql: string;
-    if (wanted.length === 0) {
-      // Without skills asked every match is 0: the page walks the partial index on listed profiles in
-      // id order (track + id when a track is asked).
-      if (after) where.push(`trainee_id > ${bind(after.id)}::uuid`);
-      sql = `SELECT ${columns}, 0 AS skill_match FROM talent_profile WHERE ${where.join(' AND ')} ORDER BY trainee_id ASC LIMIT ${bind(query.limit + 1)}`;
-    } else {
-      // With skills, every matching profile is ranked (the GIN index on skills narrows them first).
-      const match = `(SELECT count(*) FROM unnest(skill_codes) s WHERE s = ANY(${bind(wanted)}::text[]))::int`;
-      const keyset = after ? `WHERE skill_match < ${bind(after.m)} OR (skill_match = $${params.length} AND trainee_id > ${bind(after.id)}::uuid)` : '';
-      sql = `SELECT * FROM (SELECT ${columns}, ${match} AS skill_match FROM talent_profile WHERE ${where.join(' AND ')}) ranked ${keyset}
-             ORDER BY skill_match DESC, trainee_id ASC LIMIT ${bind(query.limit + 1)}`;
+    // Every result evidences all of skillsAll, so no level below their number can hold one.
+    const lowest = wanted.length === 0 ? 0 : Math.max(1, query.skillsAll?.length ?? 0);
+    const after = decodeCursor<{ m: number; id: string }>(query.cursor, ['m', 'id']);
+    if (after && (!Number.isInteger(after.m) || after.m < lowest || after.m > wanted.length || !UUID.test(after.id))) {
+      throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
     }
-    const rows: Row[] = await this.txHost.tx.query(sql, params);
+    const rows: Row[] = [];
+    for (let level = after ? after.m : wanted.length; level >= lowest && rows.length <= query.limit; level--) {
+      rows.push(...(await this.level(query, wanted, level, after?.m === level ? after.id : null, query.limit + 1 - rows.length)));
+    }
     const page = rows.slice(0, query.limit);
     const names = new Map((await this.users.findByIds(page.map((r) => r.trainee_id))).map((p) => [p.id, p.displayName]));
     await this.accessLog.record(actor, 'search', null, { filters: { ...query, cursor: undefined, limit: undefined }, results: page.length });
@@ -80,5 +64,29 @@ export class TalentSearch {
       })),
       nextCursor: rows.length > query.limit && last ? encodeCursor({ m: last.skill_match, id: last.trainee_id }) : null,
     };
+  }
+
+  /** Up to `take` listed profiles that match exactly `level` of the wanted skills, after `afterId` in id order. */
+  private level(query: SearchTalentQuery, wanted: string[], level: number, afterId: string | null, take: number): Promise<Row[]> {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = ['listed'];
+    if (query.track) where.push(`track_code = ${bind(query.track)}`);
+    if (query.skillsAll?.length) where.push(`skill_codes @> ${bind(query.skillsAll)}::text[]`);
+    if (query.skillsAny?.length) where.push(`skill_codes && ${bind(query.skillsAny)}::text[]`);
+    if (query.certification) where.push(`certified_course_codes @> ARRAY[${bind(query.certification)}::text]`);
+    if (query.availability?.length) where.push(`availability = ANY(${bind(query.availability)}::text[])`);
+    if (wanted.length) {
+      const w = bind(wanted);
+      // The top level is "all of them", which the GIN index answers by itself.
+      if (level === wanted.length) where.push(`skill_codes @> ${w}::text[]`);
+      else where.push(`skill_codes && ${w}::text[]`, `(SELECT count(*) FROM unnest(skill_codes) s WHERE s = ANY(${w}::text[])) = ${bind(level)}`);
+    }
+    if (afterId) where.push(`trainee_id > ${bind(afterId)}::uuid`);
+    const sql = `SELECT ${COLUMNS}, ${bind(level)}::int AS skill_match FROM talent_profile WHERE ${where.join(' AND ')} ORDER BY trainee_id ASC LIMIT ${bind(take)}`;
+    return this.txHost.tx.query(sql, params);
   }
 }
