@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { BENCH_ADMIN } from '../harness/app-processes';
 import { SEEDED_PASSWORD, signIn } from '../harness/seed-users';
+import { httpClient } from './http-client';
 import { LoadContext, Sample, VirtualUser } from './load-context';
 import { LOAD_ACTIONS as ALL_ACTIONS } from './actions';
 import { gradingLags, gradingTimeouts } from './actions/learning.actions';
@@ -43,22 +44,15 @@ export type GeneratorMessage =
 const PROBE_EVERY_MS = 2_000;
 export const PIPELINE_PROBE_EVERY_MS = PROBE_EVERY_MS;
 
-function recorder(apiUrl: string, samples: Sample[]): LoadContext['call'] {
+function recorder(client: ReturnType<typeof httpClient>, samples: Sample[]): LoadContext['call'] {
   return async (endpoint, method, path, options = {}) => {
     const started = performance.now();
     let status = 0;
     let body: any;
     try {
-      const response = await fetch(apiUrl + path, {
-        method,
-        headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      });
-      status = response.status;
-      const text = await response.text();
-      body = text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
+      ({ status, body } = await client.request(method, path, options));
     } catch {
-      status = 0; // network error
+      status = 0; // network error, or an answer that says JSON and is not
     }
     const ok = options.expect ? options.expect.includes(status) : status >= 200 && status < 300;
     samples.push({ endpoint, status, ms: performance.now() - started, ok });
@@ -67,14 +61,14 @@ function recorder(apiUrl: string, samples: Sample[]): LoadContext['call'] {
 }
 
 /** Sends a pipeline probe every few seconds and measures how long outbox → relay → queue → worker takes under load. */
-async function measurePipelineLag(ctx: LoadContext, until: number): Promise<number[]> {
+async function measurePipelineLag(ctx: LoadContext, http: ReturnType<typeof httpClient>, until: number): Promise<number[]> {
   const lags: number[] = [];
   while (Date.now() < until) {
     const sent = Date.now();
     const probe = await ctx.call('POST /admin/pipeline-probes', 'POST', '/api/v1/admin/pipeline-probes', { token: ctx.adminToken, expect: [202] });
     for (;;) {
       if (probe.status !== 202) break;
-      const view = await fetch(ctx.api.url + probe.body.url, { headers: { authorization: `Bearer ${ctx.adminToken}` } }).then((r) => r.json() as Promise<{ handledAt?: string }>);
+      const view = (await http.request('GET', probe.body.url, { token: ctx.adminToken })).body as { handledAt?: string };
       if (view.handledAt) {
         lags.push(Date.now() - sent);
         break;
@@ -97,13 +91,14 @@ async function generate(settings: GeneratorSettings, send: (message: GeneratorMe
   };
   const client = new Client({ connectionString: settings.databaseUrl });
   await client.connect();
+  const http = httpClient(settings.apiUrl);
   try {
     const samples: Sample[] = [];
     const ctx: LoadContext = {
       api: { url: settings.apiUrl },
       db: { query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[] },
       adminToken: (await signIn(settings.apiUrl, [BENCH_ADMIN.email], BENCH_ADMIN.password))[0],
-      call: recorder(settings.apiUrl, samples),
+      call: recorder(http, samples),
     };
     console.log(`signing in ${settings.emails.length} users (argon2id, a few at a time) ...`);
     const users: VirtualUser[] = [];
@@ -125,7 +120,7 @@ async function generate(settings: GeneratorSettings, send: (message: GeneratorMe
     const until = started + settings.seconds * 1000;
     send({ type: 'measuring', at: started });
     delay.enable();
-    const lag = measurePipelineLag(ctx, until);
+    const lag = measurePipelineLag(ctx, http, until);
     await Promise.all(
       users.map(async (user) => {
         while (Date.now() < until) {
@@ -150,6 +145,7 @@ async function generate(settings: GeneratorSettings, send: (message: GeneratorMe
       actions: actions.map((a) => `${a.name} (weight ${a.weight})`),
     });
   } finally {
+    http.close();
     await client.end().catch(() => undefined);
   }
 }

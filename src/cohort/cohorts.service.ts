@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost, Transactional } from '@gds/database';
+import { AppTransactionHost, DirectReads, Transactional } from '@gds/database';
 import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
 import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
@@ -10,11 +10,17 @@ import { canTransition } from './cohort-lifecycle';
 import { PrerequisiteChecks } from './prerequisite-checks.service';
 import { CohortView, CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './dto/cohort.dto';
 
+/** The columns of a Cohort, named as the entity's properties (plain-SQL reads of whole cohorts). */
+const COHORT_COLUMNS = `c.id, c.name, c.status, c.capacity, c.seats_taken AS "seatsTaken", c.applications_open_at AS "applicationsOpenAt",
+  c.applications_close_at AS "applicationsCloseAt", c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.unlock_mode AS "unlockMode",
+  c.time_zone AS "timeZone", c.questions, c.created_by AS "createdBy", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
 /** Cohorts: creation from published course versions, schedule, instructors and lifecycle. */
 @Injectable()
 export class CohortsService {
   constructor(
     private readonly txHost: AppTransactionHost,
+    private readonly reads: DirectReads,
     private readonly versions: PublishedCourseVersions,
     private readonly users: UserDirectory,
     private readonly access: CohortAccess,
@@ -87,21 +93,28 @@ export class CohortsService {
   }
 
   /** Trainees see cohorts open for applications and their own; instructors theirs; admins and reviewers all. */
+  /**
+   * One plain-SQL statement for the page (no query builder, no entity hydration) and one per cohort
+   * on it (see view): issue 23's load profile had this list among the slowest reads of the mix.
+   */
   async list(principal: Principal, query: ListCohortsQuery): Promise<Page<CohortView>> {
     const after = decodeCursor<{ startsAt: string; id: string }>(query.cursor, ['startsAt', 'id']);
-    const qb = this.txHost.tx.getRepository(Cohort).createQueryBuilder('c').orderBy('c.startsAt', 'DESC').addOrderBy('c.id', 'DESC').limit(query.limit + 1);
+    const params: unknown[] = [query.limit + 1];
+    const where: string[] = [];
     if (!hasRole(principal, 'admin', 'reviewer')) {
-      qb.andWhere(
-        `(c.id IN (SELECT cohort_id FROM cohort_instructor WHERE user_id = :me)
-          OR c.id IN (SELECT cohort_id FROM application WHERE trainee_id = :me)
-          OR c.id IN (SELECT cohort_id FROM enrollment WHERE trainee_id = :me)
-          OR (c.status = 'accepting_applications' AND :trainee))`,
-        { me: principal.userId, trainee: hasRole(principal, 'trainee') },
-      );
+      params.push(principal.userId, hasRole(principal, 'trainee'));
+      where.push(`(c.id IN (SELECT cohort_id FROM cohort_instructor WHERE user_id = $2)
+          OR c.id IN (SELECT cohort_id FROM application WHERE trainee_id = $2)
+          OR c.id IN (SELECT cohort_id FROM enrollment WHERE trainee_id = $2)
+          OR (c.status = 'accepting_applications' AND $3))`);
     }
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (after) qb.andWhere('(c.startsAt, c.id) < (:startsAt, :id)', after);
-    const page = toPage(await qb.getMany(), query.limit, (c) => ({ startsAt: c.startsAt.toISOString(), id: c.id }));
+    if (query.status) where.push(`c.status = $${params.push(query.status)}`);
+    if (after) where.push(`(c.starts_at, c.id) < ($${params.push(after.startsAt)}, $${params.push(after.id)})`);
+    const rows = await this.reads.query<Cohort>(
+      `SELECT ${COHORT_COLUMNS} FROM cohort c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.starts_at DESC, c.id DESC LIMIT $1`,
+      params,
+    );
+    const page = toPage(rows, query.limit, (c) => ({ startsAt: c.startsAt.toISOString(), id: c.id }));
     const items: CohortView[] = [];
     // The viewer's completed courses, once for the page: each cohort's prerequisites are judged against them.
     const completed = await this.prerequisites.completedCourseIds(principal.userId);
@@ -123,11 +136,15 @@ export class CohortsService {
 
   /** `viewer`: whose completed courses the prerequisites are judged against (an id, or those courses already read); none: no one's. */
   async view(cohort: Cohort, viewer?: string | Set<string>): Promise<CohortView> {
-    // One after another: inside a transaction they share one connection.
-    const versions = await this.txHost.tx.query('SELECT course_version_id AS id FROM cohort_course_version WHERE cohort_id = $1 ORDER BY course_version_id', [cohort.id]);
-    const schedule = await this.txHost.tx.query('SELECT module_id AS "moduleId", offset_days AS "offsetDays" FROM cohort_module_unlock WHERE cohort_id = $1 ORDER BY offset_days, module_id', [cohort.id]);
-    const instructors = await this.txHost.tx.query('SELECT user_id AS id FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id', [cohort.id]);
-    const outlines = await this.versions.getOutlines(versions.map((v: { id: string }) => v.id));
+    // The versions, schedule and instructors in one statement (three round trips before).
+    const [{ versionIds, schedule, instructorIds }] = await this.reads.query<{ versionIds: string[]; schedule: CohortView['schedule']; instructorIds: string[] }>(
+      `SELECT ARRAY(SELECT course_version_id::text FROM cohort_course_version WHERE cohort_id = $1 ORDER BY course_version_id) AS "versionIds",
+              coalesce((SELECT json_agg(json_build_object('moduleId', module_id, 'offsetDays', offset_days) ORDER BY offset_days, module_id)
+                          FROM cohort_module_unlock WHERE cohort_id = $1), '[]'::json) AS schedule,
+              ARRAY(SELECT user_id::text FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id) AS "instructorIds"`,
+      [cohort.id],
+    );
+    const outlines = await this.versions.getOutlines(versionIds);
     const completed = typeof viewer === 'string' ? await this.prerequisites.completedCourseIds(viewer) : (viewer ?? new Set<string>());
     const standings = await this.prerequisites.standings(outlines, completed);
     return {
@@ -142,7 +159,7 @@ export class CohortsService {
       endsAt: cohort.endsAt.toISOString(),
       unlockMode: cohort.unlockMode,
       timeZone: cohort.timeZone,
-      courseVersionIds: versions.map((v: { id: string }) => v.id),
+      courseVersionIds: versionIds,
       courses: outlines
         .map((o) => {
           const prerequisites = standings.get(o.versionId) ?? [];
@@ -153,7 +170,7 @@ export class CohortsService {
         })
         .sort((a, b) => a.title.localeCompare(b.title) || a.versionId.localeCompare(b.versionId)),
       schedule,
-      instructorIds: instructors.map((i: { id: string }) => i.id),
+      instructorIds,
       questions: cohort.questions,
       createdAt: cohort.createdAt.toISOString(),
     };

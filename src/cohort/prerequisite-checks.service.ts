@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
+import { DirectReads } from '@gds/database';
 import { unprocessable } from '@gds/http';
 import { CourseRef, CourseVersionOutline, PublishedCourseVersions } from '../course/published-course-versions.contract';
 
@@ -22,7 +22,7 @@ export interface PrerequisiteStanding extends CourseRef {
 @Injectable()
 export class PrerequisiteChecks {
   constructor(
-    private readonly txHost: AppTransactionHost,
+    private readonly reads: DirectReads,
     private readonly versions: PublishedCourseVersions,
   ) {}
 
@@ -33,7 +33,7 @@ export class PrerequisiteChecks {
 
   /** Per trainee: ids of the courses they have completed (in any version); one query and one outline lookup for all. */
   private async completedCourseIdsOf(traineeIds: string[]): Promise<Map<string, Set<string>>> {
-    const rows: Array<{ traineeId: string; versionId: string }> = await this.txHost.tx.query(
+    const rows = await this.reads.query<{ traineeId: string; versionId: string }>(
       `SELECT DISTINCT trainee_id AS "traineeId", course_version_id AS "versionId" FROM enrollment WHERE trainee_id = ANY($1::uuid[]) AND status = 'completed'`,
       [[...new Set(traineeIds)]],
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
+import { DirectReads } from '@gds/database';
 import { badRequest, decodeCursor, hasRole, Page, Principal, toPage } from '@gds/http';
 import type { CatalogueQuery } from './dto/course.dto';
 
@@ -26,7 +26,7 @@ export interface CatalogueItem {
  */
 @Injectable()
 export class CourseCatalogue {
-  constructor(private readonly txHost: AppTransactionHost) {}
+  constructor(private readonly reads: DirectReads) {}
 
   async list(principal: Principal, query: CatalogueQuery): Promise<Page<CatalogueItem>> {
     const after = decodeCursor<{ t: string; id: string }>(query.cursor, ['t', 'id']);
@@ -47,7 +47,8 @@ export class CourseCatalogue {
     if (query.level) where.push(`c.level = ${param(query.level)}`);
     if (query.q) where.push(`c.search @@ websearch_to_tsquery('english', ${param(query.q)})`);
     if (after) where.push(`(lower(c.title), c.id) > (${param(after.t)}, ${param(after.id)}::uuid)`);
-    const rows: CatalogueItem[] = await this.txHost.tx.query(
+    // Straight on the pool outside a transaction (DirectReads): no TypeORM query runner per call.
+    const rows = await this.reads.query<CatalogueItem>(
       `SELECT c.id, c.code, c.title, c.summary, c.track_code AS "trackCode", c.level, c.estimated_hours AS "estimatedHours", c.status,
               c.latest_version AS "latestVersion", c.owner_id AS "ownerId"
          FROM course c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { DirectReads } from '@gds/database';
+import { AppTransactionHost, DirectReads } from '@gds/database';
 import { forbidden, hasRole, notFound, Principal } from '@gds/http';
 import { CourseAccess } from './course-access.service';
 import { diffOutlines, FrozenLessonContent, FrozenOutline, VersionDiff } from './course-snapshot';
@@ -70,14 +70,18 @@ interface LessonLookup {
 
 /** Rendered lessons kept per process (bounded: a long-running api sees every version ever taught). */
 const RENDERED_LESSONS = 2_000;
+/** Published version rows (with their outline, tens of KB for a 12 × 10 course) kept per process. */
+const VERSION_ROWS = 100;
 
 @Injectable()
 export class CourseVersions {
   private readonly renderedLessons = new LRUCache<string, RenderedLesson>({ max: RENDERED_LESSONS });
+  private readonly versionRows = new LRUCache<string, VersionRow>({ max: VERSION_ROWS });
 
   constructor(
     private readonly reads: DirectReads,
     private readonly access: CourseAccess,
+    private readonly txHost: AppTransactionHost,
   ) {}
 
   async list(principal: Principal, courseId: string): Promise<VersionView[]> {
@@ -89,6 +93,11 @@ export class CourseVersions {
   /** The outline of a version (no lesson bodies): every signed-in user who can see the course. */
   async get(principal: Principal, courseId: string, version: number): Promise<VersionView> {
     await this.access.ensureVisible(principal, courseId);
+    return this.published(courseId, version);
+  }
+
+  /** The outline of a version, for a caller that has already checked the course is visible (the course page). */
+  async published(courseId: string, version: number): Promise<VersionView> {
     return viewOf(await this.row(courseId, version), true);
   }
 
@@ -136,12 +145,23 @@ export class CourseVersions {
     return rendered;
   }
 
+  /**
+   * A published version's row, read once per process: a version is written at publish and never
+   * changed (database triggers refuse UPDATE, DELETE and TRUNCATE), and the course page and outline
+   * (80 of every 430 requests in bench:load) parsed its outline JSON each time. Only rows read
+   * outside a transaction are kept: one read inside the publishing transaction could still roll
+   * back. Callers never change the row (nor its outline) they get.
+   */
   async row(courseId: string, version: number): Promise<VersionRow> {
+    const key = `${courseId}/${version}`;
+    const cached = this.versionRows.get(key);
+    if (cached) return cached;
     const rows: VersionRow[] = await this.reads.query(`SELECT ${VERSION_COLUMNS}, outline FROM course_version WHERE course_id = $1 AND version = $2`, [
       courseId,
       version,
     ]);
     if (!rows.length) throw notFound('Version');
+    if (!this.txHost.isTransactionActive()) this.versionRows.set(key, rows[0]);
     return rows[0];
   }
 }

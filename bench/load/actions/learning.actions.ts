@@ -19,6 +19,8 @@ const QUIZ = {
 
 /** The world the learning actions share: one published course (10 lessons and a quiz) and a running cohort every user is enrolled in. */
 const world = { courseId: '', version: 1, lessonIds: [] as string[], assessmentId: '' };
+/** The world once prepared (for bench/load/endpoint-cpu.ts, which fires the same requests one endpoint at a time). */
+export const loadWorld = (): Readonly<typeof world> => world;
 /** Submit → graded, per quiz submission, measured by polling the submission (the figure of issue 9.5). */
 export const gradingLags: number[] = [];
 let timeouts = 0;
