@@ -10,6 +10,7 @@
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { constants as perf, PerformanceObserver } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
 
 export interface MemorySample {
@@ -26,9 +27,19 @@ export interface MemorySample {
   code: { bytecode: number; externalSource: number };
   /** CommonJS modules loaded so far. */
   modules: number;
+  /** Garbage collections since start by kind (scavenge, mark-compact, ...): [count, milliseconds]. */
+  gc: Record<string, [number, number]>;
   /** /proc/<pid>/smaps_rollup fields in bytes (Rss, Anonymous, Private_Clean, Shared_Clean, ...). */
   smaps: Record<string, number>;
 }
+
+const GC_KINDS: Record<number, string> = {
+  [perf.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+  [perf.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
+  [perf.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [perf.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
+const gc: Record<string, [number, number]> = {};
 
 function smapsRollup(): Record<string, number> {
   const out: Record<string, number> = {};
@@ -68,6 +79,7 @@ export function memorySample(): MemorySample {
     smaps: smapsRollup(),
     code: { bytecode: code.bytecode_and_metadata_size, externalSource: code.external_script_source_size },
     modules: Object.keys(require.cache).length,
+    gc: structuredClone(gc),
   };
 }
 
@@ -76,6 +88,14 @@ const dir = process.env.MEMORY_PROBE_DIR;
 if (dir && isMainThread) {
   const role = process.argv[2] ?? 'all';
   const file = path.join(dir, `${role}-${process.pid}.jsonl`);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = GC_KINDS[(entry as unknown as { detail: { kind: number } }).detail.kind] ?? 'other';
+      const total = (gc[kind] ??= [0, 0]);
+      total[0]++;
+      total[1] += entry.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
   const write = () => appendFileSync(file, `${JSON.stringify(memorySample())}\n`);
   write();
   setInterval(write, Number(process.env.MEMORY_PROBE_EVERY_MS ?? 1000)).unref();

@@ -36,6 +36,11 @@ function breakdown(s: MemorySample): string {
   ].join('; ');
 }
 
+function gcSince(from: MemorySample, to: MemorySample): string {
+  const kinds = Object.keys(to.gc ?? {}).sort();
+  return kinds.map((kind) => `${kind} ${to.gc[kind][0] - (from.gc?.[kind]?.[0] ?? 0)} × ${Math.round(to.gc[kind][1] - (from.gc?.[kind]?.[1] ?? 0))} ms`).join(', ') || 'none';
+}
+
 /** Report lines for each process the probe logged: idle before `measuringFrom` and the peak after it (MB = 10^6 bytes). */
 export function memoryReport(env: Record<string, string> | undefined, measuringFrom: number): string[] {
   if (!env) return [];
@@ -49,6 +54,8 @@ export function memoryReport(env: Record<string, string> | undefined, measuringF
     const role = file.split('-')[0];
     if (idle) lines.push(`Memory of the ${role} at idle: ${breakdown(idle)}.`);
     if (peak) lines.push(`Memory of the ${role} at its RSS peak under load: ${breakdown(peak)}; largest committed V8 heap under load ${mb(heapPeak)} MB.`);
+    const last = loaded.at(-1);
+    if (idle && last) lines.push(`Garbage collection of the ${role} under load: ${gcSince(idle, last)}.`);
   }
   return lines;
 }
