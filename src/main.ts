@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig, PROCESS_ROLES, ProcessRole } from './config/app-config';
-import { createApp } from './platform/http-app';
 import { prepareDatabase } from './platform/prepare-database';
 import { warmMarkdownRenderer } from './course/markdown-renderer';
 
@@ -27,11 +26,14 @@ async function main(): Promise<void> {
     throw error;
   }
   await prepareDatabase(config);
-  const app = await createApp(role, config);
+  // Each role loads only its own entry: the worker never loads the HTTP stack (Fastify and its plugins, OpenAPI, the web app).
   if (role === 'worker') {
-    await app.init();
+    const { createWorkerContext } = await import('./platform/worker-app');
+    await createWorkerContext(config);
     return;
   }
+  const { createApp } = await import('./platform/http-app');
+  const app = await createApp(role, config);
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
   // Libraries left out of the start (issue 23.6) that a common first request needs: loaded now, in
   // the background, so the first lesson read does not pay for them. Readiness never waited for them.

@@ -11,6 +11,7 @@ import type { GeneratorMessage, GeneratorSettings } from './load-generator';
 import { PIPELINE_PROBE_EVERY_MS } from './load-generator';
 import type { Sample } from './load-context';
 import { ProcessFigures, sampleProcesses } from './process-sampler';
+import { memoryProbeEnv, memoryReport } from './memory-report';
 
 const USERS = Number(process.env.LOAD_USERS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -50,7 +51,8 @@ function runGenerator(settings: GeneratorSettings, measuring: (pid: number) => v
 async function main(): Promise<void> {
   const before = await provenance();
   const db = await createBenchDatabase('gds_load');
-  const env = appEnvironment({ databaseUrl: db.url });
+  const memoryEnv = memoryProbeEnv();
+  const env = appEnvironment({ databaseUrl: db.url, env: memoryEnv });
   const api = await AppProcess.create('api', env);
   const worker = await AppProcess.create('worker', { ...env, MIGRATIONS_RUN_ON_START: 'false' });
   try {
@@ -61,10 +63,12 @@ async function main(): Promise<void> {
     const emails = await seedTrainees(db, USERS, (line) => console.log(line));
     let sampler: ReturnType<typeof sampleProcesses> | undefined;
     let loadAtStart: number[] = [];
+    let measuringFrom = 0;
     const { result } = await runGenerator(
       { apiUrl: api.url, databaseUrl: db.url, emails, users: USERS, seconds: SECONDS, thinkMs: THINK_MS, only: ONLY },
       (generatorPid) => {
         loadAtStart = os.loadavg();
+        measuringFrom = Date.now();
         sampler = sampleProcesses([
           { name: 'api', pid: () => api.pid },
           { name: 'worker', pid: () => worker.pid },
@@ -77,14 +81,14 @@ async function main(): Promise<void> {
     const generator = processes.find((p) => p.name === 'load generator')!;
     if (generator.cpuSeconds === null) generator.cpuSeconds = Math.round(result.cpuSeconds * 10) / 10;
     const machine = machineLine({ ...before, machine: { ...before.machine, postgres: (await db.query<{ server_version: string }>('SHOW server_version'))[0].server_version } });
-    report(result, processes, loadAtStart, machine);
+    report(result, processes, loadAtStart, machine, memoryReport(memoryEnv, measuringFrom));
   } finally {
     await Promise.all([api.stop(), worker.stop()]);
     await db.drop();
   }
 }
 
-function report(result: Result, processes: ProcessFigures[], loadAtStart: number[], machine: string): void {
+function report(result: Result, processes: ProcessFigures[], loadAtStart: number[], machine: string, memory: string[]): void {
   const { samples, elapsedSeconds: elapsed } = result;
   const endpoints = [...new Set(samples.map((s) => s.endpoint))].sort();
   const rows = endpoints.map((endpoint) => {
@@ -122,6 +126,7 @@ function report(result: Result, processes: ProcessFigures[], loadAtStart: number
     `- RSS (sampled every 0.5 s): ${processes.filter((p) => p.name !== 'load generator').map((p) => `${p.name} peak ${fmt(p.rssMaxMB, 'MB')}, median ${fmt(p.rssMedianMB, 'MB')}`).join('; ')}.`,
     `- Pipeline lag (outbox → relay → queue → worker, a probe every ${PIPELINE_PROBE_EVERY_MS / 1000} s under load): p50 ${fmt(percentile(pipeline, 50), 'ms')}, p99 ${fmt(percentile(pipeline, 99), 'ms')}, max ${fmt(pipeline[pipeline.length - 1], 'ms')} over ${pipeline.length} probes.`,
     ...(errors ? [`- Errors: ${[...errorKinds.entries()].map(([kind, n]) => `${kind} ×${n}`).join('; ')}.`] : []),
+    ...memory.map((line) => `- ${line}`),
     ...result.summaries.map((line) => `- ${line}`),
     `- Actions: ${result.actions.join(', ')}.`,
   ].join('\n');

@@ -1,0 +1,46 @@
+import { hash, verify } from '@node-rs/argon2';
+import { AppConfig } from '../config/app-config';
+import { PasswordHasher } from './password-hasher';
+
+describe('PasswordHasher', () => {
+  const config = Object.assign(new AppConfig(), { PASSWORD_HASH_COST: 'test-only-fast' });
+
+  it('hashes and verifies: the right password, a wrong one, an account without a password', async () => {
+    const hasher = new PasswordHasher(config);
+    const stored = await hasher.hash('correct horse battery staple');
+    expect(stored).toMatch(/^\$argon2id\$/);
+    await expect(hasher.verify(stored, 'correct horse battery staple')).resolves.toBe(true);
+    await expect(hasher.verify(stored, 'wrong')).resolves.toBe(false);
+    await expect(hasher.verify(null, 'anything')).resolves.toBe(false);
+    await expect(hasher.verify('not a hash', 'anything')).resolves.toBe(false);
+  });
+
+  it('runs at most two hashes at once and every one of a burst in turn (each holds 19 MiB of native memory)', async () => {
+    const hasher = new PasswordHasher(config);
+    const stored = await hash('pw', { memoryCost: 1024, timeCost: 1 });
+    let running = 0;
+    let most = 0;
+    const slow = async <T>(work: () => Promise<T>): Promise<T> => {
+      running++;
+      most = Math.max(most, running);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return await work();
+      } finally {
+        running--;
+      }
+    };
+    // Wraps the calls the hasher makes: what runs at once is what it let through.
+    const gate = hasher as unknown as { inTurn<T>(work: () => Promise<T>): Promise<T> };
+    const inTurn = gate.inTurn.bind(hasher);
+    gate.inTurn = (work) => inTurn(() => slow(work));
+    const answers = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => hasher.verify(stored, i % 2 ? 'pw' : 'no')),
+      ...Array.from({ length: 3 }, () => hasher.hash('new').then((h) => verify(h, 'new'))),
+      hasher.verify(undefined, 'pw'),
+    ]);
+    expect(answers).toEqual([false, true, false, true, false, true, true, true, true, false]);
+    expect(most).toBe(2);
+    expect(running).toBe(0);
+  });
+});
