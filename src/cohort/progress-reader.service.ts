@@ -35,15 +35,6 @@ export class ProgressReader {
     return { unlockMode: cohort.unlockMode, startsAt: cohort.startsAt, timeZone: cohort.timeZone, offsets: new Map(rows.map((r) => [r.module_id, r.offset_days])) };
   }
 
-  async facts(enrollmentId: string): Promise<ProgressFacts> {
-    const lessons = await this.reads.query<{ lesson_id: string }>('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [enrollmentId]);
-    const passes = await this.reads.query<{ assessment_id: string }>('SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = $1 AND passed', [enrollmentId]);
-    return {
-      doneLessons: new Set(lessons.map((r) => r.lesson_id)),
-      passedAssessments: new Set(passes.map((r) => r.assessment_id)),
-    };
-  }
-
   /**
    * Null when the course version is unknown to the course module (it never should be). The cohort,
    * its unlock offsets, the lessons done and the assessments passed are one statement (four round
