@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { JobName, JobPayloads, jobIdFor, jobPolicy } from './job-catalog';
 import { OUTBOX_CHANNEL } from './outbox-channel';
+import { ClsService } from 'nestjs-cls';
+import { noteDeferredRelayWake } from './deferred-relay-wake';
 
 /** The job's id is not an option: the job catalog makes it from the payload (jobIdFor). */
 export interface PublishOptions {
@@ -29,7 +31,10 @@ export class OutboxOutsideTransactionError extends Error {
  */
 @Injectable()
 export class Outbox {
-  constructor(private readonly txHost: AppTransactionHost) {}
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly cls: ClsService,
+  ) {}
 
   /** Answers the job's id (the catalog's), by which its status can be read. */
   async publish<N extends JobName>(name: N, payload: JobPayloads[N], options: PublishOptions = {}): Promise<string> {
@@ -67,11 +72,13 @@ export class Outbox {
    * grading paths each round trip to Postgres counts. The NOTIFY is delivered at commit, and only
    * then. `wakeRelay: false` leaves the rows to the relay's next poll (OUTBOX_POLL_INTERVAL_MS) or
    * to the next NOTIFY of anyone: Postgres serialises the commits of notifying transactions, so
-   * follow-up events that can wait a poll should not take that turn.
+   * follow-up events that can wait a poll should not take that turn. In a job, the worker's own
+   * relay is asked to move such rows a few milliseconds after the job ends (deferred-relay-wake.ts).
    */
   async publishAll(items: OutboxItem[], options: { wakeRelay?: boolean } = {}): Promise<string[]> {
     if (!this.txHost.isTransactionActive()) throw new OutboxOutsideTransactionError(items.map((item) => item.name));
     const wake = options.wakeRelay ?? true;
+    if (!wake && items.length > 0) noteDeferredRelayWake(this.cls);
     const all = items.map(toRow);
     for (let start = 0; start < all.length; start += ROWS_PER_STATEMENT) {
       const rows = all.slice(start, start + ROWS_PER_STATEMENT);

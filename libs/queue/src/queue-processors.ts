@@ -7,6 +7,8 @@ import { JobName, QUEUE_NAMES, QueueName } from './job-catalog';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JobFailure } from './job-failure.entity';
 import { QueueSettings } from './queue-settings';
+import { OutboxRelay } from './outbox-relay.service';
+import { hasDeferredRelayWake } from './deferred-relay-wake';
 
 /** One BullMQ worker per queue; it hands each job to the @JobHandler registered for its name. */
 @Injectable()
@@ -19,6 +21,7 @@ abstract class DispatchingProcessor extends WorkerHost implements OnApplicationB
     private readonly settings: QueueSettings,
     private readonly dataSource: DataSource,
     private readonly cls: ClsService,
+    private readonly relay: OutboxRelay,
   ) {
     super();
   }
@@ -31,14 +34,19 @@ abstract class DispatchingProcessor extends WorkerHost implements OnApplicationB
     const handler = this.registry.handlerFor(job.name);
     if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
     // Each job runs in its own CLS context so that @Transactional() services work as under HTTP.
-    return this.cls.run(() => handler({
-      name: job.name as JobName,
-      id: job.id ?? '',
-      data: job.data,
-      attemptsMade: job.attemptsMade,
-      updateProgress: (progress) => job.updateProgress(progress),
-      raw: job,
-    }));
+    return this.cls.run(async () => {
+      const result = await handler({
+        name: job.name as JobName,
+        id: job.id ?? '',
+        data: job.data,
+        attemptsMade: job.attemptsMade,
+        updateProgress: (progress) => job.updateProgress(progress),
+        raw: job,
+      });
+      // The handler's transactions have committed: the rows it left for the next poll can go now.
+      if (hasDeferredRelayWake(this.cls)) this.relay.soon();
+      return result;
+    });
   }
 
   /** Connection errors (Redis down): BullMQ reconnects by itself; say so once per outage, not per retry. */
