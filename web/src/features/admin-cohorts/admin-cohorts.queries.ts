@@ -63,7 +63,7 @@ export function useCreateCohort() {
 export function useUpdateCohort(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name?: string; capacity?: number; applicationsOpenAt?: string; applicationsCloseAt?: string }) =>
+    mutationFn: (body: { name?: string; capacity?: number; applicationsOpenAt?: string; applicationsCloseAt?: string; startsAt?: string; endsAt?: string }) =>
       unwrap(api.PATCH('/api/v1/cohorts/{id}', { params: { path: { id } }, body })) as Promise<AdminCohort>,
     onSuccess: (cohort) => {
       client.setQueryData(queryKeys.cohorts.detail(id), cohort);
