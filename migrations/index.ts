@@ -31,6 +31,7 @@ import { ReviewQueueIndex1796400000001 } from './1796400000001-ReviewQueueIndex'
 import { DecisionPrerequisitesOverridden1796800000000 } from './1796800000000-DecisionPrerequisitesOverridden';
 import { PromotionSkipped1796800000001 } from './1796800000001-PromotionSkipped';
 import { PromotionSkippedMissingCourses1796900000000 } from './1796900000000-PromotionSkippedMissingCourses';
+import { PrerequisiteWaivers1797500000000 } from './1797500000000-PrerequisiteWaivers';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   DecisionPrerequisitesOverridden1796800000000,
   PromotionSkipped1796800000001,
   PromotionSkippedMissingCourses1796900000000,
+  PrerequisiteWaivers1797500000000,
 ];

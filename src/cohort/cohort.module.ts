@@ -33,6 +33,8 @@ import { Waitlist } from './waitlist.service';
 import { DecisionReverts } from './decision-reverts.service';
 import { Rubrics } from './rubrics.service';
 import { SelectionController } from './selection.controller';
+import { PrerequisiteWaivers } from './prerequisite-waivers.service';
+import { PrerequisiteWaiversController } from './prerequisite-waivers.controller';
 import { SelectionWorkbench } from './selection-workbench.service';
 import { TrackQuotas } from './track-quotas.service';
 import { PrerequisiteChecks } from './prerequisite-checks.service';
@@ -56,6 +58,7 @@ export { CohortOutcomeFacts, CohortPersonalData };
     Waitlist,
     TrackQuotas,
     PrerequisiteChecks,
+    PrerequisiteWaivers,
     Rubrics,
     SelectionWorkbench,
     DecisionReverts,
@@ -78,7 +81,7 @@ export { CohortOutcomeFacts, CohortPersonalData };
     CohortVersionMoves,
     { provide: CohortTrainees, useExisting: CohortTraineesService },
   ],
-  controllers: [CohortsController, ApplicationsController, SelectionController, EnrollmentsController, CohortVersionMovesController, AnnouncementsController],
+  controllers: [CohortsController, ApplicationsController, SelectionController, EnrollmentsController, CohortVersionMovesController, AnnouncementsController, PrerequisiteWaiversController],
   exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts, CohortTrainees],
 })
 export class CohortModule {}
