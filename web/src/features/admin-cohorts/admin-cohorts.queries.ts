@@ -41,6 +41,15 @@ export const waitlistQuery = (id: string) =>
     },
   });
 
+export type PrerequisiteWaiver = Schemas['PrerequisiteWaiverView'];
+
+/** Direct enrolments that waived prerequisites, newest first (the first 100). */
+export const prerequisiteWaiversQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.cohorts.detail(id), 'prerequisite-waivers'] as const,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/cohorts/{id}/prerequisite-waivers', { params: { path: { id }, query: { limit: 100 } } }))).items as PrerequisiteWaiver[],
+  });
+
 /** Published courses, each at its newest version: what a new cohort can run. */
 export const courseChoicesQuery = queryOptions({
   queryKey: ['courses', 'published-latest'] as const,
