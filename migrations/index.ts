@@ -32,6 +32,7 @@ import { DecisionPrerequisitesOverridden1796800000000 } from './1796800000000-De
 import { PromotionSkipped1796800000001 } from './1796800000001-PromotionSkipped';
 import { PromotionSkippedMissingCourses1796900000000 } from './1796900000000-PromotionSkippedMissingCourses';
 import { SelectionKeysetIndexes1797400000000 } from './1797400000000-SelectionKeysetIndexes';
+import { PrerequisiteWaivers1797500000000 } from './1797500000000-PrerequisiteWaivers';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   PromotionSkipped1796800000001,
   PromotionSkippedMissingCourses1796900000000,
   SelectionKeysetIndexes1797400000000,
+  PrerequisiteWaivers1797500000000,
 ];

@@ -123,6 +123,41 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: 'yes' }, admin.token)).status).toBe(400);
   });
 
+  it('records a direct enrolment that waives prerequisites (who, when, which trainee, which courses) for the cohort’s staff to read', async () => {
+    const w = await world();
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    expect((await t.api.patch(`/api/v1/cohorts/${w.cohort.id}`, { instructorIds: [instructor.id] }, admin.token)).status).toBe(200);
+    const [waived, ready] = [await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee'])];
+    await finish(waived.id, w.basicsCohort.id);
+    for (const id of [w.basicsCohort.id, w.linuxCohort.id]) await finish(ready.id, id);
+    const waivers = (token: string, query = '') => t.api.get(`/api/v1/cohorts/${w.cohort.id}/prerequisite-waivers${query}`, token);
+    expect((await waivers(admin.token)).body).toEqual({ items: [], nextCursor: null });
+
+    const before = Date.now();
+    const enrolled = await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: waived.id, overridePrerequisites: true }, admin.token);
+    expect(enrolled.status).toBe(201);
+    // The flag on a trainee who misses nothing waives nothing: no record.
+    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: ready.id, overridePrerequisites: true }, admin.token)).status).toBe(201);
+
+    const listed = await waivers(instructor.token);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      {
+        id: expect.any(String), cohortId: w.cohort.id, enrollmentId: enrolled.body.id, courseVersionId: w.advanced.versionId,
+        trainee: { id: waived.id, displayName: 'Test trainee' }, waivedBy: { id: admin.id, displayName: expect.any(String) },
+        courses: [{ courseId: w.linux.courseId, code: w.linux.courseCode, title: 'Linux basics' }], waivedAt: expect.any(String),
+      },
+    ]);
+    expect(Date.parse(listed.body.items[0].waivedAt)).toBeGreaterThanOrEqual(before - 1000);
+
+    // Staff of the cohort only: another instructor is told it is not there, a reviewer and a trainee are refused.
+    const [stranger, reviewer] = [await createUser(t.api, admin.token, ['instructor']), await createUser(t.api, admin.token, ['reviewer'])];
+    expect((await waivers(stranger.token)).status).toBe(404);
+    expect((await waivers(reviewer.token)).status).toBe(403);
+    expect((await waivers(waived.token)).status).toBe(403);
+    expect((await waivers(admin.token, '?limit=0')).status).toBe(400);
+  });
+
   it('passes over a waitlisted applicant who lacks a prerequisite when a seat frees: they stay waitlisted, and the trail says why', async () => {
     const basics = fake.add({ ...outlineOf({ modules: [{ lessons: 1 }] }), courseTitle: 'Networking basics' });
     const advanced = fake.add({ ...outlineOf({ modules: [{ lessons: 1 }] }), courseTitle: 'Threat hunting', prerequisiteCourseIds: [basics.courseId] });

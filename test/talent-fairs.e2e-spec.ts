@@ -257,16 +257,21 @@ describe('career fairs', () => {
     const later = (await api.post('/api/v1/career-fairs', { ...fairBody(), name: 'Next month', startsAt: at(30 * 24 * HOUR), endsAt: at(30 * 24 * HOUR + 6 * HOUR) }, w.people.admin.token)).body;
     const slot = (await api.post(`/api/v1/career-fairs/${later.id}/slots`, { startsAt: at(30 * 24 * HOUR + HOUR), endsAt: at(30 * 24 * HOUR + 90 * 60_000) }, w.people.employer.token)).body;
     expect((await api.post(`/api/v1/career-fairs/${later.id}/registrations`, undefined, w.people.traineeA.token)).status).toBe(201);
-    expect((await api.post(`/api/v1/fair-slots/${slot.id}/bookings`, undefined, w.people.traineeA.token)).status).toBe(201);
+    const booked = await api.post(`/api/v1/fair-slots/${slot.id}/bookings`, undefined, w.people.traineeA.token);
+    expect(booked.status).toBe(201);
     const page = await api.get(`/api/v1/career-fairs/${later.id}/registrations`, w.people.admin.token);
     expect(page.status).toBe(200);
     expect(page.body).toEqual({
       items: [{
         traineeId: w.people.traineeA.id, displayName: expect.any(String), registeredAt: expect.any(String), checkedInAt: null, checkedInAs: null,
-        bookings: [{ slotId: slot.id, organisationId, organisationName: expect.any(String), startsAt: slot.startsAt, endsAt: slot.endsAt }],
+        bookings: [{ bookingId: booked.body.id, slotId: slot.id, organisationId, organisationName: expect.any(String), startsAt: slot.startsAt, endsAt: slot.endsAt }],
       }],
       nextCursor: null,
     });
+    // The booking id there is the one an admin cancels the meeting by; the employer is told.
+    expect((await api.delete(`/api/v1/fair-bookings/${booked.body.id}`, w.people.admin.token)).status).toBe(204);
+    expect((await api.get(`/api/v1/career-fairs/${later.id}/registrations`, w.people.admin.token)).body.items[0].bookings).toEqual([]);
+    await waitFor(async () => (await api.get('/api/v1/me/notifications?limit=50', w.people.employer.token)).body.items.some((n: { type: string; data: { bookingId?: string; cancelledBy?: string } }) => n.type === 'fair-meeting-cancelled' && n.data.bookingId === booked.body.id && n.data.cancelledBy === 'admin'), { what: "the employer told of the admin's cancellation" });
     const today = (await api.get('/api/v1/career-fairs?limit=100', w.people.admin.token)).body.items.find((f: { name: string }) => f.name === 'Today');
     const checkedIn = (await api.get(`/api/v1/career-fairs/${today.id}/registrations`, w.people.admin.token)).body.items;
     expect(checkedIn).toEqual([expect.objectContaining({ traineeId: w.people.traineeA.id, checkedInAt: expect.any(String), checkedInAs: 'self', bookings: [] })]);

@@ -34,6 +34,8 @@ import { DecisionReverts } from './decision-reverts.service';
 import { Rubrics } from './rubrics.service';
 import { SelectionController } from './selection.controller';
 import { SelectionPages } from './selection-pages';
+import { PrerequisiteWaivers } from './prerequisite-waivers.service';
+import { PrerequisiteWaiversController } from './prerequisite-waivers.controller';
 import { SelectionWorkbench } from './selection-workbench.service';
 import { TrackQuotas } from './track-quotas.service';
 import { PrerequisiteChecks } from './prerequisite-checks.service';
@@ -57,6 +59,7 @@ export { CohortOutcomeFacts, CohortPersonalData };
     Waitlist,
     TrackQuotas,
     PrerequisiteChecks,
+    PrerequisiteWaivers,
     Rubrics,
     SelectionWorkbench,
     SelectionPages,
@@ -80,7 +83,7 @@ export { CohortOutcomeFacts, CohortPersonalData };
     CohortVersionMoves,
     { provide: CohortTrainees, useExisting: CohortTraineesService },
   ],
-  controllers: [CohortsController, ApplicationsController, SelectionController, EnrollmentsController, CohortVersionMovesController, AnnouncementsController],
+  controllers: [CohortsController, ApplicationsController, SelectionController, EnrollmentsController, CohortVersionMovesController, AnnouncementsController, PrerequisiteWaiversController],
   exports: [CohortPersonalData, EnrollmentDirectory, CohortOutcomeFacts, CohortTrainees],
 })
 export class CohortModule {}

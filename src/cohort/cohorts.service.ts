@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, DirectReads, Transactional } from '@gds/database';
+import { Outbox } from '@gds/queue';
 import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
 import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
@@ -25,6 +26,7 @@ export class CohortsService {
     private readonly users: UserDirectory,
     private readonly access: CohortAccess,
     private readonly prerequisites: PrerequisiteChecks,
+    private readonly outbox: Outbox,
   ) {}
 
   @Transactional()
@@ -62,13 +64,14 @@ export class CohortsService {
     const openAt = input.applicationsOpenAt ?? cohort.applicationsOpenAt.toISOString();
     const closeAt = input.applicationsCloseAt ?? cohort.applicationsCloseAt.toISOString();
     if (Date.parse(closeAt) <= Date.parse(openAt)) throw unprocessable('invalid-dates', 'Applications must close after they open.');
-    const { startsAt, endsAt, startNoticeAgain } = this.reschedule(cohort, input);
+    const { startsAt, endsAt, startNoticeAgain, unlocksMoved } = this.reschedule(cohort, input);
     await this.txHost.tx.query(
       `UPDATE cohort SET name = coalesce($2, name), capacity = coalesce($3, capacity), applications_open_at = $4,
               applications_close_at = $5, time_zone = coalesce($6, time_zone), starts_at = $7, ends_at = $8,
               start_notice_sent_at = CASE WHEN $9 THEN NULL ELSE start_notice_sent_at END, updated_at = now() WHERE id = $1`,
       [id, input.name?.trim() ?? null, input.capacity ?? null, openAt, closeAt, input.timeZone ?? null, startsAt, endsAt, startNoticeAgain],
     );
+    if (unlocksMoved) await this.recomputeEnrolled(id);
     if (input.instructorIds) {
       await this.checkInstructors(input.instructorIds);
       await this.replaceInstructors(id, input.instructorIds);
@@ -186,7 +189,7 @@ export class CohortsService {
    * still to come is told again: once the (new) start has passed at the time of the change, say a
    * started cohort whose zone alone is corrected, "starts today" would be news of a day gone by.
    */
-  private reschedule(cohort: Cohort, input: UpdateCohortDto): { startsAt: Date; endsAt: Date; startNoticeAgain: boolean } {
+  private reschedule(cohort: Cohort, input: UpdateCohortDto): { startsAt: Date; endsAt: Date; startNoticeAgain: boolean; unlocksMoved: boolean } {
     const startsAt = input.startsAt ? new Date(input.startsAt) : cohort.startsAt;
     const endsAt = input.endsAt ? new Date(input.endsAt) : cohort.endsAt;
     const moved = startsAt.getTime() !== cohort.startsAt.getTime() || endsAt.getTime() !== cohort.endsAt.getTime();
@@ -195,7 +198,20 @@ export class CohortsService {
     // Each start on its own zone's calendar: the notice already sent told of the old day where the cohort was then.
     const zone = input.timeZone ?? cohort.timeZone;
     const laterDay = localDate(startsAt, zone) > localDate(cohort.startsAt, cohort.timeZone);
-    return { startsAt, endsAt, startNoticeAgain: laterDay && startsAt.getTime() > Date.now() };
+    // Unlock times are calendar days after the start in the cohort's zone (moduleOpensAt): the end plays no part.
+    const unlocksMoved = startsAt.getTime() !== cohort.startsAt.getTime() || zone !== cohort.timeZone;
+    return { startsAt, endsAt, startNoticeAgain: laterDay && startsAt.getTime() > Date.now(), unlocksMoved };
+  }
+
+  /**
+   * Module states are stored by the progress processor and otherwise recomputed only on a trainee's
+   * activity or the at-risk scan: after a new start (or zone) every active enrollment is recomputed
+   * by the worker, in this transaction's outbox, so modules whose day has now come open (and their
+   * trainees are told) at once, and those whose day moved away close again.
+   */
+  private async recomputeEnrolled(cohortId: string): Promise<void> {
+    const active: Array<{ id: string }> = await this.txHost.tx.query(`SELECT id FROM enrollment WHERE cohort_id = $1 AND status = 'active'`, [cohortId]);
+    await this.outbox.publishMany('recompute-progress', active.map((e) => ({ payload: { enrollmentId: e.id } })));
   }
 
   private async lock(id: string): Promise<Cohort> {

@@ -25,8 +25,8 @@ export class EnrollmentsController {
   @ApiOperation({ summary: 'Enroll a trainee directly (409 cohort-full when no seat is left)' })
   @ApiCreatedResponse({ type: EnrollmentView })
   @ApiProblems(404, 409, 422)
-  async enroll(@Param('id', UuidParam()) id: string, @Body() body: DirectEnrollDto): Promise<EnrollmentView> {
-    return this.enrollments.enrollDirectly(id, body);
+  async enroll(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Body() body: DirectEnrollDto): Promise<EnrollmentView> {
+    return this.enrollments.enrollDirectly(id, body, principal.userId);
   }
 
   @Post('cohorts/:id/imports')

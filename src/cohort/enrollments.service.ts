@@ -9,6 +9,7 @@ import { TrackQuotas } from './track-quotas.service';
 import { EnrollmentWriter } from './enrollment-writer.service';
 import { Waitlist } from './waitlist.service';
 import { PrerequisiteChecks } from './prerequisite-checks.service';
+import { PrerequisiteWaivers } from './prerequisite-waivers.service';
 
 /** The enrollment's own columns an EnrollmentView shows. */
 export type ViewedEnrollment = Pick<
@@ -42,10 +43,11 @@ export class EnrollmentsService {
     private readonly users: UserDirectory,
     private readonly quotas: TrackQuotas,
     private readonly prerequisites: PrerequisiteChecks,
+    private readonly waivers: PrerequisiteWaivers,
   ) {}
 
   @Transactional()
-  async enrollDirectly(cohortId: string, input: DirectEnrollDto): Promise<EnrollmentView> {
+  async enrollDirectly(cohortId: string, input: DirectEnrollDto, actorId: string): Promise<EnrollmentView> {
     const cohort = await this.writer.lockCohort(cohortId);
     const person = await this.users.findById(input.traineeId);
     if (!person || !person.active || !person.roles.includes('trainee')) throw unprocessable('not-a-trainee', 'Only an active trainee can be enrolled.');
@@ -53,7 +55,10 @@ export class EnrollmentsService {
     // An admin's direct enrollment takes a seat of the track's quota like an accept (409 track-quota-full).
     await this.quotas.requireRoom(cohort, courseVersionId);
     if (!input.overridePrerequisites) await this.prerequisites.require(input.traineeId, courseVersionId, true);
+    // What the waiver skips, read before the enrolment: a waiver of nothing missing is no waiver and leaves no record.
+    const waived = input.overridePrerequisites ? (await this.prerequisites.missing(input.traineeId, courseVersionId)).missing : [];
     const enrollment = await this.writer.enroll(cohort, { cohortId, traineeId: input.traineeId, courseVersionId, source: 'admin' });
+    if (waived.length > 0) await this.waivers.record({ cohortId, enrollmentId: enrollment.id, traineeId: input.traineeId, courseVersionId, actorId, courses: waived });
     return enrollmentView(enrollment);
   }
 

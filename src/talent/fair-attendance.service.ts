@@ -15,6 +15,7 @@ interface RegistrationRow {
 }
 
 interface BookingRow {
+  id: string;
   trainee_id: string;
   slot_id: string;
   organisation_id: string;
@@ -46,7 +47,7 @@ export class FairAttendance {
     );
     const ids = rows.map((r) => r.trainee_id);
     const bookings: BookingRow[] = ids.length === 0 ? [] : await this.txHost.tx.query(
-      `SELECT b.trainee_id, b.slot_id, s.organisation_id, s.starts_at, s.ends_at FROM fair_booking b JOIN fair_slot s ON s.id = b.slot_id
+      `SELECT b.id, b.trainee_id, b.slot_id, s.organisation_id, s.starts_at, s.ends_at FROM fair_booking b JOIN fair_slot s ON s.id = b.slot_id
         WHERE b.fair_id = $1 AND b.trainee_id = ANY($2::uuid[]) ORDER BY s.starts_at, b.slot_id`,
       [fairId, ids],
     );
@@ -60,7 +61,7 @@ export class FairAttendance {
       checkedInAs: r.checked_in_as,
       bookings: bookings
         .filter((b) => b.trainee_id === r.trainee_id)
-        .map((b) => ({ slotId: b.slot_id, organisationId: b.organisation_id, organisationName: organisations.get(b.organisation_id) ?? '', startsAt: b.starts_at.toISOString(), endsAt: b.ends_at.toISOString() })),
+        .map((b) => ({ bookingId: b.id, slotId: b.slot_id, organisationId: b.organisation_id, organisationName: organisations.get(b.organisation_id) ?? '', startsAt: b.starts_at.toISOString(), endsAt: b.ends_at.toISOString() })),
     }));
     return toPage(items, query.limit, (v) => ({ id: v.traineeId }));
   }

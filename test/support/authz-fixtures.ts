@@ -59,6 +59,10 @@ export const OBJECT_FIXTURES: Record<string, ObjectFixture | ObjectFixture[]> = 
     { params: id('cohortId'), visibleTo: STAFF_OF_COHORT },
     { params: id('otherCohortId'), visibleTo: ['instructorOther', 'admin'] },
   ],
+  '/cohorts/:id/prerequisite-waivers': [
+    { params: id('cohortId'), visibleTo: STAFF_OF_COHORT },
+    { params: id('otherCohortId'), visibleTo: ['instructorOther', 'admin'] },
+  ],
   '/cohorts/:id/applications': [
     { params: id('cohortId'), visibleTo: STAFF_OF_COHORT },
     { params: id('otherCohortId'), visibleTo: ['instructorOther', 'admin'] },

@@ -4,6 +4,7 @@ import { test, expect, checkScreen } from './support/fixtures.ts';
 import { signIn } from './support/sign-in.ts';
 import { buildLearningWorld } from './support/learning-world.ts';
 import { linkInMail } from './support/mailbox.ts';
+import { buildCareersWorld } from './support/careers-world.ts';
 
 test.setTimeout(300_000);
 
@@ -113,4 +114,37 @@ test('an admin adds an employer organisation, invites its employer user, and cre
     await expect(page.getByRole('row', { name: new RegExp(fairName) })).toContainText('2027-03-12 09:00');
     await checkScreen(page, 'admin-talent-fairs');
   });
+});
+
+test("an admin cancels a trainee's fair meeting on a phone, after a confirmation; the employer is told", async ({ page, api }) => {
+  const admin = JSON.parse(process.env.GDS_E2E_ADMIN ?? '{}');
+  const world = await buildCareersWorld(api);
+  const token = await api.tokenOf(world.graduate.email, world.graduate.password);
+  await api.call('PUT', '/api/v1/me/talent-profile', token, { statement: 'Fraud desk agent moving into a SOC.', availability: 'immediately', preferredRoles: ['SOC analyst'] });
+  await api.call('POST', `/api/v1/career-fairs/${world.fair.id}/registrations`, token, undefined, 201);
+  const booking = await api.call('POST', `/api/v1/fair-slots/${world.slotIds[0]}/bookings`, token, undefined, 201);
+  const organisation = world.employer.organisationName;
+
+  await page.setViewportSize({ width: 360, height: 720 });
+  await signIn(page, admin.email, admin.password);
+  await page.goto(`/app/admin/career-fairs/${world.fair.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: world.fair.name })).toBeVisible();
+  const trigger = page.getByRole('button', { name: new RegExp(`^Cancel .*'s meeting with ${organisation} at `) });
+  await trigger.click();
+  const dialog = page.getByRole('alertdialog', { name: new RegExp(`meeting with ${organisation}\\?$`) });
+  await expect(dialog).toContainText(`${organisation} and`);
+  await expect(dialog.getByRole('button', { name: 'Keep the meeting' })).toBeFocused();
+  await checkScreen(page, 'admin-talent-cancel-meeting');
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Cancel the meeting' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Meeting cancelled; the employer and the trainee are told.' })).toBeVisible();
+  await expect(page.getByText('None booked')).toBeVisible();
+  await checkScreen(page, 'admin-talent-meeting-cancelled');
+  await expect
+    .poll(async () => (await api.call('GET', '/api/v1/me/notifications?limit=50', world.employer.token)).items.some((n: { type: string; data: { bookingId?: string } }) => n.type === 'fair-meeting-cancelled' && n.data.bookingId === booking.id), {
+      timeout: 60_000,
+      message: 'the employer told of the cancellation',
+    })
+    .toBe(true);
 });

@@ -12,6 +12,10 @@ function localInput(offsetMs: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+/** A `datetime-local` value this far from now on the wall clock of Belize (UTC-6, no summer time), the cohort's zone. */
+function belizeInput(offsetMs: number): string {
+  return new Date(Date.now() + offsetMs - 6 * 3600_000).toISOString().slice(0, 16);
+}
 
 test('an admin creates a cohort, opens applications, and imports five trainees from CSV after a preview that shows a bad row', async ({ page, api }) => {
   const { courseTitle } = await buildLearningWorld(api);
@@ -85,5 +89,27 @@ test('an admin creates a cohort, opens applications, and imports five trainees f
     await expect(page.getByText('Finished: 5 enrolled, 0 already enrolled, 0 not enrolled.')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText('5 of 10')).toBeVisible();
     await checkScreen(page, 'staff-import-result');
+  });
+
+  await test.step("the edit form moves the start and the end, in the cohort's zone, after refusing an end before the start", async () => {
+    const edit = page.getByRole('region', { name: 'Edit' });
+    await expect(edit.getByText('Times in America/Belize.').first()).toBeVisible();
+    await edit.getByLabel('Starts', { exact: true }).fill(belizeInput(20 * DAY));
+    await edit.getByLabel('Ends').fill(belizeInput(19 * DAY));
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(edit.getByText('The cohort must end after it starts.')).toBeVisible();
+    await expect(edit.getByLabel('Ends')).toHaveAttribute('aria-invalid', 'true');
+    await expect(edit.getByRole('alert')).toHaveText('Check the dates marked below.');
+    await checkScreen(page, 'staff-cohort-edit-invalid');
+    const start = belizeInput(20 * DAY);
+    const end = belizeInput(100 * DAY);
+    await edit.getByLabel('Starts', { exact: true }).fill(start);
+    await edit.getByLabel('Ends').fill(end);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(edit.getByText('Saved.')).toBeVisible();
+    await page.reload();
+    const again = page.getByRole('region', { name: 'Edit' });
+    await expect(again.getByLabel('Starts', { exact: true })).toHaveValue(start);
+    await expect(again.getByLabel('Ends')).toHaveValue(end);
   });
 });

@@ -96,7 +96,7 @@ export class UpdateCohortDto {
 
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'Reschedules the start (not of a completed cohort). Moved to a later day (in the cohort’s zone), its trainees are told "your course starts today" again on the new day',
+    description: 'Reschedules the start (not of a completed cohort). Moved to a later day (in the cohort’s zone), its trainees are told "your course starts today" again on the new day. A new start (or zone) has the enrolled trainees\' module unlocks recomputed by the worker',
   })
   @IsOptional() @IsDateTime()
   startsAt?: string;

@@ -10,7 +10,7 @@ export class DirectEnrollDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Required when the cohort runs several course versions' }) @IsOptional() @IsUUID()
   courseVersionId?: string;
 
-  @ApiPropertyOptional({ description: 'Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met); direct enrollment is for admins only' })
+  @ApiPropertyOptional({ description: 'Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met); direct enrollment is for admins only. The courses waived are recorded (GET /cohorts/:id/prerequisite-waivers)' })
   @IsOptional() @IsBoolean()
   overridePrerequisites?: boolean;
 }

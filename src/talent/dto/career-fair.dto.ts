@@ -85,6 +85,7 @@ export class FairBookingView {
 }
 
 export class AttendeeBookingView {
+  @ApiProperty({ format: 'uuid', description: 'The booking (DELETE /fair-bookings/:id cancels it)' }) bookingId: string;
   @ApiProperty({ format: 'uuid' }) slotId: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty() organisationName: string;

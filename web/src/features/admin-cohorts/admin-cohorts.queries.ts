@@ -41,6 +41,15 @@ export const waitlistQuery = (id: string) =>
     },
   });
 
+export type PrerequisiteWaiver = Schemas['PrerequisiteWaiverView'];
+
+/** Direct enrolments that waived prerequisites, newest first (the first 100). */
+export const prerequisiteWaiversQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.cohorts.detail(id), 'prerequisite-waivers'] as const,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/cohorts/{id}/prerequisite-waivers', { params: { path: { id }, query: { limit: 100 } } }))).items as PrerequisiteWaiver[],
+  });
+
 /** Published courses, each at its newest version: what a new cohort can run. */
 export const courseChoicesQuery = queryOptions({
   queryKey: ['courses', 'published-latest'] as const,
@@ -63,7 +72,7 @@ export function useCreateCohort() {
 export function useUpdateCohort(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name?: string; capacity?: number; applicationsOpenAt?: string; applicationsCloseAt?: string }) =>
+    mutationFn: (body: { name?: string; capacity?: number; applicationsOpenAt?: string; applicationsCloseAt?: string; startsAt?: string; endsAt?: string }) =>
       unwrap(api.PATCH('/api/v1/cohorts/{id}', { params: { path: { id } }, body })) as Promise<AdminCohort>,
     onSuccess: (cohort) => {
       client.setQueryData(queryKeys.cohorts.detail(id), cohort);

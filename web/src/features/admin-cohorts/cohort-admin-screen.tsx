@@ -9,6 +9,7 @@ import { SeatMeter } from './cohorts-admin-screen';
 import { LifecycleActions } from './lifecycle-actions';
 import { CohortEditForm } from './cohort-edit-form';
 import { TraineeImport } from './trainee-import';
+import { PrerequisiteWaivers } from './prerequisite-waivers';
 import { useStatusLabel } from './status-labels';
 import './admin-cohorts.css';
 
@@ -92,6 +93,12 @@ function CohortAdmin({ cohort }: { cohort: AdminCohort }) {
         ) : (
           <p>{t`This cohort takes no more enrollments.`}</p>
         )}
+      </section>
+      <section className="section" aria-labelledby="waivers">
+        <h2 id="waivers">
+          <Trans>Prerequisites waived</Trans>
+        </h2>
+        <PrerequisiteWaivers cohortId={cohort.id} />
       </section>
       <section className="section" aria-labelledby="edit">
         <h2 id="edit">

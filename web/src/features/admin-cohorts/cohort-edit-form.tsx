@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Form } from '../../shared/ui/form';
 import { TextField } from '../../shared/ui/text-field';
@@ -6,26 +7,35 @@ import { FormAlert } from '../../shared/ui/form-alert';
 import { fieldErrorsOf } from '../../shared/ui/field-errors';
 import { useErrorMessage } from '../../shared/states/error-state';
 import { type AdminCohort, useUpdateCohort } from './admin-cohorts.queries';
-import { isoToLocal, localToIso } from './cohort-form';
+import { cohortDateInputs, cohortEditBody, type CohortEditIssue } from './cohort-edit';
 
-/** What may change after creation: the name, the seats (never below those taken) and the application window. */
+/**
+ * What may change after creation: the name, the seats (never below those taken), the application
+ * window and the dates the cohort runs. Dates are wall clocks of the cohort's zone, where its start
+ * day and unlock days are counted.
+ */
 export function CohortEditForm({ cohort }: { cohort: AdminCohort }) {
   const { t } = useLingui();
   const update = useUpdateCohort(cohort.id);
   const errorMessage = useErrorMessage();
-  const errors = fieldErrorsOf(update.error);
+  const [issues, setIssues] = useState<CohortEditIssue[]>([]);
+  const shown = cohortDateInputs(cohort);
+  const errors: Record<string, string | undefined> = { ...fieldErrorsOf(update.error) };
+  if (issues.includes('applicationsCloseAt:before-open')) errors.applicationsCloseAt = t`Applications must close after they open.`;
+  if (issues.includes('endsAt:before-start')) errors.endsAt = t`The cohort must end after it starts.`;
+  const zone = t`Times in ${cohort.timeZone}.`;
+  const locked = cohort.status === 'completed' || cohort.status === 'archived';
   return (
     <Form
-      onSubmit={(values) =>
-        update.mutate({
-          name: values.name,
-          capacity: Number(values.capacity),
-          applicationsOpenAt: localToIso(values.applicationsOpenAt),
-          applicationsCloseAt: localToIso(values.applicationsCloseAt),
-        })
-      }
+      onSubmit={(values) => {
+        const edit = cohortEditBody(values, cohort);
+        setIssues(edit.issues);
+        // The API's earlier refusal no longer describes what is on screen.
+        if (edit.issues.length > 0) update.reset();
+        else update.mutate(edit.body);
+      }}
     >
-      <FormAlert message={update.error ? errorMessage(update.error) : undefined} />
+      <FormAlert message={update.error ? errorMessage(update.error) : issues.length > 0 ? t`Check the dates marked below.` : undefined} />
       <TextField name="name" label={t`Name`} defaultValue={cohort.name} required maxLength={200} error={errors.name} />
       <TextField
         name="capacity"
@@ -38,12 +48,23 @@ export function CohortEditForm({ cohort }: { cohort: AdminCohort }) {
         required
         error={errors.capacity}
       />
-      <TextField name="applicationsOpenAt" label={t`Applications open`} type="datetime-local" defaultValue={isoToLocal(cohort.applicationsOpenAt)} required error={errors.applicationsOpenAt} />
-      <TextField name="applicationsCloseAt" label={t`Applications close`} type="datetime-local" defaultValue={isoToLocal(cohort.applicationsCloseAt)} required error={errors.applicationsCloseAt} />
+      <TextField name="applicationsOpenAt" label={t`Applications open`} type="datetime-local" defaultValue={shown.applicationsOpenAt} description={zone} required error={errors.applicationsOpenAt} />
+      <TextField name="applicationsCloseAt" label={t`Applications close`} type="datetime-local" defaultValue={shown.applicationsCloseAt} description={zone} required error={errors.applicationsCloseAt} />
+      <TextField
+        name="startsAt"
+        label={t`Starts`}
+        type="datetime-local"
+        defaultValue={shown.startsAt}
+        description={t`Times in ${cohort.timeZone}. Moved to a later day, trainees are told again on the new day; modules open by the new date.`}
+        readOnly={locked}
+        required
+        error={errors.startsAt}
+      />
+      <TextField name="endsAt" label={t`Ends`} type="datetime-local" defaultValue={shown.endsAt} description={zone} readOnly={locked} required error={errors.endsAt} />
       <Button type="submit" variant="secondary" isPending={update.isPending}>
         <Trans>Save changes</Trans>
       </Button>
-      <p aria-live="polite">{update.isSuccess && !update.isPending && <Trans>Saved.</Trans>}</p>
+      <p aria-live="polite">{update.isSuccess && !update.isPending && issues.length === 0 && <Trans>Saved.</Trans>}</p>
     </Form>
   );
 }

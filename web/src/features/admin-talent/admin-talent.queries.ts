@@ -91,3 +91,12 @@ export function useCreateFair() {
     onSuccess: () => client.invalidateQueries({ queryKey: fairsKey }),
   });
 }
+
+/** An admin cancels someone's fair meeting (the API tells the employer and the trainee); the fair's registrations are read again, done or refused. */
+export function useCancelFairMeeting(fairId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (bookingId: string) => unwrap(api.DELETE('/api/v1/fair-bookings/{id}', { params: { path: { id: bookingId } } })),
+    onSettled: () => client.invalidateQueries({ queryKey: [...fairsKey, fairId, 'registrations'] }),
+  });
+}

@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
-import { attendeesQuery, type CareerFair, cohortChoicesQuery, fairQuery, organisationsQuery } from './admin-talent.queries';
+import { attendeesQuery, type CareerFair, cohortChoicesQuery, fairQuery, organisationsQuery, useCancelFairMeeting } from './admin-talent.queries';
+import { useErrorMessage } from '../../shared/states/error-state';
+import { CancelFairMeeting } from './cancel-fair-meeting';
 import { isoToWallClock, PROGRAMME_TIME_ZONE } from './fair-times';
 import './admin-talent.css';
 
@@ -65,14 +67,19 @@ function FairDetail({ fair }: { fair: CareerFair }) {
   );
 }
 
-function Attendees({ fairId }: { fairId: string }) {
+export function Attendees({ fairId }: { fairId: string }) {
   const { t } = useLingui();
   const attendees = useQuery(attendeesQuery(fairId));
+  const cancel = useCancelFairMeeting(fairId);
+  const errorMessage = useErrorMessage();
   return (
     <section className="section" aria-labelledby="registrations">
       <h2 id="registrations">
         <Trans>Registrations</Trans>
       </h2>
+      <div role="status" className="meeting-cancel-status">
+        {cancel.isError ? <p className="form-alert">{errorMessage(cancel.error)}</p> : cancel.isSuccess ? <p>{t`Meeting cancelled; the employer and the trainee are told.`}</p> : null}
+      </div>
       <QueryView query={attendees} isEmpty={(page) => page.items.length === 0} empty={<Trans>Nobody has registered yet.</Trans>}>
         {(page) => (
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Registrations`}>
@@ -95,9 +102,21 @@ function Attendees({ fairId }: { fairId: string }) {
                         t`None booked`
                       ) : (
                         <ul className="meeting-list">
-                          {person.bookings.map((booking) => (
-                            <li key={booking.slotId}>{`${isoToWallClock(booking.startsAt, PROGRAMME_TIME_ZONE)} · ${booking.organisationName}`}</li>
-                          ))}
+                          {person.bookings.map((booking) => {
+                            const when = isoToWallClock(booking.startsAt, PROGRAMME_TIME_ZONE);
+                            return (
+                              <li key={booking.slotId} className="meeting">
+                                <span>{`${when} · ${booking.organisationName}`}</span>
+                                {Date.parse(booking.startsAt) > Date.now() && (
+                                  <CancelFairMeeting
+                                    meeting={{ bookingId: booking.bookingId, traineeName: person.displayName, organisationName: booking.organisationName, when }}
+                                    isPending={cancel.isPending && cancel.variables === booking.bookingId}
+                                    onConfirm={() => cancel.mutate(booking.bookingId)}
+                                  />
+                                )}
+                              </li>
+                            );
+                          })}
                         </ul>
                       )}
                     </td>

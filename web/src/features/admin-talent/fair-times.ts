@@ -1,33 +1,14 @@
+import { isoToWallClockInput } from '../../shared/time/zone-clock';
+
 /**
  * Fair times are typed as the wall clock of the programme's zone (what the poster says), whatever
  * zone the admin's browser is in, and sent as UTC instants (the API wants an offset).
  */
 export const PROGRAMME_TIME_ZONE = 'America/Belize';
 
-/** The zone's offset from UTC at an instant, in minutes (Belize: -360). */
-function offsetMinutes(instant: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
-}
-
-/**
- * A `datetime-local` value read as a wall clock in `zone`, as an ISO instant. Empty or unreadable
- * stays as typed, for the API to refuse by name.
- */
-export function wallClockToIso(value: string | undefined, zone: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value ?? '');
-  if (!match) return value ?? '';
-  const [, y, mo, d, h, mi] = match.map(Number);
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-  // Twice: the offset at the guessed instant may differ from the one at the answer (a DST change between).
-  const first = asUtc - offsetMinutes(asUtc, zone) * 60_000;
-  return new Date(asUtc - offsetMinutes(first, zone) * 60_000).toISOString();
-}
+export { wallClockToIso } from '../../shared/time/zone-clock';
 
 /** An ISO instant as the wall clock of `zone`, e.g. "2027-03-12 09:00". */
 export function isoToWallClock(iso: string, zone: string): string {
-  const instant = Date.parse(iso);
-  return new Date(instant + offsetMinutes(instant, zone) * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  return isoToWallClockInput(iso, zone).replace('T', ' ');
 }

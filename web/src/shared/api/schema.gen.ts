@@ -2188,6 +2188,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cohorts/{id}/prerequisite-waivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Direct enrolments that waived prerequisites (overridePrerequisites), newest first: who, when, which trainee, which missing courses (admins, the cohort’s instructors)
+         * @description An accepted application’s waiver is in its decision history instead. Problems: 403 reviewers; 404 no such cohort or not yours.
+         */
+        get: operations["PrerequisiteWaiversController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -4933,7 +4953,7 @@ export interface components {
             applicationsCloseAt?: string;
             /**
              * Format: date-time
-             * @description Reschedules the start (not of a completed cohort). Moved to a later day (in the cohort’s zone), its trainees are told "your course starts today" again on the new day
+             * @description Reschedules the start (not of a completed cohort). Moved to a later day (in the cohort’s zone), its trainees are told "your course starts today" again on the new day. A new start (or zone) has the enrolled trainees' module unlocks recomputed by the worker
              */
             startsAt?: string;
             /**
@@ -5261,7 +5281,7 @@ export interface components {
              * @description Required when the cohort runs several course versions
              */
             courseVersionId?: string;
-            /** @description Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met); direct enrollment is for admins only */
+            /** @description Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met); direct enrollment is for admins only. The courses waived are recorded (GET /cohorts/:id/prerequisite-waivers) */
             overridePrerequisites?: boolean;
         };
         EnrollmentView: {
@@ -5598,6 +5618,41 @@ export interface components {
         };
         AnnouncementPageView: {
             items: components["schemas"]["AnnouncementView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WaiverPersonView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        WaivedCourseView: {
+            /** Format: uuid */
+            courseId: string;
+            code: string;
+            /** @description The title when the waiver was made */
+            title: string;
+        };
+        PrerequisiteWaiverView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            /** @description The trainee enrolled without the prerequisites */
+            trainee: components["schemas"]["WaiverPersonView"];
+            /** @description The admin who waived them */
+            waivedBy: components["schemas"]["WaiverPersonView"];
+            /** @description The prerequisite courses the trainee had not completed */
+            courses: components["schemas"]["WaivedCourseView"][];
+            /** Format: date-time */
+            waivedAt: string;
+        };
+        PrerequisiteWaiverPageView: {
+            items: components["schemas"]["PrerequisiteWaiverView"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -5999,6 +6054,11 @@ export interface components {
             nextCursor: string | null;
         };
         AttendeeBookingView: {
+            /**
+             * Format: uuid
+             * @description The booking (DELETE /fair-bookings/:id cancels it)
+             */
+            bookingId: string;
             /** Format: uuid */
             slotId: string;
             /** Format: uuid */
@@ -20411,6 +20471,94 @@ export interface operations {
             };
             /** @description Well-formed, but breaks a rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request line or headers are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A service this request needs is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    PrerequisiteWaiversController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrerequisiteWaiverPageView"];
+                };
+            };
+            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Absent, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A path segment is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { i18n } from '@lingui/core';
+import { withProviders } from '../../shared/testing/with-providers';
+
+const get = vi.fn();
+vi.mock('../../shared/api/client', () => ({ api: { GET: (...args: unknown[]) => get(...args) } }));
+const { PrerequisiteWaivers } = await import('./prerequisite-waivers');
+
+i18n.loadAndActivate({ locale: 'en', messages: {} });
+vi.setConfig({ testTimeout: 60_000 });
+
+afterEach(() => get.mockReset());
+
+describe('the prerequisites waived in a cohort', () => {
+  it('lists who was enrolled without which courses, when and by whom', async () => {
+    get.mockResolvedValue({
+      data: {
+        items: [{
+          id: 'w1', cohortId: 'c1', enrollmentId: 'e1', courseVersionId: 'v1', waivedAt: '2026-12-01T15:00:00.000Z',
+          trainee: { id: 't1', displayName: 'Ana Cruz' }, waivedBy: { id: 'a1', displayName: 'Programme Admin' },
+          courses: [{ courseId: 'k1', code: 'NET-101', title: 'Networking basics' }, { courseId: 'k2', code: '', title: 'Linux basics' }],
+        }],
+        nextCursor: null,
+      },
+      response: new Response(null, { status: 200 }),
+    });
+    render(withProviders(<PrerequisiteWaivers cohortId="c1" />));
+    const row = (await screen.findByRole('rowheader', { name: 'Ana Cruz' })).closest('tr')!;
+    expect(within(row).getByText('NET-101 Networking basics, Linux basics')).toBeTruthy();
+    expect(within(row).getByText('Programme Admin')).toBeTruthy();
+    expect(get.mock.calls[0][0]).toBe('/api/v1/cohorts/{id}/prerequisite-waivers');
+  });
+
+  it('says when none was waived', async () => {
+    get.mockResolvedValue({ data: { items: [], nextCursor: null }, response: new Response(null, { status: 200 }) });
+    render(withProviders(<PrerequisiteWaivers cohortId="c1" />));
+    expect(await screen.findByText('No prerequisites have been waived in this cohort.')).toBeTruthy();
+  });
+});
