@@ -1,16 +1,49 @@
+// A browser far from Belize (UTC+5:30, no summer time): the dates must not follow it. Set before any
+// Date is made; Node reads TZ again when it changes.
+process.env.TZ = 'Asia/Kolkata';
+
 import { describe, expect, it } from 'vitest';
-import { isoToLocal, localToIso, newCohortBody, questionLines } from './cohort-form';
+import { newCohortBody, questionLines } from './cohort-form';
+import { cohortDateInputs } from './cohort-edit';
+
+const typed = { applicationsOpenAt: '2027-01-03T08:00', applicationsCloseAt: '2027-01-09T23:30', startsAt: '2027-01-10T18:00', endsAt: '2027-04-10T18:00' };
 
 describe('the create-cohort form', () => {
-  it('turns local date-times into ISO instants and back', () => {
-    const iso = localToIso('2027-01-10T09:30');
-    expect(new Date(iso).getHours()).toBe(9);
-    expect(isoToLocal(iso)).toBe('2027-01-10T09:30');
+  it('runs in a browser zone other than Belize', () => {
+    expect(new Date('2027-01-10T00:00:00Z').getTimezoneOffset()).toBe(-330);
+  });
+
+  it("reads the dates as wall clocks of the cohort's zone, Belize by default, and sends the zone", () => {
+    const body = newCohortBody({ ...typed }, ['v1']);
+    expect(body.timeZone).toBe('America/Belize');
+    expect(body.startsAt).toBe('2027-01-11T00:00:00.000Z');
+    expect(body.applicationsOpenAt).toBe('2027-01-03T14:00:00.000Z');
+    expect(body.endsAt).toBe('2027-04-11T00:00:00.000Z');
+  });
+
+  it('reads them in another chosen zone, with its own summer time', () => {
+    const body = newCohortBody({ ...typed, timeZone: 'America/New_York' }, ['v1']);
+    expect(body.timeZone).toBe('America/New_York');
+    expect(body.startsAt).toBe('2027-01-10T23:00:00.000Z');
+    expect(body.endsAt).toBe('2027-04-10T22:00:00.000Z');
+  });
+
+  it('shows on the edit form the times typed on the create form', () => {
+    for (const timeZone of ['America/Belize', 'Europe/Madrid']) {
+      const body = newCohortBody({ ...typed, timeZone }, ['v1']);
+      expect(cohortDateInputs(body)).toEqual(typed);
+    }
   });
 
   it('leaves an empty or unreadable date as typed, so the API names the field', () => {
-    expect(localToIso('')).toBe('');
-    expect(localToIso('soon')).toBe('soon');
+    const body = newCohortBody({ ...typed, startsAt: '', endsAt: 'soon' }, ['v1']);
+    expect(body.startsAt).toBe('');
+    expect(body.endsAt).toBe('soon');
+  });
+
+  it('leaves the dates as typed under a zone the browser does not know, so the API refuses the zone by name', () => {
+    const body = newCohortBody({ ...typed, timeZone: 'Mars/Olympus' }, ['v1']);
+    expect(body).toMatchObject({ timeZone: 'Mars/Olympus', startsAt: '2027-01-10T18:00' });
   });
 
   it('reads one question per non-empty line, required ones first', () => {

@@ -1,4 +1,11 @@
-/** The create-cohort form's values as the API's CreateCohortDto: local date-times to ISO instants, one question per line. */
+import { wallClockToIso } from '../../shared/time/zone-clock';
+import { DEFAULT_TIME_ZONE, isKnownZone } from '../../shared/time/zones';
+
+/**
+ * The create-cohort form's values as the API's CreateCohortDto: date-times typed as wall clocks of
+ * the cohort's chosen zone (as the edit form shows them, whatever zone the browser is in) to ISO
+ * instants, sent with that zone; one question per line.
+ */
 export interface NewCohortBody {
   name: string;
   courseVersionIds: string[];
@@ -7,24 +14,11 @@ export interface NewCohortBody {
   applicationsCloseAt: string;
   startsAt: string;
   endsAt: string;
+  timeZone: string;
   unlockMode: 'schedule' | 'prerequisites';
   schedule: [];
   instructorIds: [];
   questions: Array<{ prompt: string; required: boolean }>;
-}
-
-/** A `datetime-local` value (the browser's local time) as an ISO instant; empty or unreadable stays as typed for the API to refuse by name. */
-export function localToIso(value: string | undefined): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
-}
-
-/** An ISO instant as a `datetime-local` value in the browser's time zone. */
-export function isoToLocal(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** Non-empty lines, trimmed: each is one question. */
@@ -36,14 +30,18 @@ export function questionLines(text: string | undefined): string[] {
 }
 
 export function newCohortBody(values: Record<string, string>, courseVersionIds: string[]): NewCohortBody {
+  const timeZone = values.timeZone || DEFAULT_TIME_ZONE;
+  // A zone this browser cannot read leaves the dates as typed: the API refuses the zone by name.
+  const toIso = (value: string | undefined) => (isKnownZone(timeZone) ? wallClockToIso(value, timeZone) : (value ?? ''));
   return {
     name: values.name ?? '',
     courseVersionIds,
     capacity: Number(values.capacity),
-    applicationsOpenAt: localToIso(values.applicationsOpenAt),
-    applicationsCloseAt: localToIso(values.applicationsCloseAt),
-    startsAt: localToIso(values.startsAt),
-    endsAt: localToIso(values.endsAt),
+    applicationsOpenAt: toIso(values.applicationsOpenAt),
+    applicationsCloseAt: toIso(values.applicationsCloseAt),
+    startsAt: toIso(values.startsAt),
+    endsAt: toIso(values.endsAt),
+    timeZone,
     unlockMode: values.unlockMode === 'schedule' ? 'schedule' : 'prerequisites',
     schedule: [],
     instructorIds: [],

@@ -14,9 +14,13 @@ import { FormAlert } from '../../shared/ui/form-alert';
 import { fieldErrorsOf } from '../../shared/ui/field-errors';
 import { courseChoicesQuery, useCreateCohort } from './admin-cohorts.queries';
 import { newCohortBody } from './cohort-form';
+import { DEFAULT_TIME_ZONE, timeZoneChoices } from '../../shared/time/zones';
 import './admin-cohorts.css';
 
-/** A new planned cohort: its courses (one per track), seats, dates and the questions applicants answer. */
+/**
+ * A new planned cohort: its courses (one per track), seats, zone, dates and the questions applicants
+ * answer. Dates are wall clocks of the chosen zone, as the edit form shows them.
+ */
 export function NewCohortScreen() {
   const { t } = useLingui();
   const navigate = useNavigate();
@@ -24,7 +28,11 @@ export function NewCohortScreen() {
   const create = useCreateCohort();
   const errorMessage = useErrorMessage();
   const [chosen, setChosen] = useState<string[]>([]);
+  // Kept in state so the note under each date names the zone they are read in.
+  const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
+  const [zones] = useState(timeZoneChoices);
   const errors = fieldErrorsOf(create.error);
+  const zoneNote = t`Times in ${timeZone}.`;
   return (
     <Screen
       title={t`New cohort`}
@@ -64,10 +72,17 @@ export function NewCohortScreen() {
           {errors.courseVersionIds && <p className="field-error">{errors.courseVersionIds}</p>}
         </fieldset>
         <TextField name="capacity" label={t`Seats`} type="number" min={1} max={100000} required error={errors.capacity} />
-        <TextField name="applicationsOpenAt" label={t`Applications open`} type="datetime-local" required error={errors.applicationsOpenAt} />
-        <TextField name="applicationsCloseAt" label={t`Applications close`} type="datetime-local" required error={errors.applicationsCloseAt} />
-        <TextField name="startsAt" label={t`Starts`} type="datetime-local" required error={errors.startsAt} />
-        <TextField name="endsAt" label={t`Ends`} type="datetime-local" required error={errors.endsAt} />
+        <SelectField name="timeZone" label={t`Time zone`} value={timeZone} onChange={(event) => setTimeZone(event.target.value)} error={errors.timeZone}>
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </SelectField>
+        <TextField name="applicationsOpenAt" label={t`Applications open`} type="datetime-local" description={zoneNote} required error={errors.applicationsOpenAt} />
+        <TextField name="applicationsCloseAt" label={t`Applications close`} type="datetime-local" description={zoneNote} required error={errors.applicationsCloseAt} />
+        <TextField name="startsAt" label={t`Starts`} type="datetime-local" description={zoneNote} required error={errors.startsAt} />
+        <TextField name="endsAt" label={t`Ends`} type="datetime-local" description={zoneNote} required error={errors.endsAt} />
         <SelectField name="unlockMode" label={t`Modules open`} defaultValue="prerequisites">
           <option value="prerequisites">{t`When their prerequisites are done`}</option>
           <option value="schedule">{t`On a schedule from the start date`}</option>
