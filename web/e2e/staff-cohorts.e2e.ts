@@ -3,18 +3,18 @@ import { test, expect, checkScreen } from './support/fixtures.ts';
 import { buildLearningWorld } from './support/learning-world.ts';
 
 test.describe.configure({ mode: 'serial' });
+// A browser far from Belize (UTC+5:30): the forms must read dates in the cohort's zone, not this one.
+test.use({ timezoneId: 'Asia/Kolkata' });
 test.setTimeout(600_000);
 
 const DAY = 24 * 3600 * 1000;
-/** A `datetime-local` value this far from now, in the browser's (and this process's) time zone. */
-function localInput(offsetMs: number): string {
-  const d = new Date(Date.now() + offsetMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 /** A `datetime-local` value this far from now on the wall clock of Belize (UTC-6, no summer time), the cohort's zone. */
 function belizeInput(offsetMs: number): string {
   return new Date(Date.now() + offsetMs - 6 * 3600_000).toISOString().slice(0, 16);
+}
+/** That many days from today in Belize, at 18:00 there. */
+function belizeEvening(days: number): string {
+  return `${belizeInput(days * DAY).slice(0, 10)}T18:00`;
 }
 
 test('an admin creates a cohort, opens applications, and imports five trainees from CSV after a preview that shows a bad row', async ({ page, api }) => {
@@ -39,10 +39,12 @@ test('an admin creates a cohort, opens applications, and imports five trainees f
     await page.getByLabel('Name').fill(cohortName);
     await page.getByRole('checkbox', { name: new RegExp(courseTitle) }).check();
     await page.getByLabel('Seats').fill('10');
-    await page.getByLabel('Applications open').fill(localInput(-3600_000));
-    await page.getByLabel('Applications close').fill(localInput(14 * DAY));
-    await page.getByLabel('Starts', { exact: true }).fill(localInput(15 * DAY));
-    await page.getByLabel('Ends').fill(localInput(90 * DAY));
+    await expect(page.getByLabel('Time zone')).toHaveValue('America/Belize');
+    await expect(page.getByText('Times in America/Belize.')).toHaveCount(4);
+    await page.getByLabel('Applications open').fill(belizeInput(-3600_000));
+    await page.getByLabel('Applications close').fill(belizeInput(14 * DAY));
+    await page.getByLabel('Starts', { exact: true }).fill(belizeEvening(15));
+    await page.getByLabel('Ends').fill(belizeEvening(90));
     await page.getByLabel('Application questions (required)').fill('Why do you want to join?');
     await checkScreen(page, 'staff-cohort-new');
     await page.getByRole('button', { name: 'Create cohort' }).click();
@@ -50,6 +52,10 @@ test('an admin creates a cohort, opens applications, and imports five trainees f
     await expect(page.getByTestId('cohort-status')).toHaveText('Planned');
     await expect(page.getByText('0 of 10')).toBeVisible();
     await expect(page.getByText('Why do you want to join?')).toBeVisible();
+    // The edit form shows, in the cohort's zone, the times typed on the create form.
+    const edit = page.getByRole('region', { name: 'Edit' });
+    await expect(edit.getByLabel('Starts', { exact: true })).toHaveValue(belizeEvening(15));
+    await expect(edit.getByLabel('Ends')).toHaveValue(belizeEvening(90));
   });
 
   await test.step('open applications with the keyboard, after a confirmation that says what it does', async () => {
