@@ -33,6 +33,7 @@ import { PromotionSkipped1796800000001 } from './1796800000001-PromotionSkipped'
 import { PromotionSkippedMissingCourses1796900000000 } from './1796900000000-PromotionSkippedMissingCourses';
 import { SelectionKeysetIndexes1797400000000 } from './1797400000000-SelectionKeysetIndexes';
 import { PrerequisiteWaivers1797500000000 } from './1797500000000-PrerequisiteWaivers';
+import { OutboxLease1797600000000 } from './1797600000000-OutboxLease';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   PromotionSkippedMissingCourses1796900000000,
   SelectionKeysetIndexes1797400000000,
   PrerequisiteWaivers1797500000000,
+  OutboxLease1797600000000,
 ];

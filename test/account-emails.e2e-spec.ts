@@ -11,6 +11,7 @@ import { publishNotify } from './support/notification-builders';
 import { databaseFingerprint } from './support/db-snapshot';
 import { nthMailTo, redisKeysHolding, tablesHolding, tokenIn } from './support/account-mail';
 import { waitForQuiet } from './support/quiet';
+import { hashesInTransactions } from './support/hashing-outside-transactions';
 
 const ORIGIN = 'https://academy.example.test';
 
@@ -53,7 +54,12 @@ describe('account emails: invitations and language', () => {
       expect(await redisKeysHolding(t.config.REDIS_URL, t.config.QUEUE_PREFIX, token.split('.')[1])).toEqual([]);
 
       expect((await accept(token, 'short')).status).toBe(400);
-      const accepted = await accept(token, 'my-chosen-pass-phrase');
+      let accepted = undefined as unknown as Awaited<ReturnType<typeof accept>>;
+      const seen = await hashesInTransactions(t, async () => {
+        accepted = await accept(token, 'my-chosen-pass-phrase');
+      });
+      // The password is hashed before the transaction that claims the invitation opens.
+      expect(seen).toEqual({ calls: 1, inTransaction: 0 });
       expect(accepted.status).toBe(200);
       expect(accepted.body).toMatchObject({ id: created.body.id, language: 'es' });
       expect((await signIn(address, 'my-chosen-pass-phrase')).status).toBe(200);

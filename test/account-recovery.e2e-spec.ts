@@ -8,6 +8,7 @@ import { Browser } from './support/browser-client';
 import { databaseFingerprint } from './support/db-snapshot';
 import { nthMailTo, redisKeysHolding, tablesHolding, tokenIn } from './support/account-mail';
 import { waitForQuiet } from './support/quiet';
+import { hashesInTransactions } from './support/hashing-outside-transactions';
 
 const ORIGIN = 'https://academy.example.test';
 
@@ -241,6 +242,22 @@ describe('account recovery', () => {
       expect(await fingerprint()).toEqual(before);
       expect((await t.api.get('/api/v1/me', person.token)).status).toBe(200);
       expect((await signIn(person.email, person.password)).status).toBe(200);
+    });
+
+    it('hashes outside any transaction when changing and resetting a password', async () => {
+      const person = await createUser(t.api, admin.token);
+      await askReset(person.email);
+      const token = tokenIn(await nthMailTo(smtp, person.email, 1), 'reset-password');
+      const seen = await hashesInTransactions(t, async () => {
+        expect((await change(person.token, { currentPassword: person.password, newPassword: 'changed-pass-phrase' })).status).toBe(200);
+        await askReset(person.email);
+        const again = tokenIn(await nthMailTo(smtp, person.email, 2), 'reset-password');
+        expect(again).not.toBe(token);
+        expect((await completeReset(again, 'reset-pass-phrase')).status).toBe(200);
+      });
+      // Verify the current password and hash the new one (change), hash the new one (reset).
+      expect(seen).toEqual({ calls: 3, inTransaction: 0 });
+      expect((await signIn(person.email, 'reset-pass-phrase')).status).toBe(200);
     });
 
     it('ends pending reset links', async () => {

@@ -46,6 +46,39 @@ describe('cohort: concurrent progress writes on one enrollment', () => {
     expect(row.n).toBe(12);
   });
 
+  it('a grade waiting on the enrollment lock sees a regrade committed while it waited', async () => {
+    const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id]);
+    const { enrollmentId } = await enrolledTrainee(cohort.id);
+    await setStatus(t.api, admin, cohort.id, 'running');
+    const progress = t.get<ProgressRecompute>(ProgressRecompute);
+    const cls = t.get<ClsService>(ClsService);
+    const record = (submissionId: string, passed: boolean, gradedAt: Date) =>
+      cls.run(() => progress.recordGrade({ submissionId, enrollmentId, assessmentId: programme.quizId, passed, score: passed ? 100 : 0, maxScore: 100, gradedAt: gradedAt.toISOString() }));
+    const s1 = randomUUID();
+    await record(s1, true, new Date(Date.now() - 60_000));
+    // Another transaction regrades S1 pass→fail under the enrollment lock and writes what its recompute
+    // would (one failing assessment); while it holds the lock, S2 passes the same assessment.
+    const other = t.dataSource.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query('UPDATE enrollment SET failed_assessments = 1 WHERE id = $1', [enrollmentId]);
+      await other.query('UPDATE assessment_grade SET passed = false, score = 0, graded_at = now() WHERE submission_id = $1', [s1]);
+      const second = record(randomUUID(), true, new Date());
+      for (let i = 0; i < 200; i++) {
+        const [w] = await t.dataSource.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        if (w.n > 0) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await other.commitTransaction();
+      await second;
+    } finally {
+      await other.release();
+    }
+    const [row] = await t.dataSource.query('SELECT failed_assessments FROM enrollment WHERE id = $1', [enrollmentId]);
+    expect(row.failed_assessments).toBe(0);
+  });
+
   it('withdraws while lessons are completed and grades recorded, without a 5xx', async () => {
     const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id]);
     const people = [];

@@ -190,6 +190,6 @@ describe('platform: pipeline health as numbers', () => {
 
     // With nothing due, there is no lag to report.
     await t.dataSource.query('DELETE FROM outbox_message WHERE available_at <= now()');
-    expect((await t.api.get('/api/v1/admin/pipeline-health', admin.token)).body.outbox).toEqual({ pending: 1, due: 0, oldestDueAt: null, oldestDueAgeSeconds: null });
+    expect((await t.api.get('/api/v1/admin/pipeline-health', admin.token)).body.outbox).toEqual({ pending: 1, due: 0, oldestDueAt: null, oldestDueAgeSeconds: null, abandonedClaims: 0 });
   });
 });

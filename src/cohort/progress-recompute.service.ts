@@ -42,22 +42,22 @@ export class ProgressRecompute {
    */
   @Transactional()
   async recordGrade(grade: Omit<JobPayloads['assessment-graded'], 'traineeId'>): Promise<void> {
-    // One statement: lock the enrollment (noting the activity), then write the row that refers to it.
-    // The insert reads `touched`, so the enrollment's row lock is taken before the insert runs and
-    // before its foreign-key check (an after-trigger at the statement's end) takes its key-share lock:
-    // that key-share lock, upgraded later by the recompute, deadlocked against a concurrent grade of
-    // the same enrollment. An unknown enrollment touches no row, so nothing is written. `prior` is read
-    // in the statement's snapshot, which a wait for that lock can leave older than the lock: it may
-    // then miss a concurrent grade's row, which can only cause a recompute that could have been
-    // skipped, never skip one that was needed (the recompute reads afresh under the lock).
+    // Lock the enrollment (noting the activity) before writing a row that refers to it: the insert's
+    // key-share lock, upgraded later by the recompute, deadlocks against a concurrent grade of the
+    // same enrollment. Two statements, not one: `prior` must be read in a snapshot taken after the
+    // lock is held (READ COMMITTED takes one per statement). Read in the locking statement's own
+    // snapshot, taken before it waited, it missed a regrade committed meanwhile (S1 pass→fail) and
+    // judged this grade `unchanged`, skipping a recompute that was needed.
+    const known: unknown[] = await this.txHost.tx.query(
+      'UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $1 RETURNING id',
+      [grade.enrollmentId],
+    );
+    if (known.length === 0) return;
     const written: Array<{ replaced: boolean; graded_before: number; passed_before: boolean }> = await this.txHost.tx.query(
-      `WITH touched AS (
-         UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $2 RETURNING id
-       ), prior AS (
+      `WITH prior AS (
          SELECT count(*)::int AS graded, coalesce(bool_or(passed), false) AS passed FROM assessment_grade WHERE enrollment_id = $2 AND assessment_id = $3
        )
-       INSERT INTO assessment_grade (submission_id, enrollment_id, assessment_id, passed, score, max_score, graded_at)
-       SELECT $1, touched.id, $3, $4, $5, $6, $7 FROM touched
+       INSERT INTO assessment_grade (submission_id, enrollment_id, assessment_id, passed, score, max_score, graded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (submission_id) DO UPDATE SET passed = excluded.passed, score = excluded.score, max_score = excluded.max_score, graded_at = excluded.graded_at
         WHERE assessment_grade.graded_at < excluded.graded_at
        RETURNING xmax <> 0 AS replaced, (SELECT graded FROM prior) AS graded_before, (SELECT passed FROM prior) AS passed_before`,

@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { AppConfig } from '../config/app-config';
-import { PasswordHasher } from './password-hasher';
+import { ProblemException } from '@gds/http';
+import { MAX_WAITING_HASHES, PasswordHasher } from './password-hasher';
 
 describe('PasswordHasher', () => {
   const config = Object.assign(new AppConfig(), { PASSWORD_HASH_COST: 'test-only-fast' });
@@ -42,5 +43,19 @@ describe('PasswordHasher', () => {
     expect(answers).toEqual([false, true, false, true, false, true, true, true, true, false]);
     expect(most).toBe(2);
     expect(running).toBe(0);
+  });
+
+  it(`answers 503 with Retry-After at once, not a wrong password, past ${MAX_WAITING_HASHES} waiting`, async () => {
+    const hasher = new PasswordHasher(config);
+    const stored = await hasher.hash('pw');
+    const queued = Array.from({ length: 2 + MAX_WAITING_HASHES }, () => hasher.verify(stored, 'pw'));
+    const refused = await hasher.verify(stored, 'pw').then(() => undefined, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(ProblemException);
+    expect((refused as ProblemException).getStatus()).toBe(503);
+    expect((refused as ProblemException).extra).toEqual({ retryAfter: 1 });
+    await expect(hasher.hash('new').catch((error: ProblemException) => error.getStatus())).resolves.toBe(503);
+    // Those already in line are all answered; then there is room again.
+    expect(await Promise.all(queued)).toEqual(queued.map(() => true));
+    await expect(hasher.verify(stored, 'pw')).resolves.toBe(true);
   });
 });

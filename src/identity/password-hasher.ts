@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Algorithm, hash, Options, verify } from '@node-rs/argon2';
+import { ProblemException } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 
 /** OWASP's argon2id minimum: 19 MiB memory, 2 passes, 1 lane. */
@@ -13,6 +14,15 @@ const TEST_ONLY_FAST_OPTIONS: Options = { algorithm: Algorithm.Argon2id, memoryC
  * reads. Two keep both cores of a small host busy with hashing, which is CPU-bound anyway.
  */
 const CONCURRENT_HASHES = 2;
+/**
+ * Waiting hashes beyond which a request is answered 503 at once instead of queueing: at about a tenth
+ * of a second per hash on two slots, 64 waiters are some three seconds of work already promised; more
+ * only make every caller wait longer (and hold its socket and memory), where a retry later succeeds.
+ */
+export const MAX_WAITING_HASHES = 64;
+
+const hashingBusy = () =>
+  new ProblemException(503, 'unavailable', 'Service unavailable', 'Too many sign-ins and password changes at once; retry shortly.', { retryAfter: 1 });
 
 @Injectable()
 export class PasswordHasher {
@@ -34,14 +44,19 @@ export class PasswordHasher {
   async verify(passwordHash: string | null | undefined, password: string): Promise<boolean> {
     if (!passwordHash) {
       const decoy = await this.decoy;
-      await this.inTurn(() => verify(decoy, password)).catch(() => false);
+      await this.inTurn(() => verify(decoy, password).catch(() => false));
       return false;
     }
-    return this.inTurn(() => verify(passwordHash, password)).catch(() => false);
+    // Only a malformed stored hash counts as no match; a full queue (503) goes to the caller.
+    return this.inTurn(() => verify(passwordHash, password).catch(() => false));
   }
 
-  /** Runs `work` when fewer than CONCURRENT_HASHES are running, first come first served. */
+  /**
+   * Runs `work` when fewer than CONCURRENT_HASHES are running, first come first served; with
+   * MAX_WAITING_HASHES already waiting, refuses (503 problem with Retry-After).
+   */
   private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= CONCURRENT_HASHES && this.waiting.length >= MAX_WAITING_HASHES) throw hashingBusy();
     if (this.running >= CONCURRENT_HASHES) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.running++;
     try {

@@ -60,20 +60,35 @@ export class PasswordResets {
     await this.outbox.publish('send-account-email', { kind: 'password-reset', id });
   }
 
-  /** Spends a reset link: sets the password and ends every session of the account. */
-  @Transactional()
+  /**
+   * Spends a reset link: sets the password and ends every session of the account. The new password
+   * is hashed before the transaction (argon2id waits its turn behind sign-ins; inside, it would hold
+   * a pool connection and the link's row lock), and only for a link that looks spendable, so that
+   * made-up links cost no hashing; the link is claimed for good inside the transaction.
+   */
   async complete(token: string, password: string): Promise<{ userId: string; email: string }> {
     const parts = parseSecretToken(token);
     if (!parts) throw invalidResetToken();
+    const secretHash = sha256Hex(parts.secret);
+    const usable: unknown[] = await this.txHost.tx.query(
+      'SELECT 1 FROM password_reset WHERE id = $1 AND secret_hash = $2 AND used_at IS NULL AND expires_at > now()',
+      [parts.id, secretHash],
+    );
+    if (usable.length === 0) throw invalidResetToken();
+    return this.claim(parts.id, secretHash, await this.passwords.hash(password));
+  }
+
+  @Transactional()
+  private async claim(id: string, secretHash: string, passwordHash: string): Promise<{ userId: string; email: string }> {
     const claimed = await this.txHost.tx.query(
       `UPDATE password_reset r SET used_at = now() FROM app_user u
         WHERE r.id = $1 AND r.secret_hash = $2 AND r.used_at IS NULL AND r.expires_at > now() AND u.id = r.user_id AND u.active
         RETURNING r.user_id, u.email`,
-      [parts.id, sha256Hex(parts.secret)],
+      [id, secretHash],
     );
     const row = claimed[0][0];
     if (!row) throw invalidResetToken();
-    await this.passwords.set(row.user_id, password);
+    await this.passwords.setHash(row.user_id, passwordHash);
     return { userId: row.user_id, email: row.email };
   }
 }

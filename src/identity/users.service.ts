@@ -38,6 +38,8 @@ export interface SentInvitation {
 const PROFILE_SELECT = `id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear",
   district, employer, organisation_id AS "organisationId", created_at AS "createdAt"`;
 
+const invalidInvitation = () => unprocessable('invalid-invitation', 'The invitation is not valid or has expired.');
+
 /** The fields a person changes on their own profile, and their columns (names fixed here, never from input). */
 const PROFILE_COLUMNS = [
   ['displayName', 'display_name'], ['language', 'language'], ['timeZone', 'time_zone'], ['gender', 'gender'], ['birthYear', 'birth_year'], ['district', 'district'], ['employer', 'employer'],
@@ -224,20 +226,32 @@ export class UsersService {
     return this.invite(userId);
   }
 
-  @Transactional()
+  /**
+   * Sets the password of an invited account. Hashed before the transaction, as a reset is (see
+   * PasswordResets.complete), and only for an invitation that looks acceptable.
+   */
   async acceptInvitation(token: string, password: string): Promise<User> {
     const [id, secret] = token.split('.');
-    const invalid = () => unprocessable('invalid-invitation', 'The invitation is not valid or has expired.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/i.test(id)) throw invalid();
+    if (!id || !secret || !/^[0-9a-f-]{36}$/i.test(id)) throw invalidInvitation();
+    const usable: unknown[] = await this.txHost.tx.query(
+      'SELECT 1 FROM invitation WHERE id = $1 AND secret_hash = $2 AND accepted_at IS NULL AND expires_at > now()',
+      [id, sha256(secret)],
+    );
+    if (usable.length === 0) throw invalidInvitation();
+    return this.claimInvitation(id, sha256(secret), await this.passwords.hash(password));
+  }
+
+  @Transactional()
+  private async claimInvitation(id: string, secretHash: string, passwordHash: string): Promise<User> {
     const claimed = await this.txHost.tx.query(
       `UPDATE invitation SET accepted_at = now()
         WHERE id = $1 AND secret_hash = $2 AND accepted_at IS NULL AND expires_at > now() RETURNING user_id`,
-      [id, sha256(secret)],
+      [id, secretHash],
     );
     const row = claimed[0][0];
-    if (!row) throw invalid();
+    if (!row) throw invalidInvitation();
     // As a reset does: any session of the account ends, other pending links stop working.
-    await this.passwords.set(row.user_id, password);
+    await this.passwords.setHash(row.user_id, passwordHash);
     return this.get(row.user_id);
   }
 

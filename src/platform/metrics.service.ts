@@ -9,6 +9,7 @@ export class MetricsService {
   readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
   private readonly outboxPending: Gauge;
   private readonly outboxOldestDueAge: Gauge;
+  private readonly outboxAbandonedClaims: Gauge;
 
   constructor(private readonly health: PipelineHealth) {
     collectDefaultMetrics({ register: this.registry });
@@ -37,6 +38,11 @@ export class MetricsService {
       help: 'Age of the oldest outbox row that is due and not yet moved to a queue (0 when none)',
       registers: [this.registry],
     });
+    this.outboxAbandonedClaims = new Gauge({
+      name: 'outbox_abandoned_claim_messages',
+      help: 'Unsent outbox rows a relay claimed but neither moved nor retried before its lease ran out (relay died or hung)',
+      registers: [this.registry],
+    });
   }
 
   /**
@@ -48,6 +54,7 @@ export class MetricsService {
     const lag = await this.health.outboxLag().catch(() => null);
     this.outboxPending.set(lag ? lag.pending : -1);
     this.outboxOldestDueAge.set(lag ? (lag.oldestDueAgeSeconds ?? 0) : -1);
+    this.outboxAbandonedClaims.set(lag ? lag.abandonedClaims : -1);
     return this.registry.metrics();
   }
 }

@@ -18,6 +18,12 @@ export interface OutboxLag {
   due: number;
   oldestDueAt: Date | null;
   oldestDueAgeSeconds: number | null;
+  /**
+   * Unsent rows a relay claimed and then neither moved nor postponed (it died or hung holding them,
+   * and the lease ran out): each such claim is one more than the row's attempts + 1. A row that
+   * crash-loops its relay shows here, while its due age keeps growing (the lease leaves available_at).
+   */
+  abandonedClaims: number;
 }
 
 /** Queue depth and outbox lag, read once here for both /metrics and the admin JSON route. */
@@ -37,7 +43,8 @@ export class PipelineHealth {
       `SELECT count(*)::int AS pending,
               count(*) FILTER (WHERE available_at <= now())::int AS due,
               min(available_at) FILTER (WHERE available_at <= now()) AS oldest_due_at,
-              extract(epoch FROM now() - min(available_at) FILTER (WHERE available_at <= now()))::float8 AS oldest_due_age
+              extract(epoch FROM now() - min(available_at) FILTER (WHERE available_at <= now()))::float8 AS oldest_due_age,
+              count(*) FILTER (WHERE claims > attempts + 1)::int AS abandoned_claims
          FROM outbox_message WHERE sent_at IS NULL`,
     );
     return {
@@ -45,6 +52,7 @@ export class PipelineHealth {
       due: row.due,
       oldestDueAt: row.oldest_due_at ? new Date(row.oldest_due_at) : null,
       oldestDueAgeSeconds: row.oldest_due_age === null ? null : Math.max(0, Math.round(row.oldest_due_age * 1000) / 1000),
+      abandonedClaims: row.abandoned_claims,
     };
   }
 

@@ -61,7 +61,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = request.is404 ? this.unmatched(request, reply) : this.toProblem(error, request);
     if (reply.sent) return;
     reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8');
-    if (body.status === 429 && body.retryAfter) reply.header('retry-after', String(body.retryAfter));
+    if ((body.status === 429 || body.status === 503) && body.retryAfter) reply.header('retry-after', String(body.retryAfter));
     reply.send(JSON.stringify(body));
   }
 

@@ -29,6 +29,14 @@ export class OutboxMessage {
   @Column('int', { default: 0 })
   attempts: number;
 
+  /** Claimed by a relay until then (OutboxRelay.relayBatch); `available_at` stays when the row became due. */
+  @Column('timestamptz', { nullable: true })
+  leasedUntil: Date | null;
+
+  /** Times a relay claimed the row; more than attempts + 1 means a claim ended in neither a move nor a retry (a relay died or hung). */
+  @Column('int', { default: 0 })
+  claims: number;
+
   @Column('text', { nullable: true })
   lastError: string | null;
 

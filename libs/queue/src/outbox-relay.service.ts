@@ -125,7 +125,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * Moves one batch; answers how many rows were moved. Public for tests and the CLI.
    *
    * Two autocommit statements per batch, no transaction held while Redis answers: the claim leases
-   * the rows (pushes their `available_at` out by LEASE_MS, SKIP LOCKED so relays share the work),
+   * the rows (sets `leased_until` LEASE_MS out and counts the claim, SKIP LOCKED so relays share the
+   * work; `available_at` stays, so a row's lag keeps counting from when it became due),
    * the jobs are added, then the rows are marked sent. A relay that dies between claim and mark
    * leaves the rows to be claimed again when the lease runs out, and the job ids make that second
    * move a no-op: at least once, as before, for half the round trips (and no TypeORM query runner
@@ -134,13 +135,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async relayBatch(): Promise<number> {
     const rows = await this.pool.query<ClaimedRow>(
       `WITH due AS (
-         SELECT id, available_at FROM outbox_message
-          WHERE sent_at IS NULL AND available_at <= now()
+         SELECT id FROM outbox_message
+          WHERE sent_at IS NULL AND available_at <= now() AND (leased_until IS NULL OR leased_until <= now())
           ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED
        )
-       UPDATE outbox_message o SET available_at = now() + $2 * interval '1 millisecond'
+       UPDATE outbox_message o SET leased_until = now() + $2 * interval '1 millisecond', claims = o.claims + 1
          FROM due WHERE o.id = due.id
-       RETURNING o.id, o.job_name AS "jobName", o.queue, o.payload, o.job_id AS "jobId", o.attempts, due.available_at AS "dueAt"`,
+       RETURNING o.id, o.job_name AS "jobName", o.queue, o.payload, o.job_id AS "jobId", o.attempts, o.available_at AS "dueAt"`,
       [BATCH_SIZE, LEASE_MS],
     );
     if (rows.length === 0) return 0;
@@ -178,7 +179,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const delayMs = Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** Math.min(attempts, 12));
     this.logger.warn({ msg: 'outbox relay could not enqueue; will retry', rows: rows.length, attempts, delayMs, error: error.message });
     await this.pool.query(
-      `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
+      `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2, leased_until = NULL,
               available_at = now() + ($3 || ' milliseconds')::interval
         WHERE id = ANY($1::uuid[])`,
       [rows.map((r) => r.id), error.message.slice(0, 500), String(delayMs)],

@@ -8,7 +8,7 @@ import { JobHandlerRegistry } from './job-handler.registry';
 import { JobFailure } from './job-failure.entity';
 import { QueueSettings } from './queue-settings';
 import { OutboxRelay } from './outbox-relay.service';
-import { hasDeferredRelayWake } from './deferred-relay-wake';
+import { openDeferredRelayWake } from './deferred-relay-wake';
 
 /** One BullMQ worker per queue; it hands each job to the @JobHandler registered for its name. */
 @Injectable()
@@ -35,6 +35,7 @@ abstract class DispatchingProcessor extends WorkerHost implements OnApplicationB
     if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
     // Each job runs in its own CLS context so that @Transactional() services work as under HTTP.
     return this.cls.run(async () => {
+      const deferredWake = openDeferredRelayWake(this.cls);
       const result = await handler({
         name: job.name as JobName,
         id: job.id ?? '',
@@ -44,7 +45,7 @@ abstract class DispatchingProcessor extends WorkerHost implements OnApplicationB
         raw: job,
       });
       // The handler's transactions have committed: the rows it left for the next poll can go now.
-      if (hasDeferredRelayWake(this.cls)) this.relay.soon();
+      if (deferredWake.pending) this.relay.soon();
       return result;
     });
   }

@@ -52,6 +52,8 @@ export class OutboxLagView {
   @ApiProperty({ type: 'integer', description: 'Of those, the ones already due (delayed retries wait for their time)' }) due: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) oldestDueAt: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'How long the oldest due row has waited, in seconds' }) oldestDueAgeSeconds: number | null;
+  @ApiProperty({ type: 'integer', description: 'Unsent rows a relay claimed but neither moved nor retried before its lease ran out (a relay that died or hung holding them)' })
+  abandonedClaims: number;
 }
 
 export class PipelineHealthView {

@@ -2856,6 +2856,8 @@ export interface components {
             oldestDueAt: string | null;
             /** @description How long the oldest due row has waited, in seconds */
             oldestDueAgeSeconds: number | null;
+            /** @description Unsent rows a relay claimed but neither moved nor retried before its lease ran out (a relay that died or hung holding them) */
+            abandonedClaims: number;
         };
         QueueDepthView: {
             queue: string;
