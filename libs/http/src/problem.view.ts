@@ -22,5 +22,5 @@ export class ProblemView {
   @ApiPropertyOptional({ description: 'The path of the request (no query)' }) instance?: string;
   @ApiPropertyOptional({ description: 'The X-Request-Id of the request, to quote to support' }) requestId?: string;
   @ApiPropertyOptional({ type: FieldErrorView, isArray: true, description: 'Validation: each refused field' }) errors?: FieldErrorView[];
-  @ApiPropertyOptional({ type: 'integer', description: '429: seconds to wait (also the Retry-After header)' }) retryAfter?: number;
+  @ApiPropertyOptional({ type: 'integer', description: '429 and 503: seconds to wait before trying again (also the Retry-After header)' }) retryAfter?: number;
 }

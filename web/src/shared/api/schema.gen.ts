@@ -2796,7 +2796,7 @@ export interface components {
             requestId?: string;
             /** @description Validation: each refused field */
             errors?: components["schemas"]["FieldErrorView"][];
-            /** @description 429: seconds to wait (also the Retry-After header) */
+            /** @description 429 and 503: seconds to wait before trying again (also the Retry-After header) */
             retryAfter?: number;
         };
         ReadinessView: {
