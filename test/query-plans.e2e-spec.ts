@@ -19,7 +19,7 @@ import { walkPages } from './support/walk-pages';
  * digits) and their names and e-mails that possible duplicates are found among (a duplicate may be
  * any application of the cohort), and the counts that give a page's scores their rank in the cohort
  * (most of a cohort counts when a score is low). Every other statement of it is checked.
- * The talent search ranked by skills any-of pages one match level at a time in id order.
+ * The talent search ranked by skills any-of ranks its GIN-selected candidates in one statement per page.
  */
 const TRAINEES = 10_000;
 const COURSES = 1_000;
