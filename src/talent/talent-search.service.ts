@@ -67,7 +67,7 @@ export class TalentSearch {
   }
 
   /** Up to limit + 1 listed profiles after the cursor, in rank order (skill match DESC, trainee id). */
-  private rows(query: SearchTalentQuery, wanted: string[], after: { m: number; id: string } | null): Promise<Row[]> {
+  private rows(query: SearchTalentQuery, wanted: string[], after: { m: number; id: string } | undefined): Promise<Row[]> {
     const params: unknown[] = [];
     const bind = (value: unknown) => {
       params.push(value);
