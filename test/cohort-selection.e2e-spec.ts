@@ -117,6 +117,25 @@ describe('cohort: the selection workbench (list, rubric scores, quotas per track
     expect((await list(cohort.id)).body.items).toHaveLength(3);
   });
 
+  it('refuses a keyset cursor issued for another sort or other filters (400 problem+json): a submitted cursor would skip every scored one under -score', async () => {
+    const cohort = await twoTrackCohort();
+    const id = tag();
+    const apps = [];
+    for (const name of ['One', 'Two', 'Three']) {
+      const applicant = await person(`${name.toLowerCase()}.${id}@example.bz`, `${name} Keyset`);
+      apps.push(await apply(t.api, cohort.id, applicant.token, { statement: 'x', answers: [{ questionId: 'q1', answer: 'x' }], courseVersionId: cohort.cyber.versionId }));
+    }
+    await t.dataSource.query('UPDATE application SET score = 80 WHERE id = $1', [apps[2].id]);
+    const first = await list(cohort.id, '?sort=submitted&limit=1');
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    for (const query of [`?sort=-score&cursor=${first.body.nextCursor}`, `?sort=submitted&status=submitted&cursor=${first.body.nextCursor}`, `?sort=submitted&scored=false&cursor=${first.body.nextCursor}`]) {
+      const answer = await list(cohort.id, query);
+      expect([query, answer.status, answer.headers.get('content-type')]).toEqual([query, 400, expect.stringContaining('application/problem+json')]);
+    }
+    const next = await list(cohort.id, `?sort=submitted&limit=1&cursor=${first.body.nextCursor}`);
+    expect(next.body.items.map((i: { id: string }) => i.id)).toEqual([apps[1].id]);
+  });
+
   it('scores by a rubric: one score per reviewer per criterion, aggregate, spread and ties; out-of-range scores refused with nothing stored', async () => {
     const cohort = await twoTrackCohort();
     const applicants = await Promise.all([1, 2, 3].map(() => createUser(t.api, admin.token, ['trainee'])));
