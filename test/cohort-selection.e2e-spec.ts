@@ -134,6 +134,15 @@ describe('cohort: the selection workbench (list, rubric scores, quotas per track
     }
     const next = await list(cohort.id, `?sort=submitted&limit=1&cursor=${first.body.nextCursor}`);
     expect(next.body.items.map((i: { id: string }) => i.id)).toEqual([apps[1].id]);
+
+    // Ties of submission time under -submitted: the keyset page, the whole-cohort list (a text search)
+    // and the CSV all give the list's order, id descending.
+    await t.dataSource.query(`UPDATE application SET submitted_at = '2026-03-01T10:00:00.123456Z' WHERE cohort_id = $1`, [cohort.id]);
+    const descending = apps.map((a) => a.id as string).sort().reverse();
+    expect((await list(cohort.id, '?sort=-submitted')).body.items.map((i: { id: string }) => i.id)).toEqual(descending);
+    expect((await list(cohort.id, '?sort=-submitted&q=keyset')).body.items.map((i: { id: string }) => i.id)).toEqual(descending);
+    const csv = (await list(cohort.id, '?sort=-submitted&format=csv')).text.trimEnd().split('\r\n').slice(1);
+    expect(csv.map((line: string) => line.split(',')[2])).toEqual(descending);
   });
 
   it('scores by a rubric: one score per reviewer per criterion, aggregate, spread and ties; out-of-range scores refused with nothing stored', async () => {

@@ -231,8 +231,14 @@ function parsePosition(text: string): Position {
   throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
 }
 
-/** The sort value in the asked direction (null last either way), then submission time and id ascending. */
+/**
+ * The sort value in the asked direction (null last either way), then submission time and id
+ * ascending — except -submitted, which is submission time then id both descending: the keyset list
+ * (SelectionPages) walks one index backwards for it, and the CSV and whole-cohort lists keep the
+ * list's order.
+ */
 function comparePositions(a: Position, b: Position, sort: ApplicationSort): number {
+  if (sort === '-submitted') return -comparePositions(a, b, 'submitted');
   const descending = sort.startsWith('-');
   if (a[0] !== b[0]) {
     if (a[0] === null) return 1;
