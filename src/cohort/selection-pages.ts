@@ -89,6 +89,25 @@ export class SelectionPages {
   }
 }
 
+/**
+ * Whether a loaded application still meets the column filters the page was cut by. The page's ids
+ * and its full rows are two statements: a decision between them (shortlisted → accepted) must not put
+ * a row on a page whose filter it no longer meets. Mirrors the conditions of SelectionPages.read.
+ */
+export function meetsColumnFilters(
+  a: { status: string; courseVersionId: string; score: string | null },
+  query: ListApplicationsQuery,
+  versionIds: string[] | null,
+): boolean {
+  if (query.status && a.status !== query.status) return false;
+  if (query.courseVersionId && a.courseVersionId !== query.courseVersionId) return false;
+  if (versionIds && !versionIds.includes(a.courseVersionId)) return false;
+  if (query.minScore !== undefined && (a.score === null || Number(a.score) < query.minScore)) return false;
+  if (query.scored === 'true' && a.score === null) return false;
+  if (query.scored === 'false' && a.score !== null) return false;
+  return true;
+}
+
 function stretches(sort: ApplicationSort, after: Position | undefined): Stretch[] {
   const field = sort.replace(/^-/, '');
   const descending = sort.startsWith('-');
