@@ -121,7 +121,7 @@ describe('cohort: the selection workbench (list, rubric scores, quotas per track
   it('keyset pages: a cursor of another sort or filters is a 400 (a submitted one would skip every scored one under -score); -submitted ties agree with the CSV; a row that left the filter between ids and load is not shown', async () => {
     const cohort = await twoTrackCohort();
     const id = tag();
-    const apps = [];
+    const apps: Array<{ id: string }> = [];
     for (const name of ['One', 'Two', 'Three']) {
       const applicant = await person(`${name.toLowerCase()}.${id}@example.bz`, `${name} Keyset`);
       apps.push(await apply(t.api, cohort.id, applicant.token, { statement: 'x', answers: [{ questionId: 'q1', answer: 'x' }], courseVersionId: cohort.cyber.versionId }));
