@@ -140,4 +140,29 @@ describe('cohort: creation, validation, lifecycle, visibility', () => {
     const second = await t.api.get(`/api/v1/cohorts?limit=2&cursor=${first.body.nextCursor}`, admin.token);
     expect(second.body.items.map((c: { id: string }) => c.id)).not.toContain(first.body.items[0].id);
   });
+
+  it('pages by a cursor at the full precision of the start time: cohorts starting within one millisecond are each seen once', async () => {
+    const teacher = await createUser(t.api, admin.token, ['instructor']);
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) made.push((await createCohort(t.api, admin.token, fake, { status: 'planned', instructorIds: [teacher.id] })).id);
+    await t.dataSource.query(
+      `UPDATE cohort SET starts_at = '2027-03-01T09:00:00.123Z'::timestamptz + (array_position($1::uuid[], id) * interval '1 microsecond') WHERE id = ANY($1::uuid[])`,
+      [made],
+    );
+    const expected: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM cohort WHERE id = ANY($1::uuid[]) ORDER BY starts_at DESC, id DESC', [made]);
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null && seen.length <= made.length) {
+      const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await t.api.get(`/api/v1/cohorts?limit=1${cursor ? `&cursor=${cursor}` : ''}`, teacher.token);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((c) => c.id));
+      cursor = page.body.nextCursor;
+    }
+    expect(seen).toEqual(expected.map((r) => r.id));
+    const forged = (position: object) => Buffer.from(JSON.stringify(position)).toString('base64url');
+    for (const bad of [{ startsAt: 'yesterday', id: made[0] }, { startsAt: '2027-03-01T09:00:00.123401Z', id: 'x' }]) {
+      const answer = await t.api.get(`/api/v1/cohorts?cursor=${forged(bad)}`, teacher.token);
+      expect([answer.status, answer.headers.get('content-type')]).toEqual([400, expect.stringContaining('application/problem+json')]);
+    }
+  });
 });

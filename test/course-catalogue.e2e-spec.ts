@@ -111,6 +111,24 @@ describe('course: catalogue, skills, Markdown safety, exchange, contracts', () =
     expect((await t.api.get('/api/v1/courses')).status).toBe(401);
   });
 
+  it('pages by the database’s lower-cased title: titles JavaScript lower-cases otherwise are each seen once across page boundaries', async () => {
+    const teacher = await createUser(t.api, admin.token, ['instructor']);
+    const made: string[] = [];
+    for (const title of ['ΟΔΟΣ Α', 'ΟΔΟΣ Β', 'Οδοσ Γ', 'İleri 1', 'İleri 2', 'ileri 3', 'ΟΔΟΣ Δ']) made.push((await createCourse(t.api, teacher.token, { title })).id);
+    const expected: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM course WHERE id = ANY($1::uuid[]) ORDER BY lower(title), id', [made]);
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: { status: number; body: { items: Array<{ id: string; sortKey?: unknown }>; nextCursor: string | null } } = await t.api.get(`/api/v1/courses?teaching=true&limit=1${cursor ? `&cursor=${cursor}` : ''}`, teacher.token);
+      expect(page.status).toBe(200);
+      expect(page.body.items.every((c) => c.sortKey === undefined)).toBe(true);
+      seen.push(...page.body.items.map((c) => c.id));
+      cursor = page.body.nextCursor;
+      if (seen.length > made.length * 2) break;
+    }
+    expect(seen).toEqual(expected.map((r) => r.id));
+  });
+
   it('stores Markdown as written and never renders stored XSS', async () => {
     const evil = [
       '# Title',

@@ -19,7 +19,11 @@ import { walkPages } from './support/walk-pages';
  * digits) and their names and e-mails that possible duplicates are found among (a duplicate may be
  * any application of the cohort), and the counts that give a page's scores their rank in the cohort
  * (most of a cohort counts when a score is low). Every other statement of it is checked.
- * The talent search ranked by skills any-of pages one match level at a time in id order.
+ * The talent search ranked by skills any-of ranks its candidates in one statement per page: a count
+ * that depends on the question cannot be index-ordered, so every candidate is counted. The GIN index
+ * on skills selects them (checked for rare skills and for a quarter of the profiles); when the asked
+ * skills cover most profiles, reading the table is the cheaper way to the same candidates, so for
+ * that one search its ranked statement is allowed by its text (RANKED_CANDIDATES).
  */
 const TRAINEES = 10_000;
 const COURSES = 1_000;
@@ -32,6 +36,9 @@ const WHOLE_COHORT = [
   /^SELECT id, email, display_name AS "displayName", .* FROM app_user WHERE id = ANY\(\$1::uuid\[\]\)$/s,
   /^SELECT s::text AS score,\s+\(SELECT count\(\*\) FROM application WHERE cohort_id = \$1 AND score > s\)::int AS above,/,
 ];
+
+/** The talent search's ranked any-of statement, which counts all its candidates by design (see above). */
+const RANKED_CANDIDATES = [/^SELECT \* FROM \(SELECT trainee_id, .* AS skill_match FROM talent_profile WHERE .*\) ranked\s/s];
 
 interface Captured {
   text: string;
@@ -102,6 +109,10 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
               submitted_at = date_trunc('minute', submitted_at) WHERE cohort_id = $1`,
       [world.cohortId],
     );
+    // The profiles were bulk-loaded into an existing GIN index: they sit in its pending list, which
+    // the planner costs as a scan of the whole list (so it reads the table instead) until autovacuum
+    // merges it, as it does in a running system. Merged here, so the plans are the steady state's.
+    await t.dataSource.query(`SELECT gin_clean_pending_list('talent_profile_skills_idx')`);
     await t.dataSource.query('ANALYZE');
     const rows: Array<{ relname: string }> = await t.dataSource.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND reltuples > $1`, [LARGE]);
     large = new Set(rows.map((r) => r.relname));
@@ -214,8 +225,9 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
     const employer = await employerToken();
     expect(await planProblems('/api/v1/talent/profiles?track=cybersecurity&limit=50', employer)).toEqual([]);
     expect(await planProblems('/api/v1/talent/profiles?skillsAll=SK-1,SK-2&limit=50', employer)).toEqual([]);
+    expect(await planProblems('/api/v1/talent/profiles?skillsAny=SK-98,SK-99&limit=50', employer)).toEqual([]);
     expect(await planProblems('/api/v1/talent/profiles?skillsAny=SK-1,SK-2,SK-3&limit=50', employer)).toEqual([]);
-    expect(await planProblems('/api/v1/talent/profiles?skillsAny=SK-1,SK-2,SK-3,SK-4,SK-5,SK-6,SK-7,SK-8,SK-9,SK-10,SK-11,SK-12&limit=50', employer)).toEqual([]);
+    expect(await planProblems('/api/v1/talent/profiles?skillsAny=SK-1,SK-2,SK-3,SK-4,SK-5,SK-6,SK-7,SK-8,SK-9,SK-10,SK-11,SK-12&limit=50', employer, RANKED_CANDIDATES)).toEqual([]);
     expect(await planProblems('/api/v1/talent/profiles?skillsAll=SK-1&skillsAny=SK-2,SK-3&track=cybersecurity&limit=50', employer)).toEqual([]);
   });
 
@@ -239,7 +251,9 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
     const path = `/api/v1/cohorts/${world.cohortId}/applications`;
     const first = await t.api.get(`${path}?sort=-score&limit=5`, admin.token);
     const cursor = first.body.nextCursor as string;
-    const forged = (position: object) => Buffer.from(JSON.stringify(position)).toString('base64url');
+    // Forged positions carry the real cursor's sort and filters hash, so only the field under test is wrong.
+    const issued = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s: string; f: string };
+    const forged = (position: object) => Buffer.from(JSON.stringify({ s: issued.s, f: issued.f, ...position })).toString('base64url');
     for (const bad of [
       `sort=-status&cursor=${cursor}`,
       `sort=-score&cursor=${forged({ v: 'DROP', t: '2026-01-01T00:00:00.000000Z', id: '00000000-0000-4000-8000-000000000000' })}`,

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { HttpClient } from '@gds/testing';
 import { startTestApp, TestApp } from './support/test-app';
 import { buildWorld, MatrixWorld } from './support/authz-world';
@@ -156,6 +157,24 @@ describe('talent pipeline', () => {
       const first = await api.get('/api/v1/talent/profiles?skillsAny=CYB-IAM-01,CYB-SOC-01&limit=1', token);
       const second = await api.get(`/api/v1/talent/profiles?skillsAny=CYB-IAM-01,CYB-SOC-01&limit=1&cursor=${first.body.nextCursor}`, token);
       expect([first.body.items[0].traineeId, second.body.items[0].traineeId, second.body.nextCursor]).toEqual([w.people.traineeA.id, third.id, null]);
+      // One ranked statement per page whatever the number of skills asked (not one per match level).
+      const skills = Array.from({ length: 18 }, (_, i) => `CYB-X${String.fromCharCode(65 + i)}-01`).concat(['CYB-IAM-01', 'CYB-SOC-01']);
+      const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+      const original = proto.query;
+      const statements: string[] = [];
+      proto.query = function (this: Client, ...args: unknown[]) {
+        const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text ?? '');
+        if (/\btalent_profile\b/.test(text)) statements.push(text);
+        return original.apply(this, args);
+      };
+      let many: { body: { items: Array<{ traineeId: string; skillMatch: number }> } };
+      try {
+        many = await api.get(`/api/v1/talent/profiles?skillsAny=${skills.join(',')}&limit=5`, token);
+      } finally {
+        proto.query = original;
+      }
+      expect(many.body.items.map((i) => [i.traineeId, i.skillMatch])).toEqual([[w.people.traineeA.id, 2], [third.id, 1]]);
+      expect(statements).toHaveLength(1);
       await t.dataSource.query('DELETE FROM talent_profile WHERE trainee_id = $1', [third.id]);
     });
 

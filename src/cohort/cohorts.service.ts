@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, DirectReads, Transactional } from '@gds/database';
 import { Outbox } from '@gds/queue';
 import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
-import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
+import { badRequest, decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { UserDirectory } from '../identity/identity.module';
 import { Cohort, CohortStatus } from './cohort.entity';
@@ -15,6 +15,9 @@ import { CohortView, CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from '
 const COHORT_COLUMNS = `c.id, c.name, c.status, c.capacity, c.seats_taken AS "seatsTaken", c.applications_open_at AS "applicationsOpenAt",
   c.applications_close_at AS "applicationsCloseAt", c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.unlock_mode AS "unlockMode",
   c.time_zone AS "timeZone", c.questions, c.created_by AS "createdBy", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** Cohorts: creation from published course versions, schedule, instructors and lifecycle. */
 @Injectable()
@@ -102,6 +105,9 @@ export class CohortsService {
    */
   async list(principal: Principal, query: ListCohortsQuery): Promise<Page<CohortView>> {
     const after = decodeCursor<{ startsAt: string; id: string }>(query.cursor, ['startsAt', 'id']);
+    if (after && !(CURSOR_AT.test(after.startsAt) && !Number.isNaN(Date.parse(after.startsAt)) && UUID.test(after.id))) {
+      throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
+    }
     const params: unknown[] = [query.limit + 1];
     const where: string[] = [];
     if (!hasRole(principal, 'admin', 'reviewer')) {
@@ -112,12 +118,14 @@ export class CohortsService {
           OR (c.status = 'accepting_applications' AND $3))`);
     }
     if (query.status) where.push(`c.status = $${params.push(query.status)}`);
-    if (after) where.push(`(c.starts_at, c.id) < ($${params.push(after.startsAt)}, $${params.push(after.id)})`);
-    const rows = await this.reads.query<Cohort>(
-      `SELECT ${COHORT_COLUMNS} FROM cohort c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.starts_at DESC, c.id DESC LIMIT $1`,
+    if (after) where.push(`(c.starts_at, c.id) < ($${params.push(after.startsAt)}::timestamptz, $${params.push(after.id)}::uuid)`);
+    // The cursor's time is written by Postgres at full precision (microseconds): a JavaScript Date
+    // keeps milliseconds only, and cohorts starting within the same millisecond were skipped.
+    const rows = await this.reads.query<Cohort & { startsAtKey: string }>(
+      `SELECT ${COHORT_COLUMNS}, to_char(c.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "startsAtKey" FROM cohort c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.starts_at DESC, c.id DESC LIMIT $1`,
       params,
     );
-    const page = toPage(rows, query.limit, (c) => ({ startsAt: c.startsAt.toISOString(), id: c.id }));
+    const page = toPage(rows, query.limit, (c) => ({ startsAt: c.startsAtKey, id: c.id }));
     const items: CohortView[] = [];
     // The viewer's completed courses, once for the page: each cohort's prerequisites are judged against them.
     const completed = await this.prerequisites.completedCourseIds(principal.userId);

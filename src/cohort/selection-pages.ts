@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { badRequest, decodeCursor, encodeCursor } from '@gds/http';
@@ -11,11 +12,18 @@ const SCORE = /^\d{1,3}(\.\d{1,20})?$/;
 /** Sorts the database pages by keyset; the others (name, and a text or duplicates filter) need the whole cohort. */
 export const KEYSET_SORTS: readonly ApplicationSort[] = ['submitted', '-submitted', 'score', '-score', 'status', '-status'];
 
-/** A sort position: the sort value (score or status; empty for submitted or no score), the submission time at full precision, the id. */
+/**
+ * A sort position: the sort value (score or status; empty for submitted or no score), the submission
+ * time at full precision, the id; and the sort and a short hash of the filters it was issued for. A
+ * position means something only in its own list: `v: ''` is any submitted cursor and also "among the
+ * unscored" for a score sort, so a submitted cursor reused with -score would skip every scored one.
+ */
 type Position = {
   v: string;
   t: string;
   id: string;
+  s: string;
+  f: string;
 };
 
 /** score_text: not named score, which ORDER BY would take for this text rather than the numeric column. */
@@ -49,7 +57,7 @@ export class SelectionPages {
 
   /** Ids of the page (limit + 1 when there is more) and the position of each, in the list's order. */
   async ids(cohortId: string, query: ListApplicationsQuery, versionIds: string[] | null): Promise<{ ids: string[]; nextCursor: string | null }> {
-    const after = decodePosition(query.cursor, query.sort);
+    const after = decodePosition(query.cursor, query);
     const rows: PositionRow[] = [];
     for (const stretch of stretches(query.sort, after)) {
       if (rows.length > query.limit) break;
@@ -57,7 +65,7 @@ export class SelectionPages {
     }
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    return { ids: page.map((r) => r.id), nextCursor: rows.length > query.limit && last ? encodeCursor(positionOf(last, query.sort)) : null };
+    return { ids: page.map((r) => r.id), nextCursor: rows.length > query.limit && last ? encodeCursor(positionOf(last, query)) : null };
   }
 
   private read(cohortId: string, query: ListApplicationsQuery, versionIds: string[] | null, stretch: Stretch, take: number): Promise<PositionRow[]> {
@@ -79,6 +87,25 @@ export class SelectionPages {
       params,
     );
   }
+}
+
+/**
+ * Whether a loaded application still meets the column filters the page was cut by. The page's ids
+ * and its full rows are two statements: a decision between them (shortlisted → accepted) must not put
+ * a row on a page whose filter it no longer meets. Mirrors the conditions of SelectionPages.read.
+ */
+export function meetsColumnFilters(
+  a: { status: string; courseVersionId: string; score: string | null },
+  query: ListApplicationsQuery,
+  versionIds: string[] | null,
+): boolean {
+  if (query.status && a.status !== query.status) return false;
+  if (query.courseVersionId && a.courseVersionId !== query.courseVersionId) return false;
+  if (versionIds && !versionIds.includes(a.courseVersionId)) return false;
+  if (query.minScore !== undefined && (a.score === null || Number(a.score) < query.minScore)) return false;
+  if (query.scored === 'true' && a.score === null) return false;
+  if (query.scored === 'false' && a.score !== null) return false;
+  return true;
 }
 
 function stretches(sort: ApplicationSort, after: Position | undefined): Stretch[] {
@@ -109,21 +136,29 @@ function stretches(sort: ApplicationSort, after: Position | undefined): Stretch[
   return [...scored, unscored];
 }
 
-function positionOf(row: PositionRow, sort: ApplicationSort): Position {
-  const field = sort.replace(/^-/, '');
-  return { v: field === 'status' ? row.status : field === 'score' ? (row.score_text ?? '') : '', t: row.t, id: row.id };
+function positionOf(row: PositionRow, query: ListApplicationsQuery): Position {
+  const field = query.sort.replace(/^-/, '');
+  return { v: field === 'status' ? row.status : field === 'score' ? (row.score_text ?? '') : '', t: row.t, id: row.id, s: query.sort, f: filtersOf(query) };
+}
+
+/** A short hash of the column filters a keyset list is cut by: a cursor is only valid under the same ones. */
+function filtersOf(query: ListApplicationsQuery): string {
+  const filters = [query.status ?? null, query.courseVersionId ?? null, query.trackCode ?? null, query.minScore ?? null, query.scored ?? null];
+  return createHash('sha256').update(JSON.stringify(filters)).digest('base64url').slice(0, 10);
 }
 
 /** The cursor's position, checked against the sort it was issued for: anything else is the 400 of a cursor this API did not issue. */
-function decodePosition(cursor: string | undefined, sort: ApplicationSort): Position | undefined {
-  const p = decodeCursor<{ v: string; t: string; id: string }>(cursor, ['v', 't', 'id']);
+function decodePosition(cursor: string | undefined, query: ListApplicationsQuery): Position | undefined {
+  const p = decodeCursor<Position>(cursor, ['v', 't', 'id', 's', 'f']);
   if (!p) return undefined;
+  const sort = query.sort;
   const field = sort.replace(/^-/, '');
   const valueOk =
     field === 'status' ? (APPLICATION_STATUSES as readonly string[]).includes(p.v)
     : field === 'score' ? p.v === '' || (SCORE.test(p.v) && Number(p.v) <= 100)
     : p.v === '';
   const timeOk = typeof p.t === 'string' && AT.test(p.t) && !Number.isNaN(Date.parse(p.t)) && new Date(p.t).toISOString().slice(0, 19) === p.t.slice(0, 19);
-  if (typeof p.v === 'string' && valueOk && timeOk && typeof p.id === 'string' && UUID.test(p.id)) return { v: p.v, t: p.t, id: p.id };
+  const listOk = p.s === sort && p.f === filtersOf(query);
+  if (typeof p.v === 'string' && valueOk && timeOk && typeof p.id === 'string' && UUID.test(p.id) && listOk) return { v: p.v, t: p.t, id: p.id, s: p.s, f: p.f };
   throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
 }

@@ -13,7 +13,7 @@ import { ApplicationReviewView } from './dto/selection.dto';
 import { rankWithTies, summarise } from './rubric-scoring';
 import { Rubrics } from './rubrics.service';
 import { TrackQuotas } from './track-quotas.service';
-import { KEYSET_SORTS, SelectionPages } from './selection-pages';
+import { KEYSET_SORTS, meetsColumnFilters, SelectionPages } from './selection-pages';
 
 /** A sort position: the sort value (null sorts last), the submission time and the id break ties. */
 type Position = [string | number | null, number, string];
@@ -53,7 +53,9 @@ export class SelectionWorkbench {
     const versionIds = query.trackCode ? [...trackOf].filter(([, track]) => track === query.trackCode).map(([version]) => version) : null;
     const { ids, nextCursor } = await this.pages.ids(cohort.id, query, versionIds);
     const found = new Map((ids.length ? await this.txHost.tx.getRepository(Application).findBy({ id: In(ids) }) : []).map((a) => [a.id, a]));
-    const applications = ids.map((id) => found.get(id)).filter((a): a is Application => a !== undefined);
+    // Re-checked after loading: a row changed since its id was read may no longer belong on this page
+    // (the page is then shorter; its cursor is still the last position read, so nothing is skipped).
+    const applications = ids.map((id) => found.get(id)).filter((a): a is Application => a !== undefined && meetsColumnFilters(a, query, versionIds));
     return { items: await this.viewsOf(cohort, applications, await this.contextOf(cohort.id, applications, trackOf)), nextCursor };
   }
 
@@ -231,8 +233,14 @@ function parsePosition(text: string): Position {
   throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
 }
 
-/** The sort value in the asked direction (null last either way), then submission time and id ascending. */
+/**
+ * The sort value in the asked direction (null last either way), then submission time and id
+ * ascending — except -submitted, which is submission time then id both descending: the keyset list
+ * (SelectionPages) walks one index backwards for it, and the CSV and whole-cohort lists keep the
+ * list's order.
+ */
 function comparePositions(a: Position, b: Position, sort: ApplicationSort): number {
+  if (sort === '-submitted') return -comparePositions(a, b, 'submitted');
   const descending = sort.startsWith('-');
   if (a[0] !== b[0]) {
     if (a[0] === null) return 1;

@@ -48,13 +48,17 @@ export class CourseCatalogue {
     if (query.q) where.push(`c.search @@ websearch_to_tsquery('english', ${param(query.q)})`);
     if (after) where.push(`(lower(c.title), c.id) > (${param(after.t)}, ${param(after.id)}::uuid)`);
     // Straight on the pool outside a transaction (DirectReads): no TypeORM query runner per call.
-    const rows = await this.reads.query<CatalogueItem>(
-      `SELECT c.id, c.code, c.title, c.summary, c.track_code AS "trackCode", c.level, c.estimated_hours AS "estimatedHours", c.status,
+    // The cursor holds Postgres's lower(title), the very key compared above: JavaScript's
+    // toLowerCase differs for some letters (final sigma 'ΟΔΟΣ', dotted 'İ'), which skipped or
+    // repeated courses at a page boundary.
+    const rows = await this.reads.query<CatalogueItem & { sortKey: string }>(
+      `SELECT lower(c.title) AS "sortKey", c.id, c.code, c.title, c.summary, c.track_code AS "trackCode", c.level, c.estimated_hours AS "estimatedHours", c.status,
               c.latest_version AS "latestVersion", c.owner_id AS "ownerId"
          FROM course c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY lower(c.title), c.id LIMIT ${param(query.limit + 1)}`,
       params,
     );
-    return toPage(rows, query.limit, (c) => ({ t: c.title.toLowerCase(), id: c.id }));
+    const page = toPage(rows, query.limit, (c) => ({ t: c.sortKey, id: c.id }));
+    return { items: page.items.map(({ sortKey: _sortKey, ...item }) => item), nextCursor: page.nextCursor };
   }
 }
