@@ -84,20 +84,33 @@ function me(app: FastifyInstance, deps: BaselineDeps): void {
   });
 }
 
-/** GET /api/v1/courses/:id/versions/:version (scenario course-outline): the course row for the visibility check, then the version row with its outline. */
+/**
+ * Published version rows by course and version, kept in memory as the app keeps them since
+ * 2026-12-07 (CourseVersions.row: a published version never changes). Before, the app read the row
+ * each time and so did this route; without the same cache here the ratio would credit the app
+ * with work the baseline still did.
+ */
+const publishedVersionRows = new Map<string, any>();
+
+/** GET /api/v1/courses/:id/versions/:version (scenario course-outline): the course row for the visibility check, then the version row with its outline (cached, as the app does). */
 function courseVersion(app: FastifyInstance, deps: BaselineDeps): void {
   app.get<{ Params: { id: string; version: string } }>('/api/v1/courses/:id/versions/:version', async (request, reply) => {
     const userId = await authenticate(deps, request, reply);
     if (!userId) return reply;
     const course = await deps.pool.query('SELECT id, owner_id, latest_version, status FROM course WHERE id = $1', [request.params.id]);
     if (course.rows.length === 0 || course.rows[0].latest_version === 0) return reply.code(404).send({ status: 404 });
-    const { rows } = await deps.pool.query(
-      `SELECT id, course_id, version, title, summary, level, estimated_hours, change_note, published_by, published_at, outline
-         FROM course_version WHERE course_id = $1 AND version = $2`,
-      [request.params.id, Number(request.params.version)],
-    );
-    if (rows.length === 0) return reply.code(404).send({ status: 404 });
-    const v = rows[0];
+    const key = `${request.params.id}/${Number(request.params.version)}`;
+    let v = publishedVersionRows.get(key);
+    if (!v) {
+      const { rows } = await deps.pool.query(
+        `SELECT id, course_id, version, title, summary, level, estimated_hours, change_note, published_by, published_at, outline
+           FROM course_version WHERE course_id = $1 AND version = $2`,
+        [request.params.id, Number(request.params.version)],
+      );
+      if (rows.length === 0) return reply.code(404).send({ status: 404 });
+      v = rows[0];
+      publishedVersionRows.set(key, v);
+    }
     return {
       id: v.id, courseId: v.course_id, version: v.version, title: v.title, summary: v.summary, level: v.level,
       estimatedHours: v.estimated_hours, changeNote: v.change_note, publishedBy: v.published_by, publishedAt: v.published_at.toISOString(), outline: v.outline,
