@@ -40,6 +40,8 @@ export function appEnvironment(options: AppProcessOptions): Record<string, strin
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT: '1000000',
+    // glibc's malloc arenas, as the Dockerfile sets them (BENCH_MALLOC_ARENA_MAX to try another value).
+    MALLOC_ARENA_MAX: process.env.BENCH_MALLOC_ARENA_MAX ?? '2',
     // Node flags for the app processes only (e.g. the same ones the Dockerfile uses).
     ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
     ...options.env,
