@@ -14,7 +14,7 @@ export class PrerequisiteWaivers1797500000000 implements MigrationInterface {
       CREATE TABLE prerequisite_waiver (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         cohort_id uuid NOT NULL REFERENCES cohort(id),
-        enrollment_id uuid NOT NULL UNIQUE REFERENCES enrollment(id),
+        enrollment_id uuid NOT NULL REFERENCES enrollment(id),
         trainee_id uuid NOT NULL,
         course_version_id uuid NOT NULL,
         actor_id uuid NOT NULL,
@@ -22,6 +22,8 @@ export class PrerequisiteWaivers1797500000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query('CREATE INDEX prerequisite_waiver_cohort_idx ON prerequisite_waiver (cohort_id, created_at DESC, id DESC)');
+    // Not unique: a withdrawn trainee enrolled again keeps the same enrollment row, and each waiver is an event of its own.
+    await q.query('CREATE INDEX prerequisite_waiver_enrollment_idx ON prerequisite_waiver (enrollment_id)');
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -156,6 +156,34 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     expect((await waivers(reviewer.token)).status).toBe(403);
     expect((await waivers(waived.token)).status).toBe(403);
     expect((await waivers(admin.token, '?limit=0')).status).toBe(400);
+    expect((await waivers(admin.token, '?cursor=not-a-cursor')).status).toBe(400);
+
+    // Withdrawn, then enrolled again with the waiver: the same enrollment row, a second record.
+    expect((await t.api.post(`/api/v1/enrollments/${enrolled.body.id}/withdraw`, { reason: 'Paused' }, admin.token)).status).toBe(200);
+    const again = await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: waived.id, overridePrerequisites: true }, admin.token);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(enrolled.body.id);
+    expect((await waivers(admin.token)).body.items.map((i: { enrollmentId: string }) => i.enrollmentId)).toEqual([enrolled.body.id, enrolled.body.id]);
+
+    // Pages walk every waiver once, also when two fall within one millisecond (microseconds apart).
+    const [latest] = await t.dataSource.query(`SELECT max(created_at) AS at FROM prerequisite_waiver WHERE cohort_id = $1`, [w.cohort.id]);
+    await t.dataSource.query(
+      `INSERT INTO prerequisite_waiver (cohort_id, enrollment_id, trainee_id, course_version_id, actor_id, waived_courses, created_at)
+       SELECT cohort_id, enrollment_id, trainee_id, course_version_id, actor_id, waived_courses, date_trunc('milliseconds', $2::timestamptz) + interval '1 second' + make_interval(secs => n / 1000000.0)
+         FROM prerequisite_waiver, generate_series(100, 400, 100) AS n WHERE cohort_id = $1 LIMIT 4`,
+      [w.cohort.id, latest.at],
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await waivers(admin.token, `?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((i: { id: string }) => i.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const all = await t.dataSource.query(`SELECT id FROM prerequisite_waiver WHERE cohort_id = $1 ORDER BY created_at DESC, id DESC`, [w.cohort.id]);
+    expect(all).toHaveLength(6);
+    expect(seen).toEqual(all.map((r: { id: string }) => r.id));
   });
 
   it('passes over a waitlisted applicant who lacks a prerequisite when a seat frees: they stay waitlisted, and the trail says why', async () => {

@@ -98,9 +98,9 @@ export class CohortsService {
     return this.view(await this.access.cohort(id), viewerId);
   }
 
-  /** Trainees see cohorts open for applications and their own; instructors theirs; admins and reviewers all. */
   /**
-   * One plain-SQL statement for the page (no query builder, no entity hydration) and one per cohort
+   * Trainees see cohorts open for applications and their own; instructors theirs; admins and
+   * reviewers all. One plain-SQL statement for the page (no query builder, no entity hydration) and one per cohort
    * on it (see view): issue 23's load profile had this list among the slowest reads of the mix.
    */
   async list(principal: Principal, query: ListCohortsQuery): Promise<Page<CohortView>> {
