@@ -140,6 +140,8 @@ test("an admin cancels a trainee's fair meeting on a phone, after a confirmation
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Meeting cancelled; the employer and the trainee are told.' })).toBeVisible();
   await expect(page.getByText('None booked')).toBeVisible();
+  // The cancelled meeting's button is gone from the list: focus is on the outcome, not the top of the page.
+  await expect(page.getByRole('status').filter({ hasText: 'Meeting cancelled' })).toBeFocused();
   await checkScreen(page, 'admin-talent-meeting-cancelled');
   await expect
     .poll(async () => (await api.call('GET', '/api/v1/me/notifications?limit=50', world.employer.token)).items.some((n: { type: string; data: { bookingId?: string } }) => n.type === 'fair-meeting-cancelled' && n.data.bookingId === booking.id), {

@@ -43,11 +43,17 @@ export const waitlistQuery = (id: string) =>
 
 export type PrerequisiteWaiver = Schemas['PrerequisiteWaiverView'];
 
-/** Direct enrolments that waived prerequisites, newest first (the first 100). */
+/** How many waivers the cohort screen shows, newest first; it says when there are more. */
+export const WAIVERS_SHOWN = 100;
+
+/** Direct enrolments that waived prerequisites, newest first (the first WAIVERS_SHOWN, and whether more exist). */
 export const prerequisiteWaiversQuery = (id: string) =>
   queryOptions({
     queryKey: [...queryKeys.cohorts.detail(id), 'prerequisite-waivers'] as const,
-    queryFn: async () => (await unwrap(api.GET('/api/v1/cohorts/{id}/prerequisite-waivers', { params: { path: { id }, query: { limit: 100 } } }))).items as PrerequisiteWaiver[],
+    queryFn: async () => {
+      const page = await unwrap(api.GET('/api/v1/cohorts/{id}/prerequisite-waivers', { params: { path: { id }, query: { limit: WAIVERS_SHOWN } } }));
+      return { items: page.items as PrerequisiteWaiver[], more: page.nextCursor !== null };
+    },
   });
 
 /** Published courses, each at its newest version: what a new cohort can run. */

@@ -42,6 +42,12 @@ describe('CohortEditForm', () => {
     expect(body).not.toHaveProperty('endsAt');
   });
 
+  it("shows the dates in UTC, and says so, when the browser does not know the cohort's zone", async () => {
+    render(withProviders(<CohortEditForm cohort={{ ...cohort, timeZone: 'Mars/Olympus_Mons' }} />));
+    expect((screen.getByLabelText('Starts', { exact: true }) as HTMLInputElement).value).toBe('2027-02-01T14:00');
+    expect(screen.getAllByText(/Times in UTC\./).length).toBeGreaterThan(0);
+  });
+
   it('says under the end when it is not after the start, and sends nothing', async () => {
     render(withProviders(<CohortEditForm cohort={cohort} />));
     await setDate('Ends', '2027-01-31T08:00');

@@ -8,6 +8,7 @@ import { fieldErrorsOf } from '../../shared/ui/field-errors';
 import { useErrorMessage } from '../../shared/states/error-state';
 import { type AdminCohort, useUpdateCohort } from './admin-cohorts.queries';
 import { cohortDateInputs, cohortEditBody, type CohortEditIssue } from './cohort-edit';
+import { isKnownZone } from '../../shared/time/zones';
 
 /**
  * What may change after creation: the name, the seats (never below those taken), the application
@@ -19,16 +20,19 @@ export function CohortEditForm({ cohort }: { cohort: AdminCohort }) {
   const update = useUpdateCohort(cohort.id);
   const errorMessage = useErrorMessage();
   const [issues, setIssues] = useState<CohortEditIssue[]>([]);
-  const shown = cohortDateInputs(cohort);
+  // A zone this browser's Intl does not know (newer than its zone data) would throw on every render:
+  // the dates are then shown and read in UTC, and the note under them says so.
+  const dates = isKnownZone(cohort.timeZone) ? cohort : { ...cohort, timeZone: 'UTC' };
+  const shown = cohortDateInputs(dates);
   const errors: Record<string, string | undefined> = { ...fieldErrorsOf(update.error) };
   if (issues.includes('applicationsCloseAt:before-open')) errors.applicationsCloseAt = t`Applications must close after they open.`;
   if (issues.includes('endsAt:before-start')) errors.endsAt = t`The cohort must end after it starts.`;
-  const zone = t`Times in ${cohort.timeZone}.`;
+  const zone = t`Times in ${dates.timeZone}.`;
   const locked = cohort.status === 'completed' || cohort.status === 'archived';
   return (
     <Form
       onSubmit={(values) => {
-        const edit = cohortEditBody(values, cohort);
+        const edit = cohortEditBody(values, dates);
         setIssues(edit.issues);
         // The API's earlier refusal no longer describes what is on screen.
         if (edit.issues.length > 0) update.reset();
@@ -55,7 +59,7 @@ export function CohortEditForm({ cohort }: { cohort: AdminCohort }) {
         label={t`Starts`}
         type="datetime-local"
         defaultValue={shown.startsAt}
-        description={t`Times in ${cohort.timeZone}. Moved to a later day, trainees are told again on the new day; modules open by the new date.`}
+        description={t`Times in ${dates.timeZone}. Moved to a later day, trainees are told again on the new day; modules open by the new date.`}
         readOnly={locked}
         required
         error={errors.startsAt}

@@ -30,6 +30,17 @@ describe('the prerequisites waived in a cohort', () => {
     expect(within(row).getByText('NET-101 Networking basics, Linux basics')).toBeTruthy();
     expect(within(row).getByText('Programme Admin')).toBeTruthy();
     expect(get.mock.calls[0][0]).toBe('/api/v1/cohorts/{id}/prerequisite-waivers');
+    expect(screen.queryByText(/most recent waivers/)).toBeNull();
+  });
+
+  it('says that only the most recent are shown when there are more', async () => {
+    const waiver = {
+      id: 'w1', cohortId: 'c1', enrollmentId: 'e1', courseVersionId: 'v1', waivedAt: '2026-12-01T15:00:00.000Z',
+      trainee: { id: 't1', displayName: 'Ana Cruz' }, waivedBy: { id: 'a1', displayName: 'Programme Admin' }, courses: [{ courseId: 'k1', code: 'NET-101', title: 'Networking basics' }],
+    };
+    get.mockResolvedValue({ data: { items: [waiver], nextCursor: 'next' }, response: new Response(null, { status: 200 }) });
+    render(withProviders(<PrerequisiteWaivers cohortId="c1" />));
+    expect(await screen.findByText('Showing the 100 most recent waivers.')).toBeTruthy();
   });
 
   it('says when none was waived', async () => {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { QueryView } from '../../shared/states/query-view';
 import { useFormat } from '../../shared/i18n/use-format';
-import { prerequisiteWaiversQuery } from './admin-cohorts.queries';
+import { prerequisiteWaiversQuery, WAIVERS_SHOWN } from './admin-cohorts.queries';
 
 /** The audit of direct enrolments that waived prerequisites: who enrolled whom, when, without which courses. */
 export function PrerequisiteWaivers({ cohortId }: { cohortId: string }) {
@@ -10,9 +10,10 @@ export function PrerequisiteWaivers({ cohortId }: { cohortId: string }) {
   const format = useFormat();
   const waivers = useQuery(prerequisiteWaiversQuery(cohortId));
   return (
-    <QueryView query={waivers} isEmpty={(items) => items.length === 0} empty={<Trans>No prerequisites have been waived in this cohort.</Trans>}>
-      {(items) => (
+    <QueryView query={waivers} isEmpty={(page) => page.items.length === 0} empty={<Trans>No prerequisites have been waived in this cohort.</Trans>}>
+      {({ items, more }) => (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Prerequisites waived`}>
+          {more && <p>{t`Showing the ${WAIVERS_SHOWN} most recent waivers.`}</p>}
           <table className="data-table">
             <caption className="visually-hidden">{t`Prerequisites waived`}</caption>
             <thead>

@@ -19,7 +19,7 @@ export function CancelFairMeeting({ meeting, isPending, onConfirm }: { meeting: 
   return (
     <ConfirmDialog
       trigger={isPending ? t`Cancelling…` : t`Cancel`}
-      triggerLabel={t`Cancel ${trainee}'s meeting with ${organisation} at ${when}`}
+      triggerLabel={isPending ? t`Cancelling ${trainee}'s meeting with ${organisation}…` : t`Cancel ${trainee}'s meeting with ${organisation} at ${when}`}
       isDisabled={isPending}
       title={t`Cancel ${trainee}'s meeting with ${organisation}?`}
       confirm={t`Cancel the meeting`}

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
@@ -72,12 +73,15 @@ export function Attendees({ fairId }: { fairId: string }) {
   const attendees = useQuery(attendeesQuery(fairId));
   const cancel = useCancelFairMeeting(fairId);
   const errorMessage = useErrorMessage();
+  // The cancelled meeting's button leaves the list when it is read again: focus goes to the outcome,
+  // not to the top of the page.
+  const outcome = useRef<HTMLDivElement>(null);
   return (
     <section className="section" aria-labelledby="registrations">
       <h2 id="registrations">
         <Trans>Registrations</Trans>
       </h2>
-      <div role="status" className="meeting-cancel-status">
+      <div role="status" className="meeting-cancel-status" ref={outcome} tabIndex={-1}>
         {cancel.isError ? <p className="form-alert">{errorMessage(cancel.error)}</p> : cancel.isSuccess ? <p>{t`Meeting cancelled; the employer and the trainee are told.`}</p> : null}
       </div>
       <QueryView query={attendees} isEmpty={(page) => page.items.length === 0} empty={<Trans>Nobody has registered yet.</Trans>}>
@@ -111,7 +115,7 @@ export function Attendees({ fairId }: { fairId: string }) {
                                   <CancelFairMeeting
                                     meeting={{ bookingId: booking.bookingId, traineeName: person.displayName, organisationName: booking.organisationName, when }}
                                     isPending={cancel.isPending && cancel.variables === booking.bookingId}
-                                    onConfirm={() => cancel.mutate(booking.bookingId)}
+                                    onConfirm={() => cancel.mutate(booking.bookingId, { onSettled: () => outcome.current?.focus() })}
                                   />
                                 )}
                               </li>
