@@ -165,6 +165,12 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     expect(again.body.id).toBe(enrolled.body.id);
     expect((await waivers(admin.token)).body.items.map((i: { enrollmentId: string }) => i.enrollmentId)).toEqual([enrolled.body.id, enrolled.body.id]);
 
+    // The trainee's own data export holds both (which courses, when), not who waived them; the other trainee's none.
+    const exported = (await t.api.get('/api/v1/me/data-export', waived.token)).body.cohorts.prerequisiteWaivers;
+    expect(exported).toEqual([0, 1].map(() => expect.objectContaining({ cohortId: w.cohort.id, enrollmentId: enrolled.body.id, courses: [expect.objectContaining({ courseId: w.linux.courseId })] })));
+    expect(JSON.stringify(exported)).not.toContain(admin.id);
+    expect((await t.api.get('/api/v1/me/data-export', ready.token)).body.cohorts.prerequisiteWaivers).toEqual([]);
+
     // Pages walk every waiver once, also when two fall within one millisecond (microseconds apart).
     const [latest] = await t.dataSource.query(`SELECT max(created_at) AS at FROM prerequisite_waiver WHERE cohort_id = $1`, [w.cohort.id]);
     await t.dataSource.query(
