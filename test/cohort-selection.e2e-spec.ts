@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
-import { SelectionPages } from '../src/cohort/selection-pages';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, login, loginAdmin, TestPerson } from './support/people';
 import { FakePublishedCourseVersions, outlineOf } from './support/fakes/published-course-versions.fake';
@@ -116,50 +115,6 @@ describe('cohort: the selection workbench (list, rubric scores, quotas per track
     const badPhone = await t.api.post(`/api/v1/cohorts/${cohort.id}/applications`, { statement: 'x', answers: [{ questionId: 'q1', answer: 'x' }], courseVersionId: cohort.cyber.versionId, phone: '=1+2' }, dan.token);
     expect(badPhone.status).toBe(400);
     expect((await list(cohort.id)).body.items).toHaveLength(3);
-  });
-
-  it('keyset pages: a cursor of another sort or filters is a 400 (a submitted one would skip every scored one under -score); -submitted ties agree with the CSV; a row that left the filter between ids and load is not shown', async () => {
-    const cohort = await twoTrackCohort();
-    const id = tag();
-    const apps: Array<{ id: string }> = [];
-    for (const name of ['One', 'Two', 'Three']) {
-      const applicant = await person(`${name.toLowerCase()}.${id}@example.bz`, `${name} Keyset`);
-      apps.push(await apply(t.api, cohort.id, applicant.token, { statement: 'x', answers: [{ questionId: 'q1', answer: 'x' }], courseVersionId: cohort.cyber.versionId }));
-    }
-    await t.dataSource.query('UPDATE application SET score = 80 WHERE id = $1', [apps[2].id]);
-    const first = await list(cohort.id, '?sort=submitted&limit=1');
-    expect(first.body.nextCursor).toEqual(expect.any(String));
-    for (const query of [`?sort=-score&cursor=${first.body.nextCursor}`, `?sort=submitted&status=submitted&cursor=${first.body.nextCursor}`, `?sort=submitted&scored=false&cursor=${first.body.nextCursor}`]) {
-      const answer = await list(cohort.id, query);
-      expect([query, answer.status, answer.headers.get('content-type')]).toEqual([query, 400, expect.stringContaining('application/problem+json')]);
-    }
-    const next = await list(cohort.id, `?sort=submitted&limit=1&cursor=${first.body.nextCursor}`);
-    expect(next.body.items.map((i: { id: string }) => i.id)).toEqual([apps[1].id]);
-
-    // Ties of submission time under -submitted: the keyset page, the whole-cohort list (a text search)
-    // and the CSV all give the list's order, id descending.
-    await t.dataSource.query(`UPDATE application SET submitted_at = '2026-03-01T10:00:00.123456Z' WHERE cohort_id = $1`, [cohort.id]);
-    const descending = apps.map((a) => a.id as string).sort().reverse();
-    expect((await list(cohort.id, '?sort=-submitted')).body.items.map((i: { id: string }) => i.id)).toEqual(descending);
-    expect((await list(cohort.id, '?sort=-submitted&q=keyset')).body.items.map((i: { id: string }) => i.id)).toEqual(descending);
-    const csv = (await list(cohort.id, '?sort=-submitted&format=csv')).text.trimEnd().split('\r\n').slice(1);
-    expect(csv.map((line: string) => line.split(',')[2])).toEqual(descending);
-
-    // A decision between reading a page's ids and loading its rows: the accepted one is not shown as shortlisted.
-    await t.dataSource.query(`UPDATE application SET status = 'shortlisted' WHERE cohort_id = $1`, [cohort.id]);
-    const read = SelectionPages.prototype.ids;
-    const spy = jest.spyOn(SelectionPages.prototype, 'ids').mockImplementationOnce(async function (this: SelectionPages, ...args) {
-      const page = await read.apply(this, args);
-      await t.dataSource.query(`UPDATE application SET status = 'accepted' WHERE id = $1`, [apps[0].id]);
-      return page;
-    });
-    const shortlisted = await list(cohort.id, '?status=shortlisted&sort=submitted');
-    expect(spy).toHaveBeenCalled();
-    spy.mockRestore();
-    expect(shortlisted.status).toBe(200);
-    expect(shortlisted.body.items.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual(
-      apps.filter((a) => a.id !== apps[0].id).map((a) => [a.id, 'shortlisted']).sort((x, y) => (x[0] < y[0] ? -1 : 1)),
-    );
   });
 
   it('scores by a rubric: one score per reviewer per criterion, aggregate, spread and ties; out-of-range scores refused with nothing stored', async () => {
