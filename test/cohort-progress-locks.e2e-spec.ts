@@ -46,6 +46,16 @@ describe('cohort: concurrent progress writes on one enrollment', () => {
     expect(row.n).toBe(12);
   });
 
+  it('ignores the grade of an enrollment it does not hold (nothing written, no foreign-key error to retry)', async () => {
+    const progress = t.get<ProgressRecompute>(ProgressRecompute);
+    const cls = t.get<ClsService>(ClsService);
+    const submissionId = randomUUID();
+    await expect(
+      cls.run(() => progress.recordGrade({ submissionId, enrollmentId: randomUUID(), assessmentId: programme.quizId, passed: true, score: 100, maxScore: 100, gradedAt: new Date().toISOString() })),
+    ).resolves.toBeUndefined();
+    expect(await t.dataSource.query('SELECT 1 FROM assessment_grade WHERE submission_id = $1', [submissionId])).toEqual([]);
+  });
+
   it('a grade waiting on the enrollment lock sees a regrade committed while it waited', async () => {
     const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id]);
     const { enrollmentId } = await enrolledTrainee(cohort.id);

@@ -18,6 +18,7 @@ const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   cohort_digest_sent: 'src/cohort',
   cohort_track_quota: 'src/cohort',
   cohort_version_move: 'src/cohort',
+  prerequisite_waiver: 'src/cohort',
   rubric_criterion: 'src/cohort',
   course_co_instructor: 'src/course',
   course_prerequisite: 'src/course',

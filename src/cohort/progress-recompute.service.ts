@@ -48,8 +48,13 @@ export class ProgressRecompute {
     // lock is held (READ COMMITTED takes one per statement). Read in the locking statement's own
     // snapshot, taken before it waited, it missed a regrade committed meanwhile (S1 pass→fail) and
     // judged this grade `unchanged`, skipping a recompute that was needed.
+    // A CTE and a SELECT, not a bare UPDATE … RETURNING: TypeORM answers an UPDATE with [rows, count],
+    // whose length is never 0, so an unknown enrollment would reach the insert (a foreign-key error and retries).
     const known: unknown[] = await this.txHost.tx.query(
-      'UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $1 RETURNING id',
+      `WITH touched AS (
+         UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $1 RETURNING id
+       )
+       SELECT id FROM touched`,
       [grade.enrollmentId],
     );
     if (known.length === 0) return;
