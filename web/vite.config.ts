@@ -16,7 +16,7 @@ const QUERIES =
 // Shared code that only lazy screens import (checked by hand: no static import from src/main.tsx reaches
 // these): in the group they would ship with every first screen. The weight test keeps the budget honest.
 const LAZY_WIDGETS =
-  /\/src\/shared\/(ui\/(confirm-dialog|radio-choice|text-area|select-field|download-file|new-password-field)|layout\/programme-nav|api\/resources\/cohorts|routing\/use-leave-guard)\.tsx?$/;
+  /\/src\/shared\/(ui\/(confirm-dialog|radio-choice|text-area|select-field|download-file|new-password-field)|layout\/programme-nav|api\/resources\/cohorts|routing\/use-leave-guard|time\/(zone-clock|zones))\.tsx?$/;
 // The router and the route table: the full app (src/app/app.tsx), which the page asks for as it starts
 // (src/main.tsx). The sign-in screen shows without it, in the same frame (shell-frame.tsx), and hands
 // over to it on sign-in or on a link (src/app/handover.ts): about 23 KB of brotli off the slow phone's
