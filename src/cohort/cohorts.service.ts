@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, DirectReads, Transactional } from '@gds/database';
 import { Outbox } from '@gds/queue';
+import { assertMicrosecondCursor, microsecondKey } from './microsecond-cursor';
 import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
-import { badRequest, decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
+import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { UserDirectory } from '../identity/identity.module';
 import { Cohort, CohortStatus } from './cohort.entity';
@@ -16,8 +17,6 @@ const COHORT_COLUMNS = `c.id, c.name, c.status, c.capacity, c.seats_taken AS "se
   c.applications_close_at AS "applicationsCloseAt", c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.unlock_mode AS "unlockMode",
   c.time_zone AS "timeZone", c.questions, c.created_by AS "createdBy", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** Cohorts: creation from published course versions, schedule, instructors and lifecycle. */
 @Injectable()
@@ -105,9 +104,7 @@ export class CohortsService {
    */
   async list(principal: Principal, query: ListCohortsQuery): Promise<Page<CohortView>> {
     const after = decodeCursor<{ startsAt: string; id: string }>(query.cursor, ['startsAt', 'id']);
-    if (after && !(CURSOR_AT.test(after.startsAt) && !Number.isNaN(Date.parse(after.startsAt)) && UUID.test(after.id))) {
-      throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
-    }
+    if (after) assertMicrosecondCursor(after.startsAt, after.id);
     const params: unknown[] = [query.limit + 1];
     const where: string[] = [];
     if (!hasRole(principal, 'admin', 'reviewer')) {
@@ -122,7 +119,7 @@ export class CohortsService {
     // The cursor's time is written by Postgres at full precision (microseconds): a JavaScript Date
     // keeps milliseconds only, and cohorts starting within the same millisecond were skipped.
     const rows = await this.reads.query<Cohort & { startsAtKey: string }>(
-      `SELECT ${COHORT_COLUMNS}, to_char(c.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "startsAtKey" FROM cohort c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.starts_at DESC, c.id DESC LIMIT $1`,
+      `SELECT ${COHORT_COLUMNS}, ${microsecondKey('c.starts_at')} AS "startsAtKey" FROM cohort c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.starts_at DESC, c.id DESC LIMIT $1`,
       params,
     );
     const page = toPage(rows, query.limit, (c) => ({ startsAt: c.startsAtKey, id: c.id }));

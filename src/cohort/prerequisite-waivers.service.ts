@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { badRequest, decodeCursor, Page, PageQuery, Principal, toPage } from '@gds/http';
+import { decodeCursor, Page, PageQuery, Principal, toPage } from '@gds/http';
 import { UserDirectory } from '../identity/identity.module';
 import { CohortAccess } from './cohort-access.service';
+import { assertMicrosecondCursor, microsecondKey } from './microsecond-cursor';
 import { PrerequisiteWaiverView } from './dto/prerequisite-waiver.dto';
 import { CourseRef } from '../course/published-course-versions.contract';
 
@@ -18,9 +19,6 @@ interface WaiverRow {
   /** created_at to the microsecond, as the cursor keeps it (toISOString stops at the millisecond). */
   cursor_at: string;
 }
-
-const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The audit of prerequisites waived by a direct enrolment (an accepted application's waiver is in
@@ -45,12 +43,10 @@ export class PrerequisiteWaivers {
   async list(principal: Principal, cohortId: string, query: PageQuery): Promise<Page<PrerequisiteWaiverView>> {
     await this.access.requireStaffHeadline(principal, cohortId);
     const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
-    if (after && !(CURSOR_AT.test(after.at) && !Number.isNaN(Date.parse(after.at)) && UUID.test(after.id))) {
-      throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
-    }
+    if (after) assertMicrosecondCursor(after.at, after.id);
     const rows: WaiverRow[] = await this.txHost.tx.query(
       `SELECT id, cohort_id, enrollment_id, course_version_id, trainee_id, actor_id, waived_courses, created_at,
-              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+              ${microsecondKey('created_at')} AS cursor_at
          FROM prerequisite_waiver
         WHERE cohort_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $4`,
