@@ -3,7 +3,7 @@
 process.env.TZ = 'Asia/Kolkata';
 
 import { describe, expect, it } from 'vitest';
-import { newCohortBody, questionLines } from './cohort-form';
+import { newCohortBody, newCohortIssues, questionLines } from './cohort-form';
 import { cohortDateInputs } from './cohort-edit';
 
 const typed = { applicationsOpenAt: '2027-01-03T08:00', applicationsCloseAt: '2027-01-09T23:30', startsAt: '2027-01-10T18:00', endsAt: '2027-04-10T18:00' };
@@ -54,5 +54,13 @@ describe('the create-cohort form', () => {
       { prompt: 'Why?', required: true },
       { prompt: 'Anything else?', required: false },
     ]);
+  });
+
+  it('catches an end at or before the start, and a close at or before the open, in the zone typed; leaves unreadable dates to the API', () => {
+    expect(newCohortIssues(newCohortBody({ ...typed }, ['v1']))).toEqual([]);
+    expect(newCohortIssues(newCohortBody({ ...typed, endsAt: '2027-01-10T17:59' }, ['v1']))).toEqual(['endsAt:before-start']);
+    expect(newCohortIssues(newCohortBody({ ...typed, endsAt: typed.startsAt }, ['v1']))).toEqual(['endsAt:before-start']);
+    expect(newCohortIssues(newCohortBody({ ...typed, applicationsCloseAt: '2027-01-02T08:00' }, ['v1']))).toEqual(['applicationsCloseAt:before-open']);
+    expect(newCohortIssues(newCohortBody({ ...typed, endsAt: '' }, ['v1']))).toEqual([]);
   });
 });

@@ -51,3 +51,16 @@ export function newCohortBody(values: Record<string, string>, courseVersionIds: 
     ],
   };
 }
+
+/** A check the create form makes before asking the API (which refuses it too), by the field whose message it is. */
+export type NewCohortIssue = 'applicationsCloseAt:before-open' | 'endsAt:before-start';
+
+/** The dates' order in the body about to be sent: an end at or before its start is caught here, with its message on the field, not as a 422 after a round trip. */
+export function newCohortIssues(body: Pick<NewCohortBody, 'applicationsOpenAt' | 'applicationsCloseAt' | 'startsAt' | 'endsAt'>): NewCohortIssue[] {
+  // Unreadable dates are left to the browser's required check and the API's validation.
+  const notAfter = (a: string, b: string) => !Number.isNaN(Date.parse(a)) && !Number.isNaN(Date.parse(b)) && Date.parse(b) <= Date.parse(a);
+  const issues: NewCohortIssue[] = [];
+  if (notAfter(body.applicationsOpenAt, body.applicationsCloseAt)) issues.push('applicationsCloseAt:before-open');
+  if (notAfter(body.startsAt, body.endsAt)) issues.push('endsAt:before-start');
+  return issues;
+}

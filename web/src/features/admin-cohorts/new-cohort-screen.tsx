@@ -13,7 +13,7 @@ import { Button } from '../../shared/ui/button';
 import { FormAlert } from '../../shared/ui/form-alert';
 import { fieldErrorsOf } from '../../shared/ui/field-errors';
 import { courseChoicesQuery, useCreateCohort } from './admin-cohorts.queries';
-import { newCohortBody } from './cohort-form';
+import { newCohortBody, newCohortIssues, type NewCohortIssue } from './cohort-form';
 import { DEFAULT_TIME_ZONE, timeZoneChoices } from '../../shared/time/zones';
 import './admin-cohorts.css';
 
@@ -31,7 +31,10 @@ export function NewCohortScreen() {
   // Kept in state so the note under each date names the zone they are read in.
   const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
   const [zones] = useState(timeZoneChoices);
-  const errors = fieldErrorsOf(create.error);
+  const [issues, setIssues] = useState<NewCohortIssue[]>([]);
+  const errors: Record<string, string | undefined> = { ...fieldErrorsOf(create.error) };
+  if (issues.includes('applicationsCloseAt:before-open')) errors.applicationsCloseAt = t`Applications must close after they open.`;
+  if (issues.includes('endsAt:before-start')) errors.endsAt = t`The cohort must end after it starts.`;
   const zoneNote = t`Times in ${timeZone}.`;
   return (
     <Screen
@@ -43,11 +46,20 @@ export function NewCohortScreen() {
       }
     >
       <Form
-        onSubmit={(values) =>
-          create.mutate(newCohortBody(values, chosen), { onSuccess: (cohort) => void navigate({ to: '/admin/cohorts/$cohortId', params: { cohortId: cohort.id } }) })
-        }
+        onSubmit={(values) => {
+          const body = newCohortBody(values, chosen);
+          const found = newCohortIssues(body);
+          setIssues(found);
+          if (found.length > 0) {
+            // The API's earlier refusal no longer describes what is on screen; focus goes to the first field to fix.
+            create.reset();
+            document.querySelector<HTMLInputElement>(`input[name="${found[0].split(':')[0]}"]`)?.focus();
+            return;
+          }
+          create.mutate(body, { onSuccess: (cohort) => void navigate({ to: '/admin/cohorts/$cohortId', params: { cohortId: cohort.id } }) });
+        }}
       >
-        <FormAlert message={create.error ? errorMessage(create.error) : undefined} />
+        <FormAlert message={create.error ? errorMessage(create.error) : issues.length > 0 ? t`Check the dates marked below.` : undefined} />
         <TextField name="name" label={t`Name`} required maxLength={200} error={errors.name} />
         <fieldset className="fieldset">
           <legend>{t`Courses (one per track)`}</legend>
