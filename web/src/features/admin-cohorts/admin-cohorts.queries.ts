@@ -5,6 +5,7 @@ import { unwrap } from '../../shared/api/unwrap';
 import { queryKeys } from '../../shared/api/query-keys';
 import type { NewCohortBody } from './cohort-form';
 import type { CohortStatus } from './lifecycle';
+import { type EnrolledTrainee, NoSuchTrainee, traineeWithEmail } from './enrol-trainee';
 
 type Schemas = components['schemas'];
 export type AdminCohort = Schemas['CohortView'];
@@ -117,3 +118,31 @@ export const importQuery = (importId: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/imports/{id}', { params: { path: { id: importId } } })) as Promise<TraineeImport>,
     refetchInterval: (query) => (query.state.data?.status === 'finished' || query.state.data?.status === 'failed' ? false : 1000),
   });
+
+export interface EnrolTraineeInput {
+  email: string;
+  /** Only when the cohort runs several course versions (the API asks which). */
+  courseVersionId?: string;
+  /** Enrol although prerequisites are missing: the API records the waiver (GET /cohorts/{id}/prerequisite-waivers). */
+  overridePrerequisites?: boolean;
+}
+
+/**
+ * A direct enrolment by e-mail: the trainee is found through the admin's user search (the route takes
+ * an id), then enrolled. Success refreshes the cohort (seats) and what hangs under it (waivers).
+ */
+export function useEnrolTrainee(cohortId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ email, courseVersionId, overridePrerequisites }: EnrolTraineeInput) => {
+      const page = await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'trainee', q: email.trim(), limit: 100 } } }));
+      const trainee = traineeWithEmail(page.items, email);
+      if (!trainee) throw new NoSuchTrainee(email.trim());
+      const body = { traineeId: trainee.id, ...(courseVersionId ? { courseVersionId } : {}), ...(overridePrerequisites ? { overridePrerequisites: true } : {}) };
+      const enrollment = await unwrap(api.POST('/api/v1/cohorts/{id}/enrollments', { params: { path: { id: cohortId } }, body }));
+      return { trainee: trainee as EnrolledTrainee, enrollment };
+    },
+    // The cohort's seats (here and in the list) and its waiver table all hang under the cohorts key.
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.cohorts.all }),
+  });
+}

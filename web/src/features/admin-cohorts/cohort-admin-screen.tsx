@@ -9,6 +9,7 @@ import { SeatMeter } from './cohorts-admin-screen';
 import { LifecycleActions } from './lifecycle-actions';
 import { CohortEditForm } from './cohort-edit-form';
 import { TraineeImport } from './trainee-import';
+import { EnrolTraineeForm } from './enrol-trainee-form';
 import { PrerequisiteWaivers } from './prerequisite-waivers';
 import { useStatusLabel } from './status-labels';
 import './admin-cohorts.css';
@@ -38,6 +39,8 @@ function CohortAdmin({ cohort }: { cohort: AdminCohort }) {
   const format = useFormat();
   const statusLabel = useStatusLabel();
   const waitlist = useQuery(waitlistQuery(cohort.id));
+  // The statuses the API enrols in (else 422 cohort-not-enrolling).
+  const enrolling = ['planned', 'accepting_applications', 'running'].includes(cohort.status);
   const seatsLeft = Math.max(0, cohort.capacity - cohort.seatsTaken);
   const waiting = waitlist.data ? `${waitlist.data.count}${waitlist.data.more ? '+' : ''}` : '…';
   return (
@@ -84,11 +87,17 @@ function CohortAdmin({ cohort }: { cohort: AdminCohort }) {
         </h2>
         <LifecycleActions cohort={cohort} />
       </section>
+      <section className="section" aria-labelledby="enrol">
+        <h2 id="enrol">
+          <Trans>Enrol a trainee</Trans>
+        </h2>
+        {enrolling ? <EnrolTraineeForm cohort={cohort} /> : <p>{t`This cohort takes no more enrollments.`}</p>}
+      </section>
       <section className="section" aria-labelledby="import">
         <h2 id="import">
           <Trans>Import trainees from CSV</Trans>
         </h2>
-        {['planned', 'accepting_applications', 'running'].includes(cohort.status) ? (
+        {enrolling ? (
           <TraineeImport cohortId={cohort.id} />
         ) : (
           <p>{t`This cohort takes no more enrollments.`}</p>

@@ -1,0 +1,141 @@
+import { useEffect, useRef, useState } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { i18n } from '@lingui/core';
+import { Form } from '../../shared/ui/form';
+import { TextField } from '../../shared/ui/text-field';
+import { SelectField } from '../../shared/ui/select-field';
+import { Button } from '../../shared/ui/button';
+import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
+import { FormAlert } from '../../shared/ui/form-alert';
+import { ProblemError } from '../../shared/api/problem';
+import { useErrorMessage } from '../../shared/states/error-state';
+import { type AdminCohort, type EnrolTraineeInput, useEnrolTrainee } from './admin-cohorts.queries';
+import { courseName, missingPrerequisites, NoSuchTrainee, type MissingCourse } from './enrol-trainee';
+
+/** Refusals about the trainee typed: shown on the e-mail field, where focus goes to fix them. */
+const ABOUT_THE_TRAINEE = ['already-enrolled', 'not-a-trainee'];
+
+/**
+ * A direct enrolment by the trainee's e-mail. A trainee missing prerequisites is not enrolled at
+ * first: the missing courses are listed and staff may enrol them anyway after a confirmation (the
+ * API records the waiver, listed under "Prerequisites waived"). After each answer focus goes to what
+ * it says: the e-mail field when the trainee is the problem, else the outcome below the form.
+ */
+export function EnrolTraineeForm({ cohort }: { cohort: AdminCohort }) {
+  const { t } = useLingui();
+  const errorMessage = useErrorMessage();
+  const enrol = useEnrolTrainee(cohort.id);
+  const [asked, setAsked] = useState<EnrolTraineeInput | null>(null);
+  // A new key empties the form after an enrolment (its inputs are uncontrolled).
+  const [formKey, setFormKey] = useState(0);
+  const [settled, setSettled] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  const error = enrol.error;
+  const missing = missingPrerequisites(error);
+  const traineeError = error instanceof NoSuchTrainee || (error instanceof ProblemError && ABOUT_THE_TRAINEE.includes(error.slug));
+  const email = asked?.email.trim() ?? '';
+
+  // Only a new answer (settled counts them) moves focus, not a re-render.
+  useEffect(() => {
+    if (settled === 0) return;
+    if (traineeError) root.current?.querySelector<HTMLInputElement>('input[name="email"]')?.focus();
+    else outcome.current?.focus();
+  }, [settled]);
+
+  function submit(input: EnrolTraineeInput) {
+    setAsked(input);
+    enrol.mutate(input, {
+      onSuccess: () => setFormKey((key) => key + 1),
+      onSettled: () => setSettled((count) => count + 1),
+    });
+  }
+
+  function refusal(failure: unknown): string {
+    if (failure instanceof NoSuchTrainee) return t`No trainee account has the e-mail ${email}. Check the address, or add the person with the CSV import.`;
+    if (failure instanceof ProblemError) {
+      if (failure.slug === 'already-enrolled') return t`${email} is already enrolled in this cohort.`;
+      if (failure.slug === 'not-a-trainee') return t`${email} is not an active trainee account, so it cannot be enrolled.`;
+      if (failure.slug === 'cohort-full') return t`Every seat in this cohort is taken. Add seats under Edit to enrol more trainees.`;
+      if (failure.slug === 'track-quota-full') return t`Every seat of this course's track quota is taken.`;
+      if (failure.slug === 'unknown-course-version') return t`Choose the course the trainee will take.`;
+    }
+    return errorMessage(failure);
+  }
+
+  return (
+    <div ref={root}>
+      <Form
+        key={formKey}
+        aria-label={t`Enrol a trainee`}
+        onSubmit={(values) => submit({ email: values.email ?? '', courseVersionId: values.courseVersionId || undefined })}
+      >
+        <TextField
+          name="email"
+          label={t`Trainee's e-mail`}
+          type="email"
+          autoComplete="off"
+          required
+          maxLength={320}
+          description={t`The trainee must already have an account.`}
+          error={traineeError ? refusal(error) : undefined}
+        />
+        {cohort.courses.length > 1 && (
+          <SelectField name="courseVersionId" label={t`Course`} required defaultValue="">
+            <option value="">{t`Choose a course`}</option>
+            {cohort.courses.map((course) => (
+              <option key={course.versionId} value={course.versionId}>
+                {t`${course.title} (${course.trackCode}, version ${course.version})`}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <Button type="submit" variant="secondary" isPending={enrol.isPending}>
+          <Trans>Enrol</Trans>
+        </Button>
+      </Form>
+      <div ref={outcome} tabIndex={-1} className="enrol-outcome">
+        {enrol.isSuccess && !enrol.isPending && (
+          <p role="status">
+            {asked?.overridePrerequisites
+              ? t`${enrol.data.trainee.displayName} (${enrol.data.trainee.email}) is enrolled. The prerequisites they had not completed are waived; the waiver is listed under Prerequisites waived.`
+              : t`${enrol.data.trainee.displayName} (${enrol.data.trainee.email}) is enrolled.`}
+          </p>
+        )}
+        {missing && asked && <WaivePrerequisites email={email} missing={missing} onConfirm={() => submit({ ...asked, overridePrerequisites: true })} />}
+        {error && !missing && !traineeError && <FormAlert message={refusal(error)} />}
+      </div>
+    </div>
+  );
+}
+
+function WaivePrerequisites({ email, missing, onConfirm }: { email: string; missing: MissingCourse[]; onConfirm: () => void }) {
+  const { t } = useLingui();
+  const names = new Intl.ListFormat(i18n.locale || 'en', { type: 'conjunction' }).format(missing.map(courseName));
+  return (
+    <div className="notice enrol-prerequisites">
+      <p role="alert">{t`${email} is not enrolled: they have not completed every prerequisite course.`}</p>
+      {missing.length > 0 && (
+        <>
+          <p id="enrol-missing-courses">{t`Not completed:`}</p>
+          <ul aria-labelledby="enrol-missing-courses">
+            {missing.map((course) => (
+              <li key={course.courseId}>{courseName(course)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ConfirmDialog
+        trigger={t`Enrol anyway (waive prerequisites)`}
+        title={t`Enrol ${email} without the prerequisites?`}
+        confirm={t`Enrol anyway`}
+        cancel={t`Cancel`}
+        variant="primary"
+        onConfirm={onConfirm}
+      >
+        <p>{missing.length > 0 ? t`They have not completed ${names}.` : t`They have not completed every prerequisite course.`}</p>
+        <p>{t`The waiver is recorded with your name and listed under Prerequisites waived on this screen.`}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
