@@ -142,7 +142,7 @@ export function useEnrolTrainee(cohortId: string) {
       const enrollment = await unwrap(api.POST('/api/v1/cohorts/{id}/enrollments', { params: { path: { id: cohortId } }, body }));
       return { trainee: trainee as EnrolledTrainee, enrollment };
     },
-    // The cohort's seats (here and in the list) and its waiver table all hang under the cohorts key.
+    // The cohort's seats (here and in the list), its waiver table and the teaching roster all hang under the cohorts key.
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.cohorts.all }),
   });
 }
