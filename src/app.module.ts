@@ -38,6 +38,7 @@ export class AppModule {
               redisUrl: config.REDIS_URL,
               prefix: config.QUEUE_PREFIX,
               concurrency: config.WORKER_CONCURRENCY,
+              concurrencyByQueue: { progress: config.WORKER_PROGRESS_CONCURRENCY, notifications: config.WORKER_NOTIFICATION_CONCURRENCY },
               outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
               schedules: {
                 'scan-at-risk': { pattern: config.AT_RISK_SCAN_CRON, tz: 'UTC' },

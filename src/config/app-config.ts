@@ -130,8 +130,21 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Jobs at once per queue (grading, slow grading, maintenance), each worker process. */
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   WORKER_CONCURRENCY = 16;
+
+  /**
+   * Jobs at once on the progress queue (grades recorded, progress recomputed, certificates
+   * evaluated): each is a short database transaction and nothing else, so slots beyond a few only
+   * wait for a pooled connection, in front of the grading jobs whose lag trainees see (issue 23).
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  WORKER_PROGRESS_CONCURRENCY = 16;
+
+  /** Jobs at once on the notifications queue (fan-outs, emails, webhook posts). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  WORKER_NOTIFICATION_CONCURRENCY = 16;
 
   @Transform(toInt) @IsInt() @Min(10)
   OUTBOX_POLL_INTERVAL_MS = 200;

@@ -36,17 +36,32 @@ export class NotificationFanout {
     return result;
   }
 
-  @Transactional()
+  /**
+   * Most notices make nothing but in-app deliveries (no email to send now, no webhook subscribed to
+   * the type): then the event and its deliveries are one statement on their own, atomic without a
+   * transaction, and the BEGIN and COMMIT round trips are saved (issue 23: one notice per grade). The
+   * statement writes only when it makes no follow-up; otherwise it writes nothing and the fan-out
+   * runs in a transaction with its outbox rows, as always.
+   */
   async fanOut(published: JobPayloads['notify']): Promise<FanOutResult> {
     if (!(NOTIFICATION_TYPES as readonly string[]).includes(published.type)) throw new UnrecoverableError(`unknown notification type "${published.type}"`);
     if (!published.eventKey || published.eventKey.length > 300) throw new UnrecoverableError('eventKey must be 1 to 300 characters');
     const event = { ...published, data: await this.withTraineeName(published.data ?? {}) };
     const recipients = await this.users.activeIds(validUuids(event.recipientIds ?? []));
+    if (recipients.length <= CHUNK && !this.txHost.isTransactionActive()) {
+      const alone = await this.insertChunk(event, recipients, true, true);
+      if (alone.written) return { created: { inApp: alone.inApp, email: alone.email, webhooks: 0 } };
+    }
+    return this.fanOutWithFollowUps(event, recipients);
+  }
+
+  @Transactional()
+  private async fanOutWithFollowUps(event: JobPayloads['notify'], recipients: string[]): Promise<FanOutResult> {
     const created = { inApp: 0, email: 0, webhooks: 0 };
     const followUps: OutboxItem[] = [];
     // The first chunk (there is one even without recipients) also stores the event and its webhook deliveries.
     for (let at = 0; at === 0 || at < recipients.length; at += CHUNK) {
-      const chunk = await this.insertChunk(event, recipients.slice(at, at + CHUNK), at === 0);
+      const chunk = await this.insertChunk(event, recipients.slice(at, at + CHUNK), at === 0, false);
       created.inApp += chunk.inApp;
       created.email += chunk.email;
       created.webhooks += chunk.webhookIds.length;
@@ -76,37 +91,44 @@ export class NotificationFanout {
    * emails and webhook posts to make now. Without SMTP an email is recorded as skipped here, rather
    * than by a job per email that could only skip it.
    */
-  private async insertChunk(event: JobPayloads['notify'], recipients: string[], first: boolean) {
+  private async insertChunk(event: JobPayloads['notify'], recipients: string[], first: boolean, onlyWithoutFollowUps: boolean) {
+    // `allowed`: with $9, write only when no row would need a job (an email to send now, a webhook post).
     const [row] = await this.txHost.tx.query(
-      `WITH event AS (
-         INSERT INTO notification_event (event_key, type, data) SELECT $1, $5, $7 WHERE $8 ON CONFLICT (event_key) DO NOTHING
-       ), created AS (
-         INSERT INTO notification_delivery (event_key, recipient_id, channel, status, last_error)
-         SELECT $1, r.id, c.channel,
+      `WITH planned AS (
+         SELECT r.id AS recipient_id, c.channel,
                 CASE WHEN c.channel = 'in_app' THEN 'delivered'
                      WHEN coalesce(p.mode, c.default_mode) = 'digest' THEN 'digest_pending'
-                     WHEN $6 THEN 'pending' ELSE 'skipped' END,
-                CASE WHEN c.channel = 'email' AND coalesce(p.mode, c.default_mode) <> 'digest' AND NOT $6 THEN 'email not configured' END
+                     WHEN $6 THEN 'pending' ELSE 'skipped' END AS status,
+                CASE WHEN c.channel = 'email' AND coalesce(p.mode, c.default_mode) <> 'digest' AND NOT $6 THEN 'email not configured' END AS last_error
            FROM unnest($2::uuid[]) AS r(id)
           CROSS JOIN (VALUES ('in_app', $3::text), ('email', $4::text)) AS c(channel, default_mode)
            LEFT JOIN notification_preference p ON p.user_id = r.id AND p.type = $5 AND p.channel = c.channel
           WHERE coalesce(p.mode, c.default_mode) <> 'off'
+       ), allowed AS (
+         SELECT NOT $9::boolean OR (NOT EXISTS (SELECT 1 FROM planned WHERE status = 'pending')
+                AND NOT EXISTS (SELECT 1 FROM webhook WHERE $8 AND enabled AND $5 = ANY(event_types))) AS ok
+       ), event AS (
+         INSERT INTO notification_event (event_key, type, data) SELECT $1, $5, $7 WHERE $8 AND (SELECT ok FROM allowed) ON CONFLICT (event_key) DO NOTHING
+       ), created AS (
+         INSERT INTO notification_delivery (event_key, recipient_id, channel, status, last_error)
+         SELECT $1, recipient_id, channel, status, last_error FROM planned WHERE (SELECT ok FROM allowed)
          ON CONFLICT ON CONSTRAINT notification_delivery_once DO NOTHING
          RETURNING id, channel, status
        ), hooks AS (
          INSERT INTO webhook_delivery (webhook_id, event_key, status)
-         SELECT id, $1, 'pending' FROM webhook WHERE $8 AND enabled AND $5 = ANY(event_types)
+         SELECT id, $1, 'pending' FROM webhook WHERE $8 AND enabled AND $5 = ANY(event_types) AND (SELECT ok FROM allowed)
          ON CONFLICT ON CONSTRAINT webhook_delivery_once DO NOTHING
          RETURNING id
        )
-       SELECT count(*) FILTER (WHERE channel = 'in_app')::int AS in_app,
+       SELECT (SELECT ok FROM allowed) AS written,
+              count(*) FILTER (WHERE channel = 'in_app')::int AS in_app,
               count(*) FILTER (WHERE channel = 'email')::int AS email,
               coalesce(array_agg(id) FILTER (WHERE status = 'pending'), '{}') AS pending_email_ids,
               (SELECT coalesce(array_agg(id), '{}') FROM hooks) AS webhook_ids
          FROM created`,
-      [event.eventKey, recipients, defaultMode(event.type, 'in_app'), defaultMode(event.type, 'email'), event.type, this.email.configured, JSON.stringify(event.data ?? {}), first],
+      [event.eventKey, recipients, defaultMode(event.type, 'in_app'), defaultMode(event.type, 'email'), event.type, this.email.configured, JSON.stringify(event.data ?? {}), first, onlyWithoutFollowUps],
     );
-    return { inApp: row.in_app as number, email: row.email as number, pendingEmailIds: row.pending_email_ids as string[], webhookIds: row.webhook_ids as string[] };
+    return { written: row.written as boolean, inApp: row.in_app as number, email: row.email as number, pendingEmailIds: row.pending_email_ids as string[], webhookIds: row.webhook_ids as string[] };
   }
 }
 

@@ -27,7 +27,7 @@ abstract class DispatchingProcessor extends WorkerHost implements OnApplicationB
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.settings.concurrency;
+    this.worker.concurrency = this.settings.concurrencyByQueue?.[this.queueName] ?? this.settings.concurrency;
   }
 
   async process(job: Job): Promise<unknown> {
