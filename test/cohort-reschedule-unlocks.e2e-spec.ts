@@ -4,6 +4,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { FakePublishedCourseVersions } from './support/fakes/published-course-versions.fake';
 import { createCohort, outboxRows } from './support/cohort-builders';
+import { CohortScheduleRecompute, ScheduleRecomputeProgress } from '../src/cohort/cohort-schedule-recompute.service';
 
 const DAY = 86_400_000;
 
@@ -33,7 +34,8 @@ describe('cohort: a rescheduled start re-runs module unlocking', () => {
     const stored = async () =>
       (await t.api.get(`/api/v1/cohorts/${cohort.id}/roster`, admin.token)).body.items.find((i: { enrollmentId: string }) => i.enrollmentId === enrollmentId)?.modules.map((m: { status: string }) => m.status);
     await waitFor(async () => JSON.stringify(await stored()) === '["open","locked"]', { what: 'the enrolment recompute', timeoutMs: 30_000 });
-    const recomputes = async () => (await outboxRows(t.dataSource, 'recompute-progress')).filter((r) => r.payload.enrollmentId === enrollmentId).length;
+    // One event for the cohort's change, not a row per enrollment (the worker recomputes them in pages).
+    const recomputes = async () => (await outboxRows(t.dataSource, 'cohort-schedule-changed')).filter((r) => r.payload.cohortId === cohort.id).length;
     const before = await recomputes();
 
     // A change that leaves the start alone recomputes nothing.
@@ -51,18 +53,36 @@ describe('cohort: a rescheduled start re-runs module unlocking', () => {
     expect((await t.api.post(`/api/v1/lessons/${m2.lessons[0].lessonId}/complete`, undefined, trainee.token)).status).toBe(200);
   });
 
-  it('recomputes only the active enrollments of the cohort', async () => {
+  it('writes one event for the cohort, and the worker recomputes only its active enrollments, page by page', async () => {
     const cohort = await createCohort(t.api, admin.token, fake, { status: 'running', offsets: { 1: 14 } });
     const ids: string[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       const trainee = await createUser(t.api, admin.token, ['trainee']);
       ids.push((await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: trainee.id }, admin.token)).body.id);
     }
-    expect((await t.api.post(`/api/v1/enrollments/${ids[1]}/withdraw`, { reason: 'moved away' }, admin.token)).status).toBeLessThan(300);
-    const count = async (id: string) => (await outboxRows(t.dataSource, 'recompute-progress')).filter((r) => r.payload.enrollmentId === id).length;
-    const [active, withdrawn] = [await count(ids[0]), await count(ids[1])];
-    expect((await t.api.patch(`/api/v1/cohorts/${cohort.id}`, { startsAt: new Date(Date.now() - 20 * DAY).toISOString() }, admin.token)).status).toBe(200);
-    expect(await count(ids[0])).toBe(active + 1);
-    expect(await count(ids[1])).toBe(withdrawn);
+    expect((await t.api.post(`/api/v1/enrollments/${ids[2]}/withdraw`, { reason: 'moved away' }, admin.token)).status).toBeLessThan(300);
+    const perEnrollment = async () => (await outboxRows(t.dataSource, 'recompute-progress')).filter((r) => ids.includes(r.payload.enrollmentId as string)).length;
+    const events = async () => (await outboxRows(t.dataSource, 'cohort-schedule-changed')).filter((r) => r.payload.cohortId === cohort.id);
+    const rowsBefore = await perEnrollment();
+    const startsAt = new Date(Date.now() - 20 * DAY).toISOString();
+    expect((await t.api.patch(`/api/v1/cohorts/${cohort.id}`, { startsAt }, admin.token)).status).toBe(200);
+    // The PATCH's transaction wrote no row per trainee: one event, keyed by the cohort, its new start and zone.
+    expect(await perEnrollment()).toBe(rowsBefore);
+    const [event] = await events();
+    expect(await events()).toHaveLength(1);
+    expect(event.payload).toMatchObject({ cohortId: cohort.id, startsAt, timeZone: expect.any(String), changedAt: expect.stringMatching(/\.\d{6}Z$/) });
+    expect(event.job_id).toContain(cohort.id);
+
+    // The handler (run here directly, pages of one): the two active enrollments, in id order, the withdrawn one skipped.
+    const recompute = t.get<CohortScheduleRecompute>(CohortScheduleRecompute);
+    const change = event.payload as { cohortId: string; startsAt: string; timeZone: string; changedAt: string };
+    const pages: ScheduleRecomputeProgress[] = [];
+    expect(await recompute.recomputeCohort(change, { batchSize: 1, onPage: async (at) => void pages.push(at) })).toBe(2);
+    const active = ids.slice(0, 2).sort();
+    expect(pages).toEqual([{ afterId: active[0], done: 1 }, { afterId: active[1], done: 2 }]);
+    // A retry resumes after the last page it recorded.
+    expect(await recompute.recomputeCohort(change, { from: pages[0], batchSize: 1 })).toBe(2);
+    // A change the cohort has since moved past does nothing (the later change has its own event).
+    expect(await recompute.recomputeCohort({ ...change, startsAt: new Date(Date.now() - 30 * DAY).toISOString() })).toBeNull();
   });
 });

@@ -87,4 +87,49 @@ describe('cohort: the selection workbench’s keyset pages', () => {
       apps.filter((a) => a.id !== apps[0].id).map((a) => [a.id, 'shortlisted']).sort((x, y) => (x[0] < y[0] ? -1 : 1)),
     );
   });
+
+  it('whole-cohort pages (search, duplicates, name): times to the microsecond, and a cursor of another sort or search is a 400', async () => {
+    const cohort = await twoTrackCohort();
+    const id = tag();
+    const apps: string[] = [];
+    for (const name of ['Ann', 'Bob', 'Cid']) {
+      const applicant = await person(`${name.toLowerCase()}.${id}@example.bz`, `${name} Whole${id}`);
+      apps.push((await apply(t.api, cohort.id, applicant.token, { statement: 'x', answers: [{ questionId: 'q1', answer: 'x' }], courseVersionId: cohort.cyber.versionId })).id);
+    }
+    // All three within one millisecond, in the reverse of their ids' order: compared to the millisecond they tie and go by id.
+    const byId = [...apps].sort();
+    const micros = ['123900', '123500', '123100'];
+    for (const [i, appId] of byId.entries()) await t.dataSource.query(`UPDATE application SET submitted_at = $2 WHERE id = $1`, [appId, `2026-03-01T10:00:00.${micros[i]}Z`]);
+    const inTime = [...byId].reverse();
+
+    const walk = async (query: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(cohort.id, `${query}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        seen.push(...page.body.items.map((i: { id: string }) => i.id));
+        cursor = page.body.nextCursor;
+      } while (cursor && seen.length < 10);
+      return seen;
+    };
+    expect(await walk(`?sort=submitted&q=whole${id}`)).toEqual(inTime);
+    expect(await walk(`?sort=-submitted&q=whole${id}`)).toEqual([...inTime].reverse());
+    expect((await list(cohort.id, `?sort=submitted&q=whole${id}`)).body.items.map((i: { id: string }) => i.id)).toEqual(inTime);
+
+    const first = await list(cohort.id, `?sort=submitted&q=whole${id}&limit=1`);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const keyset = (await list(cohort.id, '?sort=submitted&limit=1')).body.nextCursor;
+    const unbound = Buffer.from(JSON.stringify({ p: JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString()).p })).toString('base64url');
+    for (const query of [
+      `?sort=name&q=whole${id}&cursor=${first.body.nextCursor}`, // another sort
+      `?sort=submitted&q=ann&cursor=${first.body.nextCursor}`, // another search
+      `?sort=submitted&q=whole${id}&duplicates=true&cursor=${first.body.nextCursor}`, // another filter
+      `?sort=submitted&q=whole${id}&cursor=${keyset}`, // a keyset page's cursor
+      `?sort=submitted&q=whole${id}&cursor=${unbound}`, // a cursor that names no sort (as issued before)
+    ]) {
+      const answer = await list(cohort.id, query);
+      expect([query, answer.status, answer.headers.get('content-type')]).toEqual([query, 400, expect.stringContaining('application/problem+json')]);
+    }
+  });
 });

@@ -62,4 +62,66 @@ describe('outbox: a relay dying mid-move', () => {
     expect(await relay.relayBatch()).toBe(1);
     expect(await health.outboxLag()).toMatchObject({ pending: 0, due: 0, oldestDueAgeSeconds: null, abandonedClaims: 0 });
   });
+
+  /** Forges the end of every pending lease, as if the relay holding them had stalled past LEASE_MS. */
+  async function expireLeases(): Promise<void> {
+    await t.dataSource.query(`UPDATE outbox_message SET leased_until = now() - interval '1 second' WHERE sent_at IS NULL`);
+  }
+
+  it('a relay whose lease ran out and was claimed again neither marks nor postpones the other claim', async () => {
+    await t.dataSource.query('DELETE FROM outbox_message WHERE sent_at IS NULL');
+    const enrollmentId = randomUUID();
+    await publishInTransaction(t, 'recompute-progress', { enrollmentId });
+    const other = new OutboxRelay(t.dataSource, t.get(QueueRegistry), t.get(QueueSettings));
+    const otherInternals = other as unknown as Record<'enqueue' | 'postpone', () => Promise<void>>;
+    const internals = relay as unknown as Record<'enqueue', () => Promise<void>>;
+    const rowState = async () =>
+      (await t.dataSource.query(
+        `SELECT claims, attempts, sent_at IS NOT NULL AS sent, leased_until > now() AS leased FROM outbox_message WHERE payload->>'enrollmentId' = $1`,
+        [enrollmentId],
+      ))[0];
+
+    // The first relay stalls in its enqueue past its lease; meanwhile the second claims the row and is still moving it.
+    const otherEnqueue = jest.spyOn(otherInternals, 'enqueue').mockRejectedValue(new Error('second relay killed'));
+    const otherPostpone = jest.spyOn(otherInternals, 'postpone').mockResolvedValue(undefined);
+    const stalled = jest.spyOn(internals, 'enqueue').mockImplementation(async () => {
+      await expireLeases();
+      expect(await other.relayBatch()).toBe(0);
+    });
+    try {
+      await relay.relayBatch();
+    } finally {
+      stalled.mockRestore();
+      otherEnqueue.mockRestore();
+      otherPostpone.mockRestore();
+    }
+    // Not marked sent by the first relay: the second's claim (claims 2) still holds the row.
+    expect(await rowState()).toEqual({ claims: 2, attempts: 0, sent: false, leased: true });
+
+    // Same with a failed enqueue: the first relay's postpone must not end the second's lease nor count an attempt.
+    await expireLeases();
+    const failing = jest.spyOn(internals, 'enqueue').mockImplementation(async () => {
+      await expireLeases();
+      const dying = jest.spyOn(otherInternals, 'enqueue').mockRejectedValue(new Error('second relay killed'));
+      const quiet = jest.spyOn(otherInternals, 'postpone').mockResolvedValue(undefined);
+      try {
+        expect(await other.relayBatch()).toBe(0);
+      } finally {
+        dying.mockRestore();
+        quiet.mockRestore();
+      }
+      throw new Error('redis went away');
+    });
+    try {
+      expect(await relay.relayBatch()).toBe(0);
+    } finally {
+      failing.mockRestore();
+    }
+    expect(await rowState()).toEqual({ claims: 4, attempts: 0, sent: false, leased: true });
+
+    // The holder of the current lease marks it sent.
+    await expireLeases();
+    expect(await other.relayBatch()).toBe(1);
+    expect(await rowState()).toMatchObject({ claims: 5, sent: true });
+  });
 });

@@ -25,6 +25,7 @@ import { EnrollmentsService } from './enrollments.service';
 import { LessonCompletions } from './lesson-completions.service';
 import { ProgressReader } from './progress-reader.service';
 import { ProgressRecompute } from './progress-recompute.service';
+import { CohortScheduleRecompute } from './cohort-schedule-recompute.service';
 import { TraineeImports } from './trainee-imports.service';
 import { TraineeImportPreview } from './trainee-import-preview.service';
 import { TraineeProgress } from './trainee-progress.service';
@@ -68,6 +69,7 @@ export { CohortOutcomeFacts, CohortPersonalData };
     ProgressReader,
     LessonCompletions,
     ProgressRecompute,
+    CohortScheduleRecompute,
     TraineeProgress,
     CohortRoster,
     TraineeImports,

@@ -73,7 +73,7 @@ export class CohortsService {
               start_notice_sent_at = CASE WHEN $9 THEN NULL ELSE start_notice_sent_at END, updated_at = now() WHERE id = $1`,
       [id, input.name?.trim() ?? null, input.capacity ?? null, openAt, closeAt, input.timeZone ?? null, startsAt, endsAt, startNoticeAgain],
     );
-    if (unlocksMoved) await this.recomputeEnrolled(id);
+    if (unlocksMoved) await this.publishScheduleChange(id, startsAt, input.timeZone ?? cohort.timeZone);
     if (input.instructorIds) {
       await this.checkInstructors(input.instructorIds);
       await this.replaceInstructors(id, input.instructorIds);
@@ -210,13 +210,15 @@ export class CohortsService {
 
   /**
    * Module states are stored by the progress processor and otherwise recomputed only on a trainee's
-   * activity or the at-risk scan: after a new start (or zone) every active enrollment is recomputed
-   * by the worker, in this transaction's outbox, so modules whose day has now come open (and their
-   * trainees are told) at once, and those whose day moved away close again.
+   * activity or the at-risk scan: after a new start (or zone) the cohort's active enrollments are
+   * recomputed by the worker (CohortScheduleRecompute), so modules whose day has now come open (and
+   * their trainees are told) at once, and those whose day moved away close again. One outbox row for
+   * the cohort, not one per enrollment: this transaction holds the cohort lock, and a cohort of
+   * thousands made it long and flooded the outbox.
    */
-  private async recomputeEnrolled(cohortId: string): Promise<void> {
-    const active: Array<{ id: string }> = await this.txHost.tx.query(`SELECT id FROM enrollment WHERE cohort_id = $1 AND status = 'active'`, [cohortId]);
-    await this.outbox.publishMany('recompute-progress', active.map((e) => ({ payload: { enrollmentId: e.id } })));
+  private async publishScheduleChange(cohortId: string, startsAt: Date, timeZone: string): Promise<void> {
+    const [{ changedAt }]: Array<{ changedAt: string }> = await this.txHost.tx.query(`SELECT ${microsecondKey('now()')} AS "changedAt"`);
+    await this.outbox.publish('cohort-schedule-changed', { cohortId, startsAt: startsAt.toISOString(), timeZone, changedAt });
   }
 
   private async lock(id: string): Promise<Cohort> {

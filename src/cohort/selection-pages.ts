@@ -147,6 +147,15 @@ function filtersOf(query: ListApplicationsQuery): string {
   return createHash('sha256').update(JSON.stringify(filters)).digest('base64url').slice(0, 10);
 }
 
+/**
+ * The same for the whole-cohort lists (text search, duplicates, name sort): the column filters and
+ * the search and duplicates filters, which change what "after this position" means just as much.
+ */
+export function wholeListFilters(query: ListApplicationsQuery): string {
+  const filters = [filtersOf(query), query.q?.trim() ?? null, query.duplicates ?? null];
+  return createHash('sha256').update(JSON.stringify(filters)).digest('base64url').slice(0, 10);
+}
+
 /** The cursor's position, checked against the sort it was issued for: anything else is the 400 of a cursor this API did not issue. */
 function decodePosition(cursor: string | undefined, query: ListApplicationsQuery): Position | undefined {
   const p = decodeCursor<Position>(cursor, ['v', 't', 'id', 's', 'f']);

@@ -13,10 +13,21 @@ import { ApplicationReviewView } from './dto/selection.dto';
 import { rankWithTies, summarise } from './rubric-scoring';
 import { Rubrics } from './rubrics.service';
 import { TrackQuotas } from './track-quotas.service';
-import { KEYSET_SORTS, meetsColumnFilters, SelectionPages } from './selection-pages';
+import { KEYSET_SORTS, meetsColumnFilters, SelectionPages, wholeListFilters } from './selection-pages';
+import { microsecondKey } from './microsecond-cursor';
 
-/** A sort position: the sort value (null sorts last), the submission time and the id break ties. */
-type Position = [string | number | null, number, string];
+/**
+ * A sort position: the sort value (null sorts last), the submission time (UTC text to the microsecond,
+ * as Postgres keeps it: it compares as text, and two applications within one millisecond stay apart)
+ * and the id break ties.
+ */
+type Position = [string | number | null, string, string];
+
+/** The submission time of each application, to the microsecond (the entity's Date stops at the millisecond). */
+type SubmittedKeys = Map<string, string>;
+
+const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const invalidCursor = () => badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
 
 /** What a set of views is read with: ranks and duplicates are about the whole cohort. */
 interface Context {
@@ -59,25 +70,37 @@ export class SelectionWorkbench {
     return { items: await this.viewsOf(cohort, applications, await this.contextOf(cohort.id, applications, trackOf)), nextCursor };
   }
 
-  /** The lists that need every application's person: the whole cohort, filtered and sorted in memory. */
+  /**
+   * The lists that need every application's person: the whole cohort, filtered and sorted in memory.
+   * The cursor carries its sort and a hash of its filters (as the keyset cursors do): a position means
+   * something only in the list it was cut from, so a cursor reused with another sort or search is a 400.
+   */
   private async listWhole(cohort: Cohort, query: ListApplicationsQuery): Promise<Page<ApplicationReviewView>> {
-    const after = decodeCursor<{ p: string }>(query.cursor, ['p']);
-    const rows = this.sorted(this.filtered(await this.reviewViews(cohort), query), query.sort);
+    const after = decodeCursor<{ p: string; s: string; f: string }>(query.cursor, ['p', 's', 'f']);
+    if (after && (after.s !== query.sort || after.f !== wholeListFilters(query))) throw invalidCursor();
+    const position = after ? parsePosition(after.p) : undefined;
+    const keys = await this.submittedKeys(cohort.id);
+    const rows = this.sorted(this.filtered(await this.reviewViews(cohort), query), query.sort, keys);
     let start = 0;
-    if (after) {
-      const position = parsePosition(after.p);
-      start = rows.findIndex((r) => comparePositions(positionOf(r, query.sort), position, query.sort) > 0);
+    if (position) {
+      start = rows.findIndex((r) => comparePositions(positionOf(r, query.sort, keys), position, query.sort) > 0);
       if (start < 0) start = rows.length;
     }
     const items = rows.slice(start, start + query.limit);
     const more = start + query.limit < rows.length;
-    return { items, nextCursor: more && items.length ? encodeCursor({ p: JSON.stringify(positionOf(items[items.length - 1], query.sort)) }) : null };
+    const cursorOf = (last: ApplicationReviewView) => encodeCursor({ p: JSON.stringify(positionOf(last, query.sort, keys)), s: query.sort, f: wholeListFilters(query) });
+    return { items, nextCursor: more && items.length ? cursorOf(items[items.length - 1]) : null };
+  }
+
+  private async submittedKeys(cohortId: string): Promise<SubmittedKeys> {
+    const rows: Array<{ id: string; t: string }> = await this.txHost.tx.query(`SELECT id, ${microsecondKey('submitted_at')} AS t FROM application WHERE cohort_id = $1`, [cohortId]);
+    return new Map(rows.map((r) => [r.id, r.t]));
   }
 
   /** Every matching application (no page) as CSV, in the list's order: e.g. the shortlist with ?status=shortlisted. */
   async csv(principal: Principal, cohortId: string, query: ListApplicationsQuery): Promise<string> {
     const cohort = await this.requireStaffOrHide(principal, cohortId);
-    const rows = this.sorted(this.filtered(await this.reviewViews(cohort), query), query.sort);
+    const rows = this.sorted(this.filtered(await this.reviewViews(cohort), query), query.sort, await this.submittedKeys(cohort.id));
     const questions = cohort.questions;
     const header = ['rank', 'tiedWith', 'applicationId', 'name', 'email', 'phone', 'track', 'status', 'score', 'spread', 'reviewers', 'waitlistRank', 'submittedAt', 'duplicates', 'statement', ...questions.map((q) => q.prompt)];
     const lines = rows.map((r) => [
@@ -194,8 +217,8 @@ export class SelectionWorkbench {
     );
   }
 
-  private sorted(views: ApplicationReviewView[], sort: ApplicationSort): ApplicationReviewView[] {
-    return [...views].sort((a, b) => comparePositions(positionOf(a, sort), positionOf(b, sort), sort));
+  private sorted(views: ApplicationReviewView[], sort: ApplicationSort, keys: SubmittedKeys): ApplicationReviewView[] {
+    return [...views].sort((a, b) => comparePositions(positionOf(a, sort, keys), positionOf(b, sort, keys), sort));
   }
 
   /** Admins and the cohort's instructors; for anyone else the cohort (or application) does not exist. */
@@ -213,24 +236,26 @@ function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function positionOf(v: ApplicationReviewView, sort: ApplicationSort): Position {
+function positionOf(v: ApplicationReviewView, sort: ApplicationSort, keys: SubmittedKeys): Position {
   const field = sort.replace(/^-/, '');
+  // An application submitted after the keys were read: its millisecond time, padded, sorts it well enough.
+  const at = keys.get(v.id) ?? v.submittedAt.replace(/Z$/, '000Z');
   const value =
     field === 'score' ? v.score
     : field === 'name' ? fold(v.applicant.displayName ?? '')
     : field === 'status' ? APPLICATION_STATUSES.indexOf(v.status)
-    : Date.parse(v.submittedAt);
-  return [value, Date.parse(v.submittedAt), v.id];
+    : at;
+  return [value, at, v.id];
 }
 
 function parsePosition(text: string): Position {
   try {
     const p = JSON.parse(text);
-    if (Array.isArray(p) && p.length === 3 && (p[0] === null || ['string', 'number'].includes(typeof p[0])) && typeof p[1] === 'number' && typeof p[2] === 'string') return p as Position;
+    if (Array.isArray(p) && p.length === 3 && (p[0] === null || ['string', 'number'].includes(typeof p[0])) && typeof p[1] === 'string' && AT.test(p[1]) && typeof p[2] === 'string') return p as Position;
   } catch {
     // the same 400 as any cursor this API did not issue, below
   }
-  throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
+  throw invalidCursor();
 }
 
 /**
@@ -248,6 +273,6 @@ function comparePositions(a: Position, b: Position, sort: ApplicationSort): numb
     const order = a[0] < b[0] ? -1 : 1;
     return descending ? -order : order;
   }
-  if (a[1] !== b[1]) return a[1] - b[1];
+  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
   return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
 }

@@ -24,6 +24,11 @@ export interface JobPayloads {
   // progress
   /** cohort: recompute an enrollment's lesson/module progress (after a lesson completion or a graded assessment). */
   'recompute-progress': { enrollmentId: string };
+  /**
+   * cohort: a cohort's start or zone changed; recompute its active enrollments in batches. `changedAt`
+   * (the change's transaction time, to the microsecond) tells two changes to the same start apart.
+   */
+  'cohort-schedule-changed': { cohortId: string; startsAt: string; timeZone: string; changedAt: string };
   /** cohort hears a grade: records pass/fail for module completion and at-risk. */
   /** `gradedAt` orders the grades of one submission (initial, review, regrades, overrides): the latest one counts. */
   'assessment-graded': { submissionId: string; enrollmentId: string; assessmentId: string; traineeId: string; passed: boolean; score: number; maxScore: number; gradedAt: string };
@@ -173,6 +178,8 @@ export const JOB_CATALOG: { [N in JobName]: JobSpec<N> } = {
   'grade-slow-submission': { queue: 'grading-slow', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.submissionId] },
   'regrade-assessment': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.regradeId] },
   'recompute-progress': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: EACH_PUBLICATION },
+  // Keyed by the change: a start moved A → B → A → B must recompute for the last B, though a job for the first B is still kept.
+  'cohort-schedule-changed': { queue: 'progress', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.cohortId, p.startsAt, p.timeZone, p.changedAt] },
   'assessment-graded': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.submissionId, p.gradedAt] },
   'evaluate-certificate': { queue: 'progress', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: EACH_PUBLICATION },
   'import-trainees': { queue: 'maintenance', attempts: 1, backoffMs: 1000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.importId] },

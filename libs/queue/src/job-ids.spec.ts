@@ -14,6 +14,7 @@ const SAMPLES: { [N in JobName]: JobPayloads[N] } = {
     passed: true, score: 8, maxScore: 10, gradedAt: '2026-12-06T10:15:30.123Z',
   },
   'evaluate-certificate': { enrollmentId: 'b0d5e1c2-0000-4000-8000-000000000007' },
+  'cohort-schedule-changed': { cohortId: 'b0d5e1c2-0000-4000-8000-000000000009', startsAt: '2026-03-08T07:30:00.000Z', timeZone: 'America/New_York', changedAt: '2026-03-01T10:00:00.123456Z' },
   'import-trainees': { importId: 'b0d5e1c2-0000-4000-8000-000000000008' },
   'refresh-cohort-report': { cohortId: 'b0d5e1c2-0000-4000-8000-000000000009', requestedSecond: 1_796_000_000 },
   notify: { type: 'submission-graded', eventKey: 'graded:b0d5e1c2:regrade:7', recipientIds: ['u'], data: {} },

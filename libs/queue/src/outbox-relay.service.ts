@@ -27,6 +27,8 @@ interface ClaimedRow {
   jobId: string | null;
   attempts: number;
   dueAt: Date;
+  /** The row's claim count after this claim: the token of this relay's lease (a later claim raises it). */
+  claims: number;
 }
 
 /**
@@ -141,7 +143,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
        )
        UPDATE outbox_message o SET leased_until = now() + $2 * interval '1 millisecond', claims = o.claims + 1
          FROM due WHERE o.id = due.id
-       RETURNING o.id, o.job_name AS "jobName", o.queue, o.payload, o.job_id AS "jobId", o.attempts, o.available_at AS "dueAt"`,
+       RETURNING o.id, o.job_name AS "jobName", o.queue, o.payload, o.job_id AS "jobId", o.attempts, o.available_at AS "dueAt", o.claims`,
       [BATCH_SIZE, LEASE_MS],
     );
     if (rows.length === 0) return 0;
@@ -152,7 +154,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await this.postpone(rows, error as Error);
       return 0;
     }
-    await this.pool.query('UPDATE outbox_message SET sent_at = now() WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+    const marked = await this.pool.query<{ id: string }>(
+      `UPDATE outbox_message o SET sent_at = now()
+         FROM unnest($1::uuid[], $2::int[]) AS mine(id, claims)
+        WHERE o.id = mine.id AND o.claims = mine.claims AND o.sent_at IS NULL
+        RETURNING o.id`,
+      leaseTokens(rows),
+    );
+    if (marked.length < rows.length) {
+      // Our lease ran out mid-move and another relay holds the row now: its claim marks it (its add is a no-op by job id).
+      this.logger.warn({ msg: 'outbox relay lost the lease on rows before marking them sent', rows: rows.length - marked.length });
+    }
     return rows.length;
   }
 
@@ -173,16 +185,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return { name: row.jobName, data: row.payload, opts: { jobId: row.jobId ?? row.id, ...jobOptions(row.jobName) } };
   }
 
-  /** Ends the lease early: the rows come back after the retry delay, not after LEASE_MS. */
+  /** Ends the lease early (only leases still this relay's): the rows come back after the retry delay, not after LEASE_MS. */
   private async postpone(rows: ClaimedRow[], error: Error): Promise<void> {
     const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
     const delayMs = Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** Math.min(attempts, 12));
     this.logger.warn({ msg: 'outbox relay could not enqueue; will retry', rows: rows.length, attempts, delayMs, error: error.message });
     await this.pool.query(
-      `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2, leased_until = NULL,
-              available_at = now() + ($3 || ' milliseconds')::interval
-        WHERE id = ANY($1::uuid[])`,
-      [rows.map((r) => r.id), error.message.slice(0, 500), String(delayMs)],
+      `UPDATE outbox_message o SET attempts = o.attempts + 1, last_error = $3, leased_until = NULL,
+              available_at = now() + ($4 || ' milliseconds')::interval
+         FROM unnest($1::uuid[], $2::int[]) AS mine(id, claims)
+        WHERE o.id = mine.id AND o.claims = mine.claims AND o.sent_at IS NULL`,
+      [...leaseTokens(rows), error.message.slice(0, 500), String(delayMs)],
     );
   }
 
@@ -212,6 +225,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       };
     });
   }
+}
+
+/**
+ * The rows' ids and claim counts: an update matching both touches only rows whose lease is still this
+ * relay's. `claims` rather than `leased_until`, because a JS Date drops the microseconds Postgres keeps.
+ */
+function leaseTokens(rows: ClaimedRow[]): [string[], number[]] {
+  return [rows.map((r) => r.id), rows.map((r) => r.claims)];
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {

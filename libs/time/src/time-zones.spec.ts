@@ -40,6 +40,22 @@ describe('time zones', () => {
     expect(wallClockAt(at('2026-11-01T06:30:00Z'), 'America/New_York')).toMatchObject({ hour: 1, minute: 30 });
   });
 
+  it('applies one rule in every zone: a skipped time moves forward by the gap, a repeated time is the earlier instant', () => {
+    const wall = (month: number, day: number, hour: number, minute: number) => ({ year: 2026, month, day, hour, minute, second: 0 });
+    // Spring forward, west and east of UTC: New York skips 02:00–03:00 (8 March), London 01:00–02:00 (29 March).
+    expect(instantOf(wall(3, 8, 2, 30), 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(instantOf(wall(3, 8, 2, 0), 'America/New_York').toISOString()).toBe('2026-03-08T07:00:00.000Z');
+    expect(instantOf(wall(3, 29, 1, 30), 'Europe/London').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(isoInZone(instantOf(wall(3, 29, 1, 30), 'Europe/London'), 'Europe/London')).toBe('2026-03-29T02:30:00+01:00');
+    // Fall back: the summer-time occurrence of the repeated hour, in both.
+    expect(instantOf(wall(11, 1, 1, 30), 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    expect(instantOf(wall(10, 25, 1, 30), 'Europe/London').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    // A zone without daylight saving time reads those wall clocks plainly.
+    for (const [month, day] of [[3, 8], [3, 29], [10, 25], [11, 1]]) {
+      expect(instantOf(wall(month, day, 2, 30), 'America/Belize').toISOString()).toBe(`2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T08:30:00.000Z`);
+    }
+  });
+
   it('keeps milliseconds, and a month boundary, when moving by days', () => {
     expect(addLocalDays(at('2026-01-31T18:00:00.250Z'), 1, 'America/Belize').toISOString()).toBe('2026-02-01T18:00:00.250Z');
     expect(addLocalDays(at('2026-12-31T23:00:00Z'), -1, 'UTC').toISOString()).toBe('2026-12-30T23:00:00.000Z');

@@ -62,9 +62,11 @@ export function offsetMinutesAt(instant: Date, zone: string): number {
 }
 
 /**
- * The instant a wall-clock time in a zone names. A time that a spring-forward gap skips is read with
- * the offset from before the gap (02:30 on a skipped day is 03:30); a repeated time of a fall-back
- * hour is its first occurrence.
+ * The instant a wall-clock time in a zone names, by one rule in every zone (Temporal's 'compatible'):
+ * a time that a spring-forward gap skips is read with the offset from before the gap, so it moves
+ * forward by the gap's length (02:30 on New York's skipped hour is 03:30 EDT, 01:30 on London's is
+ * 02:30 BST); a repeated time of a fall-back hour is its earlier instant. The web's wallClockToIso
+ * (web/src/shared/time/zone-clock.ts) follows the same rule: staff type, the API computes alike.
  */
 export function instantOf(wall: WallClock, zone: string): Date {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);

@@ -1,0 +1,72 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DirectReads } from '@gds/database';
+import { HandledJob, JobHandler, JobPayloads } from '@gds/queue';
+import { ProgressRecompute } from './progress-recompute.service';
+
+/** Enrollments read per keyset page; each is recomputed in a transaction of its own. */
+const BATCH_SIZE = 200;
+
+/** Where a run stands, kept as the job's progress so that a retry resumes after the last page done. */
+export interface ScheduleRecomputeProgress {
+  afterId: string | null;
+  done: number;
+}
+
+/**
+ * A cohort's start or zone moved (CohortsService.update): one event for the cohort, not one outbox row
+ * per trainee written under the cohort lock. The worker walks the cohort's active enrollments by id
+ * (keyset pages) and recomputes each as a `recompute-progress` job would, so modules whose day has
+ * come open and their trainees are told (the notify event key makes a second telling a no-op), and
+ * modules whose day moved away close again.
+ *
+ * Idempotent and safe to retry: a recompute that finds nothing changed writes nothing, and a retry
+ * resumes from the page recorded in the job's progress. A job whose start or zone is no longer the
+ * cohort's does nothing: the later change published an event of its own.
+ */
+@Injectable()
+export class CohortScheduleRecompute {
+  private readonly logger = new Logger(CohortScheduleRecompute.name);
+
+  constructor(
+    private readonly reads: DirectReads,
+    private readonly progress: ProgressRecompute,
+  ) {}
+
+  @JobHandler('cohort-schedule-changed')
+  async handleScheduleChanged(job: HandledJob<'cohort-schedule-changed'>): Promise<void> {
+    const resumed = job.attemptsMade > 0 ? (job.raw.progress as Partial<ScheduleRecomputeProgress> | undefined) : undefined;
+    await this.recomputeCohort(job.data, {
+      from: { afterId: resumed?.afterId ?? null, done: resumed?.done ?? 0 },
+      onPage: (at) => job.updateProgress(at),
+    });
+  }
+
+  /** Answers how many enrollments were recomputed in all (resumed runs included), or null when the change is stale. */
+  async recomputeCohort(
+    change: JobPayloads['cohort-schedule-changed'],
+    options: { from?: ScheduleRecomputeProgress; batchSize?: number; onPage?: (at: ScheduleRecomputeProgress) => Promise<void> } = {},
+  ): Promise<number | null> {
+    if (!(await this.isCurrent(change))) return null;
+    const batchSize = options.batchSize ?? BATCH_SIZE;
+    let { afterId, done } = options.from ?? { afterId: null, done: 0 };
+    for (;;) {
+      const page = await this.reads.query<{ id: string }>(
+        `SELECT id FROM enrollment WHERE cohort_id = $1 AND status = 'active' AND ($2::uuid IS NULL OR id > $2::uuid) ORDER BY id LIMIT $3`,
+        [change.cohortId, afterId, batchSize],
+      );
+      for (const { id } of page) await this.progress.recompute(id);
+      if (page.length === 0) break;
+      afterId = page[page.length - 1].id;
+      done += page.length;
+      await options.onPage?.({ afterId, done });
+      if (page.length < batchSize) break;
+    }
+    this.logger.log({ msg: 'cohort schedule change recomputed', cohortId: change.cohortId, enrollments: done });
+    return done;
+  }
+
+  private async isCurrent(change: JobPayloads['cohort-schedule-changed']): Promise<boolean> {
+    const [cohort] = await this.reads.query<{ startsAt: Date; timeZone: string }>('SELECT starts_at AS "startsAt", time_zone AS "timeZone" FROM cohort WHERE id = $1', [change.cohortId]);
+    return !!cohort && cohort.startsAt.getTime() === Date.parse(change.startsAt) && cohort.timeZone === change.timeZone;
+  }
+}
