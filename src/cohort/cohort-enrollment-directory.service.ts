@@ -72,6 +72,19 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
     return rows.map(refOf);
   }
 
+  /**
+   * One indexed existence check on the pool (the lesson read asks it on every request): before, the
+   * lesson read listed all the trainee's enrollments joined with their cohorts, sorted, as Dates, to
+   * test one version id (issue 23, tail latency).
+   */
+  async enrolledInVersion(traineeId: string, courseVersionId: string): Promise<boolean> {
+    const rows = await this.reads.query(
+      `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
+      [traineeId, courseVersionId],
+    );
+    return rows.length > 0;
+  }
+
   async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {
     const rows: RefRow[] = await this.txHost.tx.query(`${SELECT_REFS} WHERE e.cohort_id = $1 ORDER BY e.enrolled_at, e.id`, [cohortId]);
     return rows.map(refOf);

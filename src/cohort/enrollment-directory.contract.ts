@@ -20,6 +20,8 @@ export abstract class EnrollmentDirectory {
   /** The trainee's enrollments (all statuses), newest first. */
   abstract enrollmentsOf(traineeId: string): Promise<EnrollmentRef[]>;
   abstract enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]>;
+  /** Whether the trainee has an active or completed enrollment in a cohort running this course version. */
+  abstract enrolledInVersion(traineeId: string, courseVersionId: string): Promise<boolean>;
   /** Whether the cohort exists, so a list under a cohort that names nothing answers 404, not an empty page. */
   abstract cohortExists(cohortId: string): Promise<boolean>;
   abstract instructorsOf(cohortId: string): Promise<string[]>;

@@ -73,8 +73,7 @@ export class CourseAccess {
   /** The trainee part of `mayReadBodies`, for a read that learnt the caller's editorship in its own query (the lesson read). */
   async enrolledInVersion(principal: Principal, versionId: string): Promise<boolean> {
     if (!hasRole(principal, 'trainee')) return false;
-    const enrollments = await this.readers.enrollmentsOf(principal.userId);
     // A trainee who completed the course keeps reading it; a withdrawn one does not.
-    return enrollments.some((e) => (e.status === 'active' || e.status === 'completed') && e.courseVersionId === versionId);
+    return this.readers.enrolledInVersion(principal.userId, versionId);
   }
 }

@@ -102,6 +102,17 @@ export function describeEnrollmentDirectoryContract(name: string, makeStand: () 
       expect(await directory.completedModules(unknown)).toEqual([]);
     });
 
+    it('answers whether a trainee is enrolled (active) in a version: not in another version, not once withdrawn, not someone else', async () => {
+      const trainee = await stand.person('trainee');
+      const [first, second] = [await stand.runningCohort([]), await stand.runningCohort([])];
+      const enrollmentId = await stand.enroll(first.cohortId, trainee);
+      expect(await directory.enrolledInVersion(trainee, first.courseVersionId)).toBe(true);
+      expect(await directory.enrolledInVersion(trainee, second.courseVersionId)).toBe(false);
+      expect(await directory.enrolledInVersion(await stand.person('trainee'), first.courseVersionId)).toBe(false);
+      await stand.withdraw(enrollmentId);
+      expect(await directory.enrolledInVersion(trainee, first.courseVersionId)).toBe(false);
+    });
+
     it('pages the active enrollments of running cohorts by enrollment id, each once, leaving out the withdrawn', async () => {
       const cohort = await stand.runningCohort([]);
       const active = [await stand.enroll(cohort.cohortId, await stand.person('trainee')), await stand.enroll(cohort.cohortId, await stand.person('trainee'))];

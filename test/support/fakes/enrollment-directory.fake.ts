@@ -68,6 +68,10 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return this.all().filter((e) => e.traineeId === traineeId).reverse();
   }
 
+  async enrolledInVersion(traineeId: string, courseVersionId: string): Promise<boolean> {
+    return this.all().some((e) => e.traineeId === traineeId && e.courseVersionId === courseVersionId && e.status !== 'withdrawn');
+  }
+
   async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {
     return this.all().filter((e) => e.cohortId === cohortId);
   }
