@@ -125,6 +125,8 @@ export interface EnrolTraineeInput {
   courseVersionId?: string;
   /** Enrol although prerequisites are missing: the API records the waiver (GET /cohorts/{id}/prerequisite-waivers). */
   overridePrerequisites?: boolean;
+  /** Why they are waived: the API requires it with overridePrerequisites and keeps it with the waiver. */
+  overrideReason?: string;
 }
 
 /**
@@ -134,11 +136,11 @@ export interface EnrolTraineeInput {
 export function useEnrolTrainee(cohortId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ email, courseVersionId, overridePrerequisites }: EnrolTraineeInput) => {
+    mutationFn: async ({ email, courseVersionId, overridePrerequisites, overrideReason }: EnrolTraineeInput) => {
       const page = await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'trainee', q: email.trim(), limit: 100 } } }));
       const trainee = traineeWithEmail(page.items, email);
       if (!trainee) throw new NoSuchTrainee(email.trim());
-      const body = { traineeId: trainee.id, ...(courseVersionId ? { courseVersionId } : {}), ...(overridePrerequisites ? { overridePrerequisites: true } : {}) };
+      const body = { traineeId: trainee.id, ...(courseVersionId ? { courseVersionId } : {}), ...(overridePrerequisites ? { overridePrerequisites: true, overrideReason } : {}) };
       const enrollment = await unwrap(api.POST('/api/v1/cohorts/{id}/enrollments', { params: { path: { id: cohortId } }, body }));
       return { trainee: trainee as EnrolledTrainee, enrollment };
     },

@@ -74,9 +74,21 @@ describe('enrolling a trainee from the cohort screen', () => {
     await user.click(screen.getByRole('button', { name: 'Enrol anyway (waive prerequisites)' }));
     const dialog = screen.getByRole('alertdialog');
     expect(within(dialog).getByText('They have not completed NET-101 Networking basics.')).toBeTruthy();
+    // No reason (or only blanks): the dialog stays, the error on the field, focused; nothing is sent.
+    const reason = within(dialog).getByLabelText('Reason for the waiver');
+    expect(reason.getAttribute('aria-required')).toBe('true');
+    await user.type(reason, '   ');
+    await user.click(within(dialog).getByRole('button', { name: 'Enrol anyway' }));
+    expect(screen.getByRole('alertdialog')).toBe(dialog);
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(reason.getAttribute('aria-describedby')).toContain(within(dialog).getByText('Give the reason for waiving the prerequisites.').id);
+    expect(document.activeElement).toBe(reason);
+    expect(post).toHaveBeenCalledTimes(1);
+    await user.type(reason, 'Ran our network for two years ');
+    expect(reason.getAttribute('aria-invalid')).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Enrol anyway' }));
     expect((await screen.findByRole('status')).textContent).toMatch(/^Ana Cruz \(ana@gds.test\) is enrolled. The prerequisites they had not completed are waived/);
-    expect(post.mock.calls[1][1].body).toEqual({ traineeId: 't1', overridePrerequisites: true });
+    expect(post.mock.calls[1][1].body).toEqual({ traineeId: 't1', overridePrerequisites: true, overrideReason: 'Ran our network for two years' });
   });
 
   it('puts "no such trainee" and "already enrolled" on the e-mail field, focused, and sends nothing for an unknown e-mail', async () => {
