@@ -5,7 +5,8 @@ import { unwrap } from '../../shared/api/unwrap';
 import { queryKeys } from '../../shared/api/query-keys';
 import type { NewCohortBody } from './cohort-form';
 import type { CohortStatus } from './lifecycle';
-import { type EnrolledTrainee, NoSuchTrainee, traineeWithEmail } from './enrol-trainee';
+import { type EnrolledTrainee, NoSuchTrainee } from './enrol-trainee';
+import { ProblemError } from '../../shared/api/problem';
 
 type Schemas = components['schemas'];
 export type AdminCohort = Schemas['CohortView'];
@@ -130,6 +131,21 @@ export interface EnrolTraineeInput {
 }
 
 /**
+ * The trainee account with exactly this e-mail (case aside), through the user search's exact filter:
+ * undefined when there is none, also when the API refuses the text as no e-mail address at all (400),
+ * which the browser's own check lets through (e.g. "ana@gds").
+ */
+async function traineeByEmail(email: string) {
+  try {
+    const page = await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'trainee', email, limit: 1 } } }));
+    return page.items[0];
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 400) return undefined;
+    throw error;
+  }
+}
+
+/**
  * A direct enrolment by e-mail: the trainee is found through the admin's user search (the route takes
  * an id), then enrolled. Success refreshes the cohort (seats) and what hangs under it (waivers).
  */
@@ -137,8 +153,7 @@ export function useEnrolTrainee(cohortId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ email, courseVersionId, overridePrerequisites, overrideReason }: EnrolTraineeInput) => {
-      const page = await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'trainee', q: email.trim(), limit: 100 } } }));
-      const trainee = traineeWithEmail(page.items, email);
+      const trainee = await traineeByEmail(email.trim());
       if (!trainee) throw new NoSuchTrainee(email.trim());
       const body = { traineeId: trainee.id, ...(courseVersionId ? { courseVersionId } : {}), ...(overridePrerequisites ? { overridePrerequisites: true, overrideReason } : {}) };
       const enrollment = await unwrap(api.POST('/api/v1/cohorts/{id}/enrollments', { params: { path: { id: cohortId } }, body }));
