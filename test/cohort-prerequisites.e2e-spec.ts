@@ -118,8 +118,8 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     expect(direct.status).toBe(422);
     expect(direct.body.missingCourses.map((c: { courseId: string }) => c.courseId).sort()).toEqual([w.basics.courseId, w.linux.courseId].sort());
     // Direct enrollment, and so its waiver, is an admin's alone.
-    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: true }, instructor.token)).status).toBe(403);
-    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: true }, admin.token)).status).toBe(201);
+    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: true, overrideReason: 'Equivalent experience' }, instructor.token)).status).toBe(403);
+    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: true, overrideReason: 'Equivalent experience' }, admin.token)).status).toBe(201);
     expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: stranger.id, overridePrerequisites: 'yes' }, admin.token)).status).toBe(400);
   });
 
@@ -133,11 +133,28 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     const waivers = (token: string, query = '') => t.api.get(`/api/v1/cohorts/${w.cohort.id}/prerequisite-waivers${query}`, token);
     expect((await waivers(admin.token)).body).toEqual({ items: [], nextCursor: null });
 
+    // A waiver says why: required (non-blank, at most 500 characters) with the flag, refused without it; nothing is enrolled.
+    const enrol = (body: Record<string, unknown>) => t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: waived.id, ...body }, admin.token);
+    for (const [body, field] of [
+      [{ overridePrerequisites: true }, 'overrideReason'],
+      [{ overridePrerequisites: true, overrideReason: ' \t\n ' }, 'overrideReason'],
+      [{ overridePrerequisites: true, overrideReason: 'x'.repeat(501) }, 'overrideReason'],
+      [{ overridePrerequisites: true, overrideReason: 42 }, 'overrideReason'],
+      [{ overrideReason: 'Equivalent experience' }, 'overrideReason'],
+      [{ overridePrerequisites: false, overrideReason: 'Equivalent experience' }, 'overrideReason'],
+    ] as const) {
+      const refused = await enrol(body);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect(await t.dataSource.query(`SELECT id FROM enrollment WHERE trainee_id = $1 AND cohort_id = $2`, [waived.id, w.cohort.id])).toEqual([]);
+
     const before = Date.now();
-    const enrolled = await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: waived.id, overridePrerequisites: true }, admin.token);
+    const enrolled = await enrol({ overridePrerequisites: true, overrideReason: '  Ran Linux servers for three years  ' });
     expect(enrolled.status).toBe(201);
     // The flag on a trainee who misses nothing waives nothing: no record.
-    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: ready.id, overridePrerequisites: true }, admin.token)).status).toBe(201);
+    expect((await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: ready.id, overridePrerequisites: true, overrideReason: 'Ready anyway' }, admin.token)).status).toBe(201);
 
     const listed = await waivers(instructor.token);
     expect(listed.status).toBe(200);
@@ -145,7 +162,8 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
       {
         id: expect.any(String), cohortId: w.cohort.id, enrollmentId: enrolled.body.id, courseVersionId: w.advanced.versionId,
         trainee: { id: waived.id, displayName: 'Test trainee' }, waivedBy: { id: admin.id, displayName: expect.any(String) },
-        courses: [{ courseId: w.linux.courseId, code: w.linux.courseCode, title: 'Linux basics' }], waivedAt: expect.any(String),
+        courses: [{ courseId: w.linux.courseId, code: w.linux.courseCode, title: 'Linux basics' }],
+        reason: 'Ran Linux servers for three years', waivedAt: expect.any(String),
       },
     ]);
     expect(Date.parse(listed.body.items[0].waivedAt)).toBeGreaterThanOrEqual(before - 1000);
@@ -160,14 +178,14 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
 
     // Withdrawn, then enrolled again with the waiver: the same enrollment row, a second record.
     expect((await t.api.post(`/api/v1/enrollments/${enrolled.body.id}/withdraw`, { reason: 'Paused' }, admin.token)).status).toBe(200);
-    const again = await t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId: waived.id, overridePrerequisites: true }, admin.token);
+    const again = await enrol({ overridePrerequisites: true, overrideReason: 'Back after a pause; same experience' });
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(enrolled.body.id);
     expect((await waivers(admin.token)).body.items.map((i: { enrollmentId: string }) => i.enrollmentId)).toEqual([enrolled.body.id, enrolled.body.id]);
 
-    // The trainee's own data export holds both (which courses, when), not who waived them; the other trainee's none.
+    // The trainee's own data export holds both (which courses, why, when), not who waived them; the other trainee's none.
     const exported = (await t.api.get('/api/v1/me/data-export', waived.token)).body.cohorts.prerequisiteWaivers;
-    expect(exported).toEqual([0, 1].map(() => expect.objectContaining({ cohortId: w.cohort.id, enrollmentId: enrolled.body.id, courses: [expect.objectContaining({ courseId: w.linux.courseId })] })));
+    expect(exported).toEqual(['Ran Linux servers for three years', 'Back after a pause; same experience'].map((reason) => expect.objectContaining({ cohortId: w.cohort.id, enrollmentId: enrolled.body.id, reason, courses: [expect.objectContaining({ courseId: w.linux.courseId })] })));
     expect(JSON.stringify(exported)).not.toContain(admin.id);
     expect((await t.api.get('/api/v1/me/data-export', ready.token)).body.cohorts.prerequisiteWaivers).toEqual([]);
 
@@ -190,6 +208,8 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     const all = await t.dataSource.query(`SELECT id FROM prerequisite_waiver WHERE cohort_id = $1 ORDER BY created_at DESC, id DESC`, [w.cohort.id]);
     expect(all).toHaveLength(6);
     expect(seen).toEqual(all.map((r: { id: string }) => r.id));
+    // Rows without a reason (as those recorded before it was asked for) list it as null.
+    expect((await waivers(admin.token, '?limit=1')).body.items[0].reason).toBeNull();
   });
 
   it('passes over a waitlisted applicant who lacks a prerequisite when a seat frees: they stay waitlisted, and the trail says why', async () => {

@@ -144,6 +144,39 @@ describe('identity: accounts, tokens, roles', () => {
     expect((await t.api.get('/api/v1/users?limit=1000', admin.token)).status).toBe(400);
   });
 
+  it('finds the one user with an exact e-mail (case aside), never a partial match, for admins only', async () => {
+    const admin = await loginAdmin(t.api);
+    const tag = Date.now().toString(36);
+    const make = (email: string) => t.api.post('/api/v1/users', { email, displayName: 'Exact match', roles: ['trainee'] }, admin.token);
+    const ana = (await make(`Ana.${tag}@Example.test`)).body;
+    await make(`diana.${tag}@example.test`);
+    await make(`ana.${tag}@example.test.org`);
+    const byEmail = (email: string, token = admin.token, extra = '') => t.api.get(`/api/v1/users?email=${encodeURIComponent(email)}${extra}`, token);
+
+    const found = await byEmail(`  ana.${tag}@EXAMPLE.test `);
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual({ items: [expect.objectContaining({ id: ana.id, email: `Ana.${tag}@Example.test` })], nextCursor: null });
+    // With the other filters: the role narrows it, as q would.
+    expect((await byEmail(`ana.${tag}@example.test`, admin.token, '&role=trainee')).body.items.map((u: { id: string }) => u.id)).toEqual([ana.id]);
+    expect((await byEmail(`ana.${tag}@example.test`, admin.token, '&role=reviewer')).body).toEqual({ items: [], nextCursor: null });
+    // Unknown: an empty page, not a 404 (nor the partial matches q would give).
+    expect((await byEmail(`na.${tag}@example.test`)).body).toEqual({ items: [], nextCursor: null });
+    expect((await byEmail(`nobody.${tag}@example.test`)).body).toEqual({ items: [], nextCursor: null });
+
+    // Bad input is a problem+json 400 on the field: not an e-mail, blank, over-long, repeated.
+    for (const bad of ['ana', `ana.${tag}@`, '%', ' ', `${'a'.repeat(250)}@example.test`]) {
+      const refused = await byEmail(bad);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('email');
+    }
+    expect((await t.api.get(`/api/v1/users?email=a@example.test&email=b@example.test`, admin.token)).status).toBe(400);
+
+    // Admins only, as the route is.
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    expect((await byEmail(`ana.${tag}@example.test`, instructor.token)).status).toBe(403);
+  });
+
   it('refuses forged, expired and misaddressed tokens', async () => {
     const admin = await loginAdmin(t.api);
     const secret = new TextEncoder().encode(t.config.JWT_SECRET);

@@ -22,9 +22,9 @@ export class CohortPersonalData {
         `SELECT l.enrollment_id AS "enrollmentId", l.lesson_id AS "lessonId", l.completed_at AS "completedAt"
            FROM lesson_completion l JOIN enrollment e ON e.id = l.enrollment_id WHERE e.trainee_id = $1 ORDER BY l.completed_at`,
       ),
-      // Enrolments made without prerequisites they lacked (which courses, when); who waived them is staff's record.
+      // Enrolments made without prerequisites they lacked (which courses, why, when); who waived them is staff's record.
       prerequisiteWaivers: await q(
-        `SELECT id, cohort_id AS "cohortId", enrollment_id AS "enrollmentId", course_version_id AS "courseVersionId", waived_courses AS "courses", created_at AS "waivedAt"
+        `SELECT id, cohort_id AS "cohortId", enrollment_id AS "enrollmentId", course_version_id AS "courseVersionId", waived_courses AS "courses", reason, created_at AS "waivedAt"
            FROM prerequisite_waiver WHERE trainee_id = $1 ORDER BY created_at`,
       ),
     };

@@ -58,7 +58,7 @@ export class EnrollmentsService {
     // What the waiver skips, read before the enrolment: a waiver of nothing missing is no waiver and leaves no record.
     const waived = input.overridePrerequisites ? (await this.prerequisites.missing(input.traineeId, courseVersionId)).missing : [];
     const enrollment = await this.writer.enroll(cohort, { cohortId, traineeId: input.traineeId, courseVersionId, source: 'admin' });
-    if (waived.length > 0) await this.waivers.record({ cohortId, enrollmentId: enrollment.id, traineeId: input.traineeId, courseVersionId, actorId, courses: waived });
+    if (waived.length > 0) await this.waivers.record({ cohortId, enrollmentId: enrollment.id, traineeId: input.traineeId, courseVersionId, actorId, courses: waived, reason: input.overrideReason ?? null });
     return enrollmentView(enrollment);
   }
 

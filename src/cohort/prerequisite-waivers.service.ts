@@ -15,6 +15,7 @@ interface WaiverRow {
   trainee_id: string;
   actor_id: string;
   waived_courses: CourseRef[];
+  reason: string | null;
   created_at: Date;
   /** created_at to the microsecond, as the cursor keeps it (toISOString stops at the millisecond). */
   cursor_at: string;
@@ -32,10 +33,10 @@ export class PrerequisiteWaivers {
     private readonly users: UserDirectory,
   ) {}
 
-  async record(waiver: { cohortId: string; enrollmentId: string; traineeId: string; courseVersionId: string; actorId: string; courses: CourseRef[] }): Promise<void> {
+  async record(waiver: { cohortId: string; enrollmentId: string; traineeId: string; courseVersionId: string; actorId: string; courses: CourseRef[]; reason: string | null }): Promise<void> {
     await this.txHost.tx.query(
-      `INSERT INTO prerequisite_waiver (cohort_id, enrollment_id, trainee_id, course_version_id, actor_id, waived_courses) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [waiver.cohortId, waiver.enrollmentId, waiver.traineeId, waiver.courseVersionId, waiver.actorId, JSON.stringify(waiver.courses)],
+      `INSERT INTO prerequisite_waiver (cohort_id, enrollment_id, trainee_id, course_version_id, actor_id, waived_courses, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [waiver.cohortId, waiver.enrollmentId, waiver.traineeId, waiver.courseVersionId, waiver.actorId, JSON.stringify(waiver.courses), waiver.reason],
     );
   }
 
@@ -45,7 +46,7 @@ export class PrerequisiteWaivers {
     const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
     if (after) assertMicrosecondCursor(after.at, after.id);
     const rows: WaiverRow[] = await this.txHost.tx.query(
-      `SELECT id, cohort_id, enrollment_id, course_version_id, trainee_id, actor_id, waived_courses, created_at,
+      `SELECT id, cohort_id, enrollment_id, course_version_id, trainee_id, actor_id, waived_courses, reason, created_at,
               ${microsecondKey('created_at')} AS cursor_at
          FROM prerequisite_waiver
         WHERE cohort_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
@@ -58,7 +59,7 @@ export class PrerequisiteWaivers {
     return {
       items: page.items.map((r) => ({
         id: r.id, cohortId: r.cohort_id, enrollmentId: r.enrollment_id, courseVersionId: r.course_version_id,
-        trainee: person(r.trainee_id), waivedBy: person(r.actor_id), courses: r.waived_courses, waivedAt: r.created_at.toISOString(),
+        trainee: person(r.trainee_id), waivedBy: person(r.actor_id), courses: r.waived_courses, reason: r.reason, waivedAt: r.created_at.toISOString(),
       })),
       nextCursor: page.nextCursor,
     };

@@ -21,7 +21,10 @@ export class UsersController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'List users, by email; filter by role or text' })
+  @ApiOperation({
+    summary: 'List users, by email; filter by role, text (q, any part of the e-mail or name) or one exact e-mail (email, case-insensitive)',
+    description: 'Admins only. Problems: 400 bad filter (email not an e-mail address or over 254 characters, q over 100) or cursor.',
+  })
   @ApiPage(UserView)
   @ApiProblems(400)
   async list(@Query() query: ListUsersQuery): Promise<Page<UserView>> {

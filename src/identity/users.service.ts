@@ -135,11 +135,13 @@ export class UsersService {
     return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
   }
 
-  async list(query: { limit: number; cursor?: string; role?: Role; q?: string }): Promise<Page<User>> {
+  async list(query: { limit: number; cursor?: string; role?: Role; q?: string; email?: string }): Promise<Page<User>> {
     const after = decodeCursor<{ email: string; id: string }>(query.cursor, ['email', 'id']);
     const qb = this.users.createQueryBuilder('u').orderBy('lower(u.email)', 'ASC').addOrderBy('u.id', 'ASC').limit(query.limit + 1);
     if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
     if (query.q) qb.andWhere("(u.email ILIKE :q ESCAPE '\\' OR u.display_name ILIKE :q ESCAPE '\\')", { q: `%${escapeLike(query.q)}%` });
+    // lower(email) is what the unique index app_user_email_lower_key holds: an index lookup, not a scan. (Not :email, the cursor's.)
+    if (query.email) qb.andWhere('lower(u.email) = lower(:exactEmail)', { exactEmail: query.email });
     if (after) qb.andWhere('(lower(u.email), u.id) > (lower(:email), :id)', after);
     const rows = await qb.getMany();
     return toPage(rows, query.limit, (u) => ({ email: u.email, id: u.id }));

@@ -4,6 +4,8 @@ import { buildEnrolWorld } from './support/enrol-world.ts';
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(600_000);
 
+const WAIVER_REASON = 'Ran the office network for two years';
+
 test('an admin enrols a trainee by e-mail, meets each refusal, and waives missing prerequisites with the keyboard alone', async ({ page, api }) => {
   const world = await buildEnrolWorld(api);
   const [bea, carlos, dana] = world.trainees;
@@ -78,6 +80,17 @@ test('an admin enrols a trainee by e-mail, meets each refusal, and waives missin
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await page.keyboard.press('Shift+Tab');
     await expect(dialog.getByRole('button', { name: 'Enrol anyway' })).toBeFocused();
+    // Without a reason the dialog stays open, the error on the reason field, which takes focus.
+    await page.keyboard.press('Enter');
+    const reason = dialog.getByLabel('Reason for the waiver');
+    await expect(reason).toBeFocused();
+    await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await expect(reason).toHaveAccessibleDescription(/Give the reason for waiving the prerequisites\./);
+    await checkScreen(page, 'staff-enrol-waiver-reason');
+    await page.keyboard.type(WAIVER_REASON);
+    await expect(reason).not.toHaveAttribute('aria-invalid');
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Enrol anyway' })).toBeFocused();
     await page.keyboard.press('Enter');
     const done = page.getByRole('status').filter({ hasText: 'is enrolled' });
     await expect(done).toContainText(`Carlos Waived (${carlos.email}) is enrolled. The prerequisites they had not completed are waived`);
@@ -85,6 +98,7 @@ test('an admin enrols a trainee by e-mail, meets each refusal, and waives missin
     await expect(page.getByText('2 of 2')).toBeVisible();
     const row = waivers.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Carlos Waived' }) });
     await expect(row).toContainText(`${world.prerequisite.code} ${world.prerequisite.title}`);
+    await expect(row.getByRole('cell', { name: WAIVER_REASON })).toBeVisible();
     await checkScreen(page, 'staff-enrol-waived');
   });
 
@@ -100,7 +114,7 @@ test('an admin enrols a trainee by e-mail, meets each refusal, and waives missin
   await test.step('the API holds what the screen said: two enrolments, one waiver', async () => {
     const token = await api.asAdmin();
     const listed = await api.call('GET', `/api/v1/cohorts/${world.cohortId}/prerequisite-waivers`, token);
-    expect(listed.items.map((w: { trainee: { id: string } }) => w.trainee.id)).toEqual([carlos.id]);
+    expect(listed.items.map((w: { trainee: { id: string }; reason: string }) => [w.trainee.id, w.reason])).toEqual([[carlos.id, WAIVER_REASON]]);
     expect((await api.call('GET', `/api/v1/cohorts/${world.cohortId}`, token)).seatsTaken).toBe(2);
   });
 });

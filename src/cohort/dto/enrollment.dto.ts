@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { ENROLLMENT_STATUSES, EnrollmentStatus } from '../enrollment.entity';
+
+/** Room for a sentence or two; the waiver table shows it in full. */
+export const OVERRIDE_REASON_MAX = 500;
 
 export class DirectEnrollDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID()
@@ -13,6 +16,20 @@ export class DirectEnrollDto {
   @ApiPropertyOptional({ description: 'Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met); direct enrollment is for admins only. The courses waived are recorded (GET /cohorts/:id/prerequisite-waivers)' })
   @IsOptional() @IsBoolean()
   overridePrerequisites?: boolean;
+
+  // Checked whenever either side is present: required with the waiver, refused without it (a reason for no waiver would be stored nowhere).
+  @ApiPropertyOptional({ maxLength: OVERRIDE_REASON_MAX, description: 'Why the prerequisites are waived: required (non-blank, trimmed) with overridePrerequisites: true, refused (400) without it. Kept with the waiver record' })
+  @ValidateIf((o: DirectEnrollDto) => o.overridePrerequisites === true || o.overrideReason !== undefined)
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @ValidateBy({
+    name: 'onlyWithOverride',
+    validator: {
+      validate: (_value, args) => (args?.object as DirectEnrollDto).overridePrerequisites === true,
+      defaultMessage: () => 'overrideReason is only taken with overridePrerequisites: true',
+    },
+  })
+  @IsString() @IsNotEmpty({ message: 'overrideReason must not be blank' }) @MaxLength(OVERRIDE_REASON_MAX)
+  overrideReason?: string;
 }
 
 export class WithdrawEnrollmentDto {

@@ -19,6 +19,7 @@ export class PrerequisiteWaiverView {
   @ApiProperty({ type: WaiverPersonView, description: 'The trainee enrolled without the prerequisites' }) trainee: WaiverPersonView;
   @ApiProperty({ type: WaiverPersonView, description: 'The admin who waived them' }) waivedBy: WaiverPersonView;
   @ApiProperty({ type: [WaivedCourseView], description: 'The prerequisite courses the trainee had not completed' }) courses: WaivedCourseView[];
+  @ApiProperty({ type: String, nullable: true, description: 'Why the admin waived them; null for waivers recorded before a reason was asked for' }) reason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) waivedAt: string;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '@gds/http';
 import { DEFAULT_TIME_ZONE, IsTimeZone } from '@gds/time';
@@ -91,6 +92,11 @@ export class ListUsersQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Matches email or display name' }) @IsOptional() @IsString() @Length(1, 100)
   q?: string;
+
+  // Staff screens that take an e-mail (enrol a trainee) need the one account, not every partial match of q.
+  @ApiPropertyOptional({ format: 'email', maxLength: 254, description: 'Exactly this e-mail, case-insensitive (surrounding spaces ignored): at most one user. 400 when not an e-mail address' })
+  @IsOptional() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)) @MaxLength(254) @IsEmail()
+  email?: string;
 }
 
 export class UserView {

@@ -5,7 +5,8 @@ import { unwrap } from '../../shared/api/unwrap';
 import { queryKeys } from '../../shared/api/query-keys';
 import type { NewCohortBody } from './cohort-form';
 import type { CohortStatus } from './lifecycle';
-import { type EnrolledTrainee, NoSuchTrainee, traineeWithEmail } from './enrol-trainee';
+import { type EnrolledTrainee, NoSuchTrainee } from './enrol-trainee';
+import { ProblemError } from '../../shared/api/problem';
 
 type Schemas = components['schemas'];
 export type AdminCohort = Schemas['CohortView'];
@@ -125,6 +126,23 @@ export interface EnrolTraineeInput {
   courseVersionId?: string;
   /** Enrol although prerequisites are missing: the API records the waiver (GET /cohorts/{id}/prerequisite-waivers). */
   overridePrerequisites?: boolean;
+  /** Why they are waived: the API requires it with overridePrerequisites and keeps it with the waiver. */
+  overrideReason?: string;
+}
+
+/**
+ * The trainee account with exactly this e-mail (case aside), through the user search's exact filter:
+ * undefined when there is none, also when the API refuses the text as no e-mail address at all (400),
+ * which the browser's own check lets through (e.g. "ana@gds").
+ */
+async function traineeByEmail(email: string) {
+  try {
+    const page = await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'trainee', email, limit: 1 } } }));
+    return page.items[0];
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 400) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -134,11 +152,10 @@ export interface EnrolTraineeInput {
 export function useEnrolTrainee(cohortId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ email, courseVersionId, overridePrerequisites }: EnrolTraineeInput) => {
-      const page = await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'trainee', q: email.trim(), limit: 100 } } }));
-      const trainee = traineeWithEmail(page.items, email);
+    mutationFn: async ({ email, courseVersionId, overridePrerequisites, overrideReason }: EnrolTraineeInput) => {
+      const trainee = await traineeByEmail(email.trim());
       if (!trainee) throw new NoSuchTrainee(email.trim());
-      const body = { traineeId: trainee.id, ...(courseVersionId ? { courseVersionId } : {}), ...(overridePrerequisites ? { overridePrerequisites: true } : {}) };
+      const body = { traineeId: trainee.id, ...(courseVersionId ? { courseVersionId } : {}), ...(overridePrerequisites ? { overridePrerequisites: true, overrideReason } : {}) };
       const enrollment = await unwrap(api.POST('/api/v1/cohorts/{id}/enrollments', { params: { path: { id: cohortId } }, body }));
       return { trainee: trainee as EnrolledTrainee, enrollment };
     },

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { i18n } from '@lingui/core';
 import { withProviders } from '../../shared/testing/with-providers';
 import type { AdminCohort } from './admin-cohorts.queries';
-import { missingPrerequisites, traineeWithEmail } from './enrol-trainee';
+import { missingPrerequisites } from './enrol-trainee';
 import { ProblemError } from '../../shared/api/problem';
 
 // The API client is replaced: this test is about what is sent and what each answer shows.
@@ -35,11 +35,6 @@ async function enrol(email: string) {
 }
 
 describe('the trainee search answer', () => {
-  it('is the exact e-mail, case aside, not the first partial match', () => {
-    expect(traineeWithEmail([{ email: 'diana@gds.test' }, { email: 'Ana@GDS.test' }], ' ana@gds.test ')).toEqual({ email: 'Ana@GDS.test' });
-    expect(traineeWithEmail([{ email: 'diana@gds.test' }], 'ana@gds.test')).toBeUndefined();
-  });
-
   it('reads the missing courses of a prerequisites refusal only', () => {
     const problem = { type: 'https://gds.academy/problems/prerequisites-not-met', title: 'x', status: 422, missingCourses: [{ courseId: 'k1', code: 'NET-101', title: 'Networking' }, { bad: 1 }] };
     expect(missingPrerequisites(new ProblemError(problem))).toEqual([{ courseId: 'k1', code: 'NET-101', title: 'Networking' }]);
@@ -55,7 +50,8 @@ describe('enrolling a trainee from the cohort screen', () => {
     await enrol('ana@gds.test');
     const status = await screen.findByRole('status');
     expect(status.textContent).toBe('Ana Cruz (ana@gds.test) is enrolled.');
-    expect(get.mock.calls[0][1]).toEqual({ params: { query: { role: 'trainee', q: 'ana@gds.test', limit: 100 } } });
+    // The exact e-mail filter (the server matches case aside), not the partial search.
+    expect(get.mock.calls[0][1]).toEqual({ params: { query: { role: 'trainee', email: 'ana@gds.test', limit: 1 } } });
     expect(post.mock.calls[0][1]).toEqual({ params: { path: { id: 'c1' } }, body: { traineeId: 't1' } });
     await waitFor(() => expect(document.activeElement).toBe(status.parentElement));
     expect((screen.getByLabelText("Trainee's e-mail") as HTMLInputElement).value).toBe('');
@@ -74,13 +70,25 @@ describe('enrolling a trainee from the cohort screen', () => {
     await user.click(screen.getByRole('button', { name: 'Enrol anyway (waive prerequisites)' }));
     const dialog = screen.getByRole('alertdialog');
     expect(within(dialog).getByText('They have not completed NET-101 Networking basics.')).toBeTruthy();
+    // No reason (or only blanks): the dialog stays, the error on the field, focused; nothing is sent.
+    const reason = within(dialog).getByLabelText('Reason for the waiver');
+    expect(reason.getAttribute('aria-required')).toBe('true');
+    await user.type(reason, '   ');
+    await user.click(within(dialog).getByRole('button', { name: 'Enrol anyway' }));
+    expect(screen.getByRole('alertdialog')).toBe(dialog);
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(reason.getAttribute('aria-describedby')).toContain(within(dialog).getByText('Give the reason for waiving the prerequisites.').id);
+    expect(document.activeElement).toBe(reason);
+    expect(post).toHaveBeenCalledTimes(1);
+    await user.type(reason, 'Ran our network for two years ');
+    expect(reason.getAttribute('aria-invalid')).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Enrol anyway' }));
     expect((await screen.findByRole('status')).textContent).toMatch(/^Ana Cruz \(ana@gds.test\) is enrolled. The prerequisites they had not completed are waived/);
-    expect(post.mock.calls[1][1].body).toEqual({ traineeId: 't1', overridePrerequisites: true });
+    expect(post.mock.calls[1][1].body).toEqual({ traineeId: 't1', overridePrerequisites: true, overrideReason: 'Ran our network for two years' });
   });
 
   it('puts "no such trainee" and "already enrolled" on the e-mail field, focused, and sends nothing for an unknown e-mail', async () => {
-    get.mockResolvedValueOnce(users([{ ...ana, email: 'diana@gds.test' }]));
+    get.mockResolvedValueOnce(users([]));
     render(withProviders(<EnrolTraineeForm cohort={cohort} />));
     await enrol('ana@gds.test');
     const field = screen.getByLabelText("Trainee's e-mail");
@@ -93,6 +101,16 @@ describe('enrolling a trainee from the cohort screen', () => {
     post.mockResolvedValueOnce(refused({ type: 'https://gds.academy/problems/already-enrolled', title: 'Conflict', status: 409 }));
     await userEvent.setup().click(screen.getByRole('button', { name: 'Enrol' }));
     expect(await screen.findByText('ana@gds.test is already enrolled in this cohort.')).toBeTruthy();
+  });
+
+  it('takes a text the API refuses as an e-mail (400) as no such trainee, on the field', async () => {
+    get.mockResolvedValueOnce(refused({ type: 'https://gds.academy/problems/validation', title: 'Invalid request', status: 400, errors: [{ field: 'email', message: 'email must be an email' }] }));
+    render(withProviders(<EnrolTraineeForm cohort={cohort} />));
+    await enrol('ana@gds');
+    const field = screen.getByLabelText("Trainee's e-mail");
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText(/^No trainee account has the e-mail ana@gds\./)).toBeTruthy();
+    expect(post).not.toHaveBeenCalled();
   });
 
   it('shows a full cohort as an alert in staff words, focused', async () => {

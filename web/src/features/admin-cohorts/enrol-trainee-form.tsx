@@ -3,6 +3,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { i18n } from '@lingui/core';
 import { Form } from '../../shared/ui/form';
 import { TextField } from '../../shared/ui/text-field';
+import { TextArea } from '../../shared/ui/text-area';
 import { SelectField } from '../../shared/ui/select-field';
 import { Button } from '../../shared/ui/button';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
@@ -102,15 +103,28 @@ export function EnrolTraineeForm({ cohort }: { cohort: AdminCohort }) {
               : t`${enrol.data.trainee.displayName} (${enrol.data.trainee.email}) is enrolled.`}
           </p>
         )}
-        {missing && asked && <WaivePrerequisites email={email} missing={missing} onConfirm={() => submit({ ...asked, overridePrerequisites: true })} />}
+        {missing && asked && <WaivePrerequisites email={email} missing={missing} onConfirm={(reason) => submit({ ...asked, overridePrerequisites: true, overrideReason: reason })} />}
         {error && !missing && !traineeError && <FormAlert message={refusal(error)} />}
       </div>
     </div>
   );
 }
 
-function WaivePrerequisites({ email, missing, onConfirm }: { email: string; missing: MissingCourse[]; onConfirm: () => void }) {
+/** As long as the API keeps (OVERRIDE_REASON_MAX). */
+const REASON_MAX = 500;
+
+function WaivePrerequisites({ email, missing, onConfirm }: { email: string; missing: MissingCourse[]; onConfirm: (reason: string) => void }) {
   const { t } = useLingui();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const reasonField = useRef<HTMLDivElement>(null);
+  // A waiver must say why (the API refuses one without): a blank reason keeps the dialog open, the error on the field, focused.
+  function reasonGiven(): boolean {
+    if (reason.trim()) return true;
+    setReasonError(t`Give the reason for waiving the prerequisites.`);
+    reasonField.current?.querySelector('textarea')?.focus();
+    return false;
+  }
   const names = new Intl.ListFormat(i18n.locale || 'en', { type: 'conjunction' }).format(missing.map(courseName));
   return (
     <div className="notice enrol-prerequisites">
@@ -131,10 +145,28 @@ function WaivePrerequisites({ email, missing, onConfirm }: { email: string; miss
         confirm={t`Enrol anyway`}
         cancel={t`Cancel`}
         variant="primary"
-        onConfirm={onConfirm}
+        confirmIf={reasonGiven}
+        onConfirm={() => onConfirm(reason.trim())}
       >
         <p>{missing.length > 0 ? t`They have not completed ${names}.` : t`They have not completed every prerequisite course.`}</p>
-        <p>{t`The waiver is recorded with your name and listed under Prerequisites waived on this screen.`}</p>
+        <p>{t`The waiver is recorded with your name and your reason, and listed under Prerequisites waived on this screen.`}</p>
+        <div ref={reasonField}>
+          <TextArea
+            name="overrideReason"
+            label={t`Reason for the waiver`}
+            description={t`For example, equivalent experience or a course completed elsewhere. Up to ${REASON_MAX} characters.`}
+            required
+            aria-required
+            maxLength={REASON_MAX}
+            rows={3}
+            value={reason}
+            error={reasonError}
+            onChange={(event) => {
+              setReason(event.target.value);
+              if (event.target.value.trim()) setReasonError(undefined);
+            }}
+          />
+        </div>
       </ConfirmDialog>
     </div>
   );

@@ -18,15 +18,6 @@ export class NoSuchTrainee extends Error {
   }
 }
 
-/**
- * The trainee with exactly this e-mail (case aside) among a page of the user search, which matches
- * any part of an e-mail or name: "ana@x.test" also finds "diana@x.test", so the page is not the answer.
- */
-export function traineeWithEmail<T extends { email: string }>(items: T[], email: string): T | undefined {
-  const wanted = email.trim().toLowerCase();
-  return items.find((user) => user.email.toLowerCase() === wanted);
-}
-
 /** The courses a prerequisites-not-met refusal names, or null for any other failure (which is shown as a message). */
 export function missingPrerequisites(error: unknown): MissingCourse[] | null {
   if (!(error instanceof ProblemError) || error.slug !== 'prerequisites-not-met') return null;

@@ -20,6 +20,11 @@ describe('the prerequisites waived in a cohort', () => {
           id: 'w1', cohortId: 'c1', enrollmentId: 'e1', courseVersionId: 'v1', waivedAt: '2026-12-01T15:00:00.000Z',
           trainee: { id: 't1', displayName: 'Ana Cruz' }, waivedBy: { id: 'a1', displayName: 'Programme Admin' },
           courses: [{ courseId: 'k1', code: 'NET-101', title: 'Networking basics' }, { courseId: 'k2', code: '', title: 'Linux basics' }],
+          reason: 'Ran our network for two years',
+        }, {
+          id: 'w0', cohortId: 'c1', enrollmentId: 'e0', courseVersionId: 'v1', waivedAt: '2026-11-01T15:00:00.000Z',
+          trainee: { id: 't0', displayName: 'Ben Ode' }, waivedBy: { id: 'a1', displayName: 'Programme Admin' },
+          courses: [{ courseId: 'k1', code: 'NET-101', title: 'Networking basics' }], reason: null,
         }],
         nextCursor: null,
       },
@@ -29,6 +34,11 @@ describe('the prerequisites waived in a cohort', () => {
     const row = (await screen.findByRole('rowheader', { name: 'Ana Cruz' })).closest('tr')!;
     expect(within(row).getByText('NET-101 Networking basics, Linux basics')).toBeTruthy();
     expect(within(row).getByText('Programme Admin')).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Reason' })).toBeTruthy();
+    expect(within(row).getByRole('cell', { name: 'Ran our network for two years' })).toBeTruthy();
+    // A waiver from before reasons were asked for: a dash to the eye, words to a screen reader.
+    const older = screen.getByRole('rowheader', { name: 'Ben Ode' }).closest('tr')!;
+    expect(within(older).getByRole('cell', { name: 'No reason recorded' }).textContent).toBe('—No reason recorded');
     expect(get.mock.calls[0][0]).toBe('/api/v1/cohorts/{id}/prerequisite-waivers');
     expect(screen.queryByText(/most recent waivers/)).toBeNull();
   });
@@ -36,7 +46,7 @@ describe('the prerequisites waived in a cohort', () => {
   it('says that only the most recent are shown when there are more', async () => {
     const waiver = {
       id: 'w1', cohortId: 'c1', enrollmentId: 'e1', courseVersionId: 'v1', waivedAt: '2026-12-01T15:00:00.000Z',
-      trainee: { id: 't1', displayName: 'Ana Cruz' }, waivedBy: { id: 'a1', displayName: 'Programme Admin' }, courses: [{ courseId: 'k1', code: 'NET-101', title: 'Networking basics' }],
+      trainee: { id: 't1', displayName: 'Ana Cruz' }, waivedBy: { id: 'a1', displayName: 'Programme Admin' }, courses: [{ courseId: 'k1', code: 'NET-101', title: 'Networking basics' }], reason: 'Equivalent experience',
     };
     get.mockResolvedValue({ data: { items: [waiver], nextCursor: 'next' }, response: new Response(null, { status: 200 }) });
     render(withProviders(<PrerequisiteWaivers cohortId="c1" />));

@@ -22,6 +22,7 @@ export function PrerequisiteWaivers({ cohortId }: { cohortId: string }) {
                 <th scope="col">{t`Trainee`}</th>
                 <th scope="col">{t`Courses not completed`}</th>
                 <th scope="col">{t`Waived by`}</th>
+                <th scope="col">{t`Reason`}</th>
               </tr>
             </thead>
             <tbody>
@@ -31,6 +32,15 @@ export function PrerequisiteWaivers({ cohortId }: { cohortId: string }) {
                   <th scope="row">{waiver.trainee.displayName}</th>
                   <td>{waiver.courses.map((course) => (course.code ? `${course.code} ${course.title}` : course.title)).join(', ')}</td>
                   <td>{waiver.waivedBy.displayName}</td>
+                  {/* Waivers from before a reason was asked for have none. */}
+                  <td>
+                    {waiver.reason ?? (
+                      <>
+                        <span aria-hidden="true">—</span>
+                        <span className="visually-hidden">{t`No reason recorded`}</span>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -386,7 +386,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users, by email; filter by role or text */
+        /**
+         * List users, by email; filter by role, text (q, any part of the e-mail or name) or one exact e-mail (email, case-insensitive)
+         * @description Admins only. Problems: 400 bad filter (email not an e-mail address or over 254 characters, q over 100) or cursor.
+         */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user with roles; without a password the user is emailed an invitation to set one */
@@ -5285,6 +5288,8 @@ export interface components {
             courseVersionId?: string;
             /** @description Enroll even though the trainee has not completed every prerequisite course (else 422 prerequisites-not-met); direct enrollment is for admins only. The courses waived are recorded (GET /cohorts/:id/prerequisite-waivers) */
             overridePrerequisites?: boolean;
+            /** @description Why the prerequisites are waived: required (non-blank, trimmed) with overridePrerequisites: true, refused (400) without it. Kept with the waiver record */
+            overrideReason?: string;
         };
         EnrollmentView: {
             /** Format: uuid */
@@ -5650,6 +5655,8 @@ export interface components {
             waivedBy: components["schemas"]["WaiverPersonView"];
             /** @description The prerequisite courses the trainee had not completed */
             courses: components["schemas"]["WaivedCourseView"][];
+            /** @description Why the admin waived them; null for waivers recorded before a reason was asked for */
+            reason: string | null;
             /** Format: date-time */
             waivedAt: string;
         };
@@ -8082,6 +8089,8 @@ export interface operations {
                 role?: "admin" | "instructor" | "trainee" | "reviewer" | "employer";
                 /** @description Matches email or display name */
                 q?: string;
+                /** @description Exactly this e-mail, case-insensitive (surrounding spaces ignored): at most one user. 400 when not an e-mail address */
+                email?: string;
             };
             header?: never;
             path?: never;

@@ -13,6 +13,8 @@ interface ConfirmDialogProps {
   confirm: string;
   cancel: string;
   onConfirm: () => void;
+  /** Asked first when confirming: false keeps the dialog open (e.g. a required field inside it, which shows its own error). */
+  confirmIf?: () => boolean;
   variant?: 'primary' | 'danger';
 }
 
@@ -20,7 +22,7 @@ interface ConfirmDialogProps {
  * Asks before an action that cannot be undone (withdrawing, submitting a final answer). React Aria's
  * modal: focus moves in and is trapped, Escape cancels, focus returns to the trigger.
  */
-export function ConfirmDialog({ trigger, triggerLabel, isDisabled, title, children, confirm, cancel, onConfirm, variant = 'danger' }: ConfirmDialogProps) {
+export function ConfirmDialog({ trigger, triggerLabel, isDisabled, title, children, confirm, cancel, onConfirm, confirmIf, variant = 'danger' }: ConfirmDialogProps) {
   return (
     <DialogTrigger>
       <AriaButton className={`button button-${variant}`} isDisabled={isDisabled} aria-label={triggerLabel}>
@@ -39,6 +41,7 @@ export function ConfirmDialog({ trigger, triggerLabel, isDisabled, title, childr
                   <AriaButton
                     className={`button button-${variant}`}
                     onPress={() => {
+                      if (confirmIf && !confirmIf()) return;
                       close();
                       onConfirm();
                     }}
