@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DirectReads } from '@gds/database';
 import { notFound, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
-import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { Enrollment } from './enrollment.entity';
 import { LoadedProgress, ProgressReader } from './progress-reader.service';
 import { LessonCompletionView } from './dto/enrollment-views.dto';
@@ -25,7 +24,6 @@ export class LessonCompletions {
   constructor(
     private readonly reads: DirectReads,
     private readonly reader: ProgressReader,
-    private readonly versions: PublishedCourseVersions,
     private readonly outbox: Outbox,
   ) {}
 
@@ -77,22 +75,13 @@ export class LessonCompletions {
   }
 
   /**
-   * The newest active enrollment whose course version holds the lesson; 404 when none (not theirs to
-   * complete). Outlines come from the course module's cache, so only the chosen enrollment's
-   * progress is read (once: it is also what the checks above use).
+   * The newest active enrollment whose course version holds the lesson, with its progress (one
+   * statement for all of the trainee's active enrollments); 404 when none (not theirs to complete).
    */
   private async findEnrollmentOf(traineeId: string, lessonId: string): Promise<{ enrollment: EnrollmentKeys; moduleId: string; loaded: LoadedProgress }> {
-    const enrollments = await this.reads.query<EnrollmentKeys>(
-      `SELECT id, cohort_id AS "cohortId", course_version_id AS "courseVersionId" FROM enrollment
-        WHERE trainee_id = $1 AND status = 'active' ORDER BY enrolled_at DESC`,
-      [traineeId],
-    );
-    for (const enrollment of enrollments) {
-      const outline = await this.versions.getOutline(enrollment.courseVersionId);
-      const module = outline?.modules.find((m) => m.lessons.some((l) => l.lessonId === lessonId));
-      if (!module) continue;
-      const loaded = await this.reader.load(enrollment);
-      if (loaded) return { enrollment, moduleId: module.moduleId, loaded };
+    for (const { enrollment, loaded } of await this.reader.loadActiveOf(traineeId)) {
+      const module = loaded.outline.modules.find((m) => m.lessons.some((l) => l.lessonId === lessonId));
+      if (module) return { enrollment, moduleId: module.moduleId, loaded };
     }
     throw notFound('Lesson');
   }
