@@ -22,7 +22,11 @@ function benchSigningKeys(): string {
 }
 
 /** The environment the built app gets: its own database and queue prefix, quiet logs, a known admin. */
+/** The Dockerfile's NODE_OPTIONS, so the benches measure what production runs. */
+export const DOCKERFILE_NODE_OPTIONS = '--max-semi-space-size=8';
+
 export function appEnvironment(options: AppProcessOptions): Record<string, string> {
+  const appNodeOptions = process.env.BENCH_APP_NODE_OPTIONS ?? DOCKERFILE_NODE_OPTIONS;
   return {
     NODE_ENV: 'production',
     JWT_SECRET: 'bench-jwt-secret-0123456789-0123456789-abcdef',
@@ -42,8 +46,8 @@ export function appEnvironment(options: AppProcessOptions): Record<string, strin
     LOGIN_RATE_LIMIT: '1000000',
     // glibc's malloc arenas, as the Dockerfile sets them (BENCH_MALLOC_ARENA_MAX to try another value).
     MALLOC_ARENA_MAX: process.env.BENCH_MALLOC_ARENA_MAX ?? '2',
-    // Node flags for the app processes only (e.g. the same ones the Dockerfile uses).
-    ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
+    // Node flags for the app processes only: the Dockerfile's by default (BENCH_APP_NODE_OPTIONS='' for none).
+    ...(appNodeOptions ? { NODE_OPTIONS: appNodeOptions } : {}),
     ...options.env,
   };
 }

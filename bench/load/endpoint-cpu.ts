@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AppProcess, appEnvironment, BENCH_ADMIN } from '../harness/app-processes';
 import { createBenchDatabase } from '../harness/bench-database';
 import { markdownTable } from '../harness/results-file';
@@ -90,6 +91,10 @@ async function main(): Promise<void> {
       console.log(`${label}: ${((used * 1e6) / N).toFixed(0)} µs CPU/request${failures ? ` (${failures} not 2xx)` : ''}`);
     }
     console.log(`\napi idle: ${(idlePerMs * 1e6).toFixed(0)} µs CPU per second, subtracted\n`);
+    // The api's highest RSS so far (VmHWM): with only 4 requests in flight it is not the load run's
+    // peak, but compares node flags (e.g. BENCH_APP_NODE_ARGS=--max-semi-space-size=8) like for like.
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1];
+    console.log(`api peak RSS (VmHWM): ${hwm ? (Number(hwm) / 1024).toFixed(0) : '?'} MiB\n`);
     console.log(markdownTable(['endpoint', 'requests', 'api CPU µs/request', ''], rows));
     http.close();
   } finally {

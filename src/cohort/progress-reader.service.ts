@@ -44,17 +44,42 @@ export class ProgressReader {
   async load(enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>, now = new Date()): Promise<LoadedProgress | null> {
     const outline = await this.versions.getOutline(enrollment.courseVersionId);
     if (!outline) return null;
-    const rows = await this.reads.query<ProgressCohort & { offsets: Array<[string, number]>; lessons: string[]; passes: string[] }>(
-      `SELECT c.id, c.name, c.status, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.unlock_mode AS "unlockMode", c.time_zone AS "timeZone",
-              (SELECT coalesce(json_agg(json_build_array(u.module_id, u.offset_days)), '[]') FROM cohort_module_unlock u WHERE u.cohort_id = c.id) AS offsets,
-              ARRAY(SELECT l.lesson_id FROM lesson_completion l WHERE l.enrollment_id = $2) AS lessons,
-              ARRAY(SELECT DISTINCT g.assessment_id FROM assessment_grade g WHERE g.enrollment_id = $2 AND g.passed) AS passes
-         FROM cohort c WHERE c.id = $1`,
-      [enrollment.cohortId, enrollment.id],
-    );
-    const { offsets, lessons, passes, ...cohort } = rows[0];
-    const schedule: ScheduleFacts = { unlockMode: cohort.unlockMode, startsAt: cohort.startsAt, timeZone: cohort.timeZone, offsets: new Map(offsets) };
-    const facts: ProgressFacts = { doneLessons: new Set(lessons), passedAssessments: new Set(passes) };
-    return { cohort, outline, schedule, facts, progress: computeProgress(outline, schedule, facts, now) };
+    const rows = await this.reads.query<FactsRow>(`SELECT ${FACTS_COLUMNS} FROM cohort c WHERE c.id = $1`, [enrollment.cohortId, enrollment.id]);
+    return assemble(rows[0], outline, now);
   }
+
+  /**
+   * Every active enrollment of a trainee, newest first, each with what its progress is computed
+   * from, in one statement (a lesson completion needs the enrollment that holds the lesson and its
+   * progress: two round trips as `load` after a lookup). Enrollments whose version the course
+   * module does not know are left out.
+   */
+  async loadActiveOf(traineeId: string, now = new Date()): Promise<Array<{ enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>; loaded: LoadedProgress }>> {
+    const rows = await this.reads.query<FactsRow & { enrollmentId: string; courseVersionId: string }>(
+      `SELECT e.id AS "enrollmentId", e.course_version_id AS "courseVersionId", ${FACTS_COLUMNS.replaceAll('$2', 'e.id')}
+         FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
+        WHERE e.trainee_id = $1 AND e.status = 'active' ORDER BY e.enrolled_at DESC`,
+      [traineeId],
+    );
+    const loaded = [];
+    for (const { enrollmentId, courseVersionId, ...row } of rows) {
+      const outline = await this.versions.getOutline(courseVersionId);
+      if (outline) loaded.push({ enrollment: { id: enrollmentId, cohortId: row.id, courseVersionId }, loaded: assemble(row, outline, now) });
+    }
+    return loaded;
+  }
+}
+
+type FactsRow = ProgressCohort & { offsets: Array<[string, number]>; lessons: string[]; passes: string[] };
+
+/** The cohort's columns and the enrollment's facts, for a FROM with the cohort as `c` and the enrollment's id as `$2`. */
+const FACTS_COLUMNS = `c.id, c.name, c.status, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.unlock_mode AS "unlockMode", c.time_zone AS "timeZone",
+  (SELECT coalesce(json_agg(json_build_array(u.module_id, u.offset_days)), '[]') FROM cohort_module_unlock u WHERE u.cohort_id = c.id) AS offsets,
+  ARRAY(SELECT l.lesson_id FROM lesson_completion l WHERE l.enrollment_id = $2) AS lessons,
+  ARRAY(SELECT DISTINCT g.assessment_id FROM assessment_grade g WHERE g.enrollment_id = $2 AND g.passed) AS passes`;
+
+function assemble({ offsets, lessons, passes, ...cohort }: FactsRow, outline: CourseVersionOutline, now: Date): LoadedProgress {
+  const schedule: ScheduleFacts = { unlockMode: cohort.unlockMode, startsAt: cohort.startsAt, timeZone: cohort.timeZone, offsets: new Map(offsets) };
+  const facts: ProgressFacts = { doneLessons: new Set(lessons), passedAssessments: new Set(passes) };
+  return { cohort, outline, schedule, facts, progress: computeProgress(outline, schedule, facts, now) };
 }

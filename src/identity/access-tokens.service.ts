@@ -31,9 +31,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class AccessTokens extends AccessTokenVerifier {
-  private readonly key: Uint8Array;
-  /** Imported once: jose would otherwise import the raw secret as a CryptoKey on every request. */
+  /** Imported once: jose would otherwise import the raw secret as a CryptoKey on every request (verify) and every token (sign). */
   private readonly verifyKey: Promise<webcrypto.CryptoKey>;
+  private readonly signKey: Promise<webcrypto.CryptoKey>;
   private readonly pool: PoolReader;
   /**
    * Verified tokens by their exact text. Whether a token's signature, algorithm, issuer and audience
@@ -49,8 +49,9 @@ export class AccessTokens extends AccessTokenVerifier {
   ) {
     super();
     this.pool = driverPool(dataSource);
-    this.key = new TextEncoder().encode(config.JWT_SECRET);
-    this.verifyKey = webcrypto.subtle.importKey('raw', this.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    const key = new TextEncoder().encode(config.JWT_SECRET);
+    this.verifyKey = webcrypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    this.signKey = webcrypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   }
 
   async issue(userId: string, sessionId: string): Promise<{ accessToken: string; expiresIn: number }> {
@@ -65,7 +66,7 @@ export class AccessTokens extends AccessTokenVerifier {
       .setAudience(this.config.JWT_AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(`${expiresIn}s`)
-      .sign(this.key);
+      .sign(await this.signKey);
     return { accessToken, expiresIn };
   }
 

@@ -18,6 +18,8 @@ export interface Session {
   user: Pick<User, 'id' | 'displayName' | 'roles' | 'language'>;
 }
 
+type SessionUser = Session['user'];
+
 const wrongCredentials = () =>
   new ProblemException(401, 'invalid-credentials', 'Unauthorized', 'The email or password is not correct.');
 
@@ -57,7 +59,13 @@ export class AuthService {
     return this.sessionOf(user, await this.refreshTokens.startFamily(user.id));
   }
 
+  /**
+   * Most refreshes present an unused token: one statement spends it (RefreshTokens.rotateUnspent).
+   * Everything else (replays, the grace window, invalid tokens) takes the transaction below.
+   */
   async refresh(refreshToken: string): Promise<Session> {
+    const quick = await this.refreshTokens.rotateUnspent(refreshToken);
+    if (quick) return this.sessionOf(quick.user as SessionUser, quick.rotated.successor);
     const session = await this.rotateAndIssue(refreshToken);
     // Refused only now, after the transaction that revoked the replayed token's family has committed.
     if (session === REPLAY_REFUSED) throw invalidRefreshToken();
@@ -86,7 +94,7 @@ export class AuthService {
     return familyId ? this.refreshTokens.revokeFamily(familyId) : false;
   }
 
-  private async sessionOf(user: User, refresh: IssuedRefreshToken): Promise<Session> {
+  private async sessionOf(user: SessionUser, refresh: IssuedRefreshToken): Promise<Session> {
     const { accessToken, expiresIn } = await this.accessTokens.issue(user.id, refresh.familyId);
     return {
       accessToken,

@@ -46,7 +46,7 @@ export class DemographicConsents {
   @Transactional()
   async requireFor(userId: string, changes: Record<string, unknown>, version?: number): Promise<void> {
     this.checkVersion(version);
-    const giving = DEMOGRAPHIC_FIELDS.some((f) => changes[f] !== undefined && changes[f] !== null);
+    const giving = this.givesDemographics(changes);
     const now = await this.current(userId);
     if (version !== undefined && now?.version !== version) await this.give(userId, version);
     else if (giving && !now) {
@@ -54,6 +54,21 @@ export class DemographicConsents {
         { field: 'consentVersion', message: 'is required to give gender, birthYear, district or employer' },
       ]);
     }
+  }
+
+  /** Whether the changes give a demographic value (which needs a consent in force). */
+  givesDemographics(changes: Record<string, unknown>): boolean {
+    return DEMOGRAPHIC_FIELDS.some((f) => changes[f] !== undefined && changes[f] !== null);
+  }
+
+  /**
+   * A SQL condition (parameters numbered by the caller: the user's id, the version given or null,
+   * whether demographic values are given) that holds exactly when `requireFor` would neither record
+   * a consent nor refuse: a write guarded by it needs no transaction around a consent check.
+   */
+  static standsSql(user: string, version: string, giving: string): string {
+    const inForce = `(SELECT version FROM demographic_consent WHERE user_id = ${user} AND withdrawn_at IS NULL ORDER BY given_at DESC LIMIT 1)`;
+    return `(CASE WHEN ${version}::int IS NOT NULL THEN ${inForce} IS NOT DISTINCT FROM ${version}::int ELSE NOT ${giving}::bool OR ${inForce} IS NOT NULL END)`;
   }
 
   @Transactional()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { ProblemException } from '@gds/http';
-import { AppTransactionHost } from '@gds/database';
+import { AppTransactionHost, DirectReads } from '@gds/database';
 import { AppConfig } from '../config/app-config';
 import { RefreshToken } from './refresh-token.entity';
 import { deriveKey } from './derived-keys';
@@ -28,6 +28,14 @@ export interface RotatedRefreshToken {
   successor: IssuedRefreshToken;
 }
 
+/** What a session answers of its (active) user, read by the rotation's own statement. */
+export interface RotationUser {
+  id: string;
+  displayName: string;
+  roles: string[];
+  language: string;
+}
+
 /**
  * Opaque refresh tokens `<id>.<secret>` that rotate on every use; the tokens of one sign-in form a
  * family. A token's successor is derived from it (RefreshSuccessor), so presenting a used token
@@ -41,8 +49,43 @@ export class RefreshTokens {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly config: AppConfig,
+    private readonly reads: DirectReads,
   ) {
     this.successors = new RefreshSuccessor(deriveKey(config.JWT_SECRET, 'refresh-token successor'));
+  }
+
+  /**
+   * The common case of a refresh in one statement: a genuine, unused, unrevoked, unexpired token of
+   * an active user is spent, its successor stored and the user's session fields read, all or nothing
+   * (one statement is one transaction; outside a @Transactional() call it goes straight to the pool,
+   * so no connection is held across event-loop turns). Null for anything else — a used token (a
+   * replay, maybe in its grace window), a revoked or expired one, a wrong secret, an inactive user,
+   * a concurrent rotation that spent it first — which `rotate` then decides in a transaction exactly
+   * as before; this path only ever spends a token `rotate` would have spent.
+   * The secret is matched by its sha256 in SQL: the stored value is a hash of a 256-bit random
+   * secret, so how long a comparison takes tells nothing usable about the secret.
+   */
+  async rotateUnspent(token: string): Promise<{ rotated: RotatedRefreshToken; user: RotationUser } | null> {
+    const parts = parseSecretToken(token);
+    if (!parts) return null;
+    const next = this.successors.of(token);
+    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
+    const sql = `WITH claimed AS (
+         UPDATE refresh_token t SET used_at = now()
+          WHERE t.id = $1 AND t.secret_hash = $2 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
+            AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = t.user_id AND u.active)
+          RETURNING t.user_id, t.family_id
+       ), successor AS (
+         INSERT INTO refresh_token (id, family_id, user_id, secret_hash, expires_at)
+         SELECT $3, family_id, user_id, $4, $5 FROM claimed
+       )
+       SELECT c.family_id AS "familyId", u.id, u.display_name AS "displayName", u.roles, u.language
+         FROM claimed c JOIN app_user u ON u.id = c.user_id`;
+    const params = [parts.id, sha256(parts.secret), next.id, sha256(next.secret), expiresAt];
+    const rows = await this.reads.write<RotationUser & { familyId: string }>(sql, params);
+    if (rows.length === 0) return null;
+    const { familyId, ...user } = rows[0];
+    return { rotated: { userId: user.id, familyId, successor: { token: next.token, familyId, expiresAt } }, user };
   }
 
   /** The first token of a new family (a sign-in). */

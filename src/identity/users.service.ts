@@ -41,6 +41,8 @@ const PROFILE_SELECT = `id, email, display_name AS "displayName", roles, active,
 const invalidInvitation = () => unprocessable('invalid-invitation', 'The invitation is not valid or has expired.');
 
 /** The fields a person changes on their own profile, and their columns (names fixed here, never from input). */
+type ProfileChanges = Partial<Pick<User, 'displayName' | 'language' | 'timeZone' | 'gender' | 'birthYear' | 'district' | 'employer'>> & { consentVersion?: number };
+
 const PROFILE_COLUMNS = [
   ['displayName', 'display_name'], ['language', 'language'], ['timeZone', 'time_zone'], ['gender', 'gender'], ['birthYear', 'birth_year'], ['district', 'district'], ['employer', 'employer'],
 ] as const;
@@ -147,16 +149,33 @@ export class UsersService {
     return toPage(rows, query.limit, (u) => ({ email: u.email, id: u.id }));
   }
 
-  @Transactional()
-  async updateProfile(
-    id: string,
-    { consentVersion, ...changes }: Partial<Pick<User, 'displayName' | 'language' | 'timeZone' | 'gender' | 'birthYear' | 'district' | 'employer'>> & { consentVersion?: number },
-  ): Promise<UserProfileRow> {
+  /**
+   * One UPDATE answering the profile (in a WITH: TypeORM answers a bare UPDATE's rows with its
+   * count), not an entity read and save. The usual change — no consent to record, none missing —
+   * is that statement alone, outside a transaction, guarded by the consent rule in SQL
+   * (DemographicConsents.standsSql); anything else (a new consent version, demographic values
+   * without a consent, an unknown user) takes the transaction below, which records or refuses as
+   * before. Under load each BEGIN, statement and COMMIT waits its turn on the event loop with a pool
+   * connection held (issue 23).
+   */
+  async updateProfile(id: string, { consentVersion, ...changes }: ProfileChanges): Promise<UserProfileRow> {
     await this.categories.check(changes);
+    this.consents.checkVersion(consentVersion);
+    const given = PROFILE_COLUMNS.filter(([field]) => changes[field] !== undefined);
+    const rows = await this.reads.write<UserProfileRow>(
+      `WITH updated AS (
+         UPDATE app_user SET ${given.map(([, column], i) => `${column} = $${i + 4}, `).join('')}updated_at = now()
+          WHERE id = $1 AND ${DemographicConsents.standsSql('$1', '$2', '$3')} RETURNING *
+       )
+       SELECT ${PROFILE_SELECT} FROM updated`,
+      [id, consentVersion ?? null, this.consents.givesDemographics(changes), ...given.map(([field]) => changes[field])],
+    );
+    return rows[0] ?? this.updateProfileWithConsent(id, changes, consentVersion);
+  }
+
+  @Transactional()
+  private async updateProfileWithConsent(id: string, changes: Omit<ProfileChanges, 'consentVersion'>, consentVersion: number | undefined): Promise<UserProfileRow> {
     await this.consents.requireFor(id, changes, consentVersion);
-    // One UPDATE answering the profile (in a WITH: TypeORM answers a bare UPDATE's rows with its count), not an entity read and save (a SELECT, then BEGIN, SELECT,
-    // UPDATE, COMMIT on connections taken from the pool one after another): under load each
-    // checkout waits its turn in the pool's queue, which made PATCH /me the slowest write.
     const given = PROFILE_COLUMNS.filter(([field]) => changes[field] !== undefined);
     const rows: UserProfileRow[] = await this.txHost.tx.query(
       `WITH updated AS (

@@ -8,8 +8,8 @@ import { driverPool, PoolReader } from './driver-pool';
  * joins the transaction (`txHost.tx.query`, as before); outside one it goes straight to the
  * DataSource's pg pool, skipping what TypeORM adds per call (a query runner acquired and released,
  * broadcaster events, a result wrapper) — the same rows, the same pool and limits, the same pg errors
- * (the problem filter maps a raw pg error and TypeORM's wrapper alike). Reads only: writes go through
- * TypeORM and the transaction host.
+ * (the problem filter maps a raw pg error and TypeORM's wrapper alike). Reads, and the few hot writes
+ * that are one statement (`write`); other writes go through TypeORM and the transaction host.
  */
 @Injectable()
 export class DirectReads {
@@ -24,5 +24,16 @@ export class DirectReads {
 
   query<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.txHost.isTransactionActive() ? this.txHost.tx.query(sql, params) : this.pool.query<T>(sql, params);
+  }
+
+  /**
+   * A write that is whole in one statement (its checks in its WHERE, its companions — an outbox
+   * row, say — in its WITH): outside a transaction it is a transaction of its own, on the pool with
+   * no BEGIN and COMMIT round trips and no connection held between them (issue 23's load run);
+   * inside one it joins it. Write it as `WITH … SELECT`: inside a transaction TypeORM answers a bare
+   * UPDATE … RETURNING with `[rows, count]`.
+   */
+  write<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.query<T>(sql, params);
   }
 }

@@ -48,8 +48,11 @@ export class Outbox {
    * named `when` yields a row; the caller selects `notify` from it. Refuses outside a transaction,
    * as `publish` does.
    */
-  embed<N extends JobName>(name: N, payload: JobPayloads[N], options: { firstParam: number; when: string; as?: string }): EmbeddedJob {
-    if (!this.txHost.isTransactionActive()) throw new OutboxOutsideTransactionError([name]);
+  embed<N extends JobName>(name: N, payload: JobPayloads[N], options: { firstParam: number; when: string; as?: string; ownStatement?: boolean }): EmbeddedJob {
+    // `ownStatement`: the caller runs the write and this row as one statement outside any transaction
+    // (a statement is a transaction of its own, so they still commit together) — no BEGIN and COMMIT
+    // round trips, no connection held between them (issue 23's load run).
+    if (!options.ownStatement && !this.txHost.isTransactionActive()) throw new OutboxOutsideTransactionError([name]);
     const row = toRow({ name, payload } as OutboxItem);
     const n = options.firstParam;
     return {
