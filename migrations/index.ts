@@ -34,6 +34,7 @@ import { PromotionSkippedMissingCourses1796900000000 } from './1796900000000-Pro
 import { SelectionKeysetIndexes1797400000000 } from './1797400000000-SelectionKeysetIndexes';
 import { PrerequisiteWaivers1797500000000 } from './1797500000000-PrerequisiteWaivers';
 import { OutboxLease1797600000000 } from './1797600000000-OutboxLease';
+import { RoleChangeKeysetIndex1797740000000 } from './1797740000000-RoleChangeKeysetIndex';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   SelectionKeysetIndexes1797400000000,
   PrerequisiteWaivers1797500000000,
   OutboxLease1797600000000,
+  RoleChangeKeysetIndex1797740000000,
 ];
