@@ -35,6 +35,7 @@ import { SelectionKeysetIndexes1797400000000 } from './1797400000000-SelectionKe
 import { PrerequisiteWaivers1797500000000 } from './1797500000000-PrerequisiteWaivers';
 import { OutboxLease1797600000000 } from './1797600000000-OutboxLease';
 import { RoleChangeKeysetIndex1797740000000 } from './1797740000000-RoleChangeKeysetIndex';
+import { DecisionTrailKeysetIndex1797740000001 } from './1797740000001-DecisionTrailKeysetIndex';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   PrerequisiteWaivers1797500000000,
   OutboxLease1797600000000,
   RoleChangeKeysetIndex1797740000000,
+  DecisionTrailKeysetIndex1797740000001,
 ];

@@ -1,6 +1,9 @@
+import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { walkPages } from './support/walk-pages';
+import { FakePublishedCourseVersions } from './support/fakes/published-course-versions.fake';
+import { apply, createCohort } from './support/cohort-builders';
 
 /**
  * Issue 23.4: the lists bounded by one owner that grow for ever (a user's role changes, an
@@ -12,8 +15,9 @@ import { walkPages } from './support/walk-pages';
 describe('keyset pages of owner-bounded lists', () => {
   let t: TestApp;
   let admin: TestPerson;
+  const fake = new FakePublishedCourseVersions();
   beforeAll(async () => {
-    t = await startTestApp({ role: 'api' });
+    t = await startTestApp({ role: 'api', overrides: [{ provide: PublishedCourseVersions, useValue: fake }] });
     admin = await loginAdmin(t.api);
   });
   afterAll(() => t.close());
@@ -62,5 +66,40 @@ describe('keyset pages of owner-bounded lists', () => {
     expect((await t.api.get(`/api/v1/users/${person.id}/role-changes`, person.token)).status).toBe(403);
     const unknown = await t.api.get(`/api/v1/users/00000000-0000-4000-8000-000000000000/role-changes?cursor=${first.body.nextCursor}`, admin.token);
     expect(unknown.status).toBe(404);
+  });
+
+  it('an application’s decisions: oldest first, every entry once through ties, forged cursors refused, staff of the cohort only', async () => {
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    const other = await createUser(t.api, admin.token, ['instructor']);
+    const cohort = await createCohort(t.api, admin.token, fake, { instructorIds: [instructor.id] });
+    await createCohort(t.api, admin.token, fake, { instructorIds: [other.id] });
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    const application = await apply(t.api, cohort.id, trainee.token);
+    // 12 scores in one transaction (one time), 6 a microsecond apart, then a decision by the API.
+    await t.dataSource.query(
+      `INSERT INTO application_decision (application_id, actor_id, action, from_status, to_status, score, created_at)
+       SELECT $1::uuid, $2::uuid, 'score', 'submitted', 'submitted', n, '2026-03-01T10:00:00.123456Z'::timestamptz FROM generate_series(1, 12) n
+       UNION ALL
+       SELECT $1::uuid, $2::uuid, 'score', 'submitted', 'submitted', 50 + n, '2026-03-01T10:00:00.123Z'::timestamptz + n * interval '1 microsecond' FROM generate_series(1, 6) n`,
+      [application.id, instructor.id],
+    );
+    expect((await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'shortlist', reason: 'good fit' }, instructor.token)).status).toBe(200);
+    const expected: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM application_decision WHERE application_id = $1 ORDER BY created_at, id', [application.id]);
+    expect(expected.length).toBe(20);
+
+    const path = `/api/v1/applications/${application.id}/decisions`;
+    for (const limit of [1, 5, 7]) {
+      const seen = await walkPages<{ id: string }>(t.api, `${path}?limit=${limit}`, instructor.token);
+      expect(seen.map((d) => d.id)).toEqual(expected.map((r) => r.id));
+    }
+    const whole = await t.api.get(path, instructor.token);
+    expect(whole.body.nextCursor).toBeNull();
+    expect(whole.body.items.map((d: { action: string }) => d.action).filter((a: string) => a !== 'score')).toEqual(['submit', 'shortlist']);
+
+    await expectRefused(path, instructor.token);
+    // Another cohort's instructor and the applicant do not read it, with or without a cursor.
+    const cursor = (await t.api.get(`${path}?limit=2`, instructor.token)).body.nextCursor as string;
+    expect((await t.api.get(`${path}?cursor=${cursor}`, other.token)).status).toBe(404);
+    expect((await t.api.get(`${path}?cursor=${cursor}`, trainee.token)).status).toBe(403);
   });
 });

@@ -158,7 +158,7 @@ describe('programme walk replay: selection to gradebook for 60 applicants', () =
     const answer = await t.api.post(`/api/v1/applications/${applicationIds[reverted]}/revert`, { reason: 'Accepted by mistake: the panel meant another applicant.' }, admin.token);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ status: 'submitted', waitlistRank: null });
-    const trail = (await t.api.get(`/api/v1/applications/${applicationIds[reverted]}/decisions`, instructor.token)).body;
+    const trail = (await t.api.get(`/api/v1/applications/${applicationIds[reverted]}/decisions`, instructor.token)).body.items;
     expect(trail.slice(-2)).toEqual([
       expect.objectContaining({ action: 'accept', fromStatus: 'submitted', toStatus: 'accepted', reason: 'Top 50 by rubric score', actorId: admin.id }),
       expect.objectContaining({ action: 'revert', fromStatus: 'accepted', toStatus: 'submitted', reason: 'Accepted by mistake: the panel meant another applicant.', actorId: admin.id }),
