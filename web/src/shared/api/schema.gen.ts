@@ -420,7 +420,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit trail of role changes and (de)activations, newest first */
+        /** Audit trail of role changes and (de)activations, newest first, a page at a time */
         get: operations["UsersController_roleChanges"];
         put?: never;
         post?: never;
@@ -1850,7 +1850,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail of an application */
+        /** The audit trail of an application, oldest first, a page at a time */
         get: operations["ApplicationsController_trail"];
         put?: never;
         post?: never;
@@ -3127,6 +3127,11 @@ export interface components {
             reason: string | null;
             /** Format: date-time */
             changedAt: string;
+        };
+        RoleChangePageView: {
+            items: components["schemas"]["RoleChangeView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         ChangeRolesDto: {
             roles: ("admin" | "instructor" | "trainee" | "reviewer" | "employer")[];
@@ -5190,6 +5195,11 @@ export interface components {
             prerequisitesMissing: string[] | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        DecisionRecordPageView: {
+            items: components["schemas"]["DecisionRecordView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         ScoreDto: {
             score: number;
@@ -8335,7 +8345,11 @@ export interface operations {
     };
     UsersController_roleChanges: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8344,15 +8358,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoleChangeView"][];
+                    "application/json": components["schemas"]["RoleChangePageView"];
                 };
             };
-            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            /** @description The request is malformed or has invalid or unknown fields */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18054,7 +18069,11 @@ export interface operations {
     };
     ApplicationsController_trail: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -18063,15 +18082,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecisionRecordView"][];
+                    "application/json": components["schemas"]["DecisionRecordPageView"];
                 };
             };
-            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            /** @description The request is malformed or has invalid or unknown fields */
             400: {
                 headers: {
                     [name: string]: unknown;
