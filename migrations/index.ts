@@ -36,6 +36,7 @@ import { PrerequisiteWaivers1797500000000 } from './1797500000000-PrerequisiteWa
 import { OutboxLease1797600000000 } from './1797600000000-OutboxLease';
 import { RoleChangeKeysetIndex1797740000000 } from './1797740000000-RoleChangeKeysetIndex';
 import { DecisionTrailKeysetIndex1797740000001 } from './1797740000001-DecisionTrailKeysetIndex';
+import { VersionMoveKeysetIndex1797740000002 } from './1797740000002-VersionMoveKeysetIndex';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   OutboxLease1797600000000,
   RoleChangeKeysetIndex1797740000000,
   DecisionTrailKeysetIndex1797740000001,
+  VersionMoveKeysetIndex1797740000002,
 ];

@@ -102,4 +102,22 @@ describe('keyset pages of owner-bounded lists', () => {
     expect((await t.api.get(`${path}?cursor=${cursor}`, other.token)).status).toBe(404);
     expect((await t.api.get(`${path}?cursor=${cursor}`, trainee.token)).status).toBe(403);
   });
+
+  it('a cohort’s version moves: oldest first, every move once through ties, forged cursors refused', async () => {
+    const cohort = await createCohort(t.api, admin.token, fake);
+    await t.dataSource.query(
+      `INSERT INTO cohort_version_move (cohort_id, course_id, from_version_id, to_version_id, from_version, to_version, reason, moved_by, enrollments_moved, trainees_notified, moved_at)
+       SELECT $1::uuid, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), n, n + 1, 'tie ' || n, $2::uuid, 0, false, '2026-03-01T10:00:00.123456Z'::timestamptz FROM generate_series(1, 12) n
+       UNION ALL
+       SELECT $1::uuid, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), n, n + 1, 'micro ' || n, $2::uuid, 0, false, '2026-03-01T10:00:00.123Z'::timestamptz + n * interval '1 microsecond' FROM generate_series(1, 6) n`,
+      [cohort.id, admin.id],
+    );
+    const expected: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM cohort_version_move WHERE cohort_id = $1 ORDER BY moved_at, id', [cohort.id]);
+    const path = `/api/v1/cohorts/${cohort.id}/version-moves`;
+    for (const limit of [1, 5, 7]) {
+      const seen = await walkPages<{ id: string }>(t.api, `${path}?limit=${limit}`, admin.token);
+      expect(seen.map((m) => m.id)).toEqual(expected.map((r) => r.id));
+    }
+    await expectRefused(path, admin.token);
+  });
 });
