@@ -2139,7 +2139,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cohort’s moves between course versions, oldest first: who, when, from which version to which, why */
+        /** The cohort’s moves between course versions, oldest first, a page at a time: who, when, from which version to which, why */
         get: operations["CohortVersionMovesController_list"];
         put?: never;
         /**
@@ -5558,6 +5558,11 @@ export interface components {
             /** @description Enrollments (of every status) now on the new version */
             enrollmentsMoved: number;
             traineesNotified: boolean;
+        };
+        CohortVersionMovePageView: {
+            items: components["schemas"]["CohortVersionMoveView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         IncompatibilityView: {
             /** @enum {string} */
@@ -20023,7 +20028,11 @@ export interface operations {
     };
     CohortVersionMovesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -20032,15 +20041,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortVersionMoveView"][];
+                    "application/json": components["schemas"]["CohortVersionMovePageView"];
                 };
             };
-            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            /** @description The request is malformed or has invalid or unknown fields */
             400: {
                 headers: {
                     [name: string]: unknown;
