@@ -123,6 +123,12 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
        SELECT $1::uuid, $2::uuid, 'score', 'submitted', 'submitted', n, now() - n * interval '1 minute' FROM generate_series(1, 60) n`,
       [trailed, admin.id],
     );
+    // A cohort moved between versions many times (the trail's table large by itself).
+    await t.dataSource.query(
+      `INSERT INTO cohort_version_move (cohort_id, course_id, from_version_id, to_version_id, from_version, to_version, reason, moved_by, enrollments_moved, trainees_notified, moved_at)
+       SELECT $1::uuid, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), n, n + 1, 'Fix ' || n, $2::uuid, 0, false, now() - n * interval '1 minute' FROM generate_series(1, 6000) n`,
+      [world.cohortId, admin.id],
+    );
     // Scores for the workbench: five values and unscored ones (ties of the sort key), and submission
     // times cut to the minute (ties of the tie-breaker too), so the keyset must go down to the id.
     await t.dataSource.query(
@@ -189,7 +195,7 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
   }
 
   it('seeded tables the planner counts as large', () => {
-    for (const table of ['enrollment', 'submission', 'app_user', 'notification_delivery', 'application', 'role_change', 'application_decision']) expect(large).toContain(table);
+    for (const table of ['enrollment', 'submission', 'app_user', 'notification_delivery', 'application', 'role_change', 'application_decision', 'cohort_version_move']) expect(large).toContain(table);
   });
 
   it.each([
@@ -205,6 +211,7 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
     ['the trainees among the users', () => '/api/v1/users?limit=50&role=trainee'],
     ['a person’s role changes', () => `/api/v1/users/${admin.id}/role-changes?limit=20`],
     ['an application’s decisions', () => `/api/v1/applications/${trailed}/decisions?limit=20`],
+    ['a cohort’s version moves', () => `/api/v1/cohorts/${world.cohortId}/version-moves?limit=20`],
   ])('%s reads no large table sequentially', async (_name, path) => {
     expect(await planProblems(path(), admin.token)).toEqual([]);
   });
