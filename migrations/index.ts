@@ -34,6 +34,9 @@ import { PromotionSkippedMissingCourses1796900000000 } from './1796900000000-Pro
 import { SelectionKeysetIndexes1797400000000 } from './1797400000000-SelectionKeysetIndexes';
 import { PrerequisiteWaivers1797500000000 } from './1797500000000-PrerequisiteWaivers';
 import { OutboxLease1797600000000 } from './1797600000000-OutboxLease';
+import { RoleChangeKeysetIndex1797740000000 } from './1797740000000-RoleChangeKeysetIndex';
+import { DecisionTrailKeysetIndex1797740000001 } from './1797740000001-DecisionTrailKeysetIndex';
+import { VersionMoveKeysetIndex1797740000002 } from './1797740000002-VersionMoveKeysetIndex';
 import { EnrollmentActiveKeyset1797750000000 } from './1797750000000-EnrollmentActiveKeyset';
 import { PrerequisiteWaiverReason1797770000000 } from './1797770000000-PrerequisiteWaiverReason';
 
@@ -75,6 +78,9 @@ export const MIGRATIONS = [
   SelectionKeysetIndexes1797400000000,
   PrerequisiteWaivers1797500000000,
   OutboxLease1797600000000,
+  RoleChangeKeysetIndex1797740000000,
+  DecisionTrailKeysetIndex1797740000001,
+  VersionMoveKeysetIndex1797740000002,
   EnrollmentActiveKeyset1797750000000,
   PrerequisiteWaiverReason1797770000000,
 ];

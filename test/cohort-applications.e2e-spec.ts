@@ -36,7 +36,7 @@ describe('cohort: applications, decisions, audit trail', () => {
     expect(twice.body.type).toContain('already-applied');
     expect((await t.api.get('/api/v1/me/applications', trainee.token)).body.map((a: { id: string }) => a.id)).toEqual([answer.body.id]);
     const trail = await t.api.get(`/api/v1/applications/${answer.body.id}/decisions`, instructor.token);
-    expect(trail.body).toEqual([expect.objectContaining({ action: 'submit', toStatus: 'submitted', actorId: trainee.id })]);
+    expect(trail.body.items).toEqual([expect.objectContaining({ action: 'submit', toStatus: 'submitted', actorId: trainee.id })]);
   });
 
   it('refuses applications outside the window, to a planned or archived cohort, and bad answers', async () => {
@@ -132,7 +132,7 @@ describe('cohort: applications, decisions, audit trail', () => {
     const accepted = await decide({ decision: 'accept', reason: 'a seat is free' });
     expect(accepted.body).toMatchObject({ status: 'accepted', waitlistRank: null, enrollmentId: expect.any(String) });
     expect((await decide({ decision: 'reject', reason: 'too late' })).status).toBe(422);
-    const trail = (await t.api.get(`/api/v1/applications/${application.id}/decisions`, admin.token)).body;
+    const trail = (await t.api.get(`/api/v1/applications/${application.id}/decisions`, admin.token)).body.items;
     expect(trail.map((d: { action: string }) => d.action)).toEqual(['submit', 'shortlist', 'waitlist', 'accept']);
     expect(trail[3]).toMatchObject({ actorId: instructor.id, fromStatus: 'waitlisted', toStatus: 'accepted', reason: 'a seat is free' });
     const told = (await outboxRows(t.dataSource, 'notify', 'application-decided')).filter((r) => r.payload.data.applicationId === application.id);

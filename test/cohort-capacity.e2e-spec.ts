@@ -83,7 +83,7 @@ describe('cohort: capacity, waitlist, direct enrollment', () => {
     const promoted = (await outboxRows(t.dataSource, 'notify', 'promoted-from-waitlist')).filter((r) => r.payload.data.cohortId === cohort.id);
     expect(promoted).toHaveLength(1);
     expect(promoted[0].payload).toMatchObject({ recipientIds: [d.id], eventKey: `promoted:${apps[3].id}` });
-    const trail = (await t.api.get(`/api/v1/applications/${apps[3].id}/decisions`, admin.token)).body;
+    const trail = (await t.api.get(`/api/v1/applications/${apps[3].id}/decisions`, admin.token)).body.items;
     expect(trail[trail.length - 1]).toMatchObject({ action: 'promote', fromStatus: 'waitlisted', toStatus: 'accepted' });
 
     expect((await t.api.post(`/api/v1/enrollments/${enrollA}/withdraw`, {}, a.token)).status).toBe(422);

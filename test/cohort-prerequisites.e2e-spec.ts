@@ -108,7 +108,7 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     expect(overridden.status).toBe(200);
     expect(overridden.body.status).toBe('accepted');
     // The waiver is on the record: the decision's audit entry names the prerequisite waived.
-    const trail = (await t.api.get(`/api/v1/applications/${application.id}/decisions`, admin.token)).body as Array<{ action: string; prerequisitesOverridden: string[] | null }>;
+    const trail = (await t.api.get(`/api/v1/applications/${application.id}/decisions`, admin.token)).body.items as Array<{ action: string; prerequisitesOverridden: string[] | null }>;
     expect(trail.find((d) => d.action === 'accept')).toMatchObject({ prerequisitesOverridden: [w.linux.courseId] });
     expect(trail.find((d) => d.action === 'submit')).toMatchObject({ prerequisitesOverridden: null });
     expect(trail.find((d) => d.action === 'shortlist')).toMatchObject({ prerequisitesOverridden: null });
@@ -237,7 +237,7 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     expect(await statuses()).toEqual({ first: ['waitlisted', 1], second: ['accepted', null] });
     const enrolled = await t.dataSource.query(`SELECT trainee_id FROM enrollment WHERE cohort_id = $1 AND status <> 'withdrawn'`, [cohort.id]);
     expect(enrolled).toEqual([{ trainee_id: ready.id }]);
-    const trail = (await t.api.get(`/api/v1/applications/${first}/decisions`, admin.token)).body as Array<{ action: string; fromStatus: string; toStatus: string; reason: string | null }>;
+    const trail = (await t.api.get(`/api/v1/applications/${first}/decisions`, admin.token)).body.items as Array<{ action: string; fromStatus: string; toStatus: string; reason: string | null }>;
     // The missing courses as ids, not a sentence in one language: the web app words it for the reader.
     expect(trail.at(-1)).toMatchObject({ action: 'promotion-skipped', fromStatus: 'waitlisted', toStatus: 'waitlisted', reason: null, prerequisitesMissing: [basics.courseId] });
 

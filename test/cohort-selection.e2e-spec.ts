@@ -192,7 +192,7 @@ describe('cohort: the selection workbench (list, rubric scores, quotas per track
     expect((await t.api.get(`/api/v1/cohorts/${cohort.id}/rubric`, admin.token)).body.locked).toBe(true);
     expect((await rubric({ criteria: [{ id: 'motivation', label: 'M', weight: 1, maxScore: 10 }] })).body.type).toContain('rubric-in-use');
     expect((await t.api.post(`/api/v1/applications/${apps[0].id}/score`, { score: 50 }, admin.token)).body.type).toContain('rubric-in-use');
-    const trail = (await t.api.get(`/api/v1/applications/${apps[0].id}/decisions`, admin.token)).body;
+    const trail = (await t.api.get(`/api/v1/applications/${apps[0].id}/decisions`, admin.token)).body.items;
     expect(trail.filter((e: { action: string }) => e.action === 'score').map((e: { actorId: string; score: number | null }) => [e.actorId, e.score])).toEqual([
       [instructor.id, null], [instructor.id, 83.33], [admin.id, 66.67],
     ]);
@@ -340,7 +340,7 @@ describe('cohort: the selection workbench (list, rubric scores, quotas per track
     expect(undone.body).toMatchObject({ status: 'shortlisted', waitlistRank: null });
     expect((await t.api.get(`/api/v1/enrollments/${accepted.body.enrollmentId}`, admin.token)).body.status).toBe('withdrawn');
     expect((await t.api.get(`/api/v1/cohorts/${cohort.id}`, admin.token)).body.seatsTaken).toBe(0);
-    const trail = (await t.api.get(`/api/v1/applications/${a1.id}/decisions`, admin.token)).body;
+    const trail = (await t.api.get(`/api/v1/applications/${a1.id}/decisions`, admin.token)).body.items;
     expect(trail[trail.length - 1]).toMatchObject({ action: 'revert', fromStatus: 'accepted', toStatus: 'shortlisted', reason: 'Decided by mistake.', actorId: admin.id });
     const told = (await outboxRows(t.dataSource, 'notify', 'application-decided')).filter((r) => r.payload.data.applicationId === a1.id);
     expect(told[told.length - 1].payload).toMatchObject({ recipientIds: [p1.id], data: { decision: 'revert', status: 'shortlisted', reason: 'Decided by mistake.' } });

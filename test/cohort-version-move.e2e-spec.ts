@@ -103,7 +103,8 @@ describe('moving a running cohort to a fixed course version', () => {
 
     const trail = await t.api.get(moves(), admin.token);
     expect(trail.status).toBe(200);
-    expect(trail.body).toEqual([expect.objectContaining({ id: moved.body.id, movedBy: w.coInstructor.id, fromVersion: 1, toVersion: 2, movedAt: expect.any(String) })]);
+    expect(trail.body.nextCursor).toBeNull();
+    expect(trail.body.items).toEqual([expect.objectContaining({ id: moved.body.id, movedBy: w.coInstructor.id, fromVersion: 1, toVersion: 2, movedAt: expect.any(String) })]);
   });
 
   it('refuses an incompatible version with 422 naming the assessment and what differs, storing nothing', async () => {

@@ -69,7 +69,8 @@ describe('identity: accounts, tokens, roles', () => {
     expect(changed.status).toBe(200);
     expect((await t.api.get('/api/v1/me', instructor.token)).body.roles).toEqual(['instructor', 'reviewer']);
     const audit = await t.api.get(`/api/v1/users/${instructor.id}/role-changes`, admin.token);
-    expect(audit.body[0]).toMatchObject({ action: 'roles', rolesBefore: ['instructor'], rolesAfter: ['instructor', 'reviewer'], actorId: admin.id });
+    expect(audit.body.nextCursor).toBeNull();
+    expect(audit.body.items[0]).toMatchObject({ action: 'roles', rolesBefore: ['instructor'], rolesAfter: ['instructor', 'reviewer'], actorId: admin.id });
 
     expect((await t.api.post(`/api/v1/users/${instructor.id}/deactivate`, { reason: 'left' }, admin.token)).status).toBe(200);
     expect((await t.api.get('/api/v1/me', instructor.token)).status).toBe(401);

@@ -158,7 +158,7 @@ describe('programme walk replay: selection to gradebook for 60 applicants', () =
     const answer = await t.api.post(`/api/v1/applications/${applicationIds[reverted]}/revert`, { reason: 'Accepted by mistake: the panel meant another applicant.' }, admin.token);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ status: 'submitted', waitlistRank: null });
-    const trail = (await t.api.get(`/api/v1/applications/${applicationIds[reverted]}/decisions`, instructor.token)).body;
+    const trail = (await t.api.get(`/api/v1/applications/${applicationIds[reverted]}/decisions`, instructor.token)).body.items;
     expect(trail.slice(-2)).toEqual([
       expect.objectContaining({ action: 'accept', fromStatus: 'submitted', toStatus: 'accepted', reason: 'Top 50 by rubric score', actorId: admin.id }),
       expect.objectContaining({ action: 'revert', fromStatus: 'accepted', toStatus: 'submitted', reason: 'Accepted by mistake: the panel meant another applicant.', actorId: admin.id }),
@@ -210,7 +210,7 @@ describe('programme walk replay: selection to gradebook for 60 applicants', () =
     expect(progress.modules[0]).toMatchObject({ lessonsDone: 1, lessonsTotal: 2, completedLessonIds: [cyber.lessonIds[0]] });
     const notice = (await waitForInboxTypes(t.api, applicants[0], ['course-version-changed'])).find((n: { type: string }) => n.type === 'course-version-changed');
     expect(notice.text).toContain('Reason: Typo in lesson 1.2');
-    const trail = (await t.api.get(`/api/v1/cohorts/${cohort.id}/version-moves`, admin.token)).body;
+    const trail = (await t.api.get(`/api/v1/cohorts/${cohort.id}/version-moves`, admin.token)).body.items;
     expect(trail).toEqual([expect.objectContaining({ id: moved.body.id, fromVersion: 1, toVersion: 2, reason: 'Typo in lesson 1.2', movedBy: instructor.id, enrollmentsMoved: 28 })]);
   });
 

@@ -84,6 +84,8 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
   let admin: { id: string; token: string };
   let world: ScaleWorld;
   let large: Set<string>;
+  /** The application with a long trail of decisions. */
+  let trailed: string;
 
   beforeAll(async () => {
     t = await startTestApp({ env: { LOG_LEVEL: 'error' } });
@@ -101,6 +103,31 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
     await t.dataSource.query(
       `INSERT INTO app_user (email, display_name, roles) SELECT 'plans-other-' || n || '@gds.test', 'Other ' || n, ARRAY['trainee'] FROM generate_series(1, $1::int) n`,
       [OTHER_USERS],
+    );
+    // Owner-bounded trails that only grow: every other person's account creation and every
+    // application's submission, and a long trail of one person (the admin) and one application.
+    await t.dataSource.query(
+      `INSERT INTO role_change (user_id, action, roles_before, roles_after) SELECT id, 'create', '{}', roles FROM app_user WHERE email LIKE 'plans-other-%'`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO role_change (user_id, actor_id, action, roles_before, roles_after, changed_at) SELECT $1::uuid, $1::uuid, 'roles', ARRAY['admin'], ARRAY['admin'], now() - n * interval '1 minute' FROM generate_series(1, 60) n`,
+      [admin.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO application_decision (application_id, actor_id, action, to_status, created_at) SELECT id, trainee_id, 'submit', 'submitted', submitted_at FROM application WHERE cohort_id = $1`,
+      [world.cohortId],
+    );
+    [{ id: trailed }] = await t.dataSource.query(`SELECT id FROM application WHERE cohort_id = $1 LIMIT 1`, [world.cohortId]);
+    await t.dataSource.query(
+      `INSERT INTO application_decision (application_id, actor_id, action, from_status, to_status, score, created_at)
+       SELECT $1::uuid, $2::uuid, 'score', 'submitted', 'submitted', n, now() - n * interval '1 minute' FROM generate_series(1, 60) n`,
+      [trailed, admin.id],
+    );
+    // A cohort moved between versions many times (the trail's table large by itself).
+    await t.dataSource.query(
+      `INSERT INTO cohort_version_move (cohort_id, course_id, from_version_id, to_version_id, from_version, to_version, reason, moved_by, enrollments_moved, trainees_notified, moved_at)
+       SELECT $1::uuid, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), n, n + 1, 'Fix ' || n, $2::uuid, 0, false, now() - n * interval '1 minute' FROM generate_series(1, 6000) n`,
+      [world.cohortId, admin.id],
     );
     // Scores for the workbench: five values and unscored ones (ties of the sort key), and submission
     // times cut to the minute (ties of the tie-breaker too), so the keyset must go down to the id.
@@ -168,7 +195,7 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
   }
 
   it('seeded tables the planner counts as large', () => {
-    for (const table of ['enrollment', 'submission', 'app_user', 'notification_delivery', 'application']) expect(large).toContain(table);
+    for (const table of ['enrollment', 'submission', 'app_user', 'notification_delivery', 'application', 'role_change', 'application_decision', 'cohort_version_move']) expect(large).toContain(table);
   });
 
   it.each([
@@ -182,6 +209,9 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
     ['the admin’s inbox', () => '/api/v1/me/notifications?limit=50'],
     ['the users', () => '/api/v1/users?limit=50'],
     ['the trainees among the users', () => '/api/v1/users?limit=50&role=trainee'],
+    ['a person’s role changes', () => `/api/v1/users/${admin.id}/role-changes?limit=20`],
+    ['an application’s decisions', () => `/api/v1/applications/${trailed}/decisions?limit=20`],
+    ['a cohort’s version moves', () => `/api/v1/cohorts/${world.cohortId}/version-moves?limit=20`],
   ])('%s reads no large table sequentially', async (_name, path) => {
     expect(await planProblems(path(), admin.token)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
+import { decodeMicrosecondCursor, microsecondKey, Page, PageQuery, toPage } from '@gds/http';
 import { ApplicationDecision } from './application.entity';
 
 export interface AuditEntry {
@@ -35,6 +36,25 @@ export class ApplicationAudit {
     return row.id;
   }
 
+  /**
+   * One page of the trail, oldest first, by (created_at, id) through application_decision_keyset_idx:
+   * a trail only grows. The id breaks ties (a decision and the promotion it causes share now()).
+   */
+  async trailPage(applicationId: string, query: PageQuery): Promise<Page<ApplicationDecision>> {
+    const after = decodeMicrosecondCursor(query.cursor);
+    const rows: Array<ApplicationDecision & { cursorAt: string }> = await this.txHost.tx.query(
+      `SELECT id, application_id AS "applicationId", actor_id AS "actorId", action, from_status AS "fromStatus", to_status AS "toStatus", reason, score,
+              waitlist_rank AS "waitlistRank", prerequisites_overridden AS "prerequisitesOverridden", prerequisites_missing AS "prerequisitesMissing",
+              created_at AS "createdAt", ${microsecondKey('created_at')} AS "cursorAt"
+         FROM application_decision
+        WHERE application_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY created_at, id LIMIT $4`,
+      [applicationId, after?.at ?? null, after?.id ?? null, query.limit + 1],
+    );
+    return toPage(rows, query.limit, (r) => ({ at: r.cursorAt, id: r.id }));
+  }
+
+  /** The whole trail (the revert of a decision looks back through it), oldest first. */
   async trail(applicationId: string): Promise<ApplicationDecision[]> {
     return this.txHost.tx.getRepository(ApplicationDecision).find({ where: { applicationId }, order: { createdAt: 'ASC' } });
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiContent, ApiProblems, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiContent, ApiPage, ApiProblems, CurrentPrincipal, Page, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
 import { ApplicationReviewPageView } from './dto/selection.dto';
 import { SelectionWorkbench } from './selection-workbench.service';
 import { ApplicationsService } from './applications.service';
@@ -75,11 +75,11 @@ export class ApplicationsController {
 
   @Get('applications/:id/decisions')
   @Roles('admin', 'instructor')
-  @ApiOperation({ summary: 'The audit trail of an application' })
-  @ApiOkResponse({ type: [DecisionRecordView] })
-  @ApiProblems(404)
-  async trail(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<DecisionRecordView[]> {
-    return this.applications.trail(principal, id);
+  @ApiOperation({ summary: 'The audit trail of an application, oldest first, a page at a time' })
+  @ApiPage(DecisionRecordView)
+  @ApiProblems(400, 404)
+  async trail(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: PageQuery): Promise<Page<DecisionRecordView>> {
+    return this.applications.trail(principal, id, query);
   }
 
   @Post('applications/:id/withdraw')

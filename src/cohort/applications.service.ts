@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
-import { conflict, hasRole, notFound, Principal, unprocessable } from '@gds/http';
+import { conflict, hasRole, notFound, Page, PageQuery, Principal, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { Application } from './application.entity';
 import { ApplicationAudit } from './application-audit.service';
@@ -109,11 +109,12 @@ export class ApplicationsService {
     return applicationView((await this.repo.findOneBy({ id }))!);
   }
 
-  async trail(principal: Principal, id: string): Promise<DecisionRecordView[]> {
+  async trail(principal: Principal, id: string, query: PageQuery): Promise<Page<DecisionRecordView>> {
     const application = await this.repo.findOneBy({ id });
     if (!application) throw notFound('Application');
     await this.requireStaffOrHide(principal, application.cohortId);
-    return (await this.audit.trail(id)).map(decisionView);
+    const page = await this.audit.trailPage(id, query);
+    return { items: page.items.map(decisionView), nextCursor: page.nextCursor };
   }
 
   /** Applications hold personal statements: reviewers do not read them, so for them too they are not found. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiPage, ApiProblems, CurrentPrincipal, Page, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
 import { CohortVersionMoves } from './cohort-version-moves.service';
 import { CohortVersionMoveView, MoveCohortVersionDto, VersionCheckQuery, VersionCheckView } from './dto/version-move.dto';
 
@@ -27,11 +27,11 @@ export class CohortVersionMovesController {
 
   @Get(':id/version-moves')
   @Roles('instructor', 'admin')
-  @ApiOperation({ summary: 'The cohort’s moves between course versions, oldest first: who, when, from which version to which, why' })
-  @ApiOkResponse({ type: [CohortVersionMoveView] })
-  @ApiProblems(404)
-  list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<CohortVersionMoveView[]> {
-    return this.moves.list(principal, id);
+  @ApiOperation({ summary: 'The cohort’s moves between course versions, oldest first, a page at a time: who, when, from which version to which, why' })
+  @ApiPage(CohortVersionMoveView)
+  @ApiProblems(400, 404)
+  list(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: PageQuery): Promise<Page<CohortVersionMoveView>> {
+    return this.moves.list(principal, id, query);
   }
 
   @Get(':id/version-check')

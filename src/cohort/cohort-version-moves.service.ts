@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, Transactional } from '@gds/database';
-import { notFound, Principal, unprocessable } from '@gds/http';
+import { decodeMicrosecondCursor, microsecondKey, notFound, Page, PageQuery, Principal, toPage, unprocessable } from '@gds/http';
 import { Outbox, OutboxItem } from '@gds/queue';
 import { CourseVersionOutline, PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { Cohort } from './cohort.entity';
@@ -108,11 +108,18 @@ export class CohortVersionMoves {
     return viewOf(row);
   }
 
-  /** The cohort's moves, oldest first: its audit trail of versions. */
-  async list(principal: Principal, cohortId: string): Promise<CohortVersionMoveView[]> {
+  /** The cohort's moves, oldest first, a keyset page by (moved_at µs, id) through cohort_version_move_keyset_idx: its audit trail of versions only grows. */
+  async list(principal: Principal, cohortId: string, query: PageQuery): Promise<Page<CohortVersionMoveView>> {
     await this.access.requireStaff(principal, cohortId);
-    const rows: MoveRow[] = await this.txHost.tx.query(`SELECT ${COLUMNS} FROM cohort_version_move WHERE cohort_id = $1 ORDER BY moved_at, id`, [cohortId]);
-    return rows.map(viewOf);
+    const after = decodeMicrosecondCursor(query.cursor);
+    const rows: Array<MoveRow & { cursor_at: string }> = await this.txHost.tx.query(
+      `SELECT ${COLUMNS}, ${microsecondKey('moved_at')} AS cursor_at FROM cohort_version_move
+        WHERE cohort_id = $1 AND ($2::timestamptz IS NULL OR (moved_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY moved_at, id LIMIT $4`,
+      [cohortId, after?.at ?? null, after?.id ?? null, query.limit + 1],
+    );
+    const page = toPage(rows, query.limit, (r) => ({ at: r.cursor_at, id: r.id }));
+    return { items: page.items.map(viewOf), nextCursor: page.nextCursor };
   }
 
   private async plan(cohort: Cohort, toVersionId: string): Promise<Planned> {

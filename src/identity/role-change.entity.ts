@@ -3,7 +3,7 @@ import type { Role } from './roles';
 
 /** Audit trail of role grants, removals, deactivations and reactivations. */
 @Entity('role_change')
-@Index(['userId', 'changedAt'])
+@Index(['userId', 'changedAt', 'id'])
 export class RoleChange {
   @PrimaryGeneratedColumn('uuid')
   id: string;

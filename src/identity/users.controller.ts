@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPage, ApiProblems, CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@gds/http';
+import { ApiPage, ApiProblems, CurrentPrincipal, Page, PageQuery, Principal, Roles, UuidParam } from '@gds/http';
 import { UsersService } from './users.service';
 import { ChangeRolesDto, CreatedUserView, CreateUserDto, DeactivateUserDto, InvitationSentView, ListUsersQuery, RoleChangeView, UserView } from './dto/user.dto';
 
@@ -42,12 +42,12 @@ export class UsersController {
 
   @Get(':id/role-changes')
   @Roles('admin')
-  @ApiOperation({ summary: 'Audit trail of role changes and (de)activations, newest first' })
-  @ApiOkResponse({ type: RoleChangeView, isArray: true })
-  @ApiProblems(404)
-  async roleChanges(@Param('id', UuidParam()) id: string): Promise<RoleChangeView[]> {
-    const changes = await this.users.roleHistory(id);
-    return changes.map((c) => ({ ...c, changedAt: c.changedAt.toISOString() }));
+  @ApiOperation({ summary: 'Audit trail of role changes and (de)activations, newest first, a page at a time' })
+  @ApiPage(RoleChangeView)
+  @ApiProblems(400, 404)
+  async roleChanges(@Param('id', UuidParam()) id: string, @Query() query: PageQuery): Promise<Page<RoleChangeView>> {
+    const page = await this.users.roleHistory(id, query);
+    return { items: page.items.map((c) => ({ ...c, changedAt: c.changedAt.toISOString() })), nextCursor: page.nextCursor };
   }
 
   @Patch(':id/roles')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AppTransactionHost, DirectReads, isUniqueViolation, Transactional } from '@gds/database';
-import { conflict, notFound, Page, toPage, decodeCursor, unprocessable } from '@gds/http';
+import { conflict, notFound, Page, toPage, decodeCursor, decodeMicrosecondCursor, microsecondKey, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { User } from './user.entity';
 import { RoleChange } from './role-change.entity';
@@ -213,9 +213,23 @@ export class UsersService {
     return this.get(id);
   }
 
-  async roleHistory(id: string): Promise<RoleChange[]> {
+  /**
+   * Newest first, a keyset page by (changed_at, id) read through role_change_user_keyset_idx: the
+   * trail only grows. The id breaks ties (several changes in one transaction share their time).
+   */
+  async roleHistory(id: string, query: { limit: number; cursor?: string }): Promise<Page<RoleChange>> {
+    const after = decodeMicrosecondCursor(query.cursor);
     await this.get(id);
-    return this.txHost.tx.getRepository(RoleChange).find({ where: { userId: id }, order: { changedAt: 'DESC' } });
+    const rows: Array<RoleChange & { cursorAt: string }> = await this.txHost.tx.query(
+      `SELECT id, user_id AS "userId", actor_id AS "actorId", action, roles_before AS "rolesBefore", roles_after AS "rolesAfter", reason,
+              changed_at AS "changedAt", ${microsecondKey('changed_at')} AS "cursorAt"
+         FROM role_change
+        WHERE user_id = $1 AND ($2::timestamptz IS NULL OR (changed_at, id) < ($2::timestamptz, $3::uuid))
+        ORDER BY changed_at DESC, id DESC LIMIT $4`,
+      [id, after?.at ?? null, after?.id ?? null, query.limit + 1],
+    );
+    const page = toPage(rows, query.limit, (r) => ({ at: r.cursorAt, id: r.id }));
+    return { items: page.items.map(({ cursorAt: _, ...change }) => change), nextCursor: page.nextCursor };
   }
 
   async countAdmins(): Promise<number> {

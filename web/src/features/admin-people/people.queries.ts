@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../shared/api/schema.gen';
 import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
@@ -28,10 +28,13 @@ export const personQuery = (id: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id } } })),
   });
 
+/** A person's history, newest first, a page at a time (it only grows): the screen shows more on request. */
 export const roleChangesQuery = (id: string) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: [...peopleKey, id, 'role-changes'] as const,
-    queryFn: () => unwrap(api.GET('/api/v1/users/{id}/role-changes', { params: { path: { id } } })),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/users/{id}/role-changes', { params: { path: { id }, query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
 /** After any change to a person: their page, their history and the lists. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Screen } from '../../shared/layout/screen';
 import { QueryView } from '../../shared/states/query-view';
@@ -49,7 +49,7 @@ function PersonDetail({ person }: { person: Person }) {
   const changeRoles = useChangeRoles(person.id);
   const resend = useResendInvitation(person.id);
   const setActive = useSetActive(person.id);
-  const history = useQuery(roleChangesQuery(person.id));
+  const history = useInfiniteQuery(roleChangesQuery(person.id));
   const failure = changeRoles.error ?? resend.error ?? setActive.error;
   const resentUntil = format.dateTime(resend.data?.expiresAt);
   const actionLabel: Record<string, string> = { create: t`Account created`, roles: t`Roles changed`, deactivate: t`Deactivated`, reactivate: t`Reactivated` };
@@ -105,31 +105,38 @@ function PersonDetail({ person }: { person: Person }) {
         <h2 id="history">
           <Trans>History</Trans>
         </h2>
-        <QueryView query={history} isEmpty={(items) => items.length === 0} empty={<Trans>No changes yet.</Trans>}>
-          {(items) => (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t`History`}>
-              <table className="data-table">
-                <caption className="visually-hidden">{t`History`}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t`When`}</th>
-                    <th scope="col">{t`What`}</th>
-                    <th scope="col">{t`Roles after`}</th>
-                    <th scope="col">{t`Reason`}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((change) => (
-                    <tr key={change.id}>
-                      <td>{format.dateTime(change.changedAt)}</td>
-                      <td>{actionLabel[change.action] ?? change.action}</td>
-                      <td>{change.rolesAfter.map(roleLabel).join(', ')}</td>
-                      <td>{change.reason ?? '–'}</td>
+        <QueryView query={history} isEmpty={(data) => data.pages[0].items.length === 0} empty={<Trans>No changes yet.</Trans>}>
+          {(data) => (
+            <>
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t`History`}>
+                <table className="data-table">
+                  <caption className="visually-hidden">{t`History`}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t`When`}</th>
+                      <th scope="col">{t`What`}</th>
+                      <th scope="col">{t`Roles after`}</th>
+                      <th scope="col">{t`Reason`}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {data.pages.flatMap((page) => page.items).map((change) => (
+                      <tr key={change.id}>
+                        <td>{format.dateTime(change.changedAt)}</td>
+                        <td>{actionLabel[change.action] ?? change.action}</td>
+                        <td>{change.rolesAfter.map(roleLabel).join(', ')}</td>
+                        <td>{change.reason ?? '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {history.hasNextPage && (
+                <Button variant="secondary" isPending={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
+                  <Trans>Show earlier changes</Trans>
+                </Button>
+              )}
+            </>
           )}
         </QueryView>
       </section>

@@ -49,10 +49,25 @@ export const reviewQuery = (applicationId: string) =>
     staleTime: 0,
   });
 
+/**
+ * The whole trail, page after page (the API pages it, oldest first): the review screen shows it all
+ * and the revert looks for its last decision. One application's trail stays short.
+ */
+async function wholeTrail(applicationId: string): Promise<DecisionRecord[]> {
+  const records: DecisionRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await unwrap(api.GET('/api/v1/applications/{id}/decisions', { params: { path: { id: applicationId }, query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
+    records.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return records;
+}
+
 export const trailQuery = (applicationId: string) =>
   queryOptions({
     queryKey: admissionsKeys.trail(applicationId),
-    queryFn: () => unwrap<DecisionRecord[]>(api.GET('/api/v1/applications/{id}/decisions', { params: { path: { id: applicationId } } })),
+    queryFn: () => wholeTrail(applicationId),
     staleTime: 0,
   });
 

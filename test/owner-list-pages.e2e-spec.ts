@@ -1,0 +1,123 @@
+import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
+import { startTestApp, TestApp } from './support/test-app';
+import { createUser, loginAdmin, TestPerson } from './support/people';
+import { walkPages } from './support/walk-pages';
+import { FakePublishedCourseVersions } from './support/fakes/published-course-versions.fake';
+import { apply, createCohort } from './support/cohort-builders';
+
+/**
+ * Issue 23.4: the lists bounded by one owner that grow for ever (a user's role changes, an
+ * application's decisions) page by a (time, id) keyset. Their rows are written with ties in time
+ * (one transaction's rows share now()) and with times a microsecond apart (one JavaScript
+ * millisecond), so a page boundary falls inside both: every row comes once, in order, and a cursor
+ * this API did not issue is a 400 problem+json.
+ */
+describe('keyset pages of owner-bounded lists', () => {
+  let t: TestApp;
+  let admin: TestPerson;
+  const fake = new FakePublishedCourseVersions();
+  beforeAll(async () => {
+    t = await startTestApp({ role: 'api', overrides: [{ provide: PublishedCourseVersions, useValue: fake }] });
+    admin = await loginAdmin(t.api);
+  });
+  afterAll(() => t.close());
+
+  const forgedCursors = [
+    'nonsense',
+    Buffer.from(JSON.stringify({ at: '2026-13-45T10:00:00.000000Z', id: '00000000-0000-4000-8000-000000000000' })).toString('base64url'),
+    Buffer.from(JSON.stringify({ at: '2026-01-01T10:00:00.000000Z', id: 'x' })).toString('base64url'),
+    Buffer.from(JSON.stringify({ at: '2026-01-01T10:00:00.000Z', id: '00000000-0000-4000-8000-000000000000' })).toString('base64url'),
+    Buffer.from(JSON.stringify({ p: 5 })).toString('base64url'),
+  ];
+
+  async function expectRefused(path: string, token: string): Promise<void> {
+    for (const cursor of forgedCursors) {
+      const answer = await t.api.get(`${path}?cursor=${cursor}`, token);
+      expect([cursor, answer.status, answer.headers.get('content-type')]).toEqual([cursor, 400, expect.stringContaining('application/problem+json')]);
+    }
+    for (const limit of ['0', '101', 'x']) expect((await t.api.get(`${path}?limit=${limit}`, token)).status).toBe(400);
+  }
+
+  it('a user’s role changes: newest first, every change once through ties, forged cursors refused', async () => {
+    const person = await createUser(t.api, admin.token, ['trainee']);
+    // 12 changes in one transaction (one time), 6 a microsecond apart, then two by the API.
+    await t.dataSource.query(
+      `INSERT INTO role_change (user_id, actor_id, action, roles_before, roles_after, reason, changed_at)
+       SELECT $1::uuid, $2::uuid, 'roles', ARRAY['trainee'], ARRAY['trainee'], 'tie ' || n, '2026-03-01T10:00:00.123456Z'::timestamptz FROM generate_series(1, 12) n
+       UNION ALL
+       SELECT $1::uuid, $2::uuid, 'roles', ARRAY['trainee'], ARRAY['trainee'], 'micro ' || n, '2026-03-01T10:00:00.123Z'::timestamptz + n * interval '1 microsecond' FROM generate_series(1, 6) n`,
+      [person.id, admin.id],
+    );
+    expect((await t.api.patch(`/api/v1/users/${person.id}/roles`, { roles: ['trainee', 'reviewer'], reason: 'panel' }, admin.token)).status).toBe(200);
+    expect((await t.api.patch(`/api/v1/users/${person.id}/roles`, { roles: ['trainee'], reason: 'panel over' }, admin.token)).status).toBe(200);
+    const expected: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM role_change WHERE user_id = $1 ORDER BY changed_at DESC, id DESC', [person.id]);
+    expect(expected.length).toBeGreaterThanOrEqual(20);
+
+    for (const limit of [1, 5, 7]) {
+      const seen = await walkPages<{ id: string }>(t.api, `/api/v1/users/${person.id}/role-changes?limit=${limit}`, admin.token);
+      expect(seen.map((c) => c.id)).toEqual(expected.map((r) => r.id));
+    }
+    const first = await t.api.get(`/api/v1/users/${person.id}/role-changes`, admin.token);
+    expect(first.body.items).toHaveLength(20);
+    expect(first.body.items[0]).toMatchObject({ action: 'roles', rolesBefore: ['trainee', 'reviewer'], rolesAfter: ['trainee'], reason: 'panel over', actorId: admin.id });
+
+    await expectRefused(`/api/v1/users/${person.id}/role-changes`, admin.token);
+    // Still admins only, and an unknown user is a 404 even with a valid cursor.
+    expect((await t.api.get(`/api/v1/users/${person.id}/role-changes`, person.token)).status).toBe(403);
+    const unknown = await t.api.get(`/api/v1/users/00000000-0000-4000-8000-000000000000/role-changes?cursor=${first.body.nextCursor}`, admin.token);
+    expect(unknown.status).toBe(404);
+  });
+
+  it('an application’s decisions: oldest first, every entry once through ties, forged cursors refused, staff of the cohort only', async () => {
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    const other = await createUser(t.api, admin.token, ['instructor']);
+    const cohort = await createCohort(t.api, admin.token, fake, { instructorIds: [instructor.id] });
+    await createCohort(t.api, admin.token, fake, { instructorIds: [other.id] });
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    const application = await apply(t.api, cohort.id, trainee.token);
+    // 12 scores in one transaction (one time), 6 a microsecond apart, then a decision by the API.
+    await t.dataSource.query(
+      `INSERT INTO application_decision (application_id, actor_id, action, from_status, to_status, score, created_at)
+       SELECT $1::uuid, $2::uuid, 'score', 'submitted', 'submitted', n, '2026-03-01T10:00:00.123456Z'::timestamptz FROM generate_series(1, 12) n
+       UNION ALL
+       SELECT $1::uuid, $2::uuid, 'score', 'submitted', 'submitted', 50 + n, '2026-03-01T10:00:00.123Z'::timestamptz + n * interval '1 microsecond' FROM generate_series(1, 6) n`,
+      [application.id, instructor.id],
+    );
+    expect((await t.api.post(`/api/v1/applications/${application.id}/decision`, { decision: 'shortlist', reason: 'good fit' }, instructor.token)).status).toBe(200);
+    const expected: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM application_decision WHERE application_id = $1 ORDER BY created_at, id', [application.id]);
+    expect(expected.length).toBe(20);
+
+    const path = `/api/v1/applications/${application.id}/decisions`;
+    for (const limit of [1, 5, 7]) {
+      const seen = await walkPages<{ id: string }>(t.api, `${path}?limit=${limit}`, instructor.token);
+      expect(seen.map((d) => d.id)).toEqual(expected.map((r) => r.id));
+    }
+    const whole = await t.api.get(path, instructor.token);
+    expect(whole.body.nextCursor).toBeNull();
+    expect(whole.body.items.map((d: { action: string }) => d.action).filter((a: string) => a !== 'score')).toEqual(['submit', 'shortlist']);
+
+    await expectRefused(path, instructor.token);
+    // Another cohort's instructor and the applicant do not read it, with or without a cursor.
+    const cursor = (await t.api.get(`${path}?limit=2`, instructor.token)).body.nextCursor as string;
+    expect((await t.api.get(`${path}?cursor=${cursor}`, other.token)).status).toBe(404);
+    expect((await t.api.get(`${path}?cursor=${cursor}`, trainee.token)).status).toBe(403);
+  });
+
+  it('a cohort’s version moves: oldest first, every move once through ties, forged cursors refused', async () => {
+    const cohort = await createCohort(t.api, admin.token, fake);
+    await t.dataSource.query(
+      `INSERT INTO cohort_version_move (cohort_id, course_id, from_version_id, to_version_id, from_version, to_version, reason, moved_by, enrollments_moved, trainees_notified, moved_at)
+       SELECT $1::uuid, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), n, n + 1, 'tie ' || n, $2::uuid, 0, false, '2026-03-01T10:00:00.123456Z'::timestamptz FROM generate_series(1, 12) n
+       UNION ALL
+       SELECT $1::uuid, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), n, n + 1, 'micro ' || n, $2::uuid, 0, false, '2026-03-01T10:00:00.123Z'::timestamptz + n * interval '1 microsecond' FROM generate_series(1, 6) n`,
+      [cohort.id, admin.id],
+    );
+    const expected: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM cohort_version_move WHERE cohort_id = $1 ORDER BY moved_at, id', [cohort.id]);
+    const path = `/api/v1/cohorts/${cohort.id}/version-moves`;
+    for (const limit of [1, 5, 7]) {
+      const seen = await walkPages<{ id: string }>(t.api, `${path}?limit=${limit}`, admin.token);
+      expect(seen.map((m) => m.id)).toEqual(expected.map((r) => r.id));
+    }
+    await expectRefused(path, admin.token);
+  });
+});
