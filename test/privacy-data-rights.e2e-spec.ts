@@ -87,6 +87,12 @@ describe('data rights: export and erasure on request', () => {
     const before = await allReports(t, reviewer, cohortId);
     expect(before.cohort.overall.enrolled).toBe(7);
     const code = (await t.api.get('/api/v1/me/data-export', target.token)).body.certificates.certificates[0].verificationCode;
+    // A waiver of prerequisites with staff's reason, as a direct enrolment records it.
+    await t.dataSource.query(
+      `INSERT INTO prerequisite_waiver (cohort_id, enrollment_id, trainee_id, course_version_id, actor_id, waived_courses, reason)
+         SELECT cohort_id, id, trainee_id, course_version_id, $2, '["Intro"]', 'Worked as a data clerk for 3 years' FROM enrollment WHERE trainee_id = $1`,
+      [target.id, admin.id],
+    );
 
     const erased = await t.api.post(`/api/v1/users/${target.id}/erasure`, { reason: 'Request by email, ticket 42' }, admin.token);
     expect(erased.status).toBe(200);
@@ -99,6 +105,8 @@ describe('data rights: export and erasure on request', () => {
     const rows = await t.dataSource.query('SELECT a.statement, s.answer FROM application a JOIN submission s ON s.trainee_id = a.trainee_id WHERE a.trainee_id = $1', [target.id]);
     expect(rows.every((r: { statement: string; answer: unknown }) => r.statement === '' && JSON.stringify(r.answer) === '{"erased":true}')).toBe(true);
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM notification_delivery WHERE recipient_id = $1', [target.id]))[0].n).toBe(0);
+    // The waiver stays (it was made), its free-text reason about the trainee does not.
+    expect(await t.dataSource.query('SELECT reason FROM prerequisite_waiver WHERE trainee_id = $1', [target.id])).toEqual([{ reason: null }]);
     expect(await t.dataSource.query('SELECT actor_id, reason FROM user_erasure WHERE user_id = $1', [target.id])).toEqual([{ actor_id: admin.id, reason: 'Request by email, ticket 42' }]);
     // Signing in is over; the certificate still verifies, without the holder's name.
     expect((await t.api.post('/api/v1/auth/login', { email: target.email, password: target.password })).status).toBe(401);

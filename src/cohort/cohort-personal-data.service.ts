@@ -30,9 +30,11 @@ export class CohortPersonalData {
     };
   }
 
-  /** Clears what the trainee wrote; statuses, dates and progress (what reports count) stay. */
+  /** Clears what the trainee wrote and staff's free text about them; statuses, dates and progress (what reports count) stay. */
   async eraseFor(traineeId: string): Promise<void> {
     await this.txHost.tx.query(`UPDATE application SET statement = '', answers = '[]', phone = NULL, phone_digits = NULL WHERE trainee_id = $1`, [traineeId]);
     await this.txHost.tx.query(`UPDATE enrollment SET withdrawal_reason = NULL WHERE trainee_id = $1 AND withdrawal_reason IS NOT NULL`, [traineeId]);
+    // A waiver's reason is staff's free text about this trainee; that a waiver happened (courses, when, who) stays.
+    await this.txHost.tx.query(`UPDATE prerequisite_waiver SET reason = NULL WHERE trainee_id = $1 AND reason IS NOT NULL`, [traineeId]);
   }
 }
