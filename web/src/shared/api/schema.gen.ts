@@ -423,7 +423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit trail of role changes and (de)activations, newest first */
+        /** Audit trail of role changes and (de)activations, newest first, a page at a time */
         get: operations["UsersController_roleChanges"];
         put?: never;
         post?: never;
@@ -1853,7 +1853,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail of an application */
+        /** The audit trail of an application, oldest first, a page at a time */
         get: operations["ApplicationsController_trail"];
         put?: never;
         post?: never;
@@ -2142,7 +2142,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cohort’s moves between course versions, oldest first: who, when, from which version to which, why */
+        /** The cohort’s moves between course versions, oldest first, a page at a time: who, when, from which version to which, why */
         get: operations["CohortVersionMovesController_list"];
         put?: never;
         /**
@@ -3130,6 +3130,11 @@ export interface components {
             reason: string | null;
             /** Format: date-time */
             changedAt: string;
+        };
+        RoleChangePageView: {
+            items: components["schemas"]["RoleChangeView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         ChangeRolesDto: {
             roles: ("admin" | "instructor" | "trainee" | "reviewer" | "employer")[];
@@ -5194,6 +5199,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        DecisionRecordPageView: {
+            items: components["schemas"]["DecisionRecordView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ScoreDto: {
             score: number;
             note?: string;
@@ -5553,6 +5563,11 @@ export interface components {
             /** @description Enrollments (of every status) now on the new version */
             enrollmentsMoved: number;
             traineesNotified: boolean;
+        };
+        CohortVersionMovePageView: {
+            items: components["schemas"]["CohortVersionMoveView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         IncompatibilityView: {
             /** @enum {string} */
@@ -8344,7 +8359,11 @@ export interface operations {
     };
     UsersController_roleChanges: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8353,15 +8372,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoleChangeView"][];
+                    "application/json": components["schemas"]["RoleChangePageView"];
                 };
             };
-            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            /** @description The request is malformed or has invalid or unknown fields */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18063,7 +18083,11 @@ export interface operations {
     };
     ApplicationsController_trail: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -18072,15 +18096,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecisionRecordView"][];
+                    "application/json": components["schemas"]["DecisionRecordPageView"];
                 };
             };
-            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            /** @description The request is malformed or has invalid or unknown fields */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20012,7 +20037,11 @@ export interface operations {
     };
     CohortVersionMovesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -20021,15 +20050,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortVersionMoveView"][];
+                    "application/json": components["schemas"]["CohortVersionMovePageView"];
                 };
             };
-            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            /** @description The request is malformed or has invalid or unknown fields */
             400: {
                 headers: {
                     [name: string]: unknown;
