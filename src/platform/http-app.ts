@@ -1,7 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import cors from '@fastify/cors';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
@@ -15,6 +14,7 @@ import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
 import { closeRequest } from './close-request';
 import { registerResponseEncoding } from './response-encoding';
+import { CorsPolicy, registerCors } from './cors';
 import { dropPassThroughEnhancers } from './pass-through-enhancers';
 import { buildOpenApiDocument } from './openapi-document';
 
@@ -35,7 +35,7 @@ export const PUBLIC_CORS_PATHS = [
   /^\/api\/v1\/skills\/[^/?]+(\?|$)/,
 ];
 
-const PUBLIC_CORS = { origin: '*', credentials: false, methods: ['GET', 'HEAD', 'POST'], allowedHeaders: ['Content-Type', 'Accept'], maxAge: 600 };
+const PUBLIC_CORS: CorsPolicy = { origin: '*', methods: 'GET, HEAD, POST', allowedHeaders: 'Content-Type, Accept', maxAge: 600 };
 
 export const isPublicCorsPath = (url: string) => PUBLIC_CORS_PATHS.some((pattern) => pattern.test(url));
 
@@ -89,11 +89,8 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   // sets its own), resolved once at start and set by the adapter's own request hook rather than by
   // building helmet's middleware on every request.
   app.useSecurityHeaders({ contentSecurityPolicy: false });
-  const configured = { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false };
-  await app.register(cors as never, {
-    delegator: (request: { url?: string }, callback: (error: Error | null, options: object) => void) =>
-      callback(null, isPublicCorsPath(request.url ?? '') ? PUBLIC_CORS : configured),
-  } as never);
+  // No credentials either way; the methods are those @fastify/cors allowed by default (cors.ts).
+  registerCors(fastify, { origin: config.corsOrigins.length ? config.corsOrigins : false, methods: 'GET,HEAD,POST' }, PUBLIC_CORS, isPublicCorsPath);
   // Reads the browser session's refresh cookie (src/identity/refresh-cookie.ts); unsigned: the token is its own proof.
   await app.register(cookie as never);
   await registerResponseEncoding(fastify);
