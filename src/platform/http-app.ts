@@ -8,7 +8,7 @@ import { CLS_ID, ClsService } from 'nestjs-cls';
 import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
-import { logsRequests, requestIdOf } from './logger-options';
+import { LOGGED_REQUEST, logsRequests, requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
@@ -83,7 +83,7 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   dropPassThroughEnhancers(app);
 
   const fastify = app.getHttpAdapter().getInstance();
-  await openRequestContext(app, fastify);
+  openRequestContext(app, fastify);
   closeRequest(fastify, app.get(MetricsService), logsRequests(config) ? () => PinoLogger.root : undefined);
   // The same headers @fastify/helmet sent with these options (helmet's defaults, no CSP: the web app
   // sets its own), resolved once at start and set by the adapter's own request hook rather than by
@@ -106,19 +106,19 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
 
 /**
  * The request's id (X-Request-Id) and its context, in one synchronous onRequest hook: the CLS
- * context that @Transactional() joins (nestjs-cls) and the logging context (lines logged while
- * serving it carry `req`). Fastify runs the rest of the request from `done`, so both hold through
- * guards, pipes, the handler and the answer's hooks.
+ * context that @Transactional() joins (nestjs-cls), which also holds the request for the log lines
+ * written while serving it (`requestBindings`, logger-options.ts). Fastify runs the rest of the
+ * request from `done`, so it holds through guards, pipes, the handler and the answer's hooks.
  */
-async function openRequestContext(app: NestFastifyApplication, fastify: FastifyInstance): Promise<void> {
+function openRequestContext(app: NestFastifyApplication, fastify: FastifyInstance): void {
   const cls = app.get(ClsService);
-  const logging = await app.resolve(PinoLogger);
   fastify.addHook('onRequest', (request, reply, done) => {
     const id = String(request.id);
     reply.header('x-request-id', id);
     cls.run(() => {
       cls.set(CLS_ID, id);
-      logging.runInContext(done, { bindings: { req: { id, method: request.method, url: request.url } } });
+      cls.set(LOGGED_REQUEST, request);
+      done();
     });
   });
 }
