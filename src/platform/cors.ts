@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 
 /**
  * CORS for the api, answering exactly as @fastify/cors 11 did with a per-request delegator (the
@@ -86,7 +86,8 @@ export function registerCors(fastify: FastifyInstance, configured: CorsPolicy, p
     reply.code(204).header('content-length', '0').send();
   });
   // Lets a preflight for any path reach the hook above (the router would otherwise 404 it first).
-  fastify.options('*', { schema: { hide: true } }, (request: FastifyRequest & { corsPreflightEnabled?: boolean }, reply) => {
+  // Hidden from the OpenAPI document, as the plugin's route was (`hide` is @fastify/swagger's word, not Fastify's type).
+  fastify.options('*', { schema: { hide: true } as FastifySchema }, (request: FastifyRequest & { corsPreflightEnabled?: boolean }, reply) => {
     if (!request.corsPreflightEnabled) return reply.callNotFound();
     reply.send();
   });
