@@ -9,11 +9,13 @@ import { freePort, NodeProcess, waitForHttpOk } from './harness/child-process';
 import { median } from './harness/rounds';
 import { publishBenchCourse } from './scenarios/bench-course';
 import { setupCohortRoster } from './scenarios/cohort-roster';
+import { setupCourseOutline } from './scenarios/course-outline';
 import { setupTraineeCourse } from './scenarios/trainee-course';
 
 /**
  * CPU time per request of the api and of the bare server for the same read (`lesson`,
- * `cohort-roster`): wall-clock req/s on a shared, loaded machine says little, while the CPU a
+ * `cohort-roster`, `course-outline`, and `floor`: GET /health, a static answer behind the whole
+ * pipeline, against the bare server's static route): wall-clock req/s on a shared, loaded machine says little, while the CPU a
  * process spends on a fixed number of requests barely depends on what else runs. For each side, in
  * alternated rounds: a warm-up, then CPU_REQUESTS requests with CPU_CONNECTIONS connections, the
  * process's utime + stime (/proc/<pid>/stat) read before and after. It also prints one answer's
@@ -49,12 +51,13 @@ function fire(url: string, tokens: string[], amount: number): Promise<autocannon
     url,
     connections: CONNECTIONS,
     amount,
-    requests: [{ setupRequest: (request: any) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` } }) }],
+    // No tokens (the floor): no Authorization header, or the api's public route would verify it, a query each time.
+    requests: [{ setupRequest: (request: any) => (tokens.length ? { ...request, headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` } } : request) }],
   });
 }
 
 async function showAnswer(side: string, url: string, token: string, encoding?: string): Promise<void> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, ...(encoding ? { 'accept-encoding': encoding } : {}) } });
+  const response = await fetch(url, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(encoding ? { 'accept-encoding': encoding } : {}) } });
   const body = Buffer.from(await response.arrayBuffer());
   const headers = [...response.headers.entries()].map(([k, v]) => `${k}: ${v.length > 80 ? v.slice(0, 80) + '…' : v}`).join('\n    ');
   console.log(`  ${side} (accept-encoding: ${encoding ?? 'none'}): ${response.status}, ${body.length} bytes on the wire\n    ${headers}`);
@@ -136,6 +139,12 @@ async function main(): Promise<void> {
         const { versionId } = await publishBenchCourse(api.url, admin);
         const roster = await setupCohortRoster(api.url, { admin }, versionId);
         await measureTarget({ name, path: roster.path, tokens: async () => [await ctx.admin.token()], requests: Math.ceil(REQUESTS / 10) }, sides);
+      } else if (name === 'course-outline') {
+        const course = await setupTraineeCourse(ctx);
+        const outline = await setupCourseOutline(api.url, { instructor: await ctx.admin.token(), reader: course.tokens[0] });
+        await measureTarget({ name, path: outline.path, tokens: async () => course.tokens, requests: REQUESTS }, sides);
+      } else if (name === 'floor') {
+        await measureTarget({ name, path: '/health', tokens: async () => [], requests: REQUESTS * 2 }, sides);
       } else throw new Error(`unknown target ${name}`);
     }
   } finally {

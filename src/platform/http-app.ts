@@ -1,7 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import cors from '@fastify/cors';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
@@ -9,12 +8,13 @@ import { CLS_ID, ClsService } from 'nestjs-cls';
 import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
-import { logsRequests, requestIdOf } from './logger-options';
+import { LOGGED_REQUEST, logsRequests, requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
 import { closeRequest } from './close-request';
 import { registerResponseEncoding } from './response-encoding';
+import { CorsPolicy, registerCors } from './cors';
 import { dropPassThroughEnhancers } from './pass-through-enhancers';
 import { buildOpenApiDocument } from './openapi-document';
 
@@ -35,7 +35,7 @@ export const PUBLIC_CORS_PATHS = [
   /^\/api\/v1\/skills\/[^/?]+(\?|$)/,
 ];
 
-const PUBLIC_CORS = { origin: '*', credentials: false, methods: ['GET', 'HEAD', 'POST'], allowedHeaders: ['Content-Type', 'Accept'], maxAge: 600 };
+const PUBLIC_CORS: CorsPolicy = { origin: '*', methods: 'GET, HEAD, POST', allowedHeaders: 'Content-Type, Accept', maxAge: 600 };
 
 export const isPublicCorsPath = (url: string) => PUBLIC_CORS_PATHS.some((pattern) => pattern.test(url));
 
@@ -83,17 +83,14 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   dropPassThroughEnhancers(app);
 
   const fastify = app.getHttpAdapter().getInstance();
-  await openRequestContext(app, fastify);
+  openRequestContext(app, fastify);
   closeRequest(fastify, app.get(MetricsService), logsRequests(config) ? () => PinoLogger.root : undefined);
   // The same headers @fastify/helmet sent with these options (helmet's defaults, no CSP: the web app
   // sets its own), resolved once at start and set by the adapter's own request hook rather than by
   // building helmet's middleware on every request.
   app.useSecurityHeaders({ contentSecurityPolicy: false });
-  const configured = { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false };
-  await app.register(cors as never, {
-    delegator: (request: { url?: string }, callback: (error: Error | null, options: object) => void) =>
-      callback(null, isPublicCorsPath(request.url ?? '') ? PUBLIC_CORS : configured),
-  } as never);
+  // No credentials either way; the methods are those @fastify/cors allowed by default (cors.ts).
+  registerCors(fastify, { origin: config.corsOrigins.length ? config.corsOrigins : false, methods: 'GET,HEAD,POST' }, PUBLIC_CORS, isPublicCorsPath);
   // Reads the browser session's refresh cookie (src/identity/refresh-cookie.ts); unsigned: the token is its own proof.
   await app.register(cookie as never);
   await registerResponseEncoding(fastify);
@@ -109,19 +106,19 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
 
 /**
  * The request's id (X-Request-Id) and its context, in one synchronous onRequest hook: the CLS
- * context that @Transactional() joins (nestjs-cls) and the logging context (lines logged while
- * serving it carry `req`). Fastify runs the rest of the request from `done`, so both hold through
- * guards, pipes, the handler and the answer's hooks.
+ * context that @Transactional() joins (nestjs-cls), which also holds the request for the log lines
+ * written while serving it (`requestBindings`, logger-options.ts). Fastify runs the rest of the
+ * request from `done`, so it holds through guards, pipes, the handler and the answer's hooks.
  */
-async function openRequestContext(app: NestFastifyApplication, fastify: FastifyInstance): Promise<void> {
+function openRequestContext(app: NestFastifyApplication, fastify: FastifyInstance): void {
   const cls = app.get(ClsService);
-  const logging = await app.resolve(PinoLogger);
   fastify.addHook('onRequest', (request, reply, done) => {
     const id = String(request.id);
     reply.header('x-request-id', id);
     cls.run(() => {
       cls.set(CLS_ID, id);
-      logging.runInContext(done, { bindings: { req: { id, method: request.method, url: request.url } } });
+      cls.set(LOGGED_REQUEST, request);
+      done();
     });
   });
 }

@@ -1,8 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Params } from 'nestjs-pino';
+import { ClsServiceManager } from 'nestjs-cls';
 import { AppConfig, ProcessRole } from '../config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The request being served, in its CLS context (set by the api's onRequest hook, http-app.ts). */
+export const LOGGED_REQUEST = Symbol('logged-request');
+
+/**
+ * Lines logged while a request is served carry `req` (id, method, URL): read from the request's CLS
+ * context when a line is written, instead of a pino child logger (nestjs-pino's runInContext) made
+ * for every request and a second AsyncLocalStorage context, whether anything is logged or not.
+ * The line's own `req` (the "request completed" line) wins over this one; both are the same request.
+ */
+export function requestBindings(): { req?: { id: unknown; method: string; url: string } } {
+  const request = ClsServiceManager.getClsService().get(LOGGED_REQUEST) as { id: unknown; method: string; url: string } | undefined;
+  return request ? { req: { id: request.id, method: request.method, url: request.url } } : {};
+}
 
 /** The request id: the caller's X-Request-Id when it is sane, else a fresh UUID. */
 export function requestIdOf(header: unknown): string {
@@ -30,6 +45,7 @@ export function loggerOptions(config: AppConfig, role: ProcessRole): Params {
         censor: '[redacted]',
       },
       autoLogging: false,
+      mixin: requestBindings,
       serializers: {
         req: (req) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
         res: (res) => ({ statusCode: res.statusCode }),
