@@ -19,7 +19,7 @@ ENV NODE_ENV=production
 # Two malloc arenas instead of glibc's 8 per core: less fragmented native memory (brotli and argon2
 # buffers) under load; bench:load runs the processes with the same setting (bench/README.md).
 ENV MALLOC_ARENA_MAX=2
-# New space capped at 2 × 8 MB semi-spaces instead of growing to 2 × 16 MB: 12-13 MiB less peak RSS
+# Semi-spaces of at most 8 MB instead of 16 (the young generation is about three of them): 12-13 MiB less peak RSS
 # of the api, no measurable CPU per request (bench/README.md, "Profile of the 200-user load").
 ENV NODE_OPTIONS=--max-semi-space-size=8
 WORKDIR /app

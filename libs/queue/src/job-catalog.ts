@@ -179,7 +179,7 @@ export const JOB_CATALOG: { [N in JobName]: JobSpec<N> } = {
   'regrade-assessment': { queue: 'maintenance', attempts: 3, backoffMs: 2000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.regradeId] },
   'recompute-progress': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: EACH_PUBLICATION },
   // Keyed by the change: a start moved A → B → A → B must recompute for the last B, though a job for the first B is still kept.
-  'cohort-schedule-changed': { queue: 'progress', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.cohortId, p.startsAt, p.timeZone, p.changedAt] },
+  'cohort-schedule-changed': { queue: 'maintenance', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.cohortId, p.startsAt, p.timeZone, p.changedAt] },
   'assessment-graded': { queue: 'progress', attempts: 5, backoffMs: 500, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.submissionId, p.gradedAt] },
   'evaluate-certificate': { queue: 'progress', attempts: 5, backoffMs: 1000, keepCompletedSeconds: DAY, keepFailedSeconds: 30 * DAY, id: EACH_PUBLICATION },
   'import-trainees': { queue: 'maintenance', attempts: 1, backoffMs: 1000, keepCompletedSeconds: 7 * DAY, keepFailedSeconds: 30 * DAY, id: (p) => [p.importId] },

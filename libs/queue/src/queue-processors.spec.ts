@@ -22,6 +22,10 @@ describe('queue processors', () => {
     expect(concurrencies({ ...base, concurrency: 16 })).toEqual({ grading: 16, 'grading-slow': 16, progress: 16, notifications: 16, maintenance: 16 });
   });
 
+  it('give a queue whose own setting is unset the common one (lowering WORKER_CONCURRENCY lowers every queue)', () => {
+    expect(concurrencies({ ...base, concurrency: 4, concurrencyByQueue: { progress: undefined, notifications: undefined } })).toEqual({ grading: 4, 'grading-slow': 4, progress: 4, notifications: 4, maintenance: 4 });
+  });
+
   it('give a queue named in concurrencyByQueue its own (fewer progress slots leave pooled connections to grading)', () => {
     expect(concurrencies({ ...base, concurrency: 16, concurrencyByQueue: { progress: 4, notifications: 8 } })).toEqual({ grading: 16, 'grading-slow': 16, progress: 4, notifications: 8, maintenance: 16 });
   });
