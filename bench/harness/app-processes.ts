@@ -48,6 +48,8 @@ export function appEnvironment(options: AppProcessOptions): Record<string, strin
     MALLOC_ARENA_MAX: process.env.BENCH_MALLOC_ARENA_MAX ?? '2',
     // Node flags for the app processes only: the Dockerfile's by default (BENCH_APP_NODE_OPTIONS='' for none).
     ...(appNodeOptions ? { NODE_OPTIONS: appNodeOptions } : {}),
+    // BENCH_APP_ENV_<NAME>=value sets the app's <NAME> (e.g. BENCH_APP_ENV_WORKER_PROGRESS_CONCURRENCY=4), to try a setting.
+    ...Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('BENCH_APP_ENV_') && v !== undefined).map(([k, v]) => [k.slice('BENCH_APP_ENV_'.length), v as string])),
     ...options.env,
   };
 }
