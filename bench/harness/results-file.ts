@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './child-process';
 import { Provenance } from './machine';
@@ -33,6 +33,7 @@ export const RESULTS_MD = path.join(RESULTS_DIR, 'RESULTS.md');
  * it); every fresh row carries the run's provenance. Rows without provenance (older runs) are dropped.
  */
 export function mergeResults(fresh: ResultRow[], run: Provenance): RecordedRow[] {
+  mkdirSync(RESULTS_DIR, { recursive: true }); // a BENCH_RESULTS_DIR that does not exist yet
   const previous: RecordedRow[] = existsSync(RESULTS_JSON) ? JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) : [];
   const ranNow = new Set(fresh.map((r) => r.scenario));
   const merged = [...previous.filter((r) => !ranNow.has(r.scenario) && r.recordedAt && r.commit && r.machine), ...fresh.map((r) => ({ ...r, ...run }))];
@@ -46,6 +47,7 @@ export function mergeResults(fresh: ResultRow[], run: Provenance): RecordedRow[]
  */
 export function writeSection(name: string, markdown: string): void {
   const header = '# Benchmark results\n\nWritten by `npm run bench` and `npm run bench:load`; each section is replaced by its latest run.\n';
+  mkdirSync(RESULTS_DIR, { recursive: true });
   let text = existsSync(RESULTS_MD) ? readFileSync(RESULTS_MD, 'utf8') : header;
   const open = `<!-- section:${name} -->`;
   const close = `<!-- /section:${name} -->`;
