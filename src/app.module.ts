@@ -6,6 +6,7 @@ import { QueueModule, QueueSettings } from '@gds/queue';
 import { AccessGuard, createValidationPipe, ProblemDetailsFilter, RejectNulPipe, RejectUnexpectedBodyGuard } from '@gds/http';
 import { AppConfig, ProcessRole } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { queueConcurrencies } from './config/worker-concurrency';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../migrations';
 import { domainModules } from './domain-modules';
@@ -38,7 +39,7 @@ export class AppModule {
               redisUrl: config.REDIS_URL,
               prefix: config.QUEUE_PREFIX,
               concurrency: config.WORKER_CONCURRENCY,
-              concurrencyByQueue: { progress: config.WORKER_PROGRESS_CONCURRENCY, notifications: config.WORKER_NOTIFICATION_CONCURRENCY },
+              concurrencyByQueue: queueConcurrencies(config),
               outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
               schedules: {
                 'scan-at-risk': { pattern: config.AT_RISK_SCAN_CRON, tz: 'UTC' },

@@ -138,12 +138,12 @@ export class AppConfig {
    * Jobs at once on the progress queue (grades recorded, progress recomputed, certificates
    * evaluated): each is a short database transaction and nothing else, so slots beyond a few only
    * wait for a pooled connection, in front of the grading jobs whose lag trainees see (issue 23).
-   * Unset: WORKER_CONCURRENCY, so lowering that one to fit a smaller pool lowers this queue too.
+   * Unset: a quarter of WORKER_CONCURRENCY (worker-concurrency.ts), so lowering that one lowers this too.
    */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
   WORKER_PROGRESS_CONCURRENCY?: number;
 
-  /** Jobs at once on the notifications queue (fan-outs, emails, webhook posts); unset: WORKER_CONCURRENCY. */
+  /** Jobs at once on the notifications queue (fan-outs, emails, webhook posts); unset: half of WORKER_CONCURRENCY. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
   WORKER_NOTIFICATION_CONCURRENCY?: number;
 
