@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
-import { FakePublishedCourseVersions } from './support/fakes/published-course-versions.fake';
+import { FakePublishedCourseVersions, outlineOf } from './support/fakes/published-course-versions.fake';
 import { createCohort, outboxRows } from './support/cohort-builders';
 
 /**
@@ -44,6 +45,63 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
     expect((await complete(other.lessonId)).status).toBe(404);
     const rows = await t.dataSource.query('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [enrollmentId]);
     expect(rows).toEqual([{ lesson_id: lesson.lessonId }]);
+  });
+
+  /**
+   * Holds the next read of an outline (the completion's read, which has just read the cohort and the
+   * enrollment) until `release`: what commits meanwhile lands between the read and the statement.
+   */
+  const holdNextOutlineRead = () => {
+    let reached!: () => void;
+    let release!: () => void;
+    const atRead = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const spy = jest.spyOn(fake, 'getOutline').mockImplementationOnce(async (versionId) => {
+      reached();
+      await released;
+      return FakePublishedCourseVersions.prototype.getOutline.call(fake, versionId);
+    });
+    return { atRead, release: () => { release(); spy.mockRestore(); } };
+  };
+
+  it('writes no completion whose read went stale: a cohort stopped meanwhile refuses, a version move meanwhile completes under the new version', async () => {
+    const running = await createCohort(t.api, admin.token, fake, { status: 'running', shape: { modules: [{ lessons: 1 }] } });
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    const enrollmentId = (await t.api.post(`/api/v1/cohorts/${running.id}/enrollments`, { traineeId: trainee.id }, admin.token)).body.id as string;
+    const complete = (lessonId: string, token = trainee.token) => t.api.post(`/api/v1/lessons/${lessonId}/complete`, undefined, token);
+    const events = async (id: string) => (await outboxRows(t.dataSource, 'recompute-progress')).filter((r) => r.payload.enrollmentId === id).length;
+
+    const held = holdNextOutlineRead();
+    const stale = complete(running.outline.modules[0].lessons[0].lessonId);
+    await held.atRead;
+    expect((await t.api.post(`/api/v1/cohorts/${running.id}/status`, { status: 'completed' }, admin.token)).status).toBe(200);
+    held.release();
+    const refused = await stale;
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toMatch(/cohort-not-running$/);
+    expect(await t.dataSource.query('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [enrollmentId])).toEqual([]);
+    expect(await events(enrollmentId)).toBe(1); // the enrollment's own, none for a completion
+
+    // Version 2 moves the lesson to the second module: a move committed after the read re-keys the
+    // completions there are, so one written afterwards for the first module would stay misplaced.
+    const v1 = outlineOf({ modules: [{ lessons: 2 }, { lessons: 1 }] });
+    const [first, second] = v1.modules;
+    const lesson = first.lessons[0];
+    const v2 = { ...v1, versionId: randomUUID(), version: 2, modules: [{ ...first, lessons: [first.lessons[1]] }, { ...second, lessons: [...second.lessons, lesson] }] };
+    fake.add(v1);
+    fake.add(v2);
+    const cohort = await createCohort(t.api, admin.token, fake, { status: 'running', outlines: [v1] });
+    const mover = await createUser(t.api, admin.token, ['trainee']);
+    const moved = (await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: mover.id }, admin.token)).body.id as string;
+    const during = holdNextOutlineRead();
+    const racing = complete(lesson.lessonId, mover.token);
+    await during.atRead;
+    expect((await t.api.post(`/api/v1/cohorts/${cohort.id}/version-moves`, { toVersionId: v2.versionId, reason: 'Lesson moved' }, admin.token)).status).toBe(201);
+    during.release();
+    const answer = await racing;
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ enrollmentId: moved, moduleId: second.moduleId, alreadyCompleted: false });
+    expect(await t.dataSource.query('SELECT module_id FROM lesson_completion WHERE enrollment_id = $1', [moved])).toEqual([{ module_id: second.moduleId }]);
   });
 
   it('refuses the refresh of an inactive user or a wrong secret without spending the token', async () => {
