@@ -149,4 +149,66 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
     expect(bare.body).toMatchObject({ district: 'Belize', gender: 'female' });
     expect(await consents()).toEqual([{ version: 1 }]);
   });
+
+  /** Until a statement on `table` waits for a row lock (the racing request has reached its write). */
+  const untilWaitingOn = async (table: string) => {
+    for (let i = 0; i < 200; i++) {
+      const [w] = await t.dataSource.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%' || $1 || '%'",
+        [table],
+      );
+      if (w.n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`nothing waited on ${table}`);
+  };
+
+  it('refuses demographic values racing a consent withdrawal (it holds the row, the PATCH waits, it commits), storing none', async () => {
+    const person = await createUser(t.api, admin.token, ['trainee']);
+    expect((await t.api.patch('/api/v1/me', { district: 'Cayo', consentVersion: 1 }, person.token)).status).toBe(200);
+    const withdrawal = t.dataSource.createQueryRunner();
+    await withdrawal.connect();
+    try {
+      // What DemographicConsents.withdraw writes, held uncommitted.
+      await withdrawal.startTransaction();
+      await withdrawal.query('SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE', [person.id]);
+      await withdrawal.query('UPDATE demographic_consent SET withdrawn_at = now() WHERE user_id = $1 AND withdrawn_at IS NULL', [person.id]);
+      await withdrawal.query('UPDATE app_user SET gender = NULL, birth_year = NULL, district = NULL, employer = NULL, updated_at = now() WHERE id = $1', [person.id]);
+      const patch = t.api.patch('/api/v1/me', { district: 'Belize', displayName: 'Racing' }, person.token);
+      await untilWaitingOn('app_user');
+      await withdrawal.commitTransaction();
+      const answer = await patch;
+      expect(answer.status).toBe(400);
+      expect(answer.body.type).toMatch(/consent-required$/);
+    } finally {
+      if (withdrawal.isTransactionActive) await withdrawal.rollbackTransaction();
+      await withdrawal.release();
+    }
+    const [row] = await t.dataSource.query('SELECT district, display_name FROM app_user WHERE id = $1', [person.id]);
+    expect(row).toEqual({ district: null, display_name: 'Test trainee' });
+  });
+
+  it('withdraws consent by locking the user first, as a PATCH giving values does: neither holds what the other waits for', async () => {
+    const person = await createUser(t.api, admin.token, ['trainee']);
+    expect((await t.api.patch('/api/v1/me', { district: 'Cayo', consentVersion: 1 }, person.token)).status).toBe(200);
+    const patching = t.dataSource.createQueryRunner();
+    await patching.connect();
+    try {
+      // A PATCH /me giving values holds the user's row.
+      await patching.startTransaction();
+      await patching.query('SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE', [person.id]);
+      const withdrawn = t.api.delete('/api/v1/me/demographic-consent', person.token);
+      await untilWaitingOn('app_user');
+      // The withdrawal waits on the user without having locked the consent rows (a PATCH recording a
+      // new version would update them next: locked by the withdrawal, that would be a deadlock).
+      await patching.query('SELECT 1 FROM demographic_consent WHERE user_id = $1 FOR UPDATE NOWAIT', [person.id]);
+      await patching.commitTransaction();
+      expect((await withdrawn).status).toBe(200);
+    } finally {
+      if (patching.isTransactionActive) await patching.rollbackTransaction();
+      await patching.release();
+    }
+    const [row] = await t.dataSource.query('SELECT district FROM app_user WHERE id = $1', [person.id]);
+    expect(row.district).toBeNull();
+  });
 });
