@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
-import { FakePublishedCourseVersions } from './support/fakes/published-course-versions.fake';
+import { FakePublishedCourseVersions, outlineOf } from './support/fakes/published-course-versions.fake';
 import { createCohort, outboxRows } from './support/cohort-builders';
 
 /**
@@ -44,6 +45,63 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
     expect((await complete(other.lessonId)).status).toBe(404);
     const rows = await t.dataSource.query('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [enrollmentId]);
     expect(rows).toEqual([{ lesson_id: lesson.lessonId }]);
+  });
+
+  /**
+   * Holds the next read of an outline (the completion's read, which has just read the cohort and the
+   * enrollment) until `release`: what commits meanwhile lands between the read and the statement.
+   */
+  const holdNextOutlineRead = () => {
+    let reached!: () => void;
+    let release!: () => void;
+    const atRead = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const spy = jest.spyOn(fake, 'getOutline').mockImplementationOnce(async (versionId) => {
+      reached();
+      await released;
+      return FakePublishedCourseVersions.prototype.getOutline.call(fake, versionId);
+    });
+    return { atRead, release: () => { release(); spy.mockRestore(); } };
+  };
+
+  it('writes no completion whose read went stale: a cohort stopped meanwhile refuses, a version move meanwhile completes under the new version', async () => {
+    const running = await createCohort(t.api, admin.token, fake, { status: 'running', shape: { modules: [{ lessons: 1 }] } });
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    const enrollmentId = (await t.api.post(`/api/v1/cohorts/${running.id}/enrollments`, { traineeId: trainee.id }, admin.token)).body.id as string;
+    const complete = (lessonId: string, token = trainee.token) => t.api.post(`/api/v1/lessons/${lessonId}/complete`, undefined, token);
+    const events = async (id: string) => (await outboxRows(t.dataSource, 'recompute-progress')).filter((r) => r.payload.enrollmentId === id).length;
+
+    const held = holdNextOutlineRead();
+    const stale = complete(running.outline.modules[0].lessons[0].lessonId);
+    await held.atRead;
+    expect((await t.api.post(`/api/v1/cohorts/${running.id}/status`, { status: 'completed' }, admin.token)).status).toBe(200);
+    held.release();
+    const refused = await stale;
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toMatch(/cohort-not-running$/);
+    expect(await t.dataSource.query('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [enrollmentId])).toEqual([]);
+    expect(await events(enrollmentId)).toBe(1); // the enrollment's own, none for a completion
+
+    // Version 2 moves the lesson to the second module: a move committed after the read re-keys the
+    // completions there are, so one written afterwards for the first module would stay misplaced.
+    const v1 = outlineOf({ modules: [{ lessons: 2 }, { lessons: 1 }] });
+    const [first, second] = v1.modules;
+    const lesson = first.lessons[0];
+    const v2 = { ...v1, versionId: randomUUID(), version: 2, modules: [{ ...first, lessons: [first.lessons[1]] }, { ...second, lessons: [...second.lessons, lesson] }] };
+    fake.add(v1);
+    fake.add(v2);
+    const cohort = await createCohort(t.api, admin.token, fake, { status: 'running', outlines: [v1] });
+    const mover = await createUser(t.api, admin.token, ['trainee']);
+    const moved = (await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: mover.id }, admin.token)).body.id as string;
+    const during = holdNextOutlineRead();
+    const racing = complete(lesson.lessonId, mover.token);
+    await during.atRead;
+    expect((await t.api.post(`/api/v1/cohorts/${cohort.id}/version-moves`, { toVersionId: v2.versionId, reason: 'Lesson moved' }, admin.token)).status).toBe(201);
+    during.release();
+    const answer = await racing;
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ enrollmentId: moved, moduleId: second.moduleId, alreadyCompleted: false });
+    expect(await t.dataSource.query('SELECT module_id FROM lesson_completion WHERE enrollment_id = $1', [moved])).toEqual([{ module_id: second.moduleId }]);
   });
 
   it('refuses the refresh of an inactive user or a wrong secret without spending the token', async () => {
@@ -90,5 +148,67 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
     const bare = await t.api.patch('/api/v1/me', { gender: 'female' }, person.token);
     expect(bare.body).toMatchObject({ district: 'Belize', gender: 'female' });
     expect(await consents()).toEqual([{ version: 1 }]);
+  });
+
+  /** Until a statement on `table` waits for a row lock (the racing request has reached its write). */
+  const untilWaitingOn = async (table: string) => {
+    for (let i = 0; i < 200; i++) {
+      const [w] = await t.dataSource.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%' || $1 || '%'",
+        [table],
+      );
+      if (w.n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`nothing waited on ${table}`);
+  };
+
+  it('refuses demographic values racing a consent withdrawal (it holds the row, the PATCH waits, it commits), storing none', async () => {
+    const person = await createUser(t.api, admin.token, ['trainee']);
+    expect((await t.api.patch('/api/v1/me', { district: 'Cayo', consentVersion: 1 }, person.token)).status).toBe(200);
+    const withdrawal = t.dataSource.createQueryRunner();
+    await withdrawal.connect();
+    try {
+      // What DemographicConsents.withdraw writes, held uncommitted.
+      await withdrawal.startTransaction();
+      await withdrawal.query('SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE', [person.id]);
+      await withdrawal.query('UPDATE demographic_consent SET withdrawn_at = now() WHERE user_id = $1 AND withdrawn_at IS NULL', [person.id]);
+      await withdrawal.query('UPDATE app_user SET gender = NULL, birth_year = NULL, district = NULL, employer = NULL, updated_at = now() WHERE id = $1', [person.id]);
+      const patch = t.api.patch('/api/v1/me', { district: 'Belize', displayName: 'Racing' }, person.token);
+      await untilWaitingOn('app_user');
+      await withdrawal.commitTransaction();
+      const answer = await patch;
+      expect(answer.status).toBe(400);
+      expect(answer.body.type).toMatch(/consent-required$/);
+    } finally {
+      if (withdrawal.isTransactionActive) await withdrawal.rollbackTransaction();
+      await withdrawal.release();
+    }
+    const [row] = await t.dataSource.query('SELECT district, display_name FROM app_user WHERE id = $1', [person.id]);
+    expect(row).toEqual({ district: null, display_name: 'Test trainee' });
+  });
+
+  it('withdraws consent by locking the user first, as a PATCH giving values does: neither holds what the other waits for', async () => {
+    const person = await createUser(t.api, admin.token, ['trainee']);
+    expect((await t.api.patch('/api/v1/me', { district: 'Cayo', consentVersion: 1 }, person.token)).status).toBe(200);
+    const patching = t.dataSource.createQueryRunner();
+    await patching.connect();
+    try {
+      // A PATCH /me giving values holds the user's row.
+      await patching.startTransaction();
+      await patching.query('SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE', [person.id]);
+      const withdrawn = t.api.delete('/api/v1/me/demographic-consent', person.token);
+      await untilWaitingOn('app_user');
+      // The withdrawal waits on the user without having locked the consent rows (a PATCH recording a
+      // new version would update them next: locked by the withdrawal, that would be a deadlock).
+      await patching.query('SELECT 1 FROM demographic_consent WHERE user_id = $1 FOR UPDATE NOWAIT', [person.id]);
+      await patching.commitTransaction();
+      expect((await withdrawn).status).toBe(200);
+    } finally {
+      if (patching.isTransactionActive) await patching.rollbackTransaction();
+      await patching.release();
+    }
+    const [row] = await t.dataSource.query('SELECT district FROM app_user WHERE id = $1', [person.id]);
+    expect(row.district).toBeNull();
   });
 });

@@ -10,6 +10,9 @@ export { LessonCompletionView };
 
 type EnrollmentKeys = Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>;
 
+/** Reads and statements before giving up with the 404 a vanished enrollment gets: each retry means a move or stop committed in between. */
+const MAX_ATTEMPTS = 3;
+
 /**
  * A trainee marks a lesson done: only a lesson of the course of their own active enrollment, in a
  * module open to them. The row and the `recompute-progress` event commit together.
@@ -28,27 +31,44 @@ export class LessonCompletions {
   ) {}
 
   async complete(traineeId: string, lessonId: string): Promise<LessonCompletionView> {
-    const { enrollment, moduleId, loaded } = await this.findEnrollmentOf(traineeId, lessonId);
-    if (loaded.cohort.status !== 'running') throw unprocessable('cohort-not-running', 'Lessons can be completed only while the cohort runs.');
-    const state = loaded.progress.modules.find((m) => m.moduleId === moduleId)!;
-    if (state.status === 'locked') {
-      throw unprocessable('lesson-locked', 'This lesson’s module is not open to you yet.', { opensAt: state.opensAt.toISOString() });
+    for (let attempt = 1; ; attempt++) {
+      const { enrollment, moduleId, loaded } = await this.findEnrollmentOf(traineeId, lessonId);
+      if (loaded.cohort.status !== 'running') throw unprocessable('cohort-not-running', 'Lessons can be completed only while the cohort runs.');
+      const state = loaded.progress.modules.find((m) => m.moduleId === moduleId)!;
+      if (state.status === 'locked') {
+        throw unprocessable('lesson-locked', 'This lesson’s module is not open to you yet.', { opensAt: state.opensAt.toISOString() });
+      }
+      const done = await this.record(enrollment, lessonId, moduleId);
+      // The read is stale (a version move or the cohort's stop committed since): read again and answer
+      // as the read now does — 404, 422, or the completion under the version the enrollment moved to.
+      if (!done.active) {
+        if (attempt < MAX_ATTEMPTS) continue;
+        throw notFound('Lesson');
+      }
+      const completedAt = done.insertedAt ?? done.existingAt ?? (await this.completedAt(enrollment.id, lessonId));
+      return { lessonId, moduleId, enrollmentId: enrollment.id, completedAt: completedAt.toISOString(), alreadyCompleted: !done.insertedAt };
     }
-    const done = await this.record(enrollment.id, lessonId, moduleId);
-    const completedAt = done.insertedAt ?? done.existingAt ?? (await this.completedAt(enrollment.id, lessonId));
-    return { lessonId, moduleId, enrollmentId: enrollment.id, completedAt: completedAt.toISOString(), alreadyCompleted: !done.insertedAt };
   }
 
   /**
    * The enrollment row is locked first (as every progress write does), then rows that refer to it:
-   * no lock upgrades, no deadlocks. A withdrawn enrollment (between the reads and here) writes
-   * nothing and answers 404. The last_activity_at touch and the event only for a first completion.
+   * no lock upgrades, no deadlocks. The statement writes only while what the reads decided from
+   * still holds: the enrollment active on the version whose outline gave the lesson's module (a
+   * version move updates this row, so a move committed while the lock waited is seen by the recheck
+   * of this row) and the cohort running. Otherwise it writes nothing and `active` is false. The
+   * cohort is read, not locked: a stop committing during this one statement is ordered after it (the
+   * stop reads no completion); a KEY SHARE lock per completion on the cohort's one row would turn
+   * every concurrent completion of a cohort into MultiXact traffic on the hot path. The
+   * last_activity_at touch and the event only for a first completion.
    */
-  private async record(enrollmentId: string, lessonId: string, moduleId: string): Promise<{ insertedAt: Date | null; existingAt: Date | null }> {
-    const job = this.outbox.embed('recompute-progress', { enrollmentId }, { firstParam: 4, when: 'inserted', ownStatement: true });
+  private async record(enrollment: EnrollmentKeys, lessonId: string, moduleId: string): Promise<{ active: boolean; insertedAt: Date | null; existingAt: Date | null }> {
+    const job = this.outbox.embed('recompute-progress', { enrollmentId: enrollment.id }, { firstParam: 5, when: 'inserted', ownStatement: true });
     const [row] = await this.reads.write<{ active: boolean; insertedAt: Date | null; existingAt: Date | null }>(
       `WITH locked AS (
-         SELECT id FROM enrollment WHERE id = $1 AND status = 'active' FOR NO KEY UPDATE
+         SELECT e.id FROM enrollment e
+          WHERE e.id = $1 AND e.status = 'active' AND e.course_version_id = $4
+            AND EXISTS (SELECT 1 FROM cohort c WHERE c.id = e.cohort_id AND c.status = 'running')
+            FOR NO KEY UPDATE
        ), inserted AS (
          INSERT INTO lesson_completion (enrollment_id, lesson_id, module_id) SELECT id, $2, $3 FROM locked
          ON CONFLICT (enrollment_id, lesson_id) DO NOTHING RETURNING completed_at
@@ -59,9 +79,8 @@ export class LessonCompletions {
               (SELECT completed_at FROM inserted) AS "insertedAt",
               (SELECT completed_at FROM lesson_completion WHERE enrollment_id = $1 AND lesson_id = $2) AS "existingAt",
               CASE WHEN EXISTS (SELECT 1 FROM inserted) THEN ${job.notify} END AS woken`,
-      [enrollmentId, lessonId, moduleId, ...job.params],
+      [enrollment.id, lessonId, moduleId, enrollment.courseVersionId, ...job.params],
     );
-    if (!row.active) throw notFound('Lesson');
     return row;
   }
 

@@ -79,9 +79,15 @@ export class DemographicConsents {
     return (await this.current(userId))!;
   }
 
-  /** Withdrawal deletes the values: later reports count the trainee as "not given". */
+  /**
+   * Withdrawal deletes the values: later reports count the trainee as "not given". The user's row is
+   * locked first, as a PATCH /me giving values locks it before reading the consent: the two
+   * serialise on it (the PATCH then refuses, or its values are deleted here), and take their locks
+   * in the same order (a PATCH recording a new version updates the consent rows after the user's).
+   */
   @Transactional()
   async withdraw(userId: string): Promise<void> {
+    await this.txHost.tx.query('SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE', [userId]);
     await this.txHost.tx.query('UPDATE demographic_consent SET withdrawn_at = now() WHERE user_id = $1 AND withdrawn_at IS NULL', [userId]);
     await this.txHost.tx.query('UPDATE app_user SET gender = NULL, birth_year = NULL, district = NULL, employer = NULL, updated_at = now() WHERE id = $1', [userId]);
   }

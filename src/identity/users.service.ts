@@ -151,16 +151,19 @@ export class UsersService {
 
   /**
    * One UPDATE answering the profile (in a WITH: TypeORM answers a bare UPDATE's rows with its
-   * count), not an entity read and save. The usual change — no consent to record, none missing —
-   * is that statement alone, outside a transaction, guarded by the consent rule in SQL
-   * (DemographicConsents.standsSql); anything else (a new consent version, demographic values
-   * without a consent, an unknown user) takes the transaction below, which records or refuses as
-   * before. Under load each BEGIN, statement and COMMIT waits its turn on the event loop with a pool
-   * connection held (issue 23).
+   * count), not an entity read and save. The usual change that gives no demographic value — no
+   * consent to record — is that statement alone, outside a transaction, guarded by the consent rule
+   * in SQL (DemographicConsents.standsSql); anything else (demographic values, a new consent
+   * version, an unknown user) takes the transaction below, which records or refuses as before.
+   * Demographic values never take the one statement: its consent subquery reads the statement's
+   * snapshot, so an UPDATE that waited for a withdrawal's lock on the row would still see the
+   * withdrawn consent in force and store the values the withdrawal just deleted. Under load each
+   * BEGIN, statement and COMMIT waits its turn on the event loop with a pool connection held (issue 23).
    */
   async updateProfile(id: string, { consentVersion, ...changes }: ProfileChanges): Promise<UserProfileRow> {
     await this.categories.check(changes);
     this.consents.checkVersion(consentVersion);
+    if (this.consents.givesDemographics(changes)) return this.updateProfileWithConsent(id, changes, consentVersion);
     const given = PROFILE_COLUMNS.filter(([field]) => changes[field] !== undefined);
     const rows = await this.reads.write<UserProfileRow>(
       `WITH updated AS (
@@ -168,13 +171,18 @@ export class UsersService {
           WHERE id = $1 AND ${DemographicConsents.standsSql('$1', '$2', '$3')} RETURNING *
        )
        SELECT ${PROFILE_SELECT} FROM updated`,
-      [id, consentVersion ?? null, this.consents.givesDemographics(changes), ...given.map(([field]) => changes[field])],
+      [id, consentVersion ?? null, false, ...given.map(([field]) => changes[field])],
     );
     return rows[0] ?? this.updateProfileWithConsent(id, changes, consentVersion);
   }
 
   @Transactional()
   private async updateProfileWithConsent(id: string, changes: Omit<ProfileChanges, 'consentVersion'>, consentVersion: number | undefined): Promise<UserProfileRow> {
+    // The row first, as withdrawal does: a withdrawal in flight commits before the consent is read
+    // below (a new snapshot under READ COMMITTED), and one that starts later waits for this commit.
+    // NO KEY UPDATE, not UPDATE: rows referring to the user (inserts checking their foreign key) need not wait.
+    const locked = await this.txHost.tx.query('SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE', [id]);
+    if (locked.length === 0) throw notFound('User');
     await this.consents.requireFor(id, changes, consentVersion);
     const given = PROFILE_COLUMNS.filter(([field]) => changes[field] !== undefined);
     const rows: UserProfileRow[] = await this.txHost.tx.query(
