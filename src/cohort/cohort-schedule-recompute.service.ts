@@ -12,6 +12,17 @@ export interface ScheduleRecomputeProgress {
   done: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A job's progress when it is a cursor of this walk; BullMQ's own default (0) or anything else is none. */
+export function savedProgress(progress: unknown): ScheduleRecomputeProgress | undefined {
+  if (typeof progress !== 'object' || progress === null) return undefined;
+  const { afterId, done } = progress as Partial<ScheduleRecomputeProgress>;
+  if (!(afterId === null || (typeof afterId === 'string' && UUID.test(afterId)))) return undefined;
+  if (!(typeof done === 'number' && Number.isSafeInteger(done) && done >= 0)) return undefined;
+  return { afterId, done };
+}
+
 /**
  * A cohort's start or zone moved (CohortsService.update): one event for the cohort, not one outbox row
  * per trainee written under the cohort lock. The worker walks the cohort's active enrollments by id
@@ -38,9 +49,11 @@ export class CohortScheduleRecompute {
 
   @JobHandler('cohort-schedule-changed')
   async handleScheduleChanged(job: HandledJob<'cohort-schedule-changed'>): Promise<void> {
-    const resumed = job.attemptsMade > 0 ? (job.raw.progress as Partial<ScheduleRecomputeProgress> | undefined) : undefined;
+    // Saved progress is resumed whatever attemptsMade says: BullMQ moves a stalled job (its worker
+    // crashed or was redeployed) back to waiting without counting an attempt. The job id is unique
+    // per change (cohort, start, zone, changedAt), so progress on this job is this walk's own.
     await this.recomputeCohort(job.data, {
-      from: { afterId: resumed?.afterId ?? null, done: resumed?.done ?? 0 },
+      from: savedProgress(job.raw.progress) ?? { afterId: null, done: 0 },
       onPage: (at) => job.updateProgress(at),
     });
   }
