@@ -58,7 +58,7 @@ export class CohortScheduleRecompute {
     });
   }
 
-  /** Answers how many enrollments were recomputed in all (resumed runs included), or null when the change is stale. */
+  /** Answers how many enrollments were walked in all (recomputed, or handed on to a job of their own; resumed runs included), or null when the change is stale. */
   async recomputeCohort(
     change: JobPayloads['cohort-schedule-changed'],
     options: { from?: ScheduleRecomputeProgress; batchSize?: number; onPage?: (at: ScheduleRecomputeProgress) => Promise<void> } = {},
