@@ -376,7 +376,8 @@ describe('cohort: the selection workbench (list, rubric scores, quotas per track
     const p = await createUser(t.api, admin.token, ['trainee']);
     const a = await apply(t.api, cohort.id, p.token, { statement: 'Hi', answers: [{ questionId: 'q1', answer: 'x' }], courseVersionId: cohort.cyber.versionId });
     // submitted → shortlisted → rejected within one instant; the row of the later id written first, so the
-    // table's own order (insertion) differs from the trail's (created_at, id).
+    // table's own order (insertion) differs from the trail's (created_at, id). Today's plan reads the keyset
+    // index, in id order either way; src/cohort/application-audit.spec.ts covers a plan that does not.
     const [earlier, later] = [randomUUID(), randomUUID()].sort();
     await t.dataSource.query(
       `INSERT INTO application_decision (id, application_id, actor_id, action, from_status, to_status, reason, created_at)
