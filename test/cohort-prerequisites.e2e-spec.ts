@@ -212,6 +212,29 @@ describe('cohort: course prerequisites on applying, accepting and enrolling', ()
     expect((await waivers(admin.token, '?limit=1')).body.items[0].reason).toBeNull();
   });
 
+  it('counts a waiver reason in code points, as the table’s check does: 300 × "☺️" is 600 of them, a 400 with nothing written', async () => {
+    const w = await world();
+    const [a, b] = [await createUser(t.api, admin.token, ['trainee']), await createUser(t.api, admin.token, ['trainee'])];
+    const enrol = (traineeId: string, overrideReason: string) => t.api.post(`/api/v1/cohorts/${w.cohort.id}/enrollments`, { traineeId, overridePrerequisites: true, overrideReason }, admin.token);
+    const written = async () => (await t.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM enrollment WHERE cohort_id = $1) AS enrollments, (SELECT count(*)::int FROM prerequisite_waiver WHERE cohort_id = $1) AS waivers`,
+      [w.cohort.id],
+    ))[0];
+
+    // class-validator's MaxLength counts 300 here (it leaves out the variation selectors U+FE0F); char_length counts 600.
+    const refused = await enrol(a.id, '☺️'.repeat(300));
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['overrideReason']);
+    expect(await written()).toEqual({ enrollments: 0, waivers: 0 });
+
+    // The limit itself, in plain characters and in emoji with selectors, is taken and kept whole.
+    expect((await enrol(a.id, 'x'.repeat(500))).status).toBe(201);
+    expect((await enrol(b.id, '☺️'.repeat(250))).status).toBe(201);
+    const reasons = await t.dataSource.query('SELECT char_length(reason) AS n FROM prerequisite_waiver WHERE cohort_id = $1', [w.cohort.id]);
+    expect(reasons).toEqual([{ n: 500 }, { n: 500 }]);
+  });
+
   it('passes over a waitlisted applicant who lacks a prerequisite when a seat frees: they stay waitlisted, and the trail says why', async () => {
     const basics = fake.add({ ...outlineOf({ modules: [{ lessons: 1 }] }), courseTitle: 'Networking basics' });
     const advanced = fake.add({ ...outlineOf({ modules: [{ lessons: 1 }] }), courseTitle: 'Threat hunting', prerequisiteCourseIds: [basics.courseId] });

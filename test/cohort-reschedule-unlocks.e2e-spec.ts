@@ -5,6 +5,7 @@ import { createUser, loginAdmin, TestPerson } from './support/people';
 import { FakePublishedCourseVersions } from './support/fakes/published-course-versions.fake';
 import { createCohort, outboxRows } from './support/cohort-builders';
 import { CohortScheduleRecompute, ScheduleRecomputeProgress } from '../src/cohort/cohort-schedule-recompute.service';
+import { ProgressRecompute } from '../src/cohort/progress-recompute.service';
 
 const DAY = 86_400_000;
 
@@ -84,5 +85,44 @@ describe('cohort: a rescheduled start re-runs module unlocking', () => {
     expect(await recompute.recomputeCohort(change, { from: pages[0], batchSize: 1 })).toBe(2);
     // A change the cohort has since moved past does nothing (the later change has its own event).
     expect(await recompute.recomputeCohort({ ...change, startsAt: new Date(Date.now() - 30 * DAY).toISOString() })).toBeNull();
+  });
+
+  it('recomputes the rest of the cohort when one enrollment keeps failing, and hands that one to a job of its own', async () => {
+    const cohort = await createCohort(t.api, admin.token, fake, { status: 'running', offsets: { 1: 14 } });
+    const m2 = cohort.outline.modules[1].moduleId;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const trainee = await createUser(t.api, admin.token, ['trainee']);
+      ids.push((await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: trainee.id }, admin.token)).body.id);
+    }
+    const m2Status = async (id: string) =>
+      ((await t.dataSource.query('SELECT status FROM module_progress WHERE enrollment_id = $1 AND module_id = $2', [id, m2])) as Array<{ status: string }>)[0]?.status;
+    for (const id of ids) await waitFor(async () => (await m2Status(id)) === 'locked', { what: 'the enrolment recompute', timeoutMs: 30_000 });
+
+    // The start moved back by SQL (no event, so the worker does not walk the cohort too); the handler is run here.
+    const startsAt = new Date(Date.now() - 20 * DAY);
+    await t.dataSource.query('UPDATE cohort SET starts_at = $2 WHERE id = $1', [cohort.id, startsAt]);
+    const [{ timeZone }] = await t.dataSource.query('SELECT time_zone AS "timeZone" FROM cohort WHERE id = $1', [cohort.id]);
+    const change = { cohortId: cohort.id, startsAt: startsAt.toISOString(), timeZone, changedAt: new Date().toISOString() };
+    const [first, failing, last] = [...ids].sort();
+    const handedOn = async () => (await outboxRows(t.dataSource, 'recompute-progress')).filter((r) => r.payload.enrollmentId === failing).length;
+    const rowsBefore = await handedOn();
+
+    const progress = t.get<ProgressRecompute>(ProgressRecompute);
+    const original = progress.recompute.bind(progress);
+    const spy = jest.spyOn(progress, 'recompute').mockImplementation(async (id, now) => {
+      if (id === failing) throw new Error('recompute keeps failing for this enrollment');
+      return original(id, now);
+    });
+    try {
+      expect(await t.get<CohortScheduleRecompute>(CohortScheduleRecompute).recomputeCohort(change, { batchSize: 1 })).toBe(3);
+    } finally {
+      spy.mockRestore();
+    }
+    // The enrollments after the failing one were recomputed all the same.
+    expect([await m2Status(first), await m2Status(last)]).toEqual(['open', 'open']);
+    // The failing one has a recompute-progress job of its own (with its own retries), which opens its module once it succeeds.
+    expect(await handedOn()).toBe(rowsBefore + 1);
+    await waitFor(async () => (await m2Status(failing)) === 'open', { what: 'the handed-on recompute', timeoutMs: 30_000 });
   });
 });

@@ -54,8 +54,12 @@ export class ApplicationAudit {
     return toPage(rows, query.limit, (r) => ({ at: r.cursorAt, id: r.id }));
   }
 
-  /** The whole trail (the revert of a decision looks back through it), oldest first. */
+  /**
+   * The whole trail (the revert of a decision looks back through it), oldest first, in the order of
+   * trailPage: by (created_at, id), so decisions sharing a created_at come in one order every time
+   * and the revert undoes the one the trail's pages show last.
+   */
   async trail(applicationId: string): Promise<ApplicationDecision[]> {
-    return this.txHost.tx.getRepository(ApplicationDecision).find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+    return this.txHost.tx.getRepository(ApplicationDecision).find({ where: { applicationId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 }

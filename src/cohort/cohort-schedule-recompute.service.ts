@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DirectReads } from '@gds/database';
-import { HandledJob, JobHandler, JobPayloads } from '@gds/queue';
+import { DirectReads, Transactional } from '@gds/database';
+import { HandledJob, JobHandler, JobPayloads, Outbox } from '@gds/queue';
 import { ProgressRecompute } from './progress-recompute.service';
 
 /** Enrollments read per keyset page; each is recomputed in a transaction of its own. */
@@ -12,6 +12,17 @@ export interface ScheduleRecomputeProgress {
   done: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A job's progress when it is a cursor of this walk; BullMQ's own default (0) or anything else is none. */
+export function savedProgress(progress: unknown): ScheduleRecomputeProgress | undefined {
+  if (typeof progress !== 'object' || progress === null) return undefined;
+  const { afterId, done } = progress as Partial<ScheduleRecomputeProgress>;
+  if (!(afterId === null || (typeof afterId === 'string' && UUID.test(afterId)))) return undefined;
+  if (!(typeof done === 'number' && Number.isSafeInteger(done) && done >= 0)) return undefined;
+  return { afterId, done };
+}
+
 /**
  * A cohort's start or zone moved (CohortsService.update): one event for the cohort, not one outbox row
  * per trainee written under the cohort lock. The worker walks the cohort's active enrollments by id
@@ -20,7 +31,10 @@ export interface ScheduleRecomputeProgress {
  * modules whose day moved away close again.
  *
  * Idempotent and safe to retry: a recompute that finds nothing changed writes nothing, and a retry
- * resumes from the page recorded in the job's progress. A job whose start or zone is no longer the
+ * resumes from the page recorded in the job's progress. One enrollment whose recompute keeps failing
+ * must not hold up the rest of the cohort (the job's retries would all stop at it, and every later
+ * enrollment would stay stale): it is handed to a `recompute-progress` job of its own, which has its
+ * own retries and, at the last, its own job_failure row, and the walk goes on. A job whose start or zone is no longer the
  * cohort's does nothing: the later change published an event of its own.
  */
 @Injectable()
@@ -30,18 +44,21 @@ export class CohortScheduleRecompute {
   constructor(
     private readonly reads: DirectReads,
     private readonly progress: ProgressRecompute,
+    private readonly outbox: Outbox,
   ) {}
 
   @JobHandler('cohort-schedule-changed')
   async handleScheduleChanged(job: HandledJob<'cohort-schedule-changed'>): Promise<void> {
-    const resumed = job.attemptsMade > 0 ? (job.raw.progress as Partial<ScheduleRecomputeProgress> | undefined) : undefined;
+    // Saved progress is resumed whatever attemptsMade says: BullMQ moves a stalled job (its worker
+    // crashed or was redeployed) back to waiting without counting an attempt. The job id is unique
+    // per change (cohort, start, zone, changedAt), so progress on this job is this walk's own.
     await this.recomputeCohort(job.data, {
-      from: { afterId: resumed?.afterId ?? null, done: resumed?.done ?? 0 },
+      from: savedProgress(job.raw.progress) ?? { afterId: null, done: 0 },
       onPage: (at) => job.updateProgress(at),
     });
   }
 
-  /** Answers how many enrollments were recomputed in all (resumed runs included), or null when the change is stale. */
+  /** Answers how many enrollments were walked in all (recomputed, or handed on to a job of their own; resumed runs included), or null when the change is stale. */
   async recomputeCohort(
     change: JobPayloads['cohort-schedule-changed'],
     options: { from?: ScheduleRecomputeProgress; batchSize?: number; onPage?: (at: ScheduleRecomputeProgress) => Promise<void> } = {},
@@ -54,7 +71,7 @@ export class CohortScheduleRecompute {
         `SELECT id FROM enrollment WHERE cohort_id = $1 AND status = 'active' AND ($2::uuid IS NULL OR id > $2::uuid) ORDER BY id LIMIT $3`,
         [change.cohortId, afterId, batchSize],
       );
-      for (const { id } of page) await this.progress.recompute(id);
+      for (const { id } of page) await this.recomputeOrHandOn(id, change.cohortId);
       if (page.length === 0) break;
       afterId = page[page.length - 1].id;
       done += page.length;
@@ -63,6 +80,23 @@ export class CohortScheduleRecompute {
     }
     this.logger.log({ msg: 'cohort schedule change recomputed', cohortId: change.cohortId, enrollments: done });
     return done;
+  }
+
+  private async recomputeOrHandOn(enrollmentId: string, cohortId: string): Promise<void> {
+    try {
+      await this.progress.recompute(enrollmentId);
+    } catch (error) {
+      this.logger.warn({ msg: 'enrollment recompute failed; handed to a job of its own', cohortId, enrollmentId, error: (error as Error)?.message });
+      // If even this row cannot be written (the database is out of reach), the error fails this job,
+      // whose retry resumes at this page.
+      await this.handOn(enrollmentId);
+    }
+  }
+
+  /** Its own transaction: the failed recompute's has rolled back. */
+  @Transactional()
+  private async handOn(enrollmentId: string): Promise<void> {
+    await this.outbox.publish('recompute-progress', { enrollmentId });
   }
 
   private async isCurrent(change: JobPayloads['cohort-schedule-changed']): Promise<boolean> {

@@ -74,7 +74,7 @@ export class DecisionReverts {
   /** The rank the application last had on the waitlist, to put it back there. */
   private async earlierRank(applicationId: string): Promise<number | null> {
     const [row] = await this.txHost.tx.query(
-      `SELECT waitlist_rank FROM application_decision WHERE application_id = $1 AND to_status = 'waitlisted' AND waitlist_rank IS NOT NULL ORDER BY created_at DESC LIMIT 1`,
+      `SELECT waitlist_rank FROM application_decision WHERE application_id = $1 AND to_status = 'waitlisted' AND waitlist_rank IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`,
       [applicationId],
     );
     return row?.waitlist_rank ?? null;

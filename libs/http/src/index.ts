@@ -9,6 +9,7 @@ export * from './pagination';
 export * from './uuid-param.pipe';
 export * from './client-error.handler';
 export * from './decimal.validator';
+export * from './code-points.validator';
 export * from './problem-catalog';
 export * from './framework-errors';
 export * from './cache-control';

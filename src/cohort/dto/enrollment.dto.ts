@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { MaxCodePoints } from '@gds/http';
 import { ENROLLMENT_STATUSES, EnrollmentStatus } from '../enrollment.entity';
 
 /** Room for a sentence or two; the waiver table shows it in full. */
@@ -28,7 +29,8 @@ export class DirectEnrollDto {
       defaultMessage: () => 'overrideReason is only taken with overridePrerequisites: true',
     },
   })
-  @IsString() @IsNotEmpty({ message: 'overrideReason must not be blank' }) @MaxLength(OVERRIDE_REASON_MAX)
+  // Code points, as the table's check (char_length) counts them: MaxLength would let emoji with variation selectors past.
+  @IsString() @IsNotEmpty({ message: 'overrideReason must not be blank' }) @MaxCodePoints(OVERRIDE_REASON_MAX)
   overrideReason?: string;
 }
 
