@@ -91,7 +91,27 @@ test('an admin enrols a trainee by e-mail, meets each refusal, and waives missin
     await expect(reason).not.toHaveAttribute('aria-invalid');
     await page.keyboard.press('Tab');
     await expect(dialog.getByRole('button', { name: 'Enrol anyway' })).toBeFocused();
+    // The waiver's request is held, to see where focus is while it is on its way: back on the (pending) trigger, not the body.
+    const enrolments = '**/api/v1/cohorts/*/enrollments';
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let sent = false;
+    await page.route(enrolments, async (route) => {
+      if (route.request().method() === 'POST') {
+        sent = true;
+        await held;
+      }
+      await route.continue();
+    });
     await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(() => sent).toBe(true);
+    const trigger = page.getByRole('button', { name: 'Enrol anyway (waive prerequisites)' });
+    await expect(trigger).toBeFocused();
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+    expect(await page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true);
+    release();
+    await page.unroute(enrolments);
     const done = page.getByRole('status').filter({ hasText: 'is enrolled' });
     await expect(done).toContainText(`Carlos Waived (${carlos.email}) is enrolled. The prerequisites they had not completed are waived`);
     await expect(done.locator('..')).toBeFocused();
