@@ -111,9 +111,10 @@ test('an admin enrols a trainee by e-mail, meets each refusal, and waives missin
     await expect(trigger).toHaveAttribute('aria-disabled', 'true');
     expect(await page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true);
     release();
-    await page.unroute(enrolments);
     const done = page.getByRole('status').filter({ hasText: 'is enrolled' });
     await expect(done).toContainText(`Carlos Waived (${carlos.email}) is enrolled. The prerequisites they had not completed are waived`);
+    // Only once the answer is in: removing the route while its handler still holds the request would answer it twice.
+    await page.unroute(enrolments);
     await expect(done.locator('..')).toBeFocused();
     await expect(page.getByText('2 of 2')).toBeVisible();
     const row = waivers.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Carlos Waived' }) });
