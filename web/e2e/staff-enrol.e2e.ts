@@ -91,9 +91,30 @@ test('an admin enrols a trainee by e-mail, meets each refusal, and waives missin
     await expect(reason).not.toHaveAttribute('aria-invalid');
     await page.keyboard.press('Tab');
     await expect(dialog.getByRole('button', { name: 'Enrol anyway' })).toBeFocused();
+    // The waiver's request is held, to see where focus is while it is on its way: back on the (pending) trigger, not the body.
+    const enrolments = '**/api/v1/cohorts/*/enrollments';
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let sent = false;
+    await page.route(enrolments, async (route) => {
+      if (route.request().method() === 'POST') {
+        sent = true;
+        await held;
+      }
+      await route.continue();
+    });
     await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(() => sent).toBe(true);
+    const trigger = page.getByRole('button', { name: 'Enrol anyway (waive prerequisites)' });
+    await expect(trigger).toBeFocused();
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+    expect(await page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true);
+    release();
     const done = page.getByRole('status').filter({ hasText: 'is enrolled' });
     await expect(done).toContainText(`Carlos Waived (${carlos.email}) is enrolled. The prerequisites they had not completed are waived`);
+    // Only once the answer is in: removing the route while its handler still holds the request would answer it twice.
+    await page.unroute(enrolments);
     await expect(done.locator('..')).toBeFocused();
     await expect(page.getByText('2 of 2')).toBeVisible();
     const row = waivers.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Carlos Waived' }) });
@@ -137,12 +158,41 @@ test('the new-cohort form refuses an end before the start on the field, before a
   await page.getByLabel('Applications open').fill('2030-01-01T08:00');
   await page.getByLabel('Applications close').fill('2030-01-10T08:00');
   await page.getByLabel('Starts', { exact: true }).fill('2030-02-01T18:00');
-  await page.getByLabel('Ends').fill('2030-01-20T18:00');
+  const ends = page.getByLabel('Ends');
+  await ends.fill('2030-01-20T18:00');
+  // What a screen reader reads with the field is what it carries the moment focus lands on it: record that, each time.
+  await ends.evaluate((field) => {
+    const read: string[] = [];
+    (window as unknown as { endsRead: string[] }).endsRead = read;
+    field.addEventListener('focus', () => {
+      const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      read.push(`${field.getAttribute('aria-invalid')}|${ids.map((id) => document.getElementById(id)?.textContent).join(' ')}`);
+    });
+  });
+  const endsRead = () => page.evaluate(() => (window as unknown as { endsRead: string[] }).endsRead);
+  const zone = await page.getByLabel('Time zone').inputValue();
+  const readWithError = `true|Times in ${zone}. The cohort must end after it starts.`;
   await page.getByRole('button', { name: 'Create cohort' }).click();
   await expect(page.getByText('The cohort must end after it starts.')).toBeVisible();
-  await expect(page.getByLabel('Ends')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('Ends')).toBeFocused();
-  await expect(page.getByRole('alert')).toHaveText('Check the dates marked below.');
+  await expect(ends).toHaveAttribute('aria-invalid', 'true');
+  await expect(ends).toBeFocused();
+  expect(await endsRead()).toEqual([readWithError]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveText('Check the dates marked below.');
   await checkScreen(page, 'staff-cohort-new-invalid');
+
+  // The same mistake submitted again is announced again (a new alert node) and focused again, with its error.
+  await alert.evaluate((node) => node.setAttribute('data-seen', ''));
+  await page.getByRole('button', { name: 'Create cohort' }).click();
+  await expect(ends).toBeFocused();
+  await expect(alert).toHaveText('Check the dates marked below.');
+  await expect(alert).not.toHaveAttribute('data-seen');
+  expect(await endsRead()).toEqual([readWithError, readWithError]);
+
+  // Fixed in place: the error and the alert go at once, before any submit.
+  await ends.fill('2030-03-20T18:00');
+  await expect(ends).not.toHaveAttribute('aria-invalid');
+  await expect(page.getByText('The cohort must end after it starts.')).toHaveCount(0);
+  await expect(alert).toHaveCount(0);
   expect(posts).toEqual([]);
 });

@@ -62,7 +62,9 @@ describe('enrolling a trainee from the cohort screen', () => {
     post.mockResolvedValueOnce(
       refused({ type: 'https://gds.academy/problems/prerequisites-not-met', title: 'Unprocessable', status: 422, missingCourses: [{ courseId: 'k1', code: 'NET-101', title: 'Networking basics' }] }),
     );
-    post.mockResolvedValueOnce(ok({ id: 'e1' }, 201));
+    // The waiver's answer is held, to see where focus is while it is on its way.
+    let answer: (value: unknown) => void = () => undefined;
+    post.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
     render(withProviders(<EnrolTraineeForm cohort={cohort} />));
     const user = await enrol('ana@gds.test');
     expect((await screen.findByRole('alert')).textContent).toBe('ana@gds.test is not enrolled: they have not completed every prerequisite course.');
@@ -83,8 +85,16 @@ describe('enrolling a trainee from the cohort screen', () => {
     await user.type(reason, 'Ran our network for two years ');
     expect(reason.getAttribute('aria-invalid')).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Enrol anyway' }));
+    // While it is sent the refusal and its trigger stay (pending, still focusable): focus returns there, not to the body.
+    const trigger = screen.getByRole('button', { name: 'Enrol anyway (waive prerequisites)' });
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(document.activeElement).toBe(trigger));
+    expect(trigger.getAttribute('aria-disabled')).toBe('true');
+    answer(ok({ id: 'e1' }, 201));
     expect((await screen.findByRole('status')).textContent).toMatch(/^Ana Cruz \(ana@gds.test\) is enrolled. The prerequisites they had not completed are waived/);
     expect(post.mock.calls[1][1].body).toEqual({ traineeId: 't1', overridePrerequisites: true, overrideReason: 'Ran our network for two years' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('status').parentElement));
+    expect(screen.queryByRole('button', { name: 'Enrol anyway (waive prerequisites)' })).toBeNull();
   });
 
   it('puts "no such trainee" and "already enrolled" on the e-mail field, focused, and sends nothing for an unknown e-mail', async () => {

@@ -36,6 +36,10 @@ export function EnrolTraineeForm({ cohort }: { cohort: AdminCohort }) {
   const missing = missingPrerequisites(error);
   const traineeError = error instanceof NoSuchTrainee || (error instanceof ProblemError && ABOUT_THE_TRAINEE.includes(error.slug));
   const email = asked?.email.trim() ?? '';
+  // The refusal being waived: its block (and the dialog's trigger, where focus returns on confirming) stays while the
+  // waiver is sent, though the new request clears the error, so focus is not dropped on the body until the answer.
+  const [waiving, setWaiving] = useState<MissingCourse[] | null>(null);
+  const shownMissing = missing ?? (enrol.isPending ? waiving : null);
 
   // Only a new answer (settled counts them) moves focus, not a re-render.
   useEffect(() => {
@@ -46,6 +50,7 @@ export function EnrolTraineeForm({ cohort }: { cohort: AdminCohort }) {
 
   function submit(input: EnrolTraineeInput) {
     setAsked(input);
+    setWaiving(input.overridePrerequisites ? missing : null);
     enrol.mutate(input, {
       onSuccess: () => setFormKey((key) => key + 1),
       onSettled: () => setSettled((count) => count + 1),
@@ -103,7 +108,9 @@ export function EnrolTraineeForm({ cohort }: { cohort: AdminCohort }) {
               : t`${enrol.data.trainee.displayName} (${enrol.data.trainee.email}) is enrolled.`}
           </p>
         )}
-        {missing && asked && <WaivePrerequisites email={email} missing={missing} onConfirm={(reason) => submit({ ...asked, overridePrerequisites: true, overrideReason: reason })} />}
+        {shownMissing && asked && (
+          <WaivePrerequisites email={email} missing={shownMissing} isPending={enrol.isPending} onConfirm={(reason) => submit({ ...asked, overridePrerequisites: true, overrideReason: reason })} />
+        )}
         {error && !missing && !traineeError && <FormAlert message={refusal(error)} />}
       </div>
     </div>
@@ -113,7 +120,7 @@ export function EnrolTraineeForm({ cohort }: { cohort: AdminCohort }) {
 /** As long as the API keeps (OVERRIDE_REASON_MAX). */
 const REASON_MAX = 500;
 
-function WaivePrerequisites({ email, missing, onConfirm }: { email: string; missing: MissingCourse[]; onConfirm: (reason: string) => void }) {
+function WaivePrerequisites({ email, missing, isPending, onConfirm }: { email: string; missing: MissingCourse[]; isPending: boolean; onConfirm: (reason: string) => void }) {
   const { t } = useLingui();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
@@ -145,6 +152,7 @@ function WaivePrerequisites({ email, missing, onConfirm }: { email: string; miss
         confirm={t`Enrol anyway`}
         cancel={t`Cancel`}
         variant="primary"
+        isPending={isPending}
         confirmIf={reasonGiven}
         onConfirm={() => onConfirm(reason.trim())}
       >

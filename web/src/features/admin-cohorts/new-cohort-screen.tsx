@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ChangeEvent, useEffect, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
@@ -12,6 +12,7 @@ import { SelectField } from '../../shared/ui/select-field';
 import { Button } from '../../shared/ui/button';
 import { FormAlert } from '../../shared/ui/form-alert';
 import { fieldErrorsOf } from '../../shared/ui/field-errors';
+import { formValues } from '../../shared/ui/form-values';
 import { courseChoicesQuery, useCreateCohort } from './admin-cohorts.queries';
 import { newCohortBody, newCohortIssues, type NewCohortIssue } from './cohort-form';
 import { DEFAULT_TIME_ZONE, timeZoneChoices } from '../../shared/time/zones';
@@ -32,6 +33,19 @@ export function NewCohortScreen() {
   const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
   const [zones] = useState(timeZoneChoices);
   const [issues, setIssues] = useState<NewCohortIssue[]>([]);
+  // Counts refused submits. Focus moves once per refusal, after the render that marks the field (aria-invalid, the
+  // error in its description), so the field is read with its error; the alert, keyed by it, is announced again each time.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals === 0 || issues.length === 0) return;
+    document.querySelector<HTMLInputElement>(`input[name="${issues[0].split(':')[0]}"]`)?.focus();
+  }, [refusals]);
+  // A date fixed in place clears its error at once, not at the next submit; a new issue waits for the submit.
+  function recheckDates(event: ChangeEvent<HTMLInputElement>) {
+    if (issues.length === 0 || !event.target.form) return;
+    const now = newCohortIssues(newCohortBody(formValues(event.target.form), chosen));
+    if (issues.some((issue) => !now.includes(issue))) setIssues(issues.filter((issue) => now.includes(issue)));
+  }
   const errors: Record<string, string | undefined> = { ...fieldErrorsOf(create.error) };
   if (issues.includes('applicationsCloseAt:before-open')) errors.applicationsCloseAt = t`Applications must close after they open.`;
   if (issues.includes('endsAt:before-start')) errors.endsAt = t`The cohort must end after it starts.`;
@@ -51,15 +65,15 @@ export function NewCohortScreen() {
           const found = newCohortIssues(body);
           setIssues(found);
           if (found.length > 0) {
-            // The API's earlier refusal no longer describes what is on screen; focus goes to the first field to fix.
+            // The API's earlier refusal no longer describes what is on screen; focus goes to the first field to fix (the effect above).
             create.reset();
-            document.querySelector<HTMLInputElement>(`input[name="${found[0].split(':')[0]}"]`)?.focus();
+            setRefusals((count) => count + 1);
             return;
           }
           create.mutate(body, { onSuccess: (cohort) => void navigate({ to: '/admin/cohorts/$cohortId', params: { cohortId: cohort.id } }) });
         }}
       >
-        <FormAlert message={create.error ? errorMessage(create.error) : issues.length > 0 ? t`Check the dates marked below.` : undefined} />
+        <FormAlert key={refusals} message={create.error ? errorMessage(create.error) : issues.length > 0 ? t`Check the dates marked below.` : undefined} />
         <TextField name="name" label={t`Name`} required maxLength={200} error={errors.name} />
         <fieldset className="fieldset">
           <legend>{t`Courses (one per track)`}</legend>
@@ -91,10 +105,10 @@ export function NewCohortScreen() {
             </option>
           ))}
         </SelectField>
-        <TextField name="applicationsOpenAt" label={t`Applications open`} type="datetime-local" description={zoneNote} required error={errors.applicationsOpenAt} />
-        <TextField name="applicationsCloseAt" label={t`Applications close`} type="datetime-local" description={zoneNote} required error={errors.applicationsCloseAt} />
-        <TextField name="startsAt" label={t`Starts`} type="datetime-local" description={zoneNote} required error={errors.startsAt} />
-        <TextField name="endsAt" label={t`Ends`} type="datetime-local" description={zoneNote} required error={errors.endsAt} />
+        <TextField name="applicationsOpenAt" label={t`Applications open`} type="datetime-local" description={zoneNote} required error={errors.applicationsOpenAt} onChange={recheckDates} />
+        <TextField name="applicationsCloseAt" label={t`Applications close`} type="datetime-local" description={zoneNote} required error={errors.applicationsCloseAt} onChange={recheckDates} />
+        <TextField name="startsAt" label={t`Starts`} type="datetime-local" description={zoneNote} required error={errors.startsAt} onChange={recheckDates} />
+        <TextField name="endsAt" label={t`Ends`} type="datetime-local" description={zoneNote} required error={errors.endsAt} onChange={recheckDates} />
         <SelectField name="unlockMode" label={t`Modules open`} defaultValue="prerequisites">
           <option value="prerequisites">{t`When their prerequisites are done`}</option>
           <option value="schedule">{t`On a schedule from the start date`}</option>

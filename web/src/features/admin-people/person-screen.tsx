@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
@@ -50,6 +50,19 @@ function PersonDetail({ person }: { person: Person }) {
   const resend = useResendInvitation(person.id);
   const setActive = useSetActive(person.id);
   const history = useInfiniteQuery(roleChangesQuery(person.id));
+  // The first row of the page "Show earlier changes" brought in: focus goes there (the button unmounts while
+  // focused once the last page is in, which would drop focus on the body), so a screen reader reads on from it.
+  const [arrived, setArrived] = useState<string | null>(null);
+  const historyRows = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    if (arrived) historyRows.current?.querySelector<HTMLElement>(`tr[data-change="${arrived}"]`)?.focus();
+  }, [arrived]);
+  function showEarlier() {
+    void history.fetchNextPage().then((result) => {
+      const first = result.isError ? undefined : result.data?.pages.at(-1)?.items[0];
+      if (first) setArrived(first.id);
+    });
+  }
   const failure = changeRoles.error ?? resend.error ?? setActive.error;
   const resentUntil = format.dateTime(resend.data?.expiresAt);
   const actionLabel: Record<string, string> = { create: t`Account created`, roles: t`Roles changed`, deactivate: t`Deactivated`, reactivate: t`Reactivated` };
@@ -119,9 +132,9 @@ function PersonDetail({ person }: { person: Person }) {
                       <th scope="col">{t`Reason`}</th>
                     </tr>
                   </thead>
-                  <tbody>
+                  <tbody ref={historyRows}>
                     {data.pages.flatMap((page) => page.items).map((change) => (
-                      <tr key={change.id}>
+                      <tr key={change.id} data-change={change.id} tabIndex={change.id === arrived ? -1 : undefined}>
                         <td>{format.dateTime(change.changedAt)}</td>
                         <td>{actionLabel[change.action] ?? change.action}</td>
                         <td>{change.rolesAfter.map(roleLabel).join(', ')}</td>
@@ -132,7 +145,7 @@ function PersonDetail({ person }: { person: Person }) {
                 </table>
               </div>
               {history.hasNextPage && (
-                <Button variant="secondary" isPending={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
+                <Button variant="secondary" isPending={history.isFetchingNextPage} onClick={showEarlier}>
                   <Trans>Show earlier changes</Trans>
                 </Button>
               )}

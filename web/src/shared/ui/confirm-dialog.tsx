@@ -8,6 +8,8 @@ interface ConfirmDialogProps {
   triggerLabel?: string;
   /** The trigger cannot open the dialog yet (e.g. nothing selected, no reason given). */
   isDisabled?: boolean;
+  /** The confirmed action is under way: the trigger stays focusable (aria-disabled, so focus returned to it stays there) and does not open. */
+  isPending?: boolean;
   title: string;
   children: ReactNode;
   confirm: string;
@@ -22,10 +24,10 @@ interface ConfirmDialogProps {
  * Asks before an action that cannot be undone (withdrawing, submitting a final answer). React Aria's
  * modal: focus moves in and is trapped, Escape cancels, focus returns to the trigger.
  */
-export function ConfirmDialog({ trigger, triggerLabel, isDisabled, title, children, confirm, cancel, onConfirm, confirmIf, variant = 'danger' }: ConfirmDialogProps) {
+export function ConfirmDialog({ trigger, triggerLabel, isDisabled, isPending, title, children, confirm, cancel, onConfirm, confirmIf, variant = 'danger' }: ConfirmDialogProps) {
   return (
     <DialogTrigger>
-      <AriaButton className={`button button-${variant}`} isDisabled={isDisabled} aria-label={triggerLabel}>
+      <AriaButton className={`button button-${variant}`} isDisabled={isDisabled} isPending={isPending} aria-label={triggerLabel}>
         {trigger}
       </AriaButton>
       <ModalOverlay className="modal-overlay" isDismissable>
