@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { startTestApp, TestApp } from './support/test-app';
+import { StatementCounter } from './support/statement-counter';
 import { loginAdmin } from './support/people';
 import { buildQuizWorld, quizAnswer, QuizWorld } from './support/quiz-world';
 
@@ -12,32 +12,24 @@ describe('submission acceptance: statements per POST', () => {
   let t: TestApp;
   let world: QuizWorld;
   let token: string;
-  const seen: string[] = [];
-  let counting = false;
-  const original = Client.prototype.query;
+  const counter = new StatementCounter();
 
   beforeAll(async () => {
     t = await startTestApp({ role: 'api' });
     const admin = await loginAdmin(t.api);
     world = await buildQuizWorld(t.api, admin.token, 1, 5);
     token = world.trainees[0].token;
-    (Client.prototype as any).query = function (this: Client, ...args: unknown[]) {
-      if (counting) seen.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text ?? args[0]));
-      return (original as any).apply(this, args);
-    };
+    counter.install();
   });
   afterAll(async () => {
-    Client.prototype.query = original;
+    counter.uninstall();
     await t.close();
   });
 
   async function countedPost(): Promise<string[]> {
-    seen.length = 0;
-    counting = true;
-    const answer = await t.api.post(`/api/v1/assessments/${world.assessmentId}/submissions`, { answer: quizAnswer(0) }, token);
-    counting = false;
+    const { result: answer, statements } = await counter.during(() => t.api.post(`/api/v1/assessments/${world.assessmentId}/submissions`, { answer: quizAnswer(0) }, token));
     expect(answer.status).toBe(202);
-    return [...seen];
+    return statements;
   }
 
   it('accepts a quiz submission in at most 7 statements, its transaction included', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { ClsService } from 'nestjs-cls';
 import { startTestApp, TestApp } from './support/test-app';
+import { StatementCounter } from './support/statement-counter';
 import { createUser, loginAdmin } from './support/people';
 import { deliveryRows } from './support/notification-builders';
 import { NotificationFanout } from '../src/notification/notification-fanout.service';
@@ -14,32 +14,20 @@ import { NotificationFanout } from '../src/notification/notification-fanout.serv
  */
 describe('notification fan-out: statements per notice', () => {
   let t: TestApp;
-  const seen: string[] = [];
-  let counting = false;
-  const original = Client.prototype.query;
+  const counter = new StatementCounter();
 
   beforeAll(async () => {
     // The api role: no relay or worker polls in the count, and nothing posts the test's webhook.
     t = await startTestApp({ role: 'api' });
-    (Client.prototype as any).query = function (this: Client, ...args: unknown[]) {
-      if (counting) seen.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text ?? args[0]));
-      return (original as any).apply(this, args);
-    };
+    counter.install();
   });
   afterAll(async () => {
-    Client.prototype.query = original;
+    counter.uninstall();
     await t.close();
   });
 
-  async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-    seen.length = 0;
-    counting = true;
-    try {
-      const result = await t.get<ClsService>(ClsService).run(work);
-      return { result, statements: [...seen] };
-    } finally {
-      counting = false;
-    }
+  function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+    return counter.during(() => t.get<ClsService>(ClsService).run(work));
   }
 
   it('stores an in-app-only notice in two statements, no transaction; a repeat adds nothing', async () => {
