@@ -40,6 +40,7 @@ import { VersionMoveKeysetIndex1797740000002 } from './1797740000002-VersionMove
 import { EnrollmentActiveKeyset1797750000000 } from './1797750000000-EnrollmentActiveKeyset';
 import { PrerequisiteWaiverReason1797770000000 } from './1797770000000-PrerequisiteWaiverReason';
 import { FairSlotEmployerKeysetIndex1797780000000 } from './1797780000000-FairSlotEmployerKeysetIndex';
+import { ApplicationTraineeKeysetIndex1797780000001 } from './1797780000001-ApplicationTraineeKeysetIndex';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   EnrollmentActiveKeyset1797750000000,
   PrerequisiteWaiverReason1797770000000,
   FairSlotEmployerKeysetIndex1797780000000,
+  ApplicationTraineeKeysetIndex1797780000001,
 ];

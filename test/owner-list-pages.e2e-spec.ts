@@ -154,4 +154,28 @@ describe('keyset pages of owner-bounded lists', () => {
     // A trainee outside the fair's cohorts does not see it, with or without a cursor.
     expect((await t.api.get(`${path}?cursor=${first.body.nextCursor}`, trainee.token)).status).toBe(404);
   });
+
+  it('a trainee’s own applications: newest first, every one once through ties, no one else’s, forged cursors refused', async () => {
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    const other = await createUser(t.api, admin.token, ['trainee']);
+    const cohorts = await Promise.all(Array.from({ length: 10 }, () => createCohort(t.api, admin.token, fake)));
+    // Six submitted at one time, three a microsecond apart, one by the API; the other trainee's too.
+    await t.dataSource.query(
+      `INSERT INTO application (cohort_id, trainee_id, course_version_id, statement, submitted_at)
+       SELECT c.id, p, c.course_version_id, 'tie', CASE WHEN c.n <= 6 THEN '2026-03-01T10:00:00.123456Z'::timestamptz ELSE '2026-03-01T10:00:00.123Z'::timestamptz + c.n * interval '1 microsecond' END
+         FROM (SELECT a.id, a.n, (SELECT course_version_id FROM cohort_course_version WHERE cohort_id = a.id LIMIT 1) AS course_version_id FROM unnest($1::uuid[]) WITH ORDINALITY a(id, n)) c, unnest(ARRAY[$2::uuid, $3::uuid]) p`,
+      [cohorts.slice(0, 9).map((c) => c.id), trainee.id, other.id],
+    );
+    await apply(t.api, cohorts[9].id, trainee.token);
+    const expected: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM application WHERE trainee_id = $1 ORDER BY submitted_at DESC, id DESC', [trainee.id]);
+    expect(expected).toHaveLength(10);
+    const path = '/api/v1/me/applications';
+    for (const limit of [1, 3, 4]) {
+      expect((await walkPages<{ id: string }>(t.api, `${path}?limit=${limit}`, trainee.token)).map((a) => a.id)).toEqual(expected.map((r) => r.id));
+    }
+    expect((await t.api.get(path, trainee.token)).body.items[0].cohortId).toBe(cohorts[9].id);
+    await expectRefused(path, trainee.token);
+    // Trainees only: staff have no applications list of their own here.
+    expect((await t.api.get(path, admin.token)).status).toBe(403);
+  });
 });

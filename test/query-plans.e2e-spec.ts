@@ -284,8 +284,9 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
     expect((await t.api.get(`/api/v1/cohorts/${world.cohortId}/roster?cursor=nonsense`, admin.token)).status).toBe(400);
   }, 300_000);
 
-  it('a trainee’s inbox and the talent search read no large table sequentially', async () => {
+  it('a trainee’s inbox, their applications and the talent search read no large table sequentially', async () => {
     expect(await planProblems('/api/v1/me/notifications?limit=50', await traineeToken())).toEqual([]);
+    expect(await planProblems('/api/v1/me/applications?limit=20', await traineeToken())).toEqual([]);
     const employer = await employerToken();
     expect(await planProblems('/api/v1/talent/profiles?track=cybersecurity&limit=50', employer)).toEqual([]);
     expect(await planProblems('/api/v1/talent/profiles?skillsAll=SK-1,SK-2&limit=50', employer)).toEqual([]);

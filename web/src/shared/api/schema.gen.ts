@@ -1819,7 +1819,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Own applications, newest first */
+        /** Own applications, newest first, a page at a time */
         get: operations["ApplicationsController_mine"];
         put?: never;
         post?: never;
@@ -5180,6 +5180,11 @@ export interface components {
         };
         BulkDecisionResultsView: {
             results: components["schemas"]["BulkDecisionResultView"][];
+        };
+        ApplicationPageView: {
+            items: components["schemas"]["ApplicationView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         DecisionRecordView: {
             /** Format: uuid */
@@ -17940,22 +17945,27 @@ export interface operations {
     };
     ApplicationsController_mine: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationView"][];
+                    "application/json": components["schemas"]["ApplicationPageView"];
                 };
             };
-            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            /** @description The request is malformed or has invalid or unknown fields */
             400: {
                 headers: {
                     [name: string]: unknown;
