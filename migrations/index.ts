@@ -39,6 +39,8 @@ import { DecisionTrailKeysetIndex1797740000001 } from './1797740000001-DecisionT
 import { VersionMoveKeysetIndex1797740000002 } from './1797740000002-VersionMoveKeysetIndex';
 import { EnrollmentActiveKeyset1797750000000 } from './1797750000000-EnrollmentActiveKeyset';
 import { PrerequisiteWaiverReason1797770000000 } from './1797770000000-PrerequisiteWaiverReason';
+import { FairSlotEmployerKeysetIndex1797780000000 } from './1797780000000-FairSlotEmployerKeysetIndex';
+import { ApplicationTraineeKeysetIndex1797780000001 } from './1797780000001-ApplicationTraineeKeysetIndex';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -83,4 +85,6 @@ export const MIGRATIONS = [
   VersionMoveKeysetIndex1797740000002,
   EnrollmentActiveKeyset1797750000000,
   PrerequisiteWaiverReason1797770000000,
+  FairSlotEmployerKeysetIndex1797780000000,
+  ApplicationTraineeKeysetIndex1797780000001,
 ];

@@ -120,4 +120,62 @@ describe('keyset pages of owner-bounded lists', () => {
     }
     await expectRefused(path, admin.token);
   });
+
+  it('a fair’s slots: by start, every slot once through ties, an employer only their organisation’s, forged cursors refused', async () => {
+    const [ours, theirs] = await Promise.all(['Slots org A', 'Slots org B'].map(async (name) => (await t.api.post('/api/v1/organisations', { name }, admin.token)).body.id as string));
+    const employer = await createUser(t.api, admin.token, ['employer'], { organisationId: ours });
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    const cohort = await createCohort(t.api, admin.token, fake);
+    const fair = await t.api.post('/api/v1/career-fairs', {
+      name: 'Paged fair', startsAt: '2031-03-01T09:00:00.000Z', endsAt: '2031-03-01T17:00:00.000Z', place: 'Hall', organisationIds: [ours, theirs], cohortIds: [cohort.id],
+    }, admin.token);
+    expect([fair.status, fair.body.detail]).toEqual([201, undefined]);
+    const path = `/api/v1/career-fairs/${fair.body.id}/slots`;
+    // Both organisations: 12 slots at one time each, 6 a microsecond apart each, then one by the API.
+    await t.dataSource.query(
+      `INSERT INTO fair_slot (fair_id, organisation_id, starts_at, ends_at, created_by)
+       SELECT $1::uuid, o, '2031-03-01T10:00:00.123456Z'::timestamptz, '2031-03-01T10:15:00Z'::timestamptz, $4::uuid FROM unnest(ARRAY[$2::uuid, $3::uuid]) o, generate_series(1, 12) n
+       UNION ALL
+       SELECT $1::uuid, o, '2031-03-01T10:00:00.123Z'::timestamptz + n * interval '1 microsecond', '2031-03-01T10:15:00Z'::timestamptz, $4::uuid FROM unnest(ARRAY[$2::uuid, $3::uuid]) o, generate_series(1, 6) n`,
+      [fair.body.id, ours, theirs, employer.id],
+    );
+    expect((await t.api.post(path, { startsAt: '2031-03-01T09:30:00.000Z', endsAt: '2031-03-01T09:45:00.000Z' }, employer.token)).status).toBe(201);
+    const all: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM fair_slot WHERE fair_id = $1 ORDER BY starts_at, id', [fair.body.id]);
+    const own: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM fair_slot WHERE fair_id = $1 AND organisation_id = $2 ORDER BY starts_at, id', [fair.body.id, ours]);
+    expect([all.length, own.length]).toEqual([37, 19]);
+    for (const limit of [1, 5, 7]) {
+      expect((await walkPages<{ id: string }>(t.api, `${path}?limit=${limit}`, admin.token)).map((s) => s.id)).toEqual(all.map((r) => r.id));
+      expect((await walkPages<{ id: string; organisationId: string }>(t.api, `${path}?limit=${limit}`, employer.token)).map((s) => s.id)).toEqual(own.map((r) => r.id));
+    }
+    const first = await t.api.get(path, admin.token);
+    expect([first.body.items.length, first.body.items[0].id]).toEqual([20, all[0].id]);
+    await expectRefused(path, admin.token);
+    await expectRefused(path, employer.token);
+    // A trainee outside the fair's cohorts does not see it, with or without a cursor.
+    expect((await t.api.get(`${path}?cursor=${first.body.nextCursor}`, trainee.token)).status).toBe(404);
+  });
+
+  it('a trainee’s own applications: newest first, every one once through ties, no one else’s, forged cursors refused', async () => {
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    const other = await createUser(t.api, admin.token, ['trainee']);
+    const cohorts = await Promise.all(Array.from({ length: 10 }, () => createCohort(t.api, admin.token, fake)));
+    // Six submitted at one time, three a microsecond apart, one by the API; the other trainee's too.
+    await t.dataSource.query(
+      `INSERT INTO application (cohort_id, trainee_id, course_version_id, statement, submitted_at)
+       SELECT c.id, p, c.course_version_id, 'tie', CASE WHEN c.n <= 6 THEN '2026-03-01T10:00:00.123456Z'::timestamptz ELSE '2026-03-01T10:00:00.123Z'::timestamptz + c.n * interval '1 microsecond' END
+         FROM (SELECT a.id, a.n, (SELECT course_version_id FROM cohort_course_version WHERE cohort_id = a.id LIMIT 1) AS course_version_id FROM unnest($1::uuid[]) WITH ORDINALITY a(id, n)) c, unnest(ARRAY[$2::uuid, $3::uuid]) p`,
+      [cohorts.slice(0, 9).map((c) => c.id), trainee.id, other.id],
+    );
+    await apply(t.api, cohorts[9].id, trainee.token);
+    const expected: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM application WHERE trainee_id = $1 ORDER BY submitted_at DESC, id DESC', [trainee.id]);
+    expect(expected).toHaveLength(10);
+    const path = '/api/v1/me/applications';
+    for (const limit of [1, 3, 4]) {
+      expect((await walkPages<{ id: string }>(t.api, `${path}?limit=${limit}`, trainee.token)).map((a) => a.id)).toEqual(expected.map((r) => r.id));
+    }
+    expect((await t.api.get(path, trainee.token)).body.items[0].cohortId).toBe(cohorts[9].id);
+    await expectRefused(path, trainee.token);
+    // Trainees only: staff have no applications list of their own here.
+    expect((await t.api.get(path, admin.token)).status).toBe(403);
+  });
 });

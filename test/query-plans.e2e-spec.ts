@@ -216,6 +216,40 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
     expect(await planProblems(path(), admin.token)).toEqual([]);
   });
 
+  it('a fair’s slots, everyone’s and one employer’s, read no large table sequentially and page once through ties', async () => {
+    const employer = await employerToken();
+    const organisationId = (await t.api.get('/api/v1/me', employer)).body.organisationId as string;
+    const [{ id: fairId }] = await t.dataSource.query(
+      `INSERT INTO career_fair (name, starts_at, ends_at, place, created_by) VALUES ('Plans fair', now() + interval '30 days', now() + interval '31 days', 'Hall', $1) RETURNING id`,
+      [admin.id],
+    );
+    await t.dataSource.query('INSERT INTO career_fair_employer (fair_id, organisation_id) VALUES ($1, $2)', [fairId, organisationId]);
+    // 6,000 slots of 60 organisations (every 60th the employer's), a hundred start times (ties), half booked.
+    await t.dataSource.query(
+      `INSERT INTO fair_slot (fair_id, organisation_id, starts_at, ends_at, created_by)
+       SELECT $1::uuid, CASE WHEN n % 60 = 0 THEN $2::uuid ELSE ('00000000-0000-4000-8000-' || lpad((n % 60)::text, 12, '0'))::uuid END,
+              now() + interval '30 days' + (n % 100) * interval '5 minutes', now() + interval '30 days' + (n % 100) * interval '5 minutes' + interval '5 minutes', $3::uuid
+         FROM generate_series(1, 6000) n`,
+      [fairId, organisationId, admin.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO fair_booking (slot_id, fair_id, trainee_id, during)
+       SELECT s.id, s.fair_id, e.trainee_id, tstzrange(s.starts_at, s.ends_at)
+         FROM (SELECT id, fair_id, starts_at, ends_at, row_number() OVER (ORDER BY id) rn FROM fair_slot WHERE fair_id = $1) s
+         JOIN (SELECT trainee_id, row_number() OVER (ORDER BY trainee_id) rn FROM enrollment WHERE cohort_id = $2) e ON e.rn = s.rn AND s.rn % 2 = 0`,
+      [fairId, world.cohortId],
+    );
+    await t.dataSource.query('ANALYZE fair_slot; ANALYZE fair_booking');
+    const counted: Array<{ relname: string }> = await t.dataSource.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND reltuples > $1`, [LARGE]);
+    for (const r of counted) large.add(r.relname);
+    expect(large).toContain('fair_slot');
+    const path = `/api/v1/career-fairs/${fairId}/slots?limit=20`;
+    expect(await planProblems(path, admin.token)).toEqual([]);
+    expect(await planProblems(path, employer)).toEqual([]);
+    const own: Array<{ id: string }> = await t.dataSource.query('SELECT id FROM fair_slot WHERE fair_id = $1 AND organisation_id = $2 ORDER BY starts_at, id', [fairId, organisationId]);
+    expect((await walkPages<{ id: string }>(t.api, path, employer)).map((s) => s.id)).toEqual(own.map((r) => r.id));
+  }, 300_000);
+
   it.each([
     ['the selection workbench', ''],
     ['the workbench newest first', '&sort=-submitted'],
@@ -250,8 +284,9 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
     expect((await t.api.get(`/api/v1/cohorts/${world.cohortId}/roster?cursor=nonsense`, admin.token)).status).toBe(400);
   }, 300_000);
 
-  it('a trainee’s inbox and the talent search read no large table sequentially', async () => {
+  it('a trainee’s inbox, their applications and the talent search read no large table sequentially', async () => {
     expect(await planProblems('/api/v1/me/notifications?limit=50', await traineeToken())).toEqual([]);
+    expect(await planProblems('/api/v1/me/applications?limit=20', await traineeToken())).toEqual([]);
     const employer = await employerToken();
     expect(await planProblems('/api/v1/talent/profiles?track=cybersecurity&limit=50', employer)).toEqual([]);
     expect(await planProblems('/api/v1/talent/profiles?skillsAll=SK-1,SK-2&limit=50', employer)).toEqual([]);

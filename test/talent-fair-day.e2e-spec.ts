@@ -93,7 +93,7 @@ describe("a career fair's day", () => {
     it('frees the slot at once; cancelling again finds nothing (404); someone else can book the time', async () => {
       const slotId = await slot(today, w.people.employer, 2.5 * HOUR);
       const booking = await book(slotId, w.people.traineeA);
-      const mine = async () => ((await api.get(`/api/v1/career-fairs/${today}/slots`, w.people.traineeA.token)).body as Array<{ id: string; available: boolean; bookedByMe: boolean; bookingId: string | null }>).find((s) => s.id === slotId)!;
+      const mine = async () => ((await api.get(`/api/v1/career-fairs/${today}/slots?limit=100`, w.people.traineeA.token)).body.items as Array<{ id: string; available: boolean; bookedByMe: boolean; bookingId: string | null }>).find((s) => s.id === slotId)!;
       expect(await mine()).toMatchObject({ available: false, bookedByMe: true, bookingId: booking });
       const cancelled = await api.delete(`/api/v1/fair-bookings/${booking}`, w.people.traineeA.token);
       expect(cancelled.status).toBe(204);
@@ -103,7 +103,7 @@ describe("a career fair's day", () => {
       const again = await api.delete(`/api/v1/fair-bookings/${booking}`, w.people.traineeA.token);
       expect(again.status).toBe(404);
       // The employer sees the time free again, and another trainee takes it.
-      const employerView = ((await api.get(`/api/v1/career-fairs/${today}/slots`, w.people.employer.token)).body as Array<{ id: string; available: boolean; bookedByName: string | null }>).find((s) => s.id === slotId);
+      const employerView = ((await api.get(`/api/v1/career-fairs/${today}/slots?limit=100`, w.people.employer.token)).body.items as Array<{ id: string; available: boolean; bookedByName: string | null }>).find((s) => s.id === slotId);
       expect(employerView).toMatchObject({ available: true, bookedByName: null });
       await book(slotId, other);
     });
@@ -241,7 +241,7 @@ describe("a career fair's day", () => {
       expect(self.body).toMatchObject({ checkedInAt: checked.body.checkedInAt, checkedInAs: 'employer' });
       const registrations = (await api.get('/api/v1/me/fair-registrations', w.people.traineeA.token)).body.items;
       expect(registrations.find((r: { fairId: string }) => r.fairId === today)).toMatchObject({ checkedInAt: checked.body.checkedInAt, checkedInAs: 'employer' });
-      const slots = (await api.get(`/api/v1/career-fairs/${today}/slots`, w.people.employer.token)).body as Array<{ bookingId: string | null; bookerCheckedInAt: string | null }>;
+      const slots = (await api.get(`/api/v1/career-fairs/${today}/slots?limit=100`, w.people.employer.token)).body.items as Array<{ bookingId: string | null; bookerCheckedInAt: string | null }>;
       expect(slots.find((s) => s.bookingId === ownBooking)?.bookerCheckedInAt).toBe(checked.body.checkedInAt);
       const [row] = await t.dataSource.query('SELECT checked_in_by FROM career_fair_registration WHERE fair_id = $1 AND trainee_id = $2', [today, w.people.traineeA.id]);
       expect(row.checked_in_by).toBe(w.people.employer.id);
@@ -273,7 +273,7 @@ describe("a career fair's day", () => {
       await api.post(`/api/v1/career-fairs/${today}/registrations`, undefined, leaver.token);
       const slotId = await slot(today, w.people.employer, 4.5 * HOUR);
       const booking = await book(slotId, leaver);
-      const employerSees = async () => ((await api.get(`/api/v1/career-fairs/${today}/slots`, w.people.employer.token)).body as Array<{ id: string; bookingId: string | null }>).find((s) => s.id === slotId);
+      const employerSees = async () => ((await api.get(`/api/v1/career-fairs/${today}/slots?limit=100`, w.people.employer.token)).body.items as Array<{ id: string; bookingId: string | null }>).find((s) => s.id === slotId);
       expect((await employerSees())?.bookingId).toBe(booking);
       // Withdrawal during the fair: meetings not yet begun are cancelled with it.
       expect((await api.post('/api/v1/me/talent-profile/withdraw', undefined, leaver.token)).status).toBe(200);

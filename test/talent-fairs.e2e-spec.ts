@@ -139,10 +139,10 @@ describe('career fairs', () => {
     expect(taken.status).toBe(409);
     expect(taken.body.type).toMatch(/slot-taken$/);
     expect((await api.post(`/api/v1/fair-slots/${early}/bookings`, undefined, outsider.token)).status).toBe(404);
-    const own = await api.get(`/api/v1/career-fairs/${fairId}/slots`, w.people.employer.token);
-    expect(own.body.find((s: { id: string }) => s.id === early)).toMatchObject({ available: false, bookedByName: expect.any(String) });
-    const seen = await api.get(`/api/v1/career-fairs/${fairId}/slots`, listedOther.token);
-    expect(seen.body.find((s: { id: string }) => s.id === early)).toMatchObject({ available: false, bookedByMe: false, bookedByName: null });
+    const own = await api.get(`/api/v1/career-fairs/${fairId}/slots?limit=100`, w.people.employer.token);
+    expect(own.body.items.find((s: { id: string }) => s.id === early)).toMatchObject({ available: false, bookedByName: expect.any(String) });
+    const seen = await api.get(`/api/v1/career-fairs/${fairId}/slots?limit=100`, listedOther.token);
+    expect(seen.body.items.find((s: { id: string }) => s.id === early)).toMatchObject({ available: false, bookedByMe: false, bookedByName: null });
   });
 
   it('stays clash-free under 200 concurrent booking requests (20 trainees × 10 slots at two times)', async () => {
@@ -211,16 +211,16 @@ describe('career fairs', () => {
     expect(plain.data).toMatchObject({ cancelledBy: 'trainee', traineeName: 'Test trainee' });
     // A meeting that began before the withdrawal (booked and reminded earlier): history, kept.
     await t.dataSource.query(`INSERT INTO fair_booking (slot_id, fair_id, trainee_id, during, reminded_at) SELECT id, fair_id, $2, tstzrange(starts_at, ends_at), now() FROM fair_slot WHERE id = $1`, [begun, trainee.id]);
-    const before = await api.get(`/api/v1/career-fairs/${today.body.id}/slots`, w.people.employer.token);
-    expect(before.body.find((s: { id: string }) => s.id === begun)).toMatchObject({ bookedByName: 'Test trainee' });
+    const before = await api.get(`/api/v1/career-fairs/${today.body.id}/slots?limit=100`, w.people.employer.token);
+    expect(before.body.items.find((s: { id: string }) => s.id === begun)).toMatchObject({ bookedByName: 'Test trainee' });
 
     expect((await api.post('/api/v1/me/talent-profile/withdraw', undefined, trainee.token)).status).toBe(200);
     expect(await t.dataSource.query('SELECT slot_id FROM fair_booking WHERE trainee_id = $1', [trainee.id])).toEqual([{ slot_id: begun }]);
     expect((await t.dataSource.query('SELECT fair_id FROM career_fair_registration WHERE trainee_id = $1', [trainee.id])).map((r: { fair_id: string }) => r.fair_id)).toEqual([today.body.id]);
-    const mine = await api.get(`/api/v1/career-fairs/${fairId}/slots`, w.people.employer.token);
-    expect(mine.body.find((s: { id: string }) => s.id === future)).toMatchObject({ available: true, bookedByName: null });
-    const under = await api.get(`/api/v1/career-fairs/${today.body.id}/slots`, w.people.employer.token);
-    expect(under.body.find((s: { id: string }) => s.id === begun)).toMatchObject({ available: false, bookedByName: null });
+    const mine = await api.get(`/api/v1/career-fairs/${fairId}/slots?limit=100`, w.people.employer.token);
+    expect(mine.body.items.find((s: { id: string }) => s.id === future)).toMatchObject({ available: true, bookedByName: null });
+    const under = await api.get(`/api/v1/career-fairs/${today.body.id}/slots?limit=100`, w.people.employer.token);
+    expect(under.body.items.find((s: { id: string }) => s.id === begun)).toMatchObject({ available: false, bookedByName: null });
     // The employer hears the time is free, without the name of someone who withdrew their consent, and
     // in the words of a plain cancellation by a candidate: no reason that would tell them who withdrew.
     const notice = await employerNotice(futureBooking.body.id, "the employer's cancellation notice");

@@ -58,10 +58,11 @@ export class ApplicationsController {
 
   @Get('me/applications')
   @Roles('trainee')
-  @ApiOperation({ summary: 'Own applications, newest first' })
-  @ApiOkResponse({ type: [ApplicationView] })
-  async mine(@CurrentPrincipal() principal: Principal): Promise<ApplicationView[]> {
-    return this.applications.mine(principal.userId);
+  @ApiOperation({ summary: 'Own applications, newest first, a page at a time' })
+  @ApiPage(ApplicationView)
+  @ApiProblems(400)
+  async mine(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<ApplicationView>> {
+    return this.applications.mine(principal.userId, query);
   }
 
   @Get('applications/:id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
-import { conflict, hasRole, notFound, Page, PageQuery, Principal, unprocessable } from '@gds/http';
+import { conflict, decodeMicrosecondCursor, hasRole, microsecondKey, notFound, Page, PageQuery, Principal, toPage, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { Application } from './application.entity';
 import { ApplicationAudit } from './application-audit.service';
@@ -89,9 +89,15 @@ export class ApplicationsService {
     return applicationView(application);
   }
 
-  async mine(traineeId: string): Promise<ApplicationView[]> {
-    const rows = await this.repo.find({ where: { traineeId }, order: { submittedAt: 'DESC' } });
-    return rows.map((a) => applicationView(a));
+  /** A page of the trainee's own applications, newest first by (submitted_at, id), through application_trainee_keyset_idx. */
+  async mine(traineeId: string, query: PageQuery): Promise<Page<ApplicationView>> {
+    const after = decodeMicrosecondCursor(query.cursor);
+    const qb = this.repo.createQueryBuilder('a').addSelect(microsecondKey('a.submitted_at'), 'cursor_at').where('a.trainee_id = :traineeId', { traineeId });
+    if (after) qb.andWhere('(a.submitted_at, a.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', after);
+    const { entities, raw } = await qb.orderBy('a.submitted_at', 'DESC').addOrderBy('a.id', 'DESC').limit(query.limit + 1).getRawAndEntities<{ cursor_at: string }>();
+    // No join: the raw rows are the entities' rows, in the same order.
+    const page = toPage(entities.map((entity, i) => ({ entity, at: raw[i].cursor_at })), query.limit, (r) => ({ at: r.at, id: r.entity.id }));
+    return { items: page.items.map((r) => applicationView(r.entity)), nextCursor: page.nextCursor };
   }
 
   @Transactional()

@@ -87,12 +87,12 @@ export class CareerFairsController {
 
   @Get('career-fairs/:id/slots')
   @Roles('admin', 'employer', 'trainee')
-  @ApiOperation({ summary: "A fair's slots: employers see their own (with who booked), trainees every slot and whether it is free" })
-  @ApiOkResponse({ type: FairSlotView, isArray: true })
-  @ApiProblems(404)
-  async slots(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<FairSlotView[]> {
+  @ApiOperation({ summary: "A fair's slots by start time, a page at a time: employers see their own (with who booked), trainees every slot and whether it is free" })
+  @ApiPage(FairSlotView)
+  @ApiProblems(400, 404)
+  async slots(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string, @Query() query: PageQuery): Promise<Page<FairSlotView>> {
     const organisationId = hasRole(principal, 'employer') ? (await this.scope.of(principal)).organisationId : null;
-    return this.bookings.slots(principal, id, organisationId);
+    return this.bookings.slots(principal, id, organisationId, query);
   }
 
   @Post('fair-slots/:id/bookings')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, isUniqueViolation, postgresCode, Transactional } from '@gds/database';
-import { conflict, hasRole, notFound, Principal, unprocessable } from '@gds/http';
+import { conflict, decodeMicrosecondCursor, hasRole, microsecondKey, notFound, Page, PageQuery, Principal, toPage, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { UserDirectory } from '../identity/identity.module';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
@@ -61,18 +61,28 @@ export class FairBookings {
     return (await this.views([row], principal, actor.organisationId))[0];
   }
 
-  /** The fair's slots: an employer sees their organisation's (with who booked); a trainee every slot (available or not, and their own). */
-  async slots(principal: Principal, fairId: string, employerOrganisationId: string | null): Promise<FairSlotView[]> {
+  /**
+   * One page of the fair's slots by (starts_at, id): an employer sees their organisation's (with who
+   * booked), a trainee or admin every slot (available or not, and their own). Read through
+   * fair_slot_fair_idx, or fair_slot_organisation_keyset_idx for an employer; many slots share a
+   * start time, so the id breaks ties.
+   */
+  async slots(principal: Principal, fairId: string, employerOrganisationId: string | null, query: PageQuery): Promise<Page<FairSlotView>> {
+    const after = decodeMicrosecondCursor(query.cursor);
     await this.fairs.visible(principal, fairId);
     const onlyOwn = !hasRole(principal, 'admin', 'trainee') && employerOrganisationId;
-    const rows: SlotRow[] = await this.txHost.tx.query(
-      `SELECT s.id, s.fair_id, s.organisation_id, s.starts_at, s.ends_at, b.trainee_id AS booked_by, b.id AS booking_id, r.checked_in_at AS booker_checked_in_at
+    const rows: Array<SlotRow & { cursor_at: string }> = await this.txHost.tx.query(
+      `SELECT s.id, s.fair_id, s.organisation_id, s.starts_at, s.ends_at, b.trainee_id AS booked_by, b.id AS booking_id, r.checked_in_at AS booker_checked_in_at,
+              ${microsecondKey('s.starts_at')} AS cursor_at
          FROM fair_slot s LEFT JOIN fair_booking b ON b.slot_id = s.id
          LEFT JOIN career_fair_registration r ON r.fair_id = b.fair_id AND r.trainee_id = b.trainee_id
-        WHERE s.fair_id = $1 AND ($2::uuid IS NULL OR s.organisation_id = $2) ORDER BY s.starts_at, s.id`,
-      [fairId, onlyOwn ? employerOrganisationId : null],
+        WHERE s.fair_id = $1 AND ($2::uuid IS NULL OR s.organisation_id = $2)
+          AND ($3::timestamptz IS NULL OR (s.starts_at, s.id) > ($3::timestamptz, $4::uuid))
+        ORDER BY s.starts_at, s.id LIMIT $5`,
+      [fairId, onlyOwn ? employerOrganisationId : null, after?.at ?? null, after?.id ?? null, query.limit + 1],
     );
-    return this.views(rows, principal, employerOrganisationId);
+    const page = toPage(rows, query.limit, (r) => ({ at: r.cursor_at, id: r.id }));
+    return { items: await this.views(page.items, principal, employerOrganisationId), nextCursor: page.nextCursor };
   }
 
   @Transactional()

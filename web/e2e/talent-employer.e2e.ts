@@ -175,7 +175,7 @@ test('an employer finds a graduate by skill, shortlists, asks to an interview, r
     await page.getByRole('button', { name: 'Publish the slot' }).click();
     await expect(page.getByRole('status').getByText(/^Slot published/)).toBeVisible();
     await expect(page.getByRole('row').filter({ hasText: 'Free' })).toHaveCount(1);
-    const [slot] = await api.call('GET', `/api/v1/career-fairs/${world.fair.id}/slots`, world.employer.token);
+    const [slot] = (await api.call('GET', `/api/v1/career-fairs/${world.fair.id}/slots`, world.employer.token)).items;
     await api.call('POST', `/api/v1/career-fairs/${world.fair.id}/registrations`, grace.token);
     await api.call('POST', `/api/v1/fair-slots/${slot.id}/bookings`, grace.token, undefined, 201);
     await page.reload();
@@ -212,7 +212,7 @@ test('an employer finds a graduate by skill, shortlists, asks to an interview, r
     const registrations = await api.call('GET', '/api/v1/me/fair-registrations', grace.token);
     expect(registrations.items.find((r: { fairId: string }) => r.fairId === today.id)).toMatchObject({ checkedInAt: expect.any(String), checkedInAs: 'employer' });
     // Another organisation's employer cannot check her in (the API says there is no such booking).
-    const booking = (await api.call('GET', `/api/v1/career-fairs/${today.id}/slots`, world.employer.token))[0].bookingId;
+    const booking = (await api.call('GET', `/api/v1/career-fairs/${today.id}/slots`, world.employer.token)).items[0].bookingId;
     const refused = await api.request.post(`/api/v1/fair-bookings/${booking}/check-in`, { headers: { authorization: `Bearer ${world.rival.token}` } });
     expect(refused.status()).toBe(404);
   });

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
+import { allPages } from '../../shared/api/all-pages';
 import { ProblemError } from '../../shared/api/problem';
 import type { CareerFair, FairRegistration, FairSlot, InterviewRequest, ListMe, MyFairBooking, MyTalentProfile, ProfileViewer } from './careers.types';
 
@@ -85,7 +86,8 @@ export const fairQuery = (fairId: string) =>
 export const fairSlotsQuery = (fairId: string) =>
   queryOptions({
     queryKey: careersKeys.slots(fairId),
-    queryFn: () => unwrap(api.GET('/api/v1/career-fairs/{id}/slots', { params: { path: { id: fairId } } })) as Promise<FairSlot[]>,
+    // Every page: the screen groups the fair's slots by employer, so it needs them all (a fair's stay in the hundreds).
+    queryFn: () => allPages<FairSlot>((cursor) => unwrap(api.GET('/api/v1/career-fairs/{id}/slots', { params: { path: { id: fairId }, query: { limit: 100, cursor } } }))),
   });
 
 /** Opt in (or save changes): the answer is the profile as employers now see it. */

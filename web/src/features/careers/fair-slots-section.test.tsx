@@ -26,14 +26,20 @@ const slot = (id: string, startsAt: string, endsAt: string): FairSlot => ({
 const early = slot('a', '2099-12-08T16:00:00Z', '2099-12-08T16:30:00Z');
 const overlapping = slot('b', '2099-12-08T16:15:00Z', '2099-12-08T16:45:00Z');
 
+/** The slots a page of one at a time (the API pages them), so every slot shown was fetched by following the cursor. */
 function serve(slots: () => FairSlot[]) {
-  get.mockImplementation(async (path: string) => {
+  get.mockImplementation(async (path: string, options?: { params?: { query?: { cursor?: string } } }) => {
     if (path === '/api/v1/me') return ok({ timeZone: 'America/Belize' });
-    if (path === '/api/v1/career-fairs/{id}/slots') return ok(slots());
+    if (path === '/api/v1/career-fairs/{id}/slots') {
+      const all = slots();
+      const at = Number(options?.params?.query?.cursor ?? 0);
+      return ok({ items: all.slice(at, at + 1), nextCursor: at + 1 < all.length ? String(at + 1) : null });
+    }
     throw new Error(`unexpected GET ${path}`);
   });
 }
-const slotReads = () => get.mock.calls.filter(([path]) => path === '/api/v1/career-fairs/{id}/slots').length;
+/** Reads of the whole list: requests of its first page. */
+const slotReads = () => get.mock.calls.filter(([path, options]) => path === '/api/v1/career-fairs/{id}/slots' && !options?.params?.query?.cursor).length;
 
 
 afterEach(() => {

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/unwrap';
+import { allPages } from '../../shared/api/all-pages';
 import { problemFrom, UnreachableError } from '../../shared/api/problem';
 import { toSearchQuery, type SearchFilters } from './search-filters';
 import type { CareerFair, Candidate, CatalogueCourse, FairRegistration, FairSlot, InterviewRequest, SearchPage, ShortlistEntry, Skill, TrackCode } from './talent.types';
@@ -40,18 +41,6 @@ export const candidateQuery = (traineeId: string) =>
     staleTime: 10_000,
   });
 
-/** Every page of a keyset-paged list (shortlists and requests of one organisation stay small). */
-async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetchPage(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
-
 export const shortlistsQuery = queryOptions({
   queryKey: talentKeys.shortlists,
   queryFn: () => allPages<ShortlistEntry>((cursor) => unwrap(api.GET('/api/v1/talent/shortlists', { params: { query: { limit: 100, cursor } } }))),
@@ -85,7 +74,7 @@ export const fairQuery = (id: string) =>
 export const slotsQuery = (fairId: string) =>
   queryOptions({
     queryKey: talentKeys.slots(fairId),
-    queryFn: () => unwrap<FairSlot[]>(api.GET('/api/v1/career-fairs/{id}/slots', { params: { path: { id: fairId } } })),
+    queryFn: () => allPages<FairSlot>((cursor) => unwrap(api.GET('/api/v1/career-fairs/{id}/slots', { params: { path: { id: fairId }, query: { limit: 100, cursor } } }))),
     staleTime: 0,
   });
 

@@ -1819,7 +1819,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Own applications, newest first */
+        /** Own applications, newest first, a page at a time */
         get: operations["ApplicationsController_mine"];
         put?: never;
         post?: never;
@@ -2664,7 +2664,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A fair's slots: employers see their own (with who booked), trainees every slot and whether it is free */
+        /** A fair's slots by start time, a page at a time: employers see their own (with who booked), trainees every slot and whether it is free */
         get: operations["CareerFairsController_slots"];
         put?: never;
         /** Publish a one-to-one meeting slot at a fair your organisation takes part in */
@@ -5181,6 +5181,11 @@ export interface components {
         BulkDecisionResultsView: {
             results: components["schemas"]["BulkDecisionResultView"][];
         };
+        ApplicationPageView: {
+            items: components["schemas"]["ApplicationView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         DecisionRecordView: {
             /** Format: uuid */
             id: string;
@@ -6166,6 +6171,11 @@ export interface components {
              * @description The employer's own slots only: when the trainee who booked it checked in at the fair
              */
             bookerCheckedInAt: string | null;
+        };
+        FairSlotPageView: {
+            items: components["schemas"]["FairSlotView"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         FairBookingView: {
             /** Format: uuid */
@@ -17935,22 +17945,27 @@ export interface operations {
     };
     ApplicationsController_mine: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationView"][];
+                    "application/json": components["schemas"]["ApplicationPageView"];
                 };
             };
-            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            /** @description The request is malformed or has invalid or unknown fields */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -23674,7 +23689,11 @@ export interface operations {
     };
     CareerFairsController_slots: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -23683,15 +23702,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page; follow nextCursor for the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FairSlotView"][];
+                    "application/json": components["schemas"]["FairSlotPageView"];
                 };
             };
-            /** @description The request is malformed, has invalid or unknown fields, or has a body this route does not take */
+            /** @description The request is malformed or has invalid or unknown fields */
             400: {
                 headers: {
                     [name: string]: unknown;
