@@ -371,28 +371,6 @@ describe('cohort: the selection workbench (list, rubric scores, quotas per track
     expect((await t.api.get(`/api/v1/applications/${a2.id}`, p2.token)).body.status).toBe('accepted');
   });
 
-  it('reverts the later by id of two decisions written at the same instant, as the trail’s pages order them', async () => {
-    const cohort = await twoTrackCohort();
-    const p = await createUser(t.api, admin.token, ['trainee']);
-    const a = await apply(t.api, cohort.id, p.token, { statement: 'Hi', answers: [{ questionId: 'q1', answer: 'x' }], courseVersionId: cohort.cyber.versionId });
-    // submitted → shortlisted → rejected within one instant; the row of the later id written first, so the
-    // table's own order (insertion) differs from the trail's (created_at, id). Today's plan reads the keyset
-    // index, in id order either way; src/cohort/application-audit.spec.ts covers a plan that does not.
-    const [earlier, later] = [randomUUID(), randomUUID()].sort();
-    await t.dataSource.query(
-      `INSERT INTO application_decision (id, application_id, actor_id, action, from_status, to_status, reason, created_at)
-       VALUES ($1, $3, $4, 'reject', 'shortlisted', 'rejected', 'no', now() + interval '1 second'),
-              ($2, $3, $4, 'shortlist', 'submitted', 'shortlisted', 'ok', now() + interval '1 second')`,
-      [later, earlier, a.id, admin.id],
-    );
-    await t.dataSource.query(`UPDATE application SET status = 'rejected' WHERE id = $1`, [a.id]);
-    const pages = (await t.api.get(`/api/v1/applications/${a.id}/decisions`, admin.token)).body.items.map((d: { id: string }) => d.id);
-    expect(pages.slice(-2)).toEqual([earlier, later]);
-
-    const undone = await t.api.post(`/api/v1/applications/${a.id}/revert`, { reason: 'Rejected by mistake.' }, admin.token);
-    expect([undone.status, undone.body.status]).toEqual([200, 'shortlisted']);
-  });
-
   it('exports the shortlist as formula-safe CSV with a filename (admins and the cohort’s instructors)', async () => {
     const cohort = await twoTrackCohort();
     const id = tag();
