@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, DirectReads, Transactional } from '@gds/database';
 import { Outbox } from '@gds/queue';
-import { assertMicrosecondCursor, microsecondKey } from './microsecond-cursor';
 import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
-import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
+import { assertMicrosecondCursor, decodeCursor, hasRole, microsecondKey, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { UserDirectory } from '../identity/identity.module';
 import { Cohort, CohortStatus } from './cohort.entity';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { decodeCursor, Page, PageQuery, Principal, toPage } from '@gds/http';
+import { assertMicrosecondCursor, decodeCursor, microsecondKey, Page, PageQuery, Principal, toPage } from '@gds/http';
 import { UserDirectory } from '../identity/identity.module';
 import { CohortAccess } from './cohort-access.service';
-import { assertMicrosecondCursor, microsecondKey } from './microsecond-cursor';
 import { PrerequisiteWaiverView } from './dto/prerequisite-waiver.dto';
 import { CourseRef } from '../course/published-course-versions.contract';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AppTransactionHost } from '@gds/database';
-import { badRequest, csvCell, decodeCursor, encodeCursor, hasRole, notFound, Page, Principal } from '@gds/http';
+import { badRequest, csvCell, decodeCursor, encodeCursor, hasRole, microsecondKey, notFound, Page, Principal } from '@gds/http';
 import { UserDirectory } from '../identity/identity.module';
 import { Application, APPLICATION_STATUSES } from './application.entity';
 import { Applicant, DuplicateMatch, findDuplicates } from './applicant-matching';
@@ -14,7 +14,6 @@ import { rankWithTies, summarise } from './rubric-scoring';
 import { Rubrics } from './rubrics.service';
 import { TrackQuotas } from './track-quotas.service';
 import { KEYSET_SORTS, meetsColumnFilters, SelectionPages, wholeListFilters } from './selection-pages';
-import { microsecondKey } from './microsecond-cursor';
 
 /**
  * A sort position: the sort value (null sorts last), the submission time (UTC text to the microsecond,
