@@ -93,8 +93,12 @@ export class FairBookings {
       throw notFound('Slot');
     });
     await this.fairs.registration(slot.fair_id, principal.userId);
-    // Consent: only a listed trainee meets employers; FOR SHARE makes a concurrent withdrawal wait and then cancel this booking.
-    const listed: unknown[] = await this.txHost.tx.query('SELECT 1 FROM talent_profile WHERE trainee_id = $1 AND listed FOR SHARE', [principal.userId]);
+    // Consent: only a listed trainee meets employers, and the profile row's lock makes a concurrent
+    // withdrawal wait and then cancel this booking. FOR NO KEY UPDATE (not FOR SHARE) also queues the
+    // trainee's other bookings behind this one: the exclusion constraint then never waits on another
+    // booking in progress, and such waits, crossed with the slot's unique-index waits, made deadlock
+    // cycles under a burst of concurrent bookings.
+    const listed: unknown[] = await this.txHost.tx.query('SELECT 1 FROM talent_profile WHERE trainee_id = $1 AND listed FOR NO KEY UPDATE', [principal.userId]);
     if (listed.length === 0) throw unprocessable('talent-profile-not-listed', 'Fair meetings are for listed trainees: list your talent profile again (PUT /api/v1/me/talent-profile) to book.');
     if (slot.starts_at <= new Date()) throw unprocessable('slot-started', 'This slot has started; book a later one.');
     try {

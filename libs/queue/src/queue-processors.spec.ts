@@ -7,7 +7,7 @@ function concurrencies(settings: QueueSettings): Record<QueueName, number> {
   const result = {} as Record<QueueName, number>;
   QUEUE_PROCESSORS.forEach((Processor, i) => {
     const processor = new (Processor as unknown as new (...args: unknown[]) => InstanceType<typeof Processor>)(undefined, settings, undefined, undefined, undefined);
-    const worker = { concurrency: 1 };
+    const worker = { concurrency: 1, close: () => Promise.resolve(), disconnect: () => Promise.resolve() };
     (processor as unknown as { _worker: typeof worker })._worker = worker;
     processor.onApplicationBootstrap();
     result[QUEUE_NAMES[i]] = worker.concurrency;
@@ -28,5 +28,16 @@ describe('queue processors', () => {
 
   it('give a queue named in concurrencyByQueue its own (fewer progress slots leave pooled connections to grading)', () => {
     expect(concurrencies({ ...base, concurrency: 16, concurrencyByQueue: { progress: 4, notifications: 8 } })).toEqual({ grading: 16, 'grading-slow': 16, progress: 4, notifications: 8, maintenance: 16 });
+  });
+
+  it("bound each worker's close, so a connection stuck reconnecting cannot hold the shutdown", () => {
+    const never = () => new Promise<void>(() => undefined);
+    QUEUE_PROCESSORS.forEach((Processor) => {
+      const processor = new (Processor as unknown as new (...args: unknown[]) => InstanceType<typeof Processor>)(undefined, { ...base, concurrency: 1 }, undefined, undefined, undefined);
+      const worker = { concurrency: 1, close: never, disconnect: () => Promise.resolve() };
+      (processor as unknown as { _worker: typeof worker })._worker = worker;
+      processor.onApplicationBootstrap();
+      expect(worker.close).not.toBe(never);
+    });
   });
 });

@@ -9,6 +9,7 @@ import { JobFailure } from './job-failure.entity';
 import { QueueSettings } from './queue-settings';
 import { OutboxRelay } from './outbox-relay.service';
 import { openDeferredRelayWake } from './deferred-relay-wake';
+import { boundWorkerClose, WORKER_CLOSE_GRACE_MS } from './bounded-worker-close';
 
 /** One BullMQ worker per queue; it hands each job to the @JobHandler registered for its name. */
 @Injectable()
@@ -28,6 +29,9 @@ abstract class DispatchingProcessor extends WorkerHost implements OnApplicationB
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.settings.concurrencyByQueue?.[this.queueName] ?? this.settings.concurrency;
+    boundWorkerClose(this.worker, WORKER_CLOSE_GRACE_MS, () =>
+      this.logger.warn({ msg: 'queue worker did not close in time; its Redis connections were dropped', queue: this.queueName, graceMs: WORKER_CLOSE_GRACE_MS }),
+    );
   }
 
   async process(job: Job): Promise<unknown> {
