@@ -5,7 +5,7 @@ import { SEEDED_PASSWORD, signIn } from '../harness/seed-users';
 import { httpClient } from './http-client';
 import { LoadContext, Sample, VirtualUser } from './load-context';
 import { LOAD_ACTIONS as ALL_ACTIONS } from './actions';
-import { gradingLags, gradingTimeouts } from './actions/learning.actions';
+import { GradingTrace, gradingLags, gradingTimeouts, gradingTraces } from './actions/learning.actions';
 
 /**
  * The load generator of `npm run bench:load`, forked by run-load.ts into a process of its own so
@@ -32,6 +32,7 @@ export type GeneratorMessage =
       samples: Sample[];
       pipelineLags: number[];
       gradingLags: number[];
+      gradingTraces: GradingTrace[];
       gradingTimeouts: number;
       elapsedSeconds: number;
       cpuSeconds: number;
@@ -137,6 +138,7 @@ async function generate(settings: GeneratorSettings, send: (message: GeneratorMe
       samples,
       pipelineLags,
       gradingLags: [...gradingLags],
+      gradingTraces: [...gradingTraces],
       gradingTimeouts: gradingTimeouts(),
       elapsedSeconds: (Date.now() - started) / 1000,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,

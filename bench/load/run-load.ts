@@ -12,6 +12,7 @@ import { PIPELINE_PROBE_EVERY_MS } from './load-generator';
 import type { Sample } from './load-context';
 import { ProcessFigures, sampleProcesses } from './process-sampler';
 import { memoryProbeEnv, memoryReport } from './memory-report';
+import { gradingLagStagesReport, gradingLagTimelines } from './grading-lag-stages';
 
 const USERS = Number(process.env.LOAD_USERS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -81,14 +82,15 @@ async function main(): Promise<void> {
     const generator = processes.find((p) => p.name === 'load generator')!;
     if (generator.cpuSeconds === null) generator.cpuSeconds = Math.round(result.cpuSeconds * 10) / 10;
     const machine = machineLine({ ...before, machine: { ...before.machine, postgres: (await db.query<{ server_version: string }>('SHOW server_version'))[0].server_version } });
-    report(result, processes, loadAtStart, machine, memoryReport(memoryEnv, measuringFrom));
+    const stages = gradingLagStagesReport(await gradingLagTimelines(db, env.REDIS_URL, env.QUEUE_PREFIX, result.gradingTraces));
+    report(result, processes, loadAtStart, machine, memoryReport(memoryEnv, measuringFrom), stages);
   } finally {
     await Promise.all([api.stop(), worker.stop()]);
     await db.drop();
   }
 }
 
-function report(result: Result, processes: ProcessFigures[], loadAtStart: number[], machine: string, memory: string[]): void {
+function report(result: Result, processes: ProcessFigures[], loadAtStart: number[], machine: string, memory: string[], gradingStages: string): void {
   const { samples, elapsedSeconds: elapsed } = result;
   const endpoints = [...new Set(samples.map((s) => s.endpoint))].sort();
   const rows = endpoints.map((endpoint) => {
@@ -132,8 +134,8 @@ function report(result: Result, processes: ProcessFigures[], loadAtStart: number
   ].join('\n');
   const targetTable = markdownTable(['issue 23.3 target', 'measured', 'target', ''], targets);
   const table = markdownTable(['endpoint', 'requests', 'req/s', 'errors', 'error rate', 'p50 ms', 'p99 ms'], rows);
-  console.log(`\n${targetTable}\n\n${table}\n\n${summary}`);
-  writeSection('load', `## Load (\`npm run bench:load\`)\n\n${machine}\n\n${targetTable}\n\n${summary}\n\n${table}`);
+  console.log(`\n${targetTable}\n\n${table}\n\n${summary}\n\n${gradingStages}`);
+  writeSection('load', `## Load (\`npm run bench:load\`)\n\n${machine}\n\n${targetTable}\n\n${summary}\n\n${gradingStages}\n\n${table}`);
   console.log(`\nwrote the load section of RESULTS.md${missed ? `; ${missed} target(s) not met` : ''}`);
   if (missed > 0) process.exitCode = 1;
 }

@@ -23,6 +23,18 @@ const world = { courseId: '', version: 1, lessonIds: [] as string[], assessmentI
 export const loadWorld = (): Readonly<typeof world> => world;
 /** Submit → graded, per quiz submission, measured by polling the submission (the figure of issue 9.5). */
 export const gradingLags: number[] = [];
+/**
+ * Per graded submission, the client's clock (epoch ms): POST sent, 202 received, and the answer of the
+ * first GET that showed it graded. grading-lag-stages.ts joins them with the database's and BullMQ's
+ * timestamps to split the lag into stages (the processes share the machine's clock).
+ */
+export interface GradingTrace {
+  submissionId: string;
+  sentAt: number;
+  acceptedAt: number;
+  seenGradedAt: number;
+}
+export const gradingTraces: GradingTrace[] = [];
 let timeouts = 0;
 /** Submissions not graded within 60 s. */
 export const gradingTimeouts = () => timeouts;
@@ -111,10 +123,13 @@ export const submitQuiz: LoadAction = {
     const started = Date.now();
     const sent = await ctx.call('POST /assessments/:id/submissions', 'POST', `/api/v1/assessments/${world.assessmentId}/submissions`, { token: user.accessToken, body: { answer: { answers } }, expect: [202] });
     if (sent.status !== 202) return;
+    const acceptedAt = Date.now();
     for (;;) {
       const view = await ctx.call('GET /submissions/:id', 'GET', `/api/v1/submissions/${sent.body.id}`, { token: user.accessToken });
       if (view.body?.status === 'graded') {
-        gradingLags.push(Date.now() - started);
+        const seenGradedAt = Date.now();
+        gradingLags.push(seenGradedAt - started);
+        gradingTraces.push({ submissionId: sent.body.id, sentAt: started, acceptedAt, seenGradedAt });
         return;
       }
       if (Date.now() - started > 60_000) {

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 import { DataSource } from 'typeorm';
 import { driverPool, PoolReader } from '@gds/database';
@@ -42,8 +42,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
-  /** The relay's statements are single autocommit statements: straight on the pg pool. */
-  private readonly pool: PoolReader;
+  /**
+   * The relay's statements are single autocommit statements: straight on a pg pool. Once bootstrapped
+   * (a worker) that is a connection of the relay's own (`ownConnection`); before (a test or the CLI
+   * driving relayBatch by hand), the app's pool.
+   */
+  private pool: PoolReader;
+  private ownPool: Pool | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,6 +60,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   onApplicationBootstrap(): void {
     this.running = true;
+    this.ownConnection();
     this.loop = this.run();
     void this.listen();
   }
@@ -68,6 +74,27 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);
+    const own = this.ownPool;
+    this.ownPool = undefined;
+    this.pool = driverPool(this.dataSource);
+    await own?.end().catch(() => undefined);
+  }
+
+  /**
+   * One connection of the relay's own, apart from the app's pool. On the shared pool each claim and
+   * each mark queued (FIFO) behind the checkouts of every job slot (grading 16, progress 4,
+   * notifications 8, maintenance 16 against 20 connections), and every grading job committed
+   * meanwhile waited for that batch to end: the relay was the largest worker-side stage of the
+   * grading lag in the load run (bench/load/grading-lag-stages.ts). One connection is enough: the
+   * loop runs one statement at a time. pg's Pool (max 1) reconnects on the next query after a drop.
+   */
+  private ownConnection(): void {
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (!url) return;
+    const pool = new Pool({ connectionString: url, max: 1, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000, application_name: 'gds-outbox-relay' });
+    pool.on('error', (error) => this.logger.warn({ msg: 'outbox relay connection lost; the next batch reconnects', error: error.message }));
+    this.ownPool = pool;
+    this.pool = { query: async <T>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as T[] };
   }
 
   private listener: Client | undefined;
