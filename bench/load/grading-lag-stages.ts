@@ -8,7 +8,7 @@ import type { GradingTrace } from './actions/learning.actions';
  * submission, on one clock (every process runs on this machine):
  *
  *   sent        the generator sends the POST                              (generator, Date.now)
- *   written     the api's transaction writes submission + outbox row      (outbox_message.created_at: now(), the transaction's start)
+ *   written     the api's transaction that writes submission + outbox row begins (outbox_message.created_at: now())
  *   enqueued    the relay adds the BullMQ job (after commit, wake, claim) (job.timestamp, the relay's Date.now)
  *   picked up   a grading worker slot takes the job                       (job.processedOn)
  *   graded      the handler has committed the grade                       (job.finishedOn)
@@ -19,15 +19,16 @@ import type { GradingTrace } from './actions/learning.actions';
  * what the p99 is made of.
  */
 const STAGES = [
-  ['api: POST → row written', 'sent', 'written'],
-  ['relay: row → job added', 'written', 'enqueued'],
+  ['api: POST sent → its transaction begins', 'sent', 'written'],
+  // Starts at the api's BEGIN (created_at is now()): holds the api's lock, insert and COMMIT too, and only then the relay's wake and claim.
+  ['api commit + relay: row → job added', 'written', 'enqueued'],
   ['queue wait: added → picked up', 'enqueued', 'pickedUp'],
   ['handler: picked up → graded', 'pickedUp', 'graded'],
   ['client: graded → GET shows it', 'graded', 'seen'],
 ] as const;
 
 type Point = 'sent' | 'written' | 'enqueued' | 'pickedUp' | 'graded' | 'seen';
-type Timeline = Record<Point, number> & { acceptedAt: number; sentAt: number; attemptsMade: number };
+export type Timeline = Record<Point, number> & { acceptedAt: number; sentAt: number; attemptsMade: number };
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
@@ -71,6 +72,11 @@ export async function gradingLagTimelines(db: Pick<BenchDatabase, 'query'>, redi
   }
 }
 
+/** Per submission, the 202's arrival at the generator → the grading job finished, sorted (negative when the job finished first). */
+export function acceptedToGradedMs(timelines: Timeline[]): number[] {
+  return timelines.map((t) => t.graded - t.acceptedAt).sort((a, b) => a - b);
+}
+
 /** The report's lines: a table of stages (p50, p99, mean, share of the mean; and the slowest 1 %'s mean). */
 export function gradingLagStagesReport(timelines: Timeline[]): string {
   if (timelines.length === 0) return '- Grading lag by stage: no submission could be traced.';
@@ -90,7 +96,7 @@ export function gradingLagStagesReport(timelines: Timeline[]): string {
   const retried = timelines.filter((t) => t.attemptsMade > 0).length;
   // The issue's own words for the lag are "accepted → graded": without the POST's and the polling GET's HTTP latency.
   const pipeline = timelines.map((t) => t.graded - t.written).sort((a, b) => a - b);
-  const acceptedToGraded = timelines.map((t) => t.graded - t.acceptedAt).sort((a, b) => a - b);
+  const acceptedToGraded = acceptedToGradedMs(timelines);
   const table = markdownTable(['grading lag stage (ms)', 'p50', 'p99', 'mean', 'share', `slowest 1 % (${slowest.length}) mean`, 'share'], rows);
   return [
     `Grading lag by stage over ${timelines.length} submissions (bench/load/grading-lag-stages.ts; the stages' p99s do not add up to the total's, their means do):`,
