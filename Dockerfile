@@ -21,7 +21,10 @@ ENV NODE_ENV=production
 ENV MALLOC_ARENA_MAX=2
 # Semi-spaces of at most 8 MB instead of 16 (the young generation is about three of them): 12-13 MiB less peak RSS
 # of the api, no measurable CPU per request (bench/README.md, "Profile of the 200-user load").
-ENV NODE_OPTIONS=--max-semi-space-size=8
+# An old-space limit of 512 MB (6-8 times the live heap) is not there as a cap: below V8's 1-2 GB
+# threshold, V8 grows the old space by a factor of about 1.3-1.4 between full collections instead of
+# up to 4, so the api's old space stayed under 70 MB where it reached 133 MB (FINDINGS-rss.md).
+ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=512"
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist

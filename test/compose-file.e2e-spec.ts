@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { AppConfig } from '../src/config/app-config';
+import { DOCKERFILE_NODE_OPTIONS } from '../bench/harness/app-processes';
 
 /**
  * There is no Docker engine here, so docker-compose.yml and the Dockerfile are checked by reading
@@ -119,6 +120,13 @@ describe('Dockerfile', () => {
   it('has a health check and ships no development dependencies', () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK /m);
     expect(dockerfile).toMatch(/npm prune --omit=dev/);
+  });
+
+  it('runs the Node and malloc settings the benches measure (bench/harness/app-processes.ts)', () => {
+    // The RSS figures of issue 23.3 hold only for these: a drift would make the benches measure another heap.
+    expect(dockerfile).toMatch(new RegExp(`^ENV NODE_OPTIONS="${DOCKERFILE_NODE_OPTIONS}"$`, 'm'));
+    expect(DOCKERFILE_NODE_OPTIONS).toMatch(/--max-old-space-size=\d+/);
+    expect(dockerfile).toMatch(/^ENV MALLOC_ARENA_MAX=2$/m);
   });
 
   it('copies every directory the build compiles', () => {

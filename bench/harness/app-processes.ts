@@ -21,10 +21,10 @@ function benchSigningKeys(): string {
   return signingKeys;
 }
 
-/** The environment the built app gets: its own database and queue prefix, quiet logs, a known admin. */
-/** The Dockerfile's NODE_OPTIONS, so the benches measure what production runs. */
-export const DOCKERFILE_NODE_OPTIONS = '--max-semi-space-size=8';
+/** The Dockerfile's NODE_OPTIONS, so the benches measure what production runs (test/compose-file.e2e-spec.ts). */
+export const DOCKERFILE_NODE_OPTIONS = '--max-semi-space-size=8 --max-old-space-size=512';
 
+/** The environment the built app gets: its own database and queue prefix, quiet logs, a known admin. */
 export function appEnvironment(options: AppProcessOptions): Record<string, string> {
   const appNodeOptions = process.env.BENCH_APP_NODE_OPTIONS ?? DOCKERFILE_NODE_OPTIONS;
   return {

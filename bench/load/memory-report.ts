@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MemorySample } from '../harness/memory-probe';
+import { DOCKERFILE_NODE_OPTIONS } from '../harness/app-processes';
 
 /**
  * LOAD_MEMORY=1: the app's processes load bench/harness/memory-probe.js (a `--require` preload that
@@ -13,7 +14,9 @@ export function memoryProbeEnv(): Record<string, string> | undefined {
   if (!process.env.LOAD_MEMORY) return undefined;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gds-memory-'));
   const preload = `--require ${path.join(__dirname, '..', 'harness', 'memory-probe.js')}`;
-  return { MEMORY_PROBE_DIR: dir, NODE_OPTIONS: [process.env.BENCH_APP_NODE_OPTIONS, preload].filter(Boolean).join(' ') };
+  // The app's own flags stay (appEnvironment's default): the probe must not change what it measures.
+  const appNodeOptions = process.env.BENCH_APP_NODE_OPTIONS ?? DOCKERFILE_NODE_OPTIONS;
+  return { MEMORY_PROBE_DIR: dir, NODE_OPTIONS: [appNodeOptions, preload].filter(Boolean).join(' ') };
 }
 
 const mb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${Math.round(bytes / 1e6)}`);
