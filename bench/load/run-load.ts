@@ -13,6 +13,7 @@ import type { Sample } from './load-context';
 import { ProcessFigures, sampleProcesses } from './process-sampler';
 import { memoryProbeEnv, memoryReport } from './memory-report';
 import { acceptedToGradedMs, gradingLagStagesReport, gradingLagTimelines, Timeline } from './grading-lag-stages';
+import { postgresBackendPids, redisServerPids } from './service-processes';
 
 const USERS = Number(process.env.LOAD_USERS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -74,6 +75,9 @@ async function main(): Promise<void> {
           { name: 'api', pid: () => api.pid },
           { name: 'worker', pid: () => worker.pid },
           { name: 'load generator', pid: () => generatorPid },
+          // The run's database's backends only (api, worker, the generator's probes): the shared cluster serves other work too.
+          { name: 'postgres', pids: () => postgresBackendPids(db.name) },
+          { name: 'redis', pids: () => redisServerPids(Number(new URL(env.REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379)) },
         ]);
       },
     );
@@ -129,7 +133,8 @@ function report(result: Result, processes: ProcessFigures[], loadAtStart: number
     `- Load average ${loadAtStart.map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min) when the clock started.`,
     `- ${samples.length} requests, ${Math.round(samples.length / elapsed)} req/s, ${errors} errors (error rate ${((100 * errors) / Math.max(samples.length, 1)).toFixed(2)} %; target 0).`,
     `- CPU over the measured phase: ${processes.map((p) => `${p.name} ${cpuShare(p)}`).join('; ')}. The generator's share is what it took from the app on this machine; its event-loop delay p99 was ${result.eventLoopDelayP99Ms.toFixed(1)} ms (added to every latency it measured when high).`,
-    `- RSS (sampled every 0.5 s): ${processes.filter((p) => p.name !== 'load generator').map((p) => `${p.name} peak ${fmt(p.rssMaxMB, 'MB')}, median ${fmt(p.rssMedianMB, 'MB')}`).join('; ')}.`,
+    `- CPU per request (ms of CPU over ${samples.length} requests): ${processes.map((p) => `${p.name} ${p.cpuSeconds === null ? '—' : ((1000 * p.cpuSeconds) / Math.max(samples.length, 1)).toFixed(3)}`).join('; ')}. Postgres counts the backends of the run's database (/proc, by their titles); Redis is the whole server, which other work on the machine may share.`,
+    `- RSS (sampled every 0.5 s): ${processes.filter((p) => p.rssMaxMB !== null && p.name !== 'load generator').map((p) => `${p.name} peak ${fmt(p.rssMaxMB, 'MB')}, median ${fmt(p.rssMedianMB, 'MB')}`).join('; ')}.`,
     `- Pipeline lag (outbox → relay → queue → worker, a probe every ${PIPELINE_PROBE_EVERY_MS / 1000} s under load): p50 ${fmt(percentile(pipeline, 50), 'ms')}, p99 ${fmt(percentile(pipeline, 99), 'ms')}, max ${fmt(pipeline[pipeline.length - 1], 'ms')} over ${pipeline.length} probes.`,
     ...(errors ? [`- Errors: ${[...errorKinds.entries()].map(([kind, n]) => `${kind} ×${n}`).join('; ')}.`] : []),
     ...memory.map((line) => `- ${line}`),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost, DirectReads } from '@gds/database';
+import { AppTransactionHost, DirectReads, namedStatement } from '@gds/database';
 import { EnrollmentDirectory, EnrollmentRef, InstructedVersion } from './enrollment-directory.contract';
 import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
@@ -44,6 +44,13 @@ interface LockRow {
 }
 
 /** The cohort module's answer to other modules about enrollments (the EnrollmentDirectory contract). */
+/** The lesson read's enrollment check and a trainee's own enrollments: named statements (parsed once per connection). */
+const REFS_OF_TRAINEE = namedStatement('cohort:enrollment-refs-of-trainee', `${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`);
+const ENROLLED_IN_VERSION = namedStatement(
+  'cohort:enrolled-in-version',
+  `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
+);
+
 @Injectable()
 export class CohortEnrollmentDirectory extends EnrollmentDirectory {
   constructor(
@@ -68,7 +75,7 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
 
   /** Plain SQL on the pool outside a transaction: the lesson read asks this on every request (issue 23). */
   async enrollmentsOf(traineeId: string): Promise<EnrollmentRef[]> {
-    const rows: RefRow[] = await this.reads.query(`${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`, [traineeId]);
+    const rows: RefRow[] = await this.reads.query(REFS_OF_TRAINEE, [traineeId]);
     return rows.map(refOf);
   }
 
@@ -78,10 +85,7 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
    * test one version id (issue 23, tail latency).
    */
   async enrolledInVersion(traineeId: string, courseVersionId: string): Promise<boolean> {
-    const rows = await this.reads.query(
-      `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
-      [traineeId, courseVersionId],
-    );
+    const rows = await this.reads.query(ENROLLED_IN_VERSION, [traineeId, courseVersionId]);
     return rows.length > 0;
   }
 

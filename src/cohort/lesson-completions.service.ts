@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DirectReads } from '@gds/database';
+import { DirectReads, namedStatement } from '@gds/database';
 import { notFound, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { Enrollment } from './enrollment.entity';
@@ -63,7 +63,10 @@ export class LessonCompletions {
    */
   private async record(enrollment: EnrollmentKeys, lessonId: string, moduleId: string): Promise<{ active: boolean; insertedAt: Date | null; existingAt: Date | null }> {
     const job = this.outbox.embed('recompute-progress', { enrollmentId: enrollment.id }, { firstParam: 5, when: 'inserted', ownStatement: true });
-    const [row] = await this.reads.write<{ active: boolean; insertedAt: Date | null; existingAt: Date | null }>(
+    // A named statement (parsed once per pooled connection): the text is fixed, the outbox CTE's
+    // included (it depends on the options above only); namedStatement throws if it ever differed.
+    const statement = namedStatement(
+      'cohort:record-lesson-completion',
       `WITH locked AS (
          SELECT e.id FROM enrollment e
           WHERE e.id = $1 AND e.status = 'active' AND e.course_version_id = $4
@@ -79,8 +82,14 @@ export class LessonCompletions {
               (SELECT completed_at FROM inserted) AS "insertedAt",
               (SELECT completed_at FROM lesson_completion WHERE enrollment_id = $1 AND lesson_id = $2) AS "existingAt",
               CASE WHEN EXISTS (SELECT 1 FROM inserted) THEN ${job.notify} END AS woken`,
-      [enrollment.id, lessonId, moduleId, enrollment.courseVersionId, ...job.params],
     );
+    const [row] = await this.reads.write<{ active: boolean; insertedAt: Date | null; existingAt: Date | null }>(statement, [
+      enrollment.id,
+      lessonId,
+      moduleId,
+      enrollment.courseVersionId,
+      ...job.params,
+    ]);
     return row;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DirectReads } from '@gds/database';
+import { DirectReads, namedStatement } from '@gds/database';
 import { CourseVersionOutline, PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
@@ -44,7 +44,7 @@ export class ProgressReader {
   async load(enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>, now = new Date()): Promise<LoadedProgress | null> {
     const outline = await this.versions.getOutline(enrollment.courseVersionId);
     if (!outline) return null;
-    const rows = await this.reads.query<FactsRow>(`SELECT ${FACTS_COLUMNS} FROM cohort c WHERE c.id = $1`, [enrollment.cohortId, enrollment.id]);
+    const rows = await this.reads.query<FactsRow>(PROGRESS_FACTS, [enrollment.cohortId, enrollment.id]);
     return assemble(rows[0], outline, now);
   }
 
@@ -55,12 +55,7 @@ export class ProgressReader {
    * module does not know are left out.
    */
   async loadActiveOf(traineeId: string, now = new Date()): Promise<Array<{ enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>; loaded: LoadedProgress }>> {
-    const rows = await this.reads.query<FactsRow & { enrollmentId: string; courseVersionId: string }>(
-      `SELECT e.id AS "enrollmentId", e.course_version_id AS "courseVersionId", ${FACTS_COLUMNS.replaceAll('$2', 'e.id')}
-         FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
-        WHERE e.trainee_id = $1 AND e.status = 'active' ORDER BY e.enrolled_at DESC`,
-      [traineeId],
-    );
+    const rows = await this.reads.query<FactsRow & { enrollmentId: string; courseVersionId: string }>(ACTIVE_PROGRESS_FACTS_OF_TRAINEE, [traineeId]);
     const loaded = [];
     for (const { enrollmentId, courseVersionId, ...row } of rows) {
       const outline = await this.versions.getOutline(courseVersionId);
@@ -77,6 +72,16 @@ const FACTS_COLUMNS = `c.id, c.name, c.status, c.starts_at AS "startsAt", c.ends
   (SELECT coalesce(json_agg(json_build_array(u.module_id, u.offset_days)), '[]') FROM cohort_module_unlock u WHERE u.cohort_id = c.id) AS offsets,
   ARRAY(SELECT l.lesson_id FROM lesson_completion l WHERE l.enrollment_id = $2) AS lessons,
   ARRAY(SELECT DISTINCT g.assessment_id FROM assessment_grade g WHERE g.enrollment_id = $2 AND g.passed) AS passes`;
+
+// Named statements (parsed once per pooled connection): in the load run these were planned on
+// every call, and planning took longer than executing them (pg_stat_statements, FINDINGS-pgcpu.md).
+const PROGRESS_FACTS = namedStatement('cohort:progress-facts', `SELECT ${FACTS_COLUMNS} FROM cohort c WHERE c.id = $1`);
+const ACTIVE_PROGRESS_FACTS_OF_TRAINEE = namedStatement(
+  'cohort:active-progress-facts-of-trainee',
+  `SELECT e.id AS "enrollmentId", e.course_version_id AS "courseVersionId", ${FACTS_COLUMNS.replaceAll('$2', 'e.id')}
+     FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
+    WHERE e.trainee_id = $1 AND e.status = 'active' ORDER BY e.enrolled_at DESC`,
+);
 
 function assemble({ offsets, lessons, passes, ...cohort }: FactsRow, outline: CourseVersionOutline, now: Date): LoadedProgress {
   const schedule: ScheduleFacts = { unlockMode: cohort.unlockMode, startsAt: cohort.startsAt, timeZone: cohort.timeZone, offsets: new Map(offsets) };

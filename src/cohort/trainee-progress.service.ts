@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DirectReads } from '@gds/database';
+import { DirectReads, namedStatement } from '@gds/database';
 import { enrollmentView, ViewedEnrollment } from './enrollments.service';
 import { ProgressReader } from './progress-reader.service';
 import { EnrollmentProgressView } from './dto/enrollment-views.dto';
@@ -7,6 +7,9 @@ import { EnrollmentProgressView } from './dto/enrollment-views.dto';
 const VIEWED_COLUMNS = `id, cohort_id AS "cohortId", trainee_id AS "traineeId", course_version_id AS "courseVersionId", status, source,
   enrolled_at AS "enrolledAt", withdrawn_at AS "withdrawnAt", withdrawal_reason AS "withdrawalReason", completed_at AS "completedAt",
   last_activity_at AS "lastActivityAt", percent_complete AS "percentComplete"`;
+
+/** GET /me/enrollments' list: a named statement (parsed once per pooled connection). */
+const OWN_ENROLLMENTS = namedStatement('cohort:own-enrollments', `SELECT ${VIEWED_COLUMNS} FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`);
 
 /** A trainee's own enrollments with live progress: modules (locked, open, done), due dates, what is next. */
 @Injectable()
@@ -21,7 +24,7 @@ export class TraineeProgress {
   async enrollmentsOf(traineeId: string): Promise<EnrollmentProgressView[]> {
     // Plain SQL into the entity's shape, on the pool (DirectReads): the trainee home reads this on every visit (issue 23's profile).
     // Only the columns the answer shows (the progress figures are computed live below).
-    const enrollments = await this.reads.query<ViewedEnrollment>(`SELECT ${VIEWED_COLUMNS} FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`, [traineeId]);
+    const enrollments = await this.reads.query<ViewedEnrollment>(OWN_ENROLLMENTS, [traineeId]);
     const described: EnrollmentProgressView[] = [];
     for (const enrollment of enrollments) {
       const view = await this.describe(enrollment);

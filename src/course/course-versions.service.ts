@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { AppTransactionHost, DirectReads } from '@gds/database';
+import { AppTransactionHost, DirectReads, namedStatement } from '@gds/database';
 import { forbidden, hasRole, notFound, Principal } from '@gds/http';
 import { CourseAccess } from './course-access.service';
 import { diffOutlines, FrozenLessonContent, FrozenOutline, VersionDiff } from './course-snapshot';
@@ -53,12 +53,15 @@ type RenderedLesson = Pick<VersionLessonView, 'bodyHtml' | 'environmentNotesHtml
  * each statement is a round trip to the database and a share of the api's CPU (issue 23). LEFT
  * JOINs keep the row when the version or the lesson is missing, so each 404 stays what it was.
  */
-const LESSON_LOOKUP = `SELECT c.latest_version, v.id AS version_id, l.module_id, l.content,
+const LESSON_LOOKUP = namedStatement(
+  'course:lesson-lookup',
+  `SELECT c.latest_version, v.id AS version_id, l.module_id, l.content,
          (c.owner_id = $4::uuid OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = $4::uuid)) AS editor
     FROM course c
     LEFT JOIN course_version v ON v.course_id = c.id AND v.version = $2
     LEFT JOIN course_version_lesson l ON l.version_id = v.id AND l.lesson_id = $3
-   WHERE c.id = $1`;
+   WHERE c.id = $1`,
+);
 
 interface LessonLookup {
   latest_version: number;

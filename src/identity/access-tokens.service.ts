@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
-import { driverPool, PoolReader } from '@gds/database';
+import { driverPool, namedStatement, PoolReader } from '@gds/database';
 import { AccessTokenVerifier, isRole, Principal, ProblemException } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 
@@ -29,6 +29,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * token family of its sign-in): once that session ends (sign-out, a password change elsewhere, a
  * leaked refresh token) its access tokens stop working too, in the same query.
  */
+/** Every authenticated request's first statement: a named statement (parsed once per connection). */
+const CURRENT_PRINCIPAL = namedStatement(
+  'access:current-principal',
+  `SELECT roles, active,
+          EXISTS (SELECT 1 FROM refresh_token WHERE $2::uuid IS NOT NULL AND family_id = $2::uuid AND revoked_at IS NOT NULL) AS ended
+     FROM app_user WHERE id = $1`,
+);
+
 @Injectable()
 export class AccessTokens extends AccessTokenVerifier {
   /** Imported once: jose would otherwise import the raw secret as a CryptoKey on every request (verify) and every token (sign). */
@@ -86,12 +94,7 @@ export class AccessTokens extends AccessTokenVerifier {
   async current(userId: string, sessionId: string | undefined): Promise<Principal['roles'] | 'inactive' | 'ended'> {
     if (!UUID.test(userId) || (sessionId !== undefined && !UUID.test(sessionId))) return 'inactive';
     // The session check probes a partial index of revoked families (refresh_token_revoked_family_idx).
-    const rows = await this.pool.query<{ roles: string[]; active: boolean; ended: boolean }>(
-      `SELECT roles, active,
-              EXISTS (SELECT 1 FROM refresh_token WHERE $2::uuid IS NOT NULL AND family_id = $2::uuid AND revoked_at IS NOT NULL) AS ended
-         FROM app_user WHERE id = $1`,
-      [userId, sessionId ?? null],
-    );
+    const rows = await this.pool.query<{ roles: string[]; active: boolean; ended: boolean }>(CURRENT_PRINCIPAL, [userId, sessionId ?? null]);
     if (rows.length === 0 || !rows[0].active) return 'inactive';
     if (rows[0].ended) return 'ended';
     // Roles come from a CHECK-constrained column; one the code does not know grants nothing.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { ProblemException } from '@gds/http';
-import { AppTransactionHost, DirectReads } from '@gds/database';
+import { AppTransactionHost, DirectReads, namedStatement } from '@gds/database';
 import { AppConfig } from '../config/app-config';
 import { RefreshToken } from './refresh-token.entity';
 import { deriveKey } from './derived-keys';
@@ -42,6 +42,22 @@ export interface RotationUser {
  * again within REFRESH_REUSE_GRACE_SECONDS answers the family's current token; later, it means the
  * token leaked and the whole family is revoked.
  */
+/** POST /auth/refresh's one statement (see rotateUnspent): a named statement (parsed once per connection). */
+const ROTATE_UNSPENT = namedStatement(
+  'identity:rotate-unspent-refresh-token',
+  `WITH claimed AS (
+     UPDATE refresh_token t SET used_at = now()
+      WHERE t.id = $1 AND t.secret_hash = $2 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
+        AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = t.user_id AND u.active)
+      RETURNING t.user_id, t.family_id
+   ), successor AS (
+     INSERT INTO refresh_token (id, family_id, user_id, secret_hash, expires_at)
+     SELECT $3, family_id, user_id, $4, $5 FROM claimed
+   )
+   SELECT c.family_id AS "familyId", u.id, u.display_name AS "displayName", u.roles, u.language
+     FROM claimed c JOIN app_user u ON u.id = c.user_id`,
+);
+
 @Injectable()
 export class RefreshTokens {
   private readonly successors: RefreshSuccessor;
@@ -70,19 +86,8 @@ export class RefreshTokens {
     if (!parts) return null;
     const next = this.successors.of(token);
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
-    const sql = `WITH claimed AS (
-         UPDATE refresh_token t SET used_at = now()
-          WHERE t.id = $1 AND t.secret_hash = $2 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
-            AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = t.user_id AND u.active)
-          RETURNING t.user_id, t.family_id
-       ), successor AS (
-         INSERT INTO refresh_token (id, family_id, user_id, secret_hash, expires_at)
-         SELECT $3, family_id, user_id, $4, $5 FROM claimed
-       )
-       SELECT c.family_id AS "familyId", u.id, u.display_name AS "displayName", u.roles, u.language
-         FROM claimed c JOIN app_user u ON u.id = c.user_id`;
     const params = [parts.id, sha256(parts.secret), next.id, sha256(next.secret), expiresAt];
-    const rows = await this.reads.write<RotationUser & { familyId: string }>(sql, params);
+    const rows = await this.reads.write<RotationUser & { familyId: string }>(ROTATE_UNSPENT, params);
     if (rows.length === 0) return null;
     const { familyId, ...user } = rows[0];
     return { rotated: { userId: user.id, familyId, successor: { token: next.token, familyId, expiresAt } }, user };

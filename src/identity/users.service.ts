@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { AppTransactionHost, DirectReads, isUniqueViolation, Transactional } from '@gds/database';
+import { AppTransactionHost, DirectReads, isUniqueViolation, namedStatement, Transactional } from '@gds/database';
 import { conflict, notFound, Page, toPage, decodeCursor, decodeMicrosecondCursor, microsecondKey, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { User } from './user.entity';
@@ -37,6 +37,9 @@ export interface SentInvitation {
 /** The columns of the profile as the API shows it (GET and PATCH /me). */
 const PROFILE_SELECT = `id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear",
   district, employer, organisation_id AS "organisationId", created_at AS "createdAt"`;
+
+/** GET /me's read, on every trainee page: a named statement (parsed once per connection). */
+const PROFILE_BY_ID = namedStatement('identity:profile-by-id', `SELECT ${PROFILE_SELECT} FROM app_user WHERE id = $1`);
 
 const invalidInvitation = () => unprocessable('invalid-invitation', 'The invitation is not valid or has expired.');
 
@@ -120,7 +123,7 @@ export class UsersService {
    * transaction (DirectReads).
    */
   async profile(id: string): Promise<UserProfileRow> {
-    const rows = await this.reads.query<UserProfileRow>(`SELECT ${PROFILE_SELECT} FROM app_user WHERE id = $1`, [id]);
+    const rows = await this.reads.query<UserProfileRow>(PROFILE_BY_ID, [id]);
     if (rows.length === 0) throw notFound('User');
     return rows[0];
   }

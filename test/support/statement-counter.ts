@@ -7,12 +7,19 @@ import { Client } from 'pg';
 export class StatementCounter {
   private readonly original = Client.prototype.query;
   private seen: string[] | null = null;
+  /** The prepared statement's name of each statement seen (named statements, issue 23), or null. */
+  private names: Array<string | null> = [];
 
   install(): void {
     const original = this.original;
-    const record = (statement: string) => this.seen?.push(statement);
+    const record = (statement: string, name: string | null) => {
+      if (!this.seen) return;
+      this.seen.push(statement);
+      this.names.push(name);
+    };
     (Client.prototype as any).query = function (this: Client, ...args: unknown[]) {
-      record(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text ?? args[0]));
+      const config = args[0] as { text?: string; name?: string };
+      record(typeof args[0] === 'string' ? args[0] : String(config?.text ?? args[0]), typeof args[0] === 'string' ? null : (config?.name ?? null));
       return (original as any).apply(this, args);
     };
   }
@@ -22,11 +29,12 @@ export class StatementCounter {
   }
 
   /** The work's result and the statements sent while it ran, in order. */
-  async during<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  async during<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[]; names: Array<string | null> }> {
     this.seen = [];
+    this.names = [];
     try {
       const result = await work();
-      return { result, statements: [...this.seen] };
+      return { result, statements: [...this.seen], names: [...this.names] };
     } finally {
       this.seen = null;
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppTransactionHost } from './app-transaction-host';
 import { driverPool, PoolReader } from './driver-pool';
+import { NamedStatement, statementText } from './named-statement';
 
 /**
  * Plain SQL reads for the hot read paths (issue 23 item 2): inside a @Transactional() call the read
@@ -22,8 +23,9 @@ export class DirectReads {
     this.pool = driverPool(dataSource);
   }
 
-  query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.txHost.isTransactionActive() ? this.txHost.tx.query(sql, params) : this.pool.query<T>(sql, params);
+  /** A `namedStatement` goes as a prepared statement on the pool; in a transaction, as its text. */
+  query<T>(sql: string | NamedStatement, params: unknown[]): Promise<T[]> {
+    return this.txHost.isTransactionActive() ? this.txHost.tx.query(statementText(sql), params) : this.pool.query<T>(sql, params);
   }
 
   /**
@@ -33,7 +35,7 @@ export class DirectReads {
    * inside one it joins it. Write it as `WITH … SELECT`: inside a transaction TypeORM answers a bare
    * UPDATE … RETURNING with `[rows, count]`.
    */
-  write<T>(sql: string, params: unknown[]): Promise<T[]> {
+  write<T>(sql: string | NamedStatement, params: unknown[]): Promise<T[]> {
     return this.query<T>(sql, params);
   }
 }

@@ -6,3 +6,4 @@ export * from './app-transaction-host';
 export * from './postgres-errors';
 export * from './driver-pool';
 export * from './direct-reads.service';
+export * from './named-statement';

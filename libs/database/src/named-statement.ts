@@ -1,0 +1,40 @@
+/**
+ * A hot query's fixed SQL text with a name of its own. Sent on the pool (DirectReads, driverPool)
+ * it goes as a named prepared statement: each pooled connection parses it once and then only binds
+ * and executes it, where an unnamed query is parsed and planned on every call. Issue 23's load run:
+ * Postgres took about as much CPU as the api; `bench/prepared-statements.ts` measured its CPU per
+ * statement at a third (the access check) to a sixth (the lesson lookup) of the unnamed figure.
+ *
+ * Only for fixed texts declared once at module load (`const X = namedStatement(...)`), never for
+ * text built per call: each name costs every pooled connection a parsed statement and a plan cache
+ * entry for its life, so the set is bounded by the code and capped below. Only for queries whose
+ * best plan does not depend on the values (lookups by key): after five executions Postgres may
+ * keep a generic plan (plan_cache_mode auto), which a skewed filter would pay for.
+ * Inside a transaction the text goes through the transaction's query runner as before (unnamed).
+ */
+export interface NamedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** More than the hot paths will ever need; a name past it is a text built per call by mistake. */
+export const MAX_NAMED_STATEMENTS = 64;
+
+const declared = new Map<string, string>();
+
+export function namedStatement(name: string, text: string): NamedStatement {
+  const known = declared.get(name);
+  // node-postgres refuses a name reused with another text on the same connection; fail at load instead.
+  if (known !== undefined && known !== text) throw new Error(`Named statement "${name}" is declared twice with different texts`);
+  if (known === undefined && declared.size >= MAX_NAMED_STATEMENTS) throw new Error(`More than ${MAX_NAMED_STATEMENTS} named statements: "${name}" is one too many`);
+  declared.set(name, text);
+  return Object.freeze({ name, text });
+}
+
+export function isNamedStatement(sql: string | NamedStatement): sql is NamedStatement {
+  return typeof sql !== 'string';
+}
+
+export function statementText(sql: string | NamedStatement): string {
+  return typeof sql === 'string' ? sql : sql.text;
+}
