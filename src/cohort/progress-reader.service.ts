@@ -44,7 +44,7 @@ export class ProgressReader {
   async load(enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>, now = new Date()): Promise<LoadedProgress | null> {
     const outline = await this.versions.getOutline(enrollment.courseVersionId);
     if (!outline) return null;
-    const rows = await this.reads.query<FactsRow>(`SELECT ${FACTS_COLUMNS} FROM cohort c WHERE c.id = $1`, [enrollment.cohortId, enrollment.id]);
+    const rows = await this.reads.query<FactsRow>(`SELECT ${FACTS_COLUMNS} FROM cohort c WHERE c.id = $1`, [enrollment.cohortId, enrollment.id], 'progress-facts');
     return assemble(rows[0], outline, now);
   }
 
@@ -55,7 +55,7 @@ export class ProgressReader {
    * module does not know are left out.
    */
   async loadActiveOf(traineeId: string, now = new Date()): Promise<Array<{ enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>; loaded: LoadedProgress }>> {
-    const loaded = await this.loadOf<Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>>(traineeId, `e.id, e.cohort_id AS "cohortId", e.course_version_id AS "courseVersionId"`, `AND e.status = 'active'`, now);
+    const loaded = await this.loadOf<Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>>('progress-facts-of-active', traineeId, `e.id, e.cohort_id AS "cohortId", e.course_version_id AS "courseVersionId"`, `AND e.status = 'active'`, now);
     return loaded.flatMap(({ enrollment, loaded }) => (loaded ? [{ enrollment, loaded }] : []));
   }
 
@@ -65,17 +65,20 @@ export class ProgressReader {
    * computed from, in one statement. The trainee home reads this on every visit (issue 23): one
    * round trip, where listing the enrollments and then `load` for each took one more per
    * enrollment. `loaded` is null for an enrollment whose version the course module does not know.
+   * `statement` names the caller's `columns` (a prepared statement per name).
    */
-  async loadAllOf<E extends Pick<Enrollment, 'cohortId' | 'courseVersionId'>>(traineeId: string, columns: string, now = new Date()): Promise<Array<{ enrollment: E; loaded: LoadedProgress | null }>> {
-    return this.loadOf<E>(traineeId, columns, '', now);
+  async loadAllOf<E extends Pick<Enrollment, 'cohortId' | 'courseVersionId'>>(statement: string, traineeId: string, columns: string, now = new Date()): Promise<Array<{ enrollment: E; loaded: LoadedProgress | null }>> {
+    return this.loadOf<E>(`progress-facts-of-all:${statement}`, traineeId, columns, '', now);
   }
 
-  private async loadOf<E extends Pick<Enrollment, 'cohortId' | 'courseVersionId'>>(traineeId: string, columns: string, where: string, now: Date): Promise<Array<{ enrollment: E; loaded: LoadedProgress | null }>> {
+  /** `statement`: the prepared statement's name, one per `columns` and `where`. */
+  private async loadOf<E extends Pick<Enrollment, 'cohortId' | 'courseVersionId'>>(statement: string, traineeId: string, columns: string, where: string, now: Date): Promise<Array<{ enrollment: E; loaded: LoadedProgress | null }>> {
     const rows = await this.reads.query<FactsRow & E>(
       `SELECT ${columns}, ${FACTS_COLUMNS.replaceAll('$2', 'e.id')}
          FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
         WHERE e.trainee_id = $1 ${where} ORDER BY e.enrolled_at DESC`,
       [traineeId],
+      statement,
     );
     const outlines = new Map((await this.versions.getOutlines([...new Set(rows.map((r) => r.courseVersionId))])).map((o) => [o.versionId, o]));
     return rows.map((row) => {

@@ -18,7 +18,7 @@ export class TraineeProgress {
     // One statement for the enrollments and what their progress is computed from (issue 23's profile: the trainee home reads
     // this on every visit). Only the columns the answer shows (the progress figures are computed live).
     const described: EnrollmentProgressView[] = [];
-    for (const { enrollment, loaded } of await this.reader.loadAllOf<ViewedEnrollment>(traineeId, VIEWED_COLUMNS)) {
+    for (const { enrollment, loaded } of await this.reader.loadAllOf<ViewedEnrollment>('viewed', traineeId, VIEWED_COLUMNS)) {
       const view = this.describe(enrollment, loaded);
       if (view) described.push(view);
     }

@@ -3,7 +3,8 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** A read straight on the pg pool: rows only. */
 export interface PoolReader {
-  query<T>(sql: string, params: unknown[]): Promise<T[]>;
+  /** `name`: a prepared statement of that name on each connection (parsed and planned once there, not per call). */
+  query<T>(sql: string, params: unknown[], name?: string): Promise<T[]>;
 }
 
 /**
@@ -14,10 +15,10 @@ export interface PoolReader {
  */
 export function driverPool(dataSource: DataSource): PoolReader {
   return {
-    async query<T>(sql: string, params: unknown[]): Promise<T[]> {
-      const pool = (dataSource.driver as PostgresDriver).master as { query(sql: string, params: unknown[]): Promise<{ rows: T[] }> } | undefined;
+    async query<T>(sql: string, params: unknown[], name?: string): Promise<T[]> {
+      const pool = (dataSource.driver as PostgresDriver).master as { query(query: { text: string; values: unknown[]; name?: string }): Promise<{ rows: T[] }> } | undefined;
       if (!pool) return dataSource.query(sql, params);
-      return (await pool.query(sql, params)).rows;
+      return (await pool.query({ text: sql, values: params, name })).rows;
     },
   };
 }
