@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
+import { Pool } from 'pg';
 import { AppProcess, appEnvironment } from './harness/app-processes';
 import { createBenchDatabase } from './harness/bench-database';
 import { createContext } from './harness/bench-context';
@@ -13,7 +14,7 @@ import { setupCourseOutline } from './scenarios/course-outline';
 import { setupTraineeCourse } from './scenarios/trainee-course';
 
 /**
- * CPU time per request of the api and of the bare server for the same read (`lesson`,
+ * CPU time per request of the api and of the bare server for the same read (`lesson`, `me-enrollments`,
  * `cohort-roster`, `course-outline`, and `floor`: GET /health, a static answer behind the whole
  * pipeline, against the bare server's static route): wall-clock req/s on a shared, loaded machine says little, while the CPU a
  * process spends on a fixed number of requests barely depends on what else runs. For each side, in
@@ -74,7 +75,31 @@ async function straced(pid: number, run: () => Promise<unknown>): Promise<string
   return readFileSync(out, 'utf8');
 }
 
-async function measureTarget(target: Target, sides: Array<{ name: string; url: string; pid: number }>): Promise<void> {
+/**
+ * Postgres's side: the CPU of the backends serving one side (by application_name: the app's pool
+ * names itself, the bare server's does not), when Postgres runs on this machine. Pids are listed
+ * after the batch too: a backend that joined during it counts from zero.
+ */
+async function backendTicks(pool: Pool, applicationName: string): Promise<Map<number, number>> {
+  const { rows } = await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1', [applicationName]);
+  const ticks = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      ticks.set(pid, cpuTicks(pid));
+    } catch {
+      // not on this machine, or gone
+    }
+  }
+  return ticks;
+}
+
+function ticksSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, ticks] of after) spent += ticks - (before.get(pid) ?? 0);
+  return spent;
+}
+
+async function measureTarget(target: Target, sides: Array<{ name: string; url: string; pid: number; applicationName: string }>, pg: Pool): Promise<void> {
   console.log(`\n== ${target.name}: ${target.path}`);
   for (const side of sides) {
     const [token] = await target.tokens();
@@ -82,20 +107,25 @@ async function measureTarget(target: Target, sides: Array<{ name: string; url: s
     await showAnswer(side.name, side.url + target.path, token, 'br, gzip');
   }
   const perRequest: Record<string, number[]> = {};
+  const pgPerRequest: Record<string, number[]> = {};
   for (let round = 1; round <= ROUNDS; round++) {
     const tokens = await target.tokens();
     for (const side of sides) {
       await fire(side.url + target.path, tokens, Math.ceil(target.requests / 4));
-      const before = cpuTicks(side.pid);
+      const [before, pgBefore] = [cpuTicks(side.pid), await backendTicks(pg, side.applicationName)];
       const result = await fire(side.url + target.path, tokens, target.requests);
       const us = ((cpuTicks(side.pid) - before) * TICK_US) / target.requests;
+      const pgUs = (ticksSpent(pgBefore, await backendTicks(pg, side.applicationName)) * TICK_US) / target.requests;
+      (pgPerRequest[side.name] ??= []).push(pgUs);
       if (result.non2xx || result.errors) throw new Error(`${side.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
       (perRequest[side.name] ??= []).push(us);
-      console.log(`  round ${round} ${side.name.padEnd(8)} ${us.toFixed(0)} µs CPU/request (${target.requests} requests, ${Math.round(result.requests.average)} req/s)`);
+      console.log(`  round ${round} ${side.name.padEnd(8)} ${us.toFixed(0)} µs CPU/request, Postgres backends ${pgUs.toFixed(0)} µs (${target.requests} requests, ${Math.round(result.requests.average)} req/s)`);
     }
   }
   const [ours, bare] = sides.map((s) => median(perRequest[s.name]));
   console.log(`  median: api ${ours.toFixed(0)} µs, bare ${bare.toFixed(0)} µs, bare/api ${(bare / ours).toFixed(2)}`);
+  const [pgOurs, pgBare] = sides.map((s) => median(pgPerRequest[s.name]));
+  console.log(`  median Postgres backends: for the api ${pgOurs.toFixed(0)} µs, for bare ${pgBare.toFixed(0)} µs`);
   if (process.env.CPU_STRACE) {
     for (const side of sides) {
       const tokens = await target.tokens();
@@ -119,6 +149,7 @@ async function main(): Promise<void> {
     url: `http://127.0.0.1:${port}`,
     queuePrefix,
   });
+  const pg = new Pool({ connectionString: db.url, max: 1, application_name: 'cpu-per-request' });
   try {
     await api.startAndWait();
     worker.start();
@@ -126,29 +157,33 @@ async function main(): Promise<void> {
     await waitForHttpOk(`${baseline.url}/health/ready`, baseline);
     const ctx = createContext({ api, worker, baseline, db });
     const sides = [
-      { name: 'api', url: api.url, pid: api.pid! },
-      { name: 'bare', url: baseline.url, pid: baseline.pid! },
+      { name: 'api', url: api.url, pid: api.pid!, applicationName: 'gds-academy' },
+      { name: 'bare', url: baseline.url, pid: baseline.pid!, applicationName: '' },
     ];
+
     for (const name of names) {
       if (name === 'lesson') {
         const course = await setupTraineeCourse(ctx);
         const path = `/api/v1/courses/${course.courseId}/versions/${course.version}/lessons/${course.lessonIds[2]}`;
-        await measureTarget({ name, path, tokens: async () => course.tokens, requests: REQUESTS }, sides);
+        await measureTarget({ name, path, tokens: async () => course.tokens, requests: REQUESTS }, sides, pg);
+      } else if (name === 'me-enrollments') {
+        const course = await setupTraineeCourse(ctx);
+        await measureTarget({ name, path: '/api/v1/me/enrollments', tokens: async () => course.tokens, requests: REQUESTS }, sides, pg);
       } else if (name === 'cohort-roster') {
         const admin = await ctx.admin.token();
         const { versionId } = await publishBenchCourse(api.url, admin);
         const roster = await setupCohortRoster(api.url, { admin }, versionId);
-        await measureTarget({ name, path: roster.path, tokens: async () => [await ctx.admin.token()], requests: Math.ceil(REQUESTS / 10) }, sides);
+        await measureTarget({ name, path: roster.path, tokens: async () => [await ctx.admin.token()], requests: Math.ceil(REQUESTS / 10) }, sides, pg);
       } else if (name === 'course-outline') {
         const course = await setupTraineeCourse(ctx);
         const outline = await setupCourseOutline(api.url, { instructor: await ctx.admin.token(), reader: course.tokens[0] });
-        await measureTarget({ name, path: outline.path, tokens: async () => course.tokens, requests: REQUESTS }, sides);
+        await measureTarget({ name, path: outline.path, tokens: async () => course.tokens, requests: REQUESTS }, sides, pg);
       } else if (name === 'floor') {
-        await measureTarget({ name, path: '/health', tokens: async () => [], requests: REQUESTS * 2 }, sides);
+        await measureTarget({ name, path: '/health', tokens: async () => [], requests: REQUESTS * 2 }, sides, pg);
       } else throw new Error(`unknown target ${name}`);
     }
   } finally {
-    await Promise.all([api.stop(), worker.stop(), baseline.stop()]);
+    await Promise.all([api.stop(), worker.stop(), baseline.stop(), pg.end()]);
     await db.drop();
   }
 }

@@ -221,4 +221,28 @@ describe('cohort: lesson progress, module completion, roster, at-risk and digest
     expect((await directory.moduleUnlockAt(enrollmentId, cohort.outline.modules[1].moduleId))!.toISOString()).toBe(new Date(Date.parse(cohort.body.startsAt) + 10 * 86_400_000).toISOString());
     expect(await directory.getEnrollment(randomUUID())).toBeNull();
   });
+
+  // One statement reads the enrollments with their cohorts (both have an id and a status): each entry keeps its own.
+  it('lists every own enrollment, newest first, each with its own status, cohort and course, and nothing else', async () => {
+    const older = await createCohort(t.api, admin.token, fake, { status: 'running', shape: { modules: [{ lessons: 1 }] } });
+    const newer = await createCohort(t.api, admin.token, fake, { status: 'accepting_applications', startsInDays: 5, shape: { modules: [{ lessons: 2 }, { lessons: 1 }] } });
+    const { trainee, enrollmentId: first } = await enrolledTrainee(older.id);
+    const second = (await t.api.post(`/api/v1/cohorts/${newer.id}/enrollments`, { traineeId: trainee.id }, admin.token)).body.id as string;
+    expect((await t.api.post(`/api/v1/enrollments/${first}/withdraw`, { reason: 'moved' }, trainee.token)).status).toBe(200);
+
+    const answer = (await t.api.get('/api/v1/me/enrollments', trainee.token)).body;
+    expect(answer.map((e: { id: string }) => e.id)).toEqual([second, first]);
+    const [n, o] = answer;
+    const keys = ['id', 'cohortId', 'traineeId', 'courseVersionId', 'status', 'source', 'enrolledAt', 'withdrawnAt', 'withdrawalReason', 'completedAt', 'lastActivityAt',
+      'percentComplete', 'lessonsDone', 'modulesDone', 'cohort', 'course', 'modules', 'next'];
+    expect(Object.keys(n)).toEqual(keys);
+    expect(Object.keys(o)).toEqual(keys);
+    expect(o).toMatchObject({ cohortId: older.id, traineeId: trainee.id, courseVersionId: older.outline.versionId, status: 'withdrawn', withdrawalReason: 'moved', withdrawnAt: expect.any(String) });
+    expect(o.cohort).toEqual({ id: older.id, name: older.body.name, status: 'running', startsAt: older.body.startsAt, endsAt: older.body.endsAt });
+    expect(o.course).toMatchObject({ versionId: older.outline.versionId });
+    expect(o.modules).toHaveLength(1);
+    expect(n).toMatchObject({ cohortId: newer.id, courseVersionId: newer.outline.versionId, status: 'active', withdrawnAt: null, withdrawalReason: null, percentComplete: 0 });
+    expect(n.cohort).toEqual({ id: newer.id, name: newer.body.name, status: 'accepting_applications', startsAt: newer.body.startsAt, endsAt: newer.body.endsAt });
+    expect(n.modules.map((m: { status: string; lessonsTotal: number }) => [m.status, m.lessonsTotal])).toEqual([['locked', 2], ['locked', 1]]);
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DirectReads, namedStatement } from '@gds/database';
+import { DirectReads, NamedStatement, namedStatement } from '@gds/database';
 import { CourseVersionOutline, PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
@@ -55,35 +55,78 @@ export class ProgressReader {
    * module does not know are left out.
    */
   async loadActiveOf(traineeId: string, now = new Date()): Promise<Array<{ enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>; loaded: LoadedProgress }>> {
-    const rows = await this.reads.query<FactsRow & { enrollmentId: string; courseVersionId: string }>(ACTIVE_PROGRESS_FACTS_OF_TRAINEE, [traineeId]);
-    const loaded = [];
-    for (const { enrollmentId, courseVersionId, ...row } of rows) {
-      const outline = await this.versions.getOutline(courseVersionId);
-      if (outline) loaded.push({ enrollment: { id: enrollmentId, cohortId: row.id, courseVersionId }, loaded: assemble(row, outline, now) });
-    }
-    return loaded;
+    const loaded = await this.loadAllOf<Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>>(ACTIVE_PROGRESS_FACTS_OF_TRAINEE, traineeId, now);
+    return loaded.flatMap(({ enrollment, loaded }) => (loaded ? [{ enrollment, loaded }] : []));
+  }
+
+  /**
+   * A trainee's enrollments and what each one's progress is computed from, in one statement
+   * (`statement`, made by `progressFactsOfTrainee`): the trainee home reads this on every visit
+   * (issue 23), where listing the enrollments and then `load` for each took one more round trip per
+   * enrollment. `loaded` is null for an enrollment whose version the course module does not know.
+   */
+  async loadAllOf<E extends Pick<Enrollment, 'cohortId' | 'courseVersionId'>>(statement: NamedStatement, traineeId: string, now = new Date()): Promise<Array<{ enrollment: E; loaded: LoadedProgress | null }>> {
+    const rows = await this.reads.query<FactsRow & E>(statement, [traineeId]);
+    const outlines = new Map((await this.versions.getOutlines([...new Set(rows.map((r) => r.courseVersionId))])).map((o) => [o.versionId, o]));
+    return rows.map((row) => {
+      const { cohortName, cohortStatus, cohortStartsAt, cohortEndsAt, unlockMode, timeZone, offsets, lessons, passes, ...enrollment } = row;
+      const facts: FactsRow = { cohortId: row.cohortId, cohortName, cohortStatus, cohortStartsAt, cohortEndsAt, unlockMode, timeZone, offsets, lessons, passes };
+      const outline = outlines.get(row.courseVersionId);
+      return { enrollment: enrollment as unknown as E, loaded: outline ? assemble(facts, outline, now) : null };
+    });
   }
 }
 
-type FactsRow = ProgressCohort & { offsets: Array<[string, number]>; lessons: string[]; passes: string[] };
+/** The cohort's columns under names apart from an enrollment's (both have an id and a status), and the enrollment's facts. */
+interface FactsRow {
+  cohortId: string;
+  cohortName: string;
+  cohortStatus: ProgressCohort['status'];
+  cohortStartsAt: Date;
+  cohortEndsAt: Date;
+  unlockMode: ProgressCohort['unlockMode'];
+  timeZone: string;
+  offsets: Array<[string, number]>;
+  lessons: string[];
+  passes: string[];
+}
 
 /** The cohort's columns and the enrollment's facts, for a FROM with the cohort as `c` and the enrollment's id as `$2`. */
-const FACTS_COLUMNS = `c.id, c.name, c.status, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.unlock_mode AS "unlockMode", c.time_zone AS "timeZone",
+const FACTS_COLUMNS = `c.id AS "cohortId", c.name AS "cohortName", c.status AS "cohortStatus", c.starts_at AS "cohortStartsAt", c.ends_at AS "cohortEndsAt",
+  c.unlock_mode AS "unlockMode", c.time_zone AS "timeZone",
   (SELECT coalesce(json_agg(json_build_array(u.module_id, u.offset_days)), '[]') FROM cohort_module_unlock u WHERE u.cohort_id = c.id) AS offsets,
   ARRAY(SELECT l.lesson_id FROM lesson_completion l WHERE l.enrollment_id = $2) AS lessons,
   ARRAY(SELECT DISTINCT g.assessment_id FROM assessment_grade g WHERE g.enrollment_id = $2 AND g.passed) AS passes`;
 
 // Named statements (parsed once per pooled connection): in the load run these were planned on
-// every call, and planning took longer than executing them (pg_stat_statements, FINDINGS-pgcpu.md).
+// every call, and planning took longer than executing them (pg_stat_statements; bench/README.md).
 const PROGRESS_FACTS = namedStatement('cohort:progress-facts', `SELECT ${FACTS_COLUMNS} FROM cohort c WHERE c.id = $1`);
-const ACTIVE_PROGRESS_FACTS_OF_TRAINEE = namedStatement(
+
+/**
+ * A named statement of a trainee's enrollments (`$1`), newest first: the enrollment's own `columns`
+ * (SQL over `e`, with `cohortId` and `courseVersionId` among them) and its progress facts. Declare
+ * it once, at module load (see named-statement.ts); `where` narrows it (SQL over `e`, after AND).
+ */
+export function progressFactsOfTrainee(name: string, columns: string, where = 'true'): NamedStatement {
+  return namedStatement(
+    name,
+    `SELECT ${columns}, ${FACTS_COLUMNS.replaceAll('$2', 'e.id')}
+       FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
+      WHERE e.trainee_id = $1 AND ${where} ORDER BY e.enrolled_at DESC`,
+  );
+}
+
+const ACTIVE_PROGRESS_FACTS_OF_TRAINEE = progressFactsOfTrainee(
   'cohort:active-progress-facts-of-trainee',
-  `SELECT e.id AS "enrollmentId", e.course_version_id AS "courseVersionId", ${FACTS_COLUMNS.replaceAll('$2', 'e.id')}
-     FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
-    WHERE e.trainee_id = $1 AND e.status = 'active' ORDER BY e.enrolled_at DESC`,
+  `e.id, e.cohort_id AS "cohortId", e.course_version_id AS "courseVersionId"`,
+  `e.status = 'active'`,
 );
 
-function assemble({ offsets, lessons, passes, ...cohort }: FactsRow, outline: CourseVersionOutline, now: Date): LoadedProgress {
+function assemble(row: FactsRow, outline: CourseVersionOutline, now: Date): LoadedProgress {
+  const { offsets, lessons, passes } = row;
+  const cohort: ProgressCohort = {
+    id: row.cohortId, name: row.cohortName, status: row.cohortStatus, startsAt: row.cohortStartsAt, endsAt: row.cohortEndsAt, unlockMode: row.unlockMode, timeZone: row.timeZone,
+  };
   const schedule: ScheduleFacts = { unlockMode: cohort.unlockMode, startsAt: cohort.startsAt, timeZone: cohort.timeZone, offsets: new Map(offsets) };
   const facts: ProgressFacts = { doneLessons: new Set(lessons), passedAssessments: new Set(passes) };
   return { cohort, outline, schedule, facts, progress: computeProgress(outline, schedule, facts, now) };

@@ -1,33 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DirectReads, namedStatement } from '@gds/database';
 import { enrollmentView, ViewedEnrollment } from './enrollments.service';
-import { ProgressReader } from './progress-reader.service';
+import { LoadedProgress, progressFactsOfTrainee, ProgressReader } from './progress-reader.service';
 import { EnrollmentProgressView } from './dto/enrollment-views.dto';
 
-const VIEWED_COLUMNS = `id, cohort_id AS "cohortId", trainee_id AS "traineeId", course_version_id AS "courseVersionId", status, source,
-  enrolled_at AS "enrolledAt", withdrawn_at AS "withdrawnAt", withdrawal_reason AS "withdrawalReason", completed_at AS "completedAt",
-  last_activity_at AS "lastActivityAt", percent_complete AS "percentComplete"`;
+const VIEWED_COLUMNS = `e.id, e.cohort_id AS "cohortId", e.trainee_id AS "traineeId", e.course_version_id AS "courseVersionId", e.status, e.source,
+  e.enrolled_at AS "enrolledAt", e.withdrawn_at AS "withdrawnAt", e.withdrawal_reason AS "withdrawalReason", e.completed_at AS "completedAt",
+  e.last_activity_at AS "lastActivityAt", e.percent_complete AS "percentComplete"`;
 
-/** GET /me/enrollments' list: a named statement (parsed once per pooled connection). */
-const OWN_ENROLLMENTS = namedStatement('cohort:own-enrollments', `SELECT ${VIEWED_COLUMNS} FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`);
+/** GET /me/enrollments: every enrollment of the trainee with its progress facts, one named statement. */
+const OWN_ENROLLMENTS_WITH_FACTS = progressFactsOfTrainee('cohort:own-enrollments-with-facts', VIEWED_COLUMNS);
 
 /** A trainee's own enrollments with live progress: modules (locked, open, done), due dates, what is next. */
 @Injectable()
 export class TraineeProgress {
   private readonly logger = new Logger(TraineeProgress.name);
 
-  constructor(
-    private readonly reads: DirectReads,
-    private readonly reader: ProgressReader,
-  ) {}
+  constructor(private readonly reader: ProgressReader) {}
 
   async enrollmentsOf(traineeId: string): Promise<EnrollmentProgressView[]> {
-    // Plain SQL into the entity's shape, on the pool (DirectReads): the trainee home reads this on every visit (issue 23's profile).
-    // Only the columns the answer shows (the progress figures are computed live below).
-    const enrollments = await this.reads.query<ViewedEnrollment>(OWN_ENROLLMENTS, [traineeId]);
+    // One statement for the enrollments and what their progress is computed from (issue 23's profile: the trainee home reads
+    // this on every visit). Only the columns the answer shows (the progress figures are computed live).
     const described: EnrollmentProgressView[] = [];
-    for (const enrollment of enrollments) {
-      const view = await this.describe(enrollment);
+    for (const { enrollment, loaded } of await this.reader.loadAllOf<ViewedEnrollment>(OWN_ENROLLMENTS_WITH_FACTS, traineeId)) {
+      const view = this.describe(enrollment, loaded);
       if (view) described.push(view);
     }
     return described;
@@ -38,13 +33,12 @@ export class TraineeProgress {
    * triggers), so that is a broken database, logged, and the enrollment is left out rather than
    * answered without its cohort and course, which every client needs.
    */
-  private async describe(enrollment: ViewedEnrollment): Promise<EnrollmentProgressView | null> {
-    const loaded = await this.reader.load(enrollment);
-    const base = enrollmentView(enrollment);
+  private describe(enrollment: ViewedEnrollment, loaded: LoadedProgress | null): EnrollmentProgressView | null {
     if (!loaded) {
       this.logger.error(`enrollment ${enrollment.id}: course version ${enrollment.courseVersionId} cannot be read; left out of the trainee's enrollments`);
       return null;
     }
+    const base = enrollmentView(enrollment);
     const { cohort, outline, progress } = loaded;
     return {
       ...base,
