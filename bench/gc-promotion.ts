@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppProcess, appEnvironment } from './harness/app-processes';
 import { createBenchDatabase } from './harness/bench-database';
@@ -16,8 +16,8 @@ import { setupTraineeCourse } from './scenarios/trainee-course';
  *
  *   npm run build:server && node dist/bench/gc-promotion.js me lesson
  *
- * GC_SNAPSHOTS=<dir>: also writes heap snapshots (SIGWINCH) before a batch, right after it and 5 s
- * later into <dir>, for `node dist/bench/heap-snapshot-diff.js a b c`. GC_SAMPLING=<dir>: in the last
+ * GC_SNAPSHOTS=<dir>: also writes heap snapshots (SIGWINCH) before a batch, 3 s into it (the api pauses while it writes) and 5 s
+ * after it into <dir>, for `node dist/bench/heap-snapshot-diff.js a b c`. GC_SAMPLING=<dir>: in the last
  * round, a sampling heap profile of the first 2.5 s into <dir> (bench/harness/heap-sampling-probe.ts),
  * for `node dist/bench/heap-profile-summary.js <file>`. Writes no results file.
  */
@@ -44,6 +44,7 @@ class PromotionMeter {
       for (const line of lines) {
         const kind = / gc=(\w+)/.exec(line)?.[1];
         if (!kind) continue;
+        if (process.env.GC_TRACE_FILE) appendFileSync(process.env.GC_TRACE_FILE, line + '\n');
         this.gcs[kind] = (this.gcs[kind] ?? 0) + 1;
         this.promoted += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0);
       }
@@ -63,6 +64,7 @@ function fire(url: string, tokens: string[], amount: number): Promise<autocannon
     url,
     connections: CONNECTIONS,
     amount,
+    timeout: 120,
     requests: [{ setupRequest: (request: any) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` } }) }],
   });
 }
@@ -119,15 +121,17 @@ async function main(): Promise<void> {
         if (sampling && round === ROUNDS) process.kill(api.pid!, 'SIGTTIN');
         // Stopped while requests still flow: promoted garbage waits in old space for a mark-compact.
         const stopSampling = sampling && round === ROUNDS ? setTimeout(() => process.kill(api.pid!, 'SIGTTOU'), 2500) : undefined;
+        // A snapshot with the batch's connections still open: what they hold (it pauses the api for seconds).
+        const during = snapshots && round === ROUNDS ? pause(3000).then(() => snapshot(api, snapshots, `${name} during`)) : undefined;
         const result = await fire(url, course.tokens, REQUESTS);
         clearTimeout(stopSampling);
+        await during;
         const us = ((cpuTicks(api.pid!) - before) * TICK_US) / REQUESTS;
         await pause(200);
         const { promoted, gcs } = meter.take();
         if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
         console.log(`  round ${round}: ${(promoted / REQUESTS / 1024).toFixed(2)} KB promoted/request, ${us.toFixed(0)} µs CPU/request, GCs ${JSON.stringify(gcs)}`);
         if (snapshots && round === ROUNDS) {
-          await snapshot(api, snapshots, `${name} after`);
           await pause(5000);
           await snapshot(api, snapshots, `${name} later`);
         }
