@@ -8,7 +8,7 @@ import { CLS_ID, ClsService } from 'nestjs-cls';
 import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
-import { LOGGED_REQUEST, logsRequests, requestIdOf } from './logger-options';
+import { LOGGED_REQUEST, loggedRequestOf, logsRequests, requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
@@ -117,11 +117,7 @@ function openRequestContext(app: NestFastifyApplication, fastify: FastifyInstanc
     reply.header('x-request-id', id);
     cls.run(() => {
       cls.set(CLS_ID, id);
-      // The three fields the log lines read, not the request: every async resource made while
-      // serving it carries this store, and one that outlives the answer (the keep-alive timer,
-      // pg-pool's idle timer) kept the whole request graph alive into old space: 7.3 → 1.4 KB
-      // promoted per GET /me (bench/gc-promotion.ts, FINDINGS-promo.md).
-      cls.set(LOGGED_REQUEST, { id: request.id, method: request.method, url: request.url });
+      cls.set(LOGGED_REQUEST, loggedRequestOf(request));
       done();
     });
   });
