@@ -35,6 +35,7 @@ export interface NodeProcessOptions {
 export class NodeProcess {
   private child: ChildProcess | undefined;
   private output: string[] = [];
+  private outputListeners: Array<(chunk: string) => void> = [];
   exits = 0;
 
   constructor(readonly options: NodeProcessOptions) {}
@@ -52,6 +53,11 @@ export class NodeProcess {
     return this.output.slice(-lines).join('');
   }
 
+  /** Hears every chunk the process prints from now on (stdout and stderr), e.g. to parse --trace-gc-nvp lines. */
+  onOutput(listener: (chunk: string) => void): void {
+    this.outputListeners.push(listener);
+  }
+
   start(): void {
     if (this.running) throw new Error(`${this.options.name} is already running`);
     const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), path.join(REPO_ROOT, this.options.script), ...(this.options.args ?? [])], {
@@ -62,7 +68,9 @@ export class NodeProcess {
     });
     recordSpawned(child.pid, this.options.name);
     const keep = (chunk: Buffer) => {
-      this.output.push(chunk.toString());
+      const text = chunk.toString();
+      for (const listener of this.outputListeners) listener(text);
+      this.output.push(text);
       if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
     };
     child.stdout?.on('data', keep);

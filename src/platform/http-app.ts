@@ -8,7 +8,7 @@ import { CLS_ID, ClsService } from 'nestjs-cls';
 import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
-import { LOGGED_REQUEST, logsRequests, requestIdOf } from './logger-options';
+import { LOGGED_REQUEST, loggedRequestOf, logsRequests, requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
@@ -117,7 +117,7 @@ function openRequestContext(app: NestFastifyApplication, fastify: FastifyInstanc
     reply.header('x-request-id', id);
     cls.run(() => {
       cls.set(CLS_ID, id);
-      cls.set(LOGGED_REQUEST, request);
+      cls.set(LOGGED_REQUEST, loggedRequestOf(request));
       done();
     });
   });

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ClsServiceManager } from 'nestjs-cls';
 import { loadConfig } from '../config/app-config';
-import { LOGGED_REQUEST, loggerOptions } from './logger-options';
+import { LOGGED_REQUEST, loggedRequestOf, loggerOptions } from './logger-options';
 
 /** The api's root logger as nestjs-pino builds it (level, serializers, redaction, mixin), writing to an array. */
 function capturingLogger() {
@@ -34,5 +34,21 @@ describe('log lines written while a request is served carry the request', () => 
       ['outside', undefined],
     ]);
     expect(JSON.stringify(lines)).not.toContain('secret');
+  });
+});
+
+describe('what a request context keeps for its log lines', () => {
+  it('is the id, method and URL copied out, never the request (a resource outliving the answer would keep it all alive)', () => {
+    const request = { id: 'r-2', method: 'POST', url: '/api/v1/lessons/x/complete', headers: { authorization: 'Bearer x' }, raw: {}, body: { big: 'x'.repeat(1000) } };
+    const kept = loggedRequestOf(request);
+    expect(kept).toEqual({ id: 'r-2', method: 'POST', url: '/api/v1/lessons/x/complete' });
+    expect(Object.values(kept).every((value) => typeof value === 'string')).toBe(true);
+    const { lines, logger } = capturingLogger();
+    const cls = ClsServiceManager.getClsService();
+    cls.run(() => {
+      cls.set(LOGGED_REQUEST, kept);
+      logger.warn('inside');
+    });
+    expect(lines[0].req).toEqual({ id: 'r-2', method: 'POST', url: '/api/v1/lessons/x/complete' });
   });
 });
