@@ -20,9 +20,26 @@ export function driverPool(dataSource: DataSource): PoolReader {
     async query<T>(sql: string | NamedStatement, params: unknown[]): Promise<T[]> {
       const pool = (dataSource.driver as PostgresDriver).master as PgPool | undefined;
       if (!pool) return dataSource.query(statementText(sql), params);
+      if (typeof sql === 'string') return (await pool.query(sql, params)).rows as T[];
       // A named statement is parsed once per pooled connection (see named-statement.ts).
-      const answer = typeof sql === 'string' ? await pool.query(sql, params) : await pool.query({ name: sql.name, text: sql.text, values: params });
-      return answer.rows as T[];
+      try {
+        return (await pool.query({ name: sql.name, text: sql.text, values: params })).rows as T[];
+      } catch (error) {
+        if (!isStalePreparedStatement(error)) throw error;
+        // pg-pool dropped that connection with the error; this call goes once more as plain text.
+        return (await pool.query(sql.text, params)).rows as T[];
+      }
     },
   };
+}
+
+/**
+ * A prepared statement the server can no longer run as prepared: a migration changed a table it
+ * reads (a rolling deploy's new process migrated at start: "cached plan must not change result
+ * type"), or the statement is gone from the session. Raised at bind, before anything executed, so
+ * running the text again unnamed is safe even for a write.
+ */
+export function isStalePreparedStatement(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '0A000' || code === '26000';
 }
