@@ -43,7 +43,6 @@ interface LockRow {
   passed: string[] | null;
 }
 
-/** The cohort module's answer to other modules about enrollments (the EnrollmentDirectory contract). */
 /** The lesson read's enrollment check and a trainee's own enrollments: named statements (parsed once per connection). */
 const REFS_OF_TRAINEE = namedStatement('cohort:enrollment-refs-of-trainee', `${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`);
 const ENROLLED_IN_VERSION = namedStatement(
@@ -51,6 +50,7 @@ const ENROLLED_IN_VERSION = namedStatement(
   `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
 );
 
+/** The cohort module's answer to other modules about enrollments (the EnrollmentDirectory contract). */
 @Injectable()
 export class CohortEnrollmentDirectory extends EnrollmentDirectory {
   constructor(

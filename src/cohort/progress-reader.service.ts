@@ -112,7 +112,7 @@ export function progressFactsOfTrainee(name: string, columns: string, where = 't
     name,
     `SELECT ${columns}, ${FACTS_COLUMNS.replaceAll('$2', 'e.id')}
        FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
-      WHERE e.trainee_id = $1 AND ${where} ORDER BY e.enrolled_at DESC`,
+      WHERE e.trainee_id = $1 AND ${where} ORDER BY e.enrolled_at DESC, e.id`,
   );
 }
 

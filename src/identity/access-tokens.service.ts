@@ -22,13 +22,6 @@ interface VerifiedClaims {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * Short-lived access tokens (JWT, HS256). Verification pins the algorithm, issuer and audience,
- * then reads the user's current roles and status: a deactivated user's tokens stop working at once
- * and a role change applies to the next request. A token names its session (`sid`, the refresh
- * token family of its sign-in): once that session ends (sign-out, a password change elsewhere, a
- * leaked refresh token) its access tokens stop working too, in the same query.
- */
 /** Every authenticated request's first statement: a named statement (parsed once per connection). */
 const CURRENT_PRINCIPAL = namedStatement(
   'access:current-principal',
@@ -37,6 +30,13 @@ const CURRENT_PRINCIPAL = namedStatement(
      FROM app_user WHERE id = $1`,
 );
 
+/**
+ * Short-lived access tokens (JWT, HS256). Verification pins the algorithm, issuer and audience,
+ * then reads the user's current roles and status: a deactivated user's tokens stop working at once
+ * and a role change applies to the next request. A token names its session (`sid`, the refresh
+ * token family of its sign-in): once that session ends (sign-out, a password change elsewhere, a
+ * leaked refresh token) its access tokens stop working too, in the same query.
+ */
 @Injectable()
 export class AccessTokens extends AccessTokenVerifier {
   /** Imported once: jose would otherwise import the raw secret as a CryptoKey on every request (verify) and every token (sign). */

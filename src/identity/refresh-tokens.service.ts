@@ -36,12 +36,6 @@ export interface RotationUser {
   language: string;
 }
 
-/**
- * Opaque refresh tokens `<id>.<secret>` that rotate on every use; the tokens of one sign-in form a
- * family. A token's successor is derived from it (RefreshSuccessor), so presenting a used token
- * again within REFRESH_REUSE_GRACE_SECONDS answers the family's current token; later, it means the
- * token leaked and the whole family is revoked.
- */
 /** POST /auth/refresh's one statement (see rotateUnspent): a named statement (parsed once per connection). */
 const ROTATE_UNSPENT = namedStatement(
   'identity:rotate-unspent-refresh-token',
@@ -58,6 +52,12 @@ const ROTATE_UNSPENT = namedStatement(
      FROM claimed c JOIN app_user u ON u.id = c.user_id`,
 );
 
+/**
+ * Opaque refresh tokens `<id>.<secret>` that rotate on every use; the tokens of one sign-in form a
+ * family. A token's successor is derived from it (RefreshSuccessor), so presenting a used token
+ * again within REFRESH_REUSE_GRACE_SECONDS answers the family's current token; later, it means the
+ * token leaked and the whole family is revoked.
+ */
 @Injectable()
 export class RefreshTokens {
   private readonly successors: RefreshSuccessor;

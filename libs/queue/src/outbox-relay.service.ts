@@ -91,7 +91,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private ownConnection(): void {
     const url = (this.dataSource.options as { url?: string }).url;
     if (!url) return;
-    const pool = new Pool({ connectionString: url, max: 1, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000, application_name: 'gds-outbox-relay' });
+    void this.ownPool?.end().catch(() => undefined);
+    // keepAlive and a query timeout: a half-open connection must not stall the relay's one connection for good.
+    const pool = new Pool({
+      connectionString: url, max: 1, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000, keepAlive: true, query_timeout: 30_000, application_name: 'gds-outbox-relay',
+    });
     pool.on('error', (error) => this.logger.warn({ msg: 'outbox relay connection lost; the next batch reconnects', error: error.message }));
     this.ownPool = pool;
     this.pool = { query: async <T>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as T[] };
