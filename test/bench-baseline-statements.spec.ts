@@ -14,7 +14,7 @@ describe('bench baseline statements', () => {
     ['LESSON_LOOKUP', bare.LESSON_LOOKUP, LESSON_LOOKUP],
     ['ENROLLED_IN_VERSION', bare.ENROLLED_IN_VERSION, ENROLLED_IN_VERSION],
     ['OWN_ENROLLMENTS_WITH_FACTS', bare.OWN_ENROLLMENTS_WITH_FACTS, OWN_ENROLLMENTS_WITH_FACTS],
-  ])('%s has the app's name and text', (_, copy, app) => {
+  ])("%s has the app's name and text", (_, copy, app) => {
     expect(copy).toEqual({ name: app.name, text: app.text });
   });
 });

@@ -92,7 +92,7 @@ describe('bench:load service processes', () => {
     const client = new Client({ connectionString: db.url });
     await client.connect();
     try {
-      const [{ pid, user }] = (await client.query<{ pid: number; user: string }>('SELECT pg_backend_pid() AS pid, current_user AS user')).rows;
+      const [{ pid, user }] = (await client.query<{ pid: number; user: string }>('SELECT pg_backend_pid() AS pid, current_user AS "user"')).rows;
       expect(user).not.toBe(db.name);
       expect(postgresBackendPids(db.name)).toContain(pid);
       expect(postgresBackendPids(user)).not.toContain(pid);
