@@ -21,9 +21,11 @@ ENV NODE_ENV=production
 ENV MALLOC_ARENA_MAX=2
 # Semi-spaces of at most 8 MB instead of 16 (the young generation is about three of them): 12-13 MiB less peak RSS
 # of the api, no measurable CPU per request (bench/README.md, "Profile of the 200-user load").
-# An old-space limit of 512 MB (6-8 times the live heap) is not there as a cap: below V8's 1-2 GB
-# threshold, V8 grows the old space by a factor of about 1.3-1.4 between full collections instead of
-# up to 4, so the api's old space stayed under 70 MB where it reached 133 MB (FINDINGS-rss.md).
+# An old-space limit of 512 MB (6-8 times the live heap) is not there as a cap: with it the api's old
+# space peaked at 70-71 MB under load (86 MB without the flag, side by side; 133 MB in an earlier,
+# faster run without it), with about twice as many full collections (FINDINGS-rss.md). Our reading,
+# not checked against V8's source: V8 lets the old space grow less between full collections when the
+# heap limit is small.
 ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=512"
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

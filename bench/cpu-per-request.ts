@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
@@ -76,30 +76,64 @@ async function straced(pid: number, run: () => Promise<unknown>): Promise<string
 }
 
 /**
- * Postgres's side: the CPU of the backends serving one side (by application_name: the app's pool
- * names itself, the bare server's does not), when Postgres runs on this machine. Pids are listed
- * after the batch too: a backend that joined during it counts from zero.
+ * The local TCP ports of a process's sockets: its fds' socket inodes looked up in /proc/net/tcp and
+ * tcp6 (the bench's network namespace is its children's). A Postgres backend's
+ * pg_stat_activity.client_port is one of these when it serves that process's pool.
  */
-async function backendTicks(pool: Pool, applicationName: string): Promise<Map<number, number>> {
-  const { rows } = await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1', [applicationName]);
-  const ticks = new Map<number, number>();
-  for (const { pid } of rows) {
+function localPorts(pid: number): Set<number> {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
     try {
-      ticks.set(pid, cpuTicks(pid));
+      const socket = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (socket) inodes.add(socket[1]);
+    } catch {
+      // closed since the listing
+    }
+  }
+  const ports = new Set<number>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields.length > 9 && inodes.has(fields[9])) ports.add(parseInt(fields[1].split(':')[1], 16));
+    }
+  }
+  return ports;
+}
+
+/**
+ * Postgres's side: the CPU of the backends serving one process, when Postgres runs on this machine.
+ * Backends are matched by client_port against the process's own sockets, not by application_name:
+ * the api and the worker both name themselves 'gds-academy', and the worker's backends (outbox
+ * relay, schedules) are not the api's work. Pids are listed after the batch too: a backend that
+ * joined during it counts from zero. Null when no backend's /proc could be read (Postgres elsewhere,
+ * or reached over a Unix socket, where there is no client_port).
+ */
+async function backendTicks(pool: Pool, pid: number): Promise<Map<number, number> | null> {
+  const ports = localPorts(pid);
+  const { rows } = await pool.query<{ pid: number; client_port: number | null }>('SELECT pid, client_port FROM pg_stat_activity WHERE datname = current_database()');
+  const ticks = new Map<number, number>();
+  for (const row of rows) {
+    if (row.client_port === null || !ports.has(row.client_port)) continue;
+    try {
+      ticks.set(row.pid, cpuTicks(row.pid));
     } catch {
       // not on this machine, or gone
     }
   }
-  return ticks;
+  return ticks.size > 0 ? ticks : null;
 }
 
-function ticksSpent(before: Map<number, number>, after: Map<number, number>): number {
+/** Null when neither listing found a backend on this machine: "—", not "0 µs". */
+function ticksSpent(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before && !after) return null;
   let spent = 0;
-  for (const [pid, ticks] of after) spent += ticks - (before.get(pid) ?? 0);
+  for (const [pid, ticks] of after ?? []) spent += ticks - (before?.get(pid) ?? 0);
   return spent;
 }
 
-async function measureTarget(target: Target, sides: Array<{ name: string; url: string; pid: number; applicationName: string }>, pg: Pool): Promise<void> {
+const microseconds = (us: number | null) => (us === null || Number.isNaN(us) ? '—' : `${us.toFixed(0)} µs`);
+
+async function measureTarget(target: Target, sides: Array<{ name: string; url: string; pid: number }>, pg: Pool): Promise<void> {
   console.log(`\n== ${target.name}: ${target.path}`);
   for (const side of sides) {
     const [token] = await target.tokens();
@@ -112,20 +146,21 @@ async function measureTarget(target: Target, sides: Array<{ name: string; url: s
     const tokens = await target.tokens();
     for (const side of sides) {
       await fire(side.url + target.path, tokens, Math.ceil(target.requests / 4));
-      const [before, pgBefore] = [cpuTicks(side.pid), await backendTicks(pg, side.applicationName)];
+      const [before, pgBefore] = [cpuTicks(side.pid), await backendTicks(pg, side.pid)];
       const result = await fire(side.url + target.path, tokens, target.requests);
       const us = ((cpuTicks(side.pid) - before) * TICK_US) / target.requests;
-      const pgUs = (ticksSpent(pgBefore, await backendTicks(pg, side.applicationName)) * TICK_US) / target.requests;
-      (pgPerRequest[side.name] ??= []).push(pgUs);
+      const pgTicks = ticksSpent(pgBefore, await backendTicks(pg, side.pid));
+      const pgUs = pgTicks === null ? null : (pgTicks * TICK_US) / target.requests;
+      if (pgUs !== null) (pgPerRequest[side.name] ??= []).push(pgUs);
       if (result.non2xx || result.errors) throw new Error(`${side.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
       (perRequest[side.name] ??= []).push(us);
-      console.log(`  round ${round} ${side.name.padEnd(8)} ${us.toFixed(0)} µs CPU/request, Postgres backends ${pgUs.toFixed(0)} µs (${target.requests} requests, ${Math.round(result.requests.average)} req/s)`);
+      console.log(`  round ${round} ${side.name.padEnd(8)} ${us.toFixed(0)} µs CPU/request, Postgres backends ${microseconds(pgUs)} (${target.requests} requests, ${Math.round(result.requests.average)} req/s)`);
     }
   }
   const [ours, bare] = sides.map((s) => median(perRequest[s.name]));
   console.log(`  median: api ${ours.toFixed(0)} µs, bare ${bare.toFixed(0)} µs, bare/api ${(bare / ours).toFixed(2)}`);
-  const [pgOurs, pgBare] = sides.map((s) => median(pgPerRequest[s.name]));
-  console.log(`  median Postgres backends: for the api ${pgOurs.toFixed(0)} µs, for bare ${pgBare.toFixed(0)} µs`);
+  const [pgOurs, pgBare] = sides.map((s) => (pgPerRequest[s.name]?.length ? median(pgPerRequest[s.name]) : null));
+  console.log(`  median Postgres backends: for the api's connections ${microseconds(pgOurs)}, for bare's ${microseconds(pgBare)}`);
   if (process.env.CPU_STRACE) {
     for (const side of sides) {
       const tokens = await target.tokens();
@@ -157,8 +192,8 @@ async function main(): Promise<void> {
     await waitForHttpOk(`${baseline.url}/health/ready`, baseline);
     const ctx = createContext({ api, worker, baseline, db });
     const sides = [
-      { name: 'api', url: api.url, pid: api.pid!, applicationName: 'gds-academy' },
-      { name: 'bare', url: baseline.url, pid: baseline.pid!, applicationName: '' },
+      { name: 'api', url: api.url, pid: api.pid! },
+      { name: 'bare', url: baseline.url, pid: baseline.pid! },
     ];
 
     for (const name of names) {

@@ -19,7 +19,8 @@ import { setupTraineeCourse } from './scenarios/trainee-course';
  * GC_SNAPSHOTS=<dir>: also writes heap snapshots (SIGWINCH) before a batch, 3 s into it (the api pauses while it writes) and 5 s
  * after it into <dir>, for `node dist/bench/heap-snapshot-diff.js a b c`. GC_SAMPLING=<dir>: in the last
  * round, a sampling heap profile of the first 2.5 s into <dir> (bench/harness/heap-sampling-probe.ts),
- * for `node dist/bench/heap-profile-summary.js <file>`. Writes no results file.
+ * for `node dist/bench/heap-profile-summary.js <file>`. Either one disturbs the last round, which is
+ * labelled so. Writes no results file.
  */
 const REQUESTS = Number(process.env.GC_REQUESTS ?? 4000);
 const CONNECTIONS = Number(process.env.CPU_CONNECTIONS ?? 10);
@@ -130,7 +131,9 @@ async function main(): Promise<void> {
         await pause(200);
         const { promoted, gcs } = meter.take();
         if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
-        console.log(`  round ${round}: ${(promoted / REQUESTS / 1024).toFixed(2)} KB promoted/request, ${us.toFixed(0)} µs CPU/request, GCs ${JSON.stringify(gcs)}`);
+        // The last round carries the snapshot (a pause of seconds, its own allocations) or the sampling profiler: its figures are not the others'.
+        const disturbed = round === ROUNDS && (snapshots || sampling) ? ` (disturbed by ${[snapshots && 'GC_SNAPSHOTS', sampling && 'GC_SAMPLING'].filter(Boolean).join(' and ')}: not comparable with the other rounds)` : '';
+        console.log(`  round ${round}: ${(promoted / REQUESTS / 1024).toFixed(2)} KB promoted/request, ${us.toFixed(0)} µs CPU/request, GCs ${JSON.stringify(gcs)}${disturbed}`);
         if (snapshots && round === ROUNDS) {
           await pause(5000);
           await snapshot(api, snapshots, `${name} later`);

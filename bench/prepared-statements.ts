@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../libs/database/src/data-source-options';
 import { MIGRATIONS } from '../migrations';
 import { createBenchDatabase } from './harness/bench-database';
+import { CURRENT_PRINCIPAL, LESSON_LOOKUP } from './baseline/baseline-statements';
 
 /**
  * Postgres's CPU per statement for the api's hot fixed-text queries, sent unnamed (node-postgres's
@@ -33,6 +35,10 @@ interface Case {
   values: () => unknown[];
 }
 
+/** Published courses, each with one version of LESSONS_PER_VERSION lessons (2 KB Markdown bodies, as the bench's lab lesson). */
+const COURSES = 20;
+const LESSONS_PER_VERSION = 10;
+
 async function seed(db: Awaited<ReturnType<typeof createBenchDatabase>>): Promise<Case[]> {
   const dataSource = new DataSource({ ...buildDataSourceOptions({ url: db.url, poolSize: 2, entities: [], migrations: MIGRATIONS }), logging: false });
   await dataSource.initialize();
@@ -42,25 +48,37 @@ async function seed(db: Awaited<ReturnType<typeof createBenchDatabase>>): Promis
     `INSERT INTO app_user (email, display_name, roles) SELECT 'u' || i || '@example.org', 'User ' || i, ARRAY['trainee'] FROM generate_series(1, 2000) i RETURNING id`,
   );
   const ids = users.map((u) => u.id);
+  // Real rows for the lesson lookup to find (course, version 1, lesson), owned by the first user so the
+  // others take the EXISTS over co-instructors, as a trainee's read does.
+  await db.query(
+    `WITH c AS (INSERT INTO course (code, title, summary, track_code, level, estimated_hours, owner_id, status, latest_version)
+                SELECT 'prep-' || n, 'Course ' || n, 'A course of the prepared-statements bench', 'cybersecurity', 'beginner', 10, $1, 'published', 1
+                  FROM generate_series(1, $2::int) n RETURNING id),
+          v AS (INSERT INTO course_version (course_id, version, title, summary, level, estimated_hours, published_by, outline)
+                SELECT id, 1, 'Course', 'A course', 'beginner', 10, $1, '{}'::jsonb FROM c RETURNING id)
+     INSERT INTO course_version_lesson (version_id, lesson_id, module_id, content)
+     SELECT v.id, gen_random_uuid(), gen_random_uuid(), jsonb_build_object('title', 'Lesson ' || i, 'body', repeat('Some **Markdown** text. ', 85), 'environmentNotes', NULL)
+       FROM v, generate_series(1, $3::int) i`,
+    [ids[0], COURSES, LESSONS_PER_VERSION],
+  );
+  await db.query('ANALYZE');
+  const lessons = await db.query<{ courseId: string; lessonId: string }>(
+    `SELECT v.course_id AS "courseId", l.lesson_id AS "lessonId" FROM course_version_lesson l JOIN course_version v ON v.id = l.version_id`,
+  );
   let next = 0;
-  const user = () => ids[next++ % ids.length];
+  const user = () => ids[1 + (next++ % (ids.length - 1))];
+  let nextLesson = 0;
+  const lesson = () => lessons[nextLesson++ % lessons.length];
   return [
+    // The app's texts (the bare baseline's copies, kept equal to the app's by test/bench-baseline-statements.spec.ts).
+    { name: 'access guard: user, roles, session', text: CURRENT_PRINCIPAL.text, values: () => [user(), user()] },
     {
-      name: 'access guard: user, roles, session',
-      text: `SELECT roles, active,
-              EXISTS (SELECT 1 FROM refresh_token WHERE $2::uuid IS NOT NULL AND family_id = $2::uuid AND revoked_at IS NOT NULL) AS ended
-         FROM app_user WHERE id = $1`,
-      values: () => [user(), user()],
-    },
-    {
-      name: 'lesson lookup (3 joins, an EXISTS)',
-      text: `SELECT c.latest_version, v.id AS version_id, l.module_id, l.content,
-         (c.owner_id = $4::uuid OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = $4::uuid)) AS editor
-    FROM course c
-    LEFT JOIN course_version v ON v.course_id = c.id AND v.version = $2
-    LEFT JOIN course_version_lesson l ON l.version_id = v.id AND l.lesson_id = $3
-   WHERE c.id = $1`,
-      values: () => [user(), 1, user(), user()],
+      name: `lesson lookup (3 joins, an EXISTS; real rows: ${lessons.length} lessons of ${COURSES} courses)`,
+      text: LESSON_LOOKUP.text,
+      values: () => {
+        const { courseId, lessonId } = lesson();
+        return [courseId, 1, lessonId, user()];
+      },
     },
   ];
 }
@@ -86,6 +104,9 @@ async function main(): Promise<void> {
   const clients: Array<{ client: Client; pid: number }> = [];
   try {
     const cases = await seed(db);
+    const [{ server_version: version }] = await db.query<{ server_version: string }>('SHOW server_version');
+    // The figures are CPU time, which load bends less than wall-clock time, but not nothing (caches, frequency): say what it was.
+    console.log(`Postgres ${version}; load average ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start`);
     for (let i = 0; i < CLIENTS; i++) {
       const client = new Client({ connectionString: db.url });
       await client.connect();
@@ -99,6 +120,7 @@ async function main(): Promise<void> {
         figures.unnamed.push(await measure(clients, c, false));
         figures.named.push(await measure(clients, c, true));
       }
+      console.log(`load average ${os.loadavg()[0].toFixed(1)} after ${c.name}`);
       for (const [mode, list] of Object.entries(figures)) {
         console.log(`${c.name}, ${mode}: Postgres ${list.map((f) => f.serverUs.toFixed(1)).join(' / ')} µs per statement; client ${list.map((f) => f.clientUs.toFixed(1)).join(' / ')} µs`);
       }

@@ -1,3 +1,6 @@
+import { buildDataSourceOptions } from '@gds/database';
+import { createTestDatabase } from '@gds/testing';
+import { MIGRATIONS } from '../migrations';
 import { cpuSeconds, rssMB, sampleProcesses } from '../bench/load/process-sampler';
 
 describe('bench:load process sampler', () => {
@@ -36,18 +39,67 @@ describe('bench:load process sampler, groups', () => {
   });
 });
 
+describe('bench:load process sampler, members alive before and gone after', () => {
+  const busyChild = async (script: string) => (await import('node:child_process')).spawn(process.execPath, ['-e', script]);
+  const until = async (done: () => boolean) => {
+    // Polled with a deadline, not slept: the machine may be loaded.
+    const deadline = Date.now() + 20_000;
+    while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+
+  it("counts a member alive before the sampler starts from the sampler's start, not from its fork", async () => {
+    const child = await busyChild('const end = Date.now() + 30000; while (Date.now() < end);');
+    try {
+      await until(() => (cpuSeconds(child.pid) ?? 0) >= 0.6);
+      const beforeStart = cpuSeconds(child.pid)!;
+      expect(beforeStart).toBeGreaterThanOrEqual(0.6);
+      const sampler = sampleProcesses([{ name: 'group', pids: () => [child.pid!] }], 20);
+      await until(() => (cpuSeconds(child.pid) ?? 0) >= beforeStart + 0.3);
+      const [group] = sampler.stop();
+      const atStop = cpuSeconds(child.pid)!;
+      // What it used while sampled (rounded to 0.1 s), not the 0.6 s and more it had used before.
+      expect(group.cpuSeconds).toBeGreaterThanOrEqual(0.2);
+      expect(group.cpuSeconds).toBeLessThanOrEqual(atStop - beforeStart + 0.1);
+      expect(group.cpuSeconds).toBeLessThan(atStop - 0.4);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('keeps what a member that exits between samples had used at its last sample', async () => {
+    const members: number[] = [];
+    const sampler = sampleProcesses([{ name: 'group', pids: () => members }], 20);
+    // Burns 0.5 s of its own CPU, then exits.
+    const child = await busyChild('const used = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; }; while (used() < 0.5);');
+    members.push(child.pid!);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await exited;
+    await until(() => cpuSeconds(child.pid) === null);
+    expect(cpuSeconds(child.pid)).toBeNull();
+    const [group] = sampler.stop();
+    // Sampled every 20 ms while it ran: most of its 0.5 s (plus Node's start-up) is counted, and it is not dropped when it is gone.
+    expect(group.cpuSeconds).toBeGreaterThanOrEqual(0.2);
+    expect(group.cpuSeconds).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('bench:load service processes', () => {
   it('finds the Postgres backends of one database and the Redis server by their titles', async () => {
     const { postgresBackendPids, redisServerPids } = await import('../bench/load/service-processes');
     const { Client } = await import('pg');
-    const client = new Client({ connectionString: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+    // A database whose name is not its user's (the user is postgres): the name must be matched in the database's place.
+    const db = await createTestDatabase(buildDataSourceOptions({ url: '', poolSize: 2, entities: [], migrations: MIGRATIONS }));
+    const client = new Client({ connectionString: db.url });
     await client.connect();
     try {
-      const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
-      expect(postgresBackendPids('postgres')).toContain(pid);
+      const [{ pid, user }] = (await client.query<{ pid: number; user: string }>('SELECT pg_backend_pid() AS pid, current_user AS "user"')).rows;
+      expect(user).not.toBe(db.name);
+      expect(postgresBackendPids(db.name)).toContain(pid);
+      expect(postgresBackendPids(user)).not.toContain(pid);
       expect(postgresBackendPids('no_such_database_here')).toEqual([]);
     } finally {
       await client.end();
+      await db.drop();
     }
     expect(redisServerPids(1)).toEqual([]);
   });

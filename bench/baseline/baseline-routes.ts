@@ -10,6 +10,7 @@ import { moduleOpensAt } from '../../src/cohort/module-states';
 import type { UnlockMode } from '../../src/cohort/cohort.entity';
 import type { CourseVersionOutline } from '../../src/course/published-course-versions.contract';
 import { outlineOf } from './baseline-outlines';
+import { CURRENT_PRINCIPAL, PROFILE_BY_ID } from './baseline-statements';
 
 export interface BaselineDeps {
   pool: Pool;
@@ -26,7 +27,7 @@ export const BARE_GRADING_QUEUE = 'bare-grading';
 /** The app's default AT_RISK_INACTIVE_DAYS (the bench does not set it). */
 const ROSTER_INACTIVE_DAYS = 7;
 
-/** The same token check as the app: HS256 pinned, issuer and audience, then the user's roles and status and whether the token's session has ended. */
+/** The same token check as the app: HS256 pinned, issuer and audience, then the user's roles and status and whether the token's session has ended (the app's named statement). */
 export async function authenticate(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
   return (await authenticatePrincipal(deps, request, reply))?.userId;
 }
@@ -45,12 +46,7 @@ export async function authenticatePrincipal(deps: BaselineDeps, request: Fastify
       audience: deps.audience,
       requiredClaims: ['sub', 'exp', 'iat'],
     });
-    const { rows } = await deps.pool.query(
-      `SELECT roles, active,
-              EXISTS (SELECT 1 FROM refresh_token WHERE $2::uuid IS NOT NULL AND family_id = $2::uuid AND revoked_at IS NOT NULL) AS ended
-         FROM app_user WHERE id = $1`,
-      [payload.sub, typeof payload.sid === 'string' ? payload.sid : null],
-    );
+    const { rows } = await deps.pool.query({ ...CURRENT_PRINCIPAL, values: [payload.sub, typeof payload.sid === 'string' ? payload.sid : null] });
     if (rows.length === 0 || !rows[0].active || rows[0].ended) throw new Error('inactive');
     return { userId: payload.sub as string, roles: rows[0].roles };
   } catch {
@@ -59,27 +55,27 @@ export async function authenticatePrincipal(deps: BaselineDeps, request: Fastify
   }
 }
 
-/** GET /api/v1/me: the token check, then the same row the app reads, shaped as the app shapes it. */
+/** GET /api/v1/me: the token check, then the app's named statement for the profile, shaped as the app shapes it (UserView). */
 function me(app: FastifyInstance, deps: BaselineDeps): void {
   app.get('/api/v1/me', async (request, reply) => {
     const userId = await authenticate(deps, request, reply);
     if (!userId) return reply;
-    const { rows } = await deps.pool.query(
-      'SELECT id, email, display_name, roles, active, gender, birth_year, district, employer, created_at, updated_at FROM app_user WHERE id = $1',
-      [userId],
-    );
+    const { rows } = await deps.pool.query({ ...PROFILE_BY_ID, values: [userId] });
     const u = rows[0];
     return {
       id: u.id,
       email: u.email,
-      displayName: u.display_name,
+      displayName: u.displayName,
       roles: u.roles,
       active: u.active,
+      language: u.language,
+      timeZone: u.timeZone,
       gender: u.gender,
-      birthYear: u.birth_year,
+      birthYear: u.birthYear,
       district: u.district,
       employer: u.employer,
-      createdAt: u.created_at.toISOString(),
+      organisationId: u.organisationId ?? null,
+      createdAt: u.createdAt.toISOString(),
     };
   });
 }

@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { Pool } from 'pg';
 import { computeProgress } from '../../src/cohort/module-states';
 import { renderMarkdown } from '../../src/course/markdown-renderer';
+import type { CourseVersionOutline } from '../../src/course/published-course-versions.contract';
 import { authenticatePrincipal, BaselineDeps } from './baseline-routes';
 import { outlineOf } from './baseline-outlines';
+import { ENROLLED_IN_VERSION, LESSON_LOOKUP, OWN_ENROLLMENTS_WITH_FACTS } from './baseline-statements';
 
 /**
  * The bare equivalents of the trainee's web-facing reads (scenarios `me-enrollments` and `lesson`):
- * the same token check, the same rows read with plain pg, the app's own progress computation and
- * Markdown renderer (the work the answer needs), no framework. Published outlines and lessons never
- * change, so the bare server keeps outlines and rendered lessons in memory as the app does
- * (PublishedVersionsReader, CourseVersions).
+ * the same token check, the app's statements sent by plain pg as the app sends them (named, from
+ * baseline-statements.ts), the app's own progress computation and Markdown renderer (the work the
+ * answer needs), no framework. Published outlines and lessons never change, so the bare server
+ * keeps outlines and rendered lessons in memory as the app does (PublishedVersionsReader,
+ * CourseVersions).
  */
 /** Rendered lesson HTML by version and lesson: frozen content, rendered once (as the app does). */
 const renderedLessons = new Map<string, { bodyHtml: string | null; environmentNotesHtml: string | null }>();
@@ -25,22 +27,17 @@ function renderedLesson(versionId: string, lessonId: string, content: { body: st
   return rendered;
 }
 
-/** One enrollment row with its cohort, schedule and facts → the app's EnrollmentProgressView. */
-async function describe(pool: Pool, e: any, now: Date) {
-  const outline = await outlineOf(pool, e.course_version_id);
-  const cohort = (await pool.query('SELECT id, name, status, starts_at, ends_at, unlock_mode, time_zone FROM cohort WHERE id = $1', [e.cohort_id])).rows[0];
-  const offsets = await pool.query('SELECT module_id, offset_days FROM cohort_module_unlock WHERE cohort_id = $1', [e.cohort_id]);
-  const lessons = await pool.query('SELECT lesson_id FROM lesson_completion WHERE enrollment_id = $1', [e.id]);
-  const passes = await pool.query('SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = $1 AND passed', [e.id]);
-  const facts = { doneLessons: new Set<string>(lessons.rows.map((r) => r.lesson_id)), passedAssessments: new Set<string>(passes.rows.map((r) => r.assessment_id)) };
-  const schedule = { unlockMode: cohort.unlock_mode, startsAt: cohort.starts_at, timeZone: cohort.time_zone, offsets: new Map<string, number>(offsets.rows.map((r) => [r.module_id, r.offset_days])) };
+/** One row of OWN_ENROLLMENTS_WITH_FACTS (an enrollment, its cohort and its facts) → the app's EnrollmentProgressView. */
+function describe(e: any, outline: CourseVersionOutline, now: Date) {
+  const facts = { doneLessons: new Set<string>(e.lessons), passedAssessments: new Set<string>(e.passes) };
+  const schedule = { unlockMode: e.unlockMode, startsAt: e.cohortStartsAt, timeZone: e.timeZone, offsets: new Map<string, number>(e.offsets) };
   const progress = computeProgress(outline, schedule, facts, now);
   return {
-    id: e.id, cohortId: e.cohort_id, traineeId: e.trainee_id, courseVersionId: e.course_version_id, status: e.status, source: e.source,
-    enrolledAt: e.enrolled_at.toISOString(), withdrawnAt: e.withdrawn_at?.toISOString() ?? null, withdrawalReason: e.withdrawal_reason,
-    completedAt: e.completed_at?.toISOString() ?? null, lastActivityAt: e.last_activity_at?.toISOString() ?? null,
+    id: e.id, cohortId: e.cohortId, traineeId: e.traineeId, courseVersionId: e.courseVersionId, status: e.status, source: e.source,
+    enrolledAt: e.enrolledAt.toISOString(), withdrawnAt: e.withdrawnAt?.toISOString() ?? null, withdrawalReason: e.withdrawalReason,
+    completedAt: e.completedAt?.toISOString() ?? null, lastActivityAt: e.lastActivityAt?.toISOString() ?? null,
     percentComplete: progress.percentComplete, lessonsDone: progress.lessonsDone, modulesDone: progress.modulesDone,
-    cohort: { id: cohort.id, name: cohort.name, status: cohort.status, startsAt: cohort.starts_at.toISOString(), endsAt: cohort.ends_at.toISOString() },
+    cohort: { id: e.cohortId, name: e.cohortName, status: e.cohortStatus, startsAt: e.cohortStartsAt.toISOString(), endsAt: e.cohortEndsAt.toISOString() },
     course: { versionId: outline.versionId, courseId: outline.courseId, title: outline.courseTitle, code: outline.courseCode, version: outline.version },
     modules: progress.modules.map((m) => ({
       moduleId: m.moduleId, title: m.title, position: m.position, status: m.status, opensAt: m.opensAt.toISOString(),
@@ -52,20 +49,20 @@ async function describe(pool: Pool, e: any, now: Date) {
   };
 }
 
-/** GET /api/v1/me/enrollments: the trainee's enrollments, newest first, each with live progress. */
+/**
+ * GET /api/v1/me/enrollments: the trainee's enrollments, newest first, each with live progress. The
+ * app's one named statement (enrollments with their cohort, offsets, lessons done and passes), then
+ * the outlines of their versions (kept in memory, as the app keeps them).
+ */
 export function meEnrollments(app: FastifyInstance, deps: BaselineDeps): void {
   app.get('/api/v1/me/enrollments', async (request, reply) => {
     const principal = await authenticatePrincipal(deps, request, reply);
     if (!principal) return reply;
-    const { rows } = await deps.pool.query(
-      `SELECT id, cohort_id, trainee_id, course_version_id, status, source, enrolled_at, withdrawn_at, withdrawal_reason, completed_at, last_activity_at, percent_complete
-         FROM enrollment WHERE trainee_id = $1 ORDER BY enrolled_at DESC`,
-      [principal.userId],
-    );
+    const { rows } = await deps.pool.query({ ...OWN_ENROLLMENTS_WITH_FACTS, values: [principal.userId] });
+    const outlines = new Map<string, CourseVersionOutline>();
+    for (const versionId of new Set<string>(rows.map((r) => r.courseVersionId))) outlines.set(versionId, await outlineOf(deps.pool, versionId));
     const now = new Date();
-    const described = [];
-    for (const e of rows) described.push(await describe(deps.pool, e, now));
-    return described;
+    return rows.map((e) => describe(e, outlines.get(e.courseVersionId)!, now));
   });
 }
 
@@ -79,26 +76,15 @@ export function versionLesson(app: FastifyInstance, deps: BaselineDeps): void {
     const principal = await authenticatePrincipal(deps, request, reply);
     if (!principal) return reply;
     const { id, lessonId } = request.params;
-    // The app's one statement for the course side (course visibility, version, lesson row, editorship: CourseVersions.lesson).
-    const found = await deps.pool.query(
-      `SELECT c.latest_version, v.id AS version_id, l.module_id, l.content,
-              (c.owner_id = $4::uuid OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = $4::uuid)) AS editor
-         FROM course c
-         LEFT JOIN course_version v ON v.course_id = c.id AND v.version = $2
-         LEFT JOIN course_version_lesson l ON l.version_id = v.id AND l.lesson_id = $3
-        WHERE c.id = $1`,
-      [id, Number(request.params.version), lessonId, principal.userId],
-    );
+    // The app's one named statement for the course side (course visibility, version, lesson row, editorship: CourseVersions.lesson).
+    const found = await deps.pool.query({ ...LESSON_LOOKUP, values: [id, Number(request.params.version), lessonId, principal.userId] });
     const row = found.rows[0];
     const editor = principal.roles.includes('admin') || row?.editor === true;
     if (!row || (row.latest_version === 0 && !editor) || !row.version_id || !row.module_id) return reply.code(404).send({ status: 404 });
     const versionId: string = row.version_id;
     if (!editor) {
       if (!principal.roles.includes('trainee')) return reply.code(403).send({ status: 403 });
-      const enrolled = await deps.pool.query(
-        `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
-        [principal.userId, versionId],
-      );
+      const enrolled = await deps.pool.query({ ...ENROLLED_IN_VERSION, values: [principal.userId, versionId] });
       if (enrolled.rows.length === 0) return reply.code(403).send({ status: 403 });
     }
     const content = row.content;

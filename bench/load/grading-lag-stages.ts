@@ -72,6 +72,15 @@ export async function gradingLagTimelines(db: Pick<BenchDatabase, 'query'>, redi
   }
 }
 
+/**
+ * Per submission, the outbox row written (the api's transaction begins: the submission is accepted
+ * there, before its commit and the 202) → the grading job finished, sorted: the target's "accepted →
+ * graded" without the POST's and the polling GET's HTTP latency, and never negative.
+ */
+export function writtenToGradedMs(timelines: Timeline[]): number[] {
+  return timelines.map((t) => t.graded - t.written).sort((a, b) => a - b);
+}
+
 /** Per submission, the 202's arrival at the generator → the grading job finished, sorted (negative when the job finished first). */
 export function acceptedToGradedMs(timelines: Timeline[]): number[] {
   return timelines.map((t) => t.graded - t.acceptedAt).sort((a, b) => a - b);
@@ -95,7 +104,7 @@ export function gradingLagStagesReport(timelines: Timeline[]): string {
   const markAfterAdd = timelines.filter((t) => !Number.isNaN(t.sentAt)).map((t) => t.sentAt - t.enqueued).sort((a, b) => a - b);
   const retried = timelines.filter((t) => t.attemptsMade > 0).length;
   // The issue's own words for the lag are "accepted → graded": without the POST's and the polling GET's HTTP latency.
-  const pipeline = timelines.map((t) => t.graded - t.written).sort((a, b) => a - b);
+  const pipeline = writtenToGradedMs(timelines);
   const acceptedToGraded = acceptedToGradedMs(timelines);
   const table = markdownTable(['grading lag stage (ms)', 'p50', 'p99', 'mean', 'share', `slowest 1 % (${slowest.length}) mean`, 'share'], rows);
   return [

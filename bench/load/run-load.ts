@@ -12,7 +12,7 @@ import { PIPELINE_PROBE_EVERY_MS } from './load-generator';
 import type { Sample } from './load-context';
 import { ProcessFigures, sampleProcesses } from './process-sampler';
 import { memoryProbeEnv, memoryReport } from './memory-report';
-import { acceptedToGradedMs, gradingLagStagesReport, gradingLagTimelines, Timeline } from './grading-lag-stages';
+import { gradingLagStagesReport, gradingLagTimelines, Timeline, writtenToGradedMs } from './grading-lag-stages';
 import { postgresBackendPids, redisServerPids } from './service-processes';
 
 const USERS = Number(process.env.LOAD_USERS ?? 200);
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 
 function report(result: Result, processes: ProcessFigures[], loadAtStart: number[], machine: string, memory: string[], timelines: Timeline[]): void {
   const gradingStages = gradingLagStagesReport(timelines);
-  const accepted = acceptedToGradedMs(timelines);
+  const writtenToGraded = writtenToGradedMs(timelines);
   const { samples, elapsedSeconds: elapsed } = result;
   const endpoints = [...new Set(samples.map((s) => s.endpoint))].sort();
   const rows = endpoints.map((endpoint) => {
@@ -117,13 +117,17 @@ function report(result: Result, processes: ProcessFigures[], loadAtStart: number
   const cpuShare = (p: ProcessFigures) => (p.cpuSeconds === null ? '—' : `${p.cpuSeconds} s (${(p.cpuSeconds / elapsed).toFixed(2)} of ${cores} cores)`);
   const fmt = (n: number | null | undefined, unit: string) => (n === null || n === undefined || Number.isNaN(n) ? '—' : `${Math.round(n)} ${unit}`);
   const check = (value: number | null | undefined, limit: number) => (value === null || value === undefined || Number.isNaN(value) ? 'not measured' : value < limit ? 'met' : 'missed');
+  // A submission not graded within the wait has no lag to rank: its absence would flatter the p99, so either grading row is missed.
+  const timedOut = result.gradingTimeouts;
+  const gradingCheck = (value: number) => (timedOut > 0 ? 'missed' : check(value, TARGETS.gradingLagP99Ms));
   const targets: Array<[string, string, string, string]> = [
     ['errors', String(errors), '0', errors === 0 ? 'met' : 'missed'],
     ['reads (GET) p99', fmt(percentile(reads, 99), 'ms'), `< ${TARGETS.readP99Ms} ms`, check(percentile(reads, 99), TARGETS.readP99Ms)],
     ['writes (POST, PATCH) p99', fmt(percentile(writes, 99), 'ms'), `< ${TARGETS.writeP99Ms} ms`, check(percentile(writes, 99), TARGETS.writeP99Ms)],
-    ['grading lag p99', fmt(percentile(grading, 99), 'ms'), `< ${TARGETS.gradingLagP99Ms} ms`, check(percentile(grading, 99), TARGETS.gradingLagP99Ms)],
-    // The issue's words ("accepted → graded"), without the POST's and the polling GET's own latency (counted under writes and reads).
-    ['grading lag p99, 202 received → job finished', fmt(percentile(accepted, 99), 'ms'), `< ${TARGETS.gradingLagP99Ms} ms`, check(percentile(accepted, 99), TARGETS.gradingLagP99Ms)],
+    [`grading lag p99 (${grading.length} graded${timedOut ? `, ${timedOut} not graded within 60 s` : ''})`, fmt(percentile(grading, 99), 'ms'), `< ${TARGETS.gradingLagP99Ms} ms`, gradingCheck(percentile(grading, 99))],
+    // The issue's words ("accepted → graded"), from the api's transaction writing the submission and its outbox row (before the
+    // commit and the 202), without the POST's and the polling GET's own latency (counted under writes and reads).
+    [`grading lag p99, row written → job finished (${writtenToGraded.length} traced of ${grading.length} graded)`, fmt(percentile(writtenToGraded, 99), 'ms'), `< ${TARGETS.gradingLagP99Ms} ms`, gradingCheck(percentile(writtenToGraded, 99))],
     ['api RSS, peak', fmt(byName.get('api')?.rssMaxMB, 'MB'), `< ${TARGETS.rssMB} MB`, check(byName.get('api')?.rssMaxMB, TARGETS.rssMB)],
     ['worker RSS, peak', fmt(byName.get('worker')?.rssMaxMB, 'MB'), `< ${TARGETS.rssMB} MB`, check(byName.get('worker')?.rssMaxMB, TARGETS.rssMB)],
   ];

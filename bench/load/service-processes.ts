@@ -21,15 +21,17 @@ function livePids(): number[] {
 }
 
 /**
- * Backends serving `database` (their title is `postgres: <cluster>: <user> <database> <client> <state>`).
- * Only the run's own connections: the shared cluster's other databases (other work on the machine)
- * are not counted.
+ * Backends serving `database`: client backends, titled `postgres: [<cluster>: ]<user> <database>
+ * <client> <state>`, and autovacuum workers (`... autovacuum worker <database>`). The name is matched
+ * in the database's place only: the run's user is usually `postgres`, so matching it anywhere in the
+ * title would count every backend of that user as the `postgres` database's. Only the run's own
+ * connections: the shared cluster's other databases (other work on the machine) are not counted.
  */
 export function postgresBackendPids(database: string): number[] {
-  const marker = ` ${database} `;
   return livePids().filter((pid) => {
     const line = commandLine(pid);
-    return line !== null && line.startsWith('postgres:') && `${line} `.includes(marker);
+    const title = line === null ? null : /^postgres: (?:\S+: )?(?:autovacuum worker (\S+)$|\S+ (\S+) )/.exec(line);
+    return title !== null && (title[1] ?? title[2]) === database;
   });
 }
 

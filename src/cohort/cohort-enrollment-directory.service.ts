@@ -45,7 +45,7 @@ interface LockRow {
 
 /** The lesson read's enrollment check and a trainee's own enrollments: named statements (parsed once per connection). */
 const REFS_OF_TRAINEE = namedStatement('cohort:enrollment-refs-of-trainee', `${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`);
-const ENROLLED_IN_VERSION = namedStatement(
+export const ENROLLED_IN_VERSION = namedStatement(
   'cohort:enrolled-in-version',
   `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
 );

@@ -8,7 +8,7 @@ const VIEWED_COLUMNS = `e.id, e.cohort_id AS "cohortId", e.trainee_id AS "traine
   e.last_activity_at AS "lastActivityAt", e.percent_complete AS "percentComplete"`;
 
 /** GET /me/enrollments: every enrollment of the trainee with its progress facts, one named statement. */
-const OWN_ENROLLMENTS_WITH_FACTS = progressFactsOfTrainee('cohort:own-enrollments-with-facts', VIEWED_COLUMNS);
+export const OWN_ENROLLMENTS_WITH_FACTS = progressFactsOfTrainee('cohort:own-enrollments-with-facts', VIEWED_COLUMNS);
 
 /** A trainee's own enrollments with live progress: modules (locked, open, done), due dates, what is next. */
 @Injectable()

@@ -53,7 +53,7 @@ type RenderedLesson = Pick<VersionLessonView, 'bodyHtml' | 'environmentNotesHtml
  * each statement is a round trip to the database and a share of the api's CPU (issue 23). LEFT
  * JOINs keep the row when the version or the lesson is missing, so each 404 stays what it was.
  */
-const LESSON_LOOKUP = namedStatement(
+export const LESSON_LOOKUP = namedStatement(
   'course:lesson-lookup',
   `SELECT c.latest_version, v.id AS version_id, l.module_id, l.content,
          (c.owner_id = $4::uuid OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = $4::uuid)) AS editor

@@ -23,7 +23,7 @@ interface VerifiedClaims {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every authenticated request's first statement: a named statement (parsed once per connection). */
-const CURRENT_PRINCIPAL = namedStatement(
+export const CURRENT_PRINCIPAL = namedStatement(
   'access:current-principal',
   `SELECT roles, active,
           EXISTS (SELECT 1 FROM refresh_token WHERE $2::uuid IS NOT NULL AND family_id = $2::uuid AND revoked_at IS NOT NULL) AS ended

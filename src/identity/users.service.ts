@@ -39,7 +39,7 @@ const PROFILE_SELECT = `id, email, display_name AS "displayName", roles, active,
   district, employer, organisation_id AS "organisationId", created_at AS "createdAt"`;
 
 /** GET /me's read, on every trainee page: a named statement (parsed once per connection). */
-const PROFILE_BY_ID = namedStatement('identity:profile-by-id', `SELECT ${PROFILE_SELECT} FROM app_user WHERE id = $1`);
+export const PROFILE_BY_ID = namedStatement('identity:profile-by-id', `SELECT ${PROFILE_SELECT} FROM app_user WHERE id = $1`);
 
 const invalidInvitation = () => unprocessable('invalid-invitation', 'The invitation is not valid or has expired.');
 

@@ -2,8 +2,10 @@
  * A hot query's fixed SQL text with a name of its own. Sent on the pool (DirectReads, driverPool)
  * it goes as a named prepared statement: each pooled connection parses it once and then only binds
  * and executes it, where an unnamed query is parsed and planned on every call. Issue 23's load run:
- * Postgres took about as much CPU as the api; `bench/prepared-statements.ts` measured its CPU per
- * statement at a third (the access check) to a sixth (the lesson lookup) of the unnamed figure.
+ * Postgres took about as much CPU as the api; `bench/prepared-statements.ts` measured its CPU for the
+ * access check, named, at about a third of the unnamed figure (one run, load average ~13,
+ * FINDINGS-pgcpu.md). The saving is the parse and plan, so it is largest for short key lookups and
+ * smaller for statements whose execution dominates.
  *
  * Only for fixed texts declared once at module load (`const X = namedStatement(...)`), never for
  * text built per call: each name costs every pooled connection a parsed statement and a plan cache

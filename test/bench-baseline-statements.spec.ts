@@ -1,0 +1,20 @@
+import * as bare from '../bench/baseline/baseline-statements';
+import { CURRENT_PRINCIPAL } from '../src/identity/access-tokens.service';
+import { PROFILE_BY_ID } from '../src/identity/users.service';
+import { LESSON_LOOKUP } from '../src/course/course-versions.service';
+import { ENROLLED_IN_VERSION } from '../src/cohort/cohort-enrollment-directory.service';
+import { OWN_ENROLLMENTS_WITH_FACTS } from '../src/cohort/trainee-progress.service';
+
+// The bare baseline sends copies of the app's named statements (it loads no Nest service); a copy
+// that drifted from the app's text would compare the app with other work.
+describe('bench baseline statements', () => {
+  it.each([
+    ['CURRENT_PRINCIPAL', bare.CURRENT_PRINCIPAL, CURRENT_PRINCIPAL],
+    ['PROFILE_BY_ID', bare.PROFILE_BY_ID, PROFILE_BY_ID],
+    ['LESSON_LOOKUP', bare.LESSON_LOOKUP, LESSON_LOOKUP],
+    ['ENROLLED_IN_VERSION', bare.ENROLLED_IN_VERSION, ENROLLED_IN_VERSION],
+    ['OWN_ENROLLMENTS_WITH_FACTS', bare.OWN_ENROLLMENTS_WITH_FACTS, OWN_ENROLLMENTS_WITH_FACTS],
+  ])("%s has the app's name and text", (_, copy, app) => {
+    expect(copy).toEqual({ name: app.name, text: app.text });
+  });
+});
