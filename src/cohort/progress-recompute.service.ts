@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, namedStatement, namedStatementInTransaction, Transactional } from '@gds/database';
 import { HandledJob, JobHandler, JobPayloads, Outbox } from '@gds/queue';
-import { Enrollment } from './enrollment.entity';
+import { Enrollment, ENROLLMENT_COLUMNS } from './enrollment.entity';
 import { ModuleState } from './module-states';
 import { ProgressReader } from './progress-reader.service';
 
@@ -66,7 +66,8 @@ export class ProgressRecompute {
   /** Answers whether anything changed. */
   @Transactional()
   async recompute(enrollmentId: string, now = new Date()): Promise<boolean> {
-    const enrollment = await this.txHost.tx.getRepository(Enrollment).createQueryBuilder('e').setLock('for_no_key_update').where('e.id = :id', { id: enrollmentId }).getOne();
+    const [row] = await namedStatementInTransaction<Enrollment>(this.txHost.tx, LOCK_ENROLLMENT, [enrollmentId]);
+    const enrollment = row ? this.txHost.tx.getRepository(Enrollment).create(row) : null;
     if (!enrollment || enrollment.status === 'withdrawn') return false;
     const loaded = await this.reader.load(enrollment, now);
     if (!loaded) {
@@ -131,6 +132,7 @@ export class ProgressRecompute {
 }
 
 /** Fixed texts run by every job of this kind: parsed once per connection (named-statement.ts), in the transaction too. */
+const LOCK_ENROLLMENT = namedStatement('progress:lock-enrollment', `SELECT ${ENROLLMENT_COLUMNS} FROM enrollment WHERE id = $1 FOR NO KEY UPDATE`);
 const TOUCH_ENROLLMENT = namedStatement('progress:touch-enrollment', `WITH touched AS (
          UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $1 RETURNING id
        )
