@@ -7,6 +7,7 @@ import { createAppDatabase, startTestApp, TestApp } from './support/test-app';
 import { StatementCounter } from './support/statement-counter';
 import { createUser, loginAdmin } from './support/people';
 import { applyTo, buildProgramme, decide, openCohort, setStatus } from './support/journey-builders';
+import { OutboxRelay, QueueRegistry, QueueSettings } from '@gds/queue';
 import { ProgressRecompute } from '../src/cohort/progress-recompute.service';
 
 /**
@@ -104,5 +105,13 @@ describe('the progress job: its statements named, in its transaction', () => {
     // Unnamed: only the transaction's own two statements.
     expect(statements.filter((_, i) => names[i] === null)).toEqual(['START TRANSACTION', 'COMMIT']);
     expect(names).toContain('progress:lock-enrollment');
+  });
+
+  it('the outbox relay moving those rows: its claim and mark named', async () => {
+    // Not bootstrapped: on the app's pool, as the own connection's pgPoolReader sends the same names.
+    const relay = new OutboxRelay(t.dataSource, t.get(QueueRegistry), t.get(QueueSettings));
+    const { result, names } = await counter.during(() => relay.relayBatch());
+    expect(result).toBeGreaterThan(0);
+    expect(names).toEqual(['outbox:claim-due-rows', 'outbox:mark-rows-sent']);
   });
 });

@@ -33,7 +33,7 @@ interface ClaimedRow {
 
 
 /** The relay's fixed statements, run on its one connection every batch: parsed once (named-statement.ts). */
-const CLAIM_DUE_ROWS = namedStatement('outbox_claim_due_rows', `WITH due AS (
+const CLAIM_DUE_ROWS = namedStatement('outbox:claim-due-rows', `WITH due AS (
          SELECT id FROM outbox_message
           WHERE sent_at IS NULL AND available_at <= now() AND (leased_until IS NULL OR leased_until <= now())
           ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED
@@ -41,11 +41,11 @@ const CLAIM_DUE_ROWS = namedStatement('outbox_claim_due_rows', `WITH due AS (
        UPDATE outbox_message o SET leased_until = now() + $2 * interval '1 millisecond', claims = o.claims + 1
          FROM due WHERE o.id = due.id
        RETURNING o.id, o.job_name AS "jobName", o.queue, o.payload, o.job_id AS "jobId", o.attempts, o.available_at AS "dueAt", o.claims`);
-const MARK_ROWS_SENT = namedStatement('outbox_mark_rows_sent', `UPDATE outbox_message o SET sent_at = now()
+const MARK_ROWS_SENT = namedStatement('outbox:mark-rows-sent', `UPDATE outbox_message o SET sent_at = now()
          FROM unnest($1::uuid[], $2::int[]) AS mine(id, claims)
         WHERE o.id = mine.id AND o.claims = mine.claims AND o.sent_at IS NULL
         RETURNING o.id`);
-const POSTPONE_ROWS = namedStatement('outbox_postpone_rows', `UPDATE outbox_message o SET attempts = o.attempts + 1, last_error = $3, leased_until = NULL,
+const POSTPONE_ROWS = namedStatement('outbox:postpone-rows', `UPDATE outbox_message o SET attempts = o.attempts + 1, last_error = $3, leased_until = NULL,
               available_at = now() + ($4 || ' milliseconds')::interval
          FROM unnest($1::uuid[], $2::int[]) AS mine(id, claims)
         WHERE o.id = mine.id AND o.claims = mine.claims AND o.sent_at IS NULL`);
