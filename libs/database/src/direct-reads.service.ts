@@ -7,7 +7,7 @@ import { namedStatementInTransaction } from './transaction-statement';
 
 /**
  * Plain SQL reads for the hot read paths (issue 23 item 2): inside a @Transactional() call the read
- * joins the transaction (`txHost.tx.query`, as before); outside one it goes straight to the
+ * joins the transaction (`txHost.tx.query`; a named statement on its connection); outside one it goes straight to the
  * DataSource's pg pool, skipping what TypeORM adds per call (a query runner acquired and released,
  * broadcaster events, a result wrapper) — the same rows, the same pool and limits, the same pg errors
  * (the problem filter maps a raw pg error and TypeORM's wrapper alike). Reads, and the few hot writes
