@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppTransactionHost, Transactional } from '@gds/database';
+import { AppTransactionHost, namedStatement, namedStatementInTransaction, Transactional } from '@gds/database';
 import { HandledJob, JOB_CATALOG, JobHandler, Outbox, OutboxItem } from '@gds/queue';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
@@ -124,7 +124,7 @@ export class Grading {
 
   /** The submission, row-locked until the transaction ends: grades of one submission are stored one at a time. */
   private async lockSubmission(submissionId: string): Promise<Submission | null> {
-    const rows: Submission[] = await this.txHost.tx.query(`SELECT ${SUBMISSION_FIELDS} FROM submission WHERE id = $1 FOR UPDATE`, [submissionId]);
+    const rows: Submission[] = await namedStatementInTransaction(this.txHost.tx, LOCK_SUBMISSION, [submissionId]);
     return rows.length ? this.txHost.tx.getRepository(Submission).create(rows[0]) : null;
   }
 
@@ -149,19 +149,7 @@ export class Grading {
     // FOR KEY SHARE: it also conflicts with a plain UPDATE of the pass (a no-key update), so this
     // holds whether or not the writer locked the submission FOR UPDATE first.
     const newPass = passed && !submission.passed;
-    const stored: Array<{ gradedAt: Date; passedBefore: boolean }> = await this.txHost.tx.query(
-      `WITH inserted AS (
-         INSERT INTO grade (submission_id, cause, raw_score, penalty, score, previous_score, max_score, passed, feedback, key_version_id, graded_by, reason, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, clock_timestamp()) ON CONFLICT (submission_id, cause) DO NOTHING RETURNING id, created_at
-       ), updated AS (
-         UPDATE submission SET status = 'graded', score = $5, passed = $8, feedback = $13, graded_at = now(), error = NULL
-          WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted) RETURNING id
-       ), passed_before AS (
-         SELECT 1 FROM submission other
-          WHERE $14::boolean AND other.enrollment_id = $15::uuid AND other.assessment_id = $16::uuid AND other.passed AND other.id <> $1
-          LIMIT 1 FOR SHARE
-       )
-       SELECT inserted.created_at AS "gradedAt", EXISTS (SELECT 1 FROM passed_before) AS "passedBefore" FROM updated, inserted`,
+    const stored: Array<{ gradedAt: Date; passedBefore: boolean }> = await namedStatementInTransaction(this.txHost.tx, STORE_GRADE,
       [submission.id, change.cause, grade.raw, grade.penalty, score, submission.score, submission.maxScore, passed, jsonbSafe(grade.feedback), change.keyVersionId, change.gradedBy, change.reason,
         jsonbSafe({ ...grade.feedback, penalty: grade.penalty, lateDays: submission.lateDays }), newPass, submission.enrollmentId, submission.assessmentId],
     );
@@ -210,3 +198,18 @@ export class Grading {
 function initialGrade(submission: Submission): GradeChange {
   return { cause: 'initial', keyVersionId: submission.versionId, gradedBy: null, reason: null, eventSuffix: submission.id };
 }
+
+/** Fixed texts run by every job of this kind: parsed once per connection (named-statement.ts), in the transaction too. */
+const LOCK_SUBMISSION = namedStatement('grading:lock-submission', `SELECT ${SUBMISSION_FIELDS} FROM submission WHERE id = $1 FOR UPDATE`);
+const STORE_GRADE = namedStatement('grading:store-grade', `WITH inserted AS (
+         INSERT INTO grade (submission_id, cause, raw_score, penalty, score, previous_score, max_score, passed, feedback, key_version_id, graded_by, reason, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, clock_timestamp()) ON CONFLICT (submission_id, cause) DO NOTHING RETURNING id, created_at
+       ), updated AS (
+         UPDATE submission SET status = 'graded', score = $5, passed = $8, feedback = $13, graded_at = now(), error = NULL
+          WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted) RETURNING id
+       ), passed_before AS (
+         SELECT 1 FROM submission other
+          WHERE $14::boolean AND other.enrollment_id = $15::uuid AND other.assessment_id = $16::uuid AND other.passed AND other.id <> $1
+          LIMIT 1 FOR SHARE
+       )
+       SELECT inserted.created_at AS "gradedAt", EXISTS (SELECT 1 FROM passed_before) AS "passedBefore" FROM updated, inserted`);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { AppTransactionHost, Transactional } from '@gds/database';
+import { AppTransactionHost, namedStatement, namedStatementInTransaction, Transactional } from '@gds/database';
 import { HandledJob, JobHandler, JobPayloads, NOTIFICATION_TYPES, Outbox, OutboxItem } from '@gds/queue';
 import { UserDirectory } from '../identity/identity.module';
 import { defaultMode } from './notification-defaults';
@@ -93,8 +93,22 @@ export class NotificationFanout {
    */
   private async insertChunk(event: JobPayloads['notify'], recipients: string[], first: boolean, onlyWithoutFollowUps: boolean) {
     // `allowed`: with $9, write only when no row would need a job (an email to send now, a webhook post).
-    const [row] = await this.txHost.tx.query(
-      `WITH planned AS (
+    const [row] = await namedStatementInTransaction<Record<string, unknown>>(this.txHost.tx, INSERT_CHUNK,
+      [event.eventKey, recipients, defaultMode(event.type, 'in_app'), defaultMode(event.type, 'email'), event.type, this.email.configured, JSON.stringify(event.data ?? {}), first, onlyWithoutFollowUps],
+    );
+    return { written: row.written as boolean, inApp: row.in_app as number, email: row.email as number, pendingEmailIds: row.pending_email_ids as string[], webhookIds: row.webhook_ids as string[] };
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed id in a payload names nobody; it must not fail the whole fan-out. */
+function validUuids(ids: unknown[]): string[] {
+  return ids.filter((id): id is string => typeof id === 'string' && UUID.test(id));
+}
+
+/** Fixed texts run by every job of this kind: parsed once per connection (named-statement.ts), in the transaction too. */
+const INSERT_CHUNK = namedStatement('notify:insert-chunk', `WITH planned AS (
          SELECT r.id AS recipient_id, c.channel,
                 CASE WHEN c.channel = 'in_app' THEN 'delivered'
                      WHEN coalesce(p.mode, c.default_mode) = 'digest' THEN 'digest_pending'
@@ -125,16 +139,4 @@ export class NotificationFanout {
               count(*) FILTER (WHERE channel = 'email')::int AS email,
               coalesce(array_agg(id) FILTER (WHERE status = 'pending'), '{}') AS pending_email_ids,
               (SELECT coalesce(array_agg(id), '{}') FROM hooks) AS webhook_ids
-         FROM created`,
-      [event.eventKey, recipients, defaultMode(event.type, 'in_app'), defaultMode(event.type, 'email'), event.type, this.email.configured, JSON.stringify(event.data ?? {}), first, onlyWithoutFollowUps],
-    );
-    return { written: row.written as boolean, inApp: row.in_app as number, email: row.email as number, pendingEmailIds: row.pending_email_ids as string[], webhookIds: row.webhook_ids as string[] };
-  }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed id in a payload names nobody; it must not fail the whole fan-out. */
-function validUuids(ids: unknown[]): string[] {
-  return ids.filter((id): id is string => typeof id === 'string' && UUID.test(id));
-}
+         FROM created`);

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppTransactionHost } from './app-transaction-host';
 import { driverPool, PoolReader } from './driver-pool';
-import { NamedStatement, statementText } from './named-statement';
+import { NamedStatement } from './named-statement';
+import { namedStatementInTransaction } from './transaction-statement';
 
 /**
  * Plain SQL reads for the hot read paths (issue 23 item 2): inside a @Transactional() call the read
- * joins the transaction (`txHost.tx.query`, as before); outside one it goes straight to the
+ * joins the transaction (`txHost.tx.query`; a named statement on its connection); outside one it goes straight to the
  * DataSource's pg pool, skipping what TypeORM adds per call (a query runner acquired and released,
  * broadcaster events, a result wrapper) — the same rows, the same pool and limits, the same pg errors
  * (the problem filter maps a raw pg error and TypeORM's wrapper alike). Reads, and the few hot writes
@@ -23,9 +24,13 @@ export class DirectReads {
     this.pool = driverPool(dataSource);
   }
 
-  /** A `namedStatement` goes as a prepared statement on the pool; in a transaction, as its text. */
+  /**
+   * A `namedStatement` goes as a prepared statement: on the pool, or in a transaction on the
+   * transaction's own connection (namedStatementInTransaction: no stale-statement retry there).
+   */
   query<T>(sql: string | NamedStatement, params: unknown[]): Promise<T[]> {
-    return this.txHost.isTransactionActive() ? this.txHost.tx.query(statementText(sql), params) : this.pool.query<T>(sql, params);
+    if (!this.txHost.isTransactionActive()) return this.pool.query<T>(sql, params);
+    return typeof sql === 'string' ? this.txHost.tx.query(sql, params) : namedStatementInTransaction<T>(this.txHost.tx, sql, params);
   }
 
   /**

@@ -7,7 +7,7 @@ export interface PoolReader {
   query<T>(sql: string | NamedStatement, params: unknown[]): Promise<T[]>;
 }
 
-type PgPool = { query(config: string | { name: string; text: string; values: unknown[] }, params?: unknown[]): Promise<{ rows: unknown[] }> };
+export type PgPool = { query(config: string | { name: string; text: string; values: unknown[] }, params?: unknown[]): Promise<{ rows: unknown[] }> };
 
 /**
  * The DataSource's own pg pool (the same connections and limits), for the one read every request
@@ -20,17 +20,26 @@ export function driverPool(dataSource: DataSource): PoolReader {
     async query<T>(sql: string | NamedStatement, params: unknown[]): Promise<T[]> {
       const pool = (dataSource.driver as PostgresDriver).master as PgPool | undefined;
       if (!pool) return dataSource.query(statementText(sql), params);
-      if (typeof sql === 'string') return (await pool.query(sql, params)).rows as T[];
-      // A named statement is parsed once per pooled connection (see named-statement.ts).
-      try {
-        return (await pool.query({ name: sql.name, text: sql.text, values: params })).rows as T[];
-      } catch (error) {
-        if (!isStalePreparedStatement(error)) throw error;
-        // pg-pool dropped that connection with the error; this call goes once more as plain text.
-        return (await pool.query(sql.text, params)).rows as T[];
-      }
+      return queryOnPool<T>(pool, sql, params);
     },
   };
+}
+
+/** A pg Pool of one's own (the outbox relay's) read the same way: named statements with the stale-statement retry. */
+export function pgPoolReader(pool: PgPool): PoolReader {
+  return { query: <T>(sql: string | NamedStatement, params: unknown[]) => queryOnPool<T>(pool, sql, params) };
+}
+
+async function queryOnPool<T>(pool: PgPool, sql: string | NamedStatement, params: unknown[]): Promise<T[]> {
+  if (typeof sql === 'string') return (await pool.query(sql, params)).rows as T[];
+  // A named statement is parsed once per pooled connection (see named-statement.ts).
+  try {
+    return (await pool.query({ name: sql.name, text: sql.text, values: params })).rows as T[];
+  } catch (error) {
+    if (!isStalePreparedStatement(error)) throw error;
+    // pg-pool dropped that connection with the error; this call goes once more as plain text.
+    return (await pool.query(sql.text, params)).rows as T[];
+  }
 }
 
 /**

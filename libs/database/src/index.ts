@@ -7,3 +7,4 @@ export * from './postgres-errors';
 export * from './driver-pool';
 export * from './direct-reads.service';
 export * from './named-statement';
+export * from './transaction-statement';

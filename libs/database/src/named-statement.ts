@@ -12,7 +12,7 @@
  * entry for its life, so the set is bounded by the code and capped below. Only for queries whose
  * best plan does not depend on the values (lookups by key): after five executions Postgres may
  * keep a generic plan (plan_cache_mode auto), which a skewed filter would pay for.
- * Inside a transaction the text goes through the transaction's query runner as before (unnamed).
+ * Inside a transaction it goes on the transaction's own connection (transaction-statement.ts).
  */
 export interface NamedStatement {
   readonly name: string;

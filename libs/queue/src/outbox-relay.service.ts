@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { Client, Pool } from 'pg';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 import { DataSource } from 'typeorm';
-import { driverPool, PoolReader } from '@gds/database';
+import { driverPool, namedStatement, PgPool, pgPoolReader, PoolReader } from '@gds/database';
 import { jobOptions } from './job-catalog';
 import { QueueRegistry } from './queue-registry';
 import { QueueSettings } from './queue-settings';
@@ -31,6 +31,24 @@ interface ClaimedRow {
   claims: number;
 }
 
+
+/** The relay's fixed statements, run on its one connection every batch: parsed once (named-statement.ts). */
+const CLAIM_DUE_ROWS = namedStatement('outbox:claim-due-rows', `WITH due AS (
+         SELECT id FROM outbox_message
+          WHERE sent_at IS NULL AND available_at <= now() AND (leased_until IS NULL OR leased_until <= now())
+          ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED
+       )
+       UPDATE outbox_message o SET leased_until = now() + $2 * interval '1 millisecond', claims = o.claims + 1
+         FROM due WHERE o.id = due.id
+       RETURNING o.id, o.job_name AS "jobName", o.queue, o.payload, o.job_id AS "jobId", o.attempts, o.available_at AS "dueAt", o.claims`);
+const MARK_ROWS_SENT = namedStatement('outbox:mark-rows-sent', `UPDATE outbox_message o SET sent_at = now()
+         FROM unnest($1::uuid[], $2::int[]) AS mine(id, claims)
+        WHERE o.id = mine.id AND o.claims = mine.claims AND o.sent_at IS NULL
+        RETURNING o.id`);
+const POSTPONE_ROWS = namedStatement('outbox:postpone-rows', `UPDATE outbox_message o SET attempts = o.attempts + 1, last_error = $3, leased_until = NULL,
+              available_at = now() + ($4 || ' milliseconds')::interval
+         FROM unnest($1::uuid[], $2::int[]) AS mine(id, claims)
+        WHERE o.id = mine.id AND o.claims = mine.claims AND o.sent_at IS NULL`);
 /**
  * Moves committed outbox rows into BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED so that any
  * number of relays share the work; each becomes a job whose id is the row's job id (or the row id),
@@ -98,7 +116,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
     pool.on('error', (error) => this.logger.warn({ msg: 'outbox relay connection lost; the next batch reconnects', error: error.message }));
     this.ownPool = pool;
-    this.pool = { query: async <T>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as T[] };
+    this.pool = pgPoolReader(pool as unknown as PgPool);
   }
 
   private listener: Client | undefined;
@@ -167,14 +185,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    */
   async relayBatch(): Promise<number> {
     const rows = await this.pool.query<ClaimedRow>(
-      `WITH due AS (
-         SELECT id FROM outbox_message
-          WHERE sent_at IS NULL AND available_at <= now() AND (leased_until IS NULL OR leased_until <= now())
-          ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED
-       )
-       UPDATE outbox_message o SET leased_until = now() + $2 * interval '1 millisecond', claims = o.claims + 1
-         FROM due WHERE o.id = due.id
-       RETURNING o.id, o.job_name AS "jobName", o.queue, o.payload, o.job_id AS "jobId", o.attempts, o.available_at AS "dueAt", o.claims`,
+      CLAIM_DUE_ROWS,
       [BATCH_SIZE, LEASE_MS],
     );
     if (rows.length === 0) return 0;
@@ -186,10 +197,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       return 0;
     }
     const marked = await this.pool.query<{ id: string }>(
-      `UPDATE outbox_message o SET sent_at = now()
-         FROM unnest($1::uuid[], $2::int[]) AS mine(id, claims)
-        WHERE o.id = mine.id AND o.claims = mine.claims AND o.sent_at IS NULL
-        RETURNING o.id`,
+      MARK_ROWS_SENT,
       leaseTokens(rows),
     );
     if (marked.length < rows.length) {
@@ -222,10 +230,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const delayMs = Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** Math.min(attempts, 12));
     this.logger.warn({ msg: 'outbox relay could not enqueue; will retry', rows: rows.length, attempts, delayMs, error: error.message });
     await this.pool.query(
-      `UPDATE outbox_message o SET attempts = o.attempts + 1, last_error = $3, leased_until = NULL,
-              available_at = now() + ($4 || ' milliseconds')::interval
-         FROM unnest($1::uuid[], $2::int[]) AS mine(id, claims)
-        WHERE o.id = mine.id AND o.claims = mine.claims AND o.sent_at IS NULL`,
+      POSTPONE_ROWS,
       [...leaseTokens(rows), error.message.slice(0, 500), String(delayMs)],
     );
   }

@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
+import { AppTransactionHost, namedStatement, namedStatementInTransaction } from '@gds/database';
 import { JobName, JobPayloads, jobIdFor, jobPolicy } from './job-catalog';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 import { ClsService } from 'nestjs-cls';
 import { noteDeferredRelayWake } from './deferred-relay-wake';
+
+/** The rows of publishAll, with or without the NOTIFY: in nearly every job's transaction, so parsed once per connection (named-statement.ts). */
+const insertRows = (last: string) => `WITH inserted AS (
+   INSERT INTO outbox_message (job_name, queue, payload, job_id, available_at)
+   SELECT name, queue, payload::jsonb, job_id, now() + delay_ms * interval '1 millisecond'
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[]) AS r(name, queue, payload, job_id, delay_ms)
+ )
+ SELECT ${last}`;
+const INSERT_ROWS_AND_WAKE = namedStatement('outbox:insert-rows-and-wake', insertRows(`pg_notify('${OUTBOX_CHANNEL}', '')`));
+const INSERT_ROWS_QUIETLY = namedStatement('outbox:insert-rows-quietly', insertRows('1'));
 
 /** The job's id is not an option: the job catalog makes it from the payload (jobIdFor). */
 export interface PublishOptions {
@@ -85,13 +95,7 @@ export class Outbox {
     const all = items.map(toRow);
     for (let start = 0; start < all.length; start += ROWS_PER_STATEMENT) {
       const rows = all.slice(start, start + ROWS_PER_STATEMENT);
-      await this.txHost.tx.query(
-        `WITH inserted AS (
-           INSERT INTO outbox_message (job_name, queue, payload, job_id, available_at)
-           SELECT name, queue, payload::jsonb, job_id, now() + delay_ms * interval '1 millisecond'
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[]) AS r(name, queue, payload, job_id, delay_ms)
-         )
-         SELECT ${wake ? `pg_notify('${OUTBOX_CHANNEL}', '')` : '1'}`,
+      await namedStatementInTransaction(this.txHost.tx, wake ? INSERT_ROWS_AND_WAKE : INSERT_ROWS_QUIETLY,
         [rows.map((r) => r.name), rows.map((r) => r.queue), rows.map((r) => r.payload), rows.map((r) => r.jobId), rows.map((r) => r.delayMs)],
       );
     }
