@@ -1,6 +1,5 @@
 import * as bare from '../bench/baseline/baseline-statements';
-import { CURRENT_PRINCIPAL } from '../src/identity/access-tokens.service';
-import { PROFILE_BY_ID } from '../src/identity/users.service';
+import { CURRENT_PRINCIPAL, CURRENT_PRINCIPAL_WITH_PROFILE } from '../src/identity/access-tokens.service';
 import { LESSON_LOOKUP } from '../src/course/course-versions.service';
 import { ENROLLED_IN_VERSION } from '../src/cohort/cohort-enrollment-directory.service';
 import { OWN_ENROLLMENTS_WITH_FACTS } from '../src/cohort/trainee-progress.service';
@@ -10,7 +9,7 @@ import { OWN_ENROLLMENTS_WITH_FACTS } from '../src/cohort/trainee-progress.servi
 describe('bench baseline statements', () => {
   it.each([
     ['CURRENT_PRINCIPAL', bare.CURRENT_PRINCIPAL, CURRENT_PRINCIPAL],
-    ['PROFILE_BY_ID', bare.PROFILE_BY_ID, PROFILE_BY_ID],
+    ['CURRENT_PRINCIPAL_WITH_PROFILE', bare.CURRENT_PRINCIPAL_WITH_PROFILE, CURRENT_PRINCIPAL_WITH_PROFILE],
     ['LESSON_LOOKUP', bare.LESSON_LOOKUP, LESSON_LOOKUP],
     ['ENROLLED_IN_VERSION', bare.ENROLLED_IN_VERSION, ENROLLED_IN_VERSION],
     ['OWN_ENROLLMENTS_WITH_FACTS', bare.OWN_ENROLLMENTS_WITH_FACTS, OWN_ENROLLMENTS_WITH_FACTS],

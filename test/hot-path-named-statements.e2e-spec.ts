@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from './support/test-app';
 import { StatementCounter } from './support/statement-counter';
-import { createUser, loginAdmin } from './support/people';
+import { createUser, login, loginAdmin } from './support/people';
 
 /**
  * The load run's hottest requests send their statements as named prepared statements (parsed once
@@ -21,13 +21,33 @@ describe('hot paths: named statements', () => {
     await t.close();
   });
 
-  it('GET /me: the access check and the profile read, two named statements', async () => {
+  it('GET /me: one named statement, the access check answering the profile', async () => {
     const admin = await loginAdmin(t.api);
-    const erin = await createUser(t.api, admin.token, ['trainee']);
+    const erin = await createUser(t.api, admin.token, ['trainee'], { district: 'Cayo' });
     const { result, names } = await counter.during(() => t.api.get('/api/v1/me', erin.token));
     expect(result.status).toBe(200);
-    expect(result.body.id).toBe(erin.id);
-    expect(names).toEqual(['access:current-principal', 'identity:profile-by-id']);
+    expect(names).toEqual(['access:current-principal-with-profile']);
+    // The same profile as the separate profile read answers (PATCH /me answers through it).
+    const patched = await t.api.patch('/api/v1/me', { displayName: 'Test trainee' }, erin.token);
+    expect(patched.status).toBe(200);
+    expect(result.body).toEqual(patched.body);
+    expect(result.body).toMatchObject({ id: erin.id, email: erin.email, roles: ['trainee'], district: 'Cayo' });
+  });
+
+  it('GET /me still refuses at once an ended session or a deactivated account (the same statement checks both)', async () => {
+    const admin = await loginAdmin(t.api);
+    const erin = await createUser(t.api, admin.token, ['trainee']);
+    const other = await login(t.api, erin.email, erin.password);
+    expect((await t.api.get('/api/v1/me', erin.token)).status).toBe(200);
+    expect((await t.api.post('/api/v1/auth/logout', { refreshToken: erin.refreshToken }, erin.token)).status).toBe(204);
+    const ended = await t.api.get('/api/v1/me', erin.token);
+    expect(ended.status).toBe(401);
+    expect(ended.body.detail).toContain('session has ended');
+    expect((await t.api.get('/api/v1/me', other.accessToken)).status).toBe(200);
+    expect((await t.api.post(`/api/v1/users/${erin.id}/deactivate`, { reason: 'left' }, admin.token)).status).toBe(200);
+    const inactive = await t.api.get('/api/v1/me', other.accessToken);
+    expect(inactive.status).toBe(401);
+    expect(inactive.body.detail).toContain('not active');
   });
 
   it('POST /auth/refresh: one named statement', async () => {

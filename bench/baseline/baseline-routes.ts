@@ -10,7 +10,7 @@ import { moduleOpensAt } from '../../src/cohort/module-states';
 import type { UnlockMode } from '../../src/cohort/cohort.entity';
 import type { CourseVersionOutline } from '../../src/course/published-course-versions.contract';
 import { outlineOf } from './baseline-outlines';
-import { CURRENT_PRINCIPAL, PROFILE_BY_ID } from './baseline-statements';
+import { BareStatement, CURRENT_PRINCIPAL, CURRENT_PRINCIPAL_WITH_PROFILE } from './baseline-statements';
 
 export interface BaselineDeps {
   pool: Pool;
@@ -34,6 +34,12 @@ export async function authenticate(deps: BaselineDeps, request: FastifyRequest, 
 
 /** `authenticate`, answering the roles too (for routes whose answer depends on them). */
 export async function authenticatePrincipal(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply): Promise<{ userId: string; roles: string[] } | undefined> {
+  const row = await authenticatedRow(deps, request, reply, CURRENT_PRINCIPAL);
+  return row && { userId: row.userId, roles: row.roles };
+}
+
+/** The token check with `statement` (the principal's row, or with the profile as GET /me's check reads it): the row, or undefined after a 401. */
+async function authenticatedRow(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply, statement: BareStatement): Promise<(Record<string, any> & { userId: string }) | undefined> {
   const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
   if (!match) {
     reply.code(401).send({ status: 401 });
@@ -46,22 +52,20 @@ export async function authenticatePrincipal(deps: BaselineDeps, request: Fastify
       audience: deps.audience,
       requiredClaims: ['sub', 'exp', 'iat'],
     });
-    const { rows } = await deps.pool.query({ ...CURRENT_PRINCIPAL, values: [payload.sub, typeof payload.sid === 'string' ? payload.sid : null] });
+    const { rows } = await deps.pool.query({ ...statement, values: [payload.sub, typeof payload.sid === 'string' ? payload.sid : null] });
     if (rows.length === 0 || !rows[0].active || rows[0].ended) throw new Error('inactive');
-    return { userId: payload.sub as string, roles: rows[0].roles };
+    return { ...rows[0], userId: payload.sub as string };
   } catch {
     reply.code(401).send({ status: 401 });
     return undefined;
   }
 }
 
-/** GET /api/v1/me: the token check, then the app's named statement for the profile, shaped as the app shapes it (UserView). */
+/** GET /api/v1/me: the token check answering the profile in the same statement, as the app's, shaped as the app shapes it (UserView). */
 function me(app: FastifyInstance, deps: BaselineDeps): void {
   app.get('/api/v1/me', async (request, reply) => {
-    const userId = await authenticate(deps, request, reply);
-    if (!userId) return reply;
-    const { rows } = await deps.pool.query({ ...PROFILE_BY_ID, values: [userId] });
-    const u = rows[0];
+    const u = await authenticatedRow(deps, request, reply, CURRENT_PRINCIPAL_WITH_PROFILE);
+    if (!u) return reply;
     return {
       id: u.id,
       email: u.email,

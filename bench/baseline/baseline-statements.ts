@@ -11,19 +11,20 @@ export interface BareStatement {
   readonly text: string;
 }
 
+const SESSION_ENDED = `EXISTS (SELECT 1 FROM refresh_token WHERE $2::uuid IS NOT NULL AND family_id = $2::uuid AND revoked_at IS NOT NULL) AS ended`;
+const PROFILE_SELECT = `id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear",
+  district, employer, organisation_id AS "organisationId", created_at AS "createdAt"`;
+
 /** AccessTokens' CURRENT_PRINCIPAL: every authenticated request's first statement. */
 export const CURRENT_PRINCIPAL: BareStatement = {
   name: 'access:current-principal',
-  text: `SELECT roles, active,
-          EXISTS (SELECT 1 FROM refresh_token WHERE $2::uuid IS NOT NULL AND family_id = $2::uuid AND revoked_at IS NOT NULL) AS ended
-     FROM app_user WHERE id = $1`,
+  text: `SELECT roles, active, ${SESSION_ENDED} FROM app_user WHERE id = $1`,
 };
 
-/** UsersService's PROFILE_BY_ID: GET /me's read. */
-export const PROFILE_BY_ID: BareStatement = {
-  name: 'identity:profile-by-id',
-  text: `SELECT id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear",
-  district, employer, organisation_id AS "organisationId", created_at AS "createdAt" FROM app_user WHERE id = $1`,
+/** AccessTokens' CURRENT_PRINCIPAL_WITH_PROFILE: GET /me's one statement (the access check answering the profile). */
+export const CURRENT_PRINCIPAL_WITH_PROFILE: BareStatement = {
+  name: 'access:current-principal-with-profile',
+  text: `SELECT ${PROFILE_SELECT}, ${SESSION_ENDED} FROM app_user WHERE id = $1`,
 };
 
 /** CourseVersions' LESSON_LOOKUP: the lesson read's course side in one statement. */

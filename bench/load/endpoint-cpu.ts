@@ -63,11 +63,16 @@ async function main(): Promise<void> {
       }],
     ];
     const only = process.env.ENDPOINT_CPU_ONLY?.split(',');
+    // The Postgres backends serving this bench database (not the harness's own): their CPU per request too.
+    const backendCpu = async () => {
+      const pids = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      return new Map(pids.map(({ pid }) => [pid, cpuSeconds(pid) ?? 0]));
+    };
     const idleStart = cpuSeconds(api.pid)!;
     const idleWall = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const idlePerMs = (cpuSeconds(api.pid)! - idleStart) / (Date.now() - idleWall);
-    const rows: Array<[string, number, string, string]> = [];
+    const rows: Array<[string, number, string, string, string]> = [];
     for (const [label, fire] of endpoints.filter(([label]) => !only || only.some((o) => label.includes(o)))) {
       const run = async (count: number) => {
         let next = 0;
@@ -82,20 +87,23 @@ async function main(): Promise<void> {
         return failures;
       };
       await run(Math.min(100, N)); // warm-up: JIT, caches, pool connections
+      const backendsBefore = await backendCpu();
       const before = cpuSeconds(api.pid)!;
       const wall = Date.now();
       const failures = await run(N);
       const ms = Date.now() - wall;
       const used = cpuSeconds(api.pid)! - before - idlePerMs * ms;
-      rows.push([label, N, ((used * 1e6) / N).toFixed(0), failures ? `${failures} failed` : '']);
-      console.log(`${label}: ${((used * 1e6) / N).toFixed(0)} µs CPU/request${failures ? ` (${failures} not 2xx)` : ''}`);
+      let postgres = 0;
+      for (const [pid, cpu] of await backendCpu()) postgres += cpu - (backendsBefore.get(pid) ?? 0);
+      rows.push([label, N, ((used * 1e6) / N).toFixed(0), ((postgres * 1e6) / N).toFixed(0), failures ? `${failures} failed` : '']);
+      console.log(`${label}: ${((used * 1e6) / N).toFixed(0)} µs api CPU/request, ${((postgres * 1e6) / N).toFixed(0)} µs Postgres${failures ? ` (${failures} not 2xx)` : ''}`);
     }
     console.log(`\napi idle: ${(idlePerMs * 1e6).toFixed(0)} µs CPU per second, subtracted\n`);
     // The api's highest RSS so far (VmHWM): with only 4 requests in flight it is not the load run's
     // peak, but compares node flags (e.g. BENCH_APP_NODE_ARGS=--max-semi-space-size=8) like for like.
     const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1];
     console.log(`api peak RSS (VmHWM): ${hwm ? (Number(hwm) / 1024).toFixed(0) : '?'} MiB\n`);
-    console.log(markdownTable(['endpoint', 'requests', 'api CPU µs/request', ''], rows));
+    console.log(markdownTable(['endpoint', 'requests', 'api CPU µs/request', 'Postgres CPU µs/request', ''], rows));
     http.close();
   } finally {
     await api.stop();

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Authenticated, CurrentPrincipal, Principal } from '@gds/http';
-import { UsersService } from './users.service';
+import { UserProfileRow, UsersService } from './users.service';
 import { UpdateMeDto, UserView } from './dto/user.dto';
 
 @ApiTags('me')
@@ -9,12 +9,13 @@ import { UpdateMeDto, UserView } from './dto/user.dto';
 export class MeController {
   constructor(private readonly users: UsersService) {}
 
+  /** The access check reads the profile in its own statement (the account's status and session with it, as on every request). */
   @Get()
-  @Authenticated()
+  @Authenticated({ ownProfile: true })
   @ApiOperation({ summary: 'Own profile and roles' })
   @ApiOkResponse({ type: UserView })
   async me(@CurrentPrincipal() principal: Principal): Promise<UserView> {
-    return UserView.of(await this.users.profile(principal.userId));
+    return UserView.of((principal.profile as UserProfileRow | undefined) ?? (await this.users.profile(principal.userId)));
   }
 
   @Patch()

@@ -15,6 +15,7 @@ import type { ProfileFieldsDto } from './dto/user.dto';
 import { ProfileCategories } from './profile-categories.service';
 import { DemographicConsents } from './demographic-consents.service';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
+import { PROFILE_SELECT } from './profile-columns';
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -34,12 +35,8 @@ export interface SentInvitation {
   expiresAt: Date;
 }
 
-/** The columns of the profile as the API shows it (GET and PATCH /me). */
-const PROFILE_SELECT = `id, email, display_name AS "displayName", roles, active, language, time_zone AS "timeZone", gender, birth_year AS "birthYear",
-  district, employer, organisation_id AS "organisationId", created_at AS "createdAt"`;
-
-/** GET /me's read, on every trainee page: a named statement (parsed once per connection). */
-export const PROFILE_BY_ID = namedStatement('identity:profile-by-id', `SELECT ${PROFILE_SELECT} FROM app_user WHERE id = $1`);
+/** The profile read where the access check did not read it already: a named statement (parsed once per connection). */
+const PROFILE_BY_ID = namedStatement('identity:profile-by-id', `SELECT ${PROFILE_SELECT} FROM app_user WHERE id = $1`);
 
 const invalidInvitation = () => unprocessable('invalid-invitation', 'The invitation is not valid or has expired.');
 

@@ -37,7 +37,7 @@ export class AccessGuard implements CanActivate {
       );
     }
     if (!header) throw unauthorized('Sign in: send an Authorization: Bearer <access token> header.');
-    return this.verifier.verify(this.bearer(header)).then((principal) => {
+    return this.verifier.verify(this.bearer(header), rule.kind === 'authenticated' && rule.ownProfile === true).then((principal) => {
       request.principal = principal;
       if (rule.kind === 'roles' && !rule.roles.some((role) => principal.roles.includes(role))) {
         throw new ProblemException(403, 'forbidden', 'Forbidden', `This needs one of the roles: ${rule.roles.join(', ')}.`);
