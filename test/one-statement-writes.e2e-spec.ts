@@ -48,7 +48,7 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
   });
 
   /**
-   * Holds the next read of an outline (the completion's read, which has just read the cohort and the
+   * Holds the next read of outlines (the completion's read, which has just read the cohort and the
    * enrollment) until `release`: what commits meanwhile lands between the read and the statement.
    */
   const holdNextOutlineRead = () => {
@@ -56,10 +56,10 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
     let release!: () => void;
     const atRead = new Promise<void>((resolve) => (reached = resolve));
     const released = new Promise<void>((resolve) => (release = resolve));
-    const spy = jest.spyOn(fake, 'getOutline').mockImplementationOnce(async (versionId) => {
+    const spy = jest.spyOn(fake, 'getOutlines').mockImplementationOnce(async (versionIds) => {
       reached();
       await released;
-      return FakePublishedCourseVersions.prototype.getOutline.call(fake, versionId);
+      return FakePublishedCourseVersions.prototype.getOutlines.call(fake, versionIds);
     });
     return { atRead, release: () => { release(); spy.mockRestore(); } };
   };

@@ -59,5 +59,5 @@ export const OWN_ENROLLMENTS_WITH_FACTS: BareStatement = {
   ARRAY(SELECT l.lesson_id FROM lesson_completion l WHERE l.enrollment_id = e.id) AS lessons,
   ARRAY(SELECT DISTINCT g.assessment_id FROM assessment_grade g WHERE g.enrollment_id = e.id AND g.passed) AS passes
        FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
-      WHERE e.trainee_id = $1 AND true ORDER BY e.enrolled_at DESC`,
+      WHERE e.trainee_id = $1 AND true ORDER BY e.enrolled_at DESC, e.id`,
 };
