@@ -12,7 +12,10 @@ function fakeClient(): { disconnect(): void; disconnects: number } {
 }
 
 /** A worker whose backend has BullMQ 6's shape: a main and a blocking RedisConnection, each with its client in `_client`. */
-function fakeWorker(close: () => Promise<void>, backend: unknown = { connection: { _client: fakeClient(), extraOptions: { shared: false } }, blockingConnection: { _client: fakeClient(), extraOptions: { shared: false } } }) {
+function fakeWorker(
+  close: () => Promise<void>,
+  backend: unknown = { connection: { _client: fakeClient(), extraOptions: { shared: false } }, blockingConnection: { _client: fakeClient(), extraOptions: { shared: false } } },
+): ClosableWorker & { closeCalls: number; disconnects: number } {
   const worker = {
     closeCalls: 0,
     disconnects: 0,
@@ -27,7 +30,7 @@ function fakeWorker(close: () => Promise<void>, backend: unknown = { connection:
     },
     getBackend: () => backend,
   };
-  return worker satisfies ClosableWorker;
+  return worker;
 }
 
 const clientsOf = (worker: { getBackend(): unknown }) => {
