@@ -8,9 +8,10 @@ import { loadConfig } from '../src/config/app-config';
 /*
  * boundWorkerClose on a real BullMQ worker (libs/queue/src/bounded-worker-close.ts). BullMQ's close is
  * made to hang where taskforcesh/bullmq#4656 makes it hang: waiting for the blocking connection's
- * `end`, which a connection stuck reconnecting never emits. The bounded close still answers after its
- * grace, and both of the worker's Redis connections end up closed: dropped through the ioredis clients
- * themselves, which reads BullMQ internals (a BullMQ upgrade that moves them fails here).
+ * `end`, which a connection stuck reconnecting never emits; BullMQ's own disconnect is made to hang
+ * likewise on the main connection. The bounded close still answers after its grace, and both of the
+ * worker's Redis connections end up closed: dropped through the ioredis clients themselves, which
+ * reads BullMQ internals (a BullMQ upgrade that moves them fails here).
  */
 const GRACE_MS = 1_000;
 
@@ -31,6 +32,9 @@ describe('queue worker: a bounded close on a real worker', () => {
     // The hang: BullMQ's close awaits the blocking connection's `end` (whenCurrentJobsFinished).
     let release: () => void = () => undefined;
     jest.spyOn(backend, 'disconnectBlocking').mockImplementation(() => new Promise<void>((resolve) => (release = resolve)));
+    // And BullMQ's own drop (Worker.disconnect) would hang the same way on the main connection, before
+    // it reaches the blocking one: the bound must not go through it.
+    const mainDisconnect = jest.spyOn(backend.connection, 'disconnect').mockImplementation(() => new Promise<void>(() => undefined));
     const originalClose = worker.close.bind(worker);
     let originalClosing: Promise<void> | undefined;
     worker.close = (force?: boolean) => (originalClosing = originalClose(force));
@@ -49,6 +53,7 @@ describe('queue worker: a bounded close on a real worker', () => {
     await waitFor(() => clients.every((client) => client.status === 'end'), { what: "the worker's clients ending", timeoutMs: 10_000 });
 
     // Let BullMQ's own close run to its end (its timers stop), on connections that are already closed.
+    mainDisconnect.mockRestore();
     release();
     await originalClosing;
     expect(clients.map((client) => client.status)).toEqual(['end', 'end']);
