@@ -1,6 +1,8 @@
 import { startTestApp, TestApp } from './support/test-app';
 import { StatementCounter } from './support/statement-counter';
-import { createUser, login, loginAdmin } from './support/people';
+import { createUser, login, loginAdmin, TestPerson } from './support/people';
+import { buildCourse, publish } from './support/course-builders';
+import { openCohort, setStatus } from './support/journey-builders';
 
 /**
  * The load run's hottest requests send their statements as named prepared statements (parsed once
@@ -48,6 +50,46 @@ describe('hot paths: named statements', () => {
     const inactive = await t.api.get('/api/v1/me', other.accessToken);
     expect(inactive.status).toBe(401);
     expect(inactive.body.detail).toContain('not active');
+  });
+
+  /** A published course of one module of two lessons, and a running cohort of it with `trainee` enrolled. */
+  async function enrolledInRunningCohort(admin: TestPerson, instructor: TestPerson, trainee: TestPerson) {
+    const { course, modules } = await buildCourse(t.api, instructor.token, 1, 2);
+    const version = await publish(t.api, instructor.token, course.id);
+    const cohort = await openCohort(t.api, admin, version.versionId, [instructor.id]);
+    await setStatus(t.api, admin, cohort.id, 'running');
+    const enrolled = await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: trainee.id }, admin.token);
+    if (enrolled.status !== 201) throw new Error(`enrolling failed: ${enrolled.status} ${enrolled.text}`);
+    return { courseId: course.id as string, version: version.version as number, lessonIds: modules[0].lessonIds, enrollmentId: enrolled.body.id as string };
+  }
+
+  it('a trainee with two enrollments: the list, a lesson read and a completion, each as few named statements as it needs', async () => {
+    const admin = await loginAdmin(t.api);
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    const first = await enrolledInRunningCohort(admin, instructor, trainee);
+    const second = await enrolledInRunningCohort(admin, instructor, trainee);
+    // Once unmeasured: the first read of a version's outline (then kept per process) is not the hot path.
+    expect((await t.api.get('/api/v1/me/enrollments', trainee.token)).status).toBe(200);
+
+    // Both enrollments with their progress in one joined statement, not one (or more) per enrollment.
+    const list = await counter.during(() => t.api.get('/api/v1/me/enrollments', trainee.token));
+    expect(list.result.status).toBe(200);
+    expect(list.result.body.map((e: { id: string }) => e.id).sort()).toEqual([first.enrollmentId, second.enrollmentId].sort());
+    expect(list.names).toEqual(['access:current-principal', 'cohort:own-enrollments-with-facts']);
+
+    // The lesson: course, version, lesson and editorship in one lookup, then the trainee's enrollment in the version.
+    const lesson = await counter.during(() => t.api.get(`/api/v1/courses/${second.courseId}/versions/${second.version}/lessons/${second.lessonIds[0]}`, trainee.token));
+    expect(lesson.result.status).toBe(200);
+    expect(lesson.result.body.lessonId).toBe(second.lessonIds[0]);
+    expect(lesson.names).toEqual(['access:current-principal', 'course:lesson-lookup', 'cohort:enrolled-in-version']);
+
+    // The completion: the trainee's active enrollments with their facts, then one statement that
+    // writes the row, touches the enrollment and writes the outbox row.
+    const completion = await counter.during(() => t.api.post(`/api/v1/lessons/${second.lessonIds[0]}/complete`, undefined, trainee.token));
+    expect(completion.result.status).toBe(200);
+    expect(completion.result.body).toMatchObject({ enrollmentId: second.enrollmentId, alreadyCompleted: false });
+    expect(completion.names).toEqual(['access:current-principal', 'cohort:active-progress-facts-of-trainee', 'cohort:record-lesson-completion']);
   });
 
   it('POST /auth/refresh: one named statement', async () => {

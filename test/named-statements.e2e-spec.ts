@@ -47,8 +47,9 @@ describe('named statements on the pool', () => {
       [USER_BY_EMAIL.name],
     );
     expect(prepared).toHaveLength(1);
-    // Executions counted on the one prepared statement: the earlier test's and these three at least.
-    expect(Number(prepared[0].generic_plans) + Number(prepared[0].custom_plans)).toBeGreaterThanOrEqual(6);
+    // Executions counted on the one prepared statement: these three at least (more when the test
+    // above ran first, on the same connection); a re-prepare per call would show one.
+    expect(Number(prepared[0].generic_plans) + Number(prepared[0].custom_plans)).toBeGreaterThanOrEqual(3);
   });
 
   it('raises pg errors as before (a bad parameter), and the statement still works after', async () => {

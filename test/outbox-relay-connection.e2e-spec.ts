@@ -26,8 +26,10 @@ describe('outbox relay: its own connection', () => {
     const queue = t.get<QueueRegistry>(QueueRegistry).get('progress');
     try {
       relay.onApplicationBootstrap();
-      // Far below the pool's 5 s checkout timeout: a relay on the shared pool would still be waiting.
-      const deadline = Date.now() + 3_000;
+      // A relay on the shared pool cannot get a connection while this test holds every one of them (it
+      // would wait until they are released, after this loop), so any deadline tells it from a relay
+      // with its own: this one is generous for a loaded CI machine (load 7 on 2 cores).
+      const deadline = Date.now() + 15_000;
       while (!(await queue.getJob(jobId)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       expect(await queue.getJob(jobId)).toMatchObject({ name: 'recompute-progress', data: { enrollmentId } });
     } finally {
@@ -39,7 +41,7 @@ describe('outbox relay: its own connection', () => {
     // Shut down: neither its listener nor its relay connection is left open (a backend ends just after its client says so).
     const openConnections = async () =>
       (await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'gds-outbox-relay' AND datname = current_database()`))[0].n as number;
-    const closedBy = Date.now() + 3_000;
+    const closedBy = Date.now() + 10_000;
     while ((await openConnections()) > 0 && Date.now() < closedBy) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(await openConnections()).toBe(0);
   });

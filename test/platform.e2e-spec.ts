@@ -2,6 +2,8 @@ import { startTestApp, TestApp } from './support/test-app';
 import { loginAdmin, createUser } from './support/people';
 import { waitFor } from '@gds/testing';
 import { QueueRegistry } from '@gds/queue';
+import { ClsService } from 'nestjs-cls';
+import { LOGGED_REQUEST } from '../src/platform/logger-options';
 
 describe('platform: health, errors, docs, metrics, pipeline', () => {
   let t: TestApp;
@@ -23,6 +25,26 @@ describe('platform: health, errors, docs, metrics, pipeline', () => {
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
     expect(answer.body).toMatchObject({ status: 404, title: 'Not found', requestId: 'req-123' });
     expect(answer.headers.get('x-request-id')).toBe('req-123');
+  });
+
+  it("keeps a request's id, method and URL in its log context, copied out: never the request (it would outlive the answer)", async () => {
+    const admin = await loginAdmin(t.api);
+    // Whatever the onRequest hook stores under LOGGED_REQUEST (openRequestContext, http-app.ts) while the real request is served.
+    const set = jest.spyOn(ClsService.prototype, 'set');
+    try {
+      const answer = await t.api.get('/api/v1/me', admin.token, { 'x-request-id': 'req-log-context' });
+      expect(answer.status).toBe(200);
+      const kept = set.mock.calls.filter(([key, value]) => key === LOGGED_REQUEST && (value as { id?: unknown })?.id === 'req-log-context').map(([, value]) => value);
+      expect(kept).toHaveLength(1);
+      // A plain object of three strings: nothing that reaches the request's graph (socket, headers, body).
+      // Its keys first: a failing toEqual against the request itself prints millions of lines.
+      expect(Object.keys(kept[0] as object).sort()).toEqual(['id', 'method', 'url']);
+      expect(Object.getPrototypeOf(kept[0]) === Object.prototype).toBe(true);
+      expect(Object.values(kept[0] as object).every((value) => typeof value === 'string')).toBe(true);
+      expect(kept[0]).toEqual({ id: 'req-log-context', method: 'GET', url: '/api/v1/me' });
+    } finally {
+      set.mockRestore();
+    }
   });
 
   it('rejects unknown body fields with per-field errors', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DirectReads, namedStatement } from '@gds/database';
 import { notFound, unprocessable } from '@gds/http';
-import { Outbox } from '@gds/queue';
+import { embeddedJobSql, Outbox } from '@gds/queue';
 import { Enrollment } from './enrollment.entity';
 import { LoadedProgress, ProgressReader } from './progress-reader.service';
 import { LessonCompletionView } from './dto/enrollment-views.dto';
@@ -12,6 +12,33 @@ type EnrollmentKeys = Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>;
 
 /** Reads and statements before giving up with the 404 a vanished enrollment gets: each retry means a move or stop committed in between. */
 const MAX_ATTEMPTS = 3;
+
+/** The completion's `recompute-progress` row, written by the completion's own statement (Outbox.embed). */
+const COMPLETION_JOB = { firstParam: 5, when: 'inserted' } as const;
+const COMPLETION_JOB_SQL = embeddedJobSql(COMPLETION_JOB);
+
+/**
+ * A named statement (parsed once per pooled connection), declared once here: its text is fixed, the
+ * outbox CTE's included (it depends on COMPLETION_JOB only, which `record` passes to embed too).
+ */
+const RECORD_COMPLETION = namedStatement(
+  'cohort:record-lesson-completion',
+  `WITH locked AS (
+     SELECT e.id FROM enrollment e
+      WHERE e.id = $1 AND e.status = 'active' AND e.course_version_id = $4
+        AND EXISTS (SELECT 1 FROM cohort c WHERE c.id = e.cohort_id AND c.status = 'running')
+        FOR NO KEY UPDATE
+   ), inserted AS (
+     INSERT INTO lesson_completion (enrollment_id, lesson_id, module_id) SELECT id, $2, $3 FROM locked
+     ON CONFLICT (enrollment_id, lesson_id) DO NOTHING RETURNING completed_at
+   ), touched AS (
+     UPDATE enrollment SET last_activity_at = now() WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted)
+   ), ${COMPLETION_JOB_SQL.cte}
+   SELECT EXISTS (SELECT 1 FROM locked) AS active,
+          (SELECT completed_at FROM inserted) AS "insertedAt",
+          (SELECT completed_at FROM lesson_completion WHERE enrollment_id = $1 AND lesson_id = $2) AS "existingAt",
+          CASE WHEN EXISTS (SELECT 1 FROM inserted) THEN ${COMPLETION_JOB_SQL.notify} END AS woken`,
+);
 
 /**
  * A trainee marks a lesson done: only a lesson of the course of their own active enrollment, in a
@@ -62,28 +89,8 @@ export class LessonCompletions {
    * last_activity_at touch and the event only for a first completion.
    */
   private async record(enrollment: EnrollmentKeys, lessonId: string, moduleId: string): Promise<{ active: boolean; insertedAt: Date | null; existingAt: Date | null }> {
-    const job = this.outbox.embed('recompute-progress', { enrollmentId: enrollment.id }, { firstParam: 5, when: 'inserted', ownStatement: true });
-    // A named statement (parsed once per pooled connection): the text is fixed, the outbox CTE's
-    // included (it depends on the options above only); namedStatement throws if it ever differed.
-    const statement = namedStatement(
-      'cohort:record-lesson-completion',
-      `WITH locked AS (
-         SELECT e.id FROM enrollment e
-          WHERE e.id = $1 AND e.status = 'active' AND e.course_version_id = $4
-            AND EXISTS (SELECT 1 FROM cohort c WHERE c.id = e.cohort_id AND c.status = 'running')
-            FOR NO KEY UPDATE
-       ), inserted AS (
-         INSERT INTO lesson_completion (enrollment_id, lesson_id, module_id) SELECT id, $2, $3 FROM locked
-         ON CONFLICT (enrollment_id, lesson_id) DO NOTHING RETURNING completed_at
-       ), touched AS (
-         UPDATE enrollment SET last_activity_at = now() WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted)
-       ), ${job.cte}
-       SELECT EXISTS (SELECT 1 FROM locked) AS active,
-              (SELECT completed_at FROM inserted) AS "insertedAt",
-              (SELECT completed_at FROM lesson_completion WHERE enrollment_id = $1 AND lesson_id = $2) AS "existingAt",
-              CASE WHEN EXISTS (SELECT 1 FROM inserted) THEN ${job.notify} END AS woken`,
-    );
-    const [row] = await this.reads.write<{ active: boolean; insertedAt: Date | null; existingAt: Date | null }>(statement, [
+    const job = this.outbox.embed('recompute-progress', { enrollmentId: enrollment.id }, { ...COMPLETION_JOB, ownStatement: true });
+    const [row] = await this.reads.write<{ active: boolean; insertedAt: Date | null; existingAt: Date | null }>(RECORD_COMPLETION, [
       enrollment.id,
       lessonId,
       moduleId,

@@ -1,6 +1,21 @@
-import { boundWorkerClose, ClosableWorker } from './bounded-worker-close';
+import { boundWorkerClose, ClosableWorker, droppableClientsOf } from './bounded-worker-close';
 
-function fakeWorker(close: () => Promise<void>): ClosableWorker & { closeCalls: number; disconnects: number } {
+/** An ioredis client as the drop sees it: counts its disconnects. */
+function fakeClient(): { disconnect(): void; disconnects: number } {
+  const client = {
+    disconnects: 0,
+    disconnect: () => {
+      client.disconnects++;
+    },
+  };
+  return client;
+}
+
+/** A worker whose backend has BullMQ 6's shape: a main and a blocking RedisConnection, each with its client in `_client`. */
+function fakeWorker(
+  close: () => Promise<void>,
+  backend: unknown = { connection: { _client: fakeClient(), extraOptions: { shared: false } }, blockingConnection: { _client: fakeClient(), extraOptions: { shared: false } } },
+): ClosableWorker & { closeCalls: number; disconnects: number } {
   const worker = {
     closeCalls: 0,
     disconnects: 0,
@@ -8,12 +23,20 @@ function fakeWorker(close: () => Promise<void>): ClosableWorker & { closeCalls: 
       worker.closeCalls++;
       return close();
     },
-    disconnect: async () => {
+    // BullMQ's own disconnect: it may wait for ever (it awaits the main connection first), so the bound must not rely on it.
+    disconnect: () => {
       worker.disconnects++;
+      return new Promise<void>(() => undefined);
     },
+    getBackend: () => backend,
   };
   return worker;
 }
+
+const clientsOf = (worker: { getBackend(): unknown }) => {
+  const backend = worker.getBackend() as { connection: { _client: { disconnects: number } }; blockingConnection: { _client: { disconnects: number } } };
+  return { main: backend.connection._client, blocking: backend.blockingConnection._client };
+};
 
 describe('boundWorkerClose', () => {
   afterEach(() => jest.useRealTimers());
@@ -30,6 +53,36 @@ describe('boundWorkerClose', () => {
     await jest.advanceTimersByTimeAsync(1);
     expect(closed).toBe(true);
     expect(overruns).toHaveLength(1);
+    // Both clients dropped at once, directly: not through BullMQ's disconnect, which awaits the main connection first.
+    expect(clientsOf(worker).main.disconnects).toBe(1);
+    expect(clientsOf(worker).blocking.disconnects).toBe(1);
+    expect(worker.disconnects).toBe(0);
+  });
+
+  it("drops the blocking client even when dropping the main one throws, and leaves a client the caller shares alone", async () => {
+    jest.useFakeTimers();
+    const blocking = fakeClient();
+    const shared = fakeClient();
+    const worker = fakeWorker(() => new Promise<void>(() => undefined), {
+      connection: { _client: { disconnect: () => { throw new Error('already closed'); } } },
+      blockingConnection: { _client: blocking },
+    });
+    boundWorkerClose(worker, 1_000, () => undefined);
+    const closed = worker.close();
+    await jest.advanceTimersByTimeAsync(1_000);
+    await expect(closed).resolves.toBeUndefined();
+    expect(blocking.disconnects).toBe(1);
+    expect(droppableClientsOf({ connection: { _client: shared, extraOptions: { shared: true } } })).toEqual([]);
+  });
+
+  it("falls back to BullMQ's own disconnect, unawaited, when the backend is not the shape it knows", async () => {
+    jest.useFakeTimers();
+    const worker = fakeWorker(() => new Promise<void>(() => undefined), {});
+    boundWorkerClose(worker, 1_000, () => undefined);
+    let closed = false;
+    void worker.close().then(() => (closed = true));
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(closed).toBe(true);
     expect(worker.disconnects).toBe(1);
   });
 
@@ -47,6 +100,8 @@ describe('boundWorkerClose', () => {
     await jest.advanceTimersByTimeAsync(5_000);
     expect(overruns).toEqual([]);
     expect(worker.disconnects).toBe(0);
+    expect(clientsOf(worker).main.disconnects).toBe(0);
+    expect(clientsOf(worker).blocking.disconnects).toBe(0);
     expect(worker.closeCalls).toBe(1);
   });
 

@@ -1,7 +1,29 @@
 /** What of a BullMQ Worker shutdown touches (an interface, so the bound is tested without Redis). */
 export interface ClosableWorker {
   close(force?: boolean): Promise<void>;
+  /** BullMQ's own drop: the fallback when the worker's Redis clients cannot be reached (`droppableClientsOf`). */
   disconnect(): Promise<void>;
+  /** BullMQ's backend (RedisQueueBackend), read only by `droppableClientsOf`. */
+  getBackend(): unknown;
+}
+
+/** An ioredis client as far as dropping it goes: `disconnect()` is synchronous and waits for nothing. */
+export interface DroppableClient {
+  disconnect(): void;
+}
+
+/**
+ * What `droppableClientsOf` reads of a BullMQ 6 RedisQueueBackend: its connection and its worker's
+ * blocking connection (RedisConnection), each holding its ioredis client in `_client` (protected in
+ * BullMQ's types, so read through this shape) and `extraOptions.shared` for a client the caller owns.
+ */
+interface RedisBackendShape {
+  connection?: RedisConnectionShape;
+  blockingConnection?: RedisConnectionShape;
+}
+interface RedisConnectionShape {
+  _client?: Partial<DroppableClient>;
+  extraOptions?: { shared?: boolean };
 }
 
 /** How long a worker's close may take before its connections are dropped. */
@@ -22,7 +44,7 @@ export function boundWorkerClose(worker: ClosableWorker, graceMs: number, onOver
     closing ??= new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         onOverrun();
-        worker.disconnect().catch(() => undefined);
+        dropConnections(worker);
         resolve();
       }, graceMs);
       timer.unref();
@@ -39,4 +61,39 @@ export function boundWorkerClose(worker: ClosableWorker, graceMs: number, onOver
     });
     return closing;
   };
+}
+
+/**
+ * Drops the worker's Redis clients at once, awaiting nothing. BullMQ's own `disconnect()` is no
+ * good here: it first awaits the main connection's client promise (pending for ever if the client
+ * never became ready) and then its `end` event (never emitted by a client stuck reconnecting), and
+ * only then drops the blocking connection; and it does nothing for a connection it does not own.
+ * ioredis' `disconnect()` cancels a pending reconnect and destroys the socket synchronously.
+ */
+function dropConnections(worker: ClosableWorker): void {
+  const clients = droppableClientsOf(worker.getBackend());
+  if (clients.length === 0) {
+    // Not the backend this was written against (BullMQ's internals moved): BullMQ's own drop, not awaited.
+    worker.disconnect().catch(() => undefined);
+    return;
+  }
+  for (const client of clients) {
+    try {
+      client.disconnect();
+    } catch {
+      // Already closed: nothing left to drop.
+    }
+  }
+}
+
+/** The worker's own ioredis clients (main, then blocking); a client shared with the caller is left alone. */
+export function droppableClientsOf(backend: unknown): DroppableClient[] {
+  const { connection, blockingConnection } = (backend ?? {}) as RedisBackendShape;
+  const clients: DroppableClient[] = [];
+  for (const owned of [connection, blockingConnection]) {
+    const client = owned?._client;
+    if (owned?.extraOptions?.shared || typeof client?.disconnect !== 'function') continue;
+    clients.push(client as DroppableClient);
+  }
+  return clients;
 }

@@ -64,16 +64,7 @@ export class Outbox {
     // round trips, no connection held between them (issue 23's load run).
     if (!options.ownStatement && !this.txHost.isTransactionActive()) throw new OutboxOutsideTransactionError([name]);
     const row = toRow({ name, payload } as OutboxItem);
-    const n = options.firstParam;
-    return {
-      cte: `${options.as ?? 'outboxed'} AS (
-        INSERT INTO outbox_message (job_name, queue, payload, job_id, available_at)
-        SELECT $${n}::text, $${n + 1}::text, $${n + 2}::jsonb, $${n + 3}::text, now() WHERE EXISTS (SELECT 1 FROM ${options.when})
-      )`,
-      params: [row.name, row.queue, row.payload, row.jobId],
-      notify: `pg_notify('${OUTBOX_CHANNEL}', '')`,
-      jobId: row.jobId,
-    };
+    return { ...embeddedJobSql(options), params: [row.name, row.queue, row.payload, row.jobId], jobId: row.jobId };
   }
 
   async publishMany<N extends JobName>(name: N, items: Array<{ payload: JobPayloads[N] } & PublishOptions>): Promise<string[]> {
@@ -101,6 +92,22 @@ export class Outbox {
     }
     return all.map((row) => row.jobId);
   }
+}
+
+/**
+ * The SQL of `Outbox.embed`'s row: it depends on the options only, never on the job, so a caller
+ * can build its statement once at module load (a named statement, issue 23) and pass the same
+ * options to `embed` per request for the values.
+ */
+export function embeddedJobSql(options: { firstParam: number; when: string; as?: string }): Pick<EmbeddedJob, 'cte' | 'notify'> {
+  const n = options.firstParam;
+  return {
+    cte: `${options.as ?? 'outboxed'} AS (
+        INSERT INTO outbox_message (job_name, queue, payload, job_id, available_at)
+        SELECT $${n}::text, $${n + 1}::text, $${n + 2}::jsonb, $${n + 3}::text, now() WHERE EXISTS (SELECT 1 FROM ${options.when})
+      )`,
+    notify: `pg_notify('${OUTBOX_CHANNEL}', '')`,
+  };
 }
 
 /** One outbox row as part of a caller's own statement (`Outbox.embed`). */

@@ -39,48 +39,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const origin = `http://localhost:${port}`;
   const mailbox = path.join(tmpdir(), `gds-web-e2e-mail-${suffix}.jsonl`);
   const mailSink = await startMailSink(mailbox);
-  const env = appEnvironment({
-    databaseUrl: urlOf(database),
-    queuePrefix: `{tweb${suffix}}`,
-    env: {
-      NODE_ENV: 'test',
-      ADMIN_EMAIL: E2E_ADMIN.email,
-      ADMIN_PASSWORD: E2E_ADMIN.password,
-      PUBLIC_BASE_URL: origin,
-      SMTP_URL: mailSink.url,
-      OUTBOX_POLL_INTERVAL_MS: '50',
-      // Argon2id at test cost: suites make and sign in thousands of accounts (NODE_ENV=test only).
-      PASSWORD_HASH_COST: 'test-only-fast',
-      // The operations journey's webhook receiver listens on loopback.
-      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
-      WORKER_CONCURRENCY: '4',
-      DATABASE_POOL_SIZE: '10',
-    },
-  });
-  // The development secrets, as the server's own child-process tests use: sandbox role passwords are
-  // derived from SANDBOX_ROLE_SECRET and the roles are shared by the cluster, so every test must agree on it.
-  for (const secret of ['JWT_SECRET', 'FLAG_SECRET', 'SANDBOX_ROLE_SECRET', 'WEBHOOK_SECRET_KEY', 'CERT_SIGNING_KEYS']) delete env[secret];
-  // Made here rather than by the app at start, so that every session the app opens commits without
-  // waiting for the WAL flush (~9 ms a commit on the CI machine's disk against ~1.5 ms). Visibility is
-  // unchanged; only a crash of the shared server could lose the last commits, and no journey crashes it.
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${database}"`);
-    await admin.query(`ALTER DATABASE "${database}" SET synchronous_commit = off`);
-  } finally {
-    await admin.end();
-  }
-  const app: AppProcessLike = new AppProcess('all', port, env);
-  await app.startAndWait(180_000);
-  process.env.GDS_E2E_URL = origin;
-  process.env.GDS_E2E_ADMIN = JSON.stringify(E2E_ADMIN);
-  process.env.GDS_E2E_MAILBOX = mailbox;
-
-  return async () => {
-    await app.stop();
+  let app: AppProcessLike | undefined;
+  let databaseCreated = false;
+  /** Everything this setup made, whichever of it exists: the teardown, and a start that failed half-way. */
+  const cleanUp = async () => {
+    await app?.stop();
     await mailSink.close();
     rmSync(mailbox, { force: true });
+    if (!databaseCreated) return;
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     try {
@@ -89,4 +55,51 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       await client.end();
     }
   };
+  try {
+    const env = appEnvironment({
+      databaseUrl: urlOf(database),
+      queuePrefix: `{tweb${suffix}}`,
+      env: {
+        NODE_ENV: 'test',
+        ADMIN_EMAIL: E2E_ADMIN.email,
+        ADMIN_PASSWORD: E2E_ADMIN.password,
+        PUBLIC_BASE_URL: origin,
+        SMTP_URL: mailSink.url,
+        OUTBOX_POLL_INTERVAL_MS: '50',
+        // Argon2id at test cost: suites make and sign in thousands of accounts (NODE_ENV=test only).
+        PASSWORD_HASH_COST: 'test-only-fast',
+        // The operations journey's webhook receiver listens on loopback.
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        WORKER_CONCURRENCY: '4',
+        DATABASE_POOL_SIZE: '10',
+      },
+    });
+    // The development secrets, as the server's own child-process tests use: sandbox role passwords are
+    // derived from SANDBOX_ROLE_SECRET and the roles are shared by the cluster, so every test must agree on it.
+    for (const secret of ['JWT_SECRET', 'FLAG_SECRET', 'SANDBOX_ROLE_SECRET', 'WEBHOOK_SECRET_KEY', 'CERT_SIGNING_KEYS']) delete env[secret];
+    // Made here rather than by the app at start, so that every session the app opens commits without
+    // waiting for the WAL flush (~9 ms a commit on the CI machine's disk against ~1.5 ms). Visibility is
+    // unchanged; only a crash of the shared server could lose the last commits, and no journey crashes it.
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${database}"`);
+      databaseCreated = true;
+      await admin.query(`ALTER DATABASE "${database}" SET synchronous_commit = off`);
+    } finally {
+      await admin.end();
+    }
+    app = new AppProcess('all', port, env) as AppProcessLike;
+    await app.startAndWait(180_000);
+  } catch (error) {
+    // A start that failed (the app never became ready, the database could not be made) leaves no
+    // database, mail sink or child process behind; the error is the run's.
+    await cleanUp().catch((cleanupError: unknown) => console.error('web e2e setup: cleaning up after a failed start failed', cleanupError));
+    throw error;
+  }
+  process.env.GDS_E2E_URL = origin;
+  process.env.GDS_E2E_ADMIN = JSON.stringify(E2E_ADMIN);
+  process.env.GDS_E2E_MAILBOX = mailbox;
+
+  return cleanUp;
 }
