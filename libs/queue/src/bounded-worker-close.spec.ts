@@ -59,6 +59,27 @@ describe('boundWorkerClose', () => {
     expect(worker.disconnects).toBe(0);
   });
 
+  it('lets a running job finish: the grace starts only once no job is active', async () => {
+    jest.useFakeTimers();
+    const worker = fakeWorker(() => new Promise<void>(() => undefined));
+    const overruns: number[] = [];
+    let active = 1;
+    boundWorkerClose(worker, 1_000, () => overruns.push(1), () => active);
+    let closed = false;
+    void worker.close().then(() => (closed = true));
+    // A job of a minute: nothing is dropped while it runs.
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(closed).toBe(false);
+    expect(clientsOf(worker).main.disconnects).toBe(0);
+    active = 0;
+    await jest.advanceTimersByTimeAsync(999);
+    expect(closed).toBe(false);
+    await jest.advanceTimersByTimeAsync(200);
+    expect(closed).toBe(true);
+    expect(overruns).toHaveLength(1);
+    expect(clientsOf(worker).main.disconnects).toBe(1);
+  });
+
   it("drops the blocking client even when dropping the main one throws, and leaves a client the caller shares alone", async () => {
     jest.useFakeTimers();
     const blocking = fakeClient();

@@ -29,31 +29,46 @@ interface RedisConnectionShape {
 /** How long a worker's close may take before its connections are dropped. */
 export const WORKER_CLOSE_GRACE_MS = 15_000;
 
+/** How often a closing worker's active jobs are looked at, before the grace starts. */
+const ACTIVE_JOBS_POLL_MS = 100;
+
 /**
  * Bounds the worker's `close()`: BullMQ's close waits for an `end` event of each Redis connection,
  * and a connection left in ioredis' "reconnecting" state after an outage never emits it
  * (taskforcesh/bullmq#4656, open), so a shutdown could wait forever (a CI run's app close hung
- * 10 minutes after a Redis restart). After `graceMs` the connections are dropped, `onOverrun` is
- * told, and the close answers: jobs still active come back as stalled and run again, as after a
- * crash. Every later call answers the same bounded promise (Nest's explorer calls close too).
+ * 10 minutes after a Redis restart). The grace starts once no job runs (`activeJobs`): a long job
+ * still finishes, as BullMQ's close lets it, instead of being cut off and counted as stalled. After
+ * `graceMs` the connections are dropped, `onOverrun` is told, and the close answers. Every later
+ * call answers the same bounded promise (Nest's explorer calls close too).
  */
-export function boundWorkerClose(worker: ClosableWorker, graceMs: number, onOverrun: () => void): void {
+export function boundWorkerClose(worker: ClosableWorker, graceMs: number, onOverrun: () => void, activeJobs: () => number = () => 0): void {
   const close = worker.close.bind(worker);
   let closing: Promise<void> | undefined;
   worker.close = (force?: boolean) => {
     closing ??= new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      let timer: NodeJS.Timeout | undefined;
+      let settled = false;
+      const overrun = () => {
+        if (settled) return;
+        settled = true;
         onOverrun();
         dropConnections(worker);
         resolve();
-      }, graceMs);
-      timer.unref();
+      };
+      const startGraceWhenIdle = () => {
+        if (settled) return;
+        timer = activeJobs() > 0 ? setTimeout(startGraceWhenIdle, ACTIVE_JOBS_POLL_MS) : setTimeout(overrun, graceMs);
+        timer.unref();
+      };
+      startGraceWhenIdle();
       close(force).then(
         () => {
+          settled = true;
           clearTimeout(timer);
           resolve();
         },
         (error: unknown) => {
+          settled = true;
           clearTimeout(timer);
           reject(error);
         },

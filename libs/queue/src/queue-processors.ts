@@ -29,12 +29,27 @@ abstract class DispatchingProcessor extends WorkerHost implements OnApplicationB
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.settings.concurrencyByQueue?.[this.queueName] ?? this.settings.concurrency;
-    boundWorkerClose(this.worker, WORKER_CLOSE_GRACE_MS, () =>
-      this.logger.warn({ msg: 'queue worker did not close in time; its Redis connections were dropped', queue: this.queueName, graceMs: WORKER_CLOSE_GRACE_MS }),
+    boundWorkerClose(
+      this.worker,
+      WORKER_CLOSE_GRACE_MS,
+      () => this.logger.warn({ msg: 'queue worker did not close in time after its last job; its Redis connections were dropped', queue: this.queueName, graceMs: WORKER_CLOSE_GRACE_MS }),
+      () => this.activeJobs,
     );
   }
 
+  /** Jobs this worker is running: a closing worker's grace starts only when none is (boundWorkerClose). */
+  private activeJobs = 0;
+
   async process(job: Job): Promise<unknown> {
+    this.activeJobs++;
+    try {
+      return await this.dispatch(job);
+    } finally {
+      this.activeJobs--;
+    }
+  }
+
+  private async dispatch(job: Job): Promise<unknown> {
     const handler = this.registry.handlerFor(job.name);
     if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
     // Each job runs in its own CLS context so that @Transactional() services work as under HTTP.
