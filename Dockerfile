@@ -23,7 +23,7 @@ ENV MALLOC_ARENA_MAX=2
 # of the api, no measurable CPU per request (bench/README.md, "Profile of the 200-user load").
 # An old-space limit of 512 MB (6-8 times the live heap) is not there as a cap: with it the api's old
 # space peaked at 70-71 MB under load (86 MB without the flag, side by side; 133 MB in an earlier,
-# faster run without it), with about twice as many full collections (FINDINGS-rss.md). Our reading,
+# faster run without it), with about twice as many full collections (bench/findings/rss.md). Our reading,
 # not checked against V8's source: V8 lets the old space grow less between full collections when the
 # heap limit is small.
 ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=512"

@@ -4,7 +4,7 @@
  * and executes it, where an unnamed query is parsed and planned on every call. Issue 23's load run:
  * Postgres took about as much CPU as the api; `bench/prepared-statements.ts` measured its CPU for the
  * access check, named, at about a third of the unnamed figure (one run, load average ~13,
- * FINDINGS-pgcpu.md). The saving is the parse and plan, so it is largest for short key lookups and
+ * bench/findings/pgcpu.md). The saving is the parse and plan, so it is largest for short key lookups and
  * smaller for statements whose execution dominates.
  *
  * Only for fixed texts declared once at module load (`const X = namedStatement(...)`), never for
