@@ -6,7 +6,7 @@ import { TestDatabase } from '@gds/testing';
 import { createAppDatabase, startTestApp, TestApp } from './support/test-app';
 import { StatementCounter } from './support/statement-counter';
 import { createUser, loginAdmin } from './support/people';
-import { applyTo, buildProgramme, decide, openCohort, setStatus } from './support/journey-builders';
+import { runningProgrammeWithTrainee } from './support/journey-builders';
 import { OutboxRelay, QueueRegistry, QueueSettings } from '@gds/queue';
 import { ProgressRecompute } from '../src/cohort/progress-recompute.service';
 
@@ -88,14 +88,7 @@ describe('the progress job: its statements named, in its transaction', () => {
 
   it('recording a first grade: every statement named but START TRANSACTION and COMMIT', async () => {
     const admin = await loginAdmin(t.api);
-    const instructor = await createUser(t.api, admin.token, ['instructor']);
-    const programme = await buildProgramme(t.api, instructor);
-    const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id]);
-    const trainee = await createUser(t.api, admin.token, ['trainee']);
-    await decide(t.api, instructor, await applyTo(t.api, cohort.id, trainee), 'accept');
-    await setStatus(t.api, admin, cohort.id, 'running');
-    const mine = (await t.api.get('/api/v1/me/enrollments', trainee.token)).body;
-    const enrollmentId = (Array.isArray(mine) ? mine : mine.items).find((e: any) => e.cohortId === cohort.id).id as string;
+    const { programme, enrollmentId } = await runningProgrammeWithTrainee(t.api, admin, (roles) => createUser(t.api, admin.token, roles));
     const progress = t.get<ProgressRecompute>(ProgressRecompute);
     const cls = t.get<ClsService>(ClsService);
     const grade = { submissionId: randomUUID(), enrollmentId, assessmentId: programme.quizId, passed: true, score: 100, maxScore: 100, gradedAt: new Date().toISOString() };

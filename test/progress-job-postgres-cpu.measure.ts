@@ -4,7 +4,7 @@ import { ClsService } from 'nestjs-cls';
 import { Client } from 'pg';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin } from './support/people';
-import { applyTo, buildProgramme, decide, openCohort, setStatus } from './support/journey-builders';
+import { runningProgrammeWithTrainee } from './support/journey-builders';
 import { ProgressRecompute } from '../src/cohort/progress-recompute.service';
 
 /**
@@ -60,14 +60,7 @@ describe('progress job: Postgres CPU, named against unnamed', () => {
 
   it('runs the job both ways and reports the backends CPU per job', async () => {
     const admin = await loginAdmin(t.api);
-    const instructor = await createUser(t.api, admin.token, ['instructor']);
-    const programme = await buildProgramme(t.api, instructor);
-    const cohort = await openCohort(t.api, admin, programme.versionId, [instructor.id]);
-    const trainee = await createUser(t.api, admin.token, ['trainee']);
-    await decide(t.api, instructor, await applyTo(t.api, cohort.id, trainee), 'accept');
-    await setStatus(t.api, admin, cohort.id, 'running');
-    const mine = (await t.api.get('/api/v1/me/enrollments', trainee.token)).body;
-    const enrollmentId = (Array.isArray(mine) ? mine : mine.items).find((e: any) => e.cohortId === cohort.id).id as string;
+    const { programme, enrollmentId } = await runningProgrammeWithTrainee(t.api, admin, (roles) => createUser(t.api, admin.token, roles));
     const progress = t.get<ProgressRecompute>(ProgressRecompute);
     const cls = t.get<ClsService>(ClsService);
     const submissionId = randomUUID();

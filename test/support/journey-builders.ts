@@ -125,3 +125,19 @@ export async function closeApplications(api: HttpClient, adminToken: string, coh
   if (cohort.status !== 'accepting_applications' || Date.parse(cohort.applicationsCloseAt) <= Date.now()) return;
   return ok(api.patch(`/api/v1/cohorts/${cohortId}`, { applicationsCloseAt: new Date().toISOString() }, adminToken), 200, 'closing applications');
 }
+
+/**
+ * A programme (a course with a quiz) taught by a new instructor, a cohort of it running with one new
+ * trainee accepted through an application: what a test of the grading or progress path starts from.
+ */
+export async function runningProgrammeWithTrainee(api: HttpClient, admin: TestPerson, createPerson: (roles: string[]) => Promise<TestPerson>) {
+  const instructor = await createPerson(['instructor']);
+  const programme = await buildProgramme(api, instructor);
+  const cohort = await openCohort(api, admin, programme.versionId, [instructor.id]);
+  const trainee = await createPerson(['trainee']);
+  await decide(api, instructor, await applyTo(api, cohort.id, trainee), 'accept');
+  await setStatus(api, admin, cohort.id, 'running');
+  const mine = (await api.get('/api/v1/me/enrollments', trainee.token)).body;
+  const enrollmentId = (Array.isArray(mine) ? mine : mine.items).find((e: { cohortId: string }) => e.cohortId === cohort.id).id as string;
+  return { instructor, programme, cohort, trainee, enrollmentId };
+}
