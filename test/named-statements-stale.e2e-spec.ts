@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, driverPool, namedStatement } from '@gds/database';
+import { driverPool, namedStatement } from '@gds/database';
 import { TestDatabase } from '@gds/testing';
 import { createAppDatabase } from './support/test-app';
+import { oneConnectionDataSource } from './support/one-connection-data-source';
 
 /**
  * A named statement prepared before a migration changed what it reads (a rolling deploy: the new
@@ -17,8 +18,7 @@ describe('a named statement after a migration changed its table', () => {
   beforeAll(async () => {
     database = await createAppDatabase();
     // One pooled connection, so the second call meets the statement the first one prepared.
-    dataSource = new DataSource(buildDataSourceOptions({ url: database.url, poolSize: 1, entities: [], migrations: [] }));
-    await dataSource.initialize();
+    dataSource = await oneConnectionDataSource(database.url);
     await dataSource.query('CREATE TABLE stale_statement_probe (id int PRIMARY KEY, label int NOT NULL)');
     await dataSource.query('INSERT INTO stale_statement_probe VALUES (1, 42)');
   });

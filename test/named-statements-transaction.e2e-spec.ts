@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { buildDataSourceOptions, driverPool, namedStatement, namedStatementInTransaction } from '@gds/database';
+import { driverPool, namedStatement, namedStatementInTransaction } from '@gds/database';
 import { TestDatabase } from '@gds/testing';
 import { createAppDatabase, startTestApp, TestApp } from './support/test-app';
+import { oneConnectionDataSource } from './support/one-connection-data-source';
 import { StatementCounter } from './support/statement-counter';
 import { createUser, loginAdmin } from './support/people';
 import { runningProgrammeWithTrainee } from './support/journey-builders';
@@ -26,8 +27,7 @@ describe('named statements in a transaction', () => {
   beforeAll(async () => {
     database = await createAppDatabase();
     // One pooled connection: the transaction and the pool reads share it, as they would under load.
-    dataSource = new DataSource(buildDataSourceOptions({ url: database.url, poolSize: 1, entities: [], migrations: [] }));
-    await dataSource.initialize();
+    dataSource = await oneConnectionDataSource(database.url);
   });
   afterAll(async () => {
     await dataSource?.destroy();

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, driverPool, namedStatement } from '@gds/database';
+import { driverPool, namedStatement } from '@gds/database';
 import { TestDatabase } from '@gds/testing';
 import { createAppDatabase } from './support/test-app';
+import { oneConnectionDataSource } from './support/one-connection-data-source';
 
 /**
  * Named statements on the pool (libs/database/src/named-statement.ts, issue 23's Postgres CPU): the
@@ -17,8 +18,7 @@ describe('named statements on the pool', () => {
   beforeAll(async () => {
     database = await createAppDatabase();
     // One pooled connection: what the statement prepared on it is visible to the next query.
-    dataSource = new DataSource(buildDataSourceOptions({ url: database.url, poolSize: 1, entities: [], migrations: [] }));
-    await dataSource.initialize();
+    dataSource = await oneConnectionDataSource(database.url);
     await dataSource.query(`INSERT INTO app_user (email, display_name, roles) VALUES ('a@example.org', 'A', ARRAY['trainee']), ('b@example.org', 'B', ARRAY['admin','instructor'])`);
   });
 
