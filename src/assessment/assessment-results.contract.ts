@@ -49,4 +49,19 @@ export abstract class AssessmentResults {
   }
   /** Weighted course score 0..100 over the version's assessments (ungraded count as 0), or null if it has none. */
   abstract courseScore(enrollmentId: string): Promise<number | null>;
+
+  /**
+   * `resultsOfEnrolled` and `courseScore` of one enrollment the caller has already read (its version
+   * taken as given): what certification weighs. The assessment module reads the submissions once
+   * for both (before: five statements). By default: the two calls.
+   */
+  async standingOfEnrolled(enrollment: EnrolledRef): Promise<EnrolledStanding> {
+    return { results: await this.resultsOfEnrolled([enrollment]), courseScore: await this.courseScore(enrollment.enrollmentId) };
+  }
+}
+
+/** An enrollment's results, one per assessment of its version, and its weighted course score. */
+export interface EnrolledStanding {
+  results: AssessmentResult[];
+  courseScore: number | null;
 }

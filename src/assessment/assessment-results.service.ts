@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
-import { AssessmentResult, AssessmentResults, EnrolledBestScores, EnrolledRef } from './assessment-results.contract';
+import { AssessmentResult, AssessmentResults, EnrolledBestScores, EnrolledRef, EnrolledStanding } from './assessment-results.contract';
 import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions, AssessmentOutline } from '../course/published-course-versions.contract';
 
@@ -108,13 +108,30 @@ export class AssessmentResultsService extends AssessmentResults {
     const enrollment = await this.enrollments.getEnrollment(enrollmentId);
     if (!enrollment) return null;
     const outline = (await this.versions.getOutlines([enrollment.courseVersionId]))[0];
-    const assessments = assessmentsOf(outline);
-    const totalWeight = assessments.reduce((sum, a) => sum + a.weight, 0);
-    if (assessments.length === 0 || totalWeight <= 0) return null;
-    const results = new Map((await this.resultsOfEnrollment(enrollmentId)).map((r) => [r.assessmentId, r]));
-    const weighted = assessments.reduce((sum, a) => sum + a.weight * ((results.get(a.assessmentId)?.bestScore ?? 0) / a.maxScore), 0);
-    return Math.round((weighted / totalWeight) * 100 * 100) / 100;
+    if (!hasWeight(outline)) return null;
+    return scoreOf(outline, await this.resultsOfEnrollment(enrollmentId));
   }
+
+  /** One read of the submissions for both answers (a progress change's certificate evaluation, issue 23). */
+  override async standingOfEnrolled(enrollment: EnrolledRef): Promise<EnrolledStanding> {
+    const results = await this.resultsOfEnrolled([enrollment]);
+    const outline = (await this.versions.getOutlines([enrollment.courseVersionId]))[0];
+    return { results, courseScore: hasWeight(outline) ? scoreOf(outline, results) : null };
+  }
+}
+
+function hasWeight(outline: { modules: Array<{ assessments: AssessmentOutline[] }> } | undefined): boolean {
+  const assessments = assessmentsOf(outline);
+  return assessments.length > 0 && assessments.reduce((sum, a) => sum + a.weight, 0) > 0;
+}
+
+/** The weighted score 0..100 (two decimals) over the outline's assessments, ungraded ones as 0; for an outline with weight (hasWeight). */
+function scoreOf(outline: { modules: Array<{ assessments: AssessmentOutline[] }> } | undefined, results: AssessmentResult[]): number {
+  const assessments = assessmentsOf(outline);
+  const totalWeight = assessments.reduce((sum, a) => sum + a.weight, 0);
+  const byId = new Map(results.map((r) => [r.assessmentId, r]));
+  const weighted = assessments.reduce((sum, a) => sum + a.weight * ((byId.get(a.assessmentId)?.bestScore ?? 0) / a.maxScore), 0);
+  return Math.round((weighted / totalWeight) * 100 * 100) / 100;
 }
 
 function assessmentsOf(outline: { modules: Array<{ assessments: AssessmentOutline[] }> } | undefined): AssessmentOutline[] {

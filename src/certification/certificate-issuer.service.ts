@@ -4,13 +4,14 @@ import { AppTransactionHost, Transactional } from '@gds/database';
 import { HandledJob, JobHandler, Outbox } from '@gds/queue';
 import { AppConfig } from '../config/app-config';
 import { PublishedCourseVersions, CourseVersionOutline } from '../course/published-course-versions.contract';
-import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
+import { EnrollmentDirectory, EnrollmentRef, EnrollmentWithCompletedModules } from '../cohort/enrollment-directory.contract';
 import { AssessmentResults } from '../assessment/assessment-results.contract';
 import { UserDirectory } from '../identity/identity.module';
 import { Certificate } from './certificate.entity';
 import { CertificateEvent } from './certificate-event.entity';
-import { evaluateCriteria, skillsOf, CriteriaVerdict } from './certification-criteria';
-import { CertificationCriteriaService } from './certification-criteria.service';
+import { evaluateCriteria, skillsOf, CriteriaSettings, CriteriaVerdict } from './certification-criteria';
+import { EffectiveCriteria } from './certification-criteria.service';
+import { EvaluationReads, HeldCertificate } from './evaluation-reads';
 import { CredentialSigner } from './credential-signer.service';
 import { buildOpenBadgeCredential, SkillFact, wholeSecond } from './open-badge-credential';
 import { CompetencyFramework } from '../course/competency-framework.contract';
@@ -36,7 +37,7 @@ export class CertificateIssuer {
     private readonly versions: PublishedCourseVersions,
     private readonly results: AssessmentResults,
     private readonly people: UserDirectory,
-    private readonly criteria: CertificationCriteriaService,
+    private readonly reads: EvaluationReads,
     private readonly signer: CredentialSigner,
     private readonly framework: CompetencyFramework,
   ) {}
@@ -47,33 +48,30 @@ export class CertificateIssuer {
     this.logger.debug(`evaluate-certificate ${job.data.enrollmentId}: ${outcome}`);
   }
 
-  @Transactional()
+  /**
+   * Reads on the pool, the writes in a transaction of their own (issuing, flagging). Under READ
+   * COMMITTED each statement reads its own snapshot, in a transaction or not, so reading before BEGIN
+   * decides nothing differently; what decides a race is unchanged (the unique (trainee, version)
+   * and the flag's guarded UPDATE). Issue 23: the common evaluation, after a lesson that completes
+   * nothing, is two statements (it was eleven, in a transaction).
+   */
   async evaluate(enrollmentId: string): Promise<EvaluationOutcome> {
-    const enrollment = await this.enrollments.getEnrollment(enrollmentId);
+    const enrollment = await this.enrollments.enrollmentWithCompletedModules(enrollmentId);
     if (!enrollment) return 'skipped';
     const outline = await this.versions.getOutline(enrollment.courseVersionId);
     if (!outline) return 'skipped';
-    const verdict = await this.verdictFor(enrollment, outline);
-    const existing = await this.txHost.tx
-      .getRepository(Certificate)
-      .findOneBy({ traineeId: enrollment.traineeId, courseVersionId: enrollment.courseVersionId });
-    if (existing) return verdict.met ? 'already-certified' : this.flagForReview(existing, verdict);
+    const { criteria, certificate } = await this.reads.criteriaAndCertificate(outline.versionId, enrollment.traineeId);
+    if (!certificate && cannotIssue(enrollment, outline, criteria)) return 'not-met';
+    const { results, courseScore } = await this.results.standingOfEnrolled(enrollment);
+    const verdict = evaluateCriteria(outline, criteria, { completedModuleIds: enrollment.completedModuleIds, results, courseScore });
+    if (certificate) return verdict.met ? 'already-certified' : this.flagForReview(certificate, verdict);
     if (!verdict.met || enrollment.status === 'withdrawn') return 'not-met';
-    return (await this.issue(enrollment, outline)) ? 'issued' : 'already-certified';
-  }
-
-  private async verdictFor(enrollment: EnrollmentRef, outline: CourseVersionOutline): Promise<CriteriaVerdict> {
-    // One after another: inside this transaction every query shares one connection, where
-    // parallel queries are only queued by pg today and refused by pg 9.
-    const criteria = await this.criteria.effective(outline.versionId);
-    const completedModuleIds = await this.enrollments.completedModules(enrollment.enrollmentId);
-    const results = await this.results.resultsOfEnrollment(enrollment.enrollmentId);
-    const courseScore = await this.results.courseScore(enrollment.enrollmentId);
-    return evaluateCriteria(outline, criteria, { completedModuleIds, results, courseScore });
+    return (await this.issue(enrollment, outline, criteria, courseScore)) ? 'issued' : 'already-certified';
   }
 
   /** Inserts the certificate unless one exists for (trainee, version); answers whether this run issued it. */
-  private async issue(enrollment: EnrollmentRef, outline: CourseVersionOutline): Promise<boolean> {
+  @Transactional()
+  private async issue(enrollment: EnrollmentRef, outline: CourseVersionOutline, criteria: EffectiveCriteria, courseScore: number | null): Promise<boolean> {
     const trainee = await this.people.findById(enrollment.traineeId);
     if (!trainee) return false;
     const id = randomUUID();
@@ -85,7 +83,6 @@ export class CertificateIssuer {
     const skillCodes = skillsOf(outline);
     const skills = await this.skillFacts(skillCodes);
     const trackName = (await this.framework.track(outline.trackCode))?.name ?? outline.trackCode;
-    const criteria = await this.criteria.effective(outline.versionId);
     const credential = buildOpenBadgeCredential(
       {
         certificateId: id,
@@ -122,7 +119,7 @@ export class CertificateIssuer {
         trackName,
         skills: skills.map(({ code, name }) => ({ code, name })),
         credentialSubjectId: subjectId,
-        courseScore: await this.results.courseScore(enrollment.enrollmentId),
+        courseScore,
         credentialJwt: jwt,
         signingKid: kid,
         issuedAt,
@@ -153,7 +150,8 @@ export class CertificateIssuer {
   }
 
   /** Flags once: a certificate already under review, kept by an admin, or revoked is left alone. */
-  private async flagForReview(certificate: Certificate, verdict: CriteriaVerdict): Promise<EvaluationOutcome> {
+  @Transactional()
+  private async flagForReview(certificate: HeldCertificate, verdict: CriteriaVerdict): Promise<EvaluationOutcome> {
     if (certificate.revokedAt || certificate.reviewStatus !== null) return 'already-certified';
     const detail = `No longer meets the criteria: ${verdict.shortfalls.join('; ')}`;
     const updated = await this.txHost.tx.query(
@@ -165,6 +163,19 @@ export class CertificateIssuer {
     await this.txHost.tx.getRepository(CertificateEvent).insert({ certificateId: certificate.id, kind: 'flagged', actorId: null, detail });
     return 'flagged';
   }
+}
+
+/**
+ * Whether the criteria cannot be met whatever the results say, so an evaluation with no certificate
+ * to flag can answer 'not-met' without reading them (the common case: a lesson done that completes
+ * nothing). Exactly the cases where evaluateCriteria has a module shortfall, or where a withdrawn
+ * enrollment is refused whatever the verdict.
+ */
+function cannotIssue(enrollment: EnrollmentWithCompletedModules, outline: CourseVersionOutline, criteria: CriteriaSettings): boolean {
+  if (enrollment.status === 'withdrawn') return true;
+  if (!criteria.requireAllModules) return false;
+  const done = new Set(enrollment.completedModuleIds);
+  return outline.modules.some((m) => !done.has(m.moduleId));
 }
 
 function addMonths(date: Date, months: number): Date {

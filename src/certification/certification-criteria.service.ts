@@ -28,20 +28,7 @@ export class CertificationCriteriaService {
 
   async effective(courseVersionId: string): Promise<EffectiveCriteria> {
     const row = await this.txHost.tx.getRepository(CertificationCriteria).findOneBy({ courseVersionId });
-    const settings: CriteriaSettings = row ?? {
-      requireAllModules: true,
-      requireRequiredAssessments: true,
-      minCourseScore: this.config.CERT_DEFAULT_MIN_SCORE,
-    };
-    return {
-      courseVersionId,
-      requireAllModules: settings.requireAllModules,
-      requireRequiredAssessments: settings.requireRequiredAssessments,
-      minCourseScore: settings.minCourseScore,
-      narrative: row?.narrative ?? defaultNarrative(settings),
-      customised: !!row,
-      updatedAt: row?.updatedAt ?? null,
-    };
+    return effectiveCriteria(courseVersionId, row, this.config.CERT_DEFAULT_MIN_SCORE);
   }
 
   async read(principal: Principal, courseVersionId: string): Promise<EffectiveCriteria> {
@@ -79,6 +66,24 @@ export class CertificationCriteriaService {
     if (!hasRole(principal, 'instructor')) throw forbidden();
     return outline;
   }
+}
+
+/** The version's criteria from its row, or the defaults when it has none (`defaultMinScore`: CERT_DEFAULT_MIN_SCORE). */
+export function effectiveCriteria(
+  courseVersionId: string,
+  row: Pick<CertificationCriteria, keyof CriteriaSettings | 'narrative' | 'updatedAt'> | null,
+  defaultMinScore: number,
+): EffectiveCriteria {
+  const settings: CriteriaSettings = row ?? { requireAllModules: true, requireRequiredAssessments: true, minCourseScore: defaultMinScore };
+  return {
+    courseVersionId,
+    requireAllModules: settings.requireAllModules,
+    requireRequiredAssessments: settings.requireRequiredAssessments,
+    minCourseScore: settings.minCourseScore,
+    narrative: row?.narrative ?? defaultNarrative(settings),
+    customised: !!row,
+    updatedAt: row?.updatedAt ?? null,
+  };
 }
 
 export function defaultNarrative(settings: CriteriaSettings): string {

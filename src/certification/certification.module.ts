@@ -4,6 +4,7 @@ import { CertificatePdf } from './certificate-pdf.service';
 import { CertificatesService } from './certificates.service';
 import { CertificateVerification } from './certificate-verification.service';
 import { CertificationCriteriaService } from './certification-criteria.service';
+import { EvaluationReads } from './evaluation-reads';
 import { CertifiedTrainees } from './certified-trainees.contract';
 import { CertifiedTraineesService } from './certified-trainees.service';
 import { CohortCertificates } from './cohort-certificates.service';
@@ -37,6 +38,7 @@ export { CertificationPersonalData };
     CredentialSigner,
     CredentialChecker,
     CertificationCriteriaService,
+    EvaluationReads,
     CertificateIssuer,
     CertificatesService,
     CertificateVerification,

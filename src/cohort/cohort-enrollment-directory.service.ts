@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, DirectReads, namedStatement } from '@gds/database';
-import { EnrollmentDirectory, EnrollmentRef, InstructedVersion } from './enrollment-directory.contract';
+import { EnrollmentDirectory, EnrollmentRef, EnrollmentWithCompletedModules, InstructedVersion } from './enrollment-directory.contract';
 import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
 import { moduleLockOf, moduleOpensAt } from './module-states';
@@ -10,10 +10,11 @@ import { ProgressReader } from './progress-reader.service';
 
 // The instants leave as whole epoch milliseconds, the Date pg's text parser would give (it truncates
 // the microseconds), so a lookup of a cohort's 10,000 enrollments does not parse 30,000 timestamps as text.
-const SELECT_REFS = `SELECT e.id AS "enrollmentId", e.cohort_id AS "cohortId", e.trainee_id AS "traineeId", e.course_version_id AS "courseVersionId",
+const REF_COLUMNS = `e.id AS "enrollmentId", e.cohort_id AS "cohortId", e.trainee_id AS "traineeId", e.course_version_id AS "courseVersionId",
        e.status, floor(extract(epoch FROM e.enrolled_at) * 1000)::float8 AS "enrolledAt",
        floor(extract(epoch FROM c.starts_at) * 1000)::float8 AS "cohortStartsAt", floor(extract(epoch FROM c.ends_at) * 1000)::float8 AS "cohortEndsAt",
-       c.time_zone AS "cohortTimeZone"
+       c.time_zone AS "cohortTimeZone"`;
+const SELECT_REFS = `SELECT ${REF_COLUMNS}
   FROM enrollment e JOIN cohort c ON c.id = e.cohort_id`;
 
 type RefRow = Omit<EnrollmentRef, 'enrolledAt' | 'cohortStartsAt' | 'cohortEndsAt'> & { enrolledAt: number; cohortStartsAt: number; cohortEndsAt: number };
@@ -45,6 +46,13 @@ interface LockRow {
 
 /** The lesson read's enrollment check and a trainee's own enrollments: named statements (parsed once per connection). */
 const REFS_OF_TRAINEE = namedStatement('cohort:enrollment-refs-of-trainee', `${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`);
+const REF_WITH_COMPLETED_MODULES = namedStatement(
+  'cohort:enrollment-with-completed-modules',
+  `SELECT ${REF_COLUMNS},
+          ARRAY(SELECT p.module_id FROM module_progress p WHERE p.enrollment_id = e.id AND p.status = 'done' ORDER BY p.module_id) AS "completedModuleIds"
+     FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
+    WHERE e.id = $1`,
+);
 export const ENROLLED_IN_VERSION = namedStatement(
   'cohort:enrolled-in-version',
   `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
@@ -137,6 +145,12 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
     if (!outline) return null;
     const schedule = { unlockMode: row.unlock_mode, startsAt: new Date(row.starts_at), timeZone: row.time_zone, offsets: new Map(row.offset_days === null ? [] : [[moduleId, row.offset_days]]) };
     return moduleLockOf(outline, schedule, { doneLessons: new Set(row.done_lessons ?? []), passedAssessments: new Set(row.passed ?? []) }, moduleId, now);
+  }
+
+  /** One named statement (certification asks it on every progress change, issue 23). */
+  override async enrollmentWithCompletedModules(enrollmentId: string): Promise<EnrollmentWithCompletedModules | null> {
+    const [row] = await this.reads.query<RefRow & { completedModuleIds: string[] }>(REF_WITH_COMPLETED_MODULES, [enrollmentId]);
+    return row ? { ...refOf(row), completedModuleIds: row.completedModuleIds } : null;
   }
 
   async completedModules(enrollmentId: string): Promise<string[]> {

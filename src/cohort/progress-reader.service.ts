@@ -3,7 +3,7 @@ import { DirectReads, NamedStatement, namedStatement } from '@gds/database';
 import { CourseVersionOutline, PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
-import { computeProgress, CourseProgress, ProgressFacts, ScheduleFacts } from './module-states';
+import { computeProgress, CourseProgress, ModuleState, ProgressFacts, ScheduleFacts } from './module-states';
 
 /** What progress needs of a cohort (read by plain SQL: no entity to build on every trainee page). */
 export type ProgressCohort = Pick<Cohort, 'id' | 'name' | 'status' | 'startsAt' | 'endsAt' | 'unlockMode' | 'timeZone'>;
@@ -36,16 +36,18 @@ export class ProgressReader {
   }
 
   /**
-   * Null when the course version is unknown to the course module (it never should be). The cohort,
-   * its unlock offsets, the lessons done and the assessments passed are one statement (four round
-   * trips before): this runs on every grade that can change progress, every lesson completion and
-   * every module-lock check of a submission.
+   * Null when the course version is unknown to the course module (it never should be). What the
+   * progress recompute needs, in one statement: the cohort, its unlock offsets, the lessons done and
+   * the assessments passed, and what the recompute compares with — the module states recorded and
+   * how many assessments fail (three statements before, the facts alone having been four; issue 23: it runs on every
+   * lesson done and every grade that can change progress). The recompute reads it after taking the
+   * enrollment's lock, so its one snapshot sees every change committed before the lock was held.
    */
-  async load(enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>, now = new Date()): Promise<LoadedProgress | null> {
+  async load(enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>, now = new Date()): Promise<(LoadedProgress & { recorded: RecordedProgress }) | null> {
     const outline = await this.versions.getOutline(enrollment.courseVersionId);
     if (!outline) return null;
-    const rows = await this.reads.query<FactsRow>(PROGRESS_FACTS, [enrollment.cohortId, enrollment.id]);
-    return assemble(rows[0], outline, now);
+    const [row] = await this.reads.query<FactsRow & { moduleStates: Array<[string, ModuleState['status']]>; failingAssessments: number }>(RECOMPUTE_FACTS, [enrollment.cohortId, enrollment.id]);
+    return { ...assemble(row, outline, now), recorded: { moduleStates: new Map(row.moduleStates), failingAssessments: row.failingAssessments } };
   }
 
   /**
@@ -77,6 +79,15 @@ export class ProgressReader {
   }
 }
 
+/**
+ * What a recompute compares with: each module's state as the last recompute wrote it (absent: never
+ * written), and how many assessments fail now (graded, never passed), which it writes to the enrollment.
+ */
+export interface RecordedProgress {
+  moduleStates: Map<string, ModuleState['status']>;
+  failingAssessments: number;
+}
+
 /** The cohort's columns under names apart from an enrollment's (both have an id and a status), and the enrollment's facts. */
 interface FactsRow {
   cohortId: string;
@@ -100,7 +111,13 @@ const FACTS_COLUMNS = `c.id AS "cohortId", c.name AS "cohortName", c.status AS "
 
 // Named statements (parsed once per pooled connection): in the load run these were planned on
 // every call, and planning took longer than executing them (pg_stat_statements; bench/README.md).
-const PROGRESS_FACTS = namedStatement('cohort:progress-facts', `SELECT ${FACTS_COLUMNS} FROM cohort c WHERE c.id = $1`);
+const RECOMPUTE_FACTS = namedStatement(
+  'cohort:recompute-facts',
+  `SELECT ${FACTS_COLUMNS},
+     (SELECT coalesce(json_agg(json_build_array(p.module_id, p.status)), '[]') FROM module_progress p WHERE p.enrollment_id = $2) AS "moduleStates",
+     (SELECT count(*)::int FROM (SELECT 1 FROM assessment_grade g WHERE g.enrollment_id = $2 GROUP BY g.assessment_id HAVING NOT bool_or(g.passed)) f) AS "failingAssessments"
+   FROM cohort c WHERE c.id = $1`,
+);
 
 /**
  * A named statement of a trainee's enrollments (`$1`), newest first: the enrollment's own `columns`

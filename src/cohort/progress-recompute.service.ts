@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppTransactionHost, namedStatement, namedStatementInTransaction, Transactional } from '@gds/database';
-import { HandledJob, JobHandler, JobPayloads, Outbox } from '@gds/queue';
-import { Enrollment, ENROLLMENT_COLUMNS } from './enrollment.entity';
-import { ModuleState } from './module-states';
+import { embeddedJobSql, HandledJob, JobHandler, JobPayloads, Outbox, OutboxItem } from '@gds/queue';
+import { Enrollment } from './enrollment.entity';
+import { ModuleState, ModuleStatus } from './module-states';
 import { ProgressReader } from './progress-reader.service';
 
 /**
@@ -50,93 +50,115 @@ export class ProgressRecompute {
     // judged this grade `unchanged`, skipping a recompute that was needed.
     // A CTE and a SELECT, not a bare UPDATE … RETURNING: TypeORM answers an UPDATE with [rows, count],
     // whose length is never 0, so an unknown enrollment would reach the insert (a foreign-key error and retries).
-    const known: unknown[] = await namedStatementInTransaction(this.txHost.tx, TOUCH_ENROLLMENT,
+    // The touch answers the locked row's columns the recompute needs: no second statement to lock and read it.
+    const [enrollment] = await namedStatementInTransaction<LockedEnrollment>(this.txHost.tx, TOUCH_ENROLLMENT,
       [grade.enrollmentId],
     );
-    if (known.length === 0) return;
+    if (!enrollment) return;
     const written: Array<{ replaced: boolean; graded_before: number; passed_before: boolean }> = await namedStatementInTransaction(this.txHost.tx, UPSERT_ASSESSMENT_GRADE,
       [grade.submissionId, grade.enrollmentId, grade.assessmentId, grade.passed, grade.score, grade.maxScore, grade.gradedAt],
     );
     if (written.length === 0) return;
     const [{ replaced, graded_before: gradedBefore, passed_before: passedBefore }] = written;
     const unchanged = !replaced && (passedBefore || (gradedBefore > 0 && !grade.passed));
-    if (!unchanged) await this.recompute(grade.enrollmentId);
+    if (!unchanged) await this.recomputeLocked(enrollment, new Date());
   }
 
-  /** Answers whether anything changed. */
+  /**
+   * Answers whether anything changed. The common job (a lesson done that moves no module) is the
+   * lock, one read and one write that carries its `evaluate-certificate` row (issue 23: seven
+   * statements before, with the row and the module states apart).
+   */
   @Transactional()
   async recompute(enrollmentId: string, now = new Date()): Promise<boolean> {
-    const [row] = await namedStatementInTransaction<Enrollment>(this.txHost.tx, LOCK_ENROLLMENT, [enrollmentId]);
-    const enrollment = row ? this.txHost.tx.getRepository(Enrollment).create(row) : null;
-    if (!enrollment || enrollment.status === 'withdrawn') return false;
+    const [enrollment] = await namedStatementInTransaction<LockedEnrollment>(this.txHost.tx, LOCK_ENROLLMENT, [enrollmentId]);
+    return enrollment ? this.recomputeLocked(enrollment, now) : false;
+  }
+
+  /** `recompute` of an enrollment whose row this transaction has locked, read after the lock was taken. */
+  private async recomputeLocked(enrollment: LockedEnrollment, now: Date): Promise<boolean> {
+    if (enrollment.status === 'withdrawn') return false;
+    const enrollmentId = enrollment.id;
     const loaded = await this.reader.load(enrollment, now);
     if (!loaded) {
       this.logger.warn({ msg: 'course version unknown; progress not recomputed', enrollmentId, courseVersionId: enrollment.courseVersionId });
       return false;
     }
-    const modulesChanged = await this.writeModuleStates(enrollment, loaded.progress.modules, loaded.cohort.name);
-    const aggregatesChanged = await this.writeAggregates(enrollment, loaded.progress);
-    const changed = modulesChanged || aggregatesChanged;
-    if (changed) await this.outbox.publish('evaluate-certificate', { enrollmentId });
-    return changed;
+    const unlocked = await this.writeModuleStates(enrollment, loaded.progress.modules, loaded.recorded.moduleStates);
+    const events: OutboxItem[] = (unlocked ?? []).map((module) => this.unlockedNotice(enrollment, module, loaded.cohort.name));
+    // The aggregates' UPDATE writes the evaluate-certificate row itself; module states alone changed publish it here.
+    const aggregatesChanged = await this.writeAggregates(enrollment, loaded.progress, loaded.recorded.failingAssessments);
+    if (unlocked && !aggregatesChanged) events.push({ name: 'evaluate-certificate', payload: { enrollmentId } });
+    if (events.length > 0) await this.outbox.publishAll(events);
+    return unlocked !== null || aggregatesChanged;
   }
 
-  private async writeModuleStates(enrollment: Enrollment, modules: ModuleState[], cohortName: string): Promise<boolean> {
-    const rows: Array<{ module_id: string; status: string }> = await namedStatementInTransaction(this.txHost.tx, MODULE_STATES, [enrollment.id]);
-    const before = new Map(rows.map((r) => [r.module_id, r.status]));
-    let changed = false;
-    for (const module of modules) {
-      const previous = before.get(module.moduleId);
-      if (previous === module.status) continue;
-      changed = true;
-      await namedStatementInTransaction(this.txHost.tx, UPSERT_MODULE_STATE,
-        [enrollment.id, module.moduleId, module.status],
-      );
-      if (module.status !== 'locked' && (previous === undefined || previous === 'locked')) await this.tellUnlocked(enrollment, module, cohortName);
-    }
-    return changed;
-  }
-
-  private async tellUnlocked(enrollment: Enrollment, module: ModuleState, cohortName: string): Promise<void> {
-    const eventKey = `module-unlocked:${enrollment.id}:${module.moduleId}`;
-    await this.outbox.publish('notify', {
-      type: 'module-unlocked',
-      eventKey,
-      recipientIds: [enrollment.traineeId],
-      data: { enrollmentId: enrollment.id, cohortId: enrollment.cohortId, cohortName, moduleId: module.moduleId, moduleTitle: module.title },
+  /**
+   * Writes every module state that differs from the recorded one, in one statement; answers the
+   * modules that opened (for their notices), or null when no state changed.
+   */
+  private async writeModuleStates(enrollment: LockedEnrollment, modules: ModuleState[], recorded: Map<string, ModuleStatus>): Promise<ModuleState[] | null> {
+    const changed = modules.filter((module) => recorded.get(module.moduleId) !== module.status);
+    if (changed.length === 0) return null;
+    await namedStatementInTransaction(this.txHost.tx, UPSERT_MODULE_STATES, [enrollment.id, changed.map((m) => m.moduleId), changed.map((m) => m.status)]);
+    return changed.filter((module) => {
+      const previous = recorded.get(module.moduleId);
+      return module.status !== 'locked' && (previous === undefined || previous === 'locked');
     });
   }
 
-  private async writeAggregates(enrollment: Enrollment, progress: { lessonsDone: number; modulesDone: number; percentComplete: number; modules: ModuleState[] }): Promise<boolean> {
-    const [failing] = await namedStatementInTransaction<{ n: number }>(this.txHost.tx, FAILING_ASSESSMENTS,
-      [enrollment.id],
-    );
+  private unlockedNotice(enrollment: LockedEnrollment, module: ModuleState, cohortName: string): OutboxItem {
+    const eventKey = `module-unlocked:${enrollment.id}:${module.moduleId}`;
+    return {
+      name: 'notify',
+      payload: {
+        type: 'module-unlocked',
+        eventKey,
+        recipientIds: [enrollment.traineeId],
+        data: { enrollmentId: enrollment.id, cohortId: enrollment.cohortId, cohortName, moduleId: module.moduleId, moduleTitle: module.title },
+      },
+    };
+  }
+
+  /** Writes the aggregates when they changed, with the `evaluate-certificate` row in the same statement; answers whether they changed. */
+  private async writeAggregates(enrollment: LockedEnrollment, progress: { lessonsDone: number; modulesDone: number; percentComplete: number; modules: ModuleState[] }, failing: number): Promise<boolean> {
     const allDone = progress.modules.length > 0 && progress.modulesDone === progress.modules.length;
     const next = {
       lessonsDone: progress.lessonsDone,
       modulesDone: progress.modulesDone,
       modulesTotal: progress.modules.length,
       percentComplete: progress.percentComplete,
-      failedAssessments: failing.n as number,
+      failedAssessments: failing,
       status: allDone && enrollment.status === 'active' ? 'completed' : enrollment.status,
     };
     const same =
       enrollment.lessonsDone === next.lessonsDone && enrollment.modulesDone === next.modulesDone && enrollment.modulesTotal === next.modulesTotal &&
       Number(enrollment.percentComplete) === next.percentComplete && enrollment.failedAssessments === next.failedAssessments && enrollment.status === next.status;
     if (same) return false;
-    await namedStatementInTransaction(this.txHost.tx, UPDATE_AGGREGATES,
-      [enrollment.id, next.lessonsDone, next.modulesDone, next.modulesTotal, next.percentComplete, next.failedAssessments, next.status],
+    const evaluation = this.outbox.embed('evaluate-certificate', { enrollmentId: enrollment.id }, EVALUATION_JOB);
+    await namedStatementInTransaction(this.txHost.tx, UPDATE_AGGREGATES_AND_EVALUATE,
+      [enrollment.id, next.lessonsDone, next.modulesDone, next.modulesTotal, next.percentComplete, next.failedAssessments, next.status, ...evaluation.params],
     );
     return true;
   }
 }
 
+/** What the recompute reads of the enrollment it locks: whose it is, where, and the aggregates it last wrote. */
+type LockedEnrollment = Pick<Enrollment, 'id' | 'cohortId' | 'traineeId' | 'courseVersionId' | 'status' | 'lessonsDone' | 'modulesDone' | 'modulesTotal' | 'percentComplete' | 'failedAssessments'>;
+
+/** The aggregates' UPDATE writes the `evaluate-certificate` row (Outbox.embed) after its seven parameters, when it updated the row. */
+const EVALUATION_JOB = { firstParam: 8, when: 'updated' } as const;
+const EVALUATION_JOB_SQL = embeddedJobSql(EVALUATION_JOB);
+
 /** Fixed texts run by every job of this kind: parsed once per connection (named-statement.ts), in the transaction too. */
-const LOCK_ENROLLMENT = namedStatement('progress:lock-enrollment', `SELECT ${ENROLLMENT_COLUMNS} FROM enrollment WHERE id = $1 FOR NO KEY UPDATE`);
+const LOCKED_COLUMNS = `id, cohort_id AS "cohortId", trainee_id AS "traineeId", course_version_id AS "courseVersionId", status,
+         lessons_done AS "lessonsDone", modules_done AS "modulesDone", modules_total AS "modulesTotal", percent_complete AS "percentComplete",
+         failed_assessments AS "failedAssessments"`;
+const LOCK_ENROLLMENT = namedStatement('progress:lock-enrollment', `SELECT ${LOCKED_COLUMNS} FROM enrollment WHERE id = $1 FOR NO KEY UPDATE`);
 const TOUCH_ENROLLMENT = namedStatement('progress:touch-enrollment', `WITH touched AS (
-         UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $1 RETURNING id
+         UPDATE enrollment SET last_activity_at = greatest(coalesce(last_activity_at, now()), now()) WHERE id = $1 RETURNING ${LOCKED_COLUMNS}
        )
-       SELECT id FROM touched`);
+       SELECT * FROM touched`);
 const UPSERT_ASSESSMENT_GRADE = namedStatement('progress:upsert-assessment-grade', `WITH prior AS (
          SELECT count(*)::int AS graded, coalesce(bool_or(passed), false) AS passed FROM assessment_grade WHERE enrollment_id = $2 AND assessment_id = $3
        )
@@ -144,13 +166,16 @@ const UPSERT_ASSESSMENT_GRADE = namedStatement('progress:upsert-assessment-grade
        ON CONFLICT (submission_id) DO UPDATE SET passed = excluded.passed, score = excluded.score, max_score = excluded.max_score, graded_at = excluded.graded_at
         WHERE assessment_grade.graded_at < excluded.graded_at
        RETURNING xmax <> 0 AS replaced, (SELECT graded FROM prior) AS graded_before, (SELECT passed FROM prior) AS passed_before`);
-const MODULE_STATES = namedStatement('progress:module-states', 'SELECT module_id, status FROM module_progress WHERE enrollment_id = $1');
-const UPSERT_MODULE_STATE = namedStatement('progress:upsert-module-state', `INSERT INTO module_progress (enrollment_id, module_id, status, opened_at, completed_at)
-         VALUES ($1, $2, $3, CASE WHEN $3 <> 'locked' THEN now() END, CASE WHEN $3 = 'done' THEN now() END)
-         ON CONFLICT (enrollment_id, module_id) DO UPDATE SET status = $3,
-           opened_at = CASE WHEN $3 <> 'locked' THEN coalesce(module_progress.opened_at, now()) END,
-           completed_at = CASE WHEN $3 = 'done' THEN coalesce(module_progress.completed_at, now()) END`);
-const FAILING_ASSESSMENTS = namedStatement('progress:failing-assessments', `SELECT count(*)::int AS n FROM (SELECT assessment_id FROM assessment_grade WHERE enrollment_id = $1 GROUP BY assessment_id HAVING NOT bool_or(passed)) f`);
-const UPDATE_AGGREGATES = namedStatement('progress:update-aggregates', `UPDATE enrollment SET lessons_done = $2, modules_done = $3, modules_total = $4, percent_complete = $5, failed_assessments = $6,
-              status = $7, completed_at = CASE WHEN $7 = 'completed' THEN coalesce(completed_at, now()) ELSE completed_at END, progress_updated_at = now()
-        WHERE id = $1`);
+// One row per changed module (the outline's module ids are distinct, so no row is upserted twice).
+const UPSERT_MODULE_STATES = namedStatement('progress:upsert-module-states', `INSERT INTO module_progress (enrollment_id, module_id, status, opened_at, completed_at)
+         SELECT $1, m.module_id, m.status, CASE WHEN m.status <> 'locked' THEN now() END, CASE WHEN m.status = 'done' THEN now() END
+           FROM unnest($2::uuid[], $3::text[]) AS m (module_id, status)
+         ON CONFLICT (enrollment_id, module_id) DO UPDATE SET status = excluded.status,
+           opened_at = CASE WHEN excluded.status <> 'locked' THEN coalesce(module_progress.opened_at, now()) END,
+           completed_at = CASE WHEN excluded.status = 'done' THEN coalesce(module_progress.completed_at, now()) END`);
+const UPDATE_AGGREGATES_AND_EVALUATE = namedStatement('progress:update-aggregates-and-evaluate', `WITH updated AS (
+         UPDATE enrollment SET lessons_done = $2, modules_done = $3, modules_total = $4, percent_complete = $5, failed_assessments = $6,
+                status = $7, completed_at = CASE WHEN $7 = 'completed' THEN coalesce(completed_at, now()) ELSE completed_at END, progress_updated_at = now()
+          WHERE id = $1 RETURNING id
+       ), ${EVALUATION_JOB_SQL.cte}
+       SELECT ${EVALUATION_JOB_SQL.notify} AS woken`);

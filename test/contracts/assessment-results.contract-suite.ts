@@ -24,21 +24,25 @@ export function describeAssessmentResultsContract(name: string, makeStand: () =>
     afterAll(() => stand?.close());
 
     it('answers every assessment of the enrollment’s version, untried ones with no score, no attempts and a course score of 0', async () => {
-      const { enrollmentId, traineeId, assessmentId } = await stand.enrolled();
+      const { enrollmentId, traineeId, courseVersionId, assessmentId } = await stand.enrolled();
       expect(await stand.results.resultsOfEnrollment(enrollmentId)).toEqual([
         { assessmentId, enrollmentId, traineeId, bestScore: null, maxScore: 100, passed: false, attempts: 0, lastGradedAt: null },
       ]);
       expect(await stand.results.courseScore(enrollmentId)).toBe(0);
+      expect(await stand.results.standingOfEnrolled({ enrollmentId, traineeId, courseVersionId })).toEqual({ results: await stand.results.resultsOfEnrollment(enrollmentId), courseScore: 0 });
     });
 
     it('keeps the best graded score, counts the attempts and passes at the pass mark; the course score is 0..100', async () => {
-      const { enrollmentId, assessmentId } = await stand.enrolled();
+      const { enrollmentId, traineeId, courseVersionId, assessmentId } = await stand.enrolled();
       await stand.graded(enrollmentId, false);
       const failed = await stand.results.resultsOfEnrollment(enrollmentId);
       expect(failed).toEqual([expect.objectContaining({ assessmentId, bestScore: 0, passed: false, attempts: 1, lastGradedAt: expect.any(Date) })]);
       await stand.graded(enrollmentId, true);
       expect(await stand.results.resultsOfEnrollment(enrollmentId)).toEqual([expect.objectContaining({ assessmentId, bestScore: 100, passed: true, attempts: 2 })]);
       expect(await stand.results.courseScore(enrollmentId)).toBe(100);
+      // Both answers for an enrollment the caller has read, as resultsOfEnrolled and courseScore give them.
+      const enrolled = { enrollmentId, traineeId, courseVersionId };
+      expect(await stand.results.standingOfEnrolled(enrolled)).toEqual({ results: await stand.results.resultsOfEnrolled([enrolled]), courseScore: 100 });
     });
 
     it('answers the results of several enrollments at once, and nothing for enrollments that name none', async () => {

@@ -100,6 +100,9 @@ export function describeEnrollmentDirectoryContract(name: string, makeStand: () 
       expect(await directory.moduleUnlockAt(unknown, cohort.moduleIds[0])).toBeNull();
       expect(await directory.moduleLock(unknown, cohort.moduleIds[0])).toBeNull();
       expect(await directory.completedModules(unknown)).toEqual([]);
+      // Both answers in one: the enrollment as getEnrollment answers it, with completedModules' ids.
+      expect(await directory.enrollmentWithCompletedModules(enrollmentId)).toEqual({ ...ref, completedModuleIds: [] });
+      expect(await directory.enrollmentWithCompletedModules(unknown)).toBeNull();
     });
 
     it('answers whether a trainee is enrolled (active) in a version: not in another version, not once withdrawn, not someone else', async () => {
