@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppProcess, appEnvironment, BENCH_ADMIN } from '../harness/app-processes';
 import { createBenchDatabase } from '../harness/bench-database';
 import { markdownTable } from '../harness/results-file';
@@ -63,6 +64,9 @@ async function main(): Promise<void> {
       }],
     ];
     const only = process.env.ENDPOINT_CPU_ONLY?.split(',');
+    // ENDPOINT_CPU_DUMP=dir: each endpoint's answer body as the client decoded it, for bench/response-encoding-cost.ts.
+    const dump = process.env.ENDPOINT_CPU_DUMP;
+    if (dump) mkdirSync(dump, { recursive: true });
     // The Postgres backends serving this bench database (not the harness's own): their CPU per request too.
     const backendCpu = async () => {
       const pids = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
@@ -87,6 +91,10 @@ async function main(): Promise<void> {
         return failures;
       };
       await run(Math.min(100, N)); // warm-up: JIT, caches, pool connections
+      if (dump) {
+        const { body } = await fire(users[0]);
+        writeFileSync(join(dump, `${label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}.json`), typeof body === 'string' ? body : JSON.stringify(body));
+      }
       const backendsBefore = await backendCpu();
       const before = cpuSeconds(api.pid)!;
       const wall = Date.now();

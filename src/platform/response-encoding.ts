@@ -5,20 +5,31 @@ import compress from '@fastify/compress';
 import etag from '@fastify/etag';
 import { effectiveCacheControl, ifNoneMatchSatisfied } from '@gds/http';
 
-/** Answers smaller than this go as they are: compressing them saves less than its framing costs. */
-const COMPRESS_THRESHOLD_BYTES = 1024;
+/**
+ * Answers smaller than this go as they are: below 1 KB brotli saves 50–450 bytes for 8–40 µs of CPU
+ * (bench/response-encoding-cost.ts), and with the ~0.6 KB of headers every answer carries the
+ * saving rarely changes the number of TCP segments. @fastify/compress's default, kept on purpose.
+ */
+export const COMPRESS_THRESHOLD_BYTES = 1024;
 
 /**
- * Brotli for answers made per request: quality 4 (the plugin's default) with a 256 KB window
- * instead of brotli's 4 MB default. API answers are a few KB to a few hundred KB, so the larger
- * window gains nothing, while each compression allocates and touches it: under the 200-user load
- * that churn was the api's largest memory cost (issue 23.3). Built web assets are compressed at
- * build time, at the best quality.
+ * Brotli for answers made per request: quality 2, a 256 KB window. Measured on the api's own
+ * answers (bench/response-encoding-cost.ts, FINDINGS-floor.md): quality 4 (the plugin's default)
+ * costs 2.5–3× the CPU of quality 2 for 5–7 % fewer bytes (a 2.4 KB course version: 72 against
+ * 27 µs, 1,014 against 1,076 bytes; a 10 KB list: 173 against 66 µs, 3.0 against 3.3 KB). API
+ * answers are a few KB, so either size fits in the first flight of a TCP connection (10 segments)
+ * and the extra bytes cost no round trip, while the api's CPU is what bounds its throughput on the
+ * shared two cores. Quality 2 costs about what gzip's default does and is as small or smaller on
+ * larger lists (an 83 KB list: 3.3 KB against gzip's 3.8 KB); quality 1 is larger than gzip.
+ * The 256 KB window instead of brotli's 4 MB: each compression allocates and touches it, and under
+ * the 200-user load that churn was the api's largest memory cost (issue 23.3). Built web assets
+ * are compressed at build time, at the best quality.
  */
+export const DYNAMIC_BROTLI_QUALITY = 2;
 const DYNAMIC_BROTLI = {
   params: {
     [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-    [zlibConstants.BROTLI_PARAM_QUALITY]: 4,
+    [zlibConstants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY,
     [zlibConstants.BROTLI_PARAM_LGWIN]: 18,
   },
 };

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ProblemException } from './problem';
+import { cacheValidationMetadataLookups } from './validation-metadata-cache';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -11,6 +12,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
 
 /** class-validator with whitelisting: unknown fields are rejected (400), never stored. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadataLookups();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

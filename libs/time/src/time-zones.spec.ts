@@ -1,8 +1,28 @@
-import { addLocalDays, DEFAULT_TIME_ZONE, formatForReader, instantOf, isoInZone, isTimeZone, lastLocalHour, lastLocalWeekday, localDate, offsetMinutesAt, startOfLocalDay, wallClockAt } from './time-zones';
+import { addLocalDays, DEFAULT_TIME_ZONE, formatForReader, instantOf, isoInZone, isTimeZone, lastLocalHour, lastLocalWeekday, localDate, offsetMinutesAt, startOfLocalDay, WALL_CLOCKS_KEPT_PER_ZONE, wallClockAt } from './time-zones';
 
 const at = (iso: string) => new Date(iso);
 
 describe('time zones', () => {
+  it('gives the same wall clock for a kept second, a fresh one for the next, and stays right once a zone\'s kept answers are dropped', () => {
+    const zone = 'Europe/Madrid';
+    const first = wallClockAt(at('2026-03-29T00:59:59.100Z'), zone);
+    // The same second (another millisecond) is the kept answer; it is frozen, as it is shared.
+    expect(wallClockAt(at('2026-03-29T00:59:59.900Z'), zone)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toEqual({ year: 2026, month: 3, day: 29, hour: 1, minute: 59, second: 59 });
+    // One second later Madrid springs forward: 01:59:59 CET is followed by 03:00:00 CEST.
+    expect(wallClockAt(at('2026-03-29T01:00:00.000Z'), zone)).toEqual({ year: 2026, month: 3, day: 29, hour: 3, minute: 0, second: 0 });
+    // The same instant in another zone is another answer.
+    expect(wallClockAt(at('2026-03-29T00:59:59.100Z'), 'UTC')).toEqual({ year: 2026, month: 3, day: 29, hour: 0, minute: 59, second: 59 });
+    // Before 1970 (a negative epoch with milliseconds) the second is still the one it belongs to.
+    expect(wallClockAt(at('1969-12-31T23:59:59.500Z'), 'UTC')).toEqual({ year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59 });
+    // More distinct seconds than a zone keeps: every answer is still the formatter's.
+    const start = at('2026-01-01T00:00:00Z').getTime();
+    for (let i = 0; i <= WALL_CLOCKS_KEPT_PER_ZONE + 10; i++) wallClockAt(new Date(start + i * 61_000), zone);
+    expect(wallClockAt(at('2026-03-29T00:59:59.100Z'), zone)).toEqual(first);
+    expect(wallClockAt(new Date(start + 5 * 61_000), zone)).toEqual({ year: 2026, month: 1, day: 1, hour: 1, minute: 5, second: 5 });
+  });
+
   it('accepts the zones Intl supports and nothing else', () => {
     for (const name of [DEFAULT_TIME_ZONE, 'America/New_York', 'Europe/Madrid', 'UTC', 'Asia/Kolkata']) expect(isTimeZone(name)).toBe(true);
     for (const name of ['', 'Belize', 'America/Nowhere', 'utc+6', '+06:00', 'America/Belize ', 'x'.repeat(65), 42, null, undefined]) expect(isTimeZone(name)).toBe(false);

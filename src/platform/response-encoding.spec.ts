@@ -1,0 +1,65 @@
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
+import Fastify, { FastifyInstance } from 'fastify';
+import { COMPRESS_THRESHOLD_BYTES, DYNAMIC_BROTLI_QUALITY, registerResponseEncoding } from './response-encoding';
+
+/** A JSON answer of about `bytes` bytes. */
+const answerOf = (bytes: number) => ({ items: Array.from({ length: Math.ceil(bytes / 40) }, (_, i) => ({ id: i, title: `Module ${i} of the course` })) });
+
+describe('response encoding (caching and compression of the api role)', () => {
+  let app: FastifyInstance;
+  const small = answerOf(COMPRESS_THRESHOLD_BYTES / 2);
+  const large = answerOf(COMPRESS_THRESHOLD_BYTES * 3);
+
+  beforeAll(async () => {
+    app = Fastify();
+    await registerResponseEncoding(app);
+    app.get('/small', async (_request, reply) => reply.header('cache-control', 'private, no-cache').send(small));
+    app.get('/large', async (_request, reply) => reply.header('cache-control', 'private, no-cache').send(large));
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  it('leaves an answer under the threshold as it is, whatever the client accepts', async () => {
+    expect(JSON.stringify(small).length).toBeLessThan(COMPRESS_THRESHOLD_BYTES);
+    const answer = await app.inject({ url: '/small', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(answer.json()).toEqual(small);
+  });
+
+  it('sends brotli at the dynamic quality to a client that accepts it, gzip to one that accepts only gzip', async () => {
+    const body = Buffer.from(JSON.stringify(large));
+    expect(body.length).toBeGreaterThan(COMPRESS_THRESHOLD_BYTES);
+    const br = await app.inject({ url: '/large', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(large);
+    // Byte for byte what brotli makes at the chosen quality and window (brotli's output is deterministic).
+    const expected = brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY, [constants.BROTLI_PARAM_LGWIN]: 18 },
+    });
+    expect(br.rawPayload.equals(expected)).toBe(true);
+    expect(Number(br.headers['content-length'])).toBe(expected.length);
+
+    const gzip = await app.inject({ url: '/large', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(large);
+    const plain = await app.inject({ url: '/large' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.json()).toEqual(large);
+  });
+
+  it('tags every encoding of an answer with the same weak ETag of the plain body, and answers it 304', async () => {
+    const plain = await app.inject({ url: '/large' });
+    const br = await app.inject({ url: '/large', headers: { 'accept-encoding': 'br' } });
+    const tag = plain.headers.etag as string;
+    expect(tag).toMatch(/^W\/".+"$/);
+    expect(br.headers.etag).toBe(tag);
+    const again = await app.inject({ url: '/large', headers: { 'accept-encoding': 'br', 'if-none-match': tag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+    expect(again.headers['content-encoding']).toBeUndefined();
+    expect(again.headers['cache-control']).toBe('private, no-cache');
+    const otherTag = await app.inject({ url: '/small', headers: { 'if-none-match': tag } });
+    expect(otherTag.statusCode).toBe(200);
+  });
+});
