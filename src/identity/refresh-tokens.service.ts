@@ -52,6 +52,12 @@ const ROTATE_UNSPENT = namedStatement(
      FROM claimed c JOIN app_user u ON u.id = c.user_id`,
 );
 
+/** A sign-in's first token, a named statement: the entity insert it replaced was sent as text and answered columns nobody read. */
+const START_FAMILY = namedStatement(
+  'identity:start-refresh-token-family',
+  'INSERT INTO refresh_token (id, family_id, user_id, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5)',
+);
+
 /**
  * Opaque refresh tokens `<id>.<secret>` that rotate on every use; the tokens of one sign-in form a
  * family. A token's successor is derived from it (RefreshSuccessor), so presenting a used token
@@ -93,11 +99,17 @@ export class RefreshTokens {
     return { rotated: { userId: user.id, familyId, successor: { token: next.token, familyId, expiresAt } }, user };
   }
 
-  /** The first token of a new family (a sign-in). */
+  /**
+   * The first token of a new family (a sign-in): one INSERT, a named statement; on the pool (a
+   * transaction of its own) or in the caller's transaction (DirectReads.write).
+   */
   async startFamily(userId: string): Promise<IssuedRefreshToken> {
     const id = randomUUID();
+    const familyId = randomUUID();
     const secret = newSecret();
-    return this.store(userId, randomUUID(), { id, secret, token: `${id}.${secret}` });
+    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
+    await this.reads.write(START_FAMILY, [id, familyId, userId, sha256(secret), expiresAt]);
+    return { token: `${id}.${secret}`, familyId, expiresAt };
   }
 
   /**
