@@ -113,7 +113,7 @@ describe('hot paths: named statements', () => {
     const erin = await createUser(t.api, admin.token, ['trainee']);
     const { result, names } = await counter.during(() => t.api.post('/api/v1/auth/login', { email: erin.email.toUpperCase(), password: erin.password }));
     expect(result.status).toBe(200);
-    expect(names).toEqual(['identity:sign-in-by-email', 'identity:start-refresh-token-family']);
+    expect(names).toEqual(['identity:sign-in-by-email', 'identity:insert-refresh-token']);
     const [row] = await t.dataSource.query('SELECT user_id, used_at, revoked_at FROM refresh_token WHERE id = $1', [result.body.refreshToken.split('.')[0]]);
     expect(row).toEqual({ user_id: erin.id, used_at: null, revoked_at: null });
     expect((await t.api.get('/api/v1/me', result.body.accessToken)).body.id).toBe(erin.id);

@@ -52,9 +52,12 @@ const ROTATE_UNSPENT = namedStatement(
      FROM claimed c JOIN app_user u ON u.id = c.user_id`,
 );
 
-/** A sign-in's first token, a named statement: the entity insert it replaced was sent as text and answered columns nobody read. */
-const START_FAMILY = namedStatement(
-  'identity:start-refresh-token-family',
+/**
+ * A new token row (a sign-in's first, a rotation's successor in a transaction), a named statement: the
+ * entity insert it replaced was sent as text and answered columns nobody read.
+ */
+const INSERT_TOKEN = namedStatement(
+  'identity:insert-refresh-token',
   'INSERT INTO refresh_token (id, family_id, user_id, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5)',
 );
 
@@ -105,11 +108,8 @@ export class RefreshTokens {
    */
   async startFamily(userId: string): Promise<IssuedRefreshToken> {
     const id = randomUUID();
-    const familyId = randomUUID();
     const secret = newSecret();
-    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
-    await this.reads.write(START_FAMILY, [id, familyId, userId, sha256(secret), expiresAt]);
-    return { token: `${id}.${secret}`, familyId, expiresAt };
+    return this.store(userId, randomUUID(), { id, secret, token: `${id}.${secret}` });
   }
 
   /**
@@ -194,7 +194,7 @@ export class RefreshTokens {
 
   private async store(userId: string, familyId: string, parts: RefreshTokenParts): Promise<IssuedRefreshToken> {
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
-    await this.txHost.tx.getRepository(RefreshToken).insert({ id: parts.id, familyId, userId, secretHash: sha256(parts.secret), expiresAt });
+    await this.reads.write(INSERT_TOKEN, [parts.id, familyId, userId, sha256(parts.secret), expiresAt]);
     return { token: parts.token, familyId, expiresAt };
   }
 
