@@ -99,4 +99,24 @@ describe('hot paths: named statements', () => {
     expect(result.status).toBe(200);
     expect(names).toEqual(['identity:rotate-unspent-refresh-token']);
   });
+  it('PATCH /me giving a demographic value under the consent in force: the access check and one named statement, no transaction', async () => {
+    const admin = await loginAdmin(t.api);
+    const erin = await createUser(t.api, admin.token, ['trainee'], { district: 'Cayo' });
+    const { result, names } = await counter.during(() => t.api.patch('/api/v1/me', { district: 'Belize', displayName: 'Erin' }, erin.token));
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ id: erin.id, district: 'Belize', displayName: 'Erin', gender: null });
+    expect(names).toEqual(['access:current-principal', 'identity:update-own-profile']);
+  });
+
+  it('POST /auth/login: the user read and the first refresh token, two named statements, no transaction', async () => {
+    const admin = await loginAdmin(t.api);
+    const erin = await createUser(t.api, admin.token, ['trainee']);
+    const { result, names } = await counter.during(() => t.api.post('/api/v1/auth/login', { email: erin.email.toUpperCase(), password: erin.password }));
+    expect(result.status).toBe(200);
+    expect(names).toEqual(['identity:sign-in-by-email', 'identity:insert-refresh-token']);
+    const [row] = await t.dataSource.query('SELECT user_id, used_at, revoked_at FROM refresh_token WHERE id = $1', [result.body.refreshToken.split('.')[0]]);
+    expect(row).toEqual({ user_id: erin.id, used_at: null, revoked_at: null });
+    expect((await t.api.get('/api/v1/me', result.body.accessToken)).body.id).toBe(erin.id);
+    expect((await t.api.post('/api/v1/auth/refresh', { refreshToken: result.body.refreshToken })).status).toBe(200);
+  });
 });

@@ -54,7 +54,12 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
   const holdNextOutlineRead = () => {
     let reached!: () => void;
     let release!: () => void;
-    const atRead = new Promise<void>((resolve) => (reached = resolve));
+    // A deadline: an await that never settles hangs the file without a word until jest's 600 s
+    // testTimeout (jest prints a file's results only when it ends), as two runs of this file did.
+    const atRead = new Promise<void>((resolve, reject) => {
+      reached = resolve;
+      setTimeout(() => reject(new Error('the held completion never read outlines (60 s)')), 60_000).unref();
+    });
     const released = new Promise<void>((resolve) => (release = resolve));
     const spy = jest.spyOn(fake, 'getOutlines').mockImplementationOnce(async (versionIds) => {
       reached();

@@ -84,6 +84,9 @@ export class DemographicConsents {
    * locked first, as a PATCH /me giving values locks it before reading the consent: the two
    * serialise on it (the PATCH then refuses, or its values are deleted here), and take their locks
    * in the same order (a PATCH recording a new version updates the consent rows after the user's).
+   * The user's row is always written, even when it holds no value: PATCH /me's one statement
+   * (UsersService, OWN_PROFILE_UPDATE) refuses a row whose xmin changed since its snapshot, and that
+   * write is what makes it refuse after waiting for this withdrawal.
    */
   @Transactional()
   async withdraw(userId: string): Promise<void> {

@@ -53,6 +53,15 @@ const ROTATE_UNSPENT = namedStatement(
 );
 
 /**
+ * A new token row (a sign-in's first, a rotation's successor in a transaction), a named statement: the
+ * entity insert it replaced was sent as text and answered columns nobody read.
+ */
+const INSERT_TOKEN = namedStatement(
+  'identity:insert-refresh-token',
+  'INSERT INTO refresh_token (id, family_id, user_id, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5)',
+);
+
+/**
  * Opaque refresh tokens `<id>.<secret>` that rotate on every use; the tokens of one sign-in form a
  * family. A token's successor is derived from it (RefreshSuccessor), so presenting a used token
  * again within REFRESH_REUSE_GRACE_SECONDS answers the family's current token; later, it means the
@@ -93,7 +102,10 @@ export class RefreshTokens {
     return { rotated: { userId: user.id, familyId, successor: { token: next.token, familyId, expiresAt } }, user };
   }
 
-  /** The first token of a new family (a sign-in). */
+  /**
+   * The first token of a new family (a sign-in): one INSERT, a named statement; on the pool (a
+   * transaction of its own) or in the caller's transaction (DirectReads.write).
+   */
   async startFamily(userId: string): Promise<IssuedRefreshToken> {
     const id = randomUUID();
     const secret = newSecret();
@@ -182,7 +194,7 @@ export class RefreshTokens {
 
   private async store(userId: string, familyId: string, parts: RefreshTokenParts): Promise<IssuedRefreshToken> {
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
-    await this.txHost.tx.getRepository(RefreshToken).insert({ id: parts.id, familyId, userId, secretHash: sha256(parts.secret), expiresAt });
+    await this.reads.write(INSERT_TOKEN, [parts.id, familyId, userId, sha256(parts.secret), expiresAt]);
     return { token: parts.token, familyId, expiresAt };
   }
 

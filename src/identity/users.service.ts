@@ -38,6 +38,18 @@ export interface SentInvitation {
 /** The profile read where the access check did not read it already: a named statement (parsed once per connection). */
 const PROFILE_BY_ID = namedStatement('identity:profile-by-id', `SELECT ${PROFILE_SELECT} FROM app_user WHERE id = $1`);
 
+/** A user as a sign-in reads them: the session's fields, whether active, and the password hash to check. */
+export type SignInUser = Pick<User, 'id' | 'displayName' | 'roles' | 'language' | 'active' | 'passwordHash'>;
+
+/**
+ * POST /auth/login's read, a named statement (parsed once per connection) with only the columns a
+ * session needs: through the unique index app_user_email_lower_key, as the entity query it replaced.
+ */
+const SIGN_IN_BY_EMAIL = namedStatement(
+  'identity:sign-in-by-email',
+  `SELECT id, display_name AS "displayName", roles, language, active, password_hash AS "passwordHash" FROM app_user WHERE lower(email) = lower($1)`,
+);
+
 const invalidInvitation = () => unprocessable('invalid-invitation', 'The invitation is not valid or has expired.');
 
 /** The fields a person changes on their own profile, and their columns (names fixed here, never from input). */
@@ -46,6 +58,29 @@ type ProfileChanges = Partial<Pick<User, 'displayName' | 'language' | 'timeZone'
 const PROFILE_COLUMNS = [
   ['displayName', 'display_name'], ['language', 'language'], ['timeZone', 'time_zone'], ['gender', 'gender'], ['birthYear', 'birth_year'], ['district', 'district'], ['employer', 'employer'],
 ] as const;
+
+/**
+ * PATCH /me's usual statement, one fixed text for any set of fields (a named statement, parsed once
+ * per connection): $4 names the fields given, each column keeps its value unless named. Guarded by
+ * the consent rule in SQL (DemographicConsents.standsSql: $2 the version given, $3 whether
+ * demographic values are given). With demographic values the consent subquery alone is not enough:
+ * it reads the statement's snapshot, and an UPDATE that waited for a withdrawal's lock on the row is
+ * re-checked (READ COMMITTED) against the row the withdrawal wrote, with that snapshot still saying
+ * "in force". A withdrawal always writes the user's row (DemographicConsents.withdraw), so the
+ * statement also requires the row it updates to be the version its snapshot saw (`xmin`): after
+ * such a wait the newest version's xmin is the withdrawal's, and the statement writes nothing.
+ * FINDINGS-writes.md has the case analysis; test/one-statement-writes.e2e-spec.ts races it.
+ */
+const OWN_PROFILE_UPDATE = namedStatement(
+  'identity:update-own-profile',
+  `WITH updated AS (
+     UPDATE app_user SET ${PROFILE_COLUMNS.map(([field, column], i) => `${column} = CASE WHEN '${field}' = ANY($4::text[]) THEN $${i + 5} ELSE ${column} END, `).join('')}updated_at = now()
+      WHERE id = $1 AND ${DemographicConsents.standsSql('$1', '$2', '$3')}
+        AND (NOT $3::bool OR xmin = (SELECT seen.xmin FROM app_user seen WHERE seen.id = $1))
+      RETURNING *
+   )
+   SELECT ${PROFILE_SELECT} FROM updated`,
+);
 
 /** Users, their roles and the audit of role changes. */
 @Injectable()
@@ -125,12 +160,10 @@ export class UsersService {
     return rows[0];
   }
 
-  async findByEmailWithPassword(email: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email: email.trim() })
-      .getOne();
+  /** The sign-in's one read (an unknown email answers null): what a session needs, with the hash to check. */
+  async findSignIn(email: string): Promise<SignInUser | null> {
+    const rows = await this.reads.query<SignInUser>(SIGN_IN_BY_EMAIL, [email.trim()]);
+    return rows[0] ?? null;
   }
 
   async findByEmail(email: string): Promise<User | null> {
@@ -150,29 +183,19 @@ export class UsersService {
   }
 
   /**
-   * One UPDATE answering the profile (in a WITH: TypeORM answers a bare UPDATE's rows with its
-   * count), not an entity read and save. The usual change that gives no demographic value — no
-   * consent to record — is that statement alone, outside a transaction, guarded by the consent rule
-   * in SQL (DemographicConsents.standsSql); anything else (demographic values, a new consent
-   * version, an unknown user) takes the transaction below, which records or refuses as before.
-   * Demographic values never take the one statement: its consent subquery reads the statement's
-   * snapshot, so an UPDATE that waited for a withdrawal's lock on the row would still see the
-   * withdrawn consent in force and store the values the withdrawal just deleted. Under load each
-   * BEGIN, statement and COMMIT waits its turn on the event loop with a pool connection held (issue 23).
+   * PATCH /me in one statement when the consent rule settles it as it stands (OWN_PROFILE_UPDATE):
+   * outside a transaction, no BEGIN, lock, consent read and COMMIT round trips (issue 23: the load
+   * run's PATCH gives a district under the consent in force; five statements, now one). Anything it
+   * does not settle — a new consent version to record, a refusal to answer, an unknown user, a row
+   * written since its snapshot — takes the transaction below, which records or refuses.
    */
   async updateProfile(id: string, { consentVersion, ...changes }: ProfileChanges): Promise<UserProfileRow> {
     await this.categories.check(changes);
     this.consents.checkVersion(consentVersion);
-    if (this.consents.givesDemographics(changes)) return this.updateProfileWithConsent(id, changes, consentVersion);
-    const given = PROFILE_COLUMNS.filter(([field]) => changes[field] !== undefined);
-    const rows = await this.reads.write<UserProfileRow>(
-      `WITH updated AS (
-         UPDATE app_user SET ${given.map(([, column], i) => `${column} = $${i + 4}, `).join('')}updated_at = now()
-          WHERE id = $1 AND ${DemographicConsents.standsSql('$1', '$2', '$3')} RETURNING *
-       )
-       SELECT ${PROFILE_SELECT} FROM updated`,
-      [id, consentVersion ?? null, false, ...given.map(([field]) => changes[field])],
-    );
+    const giving = this.consents.givesDemographics(changes);
+    const given = PROFILE_COLUMNS.filter(([field]) => changes[field] !== undefined).map(([field]) => field);
+    const values = PROFILE_COLUMNS.map(([field]) => changes[field] ?? null);
+    const rows = await this.reads.write<UserProfileRow>(OWN_PROFILE_UPDATE, [id, consentVersion ?? null, giving, given, ...values]);
     return rows[0] ?? this.updateProfileWithConsent(id, changes, consentVersion);
   }
 
