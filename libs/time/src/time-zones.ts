@@ -46,10 +46,44 @@ function formatterOf(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The calendar day and wall-clock time of an instant in a zone. */
+/**
+ * The calendar day and wall-clock time of an instant in a zone. Read from `format`'s one string
+ * (`12/7/2026, 05:29:18` in en-US) rather than `formatToParts`, whose eleven part objects per call
+ * were a quarter of what GET /me/enrollments allocated (issue 23: 20 calls per enrollment); the
+ * same digits, since the parts are that string cut up. Any other shape (an ICU that writes it otherwise)
+ * is read from the parts, as before.
+ */
 export function wallClockAt(instant: Date, zone: string): WallClock {
+  const formatter = formatterOf(zone);
+  return wallClockOfText(formatter.format(instant)) ?? wallClockOfParts(formatter, instant);
+}
+
+/** The separators of en-US's numeric date and h23 time, in order: month/day/year, hour:minute:second. */
+const SEPARATORS = ['/', '/', ', ', ':', ':'];
+
+/** `M/D/Y, HH:MM:SS` → its six numbers (no substrings, no match array); null for any other text. */
+function wallClockOfText(text: string): WallClock | null {
+  const fields = [0, 0, 0, 0, 0, 0];
+  let at = 0;
+  for (let field = 0; field < 6; field++) {
+    const start = at;
+    let value = 0;
+    for (let code = text.charCodeAt(at); code >= 48 && code <= 57; code = text.charCodeAt(++at)) value = value * 10 + (code - 48);
+    if (at === start) return null;
+    fields[field] = value;
+    if (field === 5) break;
+    const separator = SEPARATORS[field];
+    if (!text.startsWith(separator, at)) return null;
+    at += separator.length;
+  }
+  if (at !== text.length) return null;
+  const [month, day, year, hour, minute, second] = fields;
+  return { year, month, day, hour, minute, second };
+}
+
+function wallClockOfParts(formatter: Intl.DateTimeFormat, instant: Date): WallClock {
   const parts: Record<string, number> = {};
-  for (const part of formatterOf(zone).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  for (const part of formatter.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
 }
 
@@ -92,14 +126,48 @@ export function startOfLocalDay(instant: Date, zone: string): Date {
 }
 
 /**
+ * addLocalDays's answers by zone, days and instant (epoch ms). They are a pure function of the
+ * arguments and of the zone data Node loaded at start, so a remembered one never goes stale. A
+ * cohort's schedule asks the same few on every trainee read (its start plus each module's offset,
+ * each due date: five formattings by Intl each, on every GET /me/enrollments, issue 23). Bounded:
+ * emptied when full (one-off moves, from `now`, would otherwise pile up).
+ */
+const movedByDays = new Map<string, Map<number, Map<number, number>>>();
+const REMEMBERED_MOVES_LIMIT = 4096;
+let rememberedMoves = 0;
+
+/**
  * The same wall-clock time `days` calendar days later in a zone: "due 7 days after the module opens
  * at 09:00" stays 09:00 across a daylight-saving change, where adding 7 × 24 hours would not.
  */
 export function addLocalDays(instant: Date, days: number, zone: string): Date {
+  const time = instant.getTime();
+  let moved = movedByDays.get(zone)?.get(days)?.get(time);
+  if (moved === undefined) {
+    moved = movedByLocalDays(instant, days, zone);
+    remember(zone, days, time, moved);
+  }
+  return new Date(moved);
+}
+
+function remember(zone: string, days: number, time: number, moved: number): void {
+  if (rememberedMoves >= REMEMBERED_MOVES_LIMIT) {
+    movedByDays.clear();
+    rememberedMoves = 0;
+  }
+  let zoneMoves = movedByDays.get(zone);
+  if (!zoneMoves) movedByDays.set(zone, (zoneMoves = new Map()));
+  let dayMoves = zoneMoves.get(days);
+  if (!dayMoves) zoneMoves.set(days, (dayMoves = new Map()));
+  dayMoves.set(time, moved);
+  rememberedMoves++;
+}
+
+function movedByLocalDays(instant: Date, days: number, zone: string): number {
   const wall = wallClockAt(instant, zone);
   const shifted = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
   const moved = instantOf({ ...wall, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() }, zone);
-  return new Date(moved.getTime() + (instant.getTime() % 1000 + 1000) % 1000);
+  return moved.getTime() + (instant.getTime() % 1000 + 1000) % 1000;
 }
 
 /**
