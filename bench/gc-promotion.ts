@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     const course = await setupTraineeCourse(ctx);
     const paths: Record<string, string> = {
       me: '/api/v1/me',
+      'me-enrollments': '/api/v1/me/enrollments',
       lesson: `/api/v1/courses/${course.courseId}/versions/${course.version}/lessons/${course.lessonIds[2]}`,
       health: '/health',
     };

@@ -1,28 +1,8 @@
-import { addLocalDays, DEFAULT_TIME_ZONE, formatForReader, instantOf, isoInZone, isTimeZone, lastLocalHour, lastLocalWeekday, localDate, offsetMinutesAt, startOfLocalDay, WALL_CLOCKS_KEPT_PER_ZONE, wallClockAt } from './time-zones';
+import { addLocalDays, DEFAULT_TIME_ZONE, formatForReader, instantOf, isoInZone, isTimeZone, lastLocalHour, lastLocalWeekday, localDate, offsetMinutesAt, startOfLocalDay, wallClockAt } from './time-zones';
 
 const at = (iso: string) => new Date(iso);
 
 describe('time zones', () => {
-  it('gives the same wall clock for a kept second, a fresh one for the next, and stays right once a zone\'s kept answers are dropped', () => {
-    const zone = 'Europe/Madrid';
-    const first = wallClockAt(at('2026-03-29T00:59:59.100Z'), zone);
-    // The same second (another millisecond) is the kept answer; it is frozen, as it is shared.
-    expect(wallClockAt(at('2026-03-29T00:59:59.900Z'), zone)).toBe(first);
-    expect(Object.isFrozen(first)).toBe(true);
-    expect(first).toEqual({ year: 2026, month: 3, day: 29, hour: 1, minute: 59, second: 59 });
-    // One second later Madrid springs forward: 01:59:59 CET is followed by 03:00:00 CEST.
-    expect(wallClockAt(at('2026-03-29T01:00:00.000Z'), zone)).toEqual({ year: 2026, month: 3, day: 29, hour: 3, minute: 0, second: 0 });
-    // The same instant in another zone is another answer.
-    expect(wallClockAt(at('2026-03-29T00:59:59.100Z'), 'UTC')).toEqual({ year: 2026, month: 3, day: 29, hour: 0, minute: 59, second: 59 });
-    // Before 1970 (a negative epoch with milliseconds) the second is still the one it belongs to.
-    expect(wallClockAt(at('1969-12-31T23:59:59.500Z'), 'UTC')).toEqual({ year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59 });
-    // More distinct seconds than a zone keeps: every answer is still the formatter's.
-    const start = at('2026-01-01T00:00:00Z').getTime();
-    for (let i = 0; i <= WALL_CLOCKS_KEPT_PER_ZONE + 10; i++) wallClockAt(new Date(start + i * 61_000), zone);
-    expect(wallClockAt(at('2026-03-29T00:59:59.100Z'), zone)).toEqual(first);
-    expect(wallClockAt(new Date(start + 5 * 61_000), zone)).toEqual({ year: 2026, month: 1, day: 1, hour: 1, minute: 5, second: 5 });
-  });
-
   it('accepts the zones Intl supports and nothing else', () => {
     for (const name of [DEFAULT_TIME_ZONE, 'America/New_York', 'Europe/Madrid', 'UTC', 'Asia/Kolkata']) expect(isTimeZone(name)).toBe(true);
     for (const name of ['', 'Belize', 'America/Nowhere', 'utc+6', '+06:00', 'America/Belize ', 'x'.repeat(65), 42, null, undefined]) expect(isTimeZone(name)).toBe(false);
@@ -109,5 +89,55 @@ describe('time zones', () => {
     const moment = at('2026-12-07T15:00:00Z');
     expect(formatForReader(moment, 'en', 'America/Belize')).toBe('December 7, 2026 at 9:00 AM (America/Belize)');
     expect(formatForReader(moment, 'es', 'Europe/Madrid')).toBe('7 de diciembre de 2026 a las 16:00 (Europe/Madrid)');
+  });
+});
+
+describe('time zones, read cheaply (issue 23)', () => {
+  const partsOf = (instant: Date, formatter: Intl.DateTimeFormat) => {
+    const parts: Record<string, number> = {};
+    for (const part of formatter.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  };
+
+  it('reads the same wall clock from the formatted text as from its parts, in every kind of zone and year', () => {
+    const zones = ['America/Belize', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
+    const instants = ['2026-03-08T06:59:59.999Z', '2026-03-08T07:00:00Z', '2026-11-01T05:30:00Z', '2026-12-31T23:59:59Z', '0005-06-01T12:00:00Z', '1912-04-01T05:00:00Z', '+019999-12-31T12:00:00Z'].map(at);
+    for (let hour = 0; hour < 24 * 400; hour += 37) instants.push(new Date(Date.UTC(2026, 0, 1) + hour * 3_600_000 + 1234));
+    for (const zone of zones) {
+      const formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      for (const instant of instants) expect([zone, instant.toISOString(), wallClockAt(instant, zone)]).toEqual([zone, instant.toISOString(), partsOf(instant, formatter)]);
+    }
+  });
+
+  it('falls back to the parts when the formatted text has another shape', () => {
+    // `format` is a getter answering the bound function: replaced for this test only.
+    const original = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')!;
+    let formatted = 0;
+    Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', { configurable: true, get: () => () => (formatted++, 'December 7, 2026 at 5:29:18 AM') });
+    try {
+      expect(wallClockAt(at('2026-12-07T11:29:18Z'), 'America/Belize')).toEqual({ year: 2026, month: 12, day: 7, hour: 5, minute: 29, second: 18 });
+      expect(formatted).toBe(1);
+    } finally {
+      Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', original);
+    }
+  });
+
+  it('answers a remembered move of days as it first did, each time as a Date of its own', () => {
+    const start = at('2026-03-01T15:00:00.250Z');
+    const first = addLocalDays(start, 7, 'America/New_York');
+    first.setUTCFullYear(1999);
+    const again = addLocalDays(start, 7, 'America/New_York');
+    // 10:00 EST on 1 March is 10:00 EDT on the 8th: one hour less than 7 × 24.
+    expect(again.toISOString()).toBe('2026-03-08T14:00:00.250Z');
+    expect(addLocalDays(start, 7, 'America/Belize').toISOString()).toBe('2026-03-08T15:00:00.250Z');
+    expect(addLocalDays(start, -7, 'America/New_York').toISOString()).toBe('2026-02-22T15:00:00.250Z');
+  });
+
+  it('stays right past the number of moves it remembers', () => {
+    const base = Date.UTC(2026, 0, 1, 15);
+    for (let i = 0; i < 5000; i++) addLocalDays(new Date(base + i * 60_000), 1, 'Europe/London');
+    // 1 January 15:00 + 100 days in London is 11 April 15:00 BST, 14:00 UTC.
+    expect(addLocalDays(new Date(base), 100, 'Europe/London').toISOString()).toBe('2026-04-11T14:00:00.000Z');
+    expect(addLocalDays(new Date(base + 4999 * 60_000), 1, 'Europe/London').toISOString()).toBe(new Date(base + 4999 * 60_000 + 86_400_000).toISOString());
   });
 });

@@ -46,31 +46,45 @@ function formatterOf(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Wall clocks per zone by whole second since the epoch; at most this many kept per zone. */
-const wallClocks = new Map<string, Map<number, Readonly<WallClock>>>();
-export const WALL_CLOCKS_KEPT_PER_ZONE = 10_000;
-
 /**
- * The calendar day and wall-clock time of an instant in a zone (frozen: it may be shared).
- * `formatToParts` costs 6–8 µs, and `addLocalDays` makes four calls: 33 µs for every module's
- * opening and due date of every enrollment the api answers (bench/README.md, FINDINGS-floor.md).
- * The answer depends on the zone and the whole second only, and the same instants come back on
- * every request (a cohort's start, its modules' offsets), so the answers are kept per zone; a
- * zone's map is emptied when full, so a report over many instants costs no more than before.
+ * The calendar day and wall-clock time of an instant in a zone. Read from `format`'s one string
+ * (`12/7/2026, 05:29:18` in en-US) rather than `formatToParts`, whose eleven part objects per call
+ * were most of `computeProgress`'s 35 KB per enrollment (20 calls), 28 % of what GET /me/enrollments
+ * allocated (issue 23); the same digits, since the parts are that string cut up. Any other shape
+ * (an ICU that writes it otherwise) is read from the parts, as before.
  */
-export function wallClockAt(instant: Date, zone: string): Readonly<WallClock> {
-  const second = Math.floor(instant.getTime() / 1000);
-  let known = wallClocks.get(zone);
-  const kept = known?.get(second);
-  if (kept) return kept;
+export function wallClockAt(instant: Date, zone: string): WallClock {
+  const formatter = formatterOf(zone);
+  return wallClockOfText(formatter.format(instant)) ?? wallClockOfParts(formatter, instant);
+}
+
+/** The separators of en-US's numeric date and h23 time, in order: month/day/year, hour:minute:second. */
+const SEPARATORS = ['/', '/', ', ', ':', ':'];
+
+/** `M/D/Y, HH:MM:SS` → its six numbers (no substrings, no match array); null for any other text. */
+function wallClockOfText(text: string): WallClock | null {
+  const fields = [0, 0, 0, 0, 0, 0];
+  let at = 0;
+  for (let field = 0; field < 6; field++) {
+    const start = at;
+    let value = 0;
+    for (let code = text.charCodeAt(at); code >= 48 && code <= 57; code = text.charCodeAt(++at)) value = value * 10 + (code - 48);
+    if (at === start) return null;
+    fields[field] = value;
+    if (field === 5) break;
+    const separator = SEPARATORS[field];
+    if (!text.startsWith(separator, at)) return null;
+    at += separator.length;
+  }
+  if (at !== text.length) return null;
+  const [month, day, year, hour, minute, second] = fields;
+  return { year, month, day, hour, minute, second };
+}
+
+function wallClockOfParts(formatter: Intl.DateTimeFormat, instant: Date): WallClock {
   const parts: Record<string, number> = {};
-  for (const part of formatterOf(zone).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const wall = Object.freeze({ year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second });
-  // NaN (an invalid Date) is not kept: formatToParts has thrown for it above anyway.
-  if (!known) wallClocks.set(zone, (known = new Map()));
-  else if (known.size >= WALL_CLOCKS_KEPT_PER_ZONE) known.clear();
-  known.set(second, wall);
-  return wall;
+  for (const part of formatter.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
 }
 
 /** How far the zone's wall clock is ahead of UTC at that instant, in minutes (Belize: −360). */
@@ -112,14 +126,48 @@ export function startOfLocalDay(instant: Date, zone: string): Date {
 }
 
 /**
+ * addLocalDays's answers by zone, days and instant (epoch ms). They are a pure function of the
+ * arguments and of the zone data Node loaded at start, so a remembered one never goes stale. A
+ * cohort's schedule asks the same few on every trainee read (its start plus each module's offset,
+ * each due date: five formattings by Intl each, on every GET /me/enrollments, issue 23). Bounded:
+ * emptied when full (one-off moves, from `now`, would otherwise pile up).
+ */
+const movedByDays = new Map<string, Map<number, Map<number, number>>>();
+const REMEMBERED_MOVES_LIMIT = 4096;
+let rememberedMoves = 0;
+
+/**
  * The same wall-clock time `days` calendar days later in a zone: "due 7 days after the module opens
  * at 09:00" stays 09:00 across a daylight-saving change, where adding 7 × 24 hours would not.
  */
 export function addLocalDays(instant: Date, days: number, zone: string): Date {
+  const time = instant.getTime();
+  let moved = movedByDays.get(zone)?.get(days)?.get(time);
+  if (moved === undefined) {
+    moved = movedByLocalDays(instant, days, zone);
+    remember(zone, days, time, moved);
+  }
+  return new Date(moved);
+}
+
+function remember(zone: string, days: number, time: number, moved: number): void {
+  if (rememberedMoves >= REMEMBERED_MOVES_LIMIT) {
+    movedByDays.clear();
+    rememberedMoves = 0;
+  }
+  let zoneMoves = movedByDays.get(zone);
+  if (!zoneMoves) movedByDays.set(zone, (zoneMoves = new Map()));
+  let dayMoves = zoneMoves.get(days);
+  if (!dayMoves) zoneMoves.set(days, (dayMoves = new Map()));
+  dayMoves.set(time, moved);
+  rememberedMoves++;
+}
+
+function movedByLocalDays(instant: Date, days: number, zone: string): number {
   const wall = wallClockAt(instant, zone);
   const shifted = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
   const moved = instantOf({ ...wall, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() }, zone);
-  return new Date(moved.getTime() + (instant.getTime() % 1000 + 1000) % 1000);
+  return moved.getTime() + (instant.getTime() % 1000 + 1000) % 1000;
 }
 
 /**
