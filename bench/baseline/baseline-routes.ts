@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { jwtVerify } from 'jose';
+import { jwtVerify, JWTPayload } from 'jose';
 import type { Pool, PoolClient } from 'pg';
 import { QuizGrader } from '../../src/assessment/graders/quiz.grader';
 import type { QuizKey } from '../../src/assessment/graders/quiz-key';
@@ -38,6 +38,27 @@ export async function authenticatePrincipal(deps: BaselineDeps, request: Fastify
   return row && { userId: row.userId, roles: row.roles };
 }
 
+/**
+ * Verified tokens by their exact text, as the app keeps them (AccessTokens' `verified`): the HMAC,
+ * algorithm, issuer and audience depend on the text alone, so they are checked once per token and
+ * the expiry on every use. Without this the bare side paid a signature check per request that the
+ * app does not (about 150 µs, 18–20 % of the bare me-enrollments route's CPU), which flattered every
+ * ratio of a route behind the token check (found 2026-12-07, FINDINGS-enroll.md).
+ */
+const verifiedTokens = new Map<string, JWTPayload>();
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+async function verifiedClaims(deps: BaselineDeps, token: string): Promise<JWTPayload> {
+  let payload = verifiedTokens.get(token);
+  if (!payload) {
+    ({ payload } = await jwtVerify(token, deps.key, { algorithms: ['HS256'], issuer: deps.issuer, audience: deps.audience, requiredClaims: ['sub', 'exp', 'iat'] }));
+    if (verifiedTokens.size >= VERIFIED_TOKENS_KEPT) verifiedTokens.clear();
+    verifiedTokens.set(token, payload);
+  }
+  if ((payload.exp ?? 0) * 1000 <= Date.now()) throw new Error('expired');
+  return payload;
+}
+
 /** The token check with `statement` (the principal's row, or with the profile as GET /me's check reads it): the row, or undefined after a 401. */
 async function authenticatedRow(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply, statement: BareStatement): Promise<(Record<string, any> & { userId: string }) | undefined> {
   const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
@@ -46,12 +67,7 @@ async function authenticatedRow(deps: BaselineDeps, request: FastifyRequest, rep
     return undefined;
   }
   try {
-    const { payload } = await jwtVerify(match[1], deps.key, {
-      algorithms: ['HS256'],
-      issuer: deps.issuer,
-      audience: deps.audience,
-      requiredClaims: ['sub', 'exp', 'iat'],
-    });
+    const payload = await verifiedClaims(deps, match[1]);
     const { rows } = await deps.pool.query({ ...statement, values: [payload.sub, typeof payload.sid === 'string' ? payload.sid : null] });
     if (rows.length === 0 || !rows[0].active || rows[0].ended) throw new Error('inactive');
     return { ...rows[0], userId: payload.sub as string };
