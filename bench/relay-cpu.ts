@@ -71,6 +71,7 @@ async function main(): Promise<void> {
   console.log('\nmedians (min–max) per build:');
   for (const dist of DISTS) {
     const mine = results.filter((r) => r.dist === dist);
+    if (mine.length === 0) continue;
     const summary = (pick: (r: RoundResult) => number) => {
       const values = mine.map(pick).sort((a, b) => a - b);
       return `${Math.round(median(values))} (${Math.round(values[0])}–${Math.round(values[values.length - 1])})`;

@@ -23,7 +23,7 @@ const SOON_MS = 15;
  * mark — instead of one batch each. A row reaching an idle relay is claimed at once; under a steady
  * stream a row waits at most this long. Measured in bench/relay-cpu.ts (FINDINGS-relay.md).
  */
-export const DEFAULT_CLAIM_SPACING_MS = 25;
+export const DEFAULT_CLAIM_SPACING_MS = 50;
 
 /** An outbox row as the claim answers it. */
 interface ClaimedRow {
