@@ -17,7 +17,11 @@ import { OUTBOX_CHANNEL } from '../libs/queue/src/outbox-channel';
  *
  *   node dist/bench/relay-cpu.js                  # dist-before (a copy of a build before a change) vs dist, 3 rounds each
  *   RELAY_BENCH_VARIANTS='dist-before dist dist@OUTBOX_CLAIM_SPACING_MS=0' RELAY_BENCH_PAIRS=3 RELAY_BENCH_RATE=100 RELAY_BENCH_MESSAGES=1500
- *   RELAY_BENCH_REDIS_COUNT=1    # one more round per build with MONITOR: Redis commands per job
+ *   RELAY_BENCH_REDIS_COUNT=1    # one more round per build with MONITOR: Redis commands per job, scripts' inner ones included
+ *
+ * Every round also counts, inside the worker (bench/harness/io-count-probe.js), the Redis commands it
+ * sends and its socket writes to Redis and Postgres, per message: MONITOR slows Redis enough to
+ * change how jobs batch, so its round's figures are for the scripts' inner commands only.
  *
  * A variant is a build directory, optionally with the worker's environment after '@' (KEY=VALUE, ',' between).
  * The worker runs as a child process (the built app's `worker` role) on a database of its own and a
@@ -43,6 +47,8 @@ interface RoundResult {
   lagP99: number;
   seconds: number;
   redisCommands?: Record<string, number>;
+  /** Per message, inside the worker: Redis commands by name and socket writes by server. */
+  io: Record<string, number>;
 }
 
 async function main(): Promise<void> {
@@ -81,7 +87,7 @@ async function main(): Promise<void> {
 }
 
 function line(r: RoundResult): string {
-  return `${r.dist.padEnd(12)} worker ${r.workerUsPerMessage.toFixed(0)} µs/msg  Postgres ${r.postgresUsPerMessage.toFixed(0)} µs/msg  lag p50 ${r.lagP50} ms p99 ${r.lagP99} ms  (${r.seconds.toFixed(1)} s)`;
+  return `${r.dist.padEnd(12)} worker ${r.workerUsPerMessage.toFixed(0)} µs/msg  Postgres ${r.postgresUsPerMessage.toFixed(0)} µs/msg  lag p50 ${r.lagP50} ms p99 ${r.lagP99} ms  (${r.seconds.toFixed(1)} s)  per msg ${JSON.stringify(r.io)}`;
 }
 
 function parseVariant(variant: string): { dir: string; env: Record<string, string> } {
@@ -94,7 +100,9 @@ async function round(db: BenchDatabase, dist: string, countRedis: boolean): Prom
   const heartbeat = path.join(mkdtempSync(path.join(tmpdir(), 'relay-bench-')), 'heartbeat');
   const prefix = `{r${randomBytes(5).toString('hex')}}`;
   const env = appEnvironment({ databaseUrl: db.url, queuePrefix: prefix, env: { WORKER_HEARTBEAT_FILE: heartbeat, ...variant.env } });
-  const worker = new NodeProcess({ script: path.join(variant.dir, 'src', 'main.js'), args: ['worker'], env, name: `worker (${dist})` });
+  const ioFile = path.join(path.dirname(heartbeat), 'io.json');
+  const probe = path.join(REPO_ROOT, 'bench', 'harness', 'io-count-probe.js');
+  const worker = new NodeProcess({ script: path.join(variant.dir, 'src', 'main.js'), args: ['worker'], nodeArgs: ['--require', probe], env: { ...env, IO_COUNT_FILE: ioFile }, name: `worker (${dist})` });
   worker.start();
   const publisher = new Client({ connectionString: db.url, application_name: 'relay-bench' });
   await publisher.connect();
@@ -112,6 +120,7 @@ async function round(db: BenchDatabase, dist: string, countRedis: boolean): Prom
 
     const monitor = countRedis ? await monitorCommands(prefix) : undefined;
     const pgBefore = new Map((await backends()).map((pid) => [pid, cpuSeconds(pid) ?? 0]));
+    const ioCounts = await readIoCounts(worker, ioFile);
     const workerBefore = cpuSeconds(worker.pid)!;
     const started = Date.now();
     await publish(publisher, MESSAGES, RATE);
@@ -121,6 +130,7 @@ async function round(db: BenchDatabase, dist: string, countRedis: boolean): Prom
     let pgCpu = 0;
     for (const pid of await backends()) pgCpu += (cpuSeconds(pid) ?? 0) - (pgBefore.get(pid) ?? 0);
     const redisCommands = await monitor?.stop();
+    const io = await ioCounts.next();
     const lags = (await publisher.query<{ ms: number }>(`SELECT extract(epoch FROM handled_at - created_at) * 1000 AS ms FROM pipeline_probe ORDER BY 1`)).rows.map((r) => Number(r.ms));
     await publisher.query('TRUNCATE pipeline_probe');
     return {
@@ -130,6 +140,7 @@ async function round(db: BenchDatabase, dist: string, countRedis: boolean): Prom
       lagP50: Math.round(lags[Math.floor(lags.length * 0.5)]),
       lagP99: Math.round(lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.99))]),
       seconds: elapsedMs / 1000,
+      io: Object.fromEntries(Object.entries(io).sort().map(([name, n]) => [name, Math.round((n / MESSAGES) * 100) / 100])),
       redisCommands: redisCommands && Object.fromEntries(Object.entries(redisCommands).map(([name, n]) => [name, Math.round((n / MESSAGES) * 100) / 100])),
     };
   } finally {
@@ -137,6 +148,19 @@ async function round(db: BenchDatabase, dist: string, countRedis: boolean): Prom
     await worker.stop();
     await dropQueueKeys(prefix);
   }
+}
+
+/** The probe's counts since the call (SIGWINCH resets them), then since each `next()`. */
+async function readIoCounts(worker: NodeProcess, file: string): Promise<{ next(): Promise<Record<string, number>> }> {
+  const { readFileSync, rmSync } = await import('node:fs');
+  const take = async () => {
+    rmSync(file, { force: true });
+    process.kill(worker.pid!, 'SIGWINCH');
+    for (let i = 0; i < 100 && !existsSync(file); i++) await sleep(20);
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+  };
+  await take();
+  return { next: take };
 }
 
 /** One probe and its outbox row per statement, with the NOTIFY, as Outbox.publish writes them at commit. */
