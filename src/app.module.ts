@@ -41,6 +41,7 @@ export class AppModule {
               concurrency: config.WORKER_CONCURRENCY,
               concurrencyByQueue: queueConcurrencies(config),
               outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+              outboxClaimSpacingMs: config.OUTBOX_CLAIM_SPACING_MS,
               schedules: {
                 'scan-at-risk': { pattern: config.AT_RISK_SCAN_CRON, tz: 'UTC' },
                 'send-email-digests': { every: config.EMAIL_DIGEST_INTERVAL_MS },

@@ -150,6 +150,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10)
   OUTBOX_POLL_INTERVAL_MS = 200;
 
+  /**
+   * Least time between two claims of the worker's outbox relay: rows committed meanwhile are moved
+   * in one batch (one claim, one add per queue, one mark) rather than one batch each; a row reaching
+   * an idle relay is still claimed at once. 0 claims at every NOTIFY. Unset: 50 (FINDINGS-relay.md).
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1000)
+  OUTBOX_CLAIM_SPACING_MS?: number;
+
   /** The built web application (web/dist), served under /app/; relative paths resolve against the working directory. */
   @IsString() @MinLength(1)
   WEB_APP_DIR = 'web/dist';

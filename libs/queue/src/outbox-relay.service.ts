@@ -17,6 +17,13 @@ const LEASE_MS = 30_000;
  * one batch (one claim, one addBulk per queue), and the wait is far below a poll interval.
  */
 const SOON_MS = 15;
+/**
+ * Claims of a running relay start at least this far apart (QueueSettings.outboxClaimSpacingMs
+ * overrides it): rows committed meanwhile go in one batch — one claim, one addBulk per queue, one
+ * mark — instead of one batch each. A row reaching an idle relay is claimed at once; under a steady
+ * stream a row waits at most this long. Measured in bench/relay-cpu.ts (FINDINGS-relay.md).
+ */
+export const DEFAULT_CLAIM_SPACING_MS = 50;
 
 /** An outbox row as the claim answers it. */
 interface ClaimedRow {
@@ -33,14 +40,28 @@ interface ClaimedRow {
 
 
 /** The relay's fixed statements, run on its one connection every batch: parsed once (named-statement.ts). */
-const CLAIM_DUE_ROWS = namedStatement('outbox:claim-due-rows', `WITH due AS (
+/**
+ * The claim, which also marks sent the rows of the batch before (`$3`, `$4`: ids and lease tokens,
+ * empty when there are none) when the relay goes straight on to another batch: one statement per
+ * batch instead of two. Those rows are excluded from the claim by id (their lease still holds; the
+ * exclusion only spares the statement touching a row twice if it ran out). One row always comes
+ * back: `marked` counts the rows marked, and the claimed row's columns are null when none was due.
+ */
+const CLAIM_DUE_ROWS = namedStatement('outbox:claim-due-rows-marking', `WITH marked AS (
+         UPDATE outbox_message o SET sent_at = now()
+           FROM unnest($3::uuid[], $4::int[]) AS mine(id, claims)
+          WHERE o.id = mine.id AND o.claims = mine.claims AND o.sent_at IS NULL
+         RETURNING o.id
+       ), due AS (
          SELECT id FROM outbox_message
-          WHERE sent_at IS NULL AND available_at <= now() AND (leased_until IS NULL OR leased_until <= now())
+          WHERE sent_at IS NULL AND available_at <= now() AND (leased_until IS NULL OR leased_until <= now()) AND id <> ALL($3::uuid[])
           ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE outbox_message o SET leased_until = now() + $2 * interval '1 millisecond', claims = o.claims + 1
+           FROM due WHERE o.id = due.id
+         RETURNING o.id, o.job_name AS "jobName", o.queue, o.payload, o.job_id AS "jobId", o.attempts, o.available_at AS "dueAt", o.claims
        )
-       UPDATE outbox_message o SET leased_until = now() + $2 * interval '1 millisecond', claims = o.claims + 1
-         FROM due WHERE o.id = due.id
-       RETURNING o.id, o.job_name AS "jobName", o.queue, o.payload, o.job_id AS "jobId", o.attempts, o.available_at AS "dueAt", o.claims`);
+       SELECT m.n AS marked, c.* FROM (SELECT count(*)::int AS n FROM marked) m LEFT JOIN claimed c ON true`);
 const MARK_ROWS_SENT = namedStatement('outbox:mark-rows-sent', `UPDATE outbox_message o SET sent_at = now()
          FROM unnest($1::uuid[], $2::int[]) AS mine(id, claims)
         WHERE o.id = mine.id AND o.claims = mine.claims AND o.sent_at IS NULL
@@ -60,6 +81,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** Ends the current wait, whichever it is: for shutdown. */
+  private stopWaiting: (() => void) | undefined;
   /**
    * The relay's statements are single autocommit statements: straight on a pg pool. Once bootstrapped
    * (a worker) that is a connection of the relay's own (`ownConnection`); before (a test or the CLI
@@ -87,7 +110,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     clearTimeout(this.soonTimer);
-    this.wake?.();
+    this.stopWaiting?.();
     await this.loop;
     const listener = this.listener;
     this.listener = undefined;
@@ -172,22 +195,39 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return row.n;
   }
 
+  /** Rows added to their queues whose mark is still to be sent (with the next claim, or before the relay sleeps). */
+  private unmarked: ClaimedRow[] = [];
+
   /**
-   * Moves one batch; answers how many rows were moved. Public for tests and the CLI.
+   * Moves one batch and marks it sent; answers how many rows were moved. Public for tests and the CLI.
    *
-   * Two autocommit statements per batch, no transaction held while Redis answers: the claim leases
-   * the rows (sets `leased_until` LEASE_MS out and counts the claim, SKIP LOCKED so relays share the
-   * work; `available_at` stays, so a row's lag keeps counting from when it became due),
-   * the jobs are added, then the rows are marked sent. A relay that dies between claim and mark
-   * leaves the rows to be claimed again when the lease runs out, and the job ids make that second
-   * move a no-op: at least once, as before, for half the round trips (and no TypeORM query runner
-   * or entity per row) of the BEGIN / SELECT … FOR UPDATE / UPDATE / COMMIT it replaces.
+   * Autocommit statements, no transaction held while Redis answers: the claim leases the rows (sets
+   * `leased_until` LEASE_MS out and counts the claim, SKIP LOCKED so relays share the work;
+   * `available_at` stays, so a row's lag keeps counting from when it became due), the jobs are
+   * added, then the rows are marked sent. A relay that dies between claim and mark leaves the rows
+   * to be claimed again when the lease runs out, and the job ids make that second move a no-op: at
+   * least once. The running loop marks a batch with its next claim when one follows at once (a
+   * statement per batch instead of two); until then the lease keeps the rows from other relays.
    */
   async relayBatch(): Promise<number> {
-    const rows = await this.pool.query<ClaimedRow>(
-      CLAIM_DUE_ROWS,
-      [BATCH_SIZE, LEASE_MS],
-    );
+    const moved = await this.claimAndAdd();
+    await this.markUnmarked();
+    return moved;
+  }
+
+  /** Claims a batch (marking the batch before it, if any), adds its jobs, and leaves it to be marked. */
+  private async claimAndAdd(): Promise<number> {
+    const marking = this.unmarked;
+    this.unmarked = [];
+    let answer: Array<ClaimedRow & { marked: number }>;
+    try {
+      answer = await this.pool.query(CLAIM_DUE_ROWS, [BATCH_SIZE, LEASE_MS, ...leaseTokens(marking)]);
+    } catch (error) {
+      this.unmarked = marking.concat(this.unmarked);
+      throw error;
+    }
+    this.noteLostLeases(marking.length, answer[0]?.marked ?? 0);
+    const rows: ClaimedRow[] = answer.filter((row) => row.id !== null);
     if (rows.length === 0) return 0;
     rows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
     try {
@@ -196,15 +236,28 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await this.postpone(rows, error as Error);
       return 0;
     }
-    const marked = await this.pool.query<{ id: string }>(
-      MARK_ROWS_SENT,
-      leaseTokens(rows),
-    );
-    if (marked.length < rows.length) {
-      // Our lease ran out mid-move and another relay holds the row now: its claim marks it (its add is a no-op by job id).
-      this.logger.warn({ msg: 'outbox relay lost the lease on rows before marking them sent', rows: rows.length - marked.length });
-    }
+    this.unmarked.push(...rows);
     return rows.length;
+  }
+
+  /** Marks sent what was added and not yet marked: before the relay sleeps, at shutdown, and in relayBatch. */
+  private async markUnmarked(): Promise<void> {
+    if (this.unmarked.length === 0) return;
+    const marking = this.unmarked;
+    this.unmarked = [];
+    try {
+      const marked = await this.pool.query<{ id: string }>(MARK_ROWS_SENT, leaseTokens(marking));
+      this.noteLostLeases(marking.length, marked.length);
+    } catch (error) {
+      this.unmarked = marking.concat(this.unmarked);
+      throw error;
+    }
+  }
+
+  private noteLostLeases(expected: number, marked: number): void {
+    if (marked >= expected) return;
+    // Our lease ran out mid-move and another relay holds the row now: its claim marks it (its add is a no-op by job id).
+    this.logger.warn({ msg: 'outbox relay lost the lease on rows before marking them sent', rows: expected - marked });
   }
 
   private async enqueue(rows: ClaimedRow[]): Promise<void> {
@@ -235,30 +288,52 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     );
   }
 
+  /**
+   * A claim that moved rows is followed by the next one no sooner than the claim spacing: the relay
+   * holds until then, hearing the NOTIFYs that arrive; if any did, it claims again (marking the batch
+   * just moved with that claim), else it marks the batch and sleeps until a NOTIFY or the poll. A
+   * backlog (a full batch) goes on at once.
+   */
   private async run(): Promise<void> {
+    const spacingMs = this.settings.outboxClaimSpacingMs ?? DEFAULT_CLAIM_SPACING_MS;
     while (this.running) {
+      const claimedAt = Date.now();
       let moved = 0;
       try {
-        moved = await this.relayBatch();
+        moved = await this.claimAndAdd();
+        // Nothing moved: nothing to share a batch with, so the next NOTIFY is claimed at once.
+        if (moved > 0 && moved < BATCH_SIZE) await this.sleep(claimedAt + spacingMs - Date.now(), false);
+        // A notification that arrived during the batch or the hold means new rows: go again without sleeping.
+        const notified = this.woken;
+        this.woken = false;
+        if (moved >= BATCH_SIZE || notified || !this.running) continue;
+        await this.markUnmarked();
       } catch (error) {
         this.logger.error({ msg: 'outbox relay batch failed', error: (error as Error).message });
       }
-      // A notification that arrived during the batch means new rows: go again without sleeping.
-      const notified = this.woken;
-      this.woken = false;
-      if (moved < BATCH_SIZE && this.running && !notified) await this.sleep(this.settings.outboxPollIntervalMs);
+      if (this.running) await this.sleep(this.settings.outboxPollIntervalMs, true);
     }
+    await this.markUnmarked().catch((error: Error) => this.logger.error({ msg: 'outbox relay could not mark its last batch sent; its rows move again when the lease ends', error: error.message }));
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Ends at `ms`, at shutdown, and (`wakeable`) at a NOTIFY; a NOTIFY during an unwakeable wait stays noted in `woken`. */
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    if (ms <= 0 || !this.running) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      const done = () => {
         clearTimeout(timer);
         this.wake = undefined;
-        this.woken = false;
+        this.stopWaiting = undefined;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.stopWaiting = done;
+      if (wakeable) {
+        this.wake = () => {
+          this.woken = false;
+          done();
+        };
+      }
     });
   }
 }

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import { OutboxRelay, QueueRegistry, QueueSettings } from '@gds/queue';
+import { publishInTransaction, startTestApp, TestApp } from './support/test-app';
+import { waitFor } from '@gds/testing';
+
+/*
+ * Issue 23: the relay's cost per message. Rows claimed together become jobs in one addBulk per queue
+ * and are marked sent by one statement; a running relay spaces its claims so that rows committed
+ * meanwhile share a batch, and marks a batch with the claim that follows it. At least once still:
+ * a batch added and never marked is moved again after its lease, and adds no second job. The app
+ * runs as the api (no relay loop of its own); each test drives a relay of its own.
+ */
+describe('outbox relay: batches', () => {
+  let t: TestApp;
+  let registry: QueueRegistry;
+
+  beforeAll(async () => {
+    t = await startTestApp({ role: 'api' });
+    registry = t.get(QueueRegistry);
+  });
+  afterAll(() => t?.close());
+  beforeEach(() => t.dataSource.query('DELETE FROM outbox_message WHERE sent_at IS NULL'));
+
+  /** Every statement the relay sends, with when it was sent. */
+  function recordStatements(relay: OutboxRelay): Array<{ name: string; params: unknown[]; at: number }> {
+    const sent: Array<{ name: string; params: unknown[]; at: number }> = [];
+    const pool = (relay as unknown as { pool: { query: (statement: unknown, params: unknown[]) => Promise<unknown[]> } }).pool;
+    const query = pool.query.bind(pool);
+    jest.spyOn(pool, 'query').mockImplementation((statement, params) => {
+      sent.push({ name: typeof statement === 'string' ? statement : (statement as { name: string }).name, params, at: Date.now() });
+      return query(statement, params);
+    });
+    return sent;
+  }
+
+  const rowsOf = (jobIds: string[]) =>
+    t.dataSource.query(`SELECT id, job_id AS "jobId", claims, sent_at IS NOT NULL AS sent FROM outbox_message WHERE job_id = ANY($1) ORDER BY job_id`, [jobIds]) as Promise<Array<{ id: string; jobId: string; claims: number; sent: boolean }>>;
+
+  it('adds a batch claimed together with one addBulk per queue and marks it sent with one statement', async () => {
+    const progress = [randomUUID(), randomUUID()];
+    const jobIds = [
+      ...(await Promise.all(progress.map((enrollmentId) => publishInTransaction(t, 'recompute-progress', { enrollmentId })))),
+      await publishInTransaction(t, 'pipeline-probe', { probeId: randomUUID() }),
+    ];
+    const relay = new OutboxRelay(t.dataSource, registry, t.get(QueueSettings));
+    const statements = recordStatements(relay);
+    const adds = (['progress', 'maintenance'] as const).map((name) => jest.spyOn(registry.get(name), 'addBulk'));
+    try {
+      expect(await relay.relayBatch()).toBe(3);
+      expect(adds[0]).toHaveBeenCalledTimes(1);
+      expect(adds[0].mock.calls[0][0].map((job) => job.opts?.jobId).sort()).toEqual(jobIds.slice(0, 2).sort());
+      expect(adds[1]).toHaveBeenCalledTimes(1);
+      expect(adds[1].mock.calls[0][0].map((job) => job.opts?.jobId)).toEqual([jobIds[2]]);
+    } finally {
+      adds.forEach((spy) => spy.mockRestore());
+    }
+    expect(statements.map((s) => s.name)).toEqual(['outbox:claim-due-rows-marking', 'outbox:mark-rows-sent']);
+    expect((await rowsOf(jobIds)).map((row) => [row.claims, row.sent])).toEqual([[1, true], [1, true], [1, true]]);
+  });
+
+  it('a running relay holds the claim spacing after a batch, then marks that batch with the next claim', async () => {
+    const spacingMs = 2_500;
+    const settings = { ...t.get<QueueSettings>(QueueSettings), outboxClaimSpacingMs: spacingMs } as QueueSettings;
+    const relay = new OutboxRelay(t.dataSource, registry, settings);
+    const queue: Queue = registry.get('progress');
+    relay.onApplicationBootstrap();
+    try {
+      // Its own connection is made at bootstrap (the first claim, of nothing, was sent on it then); the NOTIFYs must reach it.
+      const statements = recordStatements(relay);
+      await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'gds-outbox-relay' AND query ILIKE 'LISTEN%'`)).length > 0, { what: 'the relay to listen' });
+      const first = await publishInTransaction(t, 'recompute-progress', { enrollmentId: randomUUID() });
+      await waitFor(async () => (await queue.getJob(first)) ?? undefined, { what: 'the first job', timeoutMs: 15_000 });
+      // Committed while the relay holds: it waits for the spacing to end, then claims it.
+      const second = await publishInTransaction(t, 'recompute-progress', { enrollmentId: randomUUID() });
+      await waitFor(async () => (await relay.pendingCount()) === 0 || undefined, { what: 'both rows to be marked sent', timeoutMs: 15_000 });
+      expect(await queue.getJob(second)).toBeDefined();
+
+      const [firstRow, secondRow] = await rowsOf([first, second]).then((rows) => [rows.find((r) => r.jobId === first)!, rows.find((r) => r.jobId === second)!]);
+      const claims = statements.filter((s) => s.name === 'outbox:claim-due-rows-marking');
+      // The claim that took the second row marked the first: no statement of its own for that mark.
+      const claimOfSecond = claims.find((s) => marksOf(s).includes(firstRow.id));
+      expect(claimOfSecond && marksOf(claimOfSecond)).toEqual([firstRow.id]);
+      // It came no sooner than the spacing after the claim before it, the one that took the first row.
+      const claimOfFirst = claims[claims.indexOf(claimOfSecond!) - 1];
+      expect(marksOf(claimOfFirst)).toEqual([]);
+      expect(claimOfSecond!.at - claimOfFirst.at).toBeGreaterThanOrEqual(spacingMs - 5);
+      // The second batch, with nothing after it, is marked before the relay sleeps: one mark statement in all.
+      const marks = statements.filter((s) => s.name === 'outbox:mark-rows-sent');
+      expect(marks.map((s) => s.params[0])).toEqual([[secondRow.id]]);
+      expect([firstRow.claims, secondRow.claims]).toEqual([1, 1]);
+    } finally {
+      await relay.beforeApplicationShutdown();
+    }
+  });
+
+  it('a batch added and never marked (the relay died) moves again after its lease and adds no second job', async () => {
+    const probeId = randomUUID();
+    const jobId = await publishInTransaction(t, 'pipeline-probe', { probeId });
+    const queue: Queue = registry.get('maintenance');
+    const dying = new OutboxRelay(t.dataSource, registry, t.get(QueueSettings));
+    // Claimed and added; the process ends before any mark.
+    expect(await (dying as unknown as { claimAndAdd(): Promise<number> }).claimAndAdd()).toBe(1);
+    expect(await queue.getJob(jobId)).toBeDefined();
+    const waitingBefore = await queue.getWaitingCount();
+    await t.dataSource.query(`UPDATE outbox_message SET leased_until = now() - interval '1 second' WHERE job_id = $1`, [jobId]);
+
+    const other = new OutboxRelay(t.dataSource, registry, t.get(QueueSettings));
+    const adds = jest.spyOn(queue, 'addBulk');
+    try {
+      expect(await other.relayBatch()).toBe(1);
+      expect(adds).toHaveBeenCalledTimes(1);
+    } finally {
+      adds.mockRestore();
+    }
+    expect(await queue.getWaitingCount()).toBe(waitingBefore);
+    expect((await queue.getWaiting()).filter((job) => job.id === jobId)).toHaveLength(1);
+    expect((await rowsOf([jobId])).map((row) => [row.claims, row.sent])).toEqual([[2, true]]);
+  });
+});
+
+/** The ids a claim statement marked sent with it ($3). */
+function marksOf(statement: { params: unknown[] }): string[] {
+  return statement.params[2] as string[];
+}
