@@ -43,11 +43,25 @@ interface LockRow {
   passed: string[] | null;
 }
 
+/**
+ * Who reads a version's lesson bodies as a trainee: an active or completed enrollment in it (a
+ * withdrawn one does not). One condition for the existence check and the SQL form other modules fold
+ * into their own statement (`enrolledInVersionSql`), so the two cannot part.
+ */
+function enrolledInVersionCondition(trainee: string, version: string): string {
+  return `trainee_id = ${trainee} AND course_version_id = ${version} AND status IN ('active', 'completed')`;
+}
+
+/** ENROLLED_IN_VERSION as an EXISTS another module's statement embeds (the lesson read's; same index, by the trainee). */
+export function enrolledInVersionSql(trainee: string, version: string): string {
+  return `EXISTS (SELECT 1 FROM enrollment WHERE ${enrolledInVersionCondition(trainee, version)})`;
+}
+
 /** The lesson read's enrollment check and a trainee's own enrollments: named statements (parsed once per connection). */
 const REFS_OF_TRAINEE = namedStatement('cohort:enrollment-refs-of-trainee', `${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`);
 export const ENROLLED_IN_VERSION = namedStatement(
   'cohort:enrolled-in-version',
-  `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
+  `SELECT 1 FROM enrollment WHERE ${enrolledInVersionCondition('$1', '$2')} LIMIT 1`,
 );
 
 /** The cohort module's answer to other modules about enrollments (the EnrollmentDirectory contract). */
@@ -87,6 +101,10 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
   async enrolledInVersion(traineeId: string, courseVersionId: string): Promise<boolean> {
     const rows = await this.reads.query(ENROLLED_IN_VERSION, [traineeId, courseVersionId]);
     return rows.length > 0;
+  }
+
+  enrolledInVersionSql(trainee: string, version: string): string {
+    return enrolledInVersionSql(trainee, version);
   }
 
   async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {
