@@ -64,6 +64,16 @@ export const ENROLLED_IN_VERSION = namedStatement(
   `SELECT 1 FROM enrollment WHERE ${enrolledInVersionCondition('$1', '$2')} LIMIT 1`,
 );
 
+/** What `moduleLock` reads: every submit, hint and attempt start asks it (named: parsed once per connection). */
+const MODULE_LOCK = namedStatement(
+  'cohort:module-lock',
+  `SELECT e.course_version_id, c.unlock_mode, floor(extract(epoch FROM c.starts_at) * 1000)::float8 AS starts_at, c.time_zone, u.offset_days,
+          CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT lesson_id FROM lesson_completion WHERE enrollment_id = e.id) END AS done_lessons,
+          CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = e.id AND passed) END AS passed
+     FROM enrollment e JOIN cohort c ON c.id = e.cohort_id LEFT JOIN cohort_module_unlock u ON u.cohort_id = c.id AND u.module_id = $2
+    WHERE e.id = $1`,
+);
+
 /** The cohort module's answer to other modules about enrollments (the EnrollmentDirectory contract). */
 @Injectable()
 export class CohortEnrollmentDirectory extends EnrollmentDirectory {
@@ -142,14 +152,7 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
    */
   async moduleLock(enrollmentId: string, moduleId: string): Promise<{ opensAt: Date } | null> {
     const now = new Date();
-    const [row] = await this.reads.query<LockRow>(
-      `SELECT e.course_version_id, c.unlock_mode, floor(extract(epoch FROM c.starts_at) * 1000)::float8 AS starts_at, c.time_zone, u.offset_days,
-              CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT lesson_id FROM lesson_completion WHERE enrollment_id = e.id) END AS done_lessons,
-              CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = e.id AND passed) END AS passed
-         FROM enrollment e JOIN cohort c ON c.id = e.cohort_id LEFT JOIN cohort_module_unlock u ON u.cohort_id = c.id AND u.module_id = $2
-        WHERE e.id = $1`,
-      [enrollmentId, moduleId],
-    );
+    const [row] = await this.reads.query<LockRow>(MODULE_LOCK, [enrollmentId, moduleId]);
     if (!row) return null;
     const outline = await this.versions.getOutline(row.course_version_id);
     if (!outline) return null;
