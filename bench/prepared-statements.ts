@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../libs/database/src/data-source-options';
 import { MIGRATIONS } from '../migrations';
 import { createBenchDatabase } from './harness/bench-database';
-import { CURRENT_PRINCIPAL, LESSON_LOOKUP } from './baseline/baseline-statements';
+import { CURRENT_PRINCIPAL, LESSON_READ } from './baseline/baseline-statements';
 
 /**
  * Postgres's CPU per statement for the api's hot fixed-text queries, sent unnamed (node-postgres's
@@ -73,8 +73,8 @@ async function seed(db: Awaited<ReturnType<typeof createBenchDatabase>>): Promis
     // The app's texts (the bare baseline's copies, kept equal to the app's by test/bench-baseline-statements.spec.ts).
     { name: 'access guard: user, roles, session', text: CURRENT_PRINCIPAL.text, values: () => [user(), user()] },
     {
-      name: `lesson lookup (3 joins, an EXISTS; real rows: ${lessons.length} lessons of ${COURSES} courses)`,
-      text: LESSON_LOOKUP.text,
+      name: `lesson read (3 joins, two EXISTS, no enrollments; real rows: ${lessons.length} lessons of ${COURSES} courses)`,
+      text: LESSON_READ.text,
       values: () => {
         const { courseId, lessonId } = lesson();
         return [courseId, 1, lessonId, user()];

@@ -3,6 +3,7 @@ import { StatementCounter } from './support/statement-counter';
 import { createUser, login, loginAdmin, TestPerson } from './support/people';
 import { buildCourse, publish } from './support/course-builders';
 import { openCohort, setStatus } from './support/journey-builders';
+import { authorAssessment, QUIZ_RIGHT, quizBody } from './support/assessment-builders';
 
 /**
  * The load run's hottest requests send their statements as named prepared statements (parsed once
@@ -78,11 +79,11 @@ describe('hot paths: named statements', () => {
     expect(list.result.body.map((e: { id: string }) => e.id).sort()).toEqual([first.enrollmentId, second.enrollmentId].sort());
     expect(list.names).toEqual(['access:current-principal', 'cohort:own-enrollments-with-facts']);
 
-    // The lesson: course, version, lesson and editorship in one lookup, then the trainee's enrollment in the version.
+    // The lesson: course, version, lesson, editorship and the trainee's enrollment in the version, in one statement.
     const lesson = await counter.during(() => t.api.get(`/api/v1/courses/${second.courseId}/versions/${second.version}/lessons/${second.lessonIds[0]}`, trainee.token));
     expect(lesson.result.status).toBe(200);
     expect(lesson.result.body.lessonId).toBe(second.lessonIds[0]);
-    expect(lesson.names).toEqual(['access:current-principal', 'course:lesson-lookup', 'cohort:enrolled-in-version']);
+    expect(lesson.names).toEqual(['access:current-principal', 'course:lesson-read']);
 
     // The completion: the trainee's active enrollments with their facts, then one statement that
     // writes the row, touches the enrollment and writes the outbox row.
@@ -90,6 +91,78 @@ describe('hot paths: named statements', () => {
     expect(completion.result.status).toBe(200);
     expect(completion.result.body).toMatchObject({ enrollmentId: second.enrollmentId, alreadyCompleted: false });
     expect(completion.names).toEqual(['access:current-principal', 'cohort:active-progress-facts-of-trainee', 'cohort:record-lesson-completion']);
+  });
+
+  it('the lesson read answers the enrollment in its own statement as the separate check did', async () => {
+    const admin = await loginAdmin(t.api);
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    const [trainee, graduate, leaver, stranger] = await Promise.all([1, 2, 3, 4].map(() => createUser(t.api, admin.token, ['trainee'])));
+    const course = await enrolledInRunningCohort(admin, instructor, trainee);
+    const path = `/api/v1/courses/${course.courseId}/versions/${course.version}/lessons/${course.lessonIds[1]}`;
+    const read = async (person: TestPerson) => {
+      const { result, names } = await counter.during(() => t.api.get(path, person.token));
+      expect(names).toEqual(['access:current-principal', 'course:lesson-read']);
+      return result.status;
+    };
+    // Enrolled elsewhere only: another course's version, not this one.
+    await enrolledInRunningCohort(admin, instructor, stranger);
+    const [graduateIn, leaverIn] = await Promise.all([graduate, leaver].map((p) => enrolledInRunningCohort(admin, instructor, p)));
+    expect(await read(trainee)).toBe(200);
+    expect(await read(stranger)).toBe(403);
+    expect(await read(instructor)).toBe(200);
+    expect(await read(admin)).toBe(200);
+    // A completed enrollment keeps reading its version; a withdrawn one does not.
+    await t.dataSource.query(`UPDATE enrollment SET status = 'completed', completed_at = now() WHERE id = $1`, [graduateIn.enrollmentId]);
+    const withdrawn = await t.api.post(`/api/v1/enrollments/${leaverIn.enrollmentId}/withdraw`, { reason: 'moved away' }, leaver.token);
+    expect(withdrawn.status).toBe(200);
+    const own = (p: TestPerson, c: { courseId: string; version: number; lessonIds: string[] }) =>
+      counter.during(() => t.api.get(`/api/v1/courses/${c.courseId}/versions/${c.version}/lessons/${c.lessonIds[0]}`, p.token));
+    expect((await own(graduate, graduateIn)).result.status).toBe(200);
+    const refused = await own(leaver, leaverIn);
+    expect(refused.result.status).toBe(403);
+    expect(refused.names).toEqual(['access:current-principal', 'course:lesson-read']);
+    // The role still decides: an enrollment row does not open bodies to a caller who is no longer a trainee.
+    expect((await t.api.patch(`/api/v1/users/${graduate.id}/roles`, { roles: ['reviewer'], reason: 'test' }, admin.token)).status).toBe(200);
+    const reviewer = await login(t.api, graduate.email, graduate.password);
+    const asReviewer = await counter.during(() => t.api.get(`/api/v1/courses/${graduateIn.courseId}/versions/${graduateIn.version}/lessons/${graduateIn.lessonIds[0]}`, reviewer.accessToken));
+    expect(asReviewer.result.status).toBe(403);
+  });
+
+  it('a quiz submit sends its statements named; GET /submissions/:id is one named statement with the queue position while queued, the same answers as before', async () => {
+    const admin = await loginAdmin(t.api);
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    const [first, second] = await Promise.all([1, 2].map(() => createUser(t.api, admin.token, ['trainee'])));
+    const { course, modules } = await buildCourse(t.api, instructor.token, 1, 1);
+    const assessmentId = await authorAssessment(t.api, instructor, modules[0].id, quizBody());
+    const version = await publish(t.api, instructor.token, course.id);
+    const cohort = await openCohort(t.api, admin, version.versionId, [instructor.id]);
+    await setStatus(t.api, admin, cohort.id, 'running');
+    const submitted: string[] = [];
+    for (const trainee of [first, second]) {
+      expect((await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: trainee.id }, admin.token)).status).toBe(201);
+      const sent = await counter.during(() => t.api.post(`/api/v1/assessments/${assessmentId}/submissions`, { answer: QUIZ_RIGHT }, trainee.token));
+      expect(sent.result.status).toBe(202);
+      // The submit's hot statements are named: the module lock's read, the attempt lock with the exceptions, the insert with its grading job.
+      expect(sent.names.filter((name) => name !== null)).toEqual(expect.arrayContaining(['cohort:module-lock', 'assessment:lock-attempts-with-granted', 'assessment:submit-in-open-or-new-attempt']));
+      submitted.push(sent.result.body.id);
+    }
+    // The api role runs no grader: both stay queued, the second behind the first.
+    const poll = (id: string, person: TestPerson) => counter.during(() => t.api.get(`/api/v1/submissions/${id}`, person.token));
+    const [mine, behind] = [await poll(submitted[0], first), await poll(submitted[1], second)];
+    expect(mine.names).toEqual(['access:current-principal', 'assessment:submission-with-queue-position']);
+    expect(mine.result.body).toMatchObject({ id: submitted[0], assessmentId, status: 'queued', queuePosition: 0, maxScore: 100, score: null, lateDays: 0 });
+    expect(behind.result.body).toMatchObject({ status: 'queued', queuePosition: 1 });
+    expect(mine.result.body.traineeId).toBeUndefined();
+    // Not the other trainee's; the cohort's instructor sees it with the staff fields and its grade history.
+    expect((await poll(submitted[0], second)).result.status).toBe(404);
+    const staff = await poll(submitted[0], instructor);
+    expect(staff.result.body).toMatchObject({ traineeId: first.id, queuePosition: 0, grades: [] });
+    // Out of the queue: no position, the score as a number.
+    await t.dataSource.query(`UPDATE submission SET status = 'graded', score = 87.5, passed = true, graded_at = now() WHERE id = $1`, [submitted[0]]);
+    const graded = await poll(submitted[0], first);
+    expect(graded.result.body).toMatchObject({ status: 'graded', score: 87.5, passed: true });
+    expect(graded.result.body).not.toHaveProperty('queuePosition');
+    expect((await poll(submitted[1], second)).result.body.queuePosition).toBe(0);
   });
 
   it('POST /auth/refresh: one named statement', async () => {

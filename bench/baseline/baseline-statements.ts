@@ -27,21 +27,19 @@ export const CURRENT_PRINCIPAL_WITH_PROFILE: BareStatement = {
   text: `SELECT ${PROFILE_SELECT}, ${SESSION_ENDED} FROM app_user WHERE id = $1`,
 };
 
-/** CourseVersions' LESSON_LOOKUP: the lesson read's course side in one statement. */
-export const LESSON_LOOKUP: BareStatement = {
-  name: 'course:lesson-lookup',
+/**
+ * CourseVersions' lesson read (`lessonReadStatement` with the cohort module's `enrolledInVersionSql`):
+ * course visibility, version, lesson row, editorship and the caller's enrollment in one statement.
+ */
+export const LESSON_READ: BareStatement = {
+  name: 'course:lesson-read',
   text: `SELECT c.latest_version, v.id AS version_id, l.module_id, l.content,
-         (c.owner_id = $4::uuid OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = $4::uuid)) AS editor
+         (c.owner_id = $4::uuid OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = $4::uuid)) AS editor,
+         EXISTS (SELECT 1 FROM enrollment WHERE trainee_id = $4::uuid AND course_version_id = v.id AND status IN ('active', 'completed')) AS enrolled
     FROM course c
     LEFT JOIN course_version v ON v.course_id = c.id AND v.version = $2
     LEFT JOIN course_version_lesson l ON l.version_id = v.id AND l.lesson_id = $3
    WHERE c.id = $1`,
-};
-
-/** CohortEnrollmentDirectory's ENROLLED_IN_VERSION: the lesson read's enrollment check. */
-export const ENROLLED_IN_VERSION: BareStatement = {
-  name: 'cohort:enrolled-in-version',
-  text: `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
 };
 
 /**

@@ -4,7 +4,7 @@ import { renderMarkdown } from '../../src/course/markdown-renderer';
 import type { CourseVersionOutline } from '../../src/course/published-course-versions.contract';
 import { authenticatePrincipal, BaselineDeps } from './baseline-routes';
 import { outlineOf } from './baseline-outlines';
-import { ENROLLED_IN_VERSION, LESSON_LOOKUP, OWN_ENROLLMENTS_WITH_FACTS } from './baseline-statements';
+import { LESSON_READ, OWN_ENROLLMENTS_WITH_FACTS } from './baseline-statements';
 
 /**
  * The bare equivalents of the trainee's web-facing reads (scenarios `me-enrollments` and `lesson`):
@@ -68,25 +68,22 @@ export function meEnrollments(app: FastifyInstance, deps: BaselineDeps): void {
 
 /**
  * GET /api/v1/courses/:id/versions/:version/lessons/:lessonId: the course's visibility, the version,
- * the lesson; then who may read bodies (admins, the course's editors, trainees enrolled — active or
- * completed — in that version); then the body and lab notes rendered to sanitised HTML.
+ * the lesson and who may read bodies (admins, the course's editors, trainees enrolled — active or
+ * completed — in that version), in the app's one statement; then the body and lab notes rendered to
+ * sanitised HTML.
  */
 export function versionLesson(app: FastifyInstance, deps: BaselineDeps): void {
   app.get<{ Params: { id: string; version: string; lessonId: string } }>('/api/v1/courses/:id/versions/:version/lessons/:lessonId', async (request, reply) => {
     const principal = await authenticatePrincipal(deps, request, reply);
     if (!principal) return reply;
     const { id, lessonId } = request.params;
-    // The app's one named statement for the course side (course visibility, version, lesson row, editorship: CourseVersions.lesson).
-    const found = await deps.pool.query({ ...LESSON_LOOKUP, values: [id, Number(request.params.version), lessonId, principal.userId] });
+    // The app's one named statement (course visibility, version, lesson row, editorship and the enrollment: CourseVersions.lesson).
+    const found = await deps.pool.query({ ...LESSON_READ, values: [id, Number(request.params.version), lessonId, principal.userId] });
     const row = found.rows[0];
     const editor = principal.roles.includes('admin') || row?.editor === true;
     if (!row || (row.latest_version === 0 && !editor) || !row.version_id || !row.module_id) return reply.code(404).send({ status: 404 });
     const versionId: string = row.version_id;
-    if (!editor) {
-      if (!principal.roles.includes('trainee')) return reply.code(403).send({ status: 403 });
-      const enrolled = await deps.pool.query({ ...ENROLLED_IN_VERSION, values: [principal.userId, versionId] });
-      if (enrolled.rows.length === 0) return reply.code(403).send({ status: 403 });
-    }
+    if (!editor && !(principal.roles.includes('trainee') && row.enrolled === true)) return reply.code(403).send({ status: 403 });
     const content = row.content;
     return { lessonId, moduleId: row.module_id, versionId, ...content, ...renderedLesson(versionId, lessonId, content) };
   });

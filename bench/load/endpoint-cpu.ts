@@ -42,6 +42,14 @@ async function main(): Promise<void> {
     const world = loadWorld();
     const course = `/api/v1/courses/${world.courseId}`;
     const get = (path: string): Fire => (user) => http.request('GET', path, { token: user.accessToken });
+    // One quiz submission per user for the poll (no worker runs here: it stays queued, the poll's costlier case).
+    const submissions = new Map<number, string>();
+    const submit: Fire = async (user) => {
+      const answer = await http.request('POST', `/api/v1/assessments/${world.assessmentId}/submissions`, { token: user.accessToken, body: { answer: { answers: { q1: 'b', q2: 'Denial of Service' } } } });
+      if (answer.status === 202 && !submissions.has(user.index)) submissions.set(user.index, answer.body.id as string);
+      return answer;
+    };
+    for (const user of users) await submit(user);
     const endpoints: Array<[string, Fire]> = [
       ['GET /me', get('/api/v1/me')],
       ['GET /courses', get('/api/v1/courses')],
@@ -55,6 +63,8 @@ async function main(): Promise<void> {
       ['GET /skills', get('/api/v1/skills')],
       ['GET /organisations', get('/api/v1/organisations')],
       ['GET /.well-known/jwks.json', get('/.well-known/jwks.json')],
+      ['GET /submissions/:id (queued)', (user) => http.request('GET', `/api/v1/submissions/${submissions.get(user.index)}`, { token: user.accessToken })],
+      ['POST /assessments/:id/submissions', submit],
       ['POST /lessons/:id/complete (again)', (user) => http.request('POST', `/api/v1/lessons/${world.lessonIds[0]}/complete`, { token: user.accessToken })],
       ['PATCH /me', (user) => http.request('PATCH', '/api/v1/me', { token: user.accessToken, body: { district: user.index % 2 ? 'Cayo' : 'Belize', consentVersion: 1 } })],
       ['POST /auth/refresh', async (user) => {

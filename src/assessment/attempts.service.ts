@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
+import { AppTransactionHost, isUniqueViolation, namedStatement, namedStatementInTransaction, Transactional } from '@gds/database';
 import { conflict, notFound, Principal, ProblemException, unprocessable } from '@gds/http';
 import { AssessmentAttempt } from './assessment-attempt.entity';
 import { HintReveal } from './hint-reveal.entity';
@@ -9,6 +9,12 @@ import { GraderRegistry } from './graders/grader-registry';
 import { QuizGrader } from './graders/quiz.grader';
 import { FlagKey } from './graders/flag.grader';
 import { pastDue } from './frozen-assessment';
+
+/** The attempt lock with the trainee's exceptions read in the same statement: on every submit, named (parsed once per connection). */
+const LOCK_WITH_GRANTED = namedStatement(
+  'assessment:lock-attempts-with-granted',
+  `SELECT g.due_at, g.extra FROM (SELECT pg_advisory_xact_lock(hashtextextended($3, 0))) AS locked, (${GRANTED_SQL}) AS g`,
+);
 
 /**
  * Attempts: each counts toward the attempts allowed from the moment it starts. A per-(enrollment,
@@ -74,10 +80,11 @@ export class Attempts {
    */
   async lockWithGranted(located: TraineeAssessment): Promise<TraineeAssessment> {
     const { enrollment, frozen } = located;
-    const [row]: Array<{ due_at: Date | null; extra: number }> = await this.txHost.tx.query(
-      `SELECT g.due_at, g.extra FROM (SELECT pg_advisory_xact_lock(hashtextextended($3, 0))) AS locked, (${GRANTED_SQL}) AS g`,
-      [enrollment.enrollmentId, frozen.assessmentId, attemptLockKey(located)],
-    );
+    const [row] = await namedStatementInTransaction<{ due_at: Date | null; extra: number }>(this.txHost.tx, LOCK_WITH_GRANTED, [
+      enrollment.enrollmentId,
+      frozen.assessmentId,
+      attemptLockKey(located),
+    ]);
     return withExceptions(located, { dueAt: row.due_at, extra: row.extra });
   }
 

@@ -24,8 +24,8 @@ export class SubmissionsController {
   @ApiOkResponse({ type: SubmissionDetailView, description: 'Staff also see traineeId, cohortId, enrollmentId and the grade history' })
   @ApiProblems(404)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<SubmissionDetailView> {
-    const submission = await this.submissions.visible(id, principal);
-    const view = submissionView(submission, await this.submissions.queuePosition(submission), submission.traineeId !== principal.userId);
+    const { submission, queuePosition } = await this.submissions.visibleWithQueuePosition(id, principal);
+    const view = submissionView(submission, queuePosition, submission.traineeId !== principal.userId);
     return submission.traineeId === principal.userId ? view : { ...view, grades: await this.reviews.history(id) };
   }
 

@@ -44,6 +44,20 @@ interface LockRow {
   passed: string[] | null;
 }
 
+/**
+ * Who reads a version's lesson bodies as a trainee: an active or completed enrollment in it (a
+ * withdrawn one does not). One condition for the existence check and the SQL form other modules fold
+ * into their own statement (`enrolledInVersionSql`), so the two cannot part.
+ */
+function enrolledInVersionCondition(trainee: string, version: string): string {
+  return `trainee_id = ${trainee} AND course_version_id = ${version} AND status IN ('active', 'completed')`;
+}
+
+/** ENROLLED_IN_VERSION as an EXISTS another module's statement embeds (the lesson read's; same index, by the trainee). */
+export function enrolledInVersionSql(trainee: string, version: string): string {
+  return `EXISTS (SELECT 1 FROM enrollment WHERE ${enrolledInVersionCondition(trainee, version)})`;
+}
+
 /** The lesson read's enrollment check and a trainee's own enrollments: named statements (parsed once per connection). */
 const REFS_OF_TRAINEE = namedStatement('cohort:enrollment-refs-of-trainee', `${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`);
 const REF_WITH_COMPLETED_MODULES = namedStatement(
@@ -55,7 +69,17 @@ const REF_WITH_COMPLETED_MODULES = namedStatement(
 );
 export const ENROLLED_IN_VERSION = namedStatement(
   'cohort:enrolled-in-version',
-  `SELECT 1 FROM enrollment WHERE trainee_id = $1 AND course_version_id = $2 AND status IN ('active', 'completed') LIMIT 1`,
+  `SELECT 1 FROM enrollment WHERE ${enrolledInVersionCondition('$1', '$2')} LIMIT 1`,
+);
+
+/** What `moduleLock` reads: every submit, hint and attempt start asks it (named: parsed once per connection). */
+const MODULE_LOCK = namedStatement(
+  'cohort:module-lock',
+  `SELECT e.course_version_id, c.unlock_mode, floor(extract(epoch FROM c.starts_at) * 1000)::float8 AS starts_at, c.time_zone, u.offset_days,
+          CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT lesson_id FROM lesson_completion WHERE enrollment_id = e.id) END AS done_lessons,
+          CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = e.id AND passed) END AS passed
+     FROM enrollment e JOIN cohort c ON c.id = e.cohort_id LEFT JOIN cohort_module_unlock u ON u.cohort_id = c.id AND u.module_id = $2
+    WHERE e.id = $1`,
 );
 
 /** The cohort module's answer to other modules about enrollments (the EnrollmentDirectory contract). */
@@ -97,6 +121,10 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
     return rows.length > 0;
   }
 
+  enrolledInVersionSql(trainee: string, version: string): string {
+    return enrolledInVersionSql(trainee, version);
+  }
+
   async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {
     const rows: RefRow[] = await this.txHost.tx.query(`${SELECT_REFS} WHERE e.cohort_id = $1 ORDER BY e.enrolled_at, e.id`, [cohortId]);
     return rows.map(refOf);
@@ -132,14 +160,7 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
    */
   async moduleLock(enrollmentId: string, moduleId: string): Promise<{ opensAt: Date } | null> {
     const now = new Date();
-    const [row] = await this.reads.query<LockRow>(
-      `SELECT e.course_version_id, c.unlock_mode, floor(extract(epoch FROM c.starts_at) * 1000)::float8 AS starts_at, c.time_zone, u.offset_days,
-              CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT lesson_id FROM lesson_completion WHERE enrollment_id = e.id) END AS done_lessons,
-              CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = e.id AND passed) END AS passed
-         FROM enrollment e JOIN cohort c ON c.id = e.cohort_id LEFT JOIN cohort_module_unlock u ON u.cohort_id = c.id AND u.module_id = $2
-        WHERE e.id = $1`,
-      [enrollmentId, moduleId],
-    );
+    const [row] = await this.reads.query<LockRow>(MODULE_LOCK, [enrollmentId, moduleId]);
     if (!row) return null;
     const outline = await this.versions.getOutline(row.course_version_id);
     if (!outline) return null;

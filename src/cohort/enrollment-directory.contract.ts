@@ -22,6 +22,12 @@ export abstract class EnrollmentDirectory {
   abstract enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]>;
   /** Whether the trainee has an active or completed enrollment in a cohort running this course version. */
   abstract enrolledInVersion(traineeId: string, courseVersionId: string): Promise<boolean>;
+  /**
+   * `enrolledInVersion` as a boolean SQL expression over the caller's parameters or columns (the
+   * trainee's id, the version's id), for a statement of another module that must not take a round
+   * trip of its own for it (the lesson read); null from a directory that is not backed by SQL.
+   */
+  abstract enrolledInVersionSql(trainee: string, version: string): string | null;
   /** Whether the cohort exists, so a list under a cohort that names nothing answers 404, not an empty page. */
   abstract cohortExists(cohortId: string): Promise<boolean>;
   abstract instructorsOf(cohortId: string): Promise<string[]>;

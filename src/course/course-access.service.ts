@@ -76,4 +76,12 @@ export class CourseAccess {
     // A trainee who completed the course keeps reading it; a withdrawn one does not.
     return this.readers.enrolledInVersion(principal.userId, versionId);
   }
+
+  /**
+   * `enrolledInVersion` without the role check, as SQL over the caller's parameters or columns, when
+   * the readers have that form (null otherwise): for a read that asks it inside its own statement.
+   */
+  enrolledInVersionSql(trainee: string, version: string): string | null {
+    return this.readers.enrolledInVersionSql(trainee, version);
+  }
 }

@@ -72,6 +72,11 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return this.all().some((e) => e.traineeId === traineeId && e.courseVersionId === courseVersionId && e.status !== 'withdrawn');
   }
 
+  /** In memory: no SQL form, so the lesson read asks `enrolledInVersion` instead. */
+  enrolledInVersionSql(): null {
+    return null;
+  }
+
   async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {
     return this.all().filter((e) => e.cohortId === cohortId);
   }
