@@ -43,7 +43,7 @@ export async function authenticatePrincipal(deps: BaselineDeps, request: Fastify
  * algorithm, issuer and audience depend on the text alone, so they are checked once per token and
  * the expiry on every use. Without this the bare side paid a signature check per request that the
  * app does not (about 150 µs, 18–20 % of the bare me-enrollments route's CPU), which flattered every
- * ratio of a route behind the token check (found 2026-12-07, FINDINGS-enroll.md).
+ * ratio of a route behind the token check (found 2026-12-07, bench/findings/enroll-time.md).
  */
 const verifiedTokens = new Map<string, JWTPayload>();
 const VERIFIED_TOKENS_KEPT = 10_000;

@@ -153,7 +153,7 @@ export class AppConfig {
   /**
    * Least time between two claims of the worker's outbox relay: rows committed meanwhile are moved
    * in one batch (one claim, one add per queue, one mark) rather than one batch each; a row reaching
-   * an idle relay is still claimed at once. 0 claims at every NOTIFY. Unset: 50 (FINDINGS-relay.md).
+   * an idle relay is still claimed at once. 0 claims at every NOTIFY. Unset: 50 (bench/findings/relay-batching.md).
    */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1000)
   OUTBOX_CLAIM_SPACING_MS?: number;

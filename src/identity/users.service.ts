@@ -69,7 +69,7 @@ const PROFILE_COLUMNS = [
  * "in force". A withdrawal always writes the user's row (DemographicConsents.withdraw), so the
  * statement also requires the row it updates to be the version its snapshot saw (`xmin`): after
  * such a wait the newest version's xmin is the withdrawal's, and the statement writes nothing.
- * FINDINGS-writes.md has the case analysis; test/one-statement-writes.e2e-spec.ts races it.
+ * bench/findings/writes.md has the case analysis; test/one-statement-writes.e2e-spec.ts races it.
  */
 const OWN_PROFILE_UPDATE = namedStatement(
   'identity:update-own-profile',

@@ -14,7 +14,7 @@ export const COMPRESS_THRESHOLD_BYTES = 1024;
 
 /**
  * Brotli for answers made per request: quality 2, a 256 KB window. Measured on the api's own
- * answers (bench/response-encoding-cost.ts, FINDINGS-floor.md): quality 4 (the plugin's default)
+ * answers (bench/response-encoding-cost.ts, bench/findings/floor.md): quality 4 (the plugin's default)
  * costs 2.5–3× the CPU of quality 2 for 5–7 % fewer bytes (a 2.4 KB course version: 72 against
  * 27 µs, 1,014 against 1,076 bytes; a 10 KB list: 173 against 66 µs, 3.0 against 3.3 KB). API
  * answers are a few KB, so either size fits in the first flight of a TCP connection (10 segments)

@@ -21,7 +21,7 @@ const SOON_MS = 15;
  * Claims of a running relay start at least this far apart (QueueSettings.outboxClaimSpacingMs
  * overrides it): rows committed meanwhile go in one batch — one claim, one addBulk per queue, one
  * mark — instead of one batch each. A row reaching an idle relay is claimed at once; under a steady
- * stream a row waits at most this long. Measured in bench/relay-cpu.ts (FINDINGS-relay.md).
+ * stream a row waits at most this long. Measured in bench/relay-cpu.ts (bench/findings/relay-batching.md).
  */
 export const DEFAULT_CLAIM_SPACING_MS = 50;
 
