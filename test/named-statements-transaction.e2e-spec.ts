@@ -108,6 +108,6 @@ describe('the progress job: its statements named, in its transaction', () => {
     const relay = new OutboxRelay(t.dataSource, t.get(QueueRegistry), t.get(QueueSettings));
     const { result, names } = await counter.during(() => relay.relayBatch());
     expect(result).toBeGreaterThan(0);
-    expect(names).toEqual(['outbox:claim-due-rows', 'outbox:mark-rows-sent']);
+    expect(names).toEqual(['outbox:claim-due-rows-marking', 'outbox:mark-rows-sent']);
   });
 });
