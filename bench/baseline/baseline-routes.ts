@@ -231,15 +231,17 @@ function quizSubmission(app: FastifyInstance, deps: BaselineDeps): void {
   });
 }
 
+/** The bare quiz route's statements are named (parsed once per connection) as the app names its submit's (since 2026-12-07 12:30). */
 async function locateQuiz(pool: Pool, traineeId: string, assessmentId: string): Promise<LocatedQuiz | undefined> {
-  const { rows } = await pool.query<LocatedQuiz>(
-    `SELECT e.id AS enrollment_id, e.cohort_id, e.course_version_id, a.frozen, c.unlock_mode, c.starts_at, c.time_zone, u.offset_days
+  const { rows } = await pool.query<LocatedQuiz>({
+    name: 'bare:quiz-locate',
+    text: `SELECT e.id AS enrollment_id, e.cohort_id, e.course_version_id, a.frozen, c.unlock_mode, c.starts_at, c.time_zone, u.offset_days
        FROM enrollment e JOIN course_version_assessment a ON a.version_id = e.course_version_id AND a.assessment_id = $2
        JOIN cohort c ON c.id = e.cohort_id LEFT JOIN cohort_module_unlock u ON u.cohort_id = c.id AND u.module_id = (a.frozen->>'moduleId')::uuid
       WHERE e.trainee_id = $1 AND e.status = 'active' AND a.frozen->>'kind' = 'quiz'
       ORDER BY e.enrolled_at DESC, e.id LIMIT 1`,
-    [traineeId, assessmentId],
-  );
+    values: [traineeId, assessmentId],
+  });
   return rows[0];
 }
 
@@ -266,26 +268,29 @@ async function storeSubmission(client: PoolClient, traineeId: string, assessment
   // submissions, so parallel ones cannot exceed the attempts allowed, and in the same statement the
   // extra attempts granted to the trainee (the app's exceptions); the attempt is numbered and refused
   // past the limit in its insert, as the app does.
-  const granted = await client.query<{ extra: number }>(
-    `SELECT g.extra FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS locked,
+  const granted = await client.query<{ extra: number }>({
+    name: 'bare:quiz-attempt-lock',
+    text: `SELECT g.extra FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS locked,
        (SELECT coalesce(sum(extra_attempts), 0)::int AS extra FROM assessment_exception WHERE enrollment_id = $2 AND assessment_id = $3) AS g`,
-    [`attempt:${enrollmentId}:${assessmentId}`, enrollmentId, assessmentId],
-  );
+    values: [`attempt:${enrollmentId}:${assessmentId}`, enrollmentId, assessmentId],
+  });
   const attemptsAllowed = Math.min(100, frozen.attemptsAllowed + granted.rows[0].extra);
-  const attempt = await client.query(
-    `INSERT INTO assessment_attempt (assessment_id, version_id, enrollment_id, cohort_id, trainee_id, attempt_number, attempts_allowed)
+  const attempt = await client.query({
+    name: 'bare:quiz-attempt-insert',
+    text: `INSERT INTO assessment_attempt (assessment_id, version_id, enrollment_id, cohort_id, trainee_id, attempt_number, attempts_allowed)
      SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, used + 1, $6::int
        FROM (SELECT count(*)::int AS used FROM assessment_attempt WHERE enrollment_id = $3::uuid AND assessment_id = $1::uuid) counted
       WHERE used < $6::int
      RETURNING id`,
-    [assessmentId, versionId, enrollmentId, cohortId, traineeId, attemptsAllowed],
-  );
+    values: [assessmentId, versionId, enrollmentId, cohortId, traineeId, attemptsAllowed],
+  });
   if (attempt.rows.length === 0) return undefined;
-  const submission = await client.query(
-    `INSERT INTO submission (attempt_id, assessment_id, version_id, enrollment_id, cohort_id, trainee_id, kind, answer, status, late_days, max_score, pass_mark, submitted_at)
+  const submission = await client.query({
+    name: 'bare:quiz-submission-insert',
+    text: `INSERT INTO submission (attempt_id, assessment_id, version_id, enrollment_id, cohort_id, trainee_id, kind, answer, status, late_days, max_score, pass_mark, submitted_at)
      VALUES ($1, $2, $3, $4, $5, $6, 'quiz', $7, 'queued', 0, $8, $9, now()) RETURNING id`,
-    [attempt.rows[0].id, assessmentId, versionId, enrollmentId, cohortId, traineeId, JSON.stringify(answer), frozen.maxScore, frozen.passMark],
-  );
+    values: [attempt.rows[0].id, assessmentId, versionId, enrollmentId, cohortId, traineeId, JSON.stringify(answer), frozen.maxScore, frozen.passMark],
+  });
   return submission.rows[0].id;
 }
 
