@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { hash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -57,7 +58,7 @@ const ENCODERS: Array<[string, (body: Buffer) => Buffer]> = [
 ];
 
 function main(): void {
-  const dir = process.argv[2] ?? '/tmp/bodies';
+  const dir = process.argv[2] ?? join(tmpdir(), 'bodies');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   // A synthetic larger answer too (a long list): the cost per KB where compression clearly pays.
   const bodies: Array<[string, Buffer]> = files.map((f) => [f.replace(/\.json$/, ''), readFileSync(join(dir, f))]);
