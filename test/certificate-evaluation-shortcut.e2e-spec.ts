@@ -21,7 +21,7 @@ describe('certificate evaluation: results read only when they can decide', () =>
     admin = await loginAdmin(t.api);
     issuer = t.get<CertificateIssuer>(CertificateIssuer);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
   beforeEach(() => resultsRead.mockClear());
 
   const trainee = async () => (await createUser(t.api, admin.token, ['trainee'])).id;

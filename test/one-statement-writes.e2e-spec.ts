@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { AppTransactionHost } from '@gds/database';
+import { waitFor } from '@gds/testing';
 import { PublishedCourseVersions } from '../src/course/published-course-versions.contract';
+import { DemographicConsents } from '../src/identity/demographic-consents.service';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { FakePublishedCourseVersions, outlineOf } from './support/fakes/published-course-versions.fake';
@@ -18,7 +21,7 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
     t = await startTestApp({ role: 'api', env: { LOG_LEVEL: 'error' }, overrides: [{ provide: PublishedCourseVersions, useValue: fake }] });
     admin = await loginAdmin(t.api);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const tokenRow = async (token: string) =>
     (await t.dataSource.query('SELECT used_at, revoked_at FROM refresh_token WHERE id = $1', [token.split('.')[0]]))[0] as { used_at: Date | null; revoked_at: Date | null };
@@ -54,12 +57,7 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
   const holdNextOutlineRead = () => {
     let reached!: () => void;
     let release!: () => void;
-    // A deadline: an await that never settles hangs the file without a word until jest's 600 s
-    // testTimeout (jest prints a file's results only when it ends), as two runs of this file did.
-    const atRead = new Promise<void>((resolve, reject) => {
-      reached = resolve;
-      setTimeout(() => reject(new Error('the held completion never read outlines (60 s)')), 60_000).unref();
-    });
+    const atRead = new Promise<void>((resolve) => (reached = resolve));
     const released = new Promise<void>((resolve) => (release = resolve));
     const spy = jest.spyOn(fake, 'getOutlines').mockImplementationOnce(async (versionIds) => {
       reached();
@@ -68,6 +66,15 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
     });
     return { atRead, release: () => { release(); spy.mockRestore(); } };
   };
+
+  /**
+   * Until the held read is reached, failing at once if the request answers without reaching it: an
+   * await on the read alone never settles then, and jest would only report the file at its timeout.
+   */
+  const untilHeld = (atRead: Promise<void>, request: Promise<{ status: number }>) =>
+    Promise.race([atRead, request.then((answer) => {
+      throw new Error(`answered ${answer.status} without reading outlines`);
+    })]);
 
   it('writes no completion whose read went stale: a cohort stopped meanwhile refuses, a version move meanwhile completes under the new version', async () => {
     const running = await createCohort(t.api, admin.token, fake, { status: 'running', shape: { modules: [{ lessons: 1 }] } });
@@ -78,7 +85,7 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
 
     const held = holdNextOutlineRead();
     const stale = complete(running.outline.modules[0].lessons[0].lessonId);
-    await held.atRead;
+    await untilHeld(held.atRead, stale);
     expect((await t.api.post(`/api/v1/cohorts/${running.id}/status`, { status: 'completed' }, admin.token)).status).toBe(200);
     held.release();
     const refused = await stale;
@@ -100,7 +107,7 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
     const moved = (await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: mover.id }, admin.token)).body.id as string;
     const during = holdNextOutlineRead();
     const racing = complete(lesson.lessonId, mover.token);
-    await during.atRead;
+    await untilHeld(during.atRead, racing);
     expect((await t.api.post(`/api/v1/cohorts/${cohort.id}/version-moves`, { toVersionId: v2.versionId, reason: 'Lesson moved' }, admin.token)).status).toBe(201);
     during.release();
     const answer = await racing;
@@ -156,41 +163,65 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
   });
 
   /** Until a statement on `table` waits for a row lock (the racing request has reached its write). */
-  const untilWaitingOn = async (table: string) => {
-    for (let i = 0; i < 200; i++) {
+  const untilWaitingOn = (table: string) =>
+    waitFor(async () => {
       const [w] = await t.dataSource.query(
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%' || $1 || '%'",
         [table],
       );
-      if (w.n > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`nothing waited on ${table}`);
+      return w.n > 0;
+    }, { what: `a statement waiting on a row lock of ${table}`, intervalMs: 25 });
+
+  /**
+   * Holds the next consent withdrawal open after its last statement, until `release`: the real
+   * DemographicConsents.withdraw, run inside a transaction of the test's that it joins (its
+   * @Transactional propagation), so its writes are made and uncommitted, and commit at `release`.
+   */
+  const holdNextWithdrawal = () => {
+    const consents = t.get<DemographicConsents>(DemographicConsents);
+    const txHost = t.get<AppTransactionHost>(AppTransactionHost);
+    const withdraw = consents.withdraw.bind(consents);
+    let written!: () => void;
+    let release!: () => void;
+    const atCommit = new Promise<void>((resolve) => (written = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const spy = jest.spyOn(consents, 'withdraw').mockImplementationOnce((userId) =>
+      txHost.withTransaction(async () => {
+        await withdraw(userId);
+        written();
+        await released;
+      }),
+    );
+    return { atCommit, release: () => { release(); spy.mockRestore(); } };
   };
 
-  it('refuses demographic values racing a consent withdrawal (it holds the row, the PATCH waits, it commits), storing none', async () => {
+  // PATCH /me's one statement refuses after waiting for a withdrawal only because the withdrawal
+  // wrote the user's row (xmin): so also when the row held no value to delete.
+  it.each([
+    ['holding a demographic value', (token: string) => t.api.patch('/api/v1/me', { district: 'Cayo', consentVersion: 1 }, token)],
+    ['holding no demographic value yet', (token: string) => t.api.put('/api/v1/me/demographic-consent', { version: 1 }, token)],
+  ])('refuses demographic values racing a consent withdrawal (it holds the row, the PATCH waits, it commits), storing none: a user %s', async (_, consent) => {
     const person = await createUser(t.api, admin.token, ['trainee']);
-    expect((await t.api.patch('/api/v1/me', { district: 'Cayo', consentVersion: 1 }, person.token)).status).toBe(200);
-    const withdrawal = t.dataSource.createQueryRunner();
-    await withdrawal.connect();
+    expect((await consent(person.token)).status).toBe(200);
+    const held = holdNextWithdrawal();
+    const withdrawn = t.api.delete('/api/v1/me/demographic-consent', person.token);
     try {
-      // What DemographicConsents.withdraw writes, held uncommitted.
-      await withdrawal.startTransaction();
-      await withdrawal.query('SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE', [person.id]);
-      await withdrawal.query('UPDATE demographic_consent SET withdrawn_at = now() WHERE user_id = $1 AND withdrawn_at IS NULL', [person.id]);
-      await withdrawal.query('UPDATE app_user SET gender = NULL, birth_year = NULL, district = NULL, employer = NULL, updated_at = now() WHERE id = $1', [person.id]);
+      await Promise.race([held.atCommit, withdrawn.then((answer) => {
+        throw new Error(`the withdrawal answered ${answer.status} without being held`);
+      })]);
       const patch = t.api.patch('/api/v1/me', { district: 'Belize', displayName: 'Racing' }, person.token);
       await untilWaitingOn('app_user');
-      await withdrawal.commitTransaction();
+      held.release();
+      expect((await withdrawn).status).toBe(200);
       const answer = await patch;
       expect(answer.status).toBe(400);
       expect(answer.body.type).toMatch(/consent-required$/);
     } finally {
-      if (withdrawal.isTransactionActive) await withdrawal.rollbackTransaction();
-      await withdrawal.release();
+      held.release();
     }
     const [row] = await t.dataSource.query('SELECT district, display_name FROM app_user WHERE id = $1', [person.id]);
     expect(row).toEqual({ district: null, display_name: 'Test trainee' });
+    expect(await t.dataSource.query('SELECT 1 FROM demographic_consent WHERE user_id = $1 AND withdrawn_at IS NULL', [person.id])).toEqual([]);
   });
 
   it('withdraws consent by locking the user first, as a PATCH giving values does: neither holds what the other waits for', async () => {

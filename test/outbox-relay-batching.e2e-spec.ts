@@ -59,8 +59,30 @@ describe('outbox relay: batches', () => {
     expect((await rowsOf(jobIds)).map((row) => [row.claims, row.sent])).toEqual([[1, true], [1, true], [1, true]]);
   });
 
+  /**
+   * The relay's waits, for the test to end the claim-spacing holds itself: each unwakeable sleep (the
+   * hold) is the relay's own, which a NOTIFY must not end, and ends when the test calls its `end` (the
+   * way shutdown ends a wait), so no hold depends on how fast the machine commits meanwhile.
+   */
+  function recordHolds(relay: OutboxRelay) {
+    const internals = relay as unknown as RelayInternals;
+    const sleep = internals.sleep.bind(relay);
+    const holds: Array<{ ms: number; end: () => void; ended: boolean }> = [];
+    jest.spyOn(internals, 'sleep').mockImplementation((ms, wakeable) => {
+      const sleeping = sleep(ms, wakeable);
+      if (!wakeable) {
+        const hold = { ms, end: internals.stopWaiting ?? (() => undefined), ended: false };
+        void sleeping.then(() => (hold.ended = true));
+        holds.push(hold);
+      }
+      return sleeping;
+    });
+    return { holds, heard: jest.spyOn(internals, 'nudge') };
+  }
+
   it('a running relay holds the claim spacing after a batch, then marks that batch with the next claim', async () => {
-    const spacingMs = 2_500;
+    // Far longer than the test: every hold ends when the test ends it.
+    const spacingMs = 600_000;
     const settings = { ...t.get<QueueSettings>(QueueSettings), outboxClaimSpacingMs: spacingMs } as QueueSettings;
     const relay = new OutboxRelay(t.dataSource, registry, settings);
     const queue: Queue = registry.get('progress');
@@ -68,27 +90,45 @@ describe('outbox relay: batches', () => {
     try {
       // Its own connection is made at bootstrap (the first claim, of nothing, was sent on it then); the NOTIFYs must reach it.
       const statements = recordStatements(relay);
+      const { holds, heard } = recordHolds(relay);
+      const claims = () => statements.filter((s) => s.name === 'outbox:claim-due-rows-marking');
       await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'gds-outbox-relay' AND query ILIKE 'LISTEN%'`)).length > 0, { what: 'the relay to listen' });
+      const heardAtStart = heard.mock.calls.length;
       const first = await publishInTransaction(t, 'recompute-progress', { enrollmentId: randomUUID() });
-      await waitFor(async () => (await queue.getJob(first)) ?? undefined, { what: 'the first job', timeoutMs: 15_000 });
-      // Committed while the relay holds: it waits for the spacing to end, then claims it.
+      // Its NOTIFY heard too (a poll may have claimed the row first), so that the next one heard is the second row's.
+      await waitFor(() => holds.length > 0 && heard.mock.calls.length > heardAtStart, { what: 'the relay to hold after the batch of the first row' });
+      expect(await queue.getJob(first)).toBeDefined();
+      // The hold runs from that claim: at most the spacing.
+      expect(holds[0].ms).toBeGreaterThan(0);
+      expect(holds[0].ms).toBeLessThanOrEqual(spacingMs);
+      const claimsBeforeSecond = claims().length;
+
+      // Committed while the relay holds: it hears the NOTIFY and keeps holding, claiming nothing.
+      const heardBefore = heard.mock.calls.length;
       const second = await publishInTransaction(t, 'recompute-progress', { enrollmentId: randomUUID() });
-      await waitFor(async () => (await relay.pendingCount()) === 0 || undefined, { what: 'both rows to be marked sent', timeoutMs: 15_000 });
+      await waitFor(() => heard.mock.calls.length > heardBefore, { what: 'the relay to hear the second row’s NOTIFY' });
+      expect(holds[0].ended).toBe(false);
+      expect(claims()).toHaveLength(claimsBeforeSecond);
+      expect(await queue.getJob(second)).toBeFalsy();
+
+      // The spacing over, it claims the second row, marking the first with that claim, and holds again.
+      holds[0].end();
+      await waitFor(() => holds.length > 1, { what: 'the relay to hold after the batch of the second row' });
       expect(await queue.getJob(second)).toBeDefined();
+      expect(claims()).toHaveLength(claimsBeforeSecond + 1);
+      // Nothing came during that hold: it marks the second batch with a statement of its own, then sleeps.
+      holds[1].end();
+      await waitFor(async () => (await relay.pendingCount()) === 0 || undefined, { what: 'both rows to be marked sent' });
 
       const [firstRow, secondRow] = await rowsOf([first, second]).then((rows) => [rows.find((r) => r.jobId === first)!, rows.find((r) => r.jobId === second)!]);
-      const claims = statements.filter((s) => s.name === 'outbox:claim-due-rows-marking');
-      // The claim that took the second row marked the first: no statement of its own for that mark.
-      const claimOfSecond = claims.find((s) => marksOf(s).includes(firstRow.id));
-      expect(claimOfSecond && marksOf(claimOfSecond)).toEqual([firstRow.id]);
-      // It came no sooner than the spacing after the claim before it, the one that took the first row.
-      const claimOfFirst = claims[claims.indexOf(claimOfSecond!) - 1];
+      const [claimOfFirst, claimOfSecond] = claims().slice(claimsBeforeSecond - 1);
       expect(marksOf(claimOfFirst)).toEqual([]);
-      expect(claimOfSecond!.at - claimOfFirst.at).toBeGreaterThanOrEqual(spacingMs - 5);
-      // The second batch, with nothing after it, is marked before the relay sleeps: one mark statement in all.
+      // The claim that took the second row marked the first: no statement of its own for that mark.
+      expect(marksOf(claimOfSecond)).toEqual([firstRow.id]);
       const marks = statements.filter((s) => s.name === 'outbox:mark-rows-sent');
       expect(marks.map((s) => s.params[0])).toEqual([[secondRow.id]]);
       expect([firstRow.claims, secondRow.claims]).toEqual([1, 1]);
+      expect(holds).toHaveLength(2);
     } finally {
       await relay.beforeApplicationShutdown();
     }
@@ -118,6 +158,13 @@ describe('outbox relay: batches', () => {
     expect((await rowsOf([jobId])).map((row) => [row.claims, row.sent])).toEqual([[2, true]]);
   });
 });
+
+/** The relay's waits (private): the sleep, the end of the current one (shutdown's), and what a NOTIFY calls. */
+interface RelayInternals {
+  sleep(ms: number, wakeable: boolean): Promise<void>;
+  stopWaiting: (() => void) | undefined;
+  nudge(): void;
+}
 
 /** The ids a claim statement marked sent with it ($3). */
 function marksOf(statement: { params: unknown[] }): string[] {

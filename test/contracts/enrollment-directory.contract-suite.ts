@@ -14,6 +14,12 @@ export interface EnrollmentDirectoryStand {
   /** An active enrollment of the trainee in the cohort; answers its id. */
   enroll(cohortId: string, traineeId: string): Promise<string>;
   withdraw(enrollmentId: string): Promise<void>;
+  /** Records the module done for the enrollment (a real provider: every lesson of it completed by the trainee, progress recomputed). */
+  completeModule(enrollmentId: string, moduleId: string): Promise<void>;
+  /** Makes the enrollment completed (a real provider: every module of it done, which completes it). */
+  complete(enrollmentId: string): Promise<void>;
+  /** Runs a statement on the database the provider answers from (to evaluate its SQL forms); null for one without a database. */
+  query: ((sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>) | null;
   close(): Promise<void>;
 }
 
@@ -105,6 +111,20 @@ export function describeEnrollmentDirectoryContract(name: string, makeStand: () 
       expect(await directory.enrollmentWithCompletedModules(unknown)).toBeNull();
     });
 
+    it('answers the modules an enrollment has completed, ordered by id, alone and with the enrollment', async () => {
+      const cohort = await stand.runningCohort([]);
+      const enrollmentId = await stand.enroll(cohort.cohortId, await stand.person('trainee'));
+      const [low, high] = [...cohort.moduleIds].sort();
+      const withModules = async (completedModuleIds: string[]) => ({ ...(await directory.getEnrollment(enrollmentId))!, completedModuleIds });
+      // The higher id first: an answer in the order of completion is out of order.
+      await stand.completeModule(enrollmentId, high);
+      expect(await directory.completedModules(enrollmentId)).toEqual([high]);
+      expect(await directory.enrollmentWithCompletedModules(enrollmentId)).toEqual(await withModules([high]));
+      await stand.completeModule(enrollmentId, low);
+      expect(await directory.completedModules(enrollmentId)).toEqual([low, high]);
+      expect(await directory.enrollmentWithCompletedModules(enrollmentId)).toEqual(await withModules([low, high]));
+    });
+
     it('answers whether a trainee is enrolled (active) in a version: not in another version, not once withdrawn, not someone else', async () => {
       const trainee = await stand.person('trainee');
       const [first, second] = [await stand.runningCohort([]), await stand.runningCohort([])];
@@ -114,6 +134,33 @@ export function describeEnrollmentDirectoryContract(name: string, makeStand: () 
       expect(await directory.enrolledInVersion(await stand.person('trainee'), first.courseVersionId)).toBe(false);
       await stand.withdraw(enrollmentId);
       expect(await directory.enrolledInVersion(trainee, first.courseVersionId)).toBe(false);
+    });
+
+    it('gives enrolledInVersion as SQL that answers as it does (active, completed, withdrawn, another version, a stranger), or null without a database', async () => {
+      const [active, graduate, leaver, stranger] = [await stand.person('trainee'), await stand.person('trainee'), await stand.person('trainee'), await stand.person('trainee')];
+      const [cohort, other] = [await stand.runningCohort([]), await stand.runningCohort([])];
+      await stand.enroll(cohort.cohortId, active);
+      await stand.complete(await stand.enroll(cohort.cohortId, graduate));
+      await stand.withdraw(await stand.enroll(cohort.cohortId, leaver));
+      const cases: Array<[string, string, boolean]> = [
+        [active, cohort.courseVersionId, true], [graduate, cohort.courseVersionId, true], [leaver, cohort.courseVersionId, false],
+        [active, other.courseVersionId, false], [stranger, cohort.courseVersionId, false],
+      ];
+      for (const [trainee, version, enrolled] of cases) expect([trainee, version, await directory.enrolledInVersion(trainee, version)]).toEqual([trainee, version, enrolled]);
+
+      // The caller's two parameters, as the lesson read passes its own.
+      const sql = directory.enrolledInVersionSql('$1::uuid', '$2::uuid');
+      const query = stand.query;
+      if (!query) {
+        expect(sql).toBeNull();
+        return;
+      }
+      expect(typeof sql).toBe('string');
+      // And a version id that is null answers false (CourseReaders).
+      for (const [trainee, version, enrolled] of [...cases, [active, null, false] as const]) {
+        const [row] = await query(`SELECT ${sql} AS enrolled`, [trainee, version]);
+        expect([trainee, version, row.enrolled]).toEqual([trainee, version, enrolled]);
+      }
     });
 
     it('pages the active enrollments of running cohorts by enrollment id, each once, leaving out the withdrawn', async () => {
