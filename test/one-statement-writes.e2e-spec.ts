@@ -210,8 +210,9 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
       await untilWaitingOn('app_user');
       await erasure.commitTransaction();
       const answer = await patch;
-      // As for an unknown user: the account is no one's to edit any more.
-      expect(answer.status).toBe(404);
+      // As the access check answers for an inactive account: the token no longer stands.
+      expect(answer.status).toBe(401);
+      expect(answer.body.detail).toBe('This account is not active.');
     } finally {
       if (erasure.isTransactionActive) await erasure.rollbackTransaction();
       await erasure.release();

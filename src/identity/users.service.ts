@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AppTransactionHost, DirectReads, isUniqueViolation, namedStatement, Transactional } from '@gds/database';
-import { conflict, notFound, Page, toPage, decodeCursor, decodeMicrosecondCursor, microsecondKey, unprocessable } from '@gds/http';
+import { conflict, notFound, Page, ProblemException, toPage, decodeCursor, decodeMicrosecondCursor, microsecondKey, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { User } from './user.entity';
 import { RoleChange } from './role-change.entity';
@@ -71,7 +71,8 @@ const PROFILE_COLUMNS = [
  * such a wait the newest version's xmin is the withdrawal's, and the statement writes nothing.
  * bench/findings/writes.md has the case analysis; test/one-statement-writes.e2e-spec.ts races it.
  * Only an active account: an UPDATE that waited for an erasure's lock is re-checked against the
- * pseudonymised row (active = false) and must not write the old name back onto it.
+ * pseudonymised row (active = false) and must not write the old name back onto it (the transaction
+ * below then answers 401, as the access check does for an inactive account).
  */
 const OWN_PROFILE_UPDATE = namedStatement(
   'identity:update-own-profile',
@@ -206,9 +207,10 @@ export class UsersService {
     // The row first, as withdrawal does: a withdrawal in flight commits before the consent is read
     // below (a new snapshot under READ COMMITTED), and one that starts later waits for this commit.
     // NO KEY UPDATE, not UPDATE: rows referring to the user (inserts checking their foreign key) need not wait.
-    // Active only: after waiting for an erasure the row is re-checked, and an erased account is no one's to edit (404 as unknown).
-    const locked = await this.txHost.tx.query('SELECT 1 FROM app_user WHERE id = $1 AND active FOR NO KEY UPDATE', [id]);
-    if (locked.length === 0) throw notFound('User');
+    const [locked]: Array<{ active: boolean }> = await this.txHost.tx.query('SELECT active FROM app_user WHERE id = $1 FOR NO KEY UPDATE', [id]);
+    if (!locked) throw notFound('User');
+    // The row as it is after any wait: an account deactivated or erased meanwhile is refused as the access check refuses it.
+    if (!locked.active) throw new ProblemException(401, 'unauthorized', 'Unauthorized', 'This account is not active.');
     await this.consents.requireFor(id, changes, consentVersion);
     const given = PROFILE_COLUMNS.filter(([field]) => changes[field] !== undefined);
     const rows: UserProfileRow[] = await this.txHost.tx.query(
