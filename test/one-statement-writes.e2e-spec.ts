@@ -7,6 +7,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { FakePublishedCourseVersions, outlineOf } from './support/fakes/published-course-versions.fake';
 import { createCohort, outboxRows } from './support/cohort-builders';
+import { ERASED_NAME } from '../src/identity/identity-personal-data.service';
 
 /**
  * The hot writes of issue 23's load run that are one statement outside a transaction (lesson
@@ -222,6 +223,33 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
     const [row] = await t.dataSource.query('SELECT district, display_name FROM app_user WHERE id = $1', [person.id]);
     expect(row).toEqual({ district: null, display_name: 'Test trainee' });
     expect(await t.dataSource.query('SELECT 1 FROM demographic_consent WHERE user_id = $1 AND withdrawn_at IS NULL', [person.id])).toEqual([]);
+  });
+
+  it('writes nothing onto an account erased while the PATCH waited for its row (the erasure holds it, the PATCH waits, it commits)', async () => {
+    const person = await createUser(t.api, admin.token, ['trainee']);
+    const erasure = t.dataSource.createQueryRunner();
+    await erasure.connect();
+    try {
+      // What IdentityPersonalData.eraseFor writes to the user's row, held uncommitted.
+      await erasure.startTransaction();
+      await erasure.query('SELECT roles, active FROM app_user WHERE id = $1 FOR UPDATE', [person.id]);
+      await erasure.query(
+        `UPDATE app_user SET email = 'erased-' || id || '@erased.invalid', display_name = $2, password_hash = NULL, active = false, updated_at = now() WHERE id = $1`,
+        [person.id, ERASED_NAME],
+      );
+      const patch = t.api.patch('/api/v1/me', { displayName: 'Racing' }, person.token);
+      await untilWaitingOn('app_user');
+      await erasure.commitTransaction();
+      const answer = await patch;
+      // As the access check answers for an inactive account: the token no longer stands.
+      expect(answer.status).toBe(401);
+      expect(answer.body.detail).toBe('This account is not active.');
+    } finally {
+      if (erasure.isTransactionActive) await erasure.rollbackTransaction();
+      await erasure.release();
+    }
+    const [row] = await t.dataSource.query('SELECT display_name, active FROM app_user WHERE id = $1', [person.id]);
+    expect(row).toEqual({ display_name: ERASED_NAME, active: false });
   });
 
   it('withdraws consent by locking the user first, as a PATCH giving values does: neither holds what the other waits for', async () => {

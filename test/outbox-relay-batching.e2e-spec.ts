@@ -134,6 +134,39 @@ describe('outbox relay: batches', () => {
     }
   });
 
+  it('a row committed while the mark before the sleep is in flight is claimed at once, not at the next poll', async () => {
+    // A poll interval far beyond the wait below: the second row can only be claimed in time through its NOTIFY.
+    const settings = { ...t.get<QueueSettings>(QueueSettings), outboxClaimSpacingMs: 0, outboxPollIntervalMs: 600_000 } as QueueSettings;
+    const relay = new OutboxRelay(t.dataSource, registry, settings);
+    const internals = relay as unknown as { woken: boolean; pool: { query: (statement: unknown, params: unknown[]) => Promise<unknown[]> } };
+    const queue: Queue = registry.get('progress');
+    relay.onApplicationBootstrap();
+    let second: string | undefined;
+    try {
+      await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'gds-outbox-relay' AND query ILIKE 'LISTEN%'`)).length > 0, { what: 'the relay to listen' });
+      const sent: string[] = [];
+      const query = internals.pool.query.bind(internals.pool);
+      jest.spyOn(internals.pool, 'query').mockImplementation(async (statement, params) => {
+        const name = typeof statement === 'string' ? statement : (statement as { name: string }).name;
+        sent.push(name);
+        if (name === 'outbox:mark-rows-sent' && second === undefined) {
+          // The first batch's mark is on its way: a row commits now, and its NOTIFY arrives before the mark answers.
+          second = await publishInTransaction(t, 'recompute-progress', { enrollmentId: randomUUID() });
+          await waitFor(() => internals.woken || undefined, { what: 'the NOTIFY of the second row' });
+        }
+        return query(statement, params);
+      });
+      const first = await publishInTransaction(t, 'recompute-progress', { enrollmentId: randomUUID() });
+      await waitFor(async () => (await queue.getJob(first)) ?? undefined, { what: 'the first job', timeoutMs: 15_000 });
+      await waitFor(async () => (second !== undefined && (await queue.getJob(second))) || undefined, { what: 'the second job, through its NOTIFY', timeoutMs: 15_000 });
+      // Claim of the first, its mark (the second row commits meanwhile), then at once the claim that takes the second.
+      const fromFirstMark = sent.slice(sent.indexOf('outbox:mark-rows-sent'));
+      expect(fromFirstMark.slice(0, 2)).toEqual(['outbox:mark-rows-sent', 'outbox:claim-due-rows-marking']);
+    } finally {
+      await relay.beforeApplicationShutdown();
+    }
+  });
+
   it('a batch added and never marked (the relay died) moves again after its lease and adds no second job', async () => {
     const probeId = randomUUID();
     const jobId = await publishInTransaction(t, 'pipeline-probe', { probeId });

@@ -74,7 +74,19 @@ function lessonLookupText(extraColumns: string): string {
  */
 export function lessonReadStatement(enrolledInVersionSql: (trainee: string, version: string) => string | null): NamedStatement {
   const enrolled = enrolledInVersionSql('$4::uuid', 'v.id');
-  return enrolled === null ? LESSON_LOOKUP : namedStatement('course:lesson-read', lessonLookupText(`,\n         ${enrolled} AS enrolled`));
+  if (enrolled === null) return LESSON_LOOKUP;
+  onlyPlaceholders(enrolled, ['$4'], 'CourseReaders.enrolledInVersionSql');
+  return namedStatement('course:lesson-read', lessonLookupText(`,\n         ${enrolled} AS enrolled`));
+}
+
+/**
+ * Another module's SQL fragment may refer only to the parameters it was handed: a `$1` of its own
+ * would silently bind the course id (this statement's `$1`), a `$5` would fail on every read. The
+ * text is composed once, at start-up, so a fragment that breaks this stops the app there.
+ */
+function onlyPlaceholders(fragment: string, allowed: string[], from: string): void {
+  const stray = (fragment.match(/\$\d+/g) ?? []).filter((placeholder) => !allowed.includes(placeholder));
+  if (stray.length > 0) throw new Error(`${from} answered SQL with parameters it was not given (${[...new Set(stray)].join(', ')}; allowed: ${allowed.join(', ')})`);
 }
 
 interface LessonLookup {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AppTransactionHost, DirectReads, isUniqueViolation, namedStatement, Transactional } from '@gds/database';
-import { conflict, notFound, Page, toPage, decodeCursor, decodeMicrosecondCursor, microsecondKey, unprocessable } from '@gds/http';
+import { conflict, notFound, Page, ProblemException, toPage, decodeCursor, decodeMicrosecondCursor, microsecondKey, unprocessable } from '@gds/http';
 import { Outbox } from '@gds/queue';
 import { User } from './user.entity';
 import { RoleChange } from './role-change.entity';
@@ -70,12 +70,15 @@ const PROFILE_COLUMNS = [
  * statement also requires the row it updates to be the version its snapshot saw (`xmin`): after
  * such a wait the newest version's xmin is the withdrawal's, and the statement writes nothing.
  * bench/findings/writes.md has the case analysis; test/one-statement-writes.e2e-spec.ts races it.
+ * Only an active account: an UPDATE that waited for an erasure's lock is re-checked against the
+ * pseudonymised row (active = false) and must not write the old name back onto it (the transaction
+ * below then answers 401, as the access check does for an inactive account).
  */
 const OWN_PROFILE_UPDATE = namedStatement(
   'identity:update-own-profile',
   `WITH updated AS (
      UPDATE app_user SET ${PROFILE_COLUMNS.map(([field, column], i) => `${column} = CASE WHEN '${field}' = ANY($4::text[]) THEN $${i + 5} ELSE ${column} END, `).join('')}updated_at = now()
-      WHERE id = $1 AND ${DemographicConsents.standsSql('$1', '$2', '$3')}
+      WHERE id = $1 AND active AND ${DemographicConsents.standsSql('$1', '$2', '$3')}
         AND (NOT $3::bool OR xmin = (SELECT seen.xmin FROM app_user seen WHERE seen.id = $1))
       RETURNING *
    )
@@ -204,13 +207,15 @@ export class UsersService {
     // The row first, as withdrawal does: a withdrawal in flight commits before the consent is read
     // below (a new snapshot under READ COMMITTED), and one that starts later waits for this commit.
     // NO KEY UPDATE, not UPDATE: rows referring to the user (inserts checking their foreign key) need not wait.
-    const locked = await this.txHost.tx.query('SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE', [id]);
-    if (locked.length === 0) throw notFound('User');
+    const [locked]: Array<{ active: boolean }> = await this.txHost.tx.query('SELECT active FROM app_user WHERE id = $1 FOR NO KEY UPDATE', [id]);
+    if (!locked) throw notFound('User');
+    // The row as it is after any wait: an account deactivated or erased meanwhile is refused as the access check refuses it.
+    if (!locked.active) throw new ProblemException(401, 'unauthorized', 'Unauthorized', 'This account is not active.');
     await this.consents.requireFor(id, changes, consentVersion);
     const given = PROFILE_COLUMNS.filter(([field]) => changes[field] !== undefined);
     const rows: UserProfileRow[] = await this.txHost.tx.query(
       `WITH updated AS (
-         UPDATE app_user SET ${given.map(([, column], i) => `${column} = $${i + 2}, `).join('')}updated_at = now() WHERE id = $1 RETURNING *
+         UPDATE app_user SET ${given.map(([, column], i) => `${column} = $${i + 2}, `).join('')}updated_at = now() WHERE id = $1 AND active RETURNING *
        )
        SELECT ${PROFILE_SELECT} FROM updated`,
       [id, ...given.map(([field]) => changes[field])],

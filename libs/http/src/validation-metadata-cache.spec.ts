@@ -27,6 +27,20 @@ describe('cached class-validator metadata lookups', () => {
     expect(storage.getTargetValidationMetadatas).toBe(installed);
   });
 
+  it('hands out frozen arrays and groupings: a caller cannot change the rules every later request is checked by', () => {
+    const rules = lookup(Base);
+    const grouped = storage.groupByPropertyName(rules);
+    expect(Object.isFrozen(rules)).toBe(true);
+    expect(Object.isFrozen(grouped)).toBe(true);
+    expect(Object.values(grouped).every((byProperty) => Object.isFrozen(byProperty))).toBe(true);
+    // Modules are strict: the write throws rather than quietly dropping a rule for every request.
+    expect(() => (rules as unknown[]).pop()).toThrow(TypeError);
+    expect(() => {
+      (grouped as Record<string, unknown>).name = [];
+    }).toThrow(TypeError);
+    expect(rulesOf(Base)).toEqual(['name:isString']);
+  });
+
   it('forgets what it kept when a rule is registered later (a subclass, a rule added to a known class)', async () => {
     expect(rulesOf(Base)).toEqual(['name:isString']);
     class Later extends Base {

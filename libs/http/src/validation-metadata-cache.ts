@@ -15,7 +15,9 @@ const CACHED = Symbol('gds.validationMetadataCache');
  * entry is forgotten when a rule is registered (decorators run as classes load; @nestjs/swagger's
  * and mapped-types' PartialType, PickType … copy rules at load too). Callers only read the arrays
  * (class-validator's ValidationExecutor, mapped-types' inheritance copies each rule before adding
- * it), so the same array is handed out each time. Installed once per process; idempotent.
+ * it, Nest's ValidationPipe only iterates), so the same array is handed out each time. Frozen, with
+ * the groupings and their arrays: a caller that changed one would change validation for every later
+ * request, so that write throws (strict mode) instead. Installed once per process; idempotent.
  */
 export function cacheValidationMetadataLookups(storage: Storage = getMetadataStorage()): void {
   const marked = storage as Storage & { [CACHED]?: true };
@@ -39,7 +41,7 @@ export function cacheValidationMetadataLookups(storage: Storage = getMetadataSto
     if (!byArguments) lookups.set(targetConstructor, (byArguments = new Map()));
     let metadatas = byArguments.get(key);
     if (!metadatas) {
-      byArguments.set(key, (metadatas = lookup(targetConstructor, targetSchema, always, strictGroups, groups)));
+      byArguments.set(key, (metadatas = Object.freeze(lookup(targetConstructor, targetSchema, always, strictGroups, groups)) as ValidationMetadata[]));
       groupings.set(metadatas, null);
     }
     return metadatas;
@@ -49,7 +51,8 @@ export function cacheValidationMetadataLookups(storage: Storage = getMetadataSto
     if (grouped) return grouped;
     if (grouped === undefined) return group(metadatas);
     const made = group(metadatas);
-    groupings.set(metadatas, made);
+    for (const rules of Object.values(made)) Object.freeze(rules);
+    groupings.set(metadatas, Object.freeze(made));
     return made;
   };
 }

@@ -316,9 +316,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.markUnmarked().catch((error: Error) => this.logger.error({ msg: 'outbox relay could not mark its last batch sent; its rows move again when the lease ends', error: error.message }));
   }
 
-  /** Ends at `ms`, at shutdown, and (`wakeable`) at a NOTIFY; a NOTIFY during an unwakeable wait stays noted in `woken`. */
+  /**
+   * Ends at `ms`, at shutdown, and (`wakeable`) at a NOTIFY; a NOTIFY during an unwakeable wait stays noted in `woken`.
+   * A wakeable sleep that starts with `woken` set ends at once: that NOTIFY came while no sleep could hear it (during
+   * the mark before the sleep, or a batch that failed), and its row would otherwise wait a whole poll interval.
+   */
   private sleep(ms: number, wakeable: boolean): Promise<void> {
     if (ms <= 0 || !this.running) return Promise.resolve();
+    if (wakeable && this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);

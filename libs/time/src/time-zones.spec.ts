@@ -140,4 +140,33 @@ describe('time zones, read cheaply (issue 23)', () => {
     expect(addLocalDays(new Date(base), 100, 'Europe/London').toISOString()).toBe('2026-04-11T14:00:00.000Z');
     expect(addLocalDays(new Date(base + 4999 * 60_000), 1, 'Europe/London').toISOString()).toBe(new Date(base + 4999 * 60_000 + 86_400_000).toISOString());
   });
+
+  it('keeps a move asked again and again while one-off moves from a new `now` each time come and go', () => {
+    // A cohort's schedule (read on every trainee page) against a reminder's "tomorrow" from each `now`.
+    const opens = at('2026-03-01T15:00:00.250Z');
+    const original = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')!;
+    let formatted = 0;
+    const scheduleRead = () => {
+      Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
+        configurable: true,
+        get(this: Intl.DateTimeFormat) {
+          const format = (original.get as (this: Intl.DateTimeFormat) => (date?: Date) => string).call(this);
+          return (date?: Date) => (formatted++, format(date));
+        },
+      });
+      try {
+        return addLocalDays(opens, 7, 'America/New_York').toISOString();
+      } finally {
+        Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', original);
+      }
+    };
+    addLocalDays(opens, 7, 'America/New_York');
+    const now = Date.UTC(2026, 5, 1, 12);
+    for (let i = 1; i <= 12_000; i++) {
+      addLocalDays(new Date(now + i * 1_000), 1, 'America/Belize');
+      if (i % 1_000 === 0) expect(scheduleRead()).toBe('2026-03-08T14:00:00.250Z');
+    }
+    // Three times the bound of one-off moves went by; the schedule's move was never worked out again.
+    expect(formatted).toBe(0);
+  });
 });

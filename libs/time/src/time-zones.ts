@@ -4,6 +4,8 @@
  * a zone only decides which calendar day and which wall-clock time an instant is for people there.
  */
 
+import { LRUCache } from 'lru-cache';
+
 /** Where the programme runs: Belize, UTC−6 all year (no daylight saving time). */
 export const DEFAULT_TIME_ZONE = 'America/Belize';
 
@@ -129,12 +131,11 @@ export function startOfLocalDay(instant: Date, zone: string): Date {
  * addLocalDays's answers by zone, days and instant (epoch ms). They are a pure function of the
  * arguments and of the zone data Node loaded at start, so a remembered one never goes stale. A
  * cohort's schedule asks the same few on every trainee read (its start plus each module's offset,
- * each due date: five formattings by Intl each, on every GET /me/enrollments, issue 23). Bounded:
- * emptied when full (one-off moves, from `now`, would otherwise pile up).
+ * each due date: five formattings by Intl each, on every GET /me/enrollments, issue 23). Bounded,
+ * least recently used out first: callers that move a new `now` each time (a reminder's "tomorrow")
+ * only push out their own one-off moves, not the schedules every read asks for again.
  */
-const movedByDays = new Map<string, Map<number, Map<number, number>>>();
-const REMEMBERED_MOVES_LIMIT = 4096;
-let rememberedMoves = 0;
+const movedByDays = new LRUCache<string, number>({ max: 4096 });
 
 /**
  * The same wall-clock time `days` calendar days later in a zone: "due 7 days after the module opens
@@ -142,25 +143,13 @@ let rememberedMoves = 0;
  */
 export function addLocalDays(instant: Date, days: number, zone: string): Date {
   const time = instant.getTime();
-  let moved = movedByDays.get(zone)?.get(days)?.get(time);
+  const key = `${zone}\u0000${days}\u0000${time}`;
+  let moved = movedByDays.get(key);
   if (moved === undefined) {
     moved = movedByLocalDays(instant, days, zone);
-    remember(zone, days, time, moved);
+    movedByDays.set(key, moved);
   }
   return new Date(moved);
-}
-
-function remember(zone: string, days: number, time: number, moved: number): void {
-  if (rememberedMoves >= REMEMBERED_MOVES_LIMIT) {
-    movedByDays.clear();
-    rememberedMoves = 0;
-  }
-  let zoneMoves = movedByDays.get(zone);
-  if (!zoneMoves) movedByDays.set(zone, (zoneMoves = new Map()));
-  let dayMoves = zoneMoves.get(days);
-  if (!dayMoves) zoneMoves.set(days, (dayMoves = new Map()));
-  dayMoves.set(time, moved);
-  rememberedMoves++;
 }
 
 function movedByLocalDays(instant: Date, days: number, zone: string): number {
