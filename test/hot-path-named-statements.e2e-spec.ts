@@ -1,5 +1,6 @@
-import { startTestApp, TestApp } from './support/test-app';
+import { TestApp } from './support/test-app';
 import { StatementCounter } from './support/statement-counter';
+import { countStatementsOnApiApp } from './support/statement-counting-app';
 import { createUser, login, loginAdmin, TestPerson } from './support/people';
 import { buildCourse, publish } from './support/course-builders';
 import { openCohort, setStatus } from './support/journey-builders';
@@ -13,16 +14,7 @@ import { authorAssessment, QUIZ_RIGHT, quizBody } from './support/assessment-bui
 describe('hot paths: named statements', () => {
   let t: TestApp;
   const counter = new StatementCounter();
-
-  beforeAll(async () => {
-    // The api role: no relay or worker polls in the count.
-    t = await startTestApp({ role: 'api' });
-    counter.install();
-  });
-  afterAll(async () => {
-    counter.uninstall();
-    await t.close();
-  });
+  countStatementsOnApiApp(counter, (app) => (t = app));
 
   it('GET /me: one named statement, the access check answering the profile', async () => {
     const admin = await loginAdmin(t.api);

@@ -3,9 +3,10 @@ import { ClsService } from 'nestjs-cls';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { driverPool, namedStatement, namedStatementInTransaction } from '@gds/database';
 import { TestDatabase } from '@gds/testing';
-import { createAppDatabase, startTestApp, TestApp } from './support/test-app';
+import { createAppDatabase, TestApp } from './support/test-app';
 import { oneConnectionDataSource } from './support/one-connection-data-source';
 import { StatementCounter } from './support/statement-counter';
+import { countStatementsOnApiApp } from './support/statement-counting-app';
 import { createUser, loginAdmin } from './support/people';
 import { runningProgrammeWithTrainee } from './support/journey-builders';
 import { OutboxRelay, QueueRegistry, QueueSettings } from '@gds/queue';
@@ -75,16 +76,7 @@ describe('named statements in a transaction', () => {
 describe('the progress job: its statements named, in its transaction', () => {
   let t: TestApp;
   const counter = new StatementCounter();
-
-  beforeAll(async () => {
-    // The api role: no relay or worker polls in the count; the handler is called directly.
-    t = await startTestApp({ role: 'api' });
-    counter.install();
-  });
-  afterAll(async () => {
-    counter.uninstall();
-    await t?.close();
-  });
+  countStatementsOnApiApp(counter, (app) => (t = app));
 
   it('recording a first grade: every statement named but START TRANSACTION and COMMIT', async () => {
     const admin = await loginAdmin(t.api);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
-import { startTestApp, TestApp } from './support/test-app';
+import { TestApp } from './support/test-app';
 import { StatementCounter } from './support/statement-counter';
+import { countStatementsOnApiApp } from './support/statement-counting-app';
 import { createUser, loginAdmin } from './support/people';
 import { deliveryRows } from './support/notification-builders';
 import { NotificationFanout } from '../src/notification/notification-fanout.service';
@@ -15,16 +16,7 @@ import { NotificationFanout } from '../src/notification/notification-fanout.serv
 describe('notification fan-out: statements per notice', () => {
   let t: TestApp;
   const counter = new StatementCounter();
-
-  beforeAll(async () => {
-    // The api role: no relay or worker polls in the count, and nothing posts the test's webhook.
-    t = await startTestApp({ role: 'api' });
-    counter.install();
-  });
-  afterAll(async () => {
-    counter.uninstall();
-    await t.close();
-  });
+  countStatementsOnApiApp(counter, (app) => (t = app));
 
   function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
     return counter.during(() => t.get<ClsService>(ClsService).run(work));

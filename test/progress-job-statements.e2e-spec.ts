@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
-import { startTestApp, TestApp } from './support/test-app';
+import { TestApp } from './support/test-app';
 import { createUser, loginAdmin } from './support/people';
 import { completeLessons, runningProgrammeWithTrainee } from './support/journey-builders';
 import { StatementCounter } from './support/statement-counter';
+import { countStatementsOnApiApp } from './support/statement-counting-app';
 import { ProgressRecompute } from '../src/cohort/progress-recompute.service';
 import { CertificateIssuer } from '../src/certification/certificate-issuer.service';
 
@@ -15,28 +16,23 @@ import { CertificateIssuer } from '../src/certification/certificate-issuer.servi
 describe('the progress job and its certificate evaluation: statements per job', () => {
   let t: TestApp;
   const counter = new StatementCounter();
-
-  beforeAll(async () => {
-    // The api role: no relay or worker polls in the count; the handlers are called directly, as the worker calls them.
-    t = await startTestApp({ role: 'api' });
-    counter.install();
-  });
-  afterAll(async () => {
-    counter.uninstall();
-    await t?.close();
-  });
+  countStatementsOnApiApp(counter, (app) => (t = app));
 
   const evaluations = async (enrollmentId: string) =>
     Number((await t.dataSource.query(`SELECT count(*) AS n FROM outbox_message WHERE job_name = 'evaluate-certificate' AND payload->>'enrollmentId' = $1`, [enrollmentId]))[0].n);
 
-  it('a lesson done that moves no module: the lock, one read, one write with its event; the evaluation two reads and not met', async () => {
+  /** A trainee enrolled in a running cohort, after the enrollment's first recompute (its module states recorded, the open ones announced). */
+  const recomputedEnrollment = async () => {
     const admin = await loginAdmin(t.api);
-    const { programme, trainee, enrollmentId } = await runningProgrammeWithTrainee(t.api, admin, (roles) => createUser(t.api, admin.token, roles));
+    const built = await runningProgrammeWithTrainee(t.api, admin, (roles) => createUser(t.api, admin.token, roles));
     const progress = t.get<ProgressRecompute>(ProgressRecompute);
-    const issuer = t.get<CertificateIssuer>(CertificateIssuer);
     const cls = t.get<ClsService>(ClsService);
-    // The enrollment's first recompute records its module states (and announces the open ones).
-    await cls.run(() => progress.recompute(enrollmentId));
+    await cls.run(() => progress.recompute(built.enrollmentId));
+    return { ...built, progress, issuer: t.get<CertificateIssuer>(CertificateIssuer), cls };
+  };
+
+  it('a lesson done that moves no module: the lock, one read, one write with its event; the evaluation two reads and not met', async () => {
+    const { programme, trainee, enrollmentId, progress, issuer, cls } = await recomputedEnrollment();
     await completeLessons(t.api, trainee, [programme.modules[0].lessonIds[0]]);
     const before = await evaluations(enrollmentId);
 
@@ -61,11 +57,7 @@ describe('the progress job and its certificate evaluation: statements per job', 
   });
 
   it('a grade that changes the failing count: the touch answers the locked row, one read, one write', async () => {
-    const admin = await loginAdmin(t.api);
-    const { programme, enrollmentId } = await runningProgrammeWithTrainee(t.api, admin, (roles) => createUser(t.api, admin.token, roles));
-    const progress = t.get<ProgressRecompute>(ProgressRecompute);
-    const cls = t.get<ClsService>(ClsService);
-    await cls.run(() => progress.recompute(enrollmentId));
+    const { programme, enrollmentId, progress, cls } = await recomputedEnrollment();
     const grade = { submissionId: randomUUID(), enrollmentId, assessmentId: programme.quizId, passed: false, score: 0, maxScore: 100, gradedAt: new Date().toISOString() };
     const { names } = await counter.during(() => cls.run(() => progress.recordGrade(grade)));
     expect(names).toEqual([null, 'progress:touch-enrollment', 'progress:upsert-assessment-grade', 'cohort:recompute-facts', 'progress:update-aggregates-and-evaluate', null]);
@@ -73,12 +65,7 @@ describe('the progress job and its certificate evaluation: statements per job', 
   });
 
   it('a module completed: its state in one write, then the aggregates with their event; the evaluation still two reads', async () => {
-    const admin = await loginAdmin(t.api);
-    const { programme, trainee, enrollmentId } = await runningProgrammeWithTrainee(t.api, admin, (roles) => createUser(t.api, admin.token, roles));
-    const progress = t.get<ProgressRecompute>(ProgressRecompute);
-    const issuer = t.get<CertificateIssuer>(CertificateIssuer);
-    const cls = t.get<ClsService>(ClsService);
-    await cls.run(() => progress.recompute(enrollmentId));
+    const { programme, trainee, enrollmentId, progress, issuer, cls } = await recomputedEnrollment();
     await completeLessons(t.api, trainee, programme.modules[0].lessonIds);
     const grade = { submissionId: randomUUID(), enrollmentId, assessmentId: programme.quizId, passed: true, score: 100, maxScore: 100, gradedAt: new Date().toISOString() };
     const { names } = await counter.during(() => cls.run(() => progress.recordGrade(grade)));

@@ -1,0 +1,20 @@
+import { StatementCounter } from './statement-counter';
+import { startTestApp, TestApp } from './test-app';
+
+/**
+ * The setup of the statement-count tests (issue 23's round trips): an app of the api role, so no
+ * relay or worker polls land in the count (handlers a worker runs are called directly), and
+ * `counter` installed for the file. Registers the file's beforeAll/afterAll; `started` receives the app.
+ */
+export function countStatementsOnApiApp(counter: StatementCounter, started: (app: TestApp) => void): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp({ role: 'api' });
+    started(app);
+    counter.install();
+  });
+  afterAll(async () => {
+    counter.uninstall();
+    await app?.close();
+  });
+}
