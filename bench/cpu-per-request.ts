@@ -14,7 +14,7 @@ import { setupCourseOutline } from './scenarios/course-outline';
 import { setupTraineeCourse } from './scenarios/trainee-course';
 
 /**
- * CPU time per request of the api and of the bare server for the same read (`lesson`, `me-enrollments`,
+ * CPU time per request of the api and of the bare server for the same read (`me`, `lesson`, `me-enrollments`,
  * `cohort-roster`, `course-outline`, and `floor`: GET /health, a static answer behind the whole
  * pipeline, against the bare server's static route): wall-clock req/s on a shared, loaded machine says little, while the CPU a
  * process spends on a fixed number of requests barely depends on what else runs. For each side, in
@@ -201,6 +201,9 @@ async function main(): Promise<void> {
         const course = await setupTraineeCourse(ctx);
         const path = `/api/v1/courses/${course.courseId}/versions/${course.version}/lessons/${course.lessonIds[2]}`;
         await measureTarget({ name, path, tokens: async () => course.tokens, requests: REQUESTS }, sides, pg);
+      } else if (name === 'me') {
+        const course = await setupTraineeCourse(ctx);
+        await measureTarget({ name, path: '/api/v1/me', tokens: async () => course.tokens, requests: REQUESTS }, sides, pg);
       } else if (name === 'me-enrollments') {
         const course = await setupTraineeCourse(ctx);
         await measureTarget({ name, path: '/api/v1/me/enrollments', tokens: async () => course.tokens, requests: REQUESTS }, sides, pg);
