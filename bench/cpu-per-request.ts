@@ -158,7 +158,9 @@ async function measureTarget(target: Target, sides: Array<{ name: string; url: s
     }
   }
   const [ours, bare] = sides.map((s) => median(perRequest[s.name]));
-  console.log(`  median: api ${ours.toFixed(0)} µs, bare ${bare.toFixed(0)} µs, bare/api ${(bare / ours).toFixed(2)}`);
+  // Each round's two sides ran back to back, so their ratio is steadier than the ratio of medians on a machine whose speed drifts.
+  const ratios = perRequest[sides[1].name].map((b, i) => b / perRequest[sides[0].name][i]);
+  console.log(`  median: api ${ours.toFixed(0)} µs, bare ${bare.toFixed(0)} µs, bare/api ${(bare / ours).toFixed(2)}; per round ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
   const [pgOurs, pgBare] = sides.map((s) => (pgPerRequest[s.name]?.length ? median(pgPerRequest[s.name]) : null));
   console.log(`  median Postgres backends: for the api's connections ${microseconds(pgOurs)}, for bare's ${microseconds(pgBare)}`);
   if (process.env.CPU_STRACE) {

@@ -53,7 +53,8 @@ describe('bench harness (smoke): provenance, method lines, medians with spread, 
 
   it('reports medians of alternated rounds with the ratios’ spread', () => {
     const rps = rows.find((r) => r.scenario === 'me' && r.metric === 'req/s');
-    expect(rps).toMatchObject({ rounds: 3, target: 0.5, ratio: expect.any(Number) });
+    expect(rps).toMatchObject({ rounds: 3, target: 0.8, ratio: expect.any(Number) });
+    expect(rows.find((r) => r.scenario === 'me' && r.metric === 'p99')).toMatchObject({ target: 0.6 });
     expect(rps.ratioSpread.min).toBeLessThanOrEqual(rps.ratio);
     expect(rps.ratioSpread.max).toBeGreaterThanOrEqual(rps.ratio);
   });

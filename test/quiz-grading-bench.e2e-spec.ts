@@ -33,7 +33,7 @@ describe('bench scenario quiz-grading (smoke)', () => {
     });
     const result = quizGradingRatio(app, bare);
     if (process.env.BENCH_SUBMISSIONS) console.log(JSON.stringify(result));
-    expect(result).toMatchObject({ scenario: 'quiz-grading', submissions, target: 0.5 });
+    expect(result).toMatchObject({ scenario: 'quiz-grading', submissions, target: 0.8 });
     expect(app.ms).toBeGreaterThan(0);
     expect(bare.ms).toBeGreaterThan(0);
     for (const assessmentId of [scenario.assessmentId, scenario.baselineAssessmentId]) {

@@ -69,8 +69,14 @@ export interface BenchScenario<State = unknown> {
   run(ctx: BenchContext, state: State): Promise<ResultRow[]>;
 }
 
-/** Alternated rounds of the same request shape → the usual rows (req/s, p50, p99): medians, ratios with spread. */
-export function compareRows(scenario: string, rounds: RoundsOf, target?: number): ResultRow[] {
+/**
+ * Issue 23 item 2's bar for a benchmarked HTTP read: ≥ 0.8 of the bare baseline's req/s and ≥ 0.6 of
+ * its p99 (baseline/ours). RESULTS.md marks each row against it, so a miss shows as ✗.
+ */
+export const HTTP_READ_TARGETS = { requestsPerSecond: 0.8, p99: 0.6 } as const;
+
+/** Alternated rounds of the same request shape → the usual rows (req/s, p50, p99): medians, ratios with spread, each marked against `targets`. */
+export function compareRows(scenario: string, rounds: RoundsOf, targets?: { requestsPerSecond?: number; p99?: number }): ResultRow[] {
   const row = (metric: string, unit: string, pick: (m: Measurement) => number, higherIsBetter: boolean, rowTarget?: number): ResultRow => {
     const ours = rounds.ours.map(pick);
     const baseline = rounds.baseline.map(pick);
@@ -78,8 +84,8 @@ export function compareRows(scenario: string, rounds: RoundsOf, target?: number)
     return { scenario, metric, ours: median(ours), baseline: median(baseline), ratio, ratioSpread: spread, rounds: ours.length, target: rowTarget, unit };
   };
   return [
-    row('req/s', 'req/s', (m) => m.requestsPerSecond, true, target),
+    row('req/s', 'req/s', (m) => m.requestsPerSecond, true, targets?.requestsPerSecond),
     row('p50', 'ms', (m) => m.p50Ms, false),
-    row('p99', 'ms', (m) => m.p99Ms, false),
+    row('p99', 'ms', (m) => m.p99Ms, false, targets?.p99),
   ];
 }

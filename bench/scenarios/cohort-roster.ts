@@ -1,4 +1,4 @@
-import { BenchScenario, compareRows } from '../harness/bench-context';
+import { BenchScenario, compareRows, HTTP_READ_TARGETS } from '../harness/bench-context';
 import { pairMethod } from '../harness/measure';
 import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
 import { publishBenchCourse } from './bench-course';
@@ -146,7 +146,7 @@ export const cohortRosterScenario: BenchScenario<{ scenario: CohortRosterScenari
     ctx.log(`  ${applicants.length} applications, then every accept at once`);
     const accepts = await measureAccepts(ctx.api.url, { admin, trainees: applicants }, versionId);
     return [
-      ...compareRows('cohort-roster', rounds, 0.5),
+      ...compareRows('cohort-roster', rounds, HTTP_READ_TARGETS),
       { scenario: 'cohort-roster', metric: `concurrent accepts (${accepts.enrolled} enrolled, ${accepts.refused} refused 409)`, ours: accepts.decisionsPerSecond, baseline: null, ratio: null, unit: 'decisions/s' },
     ];
   },

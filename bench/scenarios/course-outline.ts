@@ -1,4 +1,4 @@
-import { BenchScenario, compareRows } from '../harness/bench-context';
+import { BenchScenario, compareRows, HTTP_READ_TARGETS } from '../harness/bench-context';
 import { pairMethod } from '../harness/measure';
 import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
 import { apiCall as call } from '../harness/api-call';
@@ -91,6 +91,6 @@ export const courseOutlineScenario: BenchScenario<{ scenario: CourseOutlineScena
   },
   async run(ctx, { scenario, tokens }) {
     const rounds = await ctx.measurePair({ url: ctx.api.url + scenario.path, tokens }, { url: ctx.baseline.url + scenario.path, tokens });
-    return compareRows('course-outline', rounds, 0.5);
+    return compareRows('course-outline', rounds, HTTP_READ_TARGETS);
   },
 };

@@ -1,4 +1,4 @@
-import { BenchScenario, compareRows } from '../harness/bench-context';
+import { BenchScenario, compareRows, HTTP_READ_TARGETS } from '../harness/bench-context';
 import { pairMethod } from '../harness/measure';
 import { setupTraineeCourse, TraineeCourse, TRAINEES } from './trainee-course';
 
@@ -15,6 +15,6 @@ export const lessonScenario: BenchScenario<TraineeCourse> = {
   async run(ctx, { courseId, version, lessonIds, tokens }) {
     const path = `/api/v1/courses/${courseId}/versions/${version}/lessons/${lessonIds[2]}`;
     const rounds = await ctx.measurePair({ url: ctx.api.url + path, tokens }, { url: ctx.baseline.url + path, tokens });
-    return compareRows('lesson', rounds, 0.5);
+    return compareRows('lesson', rounds, HTTP_READ_TARGETS);
   },
 };

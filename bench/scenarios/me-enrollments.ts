@@ -1,4 +1,4 @@
-import { BenchScenario, compareRows } from '../harness/bench-context';
+import { BenchScenario, compareRows, HTTP_READ_TARGETS } from '../harness/bench-context';
 import { pairMethod } from '../harness/measure';
 import { LESSONS_PER_MODULE, MODULES, setupTraineeCourse, TraineeCourse, TRAINEES } from './trainee-course';
 
@@ -14,6 +14,6 @@ export const meEnrollmentsScenario: BenchScenario<TraineeCourse> = {
   setup: (ctx) => setupTraineeCourse(ctx),
   async run(ctx, { tokens }) {
     const rounds = await ctx.measurePair({ url: `${ctx.api.url}/api/v1/me/enrollments`, tokens }, { url: `${ctx.baseline.url}/api/v1/me/enrollments`, tokens });
-    return compareRows('me-enrollments', rounds, 0.5);
+    return compareRows('me-enrollments', rounds, HTTP_READ_TARGETS);
   },
 };

@@ -1,4 +1,4 @@
-import { BenchScenario, compareRows } from '../harness/bench-context';
+import { BenchScenario, compareRows, HTTP_READ_TARGETS } from '../harness/bench-context';
 import { pairMethod } from '../harness/measure';
 import { seedTrainees, SEEDED_PASSWORD } from '../harness/seed-users';
 
@@ -19,6 +19,6 @@ export const meScenario: BenchScenario<{ tokens: string[] }> = {
   },
   async run(ctx, { tokens }) {
     const rounds = await ctx.measurePair({ url: `${ctx.api.url}/api/v1/me`, tokens }, { url: `${ctx.baseline.url}/api/v1/me`, tokens });
-    return compareRows('me', rounds, 0.5);
+    return compareRows('me', rounds, HTTP_READ_TARGETS);
   },
 };
