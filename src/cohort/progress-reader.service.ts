@@ -69,12 +69,12 @@ export class ProgressReader {
    */
   async loadAllOf<E extends Pick<Enrollment, 'cohortId' | 'courseVersionId'>>(statement: NamedStatement, traineeId: string, now = new Date()): Promise<Array<{ enrollment: E; loaded: LoadedProgress | null }>> {
     const rows = await this.reads.query<FactsRow & E>(statement, [traineeId]);
-    const outlines = new Map((await this.versions.getOutlines([...new Set(rows.map((r) => r.courseVersionId))])).map((o) => [o.versionId, o]));
+    const outlines = new Map((await this.versions.getOutlines(rows.map((r) => r.courseVersionId))).map((o) => [o.versionId, o]));
+    // The row serves as both the enrollment (callers read its own columns by name) and its facts:
+    // no per-row copies (the trainee home reads this on every visit; issue 23, bench/findings/gap.md).
     return rows.map((row) => {
-      const { cohortName, cohortStatus, cohortStartsAt, cohortEndsAt, unlockMode, timeZone, offsets, lessons, passes, ...enrollment } = row;
-      const facts: FactsRow = { cohortId: row.cohortId, cohortName, cohortStatus, cohortStartsAt, cohortEndsAt, unlockMode, timeZone, offsets, lessons, passes };
       const outline = outlines.get(row.courseVersionId);
-      return { enrollment: enrollment as unknown as E, loaded: outline ? assemble(facts, outline, now) : null };
+      return { enrollment: row, loaded: outline ? assemble(row, outline, now) : null };
     });
   }
 }

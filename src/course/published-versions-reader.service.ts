@@ -31,6 +31,14 @@ export class PublishedVersionsReader implements PublishedCourseVersions {
   }
 
   async getOutlines(versionIds: string[]): Promise<CourseVersionOutline[]> {
+    // Every hot read finds them all here (published outlines are read once per process): answer without building the missing list.
+    const cached: CourseVersionOutline[] = [];
+    for (const id of versionIds) {
+      const outline = this.outlines.get(id);
+      if (!outline) break;
+      cached.push(outline);
+    }
+    if (cached.length === versionIds.length) return cached;
     const missing = [...new Set(versionIds)].filter((id) => !this.outlines.has(id));
     if (missing.length) {
       const rows = await this.reads.query<VersionRow>(`SELECT ${VERSION_COLUMNS}, outline FROM course_version WHERE id = ANY($1::uuid[])`, [missing]);
