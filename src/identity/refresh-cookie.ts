@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
+import { requestCookie } from '@gds/http';
 
 /** The browser session's refresh token. HttpOnly: no script of any page can read it. */
 export const REFRESH_COOKIE = 'gds_refresh';
@@ -24,6 +25,6 @@ export function clearRefreshCookie(reply: FastifyReply): void {
 
 /** The refresh token from the cookie, or undefined (absent, or too long to be one). */
 export const RefreshCookie = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
-  const value = context.switchToHttp().getRequest<FastifyRequest>().cookies?.[REFRESH_COOKIE];
+  const value = requestCookie(context.switchToHttp().getRequest<FastifyRequest>(), REFRESH_COOKIE);
   return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
 });

@@ -14,7 +14,12 @@ export type RequestLogger = () => Logger | undefined;
  * line at warn, as pino-http wrote on `close` (Fastify's onResponse runs only on finish or error).
  * `logger` is undefined when the api writes no request lines (see logsRequests).
  */
-export function closeRequest(fastify: FastifyInstance, metrics: MetricsService, logger: RequestLogger | undefined): void {
+export function closeRequest(
+  fastify: FastifyInstance,
+  metrics: MetricsService,
+  logger: RequestLogger | undefined,
+  { addRequestHook = true }: { addRequestHook?: boolean } = {},
+): ((request: FastifyRequest, reply: FastifyReply) => void) | undefined {
   fastify.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
     metrics.requestDuration.observe({ method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: String(status) }, reply.elapsedTime / 1000);
@@ -26,13 +31,19 @@ export function closeRequest(fastify: FastifyInstance, metrics: MetricsService, 
     }
     done();
   });
-  if (!logger) return;
+  if (!logger) return undefined;
   // onRequestAbort is given the request alone: its reply (whose clock the completed line reads) is
-  // kept on it (a property costs less per request than a WeakMap entry).
-  fastify.addHook('onRequest', (request, reply, done) => {
+  // kept on it (a property costs less per request than a WeakMap entry). Returned so that the api
+  // does it from its one request-context hook (`addRequestHook: false`) rather than a hook of its own.
+  const keepReply = (request: FastifyRequest, reply: FastifyReply): void => {
     (request as RequestWithReply)[REPLY] = reply;
-    done();
-  });
+  };
+  if (addRequestHook) {
+    fastify.addHook('onRequest', (request, reply, done) => {
+      keepReply(request, reply);
+      done();
+    });
+  }
   fastify.addHook('onRequestAbort', (request, done) => {
     const root = logger();
     if (root?.isLevelEnabled('warn')) {
@@ -41,4 +52,5 @@ export function closeRequest(fastify: FastifyInstance, metrics: MetricsService, 
     }
     done();
   });
+  return keepReply;
 }

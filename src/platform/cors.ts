@@ -60,11 +60,24 @@ function addToVary(reply: FastifyReply, field: string): void {
   else if (!fields.includes(field.toLowerCase())) reply.header('vary', `${text}, ${field}`);
 }
 
-/** `publicPolicyFor(url)` says whether the public policy applies to a request URL. */
-export function registerCors(fastify: FastifyInstance, configured: CorsPolicy, publicPolicy: CorsPolicy, isPublic: (url: string) => boolean): void {
+/** The CORS step of a request: calls `done` to go on, or answers the request itself (a preflight). */
+export type CorsRequestHook = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
+
+/**
+ * `isPublic(url)` says whether the public policy applies to a request URL. Returns the request
+ * step; with `addHook: false` it is not added as an onRequest hook of its own, and the caller runs
+ * it from its own hook (the api runs it inside its request-context hook: one hook instead of two).
+ */
+export function registerCors(
+  fastify: FastifyInstance,
+  configured: CorsPolicy,
+  publicPolicy: CorsPolicy,
+  isPublic: (url: string) => boolean,
+  { addHook = true }: { addHook?: boolean } = {},
+): CorsRequestHook {
   const policies = { configured: resolve(configured), public: resolve(publicPolicy) };
   fastify.decorateRequest('corsPreflightEnabled', false);
-  fastify.addHook('onRequest', (request: FastifyRequest & { corsPreflightEnabled?: boolean }, reply, done) => {
+  const hook = (request: FastifyRequest & { corsPreflightEnabled?: boolean }, reply: FastifyReply, done: (error?: Error) => void): void => {
     const policy = isPublic(request.url) ? policies.public : policies.configured;
     addToVary(reply, 'Origin');
     if (!policy.allowOrigin) return done();
@@ -84,11 +97,13 @@ export function registerCors(fastify: FastifyInstance, configured: CorsPolicy, p
     } else reply.header('access-control-allow-headers', policy.allowedHeaders);
     if (policy.maxAge !== undefined) reply.header('access-control-max-age', policy.maxAge);
     reply.code(204).header('content-length', '0').send();
-  });
+  };
+  if (addHook) fastify.addHook('onRequest', hook);
   // Lets a preflight for any path reach the hook above (the router would otherwise 404 it first).
   // Hidden from the OpenAPI document, as the plugin's route was (`hide` is @fastify/swagger's word, not Fastify's type).
   fastify.options('*', { schema: { hide: true } as FastifySchema }, (request: FastifyRequest & { corsPreflightEnabled?: boolean }, reply) => {
     if (!request.corsPreflightEnabled) return reply.callNotFound();
     reply.send();
   });
+  return hook;
 }

@@ -14,7 +14,7 @@ import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
 import { closeRequest } from './close-request';
 import { registerResponseEncoding } from './response-encoding';
-import { CorsPolicy, registerCors } from './cors';
+import { CorsPolicy, CorsRequestHook, registerCors } from './cors';
 import { dropPassThroughEnhancers } from './pass-through-enhancers';
 import { buildOpenApiDocument } from './openapi-document';
 
@@ -83,16 +83,27 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   dropPassThroughEnhancers(app);
 
   const fastify = app.getHttpAdapter().getInstance();
-  openRequestContext(app, fastify);
-  closeRequest(fastify, app.get(MetricsService), logsRequests(config) ? () => PinoLogger.root : undefined);
+  // Our per-request steps that must run before the handler (the request's id and context, the
+  // reply kept for the "request aborted" line, CORS) run from one onRequest hook: each hook is a
+  // step of Fastify's hook runner per request.
+  const keepReply = closeRequest(fastify, app.get(MetricsService), logsRequests(config) ? () => PinoLogger.root : undefined, { addRequestHook: false });
+  // No credentials either way; the methods are those @fastify/cors allowed by default (cors.ts).
+  const cors = registerCors(
+    fastify,
+    { origin: config.corsOrigins.length ? config.corsOrigins : false, methods: 'GET,HEAD,POST' },
+    PUBLIC_CORS,
+    isPublicCorsPath,
+    { addHook: false },
+  );
+  openRequestContext(app, fastify, keepReply, cors);
   // The same headers @fastify/helmet sent with these options (helmet's defaults, no CSP: the web app
   // sets its own), resolved once at start and set by the adapter's own request hook rather than by
   // building helmet's middleware on every request.
   app.useSecurityHeaders({ contentSecurityPolicy: false });
-  // No credentials either way; the methods are those @fastify/cors allowed by default (cors.ts).
-  registerCors(fastify, { origin: config.corsOrigins.length ? config.corsOrigins : false, methods: 'GET,HEAD,POST' }, PUBLIC_CORS, isPublicCorsPath);
-  // Reads the browser session's refresh cookie (src/identity/refresh-cookie.ts); unsigned: the token is its own proof.
-  await app.register(cookie as never);
+  // Sets the browser session's refresh cookie (src/identity/refresh-cookie.ts) and the dashboard's;
+  // unsigned: the token is its own proof. `hook: false`: no parsing hook on every request (and no
+  // container per request); the two routes that read a cookie parse the header themselves (requestCookie).
+  await app.register(cookie as never, { hook: false } as never);
   await registerResponseEncoding(fastify);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
@@ -105,20 +116,27 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
 }
 
 /**
- * The request's id (X-Request-Id) and its context, in one synchronous onRequest hook: the CLS
+ * The request's id (X-Request-Id) and its context, in one synchronous onRequest hook (which then
+ * keeps the reply for the abort line and runs the CORS step, cors.ts): the CLS
  * context that @Transactional() joins (nestjs-cls), which also holds the request for the log lines
  * written while serving it (`requestBindings`, logger-options.ts). Fastify runs the rest of the
  * request from `done`, so it holds through guards, pipes, the handler and the answer's hooks.
  */
-function openRequestContext(app: NestFastifyApplication, fastify: FastifyInstance): void {
+function openRequestContext(
+  app: NestFastifyApplication,
+  fastify: FastifyInstance,
+  keepReply: ((request: FastifyRequest, reply: FastifyReply) => void) | undefined,
+  cors: CorsRequestHook,
+): void {
   const cls = app.get(ClsService);
   fastify.addHook('onRequest', (request, reply, done) => {
     const id = String(request.id);
     reply.header('x-request-id', id);
+    keepReply?.(request, reply);
     cls.run(() => {
       cls.set(CLS_ID, id);
       cls.set(LOGGED_REQUEST, loggedRequestOf(request));
-      done();
+      cors(request, reply, done);
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
+import { requestCookie } from '@gds/http';
 
 /** Where bull-board is mounted; its pages, assets and JSON API all live under it. */
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -30,7 +31,7 @@ export interface DashboardCredential {
 export function dashboardCredential(request: FastifyRequest): DashboardCredential | undefined {
   const header = request.headers.authorization ?? '';
   if (header.startsWith('Bearer ')) return { token: header.slice(7), via: 'bearer' };
-  const cookie = request.cookies?.[QUEUE_DASHBOARD_COOKIE];
+  const cookie = requestCookie(request, QUEUE_DASHBOARD_COOKIE);
   return typeof cookie === 'string' && cookie.length > 0 && cookie.length <= MAX_TOKEN_LENGTH ? { token: cookie, via: 'cookie' } : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import Fastify, { FastifyInstance } from 'fastify';
 import { COMPRESS_THRESHOLD_BYTES, DYNAMIC_BROTLI_QUALITY, registerResponseEncoding } from './response-encoding';
@@ -15,6 +16,10 @@ describe('response encoding (caching and compression of the api role)', () => {
     await registerResponseEncoding(app);
     app.get('/small', async (_request, reply) => reply.header('cache-control', 'private, no-cache').send(small));
     app.get('/large', async (_request, reply) => reply.header('cache-control', 'private, no-cache').send(large));
+    app.get('/own-tag', async (_request, reply) => reply.header('cache-control', 'private, no-cache').header('etag', '"v7"').send(small));
+    app.get('/missing', async (_request, reply) => reply.code(404).header('etag', '"v7"').send({ title: 'Not Found' }));
+    app.post('/small', async () => small);
+    app.get('/text', async (_request, reply) => reply.type('text/plain').send(Buffer.from('plain words')));
     await app.ready();
   });
   afterAll(() => app.close());
@@ -61,5 +66,36 @@ describe('response encoding (caching and compression of the api role)', () => {
     expect(again.headers['cache-control']).toBe('private, no-cache');
     const otherTag = await app.inject({ url: '/small', headers: { 'if-none-match': tag } });
     expect(otherTag.statusCode).toBe(200);
+  });
+
+  it('tags as @fastify/etag did (weak, SHA-1 of the plain body in base64), strings and buffers alike', async () => {
+    const plain = await app.inject({ url: '/small' });
+    expect(plain.headers.etag).toBe(`W/"${createHash('sha1').update(plain.rawPayload).digest('base64')}"`);
+    const text = await app.inject({ url: '/text' });
+    expect(text.headers.etag).toBe(`W/"${createHash('sha1').update('plain words').digest('base64')}"`);
+    const head = await app.inject({ method: 'HEAD', url: '/small' });
+    expect(head.headers.etag).toBe(plain.headers.etag);
+    const headAgain = await app.inject({ method: 'HEAD', url: '/small', headers: { 'if-none-match': `"x", ${plain.headers.etag as string}` } });
+    expect(headAgain.statusCode).toBe(304);
+  });
+
+  it('keeps a tag the route set, and answers it 304', async () => {
+    const own = await app.inject({ url: '/own-tag' });
+    expect(own.headers.etag).toBe('"v7"');
+    const again = await app.inject({ url: '/own-tag', headers: { 'if-none-match': 'W/"v7"' } });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['content-type']).toBeUndefined();
+  });
+
+  it('puts no tag on errors and writes, and never answers them 304', async () => {
+    const missing = await app.inject({ url: '/missing', headers: { 'if-none-match': '"v7"' } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers.etag).toBeUndefined();
+    expect(missing.headers['cache-control']).toBe('no-store');
+    const tag = (await app.inject({ url: '/small' })).headers.etag as string;
+    const posted = await app.inject({ method: 'POST', url: '/small', headers: { 'if-none-match': tag } });
+    expect(posted.statusCode).toBe(200);
+    expect(posted.headers.etag).toBeUndefined();
+    expect(posted.json()).toEqual(small);
   });
 });

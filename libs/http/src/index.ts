@@ -19,3 +19,4 @@ export * from './problem.view';
 export * from './api-responses.decorators';
 export * from './common-problems.openapi';
 export * from './safe-text';
+export * from './request-cookie';
