@@ -162,6 +162,72 @@ describe('hot paths: named statements', () => {
     expect((await poll(submitted[1], second)).result.body.queuePosition).toBe(0);
   });
 
+  it('the catalogue browse and GET /cohorts as a trainee: one named statement each after the access check, the same answers as the single reads', async () => {
+    const admin = await loginAdmin(t.api);
+    const instructor = await createUser(t.api, admin.token, ['instructor']);
+    const trainee = await createUser(t.api, admin.token, ['trainee']);
+    // A course the trainee completed, and one that requires it (and a third it has not done).
+    const done = await enrolledInRunningCohort(admin, instructor, trainee);
+    const other = await buildCourse(t.api, instructor.token, 1, 1);
+    await publish(t.api, instructor.token, other.course.id);
+    const next = await buildCourse(t.api, instructor.token, 1, 1);
+    expect((await t.api.put(`/api/v1/courses/${next.course.id}/prerequisites`, { courseIds: [done.courseId, other.course.id] }, instructor.token)).status).toBe(200);
+    const nextVersion = await publish(t.api, instructor.token, next.course.id);
+    await t.dataSource.query(`UPDATE enrollment SET status = 'completed', completed_at = now() WHERE trainee_id = $1`, [trainee.id]);
+    const open = await openCohort(t.api, admin, nextVersion.versionId, [instructor.id]);
+    await openCohort(t.api, admin, nextVersion.versionId, [instructor.id]);
+    // A draft stays invisible to the trainee.
+    const draft = await buildCourse(t.api, instructor.token, 1, 1);
+
+    const catalogue = await counter.during(() => t.api.get('/api/v1/courses?limit=100', trainee.token));
+    expect(catalogue.result.status).toBe(200);
+    expect(catalogue.names).toEqual(['access:current-principal', 'course:catalogue']);
+    const ids = catalogue.result.body.items.map((c: { id: string }) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([done.courseId, other.course.id, next.course.id]));
+    expect(ids).not.toContain(draft.course.id);
+    // The page after a cursor goes named too, and walks on from the first page's last course.
+    const firstPage = await t.api.get('/api/v1/courses?limit=1', trainee.token);
+    const after = await counter.during(() => t.api.get(`/api/v1/courses?limit=100&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`, trainee.token));
+    expect(after.names).toEqual(['access:current-principal', 'course:catalogue:after']);
+    expect([firstPage.body.items[0].id, ...after.result.body.items.map((c: { id: string }) => c.id)]).toEqual(ids);
+
+    // Once unmeasured: the version's row is read once per process, then kept.
+    const cold = await t.api.get(`/api/v1/courses/${next.course.id}`, trainee.token);
+    const course = await counter.during(() => t.api.get(`/api/v1/courses/${next.course.id}`, trainee.token));
+    expect(course.result.status).toBe(200);
+    expect(course.result.body).toEqual(cold.body);
+    // The skills' read only when the version teaches some.
+    expect(course.names.filter((name) => name !== 'course:skills-by-code')).toEqual(['access:current-principal', 'course:detail']);
+    expect((await t.api.get(`/api/v1/courses/${draft.course.id}`, trainee.token)).status).toBe(404);
+
+    const version = await counter.during(() => t.api.get(`/api/v1/courses/${next.course.id}/versions/${nextVersion.version}`, trainee.token));
+    expect(version.result.status).toBe(200);
+    expect(version.names).toEqual(['access:current-principal', 'course:latest-version']);
+    expect((await t.api.get(`/api/v1/courses/${draft.course.id}/versions/1`, trainee.token)).status).toBe(404);
+
+    // Once unmeasured: the outlines are read once per process, then kept.
+    expect((await t.api.get('/api/v1/cohorts?limit=100', trainee.token)).status).toBe(200);
+    const cohorts = await counter.during(() => t.api.get('/api/v1/cohorts?limit=100', trainee.token));
+    expect(cohorts.result.status).toBe(200);
+    // The page with every cohort's parts and the viewer's completed versions, then the prerequisites' titles (not cached: a draft's title may change).
+    expect(cohorts.names).toEqual(['access:current-principal', 'cohort:list:mine', null]);
+    const items = cohorts.result.body.items as Array<{ id: string; courses: Array<{ prerequisites: Array<{ courseId: string; met: boolean }>; prerequisitesMet: boolean }> }>;
+    expect(items.map((c) => c.id)).toContain(open.id);
+    // Each item as GET /cohorts/:id answers it (its own reads, the viewer's completed courses judged there).
+    for (const item of items) expect(item).toEqual((await t.api.get(`/api/v1/cohorts/${item.id}`, trainee.token)).body);
+    const opened = items.find((c) => c.id === open.id)!;
+    expect(Object.fromEntries(opened.courses[0].prerequisites.map((p) => [p.courseId, p.met]))).toEqual({ [done.courseId]: true, [other.course.id]: false });
+    expect(opened.courses[0].prerequisitesMet).toBe(false);
+    // Admins see every cohort through their own text; a status filter and a cursor have theirs.
+    const all = await counter.during(() => t.api.get('/api/v1/cohorts?limit=1&status=accepting_applications', admin.token));
+    expect(all.result.body.nextCursor).toEqual(expect.any(String));
+    expect(all.names.slice(0, 2)).toEqual(['access:current-principal', 'cohort:list:all:status']);
+    const rest = await counter.during(() => t.api.get(`/api/v1/cohorts?limit=100&status=accepting_applications&cursor=${encodeURIComponent(all.result.body.nextCursor)}`, admin.token));
+    expect(rest.names.slice(0, 2)).toEqual(['access:current-principal', 'cohort:list:all:status:after']);
+    const everyOpen = await t.dataSource.query(`SELECT id FROM cohort WHERE status = 'accepting_applications' ORDER BY starts_at DESC, id DESC`);
+    expect([all.result.body.items[0].id, ...rest.result.body.items.map((c: { id: string }) => c.id)]).toEqual(everyOpen.map((r: { id: string }) => r.id));
+  });
+
   it('POST /auth/refresh: one named statement', async () => {
     const admin = await loginAdmin(t.api);
     const erin = await createUser(t.api, admin.token, ['trainee']);

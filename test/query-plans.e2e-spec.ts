@@ -284,9 +284,12 @@ describe('query plans of the hot list queries (issue 23.4)', () => {
     expect((await t.api.get(`/api/v1/cohorts/${world.cohortId}/roster?cursor=nonsense`, admin.token)).status).toBe(400);
   }, 300_000);
 
-  it('a trainee’s inbox, their applications and the talent search read no large table sequentially', async () => {
+  it('a trainee’s inbox, their applications, their cohorts, the catalogue and the talent search read no large table sequentially', async () => {
     expect(await planProblems('/api/v1/me/notifications?limit=50', await traineeToken())).toEqual([]);
     expect(await planProblems('/api/v1/me/applications?limit=20', await traineeToken())).toEqual([]);
+    // The cohorts page with each cohort's parts and the trainee's completed versions in one statement; the catalogue as a trainee sees it.
+    expect(await planProblems('/api/v1/cohorts?limit=1', await traineeToken())).toEqual([]);
+    expect(await planProblems('/api/v1/courses?limit=50', await traineeToken())).toEqual([]);
     const employer = await employerToken();
     expect(await planProblems('/api/v1/talent/profiles?track=cybersecurity&limit=50', employer)).toEqual([]);
     expect(await planProblems('/api/v1/talent/profiles?skillsAll=SK-1,SK-2&limit=50', employer)).toEqual([]);

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost, DirectReads, Transactional } from '@gds/database';
+import { AppTransactionHost, DirectReads, NamedStatement, namedStatement, Transactional } from '@gds/database';
 import { Outbox } from '@gds/queue';
 import { DEFAULT_TIME_ZONE, localDate } from '@gds/time';
 import { assertMicrosecondCursor, decodeCursor, hasRole, microsecondKey, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
-import { PublishedCourseVersions } from '../course/published-course-versions.contract';
+import { CourseVersionOutline, PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { UserDirectory } from '../identity/identity.module';
 import { Cohort, CohortStatus } from './cohort.entity';
 import { CohortAccess } from './cohort-access.service';
 import { canTransition } from './cohort-lifecycle';
-import { PrerequisiteChecks } from './prerequisite-checks.service';
+import { PrerequisiteChecks, PrerequisiteStanding } from './prerequisite-checks.service';
 import { CohortView, CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './dto/cohort.dto';
 
 /** The columns of a Cohort, named as the entity's properties (plain-SQL reads of whole cohorts). */
@@ -16,6 +16,67 @@ const COHORT_COLUMNS = `c.id, c.name, c.status, c.capacity, c.seats_taken AS "se
   c.applications_close_at AS "applicationsCloseAt", c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.unlock_mode AS "unlockMode",
   c.time_zone AS "timeZone", c.questions, c.created_by AS "createdBy", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
+
+/** A cohort's versions, unlock schedule and instructors, as columns of a statement where `cohortId` is the cohort's id (a parameter or a column). */
+function cohortPartsColumns(cohortId: string): string {
+  return `ARRAY(SELECT course_version_id::text FROM cohort_course_version WHERE cohort_id = ${cohortId} ORDER BY course_version_id) AS "versionIds",
+              coalesce((SELECT json_agg(json_build_object('moduleId', module_id, 'offsetDays', offset_days) ORDER BY offset_days, module_id)
+                          FROM cohort_module_unlock WHERE cohort_id = ${cohortId}), '[]'::json) AS schedule,
+              ARRAY(SELECT user_id::text FROM cohort_instructor WHERE cohort_id = ${cohortId} ORDER BY user_id) AS "instructorIds"`;
+}
+
+interface CohortParts {
+  versionIds: string[];
+  schedule: CohortView['schedule'];
+  instructorIds: string[];
+}
+
+type CohortListRow = Cohort & CohortParts & { startsAtKey: string; completedVersionIds: string[] };
+
+/**
+ * The text of GET /cohorts' statement for one combination of the caller seeing every cohort
+ * (admins, reviewers) or not, a status filter and a cursor: eight fixed texts, each named (declared
+ * here, at module load). Parameters: `$1` the limit + 1, `$2` the viewer, then (not everyone)
+ * whether the viewer is a trainee, then the status, then the cursor's time and id. The page is
+ * chosen first (keyset on (starts_at, id), the LIMIT inside), and each cohort's parts are read for
+ * the page's rows only; the viewer's completed versions (enrollment_trainee_idx) ride on every row.
+ */
+function listText(everyone: boolean, byStatus: boolean, after: boolean): string {
+  let next = 2;
+  const where: string[] = [];
+  if (!everyone) {
+    const trainee = `$${++next}`;
+    where.push(`(c.id IN (SELECT cohort_id FROM cohort_instructor WHERE user_id = $2)
+          OR c.id IN (SELECT cohort_id FROM application WHERE trainee_id = $2)
+          OR c.id IN (SELECT cohort_id FROM enrollment WHERE trainee_id = $2)
+          OR (c.status = 'accepting_applications' AND ${trainee}::boolean))`);
+  }
+  if (byStatus) where.push(`c.status = $${++next}`);
+  if (after) where.push(`(c.starts_at, c.id) < ($${++next}::timestamptz, $${++next}::uuid)`);
+  // The cursor's time is written by Postgres at full precision (microseconds): a JavaScript Date
+  // keeps milliseconds only, and cohorts starting within the same millisecond were skipped.
+  return `SELECT c.*, ${cohortPartsColumns('c.id')},
+              ARRAY(SELECT DISTINCT course_version_id::text FROM enrollment WHERE trainee_id = $2::uuid AND status = 'completed') AS "completedVersionIds"
+         FROM (SELECT ${COHORT_COLUMNS}, ${microsecondKey('c.starts_at')} AS "startsAtKey" FROM cohort c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                ORDER BY c.starts_at DESC, c.id DESC LIMIT $1) c
+        ORDER BY c."startsAt" DESC, c.id DESC`;
+}
+
+const LIST_STATEMENTS = new Map(
+  [false, true].flatMap((everyone) =>
+    [false, true].flatMap((byStatus) =>
+      [false, true].map((after) => [listKey(everyone, byStatus, after), namedStatement(`cohort:list${listKey(everyone, byStatus, after)}`, listText(everyone, byStatus, after))] as const),
+    ),
+  ),
+);
+
+function listKey(everyone: boolean, byStatus: boolean, after: boolean): string {
+  return `${everyone ? ':all' : ':mine'}${byStatus ? ':status' : ''}${after ? ':after' : ''}`;
+}
+
+function listStatement(everyone: boolean, byStatus: boolean, after: boolean): NamedStatement {
+  return LIST_STATEMENTS.get(listKey(everyone, byStatus, after))!;
+}
 
 /** Cohorts: creation from published course versions, schedule, instructors and lifecycle. */
 @Injectable()
@@ -98,34 +159,28 @@ export class CohortsService {
 
   /**
    * Trainees see cohorts open for applications and their own; instructors theirs; admins and
-   * reviewers all. One plain-SQL statement for the page (no query builder, no entity hydration) and one per cohort
-   * on it (see view): issue 23's load profile had this list among the slowest reads of the mix.
+   * reviewers all. One statement for the page with each cohort's versions, schedule and instructors
+   * and the viewer's completed versions (it was one for the page, one for the viewer and one per
+   * cohort: issue 23's load run had this list among the costliest reads), named (its text is one of
+   * eight fixed ones, see LIST_STATEMENTS); the outlines come from the per-process cache and the
+   * prerequisite courses, when any, in one read for the page.
    */
   async list(principal: Principal, query: ListCohortsQuery): Promise<Page<CohortView>> {
     const after = decodeCursor<{ startsAt: string; id: string }>(query.cursor, ['startsAt', 'id']);
     if (after) assertMicrosecondCursor(after.startsAt, after.id);
-    const params: unknown[] = [query.limit + 1];
-    const where: string[] = [];
-    if (!hasRole(principal, 'admin', 'reviewer')) {
-      params.push(principal.userId, hasRole(principal, 'trainee'));
-      where.push(`(c.id IN (SELECT cohort_id FROM cohort_instructor WHERE user_id = $2)
-          OR c.id IN (SELECT cohort_id FROM application WHERE trainee_id = $2)
-          OR c.id IN (SELECT cohort_id FROM enrollment WHERE trainee_id = $2)
-          OR (c.status = 'accepting_applications' AND $3))`);
-    }
-    if (query.status) where.push(`c.status = $${params.push(query.status)}`);
-    if (after) where.push(`(c.starts_at, c.id) < ($${params.push(after.startsAt)}::timestamptz, $${params.push(after.id)}::uuid)`);
-    // The cursor's time is written by Postgres at full precision (microseconds): a JavaScript Date
-    // keeps milliseconds only, and cohorts starting within the same millisecond were skipped.
-    const rows = await this.reads.query<Cohort & { startsAtKey: string }>(
-      `SELECT ${COHORT_COLUMNS}, ${microsecondKey('c.starts_at')} AS "startsAtKey" FROM cohort c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.starts_at DESC, c.id DESC LIMIT $1`,
-      params,
-    );
+    const everyone = hasRole(principal, 'admin', 'reviewer');
+    const params: unknown[] = [query.limit + 1, principal.userId];
+    if (!everyone) params.push(hasRole(principal, 'trainee'));
+    if (query.status) params.push(query.status);
+    if (after) params.push(after.startsAt, after.id);
+    const rows = await this.reads.query<CohortListRow>(listStatement(everyone, query.status !== undefined, Boolean(after)), params);
     const page = toPage(rows, query.limit, (c) => ({ startsAt: c.startsAtKey, id: c.id }));
-    const items: CohortView[] = [];
-    // The viewer's completed courses, once for the page: each cohort's prerequisites are judged against them.
-    const completed = await this.prerequisites.completedCourseIds(principal.userId);
-    for (const cohort of page.items) items.push(await this.view(cohort, completed));
+    // The viewer's completed courses, once for the page (every row carries the same list): each cohort's prerequisites are judged against them.
+    const completed = await this.prerequisites.completedCourseIdsOfVersions(rows[0]?.completedVersionIds ?? []);
+    const outlines = await this.versions.getOutlines([...new Set(page.items.flatMap((c) => c.versionIds))]);
+    const standings = await this.prerequisites.standings(outlines, completed);
+    const outlineOf = new Map(outlines.map((o) => [o.versionId, o]));
+    const items = page.items.map((cohort) => this.viewOf(cohort, cohort, cohort.versionIds.flatMap((id) => outlineOf.get(id) ?? []), standings));
     return { items, nextCursor: page.nextCursor };
   }
 
@@ -144,16 +199,14 @@ export class CohortsService {
   /** `viewer`: whose completed courses the prerequisites are judged against (an id, or those courses already read); none: no one's. */
   async view(cohort: Cohort, viewer?: string | Set<string>): Promise<CohortView> {
     // The versions, schedule and instructors in one statement (three round trips before).
-    const [{ versionIds, schedule, instructorIds }] = await this.reads.query<{ versionIds: string[]; schedule: CohortView['schedule']; instructorIds: string[] }>(
-      `SELECT ARRAY(SELECT course_version_id::text FROM cohort_course_version WHERE cohort_id = $1 ORDER BY course_version_id) AS "versionIds",
-              coalesce((SELECT json_agg(json_build_object('moduleId', module_id, 'offsetDays', offset_days) ORDER BY offset_days, module_id)
-                          FROM cohort_module_unlock WHERE cohort_id = $1), '[]'::json) AS schedule,
-              ARRAY(SELECT user_id::text FROM cohort_instructor WHERE cohort_id = $1 ORDER BY user_id) AS "instructorIds"`,
-      [cohort.id],
-    );
-    const outlines = await this.versions.getOutlines(versionIds);
+    const [parts] = await this.reads.query<CohortParts>(`SELECT ${cohortPartsColumns('$1')}`, [cohort.id]);
+    const outlines = await this.versions.getOutlines(parts.versionIds);
     const completed = typeof viewer === 'string' ? await this.prerequisites.completedCourseIds(viewer) : (viewer ?? new Set<string>());
-    const standings = await this.prerequisites.standings(outlines, completed);
+    return this.viewOf(cohort, parts, outlines, await this.prerequisites.standings(outlines, completed));
+  }
+
+  /** The view of a cohort from what was read for it: `outlines` are its versions' (those found, in `parts.versionIds` order). */
+  private viewOf(cohort: Cohort, parts: CohortParts, outlines: CourseVersionOutline[], standings: Map<string, PrerequisiteStanding[]>): CohortView {
     return {
       id: cohort.id,
       name: cohort.name,
@@ -166,7 +219,7 @@ export class CohortsService {
       endsAt: cohort.endsAt.toISOString(),
       unlockMode: cohort.unlockMode,
       timeZone: cohort.timeZone,
-      courseVersionIds: versionIds,
+      courseVersionIds: parts.versionIds,
       courses: outlines
         .map((o) => {
           const prerequisites = standings.get(o.versionId) ?? [];
@@ -176,8 +229,8 @@ export class CohortsService {
           };
         })
         .sort((a, b) => a.title.localeCompare(b.title) || a.versionId.localeCompare(b.versionId)),
-      schedule,
-      instructorIds,
+      schedule: parts.schedule,
+      instructorIds: parts.instructorIds,
       questions: cohort.questions,
       createdAt: cohort.createdAt.toISOString(),
     };

@@ -31,6 +31,12 @@ export class PrerequisiteChecks {
     return (await this.completedCourseIdsOf([traineeId])).get(traineeId) ?? new Set();
   }
 
+  /** The courses of the given completed versions (a trainee's, read by the caller in its own statement), through the outlines. */
+  async completedCourseIdsOfVersions(versionIds: string[]): Promise<Set<string>> {
+    if (!versionIds.length) return new Set();
+    return new Set((await this.versions.getOutlines(versionIds)).map((o) => o.courseId));
+  }
+
   /** Per trainee: ids of the courses they have completed (in any version); one query and one outline lookup for all. */
   private async completedCourseIdsOf(traineeIds: string[]): Promise<Map<string, Set<string>>> {
     const rows = await this.reads.query<{ traineeId: string; versionId: string }>(

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost, DirectReads } from '@gds/database';
+import { AppTransactionHost, DirectReads, namedStatement } from '@gds/database';
 import { conflict, forbidden, hasRole, notFound, Principal } from '@gds/http';
 import { CourseReaders } from './course-readers.contract';
 import { Course } from './course.entity';
+
+/** The visibility check's one column (every version and outline read): parsed once per connection. */
+const LATEST_VERSION = namedStatement('course:latest-version', 'SELECT latest_version FROM course WHERE id = $1');
 
 /**
  * Who may do what with a course. Owner and co-instructors (the editors) and admins edit the draft
@@ -44,7 +47,7 @@ export class CourseAccess {
    * outside a transaction (DirectReads).
    */
   async ensureVisible(principal: Principal, courseId: string): Promise<void> {
-    const rows = await this.reads.query<{ latest_version: number }>('SELECT latest_version FROM course WHERE id = $1', [courseId]);
+    const rows = await this.reads.query<{ latest_version: number }>(LATEST_VERSION, [courseId]);
     if (!rows.length) throw notFound('Course');
     if (rows[0].latest_version === 0 && !(await this.isEditor(principal, courseId))) throw notFound('Course');
   }

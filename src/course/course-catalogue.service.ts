@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DirectReads } from '@gds/database';
+import { DirectReads, namedStatement } from '@gds/database';
 import { badRequest, decodeCursor, hasRole, Page, Principal, toPage } from '@gds/http';
 import type { CatalogueQuery } from './dto/course.dto';
 
@@ -19,6 +19,43 @@ export interface CatalogueItem {
 }
 
 /**
+ * The catalogue's statement for a caller (admin or not), its filters and a cursor. Parameters in
+ * this order, each only when it applies: the caller (not an admin), the caller again (teaching), the
+ * track, the level, the search, the cursor's key and id, the limit + 1. The cursor holds Postgres's
+ * lower(title), the very key compared here: JavaScript's toLowerCase differs for some letters (final
+ * sigma 'ΟΔΟΣ', dotted 'İ'), which skipped or repeated courses at a page boundary.
+ */
+function catalogueText(admin: boolean, filters: Pick<CatalogueQuery, 'teaching' | 'track' | 'level' | 'q'>, after: boolean): string {
+  let n = 0;
+  const next = () => `$${++n}`;
+  const where: string[] = [];
+  if (!admin) {
+    const me = next();
+    where.push(`((c.latest_version > 0 AND c.status <> 'archived') OR c.owner_id = ${me}
+        OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = ${me}))`);
+  }
+  if (filters.teaching === 'true') {
+    const me = next();
+    where.push(`(c.owner_id = ${me} OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = ${me}))`);
+  }
+  if (filters.track) where.push(`c.track_code = ${next()}`);
+  if (filters.level) where.push(`c.level = ${next()}`);
+  if (filters.q) where.push(`c.search @@ websearch_to_tsquery('english', ${next()})`);
+  if (after) where.push(`(lower(c.title), c.id) > (${next()}, ${next()}::uuid)`);
+  return `SELECT lower(c.title) AS "sortKey", c.id, c.code, c.title, c.summary, c.track_code AS "trackCode", c.level, c.estimated_hours AS "estimatedHours", c.status,
+              c.latest_version AS "latestVersion", c.owner_id AS "ownerId"
+         FROM course c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY lower(c.title), c.id LIMIT ${next()}`;
+}
+
+/** The unfiltered catalogue's four texts (admin or not, first page or after a cursor), named once at module load. */
+const UNFILTERED = new Map(
+  [false, true].flatMap((admin) =>
+    [false, true].map((after) => [`${admin}:${after}`, namedStatement(`course:catalogue${admin ? ':all' : ''}${after ? ':after' : ''}`, catalogueText(admin, {}, after))] as const),
+  ),
+);
+
+/**
  * The catalogue: published, unarchived courses for everyone signed in, plus the caller's own drafts
  * (all courses for admins). Filters by track and level; full-text search (websearch syntax) over
  * the title, summary and lesson titles through the GIN-indexed `course.search`. `teaching` narrows
@@ -31,33 +68,22 @@ export class CourseCatalogue {
   async list(principal: Principal, query: CatalogueQuery): Promise<Page<CatalogueItem>> {
     const after = decodeCursor<{ t: string; id: string }>(query.cursor, ['t', 'id']);
     if (after && !UUID.test(after.id)) throw badRequest('invalid-cursor', 'The cursor is not one this API issued.', [{ field: 'cursor', message: 'is invalid' }]);
-    const where: string[] = [];
+    const admin = hasRole(principal, 'admin');
+    const filtered = query.teaching === 'true' || query.track !== undefined || query.level !== undefined || query.q !== undefined;
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    if (!hasRole(principal, 'admin')) {
-      const me = param(principal.userId);
-      where.push(`((c.latest_version > 0 AND c.status <> 'archived') OR c.owner_id = ${me}
-        OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = ${me}))`);
-    }
-    if (query.teaching === 'true') {
-      const me = param(principal.userId);
-      where.push(`(c.owner_id = ${me} OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = ${me}))`);
-    }
-    if (query.track) where.push(`c.track_code = ${param(query.track)}`);
-    if (query.level) where.push(`c.level = ${param(query.level)}`);
-    if (query.q) where.push(`c.search @@ websearch_to_tsquery('english', ${param(query.q)})`);
-    if (after) where.push(`(lower(c.title), c.id) > (${param(after.t)}, ${param(after.id)}::uuid)`);
+    if (!admin) param(principal.userId);
+    if (query.teaching === 'true') param(principal.userId);
+    if (query.track) param(query.track);
+    if (query.level) param(query.level);
+    if (query.q) param(query.q);
+    if (after) params.push(after.t, after.id);
+    param(query.limit + 1);
     // Straight on the pool outside a transaction (DirectReads): no TypeORM query runner per call.
-    // The cursor holds Postgres's lower(title), the very key compared above: JavaScript's
-    // toLowerCase differs for some letters (final sigma 'ΟΔΟΣ', dotted 'İ'), which skipped or
-    // repeated courses at a page boundary.
-    const rows = await this.reads.query<CatalogueItem & { sortKey: string }>(
-      `SELECT lower(c.title) AS "sortKey", c.id, c.code, c.title, c.summary, c.track_code AS "trackCode", c.level, c.estimated_hours AS "estimatedHours", c.status,
-              c.latest_version AS "latestVersion", c.owner_id AS "ownerId"
-         FROM course c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY lower(c.title), c.id LIMIT ${param(query.limit + 1)}`,
-      params,
-    );
+    // The unfiltered catalogue (every trainee's browse) goes as a named statement, parsed once per
+    // connection; a filtered one (full text, track, level, teaching) is text built per call.
+    const sql = filtered ? catalogueText(admin, query, Boolean(after)) : UNFILTERED.get(`${admin}:${Boolean(after)}`)!;
+    const rows = await this.reads.query<CatalogueItem & { sortKey: string }>(sql, params);
     const page = toPage(rows, query.limit, (c) => ({ t: c.sortKey, id: c.id }));
     return { items: page.items.map(({ sortKey: _sortKey, ...item }) => item), nextCursor: page.nextCursor };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DirectReads } from '@gds/database';
+import { DirectReads, namedStatement } from '@gds/database';
 import { forbidden, hasRole, notFound, Principal } from '@gds/http';
 import { Course } from './course.entity';
 import { CourseAccess } from './course-access.service';
@@ -16,6 +16,17 @@ export interface CourseDetail {
   latest: VersionView | null;
   skills: Array<{ code: string; name: string; frameworkRef: string | null }>;
 }
+
+/** The course page's two statements (the course row, the skills its latest version teaches): fixed texts, parsed once per connection. */
+const COURSE_DETAIL = namedStatement(
+  'course:detail',
+      `SELECT c.id, c.code, c.title, c.summary, c.track_code AS "trackCode", c.level, c.estimated_hours AS "estimatedHours",
+              c.owner_id AS "ownerId", c.status, c.latest_version AS "latestVersion", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+              ARRAY(SELECT user_id::text FROM course_co_instructor WHERE course_id = c.id ORDER BY user_id) AS "coInstructorIds",
+              ARRAY(SELECT prerequisite_id::text FROM course_prerequisite WHERE course_id = c.id ORDER BY prerequisite_id) AS "prerequisiteCourseIds"
+         FROM course c WHERE c.id = $1`,
+);
+const SKILLS_BY_CODE = namedStatement('course:skills-by-code', `SELECT code, name, framework_ref AS "frameworkRef" FROM skill WHERE code = ANY($1::text[]) ORDER BY code`);
 
 /** The catalogue page of one course, and the draft for its editors. */
 @Injectable()
@@ -36,11 +47,7 @@ export class CourseDetails {
    */
   async detail(principal: Principal, courseId: string): Promise<CourseDetail> {
     const rows = await this.reads.query<Course & { coInstructorIds: string[]; prerequisiteCourseIds: string[] }>(
-      `SELECT c.id, c.code, c.title, c.summary, c.track_code AS "trackCode", c.level, c.estimated_hours AS "estimatedHours",
-              c.owner_id AS "ownerId", c.status, c.latest_version AS "latestVersion", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-              ARRAY(SELECT user_id::text FROM course_co_instructor WHERE course_id = c.id ORDER BY user_id) AS "coInstructorIds",
-              ARRAY(SELECT prerequisite_id::text FROM course_prerequisite WHERE course_id = c.id ORDER BY prerequisite_id) AS "prerequisiteCourseIds"
-         FROM course c WHERE c.id = $1`,
+      COURSE_DETAIL,
       [courseId],
     );
     if (!rows.length) throw notFound('Course');
@@ -51,7 +58,7 @@ export class CourseDetails {
     const latest = course.latestVersion > 0 ? await this.versions.published(courseId, course.latestVersion) : null;
     const codes = [...new Set((latest?.outline?.modules ?? []).flatMap((m) => m.skillCodes))];
     const skills = codes.length
-      ? await this.reads.query<CourseDetail['skills'][number]>(`SELECT code, name, framework_ref AS "frameworkRef" FROM skill WHERE code = ANY($1::text[]) ORDER BY code`, [codes])
+      ? await this.reads.query<CourseDetail['skills'][number]>(SKILLS_BY_CODE, [codes])
       : [];
     return { course, coInstructorIds, prerequisiteCourseIds, latest, skills };
   }
