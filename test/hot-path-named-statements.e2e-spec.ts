@@ -83,6 +83,14 @@ describe('hot paths: named statements', () => {
     expect(completion.result.status).toBe(200);
     expect(completion.result.body).toMatchObject({ enrollmentId: second.enrollmentId, alreadyCompleted: false });
     expect(completion.names).toEqual(['access:current-principal', 'cohort:active-progress-facts-of-trainee', 'cohort:record-lesson-completion']);
+
+    // Again: the read answers it (the time of the first completion), nothing is locked or written.
+    const [row] = await t.dataSource.query('SELECT completed_at FROM lesson_completion WHERE enrollment_id = $1 AND lesson_id = $2', [second.enrollmentId, second.lessonIds[0]]);
+    const again = await counter.during(() => t.api.post(`/api/v1/lessons/${second.lessonIds[0]}/complete`, undefined, trainee.token));
+    expect(again.result.status).toBe(200);
+    expect(again.result.body).toEqual({ ...completion.result.body, completedAt: row.completed_at.toISOString(), alreadyCompleted: true });
+    expect(completion.result.body.completedAt).toBe(row.completed_at.toISOString());
+    expect(again.names).toEqual(['access:current-principal', 'cohort:active-progress-facts-of-trainee']);
   });
 
   it('the lesson read answers the enrollment in its own statement as the separate check did', async () => {
