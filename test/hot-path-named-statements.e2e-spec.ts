@@ -142,8 +142,8 @@ describe('hot paths: named statements', () => {
       expect((await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: trainee.id }, admin.token)).status).toBe(201);
       const sent = await counter.during(() => t.api.post(`/api/v1/assessments/${assessmentId}/submissions`, { answer: QUIZ_RIGHT }, trainee.token));
       expect(sent.result.status).toBe(202);
-      // The submit's hot statements are named: the module lock's read, the attempt lock with the exceptions, the insert with its grading job.
-      expect(sent.names.filter((name) => name !== null)).toEqual(expect.arrayContaining(['cohort:module-lock', 'assessment:lock-attempts-with-granted', 'assessment:submit-in-open-or-new-attempt']));
+      // The submit's hot statements are named: the enrollments with the module lock's facts, the attempt lock with the exceptions, the insert with its grading job.
+      expect(sent.names.filter((name) => name !== null)).toEqual(expect.arrayContaining(['cohort:enrollment-refs-with-lock-facts-of-trainee', 'assessment:lock-attempts-with-granted', 'assessment:submit-in-open-or-new-attempt']));
       // And nothing else goes as plain text but the transaction's bounds (an unnamed regression fails
       // here), apart from the frozen assessment's read on the process's first submit of it: published
       // versions never change, so the course module reads it once and keeps it (PublishedVersionsReader).
