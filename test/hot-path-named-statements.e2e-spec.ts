@@ -83,6 +83,14 @@ describe('hot paths: named statements', () => {
     expect(completion.result.status).toBe(200);
     expect(completion.result.body).toMatchObject({ enrollmentId: second.enrollmentId, alreadyCompleted: false });
     expect(completion.names).toEqual(['access:current-principal', 'cohort:active-progress-facts-of-trainee', 'cohort:record-lesson-completion']);
+
+    // Again: the read answers it (the time of the first completion), nothing is locked or written.
+    const [row] = await t.dataSource.query('SELECT completed_at FROM lesson_completion WHERE enrollment_id = $1 AND lesson_id = $2', [second.enrollmentId, second.lessonIds[0]]);
+    const again = await counter.during(() => t.api.post(`/api/v1/lessons/${second.lessonIds[0]}/complete`, undefined, trainee.token));
+    expect(again.result.status).toBe(200);
+    expect(again.result.body).toEqual({ ...completion.result.body, completedAt: row.completed_at.toISOString(), alreadyCompleted: true });
+    expect(completion.result.body.completedAt).toBe(row.completed_at.toISOString());
+    expect(again.names).toEqual(['access:current-principal', 'cohort:active-progress-facts-of-trainee']);
   });
 
   it('the lesson read answers the enrollment in its own statement as the separate check did', async () => {
@@ -134,8 +142,8 @@ describe('hot paths: named statements', () => {
       expect((await t.api.post(`/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: trainee.id }, admin.token)).status).toBe(201);
       const sent = await counter.during(() => t.api.post(`/api/v1/assessments/${assessmentId}/submissions`, { answer: QUIZ_RIGHT }, trainee.token));
       expect(sent.result.status).toBe(202);
-      // The submit's hot statements are named: the module lock's read, the attempt lock with the exceptions, the insert with its grading job.
-      expect(sent.names.filter((name) => name !== null)).toEqual(expect.arrayContaining(['cohort:module-lock', 'assessment:lock-attempts-with-granted', 'assessment:submit-in-open-or-new-attempt']));
+      // The submit's hot statements are named: the enrollments with the module lock's facts, the attempt lock with the exceptions, the insert with its grading job.
+      expect(sent.names.filter((name) => name !== null)).toEqual(expect.arrayContaining(['cohort:enrollment-refs-with-lock-facts-of-trainee', 'assessment:lock-attempts-with-granted', 'assessment:submit-in-open-or-new-attempt']));
       // And nothing else goes as plain text but the transaction's bounds (an unnamed regression fails
       // here), apart from the frozen assessment's read on the process's first submit of it: published
       // versions never change, so the course module reads it once and keeps it (PublishedVersionsReader).

@@ -3,7 +3,6 @@ import { AppTransactionHost, isUniqueViolation, namedStatement, namedStatementIn
 import { conflict, notFound, Principal, ProblemException, unprocessable } from '@gds/http';
 import { AssessmentAttempt } from './assessment-attempt.entity';
 import { HintReveal } from './hint-reveal.entity';
-import { EnrollmentDirectory } from '../cohort/enrollment-directory.contract';
 import { GRANTED_SQL, TraineeAssessment, TraineeEnrollments, withExceptions } from './trainee-enrollments.service';
 import { GraderRegistry } from './graders/grader-registry';
 import { QuizGrader } from './graders/quiz.grader';
@@ -28,7 +27,6 @@ export class Attempts {
     private readonly trainees: TraineeEnrollments,
     private readonly graders: GraderRegistry,
     private readonly quiz: QuizGrader,
-    private readonly enrollments: EnrollmentDirectory,
   ) {}
 
   async start(assessmentId: string, principal: Principal) {
@@ -55,16 +53,21 @@ export class Attempts {
    * `withGranted: false` for a caller that applies the trainee's exceptions under its lock (`lockWithGranted`).
    */
   async require(traineeId: string, assessmentId: string, purpose: 'read' | 'work' = 'read', withGranted = true): Promise<TraineeAssessment> {
-    const located = await this.trainees.locate(traineeId, assessmentId, withGranted);
-    if (!located) throw notFound('Assessment');
-    if (purpose === 'work' && located.enrollment.status !== 'active') {
+    if (purpose === 'read') {
+      const located = await this.trainees.locate(traineeId, assessmentId, withGranted);
+      if (!located) throw notFound('Assessment');
+      return located;
+    }
+    // The enrollments and the module lock in one statement (one round trip fewer on every submit).
+    const found = await this.trainees.locateWithModuleLock(traineeId, assessmentId, withGranted);
+    if (!found) throw notFound('Assessment');
+    const { located } = found;
+    if (located.enrollment.status !== 'active') {
       throw conflict('enrollment-not-active', 'Your enrollment in this course has ended: its work can be read, not changed.');
     }
-    if (purpose === 'work') {
-      // The same lock as the module's lessons, with the same problem type: a client handles one "not open yet".
-      const lock = await this.enrollments.moduleLock(located.enrollment.enrollmentId, located.moduleId);
-      if (lock) throw unprocessable('lesson-locked', 'This assessment’s module is not open to you yet.', { opensAt: lock.opensAt.toISOString() });
-    }
+    // The same lock as the module's lessons, with the same problem type: a client handles one "not open yet".
+    const lock = await found.moduleLock();
+    if (lock) throw unprocessable('lesson-locked', 'This assessment’s module is not open to you yet.', { opensAt: lock.opensAt.toISOString() });
     return located;
   }
 

@@ -31,7 +31,22 @@ export class TraineeEnrollments {
    * the schedule has them): for a caller that reads them itself, under its attempt lock (a submit).
    */
   async locate(traineeId: string, assessmentId: string, withGranted = true): Promise<TraineeAssessment | null> {
-    const all = await this.enrollments.enrollmentsOf(traineeId);
+    return this.locateIn(await this.enrollments.enrollmentsOf(traineeId), assessmentId, withGranted);
+  }
+
+  /**
+   * `locate`, with the module lock of the enrollment found (its module's, for the assessment), read
+   * with the enrollments in one statement (EnrollmentDirectory.enrollmentsWithModuleLocks): for work.
+   */
+  async locateWithModuleLock(traineeId: string, assessmentId: string, withGranted = true): Promise<{ located: TraineeAssessment; moduleLock: () => Promise<{ opensAt: Date } | null> } | null> {
+    const all = await this.enrollments.enrollmentsWithModuleLocks(traineeId);
+    const located = await this.locateIn(all.map((e) => e.enrollment), assessmentId, withGranted);
+    if (!located) return null;
+    const found = all.find((e) => e.enrollment === located.enrollment)!;
+    return { located, moduleLock: () => found.moduleLock(located.moduleId) };
+  }
+
+  private async locateIn(all: EnrollmentRef[], assessmentId: string, withGranted: boolean): Promise<TraineeAssessment | null> {
     const candidates = [...all.filter((e) => e.status === 'active'), ...all.filter((e) => e.status === 'completed')];
     for (const enrollment of candidates) {
       const found = await this.inEnrollment(enrollment, assessmentId, withGranted);

@@ -82,6 +82,23 @@ const MODULE_LOCK = namedStatement(
     WHERE e.id = $1`,
 );
 
+/**
+ * A trainee's enrollments (REFS_OF_TRAINEE's rows) with what MODULE_LOCK reads, for every module of
+ * each cohort at once (its unlock offsets): `enrollmentsWithModuleLocks`, one statement where a submit
+ * took two.
+ */
+const REFS_WITH_LOCK_FACTS_OF_TRAINEE = namedStatement(
+  'cohort:enrollment-refs-with-lock-facts-of-trainee',
+  `SELECT ${REF_COLUMNS}, c.unlock_mode,
+          (SELECT coalesce(json_agg(json_build_array(u.module_id, u.offset_days)), '[]') FROM cohort_module_unlock u WHERE u.cohort_id = c.id) AS offsets,
+          CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT lesson_id FROM lesson_completion WHERE enrollment_id = e.id) END AS done_lessons,
+          CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = e.id AND passed) END AS passed
+     FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
+    WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`,
+);
+
+type RefWithLockFactsRow = RefRow & Pick<LockRow, 'unlock_mode' | 'done_lessons' | 'passed'> & { offsets: Array<[string, number]> };
+
 /** The cohort module's answer to other modules about enrollments (the EnrollmentDirectory contract). */
 @Injectable()
 export class CohortEnrollmentDirectory extends EnrollmentDirectory {
@@ -166,6 +183,23 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
     if (!outline) return null;
     const schedule = { unlockMode: row.unlock_mode, startsAt: new Date(row.starts_at), timeZone: row.time_zone, offsets: new Map(row.offset_days === null ? [] : [[moduleId, row.offset_days]]) };
     return moduleLockOf(outline, schedule, { doneLessons: new Set(row.done_lessons ?? []), passedAssessments: new Set(row.passed ?? []) }, moduleId, now);
+  }
+
+  /** `moduleLock`'s answer for every enrollment of the list, from the list's own statement (see the contract). */
+  override async enrollmentsWithModuleLocks(traineeId: string): Promise<Array<{ enrollment: EnrollmentRef; moduleLock: (moduleId: string) => Promise<{ opensAt: Date } | null> }>> {
+    const now = new Date();
+    const rows = await this.reads.query<RefWithLockFactsRow>(REFS_WITH_LOCK_FACTS_OF_TRAINEE, [traineeId]);
+    return rows.map((row) => {
+      const enrollment = refOf(row);
+      const moduleLock = async (moduleId: string): Promise<{ opensAt: Date } | null> => {
+        const outline = await this.versions.getOutline(row.courseVersionId);
+        if (!outline) return null;
+        const offset = row.offsets.find(([id]) => id === moduleId);
+        const schedule = { unlockMode: row.unlock_mode, startsAt: enrollment.cohortStartsAt, timeZone: row.cohortTimeZone, offsets: new Map(offset ? [[moduleId, offset[1]]] : []) };
+        return moduleLockOf(outline, schedule, { doneLessons: new Set(row.done_lessons ?? []), passedAssessments: new Set(row.passed ?? []) }, moduleId, now);
+      };
+      return { enrollment, moduleLock };
+    });
   }
 
   /** One named statement (certification asks it on every progress change, issue 23). */

@@ -39,6 +39,15 @@ export abstract class EnrollmentDirectory {
    * not done), when it opens (or would, once prerequisites are met); null when it is open.
    */
   abstract moduleLock(enrollmentId: string, moduleId: string): Promise<{ opensAt: Date } | null>;
+  /**
+   * `enrollmentsOf`, each enrollment with its `moduleLock` answered from the same read: work on an
+   * assessment (a submit, an attempt start, a hint) finds the enrollment and then asks the lock of
+   * the assessment's module, which the cohort module answers in one statement with the list. By
+   * default: the list, then `moduleLock` when asked.
+   */
+  async enrollmentsWithModuleLocks(traineeId: string): Promise<Array<{ enrollment: EnrollmentRef; moduleLock: (moduleId: string) => Promise<{ opensAt: Date } | null> }>> {
+    return (await this.enrollmentsOf(traineeId)).map((enrollment) => ({ enrollment, moduleLock: (moduleId: string) => this.moduleLock(enrollment.enrollmentId, moduleId) }));
+  }
   /** Ids of modules this enrollment has completed. */
   abstract completedModules(enrollmentId: string): Promise<string[]>;
   /**

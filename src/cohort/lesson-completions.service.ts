@@ -3,7 +3,7 @@ import { DirectReads, namedStatement } from '@gds/database';
 import { notFound, unprocessable } from '@gds/http';
 import { embeddedJobSql, Outbox } from '@gds/queue';
 import { Enrollment } from './enrollment.entity';
-import { LoadedProgress, ProgressReader } from './progress-reader.service';
+import { ActiveEnrollmentWithLesson, LoadedProgress, ProgressReader } from './progress-reader.service';
 import { LessonCompletionView } from './dto/enrollment-views.dto';
 
 export { LessonCompletionView };
@@ -48,6 +48,7 @@ const RECORD_COMPLETION = namedStatement(
  * COMMITTED, before the lock was taken), then one statement locks the enrollment, writes the row,
  * touches the enrollment and writes the outbox row — atomic as any single statement — instead of
  * BEGIN, seven statements and COMMIT on a connection held across every event-loop wait between them.
+ * A lesson done before is answered from the read alone: no lock, no write (the load run repeats completions).
  */
 @Injectable()
 export class LessonCompletions {
@@ -64,6 +65,12 @@ export class LessonCompletions {
       const state = loaded.progress.modules.find((m) => m.moduleId === moduleId)!;
       if (state.status === 'locked') {
         throw unprocessable('lesson-locked', 'This lesson’s module is not open to you yet.', { opensAt: state.opensAt.toISOString() });
+      }
+      // Done before (a retried request, a second tab): the read that found the enrollment answers it.
+      // Nothing is written, so there is nothing to order against a move or stop committing after the
+      // read: the answer is the one a request just before that commit got, as it was without this.
+      if (enrollment.lessonCompletedAt) {
+        return { lessonId, moduleId, enrollmentId: enrollment.id, completedAt: enrollment.lessonCompletedAt.toISOString(), alreadyCompleted: true };
       }
       const done = await this.record(enrollment, lessonId, moduleId);
       // The read is stale (a version move or the cohort's stop committed since): read again and answer
@@ -113,8 +120,8 @@ export class LessonCompletions {
    * The newest active enrollment whose course version holds the lesson, with its progress (one
    * statement for all of the trainee's active enrollments); 404 when none (not theirs to complete).
    */
-  private async findEnrollmentOf(traineeId: string, lessonId: string): Promise<{ enrollment: EnrollmentKeys; moduleId: string; loaded: LoadedProgress }> {
-    for (const { enrollment, loaded } of await this.reader.loadActiveOf(traineeId)) {
+  private async findEnrollmentOf(traineeId: string, lessonId: string): Promise<{ enrollment: ActiveEnrollmentWithLesson; moduleId: string; loaded: LoadedProgress }> {
+    for (const { enrollment, loaded } of await this.reader.loadActiveOf(traineeId, lessonId)) {
       const module = loaded.outline.modules.find((m) => m.lessons.some((l) => l.lessonId === lessonId));
       if (module) return { enrollment, moduleId: module.moduleId, loaded };
     }

@@ -56,8 +56,8 @@ export class ProgressReader {
    * progress: two round trips as `load` after a lookup). Enrollments whose version the course
    * module does not know are left out.
    */
-  async loadActiveOf(traineeId: string, now = new Date()): Promise<Array<{ enrollment: Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>; loaded: LoadedProgress }>> {
-    const loaded = await this.loadAllOf<Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'>>(ACTIVE_PROGRESS_FACTS_OF_TRAINEE, traineeId, now);
+  async loadActiveOf(traineeId: string, lessonId: string, now = new Date()): Promise<Array<{ enrollment: ActiveEnrollmentWithLesson; loaded: LoadedProgress }>> {
+    const loaded = await this.loadAllOf<ActiveEnrollmentWithLesson>(ACTIVE_PROGRESS_FACTS_OF_TRAINEE, traineeId, now, [lessonId]);
     return loaded.flatMap(({ enrollment, loaded }) => (loaded ? [{ enrollment, loaded }] : []));
   }
 
@@ -67,8 +67,8 @@ export class ProgressReader {
    * (issue 23), where listing the enrollments and then `load` for each took one more round trip per
    * enrollment. `loaded` is null for an enrollment whose version the course module does not know.
    */
-  async loadAllOf<E extends Pick<Enrollment, 'cohortId' | 'courseVersionId'>>(statement: NamedStatement, traineeId: string, now = new Date()): Promise<Array<{ enrollment: E; loaded: LoadedProgress | null }>> {
-    const rows = await this.reads.query<FactsRow & E>(statement, [traineeId]);
+  async loadAllOf<E extends Pick<Enrollment, 'cohortId' | 'courseVersionId'>>(statement: NamedStatement, traineeId: string, now = new Date(), more: unknown[] = []): Promise<Array<{ enrollment: E; loaded: LoadedProgress | null }>> {
+    const rows = await this.reads.query<FactsRow & E>(statement, [traineeId, ...more]);
     const outlines = new Map((await this.versions.getOutlines(rows.map((r) => r.courseVersionId))).map((o) => [o.versionId, o]));
     // The row serves as both the enrollment (callers read its own columns by name) and its facts:
     // no per-row copies (the trainee home reads this on every visit; issue 23, bench/findings/gap.md).
@@ -78,6 +78,9 @@ export class ProgressReader {
     });
   }
 }
+
+/** An active enrollment, and when it completed the lesson asked about (null: not yet). */
+export type ActiveEnrollmentWithLesson = Pick<Enrollment, 'id' | 'cohortId' | 'courseVersionId'> & { lessonCompletedAt: Date | null };
 
 /**
  * What a recompute compares with: each module's state as the last recompute wrote it (absent: never
@@ -123,6 +126,7 @@ const RECOMPUTE_FACTS = namedStatement(
  * A named statement of a trainee's enrollments (`$1`), newest first: the enrollment's own `columns`
  * (SQL over `e`, with `cohortId` and `courseVersionId` among them) and its progress facts. Declare
  * it once, at module load (see named-statement.ts); `where` narrows it (SQL over `e`, after AND).
+ * `columns` may use parameters from `$2` on (`loadAllOf`'s `more`).
  */
 export function progressFactsOfTrainee(name: string, columns: string, where = 'true'): NamedStatement {
   return namedStatement(
@@ -133,9 +137,14 @@ export function progressFactsOfTrainee(name: string, columns: string, where = 't
   );
 }
 
+/**
+ * A lesson completion's read: the trainee's active enrollments with their facts and when each
+ * completed the lesson (`$2`), so a repeated completion is answered from this read alone (LessonCompletions).
+ */
 const ACTIVE_PROGRESS_FACTS_OF_TRAINEE = progressFactsOfTrainee(
   'cohort:active-progress-facts-of-trainee',
-  `e.id, e.cohort_id AS "cohortId", e.course_version_id AS "courseVersionId"`,
+  `e.id, e.cohort_id AS "cohortId", e.course_version_id AS "courseVersionId",
+   (SELECT l.completed_at FROM lesson_completion l WHERE l.enrollment_id = e.id AND l.lesson_id = $2::uuid) AS "lessonCompletedAt"`,
   `e.status = 'active'`,
 );
 

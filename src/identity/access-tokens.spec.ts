@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { jwtVerify } from 'jose';
 import { AccessTokens } from './access-tokens.service';
 import type { AppConfig } from '../config/app-config';
 
@@ -18,6 +19,33 @@ describe('access tokens', () => {
     const payloads = issued.map(({ accessToken }) => JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { iat: number; jti: string });
     expect(new Set(payloads.map((p) => p.iat)).size).toBe(1);
     expect(new Set(issued.map((t) => t.accessToken)).size).toBe(5);
+  });
+
+  it('signs a standard HS256 JWS: the header and claims jose wrote, in its order, and jose verifies it', async () => {
+    const userId = randomUUID();
+    const sessionId = randomUUID();
+    const { accessToken, expiresIn } = await tokens.issue(userId, sessionId);
+    const [header, payload] = accessToken.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(Object.keys(payload)).toEqual(['sid', 'sub', 'jti', 'iss', 'aud', 'iat', 'exp']);
+    expect(payload.exp - payload.iat).toBe(expiresIn);
+    const verified = await jwtVerify(accessToken, new TextEncoder().encode(config.JWT_SECRET), { algorithms: ['HS256'], issuer: 'gds-test', audience: 'gds-test' });
+    expect(verified.payload).toMatchObject({ sub: userId, sid: sessionId });
+    await expect(jwtVerify(accessToken, new TextEncoder().encode(`${config.JWT_SECRET}x`))).rejects.toThrow();
+  });
+
+  it('a process that did not mint the token checks its signature (jose), and accepts it', async () => {
+    const query = jest.fn().mockResolvedValue({ rows: [{ roles: ['trainee'], active: true, ended: false }] });
+    const other = new AccessTokens(config, { driver: { master: { query } } } as unknown as DataSource);
+    const userId = randomUUID();
+    const sessionId = randomUUID();
+    const { accessToken } = await tokens.issue(userId, sessionId);
+    await expect(other.verify(accessToken)).resolves.toEqual({ userId, roles: ['trainee'], sessionId });
+    const [header, payload, signature] = accessToken.split('.');
+    await expect(other.verify(`${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BA' : 'AA'}`)).rejects.toMatchObject({ status: 401 });
+    const wrongKey = new AccessTokens({ ...config, JWT_SECRET: `${config.JWT_SECRET}x` } as AppConfig, {} as DataSource);
+    const { accessToken: foreign } = await wrongKey.issue(userId, sessionId);
+    await expect(other.verify(foreign)).rejects.toMatchObject({ status: 401 });
   });
 
   describe('verify: the signature once per token, the user and session on every request', () => {
