@@ -1,6 +1,6 @@
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import Fastify, { FastifyInstance } from 'fastify';
-import { COMPRESS_THRESHOLD_BYTES, DYNAMIC_BROTLI_QUALITY, registerResponseEncoding } from './response-encoding';
+import { COMPRESS_THRESHOLD_BYTES, DYNAMIC_BROTLI_QUALITY, registerResponseEncoding, SYNC_COMPRESS_MAX_BYTES } from './response-encoding';
 
 /** A JSON answer of about `bytes` bytes. */
 const answerOf = (bytes: number) => ({ items: Array.from({ length: Math.ceil(bytes / 40) }, (_, i) => ({ id: i, title: `Module ${i} of the course` })) });
@@ -9,12 +9,16 @@ describe('response encoding (caching and compression of the api role)', () => {
   let app: FastifyInstance;
   const small = answerOf(COMPRESS_THRESHOLD_BYTES / 2);
   const large = answerOf(COMPRESS_THRESHOLD_BYTES * 3);
+  const tenKilobytes = answerOf(10 * 1024);
+  const huge = answerOf(SYNC_COMPRESS_MAX_BYTES * 2);
 
   beforeAll(async () => {
     app = Fastify();
     await registerResponseEncoding(app);
     app.get('/small', async (_request, reply) => reply.header('cache-control', 'private, no-cache').send(small));
     app.get('/large', async (_request, reply) => reply.header('cache-control', 'private, no-cache').send(large));
+    app.get('/ten-kilobytes', async (_request, reply) => reply.send(tenKilobytes));
+    app.get('/huge', async (_request, reply) => reply.send(huge));
     await app.ready();
   });
   afterAll(() => app.close());
@@ -61,5 +65,18 @@ describe('response encoding (caching and compression of the api role)', () => {
     expect(again.headers['cache-control']).toBe('private, no-cache');
     const otherTag = await app.inject({ url: '/small', headers: { 'if-none-match': tag } });
     expect(otherTag.statusCode).toBe(200);
+  });
+
+  it('compresses an answer of up to 64 KB in one call (a known length), a larger one as a stream (chunked)', async () => {
+    const medium = await app.inject({ url: '/ten-kilobytes', headers: { 'accept-encoding': 'br' } });
+    expect(Buffer.byteLength(JSON.stringify(tenKilobytes))).toBeGreaterThan(8 * 1024);
+    expect(medium.headers['content-encoding']).toBe('br');
+    expect(Number(medium.headers['content-length'])).toBe(medium.rawPayload.length);
+    expect(medium.headers['transfer-encoding']).toBeUndefined();
+    expect(JSON.parse(brotliDecompressSync(medium.rawPayload).toString())).toEqual(tenKilobytes);
+    const big = await app.inject({ url: '/huge', headers: { 'accept-encoding': 'br' } });
+    expect(big.headers['content-encoding']).toBe('br');
+    expect(big.headers['content-length']).toBeUndefined();
+    expect(JSON.parse(brotliDecompressSync(big.rawPayload).toString())).toEqual(huge);
   });
 });
