@@ -78,9 +78,10 @@ describe('public lists: one named statement each, the same answers', () => {
     const trainee = await createUser(t.api, admin.token, ['trainee']);
     const organisation = await t.api.post('/api/v1/organisations', { name: 'Statements fair employer' }, admin.token);
     // Written directly: the API asks for an invited cohort, and fairs with none show the empty list of cohorts too.
+    // Whole milliseconds, as the API stores them: the fairs' cursor keeps its start to the millisecond.
     for (const hours of [48, 24]) {
       const [fair] = await t.dataSource.query(
-        `INSERT INTO career_fair (name, starts_at, ends_at, place, created_by) VALUES ($1, now() + make_interval(hours => $2), now() + make_interval(hours => $2 + 2), 'Hall', $3) RETURNING id`,
+        `INSERT INTO career_fair (name, starts_at, ends_at, place, created_by) VALUES ($1, date_trunc('milliseconds', now()) + make_interval(hours => $2), date_trunc('milliseconds', now()) + make_interval(hours => $2 + 2), 'Hall', $3) RETURNING id`,
         [`Fair in ${hours} h`, hours, admin.id],
       );
       await t.dataSource.query('INSERT INTO career_fair_employer (fair_id, organisation_id) VALUES ($1, $2)', [fair.id, organisation.body.id]);
