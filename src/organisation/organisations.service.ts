@@ -1,13 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost, isUniqueViolation, Transactional } from '@gds/database';
+import { AppTransactionHost, DirectReads, isUniqueViolation, namedStatement, NamedStatement, Transactional } from '@gds/database';
 import { conflict, decodeCursor, notFound, Page, toPage } from '@gds/http';
 import { Organisation } from './organisation.entity';
 import { OrganisationDirectory, OrganisationRef } from './organisation-directory.contract';
 
+/** What a list shows of an organisation. */
+export type OrganisationListed = Pick<Organisation, 'id' | 'name' | 'retiredAt' | 'createdAt'>;
+
+/**
+ * The list's four fixed texts (offered only or retired too; first page or after a cursor), named:
+ * every profile screen reads the list, and TypeORM's query builder built and Postgres planned it on
+ * every call. Keyset order on the unique lower(name), then id.
+ */
+const listStatement = (includeRetired: boolean, afterCursor: boolean): NamedStatement =>
+  namedStatement(
+    `organisation:list${includeRetired ? '-all' : ''}${afterCursor ? '-after' : ''}`,
+    `SELECT id, name, retired_at AS "retiredAt", created_at AS "createdAt" FROM organisation
+      WHERE ${includeRetired ? 'true' : 'retired_at IS NULL'}${afterCursor ? ' AND (lower(name), id) > (lower($2), $3)' : ''}
+      ORDER BY lower(name), id LIMIT $1`,
+  );
+const LIST = {
+  offered: { first: listStatement(false, false), after: listStatement(false, true) },
+  all: { first: listStatement(true, false), after: listStatement(true, true) },
+};
+
 /** The controlled list of organisations: admins create, rename and retire; everyone reads. */
 @Injectable()
 export class Organisations extends OrganisationDirectory {
-  constructor(private readonly txHost: AppTransactionHost) {
+  constructor(
+    private readonly txHost: AppTransactionHost,
+    private readonly reads: DirectReads,
+  ) {
     super();
   }
 
@@ -25,12 +48,13 @@ export class Organisations extends OrganisationDirectory {
     }
   }
 
-  async list(query: { limit: number; cursor?: string; includeRetired?: boolean }): Promise<Page<Organisation>> {
+  async list(query: { limit: number; cursor?: string; includeRetired?: boolean }): Promise<Page<OrganisationListed>> {
     const after = decodeCursor<{ name: string; id: string }>(query.cursor, ['name', 'id']);
-    const qb = this.repo.createQueryBuilder('o').orderBy('lower(o.name)', 'ASC').addOrderBy('o.id', 'ASC').limit(query.limit + 1);
-    if (!query.includeRetired) qb.andWhere('o.retired_at IS NULL');
-    if (after) qb.andWhere('(lower(o.name), o.id) > (lower(:name), :id)', after);
-    return toPage(await qb.getMany(), query.limit, (o) => ({ name: o.name, id: o.id }));
+    const statements = query.includeRetired ? LIST.all : LIST.offered;
+    const rows = after
+      ? await this.reads.query<OrganisationListed>(statements.after, [query.limit + 1, after.name, after.id])
+      : await this.reads.query<OrganisationListed>(statements.first, [query.limit + 1]);
+    return toPage(rows, query.limit, (o) => ({ name: o.name, id: o.id }));
   }
 
   @Transactional()

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import Fastify, { FastifyInstance } from 'fastify';
-import { COMPRESS_THRESHOLD_BYTES, DYNAMIC_BROTLI_QUALITY, registerResponseEncoding } from './response-encoding';
+import { COMPRESS_THRESHOLD_BYTES, DYNAMIC_BROTLI_QUALITY, registerResponseEncoding, SYNC_COMPRESS_MAX_BYTES } from './response-encoding';
 
 /** A JSON answer of about `bytes` bytes. */
 const answerOf = (bytes: number) => ({ items: Array.from({ length: Math.ceil(bytes / 40) }, (_, i) => ({ id: i, title: `Module ${i} of the course` })) });
@@ -10,6 +10,8 @@ describe('response encoding (caching and compression of the api role)', () => {
   let app: FastifyInstance;
   const small = answerOf(COMPRESS_THRESHOLD_BYTES / 2);
   const large = answerOf(COMPRESS_THRESHOLD_BYTES * 3);
+  const tenKilobytes = answerOf(10 * 1024);
+  const huge = answerOf(SYNC_COMPRESS_MAX_BYTES * 2);
 
   beforeAll(async () => {
     app = Fastify();
@@ -20,6 +22,8 @@ describe('response encoding (caching and compression of the api role)', () => {
     app.get('/missing', async (_request, reply) => reply.code(404).header('etag', '"v7"').send({ title: 'Not Found' }));
     app.post('/small', async () => small);
     app.get('/text', async (_request, reply) => reply.type('text/plain').send(Buffer.from('plain words')));
+    app.get('/ten-kilobytes', async (_request, reply) => reply.send(tenKilobytes));
+    app.get('/huge', async (_request, reply) => reply.send(huge));
     await app.ready();
   });
   afterAll(() => app.close());
@@ -97,5 +101,18 @@ describe('response encoding (caching and compression of the api role)', () => {
     expect(posted.statusCode).toBe(200);
     expect(posted.headers.etag).toBeUndefined();
     expect(posted.json()).toEqual(small);
+  });
+
+  it('compresses an answer of up to 64 KB in one call (a known length), a larger one as a stream (chunked)', async () => {
+    const medium = await app.inject({ url: '/ten-kilobytes', headers: { 'accept-encoding': 'br' } });
+    expect(Buffer.byteLength(JSON.stringify(tenKilobytes))).toBeGreaterThan(8 * 1024);
+    expect(medium.headers['content-encoding']).toBe('br');
+    expect(Number(medium.headers['content-length'])).toBe(medium.rawPayload.length);
+    expect(medium.headers['transfer-encoding']).toBeUndefined();
+    expect(JSON.parse(brotliDecompressSync(medium.rawPayload).toString())).toEqual(tenKilobytes);
+    const big = await app.inject({ url: '/huge', headers: { 'accept-encoding': 'br' } });
+    expect(big.headers['content-encoding']).toBe('br');
+    expect(big.headers['content-length']).toBeUndefined();
+    expect(JSON.parse(brotliDecompressSync(big.rawPayload).toString())).toEqual(huge);
   });
 });

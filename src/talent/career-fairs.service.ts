@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { AppTransactionHost, Transactional } from '@gds/database';
+import { AppTransactionHost, DirectReads, namedStatement, NamedStatement, Transactional } from '@gds/database';
 import { decodeCursor, hasRole, notFound, Page, Principal, toPage, unprocessable } from '@gds/http';
 import { UserDirectory } from '../identity/identity.module';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
@@ -15,6 +14,42 @@ const CHECK_IN_OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
 export const checkInOpen = (fair: Pick<CareerFair, 'startsAt' | 'endsAt'>, now: Date): boolean =>
   now.getTime() >= fair.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS && now.getTime() <= fair.endsAt.getTime();
 
+/** Whose fairs a caller sees, as a SQL condition on `f`; the parameters it names follow the statement's first. */
+type Visibility = 'all' | 'employer' | 'trainee' | 'employer-and-trainee' | 'none';
+const EMPLOYER_TAKES_PART = (n: number) => `EXISTS (SELECT 1 FROM career_fair_employer e WHERE e.fair_id = f.id AND e.organisation_id = $${n})`;
+const COHORT_INVITED = (n: number) => `EXISTS (SELECT 1 FROM career_fair_cohort c WHERE c.fair_id = f.id AND c.cohort_id = ANY($${n}::uuid[]))`;
+const VISIBILITY_CLAUSE: Record<Visibility, (used: number) => string> = {
+  all: () => 'true',
+  employer: (used) => `(${EMPLOYER_TAKES_PART(used + 1)})`,
+  trainee: (used) => `(${COHORT_INVITED(used + 1)})`,
+  'employer-and-trainee': (used) => `(${EMPLOYER_TAKES_PART(used + 1)} OR ${COHORT_INVITED(used + 2)})`,
+  none: () => 'false',
+};
+const VISIBILITY_PARAMS: Record<Visibility, number> = { all: 0, employer: 1, trainee: 1, 'employer-and-trainee': 2, none: 0 };
+
+/**
+ * A page of fairs with their employers and invited cohorts in one named statement per visibility
+ * and cursor (the load run's trainees list them): it was the page's ids, the fairs as entities,
+ * then their employers and their cohorts, four statements planned per call. Keyset order
+ * (starts_at, id), as the cursor says.
+ */
+const listText = (visibility: Visibility, afterCursor: boolean): string => {
+  const used = 1 + VISIBILITY_PARAMS[visibility];
+  return `SELECT f.id, f.name, f.starts_at, f.ends_at, f.place, f.online_url,
+            ARRAY(SELECT e.organisation_id FROM career_fair_employer e WHERE e.fair_id = f.id ORDER BY e.organisation_id) AS organisation_ids,
+            ARRAY(SELECT c.cohort_id FROM career_fair_cohort c WHERE c.fair_id = f.id ORDER BY c.cohort_id) AS cohort_ids
+       FROM career_fair f
+      WHERE ${VISIBILITY_CLAUSE[visibility](1)}${afterCursor ? ` AND (f.starts_at, f.id) > ($${used + 1}::timestamptz, $${used + 2}::uuid)` : ''}
+      ORDER BY f.starts_at, f.id LIMIT $1`;
+};
+const listStatement = (visibility: Visibility, afterCursor: boolean): NamedStatement =>
+  namedStatement(`talent:fairs-${visibility}${afterCursor ? '-after' : ''}`, listText(visibility, afterCursor));
+const LIST_FOR = {
+  employer: { first: listStatement('employer', false), after: listStatement('employer', true) },
+  trainee: { first: listStatement('trainee', false), after: listStatement('trainee', true) },
+} as const;
+type ListedFair = { id: string; name: string; starts_at: Date; ends_at: Date; place: string | null; online_url: string | null; organisation_ids: string[]; cohort_ids: string[] };
+
 const rule = (slug: string, detail: string, field?: string) => unprocessable(slug, detail, field ? { errors: [{ field, message: detail }] } : {});
 
 /**
@@ -25,6 +60,7 @@ const rule = (slug: string, detail: string, field?: string) => unprocessable(slu
 export class CareerFairs {
   constructor(
     private readonly txHost: AppTransactionHost,
+    private readonly reads: DirectReads,
     private readonly organisations: OrganisationDirectory,
     private readonly enrollments: EnrollmentDirectory,
     private readonly users: UserDirectory,
@@ -52,16 +88,22 @@ export class CareerFairs {
 
   async list(principal: Principal, query: { limit: number; cursor?: string }): Promise<Page<CareerFairView>> {
     const after = decodeCursor<{ startsAt: string; id: string }>(query.cursor, ['startsAt', 'id']);
-    const { clause, params } = await this.visibility(principal, 1);
-    const rows: Array<{ id: string }> = await this.txHost.tx.query(
-      `SELECT f.id FROM career_fair f WHERE ${clause} ${after ? `AND (f.starts_at, f.id) > ($${params.length + 2}::timestamptz, $${params.length + 3}::uuid)` : ''}
-        ORDER BY f.starts_at, f.id LIMIT $1`,
-      [query.limit + 1, ...params, ...(after ? [after.startsAt, after.id] : [])],
-    );
-    // Not findBy([]) for an empty page: TypeORM reads an empty list of conditions as none (every fair).
-    const fairs = rows.length === 0 ? [] : await this.txHost.tx.getRepository(CareerFair).findBy({ id: In(rows.map((r) => r.id)) });
-    fairs.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
-    return toPage(await this.views(fairs), query.limit, (v) => ({ startsAt: v.startsAt, id: v.id }));
+    const { visibility, params } = await this.visibility(principal);
+    const named = visibility === 'employer' || visibility === 'trainee' ? LIST_FOR[visibility] : null;
+    // Admins' and both roles' lists are rare: the same text, unnamed (the cap on names is for the hot ones).
+    const statement = named ? (after ? named.after : named.first) : listText(visibility, after !== undefined);
+    const rows = visibility === 'none' ? [] : await this.reads.query<ListedFair>(statement, [query.limit + 1, ...params, ...(after ? [after.startsAt, after.id] : [])]);
+    const views = rows.map((f): CareerFairView => ({
+      id: f.id,
+      name: f.name,
+      startsAt: f.starts_at.toISOString(),
+      endsAt: f.ends_at.toISOString(),
+      place: f.place,
+      onlineUrl: f.online_url,
+      organisationIds: f.organisation_ids,
+      cohortIds: f.cohort_ids,
+    }));
+    return toPage(views, query.limit, (v) => ({ startsAt: v.startsAt, id: v.id }));
   }
 
   async get(principal: Principal, fairId: string): Promise<CareerFairView> {
@@ -70,8 +112,8 @@ export class CareerFairs {
 
   /** The fair if the caller may see it: admins all, employers those they take part in, trainees those inviting a cohort of theirs. */
   async visible(principal: Principal, fairId: string): Promise<CareerFair> {
-    const { clause, params } = await this.visibility(principal, 1);
-    const rows: Array<{ id: string }> = await this.txHost.tx.query(`SELECT f.id FROM career_fair f WHERE f.id = $1 AND ${clause}`, [fairId, ...params]);
+    const { visibility, params } = await this.visibility(principal);
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(`SELECT f.id FROM career_fair f WHERE f.id = $1 AND ${VISIBILITY_CLAUSE[visibility](1)}`, [fairId, ...params]);
     const fair = rows[0] ? await this.txHost.tx.getRepository(CareerFair).findOneBy({ id: fairId }) : null;
     if (!fair) throw notFound('Career fair');
     return fair;
@@ -131,24 +173,14 @@ export class CareerFairs {
     return { fairId, traineeId, registeredAt: rows[0].registered_at.toISOString(), checkedInAt: rows[0].checked_in_at?.toISOString() ?? null, checkedInAs: rows[0].checked_in_as };
   }
 
-  /** A SQL condition on `f` (and its parameters, numbered after the `used` ones) for the fairs the caller may see. */
-  private async visibility(principal: Principal, used: number): Promise<{ clause: string; params: unknown[] }> {
-    if (hasRole(principal, 'admin')) return { clause: 'true', params: [] };
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    if (hasRole(principal, 'employer')) {
-      const organisationId = await this.users.employerOrganisationOf(principal.userId);
-      if (organisationId) {
-        params.push(organisationId);
-        clauses.push(`EXISTS (SELECT 1 FROM career_fair_employer e WHERE e.fair_id = f.id AND e.organisation_id = $${used + params.length})`);
-      }
-    }
-    if (hasRole(principal, 'trainee')) {
-      const cohorts = (await this.enrollments.enrollmentsOf(principal.userId)).filter((e) => e.status !== 'withdrawn').map((e) => e.cohortId);
-      params.push(cohorts);
-      clauses.push(`EXISTS (SELECT 1 FROM career_fair_cohort c WHERE c.fair_id = f.id AND c.cohort_id = ANY($${used + params.length}::uuid[]))`);
-    }
-    return { clause: clauses.length > 0 ? `(${clauses.join(' OR ')})` : 'false', params };
+  /** Which fairs the caller may see (VISIBILITY_CLAUSE) and the parameters its condition names. */
+  private async visibility(principal: Principal): Promise<{ visibility: Visibility; params: unknown[] }> {
+    if (hasRole(principal, 'admin')) return { visibility: 'all', params: [] };
+    let organisationId: string | null = null;
+    if (hasRole(principal, 'employer')) organisationId = await this.users.employerOrganisationOf(principal.userId);
+    if (!hasRole(principal, 'trainee')) return organisationId ? { visibility: 'employer', params: [organisationId] } : { visibility: 'none', params: [] };
+    const cohorts = (await this.enrollments.enrollmentsOf(principal.userId)).filter((e) => e.status !== 'withdrawn').map((e) => e.cohortId);
+    return organisationId ? { visibility: 'employer-and-trainee', params: [organisationId, cohorts] } : { visibility: 'trainee', params: [cohorts] };
   }
 
   private async views(fairs: CareerFair[]): Promise<CareerFairView[]> {

@@ -22,7 +22,7 @@ export class OrganisationView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was retired; retired organisations are offered no more' }) retiredAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static of(o: Organisation): OrganisationView {
+  static of(o: Pick<Organisation, 'id' | 'name' | 'retiredAt' | 'createdAt'>): OrganisationView {
     return { id: o.id, name: o.name, retiredAt: o.retiredAt?.toISOString() ?? null, createdAt: o.createdAt.toISOString() };
   }
 }
