@@ -69,7 +69,7 @@ describe('namedStatement', () => {
 
   it('caps how many names there are (a text built per call would otherwise grow every connection)', () => {
     expect(() => {
-      for (let i = 0; i < 100; i++) namedStatement(`test:many-${i}`, `SELECT ${i}`);
-    }).toThrow(/More than 64 named statements/);
+      for (let i = 0; i < 200; i++) namedStatement(`test:many-${i}`, `SELECT ${i}`);
+    }).toThrow(/More than 128 named statements/);
   });
 });

@@ -19,8 +19,13 @@ export interface NamedStatement {
   readonly text: string;
 }
 
-/** More than the hot paths will ever need; a name past it is a text built per call by mistake. */
-export const MAX_NAMED_STATEMENTS = 64;
+/**
+ * Well above what the hot paths need (about 60 names after the sixth session on issue 23: the
+ * catalogue's, cohorts' and public lists' fixed variants); a name past it is a text built per call
+ * by mistake. Each name costs every pooled connection's backend a parsed statement and its cached
+ * plan (kilobytes to tens of kilobytes each), so the cap also bounds that memory per backend.
+ */
+export const MAX_NAMED_STATEMENTS = 128;
 
 const declared = new Map<string, string>();
 
