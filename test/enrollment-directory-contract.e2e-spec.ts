@@ -15,15 +15,19 @@ describeEnrollmentDirectoryContract('the fake other modules’ tests use', async
   return {
     directory: fake,
     person: async () => randomUUID(),
-    runningCohort: async (instructorIds) => {
+    runningCohort: async (instructorIds, unlock) => {
       const [cohortId, courseVersionId] = [randomUUID(), randomUUID()];
+      const moduleIds = [randomUUID(), randomUUID()];
       fake.addCohort(cohortId, [courseVersionId]);
       for (const id of instructorIds) fake.addInstructor(cohortId, id);
-      return { cohortId, courseVersionId, moduleIds: [randomUUID(), randomUUID()] };
+      if (unlock === 'prerequisites') fake.setPrerequisites(cohortId, moduleIds[1], [moduleIds[0]]);
+      else if (unlock) fake.setOffset(cohortId, moduleIds[1], unlock.afterDays);
+      return { cohortId, courseVersionId, moduleIds };
     },
     enroll: async (cohortId, traineeId) => fake.enroll(traineeId, [...fake.cohorts.get(cohortId)!][0], { cohortId }).enrollmentId,
     withdraw: async (enrollmentId) => void (fake.enrollments.get(enrollmentId)!.status = 'withdrawn'),
     completeModule: async (enrollmentId, moduleId) => void fake.completed.set(enrollmentId, [...(fake.completed.get(enrollmentId) ?? []), moduleId]),
+    completeLessons: async () => undefined,
     complete: async (enrollmentId) => void (fake.enrollments.get(enrollmentId)!.status = 'completed'),
     query: null,
     close: async () => undefined,
@@ -39,14 +43,24 @@ describeEnrollmentDirectoryContract('the cohort module on Postgres', async () =>
   const tokens = new Map<string, string>();
   const outlines = new Map<string, CourseVersionOutline>();
   const enrollments = new Map<string, { cohortId: string; traineeId: string }>();
-  const completeModule = async (enrollmentId: string, moduleId: string) => {
-    const { cohortId, traineeId } = enrollments.get(enrollmentId)!;
-    for (const { lessonId } of outlines.get(cohortId)!.modules.find((m) => m.moduleId === moduleId)!.lessons) {
-      const done = await t.api.post(`/api/v1/lessons/${lessonId}/complete`, undefined, tokens.get(traineeId));
+  const moduleOf = (enrollmentId: string, moduleId: string) => outlines.get(enrollments.get(enrollmentId)!.cohortId)!.modules.find((m) => m.moduleId === moduleId)!;
+  // The progress jobs, as the worker runs them (the api role runs no worker).
+  const inCls = <T,>(work: () => Promise<T>) => t.get<ClsService>(ClsService).run(work);
+  const progress = () => t.get<ProgressRecompute>(ProgressRecompute);
+  const completeLessons = async (enrollmentId: string, moduleId: string) => {
+    for (const { lessonId } of moduleOf(enrollmentId, moduleId).lessons) {
+      const done = await t.api.post(`/api/v1/lessons/${lessonId}/complete`, undefined, tokens.get(enrollments.get(enrollmentId)!.traineeId));
       if (done.status !== 200) throw new Error(`completing lesson ${lessonId} failed: ${done.status} ${done.text}`);
     }
-    // The progress job, as the worker runs it (the api role runs no worker).
-    await t.get<ClsService>(ClsService).run(() => t.get<ProgressRecompute>(ProgressRecompute).recompute(enrollmentId));
+    await inCls(() => progress().recompute(enrollmentId));
+  };
+  const completeModule = async (enrollmentId: string, moduleId: string) => {
+    await completeLessons(enrollmentId, moduleId);
+    // A pass of each required assessment, as the assessment-graded event records it.
+    for (const { assessmentId, maxScore } of moduleOf(enrollmentId, moduleId).assessments.filter((a) => a.required)) {
+      await inCls(() => progress().recordGrade({ submissionId: randomUUID(), enrollmentId, assessmentId, passed: true, score: maxScore, maxScore, gradedAt: new Date().toISOString() }));
+    }
+    await inCls(() => progress().recompute(enrollmentId));
   };
   return {
     directory: t.get<EnrollmentDirectory>(EnrollmentDirectory),
@@ -55,8 +69,15 @@ describeEnrollmentDirectoryContract('the cohort module on Postgres', async () =>
       tokens.set(person.id, person.token);
       return person.id;
     },
-    runningCohort: async (instructorIds) => {
-      const cohort = await createCohort(t.api, admin.token, versions, { status: 'running', instructorIds });
+    runningCohort: async (instructorIds, unlock) => {
+      const gated = unlock === 'prerequisites';
+      const cohort = await createCohort(t.api, admin.token, versions, {
+        status: 'running',
+        instructorIds,
+        unlockMode: gated ? 'prerequisites' : 'schedule',
+        offsets: unlock && !gated ? { 1: unlock.afterDays } : {},
+        ...(gated ? { shape: { modules: [{ lessons: 2, requiredAssessments: 1 }, { lessons: 2, prerequisites: [0] }] } } : {}),
+      });
       outlines.set(cohort.id, cohort.outline);
       return { cohortId: cohort.id, courseVersionId: cohort.outline.versionId, moduleIds: cohort.outline.modules.map((m) => m.moduleId) };
     },
@@ -71,6 +92,7 @@ describeEnrollmentDirectoryContract('the cohort module on Postgres', async () =>
       if (withdrawn.status !== 200) throw new Error(`withdrawing failed: ${withdrawn.status} ${withdrawn.text}`);
     },
     completeModule,
+    completeLessons,
     complete: async (enrollmentId) => {
       for (const { moduleId } of outlines.get(enrollments.get(enrollmentId)!.cohortId)!.modules) await completeModule(enrollmentId, moduleId);
       const [row] = await t.dataSource.query('SELECT status FROM enrollment WHERE id = $1', [enrollmentId]);

@@ -9,13 +9,26 @@ export interface EnrollmentDirectoryStand {
   directory: EnrollmentDirectory;
   /** A person who may be enrolled or instruct (a real provider needs the account). */
   person(role: 'trainee' | 'instructor'): Promise<string>;
-  /** A running cohort (started yesterday, modules unlocking at the start) over a fresh published version of two modules. */
-  runningCohort(instructorIds: string[]): Promise<{ cohortId: string; courseVersionId: string; moduleIds: string[] }>;
+  /**
+   * A running cohort (started yesterday, modules unlocking at the start) over a fresh published
+   * version of two modules. `unlock` makes the second module wait: `{ afterDays }`, on the schedule,
+   * that many days after the start; 'prerequisites', the cohort unlocks by prerequisites and the
+   * second module needs the first, which has lessons and a required assessment.
+   */
+  runningCohort(instructorIds: string[], unlock?: { afterDays: number } | 'prerequisites'): Promise<{ cohortId: string; courseVersionId: string; moduleIds: string[] }>;
   /** An active enrollment of the trainee in the cohort; answers its id. */
   enroll(cohortId: string, traineeId: string): Promise<string>;
   withdraw(enrollmentId: string): Promise<void>;
-  /** Records the module done for the enrollment (a real provider: every lesson of it completed by the trainee, progress recomputed). */
+  /**
+   * Records the module done for the enrollment (a real provider: every lesson of it completed by the
+   * trainee and every required assessment passed, progress recomputed).
+   */
   completeModule(enrollmentId: string, moduleId: string): Promise<void>;
+  /**
+   * Only the module's lessons completed, not its assessments: a module with a required assessment is
+   * not done (the fake, which knows modules only whole, records nothing).
+   */
+  completeLessons(enrollmentId: string, moduleId: string): Promise<void>;
   /** Makes the enrollment completed (a real provider: every module of it done, which completes it). */
   complete(enrollmentId: string): Promise<void>;
   /** Runs a statement on the database the provider answers from (to evaluate its SQL forms); null for one without a database. */
@@ -123,6 +136,47 @@ export function describeEnrollmentDirectoryContract(name: string, makeStand: () 
       await stand.completeModule(enrollmentId, low);
       expect(await directory.completedModules(enrollmentId)).toEqual([low, high]);
       expect(await directory.enrollmentWithCompletedModules(enrollmentId)).toEqual(await withModules([low, high]));
+    });
+
+    it('answers a trainee’s enrollments with their module locks as enrollmentsOf and moduleLock do: open, on a schedule, by prerequisites unmet and met', async () => {
+      const trainee = await stand.person('trainee');
+      const open = await stand.runningCohort([]);
+      const scheduled = await stand.runningCohort([], { afterDays: 30 });
+      const gated = await stand.runningCohort([], 'prerequisites');
+      const modulesOf = new Map([open, scheduled, gated].map((c) => [c.cohortId, c.moduleIds]));
+      const enrollmentIds = { open: await stand.enroll(open.cohortId, trainee), scheduled: await stand.enroll(scheduled.cohortId, trainee), gated: await stand.enroll(gated.cohortId, trainee) };
+      // Every enrollment's lock of each of its modules (and of a module of no outline), answered both
+      // ways; the list's locks are read with the list, so it is asked again after every change.
+      const locks = async () => {
+        const listed = await directory.enrollmentsWithModuleLocks(trainee);
+        expect(listed.map((l) => l.enrollment)).toEqual(await directory.enrollmentsOf(trainee));
+        const answers = new Map<string, { opensAt: Date } | null>();
+        for (const { enrollment, moduleLock } of listed) {
+          for (const moduleId of [...modulesOf.get(enrollment.cohortId)!, randomUUID()]) {
+            const lock = await moduleLock(moduleId);
+            expect([enrollment.enrollmentId, moduleId, lock]).toEqual([enrollment.enrollmentId, moduleId, await directory.moduleLock(enrollment.enrollmentId, moduleId)]);
+            answers.set(`${enrollment.enrollmentId}:${moduleId}`, lock);
+          }
+        }
+        return (which: keyof typeof enrollmentIds, moduleIndex: number) => answers.get(`${enrollmentIds[which]}:${modulesOf.get((which === 'open' ? open : which === 'scheduled' ? scheduled : gated).cohortId)![moduleIndex]}`);
+      };
+
+      let lock = await locks();
+      expect([lock('open', 0), lock('open', 1), lock('scheduled', 0), lock('gated', 0)]).toEqual([null, null, null, null]);
+      // On the schedule: locked until its unlock instant, as moduleUnlockAt answers it.
+      const opensAt = await directory.moduleUnlockAt(enrollmentIds.scheduled, scheduled.moduleIds[1]);
+      expect(opensAt!.getTime()).toBeGreaterThan(Date.now());
+      expect(lock('scheduled', 1)).toEqual({ opensAt });
+      // By prerequisites: locked from the start until the first module is done, lessons and assessment.
+      const gatedStart = (await directory.getEnrollment(enrollmentIds.gated))!.cohortStartsAt;
+      expect(await directory.moduleUnlockAt(enrollmentIds.gated, gated.moduleIds[1])).toBeNull();
+      expect(lock('gated', 1)).toEqual({ opensAt: gatedStart });
+      await stand.completeLessons(enrollmentIds.gated, gated.moduleIds[0]);
+      lock = await locks();
+      expect(lock('gated', 1)).toEqual({ opensAt: gatedStart });
+      await stand.completeModule(enrollmentIds.gated, gated.moduleIds[0]);
+      lock = await locks();
+      expect([lock('gated', 0), lock('gated', 1), lock('scheduled', 1)]).toEqual([null, null, { opensAt }]);
     });
 
     it('answers whether a trainee is enrolled (active) in a version: not in another version, not once withdrawn, not someone else', async () => {

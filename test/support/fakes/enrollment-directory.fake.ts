@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { addLocalDays } from '@gds/time';
 import { EnrollmentDirectory, EnrollmentRef, InstructedVersion } from '../../../src/cohort/enrollment-directory.contract';
 
 const DAY = 86_400_000;
@@ -8,9 +9,11 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * The one in-memory EnrollmentDirectory, for tests of the modules that read enrollments (course,
  * assessment, certification) without the cohort module. It answers as the cohort module does
- * (test/contracts/enrollment-directory.contract-suite.ts runs against both), with two
- * simplifications: every cohort is running and unlocks on a schedule (moduleUnlockAt: the cohort
- * start unless setUnlock says otherwise), and no module is locked (moduleLock answers null).
+ * (test/contracts/enrollment-directory.contract-suite.ts runs against both), with simplifications:
+ * every cohort is running; a cohort unlocks on a schedule (moduleUnlockAt: the cohort start, unless
+ * setOffset or setUnlock says otherwise) unless setPrerequisites makes it unlock by prerequisites;
+ * it knows no outline, so a module is done only as a whole (`completed`), and a module it was told
+ * nothing about is open.
  */
 export class FakeEnrollmentDirectory extends EnrollmentDirectory {
   readonly enrollments = new Map<string, EnrollmentRef>();
@@ -19,6 +22,10 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
   readonly instructors = new Map<string, Set<string>>();
   readonly completed = new Map<string, string[]>();
   readonly unlocks = new Map<string, Date>();
+  /** Schedule offsets (days after the start, in the cohort's zone) by cohort, then module. */
+  readonly offsets = new Map<string, Map<string, number>>();
+  /** The cohorts that unlock by prerequisites: each module's prerequisite modules. */
+  readonly prerequisites = new Map<string, Map<string, string[]>>();
 
   /** An active enrollment in a fresh cohort that started yesterday and runs 90 days, unless overridden. */
   enroll(traineeId: string, courseVersionId: string, overrides: Partial<EnrollmentRef> = {}): EnrollmentRef {
@@ -53,6 +60,16 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
 
   setUnlock(enrollmentId: string, moduleId: string, at: Date): void {
     this.unlocks.set(`${enrollmentId}:${moduleId}`, at);
+  }
+
+  /** The module opens this many days after the cohort start (a cohort unlocking on a schedule). */
+  setOffset(cohortId: string, moduleId: string, days: number): void {
+    this.offsets.set(cohortId, new Map([...(this.offsets.get(cohortId) ?? []), [moduleId, days]]));
+  }
+
+  /** The cohort unlocks by prerequisites: the module opens once these modules are completed. */
+  setPrerequisites(cohortId: string, moduleId: string, prerequisiteModuleIds: string[]): void {
+    this.prerequisites.set(cohortId, new Map([...(this.prerequisites.get(cohortId) ?? []), [moduleId, prerequisiteModuleIds]]));
   }
 
   async getEnrollment(enrollmentId: string): Promise<EnrollmentRef | null> {
@@ -93,14 +110,23 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return this.instructors.get(cohortId)?.has(userId) ?? false;
   }
 
-  /** As a cohort unlocking on a schedule: at the cohort start unless setUnlock says otherwise. */
+  /** On a schedule: setUnlock's instant, else the cohort start plus setOffset's days; null by prerequisites. */
   async moduleUnlockAt(enrollmentId: string, moduleId: string): Promise<Date | null> {
     const enrollment = this.enrollments.get(enrollmentId);
-    return enrollment ? (this.unlocks.get(`${enrollmentId}:${moduleId}`) ?? enrollment.cohortStartsAt) : null;
+    if (!enrollment || this.prerequisites.has(enrollment.cohortId)) return null;
+    const offset = this.offsets.get(enrollment.cohortId)?.get(moduleId);
+    return this.unlocks.get(`${enrollmentId}:${moduleId}`) ?? (offset === undefined ? enrollment.cohortStartsAt : addLocalDays(enrollment.cohortStartsAt, offset, enrollment.cohortTimeZone));
   }
 
-  async moduleLock(_enrollmentId: string, _moduleId: string): Promise<{ opensAt: Date } | null> {
-    return null;
+  /** Locked before its unlock instant; by prerequisites, from the start until every prerequisite module is completed. */
+  async moduleLock(enrollmentId: string, moduleId: string): Promise<{ opensAt: Date } | null> {
+    const enrollment = this.enrollments.get(enrollmentId);
+    if (!enrollment) return null;
+    const prerequisites = this.prerequisites.get(enrollment.cohortId);
+    const opensAt = prerequisites ? enrollment.cohortStartsAt : (await this.moduleUnlockAt(enrollmentId, moduleId))!;
+    const done = new Set(this.completed.get(enrollmentId) ?? []);
+    const unmet = (prerequisites?.get(moduleId) ?? []).some((id) => !done.has(id));
+    return Date.now() < opensAt.getTime() || unmet ? { opensAt } : null;
   }
 
   async completedModules(enrollmentId: string): Promise<string[]> {
