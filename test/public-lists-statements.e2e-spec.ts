@@ -1,5 +1,6 @@
 import { TestApp } from './support/test-app';
 import { StatementCounter } from './support/statement-counter';
+import { buildQuizWorld } from './support/quiz-world';
 import { countStatementsOnApiApp } from './support/statement-counting-app';
 import { createUser, loginAdmin } from './support/people';
 import { Skill } from '../src/course/skill.entity';
@@ -73,23 +74,42 @@ describe('public lists: one named statement each, the same answers', () => {
     expect(await walk('&includeRetired=true', admin.token, 'organisation:list-all', 'organisation:list-all-after')).toEqual(rows.map(view));
   });
 
-  it('GET /career-fairs: a trainee’s page is one named statement after their enrollments; an admin’s answers each fair as GET /career-fairs/:id does', async () => {
+  it('GET /career-fairs: a trainee’s page is one named statement, their enrollments tested in it; an admin’s answers each fair as GET /career-fairs/:id does', async () => {
     const admin = await loginAdmin(t.api);
     const trainee = await createUser(t.api, admin.token, ['trainee']);
     const organisation = await t.api.post('/api/v1/organisations', { name: 'Statements fair employer' }, admin.token);
     // Written directly: the API asks for an invited cohort, and fairs with none show the empty list of cohorts too.
     // Whole milliseconds, as the API stores them: the fairs' cursor keeps its start to the millisecond.
+    const fairIds: string[] = [];
     for (const hours of [48, 24]) {
       const [fair] = await t.dataSource.query(
         `INSERT INTO career_fair (name, starts_at, ends_at, place, created_by) VALUES ($1, date_trunc('milliseconds', now()) + make_interval(hours => $2), date_trunc('milliseconds', now()) + make_interval(hours => $2 + 2), 'Hall', $3) RETURNING id`,
         [`Fair in ${hours} h`, hours, admin.id],
       );
       await t.dataSource.query('INSERT INTO career_fair_employer (fair_id, organisation_id) VALUES ($1, $2)', [fair.id, organisation.body.id]);
+      fairIds.push(fair.id);
     }
     const mine = await counter.during(() => t.api.get('/api/v1/career-fairs', trainee.token));
     expect(mine.result.status).toBe(200);
     expect(mine.result.body).toEqual({ items: [], nextCursor: null });
-    expect(mine.names).toEqual(['access:current-principal', 'cohort:enrollment-refs-of-trainee', 'talent:fairs-trainee']);
+    expect(mine.names).toEqual(['access:current-principal', 'talent:fairs-trainee-enrolled']);
+
+    // Invited through a cohort: seen while the enrollment is active or completed, not once withdrawn,
+    // and the single fair's read (GET /career-fairs/:id) agrees.
+    const world = await buildQuizWorld(t.api, admin.token, 1);
+    const invitedTrainee = world.trainees[0];
+    const invited = { id: fairIds[1] };
+    await t.dataSource.query('INSERT INTO career_fair_cohort (fair_id, cohort_id) VALUES ($1, $2)', [invited.id, world.cohortId]);
+    const seenBy = async (status: string) => {
+      await t.dataSource.query('UPDATE enrollment SET status = $2 WHERE trainee_id = $1', [invitedTrainee.id, status]);
+      const listed = await counter.during(() => t.api.get('/api/v1/career-fairs', invitedTrainee.token));
+      expect(listed.names).toEqual(['access:current-principal', 'talent:fairs-trainee-enrolled']);
+      const one = await t.api.get(`/api/v1/career-fairs/${invited.id}`, invitedTrainee.token);
+      return { ids: listed.result.body.items.map((f: { id: string }) => f.id), one: one.status };
+    };
+    expect(await seenBy('active')).toEqual({ ids: [invited.id], one: 200 });
+    expect(await seenBy('completed')).toEqual({ ids: [invited.id], one: 200 });
+    expect(await seenBy('withdrawn')).toEqual({ ids: [], one: 404 });
 
     const items: Array<{ id: string }> = [];
     for (let cursor: string | null = ''; cursor !== null; ) {

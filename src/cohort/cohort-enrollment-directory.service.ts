@@ -58,6 +58,15 @@ export function enrolledInVersionSql(trainee: string, version: string): string {
   return `EXISTS (SELECT 1 FROM enrollment WHERE ${enrolledInVersionCondition(trainee, version)})`;
 }
 
+/**
+ * A trainee's enrollment in a cohort that is not withdrawn, as an EXISTS another module's statement
+ * embeds (a trainee's career fairs: the fairs inviting a cohort of theirs); the unique
+ * (cohort_id, trainee_id) index answers it.
+ */
+export function enrolledInCohortSql(trainee: string, cohort: string): string {
+  return `EXISTS (SELECT 1 FROM enrollment WHERE cohort_id = ${cohort} AND trainee_id = ${trainee} AND status <> 'withdrawn')`;
+}
+
 /** The lesson read's enrollment check and a trainee's own enrollments: named statements (parsed once per connection). */
 const REFS_OF_TRAINEE = namedStatement('cohort:enrollment-refs-of-trainee', `${SELECT_REFS} WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`);
 const REF_WITH_COMPLETED_MODULES = namedStatement(
@@ -140,6 +149,10 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
 
   enrolledInVersionSql(trainee: string, version: string): string {
     return enrolledInVersionSql(trainee, version);
+  }
+
+  enrolledInCohortSql(trainee: string, cohort: string): string {
+    return enrolledInCohortSql(trainee, cohort);
   }
 
   async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {

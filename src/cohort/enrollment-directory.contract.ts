@@ -28,6 +28,14 @@ export abstract class EnrollmentDirectory {
    * trip of its own for it (the lesson read); null from a directory that is not backed by SQL.
    */
   abstract enrolledInVersionSql(trainee: string, version: string): string | null;
+  /**
+   * Whether the trainee has an enrollment in the cohort that is not withdrawn (active or completed:
+   * `enrollmentsOf`'s rows whose status is not 'withdrawn'), as a boolean SQL expression over the
+   * caller's parameters or columns (the trainee's id, the cohort's id), for a statement of another
+   * module that must not take a round trip of its own for it (a trainee's career fairs); null from
+   * a directory that is not backed by SQL.
+   */
+  abstract enrolledInCohortSql(trainee: string, cohort: string): string | null;
   /** Whether the cohort exists, so a list under a cohort that names nothing answers 404, not an empty page. */
   abstract cohortExists(cohortId: string): Promise<boolean>;
   abstract instructorsOf(cohortId: string): Promise<string[]>;

@@ -16,16 +16,36 @@ export const checkInOpen = (fair: Pick<CareerFair, 'startsAt' | 'endsAt'>, now: 
 
 /** Whose fairs a caller sees, as a SQL condition on `f`; the parameters it names follow the statement's first. */
 type Visibility = 'all' | 'employer' | 'trainee' | 'employer-and-trainee' | 'none';
+type Clause = (used: number) => string;
 const EMPLOYER_TAKES_PART = (n: number) => `EXISTS (SELECT 1 FROM career_fair_employer e WHERE e.fair_id = f.id AND e.organisation_id = $${n})`;
-const COHORT_INVITED = (n: number) => `EXISTS (SELECT 1 FROM career_fair_cohort c WHERE c.fair_id = f.id AND c.cohort_id = ANY($${n}::uuid[]))`;
-const VISIBILITY_CLAUSE: Record<Visibility, (used: number) => string> = {
+/** A trainee's invitation from a list of their cohorts' ids (parameter n): the list read first, a round trip of its own. */
+const COHORT_LISTED = (n: number) => `EXISTS (SELECT 1 FROM career_fair_cohort c WHERE c.fair_id = f.id AND c.cohort_id = ANY($${n}::uuid[]))`;
+const visibilityClauses = (cohortInvited: Clause): Record<Visibility, Clause> => ({
   all: () => 'true',
   employer: (used) => `(${EMPLOYER_TAKES_PART(used + 1)})`,
-  trainee: (used) => `(${COHORT_INVITED(used + 1)})`,
-  'employer-and-trainee': (used) => `(${EMPLOYER_TAKES_PART(used + 1)} OR ${COHORT_INVITED(used + 2)})`,
+  trainee: (used) => `(${cohortInvited(used + 1)})`,
+  'employer-and-trainee': (used) => `(${EMPLOYER_TAKES_PART(used + 1)} OR ${cohortInvited(used + 2)})`,
   none: () => 'false',
-};
+});
 const VISIBILITY_PARAMS: Record<Visibility, number> = { all: 0, employer: 1, trainee: 1, 'employer-and-trainee': 2, none: 0 };
+
+/**
+ * A trainee's invitation from the trainee's id (parameter n), the cohort module's SQL for "enrolled
+ * in this cohort, not withdrawn" (`EnrollmentDirectory.enrolledInCohortSql`) tested on each invited
+ * cohort: the trainee's page of fairs is then one statement after the access check (issue 23 item
+ * 3: under the load each round trip costs a turn of the event loop), where the trainee's
+ * enrollments were read first. Null from a directory that has no SQL form (an in-memory one in tests).
+ */
+function cohortEnrolledClause(enrolledInCohortSql: (trainee: string, cohort: string) => string | null): Clause | null {
+  if (enrolledInCohortSql('$1::uuid', 'c.cohort_id') === null) return null;
+  return (n) => {
+    const fragment = enrolledInCohortSql(`$${n}::uuid`, 'c.cohort_id')!;
+    // Another module's SQL may refer only to the parameter it was handed (a `$1` of its own would bind the limit).
+    const stray = (fragment.match(/\$\d+/g) ?? []).filter((placeholder) => placeholder !== `$${n}`);
+    if (stray.length > 0) throw new Error(`EnrollmentDirectory.enrolledInCohortSql answered SQL with parameters it was not given (${stray.join(', ')})`);
+    return `EXISTS (SELECT 1 FROM career_fair_cohort c WHERE c.fair_id = f.id AND ${fragment})`;
+  };
+}
 
 /**
  * A page of fairs with their employers and invited cohorts in one named statement per visibility
@@ -33,21 +53,19 @@ const VISIBILITY_PARAMS: Record<Visibility, number> = { all: 0, employer: 1, tra
  * then their employers and their cohorts, four statements planned per call. Keyset order
  * (starts_at, id), as the cursor says.
  */
-const listText = (visibility: Visibility, afterCursor: boolean): string => {
+const listText = (clauses: Record<Visibility, Clause>, visibility: Visibility, afterCursor: boolean): string => {
   const used = 1 + VISIBILITY_PARAMS[visibility];
   return `SELECT f.id, f.name, f.starts_at, f.ends_at, f.place, f.online_url,
             ARRAY(SELECT e.organisation_id FROM career_fair_employer e WHERE e.fair_id = f.id ORDER BY e.organisation_id) AS organisation_ids,
             ARRAY(SELECT c.cohort_id FROM career_fair_cohort c WHERE c.fair_id = f.id ORDER BY c.cohort_id) AS cohort_ids
        FROM career_fair f
-      WHERE ${VISIBILITY_CLAUSE[visibility](1)}${afterCursor ? ` AND (f.starts_at, f.id) > ($${used + 1}::timestamptz, $${used + 2}::uuid)` : ''}
+      WHERE ${clauses[visibility](1)}${afterCursor ? ` AND (f.starts_at, f.id) > ($${used + 1}::timestamptz, $${used + 2}::uuid)` : ''}
       ORDER BY f.starts_at, f.id LIMIT $1`;
 };
-const listStatement = (visibility: Visibility, afterCursor: boolean): NamedStatement =>
-  namedStatement(`talent:fairs-${visibility}${afterCursor ? '-after' : ''}`, listText(visibility, afterCursor));
-const LIST_FOR = {
-  employer: { first: listStatement('employer', false), after: listStatement('employer', true) },
-  trainee: { first: listStatement('trainee', false), after: listStatement('trainee', true) },
-} as const;
+const listStatements = (clauses: Record<Visibility, Clause>, visibility: 'employer' | 'trainee', suffix: string) => ({
+  first: namedStatement(`talent:fairs-${visibility}${suffix}`, listText(clauses, visibility, false)),
+  after: namedStatement(`talent:fairs-${visibility}${suffix}-after`, listText(clauses, visibility, true)),
+});
 type ListedFair = { id: string; name: string; starts_at: Date; ends_at: Date; place: string | null; online_url: string | null; organisation_ids: string[]; cohort_ids: string[] };
 
 const rule = (slug: string, detail: string, field?: string) => unprocessable(slug, detail, field ? { errors: [{ field, message: detail }] } : {});
@@ -58,13 +76,29 @@ const rule = (slug: string, detail: string, field?: string) => unprocessable(slu
  */
 @Injectable()
 export class CareerFairs {
+  /** Whether a trainee's visibility takes the trainee's id (the cohort module's SQL) rather than their cohorts' ids read first. */
+  private readonly byTraineeId: boolean;
+  private readonly clauses: Record<Visibility, Clause>;
+  private readonly listFor: Record<'employer' | 'trainee', { first: NamedStatement; after: NamedStatement }>;
+
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly reads: DirectReads,
     private readonly organisations: OrganisationDirectory,
     private readonly enrollments: EnrollmentDirectory,
     private readonly users: UserDirectory,
-  ) {}
+  ) {
+    const enrolled = cohortEnrolledClause((trainee, cohort) => enrollments.enrolledInCohortSql(trainee, cohort));
+    this.byTraineeId = enrolled !== null;
+    this.clauses = visibilityClauses(enrolled ?? COHORT_LISTED);
+    // Fixed texts once the directory is bound, so declared once per process as any named statement;
+    // the list form keeps its own names (a text of one name never changes).
+    this.listFor = {
+      employer: listStatements(this.clauses, 'employer', ''),
+      trainee: listStatements(this.clauses, 'trainee', enrolled ? '-enrolled' : ''),
+    };
+  }
+
 
   @Transactional()
   async create(adminId: string, input: CreateCareerFairDto): Promise<CareerFairView> {
@@ -89,9 +123,9 @@ export class CareerFairs {
   async list(principal: Principal, query: { limit: number; cursor?: string }): Promise<Page<CareerFairView>> {
     const after = decodeCursor<{ startsAt: string; id: string }>(query.cursor, ['startsAt', 'id']);
     const { visibility, params } = await this.visibility(principal);
-    const named = visibility === 'employer' || visibility === 'trainee' ? LIST_FOR[visibility] : null;
+    const named = visibility === 'employer' || visibility === 'trainee' ? this.listFor[visibility] : null;
     // Admins' and both roles' lists are rare: the same text, unnamed (the cap on names is for the hot ones).
-    const statement = named ? (after ? named.after : named.first) : listText(visibility, after !== undefined);
+    const statement = named ? (after ? named.after : named.first) : listText(this.clauses, visibility, after !== undefined);
     const rows = visibility === 'none' ? [] : await this.reads.query<ListedFair>(statement, [query.limit + 1, ...params, ...(after ? [after.startsAt, after.id] : [])]);
     const views = rows.map((f): CareerFairView => ({
       id: f.id,
@@ -113,7 +147,7 @@ export class CareerFairs {
   /** The fair if the caller may see it: admins all, employers those they take part in, trainees those inviting a cohort of theirs. */
   async visible(principal: Principal, fairId: string): Promise<CareerFair> {
     const { visibility, params } = await this.visibility(principal);
-    const rows: Array<{ id: string }> = await this.txHost.tx.query(`SELECT f.id FROM career_fair f WHERE f.id = $1 AND ${VISIBILITY_CLAUSE[visibility](1)}`, [fairId, ...params]);
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(`SELECT f.id FROM career_fair f WHERE f.id = $1 AND ${this.clauses[visibility](1)}`, [fairId, ...params]);
     const fair = rows[0] ? await this.txHost.tx.getRepository(CareerFair).findOneBy({ id: fairId }) : null;
     if (!fair) throw notFound('Career fair');
     return fair;
@@ -173,14 +207,14 @@ export class CareerFairs {
     return { fairId, traineeId, registeredAt: rows[0].registered_at.toISOString(), checkedInAt: rows[0].checked_in_at?.toISOString() ?? null, checkedInAs: rows[0].checked_in_as };
   }
 
-  /** Which fairs the caller may see (VISIBILITY_CLAUSE) and the parameters its condition names. */
+  /** Which fairs the caller may see (`clauses`) and the parameters its condition names: a trainee's id, or with a directory without SQL their cohorts' ids. */
   private async visibility(principal: Principal): Promise<{ visibility: Visibility; params: unknown[] }> {
     if (hasRole(principal, 'admin')) return { visibility: 'all', params: [] };
     let organisationId: string | null = null;
     if (hasRole(principal, 'employer')) organisationId = await this.users.employerOrganisationOf(principal.userId);
     if (!hasRole(principal, 'trainee')) return organisationId ? { visibility: 'employer', params: [organisationId] } : { visibility: 'none', params: [] };
-    const cohorts = (await this.enrollments.enrollmentsOf(principal.userId)).filter((e) => e.status !== 'withdrawn').map((e) => e.cohortId);
-    return organisationId ? { visibility: 'employer-and-trainee', params: [organisationId, cohorts] } : { visibility: 'trainee', params: [cohorts] };
+    const invitedBy = this.byTraineeId ? principal.userId : (await this.enrollments.enrollmentsOf(principal.userId)).filter((e) => e.status !== 'withdrawn').map((e) => e.cohortId);
+    return organisationId ? { visibility: 'employer-and-trainee', params: [organisationId, invitedBy] } : { visibility: 'trainee', params: [invitedBy] };
   }
 
   private async views(fairs: CareerFair[]): Promise<CareerFairView[]> {

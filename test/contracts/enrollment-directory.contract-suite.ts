@@ -217,6 +217,34 @@ export function describeEnrollmentDirectoryContract(name: string, makeStand: () 
       }
     });
 
+    it('gives enrolledInCohortSql that answers as enrollmentsOf does (not withdrawn: active and completed), or null without a database', async () => {
+      const [active, graduate, leaver, stranger] = [await stand.person('trainee'), await stand.person('trainee'), await stand.person('trainee'), await stand.person('trainee')];
+      const [cohort, other] = [await stand.runningCohort([]), await stand.runningCohort([])];
+      await stand.enroll(cohort.cohortId, active);
+      await stand.complete(await stand.enroll(cohort.cohortId, graduate));
+      await stand.withdraw(await stand.enroll(cohort.cohortId, leaver));
+      const cases: Array<[string, string, boolean]> = [
+        [active, cohort.cohortId, true], [graduate, cohort.cohortId, true], [leaver, cohort.cohortId, false],
+        [active, other.cohortId, false], [stranger, cohort.cohortId, false],
+      ];
+      // The SQL's answer is enrollmentsOf's, filtered as a trainee's career fairs filtered it before.
+      for (const [trainee, cohortId, enrolled] of cases) {
+        const listed = (await directory.enrollmentsOf(trainee)).some((e) => e.cohortId === cohortId && e.status !== 'withdrawn');
+        expect([trainee, cohortId, listed]).toEqual([trainee, cohortId, enrolled]);
+      }
+      const sql = directory.enrolledInCohortSql('$1::uuid', '$2::uuid');
+      const query = stand.query;
+      if (!query) {
+        expect(sql).toBeNull();
+        return;
+      }
+      expect(typeof sql).toBe('string');
+      for (const [trainee, cohortId, enrolled] of cases) {
+        const [row] = await query(`SELECT ${sql} AS enrolled`, [trainee, cohortId]);
+        expect([trainee, cohortId, row.enrolled]).toEqual([trainee, cohortId, enrolled]);
+      }
+    });
+
     it('pages the active enrollments of running cohorts by enrollment id, each once, leaving out the withdrawn', async () => {
       const cohort = await stand.runningCohort([]);
       const active = [await stand.enroll(cohort.cohortId, await stand.person('trainee')), await stand.enroll(cohort.cohortId, await stand.person('trainee'))];

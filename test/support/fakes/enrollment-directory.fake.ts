@@ -94,6 +94,11 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return null;
   }
 
+  /** In memory: no SQL form, so a trainee's career fairs list the enrollments first. */
+  enrolledInCohortSql(): null {
+    return null;
+  }
+
   async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {
     return this.all().filter((e) => e.cohortId === cohortId);
   }
