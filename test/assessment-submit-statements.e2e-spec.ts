@@ -32,18 +32,31 @@ describe('submission acceptance: statements per POST', () => {
     return { statements, names };
   }
 
-  it('accepts a quiz submission in 6 statements, its transaction included: the enrollments come with the module lock', async () => {
+  it('accepts a quiz submission in 5 statements, its transaction included: the attempt lock comes with the enrollments, their module locks and the exceptions', async () => {
     await countedPost(); // the first one reads the frozen quiz into the course module's cache
     const { statements, names } = await countedPost();
     if (process.env.SHOW_STATEMENTS) console.log(statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)).join('\n'));
     expect(names).toEqual([
       'access:current-principal',
-      'cohort:enrollment-refs-with-lock-facts-of-trainee',
       null,
-      'assessment:lock-attempts-with-granted',
+      'assessment:lock-attempts-with-enrollments',
       'assessment:submit-in-open-or-new-attempt',
       null,
     ]);
     expect(statements.filter((_, i) => names[i] === null)).toEqual(['START TRANSACTION', 'COMMIT']);
+  });
+
+  it('still serialises one trainee’s parallel submits under the attempt lock taken with the enrollments: each in an attempt of its own, none refused', async () => {
+    const admin = await loginAdmin(t.api);
+    const many = await buildQuizWorld(t.api, admin.token, 1, 100);
+    const trainee = many.trainees[0];
+    // Without the lock, parallel submits would read the same latest attempt and collide on its number or its submission (409).
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => t.api.post(`/api/v1/assessments/${many.assessmentId}/submissions`, { answer: quizAnswer(i) }, trainee.token)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(202));
+    const attempts = await t.dataSource.query(
+      'SELECT a.attempt_number AS n, count(s.id)::int AS submissions FROM assessment_attempt a LEFT JOIN submission s ON s.attempt_id = a.id WHERE a.assessment_id = $1 GROUP BY a.attempt_number ORDER BY a.attempt_number',
+      [many.assessmentId],
+    );
+    expect(attempts).toEqual(Array.from({ length: 8 }, (_, i) => ({ n: i + 1, submissions: 1 })));
   });
 });

@@ -3,7 +3,7 @@ import { AppTransactionHost, isUniqueViolation, namedStatement, namedStatementIn
 import { conflict, notFound, Principal, ProblemException, unprocessable } from '@gds/http';
 import { AssessmentAttempt } from './assessment-attempt.entity';
 import { HintReveal } from './hint-reveal.entity';
-import { GRANTED_SQL, TraineeAssessment, TraineeEnrollments, withExceptions } from './trainee-enrollments.service';
+import { attemptLockKey, GRANTED_SQL, TraineeAssessment, TraineeEnrollments, withExceptions } from './trainee-enrollments.service';
 import { GraderRegistry } from './graders/grader-registry';
 import { QuizGrader } from './graders/quiz.grader';
 import { FlagKey } from './graders/flag.grader';
@@ -59,7 +59,25 @@ export class Attempts {
       return located;
     }
     // The enrollments and the module lock in one statement (one round trip fewer on every submit).
-    const found = await this.trainees.locateWithModuleLock(traineeId, assessmentId, withGranted);
+    return this.mayWork(await this.trainees.locateWithModuleLock(traineeId, assessmentId, withGranted));
+  }
+
+  /** Whether `requireUnderLock` can answer (else: `require`, then `lockWithGranted`). */
+  get locksWithEnrollments(): boolean {
+    return this.trainees.locatesUnderAttemptLock;
+  }
+
+  /**
+   * `require(…, 'work')` and `lockWithGranted` in one statement (TraineeEnrollments.locateUnderAttemptLock),
+   * in the caller's transaction: the same refusals, in the same order, then the assessment with the
+   * trainee's exceptions applied, the attempt lock held until the transaction ends.
+   */
+  async requireUnderLock(traineeId: string, assessmentId: string): Promise<TraineeAssessment> {
+    return this.mayWork(await this.trainees.locateUnderAttemptLock(traineeId, assessmentId));
+  }
+
+  /** Work on an assessment: it is the trainee's, the enrollment active, the module open. */
+  private async mayWork(found: { located: TraineeAssessment; moduleLock: () => Promise<{ opensAt: Date } | null> } | null): Promise<TraineeAssessment> {
     if (!found) throw notFound('Assessment');
     const { located } = found;
     if (located.enrollment.status !== 'active') {
@@ -73,7 +91,7 @@ export class Attempts {
 
   /** Serialises attempt changes of one trainee on one assessment, until the transaction ends. */
   async lock(located: TraineeAssessment): Promise<void> {
-    await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [attemptLockKey(located)]);
+    await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKeyOf(located)]);
   }
 
   /**
@@ -86,7 +104,7 @@ export class Attempts {
     const [row] = await namedStatementInTransaction<{ due_at: Date | null; extra: number }>(this.txHost.tx, LOCK_WITH_GRANTED, [
       enrollment.enrollmentId,
       frozen.assessmentId,
-      attemptLockKey(located),
+      lockKeyOf(located),
     ]);
     return withExceptions(located, { dueAt: row.due_at, extra: row.extra });
   }
@@ -162,9 +180,9 @@ export class Attempts {
   }
 }
 
-/** The advisory lock of one trainee's attempts on one assessment (the bench's bare route takes the same). */
-function attemptLockKey(located: TraineeAssessment): string {
-  return `attempt:${located.enrollment.enrollmentId}:${located.frozen.assessmentId}`;
+/** The advisory lock of one trainee's attempts on one assessment (`attemptLockKey`). */
+function lockKeyOf(located: TraineeAssessment): string {
+  return attemptLockKey(located.enrollment.traineeId, located.frozen.assessmentId);
 }
 
 /** 409 when no attempt is left, in words that fit one attempt as well as several. */

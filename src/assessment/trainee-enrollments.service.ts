@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppTransactionHost } from '@gds/database';
+import { AppTransactionHost, namedStatement, NamedStatement, namedStatementInTransaction } from '@gds/database';
 import { addLocalDays } from '@gds/time';
-import { EnrollmentDirectory, EnrollmentRef } from '../cohort/enrollment-directory.contract';
+import { EnrollmentDirectory, EnrollmentRef, EnrollmentWithModuleLock } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { asFrozen, FrozenAssessment } from './frozen-assessment';
 
@@ -20,11 +20,51 @@ export interface TraineeAssessment {
  */
 @Injectable()
 export class TraineeEnrollments {
+  /** `locateUnderAttemptLock`'s statement and the directory's parser of its rows; null with a directory that has no SQL form. */
+  private readonly lockedLocate: { statement: NamedStatement; parse: (rows: readonly object[]) => EnrollmentWithModuleLock[] } | null;
+
   constructor(
     private readonly enrollments: EnrollmentDirectory,
     private readonly versions: PublishedCourseVersions,
     private readonly txHost: AppTransactionHost,
-  ) {}
+  ) {
+    const form = enrollments.enrollmentsWithModuleLocksSql('$1::uuid');
+    this.lockedLocate = form && { statement: lockedLocateStatement(form.sql), parse: form.parse };
+  }
+
+  /** Whether `locateUnderAttemptLock` can answer (the bound directory gives its list as SQL). */
+  get locatesUnderAttemptLock(): boolean {
+    return this.lockedLocate !== null;
+  }
+
+  /**
+   * `locateWithModuleLock` for work that takes the trainee's attempt lock (a submit), with the lock
+   * taken and the exceptions granted applied, in one statement on the transaction's connection: the
+   * attempt lock, the trainee's enrollments with their module lock facts (the cohort module's SQL,
+   * EnrollmentDirectory.enrollmentsWithModuleLocksSql) and each one's exceptions on the assessment.
+   * A submit read the enrollments on the pool, then opened its transaction and took the lock with the
+   * exceptions: one round trip fewer (issue 23 item 3). The reads see what was committed when the
+   * statement began, as the exceptions' read did before (the lock is taken inside the statement,
+   * after its snapshot) and as the enrollments' read did, which came before the transaction. What the
+   * lock serialises is the attempts and submissions, and those are read by the next statement, whose
+   * snapshot is taken with the lock held. Null when the trainee has no enrollment with the assessment.
+   */
+  async locateUnderAttemptLock(traineeId: string, assessmentId: string): Promise<{ located: TraineeAssessment; moduleLock: () => Promise<{ opensAt: Date } | null> } | null> {
+    if (!this.lockedLocate) throw new Error('locateUnderAttemptLock needs a directory that gives its list as SQL (locatesUnderAttemptLock)');
+    const rows = await namedStatementInTransaction<{ granted_due_at: Date | null; granted_extra: number }>(this.txHost.tx, this.lockedLocate.statement, [
+      traineeId,
+      assessmentId,
+      attemptLockKey(traineeId, assessmentId),
+    ]);
+    const all = this.lockedLocate.parse(rows);
+    const located = await this.locateIn(all.map((e) => e.enrollment), assessmentId, false);
+    if (!located) return null;
+    const index = all.findIndex((e) => e.enrollment === located.enrollment);
+    return {
+      located: withExceptions(located, { dueAt: rows[index].granted_due_at, extra: rows[index].granted_extra }),
+      moduleLock: () => all[index].moduleLock(located.moduleId),
+    };
+  }
 
   /**
    * `withGranted: false` leaves out the exceptions granted to the trainee (attempts and due date as
@@ -90,6 +130,35 @@ export class TraineeEnrollments {
 export interface Granted {
   dueAt: Date | null;
   extra: number;
+}
+
+/**
+ * The advisory lock of one trainee's attempts on one assessment (every lock Attempts takes). By
+ * trainee, not enrollment (it was by enrollment): a submit takes it in the statement that finds the
+ * enrollment (`locateUnderAttemptLock`), before the enrollment is known. A trainee with two
+ * enrollments holding the assessment is serialised across both, which is only stricter.
+ */
+export function attemptLockKey(traineeId: string, assessmentId: string): string {
+  return `attempt:${traineeId}:${assessmentId}`;
+}
+
+/**
+ * `locateUnderAttemptLock`'s statement: $1 the trainee, $2 the assessment, $3 the lock's key. The
+ * enrollments' SQL is the cohort module's, fixed once the directory is bound, so it is declared once
+ * per process as any named statement. It may refer to no parameter but the trainee's.
+ */
+function lockedLocateStatement(enrollmentsSql: string): NamedStatement {
+  const stray = (enrollmentsSql.match(/\$\d+/g) ?? []).filter((placeholder) => placeholder !== '$1');
+  if (stray.length > 0) throw new Error(`EnrollmentDirectory.enrollmentsWithModuleLocksSql answered SQL with parameters it was not given (${[...new Set(stray)].join(', ')})`);
+  return namedStatement(
+    'assessment:lock-attempts-with-enrollments',
+    `SELECT r.*, g.due_at AS granted_due_at, g.extra AS granted_extra
+       FROM (SELECT pg_advisory_xact_lock(hashtextextended($3, 0))) AS locked
+            CROSS JOIN (${enrollmentsSql}) AS r
+            CROSS JOIN LATERAL (SELECT max(due_at) AS due_at, coalesce(sum(extra_attempts), 0)::int AS extra
+                                  FROM assessment_exception WHERE enrollment_id = r."enrollmentId" AND assessment_id = $2::uuid) AS g
+      ORDER BY r."listOrder"`,
+  );
 }
 
 /** The exceptions of one enrollment on one assessment, as one row of `Granted` (for a statement that reads more). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppTransactionHost, DirectReads, namedStatement } from '@gds/database';
-import { EnrollmentDirectory, EnrollmentRef, EnrollmentWithCompletedModules, InstructedVersion } from './enrollment-directory.contract';
+import { EnrollmentDirectory, EnrollmentRef, EnrollmentsWithModuleLocksSql, EnrollmentWithCompletedModules, EnrollmentWithModuleLock, InstructedVersion } from './enrollment-directory.contract';
 import { Cohort } from './cohort.entity';
 import { Enrollment } from './enrollment.entity';
 import { moduleLockOf, moduleOpensAt } from './module-states';
@@ -96,15 +96,23 @@ const MODULE_LOCK = namedStatement(
  * each cohort at once (its unlock offsets): `enrollmentsWithModuleLocks`, one statement where a submit
  * took two.
  */
-const REFS_WITH_LOCK_FACTS_OF_TRAINEE = namedStatement(
-  'cohort:enrollment-refs-with-lock-facts-of-trainee',
-  `SELECT ${REF_COLUMNS}, c.unlock_mode,
+const REF_WITH_LOCK_FACTS_COLUMNS = `${REF_COLUMNS}, c.unlock_mode,
           (SELECT coalesce(json_agg(json_build_array(u.module_id, u.offset_days)), '[]') FROM cohort_module_unlock u WHERE u.cohort_id = c.id) AS offsets,
           CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT lesson_id FROM lesson_completion WHERE enrollment_id = e.id) END AS done_lessons,
-          CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = e.id AND passed) END AS passed
+          CASE WHEN c.unlock_mode = 'prerequisites' THEN ARRAY(SELECT DISTINCT assessment_id FROM assessment_grade WHERE enrollment_id = e.id AND passed) END AS passed`;
+const REFS_WITH_LOCK_FACTS_OF_TRAINEE = namedStatement(
+  'cohort:enrollment-refs-with-lock-facts-of-trainee',
+  `SELECT ${REF_WITH_LOCK_FACTS_COLUMNS}
      FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
     WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`,
 );
+
+/** REFS_WITH_LOCK_FACTS_OF_TRAINEE as a subquery of another module's statement (`enrollmentsWithModuleLocksSql`), its order as a column. */
+export function refsWithLockFactsSql(trainee: string): string {
+  return `SELECT ${REF_WITH_LOCK_FACTS_COLUMNS}, row_number() OVER (ORDER BY e.enrolled_at DESC, e.id) AS "listOrder"
+     FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
+    WHERE e.trainee_id = ${trainee}`;
+}
 
 type RefWithLockFactsRow = RefRow & Pick<LockRow, 'unlock_mode' | 'done_lessons' | 'passed'> & { offsets: Array<[string, number]> };
 
@@ -199,9 +207,16 @@ export class CohortEnrollmentDirectory extends EnrollmentDirectory {
   }
 
   /** `moduleLock`'s answer for every enrollment of the list, from the list's own statement (see the contract). */
-  override async enrollmentsWithModuleLocks(traineeId: string): Promise<Array<{ enrollment: EnrollmentRef; moduleLock: (moduleId: string) => Promise<{ opensAt: Date } | null> }>> {
+  override async enrollmentsWithModuleLocks(traineeId: string): Promise<EnrollmentWithModuleLock[]> {
+    return this.withModuleLocks(await this.reads.query<RefWithLockFactsRow>(REFS_WITH_LOCK_FACTS_OF_TRAINEE, [traineeId]));
+  }
+
+  enrollmentsWithModuleLocksSql(trainee: string): EnrollmentsWithModuleLocksSql {
+    return { sql: refsWithLockFactsSql(trainee), parse: (rows) => this.withModuleLocks(rows as RefWithLockFactsRow[]) };
+  }
+
+  private withModuleLocks(rows: RefWithLockFactsRow[]): EnrollmentWithModuleLock[] {
     const now = new Date();
-    const rows = await this.reads.query<RefWithLockFactsRow>(REFS_WITH_LOCK_FACTS_OF_TRAINEE, [traineeId]);
     return rows.map((row) => {
       const enrollment = refOf(row);
       const moduleLock = async (moduleId: string): Promise<{ opensAt: Date } | null> => {

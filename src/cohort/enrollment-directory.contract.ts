@@ -53,9 +53,18 @@ export abstract class EnrollmentDirectory {
    * the assessment's module, which the cohort module answers in one statement with the list. By
    * default: the list, then `moduleLock` when asked.
    */
-  async enrollmentsWithModuleLocks(traineeId: string): Promise<Array<{ enrollment: EnrollmentRef; moduleLock: (moduleId: string) => Promise<{ opensAt: Date } | null> }>> {
+  async enrollmentsWithModuleLocks(traineeId: string): Promise<EnrollmentWithModuleLock[]> {
     return (await this.enrollmentsOf(traineeId)).map((enrollment) => ({ enrollment, moduleLock: (moduleId: string) => this.moduleLock(enrollment.enrollmentId, moduleId) }));
   }
+  /**
+   * `enrollmentsWithModuleLocks` as SQL another module's statement embeds as a subquery, the trainee
+   * given as one of the caller's placeholders (`trainee`): for a statement that must do work of its
+   * own in the same round trip (a quiz submit takes its attempt lock there). Its rows carry
+   * "enrollmentId" and "listOrder" (newest first, as `enrollmentsOf`: the caller orders by it);
+   * `parse` turns the statement's rows (columns of the caller's are ignored) into the list
+   * `enrollmentsWithModuleLocks` answers, row for row. Null from a directory that is not backed by SQL.
+   */
+  abstract enrollmentsWithModuleLocksSql(trainee: string): EnrollmentsWithModuleLocksSql | null;
   /** Ids of modules this enrollment has completed. */
   abstract completedModules(enrollmentId: string): Promise<string[]>;
   /**
@@ -74,6 +83,18 @@ export abstract class EnrollmentDirectory {
    * id of the previous page (null for the first). For scans that must visit every trainee at work.
    */
   abstract activeEnrollmentsOfRunningCohorts(afterEnrollmentId: string | null, limit: number): Promise<EnrollmentRef[]>;
+}
+
+/** An enrollment with the lock of each of its modules, answered from the read that found it. */
+export interface EnrollmentWithModuleLock {
+  enrollment: EnrollmentRef;
+  moduleLock: (moduleId: string) => Promise<{ opensAt: Date } | null>;
+}
+
+/** `EnrollmentDirectory.enrollmentsWithModuleLocksSql`'s answer. */
+export interface EnrollmentsWithModuleLocksSql {
+  sql: string;
+  parse(rows: readonly object[]): EnrollmentWithModuleLock[];
 }
 
 export interface EnrollmentWithCompletedModules extends EnrollmentRef {

@@ -150,11 +150,22 @@ export function describeEnrollmentDirectoryContract(name: string, makeStand: () 
       const locks = async () => {
         const listed = await directory.enrollmentsWithModuleLocks(trainee);
         expect(listed.map((l) => l.enrollment)).toEqual(await directory.enrollmentsOf(trainee));
+        // The same list as SQL a statement of another module embeds (a quiz submit's), parsed by the directory; null without a database.
+        const form = directory.enrollmentsWithModuleLocksSql('$1::uuid');
+        let fromSql: typeof listed | null = null;
+        if (stand.query) {
+          expect(form).not.toBeNull();
+          fromSql = form!.parse(await stand.query(`SELECT r.*, 'ignored' AS callers_column FROM (${form!.sql}) AS r ORDER BY r."listOrder"`, [trainee]));
+          expect(fromSql.map((l) => l.enrollment)).toEqual(listed.map((l) => l.enrollment));
+        } else {
+          expect(form).toBeNull();
+        }
         const answers = new Map<string, { opensAt: Date } | null>();
-        for (const { enrollment, moduleLock } of listed) {
+        for (const [index, { enrollment, moduleLock }] of listed.entries()) {
           for (const moduleId of [...modulesOf.get(enrollment.cohortId)!, randomUUID()]) {
             const lock = await moduleLock(moduleId);
             expect([enrollment.enrollmentId, moduleId, lock]).toEqual([enrollment.enrollmentId, moduleId, await directory.moduleLock(enrollment.enrollmentId, moduleId)]);
+            if (fromSql) expect([enrollment.enrollmentId, moduleId, await fromSql[index].moduleLock(moduleId)]).toEqual([enrollment.enrollmentId, moduleId, lock]);
             answers.set(`${enrollment.enrollmentId}:${moduleId}`, lock);
           }
         }

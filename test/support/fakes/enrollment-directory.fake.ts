@@ -99,6 +99,11 @@ export class FakeEnrollmentDirectory extends EnrollmentDirectory {
     return null;
   }
 
+  /** In memory: no SQL form, so a submit reads the enrollments, then takes its attempt lock. */
+  enrollmentsWithModuleLocksSql(): null {
+    return null;
+  }
+
   async enrollmentsOfCohort(cohortId: string): Promise<EnrollmentRef[]> {
     return this.all().filter((e) => e.cohortId === cohortId);
   }
