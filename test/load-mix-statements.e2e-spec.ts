@@ -6,14 +6,16 @@ import { buildQuizWorld, quizAnswer } from './support/quiz-world';
 
 /**
  * The statements each request of the load mix (bench/load/actions) sends, in order, on its warm
- * path (issue 23 item 3: under the load, each sequential round trip costs a turn of the event loop).
+ * path (issue 23 item 3: under the load, each sequential round trip costs a turn of the event loop),
+ * in one place: adding a round trip to any of them fails here. The world is bench/load's in small:
+ * a published course with a lesson and an untimed quiz, a running cohort, an enrolled trainee.
  */
 describe('load mix: statements per request', () => {
   let t: TestApp;
   const counter = new StatementCounter();
   countStatementsOnApiApp(counter, (app) => (t = app));
 
-  it('lists them', async () => {
+  it('sends each load-mix request’s statements, in order (SHOW_STATEMENTS=1 prints their texts)', async () => {
     const admin = await loginAdmin(t.api);
     const world = await buildQuizWorld(t.api, admin.token, 1, 100);
     const trainee = world.trainees[0];
@@ -48,6 +50,24 @@ describe('load mix: statements per request', () => {
     await measure('GET /me/enrollments', () => t.api.get('/api/v1/me/enrollments', trainee.token));
     await measure('GET /submissions/:id', () => t.api.get(`/api/v1/submissions/${submissionId}`, trainee.token));
     await measure('GET /cohorts', () => t.api.get('/api/v1/cohorts', trainee.token));
+    const access = 'access:current-principal';
+    expect(Object.fromEntries(rows.map(([label, names]) => [label, names]))).toEqual({
+      'PATCH /me (load body)': [access, 'identity:update-own-profile'],
+      'POST /lessons/:id/complete (first)': [access, 'cohort:active-progress-facts-of-trainee', 'cohort:record-lesson-completion'],
+      'POST /lessons/:id/complete (again)': [access, 'cohort:active-progress-facts-of-trainee'],
+      // START TRANSACTION and COMMIT are the two unnamed ones.
+      'POST /assessments/:id/submissions': [access, null, 'assessment:lock-attempts-with-enrollments', 'assessment:submit-in-open-or-new-attempt', null],
+      'POST /auth/refresh': ['identity:rotate-unspent-refresh-token'],
+      'POST /auth/login': ['identity:sign-in-by-email', 'identity:insert-refresh-token'],
+      'GET /career-fairs': [access, 'talent:fairs-trainee-enrolled'],
+      'GET /courses': [access, 'course:catalogue'],
+      'GET /courses/:id': [access, 'course:detail'],
+      'GET /courses/:id/versions/:version': [access, 'course:latest-version'],
+      'GET lesson': [access, 'course:lesson-read'],
+      'GET /me/enrollments': [access, 'cohort:own-enrollments-with-facts'],
+      'GET /submissions/:id': [access, 'assessment:submission-with-queue-position'],
+      'GET /cohorts': [access, 'cohort:list:mine'],
+    });
     if (process.env.SHOW_STATEMENTS) {
       for (const [label, names, statements] of rows) {
         console.log(`${label}\n${names.map((n, i) => `  ${n ?? '(text)'}: ${statements[i].replace(/\s+/g, ' ').slice(0, 400)}`).join('\n')}`);
