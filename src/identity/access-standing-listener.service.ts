@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { Client } from 'pg';
+import { Client, Notification } from 'pg';
 import { DataSource } from 'typeorm';
 import { AccessStandingCache } from './access-standing-cache';
 
@@ -37,10 +37,16 @@ export class AccessStandingListener implements OnApplicationBootstrap, BeforeApp
     private readonly adapterHost: HttpAdapterHost,
   ) {}
 
-  onApplicationBootstrap(): void {
+  /**
+   * Waits for the first attempt (a LISTEN is one round trip; the database answered the migrations
+   * just before), so a process serves its first requests with the cache live; a failed attempt is
+   * retried in the background meanwhile the cache is bypassed.
+   */
+  async onApplicationBootstrap(): Promise<void> {
     if (!this.cache.enabled || !this.adapterHost.httpAdapter || !this.url()) return;
     this.running = true;
     this.connecting = this.connect();
+    await this.connecting;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -64,9 +70,7 @@ export class AccessStandingListener implements OnApplicationBootstrap, BeforeApp
 
   private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.url(), application_name: ACCESS_STANDING_LISTENER_NAME, keepAlive: true, connectionTimeoutMillis: 5_000 });
-    client.on('notification', (message) => {
-      if (message.channel === ACCESS_STANDING_CHANNEL && message.payload) this.cache.forget(message.payload);
-    });
+    client.on('notification', (message) => this.heard(message));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
     try {
@@ -85,6 +89,10 @@ export class AccessStandingListener implements OnApplicationBootstrap, BeforeApp
     this.retryMs = FIRST_RETRY_MS;
     // After LISTEN: any change committed from now on is heard; anything before is what the next lookup reads.
     this.cache.live(true);
+  }
+
+  private heard(message: Notification): void {
+    if (message.channel === ACCESS_STANDING_CHANNEL && message.payload) this.cache.forget(message.payload);
   }
 
   /** The feed is down: bypass the cache at once, and try again with back-off. Once per client (error and end both come). */
