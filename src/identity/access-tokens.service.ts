@@ -48,8 +48,9 @@ interface CurrentRow {
 
 /**
  * Short-lived access tokens (JWT, HS256). Verification pins the algorithm, issuer and audience,
- * then reads the user's current roles and status: a deactivated user's tokens stop working at once
- * and a role change applies to the next request. A token names its session (`sid`, the refresh
+ * then judges the user's current roles and status (read, or from AccessStandingCache: a change is
+ * forgotten at its commit in this process, at its NOTIFY, milliseconds later, in others): a deactivated user's tokens stop working at
+ * once and a role change applies to the next request. A token names its session (`sid`, the refresh
  * token family of its sign-in): once that session ends (sign-out, a password change elsewhere, a
  * leaked refresh token) its access tokens stop working too, in the same query.
  */
@@ -63,7 +64,8 @@ export class AccessTokens extends AccessTokenVerifier {
    * Verified tokens by their exact text. Whether a token's signature, algorithm, issuer and audience
    * hold depends on its text alone, so the HMAC (about a tenth of GET /me's CPU, issue 23) is checked
    * once per token; expiry is checked on every use, and the user's status, roles and session (what
-   * can change while a token lives) are still read on every request below.
+   * can change while a token lives) are judged on every request below (`current`: read, or answered
+   * by AccessStandingCache while its invalidation feed is live).
    */
   private readonly verified = new LRUCache<string, VerifiedClaims>({ max: VERIFIED_TOKENS });
 
