@@ -147,4 +147,21 @@ describe('access standing cache', () => {
     await t.dataSource.query('UPDATE app_user SET active = false WHERE id = $1', [bob.id]);
     await waitFor(async () => (await enrollments(bob.token)).result.status === 401, { what: 'the deactivation by SQL to apply after the reconnection' });
   });
+
+  // Last: a second app in this process takes over @Transactional()'s transaction host, which is gone once it closes.
+  it('ACCESS_STANDING_CACHE_SECONDS=0: no listener, every request checked', async () => {
+    const off = await startTestApp({ role: 'api', database: t.database, env: { ACCESS_STANDING_CACHE_SECONDS: '0' } });
+    try {
+      const [{ listening }] = await t.dataSource.query('SELECT count(*)::int AS listening FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [ACCESS_STANDING_LISTENER_NAME]);
+      expect(listening).toBe(1); // the first app's only
+      const erin = await createUser(off.api, admin.token, ['trainee']);
+      for (let i = 0; i < 2; i++) {
+        const { result, names } = await counter.during(() => off.api.get('/api/v1/me/enrollments', erin.token));
+        expect(result.status).toBe(200);
+        expect(names[0]).toBe(CHECK);
+      }
+    } finally {
+      await off.close();
+    }
+  });
 });
