@@ -69,7 +69,7 @@ export class AccessStandingListener implements OnApplicationBootstrap, BeforeApp
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.url(), application_name: ACCESS_STANDING_LISTENER_NAME, keepAlive: true, connectionTimeoutMillis: 5_000 });
+    const client = new Client({ connectionString: this.url(), application_name: ACCESS_STANDING_LISTENER_NAME, keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 5_000 });
     client.on('notification', (message) => this.heard(message));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
