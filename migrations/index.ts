@@ -41,6 +41,7 @@ import { EnrollmentActiveKeyset1797750000000 } from './1797750000000-EnrollmentA
 import { PrerequisiteWaiverReason1797770000000 } from './1797770000000-PrerequisiteWaiverReason';
 import { FairSlotEmployerKeysetIndex1797780000000 } from './1797780000000-FairSlotEmployerKeysetIndex';
 import { ApplicationTraineeKeysetIndex1797780000001 } from './1797780000001-ApplicationTraineeKeysetIndex';
+import { AccessStandingNotify1797790000000 } from './1797790000000-AccessStandingNotify';
 
 /** Every migration, in timestamp order (a test checks the order and that no file is missing). */
 export const MIGRATIONS = [
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   PrerequisiteWaiverReason1797770000000,
   FairSlotEmployerKeysetIndex1797780000000,
   ApplicationTraineeKeysetIndex1797780000001,
+  AccessStandingNotify1797790000000,
 ];

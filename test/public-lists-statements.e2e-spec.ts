@@ -35,7 +35,8 @@ describe('public lists: one named statement each, the same answers', () => {
 
     const expectedTrack = asJson(await t.dataSource.getRepository(Skill).find({ where: { trackCode: 'data-analysis' }, order: { code: 'ASC' } }));
     const track = await counter.during(() => t.api.get('/api/v1/skills?track=data-analysis', trainee.token));
-    expect(track.names).toEqual(['access:current-principal', 'course:track-skills']);
+    // The session's standing is in the access standing cache since the request before: no access check.
+    expect(track.names).toEqual(['course:track-skills']);
     expect(track.result.body).toEqual(expectedTrack);
     const open = await counter.during(() => t.api.get('/api/v1/tracks/data-analysis/skills'));
     expect(open.names).toEqual(['course:track-skills']);
@@ -55,14 +56,18 @@ describe('public lists: one named statement each, the same answers', () => {
     const rows = await t.dataSource.getRepository(Organisation).createQueryBuilder('o').orderBy('lower(o.name)', 'ASC').addOrderBy('o.id', 'ASC').getMany();
     const view = (o: Organisation) => ({ id: o.id, name: o.name, retiredAt: o.retiredAt?.toISOString() ?? null, createdAt: o.createdAt.toISOString() });
 
+    // A session's first request reads its standing (the access check); later ones find it in the standing cache.
+    const checked = new Set<string>([admin.token]);
     const walk = async (query: string, token: string, first: string, after: string) => {
       const items: unknown[] = [];
       let cursor: string | null = null;
       do {
+        const check = checked.has(token) ? [] : ['access:current-principal'];
+        checked.add(token);
         const page: { result: { body: { items: unknown[]; nextCursor: string | null } }; names: Array<string | null> } = await counter.during(() =>
           t.api.get(`/api/v1/organisations?limit=2${query}${cursor ? `&cursor=${cursor}` : ''}`, token),
         );
-        expect(page.names).toEqual(['access:current-principal', cursor ? after : first]);
+        expect(page.names).toEqual([...check, cursor ? after : first]);
         items.push(...page.result.body.items);
         cursor = page.result.body.nextCursor;
       } while (cursor !== null);
@@ -100,10 +105,13 @@ describe('public lists: one named statement each, the same answers', () => {
     const invitedTrainee = world.trainees[0];
     const invited = { id: fairIds[1] };
     await t.dataSource.query('INSERT INTO career_fair_cohort (fair_id, cohort_id) VALUES ($1, $2)', [invited.id, world.cohortId]);
+    // The session's first request reads its standing (the access check); later ones find it in the standing cache.
+    let firstOfSession = true;
     const seenBy = async (status: string) => {
       await t.dataSource.query('UPDATE enrollment SET status = $2 WHERE trainee_id = $1', [invitedTrainee.id, status]);
       const listed = await counter.during(() => t.api.get('/api/v1/career-fairs', invitedTrainee.token));
-      expect(listed.names).toEqual(['access:current-principal', 'talent:fairs-trainee-enrolled']);
+      expect(listed.names).toEqual([...(firstOfSession ? ['access:current-principal'] : []), 'talent:fairs-trainee-enrolled']);
+      firstOfSession = false;
       const one = await t.api.get(`/api/v1/career-fairs/${invited.id}`, invitedTrainee.token);
       return { ids: listed.result.body.items.map((f: { id: string }) => f.id), one: one.status };
     };

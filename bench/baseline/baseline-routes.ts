@@ -27,7 +27,7 @@ export const BARE_GRADING_QUEUE = 'bare-grading';
 /** The app's default AT_RISK_INACTIVE_DAYS (the bench does not set it). */
 const ROSTER_INACTIVE_DAYS = 7;
 
-/** The same token check as the app: HS256 pinned, issuer and audience, then the user's roles and status and whether the token's session has ended (the app's named statement). */
+/** The same token check as the app: HS256 pinned, issuer and audience, then the user's roles and status and whether the token's session has ended (the app's named statement, or the standing cache below). */
 export async function authenticate(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
   return (await authenticatePrincipal(deps, request, reply))?.userId;
 }
@@ -36,6 +36,21 @@ export async function authenticate(deps: BaselineDeps, request: FastifyRequest, 
 export async function authenticatePrincipal(deps: BaselineDeps, request: FastifyRequest, reply: FastifyReply): Promise<{ userId: string; roles: string[] } | undefined> {
   const row = await authenticatedRow(deps, request, reply, CURRENT_PRINCIPAL);
   return row && { userId: row.userId, roles: row.roles };
+}
+
+/**
+ * Standings by (user, session), as the app keeps them (AccessStandingCache, default
+ * ACCESS_STANDING_CACHE_SECONDS): a repeated request of a session sends no access-check statement;
+ * GET /me still reads its one statement and refreshes the entry. The app keeps its entries true with
+ * a LISTEN on the triggers' notifications; the bench changes no one's roles, active flag or session
+ * while it measures, so no listener is needed here (the app's listener costs nothing per request).
+ */
+const standings = new Map<string, { roles: string[] | null; until: number }>();
+const STANDING_MAX_AGE_MS = 30_000;
+const STANDINGS_KEPT = 20_000;
+
+function standingKey(payload: JWTPayload): string {
+  return `${payload.sub}:${typeof payload.sid === 'string' ? payload.sid : ''}`;
 }
 
 /**
@@ -68,8 +83,17 @@ async function authenticatedRow(deps: BaselineDeps, request: FastifyRequest, rep
   }
   try {
     const payload = await verifiedClaims(deps, match[1]);
+    const key = standingKey(payload);
+    const known = statement === CURRENT_PRINCIPAL ? standings.get(key) : undefined;
+    if (known && Date.now() < known.until) {
+      if (!known.roles) throw new Error('inactive');
+      return { roles: known.roles, userId: payload.sub as string };
+    }
     const { rows } = await deps.pool.query({ ...statement, values: [payload.sub, typeof payload.sid === 'string' ? payload.sid : null] });
-    if (rows.length === 0 || !rows[0].active || rows[0].ended) throw new Error('inactive');
+    const stands = rows.length > 0 && rows[0].active && !rows[0].ended;
+    if (standings.size >= STANDINGS_KEPT) standings.clear();
+    standings.set(key, { roles: stands ? rows[0].roles : null, until: Date.now() + STANDING_MAX_AGE_MS });
+    if (!stands) throw new Error('inactive');
     return { ...rows[0], userId: payload.sub as string };
   } catch {
     reply.code(401).send({ status: 401 });

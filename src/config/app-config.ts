@@ -71,6 +71,15 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(30) @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  /**
+   * The longest an api process answers a (user, session)'s access standing (roles, active, session
+   * ended) from memory. Changes reach every process at once through Postgres NOTIFY (see the
+   * README's security notes); this bounds an entry's life anyway. 0 turns the cache off: every
+   * authenticated request reads the standing from the database.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  ACCESS_STANDING_CACHE_SECONDS = 30;
+
   @Transform(toInt) @IsInt() @Min(300)
   REFRESH_TOKEN_TTL_SECONDS = 60 * 60 * 24 * 14;
 

@@ -7,6 +7,7 @@ import { driverPool, namedStatement, NamedStatement, PoolReader } from '@gds/dat
 import { AccessTokenVerifier, isRole, Principal, ProblemException } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { PROFILE_SELECT } from './profile-columns';
+import { AccessStandingCache, Standing } from './access-standing-cache';
 
 const ALGORITHM = 'HS256';
 /** Every token's protected header, as base64url of the JSON jose wrote for it. */
@@ -47,8 +48,9 @@ interface CurrentRow {
 
 /**
  * Short-lived access tokens (JWT, HS256). Verification pins the algorithm, issuer and audience,
- * then reads the user's current roles and status: a deactivated user's tokens stop working at once
- * and a role change applies to the next request. A token names its session (`sid`, the refresh
+ * then judges the user's current roles and status (read, or from AccessStandingCache: a change is
+ * forgotten at its commit in this process, at its NOTIFY, milliseconds later, in others): a deactivated user's tokens stop working at
+ * once and a role change applies to the next request. A token names its session (`sid`, the refresh
  * token family of its sign-in): once that session ends (sign-out, a password change elsewhere, a
  * leaked refresh token) its access tokens stop working too, in the same query.
  */
@@ -62,13 +64,15 @@ export class AccessTokens extends AccessTokenVerifier {
    * Verified tokens by their exact text. Whether a token's signature, algorithm, issuer and audience
    * hold depends on its text alone, so the HMAC (about a tenth of GET /me's CPU, issue 23) is checked
    * once per token; expiry is checked on every use, and the user's status, roles and session (what
-   * can change while a token lives) are still read on every request below.
+   * can change while a token lives) are judged on every request below (`current`: read, or answered
+   * by AccessStandingCache while its invalidation feed is live).
    */
   private readonly verified = new LRUCache<string, VerifiedClaims>({ max: VERIFIED_TOKENS });
 
   constructor(
     private readonly config: AppConfig,
     dataSource: DataSource,
+    private readonly standings: AccessStandingCache,
   ) {
     super();
     this.pool = driverPool(dataSource);
@@ -108,30 +112,33 @@ export class AccessTokens extends AccessTokenVerifier {
   async verify(token: string, withProfile = false): Promise<Principal> {
     const { userId, sessionId } = await this.claims(token);
     if (withProfile) {
+      // Never from the cache: the one statement both checks and answers the profile; its answer refreshes the entry.
+      const generation = this.standings.generation();
       const row = await this.currentRow(CURRENT_PRINCIPAL_WITH_PROFILE, userId, sessionId);
-      const roles = this.grantedRoles(row);
+      const current = standing(row);
+      this.standings.store(userId, sessionId, current, generation);
+      const roles = granted(current);
       const { ended: _, ...profile } = row!;
       return { userId, roles, ...(sessionId ? { sessionId } : {}), profile };
     }
-    const roles = this.grantedRoles(await this.currentRow(CURRENT_PRINCIPAL, userId, sessionId));
+    const roles = granted(await this.current(userId, sessionId));
     return { userId, roles, ...(sessionId ? { sessionId } : {}) };
-  }
-
-  /** The roles a current row grants, or the 401 for a missing or deactivated account or an ended session. */
-  private grantedRoles(row: CurrentRow | undefined): Principal['roles'] {
-    const current = standing(row);
-    if (current === 'inactive') throw unauthorized('This account is not active.');
-    if (current === 'ended') throw unauthorized('This session has ended; sign in again.');
-    return current;
   }
 
   /**
    * The person's roles now, or why a credential of theirs no longer stands: 'inactive' (no such
-   * account, or deactivated) or 'ended' (`sessionId` names a sign-in that has ended). One query;
-   * signed page links (ResourceLinks) ask it too, so a link stops working with its session.
+   * account, or deactivated) or 'ended' (`sessionId` names a sign-in that has ended). One query, or
+   * none when AccessStandingCache knows the answer (kept true by the triggers' notifications, see
+   * AccessStandingListener); signed page links (ResourceLinks) ask it too, so a link stops working
+   * with its session.
    */
-  async current(userId: string, sessionId: string | undefined): Promise<Principal['roles'] | 'inactive' | 'ended'> {
-    return standing(await this.currentRow(CURRENT_PRINCIPAL, userId, sessionId));
+  async current(userId: string, sessionId: string | undefined): Promise<Standing> {
+    const known = this.standings.get(userId, sessionId);
+    if (known !== undefined) return known;
+    const generation = this.standings.generation();
+    const current = standing(await this.currentRow(CURRENT_PRINCIPAL, userId, sessionId));
+    this.standings.store(userId, sessionId, current, generation);
+    return current;
   }
 
   private async currentRow<Row extends CurrentRow>(statement: NamedStatement, userId: string, sessionId: string | undefined): Promise<Row | undefined> {
@@ -171,7 +178,14 @@ export class AccessTokens extends AccessTokenVerifier {
   }
 }
 
-function standing(row: CurrentRow | undefined): Principal['roles'] | 'inactive' | 'ended' {
+/** The roles a standing grants, or the 401 for a missing or deactivated account or an ended session. */
+function granted(current: Standing): Principal['roles'] {
+  if (current === 'inactive') throw unauthorized('This account is not active.');
+  if (current === 'ended') throw unauthorized('This session has ended; sign in again.');
+  return current;
+}
+
+function standing(row: CurrentRow | undefined): Standing {
   if (!row || !row.active) return 'inactive';
   if (row.ended) return 'ended';
   // Roles come from a CHECK-constrained column; one the code does not know grants nothing.

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { jwtVerify } from 'jose';
 import { AccessTokens } from './access-tokens.service';
+import { AccessStandingCache } from './access-standing-cache';
 import type { AppConfig } from '../config/app-config';
 
 describe('access tokens', () => {
   const config = { JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters', JWT_ISSUER: 'gds-test', JWT_AUDIENCE: 'gds-test', ACCESS_TOKEN_TTL_SECONDS: 900 } as AppConfig;
-  const tokens = new AccessTokens(config, {} as DataSource);
+  const tokens = new AccessTokens(config, {} as DataSource, new AccessStandingCache(0));
 
   afterEach(() => jest.restoreAllMocks());
 
@@ -36,21 +37,21 @@ describe('access tokens', () => {
 
   it('a process that did not mint the token checks its signature (jose), and accepts it', async () => {
     const query = jest.fn().mockResolvedValue({ rows: [{ roles: ['trainee'], active: true, ended: false }] });
-    const other = new AccessTokens(config, { driver: { master: { query } } } as unknown as DataSource);
+    const other = new AccessTokens(config, { driver: { master: { query } } } as unknown as DataSource, new AccessStandingCache(0));
     const userId = randomUUID();
     const sessionId = randomUUID();
     const { accessToken } = await tokens.issue(userId, sessionId);
     await expect(other.verify(accessToken)).resolves.toEqual({ userId, roles: ['trainee'], sessionId });
     const [header, payload, signature] = accessToken.split('.');
     await expect(other.verify(`${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BA' : 'AA'}`)).rejects.toMatchObject({ status: 401 });
-    const wrongKey = new AccessTokens({ ...config, JWT_SECRET: `${config.JWT_SECRET}x` } as AppConfig, {} as DataSource);
+    const wrongKey = new AccessTokens({ ...config, JWT_SECRET: `${config.JWT_SECRET}x` } as AppConfig, {} as DataSource, new AccessStandingCache(0));
     const { accessToken: foreign } = await wrongKey.issue(userId, sessionId);
     await expect(other.verify(foreign)).rejects.toMatchObject({ status: 401 });
   });
 
   describe('verify: the signature once per token, the user and session on every request', () => {
     const query = jest.fn();
-    const verifier = new AccessTokens(config, { driver: { master: { query } } } as unknown as DataSource);
+    const verifier = new AccessTokens(config, { driver: { master: { query } } } as unknown as DataSource, new AccessStandingCache(0));
     const userId = randomUUID();
     const sessionId = randomUUID();
     const userRow = (row: { active?: boolean; ended?: boolean; roles?: string[] }) =>
@@ -83,6 +84,59 @@ describe('access tokens', () => {
       const forged = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BA' : 'AA'}`;
       await expect(verifier.verify(forged)).rejects.toMatchObject({ status: 401 });
       expect(query).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('verify with a live standing cache: a repeated (user, session) sends no access check', () => {
+    const query = jest.fn();
+    const standings = new AccessStandingCache(30_000);
+    const verifier = new AccessTokens(config, { driver: { master: { query } } } as unknown as DataSource, standings);
+    const userId = randomUUID();
+    const sessionId = randomUUID();
+    const row = (extra: Record<string, unknown> = {}) => query.mockResolvedValueOnce({ rows: [{ roles: ['trainee'], active: true, ended: false, ...extra }] });
+
+    beforeEach(() => {
+      query.mockReset();
+      standings.live(true);
+    });
+
+    it('reads once, answers the next request from memory, and reads again once the user is forgotten', async () => {
+      const { accessToken } = await verifier.issue(userId, sessionId);
+      row();
+      await expect(verifier.verify(accessToken)).resolves.toEqual({ userId, roles: ['trainee'], sessionId });
+      await expect(verifier.verify(accessToken)).resolves.toEqual({ userId, roles: ['trainee'], sessionId });
+      expect(query).toHaveBeenCalledTimes(1);
+      standings.forget(userId);
+      row({ active: false });
+      await expect(verifier.verify(accessToken)).rejects.toMatchObject({ status: 401 });
+      // The refusal is cached too, and still refused.
+      await expect(verifier.verify(accessToken)).rejects.toMatchObject({ status: 401 });
+      expect(query).toHaveBeenCalledTimes(2);
+    });
+
+    it('GET /me (withProfile) always reads its one statement, and its answer refreshes the entry', async () => {
+      const { accessToken } = await verifier.issue(userId, sessionId);
+      row({ roles: ['trainee', 'instructor'], displayName: 'Ada' });
+      await expect(verifier.verify(accessToken, true)).resolves.toMatchObject({ roles: ['trainee', 'instructor'], profile: { displayName: 'Ada' } });
+      row({ roles: ['trainee', 'instructor'], displayName: 'Ada' });
+      await verifier.verify(accessToken, true);
+      expect(query).toHaveBeenCalledTimes(2);
+      await expect(verifier.verify(accessToken)).resolves.toEqual({ userId, roles: ['trainee', 'instructor'], sessionId });
+      expect(query).toHaveBeenCalledTimes(2);
+    });
+
+    it('a lookup in flight when the user is forgotten does not store its (old) answer', async () => {
+      const { accessToken } = await verifier.issue(userId, sessionId);
+      let answer!: (value: unknown) => void;
+      query.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+      const pending = verifier.verify(accessToken);
+      await new Promise(setImmediate);
+      standings.forget(userId);
+      answer({ rows: [{ roles: ['admin'], active: true, ended: false }] });
+      await pending;
+      row();
+      await expect(verifier.verify(accessToken)).resolves.toMatchObject({ roles: ['trainee'] });
+      expect(query).toHaveBeenCalledTimes(2);
     });
   });
 });

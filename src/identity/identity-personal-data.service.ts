@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppTransactionHost } from '@gds/database';
 import { conflict, notFound, Role, unprocessable } from '@gds/http';
 import { RefreshTokens } from './refresh-tokens.service';
+import { AccessStandingChanges } from './access-standing-changes';
 
 /** What erasure leaves of an account: no name, no email that reaches anyone, no way to sign in. */
 export const ERASED_NAME = 'Erased trainee';
@@ -16,6 +17,7 @@ export class IdentityPersonalData {
   constructor(
     private readonly txHost: AppTransactionHost,
     private readonly refreshTokens: RefreshTokens,
+    private readonly standing: AccessStandingChanges,
   ) {}
 
   async exportFor(userId: string) {
@@ -53,6 +55,7 @@ export class IdentityPersonalData {
     await this.txHost.tx.query('DELETE FROM profile_field_history WHERE user_id = $1', [userId]);
     await this.txHost.tx.query('UPDATE role_change SET reason = NULL WHERE user_id = $1', [userId]);
     await this.refreshTokens.revokeAllOf(userId);
+    this.standing.changed(userId);
     const [row] = await this.txHost.tx.query('INSERT INTO user_erasure (user_id, actor_id, reason) VALUES ($1, $2, $3) RETURNING erased_at', [userId, actorId, reason]);
     return row.erased_at;
   }

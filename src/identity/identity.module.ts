@@ -3,6 +3,9 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessTokenVerifier } from '@gds/http';
 import { AppConfig } from '../config/app-config';
 import { AccessTokens } from './access-tokens.service';
+import { AccessStandingCache } from './access-standing-cache';
+import { AccessStandingChanges } from './access-standing-changes';
+import { AccessStandingListener } from './access-standing-listener.service';
 import { AdminBootstrap } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
@@ -47,6 +50,9 @@ export { AccountEmailTokens, IdentityPersonalData, ResourceLinks, UserDirectory 
   providers: [
     IdentityPersonalData,
     PasswordHasher,
+    { provide: AccessStandingCache, inject: [AppConfig], useFactory: (config: AppConfig) => new AccessStandingCache(config.ACCESS_STANDING_CACHE_SECONDS * 1000) },
+    AccessStandingListener,
+    AccessStandingChanges,
     AccessTokens,
     { provide: AccessTokenVerifier, useExisting: AccessTokens },
     RefreshTokens,

@@ -7,6 +7,7 @@ import { RefreshToken } from './refresh-token.entity';
 import { deriveKey } from './derived-keys';
 import { RefreshSuccessor, RefreshTokenParts } from './refresh-successor';
 import { newSecret, parseSecretToken, sha256Hex as sha256 } from './secret-token';
+import { AccessStandingChanges } from './access-standing-changes';
 
 const invalid = () => new ProblemException(401, 'invalid-refresh-token', 'Unauthorized', 'The refresh token is not valid.');
 
@@ -75,6 +76,7 @@ export class RefreshTokens {
     private readonly txHost: AppTransactionHost,
     private readonly config: AppConfig,
     private readonly reads: DirectReads,
+    private readonly standing: AccessStandingChanges,
   ) {
     this.successors = new RefreshSuccessor(deriveKey(config.JWT_SECRET, 'refresh-token successor'));
   }
@@ -133,6 +135,7 @@ export class RefreshTokens {
     // lock (an UPDATE that waited and then failed its re-check keeps the lock), and a second
     // connection revoking that row would wait for this transaction forever.
     await this.txHost.tx.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.familyId]);
+    this.standing.changed(row.userId);
     return REPLAY_REFUSED;
   }
 
@@ -174,7 +177,8 @@ export class RefreshTokens {
 
   /** Answers whether the family was still live (had a token not yet revoked). */
   async revokeFamily(familyId: string): Promise<boolean> {
-    const revoked = await this.txHost.tx.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING id', [familyId]);
+    const revoked: [Array<{ user_id: string }>, number] = await this.txHost.tx.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING user_id', [familyId]);
+    if (revoked[0].length > 0) this.standing.changed(revoked[0][0].user_id);
     return revoked[0].length > 0;
   }
 
@@ -189,6 +193,7 @@ export class RefreshTokens {
        SELECT count(DISTINCT family_id) FILTER (WHERE expires_at > now())::int AS sessions FROM ended`,
       [userId, exceptFamilyId ?? null],
     );
+    this.standing.changed(userId);
     return row.sessions;
   }
 

@@ -16,6 +16,7 @@ import { ProfileCategories } from './profile-categories.service';
 import { DemographicConsents } from './demographic-consents.service';
 import { OrganisationDirectory } from '../organisation/organisation-directory.contract';
 import { PROFILE_SELECT } from './profile-columns';
+import { AccessStandingChanges } from './access-standing-changes';
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -98,6 +99,7 @@ export class UsersService {
     private readonly consents: DemographicConsents,
     private readonly organisations: OrganisationDirectory,
     private readonly reads: DirectReads,
+    private readonly standing: AccessStandingChanges,
   ) {}
 
   private get users() {
@@ -232,6 +234,7 @@ export class UsersService {
     }
     const organisation = await this.employerOrganisation(roles, organisationId, user.organisationId);
     await this.users.update(id, { roles, organisationId: organisation });
+    this.standing.changed(id);
     await this.audit(id, actorId, 'roles', user.roles, roles, reason ?? null);
     return this.get(id);
   }
@@ -243,6 +246,7 @@ export class UsersService {
     if (!active && id === actorId) throw unprocessable('self-deactivation', 'You cannot deactivate your own account.');
     if (user.active !== active) {
       await this.users.update(id, { active });
+      this.standing.changed(id);
       await this.audit(id, actorId, active ? 'reactivate' : 'deactivate', user.roles, user.roles, reason ?? null);
       if (!active) await this.refreshTokens.revokeAllOf(id);
     }

@@ -1,0 +1,167 @@
+import { waitFor } from '@gds/testing';
+import { TestApp, startTestApp } from './support/test-app';
+import { StatementCounter } from './support/statement-counter';
+import { createUser, login, loginAdmin, TestPerson } from './support/people';
+import { AccessStandingCache } from '../src/identity/access-standing-cache';
+import { ACCESS_STANDING_LISTENER_NAME, AccessStandingListener } from '../src/identity/access-standing-listener.service';
+
+const CHECK = 'access:current-principal';
+
+/**
+ * The access standing cache (issue 23, reads p99): a repeated request of a (user, session) sends no
+ * access-check statement, and yet every standing change applies to the next request — at once when
+ * this process made it, as soon as the NOTIFY arrives when another process did (here: direct SQL),
+ * and at once while the listener is down (bypassed) or just back (cleared).
+ */
+describe('access standing cache', () => {
+  let t: TestApp;
+  let admin: TestPerson;
+  const counter = new StatementCounter();
+
+  beforeAll(async () => {
+    // An entry would outlive any wait below: a change seen in time came through the notification, not the maximum age.
+    t = await startTestApp({ role: 'api', env: { ACCESS_STANDING_CACHE_SECONDS: '3600' } });
+    counter.install();
+    admin = await loginAdmin(t.api);
+  });
+  afterAll(async () => {
+    counter.uninstall();
+    await t?.close();
+  });
+
+  const enrollments = (token: string) => counter.during(() => t.api.get('/api/v1/me/enrollments', token));
+  const usersList = (token: string) => t.api.get('/api/v1/users?limit=1', token);
+  /** Deaf to notifications: what applies at once then is this process forgetting at commit (read-your-writes). */
+  const deafListener = () => jest.spyOn(t.get<AccessStandingListener>(AccessStandingListener) as unknown as { heard: () => void }, 'heard').mockImplementation(() => undefined);
+
+  it('a second request with the same token sends no access-check statement; GET /me keeps its one statement', async () => {
+    const erin = await createUser(t.api, admin.token, ['trainee']);
+    const first = await enrollments(erin.token);
+    expect(first.result.status).toBe(200);
+    expect(first.names[0]).toBe(CHECK);
+    const second = await enrollments(erin.token);
+    expect(second.result.status).toBe(200);
+    expect(second.names).not.toContain(CHECK);
+    const me = await counter.during(() => t.api.get('/api/v1/me', erin.token));
+    expect(me.result.status).toBe(200);
+    expect(me.names).toEqual(['access:current-principal-with-profile']);
+    // Another session of the same user is its own entry.
+    const other = await login(t.api, erin.email, erin.password);
+    expect((await enrollments(other.accessToken)).names[0]).toBe(CHECK);
+  });
+
+  it('sign-out: the old access token is refused on the very next request', async () => {
+    const erin = await createUser(t.api, admin.token, ['trainee']);
+    const deaf = deafListener();
+    expect((await enrollments(erin.token)).result.status).toBe(200);
+    expect((await enrollments(erin.token)).names).not.toContain(CHECK);
+    expect((await t.api.post('/api/v1/auth/logout', { refreshToken: erin.refreshToken }, erin.token)).status).toBe(204);
+    const after = await enrollments(erin.token);
+    expect(after.result.status).toBe(401);
+    expect(after.result.body.detail).toContain('session has ended');
+    deaf.mockRestore();
+  });
+
+  it("an admin's deactivation and role changes apply to the target's very next request, notification or not", async () => {
+    const erin = await createUser(t.api, admin.token, ['trainee']);
+    const deaf = deafListener();
+    expect((await usersList(erin.token)).status).toBe(403);
+    expect((await usersList(erin.token)).status).toBe(403);
+    expect((await t.api.patch(`/api/v1/users/${erin.id}/roles`, { roles: ['trainee', 'admin'], reason: 'test' }, admin.token)).status).toBe(200);
+    expect((await usersList(erin.token)).status).toBe(200);
+    expect((await usersList(erin.token)).status).toBe(200);
+    expect((await t.api.patch(`/api/v1/users/${erin.id}/roles`, { roles: ['trainee'], reason: 'test' }, admin.token)).status).toBe(200);
+    expect((await usersList(erin.token)).status).toBe(403);
+    expect((await t.api.post(`/api/v1/users/${erin.id}/deactivate`, { reason: 'left' }, admin.token)).status).toBe(200);
+    const refused = await enrollments(erin.token);
+    expect(refused.result.status).toBe(401);
+    expect(refused.result.body.detail).toContain('not active');
+    deaf.mockRestore();
+  });
+
+  it('a change made by direct SQL (as another process would) applies once its notification arrives', async () => {
+    const erin = await createUser(t.api, admin.token, ['trainee']);
+    expect((await usersList(erin.token)).status).toBe(403);
+    expect((await enrollments(erin.token)).names).not.toContain(CHECK);
+    await t.dataSource.query(`UPDATE app_user SET roles = '{trainee,admin}' WHERE id = $1`, [erin.id]);
+    await waitFor(async () => (await usersList(erin.token)).status === 200, { what: 'the role granted by SQL to apply' });
+    await t.dataSource.query('UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [erin.id]);
+    await waitFor(async () => (await usersList(erin.token)).status === 401, { what: 'the session revoked by SQL to end the token' });
+    const bob = await createUser(t.api, admin.token, ['trainee']);
+    expect((await enrollments(bob.token)).result.status).toBe(200);
+    await t.dataSource.query('UPDATE app_user SET active = false WHERE id = $1', [bob.id]);
+    await waitFor(async () => (await enrollments(bob.token)).result.status === 401, { what: 'the deactivation by SQL to apply' });
+  });
+
+  it('ordinary writes (a profile edit, a refresh spending its token) notify nothing', async () => {
+    const erin = await createUser(t.api, admin.token, ['trainee']);
+    const listener = t.get<AccessStandingListener>(AccessStandingListener);
+    const pid = listener.backendPid;
+    // A LISTEN of our own on the same channel hears whatever the app's listener would.
+    const own = await t.dataSource.createQueryRunner();
+    await own.connect();
+    const heard: string[] = [];
+    const client = (own as unknown as { databaseConnection: import('pg').Client }).databaseConnection;
+    client.on('notification', (n) => heard.push(String(n.payload)));
+    try {
+      await own.query('LISTEN gds_access_standing');
+      expect((await t.api.patch('/api/v1/me', { displayName: 'Erin' }, erin.token)).status).toBe(200);
+      expect((await t.api.post('/api/v1/auth/refresh', { refreshToken: erin.refreshToken })).status).toBe(200);
+      // A marker change after them: once it is heard, anything the writes before it sent was heard too.
+      await t.dataSource.query('UPDATE app_user SET active = false WHERE id = $1', [erin.id]);
+      await waitFor(() => heard.includes(erin.id), { what: 'the marker notification' });
+      expect(heard).toEqual([erin.id]);
+    } finally {
+      await own.query('UNLISTEN *');
+      await own.release();
+    }
+    expect(listener.backendPid).toBe(pid);
+  });
+
+  it("with the listener's backend killed, a direct SQL change applies at once (bypass, then cleared), and caching resumes once it is back", async () => {
+    const cache = t.get<AccessStandingCache>(AccessStandingCache);
+    const listener = t.get<AccessStandingListener>(AccessStandingListener);
+    const erin = await createUser(t.api, admin.token, ['trainee']);
+    expect((await enrollments(erin.token)).result.status).toBe(200);
+    expect((await enrollments(erin.token)).names).not.toContain(CHECK);
+    const pid = listener.backendPid!;
+    expect(pid).toEqual(expect.any(Number));
+    const [{ killed }] = await t.dataSource.query(
+      'SELECT count(*)::int AS killed FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database() AND pid = $2) k',
+      [ACCESS_STANDING_LISTENER_NAME, pid],
+    );
+    expect(killed).toBe(1);
+    // The app has noticed once it stopped answering from the cache, or already LISTENs again on a new backend.
+    await waitFor(() => !cache.answering || (listener.backendPid !== undefined && listener.backendPid !== pid), { what: 'the listener to notice its backend is gone' });
+    // Made with no listener to hear it: the next request must still see it.
+    await t.dataSource.query('UPDATE app_user SET active = false WHERE id = $1', [erin.id]);
+    expect((await enrollments(erin.token)).result.status).toBe(401);
+
+    await waitFor(() => cache.answering && listener.backendPid !== undefined && listener.backendPid !== pid, { what: 'the listener to LISTEN again' });
+    const [{ listening }] = await t.dataSource.query('SELECT count(*)::int AS listening FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [ACCESS_STANDING_LISTENER_NAME]);
+    expect(listening).toBe(1);
+    const bob = await createUser(t.api, admin.token, ['trainee']);
+    expect((await enrollments(bob.token)).names[0]).toBe(CHECK);
+    expect((await enrollments(bob.token)).names).not.toContain(CHECK);
+    // And the new connection hears changes.
+    await t.dataSource.query('UPDATE app_user SET active = false WHERE id = $1', [bob.id]);
+    await waitFor(async () => (await enrollments(bob.token)).result.status === 401, { what: 'the deactivation by SQL to apply after the reconnection' });
+  });
+
+  // Last: a second app in this process takes over @Transactional()'s transaction host, which is gone once it closes.
+  it('ACCESS_STANDING_CACHE_SECONDS=0: no listener, every request checked', async () => {
+    const off = await startTestApp({ role: 'api', database: t.database, env: { ACCESS_STANDING_CACHE_SECONDS: '0' } });
+    try {
+      const [{ listening }] = await t.dataSource.query('SELECT count(*)::int AS listening FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [ACCESS_STANDING_LISTENER_NAME]);
+      expect(listening).toBe(1); // the first app's only
+      const erin = await createUser(off.api, admin.token, ['trainee']);
+      for (let i = 0; i < 2; i++) {
+        const { result, names } = await counter.during(() => off.api.get('/api/v1/me/enrollments', erin.token));
+        expect(result.status).toBe(200);
+        expect(names[0]).toBe(CHECK);
+      }
+    } finally {
+      await off.close();
+    }
+  });
+});
