@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { jwtVerify, JWTPayload } from 'jose';
 import type { Pool, PoolClient } from 'pg';
+import { attemptLockSql } from '../../src/assessment/attempt-lock';
 import { QuizGrader } from '../../src/assessment/graders/quiz.grader';
 import type { QuizKey } from '../../src/assessment/graders/quiz-key';
 import { AT_RISK_SQL, FAILING_SQL, INACTIVE_SQL } from '../../src/cohort/at-risk';
@@ -285,19 +286,21 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
   }
 }
 
+/** The bare quiz route's attempt lock with the trainee's extra attempts: $1 the trainee, $2 the enrollment, $3 the assessment. */
+const BARE_QUIZ_ATTEMPT_LOCK = {
+  name: 'bare:quiz-attempt-lock',
+  text: `SELECT g.extra FROM (SELECT ${attemptLockSql('$1', '$3')}) AS locked,
+       (SELECT coalesce(sum(extra_attempts), 0)::int AS extra FROM assessment_exception WHERE enrollment_id = $2 AND assessment_id = $3) AS g`,
+};
+
 /** Stores the attempt and the queued submission; answers the submission's id, or undefined when every attempt allowed is used. */
 async function storeSubmission(client: PoolClient, traineeId: string, assessmentId: string, located: LocatedQuiz, answer: unknown): Promise<string | undefined> {
   const { enrollment_id: enrollmentId, cohort_id: cohortId, course_version_id: versionId, frozen } = located;
-  // The same per-(enrollment, assessment) advisory lock as the app serialises this trainee's
-  // submissions, so parallel ones cannot exceed the attempts allowed, and in the same statement the
-  // extra attempts granted to the trainee (the app's exceptions); the attempt is numbered and refused
-  // past the limit in its insert, as the app does.
-  const granted = await client.query<{ extra: number }>({
-    name: 'bare:quiz-attempt-lock',
-    text: `SELECT g.extra FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS locked,
-       (SELECT coalesce(sum(extra_attempts), 0)::int AS extra FROM assessment_exception WHERE enrollment_id = $2 AND assessment_id = $3) AS g`,
-    values: [`attempt:${enrollmentId}:${assessmentId}`, enrollmentId, assessmentId],
-  });
+  // The app's advisory lock, per (trainee, assessment) with its key made in SQL from the ids
+  // (`attemptLockSql`), serialises this trainee's submissions, so parallel ones cannot exceed the
+  // attempts allowed; in the same statement the extra attempts granted to the trainee (the app's
+  // exceptions). The attempt is numbered and refused past the limit in its insert, as the app does.
+  const granted = await client.query<{ extra: number }>({ ...BARE_QUIZ_ATTEMPT_LOCK, values: [traineeId, enrollmentId, assessmentId] });
   const attemptsAllowed = Math.min(100, frozen.attemptsAllowed + granted.rows[0].extra);
   const attempt = await client.query({
     name: 'bare:quiz-attempt-insert',

@@ -3,22 +3,31 @@ import { AppTransactionHost, isUniqueViolation, namedStatement, namedStatementIn
 import { conflict, notFound, Principal, ProblemException, unprocessable } from '@gds/http';
 import { AssessmentAttempt } from './assessment-attempt.entity';
 import { HintReveal } from './hint-reveal.entity';
-import { attemptLockKey, GRANTED_SQL, TraineeAssessment, TraineeEnrollments, withExceptions } from './trainee-enrollments.service';
+import { GRANTED_SQL, TraineeAssessment, TraineeEnrollments, withExceptions } from './trainee-enrollments.service';
 import { GraderRegistry } from './graders/grader-registry';
 import { QuizGrader } from './graders/quiz.grader';
 import { FlagKey } from './graders/flag.grader';
 import { pastDue } from './frozen-assessment';
-
-/** The attempt lock with the trainee's exceptions read in the same statement: on every submit, named (parsed once per connection). */
-const LOCK_WITH_GRANTED = namedStatement(
-  'assessment:lock-attempts-with-granted',
-  `SELECT g.due_at, g.extra FROM (SELECT pg_advisory_xact_lock(hashtextextended($3, 0))) AS locked, (${GRANTED_SQL}) AS g`,
-);
+import { attemptLockSql } from './attempt-lock';
 
 /**
- * Attempts: each counts toward the attempts allowed from the moment it starts. A per-(enrollment,
- * assessment) advisory lock serialises starts, and the table's check and unique constraints stop
- * two parallel requests from exceeding the limit even if the lock were bypassed.
+ * The attempt lock with the trainee's exceptions read in the same statement ($1 the enrollment, $2 the
+ * assessment, $3 the trainee): a submit's, with a directory that gives no SQL form. Named (parsed once
+ * per connection).
+ */
+const LOCK_WITH_GRANTED = namedStatement(
+  'assessment:lock-attempts-with-granted',
+  `SELECT g.due_at, g.extra FROM (SELECT ${attemptLockSql('$3', '$2')}) AS locked, (${GRANTED_SQL}) AS g`,
+);
+
+/** The attempt lock alone ($1 the trainee, $2 the assessment): an attempt start's. */
+const LOCK_ATTEMPTS = `SELECT ${attemptLockSql('$1', '$2')}`;
+
+/**
+ * Attempts: each counts toward the attempts allowed from the moment it starts. A per-(trainee,
+ * assessment) advisory lock (`attemptLockSql`) serialises starts and submits, and the table's check
+ * and unique constraints stop two parallel requests from exceeding the limit even if the lock were
+ * bypassed.
  */
 @Injectable()
 export class Attempts {
@@ -91,7 +100,7 @@ export class Attempts {
 
   /** Serialises attempt changes of one trainee on one assessment, until the transaction ends. */
   async lock(located: TraineeAssessment): Promise<void> {
-    await this.txHost.tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKeyOf(located)]);
+    await this.txHost.tx.query(LOCK_ATTEMPTS, [located.enrollment.traineeId, located.frozen.assessmentId]);
   }
 
   /**
@@ -104,7 +113,7 @@ export class Attempts {
     const [row] = await namedStatementInTransaction<{ due_at: Date | null; extra: number }>(this.txHost.tx, LOCK_WITH_GRANTED, [
       enrollment.enrollmentId,
       frozen.assessmentId,
-      lockKeyOf(located),
+      enrollment.traineeId,
     ]);
     return withExceptions(located, { dueAt: row.due_at, extra: row.extra });
   }
@@ -178,11 +187,6 @@ export class Attempts {
     );
     return rows.map((r) => r.hint_id);
   }
-}
-
-/** The advisory lock of one trainee's attempts on one assessment (`attemptLockKey`). */
-function lockKeyOf(located: TraineeAssessment): string {
-  return attemptLockKey(located.enrollment.traineeId, located.frozen.assessmentId);
 }
 
 /** 409 when no attempt is left, in words that fit one attempt as well as several. */

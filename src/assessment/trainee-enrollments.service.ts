@@ -4,6 +4,7 @@ import { addLocalDays } from '@gds/time';
 import { EnrollmentDirectory, EnrollmentRef, EnrollmentWithModuleLock } from '../cohort/enrollment-directory.contract';
 import { PublishedCourseVersions } from '../course/published-course-versions.contract';
 import { asFrozen, FrozenAssessment } from './frozen-assessment';
+import { attemptLockSql } from './attempt-lock';
 
 export interface TraineeAssessment {
   enrollment: EnrollmentRef;
@@ -51,11 +52,7 @@ export class TraineeEnrollments {
    */
   async locateUnderAttemptLock(traineeId: string, assessmentId: string): Promise<{ located: TraineeAssessment; moduleLock: () => Promise<{ opensAt: Date } | null> } | null> {
     if (!this.lockedLocate) throw new Error('locateUnderAttemptLock needs a directory that gives its list as SQL (locatesUnderAttemptLock)');
-    const rows = await namedStatementInTransaction<{ granted_due_at: Date | null; granted_extra: number }>(this.txHost.tx, this.lockedLocate.statement, [
-      traineeId,
-      assessmentId,
-      attemptLockKey(traineeId, assessmentId),
-    ]);
+    const rows = await namedStatementInTransaction<{ granted_due_at: Date | null; granted_extra: number }>(this.txHost.tx, this.lockedLocate.statement, [traineeId, assessmentId]);
     const all = this.lockedLocate.parse(rows);
     const located = await this.locateIn(all.map((e) => e.enrollment), assessmentId, false);
     if (!located) return null;
@@ -133,19 +130,10 @@ export interface Granted {
 }
 
 /**
- * The advisory lock of one trainee's attempts on one assessment (every lock Attempts takes). By
- * trainee, not enrollment (it was by enrollment): a submit takes it in the statement that finds the
- * enrollment (`locateUnderAttemptLock`), before the enrollment is known. A trainee with two
- * enrollments holding the assessment is serialised across both, which is only stricter.
- */
-export function attemptLockKey(traineeId: string, assessmentId: string): string {
-  return `attempt:${traineeId}:${assessmentId}`;
-}
-
-/**
- * `locateUnderAttemptLock`'s statement: $1 the trainee, $2 the assessment, $3 the lock's key. The
- * enrollments' SQL is the cohort module's, fixed once the directory is bound, so it is declared once
- * per process as any named statement. It may refer to no parameter but the trainee's.
+ * `locateUnderAttemptLock`'s statement: $1 the trainee, $2 the assessment; the attempt lock's key is
+ * made from both in SQL (`attemptLockSql`). The enrollments' SQL is the cohort module's, fixed once
+ * the directory is bound, so it is declared once per process as any named statement. It may refer to
+ * no parameter but the trainee's.
  */
 function lockedLocateStatement(enrollmentsSql: string): NamedStatement {
   const stray = (enrollmentsSql.match(/\$\d+/g) ?? []).filter((placeholder) => placeholder !== '$1');
@@ -153,7 +141,7 @@ function lockedLocateStatement(enrollmentsSql: string): NamedStatement {
   return namedStatement(
     'assessment:lock-attempts-with-enrollments',
     `SELECT r.*, g.due_at AS granted_due_at, g.extra AS granted_extra
-       FROM (SELECT pg_advisory_xact_lock(hashtextextended($3, 0))) AS locked
+       FROM (SELECT ${attemptLockSql('$1', '$2')}) AS locked
             CROSS JOIN (${enrollmentsSql}) AS r
             CROSS JOIN LATERAL (SELECT max(due_at) AS due_at, coalesce(sum(extra_attempts), 0)::int AS extra
                                   FROM assessment_exception WHERE enrollment_id = r."enrollmentId" AND assessment_id = $2::uuid) AS g
