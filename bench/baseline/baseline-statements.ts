@@ -35,7 +35,7 @@ export const LESSON_READ: BareStatement = {
   name: 'course:lesson-read',
   text: `SELECT c.latest_version, v.id AS version_id, l.module_id, l.content,
          (c.owner_id = $4::uuid OR EXISTS (SELECT 1 FROM course_co_instructor ci WHERE ci.course_id = c.id AND ci.user_id = $4::uuid)) AS editor,
-         EXISTS (SELECT 1 FROM enrollment WHERE trainee_id = $4::uuid AND course_version_id = v.id AND status IN ('active', 'completed')) AS enrolled
+         EXISTS (SELECT 1 FROM enrollment enr_iv WHERE enr_iv.trainee_id = $4::uuid AND enr_iv.course_version_id = v.id AND enr_iv.status IN ('active', 'completed')) AS enrolled
     FROM course c
     LEFT JOIN course_version v ON v.course_id = c.id AND v.version = $2
     LEFT JOIN course_version_lesson l ON l.version_id = v.id AND l.lesson_id = $3

@@ -45,26 +45,47 @@ interface LockRow {
 }
 
 /**
+ * What another module hands one of our SQL fragments for a value: one of its placeholders (`$4`,
+ * `$4::uuid`) or a column of its own statement, qualified (`v.id`). A bare column is refused: inside
+ * the fragment it would name our table's column of that name first (`cohort_id = cohort_id` is
+ * always true), and so is a column under an alias the fragment uses inside, for the same reason. The
+ * fragments are composed when the caller's statement text is built (once, at start-up), so a caller
+ * that breaks this stops there.
+ */
+function operand(value: string, insideAliases: readonly string[], what: string): string {
+  if (/^\$[1-9]\d*(::uuid)?$/.test(value)) return value;
+  const column = /^([a-z_][a-z0-9_]*)\.[a-z_][a-z0-9_]*$/.exec(value);
+  if (column && !insideAliases.includes(column[1])) return value;
+  throw new Error(`the cohort module's SQL takes for ${what} a placeholder or a column qualified by an alias other than ${insideAliases.join(', ')}; not ${JSON.stringify(value)}`);
+}
+
+/** The alias of `enrollment` in `enrolledInVersionSql` and the named statement of the same check. */
+const ENR_IV = 'enr_iv';
+
+/**
  * Who reads a version's lesson bodies as a trainee: an active or completed enrollment in it (a
  * withdrawn one does not). One condition for the existence check and the SQL form other modules fold
- * into their own statement (`enrolledInVersionSql`), so the two cannot part.
+ * into their own statement (`enrolledInVersionSql`), so the two cannot part. On `enrollment` as
+ * ENR_IV, every column qualified.
  */
 function enrolledInVersionCondition(trainee: string, version: string): string {
-  return `trainee_id = ${trainee} AND course_version_id = ${version} AND status IN ('active', 'completed')`;
+  return `${ENR_IV}.trainee_id = ${trainee} AND ${ENR_IV}.course_version_id = ${version} AND ${ENR_IV}.status IN ('active', 'completed')`;
 }
 
 /** ENROLLED_IN_VERSION as an EXISTS another module's statement embeds (the lesson read's; same index, by the trainee). */
 export function enrolledInVersionSql(trainee: string, version: string): string {
-  return `EXISTS (SELECT 1 FROM enrollment WHERE ${enrolledInVersionCondition(trainee, version)})`;
+  const [t, v] = [operand(trainee, [ENR_IV], 'the trainee'), operand(version, [ENR_IV], 'the version')];
+  return `EXISTS (SELECT 1 FROM enrollment ${ENR_IV} WHERE ${enrolledInVersionCondition(t, v)})`;
 }
 
 /**
  * A trainee's enrollment in a cohort that is not withdrawn, as an EXISTS another module's statement
  * embeds (a trainee's career fairs: the fairs inviting a cohort of theirs); the unique
- * (cohort_id, trainee_id) index answers it.
+ * (cohort_id, trainee_id) index answers it. On `enrollment` as `enr_ic`, every column qualified.
  */
 export function enrolledInCohortSql(trainee: string, cohort: string): string {
-  return `EXISTS (SELECT 1 FROM enrollment WHERE cohort_id = ${cohort} AND trainee_id = ${trainee} AND status <> 'withdrawn')`;
+  const [t, c] = [operand(trainee, ['enr_ic'], 'the trainee'), operand(cohort, ['enr_ic'], 'the cohort')];
+  return `EXISTS (SELECT 1 FROM enrollment enr_ic WHERE enr_ic.cohort_id = ${c} AND enr_ic.trainee_id = ${t} AND enr_ic.status <> 'withdrawn')`;
 }
 
 /** The lesson read's enrollment check and a trainee's own enrollments: named statements (parsed once per connection). */
@@ -78,7 +99,7 @@ const REF_WITH_COMPLETED_MODULES = namedStatement(
 );
 export const ENROLLED_IN_VERSION = namedStatement(
   'cohort:enrolled-in-version',
-  `SELECT 1 FROM enrollment WHERE ${enrolledInVersionCondition('$1', '$2')} LIMIT 1`,
+  `SELECT 1 FROM enrollment ${ENR_IV} WHERE ${enrolledInVersionCondition('$1', '$2')} LIMIT 1`,
 );
 
 /** What `moduleLock` reads: every submit, hint and attempt start asks it (named: parsed once per connection). */
@@ -107,11 +128,16 @@ const REFS_WITH_LOCK_FACTS_OF_TRAINEE = namedStatement(
     WHERE e.trainee_id = $1 ORDER BY e.enrolled_at DESC, e.id`,
 );
 
-/** REFS_WITH_LOCK_FACTS_OF_TRAINEE as a subquery of another module's statement (`enrollmentsWithModuleLocksSql`), its order as a column. */
+/**
+ * REFS_WITH_LOCK_FACTS_OF_TRAINEE as a subquery of another module's statement
+ * (`enrollmentsWithModuleLocksSql`), its order as a column. The trainee is tested where `e` and `c` are
+ * in scope: a column of the caller's under either alias is refused (`operand`).
+ */
 export function refsWithLockFactsSql(trainee: string): string {
+  const t = operand(trainee, ['e', 'c'], 'the trainee');
   return `SELECT ${REF_WITH_LOCK_FACTS_COLUMNS}, row_number() OVER (ORDER BY e.enrolled_at DESC, e.id) AS "listOrder"
      FROM enrollment e JOIN cohort c ON c.id = e.cohort_id
-    WHERE e.trainee_id = ${trainee}`;
+    WHERE e.trainee_id = ${t}`;
 }
 
 type RefWithLockFactsRow = RefRow & Pick<LockRow, 'unlock_mode' | 'done_lessons' | 'passed'> & { offsets: Array<[string, number]> };

@@ -25,7 +25,9 @@ export abstract class EnrollmentDirectory {
   /**
    * `enrolledInVersion` as a boolean SQL expression over the caller's parameters or columns (the
    * trainee's id, the version's id), for a statement of another module that must not take a round
-   * trip of its own for it (the lesson read); null from a directory that is not backed by SQL.
+   * trip of its own for it (the lesson read); null from a directory that is not backed by SQL. Each
+   * value is a placeholder (`$4`, `$4::uuid`) or a qualified column (`v.id`); anything else, a bare
+   * column above all (it would name the directory's own), is refused with an error.
    */
   abstract enrolledInVersionSql(trainee: string, version: string): string | null;
   /**
@@ -33,7 +35,7 @@ export abstract class EnrollmentDirectory {
    * `enrollmentsOf`'s rows whose status is not 'withdrawn'), as a boolean SQL expression over the
    * caller's parameters or columns (the trainee's id, the cohort's id), for a statement of another
    * module that must not take a round trip of its own for it (a trainee's career fairs); null from
-   * a directory that is not backed by SQL.
+   * a directory that is not backed by SQL. The values as for `enrolledInVersionSql`.
    */
   abstract enrolledInCohortSql(trainee: string, cohort: string): string | null;
   /** Whether the cohort exists, so a list under a cohort that names nothing answers 404, not an empty page. */

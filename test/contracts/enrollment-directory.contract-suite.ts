@@ -250,9 +250,13 @@ export function describeEnrollmentDirectoryContract(name: string, makeStand: () 
         return;
       }
       expect(typeof sql).toBe('string');
+      // And over columns of the caller's named as enrollment's are (the fragment's own are under its alias).
+      const overColumns = directory.enrolledInCohortSql('x.trainee_id', 'x.cohort_id');
       for (const [trainee, cohortId, enrolled] of cases) {
         const [row] = await query(`SELECT ${sql} AS enrolled`, [trainee, cohortId]);
         expect([trainee, cohortId, row.enrolled]).toEqual([trainee, cohortId, enrolled]);
+        const [fromColumns] = await query(`SELECT ${overColumns} AS enrolled FROM (VALUES ($1::uuid, $2::uuid)) AS x (trainee_id, cohort_id)`, [trainee, cohortId]);
+        expect([trainee, cohortId, fromColumns.enrolled]).toEqual([trainee, cohortId, enrolled]);
       }
     });
 
