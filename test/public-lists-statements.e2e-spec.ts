@@ -105,6 +105,12 @@ describe('public lists: one named statement each, the same answers', () => {
     const invitedTrainee = world.trainees[0];
     const invited = { id: fairIds[1] };
     await t.dataSource.query('INSERT INTO career_fair_cohort (fair_id, cohort_id) VALUES ($1, $2)', [invited.id, world.cohortId]);
+    // Nobody else sees it: not a trainee with no enrollment, nor one enrolled (active) in another cohort.
+    const elsewhere = (await buildQuizWorld(t.api, admin.token, 1)).trainees[0];
+    for (const outsider of [trainee, elsewhere]) {
+      expect((await t.api.get('/api/v1/career-fairs', outsider.token)).body).toEqual({ items: [], nextCursor: null });
+      expect((await t.api.get(`/api/v1/career-fairs/${invited.id}`, outsider.token)).status).toBe(404);
+    }
     // The session's first request reads its standing (the access check); later ones find it in the standing cache.
     let firstOfSession = true;
     const seenBy = async (status: string) => {
@@ -118,6 +124,28 @@ describe('public lists: one named statement each, the same answers', () => {
     expect(await seenBy('active')).toEqual({ ids: [invited.id], one: 200 });
     expect(await seenBy('completed')).toEqual({ ids: [invited.id], one: 200 });
     expect(await seenBy('withdrawn')).toEqual({ ids: [], one: 404 });
+
+    // An employer who is also a trainee: the statement's employer-and-trainee form, the organisation
+    // ($2) and the trainee ($3; the cursor after them) each bound to its own test. Their organisation
+    // takes part in the other fair only; the invited one is theirs once they are enrolled.
+    const theirs = await t.api.post('/api/v1/organisations', { name: 'Statements fair employer and trainee' }, admin.token);
+    await t.dataSource.query('INSERT INTO career_fair_employer (fair_id, organisation_id) VALUES ($1, $2)', [fairIds[0], theirs.body.id]);
+    const both = await createUser(t.api, admin.token, ['employer', 'trainee'], { organisationId: theirs.body.id });
+    const seenByBoth = async () => {
+      const ids: string[] = [];
+      for (let cursor: string | null = ''; cursor !== null; ) {
+        const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await t.api.get(`/api/v1/career-fairs?limit=1${cursor ? `&cursor=${cursor}` : ''}`, both.token);
+        expect(page.status).toBe(200);
+        ids.push(...page.body.items.map((f) => f.id));
+        cursor = page.body.nextCursor;
+      }
+      const one = async (id: string) => (await t.api.get(`/api/v1/career-fairs/${id}`, both.token)).status;
+      return { ids, invited: await one(invited.id), employers: await one(fairIds[0]) };
+    };
+    expect(await seenByBoth()).toEqual({ ids: [fairIds[0]], invited: 404, employers: 200 });
+    expect((await t.api.post(`/api/v1/cohorts/${world.cohortId}/enrollments`, { traineeId: both.id }, admin.token)).status).toBe(201);
+    // The invited fair starts first (in 24 h, the other in 48 h).
+    expect(await seenByBoth()).toEqual({ ids: [invited.id, fairIds[0]], invited: 200, employers: 200 });
 
     const items: Array<{ id: string }> = [];
     for (let cursor: string | null = ''; cursor !== null; ) {
