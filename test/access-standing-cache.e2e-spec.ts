@@ -273,6 +273,36 @@ describe('access standing cache', () => {
     await waitFor(async () => (await enrollments(bob.token)).result.status === 401, { what: 'the deactivation by SQL to apply after the reconnection' });
   });
 
+  it('a feed that stops delivering (its self-probe not heard) is treated as lost and LISTENed again', async () => {
+    const cache = t.get<AccessStandingCache>(AccessStandingCache);
+    const listener = t.get<AccessStandingListener>(AccessStandingListener);
+    const pid = listener.backendPid;
+    expect(cache.answering).toBe(true);
+    // Deaf to everything, the probes too: as a connection that answers statements but delivers no notification.
+    const deaf = jest.spyOn(listener as unknown as { heard: () => void }, 'heard').mockImplementation(() => undefined);
+    await waitFor(() => !cache.answering || listener.backendPid !== pid, { what: 'the unheard probe to end the feed' });
+    deaf.mockRestore();
+    await waitFor(() => cache.answering && listener.backendPid !== undefined && listener.backendPid !== pid, { what: 'the listener to LISTEN again' });
+  });
+
+  it("stays bypassed while a trigger of the migration is missing, and goes live once it is back", async () => {
+    const cache = t.get<AccessStandingCache>(AccessStandingCache);
+    const listener = t.get<AccessStandingListener>(AccessStandingListener);
+    const pid = listener.backendPid!;
+    await t.dataSource.query('ALTER TABLE refresh_token DISABLE TRIGGER refresh_token_standing_changed');
+    try {
+      await t.dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
+      await waitFor(() => listener.backendPid !== undefined && listener.backendPid !== pid, { what: 'the listener to connect again' });
+      expect(cache.answering).toBe(false);
+      const erin = await createUser(t.api, admin.token, ['trainee']);
+      for (let i = 0; i < 2; i++) expect((await enrollments(erin.token)).names[0]).toBe(CHECK);
+    } finally {
+      await t.dataSource.query('ALTER TABLE refresh_token ENABLE TRIGGER refresh_token_standing_changed');
+    }
+    // The probe looks again each round.
+    await waitFor(() => cache.answering, { what: 'the cache to go live once the trigger is back' });
+  });
+
   // Late: it empties refresh_token for the whole file's database.
   it('a TRUNCATE (as a restore script might) clears every entry: its notification is *', async () => {
     const cache = t.get<AccessStandingCache>(AccessStandingCache);
