@@ -19,7 +19,7 @@ describe('one-statement writes: lesson completion, token refresh, own profile', 
   let admin: TestPerson;
   const fake = new FakePublishedCourseVersions();
   beforeAll(async () => {
-    t = await startTestApp({ role: 'api', env: { LOG_LEVEL: 'error' }, overrides: [{ provide: PublishedCourseVersions, useValue: fake }] });
+    t = await startTestApp({ role: 'api', env: { LOG_LEVEL: 'error', ACCESS_STANDING_CACHE_SECONDS: '300' }, overrides: [{ provide: PublishedCourseVersions, useValue: fake }] });
     admin = await loginAdmin(t.api);
   });
   afterAll(() => t?.close());

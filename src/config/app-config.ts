@@ -75,9 +75,10 @@ export class AppConfig {
    * The longest an api process answers a (user, session)'s access standing (roles, active, session
    * ended) from memory. Changes reach every process at once through Postgres NOTIFY (see the
    * README's security notes); this bounds an entry's life anyway. 0 turns the cache off: every
-   * authenticated request reads the standing from the database.
+   * authenticated request reads the standing from the database. At most 300: the bound is what is
+   * left should every invalidation path fail at once.
    */
-  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  @Transform(toInt) @IsInt() @Min(0) @Max(300)
   ACCESS_STANDING_CACHE_SECONDS = 30;
 
   @Transform(toInt) @IsInt() @Min(300)

@@ -94,4 +94,31 @@ describe('AccessStandingCache', () => {
     expect(cache.get(user, session)).toEqual(['trainee']);
     expect(Object.isFrozen(cache.get(user, session))).toBe(true);
   });
+
+  it('keys users by the lower-case id: an upper-case forget (a URL) still forgets', () => {
+    const cache = liveCache();
+    cache.store(user, session, ['trainee'], cache.generation());
+    expect(cache.get(user.toUpperCase(), session)).toEqual(['trainee']);
+    cache.forget(user.toUpperCase());
+    expect(cache.get(user, session)).toBeUndefined();
+    cache.store(user.toUpperCase(), session, ['admin'], cache.generation());
+    expect(cache.get(user, session)).toEqual(['admin']);
+  });
+
+  it('ages entries by the monotonic clock by default: a wall-clock step forward does not extend them', () => {
+    let monotonic = 500;
+    const perf = jest.spyOn(performance, 'now').mockImplementation(() => monotonic);
+    const wall = jest.spyOn(Date, 'now').mockImplementation(() => 0);
+    try {
+      const cache = new AccessStandingCache(30_000);
+      cache.live(true);
+      cache.store(user, session, ['trainee'], cache.generation());
+      wall.mockImplementation(() => -1_000_000_000); // the wall clock stepped back: would extend a Date.now() entry
+      monotonic += 30_000;
+      expect(cache.get(user, session)).toBeUndefined();
+    } finally {
+      perf.mockRestore();
+      wall.mockRestore();
+    }
+  });
 });

@@ -11,9 +11,12 @@ const MAX_SESSIONS_PER_USER = 32;
 
 interface Entry {
   standing: Standing;
-  /** When it stops being answered (the clock's milliseconds). */
+  /** When it stops being answered (the clock's milliseconds; monotonic by default, so a wall-clock step cannot extend it). */
   until: number;
 }
+
+/** A user's key: the id's canonical lower case, whatever case a caller (a URL, a payload) gave it, so a forget never misses. */
+const key = (userId: string): string => userId.toLowerCase();
 
 /** The key of a token without a session (`sid`): no UUID is empty. */
 const NO_SESSION = '';
@@ -39,7 +42,7 @@ export class AccessStandingCache {
 
   constructor(
     private readonly maxAgeMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Whether the cache is configured on at all (ACCESS_STANDING_CACHE_SECONDS > 0). */
@@ -55,7 +58,7 @@ export class AccessStandingCache {
   /** The standing known for (user, session), or undefined: miss, aged out, or not answering. */
   get(userId: string, sessionId: string | undefined): Standing | undefined {
     if (!this.answering) return undefined;
-    const sessions = this.users.get(userId);
+    const sessions = this.users.get(key(userId));
     const entry = sessions?.get(sessionId ?? NO_SESSION);
     if (!entry) return undefined;
     if (this.now() < entry.until) return entry.standing;
@@ -71,10 +74,10 @@ export class AccessStandingCache {
   /** Keeps a lookup's answer, unless the cache is not answering or anything was forgotten since `generation` was taken. */
   store(userId: string, sessionId: string | undefined, standing: Standing, generation: number): void {
     if (!this.answering || generation !== this.counter) return;
-    let sessions = this.users.get(userId);
+    let sessions = this.users.get(key(userId));
     if (!sessions) {
       sessions = new Map();
-      this.users.set(userId, sessions);
+      this.users.set(key(userId), sessions);
     } else if (sessions.size >= MAX_SESSIONS_PER_USER && !sessions.has(sessionId ?? NO_SESSION)) {
       sessions.delete(sessions.keys().next().value!);
     }
@@ -85,7 +88,7 @@ export class AccessStandingCache {
   /** The user's standing changed (or may have): every session's entry goes, and lookups in flight do not store. */
   forget(userId: string): void {
     this.counter++;
-    this.users.delete(userId);
+    this.users.delete(key(userId));
   }
 
   /** Everything goes, and lookups in flight do not store. */

@@ -33,7 +33,16 @@ export class AccessStandingChanges implements EntitySubscriberInterface {
     dataSource.subscribers.push(this);
   }
 
-  /** Call after the statement that changed the user's roles, active flag or a session's revocation. */
+  /**
+   * Call after the statement that changed the user's roles, active flag or a session's revocation.
+   *
+   * Only a transaction the CLS knows of (@Transactional(), the transaction host) defers the forget
+   * to its commit. A transaction on a query runner of one's own (`dataSource.createQueryRunner()`
+   * then `startTransaction()`), unknown to the CLS, counts as "outside a transaction": the entries
+   * are forgotten at once, before the commit, and a lookup between then and the commit can store
+   * the old standing again, which stands until the NOTIFY arrives (milliseconds after the commit).
+   * No caller does that today; one that must should call this after its commit instead.
+   */
   changed(userId: string): void {
     const runner = this.txHost.isTransactionActive() ? this.txHost.tx.queryRunner : undefined;
     if (!runner?.isTransactionActive) {

@@ -45,6 +45,11 @@ export function createAppDatabase(postgresAdminUrl?: string): Promise<TestDataba
 /**
  * The real app on its own cloned database and its own queue prefix, listening on a free port, so
  * test files run in parallel against the shared Postgres and Redis without seeing each other.
+ *
+ * One app per jest process as far as @Transactional() goes: the decorator finds its transaction
+ * host through a process-wide static (@nestjs-cls/transactional), so a second app started in the
+ * same file takes it over — the first app's @Transactional() methods then run on the second's
+ * host — and once the second closes, that host is gone. Start a second app last, or not at all.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const role = options.role ?? 'all';
