@@ -17,7 +17,7 @@ describe('submission acceptance: statements per POST', () => {
   const counter = new StatementCounter();
 
   beforeAll(async () => {
-    t = await startTestApp({ role: 'api' });
+    t = await startTestApp({ role: 'api', env: { ACCESS_STANDING_CACHE_SECONDS: '300' } });
     const admin = await loginAdmin(t.api);
     world = await buildQuizWorld(t.api, admin.token, 1, 5);
     token = world.trainees[0].token;
