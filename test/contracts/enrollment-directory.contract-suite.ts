@@ -44,6 +44,16 @@ export interface EnrollmentDirectoryStand {
 export function describeEnrollmentDirectoryContract(name: string, makeStand: () => Promise<EnrollmentDirectoryStand>): void {
   describe(`EnrollmentDirectory contract: ${name}`, () => {
     let stand: EnrollmentDirectoryStand;
+
+    /** Four trainees of one running cohort — active, completed, withdrawn, and one never enrolled — and another running cohort. */
+    async function fourStandings() {
+      const [active, graduate, leaver, stranger] = [await stand.person('trainee'), await stand.person('trainee'), await stand.person('trainee'), await stand.person('trainee')];
+      const [cohort, other] = [await stand.runningCohort([]), await stand.runningCohort([])];
+      await stand.enroll(cohort.cohortId, active);
+      await stand.complete(await stand.enroll(cohort.cohortId, graduate));
+      await stand.withdraw(await stand.enroll(cohort.cohortId, leaver));
+      return { active, graduate, leaver, stranger, cohort, other };
+    }
     let directory: EnrollmentDirectory;
     beforeAll(async () => {
       stand = await makeStand();
@@ -202,11 +212,7 @@ export function describeEnrollmentDirectoryContract(name: string, makeStand: () 
     });
 
     it('gives enrolledInVersion as SQL that answers as it does (active, completed, withdrawn, another version, a stranger), or null without a database', async () => {
-      const [active, graduate, leaver, stranger] = [await stand.person('trainee'), await stand.person('trainee'), await stand.person('trainee'), await stand.person('trainee')];
-      const [cohort, other] = [await stand.runningCohort([]), await stand.runningCohort([])];
-      await stand.enroll(cohort.cohortId, active);
-      await stand.complete(await stand.enroll(cohort.cohortId, graduate));
-      await stand.withdraw(await stand.enroll(cohort.cohortId, leaver));
+      const { active, graduate, leaver, stranger, cohort, other } = await fourStandings();
       const cases: Array<[string, string, boolean]> = [
         [active, cohort.courseVersionId, true], [graduate, cohort.courseVersionId, true], [leaver, cohort.courseVersionId, false],
         [active, other.courseVersionId, false], [stranger, cohort.courseVersionId, false],
@@ -229,11 +235,7 @@ export function describeEnrollmentDirectoryContract(name: string, makeStand: () 
     });
 
     it('gives enrolledInCohortSql that answers as enrollmentsOf does (not withdrawn: active and completed), or null without a database', async () => {
-      const [active, graduate, leaver, stranger] = [await stand.person('trainee'), await stand.person('trainee'), await stand.person('trainee'), await stand.person('trainee')];
-      const [cohort, other] = [await stand.runningCohort([]), await stand.runningCohort([])];
-      await stand.enroll(cohort.cohortId, active);
-      await stand.complete(await stand.enroll(cohort.cohortId, graduate));
-      await stand.withdraw(await stand.enroll(cohort.cohortId, leaver));
+      const { active, graduate, leaver, stranger, cohort, other } = await fourStandings();
       const cases: Array<[string, string, boolean]> = [
         [active, cohort.cohortId, true], [graduate, cohort.cohortId, true], [leaver, cohort.cohortId, false],
         [active, other.cohortId, false], [stranger, cohort.cohortId, false],
