@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError, loadConfig, PROCESS_ROLES, ProcessRole } from './config/app-config';
+import { AppConfig, PROCESS_ROLES, ProcessRole } from './config/app-config';
+import { ConfigError, loadConfig } from './config/load-config';
 import { prepareDatabase } from './platform/prepare-database';
 import { warmMarkdownRenderer } from './course/markdown-renderer';
 

@@ -3,7 +3,7 @@ import { Worker } from 'bullmq';
 import { deleteRedisKeys, waitFor } from '@gds/testing';
 import { redisOptionsFromUrl } from '@gds/queue';
 import { boundWorkerClose } from '../libs/queue/src/bounded-worker-close';
-import { loadConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/config/load-config';
 
 /*
  * boundWorkerClose on a real BullMQ worker (libs/queue/src/bounded-worker-close.ts). BullMQ's close is

@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { deleteRedisKeys, TestDatabase } from '@gds/testing';
 import { JobHandlerRegistry } from '../libs/queue/src/job-handler.registry';
-import { loadConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/config/load-config';
 import { createWorkerContext } from '../src/platform/worker-app';
 import { createAppDatabase } from './support/test-app';
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { loadConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/config/load-config';
 import { SqlGrader } from '../../src/assessment/graders/sql.grader';
 import { SandboxPools } from '../../src/assessment/sandbox/sandbox-pools.service';
 import { SandboxProvisioner } from '../../src/assessment/sandbox/sandbox-provisioner.service';

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/load-config';
 import { API_PREFIX, createFastifyAdapter, UNPREFIXED } from '../platform/http-app';
 import { buildOpenApiDocument } from '../platform/openapi-document';
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
 import { AppModule } from '../app.module';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { ConfigError, loadConfig } from '../config/load-config';
 import { prepareDatabase } from '../platform/prepare-database';
 import { DemoContext, demoContext } from './demo/demo-step';
 import { DEMO_STEPS } from './demo/demo-steps';

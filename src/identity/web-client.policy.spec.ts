@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/load-config';
 import { WebClientPolicy } from './web-client.policy';
 
 describe('WebClientPolicy', () => {

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import Fastify, { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { waitFor } from '@gds/testing';
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/load-config';
 import { closeRequest } from './close-request';
 import { loggerOptions } from './logger-options';
 import type { MetricsService } from './metrics.service';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ClsServiceManager } from 'nestjs-cls';
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/load-config';
 import { LOGGED_REQUEST, loggedRequestOf, loggerOptions } from './logger-options';
 
 /** The api's root logger as nestjs-pino builds it (level, serializers, redaction, mixin), writing to an array. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { databaseUrl } from '@gds/testing';
-import { loadConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/config/load-config';
 import { handleFor, SandboxDataset } from '../../src/assessment/sandbox/sandbox-names';
 import { SandboxPools } from '../../src/assessment/sandbox/sandbox-pools.service';
 import { SandboxProvisioner } from '../../src/assessment/sandbox/sandbox-provisioner.service';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../../src/config/app-config';
+import { loadConfig } from '../../../src/config/load-config';
 import { ENTITIES } from '../../../src/entities';
 import { MIGRATIONS } from '../../../migrations';
 import { buildDataSourceOptions } from './data-source-options';

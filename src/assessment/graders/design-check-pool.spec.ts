@@ -4,7 +4,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../config/app-config';
+import { loadConfig } from '../../config/load-config';
 import { DesignCheckPool } from './design-check-pool.service';
 
 /**

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../config/app-config';
+import { loadConfig } from '../../config/load-config';
 import { DesignCheckPool } from './design-check-pool.service';
 import { RubricGrader } from './rubric.grader';
 
