@@ -66,7 +66,10 @@ export default defineConfig({
     },
   },
   test: {
-    environment: 'jsdom',
+    // Node by default: building a jsdom costs each file about a second, and 40 of the 64 files never
+    // touch a DOM. A file that renders or reads the browser's storage opens with the docblock
+    // `// @vitest-environment jsdom` (a missing one fails at once with "document is not defined").
+    environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
     restoreMocks: true,

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { flagKeyForApi, flagKeyFromApi, flagKeyProblems, flagPointsTotal, newFlag, newHint } from './flag-key';
 import { configKeyForApi, configKeyFromApi, configKeyProblems, configPointsTotal, newRule, newValue } from './config-key';
