@@ -8,6 +8,31 @@ type RequestWithReply = FastifyRequest & { [REPLY]?: FastifyReply };
 /** The logger that writes the per-request lines, looked up when a line is due (nestjs-pino sets it once the app is built). */
 export type RequestLogger = () => Logger | undefined;
 
+/** The path without its query string, as the root logger's `req` serializer writes it (logger-options.ts). */
+const pathOf = (url: string): string => {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+};
+
+/**
+ * The logger of the request lines: a child of the root whose `req` and `res` serializers take the
+ * plain objects the line is given as they are. The root's are pino-http's, which first build the
+ * standard request and response objects (every header of the answer copied by getHeaders()) and
+ * then keep a few fields of them: most of the line's cost on a small answer. Made once per root.
+ */
+function requestLines(logger: RequestLogger): RequestLogger {
+  let root: Logger | undefined;
+  let child: Logger | undefined;
+  return () => {
+    const current = logger();
+    if (current !== root) {
+      root = current;
+      child = current?.child({}, { serializers: { req: (req: unknown) => req, res: (res: unknown) => res } });
+    }
+    return child;
+  };
+}
+
 /**
  * Per answer: the latency histogram by route template, and one "request completed" line (info,
  * warn for 4xx, error for 5xx). Per client that went away before its answer: one "request aborted"
@@ -20,14 +45,14 @@ export function closeRequest(
   logger: RequestLogger | undefined,
   { addRequestHook = true }: { addRequestHook?: boolean } = {},
 ): ((request: FastifyRequest, reply: FastifyReply) => void) | undefined {
+  const lines = logger && requestLines(logger);
   fastify.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
     metrics.requestDuration.observe({ method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: String(status) }, reply.elapsedTime / 1000);
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    const root = logger?.();
-    // `res` is the Node response: pino-http's serializer reads its status only once headers are sent.
-    if (root?.isLevelEnabled(level)) {
-      root[level]({ req: { id: request.id, method: request.method, url: request.url }, res: reply.raw, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+    const line = lines?.();
+    if (line?.isLevelEnabled(level)) {
+      line[level]({ req: { id: request.id, method: request.method, url: pathOf(request.url) }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
     }
     done();
   });
