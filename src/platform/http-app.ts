@@ -17,6 +17,7 @@ import { registerResponseEncoding } from './response-encoding';
 import { CorsPolicy, CorsRequestHook, registerCors } from './cors';
 import { dropPassThroughEnhancers } from './pass-through-enhancers';
 import { buildOpenApiDocument } from './openapi-document';
+import { addSecurityHeaders, keepSecurityHeaders, securityHeadersOf } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
 /** Paths that live outside /api/v1 (API.md); the proof tests read this list too. */
@@ -40,30 +41,22 @@ const PUBLIC_CORS: CorsPolicy = { origin: '*', methods: 'GET, HEAD, POST', allow
 export const isPublicCorsPath = (url: string) => PUBLIC_CORS_PATHS.some((pattern) => pattern.test(url));
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
-  // The router's refusals (malformed URL 400, over-long parameter 414) run before any hook, so
-  // Nest's security hook (app.useSecurityHeaders) would not set its headers on them: the adapter's
-  // own frameworkErrors runs it, and ours replaces that one, so it runs it too.
-  let securityHook: Parameters<FastifyAdapter['registerSecurityHook']>[0] | undefined;
-  const adapter = new FastifyAdapter({
+  const adapter: FastifyAdapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
     routerOptions: { maxParamLength: 200 },
     clientErrorHandler: problemClientErrorHandler,
+    // The router's refusals (malformed URL 400, over-long parameter 414) run before any hook: they
+    // carry the security headers of every other answer from here.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
-      try {
-        securityHook?.(request, reply.raw);
-      } catch {
-        // Refused either way; a throw here would escape the router.
-      }
+      addSecurityHeaders(reply, securityHeadersOf(adapter)());
       problemFrameworkErrors(error, request, reply);
     },
   } as never);
-  const register = adapter.registerSecurityHook.bind(adapter);
-  adapter.registerSecurityHook = (hook) => {
-    securityHook = hook;
-    register(hook);
-  };
+  // Nest's security headers (app.useSecurityHeaders) go out with each answer's own headers, put
+  // there by the response-encoding hook, rather than by the adapter's hook per request (security-headers.ts).
+  keepSecurityHeaders(adapter);
   return adapter;
 }
 
@@ -97,14 +90,15 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   );
   openRequestContext(app, fastify, keepReply, cors);
   // The same headers @fastify/helmet sent with these options (helmet's defaults, no CSP: the web app
-  // sets its own), resolved once at start and set by the adapter's own request hook rather than by
-  // building helmet's middleware on every request.
+  // sets its own), resolved once at start and put among each answer's own headers
+  // (security-headers.ts) rather than by building helmet's middleware on every request.
   app.useSecurityHeaders({ contentSecurityPolicy: false });
   // Sets the browser session's refresh cookie (src/identity/refresh-cookie.ts) and the dashboard's;
   // unsigned: the token is its own proof. `hook: false`: no parsing hook on every request (and no
   // container per request); the two routes that read a cookie parse the header themselves (requestCookie).
   await app.register(cookie as never, { hook: false } as never);
-  await registerResponseEncoding(fastify);
+  const securityHeaders = securityHeadersOf(app.getHttpAdapter());
+  await registerResponseEncoding(fastify, (reply) => addSecurityHeaders(reply, securityHeaders()));
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
   // Built on the first request for /docs or /docs-json (then kept), not at start: scanning every route

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { constants as zlibConstants } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import compress from '@fastify/compress';
 import { effectiveCacheControl, ifNoneMatchSatisfied } from '@gds/http';
 
@@ -60,9 +60,12 @@ const NOT_ON_304 = ['content-type', 'content-length', 'content-disposition', 'co
  *    compressed as streams, PDFs (already compressed) go as they are. Compressed request bodies are
  *    refused (415): nothing here needs them, and inflating them would sidestep the body limit.
  */
-export async function registerResponseEncoding(fastify: FastifyInstance): Promise<void> {
-  // One synchronous hook for 1. and 2. (an async hook costs a promise per answer).
+export async function registerResponseEncoding(fastify: FastifyInstance, addAnswerHeaders?: (reply: FastifyReply) => void): Promise<void> {
+  // One synchronous hook for 1. and 2. (an async hook costs a promise per answer), which also puts
+  // on the headers every answer carries (`addAnswerHeaders`: the security headers, http-app.ts):
+  // each hook is a step of Fastify's hook runner per answer.
   fastify.addHook('onSend', (request, reply, payload, done) => {
+    addAnswerHeaders?.(reply);
     const routePolicy = reply.getHeader('cache-control');
     reply.header('cache-control', effectiveCacheControl(request.method, reply.statusCode, typeof routePolicy === 'string' ? routePolicy : undefined));
     const tagged = (request.method === 'GET' || request.method === 'HEAD') && reply.statusCode === 200;

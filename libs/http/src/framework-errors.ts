@@ -48,7 +48,7 @@ export function frameworkProblemOf(error: unknown): FrameworkProblem | undefined
  * Fastify's `frameworkErrors` option: the router's own refusals (a malformed URL, a path parameter
  * over `maxParamLength`) happen before any hook or Nest filter, so they are answered here, with
  * the X-Request-Id header the api's request hook would have set. (Security headers: the caller's
- * wrapper runs the adapter's security hook first, see createFastifyAdapter.)
+ * wrapper puts them on first, see createFastifyAdapter.)
  */
 export function problemFrameworkErrors(error: Error, request: FastifyRequest, reply: FastifyReply): void {
   const problem = frameworkProblemOf(error) ?? { status: 400, slug: 'bad-request', detail: 'The request could not be routed.' };
