@@ -95,10 +95,13 @@ export class Lessons {
   async get(principal: Principal, lessonId: string): Promise<Lesson> {
     const lesson = await this.lessons.findOneBy({ id: lessonId });
     if (!lesson) throw notFound('Lesson');
-    const [{ course_id: courseId, latest_version: latest }] = await this.txHost.tx.query(
+    const [course] = await this.txHost.tx.query(
       `SELECT c.id AS course_id, c.latest_version FROM course c JOIN course_module m ON m.course_id = c.id WHERE m.id = $1`,
       [lesson.moduleId],
     );
+    // Its module deleted (the lesson with it) between the two reads: gone, as a 404 says, not a 500.
+    if (!course) throw notFound('Lesson');
+    const { course_id: courseId, latest_version: latest } = course;
     if (!(await this.access.isEditor(principal, courseId))) {
       if (latest === 0) throw notFound('Lesson');
       throw forbidden('Draft lessons are for the course’s editors; read a published version instead.');
