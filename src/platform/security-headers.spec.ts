@@ -27,18 +27,27 @@ describe('security headers recorded once', () => {
     ]);
   });
 
-  it('refuses a hook that also checks requests (CSRF): it could not be skipped per request', () => {
-    expect(() => recordSecurityHeaders(hookSetting([['x-a', '1']], [], new Error('forbidden')))).toThrow(/CSRF/);
-  });
-
-  it('takes the adapter’s hook off the per-request path and records it when first asked, after its headers were set', () => {
-    const registered: unknown[] = [];
-    const adapter = { registerSecurityHook: (hook: unknown) => registered.push(hook) } as never;
+  it('keeps the hook per request, against a response that ignores headers, and records its headers when first asked', () => {
+    const registered: SecurityHook[] = [];
+    const adapter = { registerSecurityHook: (hook: SecurityHook) => registered.push(hook) } as never;
     keepSecurityHeaders(adapter);
     const live: Array<[string, string]> = [];
-    (adapter as { registerSecurityHook(hook: SecurityHook): void }).registerSecurityHook(hookSetting(live));
+    const refusal = new Error('cross-site request');
+    let checks = 0;
+    const nestHook: SecurityHook = (request, response) => {
+      hookSetting(live)(request, response);
+      checks++;
+      return (request as { refuse?: boolean }).refuse ? (refusal as never) : undefined;
+    };
+    (adapter as { registerSecurityHook(hook: SecurityHook): void }).registerSecurityHook(nestHook);
     live.push(['x-content-type-options', 'nosniff']); // Nest sets the headers after registering the hook
-    expect(registered).toEqual([]);
+    expect(registered).toHaveLength(1);
+    // Per request: what the hook checks still answers, and the Node response is not touched.
+    const raw = { setHeader: jest.fn(), removeHeader: jest.fn() };
+    expect(registered[0]({ refuse: true } as never, raw as never)).toBe(refusal);
+    expect(registered[0]({} as never, raw as never)).toBeUndefined();
+    expect(raw.setHeader).not.toHaveBeenCalled();
+    expect(checks).toBe(2);
     expect(securityHeadersOf(adapter)()).toEqual([['x-content-type-options', 'nosniff']]);
     expect(securityHeadersOf({})()).toEqual([]);
   });
