@@ -72,6 +72,16 @@ describe('closeRequest: one line per answer, one per client that went away', () 
     expect(observed.at(-1)?.status).toBe(String(status));
   });
 
+  it('follows a level the root logger is given at run time', async () => {
+    expect((await fastify.inject({ method: 'GET', url: '/ok' })).statusCode).toBe(200);
+    await waitFor(() => captured.lines.find((l) => l.msg === 'request completed'), { what: 'the first completed line' });
+    captured.logger.level = 'warn';
+    expect((await fastify.inject({ method: 'GET', url: '/ok' })).statusCode).toBe(200);
+    expect((await fastify.inject({ method: 'GET', url: '/missing' })).statusCode).toBe(404);
+    await waitFor(() => captured.lines.find((l) => l.res?.statusCode === 404), { what: 'the 404 line, at warn' });
+    expect(captured.lines.filter((l) => l.msg === 'request completed').map((l) => l.res?.statusCode)).toEqual([200, 404]);
+  });
+
   it('logs a client that disconnects before its answer as "request aborted" at warn, with the request and the time it took', async () => {
     const address = fastify.server.address() as { port: number };
     const client = httpRequest({ host: '127.0.0.1', port: address.port, path: '/slow?x=1', method: 'GET' });

@@ -18,7 +18,8 @@ const pathOf = (url: string): string => {
  * The logger of the request lines: a child of the root whose `req` and `res` serializers take the
  * plain objects the line is given as they are. The root's are pino-http's, which first build the
  * standard request and response objects (every header of the answer copied by getHeaders()) and
- * then keep a few fields of them: most of the line's cost on a small answer. Made once per root.
+ * then keep a few fields of them: most of the line's cost on a small answer. Made once per root;
+ * it has no level of its own, so a level the root is given at run time holds for it too.
  */
 function requestLines(logger: RequestLogger): RequestLogger {
   let root: Logger | undefined;
