@@ -68,7 +68,8 @@ export default defineConfig({
   test: {
     // Node by default: building a jsdom costs each file about a second, and 40 of the 64 files never
     // touch a DOM. A file that renders or reads the browser's storage opens with the docblock
-    // `// @vitest-environment jsdom` (a missing one fails at once with "document is not defined").
+    // `// @vitest-environment jsdom`. A missing one fails at once with "document is not defined" when
+    // the file renders; code that only reads storage or the language behind a guard would do nothing.
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
