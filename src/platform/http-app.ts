@@ -98,7 +98,7 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   // container per request); the two routes that read a cookie parse the header themselves (requestCookie).
   await app.register(cookie as never, { hook: false } as never);
   const securityHeaders = securityHeadersOf(app.getHttpAdapter());
-  // Recorded now, after useSecurityHeaders: a hook that cannot be recorded stops the start, not an answer.
+  // Recorded now, once useSecurityHeaders has set them (security-headers.ts).
   securityHeaders();
   await registerResponseEncoding(fastify, (reply) => addSecurityHeaders(reply, securityHeaders()));
 
