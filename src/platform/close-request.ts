@@ -8,12 +8,6 @@ type RequestWithReply = FastifyRequest & { [REPLY]?: FastifyReply };
 /** The logger that writes the per-request lines, looked up when a line is due (nestjs-pino sets it once the app is built). */
 export type RequestLogger = () => Logger | undefined;
 
-/** The path without its query string, as the root logger's `req` serializer writes it (logger-options.ts). */
-const pathOf = (url: string): string => {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
-};
-
 /**
  * The logger of the request lines: a child of the root whose `req` and `res` serializers take the
  * plain objects the line is given as they are. The root's are pino-http's, which first build the
@@ -53,7 +47,7 @@ export function closeRequest(
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     const line = lines?.();
     if (line?.isLevelEnabled(level)) {
-      line[level]({ req: { id: request.id, method: request.method, url: pathOf(request.url) }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+      line[level]({ req: { id: request.id, method: request.method, url: request.url.split('?')[0] }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
     }
     done();
   });
