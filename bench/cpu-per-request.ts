@@ -161,6 +161,11 @@ async function measureTarget(target: Target, sides: Array<{ name: string; url: s
   // Each round's two sides ran back to back, so their ratio is steadier than the ratio of medians on a machine whose speed drifts.
   const ratios = perRequest[sides[1].name].map((b, i) => b / perRequest[sides[0].name][i]);
   console.log(`  median: api ${ours.toFixed(0)} µs, bare ${bare.toFixed(0)} µs, bare/api ${(bare / ours).toFixed(2)}; per round ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
+  // CPU_BARE_FEATURES: the third side is the bare server with the api's features (baseline-features.ts).
+  if (sides[2]) {
+    const bound = perRequest[sides[1].name].map((b, i) => b / perRequest[sides[2].name][i]);
+    console.log(`  median: ${sides[2].name} ${median(perRequest[sides[2].name]).toFixed(0)} µs, bare/${sides[2].name} per round ${median(bound).toFixed(2)} (${Math.min(...bound).toFixed(2)}–${Math.max(...bound).toFixed(2)})`);
+  }
   const [pgOurs, pgBare] = sides.map((s) => (pgPerRequest[s.name]?.length ? median(pgPerRequest[s.name]) : null));
   console.log(`  median Postgres backends: for the api's connections ${microseconds(pgOurs)}, for bare's ${microseconds(pgBare)}`);
   if (process.env.CPU_STRACE) {
@@ -180,22 +185,29 @@ async function main(): Promise<void> {
   const worker = await AppProcess.create('worker', { ...env, MIGRATIONS_RUN_ON_START: 'false' });
   const port = await freePort();
   const queuePrefix = `{bb${randomBytes(5).toString('hex')}}`;
-  // CPU_PROF_DIR: the bare server writes a V8 profile in its bare/ (the app's come from BENCH_APP_NODE_ARGS).
+  // CPU_PROF_DIR: the bare server writes a V8 profile in its bare/, the one with features in bare+f/ (the app's come from BENCH_APP_NODE_ARGS).
   const nodeArgs = process.env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}/bare`] : [];
   const baseline = Object.assign(new NodeProcess({ script: 'dist/bench/baseline/baseline-server.js', nodeArgs, env: { ...env, PORT: String(port), BASELINE_QUEUE_PREFIX: queuePrefix }, name: 'baseline' }), {
     url: `http://127.0.0.1:${port}`,
     queuePrefix,
   });
+  const featuresPort = await freePort();
+  const withFeatures = process.env.CPU_BARE_FEATURES
+    ? Object.assign(new NodeProcess({ script: 'dist/bench/baseline/baseline-server.js', nodeArgs: process.env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}/bare+f`] : [], env: { ...env, PORT: String(featuresPort), BASELINE_QUEUE_PREFIX: queuePrefix, BASELINE_FEATURES: 'app' }, name: 'bare+f' }), { url: `http://127.0.0.1:${featuresPort}` })
+    : undefined;
   const pg = new Pool({ connectionString: db.url, max: 1, application_name: 'cpu-per-request' });
   try {
     await api.startAndWait();
     worker.start();
     baseline.start();
     await waitForHttpOk(`${baseline.url}/health/ready`, baseline);
+    withFeatures?.start();
+    if (withFeatures) await waitForHttpOk(`${withFeatures.url}/health/ready`, withFeatures);
     const ctx = createContext({ api, worker, baseline, db });
     const sides = [
       { name: 'api', url: api.url, pid: api.pid! },
       { name: 'bare', url: baseline.url, pid: baseline.pid! },
+      ...(withFeatures ? [{ name: 'bare+f', url: withFeatures.url, pid: withFeatures.pid! }] : []),
     ];
 
     for (const name of names) {
@@ -223,7 +235,7 @@ async function main(): Promise<void> {
       } else throw new Error(`unknown target ${name}`);
     }
   } finally {
-    await Promise.all([api.stop(), worker.stop(), baseline.stop(), pg.end()]);
+    await Promise.all([api.stop(), worker.stop(), baseline.stop(), withFeatures?.stop(), pg.end()]);
     await db.drop();
   }
 }

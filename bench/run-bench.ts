@@ -31,6 +31,18 @@ function report(name: string, rows: ResultRow[], machine: string): void {
   writeSection(`bench:${name}`, `## Scenario \`${name}\`\n\n${SCENARIOS[name].description}.\n\nMethod: ${SCENARIOS[name].method}.\n\nMeasured ${machine}.\n\n${table}`);
 }
 
+/**
+ * The baseline's features, if asked for: the figures then compare the api with a baseline that pays
+ * for the api's features too, which is not the issue's bare baseline, so such a run must write its
+ * results elsewhere (BENCH_RESULTS_DIR) and never over bench/RESULTS.md.
+ */
+function baselineFeatures(): { BASELINE_FEATURES?: string } {
+  const features = process.env.BENCH_BASELINE_FEATURES;
+  if (!features) return {};
+  if (!process.env.BENCH_RESULTS_DIR) throw new Error('BENCH_BASELINE_FEATURES needs BENCH_RESULTS_DIR: its figures are not the bare baseline\'s and must not replace bench/RESULTS.md');
+  return { BASELINE_FEATURES: features };
+}
+
 async function startProcesses(dbUrl: string): Promise<Pick<BenchContext, 'api' | 'worker' | 'baseline'>> {
   const env = appEnvironment({ databaseUrl: dbUrl });
   const api = await AppProcess.create('api', env);
@@ -42,7 +54,9 @@ async function startProcesses(dbUrl: string): Promise<Pick<BenchContext, 'api' |
   const port = await freePort();
   // Its own queue prefix: the bare grading queue must never be consumed by the app's worker.
   const queuePrefix = `{bb${randomBytes(5).toString('hex')}}`;
-  const baseline = Object.assign(new NodeProcess({ script: 'dist/bench/baseline/baseline-server.js', env: { ...env, PORT: String(port), BASELINE_QUEUE_PREFIX: queuePrefix }, name: 'baseline' }), {
+  // BENCH_BASELINE_FEATURES=app: the bare server with the api's features that are not Nest (baseline-features.ts).
+  const features = baselineFeatures();
+  const baseline = Object.assign(new NodeProcess({ script: 'dist/bench/baseline/baseline-server.js', env: { ...env, PORT: String(port), BASELINE_QUEUE_PREFIX: queuePrefix, ...features }, name: 'baseline' }), {
     url: `http://127.0.0.1:${port}`,
     queuePrefix,
   });

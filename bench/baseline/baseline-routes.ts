@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { jwtVerify, JWTPayload } from 'jose';
 import type { Pool, PoolClient } from 'pg';
+import { CACHE } from '../../libs/http/src/cache-control';
 import { attemptLockSql } from '../../src/assessment/attempt-lock';
 import { QuizGrader } from '../../src/assessment/graders/quiz.grader';
 import type { QuizKey } from '../../src/assessment/graders/quiz-key';
@@ -152,6 +153,7 @@ function courseVersion(app: FastifyInstance, deps: BaselineDeps): void {
       v = rows[0];
       publishedVersionRows.set(key, v);
     }
+    reply.header('cache-control', CACHE.privateImmutable); // the route's policy (@CachePolicy), as the app answers
     return {
       id: v.id, courseId: v.course_id, version: v.version, title: v.title, summary: v.summary, level: v.level,
       estimatedHours: v.estimated_hours, changeNote: v.change_note, publishedBy: v.published_by, publishedAt: v.published_at.toISOString(), outline: v.outline,

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 // The file, not @gds/queue: the bare server loads no Nest module.
 import { redisOptionsFromUrl } from '../../libs/queue/src/redis-options';
 import { BARE_GRADING_QUEUE, BASELINE_ROUTES } from './baseline-routes';
+import { featureServerOptions, registerAppFeatures } from './baseline-features';
 import { cohortOutcomesDirect } from './cohort-outcomes-direct';
 import { meEnrollments, versionLesson } from './trainee-reads';
 
@@ -31,7 +32,10 @@ export async function startBaselineServer(env: NodeJS.ProcessEnv): Promise<Basel
     audience: env.JWT_AUDIENCE ?? 'gds-academy-api',
     gradingQueue,
   };
-  const app = Fastify({ logger: false });
+  // BASELINE_FEATURES=app: the api's per-request features that are not Nest on top (baseline-features.ts).
+  const withFeatures = env.BASELINE_FEATURES === 'app';
+  const app = Fastify({ logger: false, ...(withFeatures ? featureServerOptions : {}) });
+  if (withFeatures) await registerAppFeatures(app);
   for (const route of [...BASELINE_ROUTES, cohortOutcomesDirect, meEnrollments, versionLesson]) route(app, deps);
   // The floor: a static answer, against the api's GET /health (cpu-per-request.ts `floor`).
   app.get('/health', async () => ({ status: 'ok' }));

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { CACHE } from '../../libs/http/src/cache-control';
 import { computeProgress } from '../../src/cohort/module-states';
 import { renderMarkdown } from '../../src/course/markdown-renderer';
 import type { CourseVersionOutline } from '../../src/course/published-course-versions.contract';
@@ -85,6 +86,7 @@ export function versionLesson(app: FastifyInstance, deps: BaselineDeps): void {
     const versionId: string = row.version_id;
     if (!editor && !(principal.roles.includes('trainee') && row.enrolled === true)) return reply.code(403).send({ status: 403 });
     const content = row.content;
+    reply.header('cache-control', CACHE.privateImmutable); // the route's policy (@CachePolicy), as the app answers
     return { lessonId, moduleId: row.module_id, versionId, ...content, ...renderedLesson(versionId, lessonId, content) };
   });
 }

@@ -14,7 +14,8 @@ import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
 import { closeRequest } from './close-request';
 import { registerResponseEncoding } from './response-encoding';
-import { CorsPolicy, CorsRequestHook, registerCors } from './cors';
+import { CorsRequestHook, registerCors } from './cors';
+import { isPublicCorsPath, PUBLIC_CORS } from './public-cors';
 import { dropPassThroughEnhancers } from './pass-through-enhancers';
 import { buildOpenApiDocument } from './openapi-document';
 import { addSecurityHeaders, keepSecurityHeaders, securityHeadersOf } from './security-headers';
@@ -22,23 +23,6 @@ import { addSecurityHeaders, keepSecurityHeaders, securityHeadersOf } from './se
 export const API_PREFIX = 'api/v1';
 /** Paths that live outside /api/v1 (API.md); the proof tests read this list too. */
 export const UNPREFIXED = ['health', 'health/ready', 'metrics', 'verify/{*path}', '.well-known/{*path}', 'dashboards/{*path}'];
-
-/**
- * Public machine-readable documents and verification (API.md): any origin may read them, without
- * credentials, so browser-based verifiers and wallets can. Everything else follows CORS_ORIGINS.
- */
-export const PUBLIC_CORS_PATHS = [
-  /^\/verify\//,
-  /^\/\.well-known\//,
-  /^\/api\/v1\/revocation-lists\//,
-  /^\/api\/v1\/issuers\//,
-  /^\/api\/v1\/achievements\//,
-  /^\/api\/v1\/skills\/[^/?]+(\?|$)/,
-];
-
-const PUBLIC_CORS: CorsPolicy = { origin: '*', methods: 'GET, HEAD, POST', allowedHeaders: 'Content-Type, Accept', maxAge: 600 };
-
-export const isPublicCorsPath = (url: string) => PUBLIC_CORS_PATHS.some((pattern) => pattern.test(url));
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   const adapter: FastifyAdapter = new FastifyAdapter({
