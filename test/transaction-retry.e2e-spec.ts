@@ -17,6 +17,7 @@ describe('a transaction that loses a deadlock is run again', () => {
   let t: TestApp;
   let admin: TestPerson;
   let other: Client;
+  let otherPid: number;
 
   beforeAll(async () => {
     t = await startTestApp({ role: 'api' });
@@ -24,6 +25,7 @@ describe('a transaction that loses a deadlock is run again', () => {
     other = new Client({ connectionString: t.database.url });
     await other.connect();
     await other.query(`SET deadlock_timeout = '10min'`);
+    otherPid = (await other.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   });
   afterAll(async () => {
     await other?.end();
@@ -34,7 +36,7 @@ describe('a transaction that loses a deadlock is run again', () => {
   async function blockedByOther(): Promise<number[]> {
     const rows: Array<{ pid: number }> = await t.dataSource.query(
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND $1 = ANY(pg_blocking_pids(pid))`,
-      [(other as unknown as { processID: number }).processID],
+      [otherPid],
     );
     return rows.map((r) => r.pid);
   }
