@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
+import { onTransactionRetry, TransactionRetryEvent } from '@gds/database';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin, TestPerson } from './support/people';
 import { applyTo, buildProgramme, decide, openCohort, Programme, setStatus } from './support/journey-builders';
@@ -9,20 +10,29 @@ import { ProgressRecompute } from '../src/cohort/progress-recompute.service';
  * Grades, lesson completions, recomputes and a withdrawal of one enrollment at once, through the
  * real modules: each transaction locks the enrollment row before writing anything that refers to
  * it, so none of them deadlocks (found by the reporting exactness test: a withdrawal answered 500).
+ * A deadlock would now be retried (libs/database/src/transaction-retry.ts) and pass unseen, so the
+ * tests also check that no transaction was retried.
  */
 describe('cohort: concurrent progress writes on one enrollment', () => {
   let t: TestApp;
   let admin: TestPerson;
   let instructor: TestPerson;
   let programme: Programme;
+  let retries: TransactionRetryEvent[] = [];
+  let stopHearingRetries: () => void;
 
   beforeAll(async () => {
+    stopHearingRetries = onTransactionRetry((event) => retries.push(event));
     t = await startTestApp();
     admin = await loginAdmin(t.api);
     instructor = await createUser(t.api, admin.token, ['instructor']);
     programme = await buildProgramme(t.api, instructor);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    stopHearingRetries?.();
+    await t?.close();
+  });
+  beforeEach(() => (retries = []));
 
   async function enrolledTrainee(cohortId: string) {
     const trainee = await createUser(t.api, admin.token, ['trainee']);
@@ -44,6 +54,7 @@ describe('cohort: concurrent progress writes on one enrollment', () => {
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
     const [row] = await t.dataSource.query('SELECT count(*)::int AS n FROM assessment_grade WHERE enrollment_id = $1', [enrollmentId]);
     expect(row.n).toBe(12);
+    expect(retries).toEqual([]);
   });
 
   it('ignores the grade of an enrollment it does not hold (nothing written, no foreign-key error to retry)', async () => {
@@ -106,5 +117,6 @@ describe('cohort: concurrent progress writes on one enrollment', () => {
     expect(answers.filter((s) => s >= 500)).toEqual([]);
     const statuses = await t.dataSource.query('SELECT status FROM enrollment WHERE cohort_id = $1', [cohort.id]);
     expect(statuses.map((r: { status: string }) => r.status)).toEqual(['withdrawn', 'withdrawn']);
+    expect(retries).toEqual([]);
   });
 });

@@ -1,15 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { onTransactionRetry } from '@gds/database';
 import { PipelineHealth, QUEUE_STATES } from './pipeline-health.service';
 
-/** Prometheus metrics of this process: request latency, queue depths, outbox backlog and lag. */
+/** Prometheus metrics of this process: request latency, queue depths, outbox backlog and lag, transaction retries. */
 @Injectable()
-export class MetricsService {
+export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
   readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
   private readonly outboxPending: Gauge;
   private readonly outboxOldestDueAge: Gauge;
   private readonly outboxAbandonedClaims: Gauge;
+  private readonly stopCountingRetries: () => void;
 
   constructor(private readonly health: PipelineHealth) {
     collectDefaultMetrics({ register: this.registry });
@@ -43,6 +45,18 @@ export class MetricsService {
       help: 'Unsent outbox rows a relay claimed but neither moved nor retried before its lease ran out (relay died or hung)',
       registers: [this.registry],
     });
+    const retries = new Counter({
+      name: 'db_transaction_retries_total',
+      help: 'Transactions Postgres aborted with a deadlock (40P01) or serialization failure (40001): re-run (outcome "retried") or given up after the last attempt ("gave_up": a request then answers 503)',
+      labelNames: ['code', 'outcome'],
+      registers: [this.registry],
+    });
+    this.stopCountingRetries = onTransactionRetry(({ code, gaveUp }) => retries.inc({ code, outcome: gaveUp ? 'gave_up' : 'retried' }));
+  }
+
+  /** The retry hook is process-wide: a closed app (tests start several in one process) stops counting. */
+  onModuleDestroy(): void {
+    this.stopCountingRetries();
   }
 
   /**

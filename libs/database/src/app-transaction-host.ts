@@ -6,5 +6,3 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
  * of the current @Transactional() call, or the plain manager outside one.
  */
 export abstract class AppTransactionHost extends TransactionHost<TransactionalAdapterTypeOrm> {}
-
-export { Transactional, Propagation } from '@nestjs-cls/transactional';

@@ -3,6 +3,8 @@ export * from './data-source-options';
 export * from './ensure-database';
 export * from './database.module';
 export * from './app-transaction-host';
+export * from './transactional.decorator';
+export * from './transaction-retry';
 export * from './postgres-errors';
 export * from './driver-pool';
 export * from './direct-reads.service';

@@ -21,7 +21,8 @@ const SOCKET_FAILURES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESE
 /** Errors that mean the database or Redis is out of reach: the client may retry. */
 function isDependencyOutage(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  // Also deadlocks and serialization failures: transient, the client may retry.
+  // Also deadlocks and serialization failures: a @Transactional() method has re-run its transaction
+  // already (libs/database/src/transaction-retry.ts) and lost every time, or a statement outside one lost.
   const code = e?.code ?? (e as { driverError?: { code?: string } })?.driverError?.code ?? '';
   if (SOCKET_FAILURES.has(code) || PG_TRANSIENT_CODES.has(code)) {
     return true;
