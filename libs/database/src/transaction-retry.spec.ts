@@ -67,7 +67,22 @@ describe('runWithTransactionRetry', () => {
   it('logs each re-run with the method and the code', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     await runWithTransactionRetry(failing(pgError('40P01')), 'Users.setActive', TRANSACTION_RETRY, wait);
-    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ msg: 'transaction retried', transaction: 'Users.setActive', code: '40P01', attempt: 1 }));
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ msg: 'transaction retried', transaction: 'Users.setActive', code: '40P01', attempt: 1, error: 'sqlstate 40P01' }));
+  });
+
+  it('goes on retrying when a listener throws, and still gives up with the database error', async () => {
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const unsubscribe = onTransactionRetry(() => {
+      throw new Error('listener broke');
+    });
+    try {
+      await expect(runWithTransactionRetry(failing(pgError('40P01')), 'T.m', TRANSACTION_RETRY, wait)).resolves.toBe('done');
+      const last = pgError('40001');
+      await expect(runWithTransactionRetry(failing(last, last, last), 'T.m', TRANSACTION_RETRY, wait)).rejects.toBe(last);
+      expect(error).toHaveBeenCalledWith(expect.objectContaining({ msg: 'a transaction retry listener failed', error: 'listener broke' }));
+    } finally {
+      unsubscribe();
+    }
   });
 });
 

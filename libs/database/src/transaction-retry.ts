@@ -16,7 +16,7 @@ export interface TransactionRetryPolicy {
 }
 
 /**
- * Three runs and waits of 12–25 then 25–50 ms: a lost deadlock usually goes through at once, since the
+ * Three runs and waits of 13–25 then 25–50 ms: a lost deadlock usually goes through at once, since the
  * winner has committed or is about to; the jitter keeps two losers of the same conflict from meeting
  * again in step. A request gives up within about 75 ms of waiting, and no connection is held while it
  * waits (the failed transaction's has gone back to the pool).
@@ -45,6 +45,17 @@ export function onTransactionRetry(listener: Listener): () => void {
 
 const logger = new Logger('TransactionRetry');
 
+/** A listener that throws must neither replace the database error nor stop the retry: it is logged and passed over. */
+function notify(event: TransactionRetryEvent): void {
+  for (const listener of listeners) {
+    try {
+      listener(event);
+    } catch (error) {
+      logger.error({ msg: 'a transaction retry listener failed', error: (error as Error).message });
+    }
+  }
+}
+
 /** Equal jitter: half the doubled delay fixed, half random, so a re-run never comes at once. */
 export function retryDelayMs(attempt: number, policy: TransactionRetryPolicy = TRANSACTION_RETRY, random: () => number = Math.random): number {
   const ceiling = policy.baseDelayMs * 2 ** (attempt - 1);
@@ -71,13 +82,13 @@ export async function runWithTransactionRetry<T>(
       const code = postgresCode(error);
       if (!code || !RETRIED_TRANSACTION_CODES.has(code)) throw error;
       const gaveUp = attempt >= policy.attempts;
-      for (const listener of listeners) listener({ code, attempt, gaveUp });
+      notify({ code, attempt, gaveUp });
       if (gaveUp) {
-        logger.warn({ msg: 'transaction failed after its last retry', transaction: what, code, attempts: attempt });
+        logger.warn({ msg: 'transaction failed after its last retry', transaction: what, code, attempts: attempt, error: (error as Error).message });
         throw error;
       }
       const delayMs = retryDelayMs(attempt, policy);
-      logger.warn({ msg: 'transaction retried', transaction: what, code, attempt, delayMs });
+      logger.warn({ msg: 'transaction retried', transaction: what, code, attempt, delayMs, error: (error as Error).message });
       await wait(delayMs);
     }
   }
