@@ -142,12 +142,18 @@ async function measureTarget(target: Target, sides: Array<{ name: string; url: s
   }
   const perRequest: Record<string, number[]> = {};
   const pgPerRequest: Record<string, number[]> = {};
+  // The load generator's own CPU (autocannon runs in this process): with the server and Postgres it
+  // makes the whole CPU a request costs on a machine they share, which is what bounds req/s there.
+  const generatorPerRequest: Record<string, number[]> = {};
   for (let round = 1; round <= ROUNDS; round++) {
     const tokens = await target.tokens();
     for (const side of sides) {
       await fire(side.url + target.path, tokens, Math.ceil(target.requests / 4));
       const [before, pgBefore] = [cpuTicks(side.pid), await backendTicks(pg, side.pid)];
+      const generatorBefore = process.cpuUsage();
       const result = await fire(side.url + target.path, tokens, target.requests);
+      const generator = process.cpuUsage(generatorBefore);
+      (generatorPerRequest[side.name] ??= []).push((generator.user + generator.system) / target.requests);
       const us = ((cpuTicks(side.pid) - before) * TICK_US) / target.requests;
       const pgTicks = ticksSpent(pgBefore, await backendTicks(pg, side.pid));
       const pgUs = pgTicks === null ? null : (pgTicks * TICK_US) / target.requests;
@@ -168,6 +174,8 @@ async function measureTarget(target: Target, sides: Array<{ name: string; url: s
   }
   const [pgOurs, pgBare] = sides.map((s) => (pgPerRequest[s.name]?.length ? median(pgPerRequest[s.name]) : null));
   console.log(`  median Postgres backends: for the api's connections ${microseconds(pgOurs)}, for bare's ${microseconds(pgBare)}`);
+  console.log(`  median load generator (this process): ${sides.map((s) => `against ${s.name} ${microseconds(median(generatorPerRequest[s.name]))}`).join(', ')}`);
+  if (sides[2]) console.log(`  median Postgres backends for ${sides[2].name}'s connections: ${microseconds(pgPerRequest[sides[2].name]?.length ? median(pgPerRequest[sides[2].name]) : null)}`);
   if (process.env.CPU_STRACE) {
     for (const side of sides) {
       const tokens = await target.tokens();

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { AppProcess, appEnvironment } from './harness/app-processes';
 import { createBenchDatabase } from './harness/bench-database';
 import { BenchContext, createContext } from './harness/bench-context';
-import { freePort, NodeProcess, waitForHttpOk } from './harness/child-process';
+import { freePort, NodeProcess, REPO_ROOT, waitForHttpOk } from './harness/child-process';
 import { machineLine, provenance } from './harness/machine';
 import { markdownTable, mergeResults, ResultRow, writeSection } from './harness/results-file';
 import { ratioText } from './harness/rounds';
@@ -39,7 +40,8 @@ function report(name: string, rows: ResultRow[], machine: string): void {
 function baselineFeatures(): { BASELINE_FEATURES?: string } {
   const features = process.env.BENCH_BASELINE_FEATURES;
   if (!features) return {};
-  if (!process.env.BENCH_RESULTS_DIR) throw new Error('BENCH_BASELINE_FEATURES needs BENCH_RESULTS_DIR: its figures are not the bare baseline\'s and must not replace bench/RESULTS.md');
+  const results = process.env.BENCH_RESULTS_DIR;
+  if (!results || path.resolve(results) === path.resolve(REPO_ROOT, 'bench')) throw new Error('BENCH_BASELINE_FEATURES needs a BENCH_RESULTS_DIR other than bench/: its figures are not the bare baseline\'s and must not replace bench/RESULTS.md');
   return { BASELINE_FEATURES: features };
 }
 

@@ -7,7 +7,7 @@ import { apiCall } from '../bench/harness/api-call';
 import { publishCourse, runningCohort } from '../bench/scenarios/trainee-course';
 
 /** Headers whose value differs per answer or per process; their presence is still compared. */
-const PER_ANSWER = new Set(['date', 'x-request-id', 'keep-alive', 'connection']);
+const PER_ANSWER = new Set(['date', 'keep-alive', 'connection']);
 
 // The bare server with the api's features (BASELINE_FEATURES=app, bench/baseline/baseline-features.ts)
 // bounds what any implementation of the api's routes can reach against the bare baseline while
@@ -36,8 +36,10 @@ describe('bench baseline with the api’s features answers as the api does, head
     await apiCall(t.url, admin.token, 'POST', `/api/v1/cohorts/${cohort.id}/enrollments`, { traineeId: trainee.id });
     const encodings: string[] = [];
     const paths = ['/health', '/api/v1/me', '/api/v1/me/enrollments', `/api/v1/courses/${course.courseId}/versions/${course.version}/lessons/${course.lessonIds[1]}`];
+    let sent = 0;
     for (const path of paths) {
-      const plain = { authorization: `Bearer ${trainee.token}` };
+      // A request id of the caller's is echoed by both (a missing genReqId would answer Fastify's own).
+      const plain = { authorization: `Bearer ${trainee.token}`, 'x-request-id': `bound-${++sent}` };
       const compressed = { ...plain, 'accept-encoding': 'br, gzip' };
       const [app, withFeatures] = [await rawRequest(t.url, 'GET', path, plain), await rawRequest(bare.url, 'GET', path, plain)];
       const conditional = { ...plain, 'if-none-match': String(app.headers.etag) };
@@ -56,6 +58,10 @@ describe('bench baseline with the api’s features answers as the api does, head
     }
     // The lesson and the trainee home are over the 1 KB threshold: the compression path was compared too.
     expect(encodings).toContain('br');
+    // The latency histogram counted every answer by its route template, as the api's does.
+    const counted = (await bare.features!.requestDuration.get()).values.filter((v) => v.metricName === 'http_request_duration_seconds_count');
+    expect(counted.reduce((sum, v) => sum + v.value, 0)).toBe(paths.length * 3);
+    expect(counted.map((v) => v.labels.route)).toContain('/api/v1/me');
   });
 });
 

@@ -4,12 +4,14 @@ import { Pool } from 'pg';
 // The file, not @gds/queue: the bare server loads no Nest module.
 import { redisOptionsFromUrl } from '../../libs/queue/src/redis-options';
 import { BARE_GRADING_QUEUE, BASELINE_ROUTES } from './baseline-routes';
-import { featureServerOptions, registerAppFeatures } from './baseline-features';
+import { AppFeatures, featureServerOptions, registerAppFeatures } from './baseline-features';
 import { cohortOutcomesDirect } from './cohort-outcomes-direct';
 import { meEnrollments, versionLesson } from './trainee-reads';
 
 export interface BaselineServer {
   url: string;
+  /** With BASELINE_FEATURES=app: what the features recorded (the test of the bound reads it). */
+  features?: AppFeatures;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export async function startBaselineServer(env: NodeJS.ProcessEnv): Promise<Basel
   // BASELINE_FEATURES=app: the api's per-request features that are not Nest on top (baseline-features.ts).
   const withFeatures = env.BASELINE_FEATURES === 'app';
   const app = Fastify({ logger: false, ...(withFeatures ? featureServerOptions : {}) });
-  if (withFeatures) await registerAppFeatures(app);
+  const features = withFeatures ? await registerAppFeatures(app) : undefined;
   for (const route of [...BASELINE_ROUTES, cohortOutcomesDirect, meEnrollments, versionLesson]) route(app, deps);
   // The floor: a static answer, against the api's GET /health (cpu-per-request.ts `floor`).
   app.get('/health', async () => ({ status: 'ok' }));
@@ -47,6 +49,7 @@ export async function startBaselineServer(env: NodeJS.ProcessEnv): Promise<Basel
   const { port } = app.server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
+    features,
     close: async () => {
       await app.close();
       await gradingQueue.close();

@@ -1,6 +1,6 @@
 import Fastify, { FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
-import { isPublicCorsPath } from './public-cors';
+import { isPublicCorsPath } from './cors-policies';
 import { CorsPolicy, registerCors } from './cors';
 
 // The api's two policies, as http-app.ts passes them, and as it gave them to @fastify/cors before.

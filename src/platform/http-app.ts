@@ -2,23 +2,24 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
-import { CLS_ID, ClsService } from 'nestjs-cls';
+import { ClsService } from 'nestjs-cls';
+import { openRequestContext } from './request-context';
 import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
-import { LOGGED_REQUEST, loggedRequestOf, logsRequests, requestIdOf } from './logger-options';
+import { logsRequests, requestIdOf } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
 import { closeRequest } from './close-request';
 import { registerResponseEncoding } from './response-encoding';
-import { CorsRequestHook, registerCors } from './cors';
-import { isPublicCorsPath, PUBLIC_CORS } from './public-cors';
+import { registerCors } from './cors';
+import { apiCorsPolicy, isPublicCorsPath, PUBLIC_CORS } from './cors-policies';
 import { dropPassThroughEnhancers } from './pass-through-enhancers';
 import { buildOpenApiDocument } from './openapi-document';
-import { addSecurityHeaders, keepSecurityHeaders, securityHeadersOf } from './security-headers';
+import { addSecurityHeaders, keepSecurityHeaders, SECURITY_HEADER_OPTIONS, securityHeadersOf } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
 /** Paths that live outside /api/v1 (API.md); the proof tests read this list too. */
@@ -67,16 +68,16 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   // No credentials either way; the methods are those @fastify/cors allowed by default (cors.ts).
   const cors = registerCors(
     fastify,
-    { origin: config.corsOrigins.length ? config.corsOrigins : false, methods: 'GET,HEAD,POST' },
+    apiCorsPolicy(config.corsOrigins),
     PUBLIC_CORS,
     isPublicCorsPath,
     { addHook: false },
   );
-  openRequestContext(app, fastify, keepReply, cors);
+  openRequestContext(fastify, app.get(ClsService), keepReply, cors);
   // The same headers @fastify/helmet sent with these options (helmet's defaults, no CSP: the web app
   // sets its own), resolved once at start and put among each answer's own headers
   // (security-headers.ts) rather than by building helmet's middleware on every request.
-  app.useSecurityHeaders({ contentSecurityPolicy: false });
+  app.useSecurityHeaders(SECURITY_HEADER_OPTIONS);
   // Sets the browser session's refresh cookie (src/identity/refresh-cookie.ts) and the dashboard's;
   // unsigned: the token is its own proof. `hook: false`: no parsing hook on every request (and no
   // container per request); the two routes that read a cookie parse the header themselves (requestCookie).
@@ -93,30 +94,4 @@ export async function configureApp(app: NestFastifyApplication, role: ProcessRol
   await mountQueueDashboard(app);
   await mountWebApp(app, config);
   return app;
-}
-
-/**
- * The request's id (X-Request-Id) and its context, in one synchronous onRequest hook (which then
- * keeps the reply for the abort line and runs the CORS step, cors.ts): the CLS
- * context that @Transactional() joins (nestjs-cls), which also holds the request for the log lines
- * written while serving it (`requestBindings`, logger-options.ts). Fastify runs the rest of the
- * request from `done`, so it holds through guards, pipes, the handler and the answer's hooks.
- */
-function openRequestContext(
-  app: NestFastifyApplication,
-  fastify: FastifyInstance,
-  keepReply: ((request: FastifyRequest, reply: FastifyReply) => void) | undefined,
-  cors: CorsRequestHook,
-): void {
-  const cls = app.get(ClsService);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    const id = String(request.id);
-    reply.header('x-request-id', id);
-    keepReply?.(request, reply);
-    cls.run(() => {
-      cls.set(CLS_ID, id);
-      cls.set(LOGGED_REQUEST, loggedRequestOf(request));
-      cors(request, reply, done);
-    });
-  });
 }

@@ -2,6 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { onTransactionRetry } from '@gds/database';
 import { PipelineHealth, QUEUE_STATES } from './pipeline-health.service';
+import { requestDurationHistogram } from './request-duration';
 
 /** Prometheus metrics of this process: request latency, queue depths, outbox backlog and lag, transaction retries. */
 @Injectable()
@@ -15,13 +16,7 @@ export class MetricsService implements OnModuleDestroy {
 
   constructor(private readonly health: PipelineHealth) {
     collectDefaultMetrics({ register: this.registry });
-    this.requestDuration = new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'HTTP request latency by route template',
-      labelNames: ['method', 'route', 'status'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [this.registry],
-    });
+    this.requestDuration = requestDurationHistogram([this.registry]);
     new Gauge({
       name: 'queue_jobs',
       help: 'BullMQ jobs by queue and state',

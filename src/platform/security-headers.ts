@@ -4,6 +4,9 @@ import type { FastifyAdapter } from '@nestjs/platform-fastify';
 /** The request hook Nest installs for app.useSecurityHeaders() (HttpSecurityHook#handle). */
 export type SecurityHook = Parameters<FastifyAdapter['registerSecurityHook']>[0];
 
+/** The api's options for app.useSecurityHeaders: helmet's defaults, no CSP (the web app sets its own). */
+export const SECURITY_HEADER_OPTIONS = { contentSecurityPolicy: false } as const;
+
 /** The security headers every answer carries, once recorded. */
 export type SecurityHeaders = ReadonlyArray<readonly [name: string, value: string | number | readonly string[]]>;
 

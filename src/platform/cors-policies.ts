@@ -15,4 +15,7 @@ export const PUBLIC_CORS_PATHS = [
 
 export const PUBLIC_CORS: CorsPolicy = { origin: '*', methods: 'GET, HEAD, POST', allowedHeaders: 'Content-Type, Accept', maxAge: 600 };
 
+/** Everything else: CORS_ORIGINS (none: no cross-origin reads), no credentials either way, the methods @fastify/cors allowed by default (cors.ts). */
+export const apiCorsPolicy = (origins: readonly string[]): CorsPolicy => ({ origin: origins.length ? [...origins] : false, methods: 'GET,HEAD,POST' });
+
 export const isPublicCorsPath = (url: string) => PUBLIC_CORS_PATHS.some((pattern) => pattern.test(url));
