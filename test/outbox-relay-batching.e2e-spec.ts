@@ -60,6 +60,21 @@ describe('outbox relay: batches', () => {
   });
 
   /**
+   * Waits until a started relay has answered its first claim (of nothing) and its LISTEN has taken
+   * effect, so that a row the test commits next is claimed by a later, recorded claim through its NOTIFY.
+   * Bootstrap only sends that first claim; the relay's own connection is opened for it, and on a
+   * loaded machine it could reach Postgres after the test's first row had committed and take that row
+   * unrecorded (CI: `marksOf` of an undefined claim). pg_stat_activity is no sign: LISTEN shows there
+   * before it commits (a NOTIFY meanwhile is not delivered), and the previous test's relay may still show.
+   */
+  async function relayReady(relay: OutboxRelay): Promise<void> {
+    const connections = relay as unknown as RelayConnections;
+    await waitFor(() => (connections.listener !== undefined && (connections.ownPool?.idleCount ?? 0) > 0) || undefined, {
+      what: 'the relay to listen and to have answered its first claim',
+    });
+  }
+
+  /**
    * The relay's waits, for the test to end the claim-spacing holds itself: each unwakeable sleep (the
    * hold) is the relay's own, which a NOTIFY must not end, and ends when the test calls its `end` (the
    * way shutdown ends a wait), so no hold depends on how fast the machine commits meanwhile.
@@ -88,11 +103,11 @@ describe('outbox relay: batches', () => {
     const queue: Queue = registry.get('progress');
     relay.onApplicationBootstrap();
     try {
-      // Its own connection is made at bootstrap (the first claim, of nothing, was sent on it then); the NOTIFYs must reach it.
+      // On the relay's own connection from bootstrap on; its first claim, sent at bootstrap, is answered before any row commits (relayReady).
       const statements = recordStatements(relay);
       const { holds, heard } = recordHolds(relay);
       const claims = () => statements.filter((s) => s.name === 'outbox:claim-due-rows-marking');
-      await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'gds-outbox-relay' AND query ILIKE 'LISTEN%'`)).length > 0, { what: 'the relay to listen' });
+      await relayReady(relay);
       const heardAtStart = heard.mock.calls.length;
       const first = await publishInTransaction(t, 'recompute-progress', { enrollmentId: randomUUID() });
       // Its NOTIFY heard too (a poll may have claimed the row first), so that the next one heard is the second row's.
@@ -143,7 +158,7 @@ describe('outbox relay: batches', () => {
     relay.onApplicationBootstrap();
     let second: string | undefined;
     try {
-      await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'gds-outbox-relay' AND query ILIKE 'LISTEN%'`)).length > 0, { what: 'the relay to listen' });
+      await relayReady(relay);
       const sent: string[] = [];
       const query = internals.pool.query.bind(internals.pool);
       jest.spyOn(internals.pool, 'query').mockImplementation(async (statement, params) => {
@@ -197,6 +212,15 @@ interface RelayInternals {
   sleep(ms: number, wakeable: boolean): Promise<void>;
   stopWaiting: (() => void) | undefined;
   nudge(): void;
+}
+
+/**
+ * The relay's connections (private): the listener, set once its LISTEN has committed, and its own pool,
+ * whose one connection is idle only once a statement on it has been answered.
+ */
+interface RelayConnections {
+  listener: unknown;
+  ownPool: { idleCount: number } | undefined;
 }
 
 /** The ids a claim statement marked sent with it ($3). */
