@@ -25,6 +25,11 @@ import { setupTraineeCourse } from './scenarios/trainee-course';
  *
  *   npm run build:server && node dist/bench/cpu-per-request.js lesson cohort-roster
  *
+ * CPU_BARE_FEATURES=1 adds a third side, `bare+f`: the bare server with the api's features that are
+ * not Nest (baseline/baseline-features.ts), whose ratio to bare bounds what the api can reach while
+ * keeping every feature (bench/findings/bound.md). Each side's line also gives the load generator's
+ * own CPU per request (autocannon runs in this process).
+ *
  * Writes no results file: the figures are for comparing code, not for RESULTS.md.
  */
 const REQUESTS = Number(process.env.CPU_REQUESTS ?? 2000);
