@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin } from './support/people';
 import { rawRequest } from './support/raw-http';
-import { BaselineServer, startBaselineServer } from '../bench/baseline/baseline-server';
+import type { BaselineServer } from '../bench/baseline/baseline-server';
+import { startTestBaseline } from './support/test-baseline';
 import { apiCall } from '../bench/harness/api-call';
 import { publishCourse, runningCohort } from '../bench/scenarios/trainee-course';
 
@@ -18,10 +18,7 @@ describe('bench baseline with the api’s features answers as the api does, head
   let bare: BaselineServer;
   beforeAll(async () => {
     t = await startTestApp();
-    bare = await startBaselineServer({
-      DATABASE_URL: t.database.url, DATABASE_POOL_SIZE: '2', REDIS_URL: t.config.REDIS_URL, BASELINE_QUEUE_PREFIX: `{tf${randomBytes(5).toString('hex')}}`,
-      JWT_SECRET: t.config.JWT_SECRET, JWT_ISSUER: t.config.JWT_ISSUER, JWT_AUDIENCE: t.config.JWT_AUDIENCE, PORT: '0', BASELINE_FEATURES: 'app',
-    });
+    bare = await startTestBaseline(t, { BASELINE_FEATURES: 'app' });
   });
   afterAll(async () => {
     await bare?.close();

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { waitFor } from '@gds/testing';
 import { startTestApp, TestApp } from './support/test-app';
 import { createUser, loginAdmin } from './support/people';
-import { BaselineServer, startBaselineServer } from '../bench/baseline/baseline-server';
+import type { BaselineServer } from '../bench/baseline/baseline-server';
+import { startTestBaseline } from './support/test-baseline';
 import { apiCall } from '../bench/harness/api-call';
 import { publishCourse, runningCohort } from '../bench/scenarios/trainee-course';
 import { attemptLockSql } from '../src/assessment/attempt-lock';
@@ -17,10 +17,7 @@ describe('bench baseline routes do the app’s work: the reads (me, me-enrollmen
   let baseline: BaselineServer;
   beforeAll(async () => {
     t = await startTestApp();
-    baseline = await startBaselineServer({
-      DATABASE_URL: t.database.url, DATABASE_POOL_SIZE: '2', REDIS_URL: t.config.REDIS_URL, BASELINE_QUEUE_PREFIX: `{tb${randomBytes(5).toString('hex')}}`,
-      JWT_SECRET: t.config.JWT_SECRET, JWT_ISSUER: t.config.JWT_ISSUER, JWT_AUDIENCE: t.config.JWT_AUDIENCE, PORT: '0',
-    });
+    baseline = await startTestBaseline(t);
   });
   afterAll(async () => {
     await baseline?.close();

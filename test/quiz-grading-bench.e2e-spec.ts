@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { startTestApp, TestApp } from './support/test-app';
 import { loginAdmin } from './support/people';
-import { BaselineServer, startBaselineServer } from '../bench/baseline/baseline-server';
+import type { BaselineServer } from '../bench/baseline/baseline-server';
+import { startTestBaseline } from './support/test-baseline';
 import { quizGradingRatio, runBareQuizBaseline, runQuizGrading, setupQuizGrading } from '../bench/scenarios/quiz-grading';
 
 // Keeps the bench scenario working (small N); `npm run bench` runs it at 1,000 submissions. No timing asserted.
@@ -11,10 +12,7 @@ describe('bench scenario quiz-grading (smoke)', () => {
   const queuePrefix = `{tb${randomBytes(5).toString('hex')}}`;
   beforeAll(async () => {
     t = await startTestApp(process.env.BENCH_POOL_SIZE ? { env: { DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE } } : {});
-    baseline = await startBaselineServer({
-      DATABASE_URL: t.database.url, DATABASE_POOL_SIZE: String(t.config.DATABASE_POOL_SIZE), REDIS_URL: t.config.REDIS_URL, BASELINE_QUEUE_PREFIX: queuePrefix,
-      JWT_SECRET: t.config.JWT_SECRET, JWT_ISSUER: t.config.JWT_ISSUER, JWT_AUDIENCE: t.config.JWT_AUDIENCE, PORT: '0',
-    });
+    baseline = await startTestBaseline(t, { DATABASE_POOL_SIZE: String(t.config.DATABASE_POOL_SIZE), BASELINE_QUEUE_PREFIX: queuePrefix });
   });
   afterAll(async () => {
     await baseline?.close();
