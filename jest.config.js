@@ -54,7 +54,11 @@ module.exports = {
   // A per-test ceiling against hangs, not a budget: tests wait for conditions with their own
   // deadlines, and a loaded CI machine (load 7 on 2 cores) runs them several times slower.
   testTimeout: 600_000,
-  maxWorkers: process.env.JEST_WORKERS ?? 2,
+  // Three files at a time on two cores: the server's files spend much of their time waiting (Postgres,
+  // timers, child apps), and a third worker fills it. Measured on 2 × AMD EPYC, idle at the start:
+  // `npm run test:server` 735 s of wall clock with 3, against 953 s with 2 in that day's CI run
+  // (bench/findings/citime.md).
+  maxWorkers: process.env.JEST_WORKERS ?? 3,
   setupFiles: ['<rootDir>/test/support/jest/setup-each-file.js'],
   // Every server and child app a test starts is recorded; the teardown fails the run if one outlives it.
   globalSetup: '<rootDir>/test/support/jest/global-setup.ts',
