@@ -198,16 +198,19 @@ async function main(): Promise<void> {
   const worker = await AppProcess.create('worker', { ...env, MIGRATIONS_RUN_ON_START: 'false' });
   const port = await freePort();
   const queuePrefix = `{bb${randomBytes(5).toString('hex')}}`;
-  // CPU_PROF_DIR: the bare server writes a V8 profile in its bare/, the one with features in bare+f/ (the app's come from BENCH_APP_NODE_ARGS).
-  const nodeArgs = process.env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}/bare`] : [];
-  const baseline = Object.assign(new NodeProcess({ script: 'dist/bench/baseline/baseline-server.js', nodeArgs, env: { ...env, PORT: String(port), BASELINE_QUEUE_PREFIX: queuePrefix }, name: 'baseline' }), {
-    url: `http://127.0.0.1:${port}`,
-    queuePrefix,
-  });
-  const featuresPort = await freePort();
-  const withFeatures = process.env.CPU_BARE_FEATURES
-    ? Object.assign(new NodeProcess({ script: 'dist/bench/baseline/baseline-server.js', nodeArgs: process.env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}/bare+f`] : [], env: { ...env, PORT: String(featuresPort), BASELINE_QUEUE_PREFIX: queuePrefix, BASELINE_FEATURES: 'app' }, name: 'bare+f' }), { url: `http://127.0.0.1:${featuresPort}` })
-    : undefined;
+  // CPU_PROF_DIR: each bare server writes a V8 profile in its bare/ or bare+f/ (the app's come from BENCH_APP_NODE_ARGS).
+  const bareServer = (name: string, port: number, extraEnv: Record<string, string> = {}) =>
+    Object.assign(
+      new NodeProcess({
+        script: 'dist/bench/baseline/baseline-server.js',
+        nodeArgs: process.env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}/${name}`] : [],
+        env: { ...env, PORT: String(port), BASELINE_QUEUE_PREFIX: queuePrefix, ...extraEnv },
+        name,
+      }),
+      { url: `http://127.0.0.1:${port}`, queuePrefix },
+    );
+  const baseline = bareServer('bare', port);
+  const withFeatures = process.env.CPU_BARE_FEATURES ? bareServer('bare+f', await freePort(), { BASELINE_FEATURES: 'app' }) : undefined;
   const pg = new Pool({ connectionString: db.url, max: 1, application_name: 'cpu-per-request' });
   try {
     await api.startAndWait();

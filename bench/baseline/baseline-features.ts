@@ -8,12 +8,15 @@ import type { Histogram } from 'prom-client';
 import { closeRequest } from '../../src/platform/close-request';
 import { registerCors } from '../../src/platform/cors';
 import { apiCorsPolicy, isPublicCorsPath, PUBLIC_CORS } from '../../src/platform/cors-policies';
-import { requestIdOf } from '../../src/platform/logger-options';
 import { openRequestContext } from '../../src/platform/request-context';
 import { requestDurationHistogram } from '../../src/platform/request-duration';
 import { registerResponseEncoding } from '../../src/platform/response-encoding';
 import { addSecurityHeaders, SECURITY_HEADER_OPTIONS, SecurityHeaders } from '../../src/platform/security-headers';
-import type { MetricsService } from '../../src/platform/metrics.service';
+
+/** What the test of the bound reads back: the histogram the requests were counted in. */
+export interface AppFeatures {
+  requestDuration: Histogram<'method' | 'route' | 'status'>;
+}
 
 /**
  * The api's per-request features that are not Nest, put on the bare server (BASELINE_FEATURES=app,
@@ -23,7 +26,7 @@ import type { MetricsService } from '../../src/platform/metrics.service';
  * bare baseline (issue 23 item 2) while keeping every feature; the rest of the api's gap is Nest's
  * pipeline and the routes' own code. Each feature is the api's own code (the same functions
  * http-app.ts calls, with the same options):
- * - the request id (X-Request-Id, genReqId: passed to Fastify by `featureServerOptions`);
+ * - the request id (X-Request-Id, genReqId: the api's REQUEST_OPTIONS, passed to Fastify by the bare server);
  * - the request context, nestjs-cls's own store, opened per request with the same two values;
  * - CORS (cors.ts) with the api's two policies and no configured origins (the bench sets none);
  * - the security headers Nest's app.useSecurityHeaders({ contentSecurityPolicy: false }) resolves;
@@ -36,22 +39,12 @@ import type { MetricsService } from '../../src/platform/metrics.service';
  * Nest's router. Nor the process-wide default metrics (collectDefaultMetrics: an event-loop delay
  * monitor and a GC observer), which cost nothing per request.
  */
-export const featureServerOptions = {
-  genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
-  routerOptions: { maxParamLength: 200 },
-};
-
-/** What the test of the bound reads back: the histogram the requests were counted in. */
-export interface AppFeatures {
-  requestDuration: Histogram<'method' | 'route' | 'status'>;
-}
-
 export async function registerAppFeatures(app: FastifyInstance): Promise<AppFeatures> {
   const requestDuration = requestDurationHistogram([]);
   // The bench runs the api at LOG_LEVEL=warn: a logger is given (the abort hook and the kept reply
   // run as in the api), but no line is written for a successful answer, as in the api.
   const quiet = pino({ level: 'warn' });
-  const keepReply = closeRequest(app, { requestDuration } as unknown as MetricsService, () => quiet, { addRequestHook: false });
+  const keepReply = closeRequest(app, { requestDuration }, () => quiet, { addRequestHook: false });
   const cors = registerCors(app, apiCorsPolicy([]), PUBLIC_CORS, isPublicCorsPath, { addHook: false });
   openRequestContext(app, ClsServiceManager.getClsService(), keepReply, cors);
   await app.register(cookie as never, { hook: false } as never);

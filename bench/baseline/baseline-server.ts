@@ -4,7 +4,8 @@ import { Pool } from 'pg';
 // The file, not @gds/queue: the bare server loads no Nest module.
 import { redisOptionsFromUrl } from '../../libs/queue/src/redis-options';
 import { BARE_GRADING_QUEUE, BASELINE_ROUTES } from './baseline-routes';
-import { AppFeatures, featureServerOptions, registerAppFeatures } from './baseline-features';
+import { REQUEST_OPTIONS } from '../../src/platform/request-context';
+import { AppFeatures, registerAppFeatures } from './baseline-features';
 import { cohortOutcomesDirect } from './cohort-outcomes-direct';
 import { meEnrollments, versionLesson } from './trainee-reads';
 
@@ -36,7 +37,7 @@ export async function startBaselineServer(env: NodeJS.ProcessEnv): Promise<Basel
   };
   // BASELINE_FEATURES=app: the api's per-request features that are not Nest on top (baseline-features.ts).
   const withFeatures = env.BASELINE_FEATURES === 'app';
-  const app = Fastify({ logger: false, ...(withFeatures ? featureServerOptions : {}) });
+  const app = Fastify({ logger: false, ...(withFeatures ? REQUEST_OPTIONS : {}) });
   const features = withFeatures ? await registerAppFeatures(app) : undefined;
   for (const route of [...BASELINE_ROUTES, cohortOutcomesDirect, meEnrollments, versionLesson]) route(app, deps);
   // The floor: a static answer, against the api's GET /health (cpu-per-request.ts `floor`).

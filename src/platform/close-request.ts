@@ -36,7 +36,7 @@ function requestLines(logger: RequestLogger): RequestLogger {
  */
 export function closeRequest(
   fastify: FastifyInstance,
-  metrics: MetricsService,
+  metrics: Pick<MetricsService, 'requestDuration'>,
   logger: RequestLogger | undefined,
   { addRequestHook = true }: { addRequestHook?: boolean } = {},
 ): ((request: FastifyRequest, reply: FastifyReply) => void) | undefined {

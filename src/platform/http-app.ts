@@ -8,13 +8,13 @@ import { ClsService } from 'nestjs-cls';
 import { problemClientErrorHandler, problemFrameworkErrors } from '@gds/http';
 import { AppConfig, ProcessRole } from '../config/app-config';
 import { AppModule } from '../app.module';
-import { logsRequests, requestIdOf } from './logger-options';
+import { logsRequests } from './logger-options';
 import { mountQueueDashboard } from './queue-dashboard';
 import { mountWebApp } from './web-app';
 import { MetricsService } from './metrics.service';
 import { closeRequest } from './close-request';
 import { registerResponseEncoding } from './response-encoding';
-import { openRequestContext } from './request-context';
+import { openRequestContext, REQUEST_OPTIONS } from './request-context';
 import { registerCors } from './cors';
 import { apiCorsPolicy, isPublicCorsPath, PUBLIC_CORS } from './cors-policies';
 import { dropPassThroughEnhancers } from './pass-through-enhancers';
@@ -29,8 +29,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   const adapter: FastifyAdapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
-    genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
-    routerOptions: { maxParamLength: 200 },
+    ...REQUEST_OPTIONS,
     clientErrorHandler: problemClientErrorHandler,
     // The router's refusals (malformed URL 400, over-long parameter 414) run before any hook: they
     // carry the security headers of every other answer from here.

@@ -1,7 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CLS_ID, ClsService } from 'nestjs-cls';
 import type { CorsRequestHook } from './cors';
-import { LOGGED_REQUEST, loggedRequestOf } from './logger-options';
+import { LOGGED_REQUEST, loggedRequestOf, requestIdOf } from './logger-options';
+
+/**
+ * The api's Fastify options for each request: its id (the caller's X-Request-Id when well formed,
+ * else a fresh one) and the longest path parameter the router takes. Shared with the bench's bare
+ * server with the api's features.
+ */
+export const REQUEST_OPTIONS = {
+  genReqId: (req: { headers: Record<string, unknown> }) => requestIdOf(req.headers['x-request-id']),
+  routerOptions: { maxParamLength: 200 },
+};
 
 /**
  * The request's id (X-Request-Id) and its context, in one synchronous onRequest hook (which then
